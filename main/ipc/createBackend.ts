@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import type { LockReason } from '../../shared/ipc/events';
+import { type Emit, VaultSession } from '../services/VaultSession';
+import { createHandlers } from './createHandlers';
+import { createRouter, type Router } from './createRouter';
+
+/** Everything main offers the renderer, independent of the transport (Electron IPC or the e2e harness). */
+export interface Backend {
+  router: Router;
+  lock(reason: LockReason): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface BackendOptions {
+  /** The per-user data folder; the vault lives in `<dataDir>/vault`. */
+  dataDir: string;
+  emit: Emit;
+  version: string;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const session = new VaultSession(join(options.dataDir, 'vault'), options.emit);
+  const router = createRouter(createHandlers(session, options.version));
+  return {
+    router,
+    async lock(reason) {
+      await session.lock(reason);
+    },
+    async dispose() {
+      await session.lock('quit');
+    },
+  };
+}

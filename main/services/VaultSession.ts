@@ -1,0 +1,63 @@
+import type { VaultStatus } from '../../shared/ipc/contract';
+import type { EventName, Events, LockReason } from '../../shared/ipc/events';
+import { AttuneError } from '../../shared/ipc/result';
+import { Vault } from '../vault/Vault';
+
+export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
+
+/**
+ * The one open vault of the running app (or none). Services ask it for the unlocked vault;
+ * locking drops it, so every later call fails with `locked` until the user unlocks again.
+ */
+export class VaultSession {
+  #vault: Vault | null = null;
+  /** Callbacks run before the vault locks (e.g. flush pending drafts). */
+  readonly #beforeLock = new Set<() => Promise<void>>();
+
+  constructor(
+    readonly location: string,
+    private readonly emit: Emit,
+  ) {}
+
+  async status(): Promise<VaultStatus> {
+    if (this.#vault && !this.#vault.isLocked) return { state: 'unlocked', location: this.location };
+    const exists = await Vault.isVault(this.location);
+    return { state: exists ? 'locked' : 'absent', location: this.location };
+  }
+
+  async create(passphrase: string): Promise<{ recoveryKey: string; status: VaultStatus }> {
+    if (this.#vault) throw new AttuneError('vault-exists', 'A vault is already open. Lock it first.');
+    const { vault, recoveryKey } = await Vault.create(this.location, passphrase);
+    this.#vault = vault;
+    return { recoveryKey, status: await this.status() };
+  }
+
+  async unlock(secret: { passphrase: string } | { recoveryKey: string }): Promise<VaultStatus> {
+    if (!this.#vault) this.#vault = await Vault.open(this.location, secret);
+    return this.status();
+  }
+
+  /** The unlocked vault, or a `locked` error the renderer answers by showing the unlock screen. */
+  get vault(): Vault {
+    if (!this.#vault || this.#vault.isLocked) {
+      throw new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
+    }
+    return this.#vault;
+  }
+
+  onBeforeLock(flush: () => Promise<void>): () => void {
+    this.#beforeLock.add(flush);
+    return () => this.#beforeLock.delete(flush);
+  }
+
+  async lock(reason: LockReason): Promise<VaultStatus> {
+    const vault = this.#vault;
+    if (vault) {
+      for (const flush of this.#beforeLock) await flush();
+      this.#vault = null;
+      await vault.lock();
+      this.emit('vault:locked', { reason });
+    }
+    return this.status();
+  }
+}

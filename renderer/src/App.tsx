@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { LockReason } from '../../shared/ipc/events';
+import { call, messageOf, onEvent } from './data/api';
+import { CreateVault } from './features/vault/CreateVault';
+import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
+import { UnlockVault } from './features/vault/UnlockVault';
+import { Workspace } from './features/workspace/Workspace';
+
+type Screen =
+  | { name: 'loading' }
+  | { name: 'failed'; message: string }
+  | { name: 'create' }
+  | { name: 'recovery-key'; recoveryKey: string }
+  | { name: 'unlock'; notice: string | null }
+  | { name: 'workspace' };
+
+const lockNotices: Record<LockReason, string | null> = {
+  user: null,
+  idle: 'Attune locked itself after a period of inactivity. Your drafts were saved.',
+  suspend: 'Attune locked when the computer went to sleep. Your drafts were saved.',
+  'screen-lock': 'Attune locked with the screen. Your drafts were saved.',
+  quit: null,
+};
+
+/** Top-level screens: first run → recovery key → unlock ↔ workspace. */
+export function App() {
+  const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+
+  useEffect(() => {
+    call('vault:status')
+      .then((status) => {
+        if (status.state === 'absent') setScreen({ name: 'create' });
+        else if (status.state === 'locked') setScreen({ name: 'unlock', notice: null });
+        else setScreen({ name: 'workspace' });
+      })
+      .catch((error) => setScreen({ name: 'failed', message: messageOf(error) }));
+    return onEvent('vault:locked', ({ reason }) => setScreen({ name: 'unlock', notice: lockNotices[reason] }));
+  }, []);
+
+  const toWorkspace = useCallback(() => setScreen({ name: 'workspace' }), []);
+
+  switch (screen.name) {
+    case 'loading':
+      return <p className="centered">Opening Attune…</p>;
+    case 'failed':
+      return (
+        <p role="alert" className="centered error">
+          {screen.message}
+        </p>
+      );
+    case 'create':
+      return <CreateVault onCreated={(recoveryKey) => setScreen({ name: 'recovery-key', recoveryKey })} />;
+    case 'recovery-key':
+      return <RecoveryKeyNotice recoveryKey={screen.recoveryKey} onConfirmed={toWorkspace} />;
+    case 'unlock':
+      return <UnlockVault notice={screen.notice} onUnlocked={toWorkspace} />;
+    case 'workspace':
+      return <Workspace />;
+  }
+}

@@ -1,0 +1,91 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { newPassphraseInput } from '../../../../shared/ipc/contract';
+import { call, messageOf } from '../../data/api';
+import { measureStrength, minimumScore, type Strength } from './passphraseStrength';
+
+/** First run: choose a passphrase (with strength feedback and confirmation) and create the vault. */
+export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [strength, setStrength] = useState<Strength | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    if (!passphrase) {
+      setStrength(null);
+      return;
+    }
+    measureStrength(passphrase).then((s) => current && setStrength(s));
+    return () => {
+      current = false;
+    };
+  }, [passphrase]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate(passphrase, confirm, strength);
+    if (problem) return setError(problem);
+    setBusy(true);
+    setError(null);
+    try {
+      const { recoveryKey } = await call('vault:create', { passphrase });
+      onCreated(recoveryKey);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="centered">
+      <form className="card" onSubmit={submit} aria-labelledby="create-title" noValidate>
+        <h1 id="create-title">Create your vault</h1>
+        <p>
+          Attune keeps every note in encrypted files on this computer. Choose a passphrase: it is the only way in,
+          besides the recovery key you will see next.
+        </p>
+        <label htmlFor="new-passphrase">Passphrase</label>
+        <input
+          id="new-passphrase"
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          aria-describedby="strength"
+        />
+        <output id="strength" aria-live="polite" className={`strength s${strength?.score ?? 0}`}>
+          {strength ? `Strength: ${strength.label}. ${strength.advice}` : 'Use four or more unrelated words.'}
+        </output>
+        <label htmlFor="confirm-passphrase">Confirm passphrase</label>
+        <input
+          id="confirm-passphrase"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Creating vault…' : 'Create vault'}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+function validate(passphrase: string, confirm: string, strength: Strength | null): string | null {
+  const parsed = newPassphraseInput.safeParse(passphrase);
+  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Choose a longer passphrase.';
+  if (!strength || strength.score < minimumScore) {
+    return 'This passphrase is too easy to guess. Add more unrelated words.';
+  }
+  if (passphrase !== confirm) return 'The two passphrases do not match.';
+  return null;
+}

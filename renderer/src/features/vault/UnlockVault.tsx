@@ -1,0 +1,51 @@
+import { type FormEvent, useState } from 'react';
+import { call, messageOf } from '../../data/api';
+
+/** The unlock screen; a wrong passphrase gives a clear message and keeps the form. */
+export function UnlockVault({ onUnlocked, notice }: { onUnlocked: () => void; notice?: string | null }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!passphrase) return setError('Enter your passphrase.');
+    setBusy(true);
+    setError(null);
+    try {
+      await call('vault:unlock', { passphrase });
+      setPassphrase('');
+      onUnlocked();
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="centered">
+      <form className="card" onSubmit={submit} aria-labelledby="unlock-title" noValidate>
+        <h1 id="unlock-title">Unlock Attune</h1>
+        {notice && <p className="notice">{notice}</p>}
+        <label htmlFor="passphrase">Passphrase</label>
+        <input
+          id="passphrase"
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </form>
+    </main>
+  );
+}
