@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Vault } from '../../vault/Vault';
+import type { CliIo } from '../CliIo';
+import { exitCodes } from '../exitCodes';
+import { firstLineOf, readNewPassphrase } from '../secrets';
+import { type VaultOptions, withVault } from '../withVault';
+
+const passphraseFileHelp = 'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
+
+/** init, verify, passwd, recover, backup: the commands that manage a vault as a whole. */
+export function registerVaultCommands(program: Command, io: CliIo, setCode: (code: number) => void): void {
+  program
+    .command('init')
+    .description('create a new vault in DIR and print its recovery key once')
+    .argument('<dir>', 'an empty or missing folder')
+    .option('--passphrase-file <file>', passphraseFileHelp)
+    .action(async (dir: string, options: VaultOptions) => {
+      const passphrase = options.passphraseFile
+        ? await firstLineOf(options.passphraseFile, 'passphrase file')
+        : (io.env.ATTUNE_PASSPHRASE ?? (await readNewPassphrase(io)));
+      const { vault, recoveryKey } = await Vault.create(resolve(dir), passphrase);
+      await vault.lock();
+      io.out(`Created a vault in ${resolve(dir)}.`);
+      io.out('Recovery key (shown once; store it somewhere safe, away from this computer):');
+      io.out(`  ${recoveryKey}`);
+    });
+
+  program
+    .command('verify')
+    .description('check every file, the manifest and the audit chain; list any problems')
+    .argument('<dir>', 'the vault folder')
+    .option('--passphrase-file <file>', passphraseFileHelp)
+    .action(async (dir: string, options: VaultOptions) => {
+      const report = await withVault(io, dir, options, (vault) => vault.verify());
+      for (const problem of report.problems) io.out(`PROBLEM ${problem.file}: ${problem.problem}`);
+      io.out(
+        `${report.ok ? 'OK' : 'PROBLEMS FOUND'}: ${report.records} records, ${report.auditEntries} audit entries, ${report.problems.length} problems.`,
+      );
+      setCode(report.ok ? exitCodes.ok : exitCodes.integrity);
+    });
+
+  program
+    .command('passwd')
+    .description('change the passphrase (re-wraps the vault key; notes are not re-encrypted)')
+    .argument('<dir>', 'the vault folder')
+    .option('--passphrase-file <file>', passphraseFileHelp)
+    .option('--new-passphrase-file <file>', 'read the new passphrase from the first line of FILE')
+    .action(async (dir: string, options: VaultOptions & { newPassphraseFile?: string }) => {
+      const next = await readNewPassphrase(io, options.newPassphraseFile);
+      await withVault(io, dir, options, (vault) => vault.changePassphrase(next));
+      io.out('Passphrase changed. The recovery key is unchanged.');
+    });
+
+  program
+    .command('recover')
+    .description('open the vault with its recovery key and set a new passphrase')
+    .argument('<dir>', 'the vault folder')
+    .requiredOption('--recovery-key-file <file>', 'read the recovery key from the first line of FILE')
+    .option('--new-passphrase-file <file>', 'read the new passphrase from the first line of FILE')
+    .action(async (dir: string, options: { recoveryKeyFile: string; newPassphraseFile?: string }) => {
+      const recoveryKey = await firstLineOf(options.recoveryKeyFile, 'recovery key file');
+      const next = await readNewPassphrase(io, options.newPassphraseFile);
+      const vault = await Vault.open(resolve(dir), { recoveryKey });
+      try {
+        await vault.changePassphrase(next);
+      } finally {
+        await vault.lock();
+      }
+      io.out('Recovered: the vault now opens with the new passphrase. The recovery key still works.');
+    });
+
+  program
+    .command('backup')
+    .description('write a consistent copy of the vault to DEST; it opens with the same passphrase')
+    .argument('<dir>', 'the vault folder')
+    .argument('<dest>', 'a missing or empty folder for the copy')
+    .option('--passphrase-file <file>', passphraseFileHelp)
+    .action(async (dir: string, dest: string, options: VaultOptions) => {
+      await withVault(io, dir, options, (vault) => vault.backup(resolve(dest)));
+      io.out(`Backed up to ${resolve(dest)}. Keep it on another disk; it opens with the same passphrase.`);
+    });
+}

@@ -1,0 +1,31 @@
+import type { ErrorKind } from '../../shared/ipc/result';
+
+/** The CLI's exit codes, documented in `attune --help` and the README. */
+export const exitCodes = {
+  ok: 0,
+  integrity: 1,
+  usage: 2,
+  wrongSecret: 3,
+  inUse: 4,
+} as const;
+
+export function exitCodeFor(kind: ErrorKind): number {
+  switch (kind) {
+    case 'integrity':
+      return exitCodes.integrity;
+    case 'wrong-passphrase':
+      return exitCodes.wrongSecret;
+    case 'in-use':
+      return exitCodes.inUse;
+    default:
+      return exitCodes.usage;
+  }
+}
+
+export const exitCodeHelp = `
+Exit codes:
+  0  ok
+  1  integrity problems found (verify), or a file failed its integrity check
+  2  usage error or invalid input
+  3  wrong passphrase or recovery key
+  4  the vault is in use by another process (the app, or another attune command)`;

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { AttuneError } from '../../shared/ipc/result';
+import type { CliIo } from './CliIo';
+import { registerVaultCommands } from './commands/vaultCommands';
+import { exitCodeFor, exitCodeHelp, exitCodes } from './exitCodes';
+
+/** Runs the `attune` command line; resolves with the exit code and never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let code: number = exitCodes.ok;
+  const program = new Command('attune')
+    .description('Attune\'s command line: create, check, back up, recover, export and import encrypted vaults.')
+    .addHelpText('after', exitCodeHelp)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    })
+    .showSuggestionAfterError();
+  const setCode = (value: number) => {
+    code = value;
+  };
+  registerVaultCommands(program, io, setCode);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; they end with code 0.
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    }
+    if (error instanceof AttuneError) {
+      io.err(`attune: ${error.message}`);
+      return exitCodeFor(error.kind);
+    }
+    io.err(`attune: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    return exitCodes.usage;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Optional client feedback on a session: four 0–10 ratings summed to 0–40, with a concern line
+ * below which the alliance needs attention (36 is the cut-off used with the Session Rating Scale).
+ */
+import { z } from 'zod';
+
+/** The four feedback items, in the order they are asked. */
+export const feedbackItemIds = ['relationship', 'goals', 'approach', 'overall'] as const;
+
+/** A feedback item id. */
+export type FeedbackItemId = (typeof feedbackItemIds)[number];
+
+/** One feedback item as shown to the writer. */
+export interface FeedbackItem {
+  id: FeedbackItemId;
+  label: string;
+  description: string;
+}
+
+/** The four feedback items. */
+export const feedbackItems: readonly FeedbackItem[] = [
+  {
+    id: 'relationship',
+    label: 'Relationship',
+    description: 'Whether the client felt heard, understood and respected.',
+  },
+  {
+    id: 'goals',
+    label: 'Goals and topics',
+    description: 'Whether the session worked on what the client wanted to work on.',
+  },
+  {
+    id: 'approach',
+    label: 'Approach',
+    description: 'Whether the therapist’s way of working was a good fit for the client.',
+  },
+  { id: 'overall', label: 'Overall', description: 'How right the session felt to the client as a whole.' },
+];
+
+/** The highest rating of one item. */
+export const FEEDBACK_ITEM_MAX = 10;
+/** The highest total of the four items. */
+export const FEEDBACK_TOTAL_MAX = 40;
+/** The default concern line: a total below it is flagged. */
+export const DEFAULT_FEEDBACK_CONCERN_LINE = 36;
+
+const itemMessage = 'Enter a feedback rating from 0 to 10 (one decimal at most), or leave it blank.';
+
+// Paper forms are scored by measuring a mark on a 10 cm line, so tenths are allowed.
+const hasAtMostOneDecimal = (n: number) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9;
+
+/** One feedback rating: 0–10 in steps of 0.1, or null if the client left it out. */
+export const feedbackRatingSchema = z
+  .number({ error: itemMessage })
+  .min(0, itemMessage)
+  .max(FEEDBACK_ITEM_MAX, itemMessage)
+  .refine(hasAtMostOneDecimal, itemMessage)
+  .nullable();
+
+/** The client's feedback on one session. */
+export const sessionFeedbackSchema = z.strictObject({
+  relationship: feedbackRatingSchema,
+  goals: feedbackRatingSchema,
+  approach: feedbackRatingSchema,
+  overall: feedbackRatingSchema,
+});
+
+/** The client's feedback on one session. */
+export type SessionFeedback = z.infer<typeof sessionFeedbackSchema>;
+
+/** Feedback with nothing entered yet. */
+export function emptyFeedback(): SessionFeedback {
+  return { relationship: null, goals: null, approach: null, overall: null };
+}
+
+/** Whether all four items are rated. */
+export function isFeedbackComplete(feedback: SessionFeedback | null | undefined): boolean {
+  return feedback != null && feedbackItemIds.every((id) => feedback[id] !== null);
+}
+
+/** The 0–40 total, or null unless all four items are rated (a partial sum would read as low). */
+export function feedbackTotal(feedback: SessionFeedback | null | undefined): number | null {
+  if (!feedback || !isFeedbackComplete(feedback)) return null;
+  const sum = feedbackItemIds.reduce((acc, id) => acc + (feedback[id] ?? 0), 0);
+  return Math.round(sum * 10) / 10;
+}
+
+/** Whether a complete feedback total falls below the concern line; incomplete feedback is not flagged. */
+export function isBelowConcernLine(
+  feedback: SessionFeedback | null | undefined,
+  concernLine: number = DEFAULT_FEEDBACK_CONCERN_LINE,
+): boolean {
+  const total = feedbackTotal(feedback);
+  return total !== null && total < concernLine;
+}

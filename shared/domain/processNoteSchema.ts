@@ -1,0 +1,19 @@
+/**
+ * Psychotherapy (process) notes, kept as separate records from the progress note (HIPAA
+ * 164.501) and left out of every export unless explicitly included.
+ */
+import { z } from 'zod';
+import { isoDateTimeSchema, recordIdSchema, textSchema } from './fields';
+
+/** A process-note record, linked to the progress note it sits beside. */
+export const processNoteSchema = z.strictObject({
+  id: recordIdSchema,
+  noteId: recordIdSchema,
+  sessionId: recordIdSchema,
+  clientId: recordIdSchema,
+  text: textSchema('The process note'),
+  updatedAt: isoDateTimeSchema,
+});
+
+/** A process-note record. */
+export type ProcessNote = z.infer<typeof processNoteSchema>;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { Client } from '../../domain/clientSchema';
+import { recordIdSchema } from '../../domain/fields';
+import { type Note, noteDraftInputSchema } from '../../domain/noteSchema';
+import type { ProcessNote } from '../../domain/processNoteSchema';
+import type { Session } from '../../domain/sessionSchema';
+import { type Settings, settingsSchema } from '../../domain/settingsSchema';
+import { type Template, templateSchema } from '../../domain/templates';
+import type { NoteSummary } from '../../summaries/noteSummary';
+import { returns } from './returns';
+
+export interface SearchHit {
+  noteId: string;
+  clientId: string;
+  sessionId: string;
+  score: number;
+  /** Short passages around the matches; `marks` are [start, end) offsets into `text`. */
+  snippets: Array<{ field: string; text: string; marks: Array<[number, number]> }>;
+}
+
+/** One page of the index the renderer fills at unlock. */
+export interface IndexPage {
+  total: number;
+  clients: Client[];
+  sessions: Session[];
+  notes: NoteSummary[];
+}
+
+export interface SavedDraft {
+  updatedAt: string;
+  summary: NoteSummary;
+}
+
+export const noteContract = {
+  'notes:create': {
+    input: z.strictObject({ sessionId: recordIdSchema, templateId: recordIdSchema }),
+    output: returns<Note>(),
+  },
+  'notes:get': { input: z.strictObject({ id: recordIdSchema }), output: returns<Note>() },
+  /** Autosave: replaces the editable content of a draft; refused once the note is signed. */
+  'notes:saveDraft': {
+    input: z.strictObject({ id: recordIdSchema, draft: noteDraftInputSchema }),
+    output: returns<SavedDraft>(),
+  },
+  'notes:sign': { input: z.strictObject({ id: recordIdSchema }), output: returns<Note>() },
+  'notes:addAddendum': {
+    input: z.strictObject({
+      id: recordIdSchema,
+      text: z.string().trim().min(1, 'Write the text of the addendum.').max(200_000, 'An addendum can be at most 200,000 characters.'),
+    }),
+    output: returns<Note>(),
+  },
+  'processNotes:get': { input: z.strictObject({ noteId: recordIdSchema }), output: returns<ProcessNote | null>() },
+  'processNotes:save': {
+    input: z.strictObject({ noteId: recordIdSchema, text: z.string().max(200_000, 'A process note can be at most 200,000 characters.') }),
+    output: returns<ProcessNote>(),
+  },
+  'templates:list': { input: z.undefined(), output: returns<Template[]>() },
+  'templates:create': {
+    input: z.strictObject({
+      baseId: recordIdSchema,
+      name: templateSchema.shape.name,
+      description: z.string().max(500).optional(),
+      baseSections: templateSchema.shape.baseSections.optional(),
+      includes: templateSchema.shape.includes.partial().optional(),
+    }),
+    output: returns<Template>(),
+  },
+  'search:notes': {
+    input: z.strictObject({
+      query: z.string().trim().min(1, 'Type something to search for.').max(200, 'Search for at most 200 characters.'),
+      limit: z.int().min(1).max(200).default(50),
+    }),
+    output: returns<SearchHit[]>(),
+  },
+  /** Pages of summaries for the renderer's index; `cursor` is the offset into all records. */
+  'index:page': {
+    input: z.strictObject({ offset: z.int().min(0), limit: z.int().min(1).max(5000) }),
+    output: returns<IndexPage>(),
+  },
+  'settings:get': { input: z.undefined(), output: returns<Settings>() },
+  'settings:update': {
+    input: settingsSchema.partial().strict(),
+    output: returns<Settings>(),
+  },
+} as const;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { returns } from './returns';
+
+/** Passphrases are checked for length only here; strength is judged in the UI. */
+export const passphraseInput = z
+  .string({ error: 'Enter a passphrase.' })
+  .min(1, 'Enter a passphrase.')
+  .max(1024, 'A passphrase can be at most 1024 characters.');
+
+export const newPassphraseInput = z
+  .string({ error: 'Enter a passphrase.' })
+  .min(10, 'Use a passphrase of at least 10 characters.')
+  .max(1024, 'A passphrase can be at most 1024 characters.');
+
+export type VaultState = 'absent' | 'locked' | 'unlocked';
+
+export interface VaultStatus {
+  state: VaultState;
+  /** Where the vault lives on disk, so the user can find it for backups. */
+  location: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Methods this build of main answers. */
+  methods: string[];
+}
+
+export const vaultContract = {
+  'app:info': { input: z.undefined(), output: returns<AppInfo>() },
+  'vault:status': { input: z.undefined(), output: returns<VaultStatus>() },
+  'vault:create': {
+    input: z.strictObject({ passphrase: newPassphraseInput }),
+    output: returns<{ recoveryKey: string; status: VaultStatus }>(),
+  },
+  'vault:unlock': {
+    input: z.strictObject({ passphrase: passphraseInput }),
+    output: returns<VaultStatus>(),
+  },
+  'vault:lock': { input: z.undefined(), output: returns<VaultStatus>() },
+  'vault:changePassphrase': {
+    input: z.strictObject({ current: passphraseInput, next: newPassphraseInput }),
+    output: returns<VaultStatus>(),
+  },
+} as const;

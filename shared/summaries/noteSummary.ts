@@ -1,0 +1,65 @@
+import { type DimensionId, dimensionIds } from '../domain/dimensions';
+import type { SessionFeedback } from '../domain/feedback';
+import type { Note, NoteStatus } from '../domain/noteSchema';
+import { type ParticipationItemId, participationItemIds } from '../domain/participation';
+import { participationOccurred } from '../domain/participationSchema';
+import type { Rupture, SessionJudgments } from '../domain/ruptureSchema';
+
+/** A rupture without its free text: what lists, badges and charts need. */
+export type RuptureSummary = Pick<
+  Rupture,
+  'id' | 'type' | 'markers' | 'salience' | 'followedLapseOf' | 'strategies' | 'outcome' | 'minute' | 'repairMinute'
+>;
+
+/**
+ * A note without its free text: what the renderer's index holds for lists, badges, analytics
+ * and charts. Full note bodies are fetched from main on demand.
+ */
+export interface NoteSummary {
+  id: string;
+  sessionId: string;
+  clientId: string;
+  templateId: string;
+  status: NoteStatus;
+  updatedAt: string;
+  signedAt: string | null;
+  ratings: Record<DimensionId, number | null>;
+  ruptures: RuptureSummary[];
+  judgments: SessionJudgments;
+  participation: Record<ParticipationItemId, boolean>;
+  emotions: string[];
+  feedback: SessionFeedback | null;
+}
+
+export function summarizeNote(note: Note): NoteSummary {
+  return {
+    id: note.id,
+    sessionId: note.sessionId,
+    clientId: note.clientId,
+    templateId: note.templateId,
+    status: note.status,
+    updatedAt: note.updatedAt,
+    signedAt: note.signed?.at ?? null,
+    ratings: Object.fromEntries(dimensionIds.map((d) => [d, note.attunement[d]?.rating ?? null])) as Record<
+      DimensionId,
+      number | null
+    >,
+    ruptures: note.ruptures.map((r) => ({
+      id: r.id,
+      type: r.type,
+      markers: r.markers,
+      salience: r.salience,
+      followedLapseOf: r.followedLapseOf,
+      strategies: r.strategies,
+      outcome: r.outcome,
+      minute: r.minute,
+      repairMinute: r.repairMinute,
+    })),
+    judgments: note.sessionJudgments,
+    participation: Object.fromEntries(
+      participationItemIds.map((item) => [item, participationOccurred(note.participation, item)]),
+    ) as Record<ParticipationItemId, boolean>,
+    emotions: note.participation.namedFeelings.emotions,
+    feedback: note.feedback,
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { clientSchema } from '../../../shared/domain';
+import { validClient } from './fixtures';
+import { issuesOf } from './zodIssues';
+
+const codeMessage =
+  'Enter a client code (letters, digits, dashes or underscores; up to 24 characters, starting with a letter or digit).';
+
+describe('clientSchema', () => {
+  it('accepts a valid client, with or without a display name', () => {
+    expect(clientSchema.parse(validClient)).toEqual(validClient);
+    const { displayName: _, ...anonymous } = validClient;
+    expect(clientSchema.safeParse(anonymous).success).toBe(true);
+  });
+
+  it('requires a pseudonymous code of the right shape', () => {
+    for (const code of ['', '-lead', 'has space', 'x'.repeat(25), 'ünï']) {
+      expect(issuesOf(clientSchema, { ...validClient, code })).toEqual([`code: ${codeMessage}`]);
+    }
+    const { code: _, ...noCode } = validClient;
+    expect(issuesOf(clientSchema, noCode)).toEqual([`code: ${codeMessage}`]);
+    expect(clientSchema.safeParse({ ...validClient, code: 'a_B-9'.padEnd(24, '0') }).success).toBe(true);
+  });
+
+  it('limits the display name', () => {
+    expect(issuesOf(clientSchema, { ...validClient, displayName: 'n'.repeat(121) })).toEqual([
+      'displayName: A display name can be at most 120 characters.',
+    ]);
+  });
+
+  it('rejects start dates that are not on the calendar', () => {
+    const message = 'startDate: Enter a date as yyyy-mm-dd that exists on the calendar, e.g. 2025-03-14.';
+    for (const startDate of [
+      '2023-02-29',
+      '2025-04-31',
+      '2025-13-01',
+      '14/03/2025',
+      '2025-03-14T00:00:00Z',
+    ]) {
+      expect(issuesOf(clientSchema, { ...validClient, startDate })).toEqual([message]);
+    }
+  });
+
+  it('explains bad status, list items and timestamps', () => {
+    expect(issuesOf(clientSchema, { ...validClient, status: 'archived' })).toEqual([
+      'status: Choose a status: active or closed.',
+    ]);
+    expect(issuesOf(clientSchema, { ...validClient, goals: ['  '] })).toEqual([
+      'goals.0: Each goal needs some text.',
+    ]);
+    expect(issuesOf(clientSchema, { ...validClient, updatedAt: '2025-03-14 10:00' })).toEqual([
+      'updatedAt: Enter a date and time in ISO 8601 form with a time zone, e.g. 2025-03-14T09:30:00Z.',
+    ]);
+  });
+
+  it('refuses unknown fields rather than storing them', () => {
+    expect(issuesOf(clientSchema, { ...validClient, ssn: '123' })).toEqual([': Unrecognized key: "ssn"']);
+  });
+});
