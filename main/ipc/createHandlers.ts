@@ -9,7 +9,7 @@ export function createHandlers(session: VaultSession, version: string): Handlers
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
     'vault:unlock': ({ passphrase }) => session.unlock({ passphrase }),
-    'vault:lock': () => session.lock('user'),
+    'vault:lock': (input) => session.lock(input?.reason ?? 'user'),
     'vault:changePassphrase': async ({ current, next }) => {
       await session.vault.changePassphrase(next);
       void current;

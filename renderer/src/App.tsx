@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LockReason } from '../../shared/ipc/events';
 import { call, messageOf, onEvent } from './data/api';
+import { clearIndex } from './data/indexDb';
 import { CreateVault } from './features/vault/CreateVault';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
 import { UnlockVault } from './features/vault/UnlockVault';
@@ -34,7 +35,10 @@ export function App() {
         else setScreen({ name: 'workspace' });
       })
       .catch((error) => setScreen({ name: 'failed', message: messageOf(error) }));
-    return onEvent('vault:locked', ({ reason }) => setScreen({ name: 'unlock', notice: lockNotices[reason] }));
+    return onEvent('vault:locked', ({ reason }) => {
+      void clearIndex();
+      setScreen({ name: 'unlock', notice: lockNotices[reason] });
+    });
   }, []);
 
   const toWorkspace = useCallback(() => setScreen({ name: 'workspace' }), []);

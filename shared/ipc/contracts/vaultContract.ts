@@ -38,7 +38,11 @@ export const vaultContract = {
     input: z.strictObject({ passphrase: passphraseInput }),
     output: returns<VaultStatus>(),
   },
-  'vault:lock': { input: z.undefined(), output: returns<VaultStatus>() },
+  /** The renderer locks on the user's command or its own idle timer; main locks on suspend and screen lock. */
+  'vault:lock': {
+    input: z.strictObject({ reason: z.enum(['user', 'idle']) }).optional(),
+    output: returns<VaultStatus>(),
+  },
   'vault:changePassphrase': {
     input: z.strictObject({ current: passphraseInput, next: newPassphraseInput }),
     output: returns<VaultStatus>(),

@@ -44,8 +44,8 @@ export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string) =>
       <form className="card" onSubmit={submit} aria-labelledby="create-title" noValidate>
         <h1 id="create-title">Create your vault</h1>
         <p>
-          Attune keeps every note in encrypted files on this computer. Choose a passphrase: it is the only way in,
-          besides the recovery key you will see next.
+          Attune keeps every note in encrypted files on this computer. Choose a passphrase: it is the only way
+          in, besides the recovery key you will see next.
         </p>
         <label htmlFor="new-passphrase">Passphrase</label>
         <input

@@ -33,6 +33,7 @@ export function UnlockVault({ onUnlocked, notice }: { onUnlocked: () => void; no
           id="passphrase"
           type="password"
           autoComplete="current-password"
+          // biome-ignore lint/a11y/noAutofocus: the passphrase is the only thing this screen asks for.
           autoFocus
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}

@@ -8,8 +8,9 @@ export interface Strength {
 
 const labels = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
 
-let checker: Promise<(value: string) => { score: number; feedback: { warning: string | null; suggestions: string[] } }> | null =
-  null;
+let checker: Promise<
+  (value: string) => { score: number; feedback: { warning: string | null; suggestions: string[] } }
+> | null = null;
 
 function loadChecker() {
   checker ??= Promise.all([
@@ -33,7 +34,9 @@ export async function measureStrength(passphrase: string): Promise<Strength> {
   const result = check(passphrase.slice(0, 256));
   const score = Math.max(0, Math.min(4, result.score)) as Strength['score'];
   const advice =
-    result.feedback.warning || result.feedback.suggestions[0] || (score >= 3 ? 'Good passphrase.' : 'Add more words.');
+    result.feedback.warning ||
+    result.feedback.suggestions[0] ||
+    (score >= 3 ? 'Good passphrase.' : 'Add more words.');
   return { score, label: labels[score], advice };
 }
 

@@ -1,34 +1,135 @@
-import { useState } from 'react';
-import { call, messageOf } from '../../data/api';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { messageOf } from '../../data/api';
+import { useSettings } from '../../data/hooks';
+import { fillIndex } from '../../data/indexDb';
+import { lockNow } from '../../data/lock';
+import { ClientPage } from '../client/ClientPage';
+import { ClientList } from '../clients/ClientList';
+import { NoteEditor } from '../note';
+import { SearchPage } from '../search/SearchPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import type { Route } from './Route';
+import { useIdleLock } from './useIdleLock';
+import { useShortcuts } from './useShortcuts';
 
-/** The unlocked app: navigation and the current page. */
+/** The unlocked app: fills the index (with progress), then shows navigation and the current page. */
 export function Workspace() {
+  const [progress, setProgress] = useState<number | null>(0);
   const [error, setError] = useState<string | null>(null);
+  const [route, setRoute] = useState<Route>({ page: 'clients' });
+  const [settingsVersion, setSettingsVersion] = useState(0);
+  const settings = useSettings(settingsVersion);
 
-  async function lock() {
-    try {
-      await call('vault:lock');
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  }
+  useEffect(() => {
+    fillIndex(setProgress)
+      .then(() => setProgress(null))
+      .catch((failure) => setError(messageOf(failure)));
+  }, []);
+
+  const lock = useCallback((reason: 'user' | 'idle' = 'user') => {
+    lockNow(reason).catch((failure) => setError(messageOf(failure)));
+  }, []);
+  const lockOnIdle = useCallback(() => lock('idle'), [lock]);
+  useIdleLock(settings.autoLockMinutes, lockOnIdle);
+  const shortcuts = useMemo(
+    () => ({ lock: () => lock('user'), search: () => setRoute({ page: 'search' }) }),
+    [lock],
+  );
+  useShortcuts(shortcuts);
 
   return (
     <div className="workspace">
       <header className="topbar">
         <span className="brand">Attune</span>
-        <button type="button" onClick={lock}>
+        <nav aria-label="Main">
+          <button
+            type="button"
+            className="link"
+            aria-current={route.page === 'clients'}
+            onClick={() => setRoute({ page: 'clients' })}
+          >
+            Clients
+          </button>
+          <button
+            type="button"
+            className="link"
+            aria-current={route.page === 'search'}
+            onClick={() => setRoute({ page: 'search' })}
+          >
+            Search
+          </button>
+          <button
+            type="button"
+            className="link"
+            aria-current={route.page === 'settings'}
+            onClick={() => setRoute({ page: 'settings' })}
+          >
+            Settings
+          </button>
+        </nav>
+        <button type="button" onClick={() => lock('user')} title="Lock (Ctrl+L)">
           Lock
         </button>
       </header>
-      <main>
-        <h1>Clients</h1>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-      </main>
+      {error && (
+        <p role="alert" className="error page">
+          {error}
+        </p>
+      )}
+      {progress !== null ? (
+        <main className="page">
+          <h1>Opening your notes</h1>
+          <label htmlFor="index-progress">Loading summaries</label>
+          <progress id="index-progress" max={1} value={progress} />
+        </main>
+      ) : (
+        <CurrentPage route={route} go={setRoute} onSettingsSaved={() => setSettingsVersion((v) => v + 1)} />
+      )}
     </div>
   );
+}
+
+function CurrentPage({
+  route,
+  go,
+  onSettingsSaved,
+}: {
+  route: Route;
+  go: (route: Route) => void;
+  onSettingsSaved: () => void;
+}) {
+  switch (route.page) {
+    case 'clients':
+      return <ClientList onOpen={(clientId) => go({ page: 'client', clientId })} />;
+    case 'client':
+      return (
+        <ClientPage
+          clientId={route.clientId}
+          onBack={() => go({ page: 'clients' })}
+          onOpenNote={(noteId) => go({ page: 'note', noteId, clientId: route.clientId })}
+        />
+      );
+    case 'note':
+      return (
+        <main className="page">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => go({ page: 'client', clientId: route.clientId })}
+          >
+            Back to client
+          </button>
+          <NoteEditor
+            noteId={route.noteId}
+            onClose={() => go({ page: 'client', clientId: route.clientId })}
+          />
+        </main>
+      );
+    case 'search':
+      return (
+        <SearchPage onOpen={(hit) => go({ page: 'note', noteId: hit.noteId, clientId: hit.clientId })} />
+      );
+    case 'settings':
+      return <SettingsPage onSaved={onSettingsSaved} />;
+  }
 }

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import type { Template } from '../../../../shared/domain/templates';
+import { call, messageOf } from '../../data/api';
+import { useClient, useSessionRows } from '../../data/hooks';
+import { putClient } from '../../data/indexDb';
+import { ClientForm } from '../clients/ClientForm';
+import { SessionForm } from './SessionForm';
+import { SessionTable } from './SessionTable';
+
+/** A client's page: details, sessions in date order with note status and rupture badges. */
+export function ClientPage({
+  clientId,
+  onBack,
+  onOpenNote,
+}: {
+  clientId: string;
+  onBack: () => void;
+  onOpenNote: (noteId: string) => void;
+}) {
+  const client = useClient(clientId);
+  const rows = useSessionRows(clientId);
+  const [editing, setEditing] = useState(false);
+  const [addingSession, setAddingSession] = useState(false);
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [templateId, setTemplateId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('templates:list')
+      .then((list) => {
+        setTemplates(list);
+        setTemplateId((current) => current || list[0]?.id || '');
+      })
+      .catch((failure) => setError(messageOf(failure)));
+  }, []);
+
+  if (!client) return <main className="page">{client === undefined ? 'Loading…' : 'Client not found.'}</main>;
+
+  async function setStatus(status: 'active' | 'closed') {
+    try {
+      await putClient(await call('clients:setStatus', { id: clientId, status }));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }
+
+  async function newNote(sessionId: string) {
+    try {
+      const note = await call('notes:create', { sessionId, templateId });
+      onOpenNote(note.id);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }
+
+  return (
+    <main className="page">
+      <button type="button" className="secondary" onClick={onBack}>
+        All clients
+      </button>
+      <div className="page-head">
+        <h1>
+          {client.code}
+          {client.displayName ? ` · ${client.displayName}` : ''}
+        </h1>
+        <button type="button" className="secondary" onClick={() => setEditing(true)}>
+          Edit client
+        </button>
+        {client.status === 'active' ? (
+          <button type="button" className="secondary" onClick={() => setStatus('closed')}>
+            Close client
+          </button>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setStatus('active')}>
+            Reopen client
+          </button>
+        )}
+      </div>
+      <p className="muted">
+        Since {client.startDate} · {client.status === 'active' ? 'Active' : 'Closed'}
+        {client.concerns.length > 0 && ` · Concerns: ${client.concerns.join('; ')}`}
+      </p>
+      {client.goals.length > 0 && <p className="muted">Goals: {client.goals.join('; ')}</p>}
+      {editing && <ClientForm client={client} onDone={() => setEditing(false)} />}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="page-head">
+        <h2>Sessions</h2>
+        <button type="button" onClick={() => setAddingSession(true)} disabled={addingSession}>
+          New session
+        </button>
+        <label className="inline" htmlFor="note-template">
+          Template for new notes
+          <select id="note-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {addingSession && <SessionForm clientId={clientId} onDone={() => setAddingSession(false)} />}
+      <SessionTable rows={rows} onOpenNote={onOpenNote} onNewNote={newNote} />
+    </main>
+  );
+}

@@ -1,0 +1,124 @@
+import { type FormEvent, useState } from 'react';
+import {
+  attendanceIds,
+  attendanceLabels,
+  modalityIds,
+  modalityLabels,
+  type Session,
+} from '../../../../shared/domain/sessionSchema';
+import { sessionInput } from '../../../../shared/ipc/contracts/clientContract';
+import { FieldError, fieldErrors } from '../../components/FieldError';
+import { call, messageOf } from '../../data/api';
+import { putSession } from '../../data/indexDb';
+
+/** The local date and time now, as a datetime-local input expects (yyyy-mm-ddThh:mm). */
+function localNow(): string {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset(), 0, 0);
+  return d.toISOString().slice(0, 16);
+}
+
+/** Records a session for a client. */
+export function SessionForm({
+  clientId,
+  onDone,
+}: {
+  clientId: string;
+  onDone: (session: Session | null) => void;
+}) {
+  const [startsAt, setStartsAt] = useState(localNow);
+  const [duration, setDuration] = useState('50');
+  const [modality, setModality] = useState<Session['modality']>('in-person');
+  const [attendance, setAttendance] = useState<Session['attendance']>('attended');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const when = new Date(startsAt);
+    const input = {
+      clientId,
+      startsAt: Number.isNaN(when.getTime()) ? '' : when.toISOString(),
+      durationMinutes: Number(duration),
+      modality,
+      attendance,
+    };
+    const parsed = sessionInput.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    try {
+      const session = await call('sessions:create', parsed.data);
+      await putSession(session);
+      onDone(session);
+    } catch (failure) {
+      setErrors({ _: messageOf(failure) });
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={submit} aria-label="New session" noValidate>
+      <h2>New session</h2>
+      <div className="grid2">
+        <div>
+          <label htmlFor="session-start">Date and time</label>
+          <input
+            id="session-start"
+            type="datetime-local"
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+          />
+          <FieldError id="session-start-error" message={errors.startsAt} />
+        </div>
+        <div>
+          <label htmlFor="session-duration">Duration (minutes)</label>
+          <input
+            id="session-duration"
+            type="number"
+            min={1}
+            max={600}
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+          />
+          <FieldError id="session-duration-error" message={errors.durationMinutes} />
+        </div>
+        <div>
+          <label htmlFor="session-modality">Modality</label>
+          <select
+            id="session-modality"
+            value={modality}
+            onChange={(e) => setModality(e.target.value as Session['modality'])}
+          >
+            {modalityIds.map((id) => (
+              <option key={id} value={id}>
+                {modalityLabels[id]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="session-attendance">Attendance</label>
+          <select
+            id="session-attendance"
+            value={attendance}
+            onChange={(e) => setAttendance(e.target.value as Session['attendance'])}
+          >
+            {attendanceIds.map((id) => (
+              <option key={id} value={id}>
+                {attendanceLabels[id]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {errors._ && (
+        <p role="alert" className="error">
+          {errors._}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit">Save session</button>
+        <button type="button" className="secondary" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import { useMemo, useState } from 'react';
+import { useClientActivity, useClients } from '../../data/hooks';
+import { ClientForm } from './ClientForm';
+
+type StatusFilter = 'active' | 'closed' | 'all';
+
+/** The client list with search and an active/closed filter, and the "New client" form. */
+export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
+  const clients = useClients();
+  const activity = useClientActivity();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [creating, setCreating] = useState(false);
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return (clients ?? []).filter(
+      (c) =>
+        (status === 'all' || c.status === status) &&
+        (!q || c.code.toLowerCase().includes(q) || (c.displayName ?? '').toLowerCase().includes(q)),
+    );
+  }, [clients, query, status]);
+
+  return (
+    <main className="page">
+      <div className="page-head">
+        <h1>Clients</h1>
+        <button type="button" onClick={() => setCreating(true)} disabled={creating}>
+          New client
+        </button>
+      </div>
+      {creating && (
+        <ClientForm
+          onDone={(client) => {
+            setCreating(false);
+            if (client) onOpen(client.id);
+          }}
+        />
+      )}
+      <div className="filters">
+        <label htmlFor="client-search">Search clients</label>
+        <input id="client-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label htmlFor="client-status">Show</label>
+        <select id="client-status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+          <option value="active">Active clients</option>
+          <option value="closed">Closed clients</option>
+          <option value="all">All clients</option>
+        </select>
+      </div>
+      {clients === undefined ? (
+        <p>Loading…</p>
+      ) : shown.length === 0 ? (
+        <p className="muted">
+          {clients.length === 0 ? 'No clients yet. Add your first with “New client”.' : 'No client matches.'}
+        </p>
+      ) : (
+        <table className="list">
+          <caption className="visually-hidden">Clients</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Name</th>
+              <th scope="col">Since</th>
+              <th scope="col">Sessions</th>
+              <th scope="col">Last session</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => {
+              const a = activity?.get(c.id);
+              return (
+                <tr key={c.id}>
+                  <td>
+                    <button type="button" className="link" onClick={() => onOpen(c.id)}>
+                      {c.code}
+                    </button>
+                  </td>
+                  <td>{c.displayName ?? '—'}</td>
+                  <td>{c.startDate}</td>
+                  <td>{a?.sessions ?? 0}</td>
+                  <td>{a?.last ? new Date(a.last).toLocaleDateString() : '—'}</td>
+                  <td>{c.status === 'active' ? 'Active' : 'Closed'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,7 @@
+/** Where the user is in the unlocked app. */
+export type Route =
+  | { page: 'clients' }
+  | { page: 'client'; clientId: string }
+  | { page: 'note'; noteId: string; clientId: string }
+  | { page: 'search' }
+  | { page: 'settings' };
