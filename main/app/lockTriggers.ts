@@ -1,0 +1,83 @@
+import type { LockReason } from '../../shared/ipc/events';
+import type { PreventableEvent } from './navigationPolicy';
+
+/** The part of `powerMonitor` used here. */
+export interface PowerEvents {
+  on(event: 'suspend' | 'lock-screen', listener: () => void): unknown;
+  off(event: 'suspend' | 'lock-screen', listener: () => void): unknown;
+}
+
+/** The part of `app` used here. */
+export interface QuitEvents {
+  on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
+  off(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
+  quit(): void;
+}
+
+export interface Lockable {
+  lock(reason: LockReason): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface LockTriggerOptions {
+  /** How long quitting waits for lock and dispose before going ahead anyway. */
+  quitTimeoutMs?: number;
+  report?: (what: string, error: unknown) => void;
+}
+
+/**
+ * Locks the vault when the machine sleeps or the screen locks, and locks and disposes it
+ * before the app quits. Idle auto-lock follows the user's timeout in the renderer, which
+ * calls 'vault:lock'. Returns a function that removes the listeners.
+ */
+export function wireLockTriggers(
+  sources: { powerMonitor: PowerEvents; app: QuitEvents },
+  backend: Lockable,
+  options: LockTriggerOptions = {},
+): () => void {
+  const { powerMonitor, app } = sources;
+  const quitTimeoutMs = options.quitTimeoutMs ?? 5000;
+  const report = options.report ?? ((what, error) => console.error(`[attune] ${what} failed:`, error));
+
+  const lockFor = (reason: LockReason) => () => {
+    backend.lock(reason).catch((error: unknown) => report(`lock on ${reason}`, error));
+  };
+  const onSuspend = lockFor('suspend');
+  const onLockScreen = lockFor('screen-lock');
+
+  // The first quit is held back until the vault is locked and pending writes are flushed;
+  // then quit is called again and let through. A stuck vault cannot keep the app open.
+  let quitting: 'no' | 'closing-vault' | 'done' = 'no';
+  const onBeforeQuit = (event: PreventableEvent) => {
+    if (quitting === 'done') return;
+    event.preventDefault();
+    if (quitting === 'closing-vault') return;
+    quitting = 'closing-vault';
+    const closeVault = async () => {
+      await backend.lock('quit').catch((error: unknown) => report('lock on quit', error));
+      await backend.dispose().catch((error: unknown) => report('closing the vault', error));
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((done) => {
+      timer = setTimeout(() => {
+        report('closing the vault', new Error(`still busy after ${quitTimeoutMs} ms; quitting anyway`));
+        done();
+      }, quitTimeoutMs);
+    });
+    void Promise.race([closeVault(), timeout]).then(() => {
+      clearTimeout(timer);
+      quitting = 'done';
+      app.quit();
+    });
+  };
+
+  powerMonitor.on('suspend', onSuspend);
+  powerMonitor.on('lock-screen', onLockScreen);
+  app.on('before-quit', onBeforeQuit);
+
+  return () => {
+    powerMonitor.off('suspend', onSuspend);
+    powerMonitor.off('lock-screen', onLockScreen);
+    app.off('before-quit', onBeforeQuit);
+  };
+}

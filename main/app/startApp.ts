@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions } from 'electron';
+import { channels } from '../../shared/ipc/api';
+import type { EventName, Events } from '../../shared/ipc/events';
+import type { Router } from '../ipc/createRouter';
+import { appMenuTemplate } from './appMenuTemplate';
+import { appEntryUrl, appScheme, appSchemePrivileges, createAppProtocolHandler } from './appProtocol';
+import { type Lockable, type PowerEvents, type QuitEvents, wireLockTriggers } from './lockTriggers';
+import {
+  denyAllPermissions,
+  type GuardedContents,
+  guardContents,
+  type PermissionedSession,
+} from './navigationPolicy';
+import { createTrustedSenderCheck, type HandlerRegistry, registerIpc, type SenderEvent } from './registerIpc';
+import { appPartition, openAppWindow } from './windowOptions';
+
+// The slice of Electron the app uses. `main/app/index.ts` passes the real modules; unit tests
+// pass a recording stand-in. Method syntax keeps the real, richer signatures assignable.
+export interface AppSlice extends QuitEvents {
+  readonly isPackaged: boolean;
+  requestSingleInstanceLock(): boolean;
+  enableSandbox(): void;
+  whenReady(): Promise<unknown>;
+  getPath(name: 'userData'): string;
+  getVersion(): string;
+  on(event: 'second-instance' | 'window-all-closed', listener: () => void): unknown;
+  on(event: 'web-contents-created', listener: (event: unknown, contents: GuardedContents) => void): unknown;
+  on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
+}
+
+export interface AppWindow {
+  readonly webContents: { readonly id: number; send(channel: string, ...args: unknown[]): void };
+  loadURL(url: string): Promise<void>;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  show(): void;
+  focus(): void;
+  restore(): void;
+  isMinimized(): boolean;
+  isDestroyed(): boolean;
+}
+
+export interface AppSession extends PermissionedSession {
+  readonly protocol: { handle(scheme: string, handler: (request: Request) => Promise<Response>): void };
+}
+
+export interface ElectronSlice {
+  app: AppSlice;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => AppWindow;
+  ipcMain: HandlerRegistry<SenderEvent>;
+  Menu: {
+    buildFromTemplate(template: MenuItemConstructorOptions[]): object;
+    setApplicationMenu(menu: object | null): void;
+  };
+  powerMonitor: PowerEvents;
+  protocol: { registerSchemesAsPrivileged(schemes: CustomScheme[]): void };
+  session: { fromPartition(partition: string): AppSession; readonly defaultSession: PermissionedSession };
+  shell: { openExternal(url: string): Promise<void> };
+}
+
+export interface AppBackend extends Lockable {
+  readonly router: Router;
+}
+
+export type CreateBackend = (options: {
+  dataDir: string;
+  version: string;
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void;
+}) => AppBackend;
+
+export interface AppPaths {
+  preload: string;
+  rendererRoot: string;
+}
+
+/** Where the build puts the preload and the renderer, seen from the built main (`out/main`). */
+export function appPaths(mainDir: string): AppPaths {
+  return { preload: join(mainDir, '../preload/index.cjs'), rendererRoot: join(mainDir, '../renderer') };
+}
+
+export interface RunningApp {
+  window: AppWindow;
+  backend: AppBackend;
+}
+
+/**
+ * Wires the app together. Before ready: single-instance lock, sandbox for every renderer, the
+ * app:// scheme, and the guard on every webContents. On ready: the in-memory session with its
+ * app:// handler and deny-all permissions, the menu, the window, the backend, IPC, lock triggers.
+ * Resolves to null when another instance already runs (this one then quits).
+ */
+export async function startApp(
+  electron: ElectronSlice,
+  options: { paths: AppPaths; createBackend: CreateBackend; platform?: NodeJS.Platform },
+): Promise<RunningApp | null> {
+  const { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, shell } = electron;
+  const devTools = !app.isPackaged;
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  const openExternal = (url: string) => shell.openExternal(url);
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, openExternal));
+
+  let window: AppWindow | undefined;
+  app.on('second-instance', () => {
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  // Closing the window quits on every platform, macOS included: an app left running with an
+  // unlocked vault and no window would be the wrong default for clinical notes.
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+
+  const appSession = session.fromPartition(appPartition);
+  denyAllPermissions(appSession);
+  denyAllPermissions(session.defaultSession);
+  appSession.protocol.handle(appScheme, createAppProtocolHandler(options.paths.rendererRoot, readFile));
+
+  const isMac = (options.platform ?? process.platform) === 'darwin';
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isMac, devTools })));
+
+  const win = openAppWindow(BrowserWindow, options.paths.preload, { devTools });
+  window = win;
+  const backend = options.createBackend({
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    emit: (event, payload) => {
+      if (!win.isDestroyed()) win.webContents.send(channels.event, [event, payload]);
+    },
+  });
+  registerIpc(ipcMain, backend.router, createTrustedSenderCheck(win.webContents.id));
+  wireLockTriggers({ powerMonitor, app }, backend);
+
+  win.once('ready-to-show', () => win.show());
+  await win
+    .loadURL(appEntryUrl)
+    .catch((error: unknown) => console.error('[attune] could not load the window:', error));
+  return { window: win, backend };
+}

@@ -1,0 +1,111 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import {
+  type Lockable,
+  type PowerEvents,
+  type QuitEvents,
+  wireLockTriggers,
+} from '../../../main/app/lockTriggers';
+import type { LockReason } from '../../../shared/ipc/events';
+
+function recordingBackend(overrides: Partial<Lockable> = {}) {
+  const calls: string[] = [];
+  const backend: Lockable = {
+    lock: vi.fn(async (reason: LockReason) => {
+      calls.push(`lock:${reason}`);
+    }),
+    dispose: vi.fn(async () => {
+      calls.push('dispose');
+    }),
+    ...overrides,
+  };
+  return { backend, calls };
+}
+
+function sources() {
+  const powerMonitor = new EventEmitter() as EventEmitter & PowerEvents;
+  const app = Object.assign(new EventEmitter(), { quit: vi.fn() }) as EventEmitter &
+    QuitEvents & { quit: ReturnType<typeof vi.fn> };
+  return { powerMonitor, app };
+}
+
+const quitEvent = () => ({ preventDefault: vi.fn() });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('wireLockTriggers', () => {
+  test.each([
+    ['suspend', 'suspend'],
+    ['lock-screen', 'screen-lock'],
+  ] as const)("powerMonitor '%s' locks the vault with reason '%s'", async (event, reason) => {
+    const { backend, calls } = recordingBackend();
+    const { powerMonitor, app } = sources();
+    wireLockTriggers({ powerMonitor, app }, backend);
+
+    powerMonitor.emit(event);
+    await vi.waitFor(() => expect(calls).toEqual([`lock:${reason}`]));
+    expect(app.quit).not.toHaveBeenCalled();
+  });
+
+  test('before-quit holds the quit until the vault is locked and disposed, then quits', async () => {
+    const { backend, calls } = recordingBackend();
+    const { powerMonitor, app } = sources();
+    wireLockTriggers({ powerMonitor, app }, backend);
+
+    const first = quitEvent();
+    app.emit('before-quit', first);
+    expect(first.preventDefault).toHaveBeenCalledOnce();
+    // A second quit while the vault closes is also held, and does not lock twice.
+    const second = quitEvent();
+    app.emit('before-quit', second);
+    expect(second.preventDefault).toHaveBeenCalledOnce();
+
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
+    expect(calls).toEqual(['lock:quit', 'dispose']);
+
+    // The quit it calls is let through.
+    const last = quitEvent();
+    app.emit('before-quit', last);
+    expect(last.preventDefault).not.toHaveBeenCalled();
+  });
+
+  test('a failing lock is reported and still lets the app quit', async () => {
+    const report = vi.fn();
+    const { backend } = recordingBackend({ lock: vi.fn(async () => Promise.reject(new Error('disk gone'))) });
+    const { powerMonitor, app } = sources();
+    wireLockTriggers({ powerMonitor, app }, backend, { report });
+
+    powerMonitor.emit('suspend');
+    app.emit('before-quit', quitEvent());
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
+    expect(report).toHaveBeenCalledWith('lock on suspend', expect.any(Error));
+    expect(report).toHaveBeenCalledWith('lock on quit', expect.any(Error));
+    expect(backend.dispose).toHaveBeenCalledOnce();
+  });
+
+  test('a vault that never finishes closing cannot keep the app open', async () => {
+    vi.useFakeTimers();
+    const report = vi.fn();
+    const { backend } = recordingBackend({ dispose: () => new Promise<void>(() => {}) });
+    const { powerMonitor, app } = sources();
+    wireLockTriggers({ powerMonitor, app }, backend, { quitTimeoutMs: 1000, report });
+
+    app.emit('before-quit', quitEvent());
+    await vi.advanceTimersByTimeAsync(999);
+    expect(app.quit).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(app.quit).toHaveBeenCalledOnce();
+    expect(report).toHaveBeenCalledWith('closing the vault', expect.any(Error));
+  });
+
+  test('the returned function removes every listener', () => {
+    const { backend } = recordingBackend();
+    const { powerMonitor, app } = sources();
+    const unwire = wireLockTriggers({ powerMonitor, app }, backend);
+    unwire();
+    expect(powerMonitor.listenerCount('suspend') + powerMonitor.listenerCount('lock-screen')).toBe(0);
+    expect(app.listenerCount('before-quit')).toBe(0);
+  });
+});

@@ -1,0 +1,423 @@
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions } from 'electron';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { appSchemePrivileges } from '../../../main/app/appProtocol';
+import type { SenderEvent } from '../../../main/app/registerIpc';
+import {
+  type AppBackend,
+  type AppPaths,
+  appPaths,
+  type CreateBackend,
+  type ElectronSlice,
+  startApp,
+} from '../../../main/app/startApp';
+import { secureWindowOptions } from '../../../main/app/windowOptions';
+import { methods } from '../../../shared/ipc/contract';
+import type { LockReason } from '../../../shared/ipc/events';
+import type { Result } from '../../../shared/ipc/result';
+
+type Handler = (event: SenderEvent, ...args: unknown[]) => Promise<Result<unknown>>;
+
+/** A session stand-in recording its protocol handler and permission handlers. */
+function fakeSession(name: string) {
+  const protocols = new Map<string, (request: Request) => Promise<Response>>();
+  const permissions: {
+    request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+    check?: () => boolean;
+    device?: () => boolean;
+  } = {};
+  return {
+    name,
+    protocols,
+    permissions,
+    protocol: {
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        protocols.set(scheme, handler),
+    },
+    setPermissionRequestHandler: (handler: NonNullable<typeof permissions.request>) => {
+      permissions.request = handler;
+    },
+    setPermissionCheckHandler: (handler: () => boolean) => {
+      permissions.check = handler;
+    },
+    setDevicePermissionHandler: (handler: () => boolean) => {
+      permissions.device = handler;
+    },
+  };
+}
+
+/** A recording stand-in for the slice of Electron that startApp uses. */
+function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } = {}) {
+  const log: string[] = [];
+  let markReady = () => {};
+  const ready = new Promise<void>((done) => {
+    markReady = done;
+  });
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: options.isPackaged ?? true,
+    requestSingleInstanceLock: () => {
+      log.push('requestSingleInstanceLock');
+      return options.gotLock ?? true;
+    },
+    enableSandbox: () => log.push('enableSandbox'),
+    quit: vi.fn(() => log.push('quit')),
+    whenReady: () => ready,
+    getPath: (name: string) => `/home/someone/.config/Attune(${name})`,
+    getVersion: () => '1.2.3',
+  });
+
+  const windows: FakeWindow[] = [];
+  class FakeWindow extends EventEmitter {
+    readonly webContents = Object.assign(new EventEmitter(), {
+      id: 40 + windows.length,
+      sent: [] as unknown[][],
+      send(...args: unknown[]) {
+        this.sent.push(args);
+      },
+      openHandler: undefined as undefined | ((details: { url: string }) => { action: string }),
+      setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+        this.openHandler = handler;
+      },
+    });
+    loaded: string[] = [];
+    shown = false;
+    focused = false;
+    restored = false;
+    minimized = true;
+    destroyed = false;
+    constructor(readonly options: BrowserWindowConstructorOptions) {
+      super();
+      log.push('new BrowserWindow');
+      windows.push(this);
+      // Electron announces every new webContents on the app.
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    async loadURL(url: string) {
+      this.loaded.push(url);
+    }
+    show() {
+      this.shown = true;
+    }
+    focus() {
+      this.focused = true;
+    }
+    restore() {
+      this.restored = true;
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+  }
+
+  const handlers = new Map<string, Handler>();
+  const schemes: CustomScheme[][] = [];
+  const partitions: string[] = [];
+  const sessions = new Map<string, ReturnType<typeof fakeSession>>();
+  const defaultSession = fakeSession('default');
+  const menus: MenuItemConstructorOptions[][] = [];
+  const powerMonitor = new EventEmitter();
+  const opened: string[] = [];
+
+  const electron = {
+    app,
+    BrowserWindow: FakeWindow,
+    ipcMain: {
+      handle: (channel: string, handler: Handler) => handlers.set(channel, handler),
+      removeHandler: (channel: string) => handlers.delete(channel),
+    },
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
+      setApplicationMenu: (menu: { template: MenuItemConstructorOptions[] } | null) => {
+        if (menu) menus.push(menu.template);
+      },
+    },
+    powerMonitor,
+    protocol: {
+      registerSchemesAsPrivileged: (custom: CustomScheme[]) => {
+        log.push('registerSchemesAsPrivileged');
+        schemes.push(custom);
+      },
+    },
+    session: {
+      fromPartition: (partition: string) => {
+        partitions.push(partition);
+        const existing = sessions.get(partition) ?? fakeSession(partition);
+        sessions.set(partition, existing);
+        return existing;
+      },
+      defaultSession,
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        opened.push(url);
+      },
+    },
+  } satisfies ElectronSlice;
+
+  return {
+    electron,
+    app,
+    log,
+    markReady,
+    windows,
+    handlers,
+    schemes,
+    partitions,
+    sessions,
+    defaultSession,
+    menus,
+    powerMonitor,
+    opened,
+  };
+}
+
+/** A backend stand-in recording what reaches it. */
+function recordingBackend() {
+  const created: Array<Parameters<CreateBackend>[0]> = [];
+  const routed: Array<[unknown, unknown]> = [];
+  const locks: Array<LockReason | 'dispose'> = [];
+  const backend: AppBackend = {
+    router: {
+      methods,
+      call: async (method, input) => {
+        routed.push([method, input]);
+        return { ok: true, value: null };
+      },
+    },
+    lock: async (reason) => {
+      locks.push(reason);
+    },
+    dispose: async () => {
+      locks.push('dispose');
+    },
+  };
+  const createBackend: CreateBackend = (options) => {
+    created.push(options);
+    return backend;
+  };
+  return { createBackend, created, routed, locks };
+}
+
+let base: string;
+let paths: AppPaths;
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'attune-start-'));
+  paths = { preload: join(base, 'preload', 'index.cjs'), rendererRoot: join(base, 'renderer') };
+  await mkdir(paths.rendererRoot, { recursive: true });
+  await writeFile(join(paths.rendererRoot, 'index.html'), '<!doctype html><title>Attune</title>');
+  await writeFile(join(base, 'secret.txt'), 'not for the renderer');
+});
+afterAll(async () => {
+  await rm(base, { recursive: true, force: true });
+});
+
+async function started(options: { isPackaged?: boolean } = {}) {
+  const fake = recordingElectron(options);
+  const backend = recordingBackend();
+  const running = startApp(fake.electron, { paths, createBackend: backend.createBackend, platform: 'linux' });
+  fake.markReady();
+  const result = await running;
+  const window = fake.windows[0];
+  if (!result || !window) throw new Error('the app did not start');
+  const trusted: SenderEvent = {
+    sender: { id: window.webContents.id },
+    senderFrame: { url: 'app://attune/index.html', parent: null },
+  };
+  return { ...fake, ...backend, result, window, trusted };
+}
+
+describe('startApp before ready', () => {
+  test('takes the single-instance lock, sandboxes every renderer and registers app:// before ready', async () => {
+    const fake = recordingElectron();
+    const running = startApp(fake.electron, { paths, createBackend: recordingBackend().createBackend });
+    // Nothing is ready yet: all of this must already have happened synchronously.
+    expect(fake.log).toEqual(['requestSingleInstanceLock', 'enableSandbox', 'registerSchemesAsPrivileged']);
+    expect(fake.schemes).toEqual([[appSchemePrivileges]]);
+    expect(fake.windows).toHaveLength(0);
+    fake.markReady();
+    await running;
+  });
+
+  test('a second instance quits at once and opens nothing', async () => {
+    const fake = recordingElectron({ gotLock: false });
+    await expect(
+      startApp(fake.electron, { paths, createBackend: recordingBackend().createBackend }),
+    ).resolves.toBeNull();
+    expect(fake.log).toEqual(['requestSingleInstanceLock', 'quit']);
+    expect(fake.windows).toHaveLength(0);
+  });
+});
+
+describe('startApp on ready', () => {
+  test('the window gets the secure options, with the preload path it was given', async () => {
+    const { window } = await started({ isPackaged: true });
+    expect(window.options).toEqual(secureWindowOptions(paths.preload, { devTools: false }));
+    expect(window.options.webPreferences?.preload).toBe(paths.preload);
+  });
+
+  test('DevTools and the reload menu exist only in development', async () => {
+    const packaged = await started({ isPackaged: true });
+    const development = await started({ isPackaged: false });
+    expect(packaged.window.options.webPreferences?.devTools).toBe(false);
+    expect(development.window.options.webPreferences?.devTools).toBe(true);
+    expect(JSON.stringify(packaged.menus)).not.toContain('toggleDevTools');
+    expect(JSON.stringify(development.menus)).toContain('toggleDevTools');
+  });
+
+  test('app:// is served on the window’s own in-memory session, from the renderer build only', async () => {
+    const { window, sessions, defaultSession } = await started();
+    const partition = window.options.webPreferences?.partition ?? '';
+    const appSession = sessions.get(partition);
+    expect(partition).toBe('attune-session');
+    expect([...(appSession?.protocols.keys() ?? [])]).toEqual(['app']);
+    expect(defaultSession.protocols.size).toBe(0);
+
+    const serve = appSession?.protocols.get('app');
+    if (!serve) throw new Error('no app:// handler');
+    const page = await serve(new Request('app://attune/index.html'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Attune</title>');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const traversal = await serve({ method: 'GET', url: 'app://attune/%2e%2e/secret.txt' } as Request);
+    expect(traversal.status).toBe(403);
+  });
+
+  test('both sessions refuse every permission', async () => {
+    const { sessions, defaultSession } = await started();
+    for (const session of [sessions.get('attune-session'), defaultSession]) {
+      const callback = vi.fn();
+      session?.permissions.request?.({}, 'media', callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+      expect(session?.permissions.check?.()).toBe(false);
+      expect(session?.permissions.device?.()).toBe(false);
+    }
+  });
+
+  test('loads app://attune/index.html and shows the window only when ready to show', async () => {
+    const { window } = await started();
+    expect(window.loaded).toEqual(['app://attune/index.html']);
+    expect(window.shown).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(true);
+  });
+
+  test('the backend keeps its data in the per-user app-data folder and gets the app version', async () => {
+    const { created } = await started();
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ dataDir: '/home/someone/.config/Attune(userData)', version: '1.2.3' });
+  });
+
+  test('every contract method is registered; only our window’s main frame reaches the router', async () => {
+    const { handlers, routed, trusted } = await started();
+    expect([...handlers.keys()].sort()).toEqual(methods.map((method) => `attune:${method}`).sort());
+
+    await handlers.get('attune:vault:unlock')?.(trusted, { passphrase: 'pw' });
+    expect(routed).toEqual([['vault:unlock', { passphrase: 'pw' }]]);
+
+    const subframe = { ...trusted, senderFrame: { url: 'app://attune/index.html', parent: {} } };
+    const stranger = { ...trusted, sender: { id: 999 } };
+    for (const event of [subframe, stranger]) {
+      const refused = await handlers.get('attune:vault:lock')?.(event, undefined);
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    }
+    expect(routed).toHaveLength(1);
+  });
+
+  test('backend events are pushed to the window on the event channel, and dropped once it is gone', async () => {
+    const { created, window } = await started();
+    created[0]?.emit('vault:locked', { reason: 'idle' });
+    expect(window.webContents.sent).toEqual([['attune:event', ['vault:locked', { reason: 'idle' }]]]);
+    window.destroyed = true;
+    created[0]?.emit('vault:locked', { reason: 'user' });
+    expect(window.webContents.sent).toHaveLength(1);
+  });
+
+  test('suspend and screen lock reach the vault; quitting locks and disposes it first', async () => {
+    const { powerMonitor, app, locks } = await started();
+    powerMonitor.emit('suspend');
+    powerMonitor.emit('lock-screen');
+    await vi.waitFor(() => expect(locks).toEqual(['suspend', 'screen-lock']));
+
+    const quit = { preventDefault: vi.fn() };
+    app.emit('before-quit', quit);
+    expect(quit.preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
+    expect(locks).toEqual(['suspend', 'screen-lock', 'quit', 'dispose']);
+  });
+
+  test('the window’s webContents is guarded: no navigation, no new windows, https links go outside', async () => {
+    const { window, opened } = await started();
+    const navigate = { url: 'https://example.org/', preventDefault: vi.fn() };
+    window.webContents.emit('will-navigate', navigate);
+    expect(navigate.preventDefault).toHaveBeenCalledOnce();
+    expect(window.webContents.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    const webview = { preventDefault: vi.fn() };
+    window.webContents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalledOnce();
+    expect(opened).toEqual(['https://example.org/']);
+  });
+
+  test('a second launch brings the existing window forward', async () => {
+    const { app, window } = await started();
+    app.emit('second-instance');
+    expect(window.restored).toBe(true);
+    expect(window.focused).toBe(true);
+  });
+
+  test('closing the window quits the app (which locks the vault)', async () => {
+    const { app } = await started();
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalledOnce();
+  });
+});
+
+describe('appPaths', () => {
+  // The built main lives in out/main; the paths must match what electron-vite writes.
+  const mainDir = resolve('out/main');
+
+  test('names the preload and renderer outputs configured in electron.vite.config.ts', async () => {
+    const config = (await import('../../../electron.vite.config')).default as {
+      main: { build: { outDir: string; rollupOptions: { input: Record<string, string> } } };
+      preload: {
+        build: {
+          outDir: string;
+          rollupOptions: { input: Record<string, string>; output: Record<string, string> };
+        };
+      };
+      renderer: { build: { outDir: string } };
+    };
+    expect(resolve(config.main.build.outDir)).toBe(mainDir);
+    expect(config.main.build.rollupOptions.input.index).toBe(resolve('main/app/index.ts'));
+
+    const preload = config.preload.build;
+    expect(preload.rollupOptions.input.index).toBe(resolve('main/preload/index.ts'));
+    // A sandboxed window can only load a CommonJS preload.
+    expect(preload.rollupOptions.output.format).toBe('cjs');
+    const preloadFile = resolve(
+      preload.outDir,
+      (preload.rollupOptions.output.entryFileNames ?? '').replace('[name]', 'index'),
+    );
+
+    expect(appPaths(mainDir)).toEqual({
+      preload: preloadFile,
+      rendererRoot: resolve(config.renderer.build.outDir),
+    });
+  });
+
+  test.runIf(existsSync('out/main/index.js'))(
+    'the preload and renderer it names exist in the build output',
+    () => {
+      const built = appPaths(mainDir);
+      expect(existsSync(built.preload)).toBe(true);
+      expect(existsSync(join(built.rendererRoot, 'index.html'))).toBe(true);
+    },
+  );
+});
