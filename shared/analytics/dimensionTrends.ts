@@ -1,0 +1,56 @@
+/** Each attunement dimension over a client's sessions: the series, its mean and its trend. */
+import { type DimensionId, dimensionById, dimensionIds } from '../domain/dimensions';
+import type { SessionMetrics } from './sessionMetrics';
+import { leastSquaresSlope, type Point } from './statistics';
+
+/** One session's rating of one dimension. */
+export interface TrendPoint {
+  sessionId: string;
+  startsAt: string;
+  /** The 1–5 rating; null when not observed or when the session has no note. */
+  rating: number | null;
+}
+
+/** One dimension across sessions. */
+export interface DimensionTrend {
+  dimension: DimensionId;
+  label: string;
+  /** One point per session, in session order. */
+  points: TrendPoint[];
+  /** How many sessions rated the dimension. */
+  rated: number;
+  /** Mean over rated sessions; null if none. */
+  mean: number | null;
+  /**
+   * Change in rating per session: the least-squares slope over rated points, with x the
+   * session's position in the series (gaps keep their place); null with fewer than two rated.
+   */
+  slope: number | null;
+}
+
+/** The five dimension trends over sessions given in order. */
+export function dimensionTrends(sessions: readonly SessionMetrics[]): Record<DimensionId, DimensionTrend> {
+  const trends = {} as Record<DimensionId, DimensionTrend>;
+  for (const dimension of dimensionIds) {
+    const points: TrendPoint[] = [];
+    const rated: Point[] = [];
+    let sum = 0;
+    sessions.forEach((s, x) => {
+      const rating = s.ratings[dimension];
+      points.push({ sessionId: s.sessionId, startsAt: s.startsAt, rating });
+      if (rating !== null) {
+        rated.push({ x, y: rating });
+        sum += rating;
+      }
+    });
+    trends[dimension] = {
+      dimension,
+      label: dimensionById(dimension).label,
+      points,
+      rated: rated.length,
+      mean: rated.length === 0 ? null : sum / rated.length,
+      slope: leastSquaresSlope(rated),
+    };
+  }
+  return trends;
+}
