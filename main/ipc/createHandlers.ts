@@ -1,19 +1,50 @@
 import { methods } from '../../shared/ipc/contract';
+import { changePassphrase } from '../services/changePassphrase';
+import { createServices, type Services } from '../services/createServices';
 import type { VaultSession } from '../services/VaultSession';
 import type { Handlers } from './createRouter';
 
-/** Binds each contract method to the service that answers it. */
-export function createHandlers(session: VaultSession, version: string): Handlers {
+/**
+ * Binds each contract method to the service that answers it. The services are created once
+ * here, over the session, unless the caller passes its own (tests inject a clock that way).
+ */
+export function createHandlers(
+  session: VaultSession,
+  version: string,
+  services: Services = createServices(session),
+): Handlers {
+  const { clients, sessions, notes, processNotes, templates, settings, search, index } = services;
   return {
     'app:info': () => ({ name: 'Attune', version, methods: [...methods] }),
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
     'vault:unlock': ({ passphrase }) => session.unlock({ passphrase }),
-    'vault:lock': (input) => session.lock(input?.reason ?? 'user'),
+    'vault:lock': () => session.lock('user'),
     'vault:changePassphrase': async ({ current, next }) => {
-      await session.vault.changePassphrase(next);
-      void current;
+      await changePassphrase(session, current, next);
       return session.status();
     },
+
+    'clients:list': () => clients.list(),
+    'clients:create': (input) => clients.create(input),
+    'clients:update': ({ id, changes }) => clients.update(id, changes),
+    'clients:setStatus': ({ id, status }) => clients.setStatus(id, status),
+    'sessions:list': ({ clientId }) => sessions.list(clientId),
+    'sessions:create': (input) => sessions.create(input),
+    'sessions:update': ({ id, changes }) => sessions.update(id, changes),
+
+    'notes:create': ({ sessionId, templateId }) => notes.create(sessionId, templateId),
+    'notes:get': ({ id }) => notes.get(id),
+    'notes:saveDraft': ({ id, draft }) => notes.saveDraft(id, draft),
+    'notes:sign': ({ id }) => notes.sign(id),
+    'notes:addAddendum': ({ id, text }) => notes.addAddendum(id, text),
+    'processNotes:get': ({ noteId }) => processNotes.get(noteId),
+    'processNotes:save': ({ noteId, text }) => processNotes.save(noteId, text),
+    'templates:list': () => templates.list(),
+    'templates:create': (input) => templates.create(input),
+    'search:notes': ({ query, limit }) => search.search(query, limit),
+    'index:page': ({ offset, limit }) => index.page(offset, limit),
+    'settings:get': () => settings.get(),
+    'settings:update': (changes) => settings.update(changes),
   };
 }

@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import type { Client } from '../../domain/clientSchema';
 import { recordIdSchema } from '../../domain/fields';
-import { type Note, noteDraftInputSchema } from '../../domain/noteSchema';
+import type { Note } from '../../domain/noteSchema';
 import type { ProcessNote } from '../../domain/processNoteSchema';
 import type { Session } from '../../domain/sessionSchema';
 import { type Settings, settingsSchema } from '../../domain/settingsSchema';
 import { type Template, templateSchema } from '../../domain/templates';
 import type { NoteSummary } from '../../summaries/noteSummary';
 import { returns } from './returns';
+
+/** A settings change: only the fields given, with no defaults filled in (they would reset the rest). */
+const settingsPatchInput = z.strictObject({
+  autoLockMinutes: settingsSchema.shape.autoLockMinutes.unwrap().optional(),
+  feedbackConcernLine: settingsSchema.shape.feedbackConcernLine.unwrap().optional(),
+  clinicianName: settingsSchema.shape.clinicianName.unwrap().optional(),
+  ruptureVocabulary: settingsSchema.shape.ruptureVocabulary.unwrap().optional(),
+});
 
 export interface SearchHit {
   noteId: string;
@@ -39,7 +47,9 @@ export const noteContract = {
   'notes:get': { input: z.strictObject({ id: recordIdSchema }), output: returns<Note>() },
   /** Autosave: replaces the editable content of a draft; refused once the note is signed. */
   'notes:saveDraft': {
-    input: z.strictObject({ id: recordIdSchema, draft: noteDraftInputSchema }),
+    // The draft's shape is checked here; its ruptures are checked in full by the note service
+    // against the user's own rupture vocabulary, which a static schema cannot know.
+    input: z.strictObject({ id: recordIdSchema, draft: z.record(z.string(), z.unknown()) }),
     output: returns<SavedDraft>(),
   },
   'notes:sign': { input: z.strictObject({ id: recordIdSchema }), output: returns<Note>() },
@@ -80,7 +90,7 @@ export const noteContract = {
   },
   'settings:get': { input: z.undefined(), output: returns<Settings>() },
   'settings:update': {
-    input: settingsSchema.partial().strict(),
+    input: settingsPatchInput,
     output: returns<Settings>(),
   },
 } as const;

@@ -1,0 +1,192 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { emptyNote } from '../../shared/domain/emptyNote';
+import { type Note, noteSchemasFor } from '../../shared/domain/noteSchema';
+import type { RuptureMarker, RuptureVocabulary } from '../../shared/domain/ruptures';
+import { ruptureVocabularyFor } from '../../shared/domain/settingsSchema';
+import { signableContent } from '../../shared/domain/signableContent';
+import type { SavedDraft } from '../../shared/ipc/contract';
+import { AttuneError } from '../../shared/ipc/result';
+import { summarizeNote } from '../../shared/summaries/noteSummary';
+import { type Clock, isoNow } from './Clock';
+import type { NoteSearch } from './NoteSearch';
+import { parseOrThrow } from './parseOrThrow';
+import { kinds, type RecordStore, type Writer } from './RecordStore';
+import type { SessionService } from './SessionService';
+import type { SettingsService } from './SettingsService';
+import type { TemplateService } from './TemplateService';
+
+/** Who signs when the user has not entered a name in the settings. */
+export const DEFAULT_SIGNER = 'Clinician';
+
+const signedMessage = 'This note is signed and can’t be changed; add an addendum instead.';
+
+/** The SHA-256, in hex, of the content a signature covers. */
+export function contentHashOf(note: Note): string {
+  return createHash('sha256').update(signableContent(note), 'utf8').digest('hex');
+}
+
+export interface NoteServiceDeps {
+  store: RecordStore;
+  clock: Clock;
+  sessions: SessionService;
+  templates: TemplateService;
+  settings: SettingsService;
+  search: NoteSearch;
+}
+
+/**
+ * Progress notes: one per session, created from a template, autosaved as drafts, then signed.
+ * A signed note's content never changes again: every later change is a dated addendum.
+ */
+export class NoteService {
+  constructor(private readonly deps: NoteServiceDeps) {}
+
+  async get(id: string): Promise<Note> {
+    return structuredClone(await this.require(id));
+  }
+
+  /** The stored note, or a `not-found` error. */
+  async require(id: string): Promise<Note> {
+    const note = await this.deps.store.find<Note>(kinds.note, id);
+    if (!note)
+      throw new AttuneError(
+        'not-found',
+        'This note no longer exists in the vault. Reload the client’s page.',
+      );
+    return note;
+  }
+
+  /** A new empty draft for a session that has no note yet. */
+  create(sessionId: string, templateId: string): Promise<Note> {
+    return this.deps.store.write(async (writer) => {
+      const session = await this.deps.sessions.require(sessionId);
+      const template = await this.deps.templates.require(templateId);
+      const notes = await this.deps.store.all<Note>(kinds.note);
+      for (const other of notes.values()) {
+        if (other.sessionId === sessionId) {
+          throw new AttuneError(
+            'conflict',
+            'This session already has a note. Open the existing note instead.',
+          );
+        }
+      }
+      const draft = emptyNote({
+        id: randomUUID(),
+        sessionId,
+        clientId: session.clientId,
+        template,
+        now: isoNow(this.deps.clock),
+      });
+      const note = await this.#store(writer, draft, await this.#schemas(), {
+        type: 'create',
+        detail: { kind: kinds.note, id: draft.id },
+      });
+      return structuredClone(note);
+    });
+  }
+
+  /** Autosave: replaces the editable content of a draft. Signed notes refuse with `read-only`. */
+  saveDraft(id: string, draft: unknown): Promise<SavedDraft> {
+    return this.deps.store.write(async (writer) => {
+      const current = await this.require(id);
+      if (current.status === 'signed') throw new AttuneError('read-only', signedMessage);
+      const schemas = await this.#schemas();
+      const content = parseOrThrow(schemas.draftInput, draft);
+      // Drafts are not audited one autosave at a time: creation, signing and addenda are.
+      const note = await this.#store(
+        writer,
+        { ...current, ...content, updatedAt: isoNow(this.deps.clock) },
+        schemas,
+      );
+      return { updatedAt: note.updatedAt, summary: structuredClone(summarizeNote(note)) };
+    });
+  }
+
+  /** Signs a draft: who, when and the hash of its content are recorded, and it becomes final. */
+  sign(id: string): Promise<Note> {
+    return this.deps.store.write(async (writer) => {
+      const current = await this.require(id);
+      if (current.status === 'signed') {
+        throw new AttuneError('conflict', 'This note is already signed; add an addendum to change anything.');
+      }
+      const settings = await this.deps.settings.get();
+      const at = isoNow(this.deps.clock);
+      // Checked against the current vocabulary, so nothing unknown is signed.
+      const schemas = noteSchemasFor(ruptureVocabularyFor(settings));
+      const content = parseOrThrow(schemas.note, current);
+      const contentHash = contentHashOf(content);
+      const signed: Note = {
+        ...content,
+        status: 'signed',
+        signed: { at, by: settings.clinicianName || DEFAULT_SIGNER, contentHash },
+        updatedAt: at,
+      };
+      const note = await this.#store(writer, signed, schemas, {
+        type: 'sign',
+        detail: { kind: kinds.note, id, contentHash },
+      });
+      return structuredClone(note);
+    });
+  }
+
+  /** Attaches a dated addendum to a signed note; the signed content and its hash stay as they are. */
+  addAddendum(id: string, text: string): Promise<Note> {
+    return this.deps.store.write(async (writer) => {
+      const current = await this.require(id);
+      if (current.status !== 'signed' || !current.signed) {
+        throw new AttuneError('conflict', 'Only a signed note takes addenda; edit the draft instead.');
+      }
+      if (contentHashOf(current) !== current.signed.contentHash) {
+        throw new AttuneError(
+          'integrity',
+          'This note no longer matches the hash recorded when it was signed, so nothing was added. Run a vault check.',
+        );
+      }
+      const settings = await this.deps.settings.get();
+      const at = isoNow(this.deps.clock);
+      const addendum = { id: randomUUID(), at, by: settings.clinicianName || DEFAULT_SIGNER, text };
+      // The signed content was checked when it was signed; vocabulary changes since must not block addenda.
+      const schemas = noteSchemasFor(vocabularyCovering(current, ruptureVocabularyFor(settings)));
+      const note = await this.#store(
+        writer,
+        { ...current, addenda: [...current.addenda, addendum], updatedAt: at },
+        schemas,
+        { type: 'addendum', detail: { kind: kinds.note, id, addendumId: addendum.id } },
+      );
+      return structuredClone(note);
+    });
+  }
+
+  async #schemas() {
+    return noteSchemasFor(ruptureVocabularyFor(await this.deps.settings.get()));
+  }
+
+  /** Parses the whole note, writes it (with its audit entry) and updates the search index. */
+  async #store(
+    writer: Writer,
+    value: Note,
+    schemas: ReturnType<typeof noteSchemasFor>,
+    audit?: Parameters<Writer['put']>[3],
+  ): Promise<Note> {
+    const note = parseOrThrow(schemas.note, value);
+    await writer.put(kinds.note, note.id, note, audit);
+    this.deps.search.noteSaved(note);
+    return note;
+  }
+}
+
+/**
+ * `vocabulary` plus whatever markers and strategies `note` already refers to, so a signed note
+ * stays valid after the user removes or retypes a custom entry it used.
+ */
+function vocabularyCovering(note: Note, vocabulary: RuptureVocabulary): RuptureVocabulary {
+  const markers = new Map<string, RuptureMarker>();
+  const strategies = new Map(vocabulary.strategies.map((s) => [s.id, s]));
+  for (const r of note.ruptures) {
+    for (const id of r.markers) markers.set(id, { id, type: r.type, label: id, description: '' });
+    for (const id of r.strategies)
+      if (!strategies.has(id)) strategies.set(id, { id, label: id, description: '' });
+  }
+  for (const m of vocabulary.markers) if (!markers.has(m.id)) markers.set(m.id, m);
+  return { markers: [...markers.values()], strategies: [...strategies.values()] };
+}

@@ -1,0 +1,141 @@
+import { AttuneError } from '../../shared/ipc/result';
+import type { AuditDetail, AuditType } from '../vault/auditLog';
+import type { Vault } from '../vault/Vault';
+import type { VaultSession } from './VaultSession';
+
+/** The record kinds the services store. Process notes have a kind of their own (HIPAA 164.501). */
+export const kinds = {
+  client: 'client',
+  session: 'session',
+  note: 'note',
+  processNote: 'process-note',
+  template: 'template',
+  setting: 'setting',
+} as const;
+export type RecordKind = (typeof kinds)[keyof typeof kinds];
+
+export interface Audit {
+  type: AuditType;
+  detail?: AuditDetail;
+}
+
+/** What a queued write may do: put records (audit entry committed with the record). */
+export interface Writer {
+  put(kind: RecordKind, id: string, value: unknown, audit?: Audit): Promise<void>;
+}
+
+/** Decrypted state of one unlocked vault; dropped whole at lock. */
+interface VaultState {
+  readonly vault: Vault;
+  readonly kinds: Map<RecordKind, Promise<Map<string, unknown>>>;
+  readonly locals: Map<symbol, unknown>;
+}
+
+const lockedError = () => new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
+
+/**
+ * The services' view of the vault: records decrypted once per unlock and kept in memory only
+ * while that vault is unlocked, and one queue for writes, so a check-then-write (a unique code,
+ * one note per session, "not signed yet") cannot interleave with another write. At lock the queue
+ * is closed, the writes already accepted finish, and every decrypted value is dropped.
+ */
+export class RecordStore {
+  #state: VaultState | null = null;
+  /** The vault that is locking: calls that arrive for it now fail with `locked`. */
+  #closing: Vault | null = null;
+  #tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly session: VaultSession) {
+    session.onBeforeLock(() => this.#beforeLock());
+  }
+
+  /** Every record of a kind by id, loaded on first use after unlock. Treat values as read-only. */
+  async all<T>(kind: RecordKind): Promise<ReadonlyMap<string, T>> {
+    const state = this.#current();
+    let loading = state.kinds.get(kind);
+    if (!loading) {
+      loading = state.vault
+        .getAll<unknown>(kind)
+        .then((records) => new Map(records.map((r) => [r.id, r.value])));
+      state.kinds.set(kind, loading);
+      // A failed load (e.g. the vault locked meanwhile) is retried on the next call.
+      loading.catch(() => {
+        if (state.kinds.get(kind) === loading) state.kinds.delete(kind);
+      });
+    }
+    return (await loading) as ReadonlyMap<string, T>;
+  }
+
+  async find<T>(kind: RecordKind, id: string): Promise<T | undefined> {
+    return (await this.all<T>(kind)).get(id);
+  }
+
+  /** The ids of every record of a kind, from the vault's manifest in memory (nothing decrypted). */
+  ids(kind: RecordKind): string[] {
+    return this.#current()
+      .vault.list(kind)
+      .map((r) => r.id);
+  }
+
+  /**
+   * A check for long-running work (building the search index in slices): true while the vault
+   * that was unlocked when this was called is still unlocked, false from the moment it locks.
+   */
+  lease(): () => boolean {
+    const state = this.#current();
+    return () => this.#state === state && !state.vault.isLocked && state.vault !== this.#closing;
+  }
+
+  /**
+   * Per-vault derived state (a search index, a snapshot) that lives and dies with the decrypted
+   * records: created on first use after unlock and dropped at lock.
+   */
+  local<T>(key: symbol, create: () => T): T {
+    const state = this.#current();
+    if (!state.locals.has(key)) state.locals.set(key, create());
+    return state.locals.get(key) as T;
+  }
+
+  /**
+   * Runs `work` after every earlier write, against the vault that was unlocked when it was
+   * queued. It either completes or fails with `locked`; it never writes to a later unlock.
+   */
+  async write<R>(work: (writer: Writer) => Promise<R>): Promise<R> {
+    if (this.session.vault === this.#closing) throw lockedError();
+    const state = this.#current();
+    const run = this.#tail.then(async () => {
+      if (this.#current() !== state) throw lockedError();
+      return work({
+        put: async (kind, id, value, audit) => {
+          await state.vault.put(kind, id, value, audit);
+          // Cache what a later read from the vault would give (JSON drops undefined, for one).
+          const stored: unknown = JSON.parse(JSON.stringify(value));
+          await state.kinds.get(kind)?.then(
+            (records) => records.set(id, stored),
+            () => undefined, // that load failed and will be retried, reading the new value
+          );
+        },
+      });
+    });
+    this.#tail = run.catch(() => undefined);
+    return run;
+  }
+
+  #current(): VaultState {
+    const vault = this.session.vault; // throws `locked`
+    if (this.#state?.vault === vault) return this.#state; // also while accepted writes drain
+    if (vault === this.#closing) throw lockedError();
+    this.#state = { vault, kinds: new Map(), locals: new Map() };
+    return this.#state;
+  }
+
+  async #beforeLock(): Promise<void> {
+    try {
+      this.#closing = this.session.vault;
+    } catch {
+      // Already locked: nothing is queued against it.
+    }
+    await this.#tail;
+    this.#state = null;
+  }
+}

@@ -1,0 +1,64 @@
+import { ClientService } from './ClientService';
+import { type Clock, systemClock } from './Clock';
+import { IndexService } from './IndexService';
+import { NoteSearch } from './NoteSearch';
+import { NoteService } from './NoteService';
+import { ProcessNoteService } from './ProcessNoteService';
+import { RecordStore } from './RecordStore';
+import { SessionService } from './SessionService';
+import { SettingsService } from './SettingsService';
+import { TemplateService } from './TemplateService';
+import type { VaultSession } from './VaultSession';
+
+export interface Services {
+  clients: ClientService;
+  sessions: SessionService;
+  notes: NoteService;
+  processNotes: ProcessNoteService;
+  templates: TemplateService;
+  settings: SettingsService;
+  search: NoteSearch;
+  index: IndexService;
+}
+
+export interface ServiceOptions {
+  /** The time source for every timestamp the services write; tests inject one. */
+  clock?: Clock;
+  /** How long one slice of the search-index build may hold the event loop (ms); tests use 0. */
+  searchSliceMs?: number;
+}
+
+/**
+ * The services over one VaultSession, sharing one record store: one write queue, and decrypted
+ * records that live only while the vault is unlocked. Create once per session.
+ */
+export function createServices(session: VaultSession, options: ServiceOptions = {}): Services {
+  const clock = options.clock ?? systemClock;
+  const store = new RecordStore(session);
+  const clients = new ClientService(store, clock);
+  const sessions = new SessionService(store, clients);
+  const templates = new TemplateService(store);
+  const settings = new SettingsService(store);
+  const search = new NoteSearch(store, options.searchSliceMs);
+  const notes = new NoteService({ store, clock, sessions, templates, settings, search });
+  return {
+    clients,
+    sessions,
+    notes,
+    processNotes: new ProcessNoteService(store, clock, notes),
+    templates,
+    settings,
+    search,
+    // Once the renderer's index is filled, build the search index in the background, so the
+    // first search does not wait for it.
+    index: new IndexService(store, { afterPass: () => warmUp(search) }),
+  };
+}
+
+function warmUp(search: NoteSearch): void {
+  try {
+    search.warmUp().catch(() => undefined); // a lock stops it; the next search retries
+  } catch {
+    // Locked already: nothing to warm.
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The JSON interchange format (docs/interchange-format.md): everything in a vault except the
+ * audit trail, as plain records. Version 1. A reader refuses a newer version rather than guess.
+ */
+import { z } from 'zod';
+import { clientSchema } from '../../../shared/domain/clientSchema';
+import { isoDateTimeSchema } from '../../../shared/domain/fields';
+import { noteSchemasFor } from '../../../shared/domain/noteSchema';
+import { processNoteSchema } from '../../../shared/domain/processNoteSchema';
+import { defaultRuptureVocabulary, type RuptureVocabulary } from '../../../shared/domain/ruptures';
+import { sessionSchema } from '../../../shared/domain/sessionSchema';
+import { settingsSchema } from '../../../shared/domain/settingsSchema';
+import { templateSchema } from '../../../shared/domain/templates';
+
+export const EXPORT_FORMAT = 'attune-export';
+export const EXPORT_VERSION = 1;
+/** Import files above this size are refused before they are read. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+const list = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item, { error: `${what} must be a list.` });
+
+/** The export file schema, with notes' ruptures checked against `vocabulary`. */
+export function exportFileSchemaFor(vocabulary: RuptureVocabulary) {
+  return z.strictObject({
+    format: z.literal(EXPORT_FORMAT, { error: `The format must be “${EXPORT_FORMAT}”.` }),
+    version: z.literal(EXPORT_VERSION, { error: `The version must be ${EXPORT_VERSION}.` }),
+    exportedAt: isoDateTimeSchema,
+    clients: list(clientSchema, 'Clients'),
+    sessions: list(sessionSchema, 'Sessions'),
+    notes: list(noteSchemasFor(vocabulary).note, 'Notes'),
+    /** Present only when the export was asked to include process notes. */
+    processNotes: list(processNoteSchema, 'Process notes').optional(),
+    /** The user's own templates; the built-in four are not exported. */
+    templates: list(templateSchema, 'Templates'),
+    settings: settingsSchema.optional(),
+  });
+}
+
+/** The export file schema with the default rupture vocabulary. */
+export const exportFileSchema = exportFileSchemaFor(defaultRuptureVocabulary);
+
+/** A parsed export file. */
+export type ExportFile = z.output<typeof exportFileSchema>;
+
+/** How many records of each kind an export or import carried. */
+export interface ExchangeCounts {
+  clients: number;
+  sessions: number;
+  notes: number;
+  processNotes: number;
+  templates: number;
+}
+
+export function countsOf(
+  file: Pick<ExportFile, 'clients' | 'sessions' | 'notes' | 'processNotes' | 'templates'>,
+): ExchangeCounts {
+  return {
+    clients: file.clients.length,
+    sessions: file.sessions.length,
+    notes: file.notes.length,
+    processNotes: file.processNotes?.length ?? 0,
+    templates: file.templates.length,
+  };
+}

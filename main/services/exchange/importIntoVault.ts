@@ -1,0 +1,114 @@
+import type { Client } from '../../../shared/domain/clientSchema';
+import type { Note } from '../../../shared/domain/noteSchema';
+import type { Session } from '../../../shared/domain/sessionSchema';
+import type { Settings } from '../../../shared/domain/settingsSchema';
+import type { Template } from '../../../shared/domain/templates';
+import { AttuneError } from '../../../shared/ipc/result';
+import { kinds } from '../RecordStore';
+import { SETTINGS_ID } from '../SettingsService';
+import { checkReferences, type VaultIndex } from './checkReferences';
+import {
+  countsOf,
+  type ExchangeCounts,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  exportFileSchemaFor,
+} from './exportFileSchema';
+import type { ExchangeVault } from './exportVault';
+import { type ImportProblem, importRefused, jsonPath, MAX_PROBLEMS } from './importProblems';
+import { type SettingsOutcome, settingsForImport } from './importSettings';
+import { scanJson } from './scanJson';
+
+export interface ImportResult extends ExchangeCounts {
+  settings: SettingsOutcome;
+}
+
+/**
+ * Imports an interchange file (already JSON-parsed) into an open vault. The whole file is checked
+ * first: its shape, every record's schema, unique ids and client codes, and every reference
+ * (to a record in the file or already in the vault). Any problem refuses the whole import with
+ * an `invalid-input` error naming the first few, and the vault is not touched. Otherwise every
+ * record is saved in one commit, so a crash leaves all of it or none.
+ */
+export async function importIntoVault(vault: ExchangeVault, data: unknown): Promise<ImportResult> {
+  checkEnvelope(data);
+  const problems: ImportProblem[] = [];
+  const report = (path: string, message: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ path, message });
+  };
+
+  scanJson(data, report);
+  if (problems.length > 0) throw importRefused(problems);
+
+  const vaultSettings = vault.list(kinds.setting).some((r) => r.id === SETTINGS_ID)
+    ? await vault.get<Settings>(kinds.setting, SETTINGS_ID)
+    : null;
+  const settings = settingsForImport(vaultSettings, (data as { settings?: unknown }).settings, report);
+  const parsed = exportFileSchemaFor(settings.vocabulary).safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) report(jsonPath(issue.path), issue.message);
+    throw importRefused(problems);
+  }
+  const file = parsed.data;
+  checkReferences(file, await indexVault(vault), report);
+  if (problems.length > 0) throw importRefused(problems);
+
+  const items: Array<{ kind: string; id: string; value: unknown }> = [
+    ...file.templates.map((value) => ({ kind: kinds.template, id: value.id, value })),
+    ...file.clients.map((value) => ({ kind: kinds.client, id: value.id, value })),
+    ...file.sessions.map((value) => ({ kind: kinds.session, id: value.id, value })),
+    ...file.notes.map((value) => ({ kind: kinds.note, id: value.id, value })),
+    ...(file.processNotes ?? []).map((value) => ({ kind: kinds.processNote, id: value.id, value })),
+  ];
+  if (settings.store) items.push({ kind: kinds.setting, id: SETTINGS_ID, value: settings.store });
+  const result: ImportResult = { ...countsOf(file), settings: settings.outcome };
+  await vault.putMany(items, { type: 'import', detail: { format: 'json', ...result } });
+  return result;
+}
+
+/** The file must say what it is before its contents are worth checking. */
+function checkEnvelope(data: unknown): void {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new AttuneError('invalid-input', 'The import file must hold one JSON object, an Attune export.');
+  }
+  const { format, version } = data as { format?: unknown; version?: unknown };
+  if (format !== EXPORT_FORMAT) {
+    throw new AttuneError(
+      'invalid-input',
+      `This is not an Attune export file: its “format” is not “${EXPORT_FORMAT}”.`,
+    );
+  }
+  if (typeof version === 'number' && Number.isInteger(version) && version > EXPORT_VERSION) {
+    throw new AttuneError(
+      'unsupported-version',
+      `This export was written by a newer version of Attune (format version ${version}; this version reads ${EXPORT_VERSION}). Update Attune, then import it again.`,
+    );
+  }
+  if (version !== EXPORT_VERSION) {
+    throw new AttuneError(
+      'invalid-input',
+      `The export file’s “version” is not one Attune knows; this version of Attune reads version ${EXPORT_VERSION}.`,
+    );
+  }
+}
+
+/** What the reference checks need from the vault, read once. */
+async function indexVault(vault: ExchangeVault): Promise<VaultIndex> {
+  const ids = new Map<string, Set<string>>();
+  for (const record of vault.list()) {
+    const set = ids.get(record.kind) ?? new Set<string>();
+    set.add(record.id);
+    ids.set(record.kind, set);
+  }
+  const clients = await vault.getAll<Client>(kinds.client);
+  const sessions = await vault.getAll<Session>(kinds.session);
+  const notes = await vault.getAll<Note>(kinds.note);
+  const templates = await vault.getAll<Template>(kinds.template);
+  return {
+    ids,
+    clientCodes: new Map(clients.map((c) => [c.value.code.toLowerCase(), c.value.code])),
+    sessionClients: new Map(sessions.map((s) => [s.id, s.value.clientId])),
+    notes: new Map(notes.map((n) => [n.id, { sessionId: n.value.sessionId, clientId: n.value.clientId }])),
+    templateNames: new Set(templates.map((t) => t.value.name.trim().toLowerCase())),
+  };
+}

@@ -1,0 +1,60 @@
+import { dimensionIds } from '../../shared/domain/dimensions';
+import type { Note } from '../../shared/domain/noteSchema';
+
+/** One free-text field of a note, named by its path in the note (e.g. `attunement.affective.observation`). */
+export interface NoteText {
+  field: string;
+  text: string;
+}
+
+/** The groups the search index holds, one index field each. */
+export const searchGroups = [
+  'sections',
+  'attunement',
+  'coRegulation',
+  'ruptures',
+  'participation',
+  'plan',
+  'addenda',
+] as const;
+export type SearchGroup = (typeof searchGroups)[number];
+
+/**
+ * Every non-empty free-text field of a progress note, in the order the editor shows them.
+ * Process notes are separate records and never pass through here.
+ */
+export function noteTexts(note: Note): NoteText[] {
+  const texts: NoteText[] = [];
+  const add = (field: string, text: string) => {
+    if (text.trim()) texts.push({ field, text });
+  };
+  for (const [id, text] of Object.entries(note.sections)) add(`sections.${id}`, text);
+  for (const d of dimensionIds) {
+    const entry = note.attunement[d];
+    if (!entry) continue;
+    add(`attunement.${d}.observation`, entry.observation);
+    add(`attunement.${d}.response`, entry.response);
+  }
+  add('coRegulation', note.coRegulation);
+  note.ruptures.forEach((r, i) => {
+    add(`ruptures.${i}.context`, r.context);
+    add(`ruptures.${i}.clientResponse`, r.clientResponse);
+  });
+  const p = note.participation;
+  add('participation.bodySensations.text', p.bodySensations.text);
+  add('participation.namedFeelings.emotions', p.namedFeelings.emotions.join(', '));
+  add('participation.namedFeelings.text', p.namedFeelings.text);
+  add('participation.feedbackToTherapist.quote', p.feedbackToTherapist.quote);
+  add('participation.mindfulBreathing.text', p.mindfulBreathing.text);
+  add('plan', note.plan);
+  note.addenda.forEach((a, i) => {
+    add(`addenda.${i}.text`, a.text);
+  });
+  return texts;
+}
+
+/** The index group a field path belongs to. */
+export function groupOf(field: string): SearchGroup {
+  const head = field.split('.', 1)[0];
+  return (searchGroups as readonly string[]).includes(head ?? '') ? (head as SearchGroup) : 'sections';
+}

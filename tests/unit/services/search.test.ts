@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { foldTerm, matchingSpans, snippetAround } from '../../../main/services/searchText';
+import type { SearchHit } from '../../../shared/ipc/contract';
+import {
+  clientInput,
+  clientWithNote,
+  expectKind,
+  filledDraft,
+  openServices,
+  sessionInput,
+} from './serviceKit';
+
+/** The marked words of every snippet of a hit. */
+const marked = (hit: SearchHit | undefined) =>
+  (hit?.snippets ?? []).flatMap((s) => s.marks.map(([a, b]) => s.text.slice(a, b)));
+
+describe('NoteSearch', () => {
+  it('finds a word in a note and marks it in the snippet', async () => {
+    const { services } = await openServices();
+    const { client, session, note } = await clientWithNote(services);
+    await services.notes.saveDraft(note.id, filledDraft());
+    const other = await clientWithNote(services, 'C-02');
+    await services.notes.saveDraft(other.note.id, filledDraft({ subjective: 'Talked about the garden.' }));
+
+    const hits = await services.search.search('manager', 10);
+    expect(hits).toHaveLength(1);
+    const [hit] = hits;
+    expect(hit).toMatchObject({ noteId: note.id, clientId: client.id, sessionId: session.id });
+    expect(hit!.score).toBeGreaterThan(0);
+    expect(hit!.snippets).toEqual([
+      {
+        field: 'sections.subjective',
+        text: 'Felt flat all week; work stress with the new manager.',
+        marks: [[45, 52]],
+      },
+    ]);
+    expect(marked(hit)).toEqual(['manager']);
+  });
+
+  it('matches prefixes, small typos, any case and any accents; marks whole words', async () => {
+    const { services } = await openServices();
+    const { note } = await clientWithNote(services);
+    await services.notes.saveDraft(
+      note.id,
+      filledDraft({ subjective: 'She spoke of her naïve Café plans and the CAFÉ owner.' }),
+    );
+    expect(marked((await services.search.search('breath', 10))[0])).toContain('breaths'); // prefix
+    // Prefix and any case: 'Sadness' in the observation, 'sadness' in the response.
+    expect(marked((await services.search.search('SADNES', 10))[0])).toEqual(['Sadness', 'sadness']);
+    expect(marked((await services.search.search('homwork', 10))[0])).toEqual(['homework']); // one letter missing
+    expect(marked((await services.search.search('polte', 10))[0])).toEqual(['polite']); // one typo
+    expect(marked((await services.search.search('cafe naive', 10))[0])).toEqual(['naïve', 'Café', 'CAFÉ']);
+  });
+
+  it('requires every word of the query and gives at most three snippets per note', async () => {
+    const { services } = await openServices();
+    const { note } = await clientWithNote(services);
+    const draft = filledDraft({ subjective: 'Pace felt rushed.' });
+    draft.plan = 'Watch the pace.';
+    draft.coRegulation = 'Pace of breathing matched.';
+    draft.sections.objective = 'Her pace of speech was fast.';
+    draft.sections.assessment = 'Pace again.';
+    await services.notes.saveDraft(note.id, draft);
+    const [hit] = await services.search.search('pace', 10);
+    expect(hit?.snippets).toHaveLength(3);
+    expect(hit?.snippets.every((s) => s.marks.length > 0)).toBe(true);
+    expect(await services.search.search('pace garden', 10)).toEqual([]);
+  });
+
+  it('keeps the index current with every save and each addendum', async () => {
+    const { services } = await openServices();
+    const { note } = await clientWithNote(services);
+    expect(await services.search.search('manager', 10)).toEqual([]); // builds the index
+    await services.notes.saveDraft(note.id, filledDraft());
+    expect(await services.search.search('manager', 10)).toHaveLength(1);
+    await services.notes.saveDraft(note.id, filledDraft({ subjective: 'Talked about the garden.' }));
+    expect(await services.search.search('manager', 10)).toEqual([]);
+    await services.notes.sign(note.id);
+    await services.notes.addAddendum(note.id, 'Mentioned the landlord afterwards.');
+    const [hit] = await services.search.search('landlord', 10);
+    expect(hit?.snippets[0]?.field).toBe('addenda.0.text');
+    // A note created after the index was built is found too.
+    const client = await services.clients.create(clientInput('C-09'));
+    const session = await services.sessions.create(sessionInput(client.id));
+    const fresh = await services.notes.create(session.id, 'narrative');
+    await services.notes.saveDraft(fresh.id, {
+      ...filledDraft(),
+      sections: { narrative: 'The landlord again.' },
+    });
+    expect((await services.search.search('landlord', 10)).map((h) => h.noteId).sort()).toEqual(
+      [note.id, fresh.id].sort(),
+    );
+  });
+
+  it('honours the limit and fails with locked once the vault locks', async () => {
+    const { services, session } = await openServices();
+    for (const code of ['C-01', 'C-02', 'C-03']) {
+      const { note } = await clientWithNote(services, code);
+      await services.notes.saveDraft(note.id, filledDraft());
+    }
+    expect(await services.search.search('manager', 2)).toHaveLength(2);
+    await session.lock('user');
+    await expectKind(services.search.search('manager', 10), 'locked');
+  });
+});
+
+describe('snippets', () => {
+  it('cut long text at spaces around the match, with ellipses and shifted marks', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `word${i}`);
+    words[40] = 'Ünïcode';
+    const text = words.join(' ');
+    const snippet = snippetAround(matchingSpans(text, new Set([foldTerm('unicode')])), text)!;
+    expect(snippet.text.startsWith('…word')).toBe(true);
+    expect(snippet.text.endsWith('…')).toBe(true);
+    expect(snippet.text.length).toBeLessThanOrEqual(162);
+    expect(snippet.marks).toHaveLength(1);
+    const [a, b] = snippet.marks[0]!;
+    expect(snippet.text.slice(a, b)).toBe('Ünïcode');
+  });
+
+  it('never splits a surrogate pair and keeps newlines from breaking offsets', () => {
+    const text = `${'😀'.repeat(100)}\nfind me\n${'😀'.repeat(100)}`;
+    const snippet = snippetAround(matchingSpans(text, new Set(['find'])), text)!;
+    expect(() => encodeURIComponent(snippet.text)).not.toThrow(); // throws on a lone surrogate
+    const [a, b] = snippet.marks[0]!;
+    expect(snippet.text.slice(a, b)).toBe('find');
+    expect(snippet.text).not.toContain('\n');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { IndexService } from '../../../main/services/IndexService';
+import { RecordStore } from '../../../main/services/RecordStore';
+import { clientWithNote, expectKind, filledDraft, openServices } from './serviceKit';
+
+describe('building the search index', () => {
+  it('in slices, with a note saved during the build winning over the stored version', async () => {
+    const { services } = await openServices({ searchSliceMs: 0 }); // yield after every note
+    const ids: string[] = [];
+    for (const code of ['C-01', 'C-02', 'C-03', 'C-04']) {
+      const { note } = await clientWithNote(services, code);
+      await services.notes.saveDraft(note.id, filledDraft());
+      ids.push(note.id);
+    }
+    const stored = await services.notes.get(ids[2]!);
+    const warming = services.search.warmUp();
+    // What NoteService does after a save: here while the build is still under way.
+    services.search.noteSaved({ ...stored, plan: 'Talk about the garden.' });
+    await warming;
+    expect((await services.search.search('garden', 10)).map((h) => h.noteId)).toEqual([ids[2]]);
+    expect((await services.search.search('manager', 10)).map((h) => h.noteId).sort()).toEqual(
+      [...ids].sort(),
+    );
+    // Saves after the build update the index at once.
+    await services.notes.saveDraft(ids[0]!, filledDraft({ subjective: 'Only the orchard today.' }));
+    expect((await services.search.search('orchard', 10)).map((h) => h.noteId)).toEqual([ids[0]]);
+  });
+
+  it('stops with locked when the vault locks during the build', async () => {
+    const { services, session } = await openServices({ searchSliceMs: 0 });
+    for (const code of ['C-01', 'C-02', 'C-03']) {
+      const { note } = await clientWithNote(services, code);
+      await services.notes.saveDraft(note.id, filledDraft());
+    }
+    const warming = services.search.warmUp();
+    await session.lock('idle');
+    await expectKind(warming, 'locked');
+    await expectKind(services.search.search('manager', 10), 'locked');
+  });
+
+  it('starts once the renderer’s index pass has fetched its last page', async () => {
+    const { session, services } = await openServices();
+    await clientWithNote(services);
+    const passes: number[] = [];
+    const index = new IndexService(new RecordStore(session), { afterPass: () => passes.push(1) });
+    await index.page(0, 1);
+    await index.page(1, 1);
+    expect(passes).toEqual([]);
+    await index.page(2, 1); // client, session, note: this page holds the last record
+    expect(passes).toEqual([1]);
+  });
+});
