@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AttuneError } from '../../shared/ipc/result';
 import type { CliIo } from './CliIo';
+import { registerDataCommands } from './commands/dataCommands';
 import { registerVaultCommands } from './commands/vaultCommands';
 import { exitCodeFor, exitCodeHelp, exitCodes } from './exitCodes';
 
@@ -20,6 +21,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     code = value;
   };
   registerVaultCommands(program, io, setCode);
+  registerDataCommands(program, io, setCode);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

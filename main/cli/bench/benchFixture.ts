@@ -1,0 +1,130 @@
+/** The benchmark's data: a demo vault and the same records as plaintext JSON files beside it. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Note } from '../../../shared/domain/noteSchema';
+import { type DemoData, generateDemo } from '../../services/demo/generateDemo';
+import { writeDemo } from '../../services/demo/writeDemo';
+import { kinds } from '../../services/RecordStore';
+import { inParallel } from '../../vault/dirs';
+import { Vault } from '../../vault/Vault';
+import { since } from './stats';
+
+export interface BenchFixture {
+  vaultDir: string;
+  plainDir: string;
+  passphrase: string;
+  recoveryKey: string;
+  /** Plaintext file names by record kind, in the vault's kind order. */
+  plainFiles: Map<string, string[]>;
+  records: number;
+  notes: number;
+  avgNoteBytes: number;
+  /** A note to save repeatedly in the save benchmark. */
+  sampleNote: Note;
+  generateMs: number;
+  writeMs: number;
+}
+
+/** The kinds the app loads at unlock, in the order the load benchmark reads them. */
+export const loadKinds = [
+  kinds.setting,
+  kinds.client,
+  kinds.session,
+  kinds.note,
+  kinds.processNote,
+  kinds.template,
+];
+
+/** Builds the vault (real KDF) and the plaintext copy under `root`. */
+export async function buildFixture(
+  root: string,
+  size: { notes: number; clients: number },
+  log: (line: string) => void,
+): Promise<BenchFixture> {
+  let start = performance.now();
+  const data = trimToNotes(
+    generateDemo({
+      clients: size.clients,
+      sessionsPerClient: Math.ceil(size.notes / size.clients),
+      seed: 2025,
+    }),
+    size.notes,
+  );
+  const generateMs = since(start);
+  log(
+    `Generated ${data.notes.length} notes for ${data.clients.length} clients in ${(generateMs / 1000).toFixed(1)} s.`,
+  );
+
+  const vaultDir = join(root, 'vault');
+  const passphrase = randomBytes(16).toString('hex');
+  const { vault, recoveryKey } = await Vault.create(vaultDir, passphrase);
+  start = performance.now();
+  try {
+    await writeDemo(vault, data, { batchSize: 2000 });
+  } finally {
+    await vault.lock();
+  }
+  const writeMs = since(start);
+  log(`Wrote the vault in ${(writeMs / 1000).toFixed(1)} s.`);
+
+  const plainDir = join(root, 'plain');
+  await mkdir(plainDir, { mode: 0o700 });
+  const byKind: Record<string, Array<{ id: string }>> = {
+    [kinds.setting]: [{ id: 'settings', ...data.settings }],
+    [kinds.client]: data.clients,
+    [kinds.session]: data.sessions,
+    [kinds.note]: data.notes,
+    [kinds.processNote]: data.processNotes,
+    [kinds.template]: [],
+  };
+  const plainFiles = new Map<string, string[]>();
+  let noteBytes = 0;
+  for (const kind of loadKinds) {
+    const records = byKind[kind] ?? [];
+    const names = records.map((r) => `${kind}-${r.id}.json`);
+    await inParallel(records, 32, async (record) => {
+      // The same JSON text the vault encrypts (recordJson is JSON.stringify).
+      const value = kind === kinds.setting ? data.settings : record;
+      const json = JSON.stringify(value);
+      if (kind === kinds.note) noteBytes += Buffer.byteLength(json);
+      await writeFile(join(plainDir, `${kind}-${record.id}.json`), json, { mode: 0o600 });
+    });
+    plainFiles.set(kind, names);
+  }
+  const records = [...plainFiles.values()].reduce((sum, names) => sum + names.length, 0);
+  return {
+    vaultDir,
+    plainDir,
+    passphrase,
+    recoveryKey,
+    plainFiles,
+    records,
+    notes: data.notes.length,
+    avgNoteBytes: noteBytes / data.notes.length,
+    sampleNote: structuredClone(data.notes[Math.floor(data.notes.length / 2)]!),
+    generateMs,
+    writeMs,
+  };
+}
+
+/** Drops the last session (and its notes) of the last few clients until exactly `count` notes remain. */
+export function trimToNotes(data: DemoData, count: number): DemoData {
+  let excess = data.notes.length - count;
+  if (excess <= 0) return data;
+  const dropped = new Set<string>();
+  for (let i = data.clients.length - 1; i >= 0 && excess > 0; i--) {
+    const clientId = data.clients[i]!.id;
+    const last = data.sessions.findLast((s) => s.clientId === clientId);
+    if (last) {
+      dropped.add(last.id);
+      excess--;
+    }
+  }
+  return {
+    ...data,
+    sessions: data.sessions.filter((s) => !dropped.has(s.id)),
+    notes: data.notes.filter((n) => !dropped.has(n.sessionId)),
+    processNotes: data.processNotes.filter((p) => !dropped.has(p.sessionId)),
+  };
+}

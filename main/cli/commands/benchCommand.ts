@@ -1,0 +1,67 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { AttuneError } from '../../../shared/ipc/result';
+import { benchRows, benchTable } from '../bench/benchReport';
+import { runBench } from '../bench/runBench';
+import type { CliIo } from '../CliIo';
+import { exitCodes } from '../exitCodes';
+
+interface BenchFlags {
+  notes: string;
+  clients: string;
+  dir?: string;
+  runs: string;
+  saves: string;
+  json?: boolean;
+  results: string;
+  keep?: boolean;
+}
+
+function count(text: string, flag: string, min: number, max: number): number {
+  const value = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) {
+    throw new AttuneError('invalid-input', `${flag} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+/** `attune bench`: the vault benchmark of issue 3, on a temporary demo vault. */
+export function registerBenchCommand(program: Command, io: CliIo, setCode: (code: number) => void): void {
+  program
+    .command('bench')
+    .description(
+      'benchmark the vault on a temporary demo vault: load and save ratios, unlock, verify, memory',
+    )
+    .option('--notes <n>', 'notes in the demo vault', '10000')
+    .option('--clients <n>', 'clients the notes are spread across', '200')
+    .option('--dir <dir>', 'make the temporary vault in DIR (default: the system temp folder)')
+    .option('--runs <n>', 'load and unlock runs; the median is reported', '3')
+    .option('--saves <n>', 'saves timed for the save percentiles', '200')
+    .option('--json', 'print the results as JSON instead of a table')
+    .option('--results <file>', 'also write the results as JSON to FILE', 'bench-results/vault.json')
+    .option('--keep', 'keep the temporary vault and plaintext copy (their folder is printed)')
+    .action(async (flags: BenchFlags) => {
+      const clients = count(flags.clients, '--clients', 1, 10_000);
+      const notes = count(flags.notes, '--notes', clients, 1_000_000);
+      const results = await runBench({
+        notes,
+        clients,
+        dir: flags.dir === undefined ? undefined : resolve(flags.dir),
+        runs: count(flags.runs, '--runs', 1, 20),
+        saves: count(flags.saves, '--saves', 1, 100_000),
+        keep: flags.keep === true,
+        log: (line) => io.err(line),
+      });
+      const rows = benchRows(results);
+      const file = resolve(flags.results);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
+      if (flags.json) io.out(JSON.stringify({ ...results, rows }, null, 2));
+      else io.out(benchTable(rows));
+      io.err(`Results written to ${file}.`);
+      if (results.workDir) io.err(`Kept the benchmark vault in ${results.workDir}.`);
+      // A vault that fails its own check is a defect, not a slow disk.
+      if (!results.verify.ok) setCode(exitCodes.integrity);
+    });
+}

@@ -1,0 +1,167 @@
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { AttuneError } from '../../../shared/ipc/result';
+import { DEMO_END_DATE, DEMO_LIMITS, generateDemo } from '../../services/demo/generateDemo';
+import { seedFrom } from '../../services/demo/random';
+import { writeDemo } from '../../services/demo/writeDemo';
+import { exportVault } from '../../services/exchange/exportVault';
+import { importIntoVault } from '../../services/exchange/importIntoVault';
+import { readImportFile } from '../../services/exchange/readImportFile';
+import { atomicWriteFile } from '../../vault/atomicWrite';
+import { Vault } from '../../vault/Vault';
+import { nodeVaultFs } from '../../vault/vaultFs';
+import type { CliIo } from '../CliIo';
+import { firstLineOf, readNewPassphrase } from '../secrets';
+import { type VaultOptions, withVault } from '../withVault';
+import { registerBenchCommand } from './benchCommand';
+
+const passphraseFileHelp =
+  'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
+
+interface ExportOptions extends VaultOptions {
+  format: string;
+  out?: string;
+  includeProcessNotes?: boolean;
+}
+
+interface DemoOptions {
+  clients: string;
+  sessions: string;
+  seed: string;
+  endDate: string;
+  passphraseFile?: string;
+}
+
+/** export, import, demo and bench: the commands that move data in and out of a vault. */
+export function registerDataCommands(program: Command, io: CliIo, setCode: (code: number) => void): void {
+  program
+    .command('export')
+    .description('write the vault as a JSON interchange file (process notes only when asked)')
+    .argument('<dir>', 'the vault folder')
+    .option('--format <format>', 'the file format; only json is supported', 'json')
+    .option('--out <file>', 'write to FILE (atomically, readable by you only) instead of standard output')
+    .option('--include-process-notes', 'include psychotherapy (process) notes, which are left out by default')
+    .option('--passphrase-file <file>', passphraseFileHelp)
+    .action(async (dir: string, options: ExportOptions) => {
+      if (options.format !== 'json') {
+        throw new AttuneError(
+          'invalid-input',
+          `Unknown export format “${options.format}”: only json is supported.`,
+        );
+      }
+      const out = options.out === undefined ? undefined : resolve(options.out);
+      if (out) await checkOutPath(out, resolve(dir));
+      const file = await withVault(io, dir, options, (vault) =>
+        exportVault(vault, { includeProcessNotes: options.includeProcessNotes === true }),
+      );
+      const text = `${JSON.stringify(file, null, 2)}\n`;
+      const summary =
+        `Exported ${file.clients.length} clients, ${file.sessions.length} sessions, ${file.notes.length} notes, ` +
+        `${file.processNotes ? `${file.processNotes.length} process notes` : 'no process notes'}, ` +
+        `${file.templates.length} templates.`;
+      if (out) {
+        await atomicWriteFile(nodeVaultFs, out, Buffer.from(text, 'utf8'), { syncDir: true }).catch(() => {
+          throw new AttuneError('io', `Cannot write ${out}; check the folder exists and is writable.`);
+        });
+        io.out(`${summary} Written to ${out}.`);
+      } else {
+        io.out(text.trimEnd());
+        io.err(summary);
+      }
+      io.err('The export is not encrypted: keep it somewhere safe and delete it when you no longer need it.');
+    });
+
+  program
+    .command('import')
+    .description('add the records of a JSON interchange file to the vault; an invalid file changes nothing')
+    .argument('<dir>', 'the vault folder')
+    .argument('<file>', 'a file written by `attune export`')
+    .option('--passphrase-file <file>', passphraseFileHelp)
+    .action(async (dir: string, file: string, options: VaultOptions) => {
+      const data = await readImportFile(resolve(file));
+      const result = await withVault(io, dir, options, (vault) => importIntoVault(vault, data));
+      io.out(
+        `Imported ${result.clients} clients, ${result.sessions} sessions, ${result.notes} notes, ` +
+          `${result.processNotes} process notes, ${result.templates} templates; settings: ${result.settings}.`,
+      );
+    });
+
+  program
+    .command('demo')
+    .description('create a new vault in DIR filled with realistic synthetic data about no real person')
+    .argument('<dir>', 'an empty or missing folder')
+    .option('--clients <n>', `number of clients (1–${DEMO_LIMITS.clients})`, '12')
+    .option(
+      '--sessions <m>',
+      `weekly sessions per client, each with a note (1–${DEMO_LIMITS.sessionsPerClient})`,
+      '20',
+    )
+    .option('--seed <s>', 'the same seed always gives the same data', '1')
+    .option('--end-date <date>', 'the week the latest sessions lead up to, yyyy-mm-dd', DEMO_END_DATE)
+    .option('--passphrase-file <file>', passphraseFileHelp)
+    .action(async (dir: string, options: DemoOptions) => {
+      const clients = wholeNumber(options.clients, '--clients');
+      const sessionsPerClient = wholeNumber(options.sessions, '--sessions');
+      const big = clients * sessionsPerClient >= 2000;
+      const step = Math.max(1, Math.ceil(clients / 10));
+      const data = generateDemo({
+        clients,
+        sessionsPerClient,
+        seed: seedFrom(/^\d+$/.test(options.seed) ? Number(options.seed) : options.seed),
+        endDate: options.endDate,
+        onProgress: (done) => {
+          if (big && (done % step === 0 || done === clients))
+            io.err(`Generating: ${done}/${clients} clients`);
+        },
+      });
+      const passphrase = options.passphraseFile
+        ? await firstLineOf(options.passphraseFile, 'passphrase file')
+        : (io.env.ATTUNE_PASSPHRASE ?? (await readNewPassphrase(io)));
+      const { vault, recoveryKey } = await Vault.create(resolve(dir), passphrase);
+      try {
+        let reported = 0;
+        await writeDemo(vault, data, {
+          batchSize: 2000,
+          onProgress: (written, total) => {
+            if (big && (written - reported >= total / 10 || written === total)) {
+              reported = written;
+              io.err(`Writing: ${written}/${total} records`);
+            }
+          },
+        });
+      } finally {
+        await vault.lock();
+      }
+      const signed = data.notes.filter((n) => n.status === 'signed').length;
+      io.out(
+        `Created a demo vault in ${resolve(dir)}: ${data.clients.length} clients, ${data.sessions.length} sessions, ` +
+          `${data.notes.length} notes (${signed} signed), ${data.processNotes.length} process notes.`,
+      );
+      io.out('Recovery key (shown once; store it somewhere safe, away from this computer):');
+      io.out(`  ${recoveryKey}`);
+    });
+
+  registerBenchCommand(program, io, setCode);
+}
+
+function wholeNumber(text: string, flag: string): number {
+  if (!/^\d{1,9}$/.test(text)) throw new AttuneError('invalid-input', `${flag} must be a whole number.`);
+  return Number(text);
+}
+
+/** The export goes next to the vault, never into it: it is not encrypted. */
+async function checkOutPath(out: string, vaultDir: string): Promise<void> {
+  const rel = relative(vaultDir, out);
+  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  if (!outside) {
+    throw new AttuneError(
+      'invalid-input',
+      'Choose an output file outside the vault folder: an export is not encrypted.',
+    );
+  }
+  const folder = await stat(dirname(out)).catch(() => null);
+  if (!folder?.isDirectory()) {
+    throw new AttuneError('invalid-input', `Cannot write ${out}: the folder ${dirname(out)} does not exist.`);
+  }
+}
