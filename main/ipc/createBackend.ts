@@ -24,7 +24,9 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     router,
     async lock(reason) {
-      await session.lock(reason);
+      // Locks the OS asks for let the renderer save its drafts first; quitting cannot wait.
+      if (reason === 'suspend' || reason === 'screen-lock') await session.requestLock(reason);
+      else await session.lock(reason);
     },
     async dispose() {
       await session.lock('quit');

@@ -11,12 +11,16 @@ export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
  */
 export class VaultSession {
   #vault: Vault | null = null;
+  /** Resolves the wait in #letRendererSave once the renderer has locked. */
+  #lockedByRenderer: (() => void) | null = null;
   /** Callbacks run before the vault locks (e.g. flush pending drafts). */
   readonly #beforeLock = new Set<() => Promise<void>>();
 
   constructor(
     readonly location: string,
     private readonly emit: Emit,
+    /** How long a lock the OS asks for waits for the renderer to save its drafts. */
+    private readonly lockGraceMs = 1500,
   ) {}
 
   async status(): Promise<VaultStatus> {
@@ -57,7 +61,28 @@ export class VaultSession {
       this.#vault = null;
       await vault.lock();
       this.emit('vault:locked', { reason });
+      this.#lockedByRenderer?.();
     }
     return this.status();
+  }
+
+  /**
+   * A lock the OS asks for (suspend, screen lock). Drafts still being typed live in the renderer,
+   * so give it a moment to save them and lock itself; then lock regardless.
+   */
+  async requestLock(reason: LockReason): Promise<VaultStatus> {
+    if (!this.#vault) return this.status();
+    const locked = new Promise<void>((resolve) => {
+      this.#lockedByRenderer = resolve;
+    });
+    this.emit('vault:lockRequested', { reason });
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.lockGraceMs);
+    });
+    await Promise.race([locked, grace]);
+    clearTimeout(timer);
+    this.#lockedByRenderer = null;
+    return this.lock(reason);
   }
 }

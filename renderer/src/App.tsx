@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LockReason } from '../../shared/ipc/events';
 import { call, messageOf, onEvent } from './data/api';
 import { clearIndex } from './data/indexDb';
+import { lockNow } from './data/lock';
 import { CreateVault } from './features/vault/CreateVault';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
 import { UnlockVault } from './features/vault/UnlockVault';
@@ -35,10 +36,17 @@ export function App() {
         else setScreen({ name: 'workspace' });
       })
       .catch((error) => setScreen({ name: 'failed', message: messageOf(error) }));
-    return onEvent('vault:locked', ({ reason }) => {
+    const offLocked = onEvent('vault:locked', ({ reason }) => {
       void clearIndex();
       setScreen({ name: 'unlock', notice: lockNotices[reason] });
     });
+    const offRequested = onEvent('vault:lockRequested', ({ reason }) => {
+      if (reason === 'suspend' || reason === 'screen-lock') void lockNow(reason).catch(() => undefined);
+    });
+    return () => {
+      offLocked();
+      offRequested();
+    };
   }, []);
 
   const toWorkspace = useCallback(() => setScreen({ name: 'workspace' }), []);

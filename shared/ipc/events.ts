@@ -3,11 +3,16 @@ export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit';
 
 export interface Events {
   'vault:locked': { reason: LockReason };
+  /**
+   * Main is about to lock (suspend, screen lock): the renderer saves its drafts and locks itself;
+   * main locks anyway after a short grace period.
+   */
+  'vault:lockRequested': { reason: LockReason };
 }
 
 export type EventName = keyof Events;
 
-export const eventNames: readonly EventName[] = ['vault:locked'];
+export const eventNames: readonly EventName[] = ['vault:locked', 'vault:lockRequested'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);

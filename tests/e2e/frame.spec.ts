@@ -10,7 +10,7 @@ test('renderer → router → vault service → back: create, lock, unlock', asy
   await page.getByLabel('Confirm passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Create vault' }).click();
 
-  const key = page.getByLabel('Recovery key');
+  const key = page.getByRole('textbox', { name: 'Recovery key' });
   await expect(key).toHaveValue(/\S{4}/);
   await page.getByLabel('I have stored my recovery key somewhere safe').check();
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -38,9 +38,9 @@ export const vaultContract = {
     input: z.strictObject({ passphrase: passphraseInput }),
     output: returns<VaultStatus>(),
   },
-  /** The renderer locks on the user's command or its own idle timer; main locks on suspend and screen lock. */
+  /** The renderer locks on the user's command, its idle timer, or main's lock request (suspend, screen lock). */
   'vault:lock': {
-    input: z.strictObject({ reason: z.enum(['user', 'idle']) }).optional(),
+    input: z.strictObject({ reason: z.enum(['user', 'idle', 'suspend', 'screen-lock']) }).optional(),
     output: returns<VaultStatus>(),
   },
   'vault:changePassphrase': {

@@ -5,9 +5,10 @@ import { fillIndex } from '../../data/indexDb';
 import { lockNow } from '../../data/lock';
 import { ClientPage } from '../client/ClientPage';
 import { ClientList } from '../clients/ClientList';
-import { NoteEditor } from '../note';
+import { saveStashedDrafts } from '../note';
 import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { NotePage } from './NotePage';
 import type { Route } from './Route';
 import { useIdleLock } from './useIdleLock';
 import { useShortcuts } from './useShortcuts';
@@ -23,6 +24,8 @@ export function Workspace() {
   useEffect(() => {
     fillIndex(setProgress)
       .then(() => setProgress(null))
+      // Drafts a forced lock cut off are saved as soon as the vault is open again.
+      .then(() => saveStashedDrafts())
       .catch((failure) => setError(messageOf(failure)));
   }, []);
 
@@ -111,19 +114,11 @@ function CurrentPage({
       );
     case 'note':
       return (
-        <main className="page">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => go({ page: 'client', clientId: route.clientId })}
-          >
-            Back to client
-          </button>
-          <NoteEditor
-            noteId={route.noteId}
-            onClose={() => go({ page: 'client', clientId: route.clientId })}
-          />
-        </main>
+        <NotePage
+          noteId={route.noteId}
+          clientId={route.clientId}
+          onClose={() => go({ page: 'client', clientId: route.clientId })}
+        />
       );
     case 'search':
       return (

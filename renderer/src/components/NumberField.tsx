@@ -1,0 +1,91 @@
+import { type ChangeEvent, memo, useId, useState } from 'react';
+import { FieldError } from './FieldError';
+
+export interface NumberFieldProps {
+  label: string;
+  description?: string;
+  /** The number, or null when the field is blank. */
+  value: number | null;
+  onChange: (value: number | null) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+  readOnly?: boolean;
+  error?: string;
+  className?: string;
+}
+
+const textOf = (value: number | null) => (value === null ? '' : String(value));
+
+/**
+ * A labelled number input that reports a number or null (blank). What the user types is kept as
+ * typed; range and step are checked by the caller's schema, so nothing typed is silently changed.
+ */
+export const NumberField = memo(function NumberField({
+  label,
+  description,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+  readOnly = false,
+  error,
+  className,
+}: NumberFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(() => textOf(value));
+  const [shown, setShown] = useState(value);
+  const [unreadable, setUnreadable] = useState(false);
+  // A value changed from outside (e.g. a restored draft) replaces the text; one we reported does not.
+  if (value !== shown) {
+    setShown(value);
+    if (text.trim() === '' ? value !== null : Number(text) !== value) setText(textOf(value));
+  }
+
+  function handleChange(event: ChangeEvent<HTMLInputElement>) {
+    const raw = event.target.value;
+    setText(raw);
+    // A partial entry such as "-" reads as "" with badInput set: keep the last number until it parses.
+    if (event.target.validity.badInput) {
+      setUnreadable(true);
+      return;
+    }
+    setUnreadable(false);
+    const next = raw.trim() === '' ? null : Number(raw);
+    if (next !== null && !Number.isFinite(next)) return;
+    setShown(next);
+    onChange(next);
+  }
+
+  const message = unreadable ? 'Enter a number, or leave the field blank.' : error;
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describers = [description ? descriptionId : undefined, message ? errorId : undefined]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {description && (
+        <p id={descriptionId} className="field-description">
+          {description}
+        </p>
+      )}
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        value={text}
+        min={min}
+        max={max}
+        step={step}
+        readOnly={readOnly}
+        aria-describedby={describers || undefined}
+        aria-invalid={message ? true : undefined}
+        onChange={handleChange}
+      />
+      <FieldError id={errorId} message={message} />
+    </div>
+  );
+});

@@ -1,0 +1,94 @@
+import { useId, useMemo, useState } from 'react';
+import { caseloadMetrics } from '../../../../shared/analytics/caseloadMetrics';
+import { dimensions } from '../../../../shared/domain/dimensions';
+import { ruptureVocabularyFor } from '../../../../shared/domain/settingsSchema';
+import { useSettings } from '../../data/hooks';
+
+import { markerRows, monthNoteRows, strategyRows } from './caseloadRows';
+import { overviewSummary, profileSentence } from './caseloadSummaries';
+import { count, exportStem, mean1, todayIso } from './chartFormat';
+import { DateRangeFilter } from './DateRangeFilter';
+import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
+import { MarkersChart } from './MarkersChart';
+import { MonthNotes } from './MonthNotes';
+import { MonthsChart } from './MonthsChart';
+import { PrecedingChart } from './PrecedingChart';
+import { StrategiesChart } from './StrategiesChart';
+import { useCaseloadChartSource } from './useChartData';
+import { useStableCallback } from './useStableCallback';
+import './charts.css';
+
+/**
+ * The clinician's reflection across the whole caseload: dimension means by month, the dimensions
+ * whose lapses preceded ruptures, which repair strategies worked, which markers recur, and the
+ * clinician's weakest dimension. Picking a month lists its sessions, each opening its note.
+ */
+export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => void }) {
+  const profileId = useId();
+  const source = useCaseloadChartSource();
+  const settings = useSettings();
+  const [range, setRange] = useState<RangeInput>(allDates);
+  const [month, setMonth] = useState<string | null>(null);
+  const openNote = useStableCallback(onOpenNote);
+  const dateRange = useMemo(() => toDateRange(range), [range]);
+  const today = useMemo(() => todayIso(), []);
+
+  const metrics = useMemo(
+    () => source && caseloadMetrics(source.sessions, source.notes, { range: dateRange }),
+    [source, dateRange],
+  );
+  const vocabulary = useMemo(() => ruptureVocabularyFor(settings), [settings]);
+  const strategies = useMemo(() => (metrics ? strategyRows(metrics, vocabulary) : []), [metrics, vocabulary]);
+  const markers = useMemo(() => (metrics ? markerRows(metrics, vocabulary) : []), [metrics, vocabulary]);
+  const monthSessions = useMemo(
+    () =>
+      source && month
+        ? monthNoteRows(source.sessions, source.notes, source.clientCodes, month, dateRange)
+        : null,
+    [source, month, dateRange],
+  );
+
+  return (
+    <main className="page charts charts-page">
+      <h1>Caseload reflection</h1>
+      <DateRangeFilter value={range} onChange={setRange} />
+      {!metrics ? (
+        <p className="muted">Loading your caseload…</p>
+      ) : (
+        <>
+          <p className="chart-overview">{overviewSummary(metrics, rangeWords(range))}</p>
+          <section className="card clinician-profile" aria-labelledby={profileId}>
+            <h2 id={profileId}>Your attunement profile</h2>
+            <p className="profile-sentence">{profileSentence(metrics)}</p>
+            <ul className="profile-means">
+              {dimensions.map((d) => (
+                <li key={d.id}>
+                  {d.label}: mean {mean1(metrics.clinicianProfile.means[d.id])} over{' '}
+                  {count(metrics.clinicianProfile.rated[d.id])} rated notes
+                </li>
+              ))}
+            </ul>
+          </section>
+          <div className="chart-list">
+            <MonthsChart
+              metrics={metrics}
+              exportStem={exportStem('caseload-months', null, today)}
+              onSelectMonth={setMonth}
+            />
+            {month && monthSessions && (
+              <MonthNotes
+                month={month}
+                rows={monthSessions}
+                onOpenNote={openNote}
+                onClose={() => setMonth(null)}
+              />
+            )}
+            <PrecedingChart metrics={metrics} exportStem={exportStem('preceding', null, today)} />
+            <StrategiesChart rows={strategies} exportStem={exportStem('strategies', null, today)} />
+            <MarkersChart rows={markers} exportStem={exportStem('markers', null, today)} />
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

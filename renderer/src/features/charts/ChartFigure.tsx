@@ -1,0 +1,117 @@
+import { type ReactNode, useId, useRef, useState } from 'react';
+import { ChartLegend, type LegendItem } from './ChartLegend';
+import { exportPng, exportSvg } from './exportChart';
+import { useContainerWidth } from './useContainerWidth';
+
+export interface ChartFigureProps {
+  /** The stable id tests and exports use: the `data-chart` attribute and the file name. */
+  chartId: string;
+  title: string;
+  headingLevel: 2 | 3;
+  /** The accessible text summary of what the chart shows. */
+  summary: string;
+  legend?: readonly LegendItem[];
+  /** The export file name without extension. */
+  exportStem: string;
+  /** When set, shown instead of the chart (nothing to draw); exports are then unavailable. */
+  emptyMessage?: string | null;
+  /** Controls that belong to this chart (checkboxes, selects), shown above it. */
+  controls?: ReactNode;
+  /** The same numbers as a table; rendered only while "View as table" is on. */
+  table: () => ReactNode;
+  /** The chart at the measured width. */
+  children: (width: number) => ReactNode;
+}
+
+/**
+ * One chart with the conventions every chart follows: a titled figure with a text summary,
+ * a legend, a "View as table" toggle, and export as PNG or SVG. The chart stays mounted (hidden)
+ * while the table shows, so it can still be exported.
+ */
+export function ChartFigure(props: ChartFigureProps) {
+  const { chartId, title, headingLevel, summary, legend, exportStem, emptyMessage, controls, table } = props;
+  const id = useId();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const legendRef = useRef<HTMLDivElement>(null);
+  const width = useContainerWidth(canvasRef);
+  const [showTable, setShowTable] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const canExport = !emptyMessage && width !== null;
+
+  async function save(format: 'png' | 'svg') {
+    const svg = canvasRef.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
+    if (!svg) {
+      setExportError('There is no chart to export in this range.');
+      return;
+    }
+    setExportError(null);
+    setExporting(true);
+    const options = { title, legend: legendRef.current };
+    try {
+      if (format === 'svg') exportSvg(svg, `${exportStem}.svg`, options);
+      else await exportPng(svg, `${exportStem}.png`, 2, options);
+    } catch (error) {
+      setExportError(`The chart could not be exported${error instanceof Error ? `: ${error.message}` : '.'}`);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <figure className="chart-figure" aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
+      <div className="chart-head">
+        <Heading id={`${id}-title`}>{title}</Heading>
+        <div className="chart-actions">
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={showTable}
+            onClick={() => setShowTable((on) => !on)}
+          >
+            View as table
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!canExport || exporting}
+            onClick={() => save('png')}
+          >
+            Export PNG
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!canExport || exporting}
+            onClick={() => save('svg')}
+          >
+            Export SVG
+          </button>
+        </div>
+      </div>
+      {controls}
+      <div className="chart-canvas" data-chart={chartId} ref={canvasRef} hidden={showTable}>
+        {emptyMessage ? (
+          <p className="muted chart-empty">{emptyMessage}</p>
+        ) : (
+          width !== null && props.children(width)
+        )}
+      </div>
+      {legend && legend.length > 0 && !emptyMessage && (
+        <div ref={legendRef} hidden={showTable}>
+          <ChartLegend items={legend} />
+        </div>
+      )}
+      {showTable && <div className="chart-table">{table()}</div>}
+      <figcaption id={`${id}-summary`} className="chart-summary">
+        {summary}
+      </figcaption>
+      {exportError && (
+        <p role="alert" className="error">
+          {exportError}
+        </p>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,100 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { clientMetrics } from '../../../../shared/analytics/clientMetrics';
+import { useSettings } from '../../data/hooks';
+import { exportStem, todayIso } from './chartFormat';
+import { DateRangeFilter } from './DateRangeFilter';
+import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
+import { FeedbackChart } from './FeedbackChart';
+import { ProfileChart } from './ProfileChart';
+import { TimelineChart } from './TimelineChart';
+import { TrendsChart } from './TrendsChart';
+import { useClientChartSource } from './useChartData';
+import { useStableCallback } from './useStableCallback';
+import './charts.css';
+
+/** Sessions in the rolling repair rate's window. */
+const REPAIR_WINDOW = 5;
+
+/**
+ * A client's charts, for the client's page: a date-range filter over the rupture and repair
+ * timeline, the attunement trends, the attunement profile radar and the session feedback.
+ * Clicking a session in a chart (or its date in a table) opens that session's note.
+ */
+export function ClientCharts({
+  clientId,
+  onOpenNote,
+}: {
+  clientId: string;
+  onOpenNote: (noteId: string) => void;
+}) {
+  const headingId = useId();
+  const source = useClientChartSource(clientId);
+  const { feedbackConcernLine } = useSettings();
+  const [range, setRange] = useState<RangeInput>(allDates);
+  const openNote = useStableCallback(onOpenNote);
+  const today = useMemo(() => todayIso(), []);
+
+  // The concern line is applied by the feedback chart alone, so the settings arriving after the
+  // index does not recompute the metrics and redraw every chart.
+  const metrics = useMemo(
+    () =>
+      source &&
+      clientMetrics(clientId, source.sessions, source.notes, {
+        range: toDateRange(range),
+        window: REPAIR_WINDOW,
+      }),
+    [clientId, source, range],
+  );
+  // The timeline and trends draw first; the profile and feedback follow in a background render.
+  const laterMetrics = useDeferredValue(metrics);
+  const rangeText = rangeWords(range);
+  const code = source?.clientCode ?? clientId;
+
+  return (
+    <section className="charts" aria-labelledby={headingId}>
+      <h2 id={headingId}>Patterns over time</h2>
+      <DateRangeFilter value={range} onChange={setRange} />
+      {!metrics ? (
+        <p className="muted">Loading charts…</p>
+      ) : (
+        <div className="chart-list">
+          <TimelineChart
+            metrics={metrics}
+            rangeText={rangeText}
+            headingLevel={3}
+            onOpenNote={openNote}
+            exportStem={exportStem('timeline', code, today)}
+          />
+          <TrendsChart
+            metrics={metrics}
+            rangeText={rangeText}
+            headingLevel={3}
+            onOpenNote={openNote}
+            exportStem={exportStem('trends', code, today)}
+          />
+          {laterMetrics ? (
+            <>
+              <ProfileChart
+                metrics={laterMetrics}
+                rangeText={rangeText}
+                headingLevel={3}
+                onOpenNote={openNote}
+                exportStem={exportStem('profile', code, today)}
+              />
+              <FeedbackChart
+                metrics={laterMetrics}
+                concernLine={feedbackConcernLine}
+                rangeText={rangeText}
+                headingLevel={3}
+                onOpenNote={openNote}
+                exportStem={exportStem('feedback', code, today)}
+              />
+            </>
+          ) : (
+            <p className="muted">Loading the profile and feedback charts…</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
+import { FEEDBACK_TOTAL_MAX } from '../../../../shared/domain/feedback';
+import { ChartFigure } from './ChartFigure';
+import type { LegendItem } from './ChartLegend';
+import { tickInterval } from './chartFormat';
+import { openOnClick, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
+import {
+  axisStroke,
+  axisTick,
+  concernStyle,
+  feedbackStyle,
+  gridStroke,
+  MAX_DOTTED_POINTS,
+  noGridLines,
+  unthrottled,
+} from './chartTheme';
+import { type FeedbackRow, feedbackRows } from './clientChartRows';
+import { feedbackSummary } from './clientSummaries';
+
+const title = 'Session feedback';
+const height = 280;
+const totalName = 'Feedback total (0–40)';
+
+export interface FeedbackChartProps {
+  metrics: ClientMetrics;
+  /** Totals below this are flagged (the user's setting). */
+  concernLine: number;
+  rangeText: string;
+  exportStem: string;
+  headingLevel: 2 | 3;
+  onOpenNote: (noteId: string) => void;
+}
+
+/** The client's 0–40 feedback total per session, with the concern line from the settings. */
+export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartProps) {
+  const { metrics, concernLine, rangeText, exportStem, headingLevel, onOpenNote } = props;
+  const rows = useMemo(() => feedbackRows(metrics, concernLine), [metrics, concernLine]);
+  const summary = useMemo(
+    () => feedbackSummary(rows, concernLine, rangeText),
+    [rows, concernLine, rangeText],
+  );
+  const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);
+  const concernName = `Concern line (${concernLine})`;
+  const legend: LegendItem[] = [
+    { kind: 'line', label: totalName, style: feedbackStyle },
+    { kind: 'point', label: 'Below the concern line', style: { ...concernStyle, shape: 'triangle' } },
+    { kind: 'rule', label: concernName, style: concernStyle },
+  ];
+
+  return (
+    <ChartFigure
+      chartId="feedback"
+      title={title}
+      headingLevel={headingLevel}
+      summary={summary}
+      legend={legend}
+      exportStem={exportStem}
+      emptyMessage={rows.length === 0 ? `No session${rangeText} has complete client feedback.` : null}
+      table={() => <FeedbackTable rows={rows} concernLine={concernLine} onOpenNote={onOpenNote} />}
+    >
+      {(width) => (
+        <LineChart
+          width={width}
+          height={height}
+          data={rows}
+          margin={{ top: 10, right: 16, bottom: 4, left: 0 }}
+          onClick={onClick}
+          cursor="pointer"
+          throttledEvents={unthrottled}
+          title={title}
+        >
+          <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} stroke={gridStroke} />
+          <XAxis
+            dataKey="index"
+            type="category"
+            tickFormatter={(i: number) => rows[i]?.date ?? ''}
+            interval={tickInterval(rows.length, width)}
+            tick={axisTick}
+            stroke={axisStroke}
+          />
+          <YAxis
+            domain={[0, FEEDBACK_TOTAL_MAX]}
+            ticks={[0, 10, 20, 30, 40]}
+            width={44}
+            tick={axisTick}
+            stroke={axisStroke}
+            label={{ value: 'Total', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 16 }}
+          />
+          <ReferenceLine
+            y={concernLine}
+            stroke={concernStyle.color}
+            strokeDasharray={concernStyle.dash}
+            strokeWidth={1.5}
+            label={{
+              value: concernName,
+              position: 'insideBottomLeft',
+              fill: concernStyle.color,
+              fontSize: 12,
+            }}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            content={({ active, payload }) => {
+              const row = active ? (payload?.[0]?.payload as FeedbackRow | undefined) : undefined;
+              if (!row) return null;
+              const lines = [`Total: ${row.total} of 40`];
+              if (row.below) lines.push(`Below the concern line of ${concernLine}`);
+              return <TooltipBox heading={row.date} lines={lines} hint={sessionHint(row)} />;
+            }}
+          />
+          <Line
+            dataKey="total"
+            name={totalName}
+            type="linear"
+            stroke={feedbackStyle.color}
+            strokeWidth={2}
+            dot={rows.length <= MAX_DOTTED_POINTS ? feedbackDot : false}
+            activeDot={{ r: 6 }}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      )}
+    </ChartFigure>
+  );
+});
+
+/** A circle, or a concern-coloured triangle for a total below the concern line. */
+function feedbackDot(props: { cx?: number; cy?: number; index: number; payload: FeedbackRow }) {
+  const { cx, cy, payload, index } = props;
+  if (cx === undefined || cy === undefined) return <g key={index} />;
+  if (payload.below) {
+    return (
+      <path
+        key={index}
+        className="feedback-dot below"
+        d={`M${cx},${cy - 6}L${cx + 5.5},${cy + 4}L${cx - 5.5},${cy + 4}Z`}
+        fill={concernStyle.color}
+      />
+    );
+  }
+  return <circle key={index} className="feedback-dot" cx={cx} cy={cy} r={3.5} fill={feedbackStyle.color} />;
+}
+
+function FeedbackTable({
+  rows,
+  concernLine,
+  onOpenNote,
+}: {
+  rows: readonly FeedbackRow[];
+  concernLine: number;
+  onOpenNote: (noteId: string) => void;
+}) {
+  return (
+    <table className="list chart-data">
+      <caption>
+        {title}: client feedback totals (concern line {concernLine})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Session date</th>
+          <th scope="col">Total (0–40)</th>
+          <th scope="col">Below the concern line</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.sessionId}>
+            <SessionDateCell row={r} onOpenNote={onOpenNote} />
+            <td>{r.total}</td>
+            <td>{r.below ? 'Yes' : 'No'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,70 @@
+import { monthLabel } from './chartFormat';
+
+/** One session of the chosen month, for the list under the monthly chart. */
+export interface MonthNoteRow {
+  sessionId: string;
+  date: string;
+  clientCode: string;
+  noteId: string | null;
+  ruptures: number;
+  status: string;
+}
+
+/** The sessions of one month across the caseload, each date a button opening its note. */
+export function MonthNotes({
+  month,
+  rows,
+  onOpenNote,
+  onClose,
+}: {
+  month: string;
+  rows: readonly MonthNoteRow[];
+  onOpenNote: (noteId: string) => void;
+  onClose: () => void;
+}) {
+  const heading = `Sessions in ${monthLabel(month)}`;
+  return (
+    <section className="month-notes card" aria-label={heading}>
+      <div className="chart-head">
+        <h3>{heading}</h3>
+        <button type="button" className="secondary" onClick={onClose}>
+          Close month
+        </button>
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">No sessions in this month within the range.</p>
+      ) : (
+        <div className="chart-table">
+          <table className="list chart-data">
+            <thead>
+              <tr>
+                <th scope="col">Session date</th>
+                <th scope="col">Client</th>
+                <th scope="col">Note</th>
+                <th scope="col">Ruptures</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.sessionId}>
+                  <th scope="row">
+                    {r.noteId ? (
+                      <button type="button" className="link" onClick={() => r.noteId && onOpenNote(r.noteId)}>
+                        {r.date}
+                      </button>
+                    ) : (
+                      r.date
+                    )}
+                  </th>
+                  <td>{r.clientCode}</td>
+                  <td>{r.status}</td>
+                  <td>{r.ruptures}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CaseloadMetrics } from '../../../../shared/analytics/caseloadMetrics';
+import { dimensions } from '../../../../shared/domain/dimensions';
+import { ChartFigure } from './ChartFigure';
+import type { LegendItem } from './ChartLegend';
+import { type MonthRow, monthRows } from './caseloadRows';
+import { monthsSummary } from './caseloadSummaries';
+import { mean1, percent, tickInterval } from './chartFormat';
+import { activeRow, TooltipBox } from './chartParts';
+import {
+  axisStroke,
+  axisTick,
+  dimensionStyles,
+  gridStroke,
+  MAX_DOTTED_POINTS,
+  noGridLines,
+  unthrottled,
+} from './chartTheme';
+
+const title = 'Dimension means by month';
+const height = 300;
+const legend = dimensions.map(
+  (d): LegendItem => ({ kind: 'line', label: d.label, style: dimensionStyles[d.id] }),
+);
+
+export interface MonthsChartProps {
+  metrics: CaseloadMetrics;
+  exportStem: string;
+  /** Called with a month (yyyy-mm) when the user picks one in the chart or the table. */
+  onSelectMonth: (month: string) => void;
+}
+
+/** Each dimension's mean rating per calendar month across the caseload. */
+export const MonthsChart = memo(function MonthsChart({
+  metrics,
+  exportStem,
+  onSelectMonth,
+}: MonthsChartProps) {
+  const rows = useMemo(() => monthRows(metrics.months), [metrics]);
+  const summary = useMemo(() => monthsSummary(metrics, rows), [metrics, rows]);
+  const dotted = rows.length <= MAX_DOTTED_POINTS;
+  return (
+    <ChartFigure
+      chartId="caseload-months"
+      title={title}
+      headingLevel={2}
+      summary={summary}
+      legend={legend}
+      exportStem={exportStem}
+      emptyMessage={rows.length === 0 ? 'No sessions in this range.' : null}
+      table={() => <MonthsTable rows={rows} onSelectMonth={onSelectMonth} />}
+    >
+      {(width) => (
+        <LineChart
+          width={width}
+          height={height}
+          data={rows}
+          margin={{ top: 10, right: 16, bottom: 4, left: 0 }}
+          onClick={(state) => {
+            const row = activeRow(rows, state);
+            if (row) onSelectMonth(row.month);
+          }}
+          cursor="pointer"
+          throttledEvents={unthrottled}
+          title={title}
+        >
+          <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} stroke={gridStroke} />
+          <XAxis
+            dataKey="label"
+            interval={tickInterval(rows.length, width, 72)}
+            tick={axisTick}
+            stroke={axisStroke}
+          />
+          <YAxis
+            domain={[1, 5]}
+            ticks={[1, 2, 3, 4, 5]}
+            width={44}
+            tick={axisTick}
+            stroke={axisStroke}
+            label={{ value: 'Mean rating', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 36 }}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            content={({ active, payload }) => {
+              const row = active ? (payload?.[0]?.payload as MonthRow | undefined) : undefined;
+              if (!row) return null;
+              const lines = [
+                `${row.notes} notes, ${row.ruptures} ruptures`,
+                ...dimensions.map((d) => `${d.shortLabel}: ${mean1(row[d.id])}`),
+              ];
+              return <TooltipBox heading={row.label} lines={lines} hint="Click to list this month's notes" />;
+            }}
+          />
+          {dimensions.map((d) => {
+            const style = dimensionStyles[d.id];
+            return (
+              <Line
+                key={d.id}
+                dataKey={d.id}
+                name={d.label}
+                type="linear"
+                stroke={style.color}
+                strokeWidth={2}
+                strokeDasharray={style.dash}
+                dot={dotted ? { symbol: style.shape, r: 4, fill: style.color, stroke: style.color } : false}
+                activeDot={{ symbol: style.shape, r: 6, fill: style.color }}
+                connectNulls
+                isAnimationActive={false}
+              />
+            );
+          })}
+        </LineChart>
+      )}
+    </ChartFigure>
+  );
+});
+
+function MonthsTable({
+  rows,
+  onSelectMonth,
+}: {
+  rows: readonly MonthRow[];
+  onSelectMonth: (month: string) => void;
+}) {
+  return (
+    <table className="list chart-data">
+      <caption>{title} (— no rating that month)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Month</th>
+          <th scope="col">Sessions</th>
+          <th scope="col">Notes</th>
+          <th scope="col">Ruptures</th>
+          <th scope="col">Repair rate</th>
+          {dimensions.map((d) => (
+            <th key={d.id} scope="col">
+              {d.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.month}>
+            <th scope="row">
+              <button type="button" className="link" onClick={() => onSelectMonth(r.month)}>
+                {r.label}
+              </button>
+            </th>
+            <td>{r.sessions}</td>
+            <td>{r.notes}</td>
+            <td>{r.ruptures}</td>
+            <td>{percent(r.repairRate)}</td>
+            {dimensions.map((d) => (
+              <td key={d.id}>{mean1(r[d.id])}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

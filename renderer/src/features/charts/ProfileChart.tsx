@@ -1,0 +1,168 @@
+import { memo, useId, useMemo, useState } from 'react';
+import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip } from 'recharts';
+import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
+import { ChartFigure } from './ChartFigure';
+import type { LegendItem } from './ChartLegend';
+import { mean1, sessionDate } from './chartFormat';
+import { TooltipBox } from './chartParts';
+import { averageRadarStyle, axisTick, gridStroke, sessionRadarStyle } from './chartTheme';
+import { type ProfileRow, profileRows, ratedSessions } from './clientChartRows';
+import { profileSummary } from './clientSummaries';
+
+const title = 'Attunement profile';
+const averageName = "Client's average";
+
+export interface ProfileChartProps {
+  metrics: ClientMetrics;
+  rangeText: string;
+  exportStem: string;
+  headingLevel: 2 | 3;
+  onOpenNote: (noteId: string) => void;
+}
+
+/** A radar of one session's five ratings against the client's average over the range. */
+export const ProfileChart = memo(function ProfileChart(props: ProfileChartProps) {
+  const { metrics, rangeText, exportStem, headingLevel, onOpenNote } = props;
+  const id = useId();
+  const choices = useMemo(() => ratedSessions(metrics), [metrics]);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  // The latest rated session unless the user picked one that is still in range.
+  const session = choices.find((s) => s.sessionId === chosenId) ?? choices[choices.length - 1];
+  const rows = useMemo(() => profileRows(metrics, session), [metrics, session]);
+  const summary = useMemo(() => profileSummary(session, rows), [session, rows]);
+  const sessionName = session ? `Session of ${sessionDate(session.startsAt)}` : 'Session';
+  const noteId = session?.noteId ?? null;
+  const legend: LegendItem[] = [
+    { kind: 'line', label: sessionName, style: sessionRadarStyle },
+    { kind: 'line', label: averageName, style: averageRadarStyle },
+  ];
+  const positions = useMemo(() => new Map(metrics.sessions.map((s, i) => [s.sessionId, i + 1])), [metrics]);
+
+  const controls = (
+    <div className="chart-controls">
+      <label className="inline" htmlFor={`${id}-session`}>
+        Session
+        <select
+          id={`${id}-session`}
+          value={session?.sessionId ?? ''}
+          disabled={choices.length === 0}
+          onChange={(e) => setChosenId(e.target.value)}
+        >
+          {choices.map((s) => (
+            <option key={s.sessionId} value={s.sessionId}>
+              {sessionDate(s.startsAt)} · session {positions.get(s.sessionId)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!noteId}
+        onClick={() => noteId && onOpenNote(noteId)}
+      >
+        Open this session's note
+      </button>
+    </div>
+  );
+
+  return (
+    <ChartFigure
+      chartId="profile"
+      title={title}
+      headingLevel={headingLevel}
+      summary={summary}
+      legend={legend}
+      exportStem={exportStem}
+      emptyMessage={session ? null : `No session${rangeText} has attunement ratings.`}
+      controls={controls}
+      table={() => <ProfileTable rows={rows} sessionName={sessionName} />}
+    >
+      {(width) => {
+        const size = Math.min(width, 560);
+        return (
+          <RadarChart
+            width={size}
+            height={Math.min(380, Math.max(280, size * 0.7))}
+            data={rows}
+            outerRadius="72%"
+            onClick={() => noteId && onOpenNote(noteId)}
+            cursor={noteId ? 'pointer' : undefined}
+            title={title}
+          >
+            <PolarGrid stroke={gridStroke} />
+            <PolarAngleAxis dataKey="shortLabel" tick={{ ...axisTick, fill: 'var(--fg)' }} />
+            <PolarRadiusAxis
+              domain={[0, 5]}
+              ticks={[1, 2, 3, 4, 5]}
+              angle={90}
+              tick={axisTick}
+              axisLine={false}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              content={({ active, payload }) => {
+                const row = active ? (payload?.[0]?.payload as ProfileRow | undefined) : undefined;
+                if (!row) return null;
+                return (
+                  <TooltipBox
+                    heading={row.label}
+                    lines={[
+                      `${sessionName}: ${row.session ?? 'not observed'}`,
+                      `${averageName}: ${mean1(row.average)}`,
+                    ]}
+                  />
+                );
+              }}
+            />
+            <Radar
+              name={averageName}
+              dataKey={(r: ProfileRow) => r.average ?? 0}
+              stroke={averageRadarStyle.color}
+              strokeDasharray={averageRadarStyle.dash}
+              strokeWidth={2}
+              fill={averageRadarStyle.color}
+              fillOpacity={0.08}
+              dot={{ symbol: averageRadarStyle.shape, r: 3.5, fill: averageRadarStyle.color }}
+              isAnimationActive={false}
+            />
+            <Radar
+              name={sessionName}
+              dataKey={(r: ProfileRow) => r.session ?? 0}
+              stroke={sessionRadarStyle.color}
+              strokeWidth={2}
+              fill={sessionRadarStyle.color}
+              fillOpacity={0.22}
+              dot={{ symbol: sessionRadarStyle.shape, r: 3.5, fill: sessionRadarStyle.color }}
+              isAnimationActive={false}
+            />
+          </RadarChart>
+        );
+      }}
+    </ChartFigure>
+  );
+});
+
+function ProfileTable({ rows, sessionName }: { rows: readonly ProfileRow[]; sessionName: string }) {
+  return (
+    <table className="list chart-data">
+      <caption>{title}: one session against the client's average</caption>
+      <thead>
+        <tr>
+          <th scope="col">Dimension</th>
+          <th scope="col">{sessionName}</th>
+          <th scope="col">{averageName}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.dimension}>
+            <th scope="row">{r.label}</th>
+            <td>{r.session ?? 'Not observed'}</td>
+            <td>{mean1(r.average)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,131 @@
+import { memo } from 'react';
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from './ChartFigure';
+import type { LegendItem } from './ChartLegend';
+import { categoryAxisWidth, type StrategyRow, shorten } from './caseloadRows';
+import { strategiesSummary } from './caseloadSummaries';
+import { percent } from './chartFormat';
+import { TooltipBox } from './chartParts';
+import { axisStroke, axisTick, type BarStyle, gridStroke, noGridLines } from './chartTheme';
+
+const title = 'Repair strategy success rates';
+const barStyle: BarStyle = { color: 'var(--chart-resolved)', hatch: 'none' };
+const seriesName = 'Success rate (resolved 1, partially resolved ½)';
+const legend: LegendItem[] = [{ kind: 'bar', label: seriesName, style: barStyle }];
+
+/** Each strategy's success rate as a horizontal bar, labelled with its uses; most used first. */
+export const StrategiesChart = memo(function StrategiesChart({
+  rows,
+  exportStem,
+}: {
+  rows: readonly StrategyRow[];
+  exportStem: string;
+}) {
+  const summary = strategiesSummary(rows);
+  return (
+    <ChartFigure
+      chartId="strategies"
+      title={title}
+      headingLevel={2}
+      summary={summary}
+      legend={legend}
+      exportStem={exportStem}
+      emptyMessage={rows.length === 0 ? 'No repair strategies recorded in this range.' : null}
+      table={() => <StrategiesTable rows={rows} />}
+    >
+      {(width) => (
+        <BarChart
+          width={width}
+          height={rows.length * 34 + 50}
+          data={rows as StrategyRow[]}
+          layout="vertical"
+          margin={{ top: 4, right: 150, bottom: 4, left: 8 }}
+          title={title}
+        >
+          <CartesianGrid
+            horizontal={false}
+            horizontalCoordinatesGenerator={noGridLines}
+            stroke={gridStroke}
+          />
+          <XAxis
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tickFormatter={(v: number) => `${v}%`}
+            tick={axisTick}
+            stroke={axisStroke}
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={categoryAxisWidth(width)}
+            interval={0}
+            tickFormatter={(label: string) => shorten(label)}
+            tick={axisTick}
+            stroke={axisStroke}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            cursor={{ fill: 'var(--line)', fillOpacity: 0.35 }}
+            content={({ active, payload }) => {
+              const row = active ? (payload?.[0]?.payload as StrategyRow | undefined) : undefined;
+              if (!row) return null;
+              return (
+                <TooltipBox
+                  heading={row.label}
+                  lines={[
+                    `Success rate: ${percent(row.successRate)}`,
+                    `Uses: ${row.uses}`,
+                    `Resolved ${row.resolved}, partially ${row.partial}, unresolved ${row.unresolved}` +
+                      (row.unrated > 0 ? `, not recorded ${row.unrated}` : ''),
+                  ]}
+                />
+              );
+            }}
+          />
+          <Bar
+            dataKey="successPct"
+            name={seriesName}
+            fill={barStyle.color}
+            maxBarSize={22}
+            isAnimationActive={false}
+          >
+            <LabelList dataKey="barLabel" position="right" fill="var(--fg)" fontSize={12} />
+          </Bar>
+        </BarChart>
+      )}
+    </ChartFigure>
+  );
+});
+
+function StrategiesTable({ rows }: { rows: readonly StrategyRow[] }) {
+  return (
+    <table className="list chart-data">
+      <caption>{title}, most used first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Strategy</th>
+          <th scope="col">Uses</th>
+          <th scope="col">Resolved</th>
+          <th scope="col">Partially resolved</th>
+          <th scope="col">Unresolved</th>
+          <th scope="col">Outcome not recorded</th>
+          <th scope="col">Success rate</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">{r.label}</th>
+            <td>{r.uses}</td>
+            <td>{r.resolved}</td>
+            <td>{r.partial}</td>
+            <td>{r.unresolved}</td>
+            <td>{r.unrated}</td>
+            <td>{percent(r.successRate)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,223 @@
+import { memo, useId, useMemo } from 'react';
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
+import { ruptureOutcomes, ruptureTypes } from '../../../../shared/domain/ruptures';
+import { BarPatternDefs, barFill, patternPrefix } from './barPatterns';
+import { ChartFigure } from './ChartFigure';
+import type { LegendItem } from './ChartLegend';
+import { percent, tickInterval } from './chartFormat';
+import { openOnClick, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
+import {
+  axisStroke,
+  axisTick,
+  gridStroke,
+  MAX_DOTTED_POINTS,
+  noGridLines,
+  type OutcomeKey,
+  outcomeStyles,
+  repairRateStyle,
+  ruptureTypeStyles,
+  unthrottled,
+} from './chartTheme';
+import { type TimelineRow, timelineRows } from './clientChartRows';
+import { timelineSummary } from './clientSummaries';
+
+const title = 'Rupture and repair timeline';
+const height = 320;
+const labelOf = Object.fromEntries([
+  ...ruptureTypes.map((t) => [t.id, t.label]),
+  ...ruptureOutcomes.map((o) => [o.id, o.label]),
+  ['unrated', 'Outcome not recorded'],
+]) as Record<string, string>;
+const outcomeKeys: OutcomeKey[] = ['resolved', 'partial', 'unresolved', 'unrated'];
+const patternStyles = { ...ruptureTypeStyles, ...outcomeStyles };
+
+export interface TimelineChartProps {
+  metrics: ClientMetrics;
+  /** The range in words for the summary (" from … to …", or ""). */
+  rangeText: string;
+  exportStem: string;
+  headingLevel: 2 | 3;
+  onOpenNote: (noteId: string) => void;
+}
+
+/**
+ * Ruptures per session stacked by type (left bar of each session), the same ruptures stacked by
+ * outcome (right bar), and the rolling repair rate as a line on a 0–100% axis at the right.
+ */
+export const TimelineChart = memo(function TimelineChart(props: TimelineChartProps) {
+  const { metrics, rangeText, exportStem, headingLevel, onOpenNote } = props;
+  const prefix = patternPrefix(useId());
+  const rows = useMemo(() => timelineRows(metrics), [metrics]);
+  const summary = useMemo(() => timelineSummary(metrics, rangeText), [metrics, rangeText]);
+  const rateName = `Repair rate, last ${metrics.repairWindow} sessions`;
+  const shownOutcomes =
+    metrics.outcomes.unrated > 0 ? outcomeKeys : outcomeKeys.filter((k) => k !== 'unrated');
+  const legend: LegendItem[] = [
+    ...ruptureTypes.map((t): LegendItem => ({ kind: 'bar', label: t.label, style: ruptureTypeStyles[t.id] })),
+    ...shownOutcomes.map((k): LegendItem => ({ kind: 'bar', label: labelOf[k]!, style: outcomeStyles[k] })),
+    { kind: 'line', label: rateName, style: repairRateStyle },
+  ];
+  const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);
+
+  return (
+    <ChartFigure
+      chartId="timeline"
+      title={title}
+      headingLevel={headingLevel}
+      summary={summary}
+      legend={legend}
+      exportStem={exportStem}
+      emptyMessage={rows.length === 0 ? `No sessions${rangeText}.` : null}
+      table={() => <TimelineTable rows={rows} rateName={rateName} onOpenNote={onOpenNote} />}
+    >
+      {(width) => (
+        <ComposedChart
+          width={width}
+          height={height}
+          data={rows}
+          margin={{ top: 10, right: 4, bottom: 4, left: 0 }}
+          barGap={1}
+          barCategoryGap="12%"
+          onClick={onClick}
+          cursor="pointer"
+          throttledEvents={unthrottled}
+          title={title}
+        >
+          <BarPatternDefs prefix={prefix} styles={patternStyles} />
+          <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} stroke={gridStroke} />
+          <XAxis
+            dataKey="index"
+            type="category"
+            tickFormatter={(i: number) => rows[i]?.date ?? ''}
+            interval={tickInterval(rows.length, width)}
+            tick={axisTick}
+            stroke={axisStroke}
+          />
+          <YAxis
+            yAxisId="count"
+            allowDecimals={false}
+            width={44}
+            tick={axisTick}
+            stroke={axisStroke}
+            label={{ value: 'Ruptures', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 30 }}
+          />
+          <YAxis
+            yAxisId="rate"
+            orientation="right"
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tickFormatter={(v: number) => `${v}%`}
+            width={48}
+            tick={axisTick}
+            stroke={axisStroke}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            content={({ active, payload }) => {
+              const row = active ? (payload?.[0]?.payload as TimelineRow | undefined) : undefined;
+              return row ? <TimelineTooltip row={row} rateName={rateName} /> : null;
+            }}
+          />
+          {ruptureTypes.map((t) => (
+            <Bar
+              key={t.id}
+              yAxisId="count"
+              dataKey={t.id}
+              name={t.label}
+              stackId="type"
+              fill={barFill(prefix, t.id, ruptureTypeStyles[t.id])}
+              stroke={ruptureTypeStyles[t.id].color}
+              strokeWidth={0.5}
+              isAnimationActive={false}
+            />
+          ))}
+          {shownOutcomes.map((k) => (
+            <Bar
+              key={k}
+              yAxisId="count"
+              dataKey={k}
+              name={labelOf[k]}
+              stackId="outcome"
+              fill={barFill(prefix, k, outcomeStyles[k])}
+              stroke={outcomeStyles[k].color}
+              strokeWidth={0.5}
+              isAnimationActive={false}
+            />
+          ))}
+          <Line
+            yAxisId="rate"
+            dataKey="rollingRate"
+            name={rateName}
+            type="linear"
+            stroke={repairRateStyle.color}
+            strokeWidth={2}
+            dot={
+              rows.length <= MAX_DOTTED_POINTS ? { r: 3, fill: repairRateStyle.color, strokeWidth: 0 } : false
+            }
+            activeDot={{ r: 5 }}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      )}
+    </ChartFigure>
+  );
+});
+
+function TimelineTooltip({ row, rateName }: { row: TimelineRow; rateName: string }) {
+  const ruptures = row.withdrawal + row.confrontation;
+  const lines =
+    ruptures === 0
+      ? ['No ruptures']
+      : [
+          `Ruptures: ${row.withdrawal} withdrawal, ${row.confrontation} confrontation`,
+          `Outcomes: ${row.resolved} resolved, ${row.partial} partial, ${row.unresolved} unresolved` +
+            (row.unrated > 0 ? `, ${row.unrated} not recorded` : ''),
+        ];
+  lines.push(`${rateName}: ${row.rollingRate === null ? '—' : percent(row.rollingRate / 100)}`);
+  return (
+    <TooltipBox heading={`${row.date} · session ${row.index + 1}`} lines={lines} hint={sessionHint(row)} />
+  );
+}
+
+function TimelineTable({
+  rows,
+  rateName,
+  onOpenNote,
+}: {
+  rows: readonly TimelineRow[];
+  rateName: string;
+  onOpenNote: (noteId: string) => void;
+}) {
+  return (
+    <table className="list chart-data">
+      <caption>{title}: ruptures and outcomes per session</caption>
+      <thead>
+        <tr>
+          <th scope="col">Session date</th>
+          <th scope="col">{labelOf.withdrawal}</th>
+          <th scope="col">{labelOf.confrontation}</th>
+          <th scope="col">{labelOf.resolved}</th>
+          <th scope="col">{labelOf.partial}</th>
+          <th scope="col">{labelOf.unresolved}</th>
+          <th scope="col">{labelOf.unrated}</th>
+          <th scope="col">{rateName}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.sessionId}>
+            <SessionDateCell row={r} onOpenNote={onOpenNote} />
+            <td>{r.withdrawal}</td>
+            <td>{r.confrontation}</td>
+            <td>{r.resolved}</td>
+            <td>{r.partial}</td>
+            <td>{r.unresolved}</td>
+            <td>{r.unrated}</td>
+            <td>{r.rollingRate === null ? '—' : percent(r.rollingRate / 100)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,145 @@
+/** Chart rows from the caseload metrics, with vocabulary labels (the user's additions included). */
+import type { CaseloadMetrics, MonthMetrics } from '../../../../shared/analytics/caseloadMetrics';
+import { type DateRange, inRange, instantOf, utcDate } from '../../../../shared/analytics/dateRange';
+import { type AnalyticsSession, notesBySession } from '../../../../shared/analytics/notesBySession';
+import type { DimensionId } from '../../../../shared/domain/dimensions';
+import { dimensionById } from '../../../../shared/domain/dimensions';
+import type { RuptureTypeId, RuptureVocabulary } from '../../../../shared/domain/ruptures';
+import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
+import { monthLabel } from './chartFormat';
+import type { MonthNoteRow } from './MonthNotes';
+
+export type MonthRow = {
+  index: number;
+  month: string;
+  label: string;
+  sessions: number;
+  notes: number;
+  ruptures: number;
+  repairRate: number | null;
+} & Record<DimensionId, number | null>;
+
+export interface PrecedingRow {
+  dimension: DimensionId;
+  label: string;
+  shortLabel: string;
+  count: number;
+  share: number | null;
+}
+
+export interface StrategyRow {
+  id: string;
+  label: string;
+  uses: number;
+  resolved: number;
+  partial: number;
+  unresolved: number;
+  unrated: number;
+  successRate: number | null;
+  /** successRate × 100 for the bar; null draws no bar. */
+  successPct: number | null;
+  /** Shown at the end of the bar. */
+  barLabel: string;
+}
+
+export type MarkerType = RuptureTypeId | 'other';
+
+export interface MarkerRow {
+  id: string;
+  label: string;
+  type: MarkerType;
+  count: number;
+}
+
+export function monthRows(months: readonly MonthMetrics[]): MonthRow[] {
+  return months.map((m, index) => ({
+    index,
+    month: m.month,
+    label: monthLabel(m.month),
+    sessions: m.sessions,
+    notes: m.notes,
+    ruptures: m.ruptures,
+    repairRate: m.repairRate,
+    ...m.dimensionMeans,
+  }));
+}
+
+export function precedingRows(metrics: CaseloadMetrics): PrecedingRow[] {
+  return metrics.dimensionsPrecedingRuptures.map((p) => ({
+    dimension: p.dimension,
+    label: p.label,
+    shortLabel: dimensionById(p.dimension).shortLabel,
+    count: p.count,
+    share: p.share,
+  }));
+}
+
+export function strategyRows(metrics: CaseloadMetrics, vocabulary: RuptureVocabulary): StrategyRow[] {
+  const labels = new Map(vocabulary.strategies.map((s) => [s.id, s.label]));
+  return metrics.strategyOutcomes.map((s) => ({
+    id: s.strategy,
+    label: labels.get(s.strategy) ?? s.strategy,
+    uses: s.uses,
+    resolved: s.resolved,
+    partial: s.partial,
+    unresolved: s.unresolved,
+    unrated: s.unrated,
+    successRate: s.successRate,
+    successPct: s.successRate === null ? null : s.successRate * 100,
+    barLabel:
+      `${s.successRate === null ? 'no outcome recorded' : `${Math.round(s.successRate * 100)}%`} · ` +
+      `${s.uses} ${s.uses === 1 ? 'use' : 'uses'}`,
+  }));
+}
+
+export function markerRows(metrics: CaseloadMetrics, vocabulary: RuptureVocabulary): MarkerRow[] {
+  const known = new Map(vocabulary.markers.map((m) => [m.id, m]));
+  return metrics.markerFrequencies.map((f) => {
+    const marker = known.get(f.marker);
+    const type: MarkerType = marker?.type ?? 'other';
+    return {
+      id: f.marker,
+      label: marker?.label ?? f.marker,
+      type,
+      count: f.count,
+    };
+  });
+}
+
+/** The width of a horizontal bar chart's label axis: room for a shortened label on one line. */
+export function categoryAxisWidth(chartWidth: number): number {
+  return Math.round(Math.min(270, Math.max(150, chartWidth * 0.36)));
+}
+
+/** A long category label cut to fit an axis; the full label is in the tooltip and the table. */
+export function shorten(label: string, max = 32): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The sessions of one month (yyyy-mm) within the range, in time order, with their notes' state. */
+export function monthNoteRows(
+  sessions: readonly AnalyticsSession[],
+  notes: readonly NoteSummary[],
+  clientCodes: ReadonlyMap<string, string>,
+  month: string,
+  range: DateRange,
+): MonthNoteRow[] {
+  const noteOf = notesBySession(notes);
+  return sessions
+    .filter((s) => {
+      const date = utcDate(s.startsAt);
+      return date.startsWith(month) && inRange(date, range);
+    })
+    .sort((a, b) => instantOf(a.startsAt) - instantOf(b.startsAt))
+    .map((s) => {
+      const note = noteOf.get(s.id);
+      return {
+        sessionId: s.id,
+        date: utcDate(s.startsAt),
+        clientCode: clientCodes.get(s.clientId) ?? s.clientId,
+        noteId: note?.id ?? null,
+        ruptures: note?.ruptures.length ?? 0,
+        status: note ? (note.status === 'signed' ? 'Signed' : 'Draft') : 'No note',
+      };
+    });
+}

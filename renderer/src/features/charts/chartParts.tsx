@@ -1,0 +1,69 @@
+/** Small pieces the charts share: the tooltip box, the click-to-open helper and the table's date cell. */
+import type { MouseHandlerDataParam } from 'recharts';
+import { tooltipContentStyle, tooltipLabelStyle } from './chartTheme';
+import type { SessionPoint } from './clientChartRows';
+
+/** The row under the pointer when a chart is clicked, from recharts' active index. */
+export function activeRow<R>(rows: readonly R[], state: MouseHandlerDataParam): R | undefined {
+  const raw = state.activeIndex ?? state.activeTooltipIndex;
+  const i = typeof raw === 'number' ? raw : raw == null ? Number.NaN : Number(raw);
+  return Number.isInteger(i) ? rows[i] : undefined;
+}
+
+/** A chart click handler opening the clicked session's note, when it has one. */
+export function openOnClick(rows: readonly SessionPoint[], onOpenNote: (noteId: string) => void) {
+  return (state: MouseHandlerDataParam) => {
+    const noteId = activeRow(rows, state)?.noteId;
+    if (noteId) onOpenNote(noteId);
+  };
+}
+
+/** A tooltip: a heading line, value lines, and a hint. */
+export function TooltipBox({
+  heading,
+  lines,
+  hint,
+}: {
+  heading: string;
+  lines: readonly string[];
+  hint?: string;
+}) {
+  return (
+    <div className="chart-tooltip" style={tooltipContentStyle}>
+      <div style={tooltipLabelStyle}>{heading}</div>
+      {lines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
+      {hint && <div className="muted small">{hint}</div>}
+    </div>
+  );
+}
+
+/** The hint under a session's tooltip. */
+export function sessionHint(row: SessionPoint): string {
+  return row.noteId ? 'Click to open the note' : 'No note for this session';
+}
+
+/** A table's first cell: the session date, as a button opening the note when there is one. */
+export function SessionDateCell({
+  row,
+  onOpenNote,
+}: {
+  row: SessionPoint;
+  onOpenNote: (noteId: string) => void;
+}) {
+  const { noteId } = row;
+  return (
+    <th scope="row">
+      {noteId ? (
+        <button type="button" className="link" onClick={() => onOpenNote(noteId)}>
+          {row.date}
+        </button>
+      ) : (
+        <>
+          {row.date} <span className="muted small">(no note)</span>
+        </>
+      )}
+    </th>
+  );
+}

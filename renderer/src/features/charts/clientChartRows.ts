@@ -1,0 +1,98 @@
+/** Chart rows from a client's metrics: one plain object per session (or per dimension for the radar). */
+import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
+import type { SessionMetrics } from '../../../../shared/analytics/sessionMetrics';
+import { type DimensionId, dimensions } from '../../../../shared/domain/dimensions';
+import { sessionDate } from './chartFormat';
+
+/** What every per-session row carries: its place, its date and the note to open. */
+export interface SessionPoint {
+  /** Position in the range, 0-based; the x value of the charts. */
+  index: number;
+  sessionId: string;
+  noteId: string | null;
+  /** UTC date, yyyy-mm-dd. */
+  date: string;
+}
+
+export interface TimelineRow extends SessionPoint {
+  withdrawal: number;
+  confrontation: number;
+  resolved: number;
+  partial: number;
+  unresolved: number;
+  unrated: number;
+  /** The rolling repair rate as a percentage 0–100; null where no rupture in the window has an outcome. */
+  rollingRate: number | null;
+}
+
+export type TrendRow = SessionPoint & Record<DimensionId, number | null>;
+
+export interface FeedbackRow extends SessionPoint {
+  total: number;
+  below: boolean;
+}
+
+export interface ProfileRow {
+  dimension: DimensionId;
+  label: string;
+  shortLabel: string;
+  /** The chosen session's rating; null when not observed. */
+  session: number | null;
+  /** The client's mean over the range; null when never rated. */
+  average: number | null;
+}
+
+function point(s: SessionMetrics, index: number): SessionPoint {
+  return { index, sessionId: s.sessionId, noteId: s.noteId, date: sessionDate(s.startsAt) };
+}
+
+export function timelineRows(m: ClientMetrics): TimelineRow[] {
+  return m.sessions.map((s, i) => {
+    const rolling = m.rollingRepairRate[i]?.value ?? null;
+    return {
+      ...point(s, i),
+      withdrawal: s.rupturesByType.withdrawal,
+      confrontation: s.rupturesByType.confrontation,
+      resolved: s.outcomes.resolved,
+      partial: s.outcomes.partial,
+      unresolved: s.outcomes.unresolved,
+      unrated: s.outcomes.unrated,
+      rollingRate: rolling === null ? null : rolling * 100,
+    };
+  });
+}
+
+export function trendRows(m: ClientMetrics): TrendRow[] {
+  return m.sessions.map((s, i) => ({ ...point(s, i), ...s.ratings }));
+}
+
+/** Sessions with a complete feedback total; `below` is judged against `concernLine`, not the metrics' own. */
+export function feedbackRows(m: ClientMetrics, concernLine: number): FeedbackRow[] {
+  const byId = new Map(m.sessions.map((s, i) => [s.sessionId, point(s, i)]));
+  return m.feedback.map((f, i) => {
+    const p = byId.get(f.sessionId);
+    return {
+      index: i,
+      sessionId: f.sessionId,
+      noteId: p?.noteId ?? null,
+      date: p?.date ?? sessionDate(f.startsAt),
+      total: f.total,
+      below: f.total < concernLine,
+    };
+  });
+}
+
+/** Sessions in range with at least one dimension rated, in order: the radar's choices. */
+export function ratedSessions(m: ClientMetrics): SessionMetrics[] {
+  return m.sessions.filter((s) => dimensions.some((d) => s.ratings[d.id] !== null));
+}
+
+export function profileRows(m: ClientMetrics, session: SessionMetrics | undefined): ProfileRow[] {
+  return dimensions.map((d) => ({
+    dimension: d.id,
+    label: d.label,
+    shortLabel: d.shortLabel,
+    session: session?.ratings[d.id] ?? null,
+    average: m.dimensionTrends[d.id].mean,
+  }));
+}

@@ -1,0 +1,171 @@
+import { useCallback, useMemo, useState } from 'react';
+import { planPrompt } from '../../../../shared/domain/templates';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { AddendaSection } from './AddendaSection';
+import { AttunementSection } from './AttunementSection';
+import { BaseSections } from './BaseSections';
+import { FeedbackSection } from './FeedbackSection';
+import { NoteHeader } from './NoteHeader';
+import { errorList } from './noteDraft';
+import { ParticipationSection } from './ParticipationSection';
+import { ProcessNotesPanel } from './ProcessNotesPanel';
+import { RupturesSection } from './RupturesSection';
+import { saveStatusText } from './saveStatusText';
+import { TextSection } from './TextSection';
+import { type NoteData, useNoteData } from './useNoteData';
+import { useNoteDraft } from './useNoteDraft';
+import './noteEditor.css';
+
+export interface NoteEditorProps {
+  noteId: string;
+  /** Called after "Close note", once pending changes have been saved (or kept for later). */
+  onClose: () => void;
+}
+
+/**
+ * The note editor: loads a note with its template, the settings and its process note, then
+ * shows the template's sections, the five dimensions, ruptures and repairs, participation,
+ * feedback, plan and the private process notes. Drafts autosave; a signed note is read-only
+ * and takes addenda.
+ */
+export function NoteEditor({ noteId, onClose }: NoteEditorProps) {
+  const loaded = useNoteData(noteId);
+  if (loaded.state === 'loading') {
+    return (
+      <p className="note-editor muted" role="status">
+        Opening the note…
+      </p>
+    );
+  }
+  if (loaded.state === 'failed') {
+    return (
+      <div className="note-editor">
+        <p role="alert" className="error">
+          {loaded.message}
+        </p>
+        <div className="actions">
+          <button type="button" onClick={loaded.reload}>
+            Try again
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Close note
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return <LoadedNoteEditor key={loaded.data.note.id} data={loaded.data} onClose={onClose} />;
+}
+
+function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => void }) {
+  const { template, settings } = data;
+  const { note, draft, readOnly, errors, vocabulary, setters, autosave, sign, addAddendum } = useNoteDraft(
+    data.note,
+    settings,
+  );
+  const [signing, setSigning] = useState<{ busy: boolean; error: string | null } | null>(null);
+  const [justSigned, setJustSigned] = useState(false);
+  const problems = useMemo(() => errorList(errors), [errors]);
+  const { flush } = autosave;
+
+  const close = useCallback(() => {
+    void flush().finally(onClose);
+  }, [flush, onClose]);
+  const openSign = useCallback(() => setSigning({ busy: false, error: null }), []);
+  const confirmSign = useCallback(async () => {
+    setSigning({ busy: true, error: null });
+    const error = await sign();
+    setSigning(error ? { busy: false, error } : null);
+    if (!error) setJustSigned(true);
+  }, [sign]);
+  const cancelSign = useCallback(() => setSigning(null), []);
+
+  const { includes } = template;
+  return (
+    <div className="note-editor">
+      <NoteHeader
+        templateName={template.name}
+        signature={note.signed}
+        saveText={saveStatusText(autosave.status)}
+        saveFailed={autosave.status.kind === 'failed'}
+        problems={problems}
+        onSign={readOnly ? undefined : openSign}
+        onClose={close}
+      />
+      {/* Before the sections: its close (focus restore) must run before Addenda takes focus. */}
+      <ConfirmDialog
+        open={signing !== null}
+        title="Sign this note?"
+        confirmLabel="Sign"
+        busy={signing?.busy}
+        error={signing?.error}
+        onConfirm={confirmSign}
+        onCancel={cancelSign}
+      >
+        <p>
+          A signed note can’t be changed. Later corrections are added as dated addenda. Signing records your
+          name, the time and a fingerprint of the note’s content.
+        </p>
+        <p className="muted">The private process notes are not part of the signed note.</p>
+      </ConfirmDialog>
+      <BaseSections
+        templateSections={template.baseSections}
+        values={draft.sections}
+        readOnly={readOnly}
+        errors={errors}
+        onChange={setters.sections}
+      />
+      {includes.attunement && (
+        <AttunementSection
+          attunement={draft.attunement}
+          coRegulation={draft.coRegulation}
+          readOnly={readOnly}
+          errors={errors}
+          onChange={setters.attunement}
+          onCoRegulationChange={setters.coRegulation}
+        />
+      )}
+      {includes.ruptures && (
+        <RupturesSection
+          ruptures={draft.ruptures}
+          judgments={draft.sessionJudgments}
+          vocabulary={vocabulary}
+          readOnly={readOnly}
+          errors={errors}
+          onChange={setters.ruptures}
+          onJudgmentsChange={setters.sessionJudgments}
+        />
+      )}
+      {includes.participation && (
+        <ParticipationSection
+          value={draft.participation}
+          readOnly={readOnly}
+          errors={errors}
+          onChange={setters.participation}
+        />
+      )}
+      {includes.feedback && (
+        <FeedbackSection
+          value={draft.feedback}
+          concernLine={settings.feedbackConcernLine}
+          readOnly={readOnly}
+          errors={errors}
+          onChange={setters.feedback}
+        />
+      )}
+      {includes.plan && (
+        <TextSection
+          sectionKey="plan"
+          heading="Plan"
+          prompt={planPrompt}
+          value={draft.plan}
+          readOnly={readOnly}
+          error={errors.plan}
+          onChange={setters.plan}
+        />
+      )}
+      {readOnly && <AddendaSection addenda={note.addenda} onAdd={addAddendum} focusOnMount={justSigned} />}
+      <ProcessNotesPanel noteId={note.id} processNote={data.processNote} createdAt={note.createdAt} />
+    </div>
+  );
+}

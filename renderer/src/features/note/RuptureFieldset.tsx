@@ -1,0 +1,197 @@
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Rupture } from '../../../../shared/domain/ruptureSchema';
+import type { RuptureOutcomeId, RuptureTypeId, RuptureVocabulary } from '../../../../shared/domain/ruptures';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { ConfirmableButton } from '../../components/ConfirmableButton';
+import { NumberField } from '../../components/NumberField';
+import { RadioGroup } from '../../components/RadioGroup';
+import { TextAreaField } from '../../components/TextAreaField';
+import { errorUnder, type FieldErrors } from './noteDraft';
+import {
+  hasContent,
+  lapseOptions,
+  markerOptions,
+  outcomeOptions,
+  type Score,
+  salienceOptions,
+  strategyOptions,
+  typeOptions,
+} from './ruptureOptions';
+
+export interface RuptureFieldsetProps {
+  rupture: Rupture;
+  index: number;
+  vocabulary: RuptureVocabulary;
+  readOnly: boolean;
+  errors: FieldErrors;
+  /** Focus the first control when mounted (a rupture just added). */
+  focusOnMount: boolean;
+  onChange: (id: string, update: (rupture: Rupture) => Rupture) => void;
+  onRemove: (id: string) => void;
+}
+
+const repairBeforeRupture = 'The repair minute can’t be earlier than the minute the rupture began.';
+
+/** One rupture and its repair, as a fieldset named "Rupture N". */
+export const RuptureFieldset = memo(function RuptureFieldset({
+  rupture,
+  index,
+  vocabulary,
+  readOnly,
+  errors,
+  focusOnMount,
+  onChange,
+  onRemove,
+}: RuptureFieldsetProps) {
+  const ref = useRef<HTMLFieldSetElement>(null);
+  const { id, type } = rupture;
+  const path = `ruptures.${index}`;
+
+  useEffect(() => {
+    if (focusOnMount) ref.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [focusOnMount]);
+
+  const markers = useMemo(() => markerOptions(vocabulary, type), [vocabulary, type]);
+  const strategies = useMemo(() => strategyOptions(vocabulary), [vocabulary]);
+  const set = useCallback(
+    <K extends keyof Rupture>(key: K) =>
+      (value: Rupture[K]) =>
+        onChange(id, (r) => ({ ...r, [key]: value })),
+    [onChange, id],
+  );
+  const setters = useMemo(
+    () => ({
+      type: (next: RuptureTypeId) =>
+        onChange(id, (r) => {
+          // Markers belong to one type: switching type drops the other type's markers.
+          const ofType = new Set(vocabulary.markers.filter((m) => m.type === next).map((m) => m.id));
+          return { ...r, type: next, markers: r.markers.filter((m) => ofType.has(m)) };
+        }),
+      markers: set('markers'),
+      salience: set('salience') as (value: Score | null) => void,
+      followedLapseOf: set('followedLapseOf') as (value: string[]) => void,
+      context: set('context'),
+      strategies: set('strategies'),
+      outcome: set('outcome') as (value: RuptureOutcomeId | null) => void,
+      minute: set('minute'),
+      repairMinute: set('repairMinute'),
+      clientResponse: set('clientResponse'),
+    }),
+    [onChange, id, set, vocabulary],
+  );
+
+  const localRepairError =
+    rupture.minute !== null && rupture.repairMinute !== null && rupture.repairMinute < rupture.minute
+      ? repairBeforeRupture
+      : undefined;
+
+  return (
+    <fieldset className="rupture" ref={ref}>
+      <legend>Rupture {index + 1}</legend>
+      <RadioGroup
+        label="Rupture type"
+        options={typeOptions}
+        value={type}
+        onChange={setters.type}
+        disabled={readOnly}
+        error={errors[`${path}.type`]}
+        layout="cards"
+      />
+      <CheckboxGroup
+        label="Markers"
+        description={`What showed the ${type === 'withdrawal' ? 'client moving away' : 'client moving against you or the work'}.`}
+        options={markers}
+        selected={rupture.markers}
+        onChange={setters.markers}
+        disabled={readOnly}
+        error={errorUnder(errors, `${path}.markers`)}
+      />
+      <RadioGroup
+        label="Salience"
+        description="How prominent the rupture was."
+        options={salienceOptions}
+        value={rupture.salience as Score | null}
+        onChange={setters.salience}
+        disabled={readOnly}
+        error={errors[`${path}.salience`]}
+      />
+      <CheckboxGroup
+        label="Followed a lapse in"
+        description="The attunement dimensions that slipped just before the rupture."
+        options={lapseOptions}
+        selected={rupture.followedLapseOf}
+        onChange={setters.followedLapseOf}
+        disabled={readOnly}
+        error={errorUnder(errors, `${path}.followedLapseOf`)}
+        layout="inline"
+      />
+      <TextAreaField
+        label="Context"
+        placeholder="What was happening just before, and what was said."
+        value={rupture.context}
+        onChange={setters.context}
+        readOnly={readOnly}
+        error={errors[`${path}.context`]}
+      />
+      <CheckboxGroup
+        label="Repair strategies"
+        options={strategies}
+        selected={rupture.strategies}
+        onChange={setters.strategies}
+        disabled={readOnly}
+        error={errorUnder(errors, `${path}.strategies`)}
+      />
+      <RadioGroup
+        label="Outcome"
+        options={outcomeOptions}
+        value={rupture.outcome}
+        onChange={setters.outcome}
+        disabled={readOnly}
+        error={errors[`${path}.outcome`]}
+        layout="cards"
+      />
+      <div className="grid2">
+        <NumberField
+          label="Minute of rupture"
+          description="Optional: minutes into the session."
+          value={rupture.minute}
+          onChange={setters.minute}
+          min={0}
+          max={600}
+          step={1}
+          readOnly={readOnly}
+          error={errors[`${path}.minute`]}
+        />
+        <NumberField
+          label="Minute of repair"
+          description="Optional."
+          value={rupture.repairMinute}
+          onChange={setters.repairMinute}
+          min={0}
+          max={600}
+          step={1}
+          readOnly={readOnly}
+          error={localRepairError ?? errors[`${path}.repairMinute`]}
+        />
+      </div>
+      <TextAreaField
+        label="Client response"
+        placeholder="How the client responded to the repair."
+        value={rupture.clientResponse}
+        onChange={setters.clientResponse}
+        readOnly={readOnly}
+        error={errors[`${path}.clientResponse`]}
+      />
+      {!readOnly && (
+        <ConfirmableButton
+          label="Remove rupture"
+          needsConfirmation={hasContent(rupture)}
+          question={`Remove rupture ${index + 1} and everything written in it?`}
+          confirmLabel="Remove"
+          keepLabel="Keep"
+          onConfirm={() => onRemove(id)}
+        />
+      )}
+    </fieldset>
+  );
+});

@@ -1,0 +1,63 @@
+/** The editable part of a note as the editor holds it, and its validation messages by field path. */
+import type { Note, NoteDraft } from '../../../../shared/domain/noteSchema';
+
+/** A state update for one part of the draft, given as a function of its current value. */
+export type Updater<T> = (update: (current: T) => T) => void;
+
+/** Validation messages keyed by dotted path ("ruptures.0.repairMinute"); first message wins. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+export const noErrors: FieldErrors = Object.freeze({});
+
+/** The editable content of a note. */
+export function draftOf(note: Note): NoteDraft {
+  return {
+    sections: note.sections,
+    attunement: note.attunement,
+    coRegulation: note.coRegulation,
+    ruptures: note.ruptures,
+    sessionJudgments: note.sessionJudgments,
+    participation: note.participation,
+    feedback: note.feedback,
+    plan: note.plan,
+  };
+}
+
+/** zod issues as field errors. */
+export function toFieldErrors(
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
+): FieldErrors {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The same errors object when nothing changed, so memoised sections are not re-rendered. */
+export function sameErrors(a: FieldErrors, b: FieldErrors): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** The first message at `path` or anywhere under it. */
+export function errorUnder(errors: FieldErrors, path: string): string | undefined {
+  if (errors[path]) return errors[path];
+  const prefix = `${path}.`;
+  for (const key in errors) if (key.startsWith(prefix)) return errors[key];
+  return undefined;
+}
+
+/** Every message, for the summary at the top of the editor. */
+export function errorList(errors: FieldErrors): string[] {
+  return [...new Set(Object.values(errors))];
+}
+
+/** Thrown by the editor's save when the draft fails validation; the messages are shown inline. */
+export class InvalidDraftError extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super('Some fields need attention.');
+    this.name = 'InvalidDraftError';
+  }
+}

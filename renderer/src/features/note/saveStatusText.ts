@@ -1,0 +1,43 @@
+import { ApiError, messageOf } from '../../data/api';
+import type { SaveStatus } from './Autosaver';
+import { InvalidDraftError } from './noteDraft';
+
+const saveKey = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘S' : 'Ctrl+S';
+
+/** "Saved at 14:32" today, "Saved on 3 Mar 2025 at 14:32" otherwise. */
+export function savedAtText(iso: string): string {
+  const date = new Date(iso);
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (date.toDateString() === new Date().toDateString()) return `Saved at ${time}`;
+  return `Saved on ${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })} at ${time}`;
+}
+
+/** What the save indicator says, including what to do when a save failed. */
+export function saveStatusText(status: SaveStatus): string {
+  switch (status.kind) {
+    case 'saved':
+      return savedAtText(status.at);
+    case 'saving':
+      return 'Saving…';
+    case 'dirty':
+      return 'Unsaved changes';
+    case 'failed':
+      return failureText(status.error);
+  }
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof InvalidDraftError) {
+    return 'Not saved: some fields need attention (see the messages below). Your text is kept and will be saved once they are fixed.';
+  }
+  if (error instanceof ApiError && error.kind === 'locked') {
+    return 'Not saved: the vault is locked. Your changes are kept and will be saved after you unlock.';
+  }
+  if (error instanceof ApiError && error.kind === 'read-only') {
+    return `Not saved: ${error.message}`;
+  }
+  return `Not saved: ${messageOf(error)} Your text is kept; Attune will try again as you type, or press ${saveKey}.`;
+}
+
+/** The save shortcut as shown to the user. */
+export const saveShortcut = saveKey;

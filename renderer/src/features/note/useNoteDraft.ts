@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Note, type NoteDraft, noteSchemasFor } from '../../../../shared/domain/noteSchema';
+import { defaultRuptureVocabulary, type RuptureVocabulary } from '../../../../shared/domain/ruptures';
+import { ruptureVocabularyFor, type Settings } from '../../../../shared/domain/settingsSchema';
+import { summarizeNote } from '../../../../shared/summaries/noteSummary';
+import { ApiError, call } from '../../data/api';
+import { putNoteSummary } from '../../data/indexDb';
+import { clearStashedDraft, stashDraft, stashedDraft } from './draftStash';
+import {
+  draftOf,
+  type FieldErrors,
+  InvalidDraftError,
+  noErrors,
+  sameErrors,
+  toFieldErrors,
+  type Updater,
+} from './noteDraft';
+import { type Autosave, useAutosave } from './useAutosave';
+
+/** Stable setters for each part of the draft, handed to the memoised sections. */
+export interface DraftSetters {
+  sections: Updater<NoteDraft['sections']>;
+  attunement: Updater<NoteDraft['attunement']>;
+  coRegulation: (text: string) => void;
+  ruptures: Updater<NoteDraft['ruptures']>;
+  sessionJudgments: Updater<NoteDraft['sessionJudgments']>;
+  participation: Updater<NoteDraft['participation']>;
+  feedback: Updater<NoteDraft['feedback']>;
+  plan: (key: string, text: string) => void;
+}
+
+export interface NoteDraftState {
+  note: Note;
+  draft: NoteDraft;
+  readOnly: boolean;
+  errors: FieldErrors;
+  vocabulary: RuptureVocabulary;
+  setters: DraftSetters;
+  autosave: Autosave<NoteDraft>;
+  /** Saves what is pending, then signs; resolves with an error message, or null once signed. */
+  sign: () => Promise<string | null>;
+  addAddendum: (text: string) => Promise<void>;
+}
+
+function vocabularyFor(settings: Settings): RuptureVocabulary {
+  try {
+    return ruptureVocabularyFor(settings);
+  } catch {
+    return defaultRuptureVocabulary;
+  }
+}
+
+const refreshSummary = (note: Note) =>
+  putNoteSummary(summarizeNote(note)).catch((error) => console.warn('[attune] index not updated', error));
+
+/**
+ * The editor's state: the draft (restored from the stash if an earlier save was cut off by a
+ * lock), validation, autosave and the sign and addendum actions.
+ */
+export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftState {
+  const noteId = initialNote.id;
+  const [note, setNote] = useState(initialNote);
+  const [restored] = useState(() => (initialNote.status === 'draft' ? stashedDraft(noteId) : undefined));
+  const [draft, setDraft] = useState<NoteDraft>(() => restored ?? draftOf(initialNote));
+  const [errors, setErrors] = useState<FieldErrors>(noErrors);
+  const readOnly = note.status === 'signed';
+  const vocabulary = useMemo(() => vocabularyFor(settings), [settings]);
+  const schema = useMemo(() => noteSchemasFor(vocabulary).draftInput, [vocabulary]);
+
+  const showErrors = useCallback(
+    (next: FieldErrors) => setErrors((current) => (sameErrors(current, next) ? current : next)),
+    [],
+  );
+  const save = useCallback(
+    async (value: NoteDraft) => {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        const found = toFieldErrors(parsed.error.issues);
+        showErrors(found);
+        throw new InvalidDraftError(found);
+      }
+      showErrors(noErrors);
+      const saved = await call('notes:saveDraft', { id: noteId, draft: value });
+      clearStashedDraft(noteId, value);
+      void putNoteSummary(saved.summary).catch((error) => console.warn('[attune] index not updated', error));
+      return saved.updatedAt;
+    },
+    [schema, noteId, showErrors],
+  );
+  const keepUnsaved = useCallback((value: NoteDraft) => stashDraft(noteId, value), [noteId]);
+  const autosave = useAutosave({ save, savedAt: initialNote.updatedAt, keepUnsaved, enabled: !readOnly });
+  const { change, flush } = autosave;
+
+  // Every change of the draft reaches the autosaver after render, off the typing path.
+  const lastDraft = useRef(draft);
+  useEffect(() => {
+    if (draft === lastDraft.current) return;
+    lastDraft.current = draft;
+    change(draft);
+  }, [draft, change]);
+
+  useEffect(() => {
+    if (restored === undefined) return;
+    change(restored);
+    void flush();
+  }, [restored, change, flush]);
+
+  const setters = useMemo<DraftSetters>(() => {
+    const part =
+      <K extends keyof NoteDraft>(key: K): Updater<NoteDraft[K]> =>
+      (update) =>
+        setDraft((d) => ({ ...d, [key]: update(d[key]) }));
+    return {
+      sections: part('sections'),
+      attunement: part('attunement'),
+      coRegulation: (text) => setDraft((d) => ({ ...d, coRegulation: text })),
+      ruptures: part('ruptures'),
+      sessionJudgments: part('sessionJudgments'),
+      participation: part('participation'),
+      feedback: part('feedback'),
+      plan: (_key, text) => setDraft((d) => ({ ...d, plan: text })),
+    };
+  }, []);
+
+  const sign = useCallback(async (): Promise<string | null> => {
+    if (!(await flush())) {
+      return 'The latest changes could not be saved, so the note was not signed. Check the messages on the page and try again.';
+    }
+    try {
+      const signed = await call('notes:sign', { id: noteId });
+      const content = draftOf(signed);
+      lastDraft.current = content;
+      setNote(signed);
+      setDraft(content);
+      setErrors(noErrors);
+      void refreshSummary(signed);
+      return null;
+    } catch (error) {
+      return error instanceof ApiError ? error.message : 'Attune could not sign the note. Try again.';
+    }
+  }, [flush, noteId]);
+
+  const addAddendum = useCallback(
+    async (text: string) => {
+      const updated = await call('notes:addAddendum', { id: noteId, text });
+      setNote(updated);
+      void refreshSummary(updated);
+    },
+    [noteId],
+  );
+
+  return { note, draft, readOnly, errors, vocabulary, setters, autosave, sign, addAddendum };
+}

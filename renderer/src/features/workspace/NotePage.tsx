@@ -1,0 +1,25 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useClient } from '../../data/hooks';
+import { index } from '../../data/indexDb';
+import { NoteEditor } from '../note';
+
+/** The note editor under a heading that names the client and the session. */
+export function NotePage({ noteId, clientId, onClose }: { noteId: string; clientId: string; onClose: () => void }) {
+  const client = useClient(clientId);
+  const session = useLiveQuery(async () => {
+    const note = await index.notes.get(noteId);
+    return note ? index.sessions.get(note.sessionId) : undefined;
+  }, [noteId]);
+  const when = session
+    ? new Date(session.startsAt).toLocaleString([], { dateStyle: 'long', timeStyle: 'short' })
+    : '';
+  return (
+    <main className="page">
+      <h1>
+        Session note{client ? ` · ${client.code}` : ''}
+        {when && ` · ${when}`}
+      </h1>
+      <NoteEditor noteId={noteId} onClose={onClose} />
+    </main>
+  );
+}
