@@ -19,7 +19,7 @@ export function createHandlers(
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
     'vault:unlock': ({ passphrase }) => session.unlock({ passphrase }),
-    'vault:lock': () => session.lock('user'),
+    'vault:lock': (input) => session.lock(input?.reason ?? 'user'),
     'vault:changePassphrase': async ({ current, next }) => {
       await changePassphrase(session, current, next);
       return session.status();

@@ -1,0 +1,32 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect } from './harness';
+
+export const passphrase = 'copper lantern orchard seventeen';
+
+/** First run through the UI: create the vault, confirm the recovery key, land in the workspace. */
+export async function createVault(page: Page): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Confirm passphrase').fill(passphrase);
+  await expect(page.getByText(/Strength: (Strong|Very strong)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('textbox', { name: 'Recovery key' })).toHaveValue(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+/);
+  await page.getByLabel('I have stored my recovery key somewhere safe').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+}
+
+export async function unlock(page: Page): Promise<void> {
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+}
+
+/** Fails on any serious or critical accessibility violation on the current screen. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  expect(serious, `accessibility of ${screen}`).toEqual([]);
+}
