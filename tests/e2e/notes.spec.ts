@@ -79,7 +79,12 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   await page.getByRole('checkbox', { name: 'Gave feedback to the therapist' }).check();
   await page.getByLabel('Client’s words').fill('You went too fast there.');
   await page.getByRole('checkbox', { name: 'No feedback this session' }).uncheck();
-  for (const [label, value] of [['Relationship', '9'], ['Goals and topics', '8.5'], ['Approach', '8'], ['Overall', '8']]) {
+  for (const [label, value] of [
+    ['Relationship', '9'],
+    ['Goals and topics', '8.5'],
+    ['Approach', '8'],
+    ['Overall', '8'],
+  ] as const) {
     await page.getByLabel(label, { exact: true }).fill(value);
   }
   await expect(page.getByText('Total 33.5 / 40')).toBeVisible();

@@ -55,3 +55,8 @@ export async function clearIndex(): Promise<void> {
 export const putClient = (client: Client) => index.clients.put(client);
 export const putSession = (session: Session) => index.sessions.put(session);
 export const putNoteSummary = (summary: NoteSummary) => index.notes.put(summary);
+
+/** The client a note belongs to, from the index (for opening a note from a caseload view). */
+export async function clientIdOfNote(noteId: string): Promise<string | undefined> {
+  return (await index.notes.get(noteId))?.clientId;
+}

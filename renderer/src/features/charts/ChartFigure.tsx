@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { exportPng, exportSvg } from './exportChart';
 import { useContainerWidth } from './useContainerWidth';
@@ -29,7 +29,18 @@ export interface ChartFigureProps {
  * while the table shows, so it can still be exported.
  */
 export function ChartFigure(props: ChartFigureProps) {
-  const { chartId, title, headingLevel, summary, legend, exportStem, emptyMessage, controls, table } = props;
+  const {
+    chartId,
+    title,
+    headingLevel,
+    summary,
+    legend,
+    exportStem,
+    emptyMessage,
+    controls,
+    table,
+    children,
+  } = props;
   const id = useId();
   const canvasRef = useRef<HTMLDivElement>(null);
   const legendRef = useRef<HTMLDivElement>(null);
@@ -39,6 +50,8 @@ export function ChartFigure(props: ChartFigureProps) {
   const [exporting, setExporting] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const canExport = !emptyMessage && width !== null;
+  // Toggling the table or exporting re-renders the figure, not the chart.
+  const chart = useMemo(() => (width === null ? null : children(width)), [width, children]);
 
   async function save(format: 'png' | 'svg') {
     const svg = canvasRef.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
@@ -92,11 +105,7 @@ export function ChartFigure(props: ChartFigureProps) {
       </div>
       {controls}
       <div className="chart-canvas" data-chart={chartId} ref={canvasRef} hidden={showTable}>
-        {emptyMessage ? (
-          <p className="muted chart-empty">{emptyMessage}</p>
-        ) : (
-          width !== null && props.children(width)
-        )}
+        {emptyMessage ? <p className="muted chart-empty">{emptyMessage}</p> : chart}
       </div>
       {legend && legend.length > 0 && !emptyMessage && (
         <div ref={legendRef} hidden={showTable}>

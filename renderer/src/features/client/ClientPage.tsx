@@ -3,6 +3,7 @@ import type { Template } from '../../../../shared/domain/templates';
 import { call, messageOf } from '../../data/api';
 import { useClient, useSessionRows } from '../../data/hooks';
 import { putClient } from '../../data/indexDb';
+import { ClientCharts } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
 import { SessionForm } from './SessionForm';
 import { SessionTable } from './SessionTable';
@@ -105,6 +106,7 @@ export function ClientPage({
       </div>
       {addingSession && <SessionForm clientId={clientId} onDone={() => setAddingSession(false)} />}
       <SessionTable rows={rows} onOpenNote={onOpenNote} onNewNote={newNote} />
+      <ClientCharts clientId={clientId} onOpenNote={onOpenNote} />
     </main>
   );
 }

@@ -4,4 +4,5 @@ export type Route =
   | { page: 'client'; clientId: string }
   | { page: 'note'; noteId: string; clientId: string }
   | { page: 'search' }
+  | { page: 'caseload' }
   | { page: 'settings' };

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { messageOf } from '../../data/api';
 import { useSettings } from '../../data/hooks';
-import { fillIndex } from '../../data/indexDb';
+import { clientIdOfNote, fillIndex } from '../../data/indexDb';
+import { CaseloadPage } from '../charts';
 import { lockNow } from '../../data/lock';
 import { ClientPage } from '../client/ClientPage';
 import { ClientList } from '../clients/ClientList';
@@ -64,6 +65,14 @@ export function Workspace() {
           <button
             type="button"
             className="link"
+            aria-current={route.page === 'caseload'}
+            onClick={() => setRoute({ page: 'caseload' })}
+          >
+            Caseload
+          </button>
+          <button
+            type="button"
+            className="link"
             aria-current={route.page === 'settings'}
             onClick={() => setRoute({ page: 'settings' })}
           >
@@ -118,6 +127,14 @@ function CurrentPage({
           noteId={route.noteId}
           clientId={route.clientId}
           onClose={() => go({ page: 'client', clientId: route.clientId })}
+        />
+      );
+    case 'caseload':
+      return (
+        <CaseloadPage
+          onOpenNote={(noteId) =>
+            void clientIdOfNote(noteId).then((clientId) => clientId && go({ page: 'note', noteId, clientId }))
+          }
         />
       );
     case 'search':
