@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { AttuneError } from '../../shared/ipc/result';
+import { isTempName } from './atomicWrite';
+import { HEADER_FILE } from './header';
+import { RECORDS_DIR } from './recordCodec';
+import { writeFailure } from './vaultErrors';
+import { isNotFound, type VaultFs } from './vaultFs';
+
+/** Makes sure `dir` is a folder with nothing in it, creating it (mode 0700) if absent. */
+export async function ensureEmptyDir(fs: VaultFs, dir: string): Promise<void> {
+  let entries: string[];
+  try {
+    const stat = await fs.stat(dir);
+    if (!stat.isDirectory) {
+      throw new AttuneError('vault-exists', 'That path is a file, not a folder. Choose an empty folder.');
+    }
+    entries = await fs.readdir(dir);
+  } catch (error) {
+    if (!isNotFound(error)) throw writeFailure(error);
+    try {
+      await fs.mkdir(dir, { mode: 0o700, recursive: true });
+    } catch (mkdirError) {
+      throw writeFailure(mkdirError);
+    }
+    return;
+  }
+  if (entries.includes(HEADER_FILE)) {
+    throw new AttuneError(
+      'vault-exists',
+      'There is already a vault in this folder. Open it, or choose an empty folder for a new one.',
+    );
+  }
+  if (entries.length > 0) {
+    throw new AttuneError('vault-exists', 'This folder is not empty. Choose an empty folder.');
+  }
+}
+
+/**
+ * Removes what interrupted saves leave behind: temp files (never renamed into place, so never
+ * part of the committed state) and stale lock files moved aside.
+ */
+export async function removeLeftovers(fs: VaultFs, dir: string): Promise<void> {
+  for (const folder of [dir, join(dir, RECORDS_DIR)]) {
+    let names: string[];
+    try {
+      names = await fs.readdir(folder);
+    } catch (error) {
+      if (isNotFound(error)) continue;
+      throw error;
+    }
+    for (const name of names) {
+      if (isTempName(name) || /\.stale-[0-9a-f]{8}$/.test(name)) {
+        await fs.unlink(join(folder, name)).catch(() => undefined);
+      }
+    }
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` in flight, keeping result order. */
+export async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

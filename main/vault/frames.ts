@@ -1,0 +1,93 @@
+import { open, SEAL_OVERHEAD, seal } from './aead';
+import { u32, u64 } from './binary';
+
+/**
+ * The append-only framed files (journal and audit log) share one layout (FORMAT.md, "Frames"):
+ *
+ *   magic (4) | u32 L | u32 (L xor 0xFFFFFFFF) | body (L bytes)
+ *   body = u64 seq | nonce (12) | AES-256-GCM ciphertext | tag (16)
+ *
+ * The length is stored twice so that a flipped bit in it is seen as damage, not mistaken for a
+ * frame cut short by a crash: only a frame that really ends early is a torn write.
+ */
+export const FRAME_HEADER_BYTES = 12;
+const SEQ_BYTES = 8;
+const MAX_BODY = 1 << 30;
+
+export interface Frame {
+  seq: number;
+  plaintext: Buffer;
+  start: number;
+  end: number;
+}
+
+export interface FrameScan {
+  frames: Frame[];
+  /** Offset just past the last good frame. */
+  end: number;
+  /** Bytes after `end` that are an incomplete frame (a crash in the middle of an append). */
+  tornTail: boolean;
+  /** A complete frame that fails its checks: damage or tampering, never a crash. */
+  damage: { offset: number; problem: string } | null;
+}
+
+export function encodeFrame(
+  magic: Buffer,
+  key: Buffer,
+  adPrefix: Buffer,
+  seq: number,
+  plaintext: Buffer,
+): Buffer {
+  const seqBytes = u64(seq);
+  const sealed = seal(key, plaintext, Buffer.concat([adPrefix, seqBytes]));
+  const length = SEQ_BYTES + sealed.length;
+  return Buffer.concat([magic, u32(length), u32((length ^ 0xffffffff) >>> 0), seqBytes, sealed]);
+}
+
+const allZero = (bytes: Buffer): boolean => bytes.every((b) => b === 0);
+
+/** Reads every frame of a framed file, stopping at a torn tail or at the first damaged frame. */
+export function scanFrames(bytes: Buffer, magic: Buffer, key: Buffer, adPrefix: Buffer): FrameScan {
+  const frames: Frame[] = [];
+  let pos = 0;
+  const stop = (tornTail: boolean, damage: FrameScan['damage'] = null): FrameScan => ({
+    frames,
+    end: pos,
+    tornTail,
+    damage,
+  });
+  while (pos < bytes.length) {
+    const rest = bytes.subarray(pos);
+    if (rest.length < FRAME_HEADER_BYTES) {
+      const n = Math.min(rest.length, magic.length);
+      return allZero(rest) || rest.subarray(0, n).equals(magic.subarray(0, n))
+        ? stop(true)
+        : stop(false, { offset: pos, problem: 'an unreadable fragment follows the last entry' });
+    }
+    const length = rest.readUInt32BE(4);
+    if (!rest.subarray(0, 4).equals(magic) || (length ^ 0xffffffff) >>> 0 !== rest.readUInt32BE(8)) {
+      // Space a file system allocated before the crash but never filled reads as zeros.
+      return allZero(rest) ? stop(true) : stop(false, { offset: pos, problem: 'an entry header is damaged' });
+    }
+    if (length < SEQ_BYTES + SEAL_OVERHEAD || length > MAX_BODY) {
+      return stop(false, { offset: pos, problem: 'an entry has an impossible length' });
+    }
+    if (rest.length < FRAME_HEADER_BYTES + length) return stop(true);
+    const body = rest.subarray(FRAME_HEADER_BYTES, FRAME_HEADER_BYTES + length);
+    const seqBig = body.readBigUInt64BE(0);
+    if (seqBig > BigInt(Number.MAX_SAFE_INTEGER)) {
+      return stop(false, { offset: pos, problem: 'an entry has an impossible sequence number' });
+    }
+    const plaintext = open(key, body, SEQ_BYTES, Buffer.concat([adPrefix, body.subarray(0, SEQ_BYTES)]));
+    if (!plaintext) {
+      return stop(false, {
+        offset: pos,
+        problem: 'an entry is damaged or was altered (it fails authentication)',
+      });
+    }
+    const end = pos + FRAME_HEADER_BYTES + length;
+    frames.push({ seq: Number(seqBig), plaintext, start: pos, end });
+    pos = end;
+  }
+  return stop(false);
+}

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { hostname, uptime } from 'node:os';
+import { join } from 'node:path';
+import { AttuneError } from '../../shared/ipc/result';
+import { randomHex } from './binary';
+import { writeFailure } from './vaultErrors';
+import { errorCode, isNotFound, type VaultFs } from './vaultFs';
+
+export const LOCK_FILE = 'attune.lock';
+
+interface LockInfo {
+  pid: number;
+  hostname: string;
+  /** When the holding process started (ms since epoch). */
+  processStartedAt: number;
+  /** When the machine booted (ms since epoch): a lock from before a reboot is always stale. */
+  bootedAt: number;
+  /** Linux's boot id, which (unlike a boot time computed from the clock) survives clock changes. */
+  bootId: string | null;
+  token: string;
+}
+
+/** Lock files held by this process, by path: a same-pid lock not listed here is a leftover. */
+const heldHere = new Set<string>();
+
+const bootedAt = (): number => Date.now() - uptime() * 1000;
+
+function readBootId(): string | null {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+const thisBootId = readBootId();
+const processStartedAt = (): number => Date.now() - process.uptime() * 1000;
+
+function parseLock(text: string): LockInfo | null {
+  try {
+    const v = JSON.parse(text) as Partial<LockInfo>;
+    if (typeof v.pid === 'number' && typeof v.hostname === 'string' && typeof v.token === 'string') {
+      return {
+        pid: v.pid,
+        hostname: v.hostname,
+        token: v.token,
+        processStartedAt: Number(v.processStartedAt) || 0,
+        bootedAt: Number(v.bootedAt) || 0,
+        bootId: typeof v.bootId === 'string' ? v.bootId : null,
+      };
+    }
+  } catch {
+    // fall through: an unreadable lock is judged by its age below
+  }
+  return null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+/** True when the process that wrote `info` certainly no longer holds the vault. */
+function isStale(info: LockInfo, path: string): boolean {
+  if (info.hostname !== hostname()) return false; // cannot see the other machine's processes
+  // Rebooted since: the pid may now belong to an unrelated process. Without a boot id the boot
+  // time is computed from the clock, so allow for clock adjustments before trusting it.
+  if (info.bootId && thisBootId) {
+    if (info.bootId !== thisBootId) return true;
+  } else if (Math.abs(info.bootedAt - bootedAt()) > 10 * 60_000) {
+    return true;
+  }
+  if (info.pid === process.pid) return !heldHere.has(path);
+  return !isAlive(info.pid);
+}
+
+const inUse = (info: LockInfo | null): AttuneError =>
+  new AttuneError(
+    'in-use',
+    info
+      ? info.hostname === hostname()
+        ? `This vault is open in another Attune window or command (process ${info.pid}). Close it there and try again.`
+        : `This vault is open on another computer (${info.hostname}, process ${info.pid}). Close it there and try again; if it is not open anywhere, delete the file ${LOCK_FILE} in the vault folder.`
+      : 'This vault is open in another Attune window or command. Close it there and try again.',
+  );
+
+/**
+ * An exclusive lock file in the vault folder, so that two processes (two app instances, or the
+ * app and the CLI) never write one vault at once. A lock left by a process that died (or by a
+ * previous boot) is recovered.
+ */
+export class ProcessLock {
+  private released = false;
+
+  private constructor(
+    private readonly fs: VaultFs,
+    readonly path: string,
+    private readonly token: string,
+  ) {}
+
+  static async acquire(fs: VaultFs, dir: string): Promise<ProcessLock> {
+    const path = join(dir, LOCK_FILE);
+    const token = randomHex(16);
+    const info: LockInfo = {
+      pid: process.pid,
+      hostname: hostname(),
+      processStartedAt: processStartedAt(),
+      bootedAt: bootedAt(),
+      bootId: thisBootId,
+      token,
+    };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      let fd: number;
+      try {
+        fd = await fs.open(path, 'wx', 0o600);
+      } catch (error) {
+        if (errorCode(error) !== 'EEXIST') throw writeFailure(error);
+        fd = -1;
+      }
+      if (fd >= 0) {
+        try {
+          await fs.write(fd, Buffer.from(`${JSON.stringify(info)}\n`), 0);
+          await fs.close(fd);
+        } catch (error) {
+          // An empty lock file would block the vault for a while; take it back.
+          await fs.close(fd).catch(() => undefined);
+          await fs.unlink(path).catch(() => undefined);
+          throw writeFailure(error);
+        }
+        heldHere.add(path);
+        return new ProcessLock(fs, path, token);
+      }
+      let text: string;
+      try {
+        text = (await fs.readFile(path)).toString('utf8');
+      } catch (error) {
+        if (isNotFound(error)) continue; // released meanwhile: try again
+        throw writeFailure(error);
+      }
+      const other = parseLock(text);
+      // A lock file that cannot be parsed is being written right now, or was cut off by a crash.
+      const stale = other
+        ? isStale(other, path)
+        : Date.now() - (await fs.stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs > 10_000;
+      if (!stale) throw inUse(other);
+      await ProcessLock.takeOver(fs, path, text);
+    }
+    throw inUse(null);
+  }
+
+  /**
+   * Moves a stale lock aside. Renaming (rather than deleting) lets us check that what we moved is
+   * the stale lock we judged, not a fresh one another process took in the meantime.
+   */
+  private static async takeOver(fs: VaultFs, path: string, staleText: string): Promise<void> {
+    const aside = `${path}.stale-${randomHex(4)}`;
+    try {
+      await fs.rename(path, aside);
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw writeFailure(error);
+    }
+    const moved = await fs.readFile(aside).catch(() => Buffer.alloc(0));
+    if (moved.toString('utf8') !== staleText) {
+      await fs.rename(aside, path).catch(() => undefined);
+      throw inUse(parseLock(moved.toString('utf8')));
+    }
+    await fs.unlink(aside).catch(() => undefined);
+  }
+
+  /** Removes the lock file if it is still ours. */
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    heldHere.delete(this.path);
+    try {
+      const current = parseLock((await this.fs.readFile(this.path)).toString('utf8'));
+      if (current?.token === this.token) await this.fs.unlink(this.path);
+    } catch {
+      // Already gone, or unreadable: nothing of ours to remove.
+    }
+  }
+
+  /** Forgets the lock without touching the file, as a crash would (tests). */
+  abandon(): void {
+    this.released = true;
+    heldHere.delete(this.path);
+  }
+}

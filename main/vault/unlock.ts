@@ -1,0 +1,42 @@
+import { AttuneError } from '../../shared/ipc/result';
+import { type VaultHeader, unwrapKey, wrapAd } from './header';
+import { deriveKek } from './kdf';
+import { deriveVaultKeys, recoveryKek, type VaultKeys } from './keys';
+import { parseRecoveryKey } from './recoveryKey';
+
+/** What opens a vault: the passphrase, or the recovery key shown when it was created. */
+export type VaultSecret = { passphrase: string } | { recoveryKey: string };
+
+/** Unwraps the vault key with the given secret; 'wrong-passphrase' if it is not the right one. */
+export async function unlockKeys(
+  header: VaultHeader,
+  secret: VaultSecret,
+): Promise<{ keys: VaultKeys; via: 'passphrase' | 'recovery-key' }> {
+  if (secret && 'passphrase' in secret && typeof secret.passphrase === 'string') {
+    const kek = await deriveKek(secret.passphrase, header.salt, header.kdf);
+    const vaultKey = unwrapKey(kek, header.passphrase, wrapAd('passphrase', header));
+    kek.fill(0);
+    if (!vaultKey) {
+      throw new AttuneError(
+        'wrong-passphrase',
+        'That passphrase does not open this vault. Check it and try again, or use your recovery key.',
+      );
+    }
+    return { keys: deriveVaultKeys(vaultKey, header.vaultId), via: 'passphrase' };
+  }
+  if (secret && 'recoveryKey' in secret && typeof secret.recoveryKey === 'string') {
+    const recoveryKey = parseRecoveryKey(secret.recoveryKey);
+    const kek = recoveryKek(recoveryKey, header.vaultId);
+    recoveryKey.fill(0);
+    const vaultKey = unwrapKey(kek, header.recovery, wrapAd('recovery', header));
+    kek.fill(0);
+    if (!vaultKey) {
+      throw new AttuneError(
+        'wrong-passphrase',
+        'That recovery key does not open this vault. Check that it is the key shown when this vault was created.',
+      );
+    }
+    return { keys: deriveVaultKeys(vaultKey, header.vaultId), via: 'recovery-key' };
+  }
+  throw new AttuneError('invalid-input', 'Enter the vault’s passphrase or its recovery key.');
+}

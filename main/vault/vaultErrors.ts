@@ -1,0 +1,56 @@
+import { AttuneError } from '../../shared/ipc/result';
+import { errorCode } from './vaultFs';
+
+/**
+ * Turns a file-system failure during a save into the error the user sees. Every save path is
+ * built so that a failure leaves the previous version in place, which the messages promise.
+ */
+export function writeFailure(error: unknown): AttuneError {
+  if (error instanceof AttuneError) return error;
+  const code = errorCode(error);
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new AttuneError(
+        'io',
+        'The disk is full, so this change was not saved. Free some space and try again; what was saved before is unchanged.',
+      );
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new AttuneError(
+        'read-only',
+        'Attune cannot write to the vault folder because it is read-only. Check the folder’s permissions, or copy the vault to a writable folder.',
+      );
+    default:
+      return new AttuneError(
+        'io',
+        `Attune could not write to the vault folder (${code ?? 'unknown error'}), so this change was not saved. What was saved before is unchanged; try again.`,
+      );
+  }
+}
+
+/** A failure reading a vault file that should be there. */
+export function readFailure(error: unknown, what: string): AttuneError {
+  if (error instanceof AttuneError) return error;
+  const code = errorCode(error);
+  if (code === 'ENOENT') {
+    return new AttuneError(
+      'integrity',
+      `The vault’s ${what} is missing. Run a vault check and restore the vault from a backup if needed.`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new AttuneError(
+      'read-only',
+      `Attune is not allowed to read the vault’s ${what}. Check the vault folder’s permissions.`,
+    );
+  }
+  return new AttuneError(
+    'io',
+    `Attune could not read the vault’s ${what} (${code ?? 'unknown error'}). Check the disk and try again.`,
+  );
+}
+
+export const lockedError = (): AttuneError =>
+  new AttuneError('locked', 'The vault is locked. Unlock it with your passphrase to continue.');

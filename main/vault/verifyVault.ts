@@ -1,0 +1,202 @@
+import { join, resolve } from 'node:path';
+import { AttuneError } from '../../shared/ipc/result';
+import { AUDIT_FILE, readAuditChain } from './auditLog';
+import { isTempName } from './atomicWrite';
+import { sha256Hex } from './binary';
+import { inParallel } from './dirs';
+import { HEADER_FILE, headerMacValid, parseHeader, readHeader, type VaultHeader } from './header';
+import { JOURNAL_FILE } from './journal';
+import { type VaultKeys, zeroKeys } from './keys';
+import { loadState } from './loadState';
+import { MANIFEST_FILE } from './manifest';
+import { ProcessLock } from './processLock';
+import { decryptRecord, RECORDS_DIR } from './recordCodec';
+import type { RecordEntry, VaultState } from './state';
+import { unlockKeys, type VaultSecret } from './unlock';
+import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
+import type { VerifyProblem, VerifyReport } from './vaultTypes';
+
+const recordPath = (file: string): string => `${RECORDS_DIR}/${file}`;
+const recordLabel = (r: RecordEntry): string => `The ${r.kind} record ${r.id}`;
+
+/** Explains why a record file does not hold the revision the manifest expects. */
+function diagnose(
+  bytes: Buffer,
+  entry: RecordEntry,
+  keys: VaultKeys,
+  vaultId: Buffer,
+  others: RecordEntry[],
+): string {
+  for (let rev = entry.rev - 1; rev >= Math.max(1, entry.rev - 50); rev--) {
+    if (decryptRecord(keys.record, vaultId, { ...entry, rev }, bytes) !== null) {
+      return `holds an older revision (${rev}) instead of revision ${entry.rev}: an old copy of the file was put back`;
+    }
+  }
+  for (const other of others) {
+    if (other !== entry && decryptRecord(keys.record, vaultId, other, bytes) !== null) {
+      return `holds the contents of another record (${other.kind} ${other.id}): files were swapped or copied`;
+    }
+  }
+  if (decryptRecord(keys.record, vaultId, entry, bytes) !== null) {
+    return 'does not match the content hash in the manifest';
+  }
+  return 'is damaged, cut short or was altered (it fails authentication)';
+}
+
+/**
+ * Checks a vault with its keys: header authentication, manifest, journal, every record file
+ * (hash and decryption), files the manifest does not know, and the audit chain. Problems are
+ * listed, not thrown.
+ */
+export async function verifyContents(
+  fs: VaultFs,
+  dir: string,
+  header: VaultHeader,
+  keys: VaultKeys,
+): Promise<VerifyReport> {
+  const problems: VerifyProblem[] = [];
+  const report = (records: number, auditEntries: number): VerifyReport => ({
+    ok: problems.length === 0,
+    records,
+    auditEntries,
+    problems,
+  });
+
+  try {
+    const onDisk = parseHeader(await fs.readFile(join(dir, HEADER_FILE)));
+    if (!onDisk.vaultId.equals(header.vaultId) || !headerMacValid(keys.headerMac, onDisk)) {
+      problems.push({
+        file: HEADER_FILE,
+        problem: 'The header was altered (its authentication code does not match).',
+      });
+    }
+  } catch (error) {
+    problems.push({
+      file: HEADER_FILE,
+      problem: error instanceof AttuneError ? error.message : String(error),
+    });
+  }
+
+  let state: VaultState;
+  try {
+    state = (await loadState(fs, dir, header, keys)).state;
+  } catch (error) {
+    const message = error instanceof AttuneError ? error.message : String(error);
+    problems.push({ file: message.includes(JOURNAL_FILE) ? JOURNAL_FILE : MANIFEST_FILE, problem: message });
+    return report(0, 0);
+  }
+
+  const entries = [...state.records.values()];
+  const failed: Array<{ entry: RecordEntry; bytes: Buffer }> = [];
+  await inParallel(entries, 16, async (entry) => {
+    // Bytes still only in the journal are what counts; the file may lag until a checkpoint.
+    let bytes = entry.blob;
+    if (!bytes) {
+      try {
+        bytes = await fs.readFile(join(dir, RECORDS_DIR, entry.file));
+      } catch (error) {
+        problems.push({
+          file: recordPath(entry.file),
+          problem: isNotFound(error)
+            ? `${recordLabel(entry)} is missing: its file was deleted outside Attune.`
+            : `${recordLabel(entry)} could not be read (${String(error)}).`,
+        });
+        return;
+      }
+    }
+    const ok =
+      sha256Hex(bytes) === entry.hash && decryptRecord(keys.record, header.vaultId, entry, bytes) !== null;
+    if (!ok) failed.push({ entry, bytes });
+  });
+  // Swapped files show up in pairs, so only other failing records are tried as the owners.
+  const suspects = failed.slice(0, 100).map((f) => f.entry);
+  for (const { entry, bytes } of failed) {
+    problems.push({
+      file: recordPath(entry.file),
+      problem: `${recordLabel(entry)} ${diagnose(bytes, entry, keys, header.vaultId, suspects)}.`,
+    });
+  }
+
+  const known = new Set(entries.map((r) => r.file));
+  for (const file of state.pendingDeletes.values()) known.add(file); // removed at the next checkpoint
+  try {
+    for (const name of await fs.readdir(join(dir, RECORDS_DIR))) {
+      if (!known.has(name) && !isTempName(name)) {
+        problems.push({
+          file: recordPath(name),
+          problem:
+            'This file is not part of the vault’s manifest: an unknown file, or a deleted record put back.',
+        });
+      }
+    }
+  } catch (error) {
+    problems.push({ file: RECORDS_DIR, problem: `The records folder could not be read (${String(error)}).` });
+  }
+
+  let auditEntries = 0;
+  try {
+    const bytes = await fs.readFile(join(dir, AUDIT_FILE));
+    const audit = readAuditChain(
+      keys.audit,
+      header.vaultId,
+      bytes,
+      state.auditBytes,
+      state.snapshotAudit,
+      state.pendingAudit,
+    );
+    auditEntries = audit.entries.length;
+    for (const problem of audit.problems) {
+      problems.push({ file: AUDIT_FILE, problem: `${problem[0]!.toUpperCase()}${problem.slice(1)}.` });
+    }
+  } catch (error) {
+    problems.push({
+      file: AUDIT_FILE,
+      problem: isNotFound(error)
+        ? 'The audit log is missing.'
+        : `The audit log could not be read (${String(error)}).`,
+    });
+  }
+
+  problems.sort((a, b) => a.file.localeCompare(b.file));
+  return report(entries.length, auditEntries);
+}
+
+/**
+ * Verifies a vault folder without opening it for use (the CLI's `attune verify`): unlocks the
+ * key, holds the process lock while reading, and never writes. Throws only when it cannot
+ * check at all (not a vault, newer version, wrong secret, in use); a damaged header, manifest
+ * or journal is reported as a problem.
+ */
+export async function verifyVault(
+  dir: string,
+  secret: VaultSecret,
+  options: { fs?: VaultFs } = {},
+): Promise<VerifyReport> {
+  const fs = options.fs ?? nodeVaultFs;
+  const root = resolve(dir);
+  let header: VaultHeader;
+  try {
+    header = await readHeader(fs, root);
+  } catch (error) {
+    if (error instanceof AttuneError && error.kind === 'integrity') {
+      return {
+        ok: false,
+        records: 0,
+        auditEntries: 0,
+        problems: [{ file: HEADER_FILE, problem: error.message }],
+      };
+    }
+    throw error;
+  }
+  const { keys } = await unlockKeys(header, secret);
+  try {
+    const lock = await ProcessLock.acquire(fs, root);
+    try {
+      return await verifyContents(fs, root, header, keys);
+    } finally {
+      await lock.release();
+    }
+  } finally {
+    zeroKeys(keys);
+  }
+}
