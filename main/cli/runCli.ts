@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { AttuneError } from '../../shared/ipc/result';
 import type { CliIo } from './CliIo';
 import { registerDataCommands } from './commands/dataCommands';
+import { registerReportCommand } from './commands/reportCommand';
 import { registerVaultCommands } from './commands/vaultCommands';
 import { exitCodeFor, exitCodeHelp, exitCodes } from './exitCodes';
 
@@ -22,6 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
   registerVaultCommands(program, io, setCode);
   registerDataCommands(program, io, setCode);
+  registerReportCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -6,12 +6,16 @@
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-const ASCII = /^[\x00-\x7f]*$/;
+// Plain ASCII needs no Unicode folding; a char-code test avoids a control-character regex.
+const isAscii = (text: string) => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+};
 
 /** Lower case without diacritics, so "Élan" and "elan" are the same term. */
 export function foldTerm(term: string): string {
   // Most words are plain ASCII; Unicode normalisation is the slow part of indexing.
-  if (ASCII.test(term)) return term.toLowerCase();
+  if (isAscii(term)) return term.toLowerCase();
   return term
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -6,7 +6,13 @@ import { createRouter, type Handlers } from '../../../main/ipc/createRouter';
 /** Handlers that record what reached them; each method answers with its own name. */
 function recordingHandlers(calls: Array<[string, unknown]>, override: Partial<Record<string, (input: unknown) => unknown>> = {}) {
   return Object.fromEntries(
-    methods.map((m) => [m, (input: unknown) => (calls.push([m, input]), override[m] ? override[m](input) : m)]),
+    methods.map((m) => [
+      m,
+      (input: unknown) => {
+        calls.push([m, input]);
+        return override[m] ? override[m](input) : m;
+      },
+    ]),
   ) as unknown as Handlers;
 }
 
