@@ -108,8 +108,9 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   await expectAccessible(page, 'client list');
 
   await page.getByRole('button', { name: 'C-014' }).click();
-  await expect(page.getByText('Draft')).toBeVisible();
-  await expect(page.getByText('2 ruptures')).toBeVisible();
+  const sessionsTable = page.getByRole('table', { name: 'Sessions' });
+  await expect(sessionsTable.getByText('Draft', { exact: true })).toBeVisible();
+  await expect(sessionsTable.getByText('2 ruptures', { exact: true })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('client-page.png'), fullPage: true });
   await page.getByRole('button', { name: /^Open note/ }).click();
   await expect(page.getByLabel('Assessment', { exact: true })).toHaveValue('typed just before locking');
