@@ -27,10 +27,12 @@ const lockNotices: Record<LockReason, string | null> = {
 /** Top-level screens: first run → recovery key → unlock ↔ workspace. */
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+  const [location, setLocation] = useState('');
 
   useEffect(() => {
     call('vault:status')
       .then((status) => {
+        setLocation(status.location);
         if (status.state === 'absent') setScreen({ name: 'create' });
         else if (status.state === 'locked') setScreen({ name: 'unlock', notice: null });
         else setScreen({ name: 'workspace' });
@@ -65,7 +67,7 @@ export function App() {
     case 'recovery-key':
       return <RecoveryKeyNotice recoveryKey={screen.recoveryKey} onConfirmed={toWorkspace} />;
     case 'unlock':
-      return <UnlockVault notice={screen.notice} onUnlocked={toWorkspace} />;
+      return <UnlockVault notice={screen.notice} location={location} onUnlocked={toWorkspace} />;
     case 'workspace':
       return <Workspace />;
   }

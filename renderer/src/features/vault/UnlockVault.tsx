@@ -2,7 +2,15 @@ import { type FormEvent, useState } from 'react';
 import { call, messageOf } from '../../data/api';
 
 /** The unlock screen; a wrong passphrase gives a clear message and keeps the form. */
-export function UnlockVault({ onUnlocked, notice }: { onUnlocked: () => void; notice?: string | null }) {
+export function UnlockVault({
+  onUnlocked,
+  notice,
+  location,
+}: {
+  onUnlocked: () => void;
+  notice?: string | null;
+  location?: string;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,6 +54,7 @@ export function UnlockVault({ onUnlocked, notice }: { onUnlocked: () => void; no
         <button type="submit" disabled={busy}>
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
+        {location && <p className="muted small">Your vault: {location}</p>}
       </form>
     </main>
   );
