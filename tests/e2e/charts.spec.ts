@@ -1,11 +1,17 @@
+import { join } from 'node:path';
+import { runCli } from '../../main/cli/runCli';
 import { caseloadMetrics } from '../../shared/analytics/caseloadMetrics';
 import { clientMetrics } from '../../shared/analytics/clientMetrics';
 import { dimensionIds } from '../../shared/domain/dimensions';
 import { expect, test } from './harness';
 import { seedDemoVault } from './seed';
-import { expectAccessible, unlock } from './steps';
+import { expectAccessible, passphrase, unlock } from './steps';
 
-test('client charts show the metrics of the seeded vault; a point opens its note', async ({ page, openApp, dataDir }, testInfo) => {
+test('client charts show the metrics of the seeded vault; a point opens its note', async ({
+  page,
+  openApp,
+  dataDir,
+}, testInfo) => {
   const demo = await seedDemoVault(dataDir, { clients: 2, sessionsPerClient: 14, seed: 11 });
   const client = demo.clients.find((c) => c.status === 'active')!;
   const expected = clientMetrics(
@@ -14,6 +20,18 @@ test('client charts show the metrics of the seeded vault; a point opens its note
     demo.summaries,
     { concernLine: demo.settings.feedbackConcernLine },
   );
+
+  // The CLI's report for this client is computed by the same shared/analytics code: it must
+  // carry exactly the metrics the charts below are checked against.
+  const out: string[] = [];
+  const io = {
+    out: (t: string) => out.push(t),
+    err: () => undefined,
+    env: { ATTUNE_PASSPHRASE: passphrase },
+    promptSecret: async () => passphrase,
+  };
+  expect(await runCli(['report', join(dataDir, 'vault'), '--client', client.code, '--json'], io)).toBe(0);
+  expect(JSON.parse(out.join('\n')).metrics).toEqual(JSON.parse(JSON.stringify(expected)));
 
   await openApp();
   await unlock(page);
@@ -51,7 +69,9 @@ test('client charts show the metrics of the seeded vault; a point opens its note
 
   // Feedback: one dot per session with a complete total.
   const feedback = page.getByRole('figure', { name: 'Session feedback' });
-  await expect(feedback.locator('[data-chart="feedback"] .recharts-line-dots > *')).toHaveCount(expected.feedback.length);
+  await expect(feedback.locator('[data-chart="feedback"] .recharts-line-dots > *')).toHaveCount(
+    expected.feedback.length,
+  );
   const profile = page.getByRole('figure', { name: 'Attunement profile' });
   await expect(profile.locator('[data-chart="profile"] .recharts-radar-dots > *')).toHaveCount(10);
 
@@ -70,7 +90,11 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   await expect(page.getByRole('radiogroup', { name: 'Affective attunement' })).toBeVisible();
 });
 
-test('the caseload page shows months, preceding dimensions, strategies and markers', async ({ page, openApp, dataDir }, testInfo) => {
+test('the caseload page shows months, preceding dimensions, strategies and markers', async ({
+  page,
+  openApp,
+  dataDir,
+}, testInfo) => {
   const demo = await seedDemoVault(dataDir, { clients: 3, sessionsPerClient: 10, seed: 5 });
   const expected = caseloadMetrics(demo.sessions, demo.summaries, {});
 
@@ -83,9 +107,14 @@ test('the caseload page shows months, preceding dimensions, strategies and marke
   await months.getByRole('button', { name: 'View as table' }).click();
   await expect(months.locator('tbody tr')).toHaveCount(expected.months.length);
   const weakest = expected.clinicianProfile.weakest;
-  if (weakest) await expect(page.getByText(new RegExp(`weakest dimension in this range: ${weakest.label}`))).toBeVisible();
+  if (weakest)
+    await expect(
+      page.getByText(new RegExp(`weakest dimension in this range: ${weakest.label}`)),
+    ).toBeVisible();
   const markers = page.getByRole('figure', { name: 'Rupture marker frequencies' });
-  await expect(markers.locator('[data-chart="markers"] .recharts-bar-rectangle')).toHaveCount(expected.markerFrequencies.length);
+  await expect(markers.locator('[data-chart="markers"] .recharts-bar-rectangle')).toHaveCount(
+    expected.markerFrequencies.length,
+  );
   await expectAccessible(page, 'caseload');
   await page.screenshot({ path: testInfo.outputPath('caseload.png'), fullPage: true });
 });

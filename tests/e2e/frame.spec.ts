@@ -2,7 +2,11 @@ import { expect, test } from './harness';
 
 const passphrase = 'copper lantern orchard seventeen';
 
-test('renderer → router → vault service → back: create, lock, unlock', async ({ page, openApp, backend }, testInfo) => {
+test('renderer → router → vault service → back: create, lock, unlock', async ({
+  page,
+  openApp,
+  backend,
+}, testInfo) => {
   await openApp();
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
 
@@ -17,11 +21,17 @@ test('renderer → router → vault service → back: create, lock, unlock', asy
 
   await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
   // The vault really exists on disk and is unlocked in the main-side service.
-  expect(await backend.router.call('vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+  expect(await backend.router.call('vault:status', undefined)).toMatchObject({
+    ok: true,
+    value: { state: 'unlocked' },
+  });
 
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
-  expect(await backend.router.call('vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'locked' } });
+  expect(await backend.router.call('vault:status', undefined)).toMatchObject({
+    ok: true,
+    value: { state: 'locked' },
+  });
 
   await page.getByLabel('Passphrase').fill('not the passphrase');
   await page.getByRole('button', { name: 'Unlock' }).click();
@@ -44,7 +54,10 @@ test('the router refuses input that fails the contract schema', async ({ page, o
   );
   expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   const unknown = await page.evaluate(() =>
-    (window as unknown as { attune: { invoke: (m: string, i: unknown) => Promise<unknown> } }).attune.invoke('fs:readFile', '/etc/passwd'),
+    (window as unknown as { attune: { invoke: (m: string, i: unknown) => Promise<unknown> } }).attune.invoke(
+      'fs:readFile',
+      '/etc/passwd',
+    ),
   );
   expect(unknown).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
 });

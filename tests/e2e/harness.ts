@@ -38,7 +38,9 @@ async function serveRenderer(): Promise<{ server: Server; url: string }> {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response
+        .writeHead(200, { 'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       response.writeHead(404).end();
     }
@@ -50,7 +52,9 @@ async function serveRenderer(): Promise<{ server: Server; url: string }> {
 
 /** Installs `window.attune` in the page before any of its scripts run. */
 async function installApi(page: Page, backend: Backend): Promise<void> {
-  await page.exposeFunction('__attuneInvoke', (method: unknown, input: unknown) => backend.router.call(method, input));
+  await page.exposeFunction('__attuneInvoke', (method: unknown, input: unknown) =>
+    backend.router.call(method, input),
+  );
   await page.addInitScript(() => {
     type Listener = (payload: unknown) => void;
     const listeners = new Map<string, Set<Listener>>();
@@ -103,7 +107,14 @@ export const test = base.extend<HarnessFixtures, { rendererUrl: string }>({
       version: 'e2e',
       emit: (event, payload) => {
         void page
-          .evaluate(([e, p]) => (window as unknown as { __attuneDispatch: (e: string, p: unknown) => void }).__attuneDispatch(e, p), [event, payload] as const)
+          .evaluate(
+            ([e, p]) =>
+              (window as unknown as { __attuneDispatch: (e: string, p: unknown) => void }).__attuneDispatch(
+                e,
+                p,
+              ),
+            [event, payload] as const,
+          )
           .catch(() => undefined);
       },
     });

@@ -39,7 +39,9 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   // The editor: five ratings with observations.
   const saveState = page.getByRole('status', { name: 'Note save state' });
   await expect(page.getByRole('radiogroup', { name: 'Affective attunement', exact: true })).toBeVisible();
-  await page.getByLabel('Subjective', { exact: true }).fill('Reported a hard week at work; felt unseen by a manager.');
+  await page
+    .getByLabel('Subjective', { exact: true })
+    .fill('Reported a hard week at work; felt unseen by a manager.');
   for (const [i, label] of dimensionLabels.entries()) {
     await page
       .getByRole('radiogroup', { name: label, exact: true })
@@ -53,11 +55,23 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   await page.getByRole('button', { name: 'Add rupture' }).click();
   const first = page.getByRole('group', { name: 'Rupture 1' });
   await first.getByRole('checkbox', { name: 'Minimal response' }).check();
-  await first.getByRole('radiogroup', { name: 'Salience' }).getByRole('radio', { name: '3', exact: true }).check();
-  await first.getByRole('group', { name: 'Followed a lapse in' }).getByRole('checkbox', { name: 'Rhythmic' }).check();
+  await first
+    .getByRole('radiogroup', { name: 'Salience' })
+    .getByRole('radio', { name: '3', exact: true })
+    .check();
+  await first
+    .getByRole('group', { name: 'Followed a lapse in' })
+    .getByRole('checkbox', { name: 'Rhythmic' })
+    .check();
   await first.getByLabel('Context').fill('went quiet after I moved on too fast');
-  await first.getByRole('group', { name: 'Repair strategies' }).getByRole('checkbox', { name: 'Acknowledges own contribution' }).check();
-  await first.getByRole('radiogroup', { name: 'Outcome' }).getByRole('radio', { name: 'Resolved', exact: true }).check();
+  await first
+    .getByRole('group', { name: 'Repair strategies' })
+    .getByRole('checkbox', { name: 'Acknowledges own contribution' })
+    .check();
+  await first
+    .getByRole('radiogroup', { name: 'Outcome' })
+    .getByRole('radio', { name: 'Resolved', exact: true })
+    .check();
   await first.getByLabel('Minute of rupture').fill('20');
   await first.getByLabel('Minute of repair').fill('24');
   await first.getByLabel('Client response').fill('re-engaged and named the hurt');
@@ -65,12 +79,24 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   // Rupture 2: confrontation, partially resolved; markers follow the type.
   await page.getByRole('button', { name: 'Add rupture' }).click();
   const second = page.getByRole('group', { name: 'Rupture 2' });
-  await second.getByRole('radiogroup', { name: 'Rupture type' }).getByRole('radio', { name: 'Confrontation' }).check();
+  await second
+    .getByRole('radiogroup', { name: 'Rupture type' })
+    .getByRole('radio', { name: 'Confrontation' })
+    .check();
   await expect(second.getByRole('checkbox', { name: 'Minimal response' })).toHaveCount(0);
   await second.getByRole('checkbox', { name: 'Rejects an intervention' }).check();
-  await second.getByRole('group', { name: 'Repair strategies' }).getByRole('checkbox', { name: /rationale/i }).check();
-  await second.getByRole('radiogroup', { name: 'Outcome' }).getByRole('radio', { name: 'Partially resolved' }).check();
-  await page.getByRole('radiogroup', { name: 'Overall resolution' }).getByRole('radio', { name: '4', exact: true }).check();
+  await second
+    .getByRole('group', { name: 'Repair strategies' })
+    .getByRole('checkbox', { name: /rationale/i })
+    .check();
+  await second
+    .getByRole('radiogroup', { name: 'Outcome' })
+    .getByRole('radio', { name: 'Partially resolved' })
+    .check();
+  await page
+    .getByRole('radiogroup', { name: 'Overall resolution' })
+    .getByRole('radio', { name: '4', exact: true })
+    .check();
 
   // Participation and feedback.
   await page.getByRole('checkbox', { name: 'Noticed body sensations' }).check();
@@ -117,7 +143,9 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   await expect(page.getByLabel('Subjective', { exact: true })).toHaveValue(/hard week at work/);
   for (const [i, label] of dimensionLabels.entries()) {
     await expect(
-      page.getByRole('radiogroup', { name: label, exact: true }).getByRole('radio', { name: new RegExp(`^${(i % 4) + 2} `) }),
+      page
+        .getByRole('radiogroup', { name: label, exact: true })
+        .getByRole('radio', { name: new RegExp(`^${(i % 4) + 2} `) }),
     ).toBeChecked();
   }
   await expect(second.getByRole('radio', { name: 'Confrontation' })).toBeChecked();
@@ -137,7 +165,9 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
   await expect(page.getByText(/Signed on .* by /)).toBeVisible();
   await expect(page.getByLabel('Subjective', { exact: true })).not.toBeEditable();
-  await expect(page.getByRole('radiogroup', { name: 'Affective attunement' }).getByRole('radio').first()).toBeDisabled();
+  await expect(
+    page.getByRole('radiogroup', { name: 'Affective attunement' }).getByRole('radio').first(),
+  ).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Add rupture' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Add addendum' }).click();
   await page.getByLabel('Addendum', { exact: true }).fill('Correction: the second rupture was at minute 35.');
@@ -146,7 +176,9 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   await expectAccessible(page, 'signed note');
 
   const notes = await backend.router.call('index:page', { offset: 0, limit: 100 });
-  const summary = notes.ok ? (notes.value as { notes: Array<{ id: string; status: string }> }).notes[0] : undefined;
+  const summary = notes.ok
+    ? (notes.value as { notes: Array<{ id: string; status: string }> }).notes[0]
+    : undefined;
   expect(summary?.status).toBe('signed');
   const stored = await backend.router.call('notes:get', { id: summary!.id });
   const note = stored.ok ? (stored.value as Note) : undefined;
@@ -195,7 +227,9 @@ test('auto-lock after the idle time keeps the draft', async ({ page, openApp }) 
   await unlock(page);
   await page.getByRole('button', { name: 'C-200' }).click();
   await page.getByRole('button', { name: /^Open note/ }).click();
-  await expect(page.getByLabel('Session narrative', { exact: true })).toHaveValue('draft typed before walking away');
+  await expect(page.getByLabel('Session narrative', { exact: true })).toHaveValue(
+    'draft typed before walking away',
+  );
 });
 
 test('a lock the OS asks for (suspend) saves the draft first', async ({ page, openApp, backend }) => {
@@ -214,5 +248,34 @@ test('a lock the OS asks for (suspend) saves the draft first', async ({ page, op
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.getByRole('button', { name: 'C-300' }).click();
   await page.getByRole('button', { name: /^Open note/ }).click();
-  await expect(page.getByLabel('Session narrative', { exact: true })).toHaveValue('typed right before the lid closed');
+  await expect(page.getByLabel('Session narrative', { exact: true })).toHaveValue(
+    'typed right before the lid closed',
+  );
+});
+
+test('a template of your own, made from SOAP without the participation section', async ({
+  page,
+  openApp,
+}) => {
+  await openApp();
+  await createVault(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Based on').selectOption({ label: 'SOAP' });
+  await page.getByLabel('Template name').fill('Brief SOAP');
+  await page.getByRole('checkbox', { name: 'Client participation' }).uncheck();
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page.getByText(/Template “Brief SOAP” created/)).toBeVisible();
+  await expectAccessible(page, 'settings');
+
+  await page.getByRole('button', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('Client code').fill('C-400');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByLabel('Template for new notes').selectOption({ label: 'Brief SOAP' });
+  await page.getByRole('button', { name: /^New note/ }).click();
+  await expect(page.getByLabel('Subjective', { exact: true })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'Affective attunement' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Client participation' })).toHaveCount(0);
 });

@@ -6,7 +6,10 @@ import { summarizeNote } from '../../shared/summaries/noteSummary';
 import { passphrase } from './steps';
 
 /** A vault in `<dataDir>/vault` filled with deterministic demo data, locked again; returns what was written. */
-export async function seedDemoVault(dataDir: string, options: { clients: number; sessionsPerClient: number; seed: number }) {
+export async function seedDemoVault(
+  dataDir: string,
+  options: { clients: number; sessionsPerClient: number; seed: number },
+) {
   const data = generateDemo(options);
   // Small KDF parameters keep the test quick; the app reads them from the header like any others.
   const { vault } = await Vault.create(join(dataDir, 'vault'), passphrase, {

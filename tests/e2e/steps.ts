@@ -10,7 +10,9 @@ export async function createVault(page: Page): Promise<void> {
   await page.getByLabel('Confirm passphrase').fill(passphrase);
   await expect(page.getByText(/Strength: (Strong|Very strong)/)).toBeVisible();
   await page.getByRole('button', { name: 'Create vault' }).click();
-  await expect(page.getByRole('textbox', { name: 'Recovery key' })).toHaveValue(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+/);
+  await expect(page.getByRole('textbox', { name: 'Recovery key' })).toHaveValue(
+    /^[0-9A-Z]{4}(-[0-9A-Z]{4})+/,
+  );
   await page.getByLabel('I have stored my recovery key somewhere safe').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
@@ -27,6 +29,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
   expect(serious, `accessibility of ${screen}`).toEqual([]);
 }

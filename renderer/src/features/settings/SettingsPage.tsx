@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { settingsSchema } from '../../../../shared/domain/settingsSchema';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
+import { TemplateManager } from './TemplateManager';
 
 /** The user's settings: auto-lock time, signing name, feedback concern line. */
 export function SettingsPage({ onSaved }: { onSaved: () => void }) {
@@ -75,6 +76,7 @@ export function SettingsPage({ onSaved }: { onSaved: () => void }) {
         <button type="submit">Save settings</button>
         <output aria-live="polite">{status}</output>
       </form>
+      <TemplateManager />
     </main>
   );
 }
