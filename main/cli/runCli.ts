@@ -3,6 +3,7 @@ import { AttuneError } from '../../shared/ipc/result';
 import type { CliIo } from './CliIo';
 import { registerDataCommands } from './commands/dataCommands';
 import { registerReportCommand } from './commands/reportCommand';
+import { registerReviewCommand } from './commands/reviewCommand';
 import { registerVaultCommands } from './commands/vaultCommands';
 import { exitCodeFor, exitCodeHelp, exitCodes } from './exitCodes';
 
@@ -24,6 +25,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerVaultCommands(program, io, setCode);
   registerDataCommands(program, io, setCode);
   registerReportCommand(program, io);
+  registerReviewCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

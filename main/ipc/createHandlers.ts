@@ -1,17 +1,20 @@
 import { methods } from '../../shared/ipc/contract';
 import { changePassphrase } from '../services/changePassphrase';
 import { createServices, type Services } from '../services/createServices';
+import { ReviewService } from '../services/review/ReviewService';
 import type { VaultSession } from '../services/VaultSession';
 import type { Handlers } from './createRouter';
 
 /**
  * Binds each contract method to the service that answers it. The services are created once
- * here, over the session, unless the caller passes its own (tests inject a clock that way).
+ * here, over the session, unless the caller passes its own (tests inject a clock that way, and
+ * a review service with cheaper key derivation).
  */
 export function createHandlers(
   session: VaultSession,
   version: string,
   services: Services = createServices(session),
+  review: ReviewService = new ReviewService(session),
 ): Handlers {
   const { clients, sessions, notes, processNotes, templates, settings, search, index } = services;
   return {
@@ -46,5 +49,25 @@ export function createHandlers(
     'index:page': ({ offset, limit }) => index.page(offset, limit),
     'settings:get': () => settings.get(),
     'settings:update': (changes) => settings.update(changes),
+
+    'review:preview': (request) => review.preview(request),
+    'review:exportPacket': ({ passphrase, ...request }) => review.exportPacket(request, passphrase),
+    'review:openPacket': ({ path, passphrase }) => review.openPacket(path, passphrase),
+    'review:listPackets': () => review.listPackets(),
+    'review:getPacket': ({ packetId }) => review.getPacket(packetId),
+    'review:removePacket': async ({ packetId }) => {
+      await review.removePacket(packetId);
+      return null;
+    },
+    'review:saveComment': (input) => review.saveComment(input),
+    'review:deleteComment': async ({ id }) => {
+      await review.deleteComment(id);
+      return null;
+    },
+    'review:exportComments': ({ packetId, reviewerName, passphrase }) =>
+      review.exportComments(packetId, reviewerName, passphrase),
+    'comments:import': ({ path, passphrase }) => review.importComments(path, passphrase),
+    'comments:list': (filter) => review.listComments(filter),
+    'comments:setAddressed': ({ id, addressed }) => review.setCommentAddressed(id, addressed),
   };
 }

@@ -1,11 +1,21 @@
 import type { z } from 'zod';
 import { clientContract } from './contracts/clientContract';
 import { noteContract } from './contracts/noteContract';
+import { reviewContract } from './contracts/reviewContract';
 import { vaultContract } from './contracts/vaultContract';
 
 export type { ClientInput, SessionInput } from './contracts/clientContract';
 export type { IndexPage, SavedDraft, SearchHit } from './contracts/noteContract';
+export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
 export type { AppInfo, VaultState, VaultStatus } from './contracts/vaultContract';
+export type {
+  CommentsImportResult,
+  CommentTarget,
+  PacketListing,
+  ReviewComment,
+  SupervisorComment,
+} from '../review/commentsSchema';
+export type { ReviewPacket } from '../review/packetSchema';
 export { newPassphraseInput, passphraseInput } from './contracts/vaultContract';
 
 /**
@@ -13,7 +23,7 @@ export { newPassphraseInput, passphraseInput } from './contracts/vaultContract';
  * from per-domain maps. Main validates every input against these schemas; the renderer's calls
  * are typed by them. Outputs are JSON-safe plain data (ISO date strings, arrays, records).
  */
-export const contract = { ...vaultContract, ...clientContract, ...noteContract } as const;
+export const contract = { ...vaultContract, ...clientContract, ...noteContract, ...reviewContract } as const;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

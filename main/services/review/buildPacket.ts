@@ -1,0 +1,262 @@
+/**
+ * Builds a review packet's content from the clinician's vault: the chosen sessions of one client,
+ * de-identified (an alias for the client, names replaced in every free-text field, fresh refs
+ * for every id, dates shifted if asked), and the map from refs back to real ids, which stays in
+ * the vault.
+ */
+import { clientSessionsInRange } from '../../../shared/analytics/clientMetrics';
+import type { Client } from '../../../shared/domain/clientSchema';
+import { isoDateSchema } from '../../../shared/domain/fields';
+import type { Template } from '../../../shared/domain/templates';
+import { AttuneError } from '../../../shared/ipc/result';
+import { createDeidentifier, deidentify } from '../../../shared/review/deidentify';
+import {
+  aliasSchema,
+  MAX_PACKET_SESSIONS,
+  PACKET_FORMAT,
+  PACKET_VERSION,
+  type PacketInclude,
+  type PacketNote,
+  type PacketSummary,
+  packetSchema,
+  type ReviewPacket,
+} from '../../../shared/review/packetSchema';
+import { parseOrThrow } from '../parseOrThrow';
+import {
+  clientById,
+  notesOfSessions,
+  processNoteOf,
+  sessionsOf,
+  settingsOf,
+  templateOf,
+} from './clinicalRecords';
+import {
+  type NoteContext,
+  packetNote,
+  packetRuptures,
+  packetSummary,
+  TemplateMapper,
+  VocabularyMapper,
+} from './packetNotes';
+import { newPacketId, RefMaker, randomShiftDays, shiftDate, shiftInstant } from './packetRefs';
+import {
+  type PacketRefs,
+  type ReviewExportRecord,
+  type ReviewVault,
+  reviewKinds,
+  valuesOf,
+} from './reviewKinds';
+
+export interface PacketRequest {
+  clientId: string;
+  /** First and last day included, yyyy-mm-dd, by the session's UTC date. */
+  from?: string;
+  to?: string;
+  /** Only these sessions (of this client); all in range when absent. */
+  sessionIds?: string[];
+  include: PacketInclude;
+  /** Other names to remove from the text: partners, relatives, colleagues, places. */
+  extraNames: string[];
+  shiftDates: boolean;
+  /** The alias the client appears under; by default the one used before for this client, else the next free one. */
+  alias?: string;
+}
+
+/** A packet and what the clinician's vault keeps about it (never in the packet). */
+export interface BuiltPacket {
+  content: ReviewPacket;
+  record: Omit<ReviewExportRecord, 'path'>;
+}
+
+/** The replacement for listed names other than the client's. */
+export const OTHER_NAME = '[name]';
+
+export async function buildPacket(
+  vault: ReviewVault,
+  request: PacketRequest,
+  now = new Date(),
+): Promise<BuiltPacket> {
+  const client = await clientById(vault, request.clientId);
+  const sessions = await chooseSessions(vault, client, request);
+  const previous = (await valuesOf<ReviewExportRecord>(vault, reviewKinds.export)).sort((a, b) =>
+    a.createdAt < b.createdAt ? -1 : 1,
+  );
+  const clientNames = [client.displayName ?? '', client.code];
+  const alias = chooseAlias(client, request, previous, clientNames);
+  const forClient = createDeidentifier({ names: clientNames, replacement: alias });
+  const forOthers = createDeidentifier({ names: request.extraNames, replacement: OTHER_NAME });
+  const clean = (text: string) => forOthers(forClient(text));
+
+  // The same client keeps the same offset across packets, so two packets cannot be compared to
+  // recover it; a first packet draws one at random.
+  const shiftDays = request.shiftDates
+    ? (previous.findLast((p) => p.clientId === client.id && p.shiftDays !== 0)?.shiftDays ??
+      randomShiftDays())
+    : 0;
+  const shift = (iso: string) =>
+    shiftDays === 0 ? new Date(iso).toISOString() : shiftInstant(iso, shiftDays);
+
+  const notes = await notesOfSessions(vault, new Set(sessions.map((s) => s.id)));
+  const settings = await settingsOf(vault);
+  const templates = new Map<string, Template>();
+  for (const note of notes.values()) {
+    const template = templates.has(note.templateId) ? undefined : await templateOf(vault, note.templateId);
+    if (template) templates.set(note.templateId, template);
+  }
+  const refs = new RefMaker();
+  const refMap: PacketRefs = { sessions: {}, notes: {}, ruptures: {} };
+  const ctx: NoteContext = {
+    refs,
+    include: request.include,
+    clean,
+    shift,
+    vocabulary: new VocabularyMapper(settings.ruptureVocabulary, clean),
+    templates: new TemplateMapper(templates, refs, clean),
+    ruptureRefs: refMap.ruptures,
+  };
+
+  const packetSessions: ReviewPacket['sessions'] = [];
+  const packetNotes: PacketNote[] = [];
+  const summaries: PacketSummary[] = [];
+  const processNotes: NonNullable<ReviewPacket['processNotes']> = [];
+  for (const session of sessions) {
+    const sessionRef = refs.make('s');
+    refMap.sessions[sessionRef] = session.id;
+    packetSessions.push({
+      sessionRef,
+      startsAt: shift(session.startsAt),
+      durationMinutes: session.durationMinutes,
+      modality: session.modality,
+      attendance: session.attendance,
+    });
+    const note = notes.get(session.id);
+    if (!note) continue;
+    const noteRef = refs.make('n');
+    refMap.notes[noteRef] = note.id;
+    const ruptures = packetRuptures(note, ctx);
+    const packetNoteValue = packetNote(note, { sessionRef, noteRef }, ruptures, ctx);
+    if (packetNoteValue) packetNotes.push(packetNoteValue);
+    if (request.include.metrics || request.include.charts) {
+      summaries.push(packetSummary(note, { sessionRef, noteRef }, ruptures, ctx));
+    }
+    if (request.include.processNotes) {
+      const processNote = await processNoteOf(vault, note.id);
+      if (processNote && processNote.text.trim() !== '') {
+        processNotes.push({ sessionRef, noteRef, text: clean(processNote.text) });
+      }
+    }
+  }
+
+  const content = parseOrThrow(packetSchema, {
+    format: PACKET_FORMAT,
+    version: PACKET_VERSION,
+    packetId: newPacketId(),
+    // Shifted too: a packet made "before" its own sessions would give the offset away.
+    createdAt: shift(now.toISOString()),
+    alias,
+    dateShiftApplied: shiftDays !== 0,
+    range:
+      request.from || request.to
+        ? {
+            from: request.from ? shiftDate(request.from, shiftDays) : null,
+            to: request.to ? shiftDate(request.to, shiftDays) : null,
+          }
+        : null,
+    include: request.include,
+    concernLine: settings.feedbackConcernLine,
+    sessions: packetSessions,
+    notes: packetNotes,
+    summaries,
+    ...(request.include.processNotes ? { processNotes } : {}),
+    templates: ctx.templates.result(),
+    vocabulary: ctx.vocabulary.result(),
+  } satisfies ReviewPacket);
+  return {
+    content,
+    record: {
+      packetId: content.packetId,
+      clientId: client.id,
+      alias,
+      createdAt: now.toISOString(),
+      shiftDays,
+      sessions: packetSessions.length,
+      processNotes: request.include.processNotes,
+      refs: refMap,
+    },
+  };
+}
+
+/** The client's sessions in range (and among those picked), earliest first. */
+async function chooseSessions(vault: ReviewVault, client: Client, request: PacketRequest) {
+  for (const [flag, value] of [
+    ['from', request.from],
+    ['to', request.to],
+  ] as const) {
+    if (value !== undefined && !isoDateSchema.safeParse(value).success) {
+      throw new AttuneError('invalid-input', `The “${flag}” date must be a real date written yyyy-mm-dd.`);
+    }
+  }
+  if (request.from && request.to && request.from > request.to) {
+    throw new AttuneError('invalid-input', 'The first day of the range comes after the last; swap them.');
+  }
+  const include = request.include;
+  if (!include.metrics && !include.charts && !include.notes && !include.ruptures && !include.processNotes) {
+    throw new AttuneError('invalid-input', 'Choose at least one thing to put in the packet.');
+  }
+  let sessions = await sessionsOf(vault, client.id);
+  if (request.sessionIds) {
+    const own = new Map(sessions.map((s) => [s.id, s]));
+    if (request.sessionIds.some((id) => !own.has(id))) {
+      throw new AttuneError(
+        'invalid-input',
+        'One of the chosen sessions is not a session of this client. Reload the client’s page.',
+      );
+    }
+    const wanted = new Set(request.sessionIds);
+    sessions = sessions.filter((s) => wanted.has(s.id));
+  }
+  const chosen = clientSessionsInRange(client.id, sessions, { from: request.from, to: request.to });
+  if (chosen.length === 0) {
+    throw new AttuneError(
+      'invalid-input',
+      'No session of this client falls in the chosen dates; choose other dates or sessions.',
+    );
+  }
+  if (chosen.length > MAX_PACKET_SESSIONS) {
+    throw new AttuneError(
+      'invalid-input',
+      `A packet holds at most ${MAX_PACKET_SESSIONS} sessions; choose a shorter range.`,
+    );
+  }
+  return chosen;
+}
+
+function chooseAlias(
+  client: Client,
+  request: PacketRequest,
+  previous: ReviewExportRecord[],
+  names: string[],
+): string {
+  const alias = request.alias
+    ? parseOrThrow(aliasSchema, request.alias)
+    : (previous.findLast((p) => p.clientId === client.id)?.alias ?? nextFreeAlias(previous));
+  if (deidentify(alias, { names: [...names, ...request.extraNames], replacement: '' }) !== alias) {
+    throw new AttuneError(
+      'invalid-input',
+      'The alias contains the client’s name or code, or a listed name; choose another.',
+    );
+  }
+  return alias;
+}
+
+/** "Client A", "Client B", … "Client Z", "Client AA", …: the first not given to another client. */
+function nextFreeAlias(previous: ReviewExportRecord[]): string {
+  const taken = new Set(previous.map((p) => p.alias.toLowerCase()));
+  for (let n = 0; ; n++) {
+    let letters = '';
+    for (let k = n; k >= 0; k = Math.floor(k / 26) - 1)
+      letters = String.fromCharCode(65 + (k % 26)) + letters;
+    const alias = `Client ${letters}`;
+    if (!taken.has(alias.toLowerCase())) return alias;
+  }
+}

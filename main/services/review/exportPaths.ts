@@ -1,0 +1,30 @@
+/** Where the app writes review files until the Electron glue offers a save dialog. */
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AttuneError } from '../../../shared/ipc/result';
+import { aliasFileStem } from '../../../shared/review/reviewFiles';
+
+/**
+ * A new file path in `dir` (created 0700 if missing): `<alias>[-<label>]-<yyyy-mm-dd><ext>`,
+ * with -2, -3… added rather than replacing an earlier file.
+ */
+export async function freshExportPath(
+  dir: string,
+  alias: string,
+  extension: string,
+  now: Date,
+  label?: string,
+): Promise<string> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32') await chmod(dir, 0o700);
+  } catch {
+    throw new AttuneError('io', `Cannot create the folder ${dir} for review files; check it is writable.`);
+  }
+  const base = [aliasFileStem(alias), label, now.toISOString().slice(0, 10)].filter(Boolean).join('-');
+  for (let n = 1; n < 10_000; n++) {
+    const path = join(dir, `${base}${n === 1 ? '' : `-${n}`}${extension}`);
+    if (!(await stat(path).catch(() => null))) return path;
+  }
+  throw new AttuneError('io', `The folder ${dir} holds too many review files; move some away.`);
+}

@@ -1,0 +1,283 @@
+/**
+ * The decrypted content of a review packet (`.attune-review`): one client's case, de-identified,
+ * as it leaves the clinician's machine. Records are known only by opaque refs made fresh for the
+ * packet; nothing in it is a vault id, a client code or a name. See docs/review-packet-format.md.
+ */
+import { z } from 'zod';
+import { attunementSchema } from '../domain/attunementSchema';
+import { dimensionIds } from '../domain/dimensions';
+import { FEEDBACK_TOTAL_MAX, sessionFeedbackSchema } from '../domain/feedback';
+import {
+  isoDateSchema,
+  isoDateTimeSchema,
+  MAX_SESSION_MINUTES,
+  sectionIdSchema,
+  scoreSchema,
+  textSchema,
+} from '../domain/fields';
+import { noteStatusSchema } from '../domain/noteSchema';
+import { participationItemIds } from '../domain/participation';
+import { participationSchema } from '../domain/participationSchema';
+import { sessionJudgmentsSchema } from '../domain/ruptureSchema';
+import { ruptureOutcomeIds, ruptureTypeIds } from '../domain/ruptures';
+import { sessionSchema } from '../domain/sessionSchema';
+
+export const PACKET_FORMAT = 'attune-review-packet';
+export const PACKET_VERSION = 1;
+/** The client id the packet's summaries carry, so the shared analytics run on them unchanged. */
+export const CASE_REF = 'case';
+/** The most sessions one packet holds; a year of weekly sessions is about fifty. */
+export const MAX_PACKET_SESSIONS = 2000;
+
+/** A packet id: 128 random bits in lower-case hex. */
+export const packetIdSchema = z
+  .string({ error: 'A packet id is missing.' })
+  .regex(/^[0-9a-f]{32}$/, 'A packet id is 32 lower-case hex characters.');
+
+/** An opaque ref to a session, note, rupture or template inside one packet, e.g. "s-3f9a0c1b2d4e". */
+export const packetRefSchema = z
+  .string({ error: 'A reference is missing.' })
+  .regex(/^[a-z]-[0-9a-f]{12}$/, 'A reference is a letter, a dash and 12 hex characters.');
+
+/** A rupture-vocabulary or template id: built in ("minimal-response", "soap") or a packet ref. */
+const vocabularyIdSchema = z
+  .string({ error: 'An id must be text.' })
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'An id is up to 64 lower-case letters, digits or dashes.');
+
+/** The packet alias the client appears under, e.g. "Client A". */
+export const aliasSchema = z
+  .string({ error: 'Enter an alias for the client.' })
+  .trim()
+  .min(1, 'Enter an alias for the client.')
+  .max(40, 'An alias can be at most 40 characters.')
+  .regex(/^[\p{L}\p{N} ._-]+$/u, 'An alias uses letters, digits, spaces, dots, dashes or underscores.');
+
+/** What the clinician chose to put in the packet. */
+export const packetIncludeSchema = z.strictObject({
+  /** Summary metrics (computed by review mode from `summaries`). */
+  metrics: z.boolean({ error: 'Say whether to include the summary metrics.' }),
+  /** The charts (drawn by review mode from `summaries`). */
+  charts: z.boolean({ error: 'Say whether to include the charts.' }),
+  /** The notes' text. */
+  notes: z.boolean({ error: 'Say whether to include the notes.' }),
+  /** Ruptures and repairs, with their context. */
+  ruptures: z.boolean({ error: 'Say whether to include ruptures and repairs.' }),
+  /** Psychotherapy (process) notes: only on an explicit, separate choice. */
+  processNotes: z.boolean({ error: 'Say whether to include process notes.' }),
+});
+export type PacketInclude = z.infer<typeof packetIncludeSchema>;
+
+const minuteSchema = z.int().min(0).max(MAX_SESSION_MINUTES).nullable();
+
+const ruptureFields = {
+  minute: minuteSchema,
+  type: z.enum(ruptureTypeIds),
+  markers: z.array(vocabularyIdSchema).max(100),
+  salience: scoreSchema('Salience is 1–5 or empty.'),
+  followedLapseOf: z.array(z.enum(dimensionIds)).max(dimensionIds.length),
+  strategies: z.array(vocabularyIdSchema).max(100),
+  outcome: z.enum(ruptureOutcomeIds).nullable(),
+  repairMinute: minuteSchema,
+};
+
+/** A rupture and its repair, with its free text, inside a packet note. */
+export const packetRuptureSchema = z.strictObject({
+  ruptureRef: packetRefSchema,
+  ...ruptureFields,
+  context: textSchema('The rupture context'),
+  clientResponse: textSchema('The client’s response'),
+});
+export type PacketRupture = z.infer<typeof packetRuptureSchema>;
+
+export const packetSessionSchema = z.strictObject({
+  sessionRef: packetRefSchema,
+  /** Shifted when `dateShiftApplied`. */
+  startsAt: isoDateTimeSchema,
+  durationMinutes: sessionSchema.shape.durationMinutes,
+  modality: sessionSchema.shape.modality,
+  attendance: sessionSchema.shape.attendance,
+});
+export type PacketSession = z.infer<typeof packetSessionSchema>;
+
+/** A note as it appears in the packet: its text de-identified, its ids replaced by refs. */
+export const packetNoteSchema = z.strictObject({
+  sessionRef: packetRefSchema,
+  noteRef: packetRefSchema,
+  /** A built-in template id, or the ref of an entry in `templates`. */
+  templateId: vocabularyIdSchema,
+  status: noteStatusSchema,
+  signedAt: isoDateTimeSchema.nullable(),
+  /**
+   * True when parts of the note were left out by the clinician's choices (its text when only
+   * ruptures were chosen, its ruptures when they were not): the reader must not take it as whole.
+   */
+  excerpt: z.boolean(),
+  sections: z.record(sectionIdSchema, textSchema('A section')),
+  attunement: attunementSchema,
+  coRegulation: textSchema('The co-regulation note'),
+  ruptures: z.array(packetRuptureSchema).max(100),
+  sessionJudgments: sessionJudgmentsSchema,
+  participation: participationSchema,
+  feedback: sessionFeedbackSchema.nullable(),
+  plan: textSchema('The plan'),
+  addenda: z
+    .array(z.strictObject({ at: isoDateTimeSchema, text: textSchema('An addendum') }))
+    .max(1000)
+    .optional(),
+});
+export type PacketNote = z.output<typeof packetNoteSchema>;
+
+/** A note summary keyed by packet refs: what review mode's charts and metrics read. */
+export const packetSummarySchema = z.strictObject({
+  id: packetRefSchema,
+  sessionId: packetRefSchema,
+  clientId: z.literal(CASE_REF),
+  templateId: vocabularyIdSchema,
+  status: noteStatusSchema,
+  updatedAt: isoDateTimeSchema,
+  signedAt: isoDateTimeSchema.nullable(),
+  ratings: z.record(z.enum(dimensionIds), z.int().min(1).max(5).nullable()),
+  ruptures: z.array(z.strictObject({ id: packetRefSchema, ...ruptureFields })).max(100),
+  judgments: sessionJudgmentsSchema,
+  participation: z.record(z.enum(participationItemIds), z.boolean()),
+  emotions: z.array(z.string().min(1).max(60)).max(100),
+  feedback: sessionFeedbackSchema.nullable(),
+});
+export type PacketSummary = z.output<typeof packetSummarySchema>;
+
+/** The template of packet notes: its name and section headings, to lay the notes out. */
+export const packetTemplateSchema = z.strictObject({
+  id: vocabularyIdSchema,
+  name: z.string().min(1).max(80),
+  builtIn: z.boolean(),
+  sections: z.array(z.strictObject({ id: sectionIdSchema, label: z.string().min(1).max(80) })).max(20),
+});
+export type PacketTemplate = z.infer<typeof packetTemplateSchema>;
+
+/** The clinician's own rupture markers and strategies used in the packet (built-in ones are known). */
+export const packetVocabularySchema = z.strictObject({
+  markers: z
+    .array(
+      z.strictObject({
+        id: vocabularyIdSchema,
+        type: z.enum(ruptureTypeIds),
+        label: z.string().min(1).max(120),
+        description: z.string().max(500),
+      }),
+    )
+    .max(200),
+  strategies: z
+    .array(
+      z.strictObject({
+        id: vocabularyIdSchema,
+        label: z.string().min(1).max(120),
+        description: z.string().max(500),
+      }),
+    )
+    .max(200),
+});
+export type PacketVocabulary = z.infer<typeof packetVocabularySchema>;
+
+export const packetSchema = z
+  .strictObject({
+    format: z.literal(PACKET_FORMAT),
+    version: z.literal(PACKET_VERSION),
+    packetId: packetIdSchema,
+    /** When the packet was made (shifted with the other dates). */
+    createdAt: isoDateTimeSchema,
+    alias: aliasSchema,
+    dateShiftApplied: z.boolean(),
+    /** The date range chosen (shifted with the dates); null when sessions were picked one by one. */
+    range: z.strictObject({ from: isoDateSchema.nullable(), to: isoDateSchema.nullable() }).nullable(),
+    include: packetIncludeSchema,
+    /** Feedback totals below this line are flagged, as in the clinician's settings. */
+    concernLine: z.number().min(0).max(FEEDBACK_TOTAL_MAX),
+    sessions: z.array(packetSessionSchema).min(1).max(MAX_PACKET_SESSIONS),
+    notes: z.array(packetNoteSchema).max(MAX_PACKET_SESSIONS),
+    summaries: z.array(packetSummarySchema).max(MAX_PACKET_SESSIONS),
+    processNotes: z
+      .array(
+        z.strictObject({
+          sessionRef: packetRefSchema,
+          noteRef: packetRefSchema,
+          text: textSchema('A process note'),
+        }),
+      )
+      .max(MAX_PACKET_SESSIONS)
+      .optional(),
+    templates: z.array(packetTemplateSchema).max(100),
+    vocabulary: packetVocabularySchema,
+  })
+  .superRefine((packet, ctx) => {
+    const problem = packetProblem(packet);
+    if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
+
+/** The decrypted content of a review packet. */
+export type ReviewPacket = z.output<typeof packetSchema>;
+
+/** The first inconsistency between the parts of a packet (refs that point nowhere, say), or null. */
+function packetProblem(
+  packet: z.output<typeof packetSchema>,
+): { path: (string | number)[]; message: string } | null {
+  const sessionRefs = new Set(packet.sessions.map((s) => s.sessionRef));
+  if (sessionRefs.size !== packet.sessions.length) {
+    return { path: ['sessions'], message: 'Each session in a packet needs its own reference.' };
+  }
+  const templates = new Set(packet.templates.map((t) => t.id));
+  const ruptureRefs = new Set<string>();
+  for (const [i, note] of packet.notes.entries()) {
+    if (!sessionRefs.has(note.sessionRef)) {
+      return {
+        path: ['notes', i, 'sessionRef'],
+        message: 'A note refers to a session that is not in the packet.',
+      };
+    }
+    if (!templates.has(note.templateId)) {
+      return {
+        path: ['notes', i, 'templateId'],
+        message: 'A note’s template is not described in the packet.',
+      };
+    }
+    for (const r of note.ruptures) {
+      if (ruptureRefs.has(r.ruptureRef)) {
+        return {
+          path: ['notes', i, 'ruptures'],
+          message: 'Each rupture in a packet needs its own reference.',
+        };
+      }
+      ruptureRefs.add(r.ruptureRef);
+    }
+  }
+  for (const [i, summary] of packet.summaries.entries()) {
+    if (!sessionRefs.has(summary.sessionId)) {
+      return {
+        path: ['summaries', i, 'sessionId'],
+        message: 'A summary refers to a session that is not in the packet.',
+      };
+    }
+  }
+  if ((packet.processNotes !== undefined) !== packet.include.processNotes) {
+    return {
+      path: ['processNotes'],
+      message: 'Process notes are in a packet exactly when the clinician chose to include them.',
+    };
+  }
+  for (const [i, p] of (packet.processNotes ?? []).entries()) {
+    if (!sessionRefs.has(p.sessionRef)) {
+      return {
+        path: ['processNotes', i, 'sessionRef'],
+        message: 'A process note refers to a session that is not in the packet.',
+      };
+    }
+  }
+  return null;
+}
+
+/** Every rupture ref of a packet with the session it belongs to (from notes and summaries). */
+export function packetRuptureSessions(packet: ReviewPacket): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const note of packet.notes) for (const r of note.ruptures) out.set(r.ruptureRef, note.sessionRef);
+  for (const s of packet.summaries) for (const r of s.ruptures) out.set(r.id, s.sessionId);
+  return out;
+}
