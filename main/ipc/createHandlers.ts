@@ -49,6 +49,10 @@ export function createHandlers(
     'index:page': ({ offset, limit }) => index.page(offset, limit),
     'settings:get': () => settings.get(),
     'settings:update': (changes) => settings.update(changes),
+    'audit:chartExported': async ({ chart, format, scope }) => {
+      await session.vault.appendAudit('export', { what: 'chart', chart, format, scope });
+      return null;
+    },
 
     'review:preview': (request) => review.preview(request),
     'review:exportPacket': ({ passphrase, ...request }) => review.exportPacket(request, passphrase),

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { runCli } from '../../main/cli/runCli';
+import { Vault } from '../../main/vault/Vault';
 import { caseloadMetrics } from '../../shared/analytics/caseloadMetrics';
 import { clientMetrics } from '../../shared/analytics/clientMetrics';
 import { dimensionIds } from '../../shared/domain/dimensions';
@@ -11,6 +12,7 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   page,
   openApp,
   dataDir,
+  backend,
 }, testInfo) => {
   const demo = await seedDemoVault(dataDir, { clients: 2, sessionsPerClient: 14, seed: 11 });
   const client = demo.clients.find((c) => c.status === 'active')!;
@@ -79,6 +81,11 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   await page.screenshot({ path: testInfo.outputPath('client-charts.png'), fullPage: true });
   await trends.screenshot({ path: testInfo.outputPath('trends.png') });
 
+  // A chart saved as an image downloads, and the export is in the vault's audit log.
+  const download = page.waitForEvent('download');
+  await trends.getByRole('button', { name: 'Export PNG' }).click();
+  expect((await download).suggestedFilename()).toMatch(new RegExp(`^attune-trends-${client.code}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
+
   // Clicking a session point opens that session's note.
   // Through the mouse, as a user would: recharts takes the click on the chart surface under the dot.
   const dot = await trendsSvg.locator('.recharts-line-dots > *').first().boundingBox();
@@ -88,6 +95,12 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   await page.mouse.up();
   await expect(page.getByRole('heading', { name: /Session note/, level: 1 })).toBeVisible();
   await expect(page.getByRole('radiogroup', { name: 'Affective attunement' })).toBeVisible();
+
+  await backend.lock('user');
+  const vault = await Vault.open(join(dataDir, 'vault'), { passphrase });
+  const audit = await vault.readAudit();
+  await vault.lock();
+  expect(audit.some((e) => e.type === 'export' && e.detail.chart === 'trends' && e.detail.format === 'png')).toBe(true);
 });
 
 test('the caseload page shows months, preceding dimensions, strategies and markers', async ({

@@ -93,4 +93,16 @@ export const noteContract = {
     input: settingsPatchInput,
     output: returns<Settings>(),
   },
+  /**
+   * A chart was saved as an image: the renderer writes the file itself (a download), so it tells
+   * main, which records the export in the audit log like every other export.
+   */
+  'audit:chartExported': {
+    input: z.strictObject({
+      chart: z.string().regex(/^[a-z][a-z-]{0,39}$/, 'A chart id is lower-case letters and dashes.'),
+      format: z.enum(['png', 'svg']),
+      scope: z.enum(['client', 'caseload']),
+    }),
+    output: returns<null>(),
+  },
 } as const;

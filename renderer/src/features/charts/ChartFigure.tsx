@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { ChartLegend, type LegendItem } from './ChartLegend';
+import { recordChartExport } from './chartData';
 import { exportPng, exportSvg } from './exportChart';
 import { useContainerWidth } from './useContainerWidth';
 
@@ -65,6 +66,8 @@ export function ChartFigure(props: ChartFigureProps) {
     try {
       if (format === 'svg') exportSvg(svg, `${exportStem}.svg`, options);
       else await exportPng(svg, `${exportStem}.png`, 2, options);
+      // Like every export, a saved chart goes into the vault's audit log.
+      await recordChartExport(chartId, format);
     } catch (error) {
       setExportError(`The chart could not be exported${error instanceof Error ? `: ${error.message}` : '.'}`);
     } finally {

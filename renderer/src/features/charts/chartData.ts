@@ -4,6 +4,7 @@
  */
 import type { Session } from '../../../../shared/domain/sessionSchema';
 import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
+import { call } from '../../data/api';
 import { index } from '../../data/indexDb';
 
 /** One client's sessions and note summaries, with the client's code for export file names. */
@@ -38,4 +39,15 @@ export async function queryCaseloadChartSource(): Promise<CaseloadChartSource> {
     index.notes.toArray(),
   ]);
   return { sessions, notes, clientCodes: new Map(clients.map((c) => [c.id, c.code])) };
+}
+
+const caseloadCharts = new Set(['caseload-months', 'preceding', 'strategies', 'markers']);
+
+/** Tells main a chart was saved as an image, for the audit log. */
+export async function recordChartExport(chart: string, format: 'png' | 'svg'): Promise<void> {
+  await call('audit:chartExported', {
+    chart,
+    format,
+    scope: caseloadCharts.has(chart) ? 'caseload' : 'client',
+  });
 }
