@@ -28,8 +28,18 @@ export const index = new AttuneIndex();
 
 const pageSize = 1000;
 
-/** Fills the index from main page by page, reporting progress as a fraction 0…1. */
-export async function fillIndex(onProgress: (fraction: number) => void): Promise<void> {
+export interface FillProgress {
+  /** 0…1 over all records. */
+  fraction: number;
+  /** Every client is in: the client list can be used while sessions and notes keep arriving. */
+  clientsReady: boolean;
+}
+
+/**
+ * Fills the index from main page by page (clients first, then sessions, then note summaries),
+ * reporting progress, so the client list is usable long before ten thousand notes are in.
+ */
+export async function fillIndex(onProgress: (progress: FillProgress) => void): Promise<void> {
   await clearIndex();
   let offset = 0;
   for (;;) {
@@ -39,9 +49,14 @@ export async function fillIndex(onProgress: (fraction: number) => void): Promise
       await index.sessions.bulkPut(page.sessions);
       await index.notes.bulkPut(page.notes);
     });
-    offset += page.clients.length + page.sessions.length + page.notes.length;
-    onProgress(page.total === 0 ? 1 : Math.min(1, offset / page.total));
-    if (offset >= page.total || page.clients.length + page.sessions.length + page.notes.length === 0) return;
+    const received = page.clients.length + page.sessions.length + page.notes.length;
+    offset += received;
+    const done = offset >= page.total || received === 0;
+    onProgress({
+      fraction: page.total === 0 ? 1 : Math.min(1, offset / page.total),
+      clientsReady: done || page.sessions.length > 0 || page.notes.length > 0,
+    });
+    if (done) return;
   }
 }
 

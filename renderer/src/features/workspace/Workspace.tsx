@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { messageOf } from '../../data/api';
 import { useSettings } from '../../data/hooks';
-import { clientIdOfNote, fillIndex } from '../../data/indexDb';
+import { clientIdOfNote, type FillProgress, fillIndex } from '../../data/indexDb';
 import { CaseloadPage } from '../charts';
 import { lockNow } from '../../data/lock';
 import { ClientPage } from '../client/ClientPage';
@@ -16,7 +16,8 @@ import { useShortcuts } from './useShortcuts';
 
 /** The unlocked app: fills the index (with progress), then shows navigation and the current page. */
 export function Workspace() {
-  const [progress, setProgress] = useState<number | null>(0);
+  // null once every summary is in; until then the fraction loaded, and whether the list is usable.
+  const [progress, setProgress] = useState<FillProgress | null>({ fraction: 0, clientsReady: false });
   const [error, setError] = useState<string | null>(null);
   const [route, setRoute] = useState<Route>({ page: 'clients' });
   const [settingsVersion, setSettingsVersion] = useState(0);
@@ -88,11 +89,19 @@ export function Workspace() {
           {error}
         </p>
       )}
-      {progress !== null ? (
+      {progress !== null && (
+        <div className="index-progress">
+          <label htmlFor="index-progress">
+            {progress.clientsReady
+              ? 'Loading session and note summaries; lists and charts fill in as they arrive'
+              : 'Opening your notes'}
+          </label>
+          <progress id="index-progress" max={1} value={progress.fraction} />
+        </div>
+      )}
+      {progress !== null && !progress.clientsReady ? (
         <main className="page">
           <h1>Opening your notes</h1>
-          <label htmlFor="index-progress">Loading summaries</label>
-          <progress id="index-progress" max={1} value={progress} />
         </main>
       ) : (
         <CurrentPage route={route} go={setRoute} onSettingsSaved={() => setSettingsVersion((v) => v + 1)} />

@@ -1,0 +1,99 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemo } from '../../main/services/demo/generateDemo';
+import { writeDemo } from '../../main/services/demo/writeDemo';
+import { Vault } from '../../main/vault/Vault';
+import { test as harness } from '../e2e/harness';
+import { passphrase } from '../e2e/steps';
+
+/** The two vaults the benchmark runs on: the issue's caseload, and one long-running client. */
+export const benchVaultSizes = {
+  /** 200 clients × 50 sessions: the 10,000-note demo vault of issues 4 and 5. */
+  caseload: {
+    clients: Number(process.env.ATTUNE_BENCH_CLIENTS ?? 200),
+    sessionsPerClient: Number(process.env.ATTUNE_BENCH_SESSIONS ?? 50),
+    seed: 2025,
+  },
+  /** One client with 500 sessions, for the client charts. */
+  longClient: { clients: 1, sessionsPerClient: 500, seed: 500 },
+} as const;
+
+export type BenchVaultName = keyof typeof benchVaultSizes;
+
+export interface SeededVault {
+  /** The folder holding `vault/`, locked; copied for each test, never used directly. */
+  root: string;
+  notes: number;
+  clients: Array<{ id: string; code: string; status: 'active' | 'closed' }>;
+  seedMs: number;
+}
+
+/**
+ * Seeds a demo vault with the real default KDF (no test parameters: unlocking it costs what it
+ * costs the user). Records go in big commits, as `attune demo` writes them.
+ */
+async function seedVault(name: BenchVaultName, root: string): Promise<SeededVault> {
+  const start = performance.now();
+  const data = generateDemo(benchVaultSizes[name]);
+  const { vault } = await Vault.create(join(root, 'vault'), passphrase);
+  try {
+    await writeDemo(vault, data, { batchSize: 2000 });
+  } finally {
+    await vault.lock();
+  }
+  return {
+    root,
+    notes: data.notes.length,
+    clients: data.clients.map(({ id, code, status }) => ({ id, code, status })),
+    seedMs: performance.now() - start,
+  };
+}
+
+interface BenchWorkerFixtures {
+  seeded: Record<BenchVaultName, SeededVault>;
+}
+
+interface BenchTestFixtures {
+  /** Which seeded vault this test's data folder is a copy of. */
+  benchVault: BenchVaultName;
+  /** The seeded vault behind this test's copy. */
+  vaultInfo: SeededVault;
+}
+
+/**
+ * The e2e harness (real router and services, built renderer) over a copy of a vault seeded once
+ * per worker, so every test starts from the same untouched, locked vault.
+ */
+export const test = harness.extend<BenchTestFixtures, BenchWorkerFixtures>({
+  seeded: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature needs the destructuring.
+    async ({}, use) => {
+      const base = await mkdtemp(join(tmpdir(), 'attune-bench-'));
+      try {
+        const caseload = await seedVault('caseload', join(base, 'caseload'));
+        const longClient = await seedVault('longClient', join(base, 'long-client'));
+        console.log(
+          `Seeded ${caseload.notes} notes in ${(caseload.seedMs / 1000).toFixed(1)} s and ` +
+            `${longClient.notes} in ${(longClient.seedMs / 1000).toFixed(1)} s.`,
+        );
+        await use({ caseload, longClient });
+      } finally {
+        await rm(base, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker', timeout: 30 * 60_000 },
+  ],
+  benchVault: ['caseload', { option: true }],
+  vaultInfo: async ({ seeded, benchVault }, use) => {
+    await use(seeded[benchVault]);
+  },
+  dataDir: async ({ vaultInfo }, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'attune-bench-run-'));
+    await cp(join(vaultInfo.root, 'vault'), join(dir, 'vault'), { recursive: true });
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '../e2e/harness';

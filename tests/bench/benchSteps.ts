@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import type { Backend } from '../../main/ipc/createBackend';
+import { DEFAULT_KDF, deriveKek, SALT_BYTES } from '../../main/vault/kdf';
+import { passphrase, unlock } from '../e2e/steps';
+import { expect, type SeededVault } from './benchFixtures';
+import { callOk } from './longNote';
+import { type BenchWindow, settle, timeClick, type Until } from './pageTiming';
+
+/** Steps and screen states the UI benchmark is made of. */
+
+/** Repetitions of each measurement (ATTUNE_BENCH_RUNS overrides, e.g. 2 for a quick check). */
+export const runs = Number(process.env.ATTUNE_BENCH_RUNS ?? 5);
+
+export const clientRows = 'table.list tbody tr';
+export const editorReady: Until = {
+  visible: [],
+  named: { selector: '[role="radiogroup"]', name: 'Affective attunement' },
+};
+export const clientChartsReady: Until = {
+  visible: ['[data-chart="timeline"] svg.recharts-surface', '[data-chart="trends"] svg.recharts-surface'],
+};
+export const caseloadReady: Until = {
+  visible: ['caseload-months', 'preceding', 'strategies', 'markers'].map(
+    (id) => `[data-chart="${id}"] svg.recharts-surface`,
+  ),
+};
+
+export const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+
+/** The KDF alone (Argon2id with the default parameters, as in the seeded vaults), in this process. */
+export async function measureKdf(): Promise<number[]> {
+  await deriveKek(passphrase, randomBytes(SALT_BYTES), DEFAULT_KDF); // loads and compiles the WASM once
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await deriveKek(passphrase, randomBytes(SALT_BYTES), DEFAULT_KDF);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/**
+ * Clicks "Unlock" from inside the page and times it to the first client row on screen, then types
+ * `code` into "Search clients" at once and times it (from the same click) to the list narrowed
+ * to that one client on screen: the list is then not just drawn but answering.
+ */
+export function timeUnlockToFilteredList(page: Page, code: string) {
+  return page.getByRole('button', { name: 'Unlock' }).evaluate(
+    async (button, [selector, wanted]) => {
+      const bench = (window as unknown as BenchWindow).__bench;
+      const rows = () => [...document.querySelectorAll(selector)];
+      const start = performance.now();
+      (button as HTMLButtonElement).click();
+      const shown = await bench.waitFor(() => bench.visible(rows()[0]));
+      const input = bench.control('Search clients');
+      if (!input) throw new Error('No "Search clients" field next to the list.');
+      bench.setValue(input, wanted);
+      const filtered = await bench.waitFor(() => {
+        const all = rows();
+        return all.length === 1 && all[0]!.querySelector('button')?.textContent === wanted;
+      });
+      return { firstRow: shown.frameAt - start, interactive: filtered.frameAt - start };
+    },
+    [clientRows, code] as const,
+  );
+}
+
+/** Opens the app fresh (a new renderer, as a new window would be) and unlocks through the screen. */
+export async function openAndUnlock(page: Page, openApp: () => Promise<void>): Promise<void> {
+  await openApp();
+  await unlock(page);
+  await expect(page.locator(clientRows).first()).toBeVisible();
+}
+
+/** Waits until main's background search index is built, so it does not run under other timings. */
+export async function searchIndexBuilt(backend: Backend): Promise<void> {
+  await callOk(backend, 'search:notes', { query: 'warm up', limit: 1 });
+}
+
+export async function lockApp(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
+}
+
+/** An active client's code (the list opens on active clients), `at` (0…1) along the list. */
+export function activeClient(vault: SeededVault, at: number): string {
+  const active = vault.clients.filter((c) => c.status === 'active');
+  return active[Math.min(active.length - 1, Math.floor(active.length * at))]!.code;
+}
+
+/** The client's entry in the list, whatever its status, with the page settled. */
+export async function showClient(page: Page, code: string) {
+  await page.getByLabel('Show', { exact: true }).selectOption('all');
+  const entry = page.getByRole('button', { name: code, exact: true });
+  await expect(entry).toBeVisible();
+  await settle(page);
+  return entry;
+}
+
+/** Words and phrases from the demo notes' themes: frequent, rare, and one of three words. */
+export const searchQueries = [
+  'commute',
+  'photographs',
+  'argument about money',
+  'deadline',
+  'flatmate',
+  'panic',
+  'hospital',
+  'cooking',
+  'manager',
+  'repair',
+];
+
+/**
+ * Submits `query` on the search page, timed from the click on "Search" to the results' status
+ * line on screen; returns the time and the status text.
+ */
+export async function timeSearch(page: Page, query: string): Promise<{ ms: number; status: string }> {
+  await page.getByLabel('Search in notes').fill(query);
+  const submit = page.getByRole('search').getByRole('button', { name: 'Search', exact: true });
+  const timing = await timeClick(submit, {
+    visible: ['section[aria-label="Search results"] [role="status"]'],
+  });
+  const status = page.getByRole('region', { name: 'Search results' }).getByRole('status');
+  await expect(status).toHaveText(/notes? found|No note matches/);
+  return { ms: timing.frame, status: (await status.textContent()) ?? '' };
+}
