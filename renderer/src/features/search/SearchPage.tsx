@@ -11,6 +11,7 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
   const context = useLiveQuery(async () => {
     const [clients, sessions] = await Promise.all([index.clients.toArray(), index.sessions.toArray()]);
     return {
@@ -25,10 +26,13 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
     event.preventDefault();
     if (!query.trim()) return setError('Type something to search for.');
     setError(null);
+    setSearching(true);
     try {
       setHits(await call('search:notes', { query, limit: 50 }));
     } catch (failure) {
       setError(messageOf(failure));
+    } finally {
+      setSearching(false);
     }
   }
 
@@ -48,6 +52,11 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
           <button type="submit">Search</button>
         </form>
       </search>
+      {searching && (
+        <p role="status" className="muted">
+          Searching… The first search after unlocking waits for the search index to be built.
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
