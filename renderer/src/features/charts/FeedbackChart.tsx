@@ -1,36 +1,30 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
+import { Line, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import { FEEDBACK_TOTAL_MAX } from '../../../../shared/domain/feedback';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { tickInterval } from './chartFormat';
-import { openOnClick, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
+import { ClickableLineChart } from './ClickableLineChart';
+import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
 import {
   axisStroke,
   axisTick,
   concernStyle,
   feedbackStyle,
-  gridStroke,
   MAX_DOTTED_POINTS,
-  noGridLines,
-  unthrottled,
+  yAxisLabel,
 } from './chartTheme';
+import type { ClientChartProps } from './clientChartProps';
 import { type FeedbackRow, feedbackRows } from './clientChartRows';
 import { feedbackSummary } from './clientSummaries';
+import { SessionXAxis } from './SessionXAxis';
 
 const title = 'Session feedback';
 const height = 280;
 const totalName = 'Feedback total (0–40)';
 
-export interface FeedbackChartProps {
-  metrics: ClientMetrics;
+export interface FeedbackChartProps extends ClientChartProps {
   /** Totals below this are flagged (the user's setting). */
   concernLine: number;
-  rangeText: string;
-  exportStem: string;
-  headingLevel: 2 | 3;
-  onOpenNote: (noteId: string) => void;
 }
 
 /** The client's 0–40 feedback total per session, with the concern line from the settings. */
@@ -61,32 +55,15 @@ export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartPro
       table={() => <FeedbackTable rows={rows} concernLine={concernLine} onOpenNote={onOpenNote} />}
     >
       {(width) => (
-        <LineChart
-          width={width}
-          height={height}
-          data={rows}
-          margin={{ top: 10, right: 16, bottom: 4, left: 0 }}
-          onClick={onClick}
-          cursor="pointer"
-          throttledEvents={unthrottled}
-          title={title}
-        >
-          <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} stroke={gridStroke} />
-          <XAxis
-            dataKey="index"
-            type="category"
-            tickFormatter={(i: number) => rows[i]?.date ?? ''}
-            interval={tickInterval(rows.length, width)}
-            tick={axisTick}
-            stroke={axisStroke}
-          />
+        <ClickableLineChart width={width} height={height} rows={rows} title={title} onClick={onClick}>
+          <SessionXAxis rows={rows} width={width} />
           <YAxis
             domain={[0, FEEDBACK_TOTAL_MAX]}
             ticks={[0, 10, 20, 30, 40]}
             width={44}
             tick={axisTick}
             stroke={axisStroke}
-            label={{ value: 'Total', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 16 }}
+            label={yAxisLabel('Total', 16)}
           />
           <ReferenceLine
             y={concernLine}
@@ -102,13 +79,11 @@ export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartPro
           />
           <Tooltip
             isAnimationActive={false}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as FeedbackRow | undefined) : undefined;
-              if (!row) return null;
+            content={rowTooltip((row: FeedbackRow) => {
               const lines = [`Total: ${row.total} of 40`];
               if (row.below) lines.push(`Below the concern line of ${concernLine}`);
               return <TooltipBox heading={row.date} lines={lines} hint={sessionHint(row)} />;
-            }}
+            })}
           />
           <Line
             dataKey="total"
@@ -120,7 +95,7 @@ export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartPro
             activeDot={{ r: 6 }}
             isAnimationActive={false}
           />
-        </LineChart>
+        </ClickableLineChart>
       )}
     </ChartFigure>
   );

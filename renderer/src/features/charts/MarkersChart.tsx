@@ -1,20 +1,14 @@
 import { memo, useId } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, Cell, LabelList } from 'recharts';
 import { ruptureTypes } from '../../../../shared/domain/ruptures';
 import { BarPatternDefs, barFill, patternPrefix } from './barPatterns';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { categoryAxisWidth, type MarkerRow, type MarkerType, shorten } from './caseloadRows';
+import type { MarkerRow, MarkerType } from './caseloadRows';
 import { markersSummary } from './caseloadSummaries';
 import { TooltipBox } from './chartParts';
-import {
-  axisStroke,
-  axisTick,
-  type BarStyle,
-  gridStroke,
-  noGridLines,
-  ruptureTypeStyles,
-} from './chartTheme';
+import { type BarStyle, ruptureTypeStyles } from './chartTheme';
+import { HorizontalBarChart } from './HorizontalBarChart';
 
 const title = 'Rupture marker frequencies';
 const styles: Record<MarkerType, BarStyle> = {
@@ -52,51 +46,28 @@ export const MarkersChart = memo(function MarkersChart({
       table={() => <MarkersTable rows={rows} />}
     >
       {(width) => (
-        <BarChart
+        <HorizontalBarChart
           width={width}
-          height={rows.length * 30 + 50}
-          data={rows as MarkerRow[]}
-          layout="vertical"
-          margin={{ top: 4, right: 48, bottom: 4, left: 8 }}
           title={title}
+          rows={rows}
+          rowHeight={30}
+          marginRight={48}
+          valueAxis={{ allowDecimals: false }}
+          tooltip={(row) => (
+            <TooltipBox
+              heading={row.label}
+              lines={[`${typeLabel[row.type]}`, `Recorded ${row.count} times`]}
+            />
+          )}
+          defs={<BarPatternDefs prefix={prefix} styles={styles} />}
         >
-          <BarPatternDefs prefix={prefix} styles={styles} />
-          <CartesianGrid
-            horizontal={false}
-            horizontalCoordinatesGenerator={noGridLines}
-            stroke={gridStroke}
-          />
-          <XAxis type="number" allowDecimals={false} tick={axisTick} stroke={axisStroke} />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={categoryAxisWidth(width)}
-            interval={0}
-            tickFormatter={(label: string) => shorten(label)}
-            tick={axisTick}
-            stroke={axisStroke}
-          />
-          <Tooltip
-            isAnimationActive={false}
-            cursor={{ fill: 'var(--line)', fillOpacity: 0.35 }}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as MarkerRow | undefined) : undefined;
-              if (!row) return null;
-              return (
-                <TooltipBox
-                  heading={row.label}
-                  lines={[`${typeLabel[row.type]}`, `Recorded ${row.count} times`]}
-                />
-              );
-            }}
-          />
           <Bar dataKey="count" name="Times recorded" maxBarSize={20} isAnimationActive={false}>
             {rows.map((r) => (
               <Cell key={r.id} fill={barFill(prefix, r.type, styles[r.type])} stroke={styles[r.type].color} />
             ))}
             <LabelList dataKey="count" position="right" fill="var(--fg)" fontSize={12} />
           </Bar>
-        </BarChart>
+        </HorizontalBarChart>
       )}
     </ChartFigure>
   );

@@ -1,22 +1,16 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Tooltip, XAxis, YAxis } from 'recharts';
 import type { CaseloadMetrics } from '../../../../shared/analytics/caseloadMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
+import { ClickableLineChart } from './ClickableLineChart';
 import { type MonthRow, monthRows } from './caseloadRows';
 import { monthsSummary } from './caseloadSummaries';
 import { mean1, percent, tickInterval } from './chartFormat';
-import { activeRow, TooltipBox } from './chartParts';
-import {
-  axisStroke,
-  axisTick,
-  dimensionStyles,
-  gridStroke,
-  MAX_DOTTED_POINTS,
-  noGridLines,
-  unthrottled,
-} from './chartTheme';
+import { activeRow, rowTooltip, TooltipBox } from './chartParts';
+import { axisStroke, axisTick, dimensionStyles, MAX_DOTTED_POINTS, yAxisLabel } from './chartTheme';
+import { DimensionLines } from './DimensionLines';
 
 const title = 'Dimension means by month';
 const height = 300;
@@ -52,20 +46,16 @@ export const MonthsChart = memo(function MonthsChart({
       table={() => <MonthsTable rows={rows} onSelectMonth={onSelectMonth} />}
     >
       {(width) => (
-        <LineChart
+        <ClickableLineChart
           width={width}
           height={height}
-          data={rows}
-          margin={{ top: 10, right: 16, bottom: 4, left: 0 }}
+          rows={rows}
+          title={title}
           onClick={(state) => {
             const row = activeRow(rows, state);
             if (row) onSelectMonth(row.month);
           }}
-          cursor="pointer"
-          throttledEvents={unthrottled}
-          title={title}
         >
-          <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} stroke={gridStroke} />
           <XAxis
             dataKey="label"
             interval={tickInterval(rows.length, width, 72)}
@@ -78,39 +68,20 @@ export const MonthsChart = memo(function MonthsChart({
             width={44}
             tick={axisTick}
             stroke={axisStroke}
-            label={{ value: 'Mean rating', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 36 }}
+            label={yAxisLabel('Mean rating', 36)}
           />
           <Tooltip
             isAnimationActive={false}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as MonthRow | undefined) : undefined;
-              if (!row) return null;
+            content={rowTooltip((row: MonthRow) => {
               const lines = [
                 `${row.notes} notes, ${row.ruptures} ruptures`,
                 ...dimensions.map((d) => `${d.shortLabel}: ${mean1(row[d.id])}`),
               ];
               return <TooltipBox heading={row.label} lines={lines} hint="Click to list this month's notes" />;
-            }}
+            })}
           />
-          {dimensions.map((d) => {
-            const style = dimensionStyles[d.id];
-            return (
-              <Line
-                key={d.id}
-                dataKey={d.id}
-                name={d.label}
-                type="linear"
-                stroke={style.color}
-                strokeWidth={2}
-                strokeDasharray={style.dash}
-                dot={dotted ? { symbol: style.shape, r: 4, fill: style.color, stroke: style.color } : false}
-                activeDot={{ symbol: style.shape, r: 6, fill: style.color }}
-                connectNulls
-                isAnimationActive={false}
-              />
-            );
-          })}
-        </LineChart>
+          <DimensionLines dimensions={dimensions} dotted={dotted} />
+        </ClickableLineChart>
       )}
     </ChartFigure>
   );

@@ -6,8 +6,16 @@ import type { LegendItem } from './ChartLegend';
 import { type PrecedingRow, precedingRows } from './caseloadRows';
 import { precedingSummary } from './caseloadSummaries';
 import { percent } from './chartFormat';
-import { TooltipBox } from './chartParts';
-import { axisStroke, axisTick, type BarStyle, gridStroke, noGridLines } from './chartTheme';
+import { rowTooltip, TooltipBox } from './chartParts';
+import {
+  axisStroke,
+  axisTick,
+  type BarStyle,
+  barHoverCursor,
+  gridStroke,
+  noGridLines,
+  yAxisLabel,
+} from './chartTheme';
 
 const title = 'Dimensions preceding ruptures';
 const height = 280;
@@ -51,21 +59,17 @@ export const PrecedingChart = memo(function PrecedingChart({
             width={44}
             tick={axisTick}
             stroke={axisStroke}
-            label={{ value: 'Ruptures', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 30 }}
+            label={yAxisLabel('Ruptures', 30)}
           />
           <Tooltip
             isAnimationActive={false}
-            cursor={{ fill: 'var(--line)', fillOpacity: 0.35 }}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as PrecedingRow | undefined) : undefined;
-              if (!row) return null;
-              return (
-                <TooltipBox
-                  heading={row.label}
-                  lines={[`Preceded ${row.count} ruptures`, `${percent(row.share)} of all ruptures`]}
-                />
-              );
-            }}
+            cursor={barHoverCursor}
+            content={rowTooltip((row: PrecedingRow) => (
+              <TooltipBox
+                heading={row.label}
+                lines={[`Preceded ${row.count} ruptures`, `${percent(row.share)} of all ruptures`]}
+              />
+            ))}
           />
           <Bar
             dataKey="count"

@@ -1,27 +1,19 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip } from 'recharts';
-import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { mean1, sessionDate } from './chartFormat';
-import { TooltipBox } from './chartParts';
+import { rowTooltip, TooltipBox } from './chartParts';
 import { averageRadarStyle, axisTick, gridStroke, sessionRadarStyle } from './chartTheme';
+import type { ClientChartProps } from './clientChartProps';
 import { type ProfileRow, profileRows, ratedSessions } from './clientChartRows';
 import { profileSummary } from './clientSummaries';
 
 const title = 'Attunement profile';
 const averageName = "Client's average";
 
-export interface ProfileChartProps {
-  metrics: ClientMetrics;
-  rangeText: string;
-  exportStem: string;
-  headingLevel: 2 | 3;
-  onOpenNote: (noteId: string) => void;
-}
-
 /** A radar of one session's five ratings against the client's average over the range. */
-export const ProfileChart = memo(function ProfileChart(props: ProfileChartProps) {
+export const ProfileChart = memo(function ProfileChart(props: ClientChartProps) {
   const { metrics, rangeText, exportStem, headingLevel, onOpenNote } = props;
   const id = useId();
   const choices = useMemo(() => ratedSessions(metrics), [metrics]);
@@ -101,19 +93,15 @@ export const ProfileChart = memo(function ProfileChart(props: ProfileChartProps)
             />
             <Tooltip
               isAnimationActive={false}
-              content={({ active, payload }) => {
-                const row = active ? (payload?.[0]?.payload as ProfileRow | undefined) : undefined;
-                if (!row) return null;
-                return (
-                  <TooltipBox
-                    heading={row.label}
-                    lines={[
-                      `${sessionName}: ${row.session ?? 'not observed'}`,
-                      `${averageName}: ${mean1(row.average)}`,
-                    ]}
-                  />
-                );
-              }}
+              content={rowTooltip((row: ProfileRow) => (
+                <TooltipBox
+                  heading={row.label}
+                  lines={[
+                    `${sessionName}: ${row.session ?? 'not observed'}`,
+                    `${averageName}: ${mean1(row.average)}`,
+                  ]}
+                />
+              ))}
             />
             <Radar
               name={averageName}

@@ -1,12 +1,13 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, LabelList } from 'recharts';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { categoryAxisWidth, type StrategyRow, shorten } from './caseloadRows';
+import type { StrategyRow } from './caseloadRows';
 import { strategiesSummary } from './caseloadSummaries';
 import { percent } from './chartFormat';
 import { TooltipBox } from './chartParts';
-import { axisStroke, axisTick, type BarStyle, gridStroke, noGridLines } from './chartTheme';
+import type { BarStyle } from './chartTheme';
+import { HorizontalBarChart } from './HorizontalBarChart';
 
 const title = 'Repair strategy success rates';
 const barStyle: BarStyle = { color: 'var(--chart-resolved)', hatch: 'none' };
@@ -34,55 +35,25 @@ export const StrategiesChart = memo(function StrategiesChart({
       table={() => <StrategiesTable rows={rows} />}
     >
       {(width) => (
-        <BarChart
+        <HorizontalBarChart
           width={width}
-          height={rows.length * 34 + 50}
-          data={rows as StrategyRow[]}
-          layout="vertical"
-          margin={{ top: 4, right: 150, bottom: 4, left: 8 }}
           title={title}
+          rows={rows}
+          rowHeight={34}
+          marginRight={150}
+          valueAxis={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100], tickFormatter: (v: number) => `${v}%` }}
+          tooltip={(row) => (
+            <TooltipBox
+              heading={row.label}
+              lines={[
+                `Success rate: ${percent(row.successRate)}`,
+                `Uses: ${row.uses}`,
+                `Resolved ${row.resolved}, partially ${row.partial}, unresolved ${row.unresolved}` +
+                  (row.unrated > 0 ? `, not recorded ${row.unrated}` : ''),
+              ]}
+            />
+          )}
         >
-          <CartesianGrid
-            horizontal={false}
-            horizontalCoordinatesGenerator={noGridLines}
-            stroke={gridStroke}
-          />
-          <XAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            tick={axisTick}
-            stroke={axisStroke}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={categoryAxisWidth(width)}
-            interval={0}
-            tickFormatter={(label: string) => shorten(label)}
-            tick={axisTick}
-            stroke={axisStroke}
-          />
-          <Tooltip
-            isAnimationActive={false}
-            cursor={{ fill: 'var(--line)', fillOpacity: 0.35 }}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as StrategyRow | undefined) : undefined;
-              if (!row) return null;
-              return (
-                <TooltipBox
-                  heading={row.label}
-                  lines={[
-                    `Success rate: ${percent(row.successRate)}`,
-                    `Uses: ${row.uses}`,
-                    `Resolved ${row.resolved}, partially ${row.partial}, unresolved ${row.unresolved}` +
-                      (row.unrated > 0 ? `, not recorded ${row.unrated}` : ''),
-                  ]}
-                />
-              );
-            }}
-          />
           <Bar
             dataKey="successPct"
             name={seriesName}
@@ -92,7 +63,7 @@ export const StrategiesChart = memo(function StrategiesChart({
           >
             <LabelList dataKey="barLabel" position="right" fill="var(--fg)" fontSize={12} />
           </Bar>
-        </BarChart>
+        </HorizontalBarChart>
       )}
     </ChartFigure>
   );

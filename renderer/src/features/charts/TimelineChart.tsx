@@ -1,12 +1,11 @@
 import { memo, useId, useMemo } from 'react';
-import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, YAxis } from 'recharts';
 import { ruptureOutcomes, ruptureTypes } from '../../../../shared/domain/ruptures';
 import { BarPatternDefs, barFill, patternPrefix } from './barPatterns';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { percent, tickInterval } from './chartFormat';
-import { openOnClick, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
+import { percent } from './chartFormat';
+import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
 import {
   axisStroke,
   axisTick,
@@ -18,9 +17,12 @@ import {
   repairRateStyle,
   ruptureTypeStyles,
   unthrottled,
+  yAxisLabel,
 } from './chartTheme';
+import type { ClientChartProps } from './clientChartProps';
 import { type TimelineRow, timelineRows } from './clientChartRows';
 import { timelineSummary } from './clientSummaries';
+import { SessionXAxis } from './SessionXAxis';
 
 const title = 'Rupture and repair timeline';
 const height = 320;
@@ -32,20 +34,11 @@ const labelOf = Object.fromEntries([
 const outcomeKeys: OutcomeKey[] = ['resolved', 'partial', 'unresolved', 'unrated'];
 const patternStyles = { ...ruptureTypeStyles, ...outcomeStyles };
 
-export interface TimelineChartProps {
-  metrics: ClientMetrics;
-  /** The range in words for the summary (" from … to …", or ""). */
-  rangeText: string;
-  exportStem: string;
-  headingLevel: 2 | 3;
-  onOpenNote: (noteId: string) => void;
-}
-
 /**
  * Ruptures per session stacked by type (left bar of each session), the same ruptures stacked by
  * outcome (right bar), and the rolling repair rate as a line on a 0–100% axis at the right.
  */
-export const TimelineChart = memo(function TimelineChart(props: TimelineChartProps) {
+export const TimelineChart = memo(function TimelineChart(props: ClientChartProps) {
   const { metrics, rangeText, exportStem, headingLevel, onOpenNote } = props;
   const prefix = patternPrefix(useId());
   const rows = useMemo(() => timelineRows(metrics), [metrics]);
@@ -86,21 +79,14 @@ export const TimelineChart = memo(function TimelineChart(props: TimelineChartPro
         >
           <BarPatternDefs prefix={prefix} styles={patternStyles} />
           <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} stroke={gridStroke} />
-          <XAxis
-            dataKey="index"
-            type="category"
-            tickFormatter={(i: number) => rows[i]?.date ?? ''}
-            interval={tickInterval(rows.length, width)}
-            tick={axisTick}
-            stroke={axisStroke}
-          />
+          <SessionXAxis rows={rows} width={width} />
           <YAxis
             yAxisId="count"
             allowDecimals={false}
             width={44}
             tick={axisTick}
             stroke={axisStroke}
-            label={{ value: 'Ruptures', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 30 }}
+            label={yAxisLabel('Ruptures', 30)}
           />
           <YAxis
             yAxisId="rate"
@@ -114,10 +100,7 @@ export const TimelineChart = memo(function TimelineChart(props: TimelineChartPro
           />
           <Tooltip
             isAnimationActive={false}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as TimelineRow | undefined) : undefined;
-              return row ? <TimelineTooltip row={row} rateName={rateName} /> : null;
-            }}
+            content={rowTooltip((row: TimelineRow) => <TimelineTooltip row={row} rateName={rateName} />)}
           />
           {ruptureTypes.map((t) => (
             <Bar

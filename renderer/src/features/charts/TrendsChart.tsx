@@ -1,36 +1,22 @@
 import { memo, useId, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
+import { Tooltip, YAxis } from 'recharts';
 import { type DimensionId, dimensionIds, dimensions } from '../../../../shared/domain/dimensions';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { tickInterval } from './chartFormat';
-import { openOnClick, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
-import {
-  axisStroke,
-  axisTick,
-  dimensionStyles,
-  gridStroke,
-  MAX_DOTTED_POINTS,
-  noGridLines,
-  unthrottled,
-} from './chartTheme';
+import { ClickableLineChart } from './ClickableLineChart';
+import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
+import { axisStroke, axisTick, dimensionStyles, MAX_DOTTED_POINTS, yAxisLabel } from './chartTheme';
+import type { ClientChartProps } from './clientChartProps';
 import { type TrendRow, trendRows } from './clientChartRows';
 import { trendsSummary } from './clientSummaries';
+import { DimensionLines } from './DimensionLines';
+import { SessionXAxis } from './SessionXAxis';
 
 const title = 'Attunement trends';
 const height = 300;
 
-export interface TrendsChartProps {
-  metrics: ClientMetrics;
-  rangeText: string;
-  exportStem: string;
-  headingLevel: 2 | 3;
-  onOpenNote: (noteId: string) => void;
-}
-
 /** The five dimension ratings (1–5) over the sessions, each shown or hidden by its checkbox. */
-export const TrendsChart = memo(function TrendsChart(props: TrendsChartProps) {
+export const TrendsChart = memo(function TrendsChart(props: ClientChartProps) {
   const { metrics, rangeText, exportStem, headingLevel, onOpenNote } = props;
   const id = useId();
   const [shown, setShown] = useState<ReadonlySet<DimensionId>>(() => new Set(dimensionIds));
@@ -82,38 +68,19 @@ export const TrendsChart = memo(function TrendsChart(props: TrendsChartProps) {
       table={() => <TrendsTable rows={rows} onOpenNote={onOpenNote} />}
     >
       {(width) => (
-        <LineChart
-          width={width}
-          height={height}
-          data={rows}
-          margin={{ top: 10, right: 16, bottom: 4, left: 0 }}
-          onClick={onClick}
-          cursor="pointer"
-          throttledEvents={unthrottled}
-          title={title}
-        >
-          <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} stroke={gridStroke} />
-          <XAxis
-            dataKey="index"
-            type="category"
-            tickFormatter={(i: number) => rows[i]?.date ?? ''}
-            interval={tickInterval(rows.length, width)}
-            tick={axisTick}
-            stroke={axisStroke}
-          />
+        <ClickableLineChart width={width} height={height} rows={rows} title={title} onClick={onClick}>
+          <SessionXAxis rows={rows} width={width} />
           <YAxis
             domain={[1, 5]}
             ticks={[1, 2, 3, 4, 5]}
             width={44}
             tick={axisTick}
             stroke={axisStroke}
-            label={{ value: 'Rating', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 24 }}
+            label={yAxisLabel('Rating', 24)}
           />
           <Tooltip
             isAnimationActive={false}
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as TrendRow | undefined) : undefined;
-              if (!row) return null;
+            content={rowTooltip((row: TrendRow) => {
               const lines = visible.map(
                 (d) => `${d.shortLabel}: ${row[d.id] === null ? 'not observed' : row[d.id]}`,
               );
@@ -124,27 +91,10 @@ export const TrendsChart = memo(function TrendsChart(props: TrendsChartProps) {
                   hint={sessionHint(row)}
                 />
               );
-            }}
+            })}
           />
-          {visible.map((d) => {
-            const style = dimensionStyles[d.id];
-            return (
-              <Line
-                key={d.id}
-                dataKey={d.id}
-                name={d.label}
-                type="linear"
-                stroke={style.color}
-                strokeWidth={2}
-                strokeDasharray={style.dash}
-                dot={dotted ? { symbol: style.shape, r: 4, fill: style.color, stroke: style.color } : false}
-                activeDot={{ symbol: style.shape, r: 6, fill: style.color }}
-                connectNulls
-                isAnimationActive={false}
-              />
-            );
-          })}
-        </LineChart>
+          <DimensionLines dimensions={visible} dotted={dotted} />
+        </ClickableLineChart>
       )}
     </ChartFigure>
   );

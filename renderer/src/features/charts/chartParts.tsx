@@ -1,5 +1,6 @@
-/** Small pieces the charts share: the tooltip box, the click-to-open helper and the table's date cell. */
-import type { MouseHandlerDataParam } from 'recharts';
+/** Small pieces the charts share: the tooltip box and its content, the click-to-open helper and the table's date cell. */
+import type { ReactNode } from 'react';
+import type { MouseHandlerDataParam, TooltipContentProps } from 'recharts';
 import { tooltipContentStyle, tooltipLabelStyle } from './chartTheme';
 import type { SessionPoint } from './clientChartRows';
 
@@ -37,6 +38,14 @@ export function TooltipBox({
       {hint && <div className="muted small">{hint}</div>}
     </div>
   );
+}
+
+/** Tooltip content drawing the hovered row with `render`; nothing while no row is hovered. */
+export function rowTooltip<R>(render: (row: R) => ReactNode) {
+  return ({ active, payload }: TooltipContentProps): ReactNode => {
+    const row = active ? (payload?.[0]?.payload as R | undefined) : undefined;
+    return row ? render(row) : null;
+  };
 }
 
 /** The hint under a session's tooltip. */

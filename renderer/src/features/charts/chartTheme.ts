@@ -61,6 +61,13 @@ export const MAX_DOTTED_POINTS = 100;
 export const axisTick = { fill: 'var(--muted)', fontSize: 12 } as const;
 export const axisStroke = 'var(--line)';
 export const gridStroke = 'var(--line)';
+/** The band behind the hovered bar. */
+export const barHoverCursor = { fill: 'var(--line)', fillOpacity: 0.35 } as const;
+
+/** A value axis's title, turned to run up beside it; `dy` (about half its length) keeps it centred. */
+export function yAxisLabel(value: string, dy: number) {
+  return { value, angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy } as const;
+}
 
 export const tooltipContentStyle: CSSProperties = {
   background: 'var(--card)',
