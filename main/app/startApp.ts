@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  MenuItemConstructorOptions,
+  OpenDialogOptions,
+  PrintToPDFOptions,
+} from 'electron';
 import { channels } from '../../shared/ipc/api';
+import type { FilePurpose } from '../../shared/ipc/contract';
 import type { EventName, Events } from '../../shared/ipc/events';
 import type { Router } from '../ipc/createRouter';
 import { appMenuTemplate } from './appMenuTemplate';
@@ -31,7 +38,11 @@ export interface AppSlice extends QuitEvents {
 }
 
 export interface AppWindow {
-  readonly webContents: { readonly id: number; send(channel: string, ...args: unknown[]): void };
+  readonly webContents: {
+    readonly id: number;
+    send(channel: string, ...args: unknown[]): void;
+    printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+  };
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
@@ -45,9 +56,17 @@ export interface AppSession extends PermissionedSession {
   readonly protocol: { handle(scheme: string, handler: (request: Request) => Promise<Response>): void };
 }
 
-export interface ElectronSlice {
+/** The native dialogs, modal to the app's window `W`. */
+export interface DialogSlice<W> {
+  showOpenDialog(window: W, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+// Generic over the window type, so the real dialog (which takes any BaseWindow) accepts the
+// real BrowserWindow, and a stand-in dialog its stand-in window.
+export interface ElectronSlice<W extends AppWindow = AppWindow> {
   app: AppSlice;
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => AppWindow;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
+  dialog: DialogSlice<W>;
   ipcMain: HandlerRegistry<SenderEvent>;
   Menu: {
     buildFromTemplate(template: MenuItemConstructorOptions[]): object;
@@ -67,7 +86,33 @@ export type CreateBackend = (options: {
   dataDir: string;
   version: string;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
+  chooseFile: (purpose: FilePurpose) => Promise<string | null>;
+  printToPdf: () => Promise<Uint8Array>;
 }) => AppBackend;
+
+/** The file filter of the open dialog for each purpose. */
+export const openDialogFilters: Record<FilePurpose, OpenDialogOptions['filters']> = {
+  'open-packet': [{ name: 'Attune review packet', extensions: ['attune-review'] }],
+  'open-comments': [{ name: 'Attune supervisor comments', extensions: ['attune-comments'] }],
+};
+
+/**
+ * How the case summary is printed: A4, backgrounds on, no header (Chromium's default one would
+ * print the real date and the page title), and a footer with the de-identified mark and page
+ * numbers on every page. The e2e harness prints the same view with the same options.
+ */
+export const caseSummaryPdf = {
+  pageSize: 'A4',
+  printBackground: true,
+  displayHeaderFooter: true,
+  headerTemplate: '<span></span>',
+  footerTemplate:
+    '<div style="width:100%;margin:0 0.5in;font:8px system-ui,sans-serif;color:#333;display:flex;' +
+    'justify-content:space-between"><span>De-identified</span><span>Page <span class="pageNumber">' +
+    '</span> of <span class="totalPages"></span></span></div>',
+  /** Inches, as Electron takes them; room for the footer at the bottom. */
+  margins: { top: 0.6, bottom: 0.7, left: 0.5, right: 0.5 },
+} as const satisfies PrintToPDFOptions;
 
 export interface AppPaths {
   preload: string;
@@ -90,11 +135,11 @@ export interface RunningApp {
  * app:// handler and deny-all permissions, the menu, the window, the backend, IPC, lock triggers.
  * Resolves to null when another instance already runs (this one then quits).
  */
-export async function startApp(
-  electron: ElectronSlice,
+export async function startApp<W extends AppWindow>(
+  electron: ElectronSlice<W>,
   options: { paths: AppPaths; createBackend: CreateBackend; platform?: NodeJS.Platform },
 ): Promise<RunningApp | null> {
-  const { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, shell } = electron;
+  const { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } = electron;
   const devTools = !app.isPackaged;
 
   if (!app.requestSingleInstanceLock()) {
@@ -106,7 +151,7 @@ export async function startApp(
   const openExternal = (url: string) => shell.openExternal(url);
   app.on('web-contents-created', (_event, contents) => guardContents(contents, openExternal));
 
-  let window: AppWindow | undefined;
+  let window: W | undefined;
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();
@@ -134,6 +179,16 @@ export async function startApp(
     emit: (event, payload) => {
       if (!win.isDestroyed()) win.webContents.send(channels.event, [event, payload]);
     },
+    // The renderer never names a path itself: the user picks one in the native dialog.
+    chooseFile: async (purpose) => {
+      const { canceled, filePaths } = await dialog.showOpenDialog(win, {
+        title: purpose === 'open-packet' ? 'Open a review packet' : 'Import supervisor comments',
+        properties: ['openFile'],
+        filters: openDialogFilters[purpose],
+      });
+      return canceled ? null : (filePaths[0] ?? null);
+    },
+    printToPdf: () => win.webContents.printToPDF(caseSummaryPdf),
   });
   registerIpc(ipcMain, backend.router, createTrustedSenderCheck(win.webContents.id));
   wireLockTriggers({ powerMonitor, app }, backend);

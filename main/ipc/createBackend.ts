@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { FilePurpose } from '../../shared/ipc/contract';
 import type { LockReason } from '../../shared/ipc/events';
 import { type Emit, VaultSession } from '../services/VaultSession';
 import { createHandlers } from './createHandlers';
@@ -16,11 +17,23 @@ export interface BackendOptions {
   dataDir: string;
   emit: Emit;
   version: string;
+  /**
+   * Shows the native open dialog for a review file; resolves to the chosen path, or null when
+   * the user cancels. Absent where there is no dialog (the CLI): choosing files is then refused.
+   */
+  chooseFile?: (purpose: FilePurpose) => Promise<string | null>;
+  /** Prints the calling window's current page to PDF bytes (Electron's printToPDF in the app). */
+  printToPdf?: () => Promise<Uint8Array>;
 }
 
 export function createBackend(options: BackendOptions): Backend {
   const session = new VaultSession(join(options.dataDir, 'vault'), options.emit);
-  const router = createRouter(createHandlers(session, options.version));
+  const router = createRouter(
+    createHandlers(session, options.version, undefined, undefined, {
+      chooseFile: options.chooseFile,
+      printToPdf: options.printToPdf,
+    }),
+  );
   return {
     router,
     async lock(reason) {

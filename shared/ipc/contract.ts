@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { clientContract } from './contracts/clientContract';
+import { filesContract } from './contracts/filesContract';
 import { noteContract } from './contracts/noteContract';
 import { reviewContract } from './contracts/reviewContract';
 import { vaultContract } from './contracts/vaultContract';
 
 export type { ClientInput, SessionInput } from './contracts/clientContract';
+export type { FilePurpose } from './contracts/filesContract';
 export type { IndexPage, SavedDraft, SearchHit } from './contracts/noteContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
 export type { AppInfo, VaultState, VaultStatus } from './contracts/vaultContract';
@@ -23,7 +25,13 @@ export { newPassphraseInput, passphraseInput } from './contracts/vaultContract';
  * from per-domain maps. Main validates every input against these schemas; the renderer's calls
  * are typed by them. Outputs are JSON-safe plain data (ISO date strings, arrays, records).
  */
-export const contract = { ...vaultContract, ...clientContract, ...noteContract, ...reviewContract } as const;
+export const contract = {
+  ...vaultContract,
+  ...clientContract,
+  ...noteContract,
+  ...reviewContract,
+  ...filesContract,
+} as const;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

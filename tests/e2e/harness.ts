@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { caseSummaryPdf } from '../../main/app/startApp';
 import { type Backend, createBackend } from '../../main/ipc/createBackend';
+import type { FilePurpose } from '../../shared/ipc/contract';
 
 /**
  * The e2e harness: the built renderer served over HTTP, and in place of the preload an object of
@@ -50,6 +52,64 @@ async function serveRenderer(): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${port}/` };
 }
 
+/**
+ * Stands in for the native open dialog: answers the next request with the path the test chose,
+ * once (a dialog is opened anew each time); with nothing chosen, the user cancels.
+ */
+export class FileChooserStub {
+  #next: string | null = null;
+  readonly asked: FilePurpose[] = [];
+  choose(path: string | null): void {
+    this.#next = path;
+  }
+  async answer(purpose: FilePurpose): Promise<string | null> {
+    this.asked.push(purpose);
+    const path = this.#next;
+    this.#next = null;
+    return path;
+  }
+}
+
+/** Chromium prints the page as Electron's printToPDF does in the app, with the app's options. */
+const { margins } = caseSummaryPdf;
+const pdfOptions = {
+  format: caseSummaryPdf.pageSize,
+  printBackground: caseSummaryPdf.printBackground,
+  displayHeaderFooter: caseSummaryPdf.displayHeaderFooter,
+  headerTemplate: caseSummaryPdf.headerTemplate,
+  footerTemplate: caseSummaryPdf.footerTemplate,
+  margin: {
+    top: `${margins.top}in`,
+    bottom: `${margins.bottom}in`,
+    left: `${margins.left}in`,
+    right: `${margins.right}in`,
+  },
+};
+
+/** The real backend over `dataDir`, its events delivered to the page and its shell seams faked. */
+async function attachBackend(page: Page, dataDir: string, chooser: FileChooserStub): Promise<Backend> {
+  const backend = createBackend({
+    dataDir,
+    version: 'e2e',
+    emit: (event, payload) => {
+      void page
+        .evaluate(
+          ([e, p]) =>
+            (window as unknown as { __attuneDispatch: (e: string, p: unknown) => void }).__attuneDispatch(
+              e,
+              p,
+            ),
+          [event, payload] as const,
+        )
+        .catch(() => undefined);
+    },
+    chooseFile: (purpose) => chooser.answer(purpose),
+    printToPdf: () => page.pdf(pdfOptions),
+  });
+  await installApi(page, backend);
+  return backend;
+}
+
 /** Installs `window.attune` in the page before any of its scripts run. */
 async function installApi(page: Page, backend: Backend): Promise<void> {
   await page.exposeFunction('__attuneInvoke', (method: unknown, input: unknown) =>
@@ -77,12 +137,26 @@ async function installApi(page: Page, backend: Backend): Promise<void> {
   });
 }
 
+/** A separate user of Attune: own browser context, data folder, backend and file dialog. */
+export interface Profile {
+  page: Page;
+  dataDir: string;
+  backend: Backend;
+  openApp: () => Promise<void>;
+  nextChosenFile: (path: string | null) => void;
+}
+
 export interface HarnessFixtures {
   /** The per-test data folder (the vault is in `<dataDir>/vault`). */
   dataDir: string;
   backend: Backend;
   /** Opens the app in the page, as a fresh window would. */
   openApp: () => Promise<void>;
+  /** Decides what the app's next open dialog answers (a path, or null: the user cancels). */
+  nextChosenFile: (path: string | null) => void;
+  /** A second profile (another person's Attune), made only for tests that ask for it. */
+  secondProfile: Profile;
+  fileChooser: FileChooserStub;
 }
 
 export const test = base.extend<HarnessFixtures, { rendererUrl: string }>({
@@ -101,26 +175,36 @@ export const test = base.extend<HarnessFixtures, { rendererUrl: string }>({
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  backend: async ({ dataDir, page }, use) => {
-    const backend = createBackend({
-      dataDir,
-      version: 'e2e',
-      emit: (event, payload) => {
-        void page
-          .evaluate(
-            ([e, p]) =>
-              (window as unknown as { __attuneDispatch: (e: string, p: unknown) => void }).__attuneDispatch(
-                e,
-                p,
-              ),
-            [event, payload] as const,
-          )
-          .catch(() => undefined);
-      },
-    });
-    await installApi(page, backend);
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature needs the destructuring.
+  fileChooser: async ({}, use) => {
+    await use(new FileChooserStub());
+  },
+  backend: async ({ dataDir, page, fileChooser }, use) => {
+    const backend = await attachBackend(page, dataDir, fileChooser);
     await use(backend);
     await backend.dispose();
+  },
+  nextChosenFile: async ({ fileChooser }, use) => {
+    await use((path) => fileChooser.choose(path));
+  },
+  secondProfile: async ({ browser, rendererUrl }, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'attune-e2e-second-'));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const chooser = new FileChooserStub();
+    const backend = await attachBackend(page, dataDir, chooser);
+    await use({
+      page,
+      dataDir,
+      backend,
+      openApp: async () => {
+        await page.goto(rendererUrl);
+      },
+      nextChosenFile: (path) => chooser.choose(path),
+    });
+    await backend.dispose();
+    await context.close();
+    await rm(dataDir, { recursive: true, force: true });
   },
   openApp: async ({ page, backend, rendererUrl }, use) => {
     void backend;

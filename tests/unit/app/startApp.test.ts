@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  MenuItemConstructorOptions,
+  OpenDialogOptions,
+  PrintToPDFOptions,
+} from 'electron';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { appSchemePrivileges } from '../../../main/app/appProtocol';
 import type { SenderEvent } from '../../../main/app/registerIpc';
@@ -12,6 +18,7 @@ import {
   type AppPaths,
   appPaths,
   type CreateBackend,
+  caseSummaryPdf,
   type ElectronSlice,
   startApp,
 } from '../../../main/app/startApp';
@@ -82,6 +89,11 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
       setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
         this.openHandler = handler;
       },
+      printed: [] as PrintToPDFOptions[],
+      async printToPDF(options: PrintToPDFOptions) {
+        this.printed.push(options);
+        return new TextEncoder().encode('%PDF-1.7 recorded');
+      },
     });
     loaded: string[] = [];
     shown = false;
@@ -124,10 +136,19 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
   const menus: MenuItemConstructorOptions[][] = [];
   const powerMonitor = new EventEmitter();
   const opened: string[] = [];
+  const dialogs: Array<{ window: FakeWindow; options: OpenDialogOptions }> = [];
+  /** What the next open dialog answers; the user cancels by default. */
+  const dialogAnswer = { canceled: true, filePaths: [] as string[] };
 
   const electron = {
     app,
     BrowserWindow: FakeWindow,
+    dialog: {
+      showOpenDialog: async (window: FakeWindow, options: OpenDialogOptions) => {
+        dialogs.push({ window, options });
+        return { ...dialogAnswer };
+      },
+    },
     ipcMain: {
       handle: (channel: string, handler: Handler) => handlers.set(channel, handler),
       removeHandler: (channel: string) => handlers.delete(channel),
@@ -159,7 +180,7 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
         opened.push(url);
       },
     },
-  } satisfies ElectronSlice;
+  } satisfies ElectronSlice<FakeWindow>;
 
   return {
     electron,
@@ -175,6 +196,8 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
     menus,
     powerMonitor,
     opened,
+    dialogs,
+    dialogAnswer,
   };
 }
 
@@ -329,6 +352,39 @@ describe('startApp on ready', () => {
       expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     }
     expect(routed).toHaveLength(1);
+  });
+
+  test('files are chosen in an open dialog modal to the window, filtered by purpose; cancel gives null', async () => {
+    const { created, window, dialogs, dialogAnswer } = await started();
+    const backendOptions = created[0];
+    if (!backendOptions) throw new Error('no backend');
+    await expect(backendOptions.chooseFile('open-packet')).resolves.toBeNull();
+    dialogAnswer.canceled = false;
+    dialogAnswer.filePaths = ['/home/someone/Desktop/Client-A-2026-01-05.attune-comments'];
+    await expect(backendOptions.chooseFile('open-comments')).resolves.toBe(
+      '/home/someone/Desktop/Client-A-2026-01-05.attune-comments',
+    );
+    expect(dialogs.map((d) => d.window)).toEqual([window, window]);
+    expect(dialogs.map((d) => [d.options.properties, d.options.filters])).toEqual([
+      [['openFile'], [{ name: 'Attune review packet', extensions: ['attune-review'] }]],
+      [['openFile'], [{ name: 'Attune supervisor comments', extensions: ['attune-comments'] }]],
+    ]);
+  });
+
+  test('the case summary is printed from the window: A4, backgrounds, footer with page numbers and the mark', async () => {
+    const { created, window } = await started();
+    const bytes = await created[0]?.printToPdf();
+    expect(new TextDecoder().decode(bytes)).toMatch(/^%PDF-/);
+    expect(window.webContents.printed).toEqual([caseSummaryPdf]);
+    expect(caseSummaryPdf).toMatchObject({
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+    });
+    expect(caseSummaryPdf.footerTemplate).toContain('De-identified');
+    expect(caseSummaryPdf.footerTemplate).toMatch(
+      /Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span>/,
+    );
   });
 
   test('backend events are pushed to the window on the event channel, and dropped once it is gone', async () => {

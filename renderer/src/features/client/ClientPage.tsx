@@ -5,6 +5,7 @@ import { useClient, useSessionRows } from '../../data/hooks';
 import { putClient } from '../../data/indexDb';
 import { ClientCharts } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
+import { CaseComments, ImportCommentsPanel, SessionComments, useSupervisorComments } from '../review';
 import { SessionForm } from './SessionForm';
 import { SessionTable } from './SessionTable';
 
@@ -13,10 +14,13 @@ export function ClientPage({
   clientId,
   onBack,
   onOpenNote,
+  onBuildPacket,
 }: {
   clientId: string;
   onBack: () => void;
   onOpenNote: (noteId: string) => void;
+  /** Opens the builder of a de-identified case review packet for supervision. */
+  onBuildPacket: () => void;
 }) {
   const client = useClient(clientId);
   const rows = useSessionRows(clientId);
@@ -25,6 +29,7 @@ export function ClientPage({
   const [templates, setTemplates] = useState<Template[]>([]);
   const [templateId, setTemplateId] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const supervisor = useSupervisorComments(clientId);
 
   useEffect(() => {
     call('templates:list')
@@ -67,6 +72,9 @@ export function ClientPage({
         <button type="button" className="secondary" onClick={() => setEditing(true)}>
           Edit client
         </button>
+        <button type="button" className="secondary" onClick={onBuildPacket}>
+          Case review packet
+        </button>
         {client.status === 'active' ? (
           <button type="button" className="secondary" onClick={() => setStatus('closed')}>
             Close client
@@ -83,11 +91,13 @@ export function ClientPage({
       </p>
       {client.goals.length > 0 && <p className="muted">Goals: {client.goals.join('; ')}</p>}
       {editing && <ClientForm client={client} onDone={() => setEditing(false)} />}
-      {error && (
+      {(error ?? supervisor.error) && (
         <p role="alert" className="error">
-          {error}
+          {error ?? supervisor.error}
         </p>
       )}
+      <ImportCommentsPanel clientId={clientId} onImported={supervisor.reload} />
+      <CaseComments comments={supervisor.onCase} onSetAddressed={supervisor.setAddressed} />
       <div className="page-head">
         <h2>Sessions</h2>
         <button type="button" onClick={() => setAddingSession(true)} disabled={addingSession}>
@@ -105,7 +115,22 @@ export function ClientPage({
         </label>
       </div>
       {addingSession && <SessionForm clientId={clientId} onDone={() => setAddingSession(false)} />}
-      <SessionTable rows={rows} onOpenNote={onOpenNote} onNewNote={newNote} />
+      <SessionTable
+        rows={rows}
+        onOpenNote={onOpenNote}
+        onNewNote={newNote}
+        sessionComments={
+          supervisor.bySession.size === 0
+            ? undefined
+            : ({ session, note }) => (
+                <SessionComments
+                  comments={supervisor.bySession.get(session.id) ?? []}
+                  ruptures={note?.ruptures ?? []}
+                  onSetAddressed={supervisor.setAddressed}
+                />
+              )
+        }
+      />
       <ClientCharts clientId={clientId} onOpenNote={onOpenNote} />
     </main>
   );

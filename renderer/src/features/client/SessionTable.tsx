@@ -1,15 +1,19 @@
+import type { ReactNode } from 'react';
 import { attendanceLabels, modalityLabels } from '../../../../shared/domain/sessionSchema';
 import type { SessionRow } from '../../data/hooks';
 
-/** Sessions with their note status (none / draft / signed) and rupture badges. */
+/** Sessions with their note status (none / draft / signed), rupture badges and any supervisor comments. */
 export function SessionTable({
   rows,
   onOpenNote,
   onNewNote,
+  sessionComments,
 }: {
   rows: SessionRow[] | undefined;
   onOpenNote: (noteId: string) => void;
   onNewNote: (sessionId: string) => void;
+  /** The returned supervisor comments of a session, shown in their own column when given. */
+  sessionComments?: ((row: SessionRow) => ReactNode) | undefined;
 }) {
   if (rows === undefined) return <p>Loading…</p>;
   if (rows.length === 0) return <p className="muted">No sessions yet. Record one with “New session”.</p>;
@@ -22,13 +26,15 @@ export function SessionTable({
           <th scope="col">Session</th>
           <th scope="col">Note</th>
           <th scope="col">Ruptures</th>
+          {sessionComments && <th scope="col">Supervisor comments</th>}
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ session, note }) => {
+        {rows.map((row) => {
+          const { session, note } = row;
           const when = new Date(session.startsAt).toLocaleString([], {
             dateStyle: 'medium',
             timeStyle: 'short',
@@ -56,6 +62,7 @@ export function SessionTable({
                   '—'
                 )}
               </td>
+              {sessionComments && <td>{sessionComments(row)}</td>}
               <td>
                 {note ? (
                   <button

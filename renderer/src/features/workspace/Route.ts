@@ -5,4 +5,7 @@ export type Route =
   | { page: 'note'; noteId: string; clientId: string }
   | { page: 'search' }
   | { page: 'caseload' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'build-packet'; clientId: string }
+  | { page: 'review-packets' }
+  | { page: 'review-packet'; packetId: string };

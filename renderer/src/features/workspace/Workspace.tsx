@@ -7,6 +7,7 @@ import { lockNow } from '../../data/lock';
 import { ClientPage } from '../client/ClientPage';
 import { ClientList } from '../clients/ClientList';
 import { saveStashedDrafts } from '../note';
+import { PacketBuilder, ReviewPacketPage, ReviewPacketsPage } from '../review';
 import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { NotePage } from './NotePage';
@@ -74,6 +75,14 @@ export function Workspace() {
           <button
             type="button"
             className="link"
+            aria-current={route.page === 'review-packets' || route.page === 'review-packet'}
+            onClick={() => setRoute({ page: 'review-packets' })}
+          >
+            Review packets
+          </button>
+          <button
+            type="button"
+            className="link"
             aria-current={route.page === 'settings'}
             onClick={() => setRoute({ page: 'settings' })}
           >
@@ -128,6 +137,7 @@ function CurrentPage({
           clientId={route.clientId}
           onBack={() => go({ page: 'clients' })}
           onOpenNote={(noteId) => go({ page: 'note', noteId, clientId: route.clientId })}
+          onBuildPacket={() => go({ page: 'build-packet', clientId: route.clientId })}
         />
       );
     case 'note':
@@ -152,5 +162,16 @@ function CurrentPage({
       );
     case 'settings':
       return <SettingsPage onSaved={onSettingsSaved} />;
+    case 'build-packet':
+      return (
+        <PacketBuilder
+          clientId={route.clientId}
+          onBack={() => go({ page: 'client', clientId: route.clientId })}
+        />
+      );
+    case 'review-packets':
+      return <ReviewPacketsPage onOpen={(packetId) => go({ page: 'review-packet', packetId })} />;
+    case 'review-packet':
+      return <ReviewPacketPage packetId={route.packetId} onBack={() => go({ page: 'review-packets' })} />;
   }
 }

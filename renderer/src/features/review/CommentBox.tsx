@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import type { ReviewComment } from '../../../../shared/ipc/contract';
+import { TextAreaField } from '../../components/TextAreaField';
+import { messageOf } from '../../data/api';
+import { localDateTime } from './reviewFormat';
+
+/** The reviewer's comments on one target (the case, a session or a rupture) and a box for a new one. */
+export function CommentBox({
+  label,
+  comments,
+  onSave,
+  onDelete,
+}: {
+  /** The textarea's label, e.g. "Comment on this session". */
+  label: string;
+  comments: readonly ReviewComment[];
+  onSave: (text: string) => Promise<void>;
+  onDelete: (id: string) => Promise<void>;
+}) {
+  const legendId = useId();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(work: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    // A group named by its legend, which also labels the text box.
+    <fieldset className="comment-box">
+      <legend id={legendId}>{label}</legend>
+      {comments.length > 0 && (
+        <ul className="comment-list" aria-label="Your comments">
+          {comments.map((c) => (
+            <li key={c.id}>
+              <p className="prewrap">{c.text}</p>
+              <p className="muted small">
+                Saved {localDateTime(c.updatedAt)}{' '}
+                <button
+                  type="button"
+                  className="link"
+                  disabled={busy}
+                  onClick={() => run(() => onDelete(c.id))}
+                >
+                  Delete comment
+                </button>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <TextAreaField labelledBy={legendId} value={text} onChange={setText} />
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy}
+        onClick={() => {
+          if (!text.trim()) return setError('Write the comment first.');
+          void run(async () => {
+            await onSave(text);
+            setText('');
+          });
+        }}
+      >
+        Save comment
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,92 @@
+import { type FormEvent, useId, useState } from 'react';
+import { messageOf } from '../../data/api';
+import { useSettings } from '../../data/hooks';
+import { exportComments } from './reviewData';
+import { plural } from './reviewFormat';
+
+/** "Export comments": the reviewer's name and the packet's passphrase, then the encrypted file's path. */
+export function ExportCommentsPanel({ packetId, comments }: { packetId: string; comments: number }) {
+  const id = useId();
+  const { clinicianName } = useSettings();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<{ path: string; comments: number } | null>(null);
+  const reviewerName = name ?? clinicianName ?? '';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!reviewerName.trim())
+      return setError('Enter your name, so the clinician knows whose comments these are.');
+    if (!passphrase) return setError('Enter the packet passphrase the clinician gave you.');
+    setBusy(true);
+    setError(null);
+    try {
+      setSaved(await exportComments(packetId, reviewerName, passphrase));
+      setPassphrase('');
+      setOpen(false);
+    } catch (failure) {
+      setError(messageOf(failure));
+      setPassphrase('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="packet-output">
+      {open ? (
+        <form className="card narrow" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+          <h2 id={`${id}-title`}>Send your comments back</h2>
+          <p className="muted">
+            {plural(comments, 'comment')} will be sealed with the packet’s passphrase, so only the clinician
+            can open them.
+          </p>
+          <label htmlFor={`${id}-name`}>Your name</label>
+          <input
+            id={`${id}-name`}
+            type="text"
+            autoComplete="name"
+            value={reviewerName}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <label htmlFor={`${id}-pass`}>Packet passphrase</label>
+          <input
+            id={`${id}-pass`}
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" disabled={busy}>
+              {busy ? 'Encrypting…' : 'Encrypt and save comments'}
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" onClick={() => setOpen(true)} disabled={comments === 0}>
+          Export comments
+        </button>
+      )}
+      <div role="status">
+        {saved && (
+          <p>
+            {plural(saved.comments, 'comment')} saved to <code className="path">{saved.path}</code>. Send this
+            file to the clinician; it opens with the packet’s passphrase.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

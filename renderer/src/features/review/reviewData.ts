@@ -1,0 +1,72 @@
+/**
+ * The review screens' data module: every call they make to main. Packets and comments live in
+ * main (the clinician's vault or the reviewer's); nothing here touches the Dexie index.
+ */
+import type {
+  CommentTarget,
+  FilePurpose,
+  PacketRequestInput,
+  ReviewComment,
+  ReviewPacket,
+  SupervisorComment,
+} from '../../../../shared/ipc/contract';
+import { call } from '../../data/api';
+
+/** Exactly what an export of this request would put in the packet. */
+export function previewPacket(request: PacketRequestInput): Promise<ReviewPacket> {
+  return call('review:preview', request);
+}
+
+export function exportPacket(request: PacketRequestInput, passphrase: string) {
+  return call('review:exportPacket', { ...request, passphrase });
+}
+
+/** Prints the page as it is now (the print view) to a PDF in the exports folder. */
+export async function savePdfSummary(alias: string): Promise<string> {
+  return (await call('review:savePdf', { alias })).path;
+}
+
+/** The native open dialog; null when the user cancels it. */
+export async function chooseReviewFile(purpose: FilePurpose): Promise<string | null> {
+  return (await call('files:chooseReviewFile', { purpose }))?.path ?? null;
+}
+
+export function openPacket(path: string, passphrase: string): Promise<ReviewPacket> {
+  return call('review:openPacket', { path, passphrase });
+}
+
+export function listPackets() {
+  return call('review:listPackets');
+}
+
+export function getPacket(packetId: string): Promise<{ packet: ReviewPacket; comments: ReviewComment[] }> {
+  return call('review:getPacket', { packetId });
+}
+
+export async function removePacket(packetId: string): Promise<void> {
+  await call('review:removePacket', { packetId });
+}
+
+export function saveComment(packetId: string, target: CommentTarget, text: string): Promise<ReviewComment> {
+  return call('review:saveComment', { packetId, target, text });
+}
+
+export async function deleteComment(id: string): Promise<void> {
+  await call('review:deleteComment', { id });
+}
+
+export function exportComments(packetId: string, reviewerName: string, passphrase: string) {
+  return call('review:exportComments', { packetId, reviewerName, passphrase });
+}
+
+export function importComments(path: string, passphrase: string) {
+  return call('comments:import', { path, passphrase });
+}
+
+export function listSupervisorComments(clientId: string): Promise<SupervisorComment[]> {
+  return call('comments:list', { clientId });
+}
+
+export function setCommentAddressed(id: string, addressed: boolean): Promise<SupervisorComment> {
+  return call('comments:setAddressed', { id, addressed });
+}

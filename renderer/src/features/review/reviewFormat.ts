@@ -1,0 +1,96 @@
+/** Words and labels for the review screens: packet dates, vocabulary labels, name lists. */
+import { dimensionById, type DimensionId } from '../../../../shared/domain/dimensions';
+import {
+  type RuptureOutcomeId,
+  type RuptureTypeId,
+  resolutionStrategies,
+  ruptureMarkers,
+  ruptureOutcomes,
+  ruptureTypes,
+} from '../../../../shared/domain/ruptures';
+import type { CommentTarget, ReviewPacket } from '../../../../shared/ipc/contract';
+
+/** A packet instant as the packet states it, in UTC ("2025-05-12 09:00 UTC"): dates may be shifted. */
+export function packetDateTime(iso: string): string {
+  const utc = new Date(iso).toISOString();
+  return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
+}
+
+/** A packet instant's UTC date, yyyy-mm-dd. */
+export function packetDate(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 10);
+}
+
+/** One of the user's own instants in their local time, as the session table shows it. */
+export function localDateTime(iso: string): string {
+  return new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function localDate(iso: string): string {
+  return new Date(iso).toLocaleDateString([], { dateStyle: 'medium' });
+}
+
+/** "1 comment", "3 comments". */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : pluralForm}`;
+}
+
+export const typeLabel = (id: RuptureTypeId): string => ruptureTypes.find((t) => t.id === id)?.label ?? id;
+export const outcomeLabel = (id: RuptureOutcomeId): string =>
+  ruptureOutcomes.find((o) => o.id === id)?.label ?? id;
+export const dimensionLabel = (id: DimensionId): string => dimensionById(id).label;
+
+/** A marker's label: built in, or the clinician's own as the packet describes it. */
+export function markerLabel(packet: ReviewPacket, id: string): string {
+  return (
+    ruptureMarkers.find((m) => m.id === id)?.label ??
+    packet.vocabulary.markers.find((m) => m.id === id)?.label ??
+    id
+  );
+}
+
+export function strategyLabel(packet: ReviewPacket, id: string): string {
+  return (
+    resolutionStrategies.find((s) => s.id === id)?.label ??
+    packet.vocabulary.strategies.find((s) => s.id === id)?.label ??
+    id
+  );
+}
+
+/** What the clinician put in the packet, in words. */
+export function includedParts(include: ReviewPacket['include']): string[] {
+  return [
+    include.metrics && 'summary metrics',
+    include.charts && 'charts',
+    include.notes && 'notes',
+    include.ruptures && 'ruptures and repairs',
+    include.processNotes && 'psychotherapy process notes',
+  ].filter((part): part is string => typeof part === 'string');
+}
+
+/** The names typed one per line: trimmed, without blanks or repeats. */
+export function parseNames(text: string): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const name = line.trim();
+    if (name && !seen.has(name.toLowerCase())) {
+      seen.add(name.toLowerCase());
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Whether two comment targets are the same case, session or rupture. */
+export function sameTarget(a: CommentTarget, b: CommentTarget): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'case') return true;
+  if (a.kind === 'session') return b.kind === 'session' && a.sessionRef === b.sessionRef;
+  return b.kind === 'rupture' && a.ruptureRef === b.ruptureRef;
+}
+
+/** The last part of a path, for showing which file was chosen. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}

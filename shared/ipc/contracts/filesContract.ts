@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { aliasSchema } from '../../review/packetSchema';
+import { returns } from './returns';
+
+/** What the user is choosing a file for; main picks the dialog's title and file filter from it. */
+export const filePurposeIds = ['open-packet', 'open-comments'] as const;
+export type FilePurpose = (typeof filePurposeIds)[number];
+
+/**
+ * Files the renderer cannot reach by itself: it never names a path it made up, it asks main to
+ * show the native open dialog, and it asks main to print its current page to a PDF in the
+ * exports folder.
+ */
+export const filesContract = {
+  /** The native open dialog; null when the user cancels. */
+  'files:chooseReviewFile': {
+    input: z.strictObject({
+      purpose: z.enum(filePurposeIds, { error: 'Say what the file is for: a packet or comments.' }),
+    }),
+    output: returns<{ path: string } | null>(),
+  },
+  /**
+   * Prints the calling window's current page (the case summary's print view) to
+   * `<dataDir>/exports/<alias>-<yyyy-mm-dd>-summary.pdf`, never over an earlier file, and
+   * records the export in the audit log.
+   */
+  'review:savePdf': {
+    input: z.strictObject({ alias: aliasSchema }),
+    output: returns<{ path: string }>(),
+  },
+} as const;

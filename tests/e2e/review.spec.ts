@@ -1,0 +1,361 @@
+import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page, TestInfo } from '@playwright/test';
+import type { Backend } from '../../main/ipc/createBackend';
+import { Vault } from '../../main/vault/Vault';
+import { emptyAttunement } from '../../shared/domain/attunementSchema';
+import type { Client } from '../../shared/domain/clientSchema';
+import type { Note } from '../../shared/domain/noteSchema';
+import { emptyParticipation } from '../../shared/domain/participationSchema';
+import type { Session } from '../../shared/domain/sessionSchema';
+import type { PacketListing, SupervisorComment } from '../../shared/review/commentsSchema';
+import { expect, test } from './harness';
+import { pdfText } from './pdfText';
+import { expectAccessible, passphrase, unlock } from './steps';
+
+/** Names that must never leave the clinician's machine: the client's, and two the user lists. */
+const FORBIDDEN = ['Robin', 'Okafor', 'Mara', 'Lindqvist', 'C-014'];
+const PROCESS_MARKER = 'felt the pull to rescue';
+const PACKET_PASS = 'harbour violet seventy kites';
+const STARTS = ['2026-02-02T09:00:00.000Z', '2026-02-09T09:00:00.000Z', '2026-02-16T09:00:00.000Z'];
+const REVIEWER = 'Sam Reviewer';
+const CASE_COMMENT = 'Across the case, ruptures follow a quickened pace; slow down earlier.';
+const SESSION_COMMENT = 'Good recovery in the second half of this session.';
+const RUPTURE_COMMENT = 'Name the withdrawal out loud before moving on.';
+
+/** A vault with small KDF settings (the app reads them from the header), left locked. */
+async function makeVault(dataDir: string): Promise<void> {
+  const { vault } = await Vault.create(join(dataDir, 'vault'), passphrase, {
+    kdf: { memoryKiB: 8192, iterations: 1, parallelism: 1 },
+  });
+  await vault.lock();
+}
+
+function caller(backend: Backend) {
+  return async <T>(method: string, input?: unknown): Promise<T> => {
+    const result = await backend.router.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.kind}: ${result.error.message}`);
+    return result.value as T;
+  };
+}
+
+/** Session i's draft, with the client's name and two other names in several fields. */
+function namedDraft(i: number) {
+  const attunement = emptyAttunement();
+  attunement.affective = {
+    rating: 3 + (i % 2),
+    observation: `Robin’s sadness showed when she spoke of Mara (week ${i + 1}).`,
+    response: 'I told Robin I could see how much Mara matters.',
+  };
+  attunement.empathic = {
+    rating: 4,
+    observation: 'OKAFOR family loyalty again.',
+    response: 'Stayed with Robin.',
+  };
+  const participation = emptyParticipation();
+  participation.feedbackToTherapist = {
+    given: true,
+    quote: '“You sound like Dr. Lindqvist when you do that.”',
+  };
+  return {
+    sections: {
+      subjective: `Robin Okafor reports week ${i + 1}; Mara moved out.`,
+      objective: 'Robin was tearful.',
+      assessment: 'Grief; Dr. Lindqvist’s referral letter fits.',
+    },
+    attunement,
+    coRegulation: 'Robin’s breathing slowed with mine.',
+    ruptures:
+      i === 2
+        ? []
+        : [
+            {
+              id: randomUUID(),
+              minute: 12 + i,
+              type: i === 0 ? 'withdrawal' : 'confrontation',
+              markers: [i === 0 ? 'minimal-response' : 'complaints-about-therapist'],
+              salience: 3,
+              followedLapseOf: ['rhythmic'],
+              context: 'After I mentioned Mara, Robin went quiet.',
+              strategies: ['invite-discussion'],
+              outcome: 'resolved',
+              repairMinute: 20 + i,
+              clientResponse: 'Robin said: “Mara would laugh at this.”',
+            },
+          ],
+    sessionJudgments: { therapistContribution: 2, overallResolution: 4 },
+    participation,
+    feedback: { relationship: 9, goals: 8, approach: 9, overall: 9 },
+    plan: 'Ask Robin about the letter to Dr. Lindqvist; check in on Mara.',
+  };
+}
+
+/** The clinician's case, written through the router: three sessions with notes, one process note. */
+async function seedClinician(dataDir: string, backend: Backend) {
+  await makeVault(dataDir);
+  const call = caller(backend);
+  await call('vault:unlock', { passphrase });
+  const client = await call<Client>('clients:create', {
+    code: 'C-014',
+    displayName: 'Robin Okafor',
+    startDate: '2026-01-05',
+    concerns: ['Grief after Mara left'],
+    goals: [],
+  });
+  const notes: Note[] = [];
+  for (const [i, startsAt] of STARTS.entries()) {
+    const session = await call<Session>('sessions:create', {
+      clientId: client.id,
+      startsAt,
+      durationMinutes: 50,
+      modality: 'video',
+      attendance: 'attended',
+    });
+    const note = await call<Note>('notes:create', { sessionId: session.id, templateId: 'soap' });
+    await call('notes:saveDraft', { id: note.id, draft: namedDraft(i) });
+    notes.push(note);
+  }
+  await call('processNotes:save', {
+    noteId: notes[0]!.id,
+    text: `Robin reminded me of my sister; I ${PROCESS_MARKER}. My own unease about Mara.`,
+  });
+  await call('vault:lock', { reason: 'user' });
+  return { client };
+}
+
+function expectNoNames(text: string, where: string): void {
+  const lower = text.toLowerCase();
+  for (const name of FORBIDDEN) expect(lower, `“${name}” in ${where}`).not.toContain(name.toLowerCase());
+}
+
+/** The saved path a status message shows. */
+async function shownPath(page: Page, saying: string): Promise<string> {
+  const status = page.getByRole('status').filter({ hasText: saying });
+  await expect(status).toBeVisible({ timeout: 20_000 });
+  return (await status.locator('code').textContent()) ?? '';
+}
+
+/** The PDF's first page as PNG: poppler's pdftoppm where installed, else Chromium's own PDF viewer. */
+async function pdfFirstPage(page: Page, pdfPath: string, testInfo: TestInfo): Promise<void> {
+  const copy = testInfo.outputPath('case-summary.pdf');
+  await copyFile(pdfPath, copy);
+  await testInfo.attach('case-summary.pdf', { path: copy, contentType: 'application/pdf' });
+  const png = testInfo.outputPath('pdf-first-page.png');
+  if (existsSync('/usr/bin/pdftoppm')) {
+    execFileSync('/usr/bin/pdftoppm', [
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-r',
+      '80',
+      '-singlefile',
+      copy,
+      png.slice(0, -4),
+    ]);
+  } else {
+    const viewer = await page.context().newPage();
+    await viewer.setViewportSize({ width: 860, height: 1160 });
+    await viewer.goto(`${pathToFileURL(copy).href}#toolbar=0&navpanes=0&view=Fit`);
+    // The viewer renders asynchronously, with nothing in the page to wait on.
+    await viewer.waitForTimeout(1500);
+    await viewer.screenshot({ path: png });
+    await viewer.close();
+  }
+  await testInfo.attach('pdf-first-page.png', { path: png, contentType: 'image/png' });
+}
+
+test('case review round trip: de-identified packet and PDF, review mode in a second profile, comments back home', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+  nextChosenFile,
+  fileChooser,
+  secondProfile,
+}, testInfo) => {
+  const { client } = await seedClinician(dataDir, backend);
+  await openApp();
+  await unlock(page);
+  await page.getByRole('button', { name: 'C-014', exact: true }).click();
+  await page.getByRole('button', { name: 'Case review packet' }).click();
+
+  // The builder: everything in by default except process notes; dates shifted.
+  await expect(page.getByRole('heading', { name: 'Case review packet · C-014', level: 1 })).toBeVisible();
+  const sessions = page.getByRole('group', { name: 'Sessions' });
+  await expect(sessions.getByRole('checkbox')).toHaveCount(3);
+  for (const box of await sessions.getByRole('checkbox').all()) await expect(box).toBeChecked();
+  for (const part of ['Summary metrics', 'Charts', 'Notes', 'Ruptures and repairs']) {
+    await expect(page.getByRole('checkbox', { name: part, exact: true })).toBeChecked();
+  }
+  const processBox = page.getByRole('checkbox', { name: 'Include psychotherapy process notes' });
+  await expect(processBox).not.toBeChecked();
+  await expect(page.getByText(/stay out of every export unless you tick this box/)).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Shift dates' })).toBeChecked();
+  await page.getByLabel('From', { exact: true }).fill('2026-02-09');
+  await expect(sessions.getByRole('checkbox')).toHaveCount(2);
+  await page.getByLabel('From', { exact: true }).fill('');
+  await expect(sessions.getByRole('checkbox')).toHaveCount(3);
+  await page.getByLabel('Other names to remove').fill('Mara\nLindqvist');
+  await expectAccessible(page, 'packet builder');
+
+  // Process notes reach the preview only when ticked (and then de-identified).
+  const preview = page.getByRole('region', { name: 'Preview: what will leave this computer' });
+  await processBox.check();
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(preview).toContainText(PROCESS_MARKER);
+  expectNoNames((await preview.textContent()) ?? '', 'the preview with process notes');
+  await processBox.uncheck();
+  await expect(preview).toHaveCount(0);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(preview.getByText('Client A', { exact: true })).toBeVisible();
+  await expect(preview.getByRole('article')).toHaveCount(3);
+  const previewText = (await preview.textContent()) ?? '';
+  expectNoNames(previewText, 'the preview');
+  expect(previewText).not.toContain(PROCESS_MARKER);
+  expect(previewText).toContain('[name]');
+  expect(previewText).toContain('De-identified');
+  expect(previewText).not.toContain('2026-02-02 09:00'); // dates are shifted
+  await page.screenshot({ path: testInfo.outputPath('preview.png'), fullPage: true });
+  await expectAccessible(page, 'packet preview');
+
+  // The encrypted packet, with a passphrase of its own.
+  await page.getByRole('button', { name: 'Export review packet' }).click();
+  await page.getByLabel('Packet passphrase', { exact: true }).fill(PACKET_PASS);
+  await page.getByLabel('Confirm packet passphrase').fill('not the same one');
+  await page.getByRole('button', { name: 'Encrypt and save packet' }).click();
+  await expect(page.getByRole('alert')).toContainText('differ');
+  await page.getByLabel('Confirm packet passphrase').fill(PACKET_PASS);
+  await page.getByRole('button', { name: 'Encrypt and save packet' }).click();
+  const packetPath = await shownPath(page, 'Packet saved to');
+  expect(packetPath).toMatch(
+    new RegExp(`^${join(dataDir, 'exports')}/Client-A-\\d{4}-\\d{2}-\\d{2}\\.attune-review$`),
+  );
+  await expect(page.getByText('Share the passphrase separately')).toBeVisible();
+
+  // The PDF case summary: the print view, printed by Chromium as Electron prints it in the app.
+  await page.getByRole('button', { name: 'Save PDF summary' }).click();
+  const pdfPath = await shownPath(page, 'PDF saved to');
+  expect(pdfPath).toMatch(/\/exports\/Client-A-\d{4}-\d{2}-\d{2}-summary\.pdf$/);
+  expect((await stat(pdfPath)).mode & 0o777).toBe(0o600);
+  await pdfFirstPage(page, pdfPath, testInfo);
+  const printed = pdfText(await readFile(pdfPath));
+  await testInfo.attach('pdf-text.txt', { body: printed, contentType: 'text/plain' });
+  // Each text object is a line: read it as flowing text, and also joined (a name split in two).
+  const flat = printed.replace(/\s+/g, ' ');
+  const joined = printed.replace(/\n/g, '');
+  expect(flat).toContain('Case summary · Client A');
+  expect(flat).toMatch(/De-identified Page 1 of \d+/);
+  expect(flat).toContain('Rupture and repair timeline');
+  expect(flat).toContain('[name]');
+  for (const text of [flat, joined]) {
+    expectNoNames(text, 'the PDF');
+    expect(text).not.toContain(PROCESS_MARKER);
+  }
+
+  // Review mode, in a second profile: a wrong passphrase changes nothing.
+  const reviewer = secondProfile;
+  const rp = reviewer.page;
+  await makeVault(reviewer.dataDir);
+  await reviewer.openApp();
+  await unlock(rp);
+  await rp.getByRole('button', { name: 'Review packets', exact: true }).click();
+  await expect(rp.getByText('No review packets opened yet.')).toBeVisible();
+  reviewer.nextChosenFile(packetPath);
+  await rp.getByRole('button', { name: 'Open review packet' }).click();
+  await rp.getByLabel('Packet passphrase').fill('not the packet passphrase');
+  await rp.getByRole('button', { name: 'Open packet' }).click();
+  await expect(rp.getByRole('alert')).toContainText('Wrong passphrase for this review packet');
+  await expect(rp.getByText('No review packets opened yet.')).toBeVisible();
+  expect(await caller(reviewer.backend)('review:listPackets')).toEqual([]);
+  await rp.getByLabel('Packet passphrase').fill(PACKET_PASS);
+  await rp.getByRole('button', { name: 'Open packet' }).click();
+  await expect(rp.getByRole('heading', { name: 'Review: Client A', level: 1 })).toBeVisible();
+  await expect(rp.getByRole('article')).toHaveCount(3);
+  expectNoNames((await rp.locator('main').textContent()) ?? '', 'review mode');
+  // The decrypted packet itself, as the reviewer's Attune keeps it.
+  const reviewerCall = caller(reviewer.backend);
+  const [listing] = await reviewerCall<PacketListing[]>('review:listPackets');
+  const opened = JSON.stringify(await reviewerCall('review:getPacket', { packetId: listing!.packetId }));
+  expectNoNames(opened, 'the decrypted packet');
+  expect(opened).not.toContain(PROCESS_MARKER);
+  await expect(rp.getByRole('figure', { name: 'Rupture and repair timeline' })).toBeVisible();
+
+  // Comments on the case, on the first session and on its rupture.
+  const comment = async (group: ReturnType<Page['getByRole']>, text: string) => {
+    await group.getByRole('textbox').fill(text);
+    await group.getByRole('button', { name: 'Save comment' }).click();
+    await expect(group.getByRole('listitem').filter({ hasText: text })).toBeVisible();
+  };
+  const firstSession = rp.getByRole('article', { name: /^Session 1 · / });
+  await comment(rp.getByRole('group', { name: 'Comment on the case' }), CASE_COMMENT);
+  await comment(firstSession.getByRole('group', { name: 'Comment on this session' }), SESSION_COMMENT);
+  const rupture = firstSession.getByRole('region', { name: /^Rupture 1 · Withdrawal · minute 12$/ });
+  await comment(rupture.getByRole('group', { name: 'Comment on this rupture' }), RUPTURE_COMMENT);
+  await rp.screenshot({ path: testInfo.outputPath('review-mode.png'), fullPage: true });
+  await expectAccessible(rp, 'review mode');
+  await rp.getByRole('button', { name: 'Export comments' }).click();
+  await rp.getByLabel('Your name').fill(REVIEWER);
+  await rp.getByLabel('Packet passphrase').fill(PACKET_PASS);
+  await rp.getByRole('button', { name: 'Encrypt and save comments' }).click();
+  const commentsPath = await shownPath(rp, 'saved to');
+  expect(commentsPath).toMatch(/\/exports\/Client-A-comments-\d{4}-\d{2}-\d{2}\.attune-comments$/);
+  // The packet is review material, never one of the reviewer's own clients.
+  await rp.getByRole('button', { name: 'Clients', exact: true }).click();
+  await expect(rp.getByRole('main')).not.toContainText('Client A');
+  expect(await reviewerCall('clients:list')).toEqual([]);
+
+  // Home again: a wrong passphrase imports nothing; the right one puts each comment in its place.
+  await page.getByRole('button', { name: 'Back to client' }).click();
+  nextChosenFile(commentsPath);
+  await page.getByRole('button', { name: 'Import supervisor comments' }).click();
+  await page.getByLabel('Packet passphrase').fill('not the packet passphrase');
+  await page.getByRole('button', { name: 'Import comments' }).click();
+  await expect(page.getByRole('alert')).toContainText('Wrong passphrase');
+  const listed = () => caller(backend)<SupervisorComment[]>('comments:list', { clientId: client.id });
+  expect(await listed()).toEqual([]);
+  await page.getByLabel('Packet passphrase').fill(PACKET_PASS);
+  await page.getByRole('button', { name: 'Import comments' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText('3 comments imported.');
+  expect(fileChooser.asked).toEqual(['open-comments']);
+
+  await expect(page.getByRole('region', { name: 'Supervisor comments on the case' })).toContainText(
+    CASE_COMMENT,
+  );
+  const table = page.getByRole('table', { name: 'Sessions' });
+  const dates = await page.evaluate(
+    (starts) =>
+      starts.map((iso) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })),
+    STARTS,
+  );
+  const firstRow = table.getByRole('row').filter({ hasText: dates[0]! });
+  await expect(firstRow).toContainText(SESSION_COMMENT);
+  await expect(firstRow).toContainText(RUPTURE_COMMENT);
+  await expect(firstRow).toContainText('On rupture 1 (withdrawal, minute 12)');
+  await expect(firstRow).toContainText(REVIEWER);
+  for (const other of dates.slice(1)) {
+    await expect(table.getByRole('row').filter({ hasText: other })).not.toContainText(SESSION_COMMENT);
+  }
+  const item = firstRow.getByRole('listitem').filter({ hasText: SESSION_COMMENT });
+  await item.getByRole('checkbox', { name: 'Addressed' }).check();
+  await expect(item.getByRole('checkbox', { name: 'Addressed' })).toBeChecked();
+  await expect
+    .poll(async () => (await listed()).find((c) => c.text === SESSION_COMMENT)?.addressed)
+    .toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('comments-home.png'), fullPage: true });
+  await expectAccessible(page, 'client page with supervisor comments');
+
+  // Every step is in the clinician's audit log.
+  await caller(backend)('vault:lock', { reason: 'user' });
+  const vault = await Vault.open(join(dataDir, 'vault'), { passphrase });
+  const audit = (await vault.readAudit()).map((e) => `${e.type}:${String(e.detail.what ?? '')}`);
+  await vault.lock();
+  expect(audit).toEqual(
+    expect.arrayContaining(['export:review-packet', 'export:review-pdf', 'comments-import:']),
+  );
+});
