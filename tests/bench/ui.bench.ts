@@ -139,6 +139,8 @@ test('opening a note', async ({ page, openApp, backend, vaultInfo }) => {
   const code = activeClient(vaultInfo, 0.3);
   await page.getByRole('button', { name: code, exact: true }).click();
   const openButtons = page.getByRole('button', { name: /^Open note of / });
+  // The session rows fill in from the index (live query); wait for them before counting.
+  await expect(openButtons.first()).toBeVisible();
   const count = await openButtons.count();
   expect(count).toBeGreaterThan(0);
   const samples: number[] = [];
