@@ -43,14 +43,26 @@ export interface GuardedContents {
 export type OpenExternal = (url: string) => Promise<void>;
 
 /**
+ * Hosts whose https links may open in the OS browser. Empty: Attune has no external links, and
+ * an open door to any https URL would let injected script carry notes out past the CSP.
+ * Add a host here when the app gains a link to it (a help page, say).
+ */
+export const externalLinkHosts: readonly string[] = [];
+
+/**
  * Applied to every webContents Electron creates: the app never navigates away from its own
- * page, never opens a window and never hosts a <webview>. Safe https links go to the OS browser.
+ * page, never opens a window and never hosts a <webview>. Safe https links to an allowed host go
+ * to the OS browser.
  * Client-side routing uses in-page navigation, which these events do not see.
  */
-export function guardContents(contents: GuardedContents, openExternal: OpenExternal): void {
+export function guardContents(
+  contents: GuardedContents,
+  openExternal: OpenExternal,
+  allowedHosts: readonly string[] = externalLinkHosts,
+): void {
   const openOutside = (url: string) => {
     const safe = toSafeExternalUrl(url);
-    if (safe === undefined) return;
+    if (safe === undefined || !allowedHosts.includes(new URL(safe).hostname)) return;
     openExternal(safe).catch((error: unknown) => console.error('[attune] could not open a link:', error));
   };
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Note } from '../../shared/domain/noteSchema';
 import { type Session, sessionSchema } from '../../shared/domain/sessionSchema';
 import type { SessionInput } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/ipc/result';
@@ -47,10 +48,22 @@ export class SessionService {
     });
   }
 
-  /** Date, duration, modality and attendance can change; the client cannot. */
+  /**
+   * Date, duration, modality and attendance can change; the client cannot. Once the session's
+   * note is signed the session is part of a final record, so it cannot change either.
+   */
   update(id: string, changes: Partial<Omit<SessionInput, 'clientId'>>): Promise<Session> {
     return this.store.write(async (writer) => {
       const current = await this.require(id);
+      const notes = await this.store.all<Note>(kinds.note);
+      for (const note of notes.values()) {
+        if (note.sessionId === id && note.status === 'signed') {
+          throw new AttuneError(
+            'read-only',
+            "This session's note is signed, so the session can't be changed; add an addendum to the note instead.",
+          );
+        }
+      }
       const session = parseOrThrow(sessionSchema, { ...current, ...changes, id, clientId: current.clientId });
       await writer.put(kinds.session, id, session, { type: 'update', detail: { kind: kinds.session, id } });
       return structuredClone(session);

@@ -57,11 +57,18 @@ export class VaultSession {
   async lock(reason: LockReason): Promise<VaultStatus> {
     const vault = this.#vault;
     if (vault) {
-      for (const flush of this.#beforeLock) await flush();
-      this.#vault = null;
-      await vault.lock();
-      this.emit('vault:locked', { reason });
-      this.#lockedByRenderer?.();
+      try {
+        // A failing flush must never keep the vault open: report it and lock anyway.
+        const flushed = await Promise.allSettled([...this.#beforeLock].map((flush) => flush()));
+        for (const result of flushed) {
+          if (result.status === 'rejected') console.error('[attune] a pre-lock step failed:', result.reason);
+        }
+      } finally {
+        this.#vault = null;
+        await vault.lock();
+        this.emit('vault:locked', { reason });
+        this.#lockedByRenderer?.();
+      }
     }
     return this.status();
   }

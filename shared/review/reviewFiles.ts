@@ -5,9 +5,12 @@ export const PACKET_EXTENSION = '.attune-review';
 export const COMMENTS_EXTENSION = '.attune-comments';
 export const MAX_PATH_LENGTH = 4096;
 
-/** POSIX (/…), Windows drive (C:\… or C:/…) or UNC (\\server\…) absolute paths. */
+/**
+ * POSIX (/…) or Windows drive (C:\… or C:/…) absolute paths. UNC paths (\\server\…) are
+ * refused: opening one makes Windows connect out over SMB and offer the user's credentials.
+ */
 function isAbsolutePath(path: string): boolean {
-  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
+  return (path.startsWith('/') && !path.startsWith('//')) || /^[A-Za-z]:[\\/]/.test(path);
 }
 
 /**

@@ -71,7 +71,7 @@ describe('guardContents', () => {
   test('every new window is denied; only a safe URL goes to the OS browser', () => {
     const openExternal = vi.fn(async () => {});
     const { contents, open } = recordingContents();
-    guardContents(contents, openExternal);
+    guardContents(contents, openExternal, ['example.org']);
 
     expect(open('https://example.org/help')).toEqual({ action: 'deny' });
     expect(open('HTTPS://Example.org/Help')).toEqual({ action: 'deny' });
@@ -83,7 +83,7 @@ describe('guardContents', () => {
   test('navigation is always prevented; a safe link opens outside instead', () => {
     const openExternal = vi.fn(async () => {});
     const { contents, fire } = recordingContents();
-    guardContents(contents, openExternal);
+    guardContents(contents, openExternal, ['example.org']);
 
     for (const url of [
       'https://example.org/',
@@ -94,6 +94,15 @@ describe('guardContents', () => {
       expect(fire('will-navigate', url).preventDefault).toHaveBeenCalledOnce();
     }
     expect(openExternal.mock.calls).toEqual([['https://example.org/']]);
+  });
+
+  test('by default no host is allowed: the app has no external links, so nothing opens', () => {
+    const openExternal = vi.fn(async () => {});
+    const { contents, open, fire } = recordingContents();
+    guardContents(contents, openExternal);
+    expect(open('https://example.org/?notes=secret')).toEqual({ action: 'deny' });
+    expect(fire('will-navigate', 'https://example.org/').preventDefault).toHaveBeenCalledOnce();
+    expect(openExternal).not.toHaveBeenCalled();
   });
 
   test('frame navigation and <webview> attachment are always prevented and open nothing', () => {
@@ -111,7 +120,7 @@ describe('guardContents', () => {
     const { contents, open } = recordingContents();
     guardContents(contents, async () => {
       throw new Error('no browser');
-    });
+    }, ['example.org']);
     expect(open('https://example.org/')).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(error).toHaveBeenCalled());
     error.mockRestore();

@@ -409,7 +409,7 @@ describe('startApp on ready', () => {
     expect(locks).toEqual(['suspend', 'screen-lock', 'quit', 'dispose']);
   });
 
-  test('the window’s webContents is guarded: no navigation, no new windows, https links go outside', async () => {
+  test('the window’s webContents is guarded: no navigation, no new windows, no link opens outside', async () => {
     const { window, opened } = await started();
     const navigate = { url: 'https://example.org/', preventDefault: vi.fn() };
     window.webContents.emit('will-navigate', navigate);
@@ -418,7 +418,11 @@ describe('startApp on ready', () => {
     const webview = { preventDefault: vi.fn() };
     window.webContents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalledOnce();
-    expect(opened).toEqual(['https://example.org/']);
+    // The app has no external links, so no host is allowed and nothing reaches the OS browser.
+    expect(window.webContents.openHandler?.({ url: 'https://example.org/?notes=secret' })).toEqual({
+      action: 'deny',
+    });
+    expect(opened).toEqual([]);
   });
 
   test('a second launch brings the existing window forward', async () => {

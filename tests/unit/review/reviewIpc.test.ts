@@ -101,6 +101,9 @@ describe('review through the IPC contract', () => {
       '/tmp/pack\0et.attune-review',
       `/${'a'.repeat(4100)}.attune-review`,
       '',
+      // UNC paths would make Windows connect out over SMB and offer the user's credentials.
+      '\\\\server\\share\\x.attune-review',
+      '//server/share/x.attune-review',
     ];
     for (const path of bad) {
       expect(
@@ -111,11 +114,10 @@ describe('review through the IPC contract', () => {
     expect(
       kindOf(await call('comments:import', { path: '/tmp/x.attune-review', passphrase: PACKET_PASS })),
     ).toBe('invalid-input');
-    // Absolute Windows and UNC paths are paths too (here they simply do not exist).
+    // Absolute Windows drive paths are paths too (here they simply do not exist).
     for (const path of [
       'C:\\Users\\me\\x.attune-review',
-      '\\\\server\\share\\x.ATTUNE-REVIEW',
-      '/nowhere/x.attune-review',
+      '/nowhere/x.ATTUNE-REVIEW',
     ]) {
       expect(kindOf(await call('review:openPacket', { path, passphrase: PACKET_PASS }))).toBe('not-found');
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientInput, expectKind, openServices, sessionInput } from './serviceKit';
+import { clientInput, clientWithNote, expectKind, openServices, sessionInput } from './serviceKit';
 
 describe('SessionService', () => {
   it('creates sessions for an existing client and lists them by start time', async () => {
@@ -31,5 +31,14 @@ describe('SessionService', () => {
     expect(message).toContain('durationMinutes: Enter a duration');
     await expectKind(services.sessions.update('missing', { durationMinutes: 30 }), 'not-found');
     expect(await services.sessions.list(client.id)).toEqual([updated]);
+  });
+
+  it('refuses to change a session once its note is signed', async () => {
+    const { services } = await openServices();
+    const { session, note } = await clientWithNote(services);
+    await services.notes.sign(note.id);
+    const message = await expectKind(services.sessions.update(session.id, { durationMinutes: 80 }), 'read-only');
+    expect(message).toContain('addendum');
+    expect((await services.sessions.list(session.clientId))[0]).toEqual(session);
   });
 });
