@@ -79,6 +79,7 @@ export function nameVariants(names: readonly string[]): string[] {
     // A one-character "name" (an initial) would wipe out ordinary words: left alone.
     if (count(folded, LETTER_OR_DIGIT) < 2) continue;
     variants.add(folded.split(/\s+/u).join(' '));
+    addCodeSpellings(variants, folded);
     let opening = true;
     for (const part of folded.split(/[^\p{L}\p{M}\p{N}']+/u)) {
       const word = trimApostrophes(part);
@@ -91,6 +92,14 @@ export function nameVariants(names: readonly string[]): string[] {
     }
   }
   return [...variants];
+}
+
+/** Client codes are written loosely in notes ("C014", "c_014", "C–014"): cover those spellings. */
+function addCodeSpellings(variants: Set<string>, folded: string): void {
+  if (!/\p{N}/u.test(folded) || !/\p{L}/u.test(folded)) return;
+  const pieces = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (pieces.length < 2) return;
+  for (const separator of ['', '-', '_', ' ', '.', '/', '\u2013', '\u2014']) variants.add(pieces.join(separator));
 }
 
 const trimApostrophes = (s: string): string => s.replace(/^'+|'+$/g, '');

@@ -6,6 +6,13 @@ const X = '[X]';
 const run = (text: string, ...names: string[]) => deidentify(text, { names, replacement: X });
 
 describe('deidentify', () => {
+  it('catches a client code however it is written', () => {
+    const text = 'C-014 said; later C014, c_014, C–014 and C 014 again. Not C-0145 or AC-014X.';
+    expect(deidentify(text, { names: ['C-014'], replacement: 'Client A' })).toBe(
+      'Client A said; later Client A, Client A, Client A and Client A again. Not C-0145 or AC-014X.',
+    );
+  });
+
   it('replaces the full name and each part of it on its own', () => {
     expect(run('Robin Okafor came in. Robin was tired; Okafor is her family name.', 'Robin Okafor')).toBe(
       '[X] came in. [X] was tired; [X] is her family name.',
