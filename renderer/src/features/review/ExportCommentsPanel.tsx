@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FormFooter } from '../../components/FormFooter';
 import { messageOf } from '../../data/api';
 import { useSettings } from '../../data/hooks';
 import { exportComments } from './reviewData';
@@ -60,19 +61,13 @@ export function ExportCommentsPanel({ packetId, comments }: { packetId: string; 
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
           />
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <div className="actions">
-            <button type="submit" disabled={busy}>
-              {busy ? 'Encrypting…' : 'Encrypt and save comments'}
-            </button>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
+          <FormFooter
+            error={error}
+            busy={busy}
+            submitLabel="Encrypt and save comments"
+            busyLabel="Encrypting…"
+            onCancel={() => setOpen(false)}
+          />
         </form>
       ) : (
         <button type="button" onClick={() => setOpen(true)} disabled={comments === 0}>

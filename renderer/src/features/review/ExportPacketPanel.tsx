@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { PacketRequestInput } from '../../../../shared/ipc/contract';
+import { FormFooter } from '../../components/FormFooter';
 import { messageOf } from '../../data/api';
 import { exportPacket } from './reviewData';
 
@@ -65,19 +66,13 @@ export function ExportPacketPanel({ request }: { request: PacketRequestInput }) 
             value={confirmation}
             onChange={(e) => setConfirmation(e.target.value)}
           />
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <div className="actions">
-            <button type="submit" disabled={busy}>
-              {busy ? 'Encrypting…' : 'Encrypt and save packet'}
-            </button>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
+          <FormFooter
+            error={error}
+            busy={busy}
+            submitLabel="Encrypt and save packet"
+            busyLabel="Encrypting…"
+            onCancel={() => setOpen(false)}
+          />
         </form>
       ) : (
         <button type="button" onClick={() => setOpen(true)}>

@@ -1,10 +1,10 @@
 import { type ReactNode, useMemo } from 'react';
 import type { CommentTarget, ReviewPacket } from '../../../../shared/ipc/contract';
 import { packetMetrics } from '../../../../shared/review/packetAnalytics';
+import { Heading } from './Heading';
 import { PacketCharts } from './PacketCharts';
 import { PacketMetrics } from './PacketMetrics';
 import { PacketSessionView } from './PacketSessionView';
-import { Heading } from './Heading';
 import { includedParts, packetDate, plural } from './reviewFormat';
 
 export interface PacketViewProps {

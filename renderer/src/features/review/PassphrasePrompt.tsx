@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { FormFooter } from '../../components/FormFooter';
 import { messageOf } from '../../data/api';
 import { fileName } from './reviewFormat';
 
@@ -62,19 +63,13 @@ export function PassphrasePrompt({
         value={passphrase}
         onChange={(e) => setPassphrase(e.target.value)}
       />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? busyLabel : submitLabel}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        busy={busy}
+        submitLabel={submitLabel}
+        busyLabel={busyLabel}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

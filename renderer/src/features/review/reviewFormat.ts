@@ -1,5 +1,5 @@
 /** Words and labels for the review screens: packet dates, vocabulary labels, name lists. */
-import { dimensionById, type DimensionId } from '../../../../shared/domain/dimensions';
+import { type DimensionId, dimensionById } from '../../../../shared/domain/dimensions';
 import {
   type RuptureOutcomeId,
   type RuptureTypeId,
