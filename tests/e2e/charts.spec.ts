@@ -84,7 +84,9 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   // A chart saved as an image downloads, and the export is in the vault's audit log.
   const download = page.waitForEvent('download');
   await trends.getByRole('button', { name: 'Export PNG' }).click();
-  expect((await download).suggestedFilename()).toMatch(new RegExp(`^attune-trends-${client.code}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
+  expect((await download).suggestedFilename()).toMatch(
+    new RegExp(`^attune-trends-${client.code}-\\d{4}-\\d{2}-\\d{2}\\.png$`),
+  );
 
   // Clicking a session point opens that session's note.
   // Through the mouse, as a user would: recharts takes the click on the chart surface under the dot.
@@ -100,7 +102,9 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   const vault = await Vault.open(join(dataDir, 'vault'), { passphrase });
   const audit = await vault.readAudit();
   await vault.lock();
-  expect(audit.some((e) => e.type === 'export' && e.detail.chart === 'trends' && e.detail.format === 'png')).toBe(true);
+  expect(
+    audit.some((e) => e.type === 'export' && e.detail.chart === 'trends' && e.detail.format === 'png'),
+  ).toBe(true);
 });
 
 test('the caseload page shows months, preceding dimensions, strategies and markers', async ({

@@ -153,11 +153,21 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   await expect(page.getByLabel('Goals and topics', { exact: true })).toHaveValue('8.5');
   await expect(page.getByLabel('Process notes')).toHaveValue('my own reaction: impatience');
 
-  // What the vault holds is what was typed.
-  const list = await backend.router.call('clients:list', undefined);
-  const clientId = list.ok ? (list.value as Array<{ id: string }>)[0]!.id : '';
-  const sessions = await backend.router.call('sessions:list', { clientId });
-  expect(sessions.ok).toBe(true);
+  // What the vault holds is what was typed, the private process note in its own record.
+  const indexPage = await backend.router.call('index:page', { offset: 0, limit: 100 });
+  const typedNoteId = indexPage.ok ? (indexPage.value as { notes: Array<{ id: string }> }).notes[0]!.id : '';
+  expect(await backend.router.call('notes:get', { id: typedNoteId })).toMatchObject({
+    ok: true,
+    value: {
+      status: 'draft',
+      sections: { assessment: 'typed just before locking' },
+      plan: 'Slow the pace; check in about the manager.',
+    },
+  });
+  expect(await backend.router.call('processNotes:get', { noteId: typedNoteId })).toMatchObject({
+    ok: true,
+    value: { text: 'my own reaction: impatience' },
+  });
 
   // Sign: read-only afterwards, then an addendum.
   await page.getByRole('button', { name: 'Sign note' }).click();
