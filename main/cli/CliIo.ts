@@ -1,6 +1,6 @@
 import { stdin, stderr } from 'node:process';
 import { createInterface } from 'node:readline';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 
 /** What a command may touch of the outside world; tests pass their own to capture output. */
 export interface CliIo {

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../shared/ipc/result';
+import type { ErrorKind } from '../../shared/errors';
 
 /** The CLI's exit codes, documented in `attune --help` and the README. */
 export const exitCodes = {

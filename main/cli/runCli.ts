@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import type { CliIo } from './CliIo';
 import { registerDataCommands } from './commands/dataCommands';
 import { registerReportCommand } from './commands/reportCommand';

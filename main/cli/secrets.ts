@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import type { CliIo } from './CliIo';
 
 /**

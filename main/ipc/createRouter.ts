@@ -6,6 +6,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../../shared/ipc/contract';
+import { describeIssues } from '../../shared/errors';
 import { AttuneError, fail, ok, type Result } from '../../shared/ipc/result';
 
 /** One handler per contract method, receiving input that has already passed its schema. */
@@ -52,18 +53,3 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
   };
 }
 
-interface Issue {
-  path: PropertyKey[];
-  message: string;
-}
-
-/** One readable line per problem, naming the field where there is one. */
-export function describeIssues(issues: readonly Issue[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => {
-      const where = issue.path.map(String).join('.');
-      return where ? `${where}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}

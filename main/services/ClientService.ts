@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Client, type ClientStatus, clientSchema } from '../../shared/domain/clientSchema';
 import type { ClientInput } from '../../shared/ipc/contract';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { type Clock, isoNow } from './Clock';
 import { parseOrThrow } from './parseOrThrow';
 import { kinds, type RecordStore } from './RecordStore';

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch from 'minisearch';
 import type { Note } from '../../shared/domain/noteSchema';
 import type { SearchHit } from '../../shared/ipc/contract';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { groupOf, noteTexts, type SearchGroup, searchGroups } from './noteText';
 import { kinds, type RecordStore } from './RecordStore';
 import { foldTerm, matchingSpans, snippetAround, tokenize } from './searchText';

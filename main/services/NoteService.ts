@@ -5,7 +5,7 @@ import type { RuptureMarker, RuptureVocabulary } from '../../shared/domain/ruptu
 import { ruptureVocabularyFor } from '../../shared/domain/settingsSchema';
 import { signableContent } from '../../shared/domain/signableContent';
 import type { SavedDraft } from '../../shared/ipc/contract';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { summarizeNote } from '../../shared/summaries/noteSummary';
 import { type Clock, isoNow } from './Clock';
 import type { NoteSearch } from './NoteSearch';

@@ -1,4 +1,4 @@
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import type { AuditDetail, AuditType } from '../vault/auditLog';
 import type { Vault } from '../vault/Vault';
 import type { VaultSession } from './VaultSession';

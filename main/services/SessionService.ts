@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Note } from '../../shared/domain/noteSchema';
 import { type Session, sessionSchema } from '../../shared/domain/sessionSchema';
 import type { SessionInput } from '../../shared/ipc/contract';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import type { ClientService } from './ClientService';
 import { parseOrThrow } from './parseOrThrow';
 import { kinds, type RecordStore } from './RecordStore';

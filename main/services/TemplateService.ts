@@ -8,8 +8,8 @@ import {
   type TemplateIncludes,
   type TemplateSection,
 } from '../../shared/domain/templates';
-import { AttuneError } from '../../shared/ipc/result';
-import { describeIssues } from '../ipc/createRouter';
+import { AttuneError } from '../../shared/errors';
+import { describeIssues } from '../../shared/errors';
 import { kinds, type RecordStore } from './RecordStore';
 
 export interface NewTemplate {

@@ -1,6 +1,6 @@
 import type { VaultStatus } from '../../shared/ipc/contract';
 import type { EventName, Events, LockReason } from '../../shared/ipc/events';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { Vault } from '../vault/Vault';
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;

@@ -1,4 +1,4 @@
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { readHeader } from '../vault/header';
 import { zeroKeys } from '../vault/keys';
 import { unlockKeys } from '../vault/unlock';

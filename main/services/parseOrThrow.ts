@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { AttuneError } from '../../shared/ipc/result';
-import { describeIssues } from '../ipc/createRouter';
+import { AttuneError } from '../../shared/errors';
+import { describeIssues } from '../../shared/errors';
 
 /**
  * Parses a value the services are about to store or act on. A failure becomes an `invalid-input`

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { atomicWriteFile } from './atomicWrite';
 import {
   AUDIT_FILE,

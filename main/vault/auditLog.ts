@@ -1,4 +1,4 @@
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { ascii, sha256Hex } from './binary';
 import { encodeFrame, scanFrames } from './frames';
 import type { AuditHead } from './manifest';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { atomicWriteFile, fsyncDir } from './atomicWrite';
 import { AUDIT_FILE, GENESIS_HASH } from './auditLog';
 import { ensureEmptyDir } from './dirs';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { isTempName } from './atomicWrite';
 import { HEADER_FILE } from './header';
 import { RECORDS_DIR } from './recordCodec';

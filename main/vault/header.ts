@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { open, seal } from './aead';
 import { ascii, equalBytes, parseHex, sha256, u16, u32 } from './binary';
 import { type KdfParams, kdfParamsProblem, SALT_BYTES } from './kdf';

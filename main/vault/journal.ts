@@ -1,4 +1,4 @@
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { ascii, u32 } from './binary';
 import { encodeFrame, scanFrames } from './frames';
 

@@ -1,4 +1,4 @@
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { open, seal } from './aead';
 import { ascii, u8 } from './binary';
 

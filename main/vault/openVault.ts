@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { removeLeftovers } from './dirs';
 import { headerMacValid, readHeader, type VaultHeader } from './header';
 import { JOURNAL_FILE } from './journal';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { randomHex } from './binary';
 import { writeFailure } from './vaultErrors';
 import { errorCode, isNotFound, type VaultFs } from './vaultFs';

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { decryptRecord, RECORDS_DIR, recordIntegrityError } from './recordCodec';
 import type { RecordEntry } from './state';
 import { readFailure } from './vaultErrors';

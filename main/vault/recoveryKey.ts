@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { sha256 } from './binary';
 
 /**

@@ -1,4 +1,4 @@
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { type VaultHeader, unwrapKey, wrapAd } from './header';
 import { deriveKek } from './kdf';
 import { deriveVaultKeys, recoveryKek, type VaultKeys } from './keys';

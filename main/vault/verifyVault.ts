@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { AttuneError } from '../../shared/ipc/result';
+import { AttuneError } from '../../shared/errors';
 import { AUDIT_FILE, readAuditChain } from './auditLog';
 import { isTempName } from './atomicWrite';
 import { sha256Hex } from './binary';

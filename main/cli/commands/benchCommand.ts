@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { benchRows, benchTable } from '../bench/benchReport';
 import { runBench } from '../bench/runBench';
 import type { CliIo } from '../CliIo';

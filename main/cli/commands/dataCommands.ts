@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { DEMO_END_DATE, DEMO_LIMITS, generateDemo } from '../../services/demo/generateDemo';
 import { seedFrom } from '../../services/demo/random';
 import { writeDemo } from '../../services/demo/writeDemo';

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { isoDateSchema } from '../../../shared/domain/fields';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { PACKET_EXTENSION } from '../../../shared/review/reviewFiles';
 import { buildPacket } from '../../services/review/buildPacket';
 import { clientByCode } from '../../services/review/clinicalRecords';

@@ -9,7 +9,7 @@ import type { Note } from '../../../shared/domain/noteSchema';
 import type { ProcessNote } from '../../../shared/domain/processNoteSchema';
 import type { Attendance, Modality, Session } from '../../../shared/domain/sessionSchema';
 import { type Settings, settingsSchema } from '../../../shared/domain/settingsSchema';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { type DemoProfile, demoNote } from './demoNote';
 import { caseThemes } from './demoPhrases';
 import { Random } from './random';

@@ -3,7 +3,7 @@ import type { Note } from '../../../shared/domain/noteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import type { Template } from '../../../shared/domain/templates';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { kinds } from '../RecordStore';
 import { SETTINGS_ID } from '../SettingsService';
 import { checkReferences, type VaultIndex } from './checkReferences';

@@ -1,4 +1,4 @@
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 
 /** One thing wrong with an import file, at a JSON path such as `notes[3].sessionId`. */
 export interface ImportProblem {

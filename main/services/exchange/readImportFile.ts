@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { MAX_IMPORT_BYTES } from './exportFileSchema';
 
 /**

@@ -12,7 +12,7 @@ import { DEFAULT_FEEDBACK_CONCERN_LINE } from '../../../shared/domain/feedback';
 import type { Note } from '../../../shared/domain/noteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { type NoteSummary, summarizeNote } from '../../../shared/summaries/noteSummary';
 import type { Vault } from '../../vault/Vault';
 import { kinds } from '../RecordStore';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import type {
   CommentsFilter,
   CommentsImportResult,

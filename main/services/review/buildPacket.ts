@@ -8,7 +8,7 @@ import { clientSessionsInRange } from '../../../shared/analytics/clientMetrics';
 import type { Client } from '../../../shared/domain/clientSchema';
 import { isoDateSchema } from '../../../shared/domain/fields';
 import type { Template } from '../../../shared/domain/templates';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { createDeidentifier, deidentify } from '../../../shared/review/deidentify';
 import {
   aliasSchema,

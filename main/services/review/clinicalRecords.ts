@@ -10,7 +10,7 @@ import type { ProcessNote } from '../../../shared/domain/processNoteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import { defaultSettings, type Settings } from '../../../shared/domain/settingsSchema';
 import { builtInTemplate, type Template } from '../../../shared/domain/templates';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { kinds } from '../RecordStore';
 import { SETTINGS_ID } from '../SettingsService';
 import { findRecord, type ReviewVault, valuesOf } from './reviewKinds';

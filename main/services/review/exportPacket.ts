@@ -1,6 +1,6 @@
 /** Writing a packet out: the encrypted file, then the vault's record of it and the audit entry. */
 import { unlink } from 'node:fs/promises';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import type { BuiltPacket } from './buildPacket';
 import { type ReviewExportRecord, type ReviewVault, reviewKinds } from './reviewKinds';
 import { type SealOptions, writePacketFile } from './reviewFiles';

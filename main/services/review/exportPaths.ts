@@ -1,7 +1,7 @@
 /** Where the app writes review files until the Electron glue offers a save dialog. */
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { aliasFileStem } from '../../../shared/review/reviewFiles';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import { NONCE_BYTES, TAG_BYTES } from '../../vault/aead';
 import { equalBytes, parseBase64, sha256Hex } from '../../vault/binary';
 import { DEFAULT_KDF, deriveKek, type KdfParams, kdfParamsProblem, SALT_BYTES } from '../../vault/kdf';

@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import {
   type CommentsFile,
   COMMENTS_FORMAT,
@@ -17,7 +17,7 @@ import {
   packetSchema,
   type ReviewPacket,
 } from '../../../shared/review/packetSchema';
-import { describeIssues } from '../../ipc/createRouter';
+import { describeIssues } from '../../../shared/errors';
 import { atomicWriteFile } from '../../vault/atomicWrite';
 import type { KdfParams } from '../../vault/kdf';
 import { nodeVaultFs } from '../../vault/vaultFs';

@@ -4,7 +4,7 @@
  * comments file made from them for the clinician.
  */
 import { randomBytes } from 'node:crypto';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import {
   COMMENTS_FORMAT,
   COMMENTS_VERSION,

@@ -4,7 +4,7 @@
  * comments are stored beside them, once each however often the file is imported.
  */
 import { createHash } from 'node:crypto';
-import { AttuneError } from '../../../shared/ipc/result';
+import { AttuneError } from '../../../shared/errors';
 import type {
   CommentsFile,
   CommentsFilter,

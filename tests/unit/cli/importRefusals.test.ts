@@ -83,7 +83,7 @@ const cases: Array<[string, () => string, string | RegExp]> = [
       mutate((f) => {
         (f.sessions[1] as Record<string, unknown>).room = 'B2';
       }),
-    'sessions[1]: Unrecognized key',
+    'sessions[1]: Unexpected field',
   ],
   [
     'a session of a missing client',
@@ -168,7 +168,7 @@ const cases: Array<[string, () => string, string | RegExp]> = [
       mutate((f) => {
         (f.clients[0] as Record<string, unknown>)['k'.repeat(1_000_000)] = 1;
       }),
-    'clients[0]: Unrecognized key',
+    'clients[0]: Unexpected field',
   ],
   [
     '__proto__ in a client',

@@ -48,6 +48,28 @@ describe('createRouter', () => {
     expect(calls).toEqual([]);
   });
 
+  it("words every validation problem in the app's own words, never zod's", async () => {
+    const router = createRouter(recordingHandlers([]));
+    const inputs: Array<[string, unknown]> = [
+      ['vault:unlock', { passphrase: 42 }],
+      ['vault:unlock', undefined],
+      ['vault:unlock', { passphrase: 'x', admin: true }],
+      ['notes:saveDraft', { id: 'n1', draft: 'not an object' }],
+      ['search:notes', { query: 'x', limit: -1 }],
+      ['clients:create', { displayName: '', code: 7 }],
+    ];
+    for (const [method, input] of inputs) {
+      const result = await router.call(method, input);
+      expect(result.ok).toBe(false);
+      const message = !result.ok ? result.error.message : '';
+      expect(message.length).toBeGreaterThan(0);
+      // zod's default English starts "Invalid input", "Too small", "Unrecognized key", "expected …, received …".
+      expect(message).not.toMatch(/Invalid input|Too (small|big)|Unrecognized key|received|expected [a-z]+,/);
+    }
+    const unknownKey = await router.call('vault:unlock', { passphrase: 'x', admin: true });
+    expect(!unknownKey.ok && unknownKey.error.message).toContain('Unexpected field: admin');
+  });
+
   it('passes the parsed input to the handler', async () => {
     const calls: Array<[string, unknown]> = [];
     const router = createRouter(recordingHandlers(calls));

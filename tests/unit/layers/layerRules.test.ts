@@ -41,6 +41,10 @@ describe('layer rules (biome.json)', () => {
     ['renderer/src/x.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;\n", 'no Node APIs'],
     ['main/services/x.ts', "import { app } from 'electron';\nexport const x = app;\n", 'Only main/app/ and main/preload/'],
     ['main/vault/x.ts', "import { shell } from 'electron';\nexport const x = shell;\n", 'Only main/app/ and main/preload/'],
+    ['main/vault/x.ts', "import { fail } from '../../shared/ipc/result';\nexport const x = fail;\n", 'main/vault/ is the bottom layer'],
+    ['main/vault/x.ts', "import { y } from '../services/y';\nexport const x = y;\n", 'main/vault/ is the bottom layer'],
+    ['main/services/x.ts', "import { y } from '../ipc/createRouter';\nexport const x = y;\n", 'main/services/ sit below'],
+    ['main/services/review/x.ts', "import { y } from '../../ipc/createRouter';\nexport const x = y;\n", 'main/services/ sit below'],
   ])('%s: a violation fails lint (%#)', (path, source, message) => {
     const { code, output } = lint(path, source);
     expect(code).not.toBe(0);
@@ -51,6 +55,8 @@ describe('layer rules (biome.json)', () => {
     ['main/app/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['main/preload/x.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n"],
     ['renderer/src/x.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+    ['main/vault/x.ts', "import { AttuneError } from '../../shared/errors';\nexport const x = AttuneError;\n"],
+    ['main/services/x.ts', "import type { VaultStatus } from '../../shared/ipc/contract';\nexport type X = VaultStatus;\n"],
   ])('%s: an allowed import passes', (path, source) => {
     const { code, output } = lint(path, source);
     expect(output).not.toContain('×');

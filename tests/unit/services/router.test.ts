@@ -68,7 +68,7 @@ describe('the services through the router', () => {
     expect(extra.ok).toBe(false);
     if (!extra.ok) {
       expect(extra.error.kind).toBe('invalid-input');
-      expect(extra.error.message).toContain('text: Write the text of the addendum.');
+      expect(extra.error.message).toContain('text: Write the text of the addendum');
     }
   });
 
