@@ -60,7 +60,7 @@ export function createHandlers(
     'processNotes:save': ({ noteId, text }) => processNotes.save(noteId, text),
     'templates:list': () => templates.list(),
     'templates:create': (input) => templates.create(input),
-    'search:notes': ({ query, limit }) => search.search(query, limit),
+    'search:notes': ({ query, limit, offset }) => search.search(query, limit, offset),
     'index:page': ({ offset, limit }) => index.page(offset, limit),
     'settings:get': () => settings.get(),
     'settings:update': (changes) => settings.update(changes),

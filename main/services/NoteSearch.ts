@@ -1,11 +1,14 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch from 'minisearch';
+import { noteFieldLabel } from '../../shared/domain/noteFieldLabels';
 import type { Note } from '../../shared/domain/noteSchema';
-import type { SearchHit } from '../../shared/ipc/contract';
+import type { TemplateSection } from '../../shared/domain/templates';
 import { AttuneError } from '../../shared/errors';
+import type { SearchHit, SearchResults, SearchSnippet } from '../../shared/ipc/contract';
 import { groupOf, noteTexts, type SearchGroup, searchGroups } from './noteText';
 import { kinds, type RecordStore } from './RecordStore';
 import { foldTerm, matchingSpans, snippetAround, tokenize } from './searchText';
+import type { TemplateService } from './TemplateService';
 
 type SearchDoc = { id: string } & Record<SearchGroup, string>;
 
@@ -31,28 +34,42 @@ const SLICE_MS = 25;
 export class NoteSearch {
   constructor(
     private readonly store: RecordStore,
+    /** Where the section headings of a note's template come from, to label its snippets. */
+    private readonly templates: TemplateService,
     /** How long one slice of the build may run before yielding; tests use 0. */
     private readonly sliceMs = SLICE_MS,
   ) {}
 
-  async search(query: string, limit: number): Promise<SearchHit[]> {
+  /**
+   * The notes matching every word of `query`, best first: `limit` of them from `offset` on, with
+   * labelled snippets, and how many match in all (so the page can say "50 of 73" and offer more).
+   */
+  async search(query: string, limit: number, offset = 0): Promise<SearchResults> {
     await this.warmUp();
     const { index } = this.#state();
     const notes = await this.store.all<Note>(kinds.note);
-    const hits: SearchHit[] = [];
-    for (const result of index.search(query)) {
+    const matches = index.search(query).flatMap((result) => {
       const note = notes.get(String(result.id));
-      if (!note) continue;
-      hits.push({
+      return note ? [{ note, result }] : [];
+    });
+    const page = matches.slice(offset, offset + limit);
+    const sections = await this.#templateSections();
+    const hits = page.map(
+      ({ note, result }): SearchHit => ({
         noteId: note.id,
         clientId: note.clientId,
         sessionId: note.sessionId,
         score: result.score,
-        snippets: snippetsFor(note, new Set(result.terms)),
-      });
-      if (hits.length >= limit) break;
-    }
-    return hits;
+        snippets: snippetsFor(note, new Set(result.terms), sections.get(note.templateId) ?? []),
+      }),
+    );
+    return { total: matches.length, hits };
+  }
+
+  /** Each template's base sections by template id, to name a note's sections as its editor does. */
+  async #templateSections(): Promise<Map<string, readonly TemplateSection[]>> {
+    const templates = await this.templates.list();
+    return new Map(templates.map((t) => [t.id, t.baseSections]));
   }
 
   /** Builds the index if it is not built or being built; resolves when it is ready. */
@@ -134,7 +151,11 @@ function toDoc(note: Note): SearchDoc {
 }
 
 /** Up to three snippets, from the fields that match the most distinct terms (ties: editor order). */
-function snippetsFor(note: Note, terms: ReadonlySet<string>): SearchHit['snippets'] {
+function snippetsFor(
+  note: Note,
+  terms: ReadonlySet<string>,
+  sections: readonly TemplateSection[],
+): SearchSnippet[] {
   return noteTexts(note)
     .map(({ field, text }, order) => {
       const spans = matchingSpans(text, terms);
@@ -145,6 +166,6 @@ function snippetsFor(note: Note, terms: ReadonlySet<string>): SearchHit['snippet
     .slice(0, SNIPPETS_PER_HIT)
     .flatMap(({ field, text, spans }) => {
       const snippet = snippetAround(spans, text);
-      return snippet ? [{ field, ...snippet }] : [];
+      return snippet ? [{ field, label: noteFieldLabel(field, sections), ...snippet }] : [];
     });
 }

@@ -39,7 +39,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
   const sessions = new SessionService(store, clients);
   const templates = new TemplateService(store);
   const settings = new SettingsService(store);
-  const search = new NoteSearch(store, options.searchSliceMs);
+  const search = new NoteSearch(store, templates, options.searchSliceMs);
   const notes = new NoteService({ store, clock, sessions, templates, settings, search });
   return {
     clients,

@@ -124,6 +124,6 @@ export async function timeSearch(page: Page, query: string): Promise<{ ms: numbe
     visible: ['section[aria-label="Search results"] [role="status"]'],
   });
   const status = page.getByRole('region', { name: 'Search results' }).getByRole('status');
-  await expect(status).toHaveText(/notes? found|No note matches/);
+  await expect(status).toHaveText(/notes? found|No note matches|Showing \d+ of \d+ notes/);
   return { ms: timing.frame, status: (await status.textContent()) ?? '' };
 }

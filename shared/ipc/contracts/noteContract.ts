@@ -17,13 +17,30 @@ const settingsPatchInput = z.strictObject({
   ruptureVocabulary: settingsSchema.shape.ruptureVocabulary.unwrap().optional(),
 });
 
+/** A short passage around the matches in one field of a note. */
+export interface SearchSnippet {
+  /** The field's path in the note, e.g. `ruptures.0.context`. */
+  field: string;
+  /** The field's name as the writer knows it, e.g. "Rupture 1 · context". */
+  label: string;
+  text: string;
+  /** [start, end) offsets of the matched words into `text`. */
+  marks: Array<[number, number]>;
+}
+
 export interface SearchHit {
   noteId: string;
   clientId: string;
   sessionId: string;
   score: number;
-  /** Short passages around the matches; `marks` are [start, end) offsets into `text`. */
-  snippets: Array<{ field: string; text: string; marks: Array<[number, number]> }>;
+  snippets: SearchSnippet[];
+}
+
+/** One page of the notes that match a search, best first. */
+export interface SearchResults {
+  /** How many notes match in all, on every page. */
+  total: number;
+  hits: SearchHit[];
 }
 
 /** One page of the index the renderer fills at unlock. */
@@ -80,8 +97,10 @@ export const noteContract = {
     input: z.strictObject({
       query: z.string().trim().min(1, 'Type something to search for.').max(200, 'Search for at most 200 characters.'),
       limit: z.int().min(1).max(200).default(50),
+      /** How many of the best matches to skip: the next page starts where the last one ended. */
+      offset: z.int().min(0).optional(),
     }),
-    output: returns<SearchHit[]>(),
+    output: returns<SearchResults>(),
   },
   /** Pages of summaries for the renderer's index; `cursor` is the offset into all records. */
   'index:page': {

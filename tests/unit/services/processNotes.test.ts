@@ -49,8 +49,8 @@ describe('ProcessNoteService', () => {
     await services.search.search('sadness', 10); // build the index before the process note changes
     await services.processNotes.save(note.id, `${PRIVATE} countertransference again`);
 
-    expect(await services.search.search('countertransference', 50)).toEqual([]);
-    expect(await services.search.search('brother', 50)).toEqual([]);
+    expect((await services.search.search('countertransference', 50)).hits).toEqual([]);
+    expect((await services.search.search('brother', 50)).hits).toEqual([]);
     const page = await services.index.page(0, 5000);
     expect(page.total).toBe(3); // client, session, note
     expect(JSON.stringify(page)).not.toMatch(/countertransference|brother/i);

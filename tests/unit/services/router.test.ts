@@ -46,7 +46,9 @@ describe('the services through the router', () => {
         message: 'This note is signed and can’t be changed; add an addendum instead.',
       },
     });
-    const hits = value<Array<{ noteId: string }>>(await call('search:notes', { query: 'manager' }));
+    const { hits } = value<{ hits: Array<{ noteId: string }> }>(
+      await call('search:notes', { query: 'manager' }),
+    );
     expect(hits.map((h) => h.noteId)).toEqual([note.id]);
     expect(value<{ total: number }>(await call('index:page', { offset: 0, limit: 10 })).total).toBe(3);
     expect(await call('clients:create', clientInput('c-01'))).toEqual({

@@ -22,7 +22,8 @@ describe('NoteSearch', () => {
     const other = await clientWithNote(services, 'C-02');
     await services.notes.saveDraft(other.note.id, filledDraft({ subjective: 'Talked about the garden.' }));
 
-    const hits = await services.search.search('manager', 10);
+    const { total, hits } = await services.search.search('manager', 10);
+    expect(total).toBe(1);
     expect(hits).toHaveLength(1);
     const [hit] = hits;
     expect(hit).toMatchObject({ noteId: note.id, clientId: client.id, sessionId: session.id });
@@ -30,6 +31,7 @@ describe('NoteSearch', () => {
     expect(hit!.snippets).toEqual([
       {
         field: 'sections.subjective',
+        label: 'Subjective',
         text: 'Felt flat all week; work stress with the new manager.',
         marks: [[45, 52]],
       },
@@ -44,12 +46,16 @@ describe('NoteSearch', () => {
       note.id,
       filledDraft({ subjective: 'She spoke of her naïve Café plans and the CAFÉ owner.' }),
     );
-    expect(marked((await services.search.search('breath', 10))[0])).toContain('breaths'); // prefix
+    expect(marked((await services.search.search('breath', 10)).hits[0])).toContain('breaths'); // prefix
     // Prefix and any case: 'Sadness' in the observation, 'sadness' in the response.
-    expect(marked((await services.search.search('SADNES', 10))[0])).toEqual(['Sadness', 'sadness']);
-    expect(marked((await services.search.search('homwork', 10))[0])).toEqual(['homework']); // one letter missing
-    expect(marked((await services.search.search('polte', 10))[0])).toEqual(['polite']); // one typo
-    expect(marked((await services.search.search('cafe naive', 10))[0])).toEqual(['naïve', 'Café', 'CAFÉ']);
+    expect(marked((await services.search.search('SADNES', 10)).hits[0])).toEqual(['Sadness', 'sadness']);
+    expect(marked((await services.search.search('homwork', 10)).hits[0])).toEqual(['homework']); // one letter missing
+    expect(marked((await services.search.search('polte', 10)).hits[0])).toEqual(['polite']); // one typo
+    expect(marked((await services.search.search('cafe naive', 10)).hits[0])).toEqual([
+      'naïve',
+      'Café',
+      'CAFÉ',
+    ]);
   });
 
   it('requires every word of the query and gives at most three snippets per note', async () => {
@@ -61,24 +67,28 @@ describe('NoteSearch', () => {
     draft.sections.objective = 'Her pace of speech was fast.';
     draft.sections.assessment = 'Pace again.';
     await services.notes.saveDraft(note.id, draft);
-    const [hit] = await services.search.search('pace', 10);
+    const {
+      hits: [hit],
+    } = await services.search.search('pace', 10);
     expect(hit?.snippets).toHaveLength(3);
     expect(hit?.snippets.every((s) => s.marks.length > 0)).toBe(true);
-    expect(await services.search.search('pace garden', 10)).toEqual([]);
+    expect((await services.search.search('pace garden', 10)).hits).toEqual([]);
   });
 
   it('keeps the index current with every save and each addendum', async () => {
     const { services } = await openServices();
     const { note } = await clientWithNote(services);
-    expect(await services.search.search('manager', 10)).toEqual([]); // builds the index
+    expect((await services.search.search('manager', 10)).hits).toEqual([]); // builds the index
     await services.notes.saveDraft(note.id, filledDraft());
-    expect(await services.search.search('manager', 10)).toHaveLength(1);
+    expect((await services.search.search('manager', 10)).hits).toHaveLength(1);
     await services.notes.saveDraft(note.id, filledDraft({ subjective: 'Talked about the garden.' }));
-    expect(await services.search.search('manager', 10)).toEqual([]);
+    expect((await services.search.search('manager', 10)).hits).toEqual([]);
     await services.notes.sign(note.id);
     await services.notes.addAddendum(note.id, 'Mentioned the landlord afterwards.');
-    const [hit] = await services.search.search('landlord', 10);
-    expect(hit?.snippets[0]?.field).toBe('addenda.0.text');
+    const {
+      hits: [hit],
+    } = await services.search.search('landlord', 10);
+    expect(hit?.snippets[0]).toMatchObject({ field: 'addenda.0.text', label: 'Addendum 1' });
     // A note created after the index was built is found too.
     const client = await services.clients.create(clientInput('C-09'));
     const session = await services.sessions.create(sessionInput(client.id));
@@ -87,18 +97,80 @@ describe('NoteSearch', () => {
       ...filledDraft(),
       sections: { narrative: 'The landlord again.' },
     });
-    expect((await services.search.search('landlord', 10)).map((h) => h.noteId).sort()).toEqual(
+    expect((await services.search.search('landlord', 10)).hits.map((h) => h.noteId).sort()).toEqual(
       [note.id, fresh.id].sort(),
     );
   });
 
-  it('honours the limit and fails with locked once the vault locks', async () => {
+  it('names each snippet by its field as the note shows it, never by its path', async () => {
+    const { services } = await openServices();
+    const { note } = await clientWithNote(services);
+    const draft = filledDraft({ subjective: 'The kettle again.' });
+    draft.sections.assessment = 'Kettle as a theme.';
+    draft.attunement.affective.response = 'I asked about the kettle.';
+    draft.ruptures[0]!.context = 'She went quiet after the kettle story.';
+    draft.ruptures[0]!.clientResponse = 'Laughed about the kettle.';
+    draft.participation.feedbackToTherapist = { given: true, quote: 'The kettle question helped.' };
+    draft.coRegulation = 'Breathing eased near the kettle.';
+    draft.plan = 'Return to the kettle.';
+    await services.notes.saveDraft(note.id, draft);
+    const labels = async (query: string) =>
+      (await services.search.search(query, 10)).hits[0]?.snippets.map((s) => s.label);
+
+    expect(await labels('kettle')).toEqual([
+      'Subjective',
+      'Assessment',
+      'Affective attunement · your response',
+    ]);
+    expect(await labels('quiet')).toEqual(['Rupture 1 · context']);
+    expect(await labels('laughed')).toEqual(['Rupture 1 · client response']);
+    expect(await labels('question')).toEqual(['Gave feedback to the therapist · Client’s words']);
+    expect(await labels('eased')).toEqual(['Co-regulation']);
+    expect(await labels('return')).toEqual(['Plan']);
+    expect(await labels('disappointed')).toEqual(['Named feelings specifically · emotions']);
+    expect(await labels('sadness')).toEqual(['Affective attunement · observation']);
+  });
+
+  it('labels sections with the headings of the note’s own template', async () => {
+    const { services } = await openServices();
+    const template = await services.templates.create({
+      baseId: 'dap',
+      name: 'Couples',
+      baseSections: [{ id: 'dyad', label: 'The couple’s exchange', prompt: '' }],
+    });
+    const client = await services.clients.create(clientInput('C-05'));
+    const session = await services.sessions.create(sessionInput(client.id));
+    const note = await services.notes.create(session.id, template.id);
+    await services.notes.saveDraft(note.id, {
+      ...filledDraft(),
+      sections: { dyad: 'Argued about the lighthouse.' },
+    });
+    const { hits } = await services.search.search('lighthouse', 10);
+    expect(hits[0]?.snippets.map((s) => [s.field, s.label])).toEqual([
+      ['sections.dyad', 'The couple’s exchange'],
+    ]);
+  });
+
+  it('tells how many notes match in all and pages through them with offset and limit', async () => {
     const { services, session } = await openServices();
-    for (const code of ['C-01', 'C-02', 'C-03']) {
+    const ids: string[] = [];
+    for (const code of ['C-01', 'C-02', 'C-03', 'C-04', 'C-05']) {
       const { note } = await clientWithNote(services, code);
       await services.notes.saveDraft(note.id, filledDraft());
+      ids.push(note.id);
     }
-    expect(await services.search.search('manager', 2)).toHaveLength(2);
+    const first = await services.search.search('manager', 2);
+    expect(first.total).toBe(5);
+    expect(first.hits).toHaveLength(2);
+    const second = await services.search.search('manager', 2, 2);
+    const third = await services.search.search('manager', 2, 4);
+    expect(second.total).toBe(5);
+    expect(third.hits).toHaveLength(1);
+    // The pages together are every match, each once.
+    expect([...first.hits, ...second.hits, ...third.hits].map((h) => h.noteId).sort()).toEqual(
+      [...ids].sort(),
+    );
+    expect(await services.search.search('manager', 2, 5)).toEqual({ total: 5, hits: [] });
     await session.lock('user');
     await expectKind(services.search.search('manager', 10), 'locked');
   });

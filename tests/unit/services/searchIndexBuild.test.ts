@@ -17,13 +17,13 @@ describe('building the search index', () => {
     // What NoteService does after a save: here while the build is still under way.
     services.search.noteSaved({ ...stored, plan: 'Talk about the garden.' });
     await warming;
-    expect((await services.search.search('garden', 10)).map((h) => h.noteId)).toEqual([ids[2]]);
-    expect((await services.search.search('manager', 10)).map((h) => h.noteId).sort()).toEqual(
+    expect((await services.search.search('garden', 10)).hits.map((h) => h.noteId)).toEqual([ids[2]]);
+    expect((await services.search.search('manager', 10)).hits.map((h) => h.noteId).sort()).toEqual(
       [...ids].sort(),
     );
     // Saves after the build update the index at once.
     await services.notes.saveDraft(ids[0]!, filledDraft({ subjective: 'Only the orchard today.' }));
-    expect((await services.search.search('orchard', 10)).map((h) => h.noteId)).toEqual([ids[0]]);
+    expect((await services.search.search('orchard', 10)).hits.map((h) => h.noteId)).toEqual([ids[0]]);
   });
 
   it('stops with locked when the vault locks during the build', async () => {

@@ -3,15 +3,30 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../../../shared/ipc/contract';
 import { call, messageOf } from '../../data/api';
 import { index } from '../../data/indexDb';
+import { formatDate } from '../../format/dates';
 import { Highlighted } from './Highlighted';
+
+/** How many results one search, or one "Show more", brings. */
+const PAGE_SIZE = 50;
+
+/** The results of one query: the notes loaded so far, and how many match in all. */
+interface Results {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+}
 
 /** Full-text search across the unlocked notes, with highlighted matches; a result opens its note. */
 export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
   const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  /** After "Show more", the first new result takes focus, so the keyboard carries on from there. */
+  const [focusAt, setFocusAt] = useState<number | null>(null);
   const context = useLiveQuery(async () => {
     const [clients, sessions] = await Promise.all([index.clients.toArray(), index.sessions.toArray()]);
     return {
@@ -21,6 +36,11 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
   }, []);
 
   useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (focusAt === null) return;
+    list.current?.querySelectorAll<HTMLButtonElement>('li > button')[focusAt]?.focus();
+    setFocusAt(null);
+  }, [focusAt]);
 
   async function search(event: FormEvent) {
     event.preventDefault();
@@ -28,7 +48,8 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
     setError(null);
     setSearching(true);
     try {
-      setHits(await call('search:notes', { query, limit: 50 }));
+      const page = await call('search:notes', { query, limit: PAGE_SIZE });
+      setResults({ query, ...page });
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -36,6 +57,29 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
     }
   }
 
+  async function showMore() {
+    if (!results) return;
+    setError(null);
+    setLoadingMore(true);
+    try {
+      const { query: asked, hits } = results;
+      const page = await call('search:notes', { query: asked, limit: PAGE_SIZE, offset: hits.length });
+      // A note saved meanwhile can move between pages: keep each note once.
+      const seen = new Set(hits.map((h) => h.noteId));
+      setResults({
+        query: asked,
+        total: page.total,
+        hits: [...hits, ...page.hits.filter((h) => !seen.has(h.noteId))],
+      });
+      setFocusAt(hits.length);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const remaining = results ? Math.max(0, results.total - results.hits.length) : 0;
   return (
     <main className="page">
       <h1>Search notes</h1>
@@ -62,26 +106,22 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
           {error}
         </p>
       )}
-      {hits !== null && (
+      {results !== null && (
         <section aria-label="Search results">
-          <p role="status">
-            {hits.length === 0
-              ? 'No note matches.'
-              : `${hits.length} ${hits.length === 1 ? 'note' : 'notes'} found.`}
-          </p>
-          <ul className="results">
-            {hits.map((hit) => {
+          <p role="status">{statusText(results)}</p>
+          <ul className="results" ref={list}>
+            {results.hits.map((hit) => {
               const client = context?.clients.get(hit.clientId);
               const session = context?.sessions.get(hit.sessionId);
-              const title = `${client?.code ?? 'Client'} · ${session ? new Date(session.startsAt).toLocaleDateString() : 'session'}`;
+              const title = `${client?.code ?? 'Client'} · ${session ? formatDate(session.startsAt) : 'session'}`;
               return (
                 <li key={hit.noteId}>
                   <button type="button" className="link" onClick={() => onOpen(hit)}>
                     {title}
                   </button>
                   {hit.snippets.map((snippet) => (
-                    <p key={`${snippet.field}:${snippet.text.slice(0, 20)}`} className="snippet">
-                      <span className="muted">{snippet.field}: </span>
+                    <p key={snippet.field} className="snippet">
+                      <span className="muted">{snippet.label}: </span>
                       <Highlighted text={snippet.text} marks={snippet.marks} />
                     </p>
                   ))}
@@ -89,8 +129,20 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
               );
             })}
           </ul>
+          {remaining > 0 && (
+            <button type="button" className="secondary" onClick={showMore} disabled={loadingMore}>
+              {loadingMore ? 'Loading…' : `Show ${Math.min(PAGE_SIZE, remaining)} more`}
+            </button>
+          )}
         </section>
       )}
     </main>
   );
+}
+
+/** "No note matches.", "3 notes found." or, while more are left to load, "Showing 50 of 73 notes." */
+function statusText({ total, hits }: Results): string {
+  if (total === 0) return 'No note matches.';
+  if (hits.length >= total) return `${total} ${total === 1 ? 'note' : 'notes'} found.`;
+  return `Showing ${hits.length} of ${total} notes.`;
 }
