@@ -12,7 +12,7 @@ import { atomicWriteFile } from '../../vault/atomicWrite';
 import { Vault } from '../../vault/Vault';
 import { nodeVaultFs } from '../../vault/vaultFs';
 import type { CliIo } from '../CliIo';
-import { firstLineOf, readNewPassphrase } from '../secrets';
+import { readPassphraseForNewVault } from '../secrets';
 import { type VaultOptions, withVault } from '../withVault';
 import { registerBenchCommand } from './benchCommand';
 
@@ -103,6 +103,8 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     .action(async (dir: string, options: DemoOptions) => {
       const clients = wholeNumber(options.clients, '--clients');
       const sessionsPerClient = wholeNumber(options.sessions, '--sessions');
+      // Before generating, so a refused passphrase does not cost a big caseload's generation.
+      const passphrase = await readPassphraseForNewVault(io, options);
       const big = clients * sessionsPerClient >= 2000;
       const step = Math.max(1, Math.ceil(clients / 10));
       const data = generateDemo({
@@ -115,9 +117,6 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
             io.err(`Generating: ${done}/${clients} clients`);
         },
       });
-      const passphrase = options.passphraseFile
-        ? await firstLineOf(options.passphraseFile, 'passphrase file')
-        : (io.env.ATTUNE_PASSPHRASE ?? (await readNewPassphrase(io)));
       const { vault, recoveryKey } = await Vault.create(resolve(dir), passphrase);
       try {
         let reported = 0;

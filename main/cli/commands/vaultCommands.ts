@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { Vault } from '../../vault/Vault';
 import type { CliIo } from '../CliIo';
 import { exitCodes } from '../exitCodes';
-import { firstLineOf, readNewPassphrase } from '../secrets';
+import { firstLineOf, readNewPassphrase, readPassphraseForNewVault } from '../secrets';
 import { type VaultOptions, withVault } from '../withVault';
 
-const passphraseFileHelp = 'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
+const passphraseFileHelp =
+  'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
 
 /** init, verify, passwd, recover, backup: the commands that manage a vault as a whole. */
 export function registerVaultCommands(program: Command, io: CliIo, setCode: (code: number) => void): void {
@@ -16,9 +17,7 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
     .argument('<dir>', 'an empty or missing folder')
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, options: VaultOptions) => {
-      const passphrase = options.passphraseFile
-        ? await firstLineOf(options.passphraseFile, 'passphrase file')
-        : (io.env.ATTUNE_PASSPHRASE ?? (await readNewPassphrase(io)));
+      const passphrase = await readPassphraseForNewVault(io, options);
       const { vault, recoveryKey } = await Vault.create(resolve(dir), passphrase);
       await vault.lock();
       io.out(`Created a vault in ${resolve(dir)}.`);

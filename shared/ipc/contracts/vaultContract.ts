@@ -1,16 +1,18 @@
 import { z } from 'zod';
+import { newPassphraseSchema } from '../../domain/passphraseRule';
 import { returns } from './returns';
 
-/** Passphrases are checked for length only here; strength is judged in the UI. */
+/**
+ * A passphrase to open something that exists: any length, since it was set before (perhaps
+ * before the rule). Strength is judged in the UI, never here.
+ */
 export const passphraseInput = z
   .string({ error: 'Enter a passphrase.' })
   .min(1, 'Enter a passphrase.')
   .max(1024, 'A passphrase can be at most 1024 characters.');
 
-export const newPassphraseInput = z
-  .string({ error: 'Enter a passphrase.' })
-  .min(10, 'Use a passphrase of at least 10 characters.')
-  .max(1024, 'A passphrase can be at most 1024 characters.');
+/** A passphrase being set: the shared rule, which the CLI applies too. */
+export const newPassphraseInput = newPassphraseSchema;
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
 

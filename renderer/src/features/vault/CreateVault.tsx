@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { newPassphraseInput } from '../../../../shared/ipc/contract';
+import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../../shared/domain/passphraseRule';
 import { call, messageOf } from '../../data/api';
 import { measureStrength, minimumScore, type Strength } from './passphraseStrength';
 
@@ -57,7 +57,9 @@ export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string) =>
           aria-describedby="strength"
         />
         <output id="strength" aria-live="polite" className={`strength s${strength?.score ?? 0}`}>
-          {strength ? `Strength: ${strength.label}. ${strength.advice}` : 'Use four or more unrelated words.'}
+          {strength
+            ? `Strength: ${strength.label}. ${strength.advice}`
+            : `At least ${MIN_PASSPHRASE_LENGTH} characters; four or more unrelated words work well.`}
         </output>
         <label htmlFor="confirm-passphrase">Confirm passphrase</label>
         <input
@@ -81,8 +83,8 @@ export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string) =>
 }
 
 function validate(passphrase: string, confirm: string, strength: Strength | null): string | null {
-  const parsed = newPassphraseInput.safeParse(passphrase);
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Choose a longer passphrase.';
+  const problem = passphraseProblem(passphrase);
+  if (problem) return problem;
   if (!strength || strength.score < minimumScore) {
     return 'This passphrase is too easy to guess. Add more unrelated words.';
   }

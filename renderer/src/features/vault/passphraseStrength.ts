@@ -40,5 +40,5 @@ export async function measureStrength(passphrase: string): Promise<Strength> {
   return { score, label: labels[score], advice };
 }
 
-/** The minimum the create form accepts: zxcvbn "Strong" and the schema's length. */
+/** The minimum score the create form accepts (zxcvbn "Strong"), on top of shared/domain/passphraseRule. */
 export const minimumScore = 3;
