@@ -3,10 +3,10 @@ import { caseloadMetrics } from '../../../../shared/analytics/caseloadMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { ruptureVocabularyFor } from '../../../../shared/domain/settingsSchema';
 import { useSettings } from '../../data/hooks';
-
+import { todayIso } from '../../format/dates';
 import { markerRows, monthNoteRows, strategyRows } from './caseloadRows';
 import { overviewSummary, profileSentence } from './caseloadSummaries';
-import { count, exportStem, mean1, todayIso } from './chartFormat';
+import { count, exportStem, mean1 } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
 import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
 import { MarkersChart } from './MarkersChart';

@@ -1,7 +1,8 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { clientMetrics } from '../../../../shared/analytics/clientMetrics';
 import { useSettings } from '../../data/hooks';
-import { exportStem, todayIso } from './chartFormat';
+import { todayIso } from '../../format/dates';
+import { exportStem } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
 import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
 import { FeedbackChart } from './FeedbackChart';

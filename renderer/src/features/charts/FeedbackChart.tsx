@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { Line, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import { FEEDBACK_TOTAL_MAX } from '../../../../shared/domain/feedback';
+import { formatDate } from '../../format/dates';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
@@ -82,7 +83,7 @@ export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartPro
             content={rowTooltip((row: FeedbackRow) => {
               const lines = [`Total: ${row.total} of 40`];
               if (row.below) lines.push(`Below the concern line of ${concernLine}`);
-              return <TooltipBox heading={row.date} lines={lines} hint={sessionHint(row)} />;
+              return <TooltipBox heading={formatDate(row.date)} lines={lines} hint={sessionHint(row)} />;
             })}
           />
           <Line

@@ -1,4 +1,4 @@
-import { monthLabel } from './chartFormat';
+import { formatDate, formatMonth } from '../../format/dates';
 
 /** One session of the chosen month, for the list under the monthly chart. */
 export interface MonthNoteRow {
@@ -22,7 +22,7 @@ export function MonthNotes({
   onOpenNote: (noteId: string) => void;
   onClose: () => void;
 }) {
-  const heading = `Sessions in ${monthLabel(month)}`;
+  const heading = `Sessions in ${formatMonth(month)}`;
   return (
     <section className="month-notes card" aria-label={heading}>
       <div className="chart-head">
@@ -50,10 +50,10 @@ export function MonthNotes({
                   <th scope="row">
                     {r.noteId ? (
                       <button type="button" className="link" onClick={() => r.noteId && onOpenNote(r.noteId)}>
-                        {r.date}
+                        {formatDate(r.date)}
                       </button>
                     ) : (
-                      r.date
+                      formatDate(r.date)
                     )}
                   </th>
                   <td>{r.clientCode}</td>

@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip } from 'recharts';
+import { formatDate } from '../../format/dates';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { mean1, sessionDate } from './chartFormat';
@@ -22,7 +23,7 @@ export const ProfileChart = memo(function ProfileChart(props: ClientChartProps) 
   const session = choices.find((s) => s.sessionId === chosenId) ?? choices[choices.length - 1];
   const rows = useMemo(() => profileRows(metrics, session), [metrics, session]);
   const summary = useMemo(() => profileSummary(session, rows), [session, rows]);
-  const sessionName = session ? `Session of ${sessionDate(session.startsAt)}` : 'Session';
+  const sessionName = session ? `Session of ${formatDate(sessionDate(session.startsAt))}` : 'Session';
   const noteId = session?.noteId ?? null;
   const legend: LegendItem[] = [
     { kind: 'line', label: sessionName, style: sessionRadarStyle },
@@ -42,7 +43,7 @@ export const ProfileChart = memo(function ProfileChart(props: ClientChartProps) 
         >
           {choices.map((s) => (
             <option key={s.sessionId} value={s.sessionId}>
-              {sessionDate(s.startsAt)} · session {positions.get(s.sessionId)}
+              {formatDate(sessionDate(s.startsAt))} · session {positions.get(s.sessionId)}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { memo, useId, useMemo } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, YAxis } from 'recharts';
 import { ruptureOutcomes, ruptureTypes } from '../../../../shared/domain/ruptures';
+import { formatDate } from '../../format/dates';
 import { BarPatternDefs, barFill, patternPrefix } from './barPatterns';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
@@ -159,7 +160,11 @@ function TimelineTooltip({ row, rateName }: { row: TimelineRow; rateName: string
         ];
   lines.push(`${rateName}: ${row.rollingRate === null ? '—' : percent(row.rollingRate / 100)}`);
   return (
-    <TooltipBox heading={`${row.date} · session ${row.index + 1}`} lines={lines} hint={sessionHint(row)} />
+    <TooltipBox
+      heading={`${formatDate(row.date)} · session ${row.index + 1}`}
+      lines={lines}
+      hint={sessionHint(row)}
+    />
   );
 }
 

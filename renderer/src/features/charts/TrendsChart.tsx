@@ -1,6 +1,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { Tooltip, YAxis } from 'recharts';
 import { type DimensionId, dimensionIds, dimensions } from '../../../../shared/domain/dimensions';
+import { formatDate } from '../../format/dates';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
@@ -86,7 +87,7 @@ export const TrendsChart = memo(function TrendsChart(props: ClientChartProps) {
               );
               return (
                 <TooltipBox
-                  heading={`${row.date} · session ${row.index + 1}`}
+                  heading={`${formatDate(row.date)} · session ${row.index + 1}`}
                   lines={lines}
                   hint={sessionHint(row)}
                 />

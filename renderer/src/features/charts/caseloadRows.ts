@@ -6,7 +6,7 @@ import type { DimensionId } from '../../../../shared/domain/dimensions';
 import { dimensionById } from '../../../../shared/domain/dimensions';
 import type { RuptureTypeId, RuptureVocabulary } from '../../../../shared/domain/ruptures';
 import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
-import { monthLabel } from './chartFormat';
+import { formatMonth } from '../../format/dates';
 import type { MonthNoteRow } from './MonthNotes';
 
 export type MonthRow = {
@@ -55,7 +55,7 @@ export function monthRows(months: readonly MonthMetrics[]): MonthRow[] {
   return months.map((m, index) => ({
     index,
     month: m.month,
-    label: monthLabel(m.month),
+    label: formatMonth(m.month),
     sessions: m.sessions,
     notes: m.notes,
     ruptures: m.ruptures,

@@ -1,5 +1,6 @@
-/** Number, date and file-name formatting shared by the charts, their tables and summaries. */
+/** Number and file-name formatting shared by the charts, their tables and summaries (dates: format/dates). */
 import { utcDate } from '../../../../shared/analytics/dateRange';
+import { todayIso } from '../../format/dates';
 
 /** A 0–1 rate as a whole percentage ("72%"); a dash when there is none. */
 export function percent(rate: number | null): string {
@@ -24,27 +25,6 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
 /** The session's calendar date as the analytics place it (UTC, yyyy-mm-dd). */
 export function sessionDate(startsAt: string): string {
   return utcDate(startsAt);
-}
-
-/** Today's local date, yyyy-mm-dd. */
-export function todayIso(now: Date = new Date()): string {
-  return localIso(now);
-}
-
-/** A Date's local calendar date, yyyy-mm-dd. */
-export function localIso(date: Date): string {
-  const y = String(date.getFullYear()).padStart(4, '0');
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A month key (yyyy-mm) as "Mar 2026" (English, like the rest of the app's text). */
-export function monthLabel(month: string): string {
-  const name = monthNames[Number(month.slice(5, 7)) - 1];
-  return name ? `${name} ${month.slice(0, 4)}` : month;
 }
 
 /** A file name part: letters, digits, dots, dashes and underscores only. */

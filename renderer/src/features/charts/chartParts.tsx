@@ -1,6 +1,7 @@
 /** Small pieces the charts share: the tooltip box and its content, the click-to-open helper and the table's date cell. */
 import type { ReactNode } from 'react';
 import type { MouseHandlerDataParam, TooltipContentProps } from 'recharts';
+import { formatDate } from '../../format/dates';
 import { tooltipContentStyle, tooltipLabelStyle } from './chartTheme';
 import type { SessionPoint } from './clientChartRows';
 
@@ -66,11 +67,11 @@ export function SessionDateCell({
     <th scope="row">
       {noteId ? (
         <button type="button" className="link" onClick={() => onOpenNote(noteId)}>
-          {row.date}
+          {formatDate(row.date)}
         </button>
       ) : (
         <>
-          {row.date} <span className="muted small">(no note)</span>
+          {formatDate(row.date)} <span className="muted small">(no note)</span>
         </>
       )}
     </th>

@@ -3,6 +3,7 @@ import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
 import type { DimensionTrend } from '../../../../shared/analytics/dimensionTrends';
 import type { SessionMetrics } from '../../../../shared/analytics/sessionMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
+import { formatDate } from '../../format/dates';
 import { mean1, percent, plural, sessionDate } from './chartFormat';
 import type { FeedbackRow, ProfileRow } from './clientChartRows';
 
@@ -65,7 +66,7 @@ export function profileSummary(session: SessionMetrics | undefined, rows: readon
   for (const r of rows)
     if (r.session !== null && (lowest === null || r.session < lowest.session!)) lowest = r;
   return (
-    `Session of ${sessionDate(session.startsAt)} against the client's average: ${items.join(', ')}.` +
+    `Session of ${formatDate(sessionDate(session.startsAt))} against the client's average: ${items.join(', ')}.` +
     (lowest ? ` Lowest in this session: ${lowest.label} (${lowest.session}).` : '')
   );
 }
@@ -78,6 +79,6 @@ export function feedbackSummary(rows: readonly FeedbackRow[], concernLine: numbe
   const below = rows.filter((r) => r.below).length;
   return (
     `${plural(rows.length, 'session')} with complete feedback${range}, mean total ${meanTotal.toFixed(1)} of 40; ` +
-    `latest ${last.total} on ${last.date}; ${below} below the concern line of ${concernLine}.`
+    `latest ${last.total} on ${formatDate(last.date)}; ${below} below the concern line of ${concernLine}.`
   );
 }

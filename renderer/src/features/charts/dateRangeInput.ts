@@ -1,6 +1,6 @@
 /** The date-range filter's state: two yyyy-mm-dd strings, '' for an open end, and quick presets. */
 import { type DateRange, isIsoDate } from '../../../../shared/analytics/dateRange';
-import { localIso } from './chartFormat';
+import { formatDate, isoDate } from '../../format/dates';
 
 /** What the From and To inputs hold; '' leaves that end open. */
 export interface RangeInput {
@@ -29,7 +29,7 @@ export function presetRange(preset: RangePreset, now: Date = new Date()): RangeI
   const start = new Date(now.getFullYear(), now.getMonth() - preset.months, now.getDate());
   // Month arithmetic can overflow (31 May − 3 months → 3 March); clamp to the month's last day.
   if (start.getMonth() !== (((now.getMonth() - preset.months) % 12) + 12) % 12) start.setDate(0);
-  return { from: localIso(start), to: localIso(now) };
+  return { from: isoDate(start), to: isoDate(now) };
 }
 
 /** The analytics range for the inputs; a partly typed or malformed end counts as open. */
@@ -45,11 +45,11 @@ export function isBackwards(input: RangeInput): boolean {
   return isIsoDate(input.from) && isIsoDate(input.to) && input.from > input.to;
 }
 
-/** In words, for summaries: "from 2026-01-01 to 2026-03-31", "since …", "until …", "" for all. */
+/** In words, for summaries: " from Jan 1, 2026 to Mar 31, 2026", " since …", " until …", "" for all. */
 export function rangeWords(input: RangeInput): string {
   const { from, to } = toDateRange(input);
-  if (from && to) return ` from ${from} to ${to}`;
-  if (from) return ` since ${from}`;
-  if (to) return ` until ${to}`;
+  if (from && to) return ` from ${formatDate(from)} to ${formatDate(to)}`;
+  if (from) return ` since ${formatDate(from)}`;
+  if (to) return ` until ${formatDate(to)}`;
   return '';
 }

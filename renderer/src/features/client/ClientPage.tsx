@@ -3,6 +3,7 @@ import type { Template } from '../../../../shared/domain/templates';
 import { call, messageOf } from '../../data/api';
 import { useClient, useSessionRows } from '../../data/hooks';
 import { putClient } from '../../data/indexDb';
+import { formatDate } from '../../format/dates';
 import { ClientCharts } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
 import { CaseComments, ImportCommentsPanel, SessionComments, useSupervisorComments } from '../review';
@@ -86,7 +87,7 @@ export function ClientPage({
         )}
       </div>
       <p className="muted">
-        Since {client.startDate} · {client.status === 'active' ? 'Active' : 'Closed'}
+        Since {formatDate(client.startDate)} · {client.status === 'active' ? 'Active' : 'Closed'}
         {client.concerns.length > 0 && ` · Concerns: ${client.concerns.join('; ')}`}
       </p>
       {client.goals.length > 0 && <p className="muted">Goals: {client.goals.join('; ')}</p>}

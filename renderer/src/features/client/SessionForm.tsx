@@ -10,13 +10,7 @@ import { sessionInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
 import { putSession } from '../../data/indexDb';
-
-/** The local date and time now, as a datetime-local input expects (yyyy-mm-ddThh:mm). */
-function localNow(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset(), 0, 0);
-  return d.toISOString().slice(0, 16);
-}
+import { isoLocalDateTime } from '../../format/dates';
 
 /** Records a session for a client. */
 export function SessionForm({
@@ -26,7 +20,7 @@ export function SessionForm({
   clientId: string;
   onDone: (session: Session | null) => void;
 }) {
-  const [startsAt, setStartsAt] = useState(localNow);
+  const [startsAt, setStartsAt] = useState(() => isoLocalDateTime(new Date()));
   const [duration, setDuration] = useState('50');
   const [modality, setModality] = useState<Session['modality']>('in-person');
   const [attendance, setAttendance] = useState<Session['attendance']>('attended');

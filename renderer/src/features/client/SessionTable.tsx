@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { attendanceLabels, modalityLabels } from '../../../../shared/domain/sessionSchema';
 import type { SessionRow } from '../../data/hooks';
+import { formatDateTime } from '../../format/dates';
 
 /** Sessions with their note status (none / draft / signed), rupture badges and any supervisor comments. */
 export function SessionTable({
@@ -48,10 +49,7 @@ export function SessionTable({
         <tbody>
           {shown.map((row) => {
             const { session, note } = row;
-            const when = new Date(session.startsAt).toLocaleString([], {
-              dateStyle: 'medium',
-              timeStyle: 'short',
-            });
+            const when = formatDateTime(session.startsAt);
             const unresolved = note?.ruptures.filter((r) => r.outcome === 'unresolved').length ?? 0;
             return (
               <tr key={session.id}>

@@ -4,6 +4,7 @@ import { clientInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
 import { putClient } from '../../data/indexDb';
+import { todayIso } from '../../format/dates';
 
 const lines = (text: string) =>
   text
@@ -11,13 +12,11 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Create a client, or edit one when `client` is given. Validates before sending; keeps input on error. */
 export function ClientForm({ client, onDone }: { client?: Client; onDone: (client: Client | null) => void }) {
   const [code, setCode] = useState(client?.code ?? '');
   const [displayName, setDisplayName] = useState(client?.displayName ?? '');
-  const [startDate, setStartDate] = useState(client?.startDate ?? today());
+  const [startDate, setStartDate] = useState(() => client?.startDate ?? todayIso());
   const [concerns, setConcerns] = useState(client?.concerns.join('\n') ?? '');
   const [goals, setGoals] = useState(client?.goals.join('\n') ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useClientActivity, useClients } from '../../data/hooks';
+import { formatDate } from '../../format/dates';
 import { ClientForm } from './ClientForm';
 
 type StatusFilter = 'active' | 'closed' | 'all';
@@ -77,9 +78,9 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
                     </button>
                   </td>
                   <td>{c.displayName ?? '—'}</td>
-                  <td>{c.startDate}</td>
+                  <td>{formatDate(c.startDate)}</td>
                   <td>{a?.sessions ?? 0}</td>
-                  <td>{a?.last ? new Date(a.last).toLocaleDateString() : '—'}</td>
+                  <td>{a?.last ? formatDate(a.last) : '—'}</td>
                   <td>{c.status === 'active' ? 'Active' : 'Closed'}</td>
                 </tr>
               );

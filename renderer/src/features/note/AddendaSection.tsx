@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import type { Addendum } from '../../../../shared/domain/noteSchema';
 import { TextAreaField } from '../../components/TextAreaField';
 import { messageOf } from '../../data/api';
+import { formatDateTime } from '../../format/dates';
 
 export interface AddendaSectionProps {
   addenda: readonly Addendum[];
@@ -11,8 +12,7 @@ export interface AddendaSectionProps {
   focusOnMount?: boolean;
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+const when = (iso: string) => formatDateTime(iso);
 
 /** A signed note's dated addenda, and the way to add one. */
 export const AddendaSection = memo(function AddendaSection({

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { Signature } from '../../../../shared/domain/noteSchema';
+import { formatDate, formatTime } from '../../format/dates';
 import { saveShortcut } from './saveStatusText';
 
 export interface NoteHeaderProps {
@@ -69,7 +70,7 @@ export const NoteHeader = memo(function NoteHeader({
 /** "Signed on 3 March 2025 at 14:32 by Dr Rivera". */
 export function signedText(signature: Signature): string {
   const at = new Date(signature.at);
-  const date = at.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
-  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const date = formatDate(at);
+  const time = formatTime(at);
   return `Signed on ${date} at ${time} by ${signature.by}`;
 }

@@ -1,4 +1,5 @@
 import { ApiError, messageOf } from '../../data/api';
+import { formatDate, formatTime } from '../../format/dates';
 import type { SaveStatus } from './Autosaver';
 import { InvalidDraftError } from './noteDraft';
 
@@ -7,9 +8,9 @@ const saveKey = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘S' : 'Ctrl+S';
 /** "Saved at 14:32" today, "Saved on 3 Mar 2025 at 14:32" otherwise. */
 export function savedAtText(iso: string): string {
   const date = new Date(iso);
-  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = formatTime(date);
   if (date.toDateString() === new Date().toDateString()) return `Saved at ${time}`;
-  return `Saved on ${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })} at ${time}`;
+  return `Saved on ${formatDate(date)} at ${time}`;
 }
 
 /** What the save indicator says, including what to do when a save failed. */

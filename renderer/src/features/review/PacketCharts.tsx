@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
 import type { ReviewPacket } from '../../../../shared/ipc/contract';
-import { exportStem, todayIso } from '../charts/chartFormat';
+import { todayIso } from '../../format/dates';
+import { exportStem } from '../charts/chartFormat';
 import { FeedbackChart } from '../charts/FeedbackChart';
 import { ProfileChart } from '../charts/ProfileChart';
 import { TimelineChart } from '../charts/TimelineChart';

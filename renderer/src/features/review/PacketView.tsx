@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
 import type { CommentTarget, ReviewPacket } from '../../../../shared/ipc/contract';
 import { packetMetrics } from '../../../../shared/review/packetAnalytics';
+import { formatDate } from '../../format/dates';
 import { Heading } from './Heading';
 import { PacketCharts } from './PacketCharts';
 import { PacketMetrics } from './PacketMetrics';
@@ -31,7 +32,7 @@ export function PacketView({ packet, sectionLevel, commentSlot }: PacketViewProp
   const { include, range } = packet;
   // No range: all of the client's sessions, or sessions picked one by one.
   const rangeText = range
-    ? ` from ${range.from ?? 'the first session'} to ${range.to ?? 'the last session'}`
+    ? ` from ${range.from ? formatDate(range.from) : 'the first session'} to ${range.to ? formatDate(range.to) : 'the last session'}`
     : '';
   const notesExpected = include.notes || include.ruptures;
 

@@ -4,7 +4,7 @@ import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { messageOf } from '../../data/api';
 import { PassphrasePrompt } from './PassphrasePrompt';
 import { listPackets, openPacket, removePacket } from './reviewData';
-import { localDate, plural } from './reviewFormat';
+import { localDate, packetDate, plural } from './reviewFormat';
 import { useChosenFile } from './useChosenFile';
 import './review.css';
 
@@ -80,7 +80,7 @@ export function ReviewPacketsPage({ onOpen }: { onOpen: (packetId: string) => vo
                 {p.alias}
               </button>
               <span className="muted">
-                {plural(p.sessions, 'session')} · made {p.createdAt.slice(0, 10)} · opened{' '}
+                {plural(p.sessions, 'session')} · made {packetDate(p.createdAt)} · opened{' '}
                 {localDate(p.openedAt)} · {plural(p.comments, 'comment')}
               </span>
               <ConfirmableButton

@@ -9,25 +9,25 @@ import {
   ruptureTypes,
 } from '../../../../shared/domain/ruptures';
 import type { CommentTarget, ReviewPacket } from '../../../../shared/ipc/contract';
+import { formatDate, formatDateTime } from '../../format/dates';
 
-/** A packet instant as the packet states it, in UTC ("2025-05-12 09:00 UTC"): dates may be shifted. */
+/** A packet instant as the packet states it, in UTC ("May 12, 2025, 9:00 AM UTC"): dates may be shifted. */
 export function packetDateTime(iso: string): string {
-  const utc = new Date(iso).toISOString();
-  return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
+  return `${formatDateTime(iso, { timeZone: 'UTC' })} UTC`;
 }
 
-/** A packet instant's UTC date, yyyy-mm-dd. */
+/** A packet instant's UTC date. */
 export function packetDate(iso: string): string {
-  return new Date(iso).toISOString().slice(0, 10);
+  return formatDate(iso, { timeZone: 'UTC' });
 }
 
 /** One of the user's own instants in their local time, as the session table shows it. */
 export function localDateTime(iso: string): string {
-  return new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(iso);
 }
 
 export function localDate(iso: string): string {
-  return new Date(iso).toLocaleDateString([], { dateStyle: 'medium' });
+  return formatDate(iso);
 }
 
 /** "1 comment", "3 comments". */

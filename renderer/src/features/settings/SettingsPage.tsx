@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { settingsSchema } from '../../../../shared/domain/settingsSchema';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
+import { formatTime } from '../../format/dates';
 import { TemplateManager } from './TemplateManager';
 
 /** The user's settings: auto-lock time, signing name, feedback concern line. */
@@ -34,7 +35,7 @@ export function SettingsPage({ onSaved }: { onSaved: () => void }) {
     setErrors({});
     try {
       await call('settings:update', changes);
-      setStatus(`Settings saved at ${new Date().toLocaleTimeString()}.`);
+      setStatus(`Settings saved at ${formatTime(new Date())}.`);
       onSaved();
     } catch (failure) {
       setErrors({ _: messageOf(failure) });

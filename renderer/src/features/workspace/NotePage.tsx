@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useClient } from '../../data/hooks';
 import { index } from '../../data/indexDb';
+import { formatDateTime } from '../../format/dates';
 import { NoteEditor } from '../note';
 
 /** The note editor under a heading that names the client and the session. */
@@ -10,9 +11,7 @@ export function NotePage({ noteId, clientId, onClose }: { noteId: string; client
     const note = await index.notes.get(noteId);
     return note ? index.sessions.get(note.sessionId) : undefined;
   }, [noteId]);
-  const when = session
-    ? new Date(session.startsAt).toLocaleString([], { dateStyle: 'long', timeStyle: 'short' })
-    : '';
+  const when = session ? formatDateTime(session.startsAt) : '';
   return (
     <main className="page">
       <h1>
