@@ -1,4 +1,4 @@
-import { argon2id } from 'hash-wasm';
+import { argon2idInWorker } from './argon2Worker';
 
 /** Argon2id cost settings, stored in the vault header. */
 export interface KdfParams {
@@ -53,22 +53,12 @@ export function kdfParamsProblem(params: KdfParams): string | null {
 /**
  * Derives the 32-byte key-encryption key from a passphrase. The passphrase is normalised to NFC
  * first so the same words typed on different systems (composed or decomposed accents) match.
+ * Argon2id runs in a worker thread (see argon2Worker.ts), so the caller's event loop keeps turning.
  */
 export async function deriveKek(passphrase: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
   const password = Buffer.from(passphrase.normalize('NFC'), 'utf8');
   try {
-    const out = await argon2id({
-      password,
-      salt,
-      iterations: params.iterations,
-      parallelism: params.parallelism,
-      memorySize: params.memoryKiB,
-      hashLength: 32,
-      outputType: 'binary',
-    });
-    const key = Buffer.from(out);
-    out.fill(0);
-    return key;
+    return await argon2idInWorker(password, salt, { ...params, hashLength: 32 });
   } finally {
     password.fill(0);
   }

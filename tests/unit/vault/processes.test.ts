@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttuneError } from '../../../shared/ipc/result';
 import { Vault } from '../../../main/vault/Vault';
-import { bundleChild } from './child/bundleChild';
+import { bundleChild, childBundleDir } from './child/bundleChild';
 import { expectKind, newVault, PASS } from './kit';
 
 const PASS_B = 'another passphrase entirely';
@@ -13,7 +12,7 @@ let bundle = '';
 let bundleDir = '';
 
 beforeAll(async () => {
-  bundleDir = await mkdtemp(join(tmpdir(), 'attune-child-'));
+  bundleDir = await childBundleDir();
   bundle = await bundleChild(bundleDir);
 });
 afterAll(() => rm(bundleDir, { recursive: true, force: true }));
