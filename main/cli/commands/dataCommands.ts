@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
-import { DEMO_END_DATE, DEMO_LIMITS, generateDemo } from '../../services/demo/generateDemo';
+import { DEMO_LIMITS, generateDemo } from '../../services/demo/generateDemo';
 import { seedFrom } from '../../services/demo/random';
 import { writeDemo } from '../../services/demo/writeDemo';
 import { exportVault } from '../../services/exchange/exportVault';
@@ -29,7 +29,7 @@ interface DemoOptions {
   clients: string;
   sessions: string;
   seed: string;
-  endDate: string;
+  end?: string;
   passphraseFile?: string;
 }
 
@@ -98,25 +98,25 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       '20',
     )
     .option('--seed <s>', 'the same seed always gives the same data', '1')
-    .option('--end-date <date>', 'the week the latest sessions lead up to, yyyy-mm-dd', DEMO_END_DATE)
+    .option('--end <date>', 'the day of the latest session, yyyy-mm-dd (default: today)')
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, options: DemoOptions) => {
       const clients = wholeNumber(options.clients, '--clients');
       const sessionsPerClient = wholeNumber(options.sessions, '--sessions');
-      // Before generating, so a refused passphrase does not cost a big caseload's generation.
-      const passphrase = await readPassphraseForNewVault(io, options);
       const big = clients * sessionsPerClient >= 2000;
       const step = Math.max(1, Math.ceil(clients / 10));
       const data = generateDemo({
         clients,
         sessionsPerClient,
         seed: seedFrom(/^\d+$/.test(options.seed) ? Number(options.seed) : options.seed),
-        endDate: options.endDate,
+        // Today by default, so the app's recent ranges ("Last 3 months") show the demo's sessions.
+        endDate: options.end ?? localToday(),
         onProgress: (done) => {
           if (big && (done % step === 0 || done === clients))
             io.err(`Generating: ${done}/${clients} clients`);
         },
       });
+      const passphrase = await readPassphraseForNewVault(io, options);
       const { vault, recoveryKey } = await Vault.create(resolve(dir), passphrase);
       try {
         let reported = 0;
@@ -142,6 +142,13 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     });
 
   registerBenchCommand(program, io, setCode);
+}
+
+/** Today's date where the user is, as yyyy-mm-dd. */
+function localToday(): string {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 function wholeNumber(text: string, flag: string): number {

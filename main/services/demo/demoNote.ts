@@ -32,6 +32,8 @@ export interface DemoNoteInput {
   /** 0 at the first session, 1 at the last. */
   progress: number;
   clinicianName: string;
+  /** The latest moment (epoch ms) anything may be dated: a later signature or addendum is left out. */
+  notAfter: number;
 }
 
 const hardFeelings = emotionWords.filter((w) => ['sadness', 'fear', 'anger', 'shame'].includes(w.family));
@@ -111,7 +113,7 @@ export function demoNote(rng: Random, input: DemoNoteInput): { note: Note; proce
     note.plan = paragraph(rng, fill, text.planSentences, rng.int(1, 3));
   }
 
-  if (rng.chance(0.7)) sign(rng, note, input.clinicianName);
+  if (rng.chance(0.7)) sign(rng, note, input.clinicianName, input.notAfter);
   const processNote: ProcessNote | null =
     attended && rng.chance(0.12)
       ? {
@@ -256,14 +258,19 @@ function feedback(rng: Random, profile: DemoProfile, progress: number, list: Rup
   return result;
 }
 
-/** Signs the note as NoteService does: the SHA-256 hex of its signable content. */
-function sign(rng: Random, note: Note, by: string): void {
+/**
+ * Signs the note as NoteService does: the SHA-256 hex of its signable content. A signature that
+ * would come after `notAfter` has not happened yet, so the note stays a draft to finish.
+ */
+function sign(rng: Random, note: Note, by: string, notAfter: number): void {
   const at = addMinutes(note.updatedAt, rng.int(5, 240));
+  if (Date.parse(at) > notAfter) return;
   note.status = 'signed';
   note.signed = { at, by, contentHash: contentHashOf(note) };
   note.updatedAt = at;
   if (rng.chance(0.05)) {
     const addendumAt = addMinutes(at, rng.int(60, 60 * 24 * 6));
+    if (Date.parse(addendumAt) > notAfter) return;
     note.addenda = [{ id: rng.id(), at: addendumAt, by, text: rng.pick(text.addendumTexts) }];
     note.updatedAt = addendumAt;
   }

@@ -1,7 +1,7 @@
 /**
  * Realistic synthetic caseloads for trying the app, for tests and for the benchmark. Everything is
- * derived from the seed, including dates (counted back from a fixed end date), so one seed always
- * gives the same data.
+ * derived from the seed and the end date (dates are counted back from it), so the two always give
+ * the same data. `attune demo` passes today, so the app's recent ranges are not empty.
  */
 import type { Client } from '../../../shared/domain/clientSchema';
 import { type DimensionId, dimensionIds } from '../../../shared/domain/dimensions';
@@ -18,7 +18,10 @@ export interface DemoOptions {
   clients: number;
   sessionsPerClient: number;
   seed: number;
-  /** The day the most recent sessions lead up to (yyyy-mm-dd); fixed so output is reproducible. */
+  /**
+   * The day of the latest session (yyyy-mm-dd); nothing is dated after it (UTC). Defaults to
+   * FIXED_DEMO_END_DATE, for tests and benchmarks that need the same data on every day they run.
+   */
   endDate?: string;
   /** Called after each client, for progress reports on big caseloads. */
   onProgress?: (clientsDone: number) => void;
@@ -34,18 +37,15 @@ export interface DemoData {
 
 export const DEMO_LIMITS = { clients: 10_000, sessionsPerClient: 1_000 } as const;
 export const DEMO_CLINICIAN = 'Demo Clinician';
-/** The default end date: fixed, so a seed alone decides the data. */
-export const DEMO_END_DATE = '2025-06-27';
+/** The end date when none is given: fixed, so a seed alone decides the data (tests, benchmarks). */
+export const FIXED_DEMO_END_DATE = '2025-06-27';
 const DAY = 86_400_000;
 
 /** A synthetic caseload: every session has a note (a short one when the client did not come). */
 export function generateDemo(options: DemoOptions): DemoData {
   checkCount(options.clients, DEMO_LIMITS.clients, 'clients');
   checkCount(options.sessionsPerClient, DEMO_LIMITS.sessionsPerClient, 'sessions per client');
-  const endDate = options.endDate ?? DEMO_END_DATE;
-  const end = /^\d{4}-\d{2}-\d{2}$/.test(endDate) ? Date.parse(`${endDate}T00:00:00Z`) : Number.NaN;
-  if (Number.isNaN(end))
-    throw new AttuneError('invalid-input', 'The demo end date must be a date as yyyy-mm-dd.');
+  const end = dayOf(options.endDate ?? FIXED_DEMO_END_DATE);
   const rng = new Random(options.seed);
   const data: DemoData = {
     clients: [],
@@ -55,15 +55,20 @@ export function generateDemo(options: DemoOptions): DemoData {
     settings: settingsSchema.parse({ clinicianName: DEMO_CLINICIAN }),
   };
 
-  for (let i = 0; i < options.clients; i++) {
+  const plans = Array.from({ length: options.clients }, () => {
     const profile = demoProfile(rng);
-    // Most clients are current; about one in five finished some months before the end date.
+    // Most clients are current, seen in the last week; about one in five finished 2 to 9 months earlier.
     const closed = rng.chance(0.2);
-    const lastWeek = end - (closed ? rng.int(8, 40) : rng.int(0, 1)) * 7 * DAY;
-    const weeks = Math.ceil(options.sessionsPerClient * 1.1) + 1;
-    const first = lastWeek - weeks * 7 * DAY + rng.int(0, 4) * DAY;
-    const clientId = rng.id();
-    const sessions = weeklySessions(rng, options.sessionsPerClient, first, clientId);
+    const lastDay = end - ((closed ? rng.int(8, 40) * 7 : 0) + rng.int(0, 6)) * DAY;
+    return { profile, closed, lastDay, clientId: rng.id() };
+  });
+  // Moved as a whole so the latest session falls on the end date itself, whatever the draw.
+  const shift = end - plans.reduce((latest, p) => Math.max(latest, p.lastDay), Number.NEGATIVE_INFINITY);
+  // Writing and signing notes takes hours: whatever would fall after the end date is left undone.
+  const notAfter = end + DAY - 1;
+
+  for (const [i, { profile, closed, lastDay, clientId }] of plans.entries()) {
+    const sessions = weeklySessions(rng, options.sessionsPerClient, lastDay + shift, clientId);
     const startDate = new Date(Date.parse(sessions[0]!.startsAt)).toISOString().slice(0, 10);
     const lastAt = sessions[sessions.length - 1]!.startsAt;
     data.clients.push({
@@ -85,6 +90,7 @@ export function generateDemo(options: DemoOptions): DemoData {
         profile,
         progress,
         clinicianName: DEMO_CLINICIAN,
+        notAfter,
       });
       data.sessions.push(session);
       data.notes.push(note);
@@ -93,6 +99,19 @@ export function generateDemo(options: DemoOptions): DemoData {
     options.onProgress?.(i + 1);
   }
   return data;
+}
+
+/** Midnight UTC of a yyyy-mm-dd date that exists on the calendar. */
+function dayOf(date: string): number {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  // Date.parse rolls 2025-02-30 over to March 2; the round trip catches it.
+  if (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== date) {
+    throw new AttuneError(
+      'invalid-input',
+      `The demo end date “${date.slice(0, 40)}” is not a date: write it as yyyy-mm-dd, e.g. 2025-06-27.`,
+    );
+  }
+  return day;
 }
 
 function checkCount(value: number, max: number, what: string): void {
@@ -125,8 +144,11 @@ function demoProfile(rng: Random): DemoProfile {
   };
 }
 
-/** Weekly sessions at a regular weekday and hour, with holiday gaps and the odd cancellation. */
-function weeklySessions(rng: Random, count: number, first: number, clientId: string): Session[] {
+/**
+ * Weekly sessions at a regular weekday and hour, with holiday gaps and the odd cancellation; the
+ * last one on `lastDay`.
+ */
+function weeklySessions(rng: Random, count: number, lastDay: number, clientId: string): Session[] {
   const hour = rng.int(8, 18);
   const half = rng.chance(0.3) ? 30 : 0;
   const modality = rng.weighted<Modality>([
@@ -134,9 +156,11 @@ function weeklySessions(rng: Random, count: number, first: number, clientId: str
     ['video', 3],
     ['phone', 1],
   ]);
+  // Counted back from the last session, so that one lands on lastDay.
+  const days = [lastDay];
+  while (days.length < count) days.unshift(days[0]! - (rng.chance(0.08) ? 14 : 7) * DAY);
   const sessions: Session[] = [];
-  let day = first;
-  for (let k = 0; k < count; k++) {
+  for (const [k, day] of days.entries()) {
     const at = new Date(day);
     at.setUTCHours(hour, half, 0, 0);
     const attendance =
@@ -163,7 +187,6 @@ function weeklySessions(rng: Random, count: number, first: number, clientId: str
       modality: rng.chance(0.1) ? rng.pick(['in-person', 'video', 'phone'] as const) : modality,
       attendance,
     });
-    day += (rng.chance(0.08) ? 14 : 7) * DAY;
   }
   return sessions;
 }

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../../main/services/demo/generateDemo';
+import { type DemoData, FIXED_DEMO_END_DATE, generateDemo } from '../../../main/services/demo/generateDemo';
 import { Random, seedFrom } from '../../../main/services/demo/random';
 import { contentHashOf } from '../../../main/services/NoteService';
 import { Vault } from '../../../main/vault/Vault';
@@ -12,9 +13,36 @@ import { processNoteSchema } from '../../../shared/domain/processNoteSchema';
 import { sessionSchema } from '../../../shared/domain/sessionSchema';
 import { settingsSchema } from '../../../shared/domain/settingsSchema';
 import { tempDir } from '../helpers/tempDir';
-import { cli, PASSPHRASE } from './cliTestKit';
+import { cli, PASSPHRASE, withOpenVault } from './cliTestKit';
 
 const DAY = 86_400_000;
+
+/** Every timestamp in the data, so none can be after the end date. */
+function timestamps(data: DemoData): string[] {
+  return [
+    ...data.clients.flatMap((c) => [c.createdAt, c.updatedAt]),
+    ...data.sessions.map((s) => s.startsAt),
+    ...data.notes.flatMap((n) => [
+      n.createdAt,
+      n.updatedAt,
+      ...(n.signed ? [n.signed.at] : []),
+      ...n.addenda.map((a) => a.at),
+    ]),
+    ...data.processNotes.map((p) => p.updatedAt),
+  ];
+}
+
+const latestSessionDay = (sessions: { startsAt: string }[]) =>
+  sessions
+    .map((s) => s.startsAt.slice(0, 10))
+    .sort()
+    .at(-1);
+
+/** Today's yyyy-mm-dd where the test runs (as `attune demo` counts today). */
+function localDay(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 describe('generateDemo', () => {
   it('produces records that each pass their schema, with consistent references and signatures', () => {
@@ -96,6 +124,45 @@ describe('generateDemo', () => {
     expect(rising.length).toBeGreaterThan(data.clients.length / 2);
   });
 
+  it('ends on its end date: the latest session falls on it, and nothing is dated after it', () => {
+    for (const [endDate, seed] of [
+      ['2024-02-29', 1],
+      ['2026-11-03', 42],
+      [FIXED_DEMO_END_DATE, 3],
+    ] as const) {
+      const data = generateDemo({ clients: 20, sessionsPerClient: 15, seed, endDate });
+      expect(latestSessionDay(data.sessions)).toBe(endDate);
+      const endOfDay = `${endDate}T23:59:59.999Z`;
+      expect(timestamps(data).filter((t) => t > endOfDay)).toEqual([]);
+      // Current clients were seen in the final week, so "Last 3 months" is never empty.
+      for (const client of data.clients.filter((c) => c.status === 'active')) {
+        const last = latestSessionDay(data.sessions.filter((s) => s.clientId === client.id))!;
+        expect(Date.parse(endDate) - Date.parse(last)).toBeLessThan(7 * DAY);
+      }
+    }
+    // Without an end date: a fixed one, so tests and benchmarks get the same data every day.
+    expect(latestSessionDay(generateDemo({ clients: 2, sessionsPerClient: 2, seed: 1 }).sessions)).toBe(
+      FIXED_DEMO_END_DATE,
+    );
+  });
+
+  it('is deterministic for a seed and an end date; another end date moves the same caseload', () => {
+    const options = { clients: 4, sessionsPerClient: 6, seed: 7, endDate: '2026-03-15' };
+    expect(generateDemo(options)).toEqual(generateDemo(options));
+    const later = generateDemo({ ...options, endDate: '2026-03-22' });
+    const earlier = generateDemo(options);
+    expect(later.sessions.map((s) => Date.parse(s.startsAt) - 7 * DAY)).toEqual(
+      earlier.sessions.map((s) => Date.parse(s.startsAt)),
+    );
+  });
+
+  it('refuses an end date that is not a calendar date', () => {
+    for (const endDate of ['2025-02-30', '27/06/2025', 'today', ''])
+      expect(() => generateDemo({ clients: 1, sessionsPerClient: 1, seed: 1, endDate })).toThrow(
+        /is not a date: write it as yyyy-mm-dd/,
+      );
+  });
+
   it('refuses counts outside its limits', () => {
     expect(() => generateDemo({ clients: 0, sessionsPerClient: 1, seed: 1 })).toThrow(/number of clients/);
     expect(() => generateDemo({ clients: 1, sessionsPerClient: 1.5, seed: 1 })).toThrow(
@@ -107,12 +174,24 @@ describe('generateDemo', () => {
 describe('attune demo', () => {
   it('creates a vault (real KDF) holding the generated data, and prints its recovery key', async () => {
     const dir = join(await tempDir(), 'demo');
-    const result = await cli(['demo', dir, '--clients', '2', '--sessions', '3', '--seed', '11']);
+    const result = await cli([
+      'demo',
+      dir,
+      '--clients',
+      '2',
+      '--sessions',
+      '3',
+      '--seed',
+      '11',
+      '--end',
+      '2024-11-20',
+    ]);
     expect(result.code).toBe(0);
     expect(result.out).toContain('2 clients, 6 sessions, 6 notes');
     expect(result.out).toMatch(/\n {2}([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
 
-    const expected = generateDemo({ clients: 2, sessionsPerClient: 3, seed: 11 });
+    const expected = generateDemo({ clients: 2, sessionsPerClient: 3, seed: 11, endDate: '2024-11-20' });
+    expect(latestSessionDay(expected.sessions)).toBe('2024-11-20');
     const vault = await Vault.open(dir, { passphrase: PASSPHRASE });
     try {
       const notes = (await vault.getAll('note')).map((r) => r.value);
@@ -123,6 +202,29 @@ describe('attune demo', () => {
     } finally {
       await vault.lock();
     }
+  });
+
+  it('ends today by default (as the user counts days), so recent ranges in the app show data', async () => {
+    const dir = join(await tempDir(), 'demo');
+    const before = localDay();
+    const result = await cli(['demo', dir, '--clients', '3', '--sessions', '4']);
+    expect(result.code).toBe(0);
+    const sessions = await withOpenVault(dir, async (vault) =>
+      (await vault.getAll('session')).map((r) => r.value),
+    );
+    // The end date is the local date; sessions sit at 08:00–18:30 UTC on it, so their date is that
+    // date exactly. Two candidates only in case the test runs across midnight.
+    expect([before, localDay()]).toContain(latestSessionDay(sessions as { startsAt: string }[]));
+  });
+
+  it('refuses an --end that is not a date, with exit code 2 and no vault', async () => {
+    const dir = join(await tempDir(), 'demo');
+    const result = await cli(['demo', dir, '--clients', '1', '--sessions', '1', '--end', '2025-13-01']);
+    expect(result).toMatchObject({
+      code: 2,
+      err: 'attune: The demo end date “2025-13-01” is not a date: write it as yyyy-mm-dd, e.g. 2025-06-27.',
+    });
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('refuses bad counts and folders that are not empty, with exit code 2', async () => {

@@ -16,9 +16,12 @@ const CONCERN_LINE = 38;
 /** The rolling window the client charts use (REPAIR_WINDOW in ClientCharts.tsx). */
 const RENDERER_WINDOW = 5;
 
-/** 3 clients × 8 sessions from a fixed seed, one client with a display name, a concern line of 38. */
+/**
+ * 3 clients × 8 sessions from a fixed seed and end date (so they span April to early June 2025),
+ * one client with a display name, a concern line of 38.
+ */
 function demoData(): DemoData {
-  const data = generateDemo({ clients: 3, sessionsPerClient: 8, seed: 2024 });
+  const data = generateDemo({ clients: 3, sessionsPerClient: 8, seed: 2024, endDate: '2025-06-05' });
   data.clients[1]!.displayName = DISPLAY_NAME;
   data.settings.feedbackConcernLine = CONCERN_LINE;
   return data;
