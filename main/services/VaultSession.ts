@@ -5,12 +5,23 @@ import { Vault } from '../vault/Vault';
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
 
+/** An unlock or create under way (deriving the key, opening files), and whether a lock came in meanwhile. */
+interface Opening {
+  lockedFor: LockReason | null;
+  /** Settles once the opening is over: the vault is in use, or closed again, or never opened. */
+  done: Promise<unknown>;
+}
+
+const lockedWhileOpening = () =>
+  new AttuneError('locked', 'The vault was locked while it was opening. Unlock again.');
+
 /**
  * The one open vault of the running app (or none). Services ask it for the unlocked vault;
  * locking drops it, so every later call fails with `locked` until the user unlocks again.
  */
 export class VaultSession {
   #vault: Vault | null = null;
+  #opening: Opening | null = null;
   /** Resolves the wait in #letRendererSave once the renderer has locked. */
   #lockedByRenderer: (() => void) | null = null;
   /** Callbacks run before the vault locks (e.g. flush pending drafts). */
@@ -29,16 +40,60 @@ export class VaultSession {
     return { state: exists ? 'locked' : 'absent', location: this.location };
   }
 
+  /**
+   * Creates the vault and leaves it unlocked. A lock that comes in while it is being created
+   * closes it again: the answer then carries the recovery key (the vault exists; the user must
+   * still see the key) with a `locked` status.
+   */
   async create(passphrase: string): Promise<{ recoveryKey: string; status: VaultStatus }> {
-    if (this.#vault) throw new AttuneError('vault-exists', 'A vault is already open. Lock it first.');
-    const { vault, recoveryKey } = await Vault.create(this.location, passphrase);
-    this.#vault = vault;
+    if (this.#vault || this.#opening) {
+      throw new AttuneError('vault-exists', 'A vault is already open. Lock it first.');
+    }
+    let recoveryKey = '';
+    await this.#open(async () => {
+      const created = await Vault.create(this.location, passphrase);
+      recoveryKey = created.recoveryKey;
+      return created.vault;
+    });
     return { recoveryKey, status: await this.status() };
   }
 
+  /**
+   * Opens the vault. A lock that comes in while the key is being derived wins: the vault is
+   * closed again as soon as it opens, and this fails with `locked`.
+   */
   async unlock(secret: { passphrase: string } | { recoveryKey: string }): Promise<VaultStatus> {
-    if (!this.#vault) this.#vault = await Vault.open(this.location, secret);
+    if (this.#opening) {
+      throw new AttuneError('in-use', 'The vault is already being unlocked. Wait a moment and try again.');
+    }
+    if (!this.#vault && !(await this.#open(() => Vault.open(this.location, secret)))) {
+      throw lockedWhileOpening();
+    }
     return this.status();
+  }
+
+  /**
+   * Runs an open (unlock or create) that a lock can overtake. Resolves to true when the vault is
+   * now in use, false when a lock came in meanwhile and the vault was closed again (its process
+   * lock released, 'vault:locked' sent).
+   */
+  async #open(open: () => Promise<Vault>): Promise<boolean> {
+    let finished!: () => void;
+    const opening: Opening = { lockedFor: null, done: new Promise<void>((resolve) => (finished = resolve)) };
+    this.#opening = opening;
+    try {
+      const vault = await open();
+      if (opening.lockedFor === null) {
+        this.#vault = vault;
+        return true;
+      }
+      await vault.lock();
+      return false;
+    } finally {
+      this.#opening = null;
+      if (opening.lockedFor !== null) this.emit('vault:locked', { reason: opening.lockedFor });
+      finished();
+    }
   }
 
   /** The unlocked vault, or a `locked` error the renderer answers by showing the unlock screen. */
@@ -55,6 +110,14 @@ export class VaultSession {
   }
 
   async lock(reason: LockReason): Promise<VaultStatus> {
+    const opening = this.#opening;
+    if (opening) {
+      // Not open yet: mark the opening, which closes the vault the moment it opens, and answer
+      // once it is closed, so 'locked' is true when this returns.
+      opening.lockedFor ??= reason;
+      await opening.done;
+      return this.status();
+    }
     const vault = this.#vault;
     if (vault) {
       try {
@@ -78,6 +141,8 @@ export class VaultSession {
    * so give it a moment to save them and lock itself; then lock regardless.
    */
   async requestLock(reason: LockReason): Promise<VaultStatus> {
+    // While opening the renderer holds no drafts yet: lock without the grace period.
+    if (this.#opening) return this.lock(reason);
     if (!this.#vault) return this.status();
     const locked = new Promise<void>((resolve) => {
       this.#lockedByRenderer = resolve;
