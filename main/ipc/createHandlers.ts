@@ -53,11 +53,12 @@ export function createHandlers(
 
     'notes:create': ({ sessionId, templateId }) => notes.create(sessionId, templateId),
     'notes:get': ({ id }) => notes.get(id),
-    'notes:saveDraft': ({ id, draft }) => notes.saveDraft(id, draft),
+    'notes:saveDraft': ({ id, draft, expectedUpdatedAt }) => notes.saveDraft(id, draft, expectedUpdatedAt),
     'notes:sign': ({ id }) => notes.sign(id),
     'notes:addAddendum': ({ id, text }) => notes.addAddendum(id, text),
     'processNotes:get': ({ noteId }) => processNotes.get(noteId),
-    'processNotes:save': ({ noteId, text }) => processNotes.save(noteId, text),
+    'processNotes:save': ({ noteId, text, expectedUpdatedAt }) =>
+      processNotes.save(noteId, text, expectedUpdatedAt),
     'templates:list': () => templates.list(),
     'templates:create': (input) => templates.create(input),
     'search:notes': ({ query, limit, offset }) => search.search(query, limit, offset),

@@ -19,6 +19,9 @@ import type { TemplateService } from './TemplateService';
 export const DEFAULT_SIGNER = 'Clinician';
 
 const signedMessage = 'This note is signed and can’t be changed; add an addendum instead.';
+/** Shared with the process-note service: the same situation, the same words. */
+export const changedSinceMessage =
+  'A newer version of this note was saved after these changes were made, so they were not saved over it. Open the note to compare both versions and choose which to keep.';
 
 /** The SHA-256, in hex, of the content a signature covers. */
 export function contentHashOf(note: Note): string {
@@ -86,10 +89,17 @@ export class NoteService {
   }
 
   /** Autosave: replaces the editable content of a draft. Signed notes refuse with `read-only`. */
-  saveDraft(id: string, draft: unknown): Promise<SavedDraft> {
+  /**
+   * Saves a draft's content. With `expectedUpdatedAt`, only over that version: a draft made on
+   * top of an older version is refused with `conflict` rather than silently replacing a newer save.
+   */
+  saveDraft(id: string, draft: unknown, expectedUpdatedAt?: string): Promise<SavedDraft> {
     return this.deps.store.write(async (writer) => {
       const current = await this.require(id);
       if (current.status === 'signed') throw new AttuneError('read-only', signedMessage);
+      if (expectedUpdatedAt !== undefined && current.updatedAt !== expectedUpdatedAt) {
+        throw new AttuneError('conflict', changedSinceMessage);
+      }
       const schemas = await this.#schemas();
       const content = parseOrThrow(schemas.draftInput, draft);
       // Drafts are not audited one autosave at a time: creation, signing and addenda are.

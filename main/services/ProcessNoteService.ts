@@ -1,6 +1,7 @@
 import { type ProcessNote, processNoteSchema } from '../../shared/domain/processNoteSchema';
 import { type Clock, isoNow } from './Clock';
-import type { NoteService } from './NoteService';
+import { AttuneError } from '../../shared/errors';
+import { changedSinceMessage, type NoteService } from './NoteService';
 import { parseOrThrow } from './parseOrThrow';
 import { kinds, type RecordStore } from './RecordStore';
 
@@ -26,11 +27,18 @@ export class ProcessNoteService {
     return found ? structuredClone(found) : null;
   }
 
-  /** Creates or replaces the process note beside a progress note. */
-  save(noteId: string, text: string): Promise<ProcessNote> {
+  /**
+   * Creates or replaces the process note beside a progress note. With `expectedUpdatedAt`, only
+   * over that version (null: only if none exists yet); otherwise refused with `conflict`.
+   */
+  save(noteId: string, text: string, expectedUpdatedAt?: string | null): Promise<ProcessNote> {
     return this.store.write(async (writer) => {
       const note = await this.notes.require(noteId);
-      const existed = (await this.store.find<ProcessNote>(kinds.processNote, noteId)) !== undefined;
+      const current = await this.store.find<ProcessNote>(kinds.processNote, noteId);
+      const existed = current !== undefined;
+      if (expectedUpdatedAt !== undefined && (current?.updatedAt ?? null) !== expectedUpdatedAt) {
+        throw new AttuneError('conflict', changedSinceMessage);
+      }
       const processNote = parseOrThrow(processNoteSchema, {
         id: noteId,
         noteId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Client } from '../../domain/clientSchema';
-import { recordIdSchema } from '../../domain/fields';
+import { isoDateTimeSchema, recordIdSchema } from '../../domain/fields';
 import type { Note } from '../../domain/noteSchema';
 import type { ProcessNote } from '../../domain/processNoteSchema';
 import type { Session } from '../../domain/sessionSchema';
@@ -66,7 +66,12 @@ export const noteContract = {
   'notes:saveDraft': {
     // The draft's shape is checked here; its ruptures are checked in full by the note service
     // against the user's own rupture vocabulary, which a static schema cannot know.
-    input: z.strictObject({ id: recordIdSchema, draft: z.record(z.string(), z.unknown()) }),
+    input: z.strictObject({
+      id: recordIdSchema,
+      draft: z.record(z.string(), z.unknown()),
+      // Saves only over this version (a held-back draft must never overwrite a newer save).
+      expectedUpdatedAt: isoDateTimeSchema.optional(),
+    }),
     output: returns<SavedDraft>(),
   },
   'notes:sign': { input: z.strictObject({ id: recordIdSchema }), output: returns<Note>() },
@@ -79,7 +84,12 @@ export const noteContract = {
   },
   'processNotes:get': { input: z.strictObject({ noteId: recordIdSchema }), output: returns<ProcessNote | null>() },
   'processNotes:save': {
-    input: z.strictObject({ noteId: recordIdSchema, text: z.string().max(200_000, 'A process note can be at most 200,000 characters.') }),
+    input: z.strictObject({
+      noteId: recordIdSchema,
+      text: z.string().max(200_000, 'A process note can be at most 200,000 characters.'),
+      // Saves only over this version; null: only if no process note exists yet.
+      expectedUpdatedAt: isoDateTimeSchema.nullable().optional(),
+    }),
     output: returns<ProcessNote>(),
   },
   'templates:list': { input: z.undefined(), output: returns<Template[]>() },

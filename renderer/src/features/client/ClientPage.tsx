@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Template } from '../../../../shared/domain/templates';
+import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { call, messageOf } from '../../data/api';
 import { useClient, useSessionRows } from '../../data/hooks';
-import { putClient } from '../../data/indexDb';
+import { putClient, putNoteSummary } from '../../data/indexDb';
 import { formatDate } from '../../format/dates';
 import { ClientCharts } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
@@ -54,6 +55,8 @@ export function ClientPage({
   async function newNote(sessionId: string) {
     try {
       const note = await call('notes:create', { sessionId, templateId });
+      // Listed at once, so the session shows its draft even if nothing is saved into it.
+      await putNoteSummary(summarizeNote(note));
       onOpenNote(note.id);
     } catch (failure) {
       setError(messageOf(failure));

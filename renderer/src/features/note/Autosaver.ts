@@ -12,14 +12,23 @@ export type SaveStatus =
   | { kind: 'failed'; error: unknown };
 
 export interface AutosaverOptions<T> {
-  /** Saves a value; resolves with the ISO time it was saved, throws if it was not. */
-  save: (value: T) => Promise<string>;
+  /**
+   * Saves a value; resolves with the ISO time it was saved, throws if it was not. `change` is the
+   * value's change number (see `latestChange`).
+   */
+  save: (value: T, change: number) => Promise<string>;
   onStatus: (status: SaveStatus) => void;
   /** Quiet time after the last change before saving. */
   debounceMs?: number;
   /** Longest a change waits while the user keeps typing. */
   maxWaitMs?: number;
 }
+
+/**
+ * Change numbers are shared by every autosaver of this window, so a value kept from an editor that
+ * has since closed can be ordered against the values of the editor that replaced it.
+ */
+let lastChange = 0;
 
 export class Autosaver<T> {
   #latest: T | undefined;
@@ -50,10 +59,16 @@ export class Autosaver<T> {
     return this.#latest;
   }
 
+  /** The change number of `latest`: larger for every later change, in any editor of this window. */
+  get latestChange(): number {
+    return this.#version;
+  }
+
   /** Records a new value and schedules a save. Cheap: safe to call on every keystroke. */
   change(value: T): void {
     this.#latest = value;
-    this.#version += 1;
+    lastChange += 1;
+    this.#version = lastChange;
     if (this.#status.kind === 'saved') this.#emit({ kind: 'dirty' });
     clearTimeout(this.#debounce);
     this.#debounce = setTimeout(this.#onTimer, this.#options.debounceMs);
@@ -98,7 +113,7 @@ export class Autosaver<T> {
     clearTimeout(this.#maxWait);
     this.#maxWait = undefined;
     this.#emit({ kind: 'saving' });
-    const run = this.#options.save(value).then(
+    const run = this.#options.save(value, version).then(
       (at) => {
         this.#savedVersion = Math.max(this.#savedVersion, version);
         this.#emit(this.hasUnsaved ? { kind: 'dirty' } : { kind: 'saved', at });

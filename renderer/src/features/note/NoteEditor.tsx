@@ -4,13 +4,15 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AddendaSection } from './AddendaSection';
 import { AttunementSection } from './AttunementSection';
 import { BaseSections } from './BaseSections';
+import { draftDifferences } from './draftDifferences';
 import { FeedbackSection } from './FeedbackSection';
+import { HeldVersionChooser } from './HeldVersionChooser';
 import { NoteHeader } from './NoteHeader';
-import { errorList } from './noteDraft';
+import { draftOf, errorList } from './noteDraft';
 import { ParticipationSection } from './ParticipationSection';
 import { ProcessNotesPanel } from './ProcessNotesPanel';
 import { RupturesSection } from './RupturesSection';
-import { saveStatusText } from './saveStatusText';
+import { savedAtText, saveStatusText } from './saveStatusText';
 import { TextSection } from './TextSection';
 import { type NoteData, useNoteData } from './useNoteData';
 import { useNoteDraft } from './useNoteDraft';
@@ -59,10 +61,25 @@ export function NoteEditor({ noteId, onClose }: NoteEditorProps) {
 
 function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => void }) {
   const { template, settings } = data;
-  const { note, draft, readOnly, errors, vocabulary, setters, autosave, sign, addAddendum } = useNoteDraft(
-    data.note,
-    settings,
-  );
+  const {
+    note,
+    draft,
+    readOnly,
+    errors,
+    vocabulary,
+    setters,
+    autosave,
+    held,
+    keepSaved,
+    takeHeld,
+    sign,
+    addAddendum,
+  } = useNoteDraft(data.note, settings);
+  const differences = useMemo(() => {
+    if (held?.state !== 'choose') return [];
+    const labels = Object.fromEntries(template.baseSections.map((s) => [s.id, s.label]));
+    return draftDifferences(draftOf(data.note), held.held.value, labels);
+  }, [held, template, data.note]);
   const [signing, setSigning] = useState<{ busy: boolean; error: string | null } | null>(null);
   const [justSigned, setJustSigned] = useState(false);
   const problems = useMemo(() => errorList(errors), [errors]);
@@ -89,7 +106,7 @@ function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => vo
         saveText={saveStatusText(autosave.status)}
         saveFailed={autosave.status.kind === 'failed'}
         problems={problems}
-        onSign={readOnly ? undefined : openSign}
+        onSign={readOnly || held?.state === 'choose' ? undefined : openSign}
         onClose={close}
       />
       {/* Before the sections: its close (focus restore) must run before Addenda takes focus. */}
@@ -108,63 +125,84 @@ function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => vo
         </p>
         <p className="muted">The private process notes are not part of the signed note.</p>
       </ConfirmDialog>
-      <BaseSections
-        templateSections={template.baseSections}
-        values={draft.sections}
-        readOnly={readOnly}
-        errors={errors}
-        onChange={setters.sections}
-      />
-      {includes.attunement && (
-        <AttunementSection
-          attunement={draft.attunement}
-          coRegulation={draft.coRegulation}
-          readOnly={readOnly}
-          errors={errors}
-          onChange={setters.attunement}
-          onCoRegulationChange={setters.coRegulation}
-        />
+      {held?.state === 'restored' && (
+        <p role="status" className="notice">
+          Changes you made that had not been saved ({savedAtText(held.heldAt).replace(/^Saved /, '')}) are
+          back in the note.
+        </p>
       )}
-      {includes.ruptures && (
-        <RupturesSection
-          ruptures={draft.ruptures}
-          judgments={draft.sessionJudgments}
-          vocabulary={vocabulary}
-          readOnly={readOnly}
-          errors={errors}
-          onChange={setters.ruptures}
-          onJudgmentsChange={setters.sessionJudgments}
+      {held?.state === 'choose' ? (
+        <HeldVersionChooser
+          title="Unsaved changes from earlier"
+          savedAt={note.updatedAt}
+          heldAt={held.held.heldAt}
+          differences={differences}
+          onKeepSaved={keepSaved}
+          onUseHeld={takeHeld}
         />
+      ) : (
+        <>
+          <BaseSections
+            templateSections={template.baseSections}
+            values={draft.sections}
+            readOnly={readOnly}
+            errors={errors}
+            onChange={setters.sections}
+          />
+          {includes.attunement && (
+            <AttunementSection
+              attunement={draft.attunement}
+              coRegulation={draft.coRegulation}
+              readOnly={readOnly}
+              errors={errors}
+              onChange={setters.attunement}
+              onCoRegulationChange={setters.coRegulation}
+            />
+          )}
+          {includes.ruptures && (
+            <RupturesSection
+              ruptures={draft.ruptures}
+              judgments={draft.sessionJudgments}
+              vocabulary={vocabulary}
+              readOnly={readOnly}
+              errors={errors}
+              onChange={setters.ruptures}
+              onJudgmentsChange={setters.sessionJudgments}
+            />
+          )}
+          {includes.participation && (
+            <ParticipationSection
+              value={draft.participation}
+              readOnly={readOnly}
+              errors={errors}
+              onChange={setters.participation}
+            />
+          )}
+          {includes.feedback && (
+            <FeedbackSection
+              value={draft.feedback}
+              concernLine={settings.feedbackConcernLine}
+              readOnly={readOnly}
+              errors={errors}
+              onChange={setters.feedback}
+            />
+          )}
+          {includes.plan && (
+            <TextSection
+              sectionKey="plan"
+              heading="Plan"
+              prompt={planPrompt}
+              value={draft.plan}
+              readOnly={readOnly}
+              error={errors.plan}
+              onChange={setters.plan}
+            />
+          )}
+          {readOnly && (
+            <AddendaSection addenda={note.addenda} onAdd={addAddendum} focusOnMount={justSigned} />
+          )}
+        </>
       )}
-      {includes.participation && (
-        <ParticipationSection
-          value={draft.participation}
-          readOnly={readOnly}
-          errors={errors}
-          onChange={setters.participation}
-        />
-      )}
-      {includes.feedback && (
-        <FeedbackSection
-          value={draft.feedback}
-          concernLine={settings.feedbackConcernLine}
-          readOnly={readOnly}
-          errors={errors}
-          onChange={setters.feedback}
-        />
-      )}
-      {includes.plan && (
-        <TextSection
-          sectionKey="plan"
-          heading="Plan"
-          prompt={planPrompt}
-          value={draft.plan}
-          readOnly={readOnly}
-          error={errors.plan}
-          onChange={setters.plan}
-        />
-      )}
-      {readOnly && <AddendaSection addenda={note.addenda} onAdd={addAddendum} focusOnMount={justSigned} />}
       <ProcessNotesPanel noteId={note.id} processNote={data.processNote} createdAt={note.createdAt} />
     </div>
   );

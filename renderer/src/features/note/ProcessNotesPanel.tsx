@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ProcessNote } from '../../../../shared/domain/processNoteSchema';
 import { TextAreaField } from '../../components/TextAreaField';
 import { call } from '../../data/api';
-import { clearStashedProcessNote, stashedProcessNote, stashProcessNote } from './draftStash';
+import { heldProcessNotes, heldState } from './draftStash';
+import { HeldVersionChooser } from './HeldVersionChooser';
 import { saveStatusText } from './saveStatusText';
-import { useAutosave } from './useAutosave';
+import { type ChangeInfo, useAutosave } from './useAutosave';
 
 export interface ProcessNotesPanelProps {
   noteId: string;
@@ -19,25 +20,41 @@ export interface ProcessNotesPanelProps {
  * of every export unless the user includes it.
  */
 export function ProcessNotesPanel({ noteId, processNote, createdAt }: ProcessNotesPanelProps) {
-  const [restored] = useState(() => stashedProcessNote(noteId));
-  const [text, setText] = useState(restored ?? processNote?.text ?? '');
+  const savedUpdatedAt = processNote?.updatedAt ?? null;
+  // Text held back earlier comes back only if nothing was saved since; otherwise both are shown.
+  const [opened] = useState(() => {
+    const found = heldProcessNotes.get(noteId);
+    return { found, state: heldState(found, savedUpdatedAt) };
+  });
+  const restored = opened.state === 'restore' ? opened.found : undefined;
+  const [choosing, setChoosing] = useState(opened.state === 'choose' ? opened.found : undefined);
+  const [text, setText] = useState(restored?.value ?? processNote?.text ?? '');
 
   const save = useCallback(
-    async (value: string) => {
-      const saved = await call('processNotes:save', { noteId, text: value });
-      clearStashedProcessNote(noteId, value);
+    async (value: string, { change, basedOn }: ChangeInfo) => {
+      const saved = await call('processNotes:save', { noteId, text: value, expectedUpdatedAt: basedOn });
+      heldProcessNotes.saved(noteId, change);
       return saved.updatedAt;
     },
     [noteId],
   );
-  const keepUnsaved = useCallback((value: string) => stashProcessNote(noteId, value), [noteId]);
-  const autosave = useAutosave({ save, savedAt: processNote?.updatedAt ?? createdAt, keepUnsaved });
+  const keepUnsaved = useCallback(
+    (value: string, { change, basedOn }: ChangeInfo) =>
+      heldProcessNotes.hold(noteId, { value, change, basedOn, heldAt: new Date().toISOString() }),
+    [noteId],
+  );
+  const autosave = useAutosave({
+    save,
+    savedAt: savedUpdatedAt ?? createdAt,
+    basedOn: savedUpdatedAt,
+    keepUnsaved,
+  });
   const { change, flush } = autosave;
 
   useEffect(() => {
     // Text kept from before a lock is saved as soon as the note is open again.
     if (restored !== undefined) {
-      change(restored);
+      change(restored.value);
       void flush();
     }
   }, [restored, change, flush]);
@@ -49,6 +66,14 @@ export function ProcessNotesPanel({ noteId, processNote, createdAt }: ProcessNot
     },
     [change],
   );
+  const keepSaved = useCallback(() => {
+    heldProcessNotes.discard(noteId);
+    setChoosing(undefined);
+  }, [noteId]);
+  const takeHeld = useCallback(() => {
+    if (choosing) onChange(choosing.value);
+    setChoosing(undefined);
+  }, [choosing, onChange]);
   const failed = autosave.status.kind === 'failed';
 
   return (
@@ -58,7 +83,20 @@ export function ProcessNotesPanel({ noteId, processNote, createdAt }: ProcessNot
         Kept separately from the progress note, never exported unless you choose. Not part of the signed
         record.
       </p>
-      <TextAreaField label="Process notes" value={text} onChange={onChange} className="long-text" />
+      {choosing ? (
+        <HeldVersionChooser
+          title="Unsaved private notes from earlier"
+          savedAt={savedUpdatedAt ?? createdAt}
+          heldAt={choosing.heldAt}
+          differences={[
+            { label: 'Process notes', saved: processNote?.text || '—', held: choosing.value || '—' },
+          ]}
+          onKeepSaved={keepSaved}
+          onUseHeld={takeHeld}
+        />
+      ) : (
+        <TextAreaField label="Process notes" value={text} onChange={onChange} className="long-text" />
+      )}
       <output
         aria-live="polite"
         aria-label="Private notes save state"

@@ -1,70 +1,79 @@
 /**
- * Drafts that could not be saved (most often because the vault locked first), kept in memory by
- * note id until they are saved: by the editor when the note is opened again, or by
- * `saveStashedDrafts` right after unlock. Memory only: nothing here touches the disk.
+ * Changes that could not be saved (the vault locked first, or the draft was invalid), kept in
+ * memory by note id until they are saved or the user discards them. Memory only: nothing here
+ * touches the disk.
+ *
+ * Each held value remembers its change number (later changes have larger numbers, see Autosaver)
+ * and the saved version it was made on top of (`basedOn`, the vault's `updatedAt`). So a later
+ * save supersedes it, and a held value is never replayed over a version saved after it was made:
+ * then both are shown and the user chooses.
  */
 import type { NoteDraft } from '../../../../shared/domain/noteSchema';
-import { call } from '../../data/api';
-import { putNoteSummary } from '../../data/indexDb';
 
-const drafts = new Map<string, NoteDraft>();
-const processNotes = new Map<string, string>();
-
-export function stashDraft(noteId: string, draft: NoteDraft): void {
-  drafts.set(noteId, draft);
+export interface Held<T> {
+  value: T;
+  /** The change number of `value`. */
+  change: number;
+  /** `updatedAt` of the saved version the editor had when it made the change (null: none saved yet). */
+  basedOn: string | null;
+  /** When it was held (ISO), shown when offering it back. */
+  heldAt: string;
 }
 
-/** The stashed draft for a note, if any; it stays stashed until it is saved. */
-export function stashedDraft(noteId: string): NoteDraft | undefined {
-  return drafts.get(noteId);
+/** Held values of one kind, by note id. */
+export class HeldChanges<T> {
+  readonly #entries = new Map<string, Held<T>>();
+
+  /** Keeps a value unless a later change is already held. */
+  hold(id: string, entry: Held<T>): void {
+    const current = this.#entries.get(id);
+    if (current && current.change > entry.change) return;
+    this.#entries.set(id, entry);
+  }
+
+  get(id: string): Held<T> | undefined {
+    return this.#entries.get(id);
+  }
+
+  /** A save of change `change` (or of a later one) supersedes what is held from before it. */
+  saved(id: string, change: number): void {
+    const current = this.#entries.get(id);
+    if (current && current.change <= change) this.#entries.delete(id);
+  }
+
+  /** Forgets what is held for `id` (the user chose the saved version). */
+  discard(id: string): void {
+    this.#entries.delete(id);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  entries(): Array<[string, Held<T>]> {
+    return [...this.#entries];
+  }
 }
 
-/** Forgets a note's stashed draft once `saved` (the value just saved) is what was stashed. */
-export function clearStashedDraft(noteId: string, saved: NoteDraft): void {
-  if (drafts.get(noteId) === saved) drafts.delete(noteId);
-}
-
-export function stashProcessNote(noteId: string, text: string): void {
-  processNotes.set(noteId, text);
-}
-
-/** The stashed process-note text for a note, if any; it stays stashed until it is saved. */
-export function stashedProcessNote(noteId: string): string | undefined {
-  return processNotes.get(noteId);
-}
-
-/** Forgets a stashed process note once `saved` (the text just saved) is what was stashed. */
-export function clearStashedProcessNote(noteId: string, saved: string): void {
-  if (processNotes.get(noteId) === saved) processNotes.delete(noteId);
-}
+/** Progress-note drafts held back. */
+export const heldDrafts = new HeldChanges<NoteDraft>();
+/** Private process-note texts held back. */
+export const heldProcessNotes = new HeldChanges<string>();
 
 /** Whether anything is waiting to be saved. */
 export function hasStashedDrafts(): boolean {
-  return drafts.size > 0 || processNotes.size > 0;
+  return heldDrafts.size > 0 || heldProcessNotes.size > 0;
 }
 
 /**
- * Saves every stashed draft and process note (call after unlock). Entries that still fail stay
- * stashed, so the editor can show why when the note is opened. Resolves with how many failed.
+ * How a note's held value relates to what the vault holds: `restore` when the vault is unchanged
+ * since the change was made (the held value is the newer one), `choose` when a newer version was
+ * saved since (both are shown), `none` when nothing is held.
  */
-export async function saveStashedDrafts(): Promise<number> {
-  let failed = 0;
-  for (const [noteId, draft] of [...drafts]) {
-    try {
-      const saved = await call('notes:saveDraft', { id: noteId, draft });
-      if (drafts.get(noteId) === draft) drafts.delete(noteId);
-      await putNoteSummary(saved.summary).catch(() => undefined);
-    } catch {
-      failed += 1;
-    }
-  }
-  for (const [noteId, text] of [...processNotes]) {
-    try {
-      await call('processNotes:save', { noteId, text });
-      if (processNotes.get(noteId) === text) processNotes.delete(noteId);
-    } catch {
-      failed += 1;
-    }
-  }
-  return failed;
+export function heldState<T>(
+  held: Held<T> | undefined,
+  savedUpdatedAt: string | null,
+): 'none' | 'restore' | 'choose' {
+  if (!held) return 'none';
+  return held.basedOn === savedUpdatedAt ? 'restore' : 'choose';
 }

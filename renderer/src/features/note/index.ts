@@ -1,4 +1,5 @@
 /** The note editor screen and what the app needs around it. */
 
-export { hasStashedDrafts, saveStashedDrafts } from './draftStash';
+export { hasStashedDrafts } from './draftStash';
+export { saveStashedDrafts } from './saveStashedDrafts';
 export { NoteEditor, type NoteEditorProps } from './NoteEditor';

@@ -2,13 +2,25 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { registerPendingSave } from '../../data/pendingSaves';
 import { Autosaver, type SaveStatus } from './Autosaver';
 
+/** Where a value stands: its change number and the saved version it was made on top of. */
+export interface ChangeInfo {
+  change: number;
+  /** `updatedAt` of the saved version the editor had (null: nothing saved yet). */
+  basedOn: string | null;
+}
+
 export interface UseAutosaveOptions<T> {
-  /** Saves a value; resolves with the ISO time it was saved, throws if not. */
-  save: (value: T) => Promise<string>;
+  /**
+   * Saves a value, only over the version `info.basedOn` (so nothing newer is overwritten);
+   * resolves with the ISO time it was saved, throws if not.
+   */
+  save: (value: T, info: ChangeInfo) => Promise<string>;
   /** When the value on screen was last saved (shown until the first change). */
   savedAt: string;
+  /** `updatedAt` of the saved version the editor opened (null: nothing saved yet). */
+  basedOn: string | null;
   /** Called with a value that could not be saved, or is still unsaved when the editor goes away. */
-  keepUnsaved: (value: T) => void;
+  keepUnsaved: (value: T, info: ChangeInfo) => void;
   /** False once nothing more may be saved (e.g. a signed note). */
   enabled?: boolean;
 }
@@ -29,11 +41,14 @@ export interface Autosave<T> {
 export function useAutosave<T>({
   save,
   savedAt,
+  basedOn,
   keepUnsaved,
   enabled = true,
 }: UseAutosaveOptions<T>): Autosave<T> {
   const saveRef = useRef(save);
   const keepRef = useRef(keepUnsaved);
+  // The version each save must replace: the one opened, then each one this editor saved.
+  const basedOnRef = useRef(basedOn);
   useEffect(() => {
     saveRef.current = save;
     keepRef.current = keepUnsaved;
@@ -44,11 +59,14 @@ export function useAutosave<T>({
     () =>
       new Autosaver<T>(
         {
-          save: async (value) => {
+          save: async (value, change) => {
+            const info = { change, basedOn: basedOnRef.current };
             try {
-              return await saveRef.current(value);
+              const at = await saveRef.current(value, info);
+              basedOnRef.current = at;
+              return at;
             } catch (error) {
-              keepRef.current(value);
+              keepRef.current(value, info);
               throw error;
             }
           },
@@ -69,7 +87,9 @@ export function useAutosave<T>({
   useEffect(() => {
     /** Keeps what is unsaved before trying, so a lock or crash mid-save loses nothing. */
     const flushKeeping = async (): Promise<boolean> => {
-      if (saver.hasUnsaved && saver.latest !== undefined) keepRef.current(saver.latest);
+      if (saver.hasUnsaved && saver.latest !== undefined) {
+        keepRef.current(saver.latest, { change: saver.latestChange, basedOn: basedOnRef.current });
+      }
       return saver.flush();
     };
     const unregister = registerPendingSave(async () => {

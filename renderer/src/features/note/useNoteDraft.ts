@@ -5,7 +5,7 @@ import { ruptureVocabularyFor, type Settings } from '../../../../shared/domain/s
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { ApiError, call } from '../../data/api';
 import { putNoteSummary } from '../../data/indexDb';
-import { clearStashedDraft, stashDraft, stashedDraft } from './draftStash';
+import { type Held, heldDrafts, heldState } from './draftStash';
 import {
   draftOf,
   type FieldErrors,
@@ -15,7 +15,7 @@ import {
   toFieldErrors,
   type Updater,
 } from './noteDraft';
-import { type Autosave, useAutosave } from './useAutosave';
+import { type Autosave, type ChangeInfo, useAutosave } from './useAutosave';
 
 /** Stable setters for each part of the draft, handed to the memoised sections. */
 export interface DraftSetters {
@@ -37,6 +37,15 @@ export interface NoteDraftState {
   vocabulary: RuptureVocabulary;
   setters: DraftSetters;
   autosave: Autosave<NoteDraft>;
+  /**
+   * Changes held back from an earlier editing of this note: `choose` while they wait beside a
+   * newer saved version (the editor shows both), `restored` once they were put back in the editor.
+   */
+  held: { state: 'choose'; held: Held<NoteDraft> } | { state: 'restored'; heldAt: string } | null;
+  /** Discards the held changes and keeps the saved version. */
+  keepSaved: () => void;
+  /** Puts the held changes in the editor (they are saved over the newer version). */
+  takeHeld: () => void;
   /** Saves what is pending, then signs; resolves with an error message, or null once signed. */
   sign: () => Promise<string | null>;
   addAddendum: (text: string) => Promise<void>;
@@ -60,8 +69,14 @@ const refreshSummary = (note: Note) =>
 export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftState {
   const noteId = initialNote.id;
   const [note, setNote] = useState(initialNote);
-  const [restored] = useState(() => (initialNote.status === 'draft' ? stashedDraft(noteId) : undefined));
-  const [draft, setDraft] = useState<NoteDraft>(() => restored ?? draftOf(initialNote));
+  // Changes held back earlier come back only if the vault is unchanged since; otherwise both are shown.
+  const [opened] = useState(() => {
+    const found = initialNote.status === 'draft' ? heldDrafts.get(noteId) : undefined;
+    return { found, state: heldState(found, initialNote.updatedAt) };
+  });
+  const restored = opened.state === 'restore' ? opened.found : undefined;
+  const [choosing, setChoosing] = useState(opened.state === 'choose' ? opened.found : undefined);
+  const [draft, setDraft] = useState<NoteDraft>(() => restored?.value ?? draftOf(initialNote));
   const [errors, setErrors] = useState<FieldErrors>(noErrors);
   const readOnly = note.status === 'signed';
   const vocabulary = useMemo(() => vocabularyFor(settings), [settings]);
@@ -72,7 +87,7 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
     [],
   );
   const save = useCallback(
-    async (value: NoteDraft) => {
+    async (value: NoteDraft, { change, basedOn }: ChangeInfo) => {
       const parsed = schema.safeParse(value);
       if (!parsed.success) {
         const found = toFieldErrors(parsed.error.issues);
@@ -80,15 +95,30 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
         throw new InvalidDraftError(found);
       }
       showErrors(noErrors);
-      const saved = await call('notes:saveDraft', { id: noteId, draft: value });
-      clearStashedDraft(noteId, value);
+      const saved = await call('notes:saveDraft', {
+        id: noteId,
+        draft: value,
+        ...(basedOn === null ? {} : { expectedUpdatedAt: basedOn }),
+      });
+      // This save supersedes anything held from before it, valid or not.
+      heldDrafts.saved(noteId, change);
       void putNoteSummary(saved.summary).catch((error) => console.warn('[attune] index not updated', error));
       return saved.updatedAt;
     },
     [schema, noteId, showErrors],
   );
-  const keepUnsaved = useCallback((value: NoteDraft) => stashDraft(noteId, value), [noteId]);
-  const autosave = useAutosave({ save, savedAt: initialNote.updatedAt, keepUnsaved, enabled: !readOnly });
+  const keepUnsaved = useCallback(
+    (value: NoteDraft, { change, basedOn }: ChangeInfo) =>
+      heldDrafts.hold(noteId, { value, change, basedOn, heldAt: new Date().toISOString() }),
+    [noteId],
+  );
+  const autosave = useAutosave({
+    save,
+    savedAt: initialNote.updatedAt,
+    basedOn: initialNote.updatedAt,
+    keepUnsaved,
+    enabled: !readOnly,
+  });
   const { change, flush } = autosave;
 
   // Every change of the draft reaches the autosaver after render, off the typing path.
@@ -101,9 +131,22 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
 
   useEffect(() => {
     if (restored === undefined) return;
-    change(restored);
+    change(restored.value);
     void flush();
   }, [restored, change, flush]);
+
+  const keepSaved = useCallback(() => {
+    heldDrafts.discard(noteId);
+    setChoosing(undefined);
+  }, [noteId]);
+  const takeHeld = useCallback(() => {
+    if (choosing) setDraft(choosing.value);
+    setChoosing(undefined);
+  }, [choosing]);
+  const held = useMemo<NoteDraftState['held']>(() => {
+    if (choosing) return { state: 'choose', held: choosing };
+    return restored ? { state: 'restored', heldAt: restored.heldAt } : null;
+  }, [choosing, restored]);
 
   const setters = useMemo<DraftSetters>(() => {
     const part =
@@ -149,5 +192,18 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
     [noteId],
   );
 
-  return { note, draft, readOnly, errors, vocabulary, setters, autosave, sign, addAddendum };
+  return {
+    note,
+    draft,
+    readOnly,
+    errors,
+    vocabulary,
+    setters,
+    autosave,
+    held,
+    keepSaved,
+    takeHeld,
+    sign,
+    addAddendum,
+  };
 }

@@ -1,0 +1,38 @@
+import { call } from '../../data/api';
+import { putNoteSummary } from '../../data/indexDb';
+import { heldDrafts, heldProcessNotes } from './draftStash';
+
+/**
+ * Saves every held draft and process note (call after unlock), each only over the very version it
+ * was made on: where a newer version was saved meanwhile, main refuses with `conflict` and the
+ * held value stays, so the editor shows both when the note is opened. Resolves with how many
+ * could not be saved.
+ */
+export async function saveStashedDrafts(): Promise<number> {
+  let failed = 0;
+  for (const [noteId, held] of heldDrafts.entries()) {
+    // The editor may have saved it meanwhile (the note was opened during the index fill).
+    if (heldDrafts.get(noteId) !== held) continue;
+    try {
+      const saved = await call('notes:saveDraft', {
+        id: noteId,
+        draft: held.value,
+        expectedUpdatedAt: held.basedOn ?? '',
+      });
+      heldDrafts.saved(noteId, held.change);
+      await putNoteSummary(saved.summary).catch(() => undefined);
+    } catch {
+      failed += 1;
+    }
+  }
+  for (const [noteId, held] of heldProcessNotes.entries()) {
+    if (heldProcessNotes.get(noteId) !== held) continue;
+    try {
+      await call('processNotes:save', { noteId, text: held.value, expectedUpdatedAt: held.basedOn });
+      heldProcessNotes.saved(noteId, held.change);
+    } catch {
+      failed += 1;
+    }
+  }
+  return failed;
+}

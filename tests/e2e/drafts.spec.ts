@@ -1,0 +1,201 @@
+import type { Page } from '@playwright/test';
+import type { Note } from '../../shared/domain/noteSchema';
+import type { Backend } from '../../main/ipc/createBackend';
+import { expect, test } from './harness';
+import { createVault, passphrase, unlock } from './steps';
+
+/**
+ * Drafts held back in memory (an invalid value, a save cut off by a lock) must never come back
+ * over a newer saved version: a later valid save clears them, and where a held-back draft and a
+ * newer saved version both exist the user sees both and chooses.
+ */
+
+async function newNote(page: Page, code: string): Promise<void> {
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('Client code').fill(code);
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByLabel('Template for new notes').selectOption({ label: 'SOAP' });
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('button', { name: /^New note/ }).click();
+  await expect(page.getByLabel('Subjective', { exact: true })).toBeVisible();
+}
+
+async function openNoteOf(page: Page, code: string): Promise<void> {
+  await page.getByRole('button', { name: 'Clients', exact: true }).click();
+  await page.getByRole('button', { name: code, exact: true }).click();
+  await page.getByRole('button', { name: /^Open note/ }).click();
+}
+
+async function storedNote(backend: Backend): Promise<Note> {
+  const page = await backend.router.call('index:page', { offset: 0, limit: 10 });
+  const id = page.ok ? (page.value as { notes: Array<{ id: string }> }).notes[0]!.id : '';
+  const stored = await backend.router.call('notes:get', { id });
+  if (!stored.ok) throw new Error(stored.error.message);
+  return stored.value as Note;
+}
+
+/** Saves a newer version of the note behind the editor's back, as another window or an import would. */
+async function saveElsewhere(backend: Backend, change: (note: Note) => Partial<Note>): Promise<void> {
+  const note = await storedNote(backend);
+  const { sections, attunement, coRegulation, ruptures, sessionJudgments, participation, feedback, plan } = {
+    ...note,
+    ...change(note),
+  };
+  const draft = {
+    sections,
+    attunement,
+    coRegulation,
+    ruptures,
+    sessionJudgments,
+    participation,
+    feedback,
+    plan,
+  };
+  const saved = await backend.router.call('notes:saveDraft', { id: note.id, draft });
+  if (!saved.ok) throw new Error(saved.error.message);
+}
+
+/** An invalid feedback rating that autosave tried and held back. */
+async function holdBackInvalidRating(page: Page): Promise<void> {
+  await page.getByRole('checkbox', { name: 'No feedback this session' }).uncheck();
+  await page.getByLabel('Relationship', { exact: true }).fill('11');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status', { name: 'Note save state' })).toContainText(/Not saved/);
+}
+
+test('a draft held back as invalid is cleared by a later valid save and never returns', async ({
+  page,
+  openApp,
+  backend,
+}) => {
+  test.setTimeout(120_000);
+  const saveState = page.getByRole('status', { name: 'Note save state' });
+  await test.step('create a vault and a note', async () => {
+    await openApp();
+    await createVault(page);
+    await newNote(page, 'C-501');
+  });
+  await test.step('an invalid rating is held back, then corrected and saved with the plan', async () => {
+    await holdBackInvalidRating(page);
+    await page.getByLabel('Relationship', { exact: true }).fill('8');
+    await page.getByLabel('Plan', { exact: true }).fill('Revisit the manager conflict.');
+    await page.keyboard.press('Control+s');
+    await expect(saveState).toContainText(/Saved at/);
+    expect((await storedNote(backend)).plan).toBe('Revisit the manager conflict.');
+  });
+  await test.step('closing and reopening shows the saved version, not the held-back one', async () => {
+    await page.getByRole('button', { name: 'Close note' }).click();
+    await openNoteOf(page, 'C-501');
+    await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('Revisit the manager conflict.');
+    await expect(page.getByLabel('Relationship', { exact: true })).toHaveValue('8');
+    await expect(saveState).toContainText(/Saved/);
+    await expect(saveState).not.toContainText(/Not saved/);
+    await expect(page.getByRole('region', { name: 'Unsaved changes from earlier' })).toHaveCount(0);
+  });
+  await test.step('nothing overwrites the vault afterwards', async () => {
+    await page.keyboard.press('Control+s');
+    await expect(saveState).toContainText(/Saved/);
+    const note = await storedNote(backend);
+    expect(note.plan).toBe('Revisit the manager conflict.');
+    expect(note.feedback?.relationship).toBe(8);
+  });
+});
+
+test('a held-back draft and a newer saved version: both are shown and the user chooses', async ({
+  page,
+  openApp,
+  backend,
+}) => {
+  test.setTimeout(120_000);
+  await test.step('a held-back invalid draft with its own plan', async () => {
+    await openApp();
+    await createVault(page);
+    await newNote(page, 'C-502');
+    await page.getByLabel('Plan', { exact: true }).fill('plan typed here');
+    await holdBackInvalidRating(page);
+    await page.getByRole('button', { name: 'Close note' }).click();
+  });
+  await test.step('a newer version is saved elsewhere (another window, an import)', async () => {
+    await saveElsewhere(backend, (note) => ({
+      plan: 'plan saved elsewhere',
+      sections: { ...note.sections, subjective: 'newer subjective' },
+    }));
+  });
+  const chooser = page.getByRole('region', { name: 'Unsaved changes from earlier' });
+  await test.step('reopening shows both versions side by side', async () => {
+    await openNoteOf(page, 'C-502');
+    await expect(chooser).toBeVisible();
+    await expect(chooser).toContainText('plan saved elsewhere');
+    await expect(chooser).toContainText('plan typed here');
+    // Nothing is written while the choice is open.
+    expect((await storedNote(backend)).plan).toBe('plan saved elsewhere');
+  });
+  await test.step('keeping the saved version discards the held-back draft for good', async () => {
+    await chooser.getByRole('button', { name: 'Keep the saved version' }).click();
+    await expect(chooser).toHaveCount(0);
+    await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('plan saved elsewhere');
+    await page.getByRole('button', { name: 'Close note' }).click();
+    await openNoteOf(page, 'C-502');
+    await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('plan saved elsewhere');
+    await expect(chooser).toHaveCount(0);
+  });
+  await test.step('choosing the held-back draft instead restores it for correction', async () => {
+    await page.getByLabel('Plan', { exact: true }).fill('plan typed again');
+    await holdBackInvalidRating(page);
+    await page.getByRole('button', { name: 'Close note' }).click();
+    await saveElsewhere(backend, () => ({ plan: 'third version' }));
+    await openNoteOf(page, 'C-502');
+    await chooser.getByRole('button', { name: 'Use the unsaved changes' }).click();
+    await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('plan typed again');
+    await expect(page.getByLabel('Relationship', { exact: true })).toHaveValue('11');
+    await page.getByLabel('Relationship', { exact: true }).fill('7');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByRole('status', { name: 'Note save state' })).toContainText(/Saved at/);
+    const note = await storedNote(backend);
+    expect(note.plan).toBe('plan typed again');
+    expect(note.feedback?.relationship).toBe(7);
+  });
+});
+
+test('a process note held back by a lock is not replayed over a newer saved one', async ({
+  page,
+  openApp,
+  backend,
+}) => {
+  test.setTimeout(120_000);
+  const privateState = page.getByRole('status', { name: 'Private notes save state' });
+  let noteId = '';
+  await test.step('a saved process note, then words typed as the vault locks', async () => {
+    await openApp();
+    await createVault(page);
+    await newNote(page, 'C-503');
+    await page.getByLabel('Process notes').fill('first private words');
+    await page.keyboard.press('Control+s');
+    await expect(privateState).toContainText(/Saved at/);
+    noteId = (await storedNote(backend)).id;
+    await page.getByLabel('Process notes').fill('words typed as it locked');
+    await backend.router.call('vault:lock', { reason: 'user' });
+    await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
+  });
+  await test.step('a newer process note is saved before this window unlocks', async () => {
+    expect((await backend.router.call('vault:unlock', { passphrase })).ok).toBe(true);
+    expect((await backend.router.call('processNotes:save', { noteId, text: 'saved elsewhere' })).ok).toBe(
+      true,
+    );
+  });
+  await test.step('unlocking does not replay the held-back words over it; the user chooses', async () => {
+    await unlock(page);
+    const stored = await backend.router.call('processNotes:get', { noteId });
+    expect(stored.ok && (stored.value as { text: string }).text).toBe('saved elsewhere');
+    await openNoteOf(page, 'C-503');
+    const chooser = page.getByRole('region', { name: 'Unsaved private notes from earlier' });
+    await expect(chooser).toContainText('saved elsewhere');
+    await expect(chooser).toContainText('words typed as it locked');
+    await chooser.getByRole('button', { name: 'Use the unsaved changes' }).click();
+    await expect(page.getByLabel('Process notes')).toHaveValue('words typed as it locked');
+    await expect(privateState).toContainText(/Saved at/);
+    const after = await backend.router.call('processNotes:get', { noteId });
+    expect(after.ok && (after.value as { text: string }).text).toBe('words typed as it locked');
+  });
+});
