@@ -11,8 +11,13 @@ export const LOCK_FILE = 'attune.lock';
 interface LockInfo {
   pid: number;
   hostname: string;
-  /** When the holding process started (ms since epoch). */
+  /** When the holding process started (ms since epoch); 0 when not recorded. */
   processStartedAt: number;
+  /**
+   * When the holding process started, in clock ticks since boot (Linux), or null. With the pid it
+   * names one process for the whole boot, so a pid later reused by another process is told apart.
+   */
+  startTicks: number | null;
   /** When the machine booted (ms since epoch): a lock from before a reboot is always stale. */
   bootedAt: number;
   /** Linux's boot id, which (unlike a boot time computed from the clock) survives clock changes. */
@@ -33,7 +38,48 @@ function readBootId(): string | null {
   }
 }
 const thisBootId = readBootId();
-const processStartedAt = (): number => Date.now() - process.uptime() * 1000;
+
+/** The unit of Linux's /proc times (USER_HZ): 100 on every architecture Node runs on. */
+const TICKS_PER_SECOND = 100;
+/**
+ * How far a recorded start time may be from the live process's before the pid is taken to be
+ * someone else's now. Lock files without `startTicks` (older builds) recorded Node's own start,
+ * which comes a little after the process's; a few seconds cover it, and a pid is not reused
+ * that fast by chance.
+ */
+const START_TOLERANCE_MS = 3000;
+
+/** When process `pid` started, in ticks since boot (field 22 of /proc/PID/stat); null where unreadable. */
+function startTicksOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2, the command name, is in parentheses and may hold spaces and parentheses itself.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]); // fields[0] is field 3
+    return Number.isSafeInteger(ticks) && ticks >= 0 ? ticks : null;
+  } catch {
+    return null; // not Linux, or the process is gone or hidden from us
+  }
+}
+const startedAtFromTicks = (ticks: number): number => bootedAt() + (ticks * 1000) / TICKS_PER_SECOND;
+const ownStartTicks = startTicksOf(process.pid);
+const processStartedAt = (): number =>
+  ownStartTicks === null ? Date.now() - process.uptime() * 1000 : startedAtFromTicks(ownStartTicks);
+
+/**
+ * False when `info.pid` now names another process than the one that wrote the lock: the holder
+ * died and its pid went to an unrelated process. True when it is the same, or we cannot tell
+ * (no /proc: macOS, Windows), which keeps the lock as before.
+ */
+function isSameProcess(info: LockInfo): boolean {
+  const live = startTicksOf(info.pid);
+  if (live === null) return true;
+  if (info.startTicks !== null) return info.startTicks === live;
+  if (info.processStartedAt > 0) {
+    return Math.abs(startedAtFromTicks(live) - info.processStartedAt) <= START_TOLERANCE_MS;
+  }
+  return true;
+}
 
 function parseLock(text: string): LockInfo | null {
   try {
@@ -44,6 +90,7 @@ function parseLock(text: string): LockInfo | null {
         hostname: v.hostname,
         token: v.token,
         processStartedAt: Number(v.processStartedAt) || 0,
+        startTicks: Number.isSafeInteger(v.startTicks) ? (v.startTicks as number) : null,
         bootedAt: Number(v.bootedAt) || 0,
         bootId: typeof v.bootId === 'string' ? v.bootId : null,
       };
@@ -74,7 +121,7 @@ function isStale(info: LockInfo, path: string): boolean {
     return true;
   }
   if (info.pid === process.pid) return !heldHere.has(path);
-  return !isAlive(info.pid);
+  return !isAlive(info.pid) || !isSameProcess(info);
 }
 
 const inUse = (info: LockInfo | null): AttuneError =>
@@ -90,7 +137,7 @@ const inUse = (info: LockInfo | null): AttuneError =>
 /**
  * An exclusive lock file in the vault folder, so that two processes (two app instances, or the
  * app and the CLI) never write one vault at once. A lock left by a process that died (or by a
- * previous boot) is recovered.
+ * previous boot, or whose pid now belongs to another process) is recovered.
  */
 export class ProcessLock {
   private released = false;
@@ -108,6 +155,7 @@ export class ProcessLock {
       pid: process.pid,
       hostname: hostname(),
       processStartedAt: processStartedAt(),
+      startTicks: ownStartTicks,
       bootedAt: bootedAt(),
       bootId: thisBootId,
       token,

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { Vault } from '../../../main/vault/Vault';
 import { expectKind, newVault, PASS } from './kit';
 
@@ -68,5 +69,76 @@ describe('process lock', () => {
     await vault.lock();
     await expectKind(Vault.open(dir, { passphrase: 'nope' }), 'wrong-passphrase');
     await expect(readFile(lockPath(dir))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+/** A live process that has nothing to do with Attune, ended when the test finishes. */
+async function unrelatedProcess(): Promise<ChildProcess & { pid: number }> {
+  const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+  await new Promise((resolve, reject) => child.once('spawn', resolve).once('error', reject));
+  onTestFinished(() => {
+    child.kill('SIGKILL');
+  });
+  return child as ChildProcess & { pid: number };
+}
+
+/** Field 22 of /proc/PID/stat: when the process started, in clock ticks (1/100 s) since boot. */
+function startTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+}
+
+/** A lock file naming `pid`, as this build writes it, or as older builds did (no startTicks). */
+const lockOf = (pid: number, started: { ticks?: number; at: number }) =>
+  JSON.stringify({
+    pid,
+    hostname: hostname(),
+    processStartedAt: started.at,
+    ...(started.ticks === undefined ? {} : { startTicks: started.ticks }),
+    bootedAt: Date.now() - uptime() * 1000,
+    token: 'x',
+  });
+
+describe.runIf(existsSync('/proc/self/stat'))('process lock and a reused pid (Linux)', () => {
+  it('records when this process started, in ticks since boot', async () => {
+    const { dir, vault } = await newVault();
+    const info = JSON.parse(await readFile(lockPath(dir), 'utf8'));
+    expect(info.startTicks).toBe(startTicks(process.pid));
+    const bootedAt = Date.now() - uptime() * 1000;
+    expect(Math.abs(info.processStartedAt - (bootedAt + info.startTicks * 10))).toBeLessThan(1000);
+    await vault.lock();
+  });
+
+  it('recovers a lock whose pid now belongs to an unrelated live process that started at another time', async () => {
+    const { dir, vault } = await newVault();
+    await vault.lock();
+    const other = await unrelatedProcess();
+    const ticks = startTicks(other.pid);
+    const startedAt = Date.now() - uptime() * 1000 + ticks * 10;
+    for (const stale of [
+      lockOf(other.pid, { ticks: ticks - 500, at: startedAt - 5000 }), // this build's format
+      lockOf(other.pid, { at: startedAt - 60_000 }), // an older build's: start time only
+    ]) {
+      await writeFile(lockPath(dir), stale);
+      const v = await Vault.open(dir, { passphrase: PASS });
+      expect(JSON.parse(await readFile(lockPath(dir), 'utf8')).pid).toBe(process.pid);
+      await v.lock();
+    }
+  });
+
+  it('respects a lock naming a live process with its own start time', async () => {
+    const { dir, vault } = await newVault();
+    await vault.lock();
+    const other = await unrelatedProcess();
+    const ticks = startTicks(other.pid);
+    const startedAt = Date.now() - uptime() * 1000 + ticks * 10;
+    for (const held of [
+      lockOf(other.pid, { ticks, at: startedAt }),
+      lockOf(other.pid, { at: startedAt + 400 }), // an older build: Node's start, a little later
+    ]) {
+      await writeFile(lockPath(dir), held);
+      const message = await expectKind(Vault.open(dir, { passphrase: PASS }), 'in-use');
+      expect(message).toContain(`process ${other.pid}`);
+    }
   });
 });
