@@ -1,21 +1,15 @@
-import { dirname, join } from 'node:path';
 import { type FilePurpose, methods } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/ipc/result';
 import { changePassphrase } from '../services/changePassphrase';
-import { type Clock, systemClock } from '../services/Clock';
 import { createServices, type Services } from '../services/createServices';
-import { freshExportPath } from '../services/review/exportPaths';
 import { ReviewService } from '../services/review/ReviewService';
 import type { VaultSession } from '../services/VaultSession';
-import { atomicWriteFile } from '../vault/atomicWrite';
-import { nodeVaultFs } from '../vault/vaultFs';
 import type { Handlers } from './createRouter';
 
 /** What only the app's shell can do: show the open dialog, print the window. Absent in the CLI. */
 export interface ShellSeams {
   chooseFile?: ((purpose: FilePurpose) => Promise<string | null>) | undefined;
   printToPdf?: (() => Promise<Uint8Array>) | undefined;
-  clock?: Clock;
 }
 
 /**
@@ -31,7 +25,6 @@ export function createHandlers(
   seams: ShellSeams = {},
 ): Handlers {
   const { clients, sessions, notes, processNotes, templates, settings, search, index } = services;
-  const savePdf = pdfSaver(session, seams);
   return {
     'app:info': () => ({ name: 'Attune', version, methods: [...methods] }),
     'vault:status': () => session.status(),
@@ -95,44 +88,9 @@ export function createHandlers(
       const path = await seams.chooseFile(purpose);
       return path ? { path } : null;
     },
-    'review:savePdf': ({ alias }) => savePdf(alias),
-  };
-}
-
-/**
- * Prints the window through the shell's seam and writes the PDF into the exports folder beside
- * the review packets (0600, atomically, never over an earlier file), then records the export.
- * Saves run one at a time, so two never pick the same file name.
- */
-function pdfSaver(session: VaultSession, seams: ShellSeams): (alias: string) => Promise<{ path: string }> {
-  const clock = seams.clock ?? systemClock;
-  const exportsDir = join(dirname(session.location), 'exports');
-  let tail: Promise<unknown> = Promise.resolve();
-  return async (alias) => {
-    const { printToPdf } = seams;
-    if (!printToPdf) throw new AttuneError('invalid-input', 'Saving a PDF is not available here.');
-    const vault = session.vault; // refuses while locked, before anything is printed
-    let bytes: Buffer;
-    try {
-      bytes = Buffer.from(await printToPdf());
-    } catch {
-      throw new AttuneError('io', 'The case summary could not be printed to PDF. Try again.');
-    }
-    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new AttuneError('io', 'Printing did not produce a PDF. Try again.');
-    }
-    const run = tail.then(async () => {
-      // "<alias>-<date>-summary.pdf", then "<alias>-<date>-2-summary.pdf", …
-      const path = await freshExportPath(exportsDir, alias, '-summary.pdf', clock());
-      try {
-        await atomicWriteFile(nodeVaultFs, path, bytes, { syncDir: true });
-      } catch {
-        throw new AttuneError('io', `Cannot write ${path}; check that the folder is writable.`);
-      }
-      await vault.appendAudit('export', { what: 'review-pdf', alias });
-      return { path };
-    });
-    tail = run.catch(() => undefined);
-    return run;
+    'review:savePdf': ({ packetId }) => {
+      if (!seams.printToPdf) throw new AttuneError('invalid-input', 'Saving a PDF is not available here.');
+      return review.savePdf(packetId, seams.printToPdf);
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateTimeSchema, recordIdSchema } from '../domain/fields';
+import { displaySafeText } from './displaySafeText';
 import { packetIdSchema, packetRefSchema } from './packetSchema';
 
 export const COMMENTS_FORMAT = 'attune-review-comments';
@@ -29,17 +30,28 @@ export const commentTargetSchema = z.discriminatedUnion(
 );
 export type CommentTarget = z.infer<typeof commentTargetSchema>;
 
+/**
+ * A comment's text. Characters that reorder or hide what is shown (bidi overrides, controls,
+ * invisible format characters) are removed first: see `displaySafeText`.
+ */
 export const commentTextSchema = z
   .string({ error: 'Write the comment.' })
-  .trim()
-  .min(1, 'Write the comment.')
-  .max(20_000, 'A comment can be at most 20,000 characters.');
+  .transform((text) => displaySafeText(text, { lines: true }))
+  .pipe(
+    z.string().trim().min(1, 'Write the comment.').max(20_000, 'A comment can be at most 20,000 characters.'),
+  );
 
+/** The reviewer's name, on one line, without characters that could disguise it. */
 export const reviewerNameSchema = z
   .string({ error: 'Enter your name as the reviewer.' })
-  .trim()
-  .min(1, 'Enter your name as the reviewer.')
-  .max(120, 'A reviewer name can be at most 120 characters.');
+  .transform((name) => displaySafeText(name, { lines: false }))
+  .pipe(
+    z
+      .string()
+      .trim()
+      .min(1, 'Enter your name as the reviewer.')
+      .max(120, 'A reviewer name can be at most 120 characters.'),
+  );
 
 /** The decrypted content of a comments file. */
 export const commentsFileSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { isoDateSchema } from '../../../shared/domain/fields';
 import { AttuneError } from '../../../shared/errors';
@@ -7,6 +7,7 @@ import { PACKET_EXTENSION } from '../../../shared/review/reviewFiles';
 import { buildPacket } from '../../services/review/buildPacket';
 import { clientByCode } from '../../services/review/clinicalRecords';
 import { exportPacket, MIN_PACKET_PASSPHRASE } from '../../services/review/exportPacket';
+import { daysWrittenIn, todays } from '../../services/review/realDates';
 import { Vault } from '../../vault/Vault';
 import type { CliIo } from '../CliIo';
 import { firstLineOf, readPassphrase } from '../secrets';
@@ -35,7 +36,7 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
     .requiredOption('--client <code>', 'the client whose case goes in the packet')
     .requiredOption(
       '--out <file>',
-      `the packet file to write, ending in ${PACKET_EXTENSION} (outside the vault folder)`,
+      `the packet file to write, ending in ${PACKET_EXTENSION} (outside the vault folder; with shifted dates, no real date in its name)`,
     )
     .option('--from <date>', 'first day included, yyyy-mm-dd (by the session’s UTC date)')
     .option('--to <date>', 'last day included, yyyy-mm-dd')
@@ -73,6 +74,7 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
       const vaultDir = resolve(dir);
       const out = resolve(flags.out);
       await checkPacketPath(out, vaultDir);
+      if (flags.dateShift) checkNameHidesDates(out, [flags.from, flags.to]);
       const extraNames = (flags.names ?? '')
         .split(',')
         .map((n) => n.trim())
@@ -137,6 +139,23 @@ async function readPacketPassphrase(io: CliIo, file?: string): Promise<string> {
     );
   }
   return passphrase;
+}
+
+/**
+ * With shifted dates, the file name must not hold a real date: today's (the day the packet is
+ * made, which the packet shows shifted) or a day of the chosen range. Either, next to the
+ * shifted dates inside, gives the offset away.
+ */
+function checkNameHidesDates(out: string, rangeDays: Array<string | undefined>): void {
+  const name = basename(out);
+  const days = [...todays(new Date()), ...rangeDays.filter((d): d is string => d !== undefined)];
+  if (daysWrittenIn(name, days).length > 0) {
+    throw new AttuneError(
+      'invalid-input',
+      `The file name ${name} holds a real date, which would let the reviewer work out the date shift. ` +
+        'Name the file without the date, or add --no-date-shift to keep the real dates.',
+    );
+  }
 }
 
 /** The packet goes outside the vault folder, into a folder that exists, under the packet extension. */

@@ -2,9 +2,11 @@
  * Supervisor case review over the app's vault session: the clinician's packets and returned
  * comments, and the reviewer's opened packets and drafts. Writes that check before they write
  * (an import that must not duplicate, a comment on a packet that must exist) run one at a time;
- * the slow key derivation runs outside that queue.
+ * the slow key derivation runs outside that queue. The key of a packet opened since unlock is
+ * kept in main memory (never on disk, dropped at lock), so its comments file is sealed without
+ * running Argon2id again.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { AttuneError } from '../../../shared/errors';
@@ -17,15 +19,20 @@ import type {
 } from '../../../shared/review/commentsSchema';
 import type { ReviewPacket } from '../../../shared/review/packetSchema';
 import { COMMENTS_EXTENSION, PACKET_EXTENSION } from '../../../shared/review/reviewFiles';
+import { atomicWriteFile } from '../../vault/atomicWrite';
+import { equalBytes } from '../../vault/binary';
 import type { KdfParams } from '../../vault/kdf';
 import type { Vault } from '../../vault/Vault';
+import { nodeVaultFs } from '../../vault/vaultFs';
 import { type Clock, systemClock } from '../Clock';
 import { kinds } from '../RecordStore';
 import type { VaultSession } from '../VaultSession';
 import { type BuiltPacket, buildPacket, type PacketRequest } from './buildPacket';
 import { type ExportedPacket, exportPacket } from './exportPacket';
 import { freshExportPath } from './exportPaths';
-import { passphraseMatches } from './reviewEnvelope';
+import { scrubPdfMetadata } from './pdfMetadata';
+import { daysWrittenIn, todays } from './realDates';
+import { dropKey, type ReviewKey, unlockCheck } from './reviewEnvelope';
 import {
   type CommentInput,
   commentsFileFor,
@@ -37,7 +44,7 @@ import {
   saveComment,
   storeOpenedPacket,
 } from './reviewerPackets';
-import { openCommentsFile, openPacketFile, writeCommentsFile } from './reviewFiles';
+import { openCommentsFile, openPacketFileWithKey, writeCommentsFile } from './reviewFiles';
 import { reviewKinds } from './reviewKinds';
 import { importComments, listComments, setCommentAddressed } from './supervisorComments';
 
@@ -60,6 +67,27 @@ const sourceKinds = [
   reviewKinds.export,
 ];
 
+/** What a PDF printed from a preview is named and dated by: the packet's alias and "made" time. */
+interface PrintablePacket {
+  alias: string;
+  createdAt: string;
+  dateShiftApplied: boolean;
+}
+/** How many recent previews a PDF can still be saved from. */
+const MAX_PRINTABLE = 20;
+
+/** An opened packet's key, and a keyed hash of its passphrase to check the one typed at export. */
+interface HeldKey {
+  key: ReviewKey;
+  passphraseMac: Buffer;
+}
+
+const wrongPacketPassphrase = () =>
+  new AttuneError(
+    'wrong-passphrase',
+    'This is not the passphrase of the review packet; the clinician could not open comments sealed with it.',
+  );
+
 export class ReviewService {
   readonly #clock: Clock;
   readonly #kdf: KdfParams | undefined;
@@ -67,6 +95,12 @@ export class ReviewService {
   #tail: Promise<unknown> = Promise.resolve();
   /** The last preview, reused by an export of the same request over the same records. */
   #preview: { vault: Vault; key: string; built: BuiltPacket } | null = null;
+  /** Recent previews by packet id, for naming and dating their PDF. */
+  readonly #printable = new Map<string, PrintablePacket>();
+  /** Keys of packets opened since unlock, by packet id. */
+  readonly #keys = new Map<string, HeldKey>();
+  /** Keys the passphrase hashes; new for every run of the app, never stored. */
+  readonly #macKey = randomBytes(32);
 
   constructor(
     private readonly session: VaultSession,
@@ -77,7 +111,9 @@ export class ReviewService {
     this.#exportsDir = options.exportsDir ?? join(dirname(session.location), 'exports');
     session.onBeforeLock(async () => {
       this.#preview = null;
+      this.#printable.clear();
       await this.#tail;
+      for (const packetId of [...this.#keys.keys()]) this.#forgetKey(packetId);
     });
   }
 
@@ -96,21 +132,34 @@ export class ReviewService {
       if (vault.list(reviewKinds.export).some((r) => r.id === built.content.packetId)) {
         built = await buildPacket(vault, request, this.#clock());
       }
+      // Named by the packet's own "made" date: with shifted dates, the real one would give the offset away.
       const path = await freshExportPath(
         this.#exportsDir,
         built.content.alias,
         PACKET_EXTENSION,
-        this.#clock(),
+        built.content.createdAt.slice(0, 10),
       );
       return exportPacket(vault, built, passphrase, path, { kdf: this.#kdf });
     });
   }
 
-  /** Opens a packet file into this vault's review area (not among the user's own clients). */
+  /**
+   * Opens a packet file into this vault's review area (not among the user's own clients). A
+   * different packet under the id of one already open is refused; the same packet again just
+   * shows the open one.
+   */
   async openPacket(path: string, passphrase: string): Promise<ReviewPacket> {
     const vault = this.session.vault;
-    const { packet, check } = await openPacketFile(path, passphrase);
-    await this.#queue(vault, () => storeOpenedPacket(vault, packet, check, this.#clock()));
+    const { packet, check, key } = await openPacketFileWithKey(path, passphrase);
+    try {
+      await this.#queue(vault, async () => {
+        await storeOpenedPacket(vault, packet, check, this.#clock());
+        this.#holdKey(packet.packetId, key, passphrase);
+      });
+    } catch (error) {
+      if (this.#keys.get(packet.packetId)?.key !== key) dropKey(key);
+      throw error;
+    }
     return packet;
   }
 
@@ -126,7 +175,10 @@ export class ReviewService {
 
   async removePacket(packetId: string): Promise<void> {
     const vault = this.session.vault;
-    return this.#queue(vault, () => removePacket(vault, packetId));
+    return this.#queue(vault, async () => {
+      await removePacket(vault, packetId);
+      this.#forgetKey(packetId);
+    });
   }
 
   async saveComment(input: CommentInput): Promise<ReviewComment> {
@@ -139,7 +191,11 @@ export class ReviewService {
     return this.#queue(vault, () => deleteComment(vault, id));
   }
 
-  /** Encrypts the comments with the packet's passphrase (checked first) for the clinician. */
+  /**
+   * Encrypts the comments under the packet's key (so with its passphrase, checked first) for the
+   * clinician. The key kept from opening the packet is used when there is one; otherwise (after
+   * a lock) it is derived once from the passphrase, within the review files' bounds, and kept.
+   */
   async exportComments(
     packetId: string,
     reviewerName: string,
@@ -148,23 +204,95 @@ export class ReviewService {
     const vault = this.session.vault;
     const now = this.#clock();
     const { file, alias, passphraseCheck } = await commentsFileFor(vault, packetId, reviewerName, now);
-    if (!(await passphraseMatches(passphraseCheck, passphrase))) {
+    let fresh: ReviewKey | null = null;
+    const held = this.#keys.get(packetId);
+    if (held) {
+      if (!equalBytes(held.passphraseMac, this.#mac(passphrase))) throw wrongPacketPassphrase();
+    } else {
+      fresh = await unlockCheck(passphraseCheck, passphrase);
+      if (!fresh) throw wrongPacketPassphrase();
+    }
+    try {
+      const path = await this.#queue(vault, async () => {
+        if (fresh) this.#holdKey(packetId, fresh, passphrase);
+        const key = this.#keys.get(packetId)?.key;
+        if (!key) {
+          throw new AttuneError(
+            'not-found',
+            'This review packet is no longer in your vault. Open the packet file again.',
+          );
+        }
+        const path = await freshExportPath(
+          this.#exportsDir,
+          alias,
+          COMMENTS_EXTENSION,
+          now.toISOString().slice(0, 10),
+          'comments',
+        );
+        await writeCommentsFile(file, key, path);
+        await vault.appendAudit('export', {
+          what: 'review-comments',
+          packetId,
+          comments: file.comments.length,
+        });
+        return path;
+      });
+      return { path, comments: file.comments.length };
+    } catch (error) {
+      if (fresh && this.#keys.get(packetId)?.key !== fresh) dropKey(fresh);
+      throw error;
+    }
+  }
+
+  /**
+   * Prints the case summary of a recent preview (through `print`, the shell's printToPDF) into
+   * the exports folder beside the packets (0600, atomically, never over an earlier file), and
+   * records the export. Named and dated like the packet: its document dates become the packet's
+   * "made" time, its creator and producer are removed, and with shifted dates a PDF still
+   * holding today's date is refused rather than saved.
+   */
+  async savePdf(packetId: string, print: () => Promise<Uint8Array>): Promise<{ path: string }> {
+    const vault = this.session.vault; // refuses while locked, before anything is printed
+    const packet = this.#printable.get(packetId);
+    if (!packet) {
       throw new AttuneError(
-        'wrong-passphrase',
-        'This is not the passphrase of the review packet; the clinician could not open comments sealed with it.',
+        'not-found',
+        'This preview is no longer current. Preview the packet again, then save the PDF.',
       );
     }
-    const path = await this.#queue(vault, async () => {
-      const path = await freshExportPath(this.#exportsDir, alias, COMMENTS_EXTENSION, now, 'comments');
-      await writeCommentsFile(file, passphrase, path, { kdf: this.#kdf });
-      await vault.appendAudit('export', {
-        what: 'review-comments',
-        packetId,
-        comments: file.comments.length,
-      });
-      return path;
+    let printed: Buffer;
+    try {
+      printed = Buffer.from(await print());
+    } catch {
+      throw new AttuneError('io', 'The case summary could not be printed to PDF. Try again.');
+    }
+    if (printed.subarray(0, 5).toString('latin1') !== '%PDF-') {
+      throw new AttuneError('io', 'Printing did not produce a PDF. Try again.');
+    }
+    const pdf = scrubPdfMetadata(printed, packet.createdAt);
+    const today = [...todays(new Date()), ...todays(this.#clock())];
+    if (packet.dateShiftApplied && daysWrittenIn(pdf.toString('latin1'), today).length > 0) {
+      throw new AttuneError(
+        'internal',
+        'The PDF still held today’s date, which would give away the date shift, so it was not saved. Save it with real dates (untick Shift dates) or share the encrypted packet only.',
+      );
+    }
+    return this.#queue(vault, async () => {
+      // "<alias>-<date>-summary.pdf", then "<alias>-<date>-2-summary.pdf", …
+      const path = await freshExportPath(
+        this.#exportsDir,
+        packet.alias,
+        '-summary.pdf',
+        packet.createdAt.slice(0, 10),
+      );
+      try {
+        await atomicWriteFile(nodeVaultFs, path, pdf, { syncDir: true });
+      } catch {
+        throw new AttuneError('io', `Cannot write ${path}; check that the folder is writable.`);
+      }
+      await vault.appendAudit('export', { what: 'review-pdf', alias: packet.alias });
+      return { path };
     });
-    return { path, comments: file.comments.length };
   }
 
   /** Brings a reviewer's comments home; importing the same file again adds nothing. */
@@ -189,7 +317,30 @@ export class ReviewService {
     if (this.#preview?.vault === vault && this.#preview.key === key) return this.#preview.built;
     const built = await buildPacket(vault, request, this.#clock());
     this.#preview = { vault, key, built };
+    this.#remember(built.content);
     return built;
+  }
+
+  #remember({ packetId, alias, createdAt, dateShiftApplied }: ReviewPacket): void {
+    this.#printable.set(packetId, { alias, createdAt, dateShiftApplied });
+    const oldest = this.#printable.keys().next().value;
+    if (this.#printable.size > MAX_PRINTABLE && oldest !== undefined) this.#printable.delete(oldest);
+  }
+
+  #mac(passphrase: string): Buffer {
+    return createHmac('sha256', this.#macKey).update(passphrase.normalize('NFC'), 'utf8').digest();
+  }
+
+  #holdKey(packetId: string, key: ReviewKey, passphrase: string): void {
+    const before = this.#keys.get(packetId);
+    if (before && before.key !== key) dropKey(before.key);
+    this.#keys.set(packetId, { key, passphraseMac: this.#mac(passphrase) });
+  }
+
+  #forgetKey(packetId: string): void {
+    const held = this.#keys.get(packetId);
+    if (held) dropKey(held.key);
+    this.#keys.delete(packetId);
   }
 
   /** Runs `work` after earlier queued work, only if `vault` is still the unlocked one. */

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { AttuneError } from '../../../shared/errors';
 import { NONCE_BYTES, TAG_BYTES } from '../../vault/aead';
 import { equalBytes, parseBase64, sha256Hex } from '../../vault/binary';
-import { DEFAULT_KDF, deriveKek, type KdfParams, kdfParamsProblem, SALT_BYTES } from '../../vault/kdf';
+import { DEFAULT_KDF, deriveKek, type KdfParams, SALT_BYTES } from '../../vault/kdf';
+import { reviewKdfProblem, TOO_LITTLE_WORK, TOO_MUCH_WORK } from './reviewKdf';
 
 export const ENVELOPE_VERSION = 1;
 /** The envelope formats: a review packet and a comments file. */
@@ -74,20 +75,43 @@ function serializeHeader(h: Omit<Header, 'check'> & { check?: string }): string 
 
 const headerDigest = (h: Omit<Header, 'check'>): string => sha256Hex(serializeHeader(h)).slice(0, 32);
 
-async function deriveKeys(passphrase: string, salt: Buffer, kdf: KdfParams) {
-  const master = await deriveKek(passphrase, salt, kdf);
-  try {
-    const expand = (label: string, bytes: number) =>
-      Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `attune-review/v1/${label}`, bytes));
-    return { content: expand('content', 32), keyCheck: expand('key-check', KEY_CHECK_BYTES) };
-  } finally {
-    master.fill(0);
-  }
+/**
+ * The Argon2id output for one salt and passphrase: what seals and opens every file made with
+ * that salt. Review mode keeps the key of an opened packet in main memory (never on disk) so a
+ * comments file can be sealed without running Argon2id again; `dropKey` wipes it.
+ */
+export interface ReviewKey {
+  readonly master: Buffer;
+  readonly check: PassphraseCheck;
+}
+
+export function dropKey(key: ReviewKey): void {
+  key.master.fill(0);
+}
+
+/** Refuses settings outside the review bounds, before any derivation. */
+function requireReviewKdf(kdf: KdfParams): void {
+  const problem = reviewKdfProblem(kdf);
+  if (problem) throw new AttuneError('integrity', problem === 'too-much' ? TOO_MUCH_WORK : TOO_LITTLE_WORK);
+}
+
+function subkeys(master: Buffer) {
+  const expand = (label: string, bytes: number) =>
+    Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `attune-review/v1/${label}`, bytes));
+  return { content: expand('content', 32), keyCheck: expand('key-check', KEY_CHECK_BYTES) };
+}
+
+async function deriveKey(passphrase: string, salt: string, kdf: KdfParams): Promise<ReviewKey> {
+  requireReviewKdf(kdf);
+  const master = await deriveKek(passphrase, parseBase64(salt)!, kdf);
+  const { content, keyCheck } = subkeys(master);
+  content.fill(0);
+  return { master, check: { kdf: pickKdf(kdf), salt, keyCheck: keyCheck.toString('base64') } };
 }
 
 /**
- * Encrypts `content` under `passphrase`. `kdf` defaults to Argon2id 64 MiB, t=3, p=1; tests pass
- * smaller settings (still within the bounds every reader enforces).
+ * Encrypts `content` under `passphrase` with a fresh salt. `kdf` defaults to Argon2id 64 MiB,
+ * t=3, p=1; tests pass smaller settings (still within the bounds every reader enforces).
  */
 export async function sealEnvelope(
   format: EnvelopeFormat,
@@ -95,41 +119,60 @@ export async function sealEnvelope(
   passphrase: string,
   kdf: KdfParams = DEFAULT_KDF,
 ): Promise<{ bytes: Buffer; check: PassphraseCheck }> {
-  const problem = kdfParamsProblem(kdf);
-  if (problem)
-    throw new AttuneError('invalid-input', `These key-derivation settings are unsafe: ${problem}.`);
-  const salt = randomBytes(SALT_BYTES);
+  // Never write a file its reader would refuse.
+  if (reviewKdfProblem(kdf)) {
+    throw new AttuneError(
+      'invalid-input',
+      'These key-derivation settings are outside the limits of review files; use the defaults.',
+    );
+  }
+  const key = await deriveKey(passphrase, randomBytes(SALT_BYTES).toString('base64'), kdf);
+  try {
+    return { bytes: sealWithKey(format, content, key), check: key.check };
+  } finally {
+    dropKey(key);
+  }
+}
+
+/**
+ * Encrypts `content` under a key already derived (same salt and settings as the file it came
+ * from, a fresh nonce): no Argon2id run. A comments file sealed this way opens with the packet's
+ * passphrase like any other.
+ */
+export function sealWithKey(format: EnvelopeFormat, content: Buffer, key: ReviewKey): Buffer {
   const nonce = randomBytes(NONCE_BYTES);
-  const keys = await deriveKeys(passphrase, salt, kdf);
   const fields = {
     format,
     version: ENVELOPE_VERSION,
-    kdf: { ...pickKdf(kdf), salt: salt.toString('base64') },
+    kdf: { ...pickKdf(key.check.kdf), salt: key.check.salt },
     nonce: nonce.toString('base64'),
-    keyCheck: keys.keyCheck.toString('base64'),
+    keyCheck: key.check.keyCheck,
   } as const;
   const headerLine = Buffer.from(`${serializeHeader({ ...fields, check: headerDigest(fields) })}\n`, 'utf8');
-  const cipher = createCipheriv('aes-256-gcm', keys.content, nonce);
-  cipher.setAAD(headerLine);
-  const body = Buffer.concat([cipher.update(content), cipher.final(), cipher.getAuthTag()]);
-  keys.content.fill(0);
-  return {
-    bytes: Buffer.concat([headerLine, body]),
-    check: { kdf: pickKdf(kdf), salt: fields.kdf.salt, keyCheck: fields.keyCheck },
-  };
+  const contentKey = subkeys(key.master).content;
+  try {
+    const cipher = createCipheriv('aes-256-gcm', contentKey, nonce);
+    cipher.setAAD(headerLine);
+    const body = Buffer.concat([cipher.update(content), cipher.final(), cipher.getAuthTag()]);
+    return Buffer.concat([headerLine, body]);
+  } finally {
+    contentKey.fill(0);
+  }
 }
 
 /**
  * Decrypts an envelope of `format`. Failures, in the order they are checked: not this kind of
  * file → 'invalid-input'; a newer format → 'unsupported-version'; a header that was edited or
- * asks for unsafe key settings → 'integrity'; a wrong passphrase → 'wrong-passphrase'; altered
- * ciphertext → 'integrity'.
+ * asks for key settings outside the review bounds → 'integrity' (before any derivation); a
+ * wrong passphrase → 'wrong-passphrase'; altered ciphertext → 'integrity'. With `keepKey` the
+ * derived key is returned too; the caller must `dropKey` it.
  */
 export async function openEnvelope(
   bytes: Buffer,
   format: EnvelopeFormat,
   passphrase: string,
-): Promise<{ content: Buffer; check: PassphraseCheck }> {
+  options: { keepKey?: boolean } = {},
+): Promise<{ content: Buffer; check: PassphraseCheck; key?: ReviewKey }> {
   const { what } = names[format];
   const newline = bytes.subarray(0, MAX_HEADER_BYTES + 1).indexOf(0x0a);
   const notOurs = new AttuneError('invalid-input', `This file is not an Attune ${what}.`);
@@ -146,10 +189,11 @@ export async function openEnvelope(
     'integrity',
     `This ${what} was altered or damaged after it was made, so it was not opened. Ask for a fresh copy.`,
   );
-  const salt = parseBase64(header.kdf.salt)!;
-  const keys = await deriveKeys(passphrase, salt, header.kdf);
+  const key = await deriveKey(passphrase, header.kdf.salt, header.kdf);
+  let kept = false;
+  const contentKey = subkeys(key.master).content;
   try {
-    if (!equalBytes(keys.keyCheck, parseBase64(header.keyCheck)!)) {
+    if (!equalBytes(parseBase64(key.check.keyCheck)!, parseBase64(header.keyCheck)!)) {
       throw new AttuneError(
         'wrong-passphrase',
         `Wrong passphrase for this ${what}: use the passphrase the clinician set when making the packet.`,
@@ -157,21 +201,22 @@ export async function openEnvelope(
     }
     const body = bytes.subarray(newline + 1);
     if (body.length < TAG_BYTES) throw altered;
-    const decipher = createDecipheriv('aes-256-gcm', keys.content, parseBase64(header.nonce)!);
+    const decipher = createDecipheriv('aes-256-gcm', contentKey, parseBase64(header.nonce)!);
     decipher.setAAD(headerLine);
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
     const head = decipher.update(body.subarray(0, body.length - TAG_BYTES));
+    let content: Buffer;
     try {
-      return {
-        content: Buffer.concat([head, decipher.final()]),
-        check: { kdf: pickKdf(header.kdf), salt: header.kdf.salt, keyCheck: header.keyCheck },
-      };
+      content = Buffer.concat([head, decipher.final()]);
     } catch {
       head.fill(0);
       throw altered;
     }
+    kept = options.keepKey === true;
+    return { content, check: key.check, ...(kept ? { key } : {}) };
   } finally {
-    keys.content.fill(0);
+    contentKey.fill(0);
+    if (!kept) dropKey(key);
   }
 }
 
@@ -205,13 +250,8 @@ function checkHeader(raw: unknown, format: EnvelopeFormat, line: string): Header
       `This ${what} was altered or damaged after it was made, so it was not opened. Ask for a fresh copy.`,
     );
   }
-  const problem = kdfParamsProblem(header.kdf);
-  if (problem) {
-    throw new AttuneError(
-      'integrity',
-      `This ${what} asks for key settings outside safe limits (${problem}); it was not made by Attune as it is.`,
-    );
-  }
+  // Before any derivation: a hostile header must not cost more than a genuine one.
+  requireReviewKdf(header.kdf);
   return header;
 }
 
@@ -227,12 +267,25 @@ const pickKdf = ({ memoryKiB, iterations, parallelism }: KdfParams): KdfParams =
   parallelism,
 });
 
-/** Whether `passphrase` is the one behind `check` (one Argon2id run). */
-export async function passphraseMatches(check: PassphraseCheck, passphrase: string): Promise<boolean> {
+/**
+ * The key behind `check` if `passphrase` is the one it was made with, else null (one Argon2id
+ * run, refused before it starts when the settings are outside the review bounds). The caller
+ * must `dropKey` what it gets.
+ */
+export async function unlockCheck(check: PassphraseCheck, passphrase: string): Promise<ReviewKey | null> {
   const salt = parseBase64(check.salt);
   const expected = parseBase64(check.keyCheck);
-  if (!salt || !expected || kdfParamsProblem(check.kdf)) return false;
-  const keys = await deriveKeys(passphrase, salt, check.kdf);
-  keys.content.fill(0);
-  return equalBytes(keys.keyCheck, expected);
+  if (salt?.length !== SALT_BYTES || expected?.length !== KEY_CHECK_BYTES) return null;
+  const key = await deriveKey(passphrase, check.salt, check.kdf);
+  if (equalBytes(parseBase64(key.check.keyCheck)!, expected)) return key;
+  dropKey(key);
+  return null;
+}
+
+/** Whether `passphrase` is the one behind `check` (one Argon2id run). */
+export async function passphraseMatches(check: PassphraseCheck, passphrase: string): Promise<boolean> {
+  const key = await unlockCheck(check, passphrase);
+  if (!key) return false;
+  dropKey(key);
+  return true;
 }

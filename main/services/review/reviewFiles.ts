@@ -23,12 +23,14 @@ import type { KdfParams } from '../../vault/kdf';
 import { nodeVaultFs } from '../../vault/vaultFs';
 import { scanJson } from '../exchange/scanJson';
 import {
-  type EnvelopeFormat,
+  dropKey,
   envelopeFormats,
   MAX_ENVELOPE_BYTES,
   openEnvelope,
   type PassphraseCheck,
+  type ReviewKey,
   sealEnvelope,
+  sealWithKey,
 } from './reviewEnvelope';
 
 export interface SealOptions {
@@ -37,13 +39,19 @@ export interface SealOptions {
 }
 
 /** Encrypts a packet to `path` (atomically, mode 0600); returns what checks its passphrase later. */
-export function writePacketFile(
+export async function writePacketFile(
   content: ReviewPacket,
   passphrase: string,
   path: string,
   options: SealOptions = {},
 ): Promise<PassphraseCheck> {
-  return writeSealed(envelopeFormats.packet, packetSchema, content, passphrase, path, options);
+  let check: PassphraseCheck | undefined;
+  await writeSealed(packetSchema, content, path, async (plain) => {
+    const sealed = await sealEnvelope(envelopeFormats.packet, plain, passphrase, options.kdf);
+    check = sealed.check;
+    return sealed.bytes;
+  });
+  return check!;
 }
 
 /** Decrypts and checks a packet. Errors: see `openEnvelope`, and 'invalid-input' for bad content. */
@@ -51,25 +59,42 @@ export async function openPacketFile(
   path: string,
   passphrase: string,
 ): Promise<{ packet: ReviewPacket; check: PassphraseCheck }> {
-  const { content, check } = await openEnvelope(
-    await readSealed(path, 'review packet'),
-    envelopeFormats.packet,
-    passphrase,
-  );
-  return {
-    packet: parseContent(content, packetSchema, PACKET_FORMAT, PACKET_VERSION, 'review packet'),
-    check,
-  };
+  const { packet, check, key } = await openPacketFileWithKey(path, passphrase);
+  dropKey(key);
+  return { packet, check };
 }
 
-/** Encrypts a comments file with the packet's passphrase to `path` (atomically, mode 0600). */
-export async function writeCommentsFile(
-  content: CommentsFile,
-  passphrase: string,
+/**
+ * As `openPacketFile`, and also the key derived to open it, so review mode can seal the
+ * comments file without running Argon2id again. The caller keeps it in memory only and must
+ * `dropKey` it.
+ */
+export async function openPacketFileWithKey(
   path: string,
-  options: SealOptions = {},
-): Promise<void> {
-  await writeSealed(envelopeFormats.comments, commentsFileSchema, content, passphrase, path, options);
+  passphrase: string,
+): Promise<{ packet: ReviewPacket; check: PassphraseCheck; key: ReviewKey }> {
+  const bytes = await readSealed(path, 'review packet');
+  const { content, check, key } = await openEnvelope(bytes, envelopeFormats.packet, passphrase, {
+    keepKey: true,
+  });
+  if (!key) throw new AttuneError('internal', 'The packet’s key was not kept. Open the packet again.');
+  try {
+    const packet = parseContent(content, packetSchema, PACKET_FORMAT, PACKET_VERSION, 'review packet');
+    return { packet, check, key };
+  } catch (error) {
+    dropKey(key);
+    throw error;
+  }
+}
+
+/**
+ * Encrypts a comments file to `path` (atomically, mode 0600) under the packet's key: the same
+ * salt and settings as the packet, a fresh nonce, so it opens with the packet's passphrase.
+ */
+export async function writeCommentsFile(content: CommentsFile, key: ReviewKey, path: string): Promise<void> {
+  await writeSealed(commentsFileSchema, content, path, (plain) =>
+    sealWithKey(envelopeFormats.comments, plain, key),
+  );
 }
 
 export async function openCommentsFile(path: string, passphrase: string): Promise<CommentsFile> {
@@ -82,13 +107,11 @@ export async function openCommentsFile(path: string, passphrase: string): Promis
 }
 
 async function writeSealed<S extends z.ZodType>(
-  format: EnvelopeFormat,
   schema: S,
   content: z.input<S>,
-  passphrase: string,
   path: string,
-  options: SealOptions,
-): Promise<PassphraseCheck> {
+  seal: (plain: Buffer) => Buffer | Promise<Buffer>,
+): Promise<void> {
   // Never seal what the reader would refuse.
   const checked = schema.safeParse(content);
   if (!checked.success) throw new AttuneError('invalid-input', describeIssues(checked.error.issues));
@@ -96,14 +119,17 @@ async function writeSealed<S extends z.ZodType>(
   if (plain.length > MAX_ENVELOPE_BYTES - 4096) {
     throw new AttuneError('invalid-input', 'This would make a file over 128 MB; choose fewer sessions.');
   }
-  const { bytes, check } = await sealEnvelope(format, plain, passphrase, options.kdf);
-  plain.fill(0);
+  let bytes: Buffer;
+  try {
+    bytes = await seal(plain);
+  } finally {
+    plain.fill(0);
+  }
   try {
     await atomicWriteFile(nodeVaultFs, path, bytes, { syncDir: true });
   } catch {
     throw new AttuneError('io', `Cannot write ${path}; check that the folder exists and is writable.`);
   }
-  return check;
 }
 
 async function readSealed(path: string, what: string): Promise<Buffer> {

@@ -4,6 +4,7 @@
  * comments file made from them for the clinician.
  */
 import { randomBytes } from 'node:crypto';
+import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { AttuneError } from '../../../shared/errors';
 import {
   COMMENTS_FORMAT,
@@ -16,6 +17,7 @@ import {
   type ReviewComment,
   reviewerNameSchema,
 } from '../../../shared/review/commentsSchema';
+import { displaySafeText } from '../../../shared/review/displaySafeText';
 import { packetRuptureSessions, type ReviewPacket } from '../../../shared/review/packetSchema';
 import { parseOrThrow } from '../parseOrThrow';
 import type { PassphraseCheck } from './reviewEnvelope';
@@ -31,7 +33,11 @@ import {
 const packetGone = () =>
   new AttuneError('not-found', 'This review packet is no longer in your vault. Open the packet file again.');
 
-/** Stores (or refreshes) an opened packet; the reviewer's comments on it are kept. */
+/**
+ * Stores an opened packet. The very same packet opened again keeps its record and the
+ * reviewer's comments on it. A different packet under the id of an open one is refused: it
+ * would replace the sessions the comments point at.
+ */
 export async function storeOpenedPacket(
   vault: ReviewVault,
   packet: ReviewPacket,
@@ -39,6 +45,14 @@ export async function storeOpenedPacket(
   now: Date,
 ): Promise<void> {
   const existing = await findRecord<ReviewPacketRecord>(vault, reviewKinds.packet, packet.packetId);
+  if (existing && canonicalJson(existing.packet) !== canonicalJson(packet)) {
+    throw new AttuneError(
+      'conflict',
+      `A packet with this id is already open: ${existing.packet.alias}, opened on ` +
+        `${existing.openedAt.slice(0, 10)}. Remove it first (your comments on it go with it) or keep ` +
+        'reviewing the open one.',
+    );
+  }
   const record: ReviewPacketRecord = {
     packet,
     openedAt: existing?.openedAt ?? now.toISOString(),
@@ -61,9 +75,13 @@ export async function requirePacket(vault: ReviewVault, packetId: string): Promi
 }
 
 export async function commentsOf(vault: ReviewVault, packetId: string): Promise<ReviewComment[]> {
-  return (await valuesOf<ReviewCommentRecord>(vault, reviewKinds.draftComment))
-    .filter((c) => c.packetId === packetId)
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+  return (
+    (await valuesOf<ReviewCommentRecord>(vault, reviewKinds.draftComment))
+      .filter((c) => c.packetId === packetId)
+      // Drafts saved before spoofing characters were removed on input lose them here.
+      .map((c) => ({ ...c, text: displaySafeText(c.text, { lines: true }) }))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
+  );
 }
 
 /** The opened packets, most recently made first. */

@@ -13,6 +13,7 @@ import type {
   ResolvedTarget,
   SupervisorComment,
 } from '../../../shared/review/commentsSchema';
+import { displaySafeText } from '../../../shared/review/displaySafeText';
 import {
   findRecord,
   type ReviewExportRecord,
@@ -115,8 +116,15 @@ function resolve(exported: ReviewExportRecord, target: CommentTarget): ResolvedT
   return { kind: 'rupture', clientId, ...rupture };
 }
 
-const publicComment = ({ commentId: _commentId, ...comment }: SupervisorCommentRecord): SupervisorComment =>
-  comment;
+/** A stored comment as shown; one imported before spoofing characters were removed on input loses them here. */
+const publicComment = ({
+  commentId: _commentId,
+  ...comment
+}: SupervisorCommentRecord): SupervisorComment => ({
+  ...comment,
+  reviewer: { name: displaySafeText(comment.reviewer.name, { lines: false }) },
+  text: displaySafeText(comment.text, { lines: true }),
+});
 
 /** A client's or a session's returned comments, oldest first. */
 export async function listComments(vault: ReviewVault, filter: CommentsFilter): Promise<SupervisorComment[]> {

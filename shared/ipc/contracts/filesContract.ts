@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aliasSchema } from '../../review/packetSchema';
+import { packetIdSchema } from '../../review/packetSchema';
 import { returns } from './returns';
 
 /** What the user is choosing a file for; main picks the dialog's title and file filter from it. */
@@ -20,12 +20,13 @@ export const filesContract = {
     output: returns<{ path: string } | null>(),
   },
   /**
-   * Prints the calling window's current page (the case summary's print view) to
-   * `<dataDir>/exports/<alias>-<yyyy-mm-dd>-summary.pdf`, never over an earlier file, and
-   * records the export in the audit log.
+   * Prints the calling window's current page (the case summary's print view of the preview
+   * `packetId`) to `<dataDir>/exports/<alias>-<packet date>-summary.pdf`, never over an earlier
+   * file, and records the export in the audit log. The packet date is the packet's own "made"
+   * date (shifted when its dates are), as are the PDF's document dates.
    */
   'review:savePdf': {
-    input: z.strictObject({ alias: aliasSchema }),
+    input: z.strictObject({ packetId: packetIdSchema }),
     output: returns<{ path: string }>(),
   },
 } as const;

@@ -47,7 +47,10 @@ const withHeader = (bytes: Buffer, edit: (h: Record<string, unknown>) => void, f
 describe('the .attune-review file', () => {
   it('is written atomically, readable by the owner only, with an audit entry and a record of the refs', async () => {
     const { path, clinician, seeded, packetId, sessions } = await exported();
-    expect(path).toBe(join(clinician.exportsDir, `Client-A-2025-06-02.attune-review`));
+    // Named by the packet's own (shifted) "made" date, not the real one (the clock's 2025-06-02).
+    const made = (await openPacketFile(path, PACKET_PASS)).packet.createdAt.slice(0, 10);
+    expect(made).not.toBe('2025-06-02');
+    expect(path).toBe(join(clinician.exportsDir, `Client-A-${made}.attune-review`));
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect((await stat(clinician.exportsDir)).mode & 0o777).toBe(0o700);
     const bytes = await readFile(path);
@@ -80,7 +83,7 @@ describe('the .attune-review file', () => {
       { clientId: seeded.client.id, include: everything, extraNames: [], shiftDates: true },
       PACKET_PASS,
     );
-    expect(second.path).toBe(join(clinician.exportsDir, `Client-A-2025-06-02-2.attune-review`));
+    expect(second.path).toBe(join(clinician.exportsDir, `Client-A-${made}-2.attune-review`));
   });
 
   it('two exports at once make two packets in two files', async () => {

@@ -46,7 +46,9 @@ describe('review through the IPC contract', () => {
     const exported = value<{ path: string; alias: string }>(
       await call('review:exportPacket', { ...request, passphrase: PACKET_PASS }),
     );
-    expect(exported.path).toBe(join(clinician.dataDir, 'exports', 'Client-A-2025-06-02.attune-review'));
+    expect(exported.path).toBe(
+      join(clinician.dataDir, 'exports', `Client-A-${preview.createdAt.slice(0, 10)}.attune-review`),
+    );
 
     const reviewer = await openReviewerHarness();
     const rcall = await routed(reviewer);
@@ -115,10 +117,7 @@ describe('review through the IPC contract', () => {
       kindOf(await call('comments:import', { path: '/tmp/x.attune-review', passphrase: PACKET_PASS })),
     ).toBe('invalid-input');
     // Absolute Windows drive paths are paths too (here they simply do not exist).
-    for (const path of [
-      'C:\\Users\\me\\x.attune-review',
-      '/nowhere/x.ATTUNE-REVIEW',
-    ]) {
+    for (const path of ['C:\\Users\\me\\x.attune-review', '/nowhere/x.ATTUNE-REVIEW']) {
       expect(kindOf(await call('review:openPacket', { path, passphrase: PACKET_PASS }))).toBe('not-found');
     }
   });

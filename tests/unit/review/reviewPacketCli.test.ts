@@ -159,4 +159,28 @@ describe('attune review-packet', () => {
     }
     expect(await stat(file).catch(() => null)).toBeNull();
   }, 60_000);
+
+  it('with shifted dates, refuses a file name holding a real date; with real dates, allows it', async () => {
+    const { location, out, passFile } = await seededVault();
+    const today = new Date().toISOString().slice(0, 10);
+    const named = (name: string) => join(out, name);
+    const dated = [
+      [named(`case-${today}.attune-review`)],
+      [named(`case-${today.replaceAll('-', '')}.attune-review`)],
+      [named('case-from-2025-03-01.attune-review'), '--from', '2025-03-01'],
+    ];
+    for (const [file, ...range] of dated) {
+      const argv = ['review-packet', location, '--client', 'C-014', '--out', file!, ...range];
+      const result = await cli([...argv, '--packet-passphrase-file', passFile], env);
+      expect(result.code, result.err).toBe(2);
+      expect(result.err).toMatch(/holds a real date, which would let the reviewer work out the date shift/);
+      expect(await stat(file!).catch(() => null)).toBeNull();
+    }
+    const file = named(`case-${today}.attune-review`);
+    const result = await cli(
+      ['review-packet', location, '--client', 'C-014', '--out', file, '--no-date-shift'],
+      { ...env, ATTUNE_PACKET_PASSPHRASE: PACKET_PASS },
+    );
+    expect(result.code, result.err).toBe(0);
+  }, 60_000);
 });

@@ -12,13 +12,13 @@ export function SavePdfPanel({ packet }: { packet: ReviewPacket }) {
 
   const print = useCallback(async () => {
     try {
-      setSaved(await savePdfSummary(packet.alias));
+      setSaved(await savePdfSummary(packet.packetId));
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
       setPrinting(false);
     }
-  }, [packet.alias]);
+  }, [packet.packetId]);
 
   return (
     <div className="packet-output">

@@ -21,9 +21,9 @@ export function exportPacket(request: PacketRequestInput, passphrase: string) {
   return call('review:exportPacket', { ...request, passphrase });
 }
 
-/** Prints the page as it is now (the print view) to a PDF in the exports folder. */
-export async function savePdfSummary(alias: string): Promise<string> {
-  return (await call('review:savePdf', { alias })).path;
+/** Prints the page as it is now (the print view of preview `packetId`) to a PDF in the exports folder. */
+export async function savePdfSummary(packetId: string): Promise<string> {
+  return (await call('review:savePdf', { packetId })).path;
 }
 
 /** The native open dialog; null when the user cancels it. */
