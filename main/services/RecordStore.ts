@@ -43,7 +43,8 @@ export class RecordStore {
   #state: VaultState | null = null;
   /** The vault that is locking: calls that arrive for it now fail with `locked`. */
   #closing: Vault | null = null;
-  #tail: Promise<unknown> = Promise.resolve();
+  /** Settles when the last queued write has; resolves to nothing, so it holds no decrypted result. */
+  #tail: Promise<void> = Promise.resolve();
 
   constructor(private readonly session: VaultSession) {
     session.onBeforeLock(() => this.#beforeLock());
@@ -117,7 +118,12 @@ export class RecordStore {
         },
       });
     });
-    this.#tail = run.catch(() => undefined);
+    // Not `run.catch(…)`: that would resolve to (and keep) the write's result, a decrypted record,
+    // for as long as this store lives, locked or not.
+    this.#tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 

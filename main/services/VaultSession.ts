@@ -12,6 +12,15 @@ interface Opening {
   done: Promise<unknown>;
 }
 
+/**
+ * V8 keeps the subject of the last successful RegExp match (RegExp.input, `$_`) reachable from
+ * the global context; after validating or searching a note that is a decrypted text. Matching
+ * an empty string replaces it.
+ */
+function forgetLastRegExpMatch(): void {
+  /^/.exec('');
+}
+
 const lockedWhileOpening = () =>
   new AttuneError('locked', 'The vault was locked while it was opening. Unlock again.');
 
@@ -129,6 +138,7 @@ export class VaultSession {
       } finally {
         this.#vault = null;
         await vault.lock();
+        forgetLastRegExpMatch();
         this.emit('vault:locked', { reason });
         this.#lockedByRenderer?.();
       }
