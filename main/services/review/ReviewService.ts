@@ -350,7 +350,10 @@ export class ReviewService {
         throw new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
       return work();
     });
-    this.#tail = run.catch(() => undefined);
+    this.#tail = run.then(
+      () => undefined, // not the result: a tail that kept it would keep decrypted text alive
+      () => undefined,
+    );
     return run;
   }
 }
