@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page, TestInfo } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
@@ -132,10 +132,13 @@ function expectNoNames(text: string, where: string): void {
   for (const name of FORBIDDEN) expect(lower, `“${name}” in ${where}`).not.toContain(name.toLowerCase());
 }
 
+/** For what waits on Argon2id (64 MiB, t=3): seconds on a busy machine. */
+const SLOW_CRYPTO = { timeout: 30_000 };
+
 /** The saved path a status message shows. */
 async function shownPath(page: Page, saying: string): Promise<string> {
   const status = page.getByRole('status').filter({ hasText: saying });
-  await expect(status).toBeVisible({ timeout: 20_000 });
+  await expect(status).toBeVisible(SLOW_CRYPTO);
   return (await status.locator('code').textContent()) ?? '';
 }
 
@@ -170,6 +173,35 @@ async function pdfFirstPage(page: Page, pdfPath: string, testInfo: TestInfo): Pr
   await testInfo.attach('pdf-first-page.png', { path: png, contentType: 'image/png' });
 }
 
+/** Today's date as file names and PDF metadata would write it (UTC and local day: they can differ). */
+function todayForms(): { file: string[] } {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const days = [
+    now.toISOString().slice(0, 10),
+    `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`,
+  ];
+  return {
+    file: [...new Set(days.flatMap((d) => [d, d.replaceAll('-', ''), `D:${d.replaceAll('-', '')}`]))],
+  };
+}
+
+/** Days as the app shows dates (medium date, in UTC as packets show them, and locally). */
+function displayedDays(page: Page, instants: string[]): Promise<string[]> {
+  return page.evaluate(
+    (list) =>
+      list.flatMap((iso) => [
+        new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(iso)),
+        new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(Date.parse(iso)),
+      ]),
+    instants,
+  );
+}
+
+function expectNoneOf(text: string, forms: string[], where: string): void {
+  for (const form of forms) expect(text.includes(form), `“${form}” in ${where}`).toBe(false);
+}
+
 test('case review round trip: de-identified packet and PDF, review mode in a second profile, comments back home', async ({
   page,
   openApp,
@@ -179,190 +211,224 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
   fileChooser,
   secondProfile,
 }, testInfo) => {
-  const { client } = await seedClinician(dataDir, backend);
-  await openApp();
-  await unlock(page);
-  await page.getByRole('button', { name: 'C-014', exact: true }).click();
-  await page.getByRole('button', { name: 'Case review packet' }).click();
-
-  // The builder: everything in by default except process notes; dates shifted.
-  await expect(page.getByRole('heading', { name: 'Case review packet · C-014', level: 1 })).toBeVisible();
+  // Two profiles, five Argon2id runs and a PDF: about 2 minutes with the machine's load at 4× its
+  // cores, so 4 minutes leaves room.
+  test.setTimeout(240_000);
+  const client = await test.step('the clinician opens the packet builder', async () => {
+    const { client } = await seedClinician(dataDir, backend);
+    await openApp();
+    await unlock(page);
+    await page.getByRole('button', { name: 'C-014', exact: true }).click();
+    await page.getByRole('button', { name: 'Case review packet' }).click();
+    return client;
+  });
+  const today = todayForms();
   const sessions = page.getByRole('group', { name: 'Sessions' });
-  await expect(sessions.getByRole('checkbox')).toHaveCount(3);
-  for (const box of await sessions.getByRole('checkbox').all()) await expect(box).toBeChecked();
-  for (const part of ['Summary metrics', 'Charts', 'Notes', 'Ruptures and repairs']) {
-    await expect(page.getByRole('checkbox', { name: part, exact: true })).toBeChecked();
-  }
   const processBox = page.getByRole('checkbox', { name: 'Include psychotherapy process notes' });
-  await expect(processBox).not.toBeChecked();
-  await expect(page.getByText(/stay out of every export unless you tick this box/)).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: 'Shift dates' })).toBeChecked();
-  await page.getByLabel('From', { exact: true }).fill('2026-02-09');
-  await expect(sessions.getByRole('checkbox')).toHaveCount(2);
-  await page.getByLabel('From', { exact: true }).fill('');
-  await expect(sessions.getByRole('checkbox')).toHaveCount(3);
-  await page.getByLabel('Other names to remove').fill('Mara\nLindqvist');
-  await expectAccessible(page, 'packet builder');
 
-  // Process notes reach the preview only when ticked (and then de-identified).
-  const preview = page.getByRole('region', { name: 'Preview: what will leave this computer' });
-  await processBox.check();
-  await page.getByRole('button', { name: 'Preview', exact: true }).click();
-  await expect(preview).toContainText(PROCESS_MARKER);
-  expectNoNames((await preview.textContent()) ?? '', 'the preview with process notes');
-  await processBox.uncheck();
-  await expect(preview).toHaveCount(0);
-  await page.getByRole('button', { name: 'Preview', exact: true }).click();
-  await expect(preview.getByText('Client A', { exact: true })).toBeVisible();
-  await expect(preview.getByRole('article')).toHaveCount(3);
-  const previewText = (await preview.textContent()) ?? '';
-  expectNoNames(previewText, 'the preview');
-  expect(previewText).not.toContain(PROCESS_MARKER);
-  expect(previewText).toContain('[name]');
-  expect(previewText).toContain('De-identified');
-  // Dates are shifted: the first session's real date, as the packet would show it, is not there.
-  const realFirst = await page.evaluate(
-    (iso) =>
-      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(iso)),
-    STARTS[0]!,
-  );
-  expect(previewText).toContain(' UTC');
-  expect(previewText).not.toContain(realFirst);
-  await page.screenshot({ path: testInfo.outputPath('preview.png'), fullPage: true });
-  await expectAccessible(page, 'packet preview');
+  await test.step('builder: everything in by default except process notes; dates shifted', async () => {
+    await expect(page.getByRole('heading', { name: 'Case review packet · C-014', level: 1 })).toBeVisible();
+    await expect(sessions.getByRole('checkbox')).toHaveCount(3);
+    for (const box of await sessions.getByRole('checkbox').all()) await expect(box).toBeChecked();
+    for (const part of ['Summary metrics', 'Charts', 'Notes', 'Ruptures and repairs']) {
+      await expect(page.getByRole('checkbox', { name: part, exact: true })).toBeChecked();
+    }
+    await expect(processBox).not.toBeChecked();
+    await expect(page.getByText(/stay out of every export unless you tick this box/)).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Shift dates' })).toBeChecked();
+    await page.getByLabel('From', { exact: true }).fill('2026-02-09');
+    await expect(sessions.getByRole('checkbox')).toHaveCount(2);
+    await page.getByLabel('From', { exact: true }).fill('');
+    await expect(sessions.getByRole('checkbox')).toHaveCount(3);
+    await page.getByLabel('Other names to remove').fill('Mara\nLindqvist');
+    await expectAccessible(page, 'packet builder');
+  });
 
-  // The encrypted packet, with a passphrase of its own.
-  await page.getByRole('button', { name: 'Export review packet' }).click();
-  await page.getByLabel('Packet passphrase', { exact: true }).fill(PACKET_PASS);
-  await page.getByLabel('Confirm packet passphrase').fill('not the same one');
-  await page.getByRole('button', { name: 'Encrypt and save packet' }).click();
-  await expect(page.getByRole('alert')).toContainText('differ');
-  await page.getByLabel('Confirm packet passphrase').fill(PACKET_PASS);
-  await page.getByRole('button', { name: 'Encrypt and save packet' }).click();
-  const packetPath = await shownPath(page, 'Packet saved to');
-  expect(packetPath).toMatch(
-    new RegExp(`^${join(dataDir, 'exports')}/Client-A-\\d{4}-\\d{2}-\\d{2}\\.attune-review$`),
-  );
-  await expect(page.getByText('Share the passphrase separately')).toBeVisible();
+  await test.step('preview: process notes only when ticked, names gone, dates shifted', async () => {
+    const preview = page.getByRole('region', { name: 'Preview: what will leave this computer' });
+    await processBox.check();
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect(preview).toContainText(PROCESS_MARKER);
+    expectNoNames((await preview.textContent()) ?? '', 'the preview with process notes');
+    await processBox.uncheck();
+    await expect(preview).toHaveCount(0);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect(preview.getByText('Client A', { exact: true })).toBeVisible();
+    await expect(preview.getByRole('article')).toHaveCount(3);
+    const previewText = (await preview.textContent()) ?? '';
+    expectNoNames(previewText, 'the preview');
+    expect(previewText).not.toContain(PROCESS_MARKER);
+    expect(previewText).toContain('[name]');
+    expect(previewText).toContain('De-identified');
+    // Dates are shifted: the first session's real date, as the packet would show it, is not there.
+    const realFirst = await page.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(iso)),
+      STARTS[0]!,
+    );
+    expect(previewText).toContain(' UTC');
+    expect(previewText).not.toContain(realFirst);
+    await page.screenshot({ path: testInfo.outputPath('preview.png'), fullPage: true });
+    await expectAccessible(page, 'packet preview');
+  });
+
+  const packetPath = await test.step('export the encrypted packet, named without a real date', async () => {
+    await page.getByRole('button', { name: 'Export review packet' }).click();
+    await page.getByLabel('Packet passphrase', { exact: true }).fill(PACKET_PASS);
+    await page.getByLabel('Confirm packet passphrase').fill('not the same one');
+    await page.getByRole('button', { name: 'Encrypt and save packet' }).click();
+    await expect(page.getByRole('alert')).toContainText('differ');
+    await page.getByLabel('Confirm packet passphrase').fill(PACKET_PASS);
+    await page.getByRole('button', { name: 'Encrypt and save packet' }).click();
+    const packetPath = await shownPath(page, 'Packet saved to');
+    expect(packetPath).toMatch(
+      new RegExp(`^${join(dataDir, 'exports')}/Client-A-\\d{4}-\\d{2}-\\d{2}\\.attune-review$`),
+    );
+    expectNoneOf(basename(packetPath), today.file, 'the packet’s file name');
+    await expect(page.getByText('Share the passphrase separately')).toBeVisible();
+    return packetPath;
+  });
 
   // The PDF case summary: the print view, printed by Chromium as Electron prints it in the app.
-  await page.getByRole('button', { name: 'Save PDF summary' }).click();
-  const pdfPath = await shownPath(page, 'PDF saved to');
-  expect(pdfPath).toMatch(/\/exports\/Client-A-\d{4}-\d{2}-\d{2}-summary\.pdf$/);
-  expect((await stat(pdfPath)).mode & 0o777).toBe(0o600);
-  await pdfFirstPage(page, pdfPath, testInfo);
-  const printed = pdfText(await readFile(pdfPath));
-  await testInfo.attach('pdf-text.txt', { body: printed, contentType: 'text/plain' });
-  // Each text object is a line: read it as flowing text, and also joined (a name split in two).
-  const flat = printed.replace(/\s+/g, ' ');
-  const joined = printed.replace(/\n/g, '');
-  expect(flat).toContain('Case summary · Client A');
-  expect(flat).toMatch(/De-identified Page 1 of \d+/);
-  expect(flat).toContain('Rupture and repair timeline');
-  expect(flat).toContain('[name]');
-  for (const text of [flat, joined]) {
-    expectNoNames(text, 'the PDF');
-    expect(text).not.toContain(PROCESS_MARKER);
-  }
+  await test.step('save the PDF case summary: de-identified, no real date in name or metadata', async () => {
+    await page.getByRole('button', { name: 'Save PDF summary' }).click();
+    const pdfPath = await shownPath(page, 'PDF saved to');
+    expect(pdfPath).toMatch(/\/exports\/Client-A-\d{4}-\d{2}-\d{2}-summary\.pdf$/);
+    expect((await stat(pdfPath)).mode & 0o777).toBe(0o600);
+    await pdfFirstPage(page, pdfPath, testInfo);
+    const printed = pdfText(await readFile(pdfPath));
+    await testInfo.attach('pdf-text.txt', { body: printed, contentType: 'text/plain' });
+    // Each text object is a line: read it as flowing text, and also joined (a name split in two).
+    const flat = printed.replace(/\s+/g, ' ');
+    const joined = printed.replace(/\n/g, '');
+    expect(flat).toContain('Case summary · Client A');
+    expect(flat).toMatch(/De-identified Page 1 of \d+/);
+    expect(flat).toContain('Rupture and repair timeline');
+    expect(flat).toContain('[name]');
+    for (const text of [flat, joined]) {
+      expectNoNames(text, 'the PDF');
+      expect(text).not.toContain(PROCESS_MARKER);
+    }
+    // Chromium stamps the real time of printing into the PDF; main replaces it with the packet's date.
+    expectNoneOf(basename(pdfPath), today.file, 'the PDF’s file name');
+    const pdfBytes = (await readFile(pdfPath)).toString('latin1');
+    expectNoneOf(pdfBytes, today.file, 'the PDF’s bytes');
+    expect(pdfBytes).not.toMatch(/\/Producer|\/Creator|HeadlessChrome|Skia/);
+    expect(pdfBytes).toMatch(/\/CreationDate \(D:\d{14}\+00'00'\)/);
+    const shown = await displayedDays(page, [new Date().toISOString(), ...STARTS]);
+    for (const text of [flat, joined]) expectNoneOf(text, shown, 'the PDF’s text');
+  });
 
   // Review mode, in a second profile: a wrong passphrase changes nothing.
   const reviewer = secondProfile;
   const rp = reviewer.page;
-  await makeVault(reviewer.dataDir);
-  await reviewer.openApp();
-  await unlock(rp);
-  await rp.getByRole('button', { name: 'Review packets', exact: true }).click();
-  await expect(rp.getByText('No review packets opened yet.')).toBeVisible();
-  reviewer.nextChosenFile(packetPath);
-  await rp.getByRole('button', { name: 'Open review packet' }).click();
-  await rp.getByLabel('Packet passphrase').fill('not the packet passphrase');
-  await rp.getByRole('button', { name: 'Open packet' }).click();
-  await expect(rp.getByRole('alert')).toContainText('Wrong passphrase for this review packet');
-  await expect(rp.getByText('No review packets opened yet.')).toBeVisible();
-  expect(await caller(reviewer.backend)('review:listPackets')).toEqual([]);
-  await rp.getByLabel('Packet passphrase').fill(PACKET_PASS);
-  await rp.getByRole('button', { name: 'Open packet' }).click();
-  await expect(rp.getByRole('heading', { name: 'Review: Client A', level: 1 })).toBeVisible();
-  await expect(rp.getByRole('article')).toHaveCount(3);
-  expectNoNames((await rp.locator('main').textContent()) ?? '', 'review mode');
-  // The decrypted packet itself, as the reviewer's Attune keeps it.
   const reviewerCall = caller(reviewer.backend);
-  const [listing] = await reviewerCall<PacketListing[]>('review:listPackets');
-  const opened = JSON.stringify(await reviewerCall('review:getPacket', { packetId: listing!.packetId }));
-  expectNoNames(opened, 'the decrypted packet');
-  expect(opened).not.toContain(PROCESS_MARKER);
-  await expect(rp.getByRole('figure', { name: 'Rupture and repair timeline' })).toBeVisible();
+  await test.step('the reviewer opens the packet in a second profile', async () => {
+    await makeVault(reviewer.dataDir);
+    await reviewer.openApp();
+    await unlock(rp);
+    await rp.getByRole('button', { name: 'Review packets', exact: true }).click();
+    await expect(rp.getByText('No review packets opened yet.')).toBeVisible();
+    reviewer.nextChosenFile(packetPath);
+    await rp.getByRole('button', { name: 'Open review packet' }).click();
+    await rp.getByLabel('Packet passphrase').fill('not the packet passphrase');
+    await rp.getByRole('button', { name: 'Open packet' }).click();
+    await expect(rp.getByRole('alert')).toContainText('Wrong passphrase for this review packet', SLOW_CRYPTO);
+    await expect(rp.getByText('No review packets opened yet.')).toBeVisible();
+    expect(await caller(reviewer.backend)('review:listPackets')).toEqual([]);
+    await rp.getByLabel('Packet passphrase').fill(PACKET_PASS);
+    await rp.getByRole('button', { name: 'Open packet' }).click();
+    await expect(rp.getByRole('heading', { name: 'Review: Client A', level: 1 })).toBeVisible(SLOW_CRYPTO);
+    await expect(rp.getByRole('article')).toHaveCount(3);
+    expectNoNames((await rp.locator('main').textContent()) ?? '', 'review mode');
+    // The decrypted packet itself, as the reviewer's Attune keeps it.
+    const [listing] = await reviewerCall<PacketListing[]>('review:listPackets');
+    const opened = JSON.stringify(await reviewerCall('review:getPacket', { packetId: listing!.packetId }));
+    expectNoNames(opened, 'the decrypted packet');
+    expect(opened).not.toContain(PROCESS_MARKER);
+    expectNoneOf(opened, [...today.file, ...STARTS], 'the decrypted packet');
+    await expect(rp.getByRole('figure', { name: 'Rupture and repair timeline' })).toBeVisible();
+  });
 
-  // Comments on the case, on the first session and on its rupture.
-  const comment = async (group: ReturnType<Page['getByRole']>, text: string) => {
-    await group.getByRole('textbox').fill(text);
-    await group.getByRole('button', { name: 'Save comment' }).click();
-    await expect(group.getByRole('listitem').filter({ hasText: text })).toBeVisible();
-  };
-  const firstSession = rp.getByRole('article', { name: /^Session 1 · / });
-  await comment(rp.getByRole('group', { name: 'Comment on the case' }), CASE_COMMENT);
-  await comment(firstSession.getByRole('group', { name: 'Comment on this session' }), SESSION_COMMENT);
-  const rupture = firstSession.getByRole('region', { name: /^Rupture 1 · Withdrawal · minute 12$/ });
-  await comment(rupture.getByRole('group', { name: 'Comment on this rupture' }), RUPTURE_COMMENT);
-  await rp.screenshot({ path: testInfo.outputPath('review-mode.png'), fullPage: true });
-  await expectAccessible(rp, 'review mode');
-  await rp.getByRole('button', { name: 'Export comments' }).click();
-  await rp.getByLabel('Your name').fill(REVIEWER);
-  await rp.getByLabel('Packet passphrase').fill(PACKET_PASS);
-  await rp.getByRole('button', { name: 'Encrypt and save comments' }).click();
-  const commentsPath = await shownPath(rp, 'saved to');
-  expect(commentsPath).toMatch(/\/exports\/Client-A-comments-\d{4}-\d{2}-\d{2}\.attune-comments$/);
-  // The packet is review material, never one of the reviewer's own clients.
-  await rp.getByRole('button', { name: 'Clients', exact: true }).click();
-  await expect(rp.getByRole('main')).not.toContainText('Client A');
-  expect(await reviewerCall('clients:list')).toEqual([]);
+  const commentsPath = await test.step('the reviewer comments and exports the comments', async () => {
+    const comment = async (group: ReturnType<Page['getByRole']>, text: string) => {
+      await group.getByRole('textbox').fill(text);
+      await group.getByRole('button', { name: 'Save comment' }).click();
+      await expect(group.getByRole('listitem').filter({ hasText: text })).toBeVisible();
+    };
+    const firstSession = rp.getByRole('article', { name: /^Session 1 · / });
+    await comment(rp.getByRole('group', { name: 'Comment on the case' }), CASE_COMMENT);
+    await comment(firstSession.getByRole('group', { name: 'Comment on this session' }), SESSION_COMMENT);
+    const rupture = firstSession.getByRole('region', { name: /^Rupture 1 · Withdrawal · minute 12$/ });
+    await comment(rupture.getByRole('group', { name: 'Comment on this rupture' }), RUPTURE_COMMENT);
+    await rp.screenshot({ path: testInfo.outputPath('review-mode.png'), fullPage: true });
+    await expectAccessible(rp, 'review mode');
+    await rp.getByRole('button', { name: 'Export comments' }).click();
+    await rp.getByLabel('Your name').fill(REVIEWER);
+    await rp.getByLabel('Packet passphrase').fill(PACKET_PASS);
+    await rp.getByRole('button', { name: 'Encrypt and save comments' }).click();
+    const commentsPath = await shownPath(rp, 'saved to');
+    expect(commentsPath).toMatch(/\/exports\/Client-A-comments-\d{4}-\d{2}-\d{2}\.attune-comments$/);
+    // The packet is review material, never one of the reviewer's own clients.
+    await rp.getByRole('button', { name: 'Clients', exact: true }).click();
+    await expect(rp.getByRole('main')).not.toContainText('Client A');
+    expect(await reviewerCall('clients:list')).toEqual([]);
+    return commentsPath;
+  });
 
   // Home again: a wrong passphrase imports nothing; the right one puts each comment in its place.
-  await page.getByRole('button', { name: 'Back to client' }).click();
-  nextChosenFile(commentsPath);
-  await page.getByRole('button', { name: 'Import supervisor comments' }).click();
-  await page.getByLabel('Packet passphrase').fill('not the packet passphrase');
-  await page.getByRole('button', { name: 'Import comments' }).click();
-  await expect(page.getByRole('alert')).toContainText('Wrong passphrase');
-  const listed = () => caller(backend)<SupervisorComment[]>('comments:list', { clientId: client.id });
-  expect(await listed()).toEqual([]);
-  await page.getByLabel('Packet passphrase').fill(PACKET_PASS);
-  await page.getByRole('button', { name: 'Import comments' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText('3 comments imported.');
-  expect(fileChooser.asked).toEqual(['open-comments']);
+  await test.step('the clinician imports the comments beside the sessions', async () => {
+    await page.getByRole('button', { name: 'Back to client' }).click();
+    nextChosenFile(commentsPath);
+    await page.getByRole('button', { name: 'Import supervisor comments' }).click();
+    await page.getByLabel('Packet passphrase').fill('not the packet passphrase');
+    await page.getByRole('button', { name: 'Import comments' }).click();
+    await expect(page.getByRole('alert')).toContainText('Wrong passphrase', SLOW_CRYPTO);
+    const listed = () => caller(backend)<SupervisorComment[]>('comments:list', { clientId: client.id });
+    expect(await listed()).toEqual([]);
+    await page.getByLabel('Packet passphrase').fill(PACKET_PASS);
+    await page.getByRole('button', { name: 'Import comments' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText(
+      '3 comments imported.',
+      SLOW_CRYPTO,
+    );
+    expect(fileChooser.asked).toEqual(['open-comments']);
 
-  await expect(page.getByRole('region', { name: 'Supervisor comments on the case' })).toContainText(
-    CASE_COMMENT,
-  );
-  const table = page.getByRole('table', { name: 'Sessions' });
-  const dates = await page.evaluate(
-    (starts) =>
-      starts.map((iso) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })),
-    STARTS,
-  );
-  const firstRow = table.getByRole('row').filter({ hasText: dates[0]! });
-  await expect(firstRow).toContainText(SESSION_COMMENT);
-  await expect(firstRow).toContainText(RUPTURE_COMMENT);
-  await expect(firstRow).toContainText('On rupture 1 (withdrawal, minute 12)');
-  await expect(firstRow).toContainText(REVIEWER);
-  for (const other of dates.slice(1)) {
-    await expect(table.getByRole('row').filter({ hasText: other })).not.toContainText(SESSION_COMMENT);
-  }
-  const item = firstRow.getByRole('listitem').filter({ hasText: SESSION_COMMENT });
-  await item.getByRole('checkbox', { name: 'Addressed' }).check();
-  await expect(item.getByRole('checkbox', { name: 'Addressed' })).toBeChecked();
-  await expect
-    .poll(async () => (await listed()).find((c) => c.text === SESSION_COMMENT)?.addressed)
-    .toBe(true);
-  await page.screenshot({ path: testInfo.outputPath('comments-home.png'), fullPage: true });
-  await expectAccessible(page, 'client page with supervisor comments');
+    await expect(page.getByRole('region', { name: 'Supervisor comments on the case' })).toContainText(
+      CASE_COMMENT,
+    );
+    const table = page.getByRole('table', { name: 'Sessions' });
+    const dates = await page.evaluate(
+      (starts) =>
+        starts.map((iso) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })),
+      STARTS,
+    );
+    const firstRow = table.getByRole('row').filter({ hasText: dates[0]! });
+    await expect(firstRow).toContainText(SESSION_COMMENT);
+    await expect(firstRow).toContainText(RUPTURE_COMMENT);
+    await expect(firstRow).toContainText('On rupture 1 (withdrawal, minute 12)');
+    await expect(firstRow).toContainText(REVIEWER);
+    for (const other of dates.slice(1)) {
+      await expect(table.getByRole('row').filter({ hasText: other })).not.toContainText(SESSION_COMMENT);
+    }
+    const item = firstRow.getByRole('listitem').filter({ hasText: SESSION_COMMENT });
+    await item.getByRole('checkbox', { name: 'Addressed' }).check();
+    await expect(item.getByRole('checkbox', { name: 'Addressed' })).toBeChecked();
+    await expect
+      .poll(async () => (await listed()).find((c) => c.text === SESSION_COMMENT)?.addressed)
+      .toBe(true);
+    await page.screenshot({ path: testInfo.outputPath('comments-home.png'), fullPage: true });
+    await expectAccessible(page, 'client page with supervisor comments');
+  });
 
   // Every step is in the clinician's audit log.
-  await caller(backend)('vault:lock', { reason: 'user' });
-  const vault = await Vault.open(join(dataDir, 'vault'), { passphrase });
-  const audit = (await vault.readAudit()).map((e) => `${e.type}:${String(e.detail.what ?? '')}`);
-  await vault.lock();
-  expect(audit).toEqual(
-    expect.arrayContaining(['export:review-packet', 'export:review-pdf', 'comments-import:']),
-  );
+  await test.step('every step is in the clinician’s audit log', async () => {
+    await caller(backend)('vault:lock', { reason: 'user' });
+    const vault = await Vault.open(join(dataDir, 'vault'), { passphrase });
+    const audit = (await vault.readAudit()).map((e) => `${e.type}:${String(e.detail.what ?? '')}`);
+    await vault.lock();
+    expect(audit).toEqual(
+      expect.arrayContaining(['export:review-packet', 'export:review-pdf', 'comments-import:']),
+    );
+  });
 });
