@@ -28,7 +28,7 @@ export interface LockTriggerOptions {
 /**
  * Locks the vault when the machine sleeps or the screen locks, and locks and disposes it
  * before the app quits. Idle auto-lock follows the user's timeout in the renderer, which
- * calls 'vault:lock'. Returns a function that removes the listeners.
+ * calls 'vault:lock' (idleLock.ts is main's backstop). Returns a function that removes the listeners.
  */
 export function wireLockTriggers(
   sources: { powerMonitor: PowerEvents; app: QuitEvents },
@@ -79,5 +79,45 @@ export function wireLockTriggers(
     powerMonitor.off('suspend', onSuspend);
     powerMonitor.off('lock-screen', onLockScreen);
     app.off('before-quit', onBeforeQuit);
+  };
+}
+
+/** The part of a BrowserWindow (and its webContents) watched for a renderer that failed. */
+export interface RendererEvents {
+  on(event: 'unresponsive', listener: () => void): unknown;
+  off(event: 'unresponsive', listener: () => void): unknown;
+  readonly webContents: {
+    on(
+      event: 'render-process-gone',
+      listener: (event: unknown, details: { reason: string }) => void,
+    ): unknown;
+    off(
+      event: 'render-process-gone',
+      listener: (event: unknown, details: { reason: string }) => void,
+    ): unknown;
+  };
+}
+
+/**
+ * Locks the vault when the window's renderer crashes, is killed, or stops responding: the
+ * renderer runs the idle auto-lock and the drafts' saves, and a dead or hung one does neither,
+ * so main must not keep the vault open on its behalf. Returns a function that removes the listeners.
+ */
+export function wireRendererLock(
+  window: RendererEvents,
+  backend: Pick<Lockable, 'lock'>,
+  options: Pick<LockTriggerOptions, 'report'> = {},
+): () => void {
+  const report = options.report ?? ((what, error) => console.error(`[attune] ${what} failed:`, error));
+  const lock = (what: string) => {
+    backend.lock('window-stopped').catch((error: unknown) => report(`lock on ${what}`, error));
+  };
+  const onGone = (_event: unknown, details: { reason: string }) => lock(`renderer gone (${details.reason})`);
+  const onUnresponsive = () => lock('unresponsive window');
+  window.webContents.on('render-process-gone', onGone);
+  window.on('unresponsive', onUnresponsive);
+  return () => {
+    window.webContents.off('render-process-gone', onGone);
+    window.off('unresponsive', onUnresponsive);
   };
 }

@@ -13,7 +13,15 @@ import type { EventName, Events } from '../../shared/ipc/events';
 import type { Router } from '../ipc/createRouter';
 import { appMenuTemplate } from './appMenuTemplate';
 import { appEntryUrl, appScheme, appSchemePrivileges, createAppProtocolHandler } from './appProtocol';
-import { type Lockable, type PowerEvents, type QuitEvents, wireLockTriggers } from './lockTriggers';
+import { autoLockMinutesOf, type IdleClock, wireIdleLock } from './idleLock';
+import {
+  type Lockable,
+  type PowerEvents,
+  type QuitEvents,
+  type RendererEvents,
+  wireLockTriggers,
+  wireRendererLock,
+} from './lockTriggers';
 import {
   denyAllPermissions,
   type GuardedContents,
@@ -37,8 +45,8 @@ export interface AppSlice extends QuitEvents {
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
 }
 
-export interface AppWindow {
-  readonly webContents: {
+export interface AppWindow extends RendererEvents {
+  readonly webContents: RendererEvents['webContents'] & {
     readonly id: number;
     send(channel: string, ...args: unknown[]): void;
     printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
@@ -72,7 +80,7 @@ export interface ElectronSlice<W extends AppWindow = AppWindow> {
     buildFromTemplate(template: MenuItemConstructorOptions[]): object;
     setApplicationMenu(menu: object | null): void;
   };
-  powerMonitor: PowerEvents;
+  powerMonitor: PowerEvents & IdleClock;
   protocol: { registerSchemesAsPrivileged(schemes: CustomScheme[]): void };
   session: { fromPartition(partition: string): AppSession; readonly defaultSession: PermissionedSession };
   shell: { openExternal(url: string): Promise<void> };
@@ -132,7 +140,8 @@ export interface RunningApp {
 /**
  * Wires the app together. Before ready: single-instance lock, sandbox for every renderer, the
  * app:// scheme, and the guard on every webContents. On ready: the in-memory session with its
- * app:// handler and deny-all permissions, the menu, the window, the backend, IPC, lock triggers.
+ * app:// handler and deny-all permissions, the menu, the window, the backend, IPC, lock triggers
+ * (suspend, screen lock, quit, machine idle, a crashed or hung renderer).
  * Resolves to null when another instance already runs (this one then quits).
  */
 export async function startApp<W extends AppWindow>(
@@ -192,6 +201,15 @@ export async function startApp<W extends AppWindow>(
   });
   registerIpc(ipcMain, backend.router, createTrustedSenderCheck(win.webContents.id));
   wireLockTriggers({ powerMonitor, app }, backend);
+  // Backstops for the renderer's own auto-lock: a machine idle for the user's auto-lock time,
+  // and a renderer that crashed or hangs. The setting is read through the router, as the
+  // renderer reads it, and only an unlocked vault has it.
+  wireIdleLock(
+    powerMonitor,
+    async () => autoLockMinutesOf(await backend.router.call('settings:get', undefined)),
+    backend,
+  );
+  wireRendererLock(win, backend);
 
   win.once('ready-to-show', () => win.show());
   await win

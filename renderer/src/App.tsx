@@ -22,6 +22,7 @@ const lockNotices: Record<LockReason, string | null> = {
   suspend: 'Attune locked when the computer went to sleep. Your drafts were saved.',
   'screen-lock': 'Attune locked with the screen. Your drafts were saved.',
   quit: null,
+  'window-stopped': 'Attune locked because its window stopped responding. Unlock to continue.',
 };
 
 /** Top-level screens: first run → recovery key → unlock ↔ workspace. */

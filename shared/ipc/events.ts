@@ -1,5 +1,6 @@
 /** Push events from main to the renderer. Payloads are JSON-safe. */
-export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit';
+// 'window-stopped': the window's renderer crashed or stopped responding, so main locked.
+export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' | 'window-stopped';
 
 export interface Events {
   'vault:locked': { reason: LockReason };

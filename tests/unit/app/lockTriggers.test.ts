@@ -4,7 +4,9 @@ import {
   type Lockable,
   type PowerEvents,
   type QuitEvents,
+  type RendererEvents,
   wireLockTriggers,
+  wireRendererLock,
 } from '../../../main/app/lockTriggers';
 import type { LockReason } from '../../../shared/ipc/events';
 
@@ -107,5 +109,52 @@ describe('wireLockTriggers', () => {
     unwire();
     expect(powerMonitor.listenerCount('suspend') + powerMonitor.listenerCount('lock-screen')).toBe(0);
     expect(app.listenerCount('before-quit')).toBe(0);
+  });
+});
+
+/** A window stand-in: the window and its webContents emit as Electron's do. */
+function rendererWindow() {
+  return Object.assign(new EventEmitter(), { webContents: new EventEmitter() }) as EventEmitter &
+    RendererEvents & { webContents: EventEmitter };
+}
+
+describe('wireRendererLock', () => {
+  test.each(['crashed', 'killed', 'oom', 'abnormal-exit'])(
+    "a renderer gone ('%s') locks the vault with reason 'window-stopped'",
+    async (reason) => {
+      const { backend, calls } = recordingBackend();
+      const window = rendererWindow();
+      wireRendererLock(window, backend);
+      window.webContents.emit('render-process-gone', {}, { reason });
+      await vi.waitFor(() => expect(calls).toEqual(['lock:window-stopped']));
+    },
+  );
+
+  test('a window that stops responding locks the vault', async () => {
+    const { backend, calls } = recordingBackend();
+    const window = rendererWindow();
+    wireRendererLock(window, backend);
+    window.emit('unresponsive');
+    await vi.waitFor(() => expect(calls).toEqual(['lock:window-stopped']));
+  });
+
+  test('a failing lock is reported', async () => {
+    const report = vi.fn();
+    const { backend } = recordingBackend({ lock: vi.fn(async () => Promise.reject(new Error('disk gone'))) });
+    const window = rendererWindow();
+    wireRendererLock(window, backend, { report });
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    await vi.waitFor(() =>
+      expect(report).toHaveBeenCalledWith('lock on renderer gone (crashed)', expect.any(Error)),
+    );
+  });
+
+  test('the returned function removes the listeners', () => {
+    const { backend } = recordingBackend();
+    const window = rendererWindow();
+    wireRendererLock(window, backend)();
+    expect(
+      window.listenerCount('unresponsive') + window.webContents.listenerCount('render-process-gone'),
+    ).toBe(0);
   });
 });

@@ -134,7 +134,13 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
   const sessions = new Map<string, ReturnType<typeof fakeSession>>();
   const defaultSession = fakeSession('default');
   const menus: MenuItemConstructorOptions[][] = [];
-  const powerMonitor = new EventEmitter();
+  const powerMonitor = Object.assign(new EventEmitter(), {
+    /** What getSystemIdleTime answers: seconds without input on the machine. */
+    idleSeconds: 0,
+    getSystemIdleTime() {
+      return this.idleSeconds;
+    },
+  });
   const opened: string[] = [];
   const dialogs: Array<{ window: FakeWindow; options: OpenDialogOptions }> = [];
   /** What the next open dialog answers; the user cancels by default. */
@@ -206,10 +212,15 @@ function recordingBackend() {
   const created: Array<Parameters<CreateBackend>[0]> = [];
   const routed: Array<[unknown, unknown]> = [];
   const locks: Array<LockReason | 'dispose'> = [];
+  /** What 'settings:get' answers when main reads it (the renderer's calls are recorded). */
+  const settings: { answer: Result<unknown> } = {
+    answer: { ok: false, error: { kind: 'locked', message: 'The vault is locked.' } },
+  };
   const backend: AppBackend = {
     router: {
       methods,
       call: async (method, input) => {
+        if (method === 'settings:get') return settings.answer;
         routed.push([method, input]);
         return { ok: true, value: null };
       },
@@ -225,7 +236,7 @@ function recordingBackend() {
     created.push(options);
     return backend;
   };
-  return { createBackend, created, routed, locks };
+  return { createBackend, created, routed, locks, settings };
 }
 
 let base: string;
@@ -407,6 +418,34 @@ describe('startApp on ready', () => {
     expect(quit.preventDefault).toHaveBeenCalledOnce();
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
     expect(locks).toEqual(['suspend', 'screen-lock', 'quit', 'dispose']);
+  });
+
+  test('main locks on idle itself once the machine has been idle for the user’s auto-lock time', async () => {
+    vi.useFakeTimers();
+    try {
+      const { powerMonitor, settings, locks } = await started();
+      settings.answer = { ok: true, value: { autoLockMinutes: 5 } };
+      powerMonitor.idleSeconds = 299;
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(locks).toEqual([]);
+      powerMonitor.idleSeconds = 300;
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(locks).toEqual(['idle']);
+      // Locked: the setting cannot be read, so nothing more is locked however idle it gets.
+      settings.answer = { ok: false, error: { kind: 'locked', message: 'The vault is locked.' } };
+      powerMonitor.idleSeconds = 3000;
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(locks).toEqual(['idle']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a crashed, killed or hung renderer locks the vault', async () => {
+    const { window, locks } = await started();
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    window.emit('unresponsive');
+    await vi.waitFor(() => expect(locks).toEqual(['window-stopped', 'window-stopped']));
   });
 
   test('the window’s webContents is guarded: no navigation, no new windows, no link opens outside', async () => {
