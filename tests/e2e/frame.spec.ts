@@ -1,4 +1,7 @@
+import type { SearchResults } from '../../shared/ipc/contract';
 import { expect, test } from './harness';
+import { seedDemoVault } from './seed';
+import { createVault, expectAccessible, unlock } from './steps';
 
 const passphrase = 'copper lantern orchard seventeen';
 
@@ -60,4 +63,106 @@ test('the router refuses input that fails the contract schema', async ({ page, o
     ),
   );
   expect(unknown).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+});
+
+test('forms and dialogs take focus to their first field and give it back when they close', async ({
+  page,
+  openApp,
+}) => {
+  await openApp();
+  await createVault(page);
+
+  const newClient = page.getByRole('button', { name: 'New client' });
+  await newClient.click();
+  await expect(page.getByLabel('Client code')).toBeFocused();
+  await page.getByRole('form', { name: 'New client' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('form', { name: 'New client' })).toHaveCount(0);
+  await expect(newClient).toBeFocused();
+
+  await newClient.click();
+  await page.getByLabel('Client code').fill('C-021');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByRole('heading', { name: /C-021/, level: 1 })).toBeVisible();
+
+  const editClient = page.getByRole('button', { name: 'Edit client' });
+  await editClient.click();
+  await expect(page.getByLabel('Client code')).toBeFocused();
+  await page.getByRole('form', { name: 'Edit client C-021' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(editClient).toBeFocused();
+
+  const newSession = page.getByRole('button', { name: 'New session' });
+  await newSession.click();
+  await expect(page.getByLabel('Date and time')).toBeFocused();
+  await page.getByRole('form', { name: 'New session' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(newSession).toBeFocused();
+
+  // The confirmation dialog starts on its safe choice and gives focus back on Escape.
+  await newSession.click();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('button', { name: /^New note/ }).click();
+  const sign = page.getByRole('button', { name: 'Sign note' });
+  await sign.click();
+  const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(sign).toBeFocused();
+});
+
+test('search names the fields it found words in, and shows how many notes match beyond the first 50', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}, testInfo) => {
+  await seedDemoVault(dataDir, { clients: 3, sessionsPerClient: 30, seed: 7 });
+  await openApp();
+  await unlock(page);
+  // `unlock` also accepts the "Unlocking…" button; the call below needs the vault open.
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
+  const query = 'client';
+  const expected = await backend.router.call('search:notes', { query, limit: 200 });
+  expect(expected).toMatchObject({ ok: true });
+  const total = expected.ok ? (expected.value as SearchResults).total : 0;
+  expect(total, 'the demo notes match more than one page').toBeGreaterThan(50);
+
+  await page.keyboard.press('Control+f');
+  await page.getByLabel('Search in notes').fill(query);
+  await page.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+  const results = page.getByRole('region', { name: 'Search results' });
+  await expect(results.getByRole('status')).toHaveText(`Showing 50 of ${total} notes.`);
+  const items = results.getByRole('listitem');
+  await expect(items).toHaveCount(50);
+  await page.screenshot({ path: testInfo.outputPath('search.png') });
+
+  // Each snippet is named as the note names the field: a heading, a dimension, a rupture by number.
+  const labels = await results.locator('.snippet > .muted').allTextContents();
+  expect(labels.length).toBeGreaterThan(50);
+  for (const label of labels) expect(label).not.toMatch(/^[a-z]+\.|\.\d+\.|\.[a-z]+[A-Z]/); // no paths
+  expect(
+    labels.some((l) =>
+      /^(Subjective|Objective|Assessment|Plan|Session narrative|Data|Behavior|Intervention|Response): $/.test(
+        l,
+      ),
+    ),
+  ).toBe(true);
+  await testInfo.attach('snippet-labels.txt', {
+    body: [...new Set(labels)].join('\n'),
+    contentType: 'text/plain',
+  });
+
+  const more = results.getByRole('button', { name: /^Show \d+ more$/ });
+  await expect(more).toHaveText(`Show ${Math.min(50, total - 50)} more`);
+  await more.click();
+  await expect(items).toHaveCount(Math.min(100, total));
+  // The first result of the new page takes focus, so the keyboard carries on from there.
+  await expect(items.nth(50).getByRole('button').first()).toBeFocused();
+  if (total <= 100) {
+    await expect(results.getByRole('status')).toHaveText(`${total} notes found.`);
+    await expect(more).toHaveCount(0);
+  } else {
+    await expect(results.getByRole('status')).toHaveText(`Showing 100 of ${total} notes.`);
+  }
+  await page.screenshot({ path: testInfo.outputPath('search-more.png') });
+  await expectAccessible(page, 'search results');
 });

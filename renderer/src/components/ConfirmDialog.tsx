@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
+import { useFocusOnOpen } from './useFocusOnOpen';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -30,20 +31,18 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  // Start on the safe choice: Enter right after opening must not confirm by accident.
+  const ref = useFocusOnOpen<HTMLDialogElement>({ open, initial: cancelRef });
   const id = useId();
 
-  useEffect(() => {
+  // A layout effect, so the dialog is shown before the focus effect above looks inside it.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // Start on the safe choice: Enter right after opening must not confirm by accident.
-      cancelRef.current?.focus();
-    }
+    if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, ref]);
 
   return (
     <dialog

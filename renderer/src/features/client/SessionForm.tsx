@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/domain/sessionSchema';
 import { sessionInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
 import { putSession } from '../../data/indexDb';
 import { isoLocalDateTime } from '../../format/dates';
@@ -25,6 +26,7 @@ export function SessionForm({
   const [modality, setModality] = useState<Session['modality']>('in-person');
   const [attendance, setAttendance] = useState<Session['attendance']>('attended');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useFocusOnOpen<HTMLFormElement>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,7 +50,7 @@ export function SessionForm({
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-label="New session" noValidate>
+    <form ref={form} className="card" onSubmit={submit} aria-label="New session" noValidate>
       <h2>New session</h2>
       <div className="grid2">
         <div>

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { Client } from '../../../../shared/domain/clientSchema';
 import { clientInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
 import { putClient } from '../../data/indexDb';
 import { todayIso } from '../../format/dates';
@@ -21,6 +22,7 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
   const [goals, setGoals] = useState(client?.goals.join('\n') ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const form = useFocusOnOpen<HTMLFormElement>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -50,7 +52,7 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
 
   const title = client ? `Edit client ${client.code}` : 'New client';
   return (
-    <form className="card" onSubmit={submit} aria-label={title} noValidate>
+    <form ref={form} className="card" onSubmit={submit} aria-label={title} noValidate>
       <h2>{title}</h2>
       <label htmlFor="client-code">Client code</label>
       <input
