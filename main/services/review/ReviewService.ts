@@ -6,7 +6,7 @@
  * kept in main memory (never on disk, dropped at lock), so its comments file is sealed without
  * running Argon2id again.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { AttuneError } from '../../../shared/errors';
@@ -20,7 +20,6 @@ import type {
 import type { ReviewPacket } from '../../../shared/review/packetSchema';
 import { COMMENTS_EXTENSION, PACKET_EXTENSION } from '../../../shared/review/reviewFiles';
 import { atomicWriteFile } from '../../vault/atomicWrite';
-import { equalBytes } from '../../vault/binary';
 import type { KdfParams } from '../../vault/kdf';
 import type { Vault } from '../../vault/Vault';
 import { nodeVaultFs } from '../../vault/vaultFs';
@@ -30,9 +29,9 @@ import type { VaultSession } from '../VaultSession';
 import { type BuiltPacket, buildPacket, type PacketRequest } from './buildPacket';
 import { type ExportedPacket, exportPacket } from './exportPacket';
 import { freshExportPath } from './exportPaths';
-import { scrubPdfMetadata } from './pdfMetadata';
-import { daysWrittenIn, todays } from './realDates';
-import { dropKey, type ReviewKey, unlockCheck } from './reviewEnvelope';
+import { PacketKeys } from './PacketKeys';
+import { type PrintablePacket, printSummary } from './pdfSummary';
+import { type ReviewKey, unlockCheck } from './reviewEnvelope';
 import {
   type CommentInput,
   commentsFileFor,
@@ -67,20 +66,8 @@ const sourceKinds = [
   reviewKinds.export,
 ];
 
-/** What a PDF printed from a preview is named and dated by: the packet's alias and "made" time. */
-interface PrintablePacket {
-  alias: string;
-  createdAt: string;
-  dateShiftApplied: boolean;
-}
 /** How many recent previews a PDF can still be saved from. */
 const MAX_PRINTABLE = 20;
-
-/** An opened packet's key, and a keyed hash of its passphrase to check the one typed at export. */
-interface HeldKey {
-  key: ReviewKey;
-  passphraseMac: Buffer;
-}
 
 const wrongPacketPassphrase = () =>
   new AttuneError(
@@ -97,10 +84,7 @@ export class ReviewService {
   #preview: { vault: Vault; key: string; built: BuiltPacket } | null = null;
   /** Recent previews by packet id, for naming and dating their PDF. */
   readonly #printable = new Map<string, PrintablePacket>();
-  /** Keys of packets opened since unlock, by packet id. */
-  readonly #keys = new Map<string, HeldKey>();
-  /** Keys the passphrase hashes; new for every run of the app, never stored. */
-  readonly #macKey = randomBytes(32);
+  readonly #keys = new PacketKeys();
 
   constructor(
     private readonly session: VaultSession,
@@ -113,7 +97,7 @@ export class ReviewService {
       this.#preview = null;
       this.#printable.clear();
       await this.#tail;
-      for (const packetId of [...this.#keys.keys()]) this.#forgetKey(packetId);
+      this.#keys.clear();
     });
   }
 
@@ -154,10 +138,10 @@ export class ReviewService {
     try {
       await this.#queue(vault, async () => {
         await storeOpenedPacket(vault, packet, check, this.#clock());
-        this.#holdKey(packet.packetId, key, passphrase);
+        this.#keys.hold(packet.packetId, key, passphrase);
       });
     } catch (error) {
-      if (this.#keys.get(packet.packetId)?.key !== key) dropKey(key);
+      this.#keys.dropUnlessHeld(packet.packetId, key);
       throw error;
     }
     return packet;
@@ -177,7 +161,7 @@ export class ReviewService {
     const vault = this.session.vault;
     return this.#queue(vault, async () => {
       await removePacket(vault, packetId);
-      this.#forgetKey(packetId);
+      this.#keys.forget(packetId);
     });
   }
 
@@ -205,17 +189,16 @@ export class ReviewService {
     const now = this.#clock();
     const { file, alias, passphraseCheck } = await commentsFileFor(vault, packetId, reviewerName, now);
     let fresh: ReviewKey | null = null;
-    const held = this.#keys.get(packetId);
-    if (held) {
-      if (!equalBytes(held.passphraseMac, this.#mac(passphrase))) throw wrongPacketPassphrase();
-    } else {
+    const matches = this.#keys.matches(packetId, passphrase);
+    if (matches === false) throw wrongPacketPassphrase();
+    if (matches === null) {
       fresh = await unlockCheck(passphraseCheck, passphrase);
       if (!fresh) throw wrongPacketPassphrase();
     }
     try {
       const path = await this.#queue(vault, async () => {
-        if (fresh) this.#holdKey(packetId, fresh, passphrase);
-        const key = this.#keys.get(packetId)?.key;
+        if (fresh) this.#keys.hold(packetId, fresh, passphrase);
+        const key = this.#keys.get(packetId);
         if (!key) {
           throw new AttuneError(
             'not-found',
@@ -239,7 +222,7 @@ export class ReviewService {
       });
       return { path, comments: file.comments.length };
     } catch (error) {
-      if (fresh && this.#keys.get(packetId)?.key !== fresh) dropKey(fresh);
+      if (fresh) this.#keys.dropUnlessHeld(packetId, fresh);
       throw error;
     }
   }
@@ -260,23 +243,8 @@ export class ReviewService {
         'This preview is no longer current. Preview the packet again, then save the PDF.',
       );
     }
-    let printed: Buffer;
-    try {
-      printed = Buffer.from(await print());
-    } catch {
-      throw new AttuneError('io', 'The case summary could not be printed to PDF. Try again.');
-    }
-    if (printed.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new AttuneError('io', 'Printing did not produce a PDF. Try again.');
-    }
-    const pdf = scrubPdfMetadata(printed, packet.createdAt);
-    const today = [...todays(new Date()), ...todays(this.#clock())];
-    if (packet.dateShiftApplied && daysWrittenIn(pdf.toString('latin1'), today).length > 0) {
-      throw new AttuneError(
-        'internal',
-        'The PDF still held today’s date, which would give away the date shift, so it was not saved. Save it with real dates (untick Shift dates) or share the encrypted packet only.',
-      );
-    }
+    // Chromium stamps the real time; the app's clock may differ from it (tests), so both.
+    const pdf = await printSummary(packet, print, [new Date(), this.#clock()]);
     return this.#queue(vault, async () => {
       // "<alias>-<date>-summary.pdf", then "<alias>-<date>-2-summary.pdf", …
       const path = await freshExportPath(
@@ -325,22 +293,6 @@ export class ReviewService {
     this.#printable.set(packetId, { alias, createdAt, dateShiftApplied });
     const oldest = this.#printable.keys().next().value;
     if (this.#printable.size > MAX_PRINTABLE && oldest !== undefined) this.#printable.delete(oldest);
-  }
-
-  #mac(passphrase: string): Buffer {
-    return createHmac('sha256', this.#macKey).update(passphrase.normalize('NFC'), 'utf8').digest();
-  }
-
-  #holdKey(packetId: string, key: ReviewKey, passphrase: string): void {
-    const before = this.#keys.get(packetId);
-    if (before && before.key !== key) dropKey(before.key);
-    this.#keys.set(packetId, { key, passphraseMac: this.#mac(passphrase) });
-  }
-
-  #forgetKey(packetId: string): void {
-    const held = this.#keys.get(packetId);
-    if (held) dropKey(held.key);
-    this.#keys.delete(packetId);
   }
 
   /** Runs `work` after earlier queued work, only if `vault` is still the unlocked one. */

@@ -108,6 +108,8 @@ function namedDraft(ruptureIds: string[], sections: Record<string, string>): Not
  */
 export async function seedCase(services: Services): Promise<SeededCase> {
   await services.settings.update({
+    // Signing records the clinician's name (and may refuse without one).
+    clinicianName: 'Dr. Ada Byrne',
     ruptureVocabulary: {
       markers: [
         {
