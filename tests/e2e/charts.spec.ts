@@ -1,5 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Download, Locator } from '@playwright/test';
 import { runCli } from '../../main/cli/runCli';
+import { generateDemo } from '../../main/services/demo/generateDemo';
+import { writeDemo } from '../../main/services/demo/writeDemo';
+import { contentHashOf } from '../../main/services/NoteService';
 import { Vault } from '../../main/vault/Vault';
 import { caseloadMetrics } from '../../shared/analytics/caseloadMetrics';
 import { clientMetrics } from '../../shared/analytics/clientMetrics';
@@ -96,6 +101,8 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   expect((await download).suggestedFilename()).toMatch(
     new RegExp(`^attune-trends-${client.code}-\\d{4}-\\d{2}-\\d{2}\\.png$`),
   );
+  // The image holds all the chart draws, the axes' last labels included.
+  await expectImageHoldsChart(await download, await drawnExtent(trends));
 
   // Clicking a session point opens that session's note.
   // Through the mouse, as a user would: recharts takes the click on the chart surface under the dot.
@@ -143,4 +150,117 @@ test('the caseload page shows months, preceding dimensions, strategies and marke
   );
   await expectAccessible(page, 'caseload');
   await page.screenshot({ path: testInfo.outputPath('caseload.png'), fullPage: true });
+});
+
+/** Built-in and user vocabulary labels long enough to overflow any fixed label axis. */
+const LONG_STRATEGY =
+  'Names together what happened between us just before the client went quiet, and asks what it was like for them';
+const LONG_MARKER = 'Agrees with everything the therapist says while the body language says the opposite';
+
+/** Demo data with a long custom strategy and marker, used in every rupture that can take them. */
+async function seedWithLongLabels(dataDir: string) {
+  const data = generateDemo({ clients: 3, sessionsPerClient: 10, seed: 5 });
+  data.settings = {
+    ...data.settings,
+    ruptureVocabulary: {
+      markers: [{ id: 'long-marker', type: 'withdrawal', label: LONG_MARKER, description: '' }],
+      strategies: [{ id: 'long-strategy', label: LONG_STRATEGY, description: '' }],
+    },
+  };
+  for (const note of data.notes) {
+    for (const rupture of note.ruptures) {
+      rupture.strategies.push('long-strategy');
+      if (rupture.type === 'withdrawal') rupture.markers.push('long-marker');
+    }
+    // Signed again, as the changed content would no longer match its signature.
+    if (note.signed) note.signed = { ...note.signed, contentHash: contentHashOf(note) };
+  }
+  const { vault } = await Vault.create(join(dataDir, 'vault'), passphrase, {
+    kdf: { memoryKiB: 8192, iterations: 1, parallelism: 1 },
+  });
+  await writeDemo(vault, data);
+  await vault.lock();
+}
+
+interface DrawnExtent {
+  /** The chart element's width. */
+  width: number;
+  /** From the leftmost to the rightmost thing drawn, the chart's own box included. */
+  drawn: number;
+  /** Each text: its content, its left and right edges, its lines, and whether it is a bar-end label. */
+  labels: Array<{ text: string; left: number; right: number; lines: number; barEnd: boolean }>;
+}
+
+/** The chart's SVG: its width, how wide what it draws is, and where each text is. */
+function drawnExtent(figure: Locator): Promise<DrawnExtent> {
+  return figure.locator('.recharts-wrapper > svg').evaluate((svg: SVGSVGElement) => {
+    const width = svg.width.baseVal.value;
+    const box = svg.getBBox();
+    const labels = [...svg.querySelectorAll('text')].map((t) => {
+      const b = t.getBBox();
+      return {
+        text: t.textContent ?? '',
+        left: b.x,
+        right: b.x + b.width,
+        lines: t.querySelectorAll('tspan').length,
+        barEnd: t.closest('.recharts-label-list') !== null,
+      };
+    });
+    return { width, drawn: Math.max(width, box.x + box.width) - Math.min(0, box.x), labels };
+  });
+}
+
+/** The downloaded PNG (drawn at twice the size) is as wide as everything the chart draws. */
+async function expectImageHoldsChart(download: Download, extent: DrawnExtent) {
+  const png = await readFile(await download.path());
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const width = png.readUInt32BE(16); // IHDR
+  expect(width).toBeGreaterThanOrEqual(2 * Math.floor(extent.drawn));
+  expect(width).toBeLessThanOrEqual(2 * (Math.ceil(extent.drawn) + 10));
+  return { width, height: png.readUInt32BE(20) };
+}
+
+test('long strategy and marker labels fit their charts and the exported image', async ({
+  page,
+  openApp,
+  dataDir,
+}, testInfo) => {
+  await seedWithLongLabels(dataDir);
+  await openApp();
+  await unlock(page);
+  await page.getByRole('button', { name: 'Caseload' }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload reflection', level: 1 })).toBeVisible();
+
+  for (const [name, long] of [
+    ['Repair strategy success rates', LONG_STRATEGY],
+    ['Rupture marker frequencies', LONG_MARKER],
+  ] as const) {
+    const figure = page.getByRole('figure', { name });
+    await expect(figure.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    const extent = await drawnExtent(figure);
+    // Every label (axis ticks and the numbers past the bars) lies inside the chart.
+    for (const label of extent.labels) {
+      expect(label.left, `left edge of “${label.text}” in ${name}`).toBeGreaterThanOrEqual(0);
+      expect(label.right, `right edge of “${label.text}” in ${name}`).toBeLessThanOrEqual(extent.width);
+    }
+    // The numbers past the bars keep to one line.
+    for (const label of extent.labels.filter((l) => l.barEnd)) {
+      expect(label.lines, `lines of “${label.text}” in ${name}`).toBeLessThanOrEqual(1);
+    }
+    // The long label is shown whole, wrapped onto lines rather than cut.
+    const squeezed = (text: string) => text.replace(/\s+/g, '');
+    expect(extent.labels.some((l) => squeezed(l.text) === squeezed(long))).toBe(true);
+    expect(extent.labels.some((l) => l.text.includes('…'))).toBe(false);
+    await figure.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+  }
+
+  const strategies = page.getByRole('figure', { name: 'Repair strategy success rates' });
+  const download = page.waitForEvent('download');
+  await strategies.getByRole('button', { name: 'Export PNG' }).click();
+  const image = await expectImageHoldsChart(await download, await drawnExtent(strategies));
+  expect(image.height).toBeGreaterThan(2 * 100);
+  await testInfo.attach('strategies-export.png', {
+    path: await (await download).path(),
+    contentType: 'image/png',
+  });
 });

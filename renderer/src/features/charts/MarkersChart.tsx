@@ -21,6 +21,7 @@ const typeLabel: Record<MarkerType, string> = {
   other: 'Marker no longer in the vocabulary',
 };
 const typeIds: MarkerType[] = [...ruptureTypes.map((t) => t.id), 'other'];
+const markerEndLabel = (row: MarkerRow) => String(row.count);
 
 /** How often each marker was recorded, most frequent first, each bar coloured and hatched by rupture type. */
 export const MarkersChart = memo(function MarkersChart({
@@ -51,7 +52,7 @@ export const MarkersChart = memo(function MarkersChart({
           title={title}
           rows={rows}
           rowHeight={30}
-          marginRight={48}
+          endLabel={markerEndLabel}
           valueAxis={{ allowDecimals: false }}
           tooltip={(row) => (
             <TooltipBox

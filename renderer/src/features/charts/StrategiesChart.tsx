@@ -13,6 +13,7 @@ const title = 'Repair strategy success rates';
 const barStyle: BarStyle = { color: 'var(--chart-resolved)', hatch: 'none' };
 const seriesName = 'Success rate (resolved 1, partially resolved ½)';
 const legend: LegendItem[] = [{ kind: 'bar', label: seriesName, style: barStyle }];
+const strategyEndLabel = (row: StrategyRow) => row.barLabel;
 
 /** Each strategy's success rate as a horizontal bar, labelled with its uses; most used first. */
 export const StrategiesChart = memo(function StrategiesChart({
@@ -40,7 +41,7 @@ export const StrategiesChart = memo(function StrategiesChart({
           title={title}
           rows={rows}
           rowHeight={34}
-          marginRight={150}
+          endLabel={strategyEndLabel}
           valueAxis={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100], tickFormatter: (v: number) => `${v}%` }}
           tooltip={(row) => (
             <TooltipBox

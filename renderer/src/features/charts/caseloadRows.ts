@@ -106,16 +106,6 @@ export function markerRows(metrics: CaseloadMetrics, vocabulary: RuptureVocabula
   });
 }
 
-/** The width of a horizontal bar chart's label axis: room for a shortened label on one line. */
-export function categoryAxisWidth(chartWidth: number): number {
-  return Math.round(Math.min(270, Math.max(150, chartWidth * 0.36)));
-}
-
-/** A long category label cut to fit an axis; the full label is in the tooltip and the table. */
-export function shorten(label: string, max = 32): string {
-  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
-}
-
 /** The sessions of one month (yyyy-mm) within the range, in time order, with their notes' state. */
 export function monthNoteRows(
   sessions: readonly AnalyticsSession[],

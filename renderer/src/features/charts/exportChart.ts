@@ -4,6 +4,9 @@
  * stylesheet rules mean nothing in a standalone file — set on the theme's card background with its
  * title and legend drawn in, serialised with XMLSerializer, and saved through an `<a download>`
  * object URL. The PNG is that SVG drawn onto a canvas at `scale` times its size.
+ *
+ * The image is sized to what the chart draws (its content's bounding box), not to the element: a
+ * label drawn past the chart's edge, as the last tick of an axis can be, is kept rather than cut.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -47,6 +50,9 @@ export interface ExportOptions {
   background?: string;
 }
 
+/** Room left around content drawn past the chart's own box. */
+const OVERFLOW_MARGIN = 4;
+
 /** A standalone SVG document and its size in CSS pixels. */
 export interface ComposedSvg {
   markup: string;
@@ -74,14 +80,12 @@ export async function exportPng(
 /** The chart as a standalone SVG document with background, title and legend. */
 export function composeSvg(svgElement: SVGSVGElement, options: ExportOptions = {}): ComposedSvg {
   const theme = getComputedStyle(svgElement);
-  const box = svgElement.getBoundingClientRect();
-  const chartWidth = numericAttribute(svgElement, 'width') ?? box.width;
-  const chartHeight = numericAttribute(svgElement, 'height') ?? box.height;
+  const drawn = drawnArea(svgElement);
   const background = options.background ?? (theme.getPropertyValue('--card').trim() || '#ffffff');
   const foreground = theme.getPropertyValue('--fg').trim() || '#1f2328';
   const fontFamily = theme.fontFamily || 'system-ui, sans-serif';
   const pad = 16;
-  const width = Math.ceil(chartWidth);
+  const width = Math.ceil(drawn.width);
 
   const root = svgNode('svg', { xmlns: SVG_NS, width, 'font-family': fontFamily });
   const backdrop = svgNode('rect', { x: 0, y: 0, width, fill: background });
@@ -109,9 +113,18 @@ export function composeSvg(svgElement: SVGSVGElement, options: ExportOptions = {
     for (const node of chart.querySelectorAll(selector)) node.remove();
   }
   for (const name of ['role', 'tabindex', 'class', 'aria-label']) chart.removeAttribute(name);
-  setAttributes(chart, { x: 0, y, width: chartWidth, height: chartHeight, overflow: 'visible' });
+  // The clone's viewBox is the drawn area, so nothing drawn past the chart's edge is cut.
+  setAttributes(chart, {
+    x: 0,
+    y,
+    width: drawn.width,
+    height: drawn.height,
+    viewBox: `${drawn.viewBox.x} ${drawn.viewBox.y} ${drawn.viewBox.width} ${drawn.viewBox.height}`,
+    preserveAspectRatio: 'none',
+    overflow: 'visible',
+  });
   root.append(chart);
-  y += chartHeight;
+  y += drawn.height;
 
   if (options.legend) y = appendLegend(root, options.legend, { y: y + 8, width, pad, fontFamily }) + 4;
   const height = Math.ceil(y + pad / 2);
@@ -120,6 +133,61 @@ export function composeSvg(svgElement: SVGSVGElement, options: ExportOptions = {
   backdrop.setAttribute('height', String(height));
   const markup = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
   return { markup, width, height };
+}
+
+/** A box in the chart's user units (its viewBox coordinates). */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * What the chart draws: its own box joined with its content's bounding box (plus a margin where
+ * the content goes past), in user units for the clone's viewBox and in CSS pixels for the image.
+ */
+function drawnArea(svg: SVGSVGElement): { viewBox: Box; width: number; height: number } {
+  const client = svg.getBoundingClientRect();
+  const width = numericAttribute(svg, 'width') ?? client.width;
+  const height = numericAttribute(svg, 'height') ?? client.height;
+  const declared = svg.viewBox?.baseVal;
+  const own: Box =
+    declared && declared.width > 0 && declared.height > 0
+      ? { x: declared.x, y: declared.y, width: declared.width, height: declared.height }
+      : { x: 0, y: 0, width, height };
+  const content = contentBox(svg);
+  const box = content ? union(own, content) : own;
+  // CSS pixels per user unit, as the chart is shown.
+  const scaleX = width / own.width;
+  const scaleY = height / own.height;
+  return { viewBox: box, width: Math.ceil(box.width * scaleX), height: Math.ceil(box.height * scaleY) };
+}
+
+/** The bounding box of what the SVG draws; null when it draws nothing measurable (hidden). */
+function contentBox(svg: SVGSVGElement): Box | null {
+  try {
+    const box = svg.getBBox();
+    return box.width > 0 || box.height > 0 ? box : null;
+  } catch {
+    return null; // not rendered: nothing to measure
+  }
+}
+
+/** `own` grown to hold `content`, with a margin on each side where the content goes past it. */
+function union(own: Box, content: Box): Box {
+  const m = OVERFLOW_MARGIN;
+  const left = content.x < own.x ? content.x - m : own.x;
+  const top = content.y < own.y ? content.y - m : own.y;
+  const right = Math.max(
+    own.x + own.width,
+    content.x + content.width + (content.x + content.width > own.x + own.width ? m : 0),
+  );
+  const bottom = Math.max(
+    own.y + own.height,
+    content.y + content.height + (content.y + content.height > own.y + own.height ? m : 0),
+  );
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** Lays the legend's swatches and labels out in rows; returns the y below the last row. */
