@@ -12,7 +12,7 @@ type Screen =
   | { name: 'loading' }
   | { name: 'failed'; message: string }
   | { name: 'create' }
-  | { name: 'recovery-key'; recoveryKey: string }
+  | { name: 'recovery-key'; recoveryKey: string; unlocked: boolean }
   | { name: 'unlock'; notice: string | null }
   | { name: 'workspace' };
 
@@ -24,6 +24,9 @@ const lockNotices: Record<LockReason, string | null> = {
   quit: null,
   'window-stopped': 'Attune locked because its window stopped responding. Unlock to continue.',
 };
+
+const lockedWhileCreating =
+  'Attune locked while your vault was being set up. The vault is ready: unlock it with your new passphrase.';
 
 /** Top-level screens: first run → recovery key → unlock ↔ workspace. */
 export function App() {
@@ -41,7 +44,13 @@ export function App() {
       .catch((error) => setScreen({ name: 'failed', message: messageOf(error) }));
     const offLocked = onEvent('vault:locked', ({ reason }) => {
       void clearIndex();
-      setScreen({ name: 'unlock', notice: lockNotices[reason] });
+      // The one-time recovery key stays on screen until the user confirms it is stored; the
+      // lock then shows the unlock screen (this event may come before or after create answers).
+      setScreen((current) =>
+        current.name === 'recovery-key'
+          ? { ...current, unlocked: false }
+          : { name: 'unlock', notice: lockNotices[reason] },
+      );
     });
     const offRequested = onEvent('vault:lockRequested', ({ reason }) => {
       if (reason === 'suspend' || reason === 'screen-lock') void lockNow(reason).catch(() => undefined);
@@ -64,9 +73,20 @@ export function App() {
         </p>
       );
     case 'create':
-      return <CreateVault onCreated={(recoveryKey) => setScreen({ name: 'recovery-key', recoveryKey })} />;
+      return (
+        <CreateVault
+          onCreated={(recoveryKey, unlocked) => setScreen({ name: 'recovery-key', recoveryKey, unlocked })}
+        />
+      );
     case 'recovery-key':
-      return <RecoveryKeyNotice recoveryKey={screen.recoveryKey} onConfirmed={toWorkspace} />;
+      return (
+        <RecoveryKeyNotice
+          recoveryKey={screen.recoveryKey}
+          onConfirmed={
+            screen.unlocked ? toWorkspace : () => setScreen({ name: 'unlock', notice: lockedWhileCreating })
+          }
+        />
+      );
     case 'unlock':
       return <UnlockVault notice={screen.notice} location={location} onUnlocked={toWorkspace} />;
     case 'workspace':

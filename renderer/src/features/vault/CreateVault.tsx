@@ -3,8 +3,12 @@ import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../../shared/dom
 import { call, messageOf } from '../../data/api';
 import { measureStrength, minimumScore, type Strength } from './passphraseStrength';
 
-/** First run: choose a passphrase (with strength feedback and confirmation) and create the vault. */
-export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+/**
+ * First run: choose a passphrase (with strength feedback and confirmation) and create the vault.
+ * `unlocked` is false when a lock (sleep, screen lock) came while it was being created: the vault
+ * exists and its recovery key must still be shown, but it is locked again.
+ */
+export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string, unlocked: boolean) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [strength, setStrength] = useState<Strength | null>(null);
@@ -30,8 +34,8 @@ export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string) =>
     setBusy(true);
     setError(null);
     try {
-      const { recoveryKey } = await call('vault:create', { passphrase });
-      onCreated(recoveryKey);
+      const { recoveryKey, status } = await call('vault:create', { passphrase });
+      onCreated(recoveryKey, status.state === 'unlocked');
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
