@@ -107,6 +107,15 @@ test('forms and dialogs take focus to their first field and give it back when th
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(sign).toBeFocused();
+
+  // An inline question does the same: focus on its safe choice, then back on the button.
+  await page.getByRole('button', { name: 'Add rupture' }).click();
+  await page.getByLabel('Context').fill('After I moved to homework.');
+  const remove = page.getByRole('button', { name: 'Remove rupture' });
+  await remove.click();
+  await expect(page.getByRole('button', { name: 'Keep', exact: true })).toBeFocused();
+  await page.getByRole('button', { name: 'Keep', exact: true }).click();
+  await expect(remove).toBeFocused();
 });
 
 test('search names the fields it found words in, and shows how many notes match beyond the first 50', async ({
@@ -115,7 +124,7 @@ test('search names the fields it found words in, and shows how many notes match 
   dataDir,
   backend,
 }, testInfo) => {
-  await seedDemoVault(dataDir, { clients: 3, sessionsPerClient: 30, seed: 7 });
+  await seedDemoVault(dataDir, { clients: 3, sessionsPerClient: 20, seed: 7 });
   await openApp();
   await unlock(page);
   // `unlock` also accepts the "Unlocking…" button; the call below needs the vault open.
@@ -134,18 +143,28 @@ test('search names the fields it found words in, and shows how many notes match 
   const items = results.getByRole('listitem');
   await expect(items).toHaveCount(50);
   await page.screenshot({ path: testInfo.outputPath('search.png') });
+  await expectAccessible(page, 'search results');
 
   // Each snippet is named as the note names the field: a heading, a dimension, a rupture by number.
-  const labels = await results.locator('.snippet > .muted').allTextContents();
+  const labels = await results.getByRole('term').allTextContents();
   expect(labels.length).toBeGreaterThan(50);
   for (const label of labels) expect(label).not.toMatch(/^[a-z]+\.|\.\d+\.|\.[a-z]+[A-Z]/); // no paths
   expect(
     labels.some((l) =>
-      /^(Subjective|Objective|Assessment|Plan|Session narrative|Data|Behavior|Intervention|Response): $/.test(
+      /^(Subjective|Objective|Assessment|Plan|Session narrative|Data|Behavior|Intervention|Response):$/.test(
         l,
       ),
     ),
   ).toBe(true);
+  await expect(
+    results
+      .getByRole('term')
+      .filter({
+        hasText:
+          /^(Affective|Cognitive|Developmental|Rhythmic|Empathic) attunement · (observation|your response):$/,
+      })
+      .first(),
+  ).toBeVisible();
   await testInfo.attach('snippet-labels.txt', {
     body: [...new Set(labels)].join('\n'),
     contentType: 'text/plain',
@@ -164,5 +183,4 @@ test('search names the fields it found words in, and shows how many notes match 
     await expect(results.getByRole('status')).toHaveText(`Showing 100 of ${total} notes.`);
   }
   await page.screenshot({ path: testInfo.outputPath('search-more.png') });
-  await expectAccessible(page, 'search results');
 });

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusOnOpen } from './useFocusOnOpen';
 
 export interface ConfirmableButtonProps {
   /** The button's name, e.g. "Remove rupture". */
@@ -24,17 +25,15 @@ export function ConfirmableButton({
   keepLabel,
   onConfirm,
 }: ConfirmableButtonProps) {
-  const [asking, setAsking] = useState<boolean | null>(null);
+  const [asking, setAsking] = useState(false);
   const keepRef = useRef<HTMLButtonElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) keepRef.current?.focus();
-    else if (asking === false) buttonRef.current?.focus();
-  }, [asking]);
+  // The button is drawn again in place of the question, so focus returns to the new one.
+  const inline = useFocusOnOpen<HTMLDivElement>({ open: asking, initial: keepRef, returnTo: buttonRef });
 
   if (asking) {
     return (
-      <div className="confirm-inline">
+      <div className="confirm-inline" ref={inline}>
         <p>{question}</p>
         <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}

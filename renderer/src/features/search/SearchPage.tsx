@@ -5,6 +5,7 @@ import { call, messageOf } from '../../data/api';
 import { index } from '../../data/indexDb';
 import { formatDate } from '../../format/dates';
 import { Highlighted } from './Highlighted';
+import './search.css';
 
 /** How many results one search, or one "Show more", brings. */
 const PAGE_SIZE = 50;
@@ -119,12 +120,16 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
                   <button type="button" className="link" onClick={() => onOpen(hit)}>
                     {title}
                   </button>
-                  {hit.snippets.map((snippet) => (
-                    <p key={snippet.field} className="snippet">
-                      <span className="muted">{snippet.label}: </span>
-                      <Highlighted text={snippet.text} marks={snippet.marks} />
-                    </p>
-                  ))}
+                  <dl className="snippets">
+                    {hit.snippets.map((snippet) => (
+                      <div key={snippet.field} className="snippet">
+                        <dt>{snippet.label}:</dt>{' '}
+                        <dd>
+                          <Highlighted text={snippet.text} marks={snippet.marks} />
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
                 </li>
               );
             })}
