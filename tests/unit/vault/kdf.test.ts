@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KDF_THREAD_KEEP_ALIVE_MS, kdfThreadRunning } from '../../../main/vault/argon2Worker';
 import { DEFAULT_KDF, deriveKek } from '../../../main/vault/kdf';
 
 describe('deriveKek', () => {
@@ -48,5 +49,16 @@ describe('deriveKek', () => {
     ]);
     expect(a.equals(again)).toBe(true);
     expect(a.equals(b)).toBe(false);
+  });
+
+  it('ends its thread once idle for a moment, freeing the memory the derivation used', async () => {
+    await deriveKek('a long enough test passphrase', Buffer.alloc(16, 5), {
+      memoryKiB: 8192,
+      iterations: 1,
+      parallelism: 1,
+    });
+    expect(kdfThreadRunning()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, KDF_THREAD_KEEP_ALIVE_MS + 500));
+    expect(kdfThreadRunning()).toBe(false);
   });
 });
