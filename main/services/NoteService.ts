@@ -16,7 +16,17 @@ import type { SettingsService } from './SettingsService';
 import type { TemplateService } from './TemplateService';
 
 /** Who signs when the user has not entered a name in the settings. */
-export const DEFAULT_SIGNER = 'Clinician';
+/** Who signs: the clinician's name from Settings; a signature never records a placeholder. */
+function signerName(settings: { clinicianName?: string | undefined }): string {
+  const name = settings.clinicianName?.trim();
+  if (!name) {
+    throw new AttuneError(
+      'invalid-input',
+      'Enter your name before signing: it is recorded with the signature and each addendum. You can change it later in Settings.',
+    );
+  }
+  return name;
+}
 
 const signedMessage = 'This note is signed and can’t be changed; add an addendum instead.';
 /** Shared with the process-note service: the same situation, the same words. */
@@ -128,7 +138,7 @@ export class NoteService {
       const signed: Note = {
         ...content,
         status: 'signed',
-        signed: { at, by: settings.clinicianName || DEFAULT_SIGNER, contentHash },
+        signed: { at, by: signerName(settings), contentHash },
         updatedAt: at,
       };
       const note = await this.#store(writer, signed, schemas, {
@@ -154,7 +164,7 @@ export class NoteService {
       }
       const settings = await this.deps.settings.get();
       const at = isoNow(this.deps.clock);
-      const addendum = { id: randomUUID(), at, by: settings.clinicianName || DEFAULT_SIGNER, text };
+      const addendum = { id: randomUUID(), at, by: signerName(settings), text };
       // The signed content was checked when it was signed; vocabulary changes since must not block addenda.
       const schemas = noteSchemasFor(vocabularyCovering(current, ruptureVocabularyFor(settings)));
       const note = await this.#store(

@@ -73,12 +73,26 @@ export function emptyFeedback(): SessionFeedback {
   return { relationship: null, goals: null, approach: null, overall: null };
 }
 
-/** Whether all four items are rated. */
-export function isFeedbackComplete(feedback: SessionFeedback | null | undefined): boolean {
-  return feedback != null && feedbackItemIds.every((id) => feedback[id] !== null);
+/** A rating that is entered but out of range or too finely divided (e.g. 11 while typing). */
+const isInvalidRating = (rating: number | null): boolean =>
+  rating !== null && !feedbackRatingSchema.safeParse(rating).success;
+
+/** Whether some entered item is not a valid rating (the editor flags it). */
+export function hasInvalidFeedbackItem(feedback: SessionFeedback | null | undefined): boolean {
+  return feedback != null && feedbackItemIds.some((id) => isInvalidRating(feedback[id]));
 }
 
-/** The 0–40 total, or null unless all four items are rated (a partial sum would read as low). */
+/** Whether all four items hold valid ratings. */
+export function isFeedbackComplete(feedback: SessionFeedback | null | undefined): boolean {
+  return (
+    feedback != null && feedbackItemIds.every((id) => feedback[id] !== null && !isInvalidRating(feedback[id]))
+  );
+}
+
+/**
+ * The 0–40 total, or null unless all four items hold valid ratings: a partial sum would read as
+ * low, and one with an invalid item (11 of 10) as a total no client gave.
+ */
 export function feedbackTotal(feedback: SessionFeedback | null | undefined): number | null {
   if (!feedback || !isFeedbackComplete(feedback)) return null;
   const sum = feedbackItemIds.reduce((acc, id) => acc + (feedback[id] ?? 0), 0);

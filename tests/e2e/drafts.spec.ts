@@ -78,7 +78,17 @@ test('a draft held back as invalid is cleared by a later valid save and never re
   });
   await test.step('an invalid rating is held back, then corrected and saved with the plan', async () => {
     await holdBackInvalidRating(page);
+    for (const [label, value] of [
+      ['Goals and topics', '8.5'],
+      ['Approach', '6'],
+      ['Overall', '6'],
+    ] as const) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    // The flagged 11 is not counted: no total until it is corrected.
+    await expect(page.getByText('Total — / 40: correct the flagged rating to see the total.')).toBeVisible();
     await page.getByLabel('Relationship', { exact: true }).fill('8');
+    await expect(page.getByText('Total 28.5 / 40')).toBeVisible();
     await page.getByLabel('Plan', { exact: true }).fill('Revisit the manager conflict.');
     await page.keyboard.press('Control+s');
     await expect(saveState).toContainText(/Saved at/);

@@ -3,6 +3,7 @@ import {
   DEFAULT_FEEDBACK_CONCERN_LINE,
   emptyFeedback,
   feedbackTotal,
+  hasInvalidFeedbackItem,
   isBelowConcernLine,
   isFeedbackComplete,
   sessionFeedbackSchema,
@@ -16,6 +17,17 @@ describe('session feedback', () => {
     expect(feedbackTotal(full)).toBe(35.5);
     expect(feedbackTotal({ relationship: 10, goals: 10, approach: 10, overall: 10 })).toBe(40);
     expect(feedbackTotal({ relationship: 0.1, goals: 0.2, approach: 0, overall: 0 })).toBe(0.3);
+  });
+
+  it('gives no total while an item is invalid, and flags it (11 of 10 must not count)', () => {
+    const typing = { relationship: 11, goals: 8.5, approach: 6, overall: 6 };
+    expect(feedbackTotal(typing)).toBeNull();
+    expect(hasInvalidFeedbackItem(typing)).toBe(true);
+    expect(isBelowConcernLine(typing, 36)).toBe(false);
+    expect(feedbackTotal({ ...typing, relationship: 8.55 })).toBeNull();
+    expect(feedbackTotal({ ...typing, relationship: -1 })).toBeNull();
+    expect(hasInvalidFeedbackItem({ ...typing, relationship: 8 })).toBe(false);
+    expect(feedbackTotal({ ...typing, relationship: 8 })).toBe(28.5);
   });
 
   it('gives no total for missing or partial feedback', () => {

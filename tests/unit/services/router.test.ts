@@ -36,6 +36,11 @@ describe('the services through the router', () => {
     const note = value<Note>(await call('notes:create', { sessionId: session.id, templateId: 'soap' }));
     expect(await call('notes:saveDraft', { id: note.id, draft: filledDraft() })).toMatchObject({ ok: true });
     expect(await call('notes:sign', { id: note.id })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', message: expect.stringMatching(/Enter your name before signing/) },
+    });
+    await call('settings:update', { clinicianName: 'Dr. Rivera' });
+    expect(await call('notes:sign', { id: note.id })).toMatchObject({
       ok: true,
       value: { status: 'signed' },
     });

@@ -17,6 +17,8 @@ import { tempDir } from '../helpers/tempDir';
 /** Small Argon2 settings (within the vault's bounds) so tests run fast. */
 export const TEST_KDF: KdfParams = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
 export const PASS = 'a long enough test passphrase';
+/** The name the test harness signs with. */
+export const TEST_CLINICIAN = 'Dr. Test Clinician';
 
 /** A clock that starts at `start` and moves one second on at every reading. */
 export function steppingClock(start = '2025-03-14T10:00:00.000Z'): () => Date {
@@ -45,18 +47,20 @@ export interface Harness {
 }
 
 /** An unlocked session over a fresh temp vault, with services on a stepping clock. */
-export async function openServices(options: Omit<ServiceOptions, 'clock'> = {}): Promise<Harness> {
+export async function openServices(
+  options: Omit<ServiceOptions, 'clock'> = {},
+  /** The clinician's name in Settings (signing refuses without one); null leaves Settings untouched. */
+  clinicianName: string | null = TEST_CLINICIAN,
+): Promise<Harness> {
   const { location } = await makeVault();
   const locks: string[] = [];
   const session = new VaultSession(location, (_event, payload) => locks.push(payload.reason));
   await session.unlock({ passphrase: PASS });
   onTestFinished(() => session.lock('quit').then(() => undefined));
-  return {
-    session,
-    services: createServices(session, { ...options, clock: steppingClock() }),
-    location,
-    locks,
-  };
+  const services = createServices(session, { ...options, clock: steppingClock() });
+  // Signing records the clinician's name, and refuses without one.
+  if (clinicianName !== null) await services.settings.update({ clinicianName });
+  return { session, services, location, locks };
 }
 
 export function clientInput(code: string, extra: Partial<Client> = {}) {

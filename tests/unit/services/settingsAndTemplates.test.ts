@@ -5,13 +5,13 @@ import { expectKind, openServices, PASS } from './serviceKit';
 
 describe('SettingsService', () => {
   it('gives the defaults until something is stored', async () => {
-    const { services, session } = await openServices();
+    const { services, session } = await openServices({}, null);
     expect(await services.settings.get()).toEqual(defaultSettings());
     expect(session.vault.list('setting')).toEqual([]);
   });
 
   it('merges an update over the stored settings and keeps it across unlocks', async () => {
-    const { services, session } = await openServices();
+    const { services, session } = await openServices({}, null);
     await services.settings.update({ autoLockMinutes: 5 });
     const updated = await services.settings.update({ clinicianName: '  Dr. Example  ' });
     expect(updated).toEqual({ ...defaultSettings(), autoLockMinutes: 5, clinicianName: 'Dr. Example' });

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentHashOf, DEFAULT_SIGNER } from '../../../main/services/NoteService';
+import { contentHashOf } from '../../../main/services/NoteService';
 import { noteSchema } from '../../../shared/domain/noteSchema';
 import { signableContent } from '../../../shared/domain/signableContent';
-import { clientWithNote, expectKind, filledDraft, hashTree, openServices, PASS } from './serviceKit';
+import {
+  clientWithNote,
+  expectKind,
+  filledDraft,
+  hashTree,
+  openServices,
+  PASS,
+  TEST_CLINICIAN,
+} from './serviceKit';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -27,10 +35,17 @@ describe('NoteService: signing and addenda', () => {
     expect(entry?.detail).toMatchObject({ id: note.id, contentHash: signed.signed?.contentHash });
   });
 
-  it('signs as “Clinician” when no name is set', async () => {
-    const { services } = await openServices();
+  it('refuses to sign or add an addendum without a clinician name, and never records a placeholder', async () => {
+    const { services } = await openServices({}, null);
     const { note } = await clientWithNote(services);
-    expect((await services.notes.sign(note.id)).signed?.by).toBe(DEFAULT_SIGNER);
+    const message = await expectKind(services.notes.sign(note.id), 'invalid-input');
+    expect(message).toMatch(/Enter your name before signing/);
+    expect((await services.notes.get(note.id)).status).toBe('draft');
+    await services.settings.update({ clinicianName: '  Dr. Rivera  ' });
+    expect((await services.notes.sign(note.id)).signed?.by).toBe('Dr. Rivera');
+    await services.settings.update({ clinicianName: '' });
+    await expectKind(services.notes.addAddendum(note.id, 'A correction.'), 'invalid-input');
+    expect((await services.notes.get(note.id)).addenda).toEqual([]);
   });
 
   it('is final: every call that would change the content is refused and nothing on disk changes', async () => {
@@ -83,7 +98,7 @@ describe('NoteService: signing and addenda', () => {
     const second = await services.notes.addAddendum(note.id, 'Corrected: session ran 55 minutes.');
     expect(second.addenda).toHaveLength(2);
     const [a, b] = second.addenda;
-    expect(a).toMatchObject({ by: DEFAULT_SIGNER, text: 'Client phoned: the sister is her older sister.' });
+    expect(a).toMatchObject({ by: TEST_CLINICIAN, text: 'Client phoned: the sister is her older sister.' });
     expect(a?.id).not.toBe(b?.id);
     expect(Date.parse(a!.at)).toBeGreaterThan(Date.parse(signed.signed!.at));
     expect(Date.parse(b!.at)).toBeGreaterThan(Date.parse(a!.at));

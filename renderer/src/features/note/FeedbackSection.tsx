@@ -6,6 +6,7 @@ import {
   type FeedbackItemId,
   feedbackItems,
   feedbackTotal,
+  hasInvalidFeedbackItem,
   isBelowConcernLine,
   type SessionFeedback,
 } from '../../../../shared/domain/feedback';
@@ -86,9 +87,11 @@ export const FeedbackSection = memo(function FeedbackSection({
             ))}
           </div>
           <p className="feedback-total">
-            {total === null
-              ? `Total — / ${FEEDBACK_TOTAL_MAX}: rate all four items to see the total.`
-              : `Total ${total} / ${FEEDBACK_TOTAL_MAX}`}
+            {total !== null
+              ? `Total ${total} / ${FEEDBACK_TOTAL_MAX}`
+              : hasInvalidFeedbackItem(value)
+                ? `Total — / ${FEEDBACK_TOTAL_MAX}: correct the flagged rating to see the total.`
+                : `Total — / ${FEEDBACK_TOTAL_MAX}: rate all four items to see the total.`}
           </p>
         </>
       )}

@@ -89,12 +89,23 @@ function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => vo
     void flush().finally(onClose);
   }, [flush, onClose]);
   const openSign = useCallback(() => setSigning({ busy: false, error: null }), []);
+  // Signing records a name: asked for at the first signature if Settings has none.
+  const [nameKnown, setNameKnown] = useState(() => Boolean(settings.clinicianName?.trim()));
+  const [signerName, setSignerName] = useState('');
   const confirmSign = useCallback(async () => {
+    const name = signerName.trim();
+    if (!nameKnown && !name) {
+      setSigning({ busy: false, error: 'Enter your name as it should appear on signed notes.' });
+      return;
+    }
     setSigning({ busy: true, error: null });
-    const error = await sign();
+    const error = await sign(nameKnown ? undefined : name);
     setSigning(error ? { busy: false, error } : null);
-    if (!error) setJustSigned(true);
-  }, [sign]);
+    if (!error) {
+      setNameKnown(true);
+      setJustSigned(true);
+    }
+  }, [sign, nameKnown, signerName]);
   const cancelSign = useCallback(() => setSigning(null), []);
 
   const { includes } = template;
@@ -124,6 +135,20 @@ function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => vo
           name, the time and a fingerprint of the note’s content.
         </p>
         <p className="muted">The private process notes are not part of the signed note.</p>
+        {!nameKnown && (
+          <div className="field">
+            <label htmlFor="signer-name">Your name, as it should appear on signed notes</label>
+            <input
+              id="signer-name"
+              type="text"
+              autoComplete="name"
+              maxLength={200}
+              value={signerName}
+              onChange={(event) => setSignerName(event.target.value)}
+            />
+            <p className="muted">Saved in Settings for your later signatures; you can change it there.</p>
+          </div>
+        )}
       </ConfirmDialog>
       {held?.state === 'restored' && (
         <p role="status" className="notice">

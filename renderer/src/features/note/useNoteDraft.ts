@@ -46,8 +46,11 @@ export interface NoteDraftState {
   keepSaved: () => void;
   /** Puts the held changes in the editor (they are saved over the newer version). */
   takeHeld: () => void;
-  /** Saves what is pending, then signs; resolves with an error message, or null once signed. */
-  sign: () => Promise<string | null>;
+  /**
+   * Saves what is pending, then signs (first storing `signerName` as the clinician's name when
+   * given); resolves with an error message, or null once signed.
+   */
+  sign: (signerName?: string) => Promise<string | null>;
   addAddendum: (text: string) => Promise<void>;
 }
 
@@ -165,11 +168,13 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
     };
   }, []);
 
-  const sign = useCallback(async (): Promise<string | null> => {
+  const sign = useCallback(async (signerName?: string): Promise<string | null> => {
     if (!(await flush())) {
       return 'The latest changes could not be saved, so the note was not signed. Check the messages on the page and try again.';
     }
     try {
+      // First signature: the name it records is stored in Settings, for every later one too.
+      if (signerName !== undefined) await call('settings:update', { clinicianName: signerName });
       const signed = await call('notes:sign', { id: noteId });
       const content = draftOf(signed);
       lastDraft.current = content;
