@@ -125,7 +125,7 @@ function startThread(): KdfThread {
   return t;
 }
 
-function deriveOnThread(password: Uint8Array, salt: Uint8Array, job: Argon2Job): Promise<Buffer> {
+function deriveOnThread(password: Uint8Array<ArrayBuffer>, salt: Uint8Array, job: Argon2Job): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     try {
       const t = thread ?? startThread();
