@@ -15,13 +15,13 @@ export async function createVault(page: Page): Promise<void> {
   );
   await page.getByLabel('I have stored my recovery key somewhere safe').check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
 }
 
 export async function unlock(page: Page): Promise<void> {
   await page.getByLabel('Passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
 }
 
 /** Fails on any serious or critical accessibility violation on the current screen. */
