@@ -273,7 +273,13 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
   });
 
   const packetPath = await test.step('export the encrypted packet, named without a real date', async () => {
-    await page.getByRole('button', { name: 'Export review packet' }).click();
+    // The panel takes focus to its first field and gives it back to its button when cancelled.
+    const exportButton = page.getByRole('button', { name: 'Export review packet' });
+    await exportButton.click();
+    await expect(page.getByLabel('Packet passphrase', { exact: true })).toBeFocused();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(exportButton).toBeFocused();
+    await exportButton.click();
     await page.getByLabel('Packet passphrase', { exact: true }).fill(PACKET_PASS);
     await page.getByLabel('Confirm packet passphrase').fill('not the same one');
     await page.getByRole('button', { name: 'Encrypt and save packet' }).click();

@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormFooter } from '../../components/FormFooter';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { messageOf } from '../../data/api';
 import { useSettings } from '../../data/hooks';
 import { exportComments } from './reviewData';
@@ -10,6 +11,8 @@ export function ExportCommentsPanel({ packetId, comments }: { packetId: string; 
   const id = useId();
   const { clinicianName } = useSettings();
   const [open, setOpen] = useState(false);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const form = useFocusOnOpen<HTMLFormElement>({ open, returnTo: openButton });
   const [name, setName] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +42,7 @@ export function ExportCommentsPanel({ packetId, comments }: { packetId: string; 
   return (
     <div className="packet-output">
       {open ? (
-        <form className="card narrow" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+        <form ref={form} className="card narrow" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
           <h2 id={`${id}-title`}>Send your comments back</h2>
           <p className="muted">
             {plural(comments, 'comment')} will be sealed with the packet’s passphrase, so only the clinician
@@ -70,7 +73,7 @@ export function ExportCommentsPanel({ packetId, comments }: { packetId: string; 
           />
         </form>
       ) : (
-        <button type="button" onClick={() => setOpen(true)} disabled={comments === 0}>
+        <button ref={openButton} type="button" onClick={() => setOpen(true)} disabled={comments === 0}>
           Export comments
         </button>
       )}

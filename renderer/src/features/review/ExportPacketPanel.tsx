@@ -1,6 +1,7 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import type { PacketRequestInput } from '../../../../shared/ipc/contract';
 import { FormFooter } from '../../components/FormFooter';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { messageOf } from '../../data/api';
 import { exportPacket } from './reviewData';
 
@@ -10,6 +11,8 @@ const MIN_LENGTH = 10;
 export function ExportPacketPanel({ request }: { request: PacketRequestInput }) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const form = useFocusOnOpen<HTMLFormElement>({ open, returnTo: openButton });
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +43,7 @@ export function ExportPacketPanel({ request }: { request: PacketRequestInput }) 
   return (
     <div className="packet-output">
       {open ? (
-        <form className="card narrow" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+        <form ref={form} className="card narrow" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
           <h3 id={`${id}-title`}>Export review packet</h3>
           <p className="muted">
             The packet is encrypted with a passphrase of its own, not your vault passphrase. Your supervisor
@@ -75,7 +78,7 @@ export function ExportPacketPanel({ request }: { request: PacketRequestInput }) 
           />
         </form>
       ) : (
-        <button type="button" onClick={() => setOpen(true)}>
+        <button ref={openButton} type="button" onClick={() => setOpen(true)}>
           Export review packet
         </button>
       )}

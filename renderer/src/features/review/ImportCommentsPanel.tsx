@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CommentsImportResult } from '../../../../shared/ipc/contract';
 import { PassphrasePrompt } from './PassphrasePrompt';
 import { importComments } from './reviewData';
@@ -20,6 +20,7 @@ function importWords(result: CommentsImportResult, clientId: string): string {
 export function ImportCommentsPanel({ clientId, onImported }: { clientId: string; onImported: () => void }) {
   const file = useChosenFile('open-comments');
   const [result, setResult] = useState<string | null>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
 
   async function run(passphrase: string) {
     if (!file.path) return;
@@ -33,6 +34,7 @@ export function ImportCommentsPanel({ clientId, onImported }: { clientId: string
     <div className="packet-output">
       {!file.path && (
         <button
+          ref={importButton}
           type="button"
           className="secondary"
           onClick={() => {
@@ -51,6 +53,7 @@ export function ImportCommentsPanel({ clientId, onImported }: { clientId: string
           busyLabel="Importing…"
           onSubmit={run}
           onCancel={file.clear}
+          returnTo={importButton}
         />
       )}
       {file.error && (

@@ -1,11 +1,13 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useId, useRef, useState } from 'react';
 import { FormFooter } from '../../components/FormFooter';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { messageOf } from '../../data/api';
 import { fileName } from './reviewFormat';
 
 /**
  * Asks for a packet's passphrase to open a chosen file. A failure (wrong passphrase, damaged or
- * newer file) is shown as an alert and the prompt stays, with the passphrase cleared.
+ * newer file) is shown as an alert and the prompt stays, with the passphrase cleared. Focus goes
+ * to the passphrase on opening and back to `returnTo` (the control that chose the file) on closing.
  */
 export function PassphrasePrompt({
   title,
@@ -14,6 +16,7 @@ export function PassphrasePrompt({
   busyLabel,
   onSubmit,
   onCancel,
+  returnTo,
 }: {
   title: string;
   path: string;
@@ -21,6 +24,7 @@ export function PassphrasePrompt({
   busyLabel: string;
   onSubmit: (passphrase: string) => Promise<void>;
   onCancel: () => void;
+  returnTo?: RefObject<HTMLElement | null>;
 }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -28,9 +32,7 @@ export function PassphrasePrompt({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    input.current?.focus();
-  }, []);
+  const form = useFocusOnOpen<HTMLFormElement>({ initial: input, returnTo });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -49,7 +51,7 @@ export function PassphrasePrompt({
   }
 
   return (
-    <form className="card narrow" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <form ref={form} className="card narrow" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>{title}</h2>
       <p className="muted">
         File: <code className="path">{fileName(path)}</code>

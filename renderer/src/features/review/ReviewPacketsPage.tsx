@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PacketListing } from '../../../../shared/ipc/contract';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { messageOf } from '../../data/api';
@@ -16,6 +16,7 @@ export function ReviewPacketsPage({ onOpen }: { onOpen: (packetId: string) => vo
   const [packets, setPackets] = useState<PacketListing[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const file = useChosenFile('open-packet');
+  const openButton = useRef<HTMLButtonElement>(null);
 
   const reload = useCallback(() => {
     listPackets()
@@ -44,7 +45,7 @@ export function ReviewPacketsPage({ onOpen }: { onOpen: (packetId: string) => vo
     <main className="page review-screen">
       <div className="page-head">
         <h1>Review packets</h1>
-        <button type="button" onClick={file.choose} disabled={file.path !== null}>
+        <button ref={openButton} type="button" onClick={file.choose} disabled={file.path !== null}>
           Open review packet
         </button>
       </div>
@@ -60,6 +61,7 @@ export function ReviewPacketsPage({ onOpen }: { onOpen: (packetId: string) => vo
           busyLabel="Opening…"
           onSubmit={open}
           onCancel={file.clear}
+          returnTo={openButton}
         />
       )}
       {(error || file.error) && (
