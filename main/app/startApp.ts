@@ -8,7 +8,8 @@ import type {
   PrintToPDFOptions,
 } from 'electron';
 import { channels } from '../../shared/ipc/api';
-import type { FilePurpose } from '../../shared/ipc/contract';
+import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
+import type { PdfLayout } from '../ipc/createHandlers';
 import type { EventName, Events } from '../../shared/ipc/events';
 import type { Router } from '../ipc/createRouter';
 import { appMenuTemplate } from './appMenuTemplate';
@@ -83,7 +84,7 @@ export interface ElectronSlice<W extends AppWindow = AppWindow> {
   powerMonitor: PowerEvents & IdleClock;
   protocol: { registerSchemesAsPrivileged(schemes: CustomScheme[]): void };
   session: { fromPartition(partition: string): AppSession; readonly defaultSession: PermissionedSession };
-  shell: { openExternal(url: string): Promise<void> };
+  shell: { openExternal(url: string): Promise<void>; showItemInFolder(path: string): void };
 }
 
 export interface AppBackend extends Lockable {
@@ -95,13 +96,30 @@ export type CreateBackend = (options: {
   version: string;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   chooseFile: (purpose: FilePurpose) => Promise<string | null>;
-  printToPdf: () => Promise<Uint8Array>;
+  chooseFolder: (purpose: FolderPurpose) => Promise<string | null>;
+  printToPdf: (layout: PdfLayout) => Promise<Uint8Array>;
+  showItemInFolder: (path: string) => void;
 }) => AppBackend;
 
 /** The file filter of the open dialog for each purpose. */
 export const openDialogFilters: Record<FilePurpose, OpenDialogOptions['filters']> = {
   'open-packet': [{ name: 'Attune review packet', extensions: ['attune-review'] }],
   'open-comments': [{ name: 'Attune supervisor comments', extensions: ['attune-comments'] }],
+  'import-records': [{ name: 'Attune records export', extensions: ['json'] }],
+};
+
+const openDialogTitles: Record<FilePurpose, string> = {
+  'open-packet': 'Open a review packet',
+  'open-comments': 'Import supervisor comments',
+  'import-records': 'Import records',
+};
+
+/** The folder dialog's title and button for each purpose. */
+export const folderDialogWords: Record<FolderPurpose, { title: string; buttonLabel: string }> = {
+  'backup-folder': { title: 'Choose a folder for backups', buttonLabel: 'Use this folder' },
+  'restore-from': { title: 'Choose the folder that holds your backups', buttonLabel: 'Look here' },
+  'export-to': { title: 'Choose where to save the export', buttonLabel: 'Save here' },
+  'vault-location': { title: 'Choose where to keep your vault', buttonLabel: 'Use this folder' },
 };
 
 /**
@@ -121,6 +139,23 @@ export const caseSummaryPdf = {
   /** Inches, as Electron takes them; room for the footer at the bottom. */
   margins: { top: 0.6, bottom: 0.7, left: 0.5, right: 0.5 },
 } as const satisfies PrintToPDFOptions;
+
+/**
+ * How a page of the clinical record (a signed note, a client's record export) is printed: A4,
+ * no Chromium header, a footer marking it confidential with page numbers on every page.
+ */
+export const recordPdf = {
+  ...caseSummaryPdf,
+  footerTemplate:
+    '<div style="width:100%;margin:0 0.5in;font:8px system-ui,sans-serif;color:#333;display:flex;' +
+    'justify-content:space-between"><span>Confidential clinical record</span><span>Page <span class="pageNumber">' +
+    '</span> of <span class="totalPages"></span></span></div>',
+} as const satisfies PrintToPDFOptions;
+
+export const pdfLayouts: Record<PdfLayout, PrintToPDFOptions> = {
+  'case-summary': caseSummaryPdf,
+  record: recordPdf,
+};
 
 export interface AppPaths {
   preload: string;
@@ -191,13 +226,21 @@ export async function startApp<W extends AppWindow>(
     // The renderer never names a path itself: the user picks one in the native dialog.
     chooseFile: async (purpose) => {
       const { canceled, filePaths } = await dialog.showOpenDialog(win, {
-        title: purpose === 'open-packet' ? 'Open a review packet' : 'Import supervisor comments',
+        title: openDialogTitles[purpose],
         properties: ['openFile'],
         filters: openDialogFilters[purpose],
       });
       return canceled ? null : (filePaths[0] ?? null);
     },
-    printToPdf: () => win.webContents.printToPDF(caseSummaryPdf),
+    chooseFolder: async (purpose) => {
+      const { canceled, filePaths } = await dialog.showOpenDialog(win, {
+        ...folderDialogWords[purpose],
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      return canceled ? null : (filePaths[0] ?? null);
+    },
+    printToPdf: (layout) => win.webContents.printToPDF(pdfLayouts[layout]),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
   });
   registerIpc(ipcMain, backend.router, createTrustedSenderCheck(win.webContents.id));
   wireLockTriggers({ powerMonitor, app }, backend);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { FilePurpose } from '../../shared/ipc/contract';
+import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
 import type { LockReason } from '../../shared/ipc/events';
 import { type Emit, VaultSession } from '../services/VaultSession';
-import { createHandlers } from './createHandlers';
+import { createHandlers, type PdfLayout } from './createHandlers';
 import { createRouter, type Router } from './createRouter';
 
 /** Everything main offers the renderer, independent of the transport (Electron IPC or the e2e harness). */
@@ -22,8 +22,12 @@ export interface BackendOptions {
    * the user cancels. Absent where there is no dialog (the CLI): choosing files is then refused.
    */
   chooseFile?: (purpose: FilePurpose) => Promise<string | null>;
+  /** The native folder dialog (may create a folder); null when the user cancels. */
+  chooseFolder?: (purpose: FolderPurpose) => Promise<string | null>;
   /** Prints the calling window's current page to PDF bytes (Electron's printToPDF in the app). */
-  printToPdf?: () => Promise<Uint8Array>;
+  printToPdf?: (layout: PdfLayout) => Promise<Uint8Array>;
+  /** Shows a file or folder in the system's file manager (Electron's shell.showItemInFolder). */
+  showItemInFolder?: (path: string) => void;
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -31,7 +35,9 @@ export function createBackend(options: BackendOptions): Backend {
   const router = createRouter(
     createHandlers(session, options.version, undefined, undefined, {
       chooseFile: options.chooseFile,
+      chooseFolder: options.chooseFolder,
       printToPdf: options.printToPdf,
+      showItemInFolder: options.showItemInFolder,
     }),
   );
   return {

@@ -1,4 +1,4 @@
-import { type FilePurpose, methods } from '../../shared/ipc/contract';
+import { type FilePurpose, type FolderPurpose, methods } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/ipc/result';
 import { changePassphrase } from '../services/changePassphrase';
 import { createServices, type Services } from '../services/createServices';
@@ -6,10 +6,21 @@ import { ReviewService } from '../services/review/ReviewService';
 import type { VaultSession } from '../services/VaultSession';
 import type { Handlers } from './createRouter';
 
-/** What only the app's shell can do: show the open dialog, print the window. Absent in the CLI. */
+/**
+ * How a page is printed to PDF: the de-identified case summary (its footer says so), or a page
+ * of the identified clinical record (a signed note, a client's record export).
+ */
+export type PdfLayout = 'case-summary' | 'record';
+
+/**
+ * What only the app's shell can do: show the open and folder dialogs, print the window, show a
+ * file in the file manager. Absent in the CLI.
+ */
 export interface ShellSeams {
   chooseFile?: ((purpose: FilePurpose) => Promise<string | null>) | undefined;
-  printToPdf?: (() => Promise<Uint8Array>) | undefined;
+  chooseFolder?: ((purpose: FolderPurpose) => Promise<string | null>) | undefined;
+  printToPdf?: ((layout: PdfLayout) => Promise<Uint8Array>) | undefined;
+  showItemInFolder?: ((path: string) => void) | undefined;
 }
 
 /**
@@ -88,9 +99,15 @@ export function createHandlers(
       const path = await seams.chooseFile(purpose);
       return path ? { path } : null;
     },
+    'files:chooseFolder': async ({ purpose }) => {
+      if (!seams.chooseFolder) throw new AttuneError('invalid-input', 'Choosing folders is not available here.');
+      const path = await seams.chooseFolder(purpose);
+      return path ? { path } : null;
+    },
     'review:savePdf': ({ packetId }) => {
       if (!seams.printToPdf) throw new AttuneError('invalid-input', 'Saving a PDF is not available here.');
-      return review.savePdf(packetId, seams.printToPdf);
+      const print = seams.printToPdf;
+      return review.savePdf(packetId, () => print('case-summary'));
     },
   };
 }

@@ -6,7 +6,7 @@ import { reviewContract } from './contracts/reviewContract';
 import { vaultContract } from './contracts/vaultContract';
 
 export type { ClientInput, SessionInput } from './contracts/clientContract';
-export type { FilePurpose } from './contracts/filesContract';
+export type { FilePurpose, FolderPurpose } from './contracts/filesContract';
 export type { IndexPage, SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
 export type { AppInfo, VaultState, VaultStatus } from './contracts/vaultContract';

@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { caseSummaryPdf } from '../../main/app/startApp';
+import { pdfLayouts } from '../../main/app/startApp';
 import { type Backend, createBackend } from '../../main/ipc/createBackend';
-import type { FilePurpose } from '../../shared/ipc/contract';
+import type { PdfLayout } from '../../main/ipc/createHandlers';
+import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
 
 /**
  * The e2e harness: the built renderer served over HTTP, and in place of the preload an object of
@@ -53,16 +54,18 @@ async function serveRenderer(): Promise<{ server: Server; url: string }> {
 }
 
 /**
- * Stands in for the native open dialog: answers the next request with the path the test chose,
- * once (a dialog is opened anew each time); with nothing chosen, the user cancels.
+ * Stands in for the native open and folder dialogs: answers the next request with the path the
+ * test chose, once (a dialog is opened anew each time); with nothing chosen, the user cancels.
+ * Also records what the app asked the file manager to show.
  */
 export class FileChooserStub {
   #next: string | null = null;
-  readonly asked: FilePurpose[] = [];
+  readonly asked: Array<FilePurpose | FolderPurpose> = [];
+  readonly shown: string[] = [];
   choose(path: string | null): void {
     this.#next = path;
   }
-  async answer(purpose: FilePurpose): Promise<string | null> {
+  async answer(purpose: FilePurpose | FolderPurpose): Promise<string | null> {
     this.asked.push(purpose);
     const path = this.#next;
     this.#next = null;
@@ -71,20 +74,24 @@ export class FileChooserStub {
 }
 
 /** Chromium prints the page as Electron's printToPDF does in the app, with the app's options. */
-const { margins } = caseSummaryPdf;
-const pdfOptions = {
-  format: caseSummaryPdf.pageSize,
-  printBackground: caseSummaryPdf.printBackground,
-  displayHeaderFooter: caseSummaryPdf.displayHeaderFooter,
-  headerTemplate: caseSummaryPdf.headerTemplate,
-  footerTemplate: caseSummaryPdf.footerTemplate,
-  margin: {
-    top: `${margins.top}in`,
-    bottom: `${margins.bottom}in`,
-    left: `${margins.left}in`,
-    right: `${margins.right}in`,
-  },
-};
+function pdfOptions(layout: PdfLayout) {
+  const options = pdfLayouts[layout];
+  const margins = options.margins ?? {};
+  const inches = (value: number | undefined) => (value === undefined ? undefined : `${value}in`);
+  return {
+    format: typeof options.pageSize === 'string' ? options.pageSize : 'A4',
+    printBackground: options.printBackground,
+    displayHeaderFooter: options.displayHeaderFooter,
+    headerTemplate: options.headerTemplate,
+    footerTemplate: options.footerTemplate,
+    margin: {
+      top: inches(margins.top),
+      bottom: inches(margins.bottom),
+      left: inches(margins.left),
+      right: inches(margins.right),
+    },
+  };
+}
 
 /** The real backend over `dataDir`, its events delivered to the page and its shell seams faked. */
 async function attachBackend(page: Page, dataDir: string, chooser: FileChooserStub): Promise<Backend> {
@@ -104,7 +111,11 @@ async function attachBackend(page: Page, dataDir: string, chooser: FileChooserSt
         .catch(() => undefined);
     },
     chooseFile: (purpose) => chooser.answer(purpose),
-    printToPdf: () => page.pdf(pdfOptions),
+    chooseFolder: (purpose) => chooser.answer(purpose),
+    printToPdf: (layout) => page.pdf(pdfOptions(layout)),
+    showItemInFolder: (path) => {
+      chooser.shown.push(path);
+    },
   });
   await installApi(page, backend);
   return backend;

@@ -3,8 +3,12 @@ import { packetIdSchema } from '../../review/packetSchema';
 import { returns } from './returns';
 
 /** What the user is choosing a file for; main picks the dialog's title and file filter from it. */
-export const filePurposeIds = ['open-packet', 'open-comments'] as const;
+export const filePurposeIds = ['open-packet', 'open-comments', 'import-records'] as const;
 export type FilePurpose = (typeof filePurposeIds)[number];
+
+/** What the user is choosing a folder for; main picks the dialog's title and button from it. */
+export const folderPurposeIds = ['backup-folder', 'restore-from', 'export-to', 'vault-location'] as const;
+export type FolderPurpose = (typeof folderPurposeIds)[number];
 
 /**
  * Files the renderer cannot reach by itself: it never names a path it made up, it asks main to
@@ -15,7 +19,14 @@ export const filesContract = {
   /** The native open dialog; null when the user cancels. */
   'files:chooseReviewFile': {
     input: z.strictObject({
-      purpose: z.enum(filePurposeIds, { error: 'Say what the file is for: a packet or comments.' }),
+      purpose: z.enum(filePurposeIds, { error: 'Say what the file is for: a packet, comments or records.' }),
+    }),
+    output: returns<{ path: string } | null>(),
+  },
+  /** The native folder dialog (may create a folder); null when the user cancels. */
+  'files:chooseFolder': {
+    input: z.strictObject({
+      purpose: z.enum(folderPurposeIds, { error: 'Say what the folder is for.' }),
     }),
     output: returns<{ path: string } | null>(),
   },

@@ -19,6 +19,7 @@ import {
   appPaths,
   type CreateBackend,
   caseSummaryPdf,
+  recordPdf,
   type ElectronSlice,
   startApp,
 } from '../../../main/app/startApp';
@@ -142,6 +143,7 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
     },
   });
   const opened: string[] = [];
+  const shown: string[] = [];
   const dialogs: Array<{ window: FakeWindow; options: OpenDialogOptions }> = [];
   /** What the next open dialog answers; the user cancels by default. */
   const dialogAnswer = { canceled: true, filePaths: [] as string[] };
@@ -185,6 +187,9 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
       openExternal: async (url: string) => {
         opened.push(url);
       },
+      showItemInFolder: (path: string) => {
+        shown.push(path);
+      },
     },
   } satisfies ElectronSlice<FakeWindow>;
 
@@ -202,6 +207,7 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
     menus,
     powerMonitor,
     opened,
+    shown,
     dialogs,
     dialogAnswer,
   };
@@ -384,7 +390,7 @@ describe('startApp on ready', () => {
 
   test('the case summary is printed from the window: A4, backgrounds, footer with page numbers and the mark', async () => {
     const { created, window } = await started();
-    const bytes = await created[0]?.printToPdf();
+    const bytes = await created[0]?.printToPdf('case-summary');
     expect(new TextDecoder().decode(bytes)).toMatch(/^%PDF-/);
     expect(window.webContents.printed).toEqual([caseSummaryPdf]);
     expect(caseSummaryPdf).toMatchObject({
@@ -396,6 +402,32 @@ describe('startApp on ready', () => {
     expect(caseSummaryPdf.footerTemplate).toMatch(
       /Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span>/,
     );
+  });
+
+  test('a page of the clinical record is printed with its own footer: confidential, page numbers', async () => {
+    const { created, window } = await started();
+    await created[0]?.printToPdf('record');
+    expect(window.webContents.printed).toEqual([recordPdf]);
+    expect(recordPdf.footerTemplate).toContain('Confidential clinical record');
+    expect(recordPdf.footerTemplate).not.toContain('De-identified');
+    expect(recordPdf.footerTemplate).toMatch(/Page <span class="pageNumber"><\/span> of/);
+  });
+
+  test('folders are chosen in a folder dialog modal to the window, titled by purpose; a file is shown in its folder', async () => {
+    const { created, window, dialogs, dialogAnswer, shown } = await started();
+    const backendOptions = created[0];
+    if (!backendOptions) throw new Error('no backend');
+    await expect(backendOptions.chooseFolder('backup-folder')).resolves.toBeNull();
+    dialogAnswer.canceled = false;
+    dialogAnswer.filePaths = ['/media/usb/Attune backups'];
+    await expect(backendOptions.chooseFolder('restore-from')).resolves.toBe('/media/usb/Attune backups');
+    expect(dialogs.map((d) => d.window)).toEqual([window, window]);
+    expect(dialogs.map((d) => [d.options.title, d.options.properties])).toEqual([
+      ['Choose a folder for backups', ['openDirectory', 'createDirectory']],
+      ['Choose the folder that holds your backups', ['openDirectory', 'createDirectory']],
+    ]);
+    backendOptions.showItemInFolder('/home/someone/.config/Attune/vault');
+    expect(shown).toEqual(['/home/someone/.config/Attune/vault']);
   });
 
   test('backend events are pushed to the window on the event channel, and dropped once it is gone', async () => {
