@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Days after which a missing verified backup is warned about, unless the user changes it. */
+export const DEFAULT_BACKUP_WARN_DAYS = 7;
+
+const warnMessage = 'Enter a number of days from 1 to 365.';
+const absolutePath = z
+  .string({ error: 'A folder must be given as a path.' })
+  .min(1, 'Choose a folder.')
+  .max(4096, 'That folder path is too long.');
+const isoTime = z.iso.datetime({ offset: true, error: 'A time must be an ISO 8601 date-time.' });
+
+/** The outcome of the latest backup attempt, kept so the lock screen can show it. */
+export const backupOutcomeSchema = z.strictObject({
+  at: isoTime,
+  ok: z.boolean(),
+  /** The generation written (its folder name), when one was. */
+  generation: z.string().max(200).nullable().default(null),
+  /** Whether the copy passed the verify check after writing. */
+  verified: z.boolean().default(false),
+  /** What went wrong, in the app's words, when `ok` is false. */
+  message: z.string().max(2000).nullable().default(null),
+});
+export type BackupOutcome = z.output<typeof backupOutcomeSchema>;
+
+/**
+ * This computer's own settings, kept beside the vault in plain JSON because they are needed
+ * while the vault is locked (the lock screen shows backup status; restore and the vault's
+ * location are chosen before unlock). They hold folder paths and times, never clinical content.
+ */
+export const deviceConfigSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  /** Where the vault lives when the user chose a folder; null means the default place. */
+  vaultDir: absolutePath.nullable().default(null),
+  backup: z
+    .strictObject({
+      /** The folder backups go to; null until the user chooses one. */
+      folder: absolutePath.nullable().default(null),
+      /** Warn when the last verified backup is older than this. */
+      warnAfterDays: z
+        .int({ error: warnMessage })
+        .min(1, warnMessage)
+        .max(365, warnMessage)
+        .default(DEFAULT_BACKUP_WARN_DAYS),
+      /** The latest attempt, successful or not. */
+      lastAttempt: backupOutcomeSchema.nullable().default(null),
+      /** The latest backup that was written and verified. */
+      lastVerified: backupOutcomeSchema.nullable().default(null),
+    })
+    .default({
+      folder: null,
+      warnAfterDays: DEFAULT_BACKUP_WARN_DAYS,
+      lastAttempt: null,
+      lastVerified: null,
+    }),
+});
+export type DeviceConfig = z.output<typeof deviceConfigSchema>;
+
+export function defaultDeviceConfig(): DeviceConfig {
+  return deviceConfigSchema.parse({});
+}
