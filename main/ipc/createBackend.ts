@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
 import type { LockReason } from '../../shared/ipc/events';
+import { createSafetyServices } from '../services/backup/createSafetyServices';
 import { type Emit, VaultSession } from '../services/VaultSession';
 import { createHandlers, type PdfLayout } from './createHandlers';
 import { createRouter, type Router } from './createRouter';
@@ -32,13 +33,23 @@ export interface BackendOptions {
 
 export function createBackend(options: BackendOptions): Backend {
   const session = new VaultSession(join(options.dataDir, 'vault'), options.emit);
+  const safety = createSafetyServices(session, options.emit, { dataDir: options.dataDir });
+  // Hourly backups while the vault is open; backups on lock (and so on quit) run from the session.
+  safety.backups.startSchedule();
   const router = createRouter(
-    createHandlers(session, options.version, undefined, undefined, {
-      chooseFile: options.chooseFile,
-      chooseFolder: options.chooseFolder,
-      printToPdf: options.printToPdf,
-      showItemInFolder: options.showItemInFolder,
-    }),
+    createHandlers(
+      session,
+      options.version,
+      undefined,
+      undefined,
+      {
+        chooseFile: options.chooseFile,
+        chooseFolder: options.chooseFolder,
+        printToPdf: options.printToPdf,
+        showItemInFolder: options.showItemInFolder,
+      },
+      safety,
+    ),
   );
   return {
     router,
@@ -48,7 +59,8 @@ export function createBackend(options: BackendOptions): Backend {
       else await session.lock(reason);
     },
     async dispose() {
-      await session.lock('quit');
+      await session.lock('quit'); // writes the backup on quit
+      safety.backups.dispose();
     },
   };
 }

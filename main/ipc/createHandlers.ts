@@ -1,5 +1,6 @@
 import { type FilePurpose, type FolderPurpose, methods } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/ipc/result';
+import { createSafetyServices, type SafetyServices } from '../services/backup/createSafetyServices';
 import { changePassphrase } from '../services/changePassphrase';
 import { createServices, type Services } from '../services/createServices';
 import { ReviewService } from '../services/review/ReviewService';
@@ -34,8 +35,10 @@ export function createHandlers(
   services: Services = createServices(session),
   review: ReviewService = new ReviewService(session),
   seams: ShellSeams = {},
+  safety: SafetyServices = createSafetyServices(session, () => undefined),
 ): Handlers {
   const { clients, sessions, notes, processNotes, templates, settings, search, index } = services;
+  const { backups, restore } = safety;
   return {
     'app:info': () => ({ name: 'Attune', version, methods: [...methods] }),
     'vault:status': () => session.status(),
@@ -99,8 +102,23 @@ export function createHandlers(
       const path = await seams.chooseFile(purpose);
       return path ? { path } : null;
     },
+    'backup:status': () => backups.status(),
+    'backup:chooseFolder': async () => {
+      if (!seams.chooseFolder)
+        throw new AttuneError('invalid-input', 'Choosing folders is not available here.');
+      const path = await seams.chooseFolder('backup-folder');
+      return path ? backups.setFolder(path) : null;
+    },
+    'backup:setWarnAfterDays': ({ days }) => backups.setWarnAfterDays(days),
+    'backup:run': () => backups.run('manual'),
+    'backup:listGenerations': ({ passphrase, choose }) =>
+      restore.list(passphrase, choose, seams.chooseFolder),
+    'backup:restore': ({ vaultId, generation, passphrase }) =>
+      restore.restore(vaultId, generation, passphrase),
+
     'files:chooseFolder': async ({ purpose }) => {
-      if (!seams.chooseFolder) throw new AttuneError('invalid-input', 'Choosing folders is not available here.');
+      if (!seams.chooseFolder)
+        throw new AttuneError('invalid-input', 'Choosing folders is not available here.');
       const path = await seams.chooseFolder(purpose);
       return path ? { path } : null;
     },

@@ -35,10 +35,13 @@ export class VaultSession {
   #lockedByRenderer: (() => void) | null = null;
   /** Callbacks run before the vault locks (e.g. flush pending drafts). */
   readonly #beforeLock = new Set<() => Promise<void>>();
+  /** Callbacks run with the vault still open once every flush has settled (e.g. the backup on lock). */
+  readonly #whileLocking = new Set<(vault: Vault) => Promise<void>>();
 
   constructor(
     readonly location: string,
-    private readonly emit: Emit,
+    /** Sends a push event to the renderer (lock notices, progress of long work). */
+    readonly emit: Emit,
     /** How long a lock the OS asks for waits for the renderer to save its drafts. */
     private readonly lockGraceMs = 1500,
   ) {}
@@ -118,6 +121,16 @@ export class VaultSession {
     return () => this.#beforeLock.delete(flush);
   }
 
+  /**
+   * Runs `task` at every lock, after the pre-lock flushes have settled and before the vault
+   * closes, with the vault that is locking (the session no longer hands it out by then). A
+   * failing task is reported and never keeps the vault open.
+   */
+  whileLocking(task: (vault: Vault) => Promise<void>): () => void {
+    this.#whileLocking.add(task);
+    return () => this.#whileLocking.delete(task);
+  }
+
   async lock(reason: LockReason): Promise<VaultStatus> {
     const opening = this.#opening;
     if (opening) {
@@ -134,6 +147,10 @@ export class VaultSession {
         const flushed = await Promise.allSettled([...this.#beforeLock].map((flush) => flush()));
         for (const result of flushed) {
           if (result.status === 'rejected') console.error('[attune] a pre-lock step failed:', result.reason);
+        }
+        const done = await Promise.allSettled([...this.#whileLocking].map((task) => task(vault)));
+        for (const result of done) {
+          if (result.status === 'rejected') console.error('[attune] a lock-time step failed:', result.reason);
         }
       } finally {
         this.#vault = null;

@@ -1,10 +1,17 @@
 import type { z } from 'zod';
+import { backupContract } from './contracts/backupContract';
 import { clientContract } from './contracts/clientContract';
 import { filesContract } from './contracts/filesContract';
 import { noteContract } from './contracts/noteContract';
 import { reviewContract } from './contracts/reviewContract';
 import { vaultContract } from './contracts/vaultContract';
 
+export type {
+  BackupGeneration,
+  BackupSetListing,
+  BackupStatus,
+  RestoreResult,
+} from './contracts/backupContract';
 export type { ClientInput, SessionInput } from './contracts/clientContract';
 export type { FilePurpose, FolderPurpose } from './contracts/filesContract';
 export type { IndexPage, SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
@@ -31,6 +38,7 @@ export const contract = {
   ...noteContract,
   ...reviewContract,
   ...filesContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

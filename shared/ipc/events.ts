@@ -1,6 +1,11 @@
+import type { BackupStatus } from '../domain/backupHealth';
+
 /** Push events from main to the renderer. Payloads are JSON-safe. */
 // 'window-stopped': the window's renderer crashed or stopped responding, so main locked.
 export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' | 'window-stopped';
+
+/** Long work in main whose progress the renderer shows; others (key rotation) join this list. */
+export type ProgressTask = 'verify';
 
 export interface Events {
   'vault:locked': { reason: LockReason };
@@ -9,11 +14,15 @@ export interface Events {
    * main locks anyway after a short grace period.
    */
   'vault:lockRequested': { reason: LockReason };
+  /** How far long work in main has got: `done` of `total` steps (record files, for 'verify'). */
+  'vault:progress': { task: ProgressTask; done: number; total: number };
+  /** A backup started or ended (on lock, hourly, or asked for): the new status. */
+  'backup:status': BackupStatus;
 }
 
 export type EventName = keyof Events;
 
-export const eventNames: readonly EventName[] = ['vault:locked', 'vault:lockRequested'];
+export const eventNames: readonly EventName[] = ['vault:locked', 'vault:lockRequested', 'vault:progress', 'backup:status'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);

@@ -54,7 +54,9 @@ export async function openServices(
 ): Promise<Harness> {
   const { location } = await makeVault();
   const locks: string[] = [];
-  const session = new VaultSession(location, (_event, payload) => locks.push(payload.reason));
+  const session = new VaultSession(location, (_event, payload) => {
+    if ('reason' in payload) locks.push(payload.reason);
+  });
   await session.unlock({ passphrase: PASS });
   onTestFinished(() => session.lock('quit').then(() => undefined));
   const services = createServices(session, { ...options, clock: steppingClock() });

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { BackupSetListing, FolderPurpose, RestoreResult } from '../../../shared/ipc/contract';
+import { AttuneError } from '../../../shared/errors';
+import { readHeader } from '../../vault/header';
+import { nodeVaultFs } from '../../vault/vaultFs';
+import { type Clock, systemClock } from '../Clock';
+import type { DeviceConfigStore } from '../device/DeviceConfigStore';
+import type { VaultSession } from '../VaultSession';
+import type { BackupEngine } from './BackupEngine';
+
+/** Folders a restore prepares the new vault in, beside the vault folder: `vault.restoring-<hex>`. */
+const PREPARING = /\.restoring-[0-9a-f]{8}$/;
+
+/**
+ * Restore from a backup: list what a backup folder holds (counts need the passphrase), then copy
+ * a verified generation into a new folder beside the vault and switch to it. The vault that was
+ * there is never overwritten: it is kept aside under a dated name until the user removes it.
+ */
+export class RestoreService {
+  /** The folder last listed: a restore only takes a generation from it (the renderer names no path). */
+  #source: string | null = null;
+
+  constructor(
+    private readonly session: VaultSession,
+    private readonly config: DeviceConfigStore,
+    private readonly engine: BackupEngine,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /**
+   * The backups in the backup folder, or in a folder the user chooses now; null when the dialog
+   * is cancelled. Backups of other vaults in the same folder are listed too, marked as such.
+   */
+  async list(
+    passphrase: string,
+    choose: boolean,
+    chooseFolder: ((purpose: FolderPurpose) => Promise<string | null>) | undefined,
+  ): Promise<{ folder: string; sets: BackupSetListing[] } | null> {
+    let folder: string | null;
+    if (choose) {
+      if (!chooseFolder) throw new AttuneError('invalid-input', 'Choosing folders is not available here.');
+      folder = await chooseFolder('restore-from');
+      if (folder === null) return null;
+    } else {
+      folder = (await this.config.read()).backup.folder;
+      if (folder === null) {
+        throw new AttuneError(
+          'not-found',
+          'No backup folder is set on this computer. Choose the folder that holds your backups.',
+        );
+      }
+    }
+    const sets = await this.engine.list(folder, passphrase);
+    const current = await this.#currentVaultId();
+    this.#source = folder;
+    return {
+      folder,
+      sets: sets
+        .map((set) => ({ ...set, thisVault: set.vaultId === current }))
+        // This computer's vault first, then the others.
+        .sort((a, b) => Number(b.thisVault) - Number(a.thisVault)),
+    };
+  }
+
+  /**
+   * Restores `generation` of the listed folder: the vault is locked, the generation verified and
+   * copied beside the vault, the folders switched, and the restored vault opened with `passphrase`.
+   */
+  async restore(vaultId: string, generation: string, passphrase: string): Promise<RestoreResult> {
+    const folder = this.#source;
+    if (!folder)
+      throw new AttuneError('invalid-input', 'List the backups first, then choose one to restore.');
+    await this.session.lock('user');
+    const vaultDir = this.session.location;
+    await removeUnfinished(vaultDir);
+    const prepared = `${vaultDir}.restoring-${randomBytes(4).toString('hex')}`;
+    try {
+      await this.engine.restore(folder, vaultId, generation, passphrase, prepared);
+    } catch (error) {
+      await rm(prepared, { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
+    const { keptAside } = await this.engine.switchFolder(vaultDir, prepared, this.clock());
+    await this.session.unlock({ passphrase });
+    return { keptAside, restoredFrom: generation };
+  }
+
+  async #currentVaultId(): Promise<string | null> {
+    try {
+      return (await readHeader(nodeVaultFs, this.session.location)).vaultId.toString('hex');
+    } catch {
+      return null; // no vault here yet, or a damaged header: nothing to mark
+    }
+  }
+}
+
+/** Removes folders an interrupted restore left beside the vault (the backup still holds their contents). */
+async function removeUnfinished(vaultDir: string): Promise<void> {
+  const parent = dirname(vaultDir);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(basename(vaultDir)) && PREPARING.test(name)) {
+      await rm(join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
