@@ -19,11 +19,12 @@ import { HEADER_FILE, headerMac, serializeHeader, type VaultHeader, wrapAd, wrap
 import { encodeJournalEntry, type JournalOp } from './journal';
 import type { JournalWriter } from './journalWriter';
 import { deriveKek, type KdfParams, SALT_BYTES } from './kdf';
-import { type VaultKeys, zeroKeys } from './keys';
+import { recoveryKek, type VaultKeys, zeroKeys } from './keys';
 import { openVaultFiles, type VaultParts } from './openVault';
 import { type ReaderContext, readMany, readRecord } from './recordReader';
 import type { ProcessLock } from './processLock';
 import { assertId, assertKind, encodeRecord, newRecordId, recordJson } from './recordCodec';
+import { formatRecoveryKey, generateRecoveryKey } from './recoveryKey';
 import { recordKey, type VaultState } from './state';
 import type { VaultSecret } from './unlock';
 import { lockedError, readFailure, writeFailure } from './vaultErrors';
@@ -301,21 +302,42 @@ export class Vault {
         const keys = this.requireKeys();
         const base = { ...this.header, salt };
         const unsigned = { ...base, passphrase: wrapKey(kek, keys.vaultKey, wrapAd('passphrase', base)) };
-        const updated: VaultHeader = { ...unsigned, mac: headerMac(keys.headerMac, unsigned) };
         // One atomic replacement of the header is the whole change: a crash leaves the old
         // header (old passphrase) or the new one (new passphrase), never neither.
-        try {
-          await atomicWriteFile(this.fs, join(this.dir, HEADER_FILE), serializeHeader(updated), {
-            syncDir: true,
-          });
-        } catch (error) {
-          throw writeFailure(error);
-        }
-        this.header = updated;
+        await this.replaceHeader(unsigned, keys);
         // The passphrase has changed whatever happens next; a failed audit append must not say otherwise.
         await this.commit([], [], [{ type: 'passphrase-change' }]).catch(() => undefined);
       } finally {
         kek.fill(0);
+      }
+    });
+  }
+
+  /**
+   * Replaces the recovery key: a fresh random key wraps the vault key in the header's recovery
+   * slot, so the old recovery key no longer opens this vault (copies made before, such as
+   * backups, keep their own header and still open with it). Returns the new key, to be shown once.
+   */
+  async renewRecoveryKey(): Promise<string> {
+    this.assertOpen();
+    return this.enqueue(async () => {
+      const keys = this.requireKeys();
+      const fresh = generateRecoveryKey();
+      const kek = recoveryKek(fresh, this.header.vaultId);
+      try {
+        const unsigned = {
+          ...this.header,
+          recovery: wrapKey(kek, keys.vaultKey, wrapAd('recovery', this.header)),
+        };
+        // As with the passphrase: the old header (old key) or the new one survives a crash.
+        await this.replaceHeader(unsigned, keys);
+        const shown = formatRecoveryKey(fresh);
+        // The key has changed whatever happens next; a failed audit append must not hide it.
+        await this.commit([], [], [{ type: 'recovery-key-renewal' }]).catch(() => undefined);
+        return shown;
+      } finally {
+        kek.fill(0);
+        fresh.fill(0);
       }
     });
   }
@@ -379,6 +401,17 @@ export class Vault {
   private requireKeys(): VaultKeys {
     if (!this.keys) throw lockedError();
     return this.keys;
+  }
+
+  /** Signs `unsigned` with the header MAC and writes it in one atomic, durable replacement. */
+  private async replaceHeader(unsigned: Omit<VaultHeader, 'mac'>, keys: VaultKeys): Promise<void> {
+    const updated: VaultHeader = { ...unsigned, mac: headerMac(keys.headerMac, unsigned) };
+    try {
+      await atomicWriteFile(this.fs, join(this.dir, HEADER_FILE), serializeHeader(updated), { syncDir: true });
+    } catch (error) {
+      throw writeFailure(error);
+    }
+    this.header = updated;
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

@@ -22,6 +22,7 @@ export type AuditType =
   | 'backup'
   | 'passphrase-change'
   | 'recovery'
+  | 'recovery-key-renewal'
   | 'comments-import';
 
 export const AUDIT_TYPES: readonly AuditType[] = [
@@ -38,6 +39,7 @@ export const AUDIT_TYPES: readonly AuditType[] = [
   'backup',
   'passphrase-change',
   'recovery',
+  'recovery-key-renewal',
   'comments-import',
 ];
 
