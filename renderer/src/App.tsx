@@ -4,6 +4,7 @@ import { call, messageOf, onEvent } from './data/api';
 import { clearIndex } from './data/indexDb';
 import { lockNow } from './data/lock';
 import { CreateVault } from './features/vault/CreateVault';
+import { RestoreBackup } from './features/backup/RestoreBackup';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
 import { UnlockVault } from './features/vault/UnlockVault';
 import { Workspace } from './features/workspace/Workspace';
@@ -14,6 +15,7 @@ type Screen =
   | { name: 'create' }
   | { name: 'recovery-key'; recoveryKey: string; unlocked: boolean }
   | { name: 'unlock'; notice: string | null }
+  | { name: 'restore'; hasBackupFolder: boolean }
   | { name: 'workspace' };
 
 const lockNotices: Record<LockReason, string | null> = {
@@ -49,7 +51,10 @@ export function App() {
       setScreen((current) =>
         current.name === 'recovery-key'
           ? { ...current, unlocked: false }
-          : { name: 'unlock', notice: lockNotices[reason] },
+          : // A restore locks the vault it replaces; its screen stays.
+            current.name === 'restore'
+            ? current
+            : { name: 'unlock', notice: lockNotices[reason] },
       );
     });
     const offRequested = onEvent('vault:lockRequested', ({ reason }) => {
@@ -88,8 +93,36 @@ export function App() {
         />
       );
     case 'unlock':
-      return <UnlockVault notice={screen.notice} location={location} onUnlocked={toWorkspace} />;
+      return (
+        <UnlockVault
+          notice={screen.notice}
+          location={location}
+          onUnlocked={toWorkspace}
+          onRestore={(hasBackupFolder) => setScreen({ name: 'restore', hasBackupFolder })}
+        />
+      );
+    case 'restore':
+      return (
+        <RestoreBackup
+          hasBackupFolder={screen.hasBackupFolder}
+          onCancel={() => setScreen({ name: 'unlock', notice: null })}
+          onRestored={toWorkspace}
+        />
+      );
     case 'workspace':
-      return <Workspace />;
+      return (
+        <Workspace
+          onRestore={() => {
+            // The restore screen replaces the workspace: lock first, as for any other way out.
+            lockNow('user')
+              .catch(() => undefined)
+              .then(() => call('backup:status'))
+              .then(
+                (status) => setScreen({ name: 'restore', hasBackupFolder: status.folder !== null }),
+                () => setScreen({ name: 'restore', hasBackupFolder: false }),
+              );
+          }}
+        />
+      );
   }
 }

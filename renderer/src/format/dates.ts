@@ -126,3 +126,20 @@ function formatter(
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
+
+const agoUnits: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 24 * 60 * 60 * 1000],
+  ['hour', 60 * 60 * 1000],
+  ['minute', 60 * 1000],
+];
+
+/** How long ago an instant was, in the user's words: "2 hours ago", "yesterday", "just now". */
+export function formatAgo(value: DateInput, now: Date = new Date(), options: DateFormatOptions = {}): string {
+  const elapsed = now.getTime() - new Date(value).getTime();
+  if (elapsed < 60 * 1000) return 'just now';
+  const words = new Intl.RelativeTimeFormat(options.locale, { numeric: 'auto' });
+  for (const [unit, ms] of agoUnits) {
+    if (elapsed >= ms) return words.format(-Math.floor(elapsed / ms), unit);
+  }
+  return 'just now';
+}

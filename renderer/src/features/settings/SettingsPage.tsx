@@ -3,10 +3,17 @@ import { settingsSchema } from '../../../../shared/domain/settingsSchema';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
 import { formatTime } from '../../format/dates';
+import { BackupsSection } from './BackupsSection';
 import { TemplateManager } from './TemplateManager';
 
 /** The user's settings: auto-lock time, signing name, feedback concern line. */
-export function SettingsPage({ onSaved }: { onSaved: () => void }) {
+export function SettingsPage({
+  onSaved,
+  onRestore,
+}: {
+  onSaved: () => void;
+  onRestore?: (() => void) | undefined;
+}) {
   const [autoLock, setAutoLock] = useState('10');
   const [name, setName] = useState('');
   const [line, setLine] = useState('36');
@@ -77,6 +84,7 @@ export function SettingsPage({ onSaved }: { onSaved: () => void }) {
         <button type="submit">Save settings</button>
         <output aria-live="polite">{status}</output>
       </form>
+      <BackupsSection onRestore={onRestore} />
       <TemplateManager />
     </main>
   );

@@ -1,16 +1,22 @@
 import { type FormEvent, useState } from 'react';
 import { call, messageOf } from '../../data/api';
+import { BackupStatusLine } from '../backup/BackupStatusLine';
+import { useBackupStatus } from '../backup/useBackupStatus';
 
 /** The unlock screen; a wrong passphrase gives a clear message and keeps the form. */
 export function UnlockVault({
   onUnlocked,
   notice,
   location,
+  onRestore,
 }: {
   onUnlocked: () => void;
   notice?: string | null;
   location?: string;
+  /** Opens the restore screen. */
+  onRestore?: (hasBackupFolder: boolean) => void;
 }) {
+  const backup = useBackupStatus();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,6 +61,12 @@ export function UnlockVault({
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
         {location && <p className="muted small">Your vault: {location}</p>}
+        <BackupStatusLine status={backup.status} />
+        {onRestore && (
+          <button type="button" className="link" onClick={() => onRestore(backup.status?.folder != null)}>
+            Restore from a backup…
+          </button>
+        )}
       </form>
     </main>
   );

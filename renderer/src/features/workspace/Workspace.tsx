@@ -10,13 +10,14 @@ import { saveStashedDrafts } from '../note';
 import { PacketBuilder, ReviewPacketPage, ReviewPacketsPage } from '../review';
 import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { BackupBanner } from '../backup/BackupBanner';
 import { NotePage } from './NotePage';
 import type { Route } from './Route';
 import { useIdleLock } from './useIdleLock';
 import { useShortcuts } from './useShortcuts';
 
 /** The unlocked app: fills the index (with progress), then shows navigation and the current page. */
-export function Workspace() {
+export function Workspace({ onRestore }: { onRestore?: () => void } = {}) {
   // null once every summary is in; until then the fraction loaded, and whether the list is usable.
   const [progress, setProgress] = useState<FillProgress | null>({ fraction: 0, clientsReady: false });
   const [error, setError] = useState<string | null>(null);
@@ -98,6 +99,7 @@ export function Workspace() {
           {error}
         </p>
       )}
+      {route.page !== 'settings' && <BackupBanner onOpenSettings={() => setRoute({ page: 'settings' })} />}
       {progress !== null && (
         <div className="index-progress">
           <label htmlFor="index-progress">
@@ -113,7 +115,12 @@ export function Workspace() {
           <h1>Opening your notes</h1>
         </main>
       ) : (
-        <CurrentPage route={route} go={setRoute} onSettingsSaved={() => setSettingsVersion((v) => v + 1)} />
+        <CurrentPage
+          route={route}
+          go={setRoute}
+          onSettingsSaved={() => setSettingsVersion((v) => v + 1)}
+          onRestore={onRestore}
+        />
       )}
     </div>
   );
@@ -123,10 +130,12 @@ function CurrentPage({
   route,
   go,
   onSettingsSaved,
+  onRestore,
 }: {
   route: Route;
   go: (route: Route) => void;
   onSettingsSaved: () => void;
+  onRestore: (() => void) | undefined;
 }) {
   switch (route.page) {
     case 'clients':
@@ -161,7 +170,7 @@ function CurrentPage({
         <SearchPage onOpen={(hit) => go({ page: 'note', noteId: hit.noteId, clientId: hit.clientId })} />
       );
     case 'settings':
-      return <SettingsPage onSaved={onSettingsSaved} />;
+      return <SettingsPage onSaved={onSettingsSaved} onRestore={onRestore} />;
     case 'build-packet':
       return (
         <PacketBuilder

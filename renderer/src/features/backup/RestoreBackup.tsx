@@ -1,0 +1,212 @@
+import './backup.css';
+import { type FormEvent, useId, useState } from 'react';
+import type { BackupSetListing, RestoreResult } from '../../../../shared/ipc/contract';
+import { call, messageOf } from '../../data/api';
+import { formatDateTime } from '../../format/dates';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
+
+type Step =
+  | { name: 'find' }
+  | { name: 'choose'; folder: string; sets: BackupSetListing[] }
+  | { name: 'done'; result: RestoreResult };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Restore from a backup, in three steps: the passphrase and where the backups are; the backups
+ * found, with their dates and counts; then the restore itself. Main verifies the backup, copies it
+ * into a new vault folder and keeps the current vault aside: nothing is overwritten or deleted.
+ */
+export function RestoreBackup({
+  hasBackupFolder,
+  onCancel,
+  onRestored,
+}: {
+  hasBackupFolder: boolean;
+  onCancel: () => void;
+  onRestored: () => void;
+}) {
+  const id = useId();
+  const [step, setStep] = useState<Step>({ name: 'find' });
+  const [passphrase, setPassphrase] = useState('');
+  const [chosen, setChosen] = useState<{ vaultId: string; generation: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const container = useFocusOnOpen<HTMLElement>({ open: true });
+
+  async function find(choose: boolean) {
+    if (!passphrase) return setError('Enter the passphrase the vault had when the backup was made.');
+    setError(null);
+    setBusy('Looking for backups and reading them with your passphrase…');
+    try {
+      const found = await call('backup:listGenerations', { passphrase, choose });
+      if (!found) return; // the folder dialog was cancelled
+      if (found.sets.every((set) => set.generations.length === 0)) {
+        return setError(`No Attune backups were found in ${found.folder}. Choose the folder you back up to.`);
+      }
+      const first = found.sets.flatMap((set) =>
+        set.generations.filter((g) => g.readable).map((g) => ({ vaultId: set.vaultId, generation: g.name })),
+      )[0];
+      setChosen(first ?? null);
+      setStep({ name: 'choose', folder: found.folder, sets: found.sets });
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function restore(event: FormEvent) {
+    event.preventDefault();
+    if (!chosen) return setError('Choose a backup to restore.');
+    setError(null);
+    setBusy('Restoring: checking the backup, copying it into a new vault folder and checking the copy…');
+    try {
+      const result = await call('backup:restore', { ...chosen, passphrase });
+      setPassphrase('');
+      setStep({ name: 'done', result });
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const findForm = (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void find(!hasBackupFolder);
+      }}
+      noValidate
+      aria-label="Find backups"
+    >
+      <label htmlFor={`${id}-pass`}>Passphrase</label>
+      <input
+        id={`${id}-pass`}
+        type="password"
+        autoComplete="current-password"
+        aria-describedby={`${id}-pass-hint`}
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+      />
+      <p id={`${id}-pass-hint`} className="field-description">
+        The passphrase your vault had when the backup was made. It is used to read the backups’ dates and
+        counts.
+      </p>
+      <div className="actions">
+        {hasBackupFolder && (
+          <button type="submit" disabled={busy !== null}>
+            Find backups
+          </button>
+        )}
+        <button
+          type={hasBackupFolder ? 'button' : 'submit'}
+          className={hasBackupFolder ? 'secondary' : undefined}
+          disabled={busy !== null}
+          onClick={hasBackupFolder ? () => void find(true) : undefined}
+        >
+          {hasBackupFolder ? 'Look in another folder…' : 'Choose the backup folder…'}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel} disabled={busy !== null}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+
+  return (
+    <main className="centered wide" ref={container}>
+      <section className="card" aria-labelledby={`${id}-title`}>
+        <h1 id={`${id}-title`}>Restore from a backup</h1>
+        {step.name === 'find' && (
+          <>
+            <p className="muted">
+              Attune copies the backup you choose into a new vault folder. Your current vault is not
+              overwritten: it is kept beside it under a dated name until you remove it.
+            </p>
+            {findForm}
+          </>
+        )}
+        {step.name === 'choose' && (
+          <form onSubmit={restore} noValidate aria-label="Choose a backup">
+            <p className="muted">
+              Backups in <code className="path">{step.folder}</code>
+            </p>
+            {step.sets.map((set) => (
+              <fieldset key={set.vaultId} className="generation-list">
+                <legend>
+                  {set.thisVault
+                    ? 'Backups of this vault'
+                    : `Backups of another vault (${set.vaultId.slice(0, 8)})`}
+                </legend>
+                {set.generations.map((g) => {
+                  const inputId = `${id}-${set.vaultId}-${g.name}`;
+                  return (
+                    <div key={g.name} className="generation">
+                      <input
+                        id={inputId}
+                        type="radio"
+                        name={`${id}-generation`}
+                        disabled={!g.readable}
+                        checked={chosen?.vaultId === set.vaultId && chosen.generation === g.name}
+                        onChange={() => setChosen({ vaultId: set.vaultId, generation: g.name })}
+                      />
+                      <label htmlFor={inputId}>
+                        {formatDateTime(g.createdAt)}
+                        {g.readable
+                          ? ` — ${plural(g.clients, 'client')}, ${plural(g.sessions, 'session')}, ${plural(g.notes, 'note')}`
+                          : ` — cannot be restored: ${g.problem ?? 'it could not be read'}`}
+                      </label>
+                    </div>
+                  );
+                })}
+              </fieldset>
+            ))}
+            <p>
+              Restoring replaces what Attune shows with this backup. Notes written after it was made stay in
+              your current vault, which is kept aside, not deleted.
+            </p>
+            <div className="actions">
+              <button type="submit" disabled={busy !== null || !chosen}>
+                Restore this backup
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setStep({ name: 'find' })}
+                disabled={busy !== null}
+              >
+                Back
+              </button>
+            </div>
+          </form>
+        )}
+        {step.name === 'done' && (
+          <div role="status">
+            <p>The backup was checked and restored. Attune is open on it now.</p>
+            {step.result.keptAside && (
+              <p>
+                Your previous vault is kept at <code className="path">{step.result.keptAside}</code>. Remove
+                it yourself once you are sure you no longer need it.
+              </p>
+            )}
+            <button type="button" onClick={onRestored}>
+              Open Attune
+            </button>
+          </div>
+        )}
+        {busy && (
+          <p role="status" className="muted">
+            {busy}
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}
