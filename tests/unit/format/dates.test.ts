@@ -2,8 +2,9 @@
 // previous day. Set before any formatter exists: formatters take the zone they are made in.
 process.env.TZ = 'America/Los_Angeles';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import {
+  formatAgo,
   formatDate,
   formatDateTime,
   formatMonth,
@@ -66,5 +67,16 @@ describe('date formats', () => {
     expect(isoDate(evening)).toBe('2025-03-01');
     expect(todayIso(evening)).toBe('2025-03-01');
     expect(isoLocalDateTime(evening)).toBe('2025-03-01T23:05');
+  });
+});
+
+describe('formatAgo', () => {
+  const now = new Date('2026-12-02T12:00:00Z');
+  test('says how long ago in words, rounding down to the largest unit', () => {
+    expect(formatAgo('2026-12-02T11:59:30Z', now, { locale: 'en-US' })).toBe('just now');
+    expect(formatAgo('2026-12-02T11:55:00Z', now, { locale: 'en-US' })).toBe('5 minutes ago');
+    expect(formatAgo('2026-12-02T09:30:00Z', now, { locale: 'en-US' })).toBe('2 hours ago');
+    expect(formatAgo('2026-12-01T10:00:00Z', now, { locale: 'en-US' })).toBe('yesterday');
+    expect(formatAgo('2026-11-22T10:00:00Z', now, { locale: 'en-US' })).toBe('10 days ago');
   });
 });
