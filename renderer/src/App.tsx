@@ -81,6 +81,7 @@ export function App() {
       return (
         <CreateVault
           onCreated={(recoveryKey, unlocked) => setScreen({ name: 'recovery-key', recoveryKey, unlocked })}
+          onRestore={() => setScreen({ name: 'restore', hasBackupFolder: false })}
         />
       );
     case 'recovery-key':
@@ -105,7 +106,13 @@ export function App() {
       return (
         <RestoreBackup
           hasBackupFolder={screen.hasBackupFolder}
-          onCancel={() => setScreen({ name: 'unlock', notice: null })}
+          onCancel={() =>
+            call('vault:status').then(
+              (status) =>
+                setScreen(status.state === 'absent' ? { name: 'create' } : { name: 'unlock', notice: null }),
+              () => setScreen({ name: 'unlock', notice: null }),
+            )
+          }
           onRestored={toWorkspace}
         />
       );

@@ -1,3 +1,4 @@
+import '../backup/backup.css';
 import { type FormEvent, useEffect, useState } from 'react';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../../shared/domain/passphraseRule';
 import { call, messageOf } from '../../data/api';
@@ -8,7 +9,14 @@ import { measureStrength, minimumScore, type Strength } from './passphraseStreng
  * `unlocked` is false when a lock (sleep, screen lock) came while it was being created: the vault
  * exists and its recovery key must still be shown, but it is locked again.
  */
-export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string, unlocked: boolean) => void }) {
+export function CreateVault({
+  onCreated,
+  onRestore,
+}: {
+  onCreated: (recoveryKey: string, unlocked: boolean) => void;
+  /** Opens the restore screen: a new computer, or a lost vault, with backups elsewhere. */
+  onRestore?: () => void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [strength, setStrength] = useState<Strength | null>(null);
@@ -82,6 +90,14 @@ export function CreateVault({ onCreated }: { onCreated: (recoveryKey: string, un
           {busy ? 'Creating vault…' : 'Create vault'}
         </button>
       </form>
+      {onRestore && (
+        <p className="centered-note">
+          Setting up Attune on a new computer, or lost your vault?{' '}
+          <button type="button" className="link" onClick={onRestore}>
+            Restore from a backup…
+          </button>
+        </p>
+      )}
     </main>
   );
 }
