@@ -1,15 +1,34 @@
-import { AttuneError } from '../../../shared/errors';
+import { rename, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fsyncDir } from '../../vault/atomicWrite';
+import { listBackupGenerations, restoreGeneration } from '../../vault/backupSet';
+import { switchVaultFolder } from '../../vault/switchVaultFolder';
+import { isNotFound, nodeVaultFs } from '../../vault/vaultFs';
 import type { BackupEngine } from './BackupEngine';
 
-// TEMPORARY while the vault layer's backup sets land (main/vault/backupSet.ts): refuses clearly.
-const notYet = async (): Promise<never> => {
-  throw new AttuneError('invalid-input', 'Backups are not available in this build.');
+/** The backup engine over the vault layer's backup sets (main/vault/backupSet) and folder switch. */
+export const vaultBackupEngine: BackupEngine = {
+  backup: (vault, folder, { now }) => vault.backupTo(folder, { now }),
+  list: (folder, passphrase) => listBackupGenerations(folder, passphrase),
+  restore: (folder, vaultId, generation, passphrase, targetDir) =>
+    restoreGeneration(folder, vaultId, generation, passphrase, targetDir),
+  async switchFolder(vaultDir, preparedDir, now) {
+    // On a new computer (or after the vault folder was lost) there is nothing to keep aside.
+    if (!(await exists(vaultDir))) {
+      await rename(preparedDir, vaultDir);
+      await fsyncDir(nodeVaultFs, dirname(vaultDir));
+      return { keptAside: null };
+    }
+    return switchVaultFolder(vaultDir, preparedDir, now);
+  },
 };
 
-/** The backup engine over the vault layer's backup sets and folder switch. */
-export const vaultBackupEngine: BackupEngine = {
-  backup: notYet,
-  list: notYet,
-  restore: notYet,
-  switchFolder: notYet,
-};
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}

@@ -44,6 +44,10 @@ export function RestoreBackup({
       if (found.sets.every((set) => set.generations.length === 0)) {
         return setError(`No Attune backups were found in ${found.folder}. Choose the folder you back up to.`);
       }
+      const all = found.sets.flatMap((set) => set.generations);
+      if (!all.some((g) => g.readable)) {
+        return setError(`None of the backups in ${found.folder} can be restored: ${all[0]?.problem ?? ''}`);
+      }
       const first = found.sets.flatMap((set) =>
         set.generations.filter((g) => g.readable).map((g) => ({ vaultId: set.vaultId, generation: g.name })),
       )[0];
