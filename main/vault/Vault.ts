@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import { atomicWriteFile } from './atomicWrite';
@@ -12,6 +13,12 @@ import {
   readAuditChain,
 } from './auditLog';
 import { copyVault } from './backup';
+import {
+  type BackupOptions,
+  type BackupResult,
+  type GenerationWrite,
+  writeBackupGeneration,
+} from './backupSet';
 import { sha256Hex } from './binary';
 import { checkpoint } from './checkpoint';
 import { createVaultFiles } from './createVault';
@@ -42,6 +49,7 @@ export type {
   VerifyReport,
 } from './vaultTypes';
 export type { KdfParams } from './kdf';
+export type { BackupOptions, BackupResult } from './backupSet';
 export type { VaultSecret } from './unlock';
 
 /** Marks the test hook that abandons a vault as a crash would (see faults.ts). */
@@ -363,6 +371,41 @@ export class Vault {
   }
 
   /**
+   * Writes a new backup generation under `<folder>/Attune backups/<vault id>/` (FORMAT.md,
+   * "Backups"): checkpoints, copies changed record files and hard-links unchanged ones from the
+   * previous generation, verifies the copy with the vault's keys, prunes by retention, and
+   * records a 'backup' audit entry with the outcome. A failed verify is recorded, the copy
+   * removed, and an 'integrity' error thrown. Saves wait while the files are written and checked.
+   */
+  async backupTo(folder: string, options: BackupOptions = {}): Promise<BackupResult> {
+    this.assertOpen();
+    const root = resolve(folder);
+    await assertBackupOutsideVault(this.dir, root);
+    return this.enqueue(async () => {
+      const keys = this.requireKeys();
+      try {
+        await this.checkpointNow();
+      } catch (error) {
+        throw writeFailure(error);
+      }
+      const source = { fs: this.fs, dir: this.dir, header: this.header, keys, state: this.state };
+      let written: GenerationWrite;
+      try {
+        written = await writeBackupGeneration(source, root, options);
+      } catch (error) {
+        const message = error instanceof AttuneError ? error.message : String(error);
+        const detail = { folder: root, ok: false, error: message };
+        await this.commit([], [], [{ type: 'backup', detail }]).catch(() => undefined);
+        throw error;
+      }
+      const { result } = written;
+      await this.commit([], [], [{ type: 'backup', detail: backupAuditDetail(root, result) }]);
+      if (!result.verify.ok) throw backupNotVerified(root, written);
+      return result;
+    });
+  }
+
+  /**
    * Records 'lock', checkpoints, zeroes the keys, drops the in-memory state and releases the
    * process lock. Every later call fails with 'locked'; locking twice is harmless.
    */
@@ -510,6 +553,50 @@ export class Vault {
       state: this.state,
       journal: this.journal,
     });
+  }
+}
+
+/** What the audit log keeps of a backup: where, which generation, verified or not, how much was written. */
+function backupAuditDetail(folder: string, r: BackupResult): AuditDetail {
+  return {
+    folder,
+    generation: r.generation,
+    ok: r.verify.ok,
+    verified: r.verify.ok,
+    problems: r.verify.problems.length,
+    records: r.verify.records,
+    copied: r.copiedFiles,
+    linked: r.linkedFiles,
+    pruned: r.pruned.length,
+  };
+}
+
+function backupNotVerified(folder: string, written: GenerationWrite): AttuneError {
+  const first = written.result.verify.problems[0];
+  const why = first ? ` (${first.file}: ${first.problem.replace(/\.$/, '')})` : '';
+  return new AttuneError(
+    'integrity',
+    written.damagedInVault > 0
+      ? `The backup was not kept: ${written.damagedInVault} record files in your vault are damaged${why}. Run “Check the vault” in Settings and restore the damaged notes from an earlier backup; earlier backups were not touched.`
+      : `The backup written to ${folder} failed its check${why}, so it was removed. Your vault is unchanged. The backup drive may be failing: try again, or choose another backup folder.`,
+  );
+}
+
+/** Refuses a backup folder that is the vault folder or inside it (symbolic links followed). */
+async function assertBackupOutsideVault(vaultDir: string, folder: string): Promise<void> {
+  const real = async (path: string) => realpath(path).catch(() => path);
+  const [vault, target] = await Promise.all([real(vaultDir), real(folder)]);
+  for (const [v, t] of [
+    [vaultDir, folder],
+    [vault, target],
+  ] as const) {
+    const inside = relative(v, t);
+    if (!inside || (!inside.startsWith('..') && !isAbsolute(inside))) {
+      throw new AttuneError(
+        'invalid-input',
+        'The backup folder cannot be the vault folder or a folder inside it: a backup must survive losing the vault’s disk. Choose a folder on another drive.',
+      );
+    }
   }
 }
 

@@ -9,7 +9,8 @@ import { RECORDS_DIR } from './recordCodec';
 import type { VaultState } from './state';
 import type { VaultFs } from './vaultFs';
 
-async function writeDurably(fs: VaultFs, path: string, data: Buffer): Promise<void> {
+/** Creates `path` (it must not exist) with `data`, fsynced before it is closed. */
+export async function writeDurably(fs: VaultFs, path: string, data: Buffer): Promise<void> {
   const fd = await fs.open(path, 'wx', 0o600);
   try {
     await fs.write(fd, data, 0);
@@ -31,13 +32,18 @@ export async function copyVault(
   dest: string,
   header: VaultHeader,
   state: VaultState,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   await ensureEmptyDir(fs, dest);
   await fs.mkdir(join(dest, RECORDS_DIR), { mode: 0o700 });
   const files = [...state.records.values()].map((r) => r.file);
+  const step = Math.max(1, Math.floor(files.length / 100));
+  let done = 0;
   await inParallel(files, 8, async (file) => {
     const bytes = await fs.readFile(join(dir, RECORDS_DIR, file));
     await writeDurably(fs, join(dest, RECORDS_DIR, file), bytes);
+    done++;
+    if (onProgress && (done % step === 0 || done === files.length)) onProgress(done, files.length);
   });
   await fsyncDir(fs, join(dest, RECORDS_DIR));
   await writeDurably(fs, join(dest, MANIFEST_FILE), await fs.readFile(join(dir, MANIFEST_FILE)));

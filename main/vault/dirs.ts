@@ -73,3 +73,33 @@ export async function inParallel<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * Removes `dir` and everything in it, through the facade (so tests can fail any step). Used for
+ * backup generations, which are shallow; missing entries are fine (a removal cut short earlier).
+ */
+export async function removeFolder(fs: VaultFs, dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    if (isNotFound(error)) return;
+    throw error;
+  }
+  // Unlink first and look closer only when that fails: a generation holds thousands of files
+  // and one folder, so a stat per entry would double the work.
+  await inParallel(names, 16, async (name) => {
+    const path = join(dir, name);
+    try {
+      await fs.unlink(path);
+    } catch (error) {
+      if (isNotFound(error)) return;
+      const stat = await fs.stat(path).catch(() => null);
+      if (!stat?.isDirectory) throw error;
+      await removeFolder(fs, path);
+    }
+  });
+  await fs.rmdir(dir).catch((error: unknown) => {
+    if (!isNotFound(error)) throw error;
+  });
+}

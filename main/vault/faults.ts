@@ -92,6 +92,8 @@ export class FaultyFs implements VaultFs {
     this.run('mkdir', path, () => this.inner.mkdir(path, options));
   rmdir = (path: string) => this.run('rmdir', path, () => this.inner.rmdir(path));
   stat = (path: string) => this.run('stat', path, () => this.inner.stat(path));
+  link = (existing: string, newPath: string) =>
+    this.run('link', newPath, () => this.inner.link(existing, newPath));
 }
 
 /** Only calls that change something on disk. */

@@ -124,7 +124,16 @@ function isStale(info: LockInfo, path: string): boolean {
   return !isAlive(info.pid) || !isSameProcess(info);
 }
 
-const inUse = (info: LockInfo | null): AttuneError =>
+/** Who holds a lock, as far as an in-use message needs to say. */
+export type LockHolder = Pick<LockInfo, 'pid' | 'hostname'>;
+
+/** Wording for a lock that is not the vault's own. */
+export interface LockWords {
+  inUse?: (holder: LockHolder | null) => AttuneError;
+  failure?: (error: unknown) => AttuneError;
+}
+
+const inUse = (info: LockHolder | null): AttuneError =>
   new AttuneError(
     'in-use',
     info
@@ -148,7 +157,13 @@ export class ProcessLock {
     private readonly token: string,
   ) {}
 
-  static async acquire(fs: VaultFs, dir: string): Promise<ProcessLock> {
+  /**
+   * `words` lets another user of the lock (the backup set) say what is busy in its own words;
+   * by default the messages speak of the vault.
+   */
+  static async acquire(fs: VaultFs, dir: string, words: LockWords = {}): Promise<ProcessLock> {
+    const failure = words.failure ?? writeFailure;
+    const busy = words.inUse ?? inUse;
     const path = join(dir, LOCK_FILE);
     const token = randomHex(16);
     const info: LockInfo = {
@@ -165,7 +180,7 @@ export class ProcessLock {
       try {
         fd = await fs.open(path, 'wx', 0o600);
       } catch (error) {
-        if (errorCode(error) !== 'EEXIST') throw writeFailure(error);
+        if (errorCode(error) !== 'EEXIST') throw failure(error);
         fd = -1;
       }
       if (fd >= 0) {
@@ -176,7 +191,7 @@ export class ProcessLock {
           // An empty lock file would block the vault for a while; take it back.
           await fs.close(fd).catch(() => undefined);
           await fs.unlink(path).catch(() => undefined);
-          throw writeFailure(error);
+          throw failure(error);
         }
         heldHere.add(path);
         return new ProcessLock(fs, path, token);
@@ -186,35 +201,41 @@ export class ProcessLock {
         text = (await fs.readFile(path)).toString('utf8');
       } catch (error) {
         if (isNotFound(error)) continue; // released meanwhile: try again
-        throw writeFailure(error);
+        throw failure(error);
       }
       const other = parseLock(text);
       // A lock file that cannot be parsed is being written right now, or was cut off by a crash.
       const stale = other
         ? isStale(other, path)
         : Date.now() - (await fs.stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs > 10_000;
-      if (!stale) throw inUse(other);
-      await ProcessLock.takeOver(fs, path, text);
+      if (!stale) throw busy(other);
+      await ProcessLock.takeOver(fs, path, text, failure, busy);
     }
-    throw inUse(null);
+    throw busy(null);
   }
 
   /**
    * Moves a stale lock aside. Renaming (rather than deleting) lets us check that what we moved is
    * the stale lock we judged, not a fresh one another process took in the meantime.
    */
-  private static async takeOver(fs: VaultFs, path: string, staleText: string): Promise<void> {
+  private static async takeOver(
+    fs: VaultFs,
+    path: string,
+    staleText: string,
+    failure: (error: unknown) => AttuneError,
+    busy: (holder: LockHolder | null) => AttuneError,
+  ): Promise<void> {
     const aside = `${path}.stale-${randomHex(4)}`;
     try {
       await fs.rename(path, aside);
     } catch (error) {
       if (isNotFound(error)) return;
-      throw writeFailure(error);
+      throw failure(error);
     }
     const moved = await fs.readFile(aside).catch(() => Buffer.alloc(0));
     if (moved.toString('utf8') !== staleText) {
       await fs.rename(aside, path).catch(() => undefined);
-      throw inUse(parseLock(moved.toString('utf8')));
+      throw busy(parseLock(moved.toString('utf8')));
     }
     await fs.unlink(aside).catch(() => undefined);
   }

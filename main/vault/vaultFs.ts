@@ -6,6 +6,9 @@ export interface VaultStat {
   isFile: boolean;
   isDirectory: boolean;
   mtimeMs: number;
+  /** Inode number: two paths with the same `ino` (and device) are hard links to one file. */
+  ino: number;
+  dev: number;
 }
 
 /**
@@ -37,6 +40,8 @@ export interface VaultFs {
   mkdir(path: string, options: { mode: number; recursive?: boolean }): Promise<void>;
   rmdir(path: string): Promise<void>;
   stat(path: string): Promise<VaultStat>;
+  /** Makes `newPath` a hard link to `existing` (backups share unchanged files between generations). */
+  link(existing: string, newPath: string): Promise<void>;
 }
 
 // The callback API is used rather than fs/promises: readFile in particular is about twice as
@@ -93,8 +98,17 @@ export const nodeVaultFs: VaultFs = {
   rmdir: (path) => call<void>((cb) => nodeFs.rmdir(path, (err) => cb(err, undefined))),
   stat: async (path) => {
     const s = await call<nodeFs.Stats>((cb) => nodeFs.stat(path, cb));
-    return { size: s.size, isFile: s.isFile(), isDirectory: s.isDirectory(), mtimeMs: s.mtimeMs };
+    return {
+      size: s.size,
+      isFile: s.isFile(),
+      isDirectory: s.isDirectory(),
+      mtimeMs: s.mtimeMs,
+      ino: s.ino,
+      dev: s.dev,
+    };
   },
+  link: (existing, newPath) =>
+    call<void>((cb) => nodeFs.link(existing, newPath, (err) => cb(err, undefined))),
 };
 
 /** The node error code of `error`, if it has one. */
