@@ -3,6 +3,7 @@ import { AttuneError } from '../../shared/ipc/result';
 import { createSafetyServices, type SafetyServices } from '../services/backup/createSafetyServices';
 import { changePassphrase } from '../services/changePassphrase';
 import { createServices, type Services } from '../services/createServices';
+import { ChosenPaths } from '../services/records/ChosenPaths';
 import { ReviewService } from '../services/review/ReviewService';
 import type { VaultSession } from '../services/VaultSession';
 import type { Handlers } from './createRouter';
@@ -37,7 +38,14 @@ export function createHandlers(
   seams: ShellSeams = {},
   safety: SafetyServices = createSafetyServices(session, () => undefined),
 ): Handlers {
-  const { clients, sessions, notes, processNotes, templates, settings, search, index } = services;
+  const { clients, sessions, notes, processNotes, templates, settings, search, index, records } = services;
+  // Exports and imports accept only the folders and files the user chose in these dialogs.
+  const chosen = new ChosenPaths();
+  const printRecord = () => {
+    if (!seams.printToPdf) throw new AttuneError('invalid-input', 'Saving a PDF is not available here.');
+    const print = seams.printToPdf;
+    return () => print('record');
+  };
   const { backups, restore } = safety;
   return {
     'app:info': () => ({ name: 'Attune', version, methods: [...methods] }),
@@ -100,6 +108,7 @@ export function createHandlers(
     'files:chooseReviewFile': async ({ purpose }) => {
       if (!seams.chooseFile) throw new AttuneError('invalid-input', 'Choosing files is not available here.');
       const path = await seams.chooseFile(purpose);
+      if (path) chosen.remember(purpose, path);
       return path ? { path } : null;
     },
     'backup:status': () => backups.status(),
@@ -120,8 +129,20 @@ export function createHandlers(
       if (!seams.chooseFolder)
         throw new AttuneError('invalid-input', 'Choosing folders is not available here.');
       const path = await seams.chooseFolder(purpose);
+      if (path) chosen.remember(purpose, path);
       return path ? { path } : null;
     },
+    'records:get': ({ clientId, noteId }) => records.get(clientId, noteId),
+    'records:saveNotePdf': ({ noteId, folder }) =>
+      records.saveNotePdf(noteId, chosen.require('export-to', folder, 'the folder'), printRecord()),
+    'records:exportClient': ({ clientId, folder }) =>
+      records.exportClient(clientId, chosen.require('export-to', folder, 'the folder'), printRecord()),
+    'records:exportAll': ({ folder, includeProcessNotes }) =>
+      records.exportAll(chosen.require('export-to', folder, 'the folder'), includeProcessNotes),
+    'records:previewImport': ({ path }) =>
+      records.previewImport(chosen.require('import-records', path, 'the file to import')),
+    'records:import': ({ path }) =>
+      records.importFile(chosen.require('import-records', path, 'the file to import')),
     'review:savePdf': ({ packetId }) => {
       if (!seams.printToPdf) throw new AttuneError('invalid-input', 'Saving a PDF is not available here.');
       const print = seams.printToPdf;

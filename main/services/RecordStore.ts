@@ -127,6 +127,23 @@ export class RecordStore {
     return run;
   }
 
+  /**
+   * Runs `work` after every earlier write with the vault itself, for many records written in one
+   * commit (an import). The decrypted records and derived state (the search index) are dropped
+   * afterwards, so later reads see what was written.
+   */
+  async writeMany<R>(work: (vault: Vault) => Promise<R>): Promise<R> {
+    return this.write(async () => {
+      const state = this.#current();
+      try {
+        return await work(state.vault);
+      } finally {
+        state.kinds.clear();
+        state.locals.clear();
+      }
+    });
+  }
+
   #current(): VaultState {
     const vault = this.session.vault; // throws `locked`
     if (this.#state?.vault === vault) return this.#state; // also while accepted writes drain

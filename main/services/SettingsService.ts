@@ -11,7 +11,8 @@ export class SettingsService {
 
   async get(): Promise<Settings> {
     const stored = await this.store.find<Settings>(kinds.setting, SETTINGS_ID);
-    return structuredClone(stored ?? defaultSettings());
+    // Settings stored before a field existed lack it: the defaults fill it in.
+    return structuredClone(stored ? { ...defaultSettings(), ...stored } : defaultSettings());
   }
 
   /**

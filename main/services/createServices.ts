@@ -5,6 +5,7 @@ import { NoteSearch } from './NoteSearch';
 import { NoteService } from './NoteService';
 import { ProcessNoteService } from './ProcessNoteService';
 import { RecordStore } from './RecordStore';
+import { RecordsService } from './records/RecordsService';
 import { SessionService } from './SessionService';
 import { SettingsService } from './SettingsService';
 import { TemplateService } from './TemplateService';
@@ -19,6 +20,7 @@ export interface Services {
   settings: SettingsService;
   search: NoteSearch;
   index: IndexService;
+  records: RecordsService;
 }
 
 export interface ServiceOptions {
@@ -46,6 +48,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     sessions,
     notes,
     processNotes: new ProcessNoteService(store, clock, notes),
+    records: new RecordsService({ session, store, clock, templates, settings }),
     templates,
     settings,
     search,

@@ -43,6 +43,24 @@ export const customStrategySchema = z.strictObject({
   description: vocabularyDescription,
 });
 
+/** The practice header of printed records: a name, and address or contact lines (one per line). */
+export const practiceHeaderSchema = z.strictObject({
+  name: z
+    .string({ error: 'Enter the practice name as text.' })
+    .trim()
+    .max(200, 'The practice name can be at most 200 characters.')
+    .default(''),
+  details: z
+    .string({ error: 'Enter the address and contact lines as text.' })
+    .trim()
+    .max(1000, 'The address and contact lines can be at most 1,000 characters.')
+    .refine((t) => t.split('\n').length <= 8, 'Use at most 8 lines for the address and contact details.')
+    .default(''),
+});
+
+/** The practice header of printed records. */
+export type PracticeHeader = z.output<typeof practiceHeaderSchema>;
+
 /** The user's settings; parsing `{}` gives the defaults. */
 export const settingsSchema = z.strictObject({
   autoLockMinutes: z
@@ -61,6 +79,8 @@ export const settingsSchema = z.strictObject({
     .trim()
     .max(200, 'Your name can be at most 200 characters.')
     .default(''),
+  /** The practice's name and address or contact lines, printed at the top of record PDFs. */
+  practiceHeader: practiceHeaderSchema.default({ name: '', details: '' }),
   /** The user's additions to the rupture vocabulary (see `extendRuptureVocabulary`). */
   ruptureVocabulary: z
     .strictObject({

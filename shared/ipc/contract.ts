@@ -3,6 +3,7 @@ import { backupContract } from './contracts/backupContract';
 import { clientContract } from './contracts/clientContract';
 import { filesContract } from './contracts/filesContract';
 import { noteContract } from './contracts/noteContract';
+import { recordsContract } from './contracts/recordsContract';
 import { reviewContract } from './contracts/reviewContract';
 import { vaultContract } from './contracts/vaultContract';
 
@@ -38,6 +39,7 @@ export const contract = {
   ...noteContract,
   ...reviewContract,
   ...filesContract,
+  ...recordsContract,
   ...backupContract,
 } as const;
 

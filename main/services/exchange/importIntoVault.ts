@@ -23,14 +23,23 @@ export interface ImportResult extends ExchangeCounts {
   settings: SettingsOutcome;
 }
 
+/** What a checked import would save, and what it would report. */
+export interface ImportPlan {
+  items: Array<{ kind: string; id: string; value: unknown }>;
+  result: ImportResult;
+}
+
 /**
- * Imports an interchange file (already JSON-parsed) into an open vault. The whole file is checked
- * first: its shape, every record's schema, unique ids and client codes, and every reference
- * (to a record in the file or already in the vault). Any problem refuses the whole import with
- * an `invalid-input` error naming the first few, and the vault is not touched. Otherwise every
- * record is saved in one commit, so a crash leaves all of it or none.
+ * Checks an interchange file (already JSON-parsed) against an open vault without changing it:
+ * its shape, every record's schema, unique ids and client codes, and every reference (to a record
+ * in the file or already in the vault). Returns the problems found (at most MAX_PROBLEMS) and,
+ * when there are none, the records to save. A file that does not say it is an Attune export of a
+ * version this app reads is refused with an error at once.
  */
-export async function importIntoVault(vault: ExchangeVault, data: unknown): Promise<ImportResult> {
+export async function checkImport(
+  vault: ExchangeVault,
+  data: unknown,
+): Promise<{ problems: ImportProblem[]; plan: ImportPlan | null; settings: SettingsOutcome }> {
   checkEnvelope(data);
   const problems: ImportProblem[] = [];
   const report = (path: string, message: string) => {
@@ -38,7 +47,7 @@ export async function importIntoVault(vault: ExchangeVault, data: unknown): Prom
   };
 
   scanJson(data, report);
-  if (problems.length > 0) throw importRefused(problems);
+  if (problems.length > 0) return { problems, plan: null, settings: 'none' };
 
   const vaultSettings = vault.list(kinds.setting).some((r) => r.id === SETTINGS_ID)
     ? await vault.get<Settings>(kinds.setting, SETTINGS_ID)
@@ -47,11 +56,11 @@ export async function importIntoVault(vault: ExchangeVault, data: unknown): Prom
   const parsed = exportFileSchemaFor(settings.vocabulary).safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report(jsonPath(issue.path), issue.message);
-    throw importRefused(problems);
+    return { problems, plan: null, settings: settings.outcome };
   }
   const file = parsed.data;
   checkReferences(file, await indexVault(vault), report);
-  if (problems.length > 0) throw importRefused(problems);
+  if (problems.length > 0) return { problems, plan: null, settings: settings.outcome };
 
   const items: Array<{ kind: string; id: string; value: unknown }> = [
     ...file.templates.map((value) => ({ kind: kinds.template, id: value.id, value })),
@@ -61,9 +70,24 @@ export async function importIntoVault(vault: ExchangeVault, data: unknown): Prom
     ...(file.processNotes ?? []).map((value) => ({ kind: kinds.processNote, id: value.id, value })),
   ];
   if (settings.store) items.push({ kind: kinds.setting, id: SETTINGS_ID, value: settings.store });
-  const result: ImportResult = { ...countsOf(file), settings: settings.outcome };
-  await vault.putMany(items, { type: 'import', detail: { format: 'json', ...result } });
-  return result;
+  return {
+    problems,
+    plan: { items, result: { ...countsOf(file), settings: settings.outcome } },
+    settings: settings.outcome,
+  };
+}
+
+/**
+ * Imports an interchange file (already JSON-parsed) into an open vault. The whole file is checked
+ * first (checkImport). Any problem refuses the whole import with an `invalid-input` error naming
+ * the first few, and the vault is not touched. Otherwise every record is saved in one commit, so
+ * a crash leaves all of it or none.
+ */
+export async function importIntoVault(vault: ExchangeVault, data: unknown): Promise<ImportResult> {
+  const { problems, plan } = await checkImport(vault, data);
+  if (!plan) throw importRefused(problems);
+  await vault.putMany(plan.items, { type: 'import', detail: { format: 'json', ...plan.result } });
+  return plan.result;
 }
 
 /** The file must say what it is before its contents are worth checking. */

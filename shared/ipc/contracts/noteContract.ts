@@ -14,6 +14,7 @@ const settingsPatchInput = z.strictObject({
   autoLockMinutes: settingsSchema.shape.autoLockMinutes.unwrap().optional(),
   feedbackConcernLine: settingsSchema.shape.feedbackConcernLine.unwrap().optional(),
   clinicianName: settingsSchema.shape.clinicianName.unwrap().optional(),
+  practiceHeader: settingsSchema.shape.practiceHeader.unwrap().optional(),
   ruptureVocabulary: settingsSchema.shape.ruptureVocabulary.unwrap().optional(),
 });
 

@@ -13,8 +13,20 @@ describe('settingsSchema', () => {
       autoLockMinutes: 10,
       feedbackConcernLine: 36,
       clinicianName: '',
+      practiceHeader: { name: '', details: '' },
       ruptureVocabulary: { markers: [], strategies: [] },
     });
+  });
+
+  it('takes a practice header of a name and at most 8 address or contact lines', () => {
+    const practiceHeader = { name: ' Harbour Therapy ', details: '1 Quay St\nPort Town\n555 0100' };
+    expect(settingsSchema.parse({ practiceHeader }).practiceHeader).toEqual({
+      name: 'Harbour Therapy',
+      details: '1 Quay St\nPort Town\n555 0100',
+    });
+    expect(
+      issuesOf(settingsSchema, { practiceHeader: { name: '', details: 'a\n'.repeat(9) + 'b' } }),
+    ).toEqual(['practiceHeader.details: Use at most 8 lines for the address and contact details.']);
   });
 
   it('explains out-of-range values', () => {

@@ -1,0 +1,54 @@
+import type { Client } from '../../../shared/domain/clientSchema';
+import type { Note } from '../../../shared/domain/noteSchema';
+import type { Session } from '../../../shared/domain/sessionSchema';
+import type { Settings } from '../../../shared/domain/settingsSchema';
+import { AttuneError } from '../../../shared/errors';
+import type { RecordSet } from '../../../shared/ipc/contracts/recordsContract';
+import { type Clock, isoNow } from '../Clock';
+import { kinds, type RecordStore } from '../RecordStore';
+import type { TemplateService } from '../TemplateService';
+
+export const draftRefusal =
+  'Only a signed note can be printed or exported as a record: a draft can still change. Sign the note first.';
+
+/**
+ * A client's record set as a records request asks for it (HIPAA 45 CFR 164.524): the client,
+ * every session, and every signed note with its addenda. Drafts are not yet part of the record;
+ * process notes are a kind of their own and never read here. With `noteId`, only that note,
+ * which must be signed.
+ */
+export async function readRecordSet(
+  store: RecordStore,
+  templates: TemplateService,
+  settings: Settings,
+  clock: Clock,
+  clientId: string,
+  noteId?: string,
+): Promise<RecordSet> {
+  const client = await store.find<Client>(kinds.client, clientId);
+  if (!client) throw new AttuneError('not-found', 'This client is not in the vault any more.');
+  const sessions = [...(await store.all<Session>(kinds.session)).values()]
+    .filter((s) => s.clientId === clientId)
+    .sort((a, b) => (a.startsAt === b.startsAt ? (a.id < b.id ? -1 : 1) : a.startsAt < b.startsAt ? -1 : 1));
+  const order = new Map(sessions.map((s, i) => [s.id, i]));
+  let notes = [...(await store.all<Note>(kinds.note)).values()].filter((n) => n.clientId === clientId);
+  if (noteId !== undefined) {
+    const note = notes.find((n) => n.id === noteId);
+    if (!note) throw new AttuneError('not-found', 'This note is not in the vault any more.');
+    if (note.status !== 'signed') throw new AttuneError('invalid-input', draftRefusal);
+    notes = [note];
+  }
+  notes = notes
+    .filter((n) => n.status === 'signed')
+    .sort((a, b) => (order.get(a.sessionId) ?? 0) - (order.get(b.sessionId) ?? 0));
+  const used = new Set(notes.map((n) => n.templateId));
+  const { practiceHeader, feedbackConcernLine, ruptureVocabulary, clinicianName } = settings;
+  return structuredClone({
+    client,
+    sessions: noteId === undefined ? sessions : sessions.filter((s) => s.id === notes[0]?.sessionId),
+    notes,
+    templates: (await templates.list()).filter((t) => used.has(t.id)),
+    settings: { practiceHeader, feedbackConcernLine, ruptureVocabulary, clinicianName },
+    preparedAt: isoNow(clock),
+  });
+}
