@@ -36,7 +36,14 @@ import { recordKey, type VaultState } from './state';
 import type { VaultSecret } from './unlock';
 import { lockedError, readFailure, writeFailure } from './vaultErrors';
 import { guardedFs, nodeVaultFs, type VaultFs } from './vaultFs';
-import type { AuditRequest, RecordKind, RecordMeta, VaultOptions, VerifyReport } from './vaultTypes';
+import type {
+  AuditRequest,
+  RecordKind,
+  RecordMeta,
+  VaultOptions,
+  VerifyProgress,
+  VerifyReport,
+} from './vaultTypes';
 import { verifyContents } from './verifyVault';
 
 export type { AuditEntry, AuditType } from './auditLog';
@@ -44,8 +51,10 @@ export type {
   AuditRequest,
   RecordKind,
   RecordMeta,
+  RecordFault,
   VaultOptions,
   VerifyProblem,
+  VerifyProgress,
   VerifyReport,
 } from './vaultTypes';
 export type { KdfParams } from './kdf';
@@ -290,10 +299,13 @@ export class Vault {
     });
   }
 
-  /** Checks every file, the manifest and the audit chain; lists problems instead of throwing. */
-  async verify(): Promise<VerifyReport> {
+  /**
+   * Checks every file, the manifest and the audit chain; lists problems instead of throwing.
+   * `onProgress` hears how many record files have been checked, of how many.
+   */
+  async verify(onProgress?: VerifyProgress): Promise<VerifyReport> {
     this.assertOpen();
-    return this.enqueue(() => verifyContents(this.fs, this.dir, this.header, this.requireKeys()));
+    return this.enqueue(() => verifyContents(this.fs, this.dir, this.header, this.requireKeys(), onProgress));
   }
 
   /** Re-wraps the vault key under a new passphrase (new salt); records are not re-encrypted. */

@@ -12,11 +12,22 @@ export interface RecordMeta {
   rev: number;
 }
 
+/**
+ * Why a record failed the check: its file is gone or unreadable, holds an older revision of it,
+ * holds another record's contents, or is damaged (fails authentication or the manifest's hash).
+ */
+export type RecordFault = 'missing' | 'unreadable' | 'older-revision' | 'swapped' | 'damaged';
+
 export interface VerifyProblem {
   /** Path relative to the vault folder, with forward slashes. */
   file: string;
   problem: string;
+  /** Set when the problem is one record's: which record, and why (the app words it for the user). */
+  record?: { kind: RecordKind; id: string; fault: RecordFault };
 }
+
+/** Reports how far a check has got: `done` of `total` record files read. */
+export type VerifyProgress = (done: number, total: number) => void;
 
 export interface VerifyReport {
   ok: boolean;

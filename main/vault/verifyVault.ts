@@ -14,10 +14,13 @@ import { decryptRecord, RECORDS_DIR } from './recordCodec';
 import type { RecordEntry, VaultState } from './state';
 import { unlockKeys, type VaultSecret } from './unlock';
 import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
-import type { VerifyProblem, VerifyReport } from './vaultTypes';
+import type { RecordFault, VerifyProblem, VerifyProgress, VerifyReport } from './vaultTypes';
 
 const recordPath = (file: string): string => `${RECORDS_DIR}/${file}`;
 const recordLabel = (r: RecordEntry): string => `The ${r.kind} record ${r.id}`;
+const recordRef = (r: RecordEntry, fault: RecordFault) => ({ kind: r.kind, id: r.id, fault });
+/** At most this many progress reports per check, so a 10,000-record vault does not flood the caller. */
+const PROGRESS_STEPS = 100;
 
 /** Explains why a record file does not hold the revision the manifest expects. */
 function diagnose(
@@ -26,33 +29,40 @@ function diagnose(
   keys: VaultKeys,
   vaultId: Buffer,
   others: RecordEntry[],
-): string {
+): { fault: RecordFault; text: string } {
   for (let rev = entry.rev - 1; rev >= Math.max(1, entry.rev - 50); rev--) {
     if (decryptRecord(keys.record, vaultId, { ...entry, rev }, bytes) !== null) {
-      return `holds an older revision (${rev}) instead of revision ${entry.rev}: an old copy of the file was put back`;
+      return {
+        fault: 'older-revision',
+        text: `holds an older revision (${rev}) instead of revision ${entry.rev}: an old copy of the file was put back`,
+      };
     }
   }
   for (const other of others) {
     if (other !== entry && decryptRecord(keys.record, vaultId, other, bytes) !== null) {
-      return `holds the contents of another record (${other.kind} ${other.id}): files were swapped or copied`;
+      return {
+        fault: 'swapped',
+        text: `holds the contents of another record (${other.kind} ${other.id}): files were swapped or copied`,
+      };
     }
   }
   if (decryptRecord(keys.record, vaultId, entry, bytes) !== null) {
-    return 'does not match the content hash in the manifest';
+    return { fault: 'damaged', text: 'does not match the content hash in the manifest' };
   }
-  return 'is damaged, cut short or was altered (it fails authentication)';
+  return { fault: 'damaged', text: 'is damaged, cut short or was altered (it fails authentication)' };
 }
 
 /**
  * Checks a vault with its keys: header authentication, manifest, journal, every record file
  * (hash and decryption), files the manifest does not know, and the audit chain. Problems are
- * listed, not thrown.
+ * listed, not thrown. `onProgress` hears how many record files have been read, of how many.
  */
 export async function verifyContents(
   fs: VaultFs,
   dir: string,
   header: VaultHeader,
   keys: VaultKeys,
+  onProgress?: VerifyProgress,
 ): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
   const report = (records: number, auditEntries: number): VerifyReport => ({
@@ -88,6 +98,13 @@ export async function verifyContents(
 
   const entries = [...state.records.values()];
   const failed: Array<{ entry: RecordEntry; bytes: Buffer }> = [];
+  const step = Math.max(1, Math.ceil(entries.length / PROGRESS_STEPS));
+  let done = 0;
+  const progressed = () => {
+    done++;
+    if (onProgress && (done % step === 0 || done === entries.length)) onProgress(done, entries.length);
+  };
+  onProgress?.(0, entries.length);
   await inParallel(entries, 16, async (entry) => {
     // Bytes still only in the journal are what counts; the file may lag until a checkpoint.
     let bytes = entry.blob;
@@ -95,25 +112,31 @@ export async function verifyContents(
       try {
         bytes = await fs.readFile(join(dir, RECORDS_DIR, entry.file));
       } catch (error) {
+        const missing = isNotFound(error);
         problems.push({
           file: recordPath(entry.file),
-          problem: isNotFound(error)
+          problem: missing
             ? `${recordLabel(entry)} is missing: its file was deleted outside Attune.`
             : `${recordLabel(entry)} could not be read (${String(error)}).`,
+          record: recordRef(entry, missing ? 'missing' : 'unreadable'),
         });
+        progressed();
         return;
       }
     }
     const ok =
       sha256Hex(bytes) === entry.hash && decryptRecord(keys.record, header.vaultId, entry, bytes) !== null;
     if (!ok) failed.push({ entry, bytes });
+    progressed();
   });
   // Swapped files show up in pairs, so only other failing records are tried as the owners.
   const suspects = failed.slice(0, 100).map((f) => f.entry);
   for (const { entry, bytes } of failed) {
+    const { fault, text } = diagnose(bytes, entry, keys, header.vaultId, suspects);
     problems.push({
       file: recordPath(entry.file),
-      problem: `${recordLabel(entry)} ${diagnose(bytes, entry, keys, header.vaultId, suspects)}.`,
+      problem: `${recordLabel(entry)} ${text}.`,
+      record: recordRef(entry, fault),
     });
   }
 

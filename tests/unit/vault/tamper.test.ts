@@ -195,6 +195,7 @@ describe('tamper detection', () => {
         {
           file: `records/${fileA}`,
           problem: expect.stringMatching(/older revision \(3\) instead of revision 4/),
+          record: { kind: 'note', id: 'note-a', fault: 'older-revision' },
         },
       ]);
       await v.delete('note', 'note-a');

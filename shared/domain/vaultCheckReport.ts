@@ -1,0 +1,159 @@
+/**
+ * The result of "Check the vault", as the therapist reads it: which clients, sessions and notes
+ * are damaged (never file names or hashes), and what to do about it. Main fills in what it can
+ * learn about each damaged record; the words are made here, so the app and its tests agree.
+ */
+
+/** What a damaged record is, in the therapist's terms. */
+export type DamagedWhat =
+  | 'client'
+  | 'session'
+  | 'note'
+  | 'process-note'
+  | 'template'
+  | 'settings'
+  | 'review'
+  | 'other';
+
+/** Why it cannot be used: its file is gone, was replaced by an older or another record's copy, or is damaged. */
+export type DamageCause = 'missing' | 'replaced' | 'damaged';
+
+export interface ClientLabel {
+  code: string;
+  displayName?: string | undefined;
+}
+
+export interface DamagedRecord {
+  what: DamagedWhat;
+  /** The record's kind and id in the vault: what a repair names; never shown. */
+  kind: string;
+  id: string;
+  cause: DamageCause;
+  /** The client it belongs to (or is), when Attune could find out. */
+  client: ClientLabel | null;
+  /** When the session it belongs to (or is) began, an ISO date-time, when known. */
+  sessionStartsAt: string | null;
+  /** A template's name, when known. */
+  name: string | null;
+  /** The sessions of a damaged client whose own record could not be read, to help recognise it. */
+  sessionCount: number | null;
+}
+
+/** A problem with the vault as a whole rather than one record. */
+export type VaultPart = 'header' | 'contents' | 'audit' | 'stray-file' | 'records-folder';
+
+export interface VaultPartProblem {
+  part: VaultPart;
+}
+
+/** A backup generation that holds intact copies of the damaged records. */
+export interface RepairOffer {
+  /** Which generation (its name in the backup folder) and when it was written. */
+  generation: string;
+  vaultId: string;
+  createdAt: string;
+  /** How many of the damaged records it can put back. */
+  records: number;
+}
+
+export interface VaultCheckReport {
+  ok: boolean;
+  checkedAt: string;
+  /** How many records were checked. */
+  records: number;
+  damaged: DamagedRecord[];
+  vaultProblems: VaultPartProblem[];
+  /** Restoring the damaged records from a backup, when a backup has them intact; null otherwise. */
+  repair: RepairOffer | null;
+  /** Whether any backup folder with backups is known (so "restore a whole backup" is possible). */
+  backupsExist: boolean;
+}
+
+/** Formats a date-time as a calendar date in the user's own style ("5 Mar 2026"). */
+export type DateWords = (isoDateTime: string) => string;
+
+const clientWords = (client: ClientLabel): string =>
+  client.displayName ? `client ${client.code} (${client.displayName})` : `client ${client.code}`;
+
+/** Names a damaged record as the therapist knows it: "The note of 5 Mar 2026 for client C-014". */
+export function describeDamagedRecord(record: DamagedRecord, date: DateWords): string {
+  const { client, sessionStartsAt } = record;
+  const forClient = client ? ` for ${clientWords(client)}` : '';
+  const ofSession = sessionStartsAt ? ` of ${date(sessionStartsAt)}` : '';
+  switch (record.what) {
+    case 'note':
+      if (!client && !sessionStartsAt)
+        return 'A session note (Attune could not tell which session it belongs to)';
+      return sessionStartsAt
+        ? `The note of the session${ofSession}${forClient}`
+        : `A session note${forClient}`;
+    case 'process-note':
+      if (!client && !sessionStartsAt)
+        return 'A private process note (Attune could not tell which session it belongs to)';
+      return `The private process note of the session${ofSession}${forClient}`;
+    case 'session':
+      if (!sessionStartsAt)
+        return client ? `A session${forClient} (its date could not be read)` : 'A session';
+      return `The session${ofSession}${client ? ` with ${clientWords(client)}` : ''}`;
+    case 'client':
+      if (client) return `The client record of ${clientWords(client)}`;
+      return record.sessionCount
+        ? `A client record with ${record.sessionCount} ${record.sessionCount === 1 ? 'session' : 'sessions'} (its code could not be read)`
+        : 'A client record (its code could not be read)';
+    case 'template':
+      return record.name ? `Your note template “${record.name}”` : 'One of your own note templates';
+    case 'settings':
+      return 'Your settings (signing name, auto-lock time, concern line, your own markers and strategies)';
+    case 'review':
+      return 'A supervision review record (a case packet, or comments on one)';
+    case 'other':
+      return 'A record Attune keeps for itself';
+  }
+}
+
+/** What happened to it, to follow the record's name: "is missing: …". */
+export function describeCause(cause: DamageCause): string {
+  switch (cause) {
+    case 'missing':
+      return 'is missing: its file was deleted outside Attune';
+    case 'replaced':
+      return 'was replaced by an older or a different copy, for example by a sync tool or a copy put back by hand';
+    case 'damaged':
+      return 'is damaged and cannot be read, for example by a disk fault or a copy cut short';
+  }
+}
+
+/** A problem with the vault as a whole, in words. */
+export function describeVaultProblem(problem: VaultPartProblem): string {
+  switch (problem.part) {
+    case 'header':
+      return 'The vault’s key file (attune-vault.json) is damaged or was altered.';
+    case 'contents':
+      return 'The vault’s list of contents (manifest or journal) is damaged or was altered, so Attune cannot tell whether every record is there.';
+    case 'audit':
+      return 'The audit trail (the record of who did what, and when) is damaged or was altered. Your notes themselves are not affected by this.';
+    case 'stray-file':
+      return 'The vault folder holds a file Attune did not expect there (perhaps a deleted record put back by a sync tool). Nothing is lost; Attune ignores it.';
+    case 'records-folder':
+      return 'The folder that holds the records could not be read.';
+  }
+}
+
+/** What the therapist should do, given what the check found. */
+export function adviceFor(report: VaultCheckReport): string {
+  if (report.ok) return 'No problems found. Every record could be read and matches what Attune last saved.';
+  const serious = report.damaged.length > 0 || report.vaultProblems.some((p) => p.part !== 'stray-file');
+  if (!serious) return 'Nothing needs restoring. You can leave the vault as it is.';
+  if (report.repair && report.repair.records === report.damaged.length && onlyRecords(report)) {
+    return 'Restore the affected records from your backup: the rest of the vault stays as it is.';
+  }
+  if (report.backupsExist) {
+    return 'Restore the vault from a backup in Settings → Backups. Your current vault is kept aside, not overwritten.';
+  }
+  return 'Restore the vault from a backup copy, if you have one (Settings → Backups). Until then, do not delete this vault folder: the records that are intact can still be exported.';
+}
+
+/** True when only records are damaged, so putting those records back repairs the vault. */
+function onlyRecords(report: VaultCheckReport): boolean {
+  return report.vaultProblems.every((p) => p.part === 'stray-file');
+}
