@@ -41,6 +41,11 @@ export function formatDateTime(value: DateInput, options: DateFormatOptions = {}
   return format(value, dateTimeStyle, options, dateStyle);
 }
 
+/** A date-time to the second, where minutes are not enough to tell items apart (backups): "Mar 14, 2025, 9:00:05 AM". */
+export function formatDateTimeSeconds(value: DateInput, options: DateFormatOptions = {}): string {
+  return format(value, { dateStyle: 'medium', timeStyle: 'medium' }, options, dateStyle);
+}
+
 /** The time of day of an instant, as the date-time format shows it: "9:00 AM". */
 export function formatTime(value: DateInput, options: DateFormatOptions = {}): string {
   return format(value, timeStyle, options, dateStyle);

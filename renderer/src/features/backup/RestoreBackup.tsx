@@ -2,7 +2,7 @@ import './backup.css';
 import { type FormEvent, useId, useState } from 'react';
 import type { BackupSetListing, RestoreResult } from '../../../../shared/ipc/contract';
 import { call, messageOf } from '../../data/api';
-import { formatDateTime } from '../../format/dates';
+import { formatAgo, formatDateTimeSeconds } from '../../format/dates';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 
 type Step =
@@ -157,7 +157,7 @@ export function RestoreBackup({
                         onChange={() => setChosen({ vaultId: set.vaultId, generation: g.name })}
                       />
                       <label htmlFor={inputId}>
-                        {formatDateTime(g.createdAt)}
+                        {formatDateTimeSeconds(g.createdAt)} ({formatAgo(g.createdAt)})
                         {g.readable
                           ? ` — ${plural(g.clients, 'client')}, ${plural(g.sessions, 'session')}, ${plural(g.notes, 'note')}`
                           : ` — cannot be restored: ${g.problem ?? 'it could not be read'}`}
