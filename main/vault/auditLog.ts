@@ -23,7 +23,8 @@ export type AuditType =
   | 'passphrase-change'
   | 'recovery'
   | 'recovery-key-renewal'
-  | 'comments-import';
+  | 'comments-import'
+  | 'key-rotation';
 
 export const AUDIT_TYPES: readonly AuditType[] = [
   'vault-create',
@@ -41,6 +42,7 @@ export const AUDIT_TYPES: readonly AuditType[] = [
   'recovery',
   'recovery-key-renewal',
   'comments-import',
+  'key-rotation',
 ];
 
 export type AuditDetail = Record<string, string | number | boolean>;

@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import { removeLeftovers } from './dirs';
 import { headerMacValid, readHeader, type VaultHeader } from './header';
+import { discardInterruptedRotations } from './interruptedRotation';
 import { JOURNAL_FILE } from './journal';
 import { JournalWriter } from './journalWriter';
 import { type VaultKeys, zeroKeys } from './keys';
 import { loadState } from './loadState';
 import { ProcessLock } from './processLock';
 import type { VaultState } from './state';
+import { finishInterruptedSwitch } from './switchVaultFolder';
 import { unlockKeys, type VaultSecret } from './unlock';
 import { readFailure, writeFailure } from './vaultErrors';
 import type { VaultFs } from './vaultFs';
@@ -33,6 +35,11 @@ export async function openVaultFiles(
   root: string,
   secret: VaultSecret,
 ): Promise<{ parts: VaultParts; via: 'passphrase' | 'recovery-key' }> {
+  // A crash between the two renames of a folder switch (key rotation, restore) leaves the vault
+  // folder missing: finish it first, so the vault is found where it belongs.
+  await finishInterruptedSwitch(root, fs).catch((error: unknown) => {
+    throw writeFailure(error);
+  });
   const header = await readHeader(fs, root);
   const { keys, via } = await unlockKeys(header, secret);
   if (!headerMacValid(keys.headerMac, header)) {
@@ -54,6 +61,8 @@ export async function openVaultFiles(
     await removeLeftovers(fs, root).catch((error: unknown) => {
       throw writeFailure(error);
     });
+    // A partial re-encrypted copy beside the vault is of no use (the rotation restarts afresh).
+    await discardInterruptedRotations(fs, root).catch(() => undefined);
     const { state, journal } = await loadState(fs, root, header, keys);
     journalFd = await fs.open(join(root, JOURNAL_FILE), 'r+').catch((error: unknown) => {
       throw readFailure(error, `journal (${JOURNAL_FILE})`);
