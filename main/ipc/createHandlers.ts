@@ -2,6 +2,8 @@ import { type FilePurpose, type FolderPurpose, methods } from '../../shared/ipc/
 import { AttuneError } from '../../shared/ipc/result';
 import { createSafetyServices, type SafetyServices } from '../services/backup/createSafetyServices';
 import { changePassphrase } from '../services/changePassphrase';
+import { memoryRecordSource } from '../services/check/memoryRecordSource';
+import { VaultCheckService } from '../services/check/VaultCheckService';
 import { createServices, type Services } from '../services/createServices';
 import { ChosenPaths } from '../services/records/ChosenPaths';
 import { ReviewService } from '../services/review/ReviewService';
@@ -47,6 +49,11 @@ export function createHandlers(
     return () => print('record');
   };
   const { backups, restore } = safety;
+  const check = new VaultCheckService(
+    session,
+    { exist: async () => (await backups.status()).lastVerified !== null },
+    memoryRecordSource(services),
+  );
   return {
     'app:info': () => ({ name: 'Attune', version, methods: [...methods] }),
     'vault:status': () => session.status(),
@@ -119,6 +126,7 @@ export function createHandlers(
       return path ? backups.setFolder(path) : null;
     },
     'backup:setWarnAfterDays': ({ days }) => backups.setWarnAfterDays(days),
+    'vault:check': () => check.check(),
     'backup:run': () => backups.run('manual'),
     'backup:listGenerations': ({ passphrase, choose }) =>
       restore.list(passphrase, choose, seams.chooseFolder),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { backupContract } from './contracts/backupContract';
+import { checkContract } from './contracts/checkContract';
 import { clientContract } from './contracts/clientContract';
 import { filesContract } from './contracts/filesContract';
 import { noteContract } from './contracts/noteContract';
@@ -13,6 +14,7 @@ export type {
   BackupStatus,
   RestoreResult,
 } from './contracts/backupContract';
+export type { VaultCheckReport } from './contracts/checkContract';
 export type { ClientInput, SessionInput } from './contracts/clientContract';
 export type { FilePurpose, FolderPurpose } from './contracts/filesContract';
 export type { IndexPage, SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
@@ -41,6 +43,7 @@ export const contract = {
   ...filesContract,
   ...recordsContract,
   ...backupContract,
+  ...checkContract,
 } as const;
 
 export type Contract = typeof contract;
