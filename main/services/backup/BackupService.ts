@@ -75,7 +75,7 @@ export class BackupService {
   /** Starts the hourly schedule: every few minutes, back up if the vault is open and an hour has passed. */
   startSchedule(): void {
     if (this.#timer) return;
-    this.#timer = setInterval(() => void this.#hourly(), CHECK_EVERY_MS);
+    this.#timer = setInterval(() => void this.backUpIfDue(), CHECK_EVERY_MS);
     this.#timer.unref();
   }
 
@@ -85,7 +85,8 @@ export class BackupService {
     this.#stopLockHook();
   }
 
-  async #hourly(): Promise<void> {
+  /** The hourly schedule's check: backs up when the vault is open and the last attempt is an hour old. */
+  async backUpIfDue(): Promise<void> {
     const vault = this.#openVault();
     if (!vault || this.#running) return;
     const { backup } = await this.config.read();

@@ -60,6 +60,34 @@ describe('BackupService', () => {
     expect(h.pushed.some(([event]) => event === 'backup:status')).toBe(true);
   });
 
+  test('the hourly schedule backs up only once an hour has passed since the last attempt, and only while open', async () => {
+    const { dataDir, location } = await makeVault();
+    const session = new VaultSession(location, () => undefined);
+    await session.unlock({ passphrase: PASS });
+    let now = Date.parse('2026-12-02T09:00:00.000Z');
+    const clock = () => new Date(now);
+    const safety = createSafetyServices(session, () => undefined, { dataDir, clock });
+    const backupDir = join(dataDir, 'usb');
+    await mkdir(backupDir);
+    await safety.backups.setFolder(backupDir);
+    await safety.backups.run('manual'); // after the one that choosing the folder starts
+    const lastAt = async () => (await safety.backups.status()).lastAttempt?.at;
+    expect(await lastAt()).toBe('2026-12-02T09:00:00.000Z');
+    now += 59 * 60 * 1000;
+    await safety.backups.backUpIfDue();
+    expect(await lastAt()).toBe('2026-12-02T09:00:00.000Z');
+    now += 2 * 60 * 1000;
+    await safety.backups.backUpIfDue();
+    expect(await lastAt()).toBe('2026-12-02T10:01:00.000Z');
+    // Retention keeps one generation per past hour: 09:00's two became one; 10:01's is new.
+    expect(await generationsIn(backupDir)).toEqual(['2026-12-02T09-00-00Z-2', '2026-12-02T10-01-00Z']);
+    await session.lock('user'); // writes one more
+    now += 3 * 60 * 60 * 1000;
+    await safety.backups.backUpIfDue(); // locked: nothing to back up
+    expect(await lastAt()).toBe('2026-12-02T10:01:00.000Z');
+    safety.backups.dispose();
+  });
+
   test('a manual backup without a folder, or while locked, fails with plain words', async () => {
     const h = await setUp();
     await expectAttuneError(h.safety.backups.run('manual'), 'invalid-input', /Choose a backup folder first/);
