@@ -24,7 +24,8 @@ export type AuditType =
   | 'recovery'
   | 'recovery-key-renewal'
   | 'comments-import'
-  | 'key-rotation';
+  | 'key-rotation'
+  | 'restore';
 
 export const AUDIT_TYPES: readonly AuditType[] = [
   'vault-create',
@@ -43,6 +44,7 @@ export const AUDIT_TYPES: readonly AuditType[] = [
   'recovery-key-renewal',
   'comments-import',
   'key-rotation',
+  'restore',
 ];
 
 export type AuditDetail = Record<string, string | number | boolean>;

@@ -84,6 +84,11 @@ export class RestoreService {
     }
     const { keptAside } = await this.engine.switchFolder(vaultDir, prepared, this.clock());
     await this.session.unlock({ passphrase });
+    // The restored vault's own log says where it came from and where the replaced one went.
+    await this.session.vault.appendAudit('restore', {
+      generation,
+      keptAside: keptAside ?? '',
+    });
     return { keptAside, restoredFrom: generation };
   }
 

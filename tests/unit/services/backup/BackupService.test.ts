@@ -154,6 +154,8 @@ describe('BackupService', () => {
     expect(result.keptAside).not.toBeNull();
     expect((await stat(join(result.keptAside ?? '', 'attune-vault.json'))).isFile()).toBe(true);
     expect((await h.session.status()).state).toBe('unlocked');
+    const audit = await h.session.vault.readAudit();
+    expect(audit.at(-1)).toMatchObject({ type: 'restore', detail: { generation: oldest.name } });
     const restoredServices = createServices(h.session);
     expect(await restoredServices.clients.list()).toHaveLength(0);
     await h.session.lock('user');
