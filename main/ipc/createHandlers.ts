@@ -2,6 +2,8 @@ import { type FilePurpose, type FolderPurpose, methods } from '../../shared/ipc/
 import { AttuneError } from '../../shared/ipc/result';
 import { createSafetyServices, type SafetyServices } from '../services/backup/createSafetyServices';
 import { changePassphrase } from '../services/changePassphrase';
+import { renewRecoveryKey } from '../services/renewRecoveryKey';
+import { rotateKey } from '../services/rotateKey';
 import { memoryRecordSource } from '../services/check/memoryRecordSource';
 import { VaultCheckService } from '../services/check/VaultCheckService';
 import { createServices, type Services } from '../services/createServices';
@@ -64,6 +66,9 @@ export function createHandlers(
       await changePassphrase(session, current, next);
       return session.status();
     },
+    'vault:recover': ({ recoveryKey, newPassphrase }) => session.recover(recoveryKey, newPassphrase),
+    'vault:renewRecoveryKey': ({ passphrase }) => renewRecoveryKey(session, passphrase),
+    'vault:rotateKey': ({ passphrase }) => rotateKey(session, passphrase),
 
     'clients:list': () => clients.list(),
     'clients:create': (input) => clients.create(input),

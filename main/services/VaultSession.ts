@@ -1,7 +1,9 @@
 import type { VaultStatus } from '../../shared/ipc/contract';
 import type { EventName, Events, LockReason } from '../../shared/ipc/events';
 import { AttuneError } from '../../shared/errors';
+import type { VaultSecret } from '../vault/unlock';
 import { Vault } from '../vault/Vault';
+import { resetSecrets } from './resetSecrets';
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
 
@@ -31,6 +33,8 @@ const lockedWhileOpening = () =>
 export class VaultSession {
   #vault: Vault | null = null;
   #opening: Opening | null = null;
+  /** Why the vault is closed for a while (see whileClosed): calls meanwhile fail with this. */
+  #closedFor: string | null = null;
   /** Resolves the wait in #letRendererSave once the renderer has locked. */
   #lockedByRenderer: (() => void) | null = null;
   /** Callbacks run before the vault locks (e.g. flush pending drafts). */
@@ -85,16 +89,102 @@ export class VaultSession {
   }
 
   /**
+   * A forgotten passphrase: opens the vault with the recovery key, sets `newPassphrase`, renews
+   * the recovery key (the old one stops working) and leaves the vault unlocked. A wrong or
+   * mistyped key changes nothing. A lock that comes in before the new passphrase is set wins as
+   * it does for unlock (nothing changes; `locked`); a later one waits until both are changed and
+   * then closes the vault: the answer carries the new key, which must still be shown, with a
+   * `locked` status.
+   */
+  async recover(
+    recoveryKey: string,
+    newPassphrase: string,
+  ): Promise<{ recoveryKey: string; status: VaultStatus }> {
+    if (this.#vault || this.#opening) {
+      throw new AttuneError('in-use', 'The vault is already unlocked or being unlocked. Lock it first.');
+    }
+    const renewed: { key?: string } = {};
+    await this.#open(async (overtaken) => {
+      const vault = await Vault.open(this.location, { recoveryKey });
+      if (overtaken()) return vault;
+      try {
+        renewed.key = await resetSecrets(vault, newPassphrase);
+      } catch (error) {
+        await vault.lock();
+        throw error;
+      }
+      return vault;
+    });
+    if (renewed.key === undefined) {
+      throw new AttuneError(
+        'locked',
+        'Attune locked before your new passphrase was set, so nothing changed. Start again with your recovery key.',
+      );
+    }
+    return { recoveryKey: renewed.key, status: await this.status() };
+  }
+
+  /**
+   * Runs `task` on the vault's folder while the vault is closed in this process (work that needs
+   * the files to itself, such as re-encrypting every record), then opens it again with `secret`.
+   * Pending writes are flushed first; other calls meanwhile fail with `in-use` and the reason
+   * `busy` gives. A lock that comes in meanwhile waits for the task, then wins: the vault stays
+   * closed and 'vault:locked' is sent. A failed task is thrown once the vault is open again. If
+   * it cannot be opened again, the answer still carries the task's value (it may hold a key the
+   * user must see), with a `locked` status, and the renderer is told the vault is locked.
+   */
+  async whileClosed<T>(
+    busy: string,
+    secret: VaultSecret,
+    task: (dir: string) => Promise<T>,
+  ): Promise<{ value: T; status: VaultStatus }> {
+    const vault = this.vault;
+    if (this.#opening) throw new AttuneError('in-use', busy);
+    const outcome: { value?: T; failed?: { error: unknown }; reopenFailed?: boolean } = {};
+    this.#closedFor = busy;
+    try {
+      await this.#open(async (overtaken) => {
+        const flushed = await Promise.allSettled([...this.#beforeLock].map((flush) => flush()));
+        for (const result of flushed) {
+          if (result.status === 'rejected') console.error('[attune] a pre-close step failed:', result.reason);
+        }
+        this.#vault = null;
+        await vault.lock();
+        forgetLastRegExpMatch();
+        try {
+          outcome.value = await task(this.location);
+        } catch (error) {
+          outcome.failed = { error };
+        }
+        try {
+          return await Vault.open(this.location, secret);
+        } catch (error) {
+          outcome.reopenFailed = !overtaken();
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (!outcome.reopenFailed) throw error;
+      console.error('[attune] the vault could not be opened again:', error);
+      this.emit('vault:locked', { reason: 'user' });
+    } finally {
+      this.#closedFor = null;
+    }
+    if (outcome.failed) throw outcome.failed.error;
+    return { value: outcome.value as T, status: await this.status() };
+  }
+
+  /**
    * Runs an open (unlock or create) that a lock can overtake. Resolves to true when the vault is
    * now in use, false when a lock came in meanwhile and the vault was closed again (its process
-   * lock released, 'vault:locked' sent).
+   * lock released, 'vault:locked' sent). `open` may ask whether a lock has come in yet.
    */
-  async #open(open: () => Promise<Vault>): Promise<boolean> {
+  async #open(open: (overtaken: () => boolean) => Promise<Vault>): Promise<boolean> {
     let finished!: () => void;
     const opening: Opening = { lockedFor: null, done: new Promise<void>((resolve) => (finished = resolve)) };
     this.#opening = opening;
     try {
-      const vault = await open();
+      const vault = await open(() => opening.lockedFor !== null);
       if (opening.lockedFor === null) {
         this.#vault = vault;
         return true;
@@ -110,6 +200,9 @@ export class VaultSession {
 
   /** The unlocked vault, or a `locked` error the renderer answers by showing the unlock screen. */
   get vault(): Vault {
+    if ((!this.#vault || this.#vault.isLocked) && this.#closedFor !== null) {
+      throw new AttuneError('in-use', this.#closedFor);
+    }
     if (!this.#vault || this.#vault.isLocked) {
       throw new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
     }

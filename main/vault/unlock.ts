@@ -33,7 +33,7 @@ export async function unlockKeys(
     if (!vaultKey) {
       throw new AttuneError(
         'wrong-passphrase',
-        'That recovery key does not open this vault. Check that it is the key shown when this vault was created.',
+        'That recovery key is typed correctly but does not open this vault: it may be an older key that was replaced by a newer one, or the key of another vault. Use the latest recovery key Attune showed you for this vault.',
       );
     }
     return { keys: deriveVaultKeys(vaultKey, header.vaultId), via: 'recovery-key' };

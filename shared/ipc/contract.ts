@@ -4,6 +4,7 @@ import { checkContract } from './contracts/checkContract';
 import { clientContract } from './contracts/clientContract';
 import { filesContract } from './contracts/filesContract';
 import { noteContract } from './contracts/noteContract';
+import { passphraseContract } from './contracts/passphraseContract';
 import { recordsContract } from './contracts/recordsContract';
 import { reviewContract } from './contracts/reviewContract';
 import { vaultContract } from './contracts/vaultContract';
@@ -18,6 +19,7 @@ export type { VaultCheckReport } from './contracts/checkContract';
 export type { ClientInput, SessionInput } from './contracts/clientContract';
 export type { FilePurpose, FolderPurpose } from './contracts/filesContract';
 export type { IndexPage, SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
+export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
 export type { AppInfo, VaultState, VaultStatus } from './contracts/vaultContract';
 export type {
@@ -37,6 +39,7 @@ export { newPassphraseInput, passphraseInput } from './contracts/vaultContract';
  */
 export const contract = {
   ...vaultContract,
+  ...passphraseContract,
   ...clientContract,
   ...noteContract,
   ...reviewContract,

@@ -19,7 +19,7 @@ describe('Vault.renewRecoveryKey', () => {
     expect(await hashTree(join(dir, 'records'))).toEqual(records);
 
     expect(await expectKind(Vault.open(dir, { recoveryKey: oldKey }), 'wrong-passphrase')).toMatch(
-      /recovery key does not open this vault/,
+      /recovery key is typed correctly but does not open this vault/,
     );
     const byKey = await Vault.open(dir, { recoveryKey: newKey.toLowerCase().replace(/-/g, ' ') });
     expect(await byKey.get('note', 'n1')).toEqual({ text: 'kept' });
