@@ -1,0 +1,35 @@
+import { launchModeOf } from './cliArgs';
+
+/** What the entry hands to `launch`: the process's arguments and the two ways to run. */
+export interface LaunchDeps {
+  argv: readonly string[];
+  /** process.defaultApp: started by the default Electron (`electron .`) rather than packaged. */
+  defaultApp: boolean;
+  /** Starts the windowed app (startApp with the real Electron). */
+  startApp(): Promise<unknown>;
+  /** Runs the `attune` command line with these arguments; resolves with its exit code. */
+  runCli(args: string[]): Promise<number>;
+  /** Called before the CLI runs: no Dock icon, nothing the windowed app would set up. */
+  beforeCli(): void;
+  /** Resolves once everything written to stdout and stderr has been handed to the OS. */
+  flushOutput(): Promise<void>;
+  /** Ends the process with this code (Electron's app.exit: no window, no quit events). */
+  exit(code: number): void;
+}
+
+/**
+ * The entry's one decision: the windowed app, or the command line (`Attune --cli …`). In CLI
+ * mode no window is created and the single-instance lock is never asked for, so a running app
+ * is not disturbed (a vault it holds open is reported as in use by the CLI, as `attune` does).
+ */
+export async function launch(deps: LaunchDeps): Promise<void> {
+  const mode = launchModeOf(deps.argv, { defaultApp: deps.defaultApp });
+  if (mode.kind === 'app') {
+    await deps.startApp();
+    return;
+  }
+  deps.beforeCli();
+  const code = await deps.runCli(mode.args);
+  await deps.flushOutput();
+  deps.exit(code);
+}
