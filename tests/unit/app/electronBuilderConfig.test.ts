@@ -62,6 +62,24 @@ describe('electron-builder.yml', () => {
     expect(set?.filter).toContain('!**/*.map');
   });
 
+  // Beside the asar only the command-line shims, each a few lines that run the app with --cli.
+  test('ships the command-line shims for Windows and macOS, and nothing else outside the asar', async () => {
+    expect(config.win?.extraFiles).toEqual([{ from: 'build/cli/attune.cmd', to: 'attune.cmd' }]);
+    expect(config.win?.extraResources).toBeUndefined();
+    expect(config.mac?.extraResources).toEqual([{ from: 'build/cli/attune-macos', to: 'bin/attune' }]);
+    expect(config.mac?.extraFiles).toBeUndefined();
+    expect(config.linux?.extraFiles).toBeUndefined();
+    expect(config.linux?.extraResources).toBeUndefined();
+    // Linux needs none: the executable is `attune` (on PATH from the .deb), so `attune --cli …`.
+    expect(config.linux?.executableName).toBe('attune');
+    expect(await readFile('build/cli/attune.cmd', 'utf8')).toMatch(
+      /^start "" \/wait \/b "%~dp0Attune\.exe" --cli %\*\r?$/m,
+    );
+    expect(await readFile('build/cli/attune-macos', 'utf8')).toMatch(
+      /^exec "\$contents\/MacOS\/Attune" --cli "\$@"$/m,
+    );
+  });
+
   test('macOS entitlements allow JIT and nothing else', async () => {
     expect(config.mac?.entitlements).toBe('build/entitlements.mac.plist');
     const plist = await readFile('build/entitlements.mac.plist', 'utf8');
