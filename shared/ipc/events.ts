@@ -5,7 +5,7 @@ import type { BackupStatus } from '../domain/backupHealth';
 export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' | 'window-stopped';
 
 /** Long work in main whose progress the renderer shows; others (key rotation) join this list. */
-export type ProgressTask = 'verify' | 'rotate-key';
+export type ProgressTask = 'verify' | 'rotate-key' | 'backup' | 'restore';
 
 export interface Events {
   'vault:locked': { reason: LockReason };

@@ -1,5 +1,8 @@
 import type { Vault, VerifyReport } from '../../vault/Vault';
 
+/** `done` of `total` steps of long work. */
+export type Progress = (done: number, total: number) => void;
+
 /** A generation as listed for restore, with counts read from its manifest. */
 export interface ListedGeneration {
   name: string;
@@ -20,7 +23,7 @@ export interface BackupEngine {
   backup(
     vault: Vault,
     folder: string,
-    options: { now: Date },
+    options: { now: Date; onProgress?: Progress },
   ): Promise<{ generation: string; createdAt: string; verify: VerifyReport }>;
   /** The backup sets and generations in `folder` (newest first), with counts read with `passphrase`. */
   list(
@@ -34,6 +37,7 @@ export interface BackupEngine {
     generation: string,
     passphrase: string,
     targetDir: string,
+    onProgress?: Progress,
   ): Promise<{ verify: VerifyReport }>;
   /** Puts `preparedDir` in place of `vaultDir`, keeping the old vault aside under a dated name. */
   switchFolder(vaultDir: string, preparedDir: string, now: Date): Promise<{ keptAside: string | null }>;

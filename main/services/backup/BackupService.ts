@@ -8,6 +8,7 @@ import type { Vault } from '../../vault/Vault';
 import { type Clock, systemClock } from '../Clock';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
 import type { Emit, VaultSession } from '../VaultSession';
+import { progressEvents } from '../progressEvents';
 import type { BackupEngine } from './BackupEngine';
 
 /** Why a backup is being written: logged with the outcome; only a manual one reports failure by throwing. */
@@ -136,7 +137,8 @@ export class BackupService {
           `The backup folder cannot be reached (${backup.folder}). Connect the drive or choose another folder.`,
         );
       }
-      const result = await this.engine.backup(vault, backup.folder, { now });
+      const onProgress = progressEvents(this.emit, 'backup');
+      const result = await this.engine.backup(vault, backup.folder, { now, onProgress });
       const problems = result.verify.problems.length;
       outcome = {
         at: now.toISOString(),

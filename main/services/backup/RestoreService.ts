@@ -8,6 +8,7 @@ import { nodeVaultFs } from '../../vault/vaultFs';
 import { type Clock, systemClock } from '../Clock';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
 import type { VaultSession } from '../VaultSession';
+import { progressEvents } from '../progressEvents';
 import type { BackupEngine } from './BackupEngine';
 
 /** Folders a restore prepares the new vault in, beside the vault folder: `vault.restoring-<hex>`. */
@@ -77,7 +78,8 @@ export class RestoreService {
     await removeUnfinished(vaultDir);
     const prepared = `${vaultDir}.restoring-${randomBytes(4).toString('hex')}`;
     try {
-      await this.engine.restore(folder, vaultId, generation, passphrase, prepared);
+      const onProgress = progressEvents(this.session.emit, 'restore');
+      await this.engine.restore(folder, vaultId, generation, passphrase, prepared, onProgress);
     } catch (error) {
       await rm(prepared, { recursive: true, force: true }).catch(() => undefined);
       throw error;

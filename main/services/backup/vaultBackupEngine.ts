@@ -8,10 +8,10 @@ import type { BackupEngine } from './BackupEngine';
 
 /** The backup engine over the vault layer's backup sets (main/vault/backupSet) and folder switch. */
 export const vaultBackupEngine: BackupEngine = {
-  backup: (vault, folder, { now }) => vault.backupTo(folder, { now }),
+  backup: (vault, folder, options) => vault.backupTo(folder, options),
   list: (folder, passphrase) => listBackupGenerations(folder, passphrase),
-  restore: (folder, vaultId, generation, passphrase, targetDir) =>
-    restoreGeneration(folder, vaultId, generation, passphrase, targetDir),
+  restore: (folder, vaultId, generation, passphrase, targetDir, onProgress) =>
+    restoreGeneration(folder, vaultId, generation, passphrase, targetDir, onProgress ? { onProgress } : {}),
   async switchFolder(vaultDir, preparedDir, now) {
     // On a new computer (or after the vault folder was lost) there is nothing to keep aside.
     if (!(await exists(vaultDir))) {

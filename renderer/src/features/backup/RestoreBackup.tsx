@@ -1,7 +1,9 @@
 import './backup.css';
 import { type FormEvent, useId, useState } from 'react';
 import type { BackupSetListing, RestoreResult } from '../../../../shared/ipc/contract';
+import { ProgressLine } from '../../components/ProgressLine';
 import { call, messageOf } from '../../data/api';
+import { useTaskProgress } from '../../data/useTaskProgress';
 import { formatAgo, formatDateTimeSeconds } from '../../format/dates';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 
@@ -33,6 +35,8 @@ export function RestoreBackup({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const container = useFocusOnOpen<HTMLElement>({ open: true });
+  const [restoring, setRestoring] = useState(false);
+  const progress = useTaskProgress('restore', restoring);
 
   async function find(choose: boolean) {
     if (!passphrase) return setError('Enter the passphrase the vault had when the backup was made.');
@@ -65,6 +69,7 @@ export function RestoreBackup({
     if (!chosen) return setError('Choose a backup to restore.');
     setError(null);
     setBusy('Restoring: checking the backup, copying it into a new vault folder and checking the copy…');
+    setRestoring(true);
     try {
       const result = await call('backup:restore', { ...chosen, passphrase });
       setPassphrase('');
@@ -73,6 +78,7 @@ export function RestoreBackup({
       setError(messageOf(failure));
     } finally {
       setBusy(null);
+      setRestoring(false);
     }
   }
 
@@ -205,6 +211,7 @@ export function RestoreBackup({
             {busy}
           </p>
         )}
+        {restoring && <ProgressLine label="Restoring" progress={progress} unit="steps" />}
         {error && (
           <p role="alert" className="error">
             {error}

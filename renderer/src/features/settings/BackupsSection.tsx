@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { ProgressLine } from '../../components/ProgressLine';
 import { call, messageOf } from '../../data/api';
+import { useTaskProgress } from '../../data/useTaskProgress';
 import { BackupStatusLine } from '../backup/BackupStatusLine';
 import { useBackupStatus } from '../backup/useBackupStatus';
 
@@ -16,6 +18,7 @@ export function BackupsSection({ onRestore }: { onRestore?: (() => void) | undef
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const progress = useTaskProgress('backup', busy || status?.running === true);
 
   // The field follows the stored value when it changes (first load, or saved here).
   const storedDays = status?.warnAfterDays;
@@ -73,6 +76,9 @@ export function BackupsSection({ onRestore }: { onRestore?: (() => void) | undef
         per month for a year.
       </p>
       <BackupStatusLine status={status} />
+      {(busy || status?.running) && (
+        <ProgressLine label="Backing up" progress={progress} unit="record files" />
+      )}
       {loadError && (
         <p role="alert" className="error">
           {loadError}
