@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
 import type { LockReason } from '../../shared/ipc/events';
 import { createSafetyServices } from '../services/backup/createSafetyServices';
+import { VaultPlaceService } from '../services/vaultPlace/VaultPlaceService';
 import { type Emit, VaultSession } from '../services/VaultSession';
 import { createHandlers, type PdfLayout } from './createHandlers';
 import { createRouter, type Router } from './createRouter';
@@ -14,7 +15,10 @@ export interface Backend {
 }
 
 export interface BackendOptions {
-  /** The per-user data folder; the vault lives in `<dataDir>/vault`. */
+  /**
+   * The per-user data folder: this computer's settings are there, and the vault in `<dataDir>/vault`
+   * unless the user chose another folder.
+   */
   dataDir: string;
   emit: Emit;
   version: string;
@@ -36,21 +40,29 @@ export function createBackend(options: BackendOptions): Backend {
   const safety = createSafetyServices(session, options.emit, { dataDir: options.dataDir });
   // Hourly backups while the vault is open; backups on lock (and so on quit) run from the session.
   safety.backups.startSchedule();
-  const router = createRouter(
-    createHandlers(
-      session,
-      options.version,
-      undefined,
-      undefined,
-      {
-        chooseFile: options.chooseFile,
-        chooseFolder: options.chooseFolder,
-        printToPdf: options.printToPdf,
-        showItemInFolder: options.showItemInFolder,
-      },
-      safety,
-    ),
+  const seams = {
+    chooseFile: options.chooseFile,
+    chooseFolder: options.chooseFolder,
+    printToPdf: options.printToPdf,
+    showItemInFolder: options.showItemInFolder,
+  };
+  // The vault's folder comes from this computer's settings; until it is known (and an
+  // interrupted folder switch is finished) no call is answered.
+  const place = new VaultPlaceService(session, safety.config, join(options.dataDir, 'vault'), seams);
+  const started = place.start().catch((error: unknown) => {
+    // Settings unreadable (permissions): the vault is looked for in the default folder.
+    console.error('[attune] where the vault lives could not be read:', error);
+  });
+  const inner = createRouter(
+    createHandlers(session, options.version, undefined, undefined, seams, safety, place),
   );
+  const router: Router = {
+    methods: inner.methods,
+    call: async (method, input) => {
+      await started;
+      return inner.call(method, input);
+    },
+  };
   return {
     router,
     async lock(reason) {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type FilePurpose, type FolderPurpose, methods } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/ipc/result';
 import { createSafetyServices, type SafetyServices } from '../services/backup/createSafetyServices';
@@ -9,6 +10,7 @@ import { VaultCheckService } from '../services/check/VaultCheckService';
 import { createServices, type Services } from '../services/createServices';
 import { ChosenPaths } from '../services/records/ChosenPaths';
 import { ReviewService } from '../services/review/ReviewService';
+import { VaultPlaceService } from '../services/vaultPlace/VaultPlaceService';
 import type { VaultSession } from '../services/VaultSession';
 import type { Handlers } from './createRouter';
 
@@ -41,6 +43,12 @@ export function createHandlers(
   review: ReviewService = new ReviewService(session),
   seams: ShellSeams = {},
   safety: SafetyServices = createSafetyServices(session, () => undefined),
+  place: VaultPlaceService = new VaultPlaceService(
+    session,
+    safety.config,
+    join(safety.config.dataDir, 'vault'),
+    seams,
+  ),
 ): Handlers {
   const { clients, sessions, notes, processNotes, templates, settings, search, index, records } = services;
   // Exports and imports accept only the folders and files the user chose in these dialogs.
@@ -62,6 +70,13 @@ export function createHandlers(
     'vault:create': ({ passphrase }) => session.create(passphrase),
     'vault:unlock': ({ passphrase }) => session.unlock({ passphrase }),
     'vault:lock': (input) => session.lock(input?.reason ?? 'user'),
+    'vaultPlace:get': () => place.get(),
+    'vaultPlace:chooseAtFirstRun': () => place.chooseAtFirstRun(),
+    'vaultPlace:useDefault': () => place.useDefault(),
+    'vaultPlace:showInFileManager': () => place.showInFileManager(),
+    'vaultPlace:chooseMoveTarget': () => place.chooseMoveTarget(),
+    'vaultPlace:move': ({ path, passphrase }) => place.move(path, passphrase),
+    'vaultPlace:removeOldCopy': ({ path }) => place.removeOldCopy(path),
     'vault:changePassphrase': async ({ current, next }) => {
       await changePassphrase(session, current, next);
       return session.status();

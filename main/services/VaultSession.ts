@@ -42,13 +42,28 @@ export class VaultSession {
   /** Callbacks run with the vault still open once every flush has settled (e.g. the backup on lock). */
   readonly #whileLocking = new Set<(vault: Vault) => Promise<void>>();
 
+  #location: string;
+
   constructor(
-    readonly location: string,
+    location: string,
     /** Sends a push event to the renderer (lock notices, progress of long work). */
     readonly emit: Emit,
     /** How long a lock the OS asks for waits for the renderer to save its drafts. */
     private readonly lockGraceMs = 1500,
-  ) {}
+  ) {
+    this.#location = location;
+  }
+
+  /** The vault folder: from this computer's settings, chosen at first run, changed by a move. */
+  get location(): string {
+    return this.#location;
+  }
+
+  /** Points the session at another vault folder; only while no vault is open in it. */
+  relocate(dir: string): void {
+    if (this.#vault) throw new AttuneError('in-use', 'Lock the vault before changing where it lives.');
+    this.#location = dir;
+  }
 
   async status(): Promise<VaultStatus> {
     if (this.#vault && !this.#vault.isLocked) return { state: 'unlocked', location: this.location };

@@ -32,6 +32,8 @@ export const deviceConfigSchema = z.strictObject({
   version: z.literal(1).default(1),
   /** Where the vault lives when the user chose a folder; null means the default place. */
   vaultDir: absolutePath.nullable().default(null),
+  /** Old copies left behind by "Move vault…", kept until the user removes them. */
+  oldVaultCopies: z.array(absolutePath).max(100).default([]),
   backup: z
     .strictObject({
       /** The folder backups go to; null until the user chooses one. */

@@ -8,6 +8,7 @@ import { passphraseContract } from './contracts/passphraseContract';
 import { recordsContract } from './contracts/recordsContract';
 import { reviewContract } from './contracts/reviewContract';
 import { vaultContract } from './contracts/vaultContract';
+import { vaultPlaceContract } from './contracts/vaultPlaceContract';
 
 export type {
   BackupGeneration,
@@ -39,6 +40,7 @@ export { newPassphraseInput, passphraseInput } from './contracts/vaultContract';
  */
 export const contract = {
   ...vaultContract,
+  ...vaultPlaceContract,
   ...passphraseContract,
   ...clientContract,
   ...noteContract,
