@@ -5,6 +5,8 @@ import { clearIndex } from './data/indexDb';
 import { lockNow } from './data/lock';
 import { CreateVault } from './features/vault/CreateVault';
 import { RestoreBackup } from './features/backup/RestoreBackup';
+import { onNewRecoveryKey } from './data/recoveryKeyHandoff';
+import { RecoverVault } from './features/vault/RecoverVault';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
 import { UnlockVault } from './features/vault/UnlockVault';
 import { Workspace } from './features/workspace/Workspace';
@@ -13,7 +15,15 @@ type Screen =
   | { name: 'loading' }
   | { name: 'failed'; message: string }
   | { name: 'create' }
-  | { name: 'recovery-key'; recoveryKey: string; unlocked: boolean }
+  | {
+      name: 'recovery-key';
+      recoveryKey: string;
+      unlocked: boolean;
+      /** A new key that replaces the one shown before (recovery, Settings). */
+      replaced?: boolean;
+      note?: string | undefined;
+    }
+  | { name: 'recover' }
   | { name: 'unlock'; notice: string | null }
   | { name: 'restore'; hasBackupFolder: boolean }
   | { name: 'workspace' };
@@ -29,6 +39,8 @@ const lockNotices: Record<LockReason, string | null> = {
 
 const lockedWhileCreating =
   'Attune locked while your vault was being set up. The vault is ready: unlock it with your new passphrase.';
+const lockedWhileReplacing =
+  'Attune locked while your new recovery key was being made. The new key you just stored is the one that works now. Unlock with your passphrase.';
 
 /** Top-level screens: first run → recovery key → unlock ↔ workspace. */
 export function App() {
@@ -51,8 +63,9 @@ export function App() {
       setScreen((current) =>
         current.name === 'recovery-key'
           ? { ...current, unlocked: false }
-          : // A restore locks the vault it replaces; its screen stays.
-            current.name === 'restore'
+          : // A restore locks the vault it replaces, and a lock during a recovery must not hide
+            // the new key that recovery answers with: their screens stay.
+            current.name === 'restore' || current.name === 'recover'
             ? current
             : { name: 'unlock', notice: lockNotices[reason] },
       );
@@ -60,9 +73,14 @@ export function App() {
     const offRequested = onEvent('vault:lockRequested', ({ reason }) => {
       if (reason === 'suspend' || reason === 'screen-lock') void lockNow(reason).catch(() => undefined);
     });
+    // A new recovery key made in Settings: shown here, where a lock cannot take it away unseen.
+    const offNewKey = onNewRecoveryKey(({ recoveryKey, unlocked, note }) =>
+      setScreen({ name: 'recovery-key', recoveryKey, unlocked, replaced: true, note }),
+    );
     return () => {
       offLocked();
       offRequested();
+      offNewKey();
     };
   }, []);
 
@@ -88,8 +106,25 @@ export function App() {
       return (
         <RecoveryKeyNotice
           recoveryKey={screen.recoveryKey}
+          replaced={screen.replaced}
+          note={screen.note}
           onConfirmed={
-            screen.unlocked ? toWorkspace : () => setScreen({ name: 'unlock', notice: lockedWhileCreating })
+            screen.unlocked
+              ? toWorkspace
+              : () =>
+                  setScreen({
+                    name: 'unlock',
+                    notice: screen.replaced ? lockedWhileReplacing : lockedWhileCreating,
+                  })
+          }
+        />
+      );
+    case 'recover':
+      return (
+        <RecoverVault
+          onCancel={() => setScreen({ name: 'unlock', notice: null })}
+          onRecovered={(recoveryKey, unlocked) =>
+            setScreen({ name: 'recovery-key', recoveryKey, unlocked, replaced: true })
           }
         />
       );
@@ -99,6 +134,7 @@ export function App() {
           notice={screen.notice}
           location={location}
           onUnlocked={toWorkspace}
+          onForgot={() => setScreen({ name: 'recover' })}
           onRestore={(hasBackupFolder) => setScreen({ name: 'restore', hasBackupFolder })}
         />
       );

@@ -4,6 +4,7 @@ import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
 import { formatTime } from '../../format/dates';
 import { BackupsSection } from './BackupsSection';
+import { SecuritySection } from './SecuritySection';
 import { TemplateManager } from './TemplateManager';
 
 /** The user's settings: auto-lock time, signing name, feedback concern line. */
@@ -85,6 +86,7 @@ export function SettingsPage({
         <output aria-live="polite">{status}</output>
       </form>
       <BackupsSection onRestore={onRestore} />
+      <SecuritySection />
       <TemplateManager />
     </main>
   );

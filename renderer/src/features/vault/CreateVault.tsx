@@ -1,8 +1,9 @@
 import '../backup/backup.css';
-import { type FormEvent, useEffect, useState } from 'react';
-import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../../shared/domain/passphraseRule';
+import { type FormEvent, useState } from 'react';
 import { call, messageOf } from '../../data/api';
-import { measureStrength, minimumScore, type Strength } from './passphraseStrength';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { VaultLocationChoice } from './VaultLocationChoice';
+import { useNewPassphrase } from './useNewPassphrase';
 
 /**
  * First run: choose a passphrase (with strength feedback and confirmation) and create the vault.
@@ -17,32 +18,18 @@ export function CreateVault({
   /** Opens the restore screen: a new computer, or a lost vault, with backups elsewhere. */
   onRestore?: () => void;
 }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [strength, setStrength] = useState<Strength | null>(null);
+  const chosen = useNewPassphrase();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    if (!passphrase) {
-      setStrength(null);
-      return;
-    }
-    measureStrength(passphrase).then((s) => current && setStrength(s));
-    return () => {
-      current = false;
-    };
-  }, [passphrase]);
-
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = validate(passphrase, confirm, strength);
+    const problem = chosen.problem();
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     try {
-      const { recoveryKey, status } = await call('vault:create', { passphrase });
+      const { recoveryKey, status } = await call('vault:create', { passphrase: chosen.passphrase });
       onCreated(recoveryKey, status.state === 'unlocked');
     } catch (failure) {
       setError(messageOf(failure));
@@ -59,28 +46,8 @@ export function CreateVault({
           Attune keeps every note in encrypted files on this computer. Choose a passphrase: it is the only way
           in, besides the recovery key you will see next.
         </p>
-        <label htmlFor="new-passphrase">Passphrase</label>
-        <input
-          id="new-passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          aria-describedby="strength"
-        />
-        <output id="strength" aria-live="polite" className={`strength s${strength?.score ?? 0}`}>
-          {strength
-            ? `Strength: ${strength.label}. ${strength.advice}`
-            : `At least ${MIN_PASSPHRASE_LENGTH} characters; four or more unrelated words work well.`}
-        </output>
-        <label htmlFor="confirm-passphrase">Confirm passphrase</label>
-        <input
-          id="confirm-passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
+        <NewPassphraseFields state={chosen} />
+        <VaultLocationChoice disabled={busy} />
         {error && (
           <p role="alert" className="error">
             {error}
@@ -100,14 +67,4 @@ export function CreateVault({
       )}
     </main>
   );
-}
-
-function validate(passphrase: string, confirm: string, strength: Strength | null): string | null {
-  const problem = passphraseProblem(passphrase);
-  if (problem) return problem;
-  if (!strength || strength.score < minimumScore) {
-    return 'This passphrase is too easy to guess. Add more unrelated words.';
-  }
-  if (passphrase !== confirm) return 'The two passphrases do not match.';
-  return null;
 }

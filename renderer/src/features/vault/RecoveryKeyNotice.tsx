@@ -1,18 +1,34 @@
 import { useState } from 'react';
 
-/** Shows the one-time recovery key and asks the user to confirm they stored it. */
+/**
+ * Shows a one-time recovery key and asks the user to confirm they stored it: the first key at
+ * first run, or a new one (`replaced`) after recovery, "Show a new recovery key" or a key
+ * rotation, when the key shown before stops working.
+ */
 export function RecoveryKeyNotice({
   recoveryKey,
   onConfirmed,
+  replaced = false,
+  note,
 }: {
   recoveryKey: string;
   onConfirmed: () => void;
+  replaced?: boolean;
+  /** Something more the user must know now (where the vault before a key rotation was kept). */
+  note?: string | undefined;
 }) {
   const [stored, setStored] = useState(false);
   return (
     <main className="centered">
       <section className="card" aria-labelledby="recovery-title">
-        <h1 id="recovery-title">Your recovery key</h1>
+        <h1 id="recovery-title">{replaced ? 'Your new recovery key' : 'Your recovery key'}</h1>
+        {replaced && (
+          <p>
+            Your previous recovery key no longer opens your vault. Destroy the old copy once you have stored
+            this one.
+          </p>
+        )}
+        {note && <p className="notice">{note}</p>}
         <p>
           If you forget your passphrase, this key is the only way to open your notes. It is shown once. Write
           it down or print it, and keep it somewhere safe, away from this computer.

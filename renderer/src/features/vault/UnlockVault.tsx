@@ -9,12 +9,15 @@ export function UnlockVault({
   notice,
   location,
   onRestore,
+  onForgot,
 }: {
   onUnlocked: () => void;
   notice?: string | null;
   location?: string;
   /** Opens the restore screen. */
   onRestore?: (hasBackupFolder: boolean) => void;
+  /** Opens "Forgot your passphrase?": recovery with the recovery key. */
+  onForgot?: () => void;
 }) {
   const backup = useBackupStatus();
   const [passphrase, setPassphrase] = useState('');
@@ -60,6 +63,11 @@ export function UnlockVault({
         <button type="submit" disabled={busy}>
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
+        {onForgot && (
+          <button type="button" className="link" onClick={onForgot} disabled={busy}>
+            Forgot your passphrase?
+          </button>
+        )}
         {location && <p className="muted small">Your vault: {location}</p>}
         <BackupStatusLine status={backup.status} />
         {onRestore && (

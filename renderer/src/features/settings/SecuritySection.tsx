@@ -1,0 +1,20 @@
+import './security.css';
+import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { NewRecoveryKeyForm } from './NewRecoveryKeyForm';
+import { RotateKeyForm } from './RotateKeyForm';
+
+/**
+ * Settings → Passphrase and recovery key: change the passphrase, replace the recovery key, and
+ * rotate the vault key. Each asks for the current passphrase, so an unlocked window left
+ * unattended is not enough to take the vault over.
+ */
+export function SecuritySection() {
+  return (
+    <section className="card settings-section" aria-labelledby="security-title">
+      <h2 id="security-title">Passphrase and recovery key</h2>
+      <ChangePassphraseForm />
+      <NewRecoveryKeyForm />
+      <RotateKeyForm />
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/passphraseRule';
+import type { NewPassphrase } from './useNewPassphrase';
+
+/**
+ * A new passphrase and its confirmation, with strength feedback as it is typed: the one way a
+ * passphrase is chosen (first run, recovery, Settings). State comes from useNewPassphrase.
+ */
+export function NewPassphraseFields({
+  state,
+  label = 'Passphrase',
+  confirmLabel = 'Confirm passphrase',
+}: {
+  state: NewPassphrase;
+  label?: string;
+  confirmLabel?: string;
+}) {
+  const id = useId();
+  const { strength } = state;
+  return (
+    <>
+      <label htmlFor={`${id}-new`}>{label}</label>
+      <input
+        id={`${id}-new`}
+        type="password"
+        autoComplete="new-password"
+        value={state.passphrase}
+        onChange={(e) => state.setPassphrase(e.target.value)}
+        aria-describedby={`${id}-strength`}
+      />
+      <output id={`${id}-strength`} aria-live="polite" className={`strength s${strength?.score ?? 0}`}>
+        {strength
+          ? `Strength: ${strength.label}. ${strength.advice}`
+          : `At least ${MIN_PASSPHRASE_LENGTH} characters; four or more unrelated words work well.`}
+      </output>
+      <label htmlFor={`${id}-confirm`}>{confirmLabel}</label>
+      <input
+        id={`${id}-confirm`}
+        type="password"
+        autoComplete="new-password"
+        value={state.confirm}
+        onChange={(e) => state.setConfirm(e.target.value)}
+      />
+    </>
+  );
+}
