@@ -4,6 +4,7 @@ import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
 import { formatTime } from '../../format/dates';
 import { BackupsSection } from './BackupsSection';
+import { CheckVaultSection } from './CheckVaultSection';
 import { SecuritySection } from './SecuritySection';
 import { TemplateManager } from './TemplateManager';
 
@@ -86,6 +87,7 @@ export function SettingsPage({
         <output aria-live="polite">{status}</output>
       </form>
       <BackupsSection onRestore={onRestore} />
+      <CheckVaultSection />
       <SecuritySection />
       <TemplateManager />
     </main>

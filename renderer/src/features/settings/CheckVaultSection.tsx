@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import {
+  adviceFor,
+  describeCause,
+  describeDamagedRecord,
+  describeVaultProblem,
+  type VaultCheckReport,
+} from '../../../../shared/domain/vaultCheckReport';
+import type { Events } from '../../../../shared/ipc/events';
+import { call, messageOf, onEvent } from '../../data/api';
+import { formatDate, formatDateTime } from '../../format/dates';
+
+type Progress = Events['vault:progress'];
+
+/**
+ * Settings → Check the vault: reads every record and compares it with what Attune last saved,
+ * with progress, then says in plain words what is damaged (which client, session or note) and
+ * what to do. The check itself changes nothing.
+ */
+export function CheckVaultSection() {
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [report, setReport] = useState<VaultCheckReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      onEvent('vault:progress', (next) => {
+        if (next.task === 'verify') setProgress(next);
+      }),
+    [],
+  );
+
+  async function run() {
+    setRunning(true);
+    setProgress(null);
+    setReport(null);
+    setError(null);
+    try {
+      setReport(await call('vault:check'));
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="check-vault-title">
+      <h2 id="check-vault-title">Check the vault</h2>
+      <p className="muted">
+        Reads every client, session and note and checks that each is exactly what Attune last saved, and that
+        nothing was removed or put back from an older copy. It changes nothing. Run it after a disk problem, a
+        crash, or if a sync tool touched the vault folder.
+      </p>
+      <button type="button" onClick={run} disabled={running}>
+        {running ? 'Checking…' : 'Check the vault'}
+      </button>
+      {running && (
+        <div className="progress-line">
+          <label htmlFor="check-vault-progress">
+            {progress ? `Checked ${progress.done} of ${progress.total} records` : 'Starting the check…'}
+          </label>
+          <progress
+            id="check-vault-progress"
+            max={Math.max(1, progress?.total ?? 1)}
+            value={progress?.done ?? 0}
+          />
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div aria-live="polite">{report && <CheckResult report={report} />}</div>
+    </section>
+  );
+}
+
+/** The outcome of one check, in words. */
+function CheckResult({ report }: { report: VaultCheckReport }) {
+  const when = formatDateTime(report.checkedAt);
+  if (report.ok) {
+    return (
+      <p>
+        <strong>No problems found.</strong> All {report.records} records were checked ({when}) and match what
+        Attune last saved.
+      </p>
+    );
+  }
+  return (
+    <div className="check-result">
+      <h3>
+        {report.damaged.length > 0
+          ? `Problems found: ${report.damaged.length} ${report.damaged.length === 1 ? 'record is' : 'records are'} damaged`
+          : 'Problems found'}
+      </h3>
+      <p className="muted">
+        Checked {report.records} records ({when}).
+      </p>
+      {report.damaged.length > 0 && (
+        <ul aria-label="Damaged records">
+          {report.damaged.map((record) => (
+            <li key={`${record.kind}/${record.id}`}>
+              {describeDamagedRecord(record, (iso) => formatDate(iso))} {describeCause(record.cause)}.
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.vaultProblems.length > 0 && (
+        <ul aria-label="Problems with the vault as a whole">
+          {report.vaultProblems.map((problem) => (
+            <li key={problem.part}>{describeVaultProblem(problem)}</li>
+          ))}
+        </ul>
+      )}
+      <h3>What to do</h3>
+      <p>{adviceFor(report)}</p>
+    </div>
+  );
+}

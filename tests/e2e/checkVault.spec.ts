@@ -1,0 +1,91 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+import { createVault, expectAccessible, unlock } from './steps';
+
+// Check the vault through Settings, over the real check behind it: a healthy vault reads "No
+// problems found"; a note whose file is damaged on disk while the app is open is then named by
+// its session date and client, never by a file name, with what to do about it.
+
+const recordFiles = async (dataDir: string) => new Set(await readdir(join(dataDir, 'vault', 'records')));
+
+async function lockAndUnlock(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await unlock(page);
+}
+
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Check the vault' })).toBeVisible();
+}
+
+test('check the vault: no problems in a healthy vault; a damaged note named by session and client', async ({
+  page,
+  openApp,
+  dataDir,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const section = page.getByRole('region', { name: 'Check the vault' });
+  let noteFile = '';
+
+  await test.step('a client, a session and its note, each written to its file', async () => {
+    await openApp();
+    await createVault(page);
+    await page.getByRole('button', { name: 'New client' }).click();
+    await page.getByLabel('Client code').fill('C-014');
+    await page.getByLabel('Display name (optional)').fill('Rose M.');
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await page.getByRole('button', { name: 'New session' }).click();
+    await page.getByLabel('Date and time').fill('2026-03-05T10:00');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    // Locking writes every record to its own file; the note's file is the one its save adds.
+    await lockAndUnlock(page);
+    const before = await recordFiles(dataDir);
+    await page.getByRole('button', { name: 'C-014', exact: true }).click();
+    await page.getByRole('button', { name: /^New note/ }).click();
+    await expect(page.getByRole('heading', { name: /^Session note · C-014/ })).toBeVisible();
+    await lockAndUnlock(page);
+    const added = [...(await recordFiles(dataDir))].filter((f) => !before.has(f));
+    expect(added).toHaveLength(1);
+    noteFile = added[0]!;
+  });
+
+  await test.step('a healthy vault: "No problems found", after progress', async () => {
+    // The app shows the note, as it would after unlocking; then Settings.
+    await page.getByRole('button', { name: 'C-014', exact: true }).click();
+    await page.getByRole('button', { name: /^Open note/ }).click();
+    await expect(page.getByRole('heading', { name: /^Session note · C-014/ })).toBeVisible();
+    await openSettings(page);
+    await section.getByRole('button', { name: 'Check the vault' }).click();
+    await expect(section.getByText('No problems found.')).toBeVisible({ timeout: 30_000 });
+    await expect(section).toContainText(/All \d+ records were checked/);
+    await expectAccessible(page, 'settings after a check with no problems');
+  });
+
+  await test.step('a note damaged on disk is named by its session date and client, with what to do', async () => {
+    const path = join(dataDir, 'vault', 'records', noteFile);
+    const bytes = await readFile(path);
+    bytes[bytes.length - 3]! ^= 0x01;
+    await writeFile(path, bytes);
+
+    await section.getByRole('button', { name: 'Check the vault' }).click();
+    await expect(section.getByRole('heading', { name: /Problems found: 1 record is damaged/ })).toBeVisible({
+      timeout: 30_000,
+    });
+    const damaged = section.getByRole('list', { name: 'Damaged records' }).getByRole('listitem');
+    await expect(damaged).toHaveCount(1);
+    await expect(damaged).toHaveText(
+      'The note of the session of Mar 5, 2026 for client C-014 (Rose M.) is damaged and cannot be read, for example by a disk fault or a copy cut short.',
+    );
+    await expect(section).not.toContainText(noteFile.slice(0, 12));
+    await expect(section).not.toContainText('.rec');
+    await expect(section.getByRole('heading', { name: 'What to do' })).toBeVisible();
+    await expect(section).toContainText(
+      /Restore the vault from a backup copy, if you have one \(Settings → Backups\)/,
+    );
+    await expectAccessible(page, 'settings with a check that found damage');
+    await section.screenshot({ path: testInfo.outputPath('check-vault-damage.png') });
+    await page.screenshot({ path: testInfo.outputPath('settings-check-vault.png'), fullPage: true });
+  });
+});
