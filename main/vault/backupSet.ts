@@ -1,31 +1,23 @@
 import { join } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import { fsyncDir } from './atomicWrite';
-import { AUDIT_FILE } from './auditLog';
-import { writeDurably } from './backup';
 import { backupFailure, backupFolderMissing, backupLockWords } from './backupErrors';
 import { generationsToKeep } from './backupRetention';
-import { BACKUP_ROOT, backupSetDir, SIDECAR_FILE, serializeSidecar } from './backupSidecar';
-import { randomHex, sha256Hex } from './binary';
-import { inParallel, removeFolder } from './dirs';
-import { readGenerations, type GenerationOnDisk } from './generationsOnDisk';
+import { BACKUP_ROOT, backupSetDir } from './backupSidecar';
+import { randomHex } from './binary';
+import { removeFolder } from './dirs';
 import { generationName } from './generationName';
-import { HEADER_FILE, serializeHeader, type VaultHeader } from './header';
-import { JOURNAL_FILE } from './journal';
-import type { VaultKeys } from './keys';
-import { MANIFEST_FILE } from './manifest';
+import { type GenerationOnDisk, readGenerations } from './generationsOnDisk';
 import { ProcessLock } from './processLock';
-import { RECORDS_DIR } from './recordCodec';
-import type { RecordEntry, VaultState } from './state';
-import { readFailure } from './vaultErrors';
 import { errorCode, isNotFound, type VaultFs } from './vaultFs';
 import type { VerifyReport } from './vaultTypes';
-import { verifyContents } from './verifyVault';
+import { type BackupSource, writeGeneration } from './writeGeneration';
 
 export { RETENTION, type Retention, generationsToKeep } from './backupRetention';
 export { BACKUP_ROOT, SIDECAR_FILE, backupSetDir } from './backupSidecar';
 export { findBackupSets, type GenerationListing, listBackupGenerations } from './listBackups';
 export { restoreGeneration } from './restoreGeneration';
+export type { BackupSource } from './writeGeneration';
 
 export interface BackupResult {
   /** Folder name of the new generation, e.g. '2026-12-02T14-05-09Z'. */
@@ -37,10 +29,18 @@ export interface BackupResult {
   linkedFiles: number;
   /** Bytes written: copied records plus the manifest and audit log, which every generation holds anew. */
   bytesCopied: number;
-  /** The check run on the copy after writing (verifyContents). */
+  /** The check run on the copy after writing. */
   verify: VerifyReport;
+  /**
+   * What that check covered: 'full' (every file decrypted, as `attune verify`) or 'changed-files'
+   * (the files copied now decrypted, the hard-linked ones known to be the previous generation's
+   * checked bytes; see verifyGeneration.ts). A full check runs at least every 24 hours.
+   */
+  verified: 'full' | 'changed-files';
   /** Generations removed by retention. */
   pruned: string[];
+  /** Milliseconds spent writing (copy and link), verifying the copy, and pruning. */
+  phases: { writeMs: number; verifyMs: number; pruneMs: number };
 }
 
 export interface BackupOptions {
@@ -50,25 +50,18 @@ export interface BackupOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A vault that has just been checkpointed: every record file is current and the journal empty. */
-export interface BackupSource {
-  fs: VaultFs;
-  dir: string;
-  header: VaultHeader;
-  keys: VaultKeys;
-  state: VaultState;
-}
-
-/** What writing a generation found, beyond the result: records whose bytes in the vault are damaged. */
+/** What writing a generation found, beyond the result. */
 export interface GenerationWrite {
   result: BackupResult;
   /** Record files in the vault that did not match the manifest's hash (the vault needs a check). */
   damagedInVault: number;
 }
 
-// Where hard links are not possible (FAT and exFAT drives, some network shares, another device):
-// copy instead.
-const LINK_UNSUPPORTED = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);
+/**
+ * How long shared (hard-linked) files may go without being decrypted again: the first backup
+ * after this checks every file, so damage on the backup drive is found within a day.
+ */
+export const FULL_VERIFY_EVERY_MS = 24 * 3_600_000;
 
 async function mkdirIfMissing(fs: VaultFs, dir: string): Promise<void> {
   try {
@@ -127,146 +120,40 @@ export async function writeBackupGeneration(
     let name = generationName(now);
     for (let n = 2; names.has(name); n++) name = generationName(now, n);
 
-    const previous = existing.findLast((g) => g.sidecar !== null && g.sidecar.vaultId === vaultId) ?? null;
-    let written = await writeGeneration(src, setDir, name, now, previous, options.onProgress);
-    if (!written.result.verify.ok && written.result.linkedFiles > 0) {
+    const previous = existing.findLast((g) => g.sidecar?.vaultId === vaultId) ?? null;
+    const lastFull = previous?.sidecar ? Date.parse(previous.sidecar.fullVerifyAt) : Number.NaN;
+    const age = now.getTime() - lastFull;
+    // Only files copied now are decrypted while the last full check is recent (and not in the
+    // future: a clock set back must not postpone it forever).
+    const fullVerifyAt = age >= 0 && age < FULL_VERIFY_EVERY_MS ? previous!.sidecar!.fullVerifyAt : null;
+    let written = await writeGeneration(src, setDir, name, now, previous, fullVerifyAt, options.onProgress);
+    if (!written.verify.ok && written.linkedFiles > 0) {
       // A file shared with the previous generation may have rotted on the backup drive since it
-      // was verified: copy everything afresh rather than carry the damage forward.
-      written = await writeGeneration(src, setDir, name, now, null, options.onProgress);
+      // was checked: copy everything afresh rather than carry the damage forward.
+      written = await writeGeneration(src, setDir, name, now, null, null, options.onProgress);
     }
-    if (!written.result.verify.ok) return written;
+    const result: BackupResult = {
+      generation: written.name,
+      createdAt: written.createdAt,
+      copiedFiles: written.copiedFiles,
+      linkedFiles: written.linkedFiles,
+      bytesCopied: written.bytesCopied,
+      verify: written.verify,
+      verified: written.verified,
+      pruned: [],
+      phases: { writeMs: written.writeMs, verifyMs: written.verifyMs, pruneMs: 0 },
+    };
+    if (!written.verify.ok) return { result, damagedInVault: written.damagedInVault };
 
-    const pruned = await prune(
-      fs,
-      setDir,
-      [...existing.filter((g) => g.sidecar).map((g) => g.name), name],
-      now,
-    );
-    return { ...written, result: { ...written.result, pruned } };
+    const pruneStart = performance.now();
+    const complete = [...existing.filter((g) => g.sidecar).map((g) => g.name), name];
+    result.pruned = await prune(fs, setDir, complete, now);
+    result.phases.pruneMs = performance.now() - pruneStart;
+    return { result, damagedInVault: written.damagedInVault };
   } catch (error) {
     throw backupFailure(error, folder);
   } finally {
     await lock.release();
-  }
-}
-
-/** Builds one generation under a `.partial-` name, verifies it, and renames it into place if sound. */
-async function writeGeneration(
-  src: BackupSource,
-  setDir: string,
-  name: string,
-  now: Date,
-  previous: GenerationOnDisk | null,
-  onProgress: BackupOptions['onProgress'],
-): Promise<GenerationWrite> {
-  const { fs, state } = src;
-  const partial = join(setDir, `${name}.partial-${randomHex(4)}`);
-  const entries = [...state.records.values()];
-  const files: Record<string, string> = {};
-  let copiedFiles = 0;
-  let linkedFiles = 0;
-  let bytesCopied = 0;
-  let damagedInVault = 0;
-  let linking = previous !== null;
-  let done = 0;
-  const step = Math.max(1, Math.floor(entries.length / 100));
-
-  const copyRecord = async (entry: RecordEntry, target: string) => {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(join(src.dir, RECORDS_DIR, entry.file));
-    } catch (error) {
-      throw readFailure(error, 'record file');
-    }
-    if (sha256Hex(bytes) !== entry.hash) damagedInVault++;
-    await writeDurably(fs, target, bytes);
-    copiedFiles++;
-    bytesCopied += bytes.length;
-  };
-  const linkRecord = async (entry: RecordEntry, target: string): Promise<boolean> => {
-    if (!linking || previous?.sidecar?.files[`${RECORDS_DIR}/${entry.file}`] !== entry.hash) return false;
-    try {
-      await fs.link(join(previous.dir, RECORDS_DIR, entry.file), target);
-      linkedFiles++;
-      return true;
-    } catch (error) {
-      const code = errorCode(error);
-      if (code && LINK_UNSUPPORTED.has(code)) {
-        linking = false; // the drive cannot link: stop asking for the rest of this backup
-        return false;
-      }
-      if (code === 'ENOENT') return false; // removed from the previous generation meanwhile
-      throw error;
-    }
-  };
-
-  try {
-    await fs.mkdir(partial, { mode: 0o700 });
-    await fs.mkdir(join(partial, RECORDS_DIR), { mode: 0o700 });
-    await inParallel(entries, 8, async (entry) => {
-      const target = join(partial, RECORDS_DIR, entry.file);
-      if (!(await linkRecord(entry, target))) await copyRecord(entry, target);
-      files[`${RECORDS_DIR}/${entry.file}`] = entry.hash;
-      done++;
-      if (onProgress && (done % step === 0 || done === entries.length)) onProgress(done, entries.length);
-    });
-    await fsyncDir(fs, join(partial, RECORDS_DIR));
-
-    const readVaultFile = async (file: string) => {
-      try {
-        return await fs.readFile(join(src.dir, file));
-      } catch (error) {
-        throw readFailure(error, file);
-      }
-    };
-    const manifest = await readVaultFile(MANIFEST_FILE);
-    // Only the part of the audit log the manifest vouches for; the rest is an unfinished checkpoint.
-    const audit = (await readVaultFile(AUDIT_FILE)).subarray(0, state.auditBytes);
-    const journal = Buffer.alloc(0);
-    for (const [file, bytes] of [
-      [MANIFEST_FILE, manifest],
-      [AUDIT_FILE, audit],
-      [JOURNAL_FILE, journal],
-    ] as const) {
-      await writeDurably(fs, join(partial, file), bytes);
-      files[file] = sha256Hex(bytes);
-      bytesCopied += bytes.length;
-    }
-    const createdAt = now.toISOString();
-    const sidecar = serializeSidecar({
-      vaultId: src.header.vaultId.toString('hex'),
-      generation: name,
-      createdAt,
-      verified: 'full',
-      files,
-    });
-    await writeDurably(fs, join(partial, SIDECAR_FILE), sidecar);
-    // The header last: until it is there, not even the partial folder is a vault.
-    await writeDurably(fs, join(partial, HEADER_FILE), serializeHeader(src.header));
-    await fsyncDir(fs, partial);
-
-    const verify = await verifyContents(fs, partial, src.header, src.keys);
-    const result: BackupResult = {
-      generation: name,
-      createdAt,
-      copiedFiles,
-      linkedFiles,
-      bytesCopied,
-      verify,
-      pruned: [],
-    };
-    if (!verify.ok) {
-      await removeFolder(fs, partial).catch(() => undefined);
-      return { result, damagedInVault };
-    }
-    // The commit point: under its own name, the generation is complete and verified.
-    await fs.rename(partial, join(setDir, name));
-    await fsyncDir(fs, setDir);
-    return { result, damagedInVault };
-  } catch (error) {
-    // Best effort: whatever is left keeps its .partial- name and is removed by the next backup.
-    await removeFolder(fs, partial).catch(() => undefined);
-    throw error;
   }
 }
 

@@ -24,8 +24,14 @@ export interface BackupSidecar {
   vaultId: string;
   generation: string;
   createdAt: string;
-  /** How the copy was checked after writing: 'full' (every file decrypted). */
-  verified: 'full';
+  /**
+   * How the copy was checked after writing: 'full' (every file decrypted) or 'changed-files'
+   * (the files copied by this backup decrypted; the hard-linked ones are the previous
+   * generation's, checked before).
+   */
+  verified: 'full' | 'changed-files';
+  /** When the last full check was made that this generation's shared files go back to. */
+  fullVerifyAt: string;
   /** Path relative to the generation folder (forward slashes) → SHA-256 hex of its bytes. */
   files: Record<string, string>;
 }
@@ -39,6 +45,7 @@ export function serializeSidecar(sidecar: BackupSidecar): Buffer {
     createdAt: sidecar.createdAt,
     complete: true,
     verified: sidecar.verified,
+    fullVerifyAt: sidecar.fullVerifyAt,
     files: sidecar.files,
   };
   return Buffer.from(`${JSON.stringify(json)}\n`, 'utf8');
@@ -62,10 +69,11 @@ export function parseSidecar(bytes: Buffer): SidecarRead {
   if (typeof json.version === 'number' && Number.isInteger(json.version) && json.version > SIDECAR_VERSION) {
     return { problem: 'newer-version' };
   }
-  const { vaultId, generation, createdAt, files } = json;
-  if (json.version !== SIDECAR_VERSION || json.complete !== true || json.verified !== 'full') {
+  const { vaultId, generation, createdAt, fullVerifyAt, verified, files } = json;
+  if (json.version !== SIDECAR_VERSION || json.complete !== true) return { problem: 'damaged' };
+  if (verified !== 'full' && verified !== 'changed-files') return { problem: 'damaged' };
+  if (typeof fullVerifyAt !== 'string' || Number.isNaN(Date.parse(fullVerifyAt)))
     return { problem: 'damaged' };
-  }
   if (typeof vaultId !== 'string' || !isVaultIdName(vaultId) || typeof generation !== 'string') {
     return { problem: 'damaged' };
   }
@@ -76,5 +84,5 @@ export function parseSidecar(bytes: Buffer): SidecarRead {
     if (!isHash(hash)) return { problem: 'damaged' };
     checked[name] = hash;
   }
-  return { sidecar: { vaultId, generation, createdAt, verified: 'full', files: checked } };
+  return { sidecar: { vaultId, generation, createdAt, verified, fullVerifyAt, files: checked } };
 }

@@ -94,6 +94,10 @@ export class FaultyFs implements VaultFs {
   stat = (path: string) => this.run('stat', path, () => this.inner.stat(path));
   link = (existing: string, newPath: string) =>
     this.run('link', newPath, () => this.inner.link(existing, newPath));
+  linkSync = (existing: string, newPath: string) => {
+    this.step('linkSync', newPath);
+    this.inner.linkSync(existing, newPath);
+  };
 }
 
 /** Only calls that change something on disk. */

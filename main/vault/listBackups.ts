@@ -106,7 +106,8 @@ export async function listBackupGenerations(
       const generations = await readGenerations(fs, set.dir, { removeIncomplete: false });
       if (generations.length === 0) continue;
       const listed: GenerationListing[] = [];
-      for (const g of generations.reverse()) listed.push(await describeGeneration(fs, set.vaultId, g, keysFor));
+      for (const g of generations.reverse())
+        listed.push(await describeGeneration(fs, set.vaultId, g, keysFor));
       out.push({ vaultId: set.vaultId, generations: listed });
     }
     return out;

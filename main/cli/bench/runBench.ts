@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_KDF, deriveKek } from '../../vault/kdf';
 import { Vault } from '../../vault/Vault';
 import { buildFixture } from './benchFixture';
+import { type BackupBench, measureBackup } from './measureBackup';
 import { loadPlain, loadVault, type VaultLoad } from './measureLoad';
 import { measureSaves, type SaveResult } from './measureSave';
 import { MemorySampler } from './memorySampler';
@@ -46,6 +47,8 @@ export interface BenchResults {
   save: SaveResult & { ratioP50: number; ratioP95: number };
   unlock: { ms: number; runs: number[] };
   verify: { ms: number; ok: boolean; records: number; problems: number };
+  /** Backups of the same vault: full, incremental after 10 changed notes, verify, restore. */
+  backup: BackupBench;
   /** Whole run (including generating the demo data), and while one vault load ran. */
   memory: { sampledPeakMiB: number; maxRssMiB: number; loadPeakMiB: number };
   workDir: string | null;
@@ -106,6 +109,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       await vault.lock();
     }
 
+    const backup = await measureBackup(fixture, root);
+    options.log(
+      `Backup: full ${backup.full.totalMs.toFixed(0)} ms, incremental ${backup.incremental.totalMs.toFixed(0)} ms.`,
+    );
+
     return {
       at: new Date().toISOString(),
       machine: {
@@ -136,6 +144,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       save: { ...save, ratioP50: save.vault.p50 / save.plain.p50, ratioP95: save.vault.p95 / save.plain.p95 },
       unlock: { ms: median(unlockRuns), runs: unlockRuns },
       verify,
+      backup,
       memory: { ...memory.stop(), loadPeakMiB },
       workDir: options.keep ? root : null,
     };
