@@ -7,6 +7,7 @@ import { BackupsSection } from './BackupsSection';
 import { CheckVaultSection } from './CheckVaultSection';
 import { SecuritySection } from './SecuritySection';
 import { TemplateManager } from './TemplateManager';
+import { VaultLocationSection } from './VaultLocationSection';
 
 /** The user's settings: auto-lock time, signing name, feedback concern line. */
 export function SettingsPage({
@@ -88,6 +89,7 @@ export function SettingsPage({
       </form>
       <BackupsSection onRestore={onRestore} />
       <CheckVaultSection />
+      <VaultLocationSection />
       <SecuritySection />
       <TemplateManager />
     </main>
