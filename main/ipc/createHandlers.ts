@@ -61,8 +61,12 @@ export function createHandlers(
   const { backups, restore } = safety;
   const check = new VaultCheckService(
     session,
-    { exist: async () => (await backups.status()).lastVerified !== null },
+    {
+      exist: async () => (await backups.status()).lastVerified !== null,
+      folder: async () => (await backups.status()).folder,
+    },
     memoryRecordSource(services),
+    services.bulkWrites,
   );
   return {
     'app:info': () => ({ name: 'Attune', version, methods: [...methods] }),
@@ -147,6 +151,7 @@ export function createHandlers(
     },
     'backup:setWarnAfterDays': ({ days }) => backups.setWarnAfterDays(days),
     'vault:check': () => check.check(),
+    'vault:repairFromBackup': ({ passphrase }) => check.repairFromBackup(passphrase),
     'backup:run': () => backups.run('manual'),
     'backup:listGenerations': ({ passphrase, choose }) =>
       restore.list(passphrase, choose, seams.chooseFolder),

@@ -21,6 +21,8 @@ export interface Services {
   search: NoteSearch;
   index: IndexService;
   records: RecordsService;
+  /** Many records in one commit, then the cached records dropped (restoring damaged records from a backup). */
+  bulkWrites: Pick<RecordStore, 'writeMany'>;
 }
 
 export interface ServiceOptions {
@@ -49,6 +51,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     notes,
     processNotes: new ProcessNoteService(store, clock, notes),
     records: new RecordsService({ session, store, clock, templates, settings }),
+    bulkWrites: store,
     templates,
     settings,
     search,

@@ -46,14 +46,24 @@ export interface VaultPartProblem {
   part: VaultPart;
 }
 
-/** A backup generation that holds intact copies of the damaged records. */
+/**
+ * Backups of this vault to take the damaged records from. Which backup holds each record intact
+ * is found when the user gives the passphrase (the backups are encrypted with it).
+ */
 export interface RepairOffer {
-  /** Which generation (its name in the backup folder) and when it was written. */
-  generation: string;
-  vaultId: string;
-  createdAt: string;
-  /** How many of the damaged records it can put back. */
-  records: number;
+  /** How many backups of this vault are in the backup folder, and when the newest was written. */
+  generations: number;
+  newestAt: string;
+}
+
+/** What "restore the affected records" did. */
+export interface RepairResult {
+  /** Records written back, each with the date of the backup it came from. */
+  restored: Array<{ record: DamagedRecord; backupAt: string }>;
+  /** Damaged records no backup held intact (or changed meanwhile, so left alone). */
+  notRestored: DamagedRecord[];
+  /** The check run again afterwards. */
+  report: VaultCheckReport;
 }
 
 export interface VaultCheckReport {
@@ -63,7 +73,7 @@ export interface VaultCheckReport {
   records: number;
   damaged: DamagedRecord[];
   vaultProblems: VaultPartProblem[];
-  /** Restoring the damaged records from a backup, when a backup has them intact; null otherwise. */
+  /** Restoring just the damaged records from backups, when backups of this vault are at hand. */
   repair: RepairOffer | null;
   /** Whether any backup folder with backups is known (so "restore a whole backup" is possible). */
   backupsExist: boolean;
@@ -144,8 +154,8 @@ export function adviceFor(report: VaultCheckReport): string {
   if (report.ok) return 'No problems found. Every record could be read and matches what Attune last saved.';
   const serious = report.damaged.length > 0 || report.vaultProblems.some((p) => p.part !== 'stray-file');
   if (!serious) return 'Nothing needs restoring. You can leave the vault as it is.';
-  if (report.repair && report.repair.records === report.damaged.length && onlyRecords(report)) {
-    return 'Restore the affected records from your backup: the rest of the vault stays as it is.';
+  if (report.repair && report.damaged.length > 0 && onlyRecords(report)) {
+    return 'Restore the affected records from your backups: Attune takes each from the newest backup that holds it intact, and the rest of the vault stays as it is.';
   }
   if (report.backupsExist) {
     return 'Restore the vault from a backup in Settings → Backups. Your current vault is kept aside, not overwritten.';

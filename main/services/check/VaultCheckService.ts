@@ -1,4 +1,6 @@
-import type { VaultCheckReport } from '../../../shared/domain/vaultCheckReport';
+import type { RepairResult, VaultCheckReport } from '../../../shared/domain/vaultCheckReport';
+import { AttuneError } from '../../../shared/errors';
+import type { Vault } from '../../vault/Vault';
 import { type Clock, systemClock } from '../Clock';
 import type { VaultSession } from '../VaultSession';
 import {
@@ -8,21 +10,26 @@ import {
   type RecordSource,
   vaultProblemsOf,
 } from './describeDamage';
+import { findIntactCopies, generationsOf } from './intactCopies';
 import { vaultRecordSource } from './vaultRecordSource';
 
-/**
- * What the check needs to know about backups: whether any verified backup exists (so "restore a
- * backup" is advice the user can follow), and, where the backup engine can read single records,
- * the newest generation that holds the damaged ones intact.
- */
+/** What the check needs to know about backups. */
 export interface CheckBackups {
+  /** Whether a verified backup was ever written (so "restore a backup" is advice the user can follow). */
   exist(): Promise<boolean>;
+  /** The backup folder, or null when none is set. */
+  folder(): Promise<string | null>;
+}
+
+/** Writes many records in one commit and then drops the services' cached records (RecordStore). */
+export interface BulkWriter {
+  writeMany<R>(work: (vault: Vault) => Promise<R>): Promise<R>;
 }
 
 /**
  * "Check the vault" in Settings: runs the vault's verify over every file with progress pushed to
  * the window, and turns what it finds into the therapist's terms (which client, session or note
- * is damaged) with advice on what to do.
+ * is damaged) with advice on what to do; and restores just the damaged records from backups.
  */
 export class VaultCheckService {
   #running: Promise<VaultCheckReport> | null = null;
@@ -32,6 +39,7 @@ export class VaultCheckService {
     private readonly backups: CheckBackups,
     /** Records still in memory from earlier in this unlock (the services' cache). */
     private readonly memory: RecordSource | null = null,
+    private readonly writer: BulkWriter | null = null,
     private readonly clock: Clock = systemClock,
   ) {}
 
@@ -43,22 +51,96 @@ export class VaultCheckService {
     return this.#running;
   }
 
+  /**
+   * Restores the damaged records from the backups, each from the newest backup that holds it
+   * intact (opened read-only with `passphrase`), written back as new revisions in one commit
+   * with a 'restore' audit entry; a record changed since the check is left alone. Then checks again.
+   */
+  async repairFromBackup(passphrase: string): Promise<RepairResult> {
+    const vault = this.session.vault;
+    const writer = this.writer;
+    const folder = await this.backups.folder();
+    if (!writer || !folder) {
+      throw new AttuneError('invalid-input', 'No backup folder is set. Choose one in Settings → Backups.');
+    }
+    const revs = new Map(vault.list().map((r) => [`${r.kind}/${r.id}`, r.rev]));
+    const refs = damagedRecordsOf(await vault.verify());
+    if (refs.length === 0) return { restored: [], notRestored: [], report: await this.check() };
+
+    const generations = await generationsOf(folder, vault.id);
+    if (generations.length === 0) {
+      throw new AttuneError(
+        'not-found',
+        `No backups of this vault were found in ${folder}. Connect the backup drive and try again.`,
+      );
+    }
+    const { copies, opened } = await findIntactCopies(generations, passphrase, refs);
+    if (!opened) {
+      throw new AttuneError(
+        'wrong-passphrase',
+        'That passphrase opens none of your backups. Enter the passphrase the vault had when they were made.',
+      );
+    }
+    const written = await writer.writeMany(async (current) => {
+      // Only records still at the revision the check found damaged: a save since then wins.
+      const now = new Map(current.list().map((r) => [`${r.kind}/${r.id}`, r.rev]));
+      const items = refs.flatMap((ref) => {
+        const key = `${ref.kind}/${ref.id}`;
+        const copy = copies.get(key);
+        return copy && now.get(key) === revs.get(key) ? [{ ref, copy }] : [];
+      });
+      if (items.length === 0) return items;
+      const names = [...new Set(items.map((i) => i.copy.generation.name))];
+      await current.putMany(
+        items.map(({ ref, copy }) => ({ kind: ref.kind, id: ref.id, value: copy.value })),
+        {
+          type: 'restore',
+          detail: { scope: 'damaged records', records: items.length, generations: names.join(', ') },
+        },
+      );
+      return items;
+    });
+
+    const described = await describeDamage(refs, this.#sources(vault));
+    const restoredKeys = new Map(
+      written.map((w) => [`${w.ref.kind}/${w.ref.id}`, w.copy.generation.createdAt]),
+    );
+    return {
+      restored: described.flatMap((record) => {
+        const backupAt = restoredKeys.get(`${record.kind}/${record.id}`);
+        return backupAt ? [{ record, backupAt }] : [];
+      }),
+      notRestored: described.filter((record) => !restoredKeys.has(`${record.kind}/${record.id}`)),
+      report: await this.check(),
+    };
+  }
+
+  #sources(vault: Vault): RecordSource[] {
+    return [vaultRecordSource(vault), ...(this.memory ? [this.memory] : [])];
+  }
+
   async #check(): Promise<VaultCheckReport> {
     const vault = this.session.vault; // `locked` when it is not open
     const verify = await vault.verify((done, total) =>
       this.session.emit('vault:progress', { task: 'verify', done, total }),
     );
     const refs: DamagedRef[] = damagedRecordsOf(verify);
-    const sources: RecordSource[] = [vaultRecordSource(vault), ...(this.memory ? [this.memory] : [])];
-    const damaged = await describeDamage(refs, sources);
+    const damaged = await describeDamage(refs, this.#sources(vault));
+    let repair: VaultCheckReport['repair'] = null;
+    const folder = refs.length > 0 && this.writer ? await this.backups.folder().catch(() => null) : null;
+    if (folder) {
+      const generations = await generationsOf(folder, vault.id);
+      if (generations.length > 0)
+        repair = { generations: generations.length, newestAt: generations[0]!.createdAt };
+    }
     return {
       ok: verify.ok,
       checkedAt: this.clock().toISOString(),
       records: verify.records,
       damaged,
       vaultProblems: vaultProblemsOf(verify),
-      repair: null,
-      backupsExist: await this.backups.exist().catch(() => false),
+      repair,
+      backupsExist: repair !== null || (await this.backups.exist().catch(() => false)),
     };
   }
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { VaultCheckReport } from '../../domain/vaultCheckReport';
+import type { RepairResult, VaultCheckReport } from '../../domain/vaultCheckReport';
 import { returns } from './returns';
+import { passphraseInput } from './vaultContract';
 
-export type { VaultCheckReport } from '../../domain/vaultCheckReport';
+export type { RepairResult, VaultCheckReport } from '../../domain/vaultCheckReport';
 
 /**
  * "Check the vault": the verify check over every file of the open vault. Progress arrives as
@@ -11,4 +12,12 @@ export type { VaultCheckReport } from '../../domain/vaultCheckReport';
  */
 export const checkContract = {
   'vault:check': { input: z.undefined(), output: returns<VaultCheckReport>() },
+  /**
+   * Restores the damaged records the check finds, each from the newest backup that holds it
+   * intact; the backups open with `passphrase` (the one they were made with). Checks again after.
+   */
+  'vault:repairFromBackup': {
+    input: z.strictObject({ passphrase: passphraseInput }),
+    output: returns<RepairResult>(),
+  },
 } as const;

@@ -12,7 +12,8 @@ import {
   describeVaultProblem,
 } from '../../../shared/domain/vaultCheckReport';
 import type { Events } from '../../../shared/ipc/events';
-import { clientInput, makeVault, PASS, sessionInput, steppingClock } from './serviceKit';
+import { tempDir } from '../helpers/tempDir';
+import { clientInput, expectKind, makeVault, PASS, sessionInput, steppingClock } from './serviceKit';
 
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
@@ -36,6 +37,7 @@ interface World {
   files: { client: string; session: string; note: string; processNote: string };
   sessionId: string;
   noteId: string;
+  backupFolder: string;
 }
 
 /**
@@ -50,7 +52,13 @@ async function world(): Promise<World> {
   });
   onTestFinished(() => session.lock('quit').then(() => undefined));
   const services = createServices(session, { clock: steppingClock() });
-  const check = new VaultCheckService(session, { exist: async () => false }, memoryRecordSource(services));
+  const backupFolder = await tempDir('attune-check-backups-');
+  const check = new VaultCheckService(
+    session,
+    { exist: async () => false, folder: async () => backupFolder },
+    memoryRecordSource(services),
+    services.bulkWrites,
+  );
 
   const step = async (work: () => Promise<void>): Promise<string> => {
     const before = await recordFiles(location);
@@ -83,6 +91,7 @@ async function world(): Promise<World> {
     files: { client, session: sessionFile, note, processNote },
     sessionId,
     noteId,
+    backupFolder,
   };
 }
 
@@ -189,5 +198,112 @@ describe('Check the vault', () => {
       /audit trail .* Your notes themselves are not affected/,
     );
     expect(adviceFor(report)).toMatch(/Restore the vault from a backup/);
+  });
+
+  describe('restoring the damaged records from backups', () => {
+    /** Writes a backup generation of the unlocked vault, as the app does on lock. */
+    const backUp = async (w: World, at: string) =>
+      (await w.session.vault.backupTo(w.backupFolder, { now: new Date(at) })).generation;
+
+    it('puts a damaged note back from the backup, as a new revision with an audit entry; the rest untouched', async () => {
+      const w = await world();
+      await w.session.unlock({ passphrase: PASS });
+      const original = await w.services.notes.get(w.noteId);
+      await backUp(w, '2026-03-06T09:00:00.000Z');
+      await w.session.lock('user');
+      const clientBytes = await readFile(join(w.location, 'records', w.files.client));
+      await flipByte(join(w.location, 'records', w.files.note));
+      await w.session.unlock({ passphrase: PASS });
+
+      const report = await w.check.check();
+      expect(report.repair).toEqual({ generations: 1, newestAt: '2026-03-06T09:00:00.000Z' });
+      expect(adviceFor(report)).toMatch(/^Restore the affected records from your backups/);
+
+      const result = await w.check.repairFromBackup(PASS);
+      expect(result.notRestored).toEqual([]);
+      expect(result.restored).toHaveLength(1);
+      expect(result.restored[0]!.backupAt).toBe('2026-03-06T09:00:00.000Z');
+      expect(describeDamagedRecord(result.restored[0]!.record, longDate)).toBe(
+        'The note of the session of 5 March 2026 for client C-014 (Rose M.)',
+      );
+      expect(result.report).toMatchObject({ ok: true, damaged: [] });
+      expect(await w.services.notes.get(w.noteId)).toEqual(original);
+      const audit = await w.session.vault.readAudit();
+      expect(audit.at(-1)).toMatchObject({
+        type: 'restore',
+        detail: { scope: 'damaged records', kind: 'note' },
+      });
+      // Survives a lock (the record file itself is rewritten), and nothing else was touched.
+      await w.session.lock('user');
+      expect(await readFile(join(w.location, 'records', w.files.client))).toEqual(clientBytes);
+      await w.session.unlock({ passphrase: PASS });
+      expect((await w.check.check()).ok).toBe(true);
+    });
+
+    it('takes a record from an older backup when the newest holds it damaged too', async () => {
+      const w = await world();
+      await w.session.unlock({ passphrase: PASS });
+      const older = await backUp(w, '2026-03-06T09:00:00.000Z');
+      await w.services.clients.update((await w.services.clients.list())[0]!.id, { concerns: ['Sleep'] });
+      const newer = await backUp(w, '2026-03-07T09:00:00.000Z');
+      expect(newer).not.toBe(older);
+      const vaultId = w.session.vault.id;
+      await w.session.lock('user');
+      // The newest backup's copy of the note is damaged (a new file, so the older one's link is spared).
+      const set = join(w.backupFolder, 'Attune backups', vaultId);
+      const inNewer = join(set, newer, 'records', w.files.note);
+      const bytes = await readFile(inNewer);
+      bytes[bytes.length - 5]! ^= 0x40;
+      await rm(inNewer);
+      await writeFile(inNewer, bytes);
+      await flipByte(join(w.location, 'records', w.files.note));
+      await w.session.unlock({ passphrase: PASS });
+
+      const result = await w.check.repairFromBackup(PASS);
+      expect(result.restored.map((r) => r.backupAt)).toEqual(['2026-03-06T09:00:00.000Z']);
+      expect(result.report.ok).toBe(true);
+    });
+
+    it('prefers the newest backup that holds the record, so the fewest changes are lost', async () => {
+      const w = await world();
+      await w.session.unlock({ passphrase: PASS });
+      await backUp(w, '2026-03-06T09:00:00.000Z');
+      const clientId = (await w.services.clients.list())[0]!.id;
+      await w.services.clients.update(clientId, { concerns: ['Sleep'] });
+      await backUp(w, '2026-03-07T09:00:00.000Z');
+      await w.session.lock('user');
+      await flipByte(join(w.location, 'records', w.files.client));
+      await w.session.unlock({ passphrase: PASS });
+      const result = await w.check.repairFromBackup(PASS);
+      expect(result.restored.map((r) => r.backupAt)).toEqual(['2026-03-07T09:00:00.000Z']);
+      expect(describeDamagedRecord(result.restored[0]!.record, longDate)).toBe(
+        'The client record of client C-014 (Rose M.)',
+      );
+      expect((await w.services.clients.get(clientId)).concerns).toEqual(['Sleep']);
+    });
+
+    it('a wrong passphrase changes nothing and says so', async () => {
+      const w = await world();
+      await w.session.unlock({ passphrase: PASS });
+      await backUp(w, '2026-03-06T09:00:00.000Z');
+      await w.session.lock('user');
+      await flipByte(join(w.location, 'records', w.files.note));
+      await w.session.unlock({ passphrase: PASS });
+      const message = await expectKind(
+        w.check.repairFromBackup('not the passphrase at all'),
+        'wrong-passphrase',
+      );
+      expect(message).toMatch(/opens none of your backups/);
+      expect((await w.check.check()).damaged).toHaveLength(1);
+    });
+
+    it('without backups of this vault there is no offer, and the advice is to restore a whole backup', async () => {
+      const w = await world();
+      await flipByte(join(w.location, 'records', w.files.note));
+      await w.session.unlock({ passphrase: PASS });
+      const report = await w.check.check();
+      expect(report.repair).toBeNull();
+      await expectKind(w.check.repairFromBackup(PASS), 'not-found');
+    });
   });
 });
