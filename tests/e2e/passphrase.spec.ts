@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { LOCK_FILE } from '../../main/vault/processLock';
 import { formatRecoveryKey, generateRecoveryKey } from '../../main/vault/recoveryKey';
 import { expect, test } from './harness';
 import { expectAccessible, passphrase } from './steps';
@@ -114,6 +117,41 @@ test('forgotten passphrase: recover with the recovery key, see a new key, unlock
     await expect(lockButton(page)).toBeVisible(SLOW);
     expect(secondKey).not.toBe(firstKey);
   });
+});
+
+test('a lock during recovery: the new key is still shown, then the unlock screen, and the new passphrase works', async ({
+  page,
+  openApp,
+  backend,
+  dataDir,
+}) => {
+  test.setTimeout(120_000);
+  const newPassphrase = 'velvet harbour quietly ninety';
+  await openApp();
+  const firstKey = await createVaultNotingKey(page);
+  await lockButton(page).click();
+  await page.getByRole('button', { name: 'Forgot your passphrase?' }).click();
+  await page.getByLabel('Recovery key').fill(firstKey);
+  await page.getByLabel('New passphrase', { exact: true }).fill(newPassphrase);
+  await page.getByLabel('Confirm new passphrase').fill(newPassphrase);
+  await expect(page.getByText(/Strength: (Strong|Very strong)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Set new passphrase' }).click();
+  // The recovery key opens the vault at once (no slow derivation); the new passphrase's Argon2id
+  // run follows and takes about a second: lock in the middle of it.
+  await expect.poll(() => existsSync(join(dataDir, 'vault', LOCK_FILE)), SLOW).toBe(true);
+  await page.waitForTimeout(100);
+  await backend.lock('suspend');
+
+  await takeNewKey(page, firstKey);
+  expect(await backend.router.call('vault:status', undefined)).toMatchObject({
+    ok: true,
+    value: { state: 'locked' },
+  });
+  await continueFromKey(page);
+  await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
+  await expect(page.getByText('Attune locked while your new recovery key was being made.')).toBeVisible();
+  await unlockWith(page, newPassphrase);
+  await expect(lockButton(page)).toBeVisible(SLOW);
 });
 
 test('Settings: change the passphrase, show a new recovery key, rotate the vault key', async ({
