@@ -7,6 +7,7 @@ import { putClient, putNoteSummary } from '../../data/indexDb';
 import { formatDate } from '../../format/dates';
 import { ClientCharts } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
+import { ClientRecordExport } from '../records';
 import { CaseComments, ImportCommentsPanel, SessionComments, useSupervisorComments } from '../review';
 import { SessionForm } from './SessionForm';
 import { SessionTable } from './SessionTable';
@@ -136,6 +137,7 @@ export function ClientPage({
         }
       />
       <ClientCharts clientId={clientId} onOpenNote={onOpenNote} />
+      <ClientRecordExport clientId={clientId} />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { planPrompt } from '../../../../shared/domain/templates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { NotePdfButton } from '../records';
 import { AddendaSection } from './AddendaSection';
 import { AttunementSection } from './AttunementSection';
 import { BaseSections } from './BaseSections';
@@ -119,6 +120,9 @@ function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => vo
         problems={problems}
         onSign={readOnly || held?.state === 'choose' ? undefined : openSign}
         onClose={close}
+        actions={
+          <NotePdfButton noteId={note.id} clientId={note.clientId} signed={note.status === 'signed'} />
+        }
       />
       {/* Before the sections: its close (focus restore) must run before Addenda takes focus. */}
       <ConfirmDialog

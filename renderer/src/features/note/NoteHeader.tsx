@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Signature } from '../../../../shared/domain/noteSchema';
 import { formatDate, formatTime } from '../../format/dates';
 import { saveShortcut } from './saveStatusText';
@@ -14,6 +14,8 @@ export interface NoteHeaderProps {
   /** Opens the sign confirmation; absent once signed. */
   onSign?: () => void;
   onClose: () => void;
+  /** More actions, shown before "Close note" (printing the note). */
+  actions?: ReactNode;
 }
 
 /** Template, status, live save state and the note's actions. */
@@ -25,6 +27,7 @@ export const NoteHeader = memo(function NoteHeader({
   problems,
   onSign,
   onClose,
+  actions,
 }: NoteHeaderProps) {
   return (
     <header className="note-header card">
@@ -40,6 +43,7 @@ export const NoteHeader = memo(function NoteHeader({
               Sign note
             </button>
           )}
+          {actions}
           <button type="button" className="secondary" onClick={onClose}>
             Close note
           </button>

@@ -6,6 +6,8 @@ import { formatTime } from '../../format/dates';
 import { BackupsSection } from './BackupsSection';
 import { CheckVaultSection } from './CheckVaultSection';
 import { SecuritySection } from './SecuritySection';
+import { ExportImportSection } from './ExportImportSection';
+import { PracticeSection } from './PracticeSection';
 import { TemplateManager } from './TemplateManager';
 import { VaultLocationSection } from './VaultLocationSection';
 
@@ -92,6 +94,8 @@ export function SettingsPage({
       <VaultLocationSection />
       <SecuritySection />
       <TemplateManager />
+      <PracticeSection />
+      <ExportImportSection />
     </main>
   );
 }

@@ -1,0 +1,2 @@
+export { ClientRecordExport } from './ClientRecordExport';
+export { NotePdfButton } from './NotePdfButton';
