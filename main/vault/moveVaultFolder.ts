@@ -56,6 +56,7 @@ export async function moveVaultFolder(
       );
     }
     lock = await ProcessLock.acquire(fs, source);
+    await removeStaleStaging(fs, target);
     staged = true;
     const headerBytes = await fs.readFile(join(source, HEADER_FILE));
     try {
@@ -105,5 +106,16 @@ export async function moveVaultFolder(
     zeroKeys(keys);
     if (staged) await removeTree(fs, staging).catch(() => undefined);
     await lock?.release();
+  }
+}
+
+/** Hidden copies an interrupted move to the same folder left beside it: never part of a vault. */
+async function removeStaleStaging(fs: VaultFs, target: string): Promise<void> {
+  const prefix = `.${basename(target)}.attune-moving-`;
+  const names = await fs.readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && /^[0-9a-f]{8}$/.test(name.slice(prefix.length))) {
+      await removeTree(fs, join(dirname(target), name)).catch(() => undefined);
+    }
   }
 }

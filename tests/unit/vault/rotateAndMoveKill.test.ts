@@ -2,16 +2,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeviceConfigStore } from '../../../main/services/device/DeviceConfigStore';
 import { Vault } from '../../../main/vault/Vault';
+import { tempDir } from '../helpers/tempDir';
 import { bundleChild, childBundleDir } from './child/bundleChild';
-import { newVault, PASS } from './kit';
+import { newVault, PASS, TEST_KDF } from './kit';
 
 let bundle = '';
 let bundleDir = '';
 
 beforeAll(async () => {
   bundleDir = await childBundleDir();
-  bundle = await bundleChild(bundleDir, join(__dirname, 'child', 'rotateChild.ts'));
+  bundle = await bundleChild(bundleDir, join(__dirname, 'child', 'folderChild.ts'));
 }, 60_000);
 afterAll(() => rm(bundleDir, { recursive: true, force: true }));
 
@@ -102,5 +104,57 @@ describe('key rotation killed with SIGKILL', () => {
     }
     expect(finished + interrupted).toBe(12);
     expect(interrupted).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
+});
+
+describe('moving the vault killed with SIGKILL', () => {
+  it('at random moments: the vault opens where this computer’s settings say, with every record', async () => {
+    const dataDir = await tempDir();
+    const places = await tempDir();
+    const { vault } = await Vault.create(join(dataDir, 'vault'), PASS, { kdf: TEST_KDF });
+    const expected = new Map<string, unknown>();
+    for (let i = 0; i < 300; i++) {
+      const value = { i, text: `note ${i} ${'y'.repeat(200)}` };
+      await vault.put('note', `n${i}`, value);
+      expected.set(`n${i}`, value);
+    }
+    await vault.lock();
+    const config = new DeviceConfigStore(dataDir);
+    const whereNow = async () => (await config.read()).vaultDir ?? join(dataDir, 'vault');
+
+    const t0 = Date.now();
+    const full = start(['move', dataDir, PASS, join(places, 'first')]);
+    await full.ready;
+    expect(await full.exited).toBe(0);
+    const duration = Date.now() - t0;
+    expect(await whereNow()).toBe(join(places, 'first'));
+
+    let moved = 0;
+    let interrupted = 0;
+    for (let round = 0; round < 12; round++) {
+      const before = await whereNow();
+      const run = start(['move', dataDir, PASS, join(places, `place-${round}`)]);
+      await run.ready;
+      await new Promise((r) => setTimeout(r, Math.random() * duration * 1.1));
+      run.child.kill('SIGKILL');
+      await run.exited;
+      if (run.lines.includes('moved')) moved++;
+      else interrupted++;
+
+      const now = await whereNow();
+      if (run.lines.includes('moved')) expect(now).toBe(join(places, `place-${round}`));
+      else expect([before, join(places, `place-${round}`)]).toContain(now);
+      const v = await Vault.open(now, { passphrase: PASS });
+      try {
+        expect((await v.verify()).problems, `round ${round}`).toEqual([]);
+        const notes = await v.getAll<unknown>('note');
+        expect(notes).toHaveLength(expected.size);
+        for (const { id, value } of notes) expect(value).toEqual(expected.get(id));
+      } finally {
+        await v.lock();
+      }
+    }
+    expect(moved + interrupted).toBe(12);
+    expect(interrupted).toBeGreaterThan(0);
+  }, 300_000);
 });
