@@ -215,6 +215,10 @@ test('Settings: change the passphrase, show a new recovery key, rotate the vault
     await expect(rotate).toContainText('cannot be opened with your new passphrase or new recovery key');
     await rotate.getByLabel('Current passphrase').fill(changed);
     await rotate.getByRole('button', { name: 'Rotate the vault key' }).click();
+    // Shown from the first record until the vault is open again (about a second of Argon2id after).
+    await expect(rotate.getByRole('progressbar', { name: /^Re-encrypted \d+ of \d+ records$/ })).toBeVisible(
+      SLOW,
+    );
     const thirdKey = await takeNewKey(page, secondKey);
     await expect(page.getByText(/as it was before the rotation is kept in /)).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('rotated-new-key.png'), fullPage: true });
