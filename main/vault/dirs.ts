@@ -56,7 +56,11 @@ export async function removeLeftovers(fs: VaultFs, dir: string): Promise<void> {
   }
 }
 
-/** Runs `task` over `items` with at most `limit` in flight, keeping result order. */
+/**
+ * Runs `task` over `items` with at most `limit` in flight, keeping result order. After a failure
+ * no new task starts, and the first error is thrown only once the tasks in flight have ended, so
+ * a caller cleaning up after it does not race writes still under way.
+ */
 export async function inParallel<T, R>(
   items: readonly T[],
   limit: number,
@@ -64,13 +68,19 @@ export async function inParallel<T, R>(
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failure: { error: unknown } | null = null;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failure) {
       const index = next++;
-      results[index] = await task(items[index]!);
+      try {
+        results[index] = await task(items[index]!);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
   return results;
 }
 
