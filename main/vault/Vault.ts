@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AttuneError } from '../../shared/errors';
-import { atomicWriteFile } from './atomicWrite';
+import { atomicWriteFile, fsyncDir } from './atomicWrite';
 import {
   AUDIT_FILE,
   type AuditDetail,
@@ -462,11 +462,16 @@ export class Vault {
   private async replaceHeader(unsigned: Omit<VaultHeader, 'mac'>, keys: VaultKeys): Promise<void> {
     const updated: VaultHeader = { ...unsigned, mac: headerMac(keys.headerMac, unsigned) };
     try {
-      await atomicWriteFile(this.fs, join(this.dir, HEADER_FILE), serializeHeader(updated), { syncDir: true });
+      await atomicWriteFile(this.fs, join(this.dir, HEADER_FILE), serializeHeader(updated), { syncDir: false });
     } catch (error) {
       throw writeFailure(error);
     }
+    // Renamed into place: from here every reader gets the new header, so the change has happened
+    // and must not be reported as failed (a new recovery key would never be shown, and the old
+    // one no longer works). If the folder cannot be synced, a power cut may bring back the old
+    // header, which still opens the vault with the old secrets: nothing is lost either way.
     this.header = updated;
+    await fsyncDir(this.fs, this.dir).catch(() => undefined);
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
