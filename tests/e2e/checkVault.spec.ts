@@ -1,12 +1,13 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
-import { createVault, expectAccessible, unlock } from './steps';
+import { createVault, expectAccessible, passphrase, unlock } from './steps';
 
-// Check the vault through Settings, over the real check behind it: a healthy vault reads "No
-// problems found"; a note whose file is damaged on disk while the app is open is then named by
-// its session date and client, never by a file name, with what to do about it.
+// Check the vault through Settings, over the real check and backups behind it: a healthy vault
+// reads "No problems found"; a note whose file is damaged on disk while the app is open is then
+// named by its session date and client, never by a file name, with what to do about it; and it
+// is put back from the backups, after which the check finds nothing.
 
 const recordFiles = async (dataDir: string) => new Set(await readdir(join(dataDir, 'vault', 'records')));
 
@@ -20,18 +21,26 @@ async function openSettings(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Check the vault' })).toBeVisible();
 }
 
-test('check the vault: no problems in a healthy vault; a damaged note named by session and client', async ({
+test('check the vault: healthy, then a damaged note named in words and restored from the backups', async ({
   page,
   openApp,
   dataDir,
+  fileChooser,
 }, testInfo) => {
   test.setTimeout(180_000);
   const section = page.getByRole('region', { name: 'Check the vault' });
   let noteFile = '';
 
-  await test.step('a client, a session and its note, each written to its file', async () => {
+  await test.step('a backup folder, then a client, a session and its note, each written to its file', async () => {
     await openApp();
     await createVault(page);
+    const backupDir = join(dataDir, 'usb-drive');
+    await mkdir(backupDir);
+    fileChooser.choose(backupDir);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Choose backup folder…' }).click();
+    await expect(page.getByText(/Last backup: just now · verified/)).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clients' }).click();
     await page.getByRole('button', { name: 'New client' }).click();
     await page.getByLabel('Client code').fill('C-014');
     await page.getByLabel('Display name (optional)').fill('Rose M.');
@@ -45,7 +54,7 @@ test('check the vault: no problems in a healthy vault; a damaged note named by s
     await page.getByRole('button', { name: 'C-014', exact: true }).click();
     await page.getByRole('button', { name: /^New note/ }).click();
     await expect(page.getByRole('heading', { name: /^Session note · C-014/ })).toBeVisible();
-    await lockAndUnlock(page);
+    await lockAndUnlock(page); // and a backup on lock, which now holds the note
     const added = [...(await recordFiles(dataDir))].filter((f) => !before.has(f));
     expect(added).toHaveLength(1);
     noteFile = added[0]!;
@@ -81,11 +90,36 @@ test('check the vault: no problems in a healthy vault; a damaged note named by s
     await expect(section).not.toContainText(noteFile.slice(0, 12));
     await expect(section).not.toContainText('.rec');
     await expect(section.getByRole('heading', { name: 'What to do' })).toBeVisible();
-    await expect(section).toContainText(
-      /Restore the vault from a backup copy, if you have one \(Settings → Backups\)/,
-    );
+    await expect(section).toContainText(/Restore the affected records from your backups: Attune takes each/);
     await expectAccessible(page, 'settings with a check that found damage');
     await section.screenshot({ path: testInfo.outputPath('check-vault-damage.png') });
     await page.screenshot({ path: testInfo.outputPath('settings-check-vault.png'), fullPage: true });
+  });
+
+  await test.step('the note is restored from the backups, and the check then finds nothing', async () => {
+    const repair = section.getByRole('form', { name: 'Restore the affected records from your backups' });
+    await repair.getByRole('button', { name: 'Restore the affected records' }).click();
+    await expect(repair.getByRole('alert')).toHaveText('Enter the passphrase of your backups.');
+    await repair.getByLabel(/Passphrase of your backups/).fill('not the passphrase of these backups');
+    await repair.getByRole('button', { name: 'Restore the affected records' }).click();
+    await expect(repair.getByRole('alert')).toContainText('That passphrase opens none of your backups', {
+      timeout: 30_000,
+    });
+    await repair.getByLabel(/Passphrase of your backups/).fill(passphrase);
+    await repair.getByRole('button', { name: 'Restore the affected records' }).click();
+    const restored = section.getByRole('list', { name: 'Restored records' }).getByRole('listitem');
+    await expect(restored).toHaveText(
+      /^The note of the session of Mar 5, 2026 for client C-014 \(Rose M\.\): restored from the backup of /,
+      { timeout: 30_000 },
+    );
+    await expect(section.getByText('No problems found.')).toBeVisible();
+    await expect(repair).toHaveCount(0);
+    await expectAccessible(page, 'settings after restoring records');
+    await section.screenshot({ path: testInfo.outputPath('check-vault-restored.png') });
+    // The note opens again.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clients' }).click();
+    await page.getByRole('button', { name: 'C-014', exact: true }).click();
+    await page.getByRole('button', { name: /^Open note/ }).click();
+    await expect(page.getByRole('heading', { name: /^Session note · C-014/ })).toBeVisible();
   });
 });

@@ -4,11 +4,13 @@ import {
   describeCause,
   describeDamagedRecord,
   describeVaultProblem,
+  type RepairResult,
   type VaultCheckReport,
 } from '../../../../shared/domain/vaultCheckReport';
 import type { Events } from '../../../../shared/ipc/events';
 import { call, messageOf, onEvent } from '../../data/api';
 import { formatDate, formatDateTime } from '../../format/dates';
+import { RepairFromBackup, RepairOutcome } from './RepairFromBackup';
 
 type Progress = Events['vault:progress'];
 
@@ -21,6 +23,7 @@ export function CheckVaultSection() {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<VaultCheckReport | null>(null);
+  const [repaired, setRepaired] = useState<RepairResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(
@@ -35,6 +38,7 @@ export function CheckVaultSection() {
     setRunning(true);
     setProgress(null);
     setReport(null);
+    setRepaired(null);
     setError(null);
     try {
       setReport(await call('vault:check'));
@@ -73,7 +77,19 @@ export function CheckVaultSection() {
           {error}
         </p>
       )}
-      <div aria-live="polite">{report && <CheckResult report={report} />}</div>
+      <div aria-live="polite">
+        {repaired && <RepairOutcome result={repaired} />}
+        {report && <CheckResult report={report} />}
+      </div>
+      {report?.repair && report.damaged.length > 0 && (
+        <RepairFromBackup
+          offer={report.repair}
+          onDone={(result) => {
+            setRepaired(result);
+            setReport(result.report);
+          }}
+        />
+      )}
     </section>
   );
 }
