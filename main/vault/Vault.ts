@@ -462,7 +462,9 @@ export class Vault {
   private async replaceHeader(unsigned: Omit<VaultHeader, 'mac'>, keys: VaultKeys): Promise<void> {
     const updated: VaultHeader = { ...unsigned, mac: headerMac(keys.headerMac, unsigned) };
     try {
-      await atomicWriteFile(this.fs, join(this.dir, HEADER_FILE), serializeHeader(updated), { syncDir: false });
+      await atomicWriteFile(this.fs, join(this.dir, HEADER_FILE), serializeHeader(updated), {
+        syncDir: false,
+      });
     } catch (error) {
       throw writeFailure(error);
     }
@@ -472,6 +474,17 @@ export class Vault {
     // header, which still opens the vault with the old secrets: nothing is lost either way.
     this.header = updated;
     await fsyncDir(this.fs, this.dir).catch(() => undefined);
+  }
+
+  /** Signs `unsigned` with the header MAC and writes it in one atomic, durable replacement. */
+  private async replaceHeader(unsigned: Omit<VaultHeader, 'mac'>, keys: VaultKeys): Promise<void> {
+    const updated: VaultHeader = { ...unsigned, mac: headerMac(keys.headerMac, unsigned) };
+    try {
+      await atomicWriteFile(this.fs, join(this.dir, HEADER_FILE), serializeHeader(updated), { syncDir: true });
+    } catch (error) {
+      throw writeFailure(error);
+    }
+    this.header = updated;
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
