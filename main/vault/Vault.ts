@@ -476,17 +476,6 @@ export class Vault {
     await fsyncDir(this.fs, this.dir).catch(() => undefined);
   }
 
-  /** Signs `unsigned` with the header MAC and writes it in one atomic, durable replacement. */
-  private async replaceHeader(unsigned: Omit<VaultHeader, 'mac'>, keys: VaultKeys): Promise<void> {
-    const updated: VaultHeader = { ...unsigned, mac: headerMac(keys.headerMac, unsigned) };
-    try {
-      await atomicWriteFile(this.fs, join(this.dir, HEADER_FILE), serializeHeader(updated), { syncDir: true });
-    } catch (error) {
-      throw writeFailure(error);
-    }
-    this.header = updated;
-  }
-
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
