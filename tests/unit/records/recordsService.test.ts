@@ -91,6 +91,35 @@ describe('records export', () => {
     expect((await other.services.clients.list()).map((c) => c.code)).toEqual(['C-01']);
   });
 
+  it('carries the custom rupture vocabulary the notes use, and no other setting', async () => {
+    const { services } = await openServices();
+    const marker = {
+      id: 'arrives-late',
+      type: 'withdrawal' as const,
+      label: 'Arrives late',
+      description: '',
+    };
+    await services.settings.update({
+      ruptureVocabulary: { markers: [marker], strategies: [] },
+      autoLockMinutes: 42,
+    });
+    const { client, note } = await clientWithNote(services, 'C-07');
+    const draft = filledDraft();
+    draft.ruptures[0]!.markers = ['arrives-late'];
+    await services.notes.saveDraft(note.id, draft);
+    await services.notes.sign(note.id);
+    const folder = await tempDir('attune-records-');
+    const { jsonPath } = await services.records.exportClient(client.id, folder, fakePrint);
+    const file = JSON.parse(await readFile(jsonPath, 'utf8'));
+    expect(file.settings.ruptureVocabulary.markers).toEqual([marker]);
+    expect(file.settings.autoLockMinutes).toBe(10);
+    expect(file.settings.clinicianName).toBe('');
+
+    const other = await openServices();
+    await other.services.records.importFile(jsonPath);
+    expect((await other.services.settings.get()).ruptureVocabulary.markers).toEqual([marker]);
+  });
+
   it('saves one signed note as a PDF and refuses a draft', async () => {
     const { services, session, note, draft, client } = await recordVault();
     const folder = await tempDir('attune-records-');

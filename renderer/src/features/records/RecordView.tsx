@@ -32,6 +32,10 @@ export function RecordView({ set, kind }: { set: RecordSet; kind: 'note' | 'clie
           Client: <strong>{client.displayName || 'No name recorded'}</strong> · Code {client.code} · Client
           since {recordDate(client.startDate)}
         </p>
+        {kind === 'client' && client.concerns.length > 0 && (
+          <p>Presenting concerns: {client.concerns.join('; ')}</p>
+        )}
+        {kind === 'client' && client.goals.length > 0 && <p>Goals: {client.goals.join('; ')}</p>}
         {kind === 'note' && sessions[0] && (
           <p>
             Session of {recordDateTime(sessions[0].startsAt)} · {sessions[0].durationMinutes} minutes ·{' '}
