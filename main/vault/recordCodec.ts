@@ -112,7 +112,7 @@ export function decryptRecord(
 export const recordIntegrityError = (kind: string): AttuneError =>
   new AttuneError(
     'integrity',
-    `A saved ${kind} record is damaged or was altered, so Attune will not show it. Run a vault check and restore it from a backup.`,
+    `A saved ${kind} record is damaged or was altered, so Attune will not show it. Settings → Check the vault says which one and restores it from a backup (or run attune verify).`,
   );
 
 /** Decrypts and parses a record; throws 'integrity' when the file is not the expected one. */

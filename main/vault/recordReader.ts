@@ -30,7 +30,7 @@ export async function readRecord(ctx: ReaderContext, entry: RecordEntry): Promis
         error: isNotFound(error)
           ? new AttuneError(
               'integrity',
-              `A saved ${entry.kind} record is missing from the vault folder. Run a vault check and restore it from a backup.`,
+              `A saved ${entry.kind} record is missing from the vault folder. Settings → Check the vault says which one and restores it from a backup (or run attune verify).`,
             )
           : readFailure(error, 'record file'),
       };

@@ -117,6 +117,9 @@ describe('Check the vault', () => {
     const w = await world();
     await flipByte(join(w.location, 'records', w.files.note));
     await w.session.unlock({ passphrase: PASS });
+    // Opening the note says where to go next.
+    const refused = await expectKind(w.services.notes.get(w.noteId), 'integrity');
+    expect(refused).toMatch(/Settings → Check the vault says which one and restores it from a backup/);
     const report = await w.check.check();
     expect(report.ok).toBe(false);
     expect(report.damaged).toHaveLength(1);
