@@ -9,6 +9,7 @@ import { buildFixture } from './benchFixture';
 import { type BackupBench, measureBackup } from './measureBackup';
 import { loadPlain, loadVault, type VaultLoad } from './measureLoad';
 import { measureSaves, type SaveResult } from './measureSave';
+import { measureRotation, type RotationBench } from './measureRotation';
 import { MemorySampler } from './memorySampler';
 import { median, since } from './stats';
 
@@ -49,6 +50,8 @@ export interface BenchResults {
   verify: { ms: number; ok: boolean; records: number; problems: number };
   /** Backups of the same vault: full, incremental after 10 changed notes, verify, restore. */
   backup: BackupBench;
+  /** Key rotation of the same vault (run last: it changes the vault's keys). */
+  rotation: RotationBench;
   /** Whole run (including generating the demo data), and while one vault load ran. */
   memory: { sampledPeakMiB: number; maxRssMiB: number; loadPeakMiB: number };
   workDir: string | null;
@@ -114,6 +117,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       `Backup: full ${backup.full.totalMs.toFixed(0)} ms, incremental ${backup.incremental.totalMs.toFixed(0)} ms.`,
     );
 
+    const rotation = await measureRotation(fixture);
+    options.log(`Key rotation: ${rotation.ms.toFixed(0)} ms for ${rotation.records} records.`);
+
     return {
       at: new Date().toISOString(),
       machine: {
@@ -145,6 +151,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       unlock: { ms: median(unlockRuns), runs: unlockRuns },
       verify,
       backup,
+      rotation,
       memory: { ...memory.stop(), loadPeakMiB },
       workDir: options.keep ? root : null,
     };

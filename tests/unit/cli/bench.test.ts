@@ -28,6 +28,8 @@ describe('attune bench', () => {
       parallelism: 1,
     });
     expect(printed.verify).toMatchObject({ ok: true, problems: 0 });
+    expect(printed.rotation).toMatchObject({ ok: true, records: printed.params.records });
+    expect(printed.rotation.ms).toBeGreaterThan(0);
     for (const value of [
       printed.load.ratio,
       printed.save.ratioP50,
@@ -47,6 +49,7 @@ describe('attune bench', () => {
       'KDF alone',
       'verify',
       'peak memory',
+      'rotate the vault key',
     ]) {
       expect(metrics).toContain(name);
     }
