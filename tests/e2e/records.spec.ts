@@ -181,7 +181,7 @@ test('one signed note printed to PDF: identified, with practice header, signatur
     expect(path).toBe(join(folder, 'C-021-note-2026-02-02.pdf'));
     expect(fileChooser.asked).toEqual(['export-to']);
     await expectAccessible(page, 'the signed note with its print button');
-    await page.screenshot({ path: testInfo.outputPath('note-printed.png'), fullPage: true });
+    await page.locator('header.note-header').screenshot({ path: testInfo.outputPath('note-header.png') });
     const text = await readPdf(path, testInfo, 'note');
     for (const expected of [
       PRACTICE.name,

@@ -42,13 +42,13 @@ export async function readRecordSet(
     .filter((n) => n.status === 'signed')
     .sort((a, b) => (order.get(a.sessionId) ?? 0) - (order.get(b.sessionId) ?? 0));
   const used = new Set(notes.map((n) => n.templateId));
-  const { practiceHeader, feedbackConcernLine, ruptureVocabulary, clinicianName } = settings;
+  const { practiceHeader, feedbackConcernLine, ruptureVocabulary } = settings;
   return structuredClone({
     client,
     sessions: noteId === undefined ? sessions : sessions.filter((s) => s.id === notes[0]?.sessionId),
     notes,
     templates: (await templates.list()).filter((t) => used.has(t.id)),
-    settings: { practiceHeader, feedbackConcernLine, ruptureVocabulary, clinicianName },
+    settings: { practiceHeader, feedbackConcernLine, ruptureVocabulary },
     preparedAt: isoNow(clock),
   });
 }

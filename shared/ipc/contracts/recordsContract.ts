@@ -20,7 +20,7 @@ export interface RecordSet {
   /** Signed notes only, oldest session first. */
   notes: Note[];
   templates: Template[];
-  settings: Pick<Settings, 'practiceHeader' | 'feedbackConcernLine' | 'ruptureVocabulary' | 'clinicianName'>;
+  settings: Pick<Settings, 'practiceHeader' | 'feedbackConcernLine' | 'ruptureVocabulary'>;
   /** When the record set was read, for the printed "prepared on" line. */
   preparedAt: string;
 }
