@@ -157,25 +157,44 @@ export async function writeBackupGeneration(
   }
 }
 
+/** Removals of pruned generations still under way (tests and the benchmark wait for them). */
+const removals = new Set<Promise<void>>();
+
+/** Resolves once every pruned generation handed to the background has been removed (or given up). */
+export async function prunedRemovals(): Promise<void> {
+  while (removals.size > 0) await Promise.all([...removals]);
+}
+
 /**
- * Removes the generations retention does not keep. Each is first renamed to a `.deleting-` name
- * (the point of deletion), so a removal cut short never leaves a half-empty generation that looks
- * complete. A failure stops pruning without failing the backup: the next one tries again.
+ * Removes the generations retention does not keep. Each is renamed to a `.deleting-` name under
+ * the set's lock: that rename is the point of deletion, so a removal cut short never leaves a
+ * half-empty generation that looks complete. Deleting its files (thousands of unlinks, as long
+ * as the backup itself) then goes on in the background, so the vault is not held up by it; what
+ * is left when the app quits is removed by the next backup. A failure stops pruning without
+ * failing the backup: the next one tries again.
  */
 async function prune(fs: VaultFs, setDir: string, complete: string[], now: Date): Promise<string[]> {
   const keep = generationsToKeep(complete, now);
   const pruned: string[] = [];
+  const aside: string[] = [];
   for (const name of complete) {
     if (keep.has(name)) continue;
-    const aside = join(setDir, `${name}.deleting-${randomHex(4)}`);
+    const path = join(setDir, `${name}.deleting-${randomHex(4)}`);
     try {
-      await fs.rename(join(setDir, name), aside);
+      await fs.rename(join(setDir, name), path);
     } catch {
       break;
     }
     pruned.push(name);
-    await removeFolder(fs, aside).catch(() => undefined);
+    aside.push(path);
   }
   if (pruned.length > 0) await fsyncDir(fs, setDir).catch(() => undefined);
+  if (aside.length > 0) {
+    const removal = (async () => {
+      for (const path of aside) await removeFolder(fs, path).catch(() => undefined);
+    })();
+    removals.add(removal);
+    void removal.finally(() => removals.delete(removal));
+  }
   return pruned;
 }

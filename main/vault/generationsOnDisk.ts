@@ -37,7 +37,9 @@ export async function readGenerations(
   for (const name of names) {
     const dir = join(setDir, name);
     if (isUnfinishedName(name)) {
-      if (options.removeIncomplete) await removeFolder(fs, dir);
+      // Best effort: a leftover that cannot be removed (or that a background removal is
+      // removing right now) must not stop the backup.
+      if (options.removeIncomplete) await removeFolder(fs, dir).catch(() => undefined);
       continue;
     }
     const parsed = parseGenerationName(name);
@@ -52,7 +54,7 @@ export async function readGenerations(
       if (!isNotFound(error))
         readProblem = true; // unreadable: list it as damaged, keep it
       else {
-        if (options.removeIncomplete) await removeFolder(fs, dir);
+        if (options.removeIncomplete) await removeFolder(fs, dir).catch(() => undefined);
         continue;
       }
     }

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fsyncDir } from './atomicWrite';
 import { AUDIT_FILE } from './auditLog';
 import { writeDurably } from './backup';
@@ -184,6 +184,9 @@ async function linkUnchanged(
   let linking = true;
   let tried = 0;
   let sliceStart = performance.now();
+  // Plain concatenation: path.join for each of thousands of files costs a third of the links.
+  const from = `${join(previous.dir, RECORDS_DIR)}${sep}`;
+  const to = `${join(partial, RECORDS_DIR)}${sep}`;
   for (const entry of entries) {
     if (!linking || known[`${RECORDS_DIR}/${entry.file}`] !== entry.hash) {
       toCopy.push(entry);
@@ -194,7 +197,7 @@ async function linkUnchanged(
       sliceStart = performance.now();
     }
     try {
-      fs.linkSync(join(previous.dir, RECORDS_DIR, entry.file), join(partial, RECORDS_DIR, entry.file));
+      fs.linkSync(from + entry.file, to + entry.file);
       progress();
     } catch (error) {
       const code = errorCode(error);

@@ -9,6 +9,7 @@ import {
   findBackupSets,
   generationsToKeep,
   listBackupGenerations,
+  prunedRemovals,
   SIDECAR_FILE,
 } from '../../../main/vault/backupSet';
 import { fsError } from '../../../main/vault/faults';
@@ -153,6 +154,7 @@ describe('backupTo: generations', () => {
       made.push(result.generation);
       pruned += result.pruned.length;
     }
+    await prunedRemovals(); // pruned generations' files are deleted in the background
     const onDisk = (await readdir(setDir)).filter((name) => name !== 'attune.lock').sort();
     expect(onDisk).toEqual([...generationsToKeep(made, now)].sort());
     expect(pruned).toBe(made.length - onDisk.length);
