@@ -159,6 +159,29 @@ describe('a new recovery key from Settings', () => {
   });
 });
 
+describe('the passphrase methods through the router', () => {
+  it('check their input: an empty passphrase or an unknown field is refused before anything runs', async () => {
+    const { dataDir, location } = await lockedVault();
+    const backend = createBackend({ dataDir, emit: () => undefined, version: 'test' });
+    onTestFinished(() => backend.dispose());
+    expect(await backend.router.call('vault:unlock', { passphrase: PASS })).toMatchObject({ ok: true });
+    const before = (await hashTree(location))['attune-vault.json'];
+    for (const method of ['vault:renewRecoveryKey', 'vault:rotateKey'] as const) {
+      expect(await backend.router.call(method, { passphrase: '' })).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-input', message: expect.stringMatching(/Enter a passphrase/) },
+      });
+      expect(await backend.router.call(method, { passphrase: PASS, dir: '/elsewhere' })).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-input', message: expect.stringMatching(/Unexpected field/) },
+      });
+    }
+    expect((await hashTree(location))['attune-vault.json']).toBe(before);
+    const renewed = await backend.router.call('vault:renewRecoveryKey', { passphrase: PASS });
+    expect(renewed).toMatchObject({ ok: true, value: { recoveryKey: expect.stringMatching(keyPattern) } });
+  });
+});
+
 describe('rotating the vault key from Settings', () => {
   it('refuses a wrong passphrase without touching the files', async () => {
     const { location, session } = await lockedVault();

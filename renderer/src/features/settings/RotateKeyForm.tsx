@@ -36,7 +36,7 @@ export function RotateKeyForm() {
       showNewRecoveryKey({
         recoveryKey,
         unlocked: status.state === 'unlocked',
-        note: `Your vault as it was before the rotation is kept in ${keptAside}. It still opens with your old passphrase and old recovery key: once you have checked your notes here, delete that folder.`,
+        note: `Your vault as it was before the rotation is kept in ${keptAside}. It still opens with your old passphrase and old recovery key: once you have checked your notes here, remove it under Settings → Where the vault lives → Old copies of the vault.`,
       });
     } catch (failure) {
       setError(messageOf(failure));
