@@ -112,7 +112,7 @@ export async function writeBackupGeneration(
   try {
     let existing: GenerationOnDisk[];
     try {
-      existing = await readGenerations(fs, setDir, { removeIncomplete: true });
+      existing = await readGenerations(fs, setDir, { removeIncomplete: true, sidecars: 'newest' });
     } catch (error) {
       throw backupFailure(error, folder);
     }
@@ -146,7 +146,8 @@ export async function writeBackupGeneration(
     if (!written.verify.ok) return { result, damagedInVault: written.damagedInVault };
 
     const pruneStart = performance.now();
-    const complete = [...existing.filter((g) => g.sidecar).map((g) => g.name), name];
+    // Never prune what a newer version of Attune wrote, or what cannot be read: it is not ours to judge.
+    const complete = [...existing.filter((g) => g.problem === null).map((g) => g.name), name];
     result.pruned = await prune(fs, setDir, complete, now);
     result.phases.pruneMs = performance.now() - pruneStart;
     return { result, damagedInVault: written.damagedInVault };

@@ -10,6 +10,8 @@ export interface GenerationOnDisk {
   name: string;
   dir: string;
   at: Date;
+  /** Whether the sidecar was read (see `sidecars` below); when not, `sidecar` and `problem` are null. */
+  read: boolean;
   /** Null when the sidecar cannot be used; `problem` says why. */
   sidecar: BackupSidecar | null;
   problem: 'damaged' | 'newer-version' | null;
@@ -20,11 +22,13 @@ export interface GenerationOnDisk {
  * folder has its final name and holds both the header and the sidecar; anything else (a
  * `.partial-` or `.deleting-` folder, a generation-named folder missing either file) was left by
  * an interrupted backup: skipped, and removed when `removeIncomplete` (only under the set's lock).
+ * Sidecars list every file (megabytes for a large vault), so a backup reads only the newest
+ * usable one (`sidecars: 'newest'`); listing reads them all.
  */
 export async function readGenerations(
   fs: VaultFs,
   setDir: string,
-  options: { removeIncomplete: boolean },
+  options: { removeIncomplete: boolean; sidecars: 'all' | 'newest' },
 ): Promise<GenerationOnDisk[]> {
   let names: string[];
   try {
@@ -44,28 +48,41 @@ export async function readGenerations(
     }
     const parsed = parseGenerationName(name);
     if (!parsed) continue; // the lock file, or something that is not ours
-    let sidecarBytes: Buffer | null = null;
-    let readProblem = false;
-    try {
-      sidecarBytes = await fs.readFile(join(dir, SIDECAR_FILE));
-      await fs.stat(join(dir, HEADER_FILE));
-    } catch (error) {
-      if (errorCode(error) === 'ENOTDIR') continue; // a file that happens to have such a name
-      if (!isNotFound(error))
-        readProblem = true; // unreadable: list it as damaged, keep it
-      else {
-        if (options.removeIncomplete) await removeFolder(fs, dir).catch(() => undefined);
-        continue;
-      }
-    }
-    const read = sidecarBytes && !readProblem ? parseSidecar(sidecarBytes) : { problem: 'damaged' as const };
-    found.push({
+    const generation: GenerationOnDisk = {
       name,
       dir,
       at: parsed.at,
-      sidecar: 'sidecar' in read ? read.sidecar : null,
-      problem: 'problem' in read ? read.problem : null,
-    });
+      read: false,
+      sidecar: null,
+      problem: null,
+    };
+    try {
+      await fs.stat(join(dir, SIDECAR_FILE));
+      await fs.stat(join(dir, HEADER_FILE));
+    } catch (error) {
+      if (errorCode(error) === 'ENOTDIR') continue; // a file that happens to have such a name
+      if (isNotFound(error)) {
+        if (options.removeIncomplete) await removeFolder(fs, dir).catch(() => undefined);
+        continue;
+      }
+      // Unreadable: list it as damaged, keep it.
+      Object.assign(generation, { read: true, problem: 'damaged' });
+    }
+    found.push(generation);
   }
-  return found.sort((a, b) => compareGenerationNames(a.name, b.name));
+  found.sort((a, b) => compareGenerationNames(a.name, b.name));
+  for (const generation of [...found].reverse()) {
+    if (generation.read) continue;
+    let read: ReturnType<typeof parseSidecar>;
+    try {
+      read = parseSidecar(await fs.readFile(join(generation.dir, SIDECAR_FILE)));
+    } catch {
+      read = { problem: 'damaged' };
+    }
+    generation.read = true;
+    if ('sidecar' in read) generation.sidecar = read.sidecar;
+    else generation.problem = read.problem;
+    if (options.sidecars === 'newest' && generation.sidecar) break;
+  }
+  return found;
 }

@@ -64,7 +64,9 @@ export async function findBackupSets(
   const fs = options.fs ?? nodeVaultFs;
   const out: Array<{ vaultId: string; generations: string[] }> = [];
   for (const set of await backupSetsIn(fs, folder)) {
-    const generations = (await readGenerations(fs, set.dir, { removeIncomplete: false })).map((g) => g.name);
+    const generations = (
+      await readGenerations(fs, set.dir, { removeIncomplete: false, sidecars: 'newest' })
+    ).map((g) => g.name);
     if (generations.length > 0) out.push({ vaultId: set.vaultId, generations: generations.reverse() });
   }
   return out;
@@ -103,7 +105,7 @@ export async function listBackupGenerations(
   try {
     const out: Array<{ vaultId: string; generations: GenerationListing[] }> = [];
     for (const set of await backupSetsIn(fs, folder)) {
-      const generations = await readGenerations(fs, set.dir, { removeIncomplete: false });
+      const generations = await readGenerations(fs, set.dir, { removeIncomplete: false, sidecars: 'all' });
       if (generations.length === 0) continue;
       const listed: GenerationListing[] = [];
       for (const g of generations.reverse())

@@ -65,7 +65,7 @@ export async function restoreGeneration(
   }
   let keys: VaultKeys | null = null;
   try {
-    const generations = await readGenerations(fs, set.dir, { removeIncomplete: false });
+    const generations = await readGenerations(fs, set.dir, { removeIncomplete: false, sidecars: 'all' });
     const index = generations.findIndex((g) => g.name === generation);
     const g = generations[index];
     if (!g) {

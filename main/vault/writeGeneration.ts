@@ -85,21 +85,6 @@ export async function writeGeneration(
     for (const entry of entries) files[`${RECORDS_DIR}/${entry.file}`] = entry.hash;
     const toCopy = previous ? await linkUnchanged(fs, previous, partial, entries, progress) : entries;
     linkedFiles = entries.length - toCopy.length;
-    await inParallel(toCopy, 8, async (entry: RecordEntry) => {
-      let bytes: Buffer;
-      try {
-        bytes = await fs.readFile(join(src.dir, RECORDS_DIR, entry.file));
-      } catch (error) {
-        throw readFailure(error, 'record file');
-      }
-      if (sha256Hex(bytes) !== entry.hash) damagedInVault++;
-      await writeDurably(fs, join(partial, RECORDS_DIR, entry.file), bytes);
-      copied.add(entry.file);
-      bytesCopied += bytes.length;
-      progress();
-    });
-    await fsyncDir(fs, join(partial, RECORDS_DIR));
-
     const readVaultFile = async (file: string) => {
       try {
         return await fs.readFile(join(src.dir, file));
@@ -107,18 +92,30 @@ export async function writeGeneration(
         throw readFailure(error, file);
       }
     };
-    const manifest = await readVaultFile(MANIFEST_FILE);
-    // Only the part of the audit log the manifest vouches for; the rest is an unfinished checkpoint.
-    const audit = (await readVaultFile(AUDIT_FILE)).subarray(0, state.auditBytes);
-    for (const [file, bytes] of [
-      [MANIFEST_FILE, manifest],
-      [AUDIT_FILE, audit],
-      [JOURNAL_FILE, Buffer.alloc(0)],
-    ] as const) {
+    const copyRecord = async (entry: RecordEntry) => {
+      const bytes = await readVaultFile(`${RECORDS_DIR}/${entry.file}`);
+      if (sha256Hex(bytes) !== entry.hash) damagedInVault++;
+      await writeDurably(fs, join(partial, RECORDS_DIR, entry.file), bytes);
+      copied.add(entry.file);
+      bytesCopied += bytes.length;
+      progress();
+    };
+    const copyVaultFile = async (file: string) => {
+      let bytes = file === JOURNAL_FILE ? Buffer.alloc(0) : await readVaultFile(file);
+      // Only the part of the audit log the manifest vouches for; the rest is an unfinished checkpoint.
+      if (file === AUDIT_FILE) bytes = bytes.subarray(0, state.auditBytes);
       await writeDurably(fs, join(partial, file), bytes);
       files[file] = sha256Hex(bytes);
       bytesCopied += bytes.length;
-    }
+    };
+    // All in parallel: the file system joins concurrent fsyncs into fewer journal commits. Order
+    // inside the partial folder does not matter; only its rename makes a generation.
+    const tasks: Array<() => Promise<void>> = [
+      ...[MANIFEST_FILE, AUDIT_FILE, JOURNAL_FILE].map((file) => () => copyVaultFile(file)),
+      ...toCopy.map((entry) => () => copyRecord(entry)),
+    ];
+    await inParallel(tasks, 8, (task) => task());
+    await fsyncDir(fs, join(partial, RECORDS_DIR));
     const createdAt = now.toISOString();
     const verified = fullVerifyAt === null ? 'full' : 'changed-files';
     const sidecar = serializeSidecar({
