@@ -1,3 +1,4 @@
+import './recover.css';
 import { type FormEvent, useState } from 'react';
 import { call, messageOf } from '../../data/api';
 import { NewPassphraseFields } from './NewPassphraseFields';
@@ -52,9 +53,11 @@ export function RecoverVault({
           Attune will then show you a new recovery key, and the key you enter here stops working.
         </p>
         <label htmlFor="recover-key">Recovery key</label>
-        <input
+        {/* Two lines: the whole key (14 groups of 4) stays in view while it is checked by eye. */}
+        <textarea
           id="recover-key"
-          type="text"
+          className="recovery-key-input"
+          rows={2}
           autoComplete="off"
           spellCheck={false}
           // biome-ignore lint/a11y/noAutofocus: the recovery key is what this screen is for.
