@@ -18,6 +18,7 @@ describe('DeviceConfigStore', () => {
     expect(config).toEqual({
       version: 1,
       vaultDir: null,
+      oldVaultCopies: [],
       backup: { folder: null, warnAfterDays: 7, lastAttempt: null, lastVerified: null },
     });
   });
