@@ -1,9 +1,31 @@
 import { join } from 'node:path';
-import { type BackupSidecar, isUnfinishedName, parseSidecar, SIDECAR_FILE } from './backupSidecar';
+import {
+  type BackupSidecar,
+  isUnfinishedName,
+  parseSidecar,
+  SIDECAR_FILE,
+  type SidecarRead,
+} from './backupSidecar';
 import { removeFolder } from './dirs';
 import { compareGenerationNames, parseGenerationName } from './generationName';
 import { HEADER_FILE } from './header';
 import { errorCode, isNotFound, type VaultFs } from './vaultFs';
+
+/**
+ * The sidecars read last, by path, with the size, time and inode they had: hourly backups read
+ * the previous generation's sidecar (megabytes of JSON for a large vault) which this process
+ * usually read or wrote an hour before. A few entries are enough.
+ */
+const parsedSidecars = new Map<string, { stamp: string; read: SidecarRead }>();
+
+function remember(path: string, stamp: string, read: SidecarRead): void {
+  parsedSidecars.delete(path);
+  parsedSidecars.set(path, { stamp, read });
+  for (const oldest of parsedSidecars.keys()) {
+    if (parsedSidecars.size <= 8) break;
+    parsedSidecars.delete(oldest);
+  }
+}
 
 /** A generation folder with its header and sidecar in place (it may still be damaged inside). */
 export interface GenerationOnDisk {
@@ -38,6 +60,7 @@ export async function readGenerations(
     throw error;
   }
   const found: GenerationOnDisk[] = [];
+  const stamps = new Map<GenerationOnDisk, string>();
   for (const name of names) {
     const dir = join(setDir, name);
     if (isUnfinishedName(name)) {
@@ -57,7 +80,8 @@ export async function readGenerations(
       problem: null,
     };
     try {
-      await fs.stat(join(dir, SIDECAR_FILE));
+      const sidecar = await fs.stat(join(dir, SIDECAR_FILE));
+      stamps.set(generation, `${sidecar.size}:${sidecar.mtimeMs}:${sidecar.ino}`);
       await fs.stat(join(dir, HEADER_FILE));
     } catch (error) {
       if (errorCode(error) === 'ENOTDIR') continue; // a file that happens to have such a name
@@ -73,11 +97,18 @@ export async function readGenerations(
   found.sort((a, b) => compareGenerationNames(a.name, b.name));
   for (const generation of [...found].reverse()) {
     if (generation.read) continue;
-    let read: ReturnType<typeof parseSidecar>;
-    try {
-      read = parseSidecar(await fs.readFile(join(generation.dir, SIDECAR_FILE)));
-    } catch {
-      read = { problem: 'damaged' };
+    const path = join(generation.dir, SIDECAR_FILE);
+    const stamp = stamps.get(generation);
+    const cached = parsedSidecars.get(path);
+    let read: SidecarRead;
+    if (cached && cached.stamp === stamp) read = cached.read;
+    else {
+      try {
+        read = parseSidecar(await fs.readFile(path));
+      } catch {
+        read = { problem: 'damaged' };
+      }
+      if (stamp !== undefined) remember(path, stamp, read);
     }
     generation.read = true;
     if ('sidecar' in read) generation.sidecar = read.sidecar;
@@ -85,4 +116,15 @@ export async function readGenerations(
     if (options.sidecars === 'newest' && generation.sidecar) break;
   }
   return found;
+}
+
+/** Remembers the sidecar just written into generation folder `dir`, so the next backup need not read it. */
+export async function rememberSidecar(fs: VaultFs, dir: string, sidecar: BackupSidecar): Promise<void> {
+  const path = join(dir, SIDECAR_FILE);
+  try {
+    const stat = await fs.stat(path);
+    remember(path, `${stat.size}:${stat.mtimeMs}:${stat.ino}`, { sidecar });
+  } catch {
+    // Not remembered: the next backup reads it.
+  }
 }

@@ -2,10 +2,10 @@ import { join, sep } from 'node:path';
 import { fsyncDir } from './atomicWrite';
 import { AUDIT_FILE } from './auditLog';
 import { writeDurably } from './backup';
-import { SIDECAR_FILE, serializeSidecar } from './backupSidecar';
+import { type BackupSidecar, SIDECAR_FILE, serializeSidecar } from './backupSidecar';
 import { randomHex, sha256Hex } from './binary';
 import { inParallel, removeFolder } from './dirs';
-import type { GenerationOnDisk } from './generationsOnDisk';
+import { type GenerationOnDisk, rememberSidecar } from './generationsOnDisk';
 import { HEADER_FILE, serializeHeader, type VaultHeader } from './header';
 import { JOURNAL_FILE } from './journal';
 import type { VaultKeys } from './keys';
@@ -118,15 +118,15 @@ export async function writeGeneration(
     await fsyncDir(fs, join(partial, RECORDS_DIR));
     const createdAt = now.toISOString();
     const verified = fullVerifyAt === null ? 'full' : 'changed-files';
-    const sidecar = serializeSidecar({
+    const sidecar: BackupSidecar = {
       vaultId: src.header.vaultId.toString('hex'),
       generation: name,
       createdAt,
       verified,
       fullVerifyAt: fullVerifyAt ?? createdAt,
       files,
-    });
-    await writeDurably(fs, join(partial, SIDECAR_FILE), sidecar);
+    };
+    await writeDurably(fs, join(partial, SIDECAR_FILE), serializeSidecar(sidecar));
     // The header last: until it is there, not even the partial folder is a vault.
     await writeDurably(fs, join(partial, HEADER_FILE), serializeHeader(src.header));
     await fsyncDir(fs, partial);
@@ -156,6 +156,7 @@ export async function writeGeneration(
     // The commit point: under its own name, the generation is complete and verified.
     await fs.rename(partial, join(setDir, name));
     await fsyncDir(fs, setDir);
+    await rememberSidecar(fs, join(setDir, name), sidecar);
     return written;
   } catch (error) {
     // Best effort: whatever is left keeps its .partial- name and is removed by the next backup.
