@@ -321,7 +321,7 @@ test('full export from Settings, then import into a second profile with a summar
     other.nextChosenFile(exported);
     await op.getByRole('button', { name: 'Choose a file to import…' }).click();
     const summary = op.getByRole('region', { name: 'Import summary' });
-    await expect(summary.getByRole('heading', { name: 'Ready to import' })).toBeVisible(SLOW);
+    await expect(summary.getByRole('heading', { name: 'Ready to import' })).toBeFocused(SLOW);
     await expect(summary).toContainText('1 client, 1 session, 1 note, 0 process notes, 0 templates');
     await expect(summary).toContainText('Conflicts');
     await expectAccessible(op, 'the import summary');

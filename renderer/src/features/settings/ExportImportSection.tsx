@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSummary, RecordCounts } from '../../../../shared/ipc/contracts/recordsContract';
 import { call, messageOf } from '../../data/api';
 import { fillIndex } from '../../data/indexDb';
@@ -85,6 +85,11 @@ export function ExportImportSection() {
   }
 
   const summary = pending?.summary;
+  // A summary that appears takes focus to its heading, so a screen reader reads it before Confirm.
+  const summaryHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (pending) summaryHeading.current?.focus();
+  }, [pending]);
   return (
     <section className="card" aria-labelledby="exchange-title">
       <h2 id="exchange-title">Export and import all records</h2>
@@ -131,7 +136,9 @@ export function ExportImportSection() {
       </button>
       {summary && pending && (
         <section className="import-summary" aria-label="Import summary">
-          <h4>{summary.valid ? 'Ready to import' : 'This file can’t be imported'}</h4>
+          <h4 ref={summaryHeading} tabIndex={-1}>
+            {summary.valid ? 'Ready to import' : 'This file can’t be imported'}
+          </h4>
           <p className="small">
             <code className="path">{pending.path}</code>
           </p>
