@@ -45,12 +45,12 @@ export interface GenerationOnDisk {
  * `.partial-` or `.deleting-` folder, a generation-named folder missing either file) was left by
  * an interrupted backup: skipped, and removed when `removeIncomplete` (only under the set's lock).
  * Sidecars list every file (megabytes for a large vault), so a backup reads only the newest
- * usable one (`sidecars: 'newest'`); listing reads them all.
+ * usable one (`sidecars: 'newest'`); by default all are read (listing).
  */
 export async function readGenerations(
   fs: VaultFs,
   setDir: string,
-  options: { removeIncomplete: boolean; sidecars: 'all' | 'newest' },
+  options: { removeIncomplete: boolean; sidecars?: 'all' | 'newest' },
 ): Promise<GenerationOnDisk[]> {
   let names: string[];
   try {
