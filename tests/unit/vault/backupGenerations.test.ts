@@ -247,6 +247,10 @@ describe('backupTo: generations', () => {
       let attempts = 0;
       const noLinks: VaultFs = {
         ...nodeVaultFs,
+        link: async () => {
+          attempts++;
+          throw fsError(code, 'link');
+        },
         linkSync: () => {
           attempts++;
           throw fsError(code, 'link');
