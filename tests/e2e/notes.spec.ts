@@ -240,7 +240,7 @@ test('auto-lock after the idle time keeps the draft', async ({ page, openApp }) 
   await page.clock.install();
   await openApp();
   await createVault(page);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Lock after this many idle minutes').fill('2');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText(/Settings saved/)).toBeVisible();
@@ -293,7 +293,7 @@ test('a template of your own, made from SOAP without the participation section',
 }) => {
   await openApp();
   await createVault(page);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Based on').selectOption({ label: 'SOAP' });
   await page.getByLabel('Template name').fill('Brief SOAP');
   await page.getByRole('checkbox', { name: 'Client participation' }).uncheck();
