@@ -1,12 +1,10 @@
 import type { RotatedVaultKey } from '../../shared/ipc/contract';
 import { rotateVaultKey } from '../vault/rotateVaultKey';
 import { confirmPassphrase } from './confirmPassphrase';
+import { progressEvents } from './progressEvents';
 import type { VaultSession } from './VaultSession';
 
 export type RotateVaultKey = typeof rotateVaultKey;
-
-/** At most this often a 'vault:progress' event: 10,000 records must not mean 10,000 messages. */
-const PROGRESS_EVERY_MS = 100;
 
 /**
  * "Rotate the vault key": for someone who knows the current passphrase, every record is
@@ -22,13 +20,7 @@ export async function rotateKey(
   now: () => number = Date.now,
 ): Promise<RotatedVaultKey> {
   await confirmPassphrase(session, passphrase, 'the vault key was not rotated');
-  let last = Number.NEGATIVE_INFINITY;
-  const onProgress = (done: number, total: number) => {
-    const at = now();
-    if (done < total && at - last < PROGRESS_EVERY_MS) return;
-    last = at;
-    session.emit('vault:progress', { task: 'rotate-key', done, total });
-  };
+  const onProgress = progressEvents(session.emit, 'rotate-key', now);
   const { value, status } = await session.whileClosed(
     'The vault key is being rotated. Wait until it has finished; it can take a minute for a large vault.',
     { passphrase },

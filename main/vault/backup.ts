@@ -7,18 +7,11 @@ import { JOURNAL_FILE } from './journal';
 import { MANIFEST_FILE } from './manifest';
 import { RECORDS_DIR } from './recordCodec';
 import type { VaultState } from './state';
+import { writeNewFile } from './folderTree';
 import type { VaultFs } from './vaultFs';
 
 /** Creates `path` (it must not exist) with `data`, fsynced before it is closed. */
-export async function writeDurably(fs: VaultFs, path: string, data: Buffer): Promise<void> {
-  const fd = await fs.open(path, 'wx', 0o600);
-  try {
-    await fs.write(fd, data, 0);
-    await fs.fsync(fd);
-  } finally {
-    await fs.close(fd);
-  }
-}
+export const writeDurably = writeNewFile;
 
 /**
  * Copies a vault that has just been checkpointed (journal empty, every record file current) to
