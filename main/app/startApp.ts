@@ -120,6 +120,7 @@ export const folderDialogWords: Record<FolderPurpose, { title: string; buttonLab
   'restore-from': { title: 'Choose the folder that holds your backups', buttonLabel: 'Look here' },
   'export-to': { title: 'Choose where to save the export', buttonLabel: 'Save here' },
   'vault-location': { title: 'Choose where to keep your vault', buttonLabel: 'Use this folder' },
+  'vault-open': { title: 'Choose the folder that holds your vault', buttonLabel: 'Open this vault' },
 };
 
 /**

@@ -77,6 +77,7 @@ export function createHandlers(
     'vaultPlace:get': () => place.get(),
     'vaultPlace:chooseAtFirstRun': () => place.chooseAtFirstRun(),
     'vaultPlace:useDefault': () => place.useDefault(),
+    'vaultPlace:openExisting': () => place.openExisting(),
     'vaultPlace:showInFileManager': () => place.showInFileManager(),
     'vaultPlace:chooseMoveTarget': () => place.chooseMoveTarget(),
     'vaultPlace:move': ({ path, passphrase }) => place.move(path, passphrase),
@@ -108,7 +109,9 @@ export function createHandlers(
     'templates:list': () => templates.list(),
     'templates:create': (input) => templates.create(input),
     'search:notes': ({ query, limit, offset }) => search.search(query, limit, offset),
-    'index:page': ({ offset, limit }) => index.page(offset, limit),
+    'index:clients': () => index.clients(),
+    'index:sessions': () => index.sessions(),
+    'index:noteSummaries': () => index.noteSummaries(),
     'settings:get': () => settings.get(),
     'settings:update': (changes) => settings.update(changes),
     'audit:chartExported': async ({ chart, format, scope }) => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LockReason } from '../../shared/ipc/events';
 import { call, messageOf, onEvent } from './data/api';
-import { clearIndex } from './data/indexDb';
+import { clearIndex } from './data/fillIndex';
 import { lockNow } from './data/lock';
 import { CreateVault } from './features/vault/CreateVault';
 import { RestoreBackup } from './features/backup/RestoreBackup';
@@ -57,7 +57,7 @@ export function App() {
       })
       .catch((error) => setScreen({ name: 'failed', message: messageOf(error) }));
     const offLocked = onEvent('vault:locked', ({ reason }) => {
-      void clearIndex();
+      clearIndex();
       // The one-time recovery key stays on screen until the user confirms it is stored; the
       // lock then shows the unlock screen (this event may come before or after create answers).
       setScreen((current) =>
@@ -100,6 +100,15 @@ export function App() {
         <CreateVault
           onCreated={(recoveryKey, unlocked) => setScreen({ name: 'recovery-key', recoveryKey, unlocked })}
           onRestore={() => setScreen({ name: 'restore', hasBackupFolder: false })}
+          onOpenedExisting={() =>
+            call('vault:status').then(
+              (status) => {
+                setLocation(status.location);
+                setScreen(status.state === 'absent' ? { name: 'create' } : { name: 'unlock', notice: null });
+              },
+              (error) => setScreen({ name: 'failed', message: messageOf(error) }),
+            )
+          }
         />
       );
     case 'recovery-key':

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './harness';
@@ -15,6 +15,7 @@ test('vault location: choose it at first run, show it, move the vault, unlock at
   page,
   openApp,
   fileChooser,
+  secondProfile,
 }, testInfo) => {
   test.setTimeout(240_000);
   const elsewhere = await mkdtemp(join(tmpdir(), 'attune-e2e-place-'));
@@ -86,6 +87,29 @@ test('vault location: choose it at first run, show it, move the vault, unlock at
       await oldCopy.getByRole('button', { name: 'Delete old copy' }).click();
       await expect(section.getByText(/The old copy at .* was removed\./)).toBeVisible();
       await expect(section.getByRole('heading', { name: 'Old copies of the vault' })).toHaveCount(0);
+    });
+
+    await test.step('settings lost on this computer: first run says so and opens the moved vault', async () => {
+      await page.getByRole('button', { name: 'Lock', exact: true }).click();
+      await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
+      // The same computer after a disk error garbled its settings: Attune looks in the default
+      // folder, finds nothing, and must not just offer to create a new vault.
+      const lost = secondProfile;
+      await writeFile(join(lost.dataDir, 'attune-device.json'), '{"version":1,"vaultDir":');
+      await lost.openApp();
+      await expect(lost.page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+      await expect(lost.page.getByRole('alert')).toContainText('may have lost track of where your vault is');
+      lost.nextChosenFile(target);
+      await lost.page.getByRole('button', { name: 'Open an existing vault…' }).click();
+      await expect(lost.page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
+      await unlock(lost.page);
+      await lost.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('button', { name: 'Settings' })
+        .click();
+      await expect(
+        lost.page.getByRole('region', { name: 'Where the vault lives' }).getByTestId('vault-location'),
+      ).toHaveText(target);
     });
   } finally {
     await rm(elsewhere, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import type { FolderPurpose, VaultStatus } from '../../../shared/ipc/contract';
 import type { OldVaultCopy, VaultPlace } from '../../../shared/ipc/contracts/vaultPlaceContract';
@@ -70,6 +70,7 @@ export class VaultPlaceService {
       isDefault: resolve(location) === resolve(this.defaultLocation),
       defaultLocation: this.defaultLocation,
       oldCopies,
+      settingsDamaged: this.config.health === 'damaged',
     };
   }
 
@@ -84,6 +85,29 @@ export class VaultPlaceService {
       { current: null, backupFolder: config.backup.folder },
       this.fs,
     );
+    await this.setLocation(path);
+    return this.get();
+  }
+
+  /**
+   * First run: points Attune at a vault that exists in another folder, chosen in main's dialog.
+   * The folder must hold a vault (its header file); nothing in it is changed here.
+   */
+  async openExisting(): Promise<VaultPlace | null> {
+    await this.assertFirstRun();
+    if (!this.seams.chooseFolder)
+      throw new AttuneError('invalid-input', 'Choosing folders is not available here.');
+    const chosen = await this.seams.chooseFolder('vault-open');
+    if (chosen === null) return null;
+    if (!isAbsolute(chosen))
+      throw new AttuneError('invalid-input', 'Choose a folder with the button; Attune needs its full path.');
+    const path = resolve(chosen);
+    if (!(await this.isVaultFolder(path))) {
+      throw new AttuneError(
+        'invalid-input',
+        `There is no Attune vault in ${path}: a vault folder holds a file named ${HEADER_FILE}. Choose the folder that holds it, or restore from a backup.`,
+      );
+    }
     await this.setLocation(path);
     return this.get();
   }

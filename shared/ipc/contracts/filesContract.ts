@@ -7,7 +7,7 @@ export const filePurposeIds = ['open-packet', 'open-comments', 'import-records']
 export type FilePurpose = (typeof filePurposeIds)[number];
 
 /** What the user is choosing a folder for; main picks the dialog's title and button from it. */
-export const folderPurposeIds = ['backup-folder', 'restore-from', 'export-to', 'vault-location'] as const;
+export const folderPurposeIds = ['backup-folder', 'restore-from', 'export-to', 'vault-location', 'vault-open'] as const;
 export type FolderPurpose = (typeof folderPurposeIds)[number];
 
 /**

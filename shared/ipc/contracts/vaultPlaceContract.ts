@@ -18,6 +18,12 @@ export interface VaultPlace {
   isDefault: boolean;
   defaultLocation: string;
   oldCopies: OldVaultCopy[];
+  /**
+   * This computer's settings file (and its copy) could not be read, so Attune may have lost
+   * track of a vault kept in another folder: the first-run screen says so before offering to
+   * create a new vault.
+   */
+  settingsDamaged: boolean;
 }
 
 const pathInput = z
@@ -33,6 +39,11 @@ export const vaultPlaceContract = {
   'vaultPlace:get': { input: z.undefined(), output: returns<VaultPlace>() },
   /** First run only (no vault yet): the folder dialog, then the check; null when cancelled. */
   'vaultPlace:chooseAtFirstRun': { input: z.undefined(), output: returns<VaultPlace | null>() },
+  /**
+   * First run only: the folder dialog for a vault that exists elsewhere (a moved vault after this
+   * computer's settings were lost, a vault on another drive); null when cancelled.
+   */
+  'vaultPlace:openExisting': { input: z.undefined(), output: returns<VaultPlace | null>() },
   /** First run only: back to the default place. */
   'vaultPlace:useDefault': { input: z.undefined(), output: returns<VaultPlace>() },
   /** Shows the vault folder in the system's file manager (main knows the folder). */

@@ -13,10 +13,13 @@ import { useNewPassphrase } from './useNewPassphrase';
 export function CreateVault({
   onCreated,
   onRestore,
+  onOpenedExisting,
 }: {
   onCreated: (recoveryKey: string, unlocked: boolean) => void;
   /** Opens the restore screen: a new computer, or a lost vault, with backups elsewhere. */
   onRestore?: () => void;
+  /** Attune now points at a vault that already existed in another folder: unlock it. */
+  onOpenedExisting?: () => void;
 }) {
   const chosen = useNewPassphrase();
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +50,7 @@ export function CreateVault({
           in, besides the recovery key you will see next.
         </p>
         <NewPassphraseFields state={chosen} />
-        <VaultLocationChoice disabled={busy} />
+        <VaultLocationChoice disabled={busy} onOpenedExisting={onOpenedExisting} />
         {error && (
           <p role="alert" className="error">
             {error}

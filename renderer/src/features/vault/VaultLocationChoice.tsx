@@ -6,9 +6,18 @@ import { call, messageOf } from '../../data/api';
 /**
  * First run: where the new vault will be kept. The default folder is in Attune's own data
  * folder; the user may choose another (main shows the folder dialog and checks the choice:
- * an empty or new folder they can write to), or go back to the default.
+ * an empty or new folder they can write to), or go back to the default. A vault that already
+ * exists elsewhere (moved, on another drive, or lost track of when this computer's settings were
+ * damaged) is opened from here instead of being created anew.
  */
-export function VaultLocationChoice({ disabled = false }: { disabled?: boolean }) {
+export function VaultLocationChoice({
+  disabled = false,
+  onOpenedExisting,
+}: {
+  disabled?: boolean;
+  /** Called once Attune points at an existing vault the user chose: the unlock screen follows. */
+  onOpenedExisting?: () => void;
+}) {
   const [place, setPlace] = useState<VaultPlace | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,12 +28,15 @@ export function VaultLocationChoice({ disabled = false }: { disabled?: boolean }
       .catch((failure) => setError(messageOf(failure)));
   }, []);
 
-  async function run(action: () => Promise<VaultPlace | null>) {
+  async function run(action: () => Promise<VaultPlace | null>, then?: () => void) {
     setBusy(true);
     setError(null);
     try {
       const next = await action();
-      if (next) setPlace(next);
+      if (next) {
+        setPlace(next);
+        then?.();
+      }
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -35,6 +47,13 @@ export function VaultLocationChoice({ disabled = false }: { disabled?: boolean }
   return (
     <fieldset className="vault-location-choice" aria-describedby="vault-location-now">
       <legend>Where to keep the vault</legend>
+      {place?.settingsDamaged && (
+        <p role="alert" className="location-settings-lost">
+          Attune’s settings on this computer could not be read, so it may have lost track of where your vault
+          is. If you already have a vault in another folder, open it with “Open an existing vault…” below
+          instead of creating a new one.
+        </p>
+      )}
       <p id="vault-location-now">
         {place ? (
           <>
@@ -53,6 +72,16 @@ export function VaultLocationChoice({ disabled = false }: { disabled?: boolean }
       >
         Choose another folder…
       </button>
+      {onOpenedExisting && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy || disabled}
+          onClick={() => run(() => call('vaultPlace:openExisting'), onOpenedExisting)}
+        >
+          Open an existing vault…
+        </button>
+      )}
       {place && !place.isDefault && (
         <button
           type="button"

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { DEVICE_CONFIG_FILE, DeviceConfigStore } from '../../../../main/services/device/DeviceConfigStore';
+import { DEVICE_CONFIG_COPY, DEVICE_CONFIG_FILE, DeviceConfigStore } from '../../../../main/services/device/DeviceConfigStore';
 
 let dir: string;
 beforeEach(async () => {
@@ -37,14 +37,24 @@ describe('DeviceConfigStore', () => {
     );
   });
 
-  test('a damaged file reads as defaults and says so; the next update replaces it', async () => {
+  test('a damaged file with no good copy reads as defaults and says so; the next update replaces both', async () => {
     await writeFile(join(dir, DEVICE_CONFIG_FILE), '{"version": 1, "backup": {"folder": 42');
     const store = new DeviceConfigStore(dir);
     expect((await store.read()).backup.folder).toBeNull();
-    expect(store.damaged).toBe(true);
+    expect(store.health).toBe('damaged');
     await store.update((c) => ({ ...c, backup: { ...c.backup, warnAfterDays: 10 } }));
-    expect(store.damaged).toBe(false);
+    expect(store.health).toBe('ok');
     expect((await store.read()).backup.warnAfterDays).toBe(10);
+    expect(JSON.parse(await readFile(join(dir, DEVICE_CONFIG_COPY), 'utf8')).backup.warnAfterDays).toBe(10);
+  });
+
+  test('a damaged file is read from its copy: a moved vault is still found', async () => {
+    const store = new DeviceConfigStore(dir);
+    await store.update((c) => ({ ...c, vaultDir: '/media/usb/Attune vault' }));
+    await writeFile(join(dir, DEVICE_CONFIG_FILE), '\0\0\0 garbled by a disk error');
+    const again = new DeviceConfigStore(dir);
+    expect((await again.read()).vaultDir).toBe('/media/usb/Attune vault');
+    expect(again.health).toBe('recovered-from-copy');
   });
 
   test('an invalid value is refused with the app’s words and nothing is written', async () => {

@@ -143,4 +143,31 @@ describe('where the vault lives', () => {
     expect(JSON.parse(await readFile(config.path, 'utf8')).vaultDir).toBe(target);
     await session.lock('user');
   });
+
+  it('lost settings after a move: first run says so and opens the existing vault instead of creating one', async () => {
+    const dataDir = await tempDir();
+    const elsewhere = join(await tempDir(), 'Moved vault');
+    const first = placeOver(dataDir, [elsewhere]);
+    await first.place.start();
+    await first.place.chooseAtFirstRun();
+    const { vault } = await Vault.create(first.session.location, PASS, { kdf: TEST_KDF });
+    await vault.lock();
+    // A disk error garbles this computer's settings and their copy.
+    await writeFile(first.config.path, '{"version":1,"vaultDir":');
+    await writeFile(first.config.copyPath, '');
+
+    const notAVault = await tempDir();
+    const { place, session, asked } = placeOver(dataDir, [null, notAVault, elsewhere]);
+    await place.start();
+    expect(await session.status()).toMatchObject({ state: 'absent', location: join(dataDir, 'vault') });
+    expect(await place.get()).toMatchObject({ settingsDamaged: true, isDefault: true });
+    expect(await place.openExisting()).toBeNull(); // cancelled
+    await expect(place.openExisting()).rejects.toThrow(/There is no Attune vault in .*attune-vault\.json/);
+    const opened = await place.openExisting();
+    expect(asked).toEqual(['vault-open', 'vault-open', 'vault-open']);
+    expect(opened).toMatchObject({ location: elsewhere, isDefault: false, settingsDamaged: false });
+    expect(await session.status()).toMatchObject({ state: 'locked', location: elsewhere });
+    // Once a vault is there, the first-run actions are closed.
+    await expectKind(place.openExisting(), 'vault-exists');
+  });
 });
