@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { resetSecrets } from '../../services/resetSecrets';
 import { Vault } from '../../vault/Vault';
+import { verifyVault } from '../../vault/verifyVault';
 import type { CliIo } from '../CliIo';
 import { exitCodes } from '../exitCodes';
-import { firstLineOf, readNewPassphrase, readPassphraseForNewVault } from '../secrets';
+import { firstLineOf, readNewPassphrase, readPassphrase, readPassphraseForNewVault } from '../secrets';
 import { type VaultOptions, withVault } from '../withVault';
 
 const passphraseFileHelp =
@@ -31,7 +33,10 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
     .argument('<dir>', 'the vault folder')
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, options: VaultOptions) => {
-      const report = await withVault(io, dir, options, (vault) => vault.verify());
+      // Read-only: no unlock/lock audit entries and no checkpoint, so checking writes nothing
+      // and a damaged manifest or journal is listed as a problem instead of refusing to open.
+      const passphrase = await readPassphrase(io, options);
+      const report = await verifyVault(resolve(dir), { passphrase });
       for (const problem of report.problems) io.out(`PROBLEM ${problem.file}: ${problem.problem}`);
       io.out(
         `${report.ok ? 'OK' : 'PROBLEMS FOUND'}: ${report.records} records, ${report.auditEntries} audit entries, ${report.problems.length} problems.`,
@@ -53,7 +58,7 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
 
   program
     .command('recover')
-    .description('open the vault with its recovery key and set a new passphrase')
+    .description('open the vault with its recovery key, set a new passphrase, and print a new recovery key')
     .argument('<dir>', 'the vault folder')
     .requiredOption('--recovery-key-file <file>', 'read the recovery key from the first line of FILE')
     .option('--new-passphrase-file <file>', 'read the new passphrase from the first line of FILE')
@@ -61,12 +66,16 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
       const recoveryKey = await firstLineOf(options.recoveryKeyFile, 'recovery key file');
       const next = await readNewPassphrase(io, options.newPassphraseFile);
       const vault = await Vault.open(resolve(dir), { recoveryKey });
+      let renewed: string;
       try {
-        await vault.changePassphrase(next);
+        // As in the app: the key just used may have been seen where it was kept, so it is replaced.
+        renewed = await resetSecrets(vault, next);
       } finally {
         await vault.lock();
       }
-      io.out('Recovered: the vault now opens with the new passphrase. The recovery key still works.');
+      io.out('Recovered: the vault now opens with the new passphrase.');
+      io.out('Your NEW recovery key (the old one no longer works). Store it safely; it is shown only once:');
+      io.out(`  ${renewed}`);
     });
 
   program

@@ -3,7 +3,7 @@
  * (shared/domain/passphraseRule): a passphrase the app refuses is refused here too, exit 2.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../main/cli/CliIo';
@@ -131,6 +131,15 @@ describe('new passphrases on the command line', () => {
     const ok = await cli(['recover', dir, '--recovery-key-file', keyFile, '--new-passphrase-file', ten], {});
     expect(ok).toMatchObject({ code: 0, err: '' });
     expect(await opensWith(dir, exactlyTen)).toBe(true);
+    // A new recovery key is printed; the one just used no longer opens the vault, the new one does.
+    expect(ok.out).toContain('NEW recovery key');
+    const renewed = /^ {2}(\S.*)$/m.exec(ok.out)?.[1] ?? '';
+    expect(renewed).not.toBe('');
+    const oldKey = (await readFile(keyFile, 'utf8')).trim();
+    expect(renewed).not.toBe(oldKey);
+    await expect(Vault.open(dir, { recoveryKey: oldKey })).rejects.toThrow();
+    const reopened = await Vault.open(dir, { recoveryKey: renewed });
+    await reopened.lock();
   });
 
   it('demo refuses a short passphrase, exit 2, and creates nothing', async () => {
