@@ -7,6 +7,10 @@ import { Vault } from '../../../main/vault/Vault';
 import { tempDir } from '../helpers/tempDir';
 import { bundleChild, childBundleDir } from './child/bundleChild';
 import { newVault, PASS, TEST_KDF } from './kit';
+import { killRounds } from '../helpers/killRounds';
+
+/** Kills per test: 6 in npm test, 40 in npm run test:heavy. */
+const ROUNDS = killRounds(6, 40);
 
 let bundle = '';
 let bundleDir = '';
@@ -69,7 +73,7 @@ describe('key rotation killed with SIGKILL', () => {
 
     let finished = 0;
     let interrupted = 0;
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       const run = start(['rotate', dir, PASS]);
       await run.ready;
       await new Promise((r) => setTimeout(r, Math.random() * duration * 1.1));
@@ -102,9 +106,9 @@ describe('key rotation killed with SIGKILL', () => {
         await byKey.lock();
       }
     }
-    expect(finished + interrupted).toBe(12);
+    expect(finished + interrupted).toBe(ROUNDS);
     expect(interrupted).toBeGreaterThan(0);
-  }, 300_000);
+  }, killRounds(300_000, 1_500_000));
 });
 
 describe('moving the vault killed with SIGKILL', () => {
@@ -131,7 +135,7 @@ describe('moving the vault killed with SIGKILL', () => {
 
     let moved = 0;
     let interrupted = 0;
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       const before = await whereNow();
       const run = start(['move', dataDir, PASS, join(places, `place-${round}`)]);
       await run.ready;
@@ -154,7 +158,7 @@ describe('moving the vault killed with SIGKILL', () => {
         await v.lock();
       }
     }
-    expect(moved + interrupted).toBe(12);
+    expect(moved + interrupted).toBe(ROUNDS);
     expect(interrupted).toBeGreaterThan(0);
-  }, 300_000);
+  }, killRounds(300_000, 1_500_000));
 });

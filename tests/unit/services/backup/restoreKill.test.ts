@@ -8,6 +8,10 @@ import { Vault } from '../../../../main/vault/Vault';
 import { bundleChild, childBundleDir } from '../../vault/child/bundleChild';
 import { TEST_KDF } from '../serviceKit';
 import { tempDir } from '../../helpers/tempDir';
+import { killRounds } from '../../helpers/killRounds';
+
+/** Kills per test: 6 in npm test, 40 in npm run test:heavy. */
+const ROUNDS = killRounds(6, 40);
 
 const PASS = 'a restore test passphrase';
 let bundle = '';
@@ -84,7 +88,7 @@ describe('restore killed with SIGKILL', () => {
     expect(current.size).toBe(250);
 
     let interrupted = 0;
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       // Make the current vault differ from the backup again, so the two outcomes can be told apart.
       const writer = await Vault.open(vaultDir, { passphrase: PASS });
       await writer.put('note', `round${round}`, { text: `written before round ${round}` });
@@ -105,5 +109,5 @@ describe('restore killed with SIGKILL', () => {
       else expect([before, backup], `round ${round}`).toContainEqual(found);
     }
     expect(interrupted).toBeGreaterThan(0);
-  }, 180_000);
+  }, killRounds(180_000, 900_000));
 });
