@@ -19,7 +19,7 @@ export type {
 export type { VaultCheckReport } from './contracts/checkContract';
 export type { ClientInput, SessionInput } from './contracts/clientContract';
 export type { FilePurpose, FolderPurpose } from './contracts/filesContract';
-export type { IndexPage, SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
+export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
 export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
 export type { AppInfo, VaultState, VaultStatus } from './contracts/vaultContract';

@@ -28,8 +28,8 @@ async function openNoteOf(page: Page, code: string): Promise<void> {
 }
 
 async function storedNote(backend: Backend): Promise<Note> {
-  const page = await backend.router.call('index:page', { offset: 0, limit: 10 });
-  const id = page.ok ? (page.value as { notes: Array<{ id: string }> }).notes[0]!.id : '';
+  const summaries = await backend.router.call('index:noteSummaries', undefined);
+  const id = summaries.ok ? (summaries.value as Array<{ id: string }>)[0]!.id : '';
   const stored = await backend.router.call('notes:get', { id });
   if (!stored.ok) throw new Error(stored.error.message);
   return stored.value as Note;

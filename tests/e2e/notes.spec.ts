@@ -166,8 +166,8 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   });
   await test.step('the vault holds what was typed', async () => {
     // What the vault holds is what was typed, the private process note in its own record.
-    const indexPage = await backend.router.call('index:page', { offset: 0, limit: 100 });
-    typedNoteId = indexPage.ok ? (indexPage.value as { notes: Array<{ id: string }> }).notes[0]!.id : '';
+    const summaries = await backend.router.call('index:noteSummaries', undefined);
+    typedNoteId = summaries.ok ? (summaries.value as Array<{ id: string }>)[0]!.id : '';
     expect(await backend.router.call('notes:get', { id: typedNoteId })).toMatchObject({
       ok: true,
       value: {
@@ -207,10 +207,8 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
     await expectAccessible(page, 'signed note');
   });
   await test.step('the signed note is final', async () => {
-    const notes = await backend.router.call('index:page', { offset: 0, limit: 100 });
-    const summary = notes.ok
-      ? (notes.value as { notes: Array<{ id: string; status: string }> }).notes[0]
-      : undefined;
+    const notes = await backend.router.call('index:noteSummaries', undefined);
+    const summary = notes.ok ? (notes.value as Array<{ id: string; status: string }>)[0] : undefined;
     expect(summary?.status).toBe('signed');
     const stored = await backend.router.call('notes:get', { id: summary!.id });
     const note = stored.ok ? (stored.value as Note) : undefined;

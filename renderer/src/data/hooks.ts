@@ -1,50 +1,61 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import { defaultSettings, type Settings } from '../../../shared/domain/settingsSchema';
-import type { NoteSummary } from '../../../shared/summaries/noteSummary';
 import { call } from './api';
-import { index } from './indexDb';
+import {
+  type CaseloadSource,
+  type ClientActivity,
+  type ClientSource,
+  type SessionRow,
+  summaryIndex,
+} from './summaryIndex';
 
-/** Every client in the index, sorted by code. */
+export type { CaseloadSource, ClientSource, SessionRow } from './summaryIndex';
+
+/** A view of the index, re-read after every change (each view is the same object until then). */
+function useIndex<T>(read: () => T): T {
+  return useSyncExternalStore(summaryIndex.subscribe, read);
+}
+
+/** Every client in the index, sorted by code; undefined while loading. */
 export function useClients(): Client[] | undefined {
-  return useLiveQuery(() => index.clients.orderBy('code').toArray(), []);
+  return useIndex(() => summaryIndex.clients());
 }
 
-export function useClient(clientId: string): Client | undefined {
-  return useLiveQuery(() => index.clients.get(clientId), [clientId]);
-}
-
-export interface SessionRow {
-  session: Session;
-  note: NoteSummary | undefined;
+/** One client: undefined while loading, null if there is no such client. */
+export function useClient(clientId: string): Client | null | undefined {
+  return useIndex(() => summaryIndex.client(clientId));
 }
 
 /** A client's sessions in date order, each with its note summary if there is one. */
 export function useSessionRows(clientId: string): SessionRow[] | undefined {
-  return useLiveQuery(async () => {
-    const [sessions, notes] = await Promise.all([
-      index.sessions.where('clientId').equals(clientId).sortBy('startsAt'),
-      index.notes.where('clientId').equals(clientId).toArray(),
-    ]);
-    const bySession = new Map(notes.map((n) => [n.sessionId, n]));
-    return sessions.map((session) => ({ session, note: bySession.get(session.id) }));
-  }, [clientId]);
+  return useIndex(() => summaryIndex.sessionRows(clientId));
 }
 
 /** Session counts and last session date per client, for the client list. */
-export function useClientActivity(): Map<string, { sessions: number; last: string | null }> | undefined {
-  return useLiveQuery(async () => {
-    const activity = new Map<string, { sessions: number; last: string | null }>();
-    await index.sessions.each((s) => {
-      const entry = activity.get(s.clientId) ?? { sessions: 0, last: null };
-      entry.sessions += 1;
-      if (!entry.last || s.startsAt > entry.last) entry.last = s.startsAt;
-      activity.set(s.clientId, entry);
-    });
-    return activity;
-  }, []);
+export function useClientActivity(): ReadonlyMap<string, ClientActivity> | undefined {
+  return useIndex(() => summaryIndex.activity());
+}
+
+/** The session a note was written for, once the index has it. */
+export function useSessionOfNote(noteId: string): Session | undefined {
+  return useIndex(() => summaryIndex.sessionOfNote(noteId));
+}
+
+/** One client's chart data: undefined while loading, updated whenever the index changes. */
+export function useClientChartSource(clientId: string): ClientSource | undefined {
+  return useIndex(() => summaryIndex.clientSource(clientId));
+}
+
+/** The caseload's chart data: undefined while loading. */
+export function useCaseloadChartSource(): CaseloadSource | undefined {
+  return useIndex(() => summaryIndex.caseloadSource());
+}
+
+/** Clients and sessions by id, for naming search results. */
+export function useIndexLookup() {
+  return useIndex(() => summaryIndex.lookup());
 }
 
 /** The user's settings, reloaded when `version` changes. */

@@ -1,5 +1,5 @@
 import { call } from './api';
-import { clearIndex } from './indexDb';
+import { clearIndex } from './fillIndex';
 import { flushPendingSaves } from './pendingSaves';
 
 /** Saves every pending draft, locks the vault in main, then drops the renderer's index. */
@@ -8,6 +8,6 @@ export async function lockNow(reason: 'user' | 'idle' | 'suspend' | 'screen-lock
   try {
     await call('vault:lock', { reason });
   } finally {
-    await clearIndex();
+    clearIndex();
   }
 }

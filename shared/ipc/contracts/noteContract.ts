@@ -44,14 +44,6 @@ export interface SearchResults {
   hits: SearchHit[];
 }
 
-/** One page of the index the renderer fills at unlock. */
-export interface IndexPage {
-  total: number;
-  clients: Client[];
-  sessions: Session[];
-  notes: NoteSummary[];
-}
-
 export interface SavedDraft {
   updatedAt: string;
   summary: NoteSummary;
@@ -113,11 +105,11 @@ export const noteContract = {
     }),
     output: returns<SearchResults>(),
   },
-  /** Pages of summaries for the renderer's index; `cursor` is the offset into all records. */
-  'index:page': {
-    input: z.strictObject({ offset: z.int().min(0), limit: z.int().min(1).max(5000) }),
-    output: returns<IndexPage>(),
-  },
+  // The renderer's index, filled at unlock: each kind whole, in one message (clients first).
+  'index:clients': { input: z.undefined(), output: returns<Client[]>() },
+  'index:sessions': { input: z.undefined(), output: returns<Session[]>() },
+  /** Every note's summary: no note text, no process notes. */
+  'index:noteSummaries': { input: z.undefined(), output: returns<NoteSummary[]>() },
   'settings:get': { input: z.undefined(), output: returns<Settings>() },
   'settings:update': {
     input: settingsPatchInput,

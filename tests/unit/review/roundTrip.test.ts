@@ -41,11 +41,9 @@ describe('supervisor review, from packet to comments at home', () => {
       },
     ]);
     expect(await reviewer.services.clients.list()).toEqual([]);
-    expect(await reviewer.services.index.page(0, 100)).toMatchObject({
-      clients: [],
-      sessions: [],
-      notes: [],
-    });
+    expect(await reviewer.services.index.clients()).toEqual([]);
+    expect(await reviewer.services.index.sessions()).toEqual([]);
+    expect(await reviewer.services.index.noteSummaries()).toEqual([]);
     expect(reviewer.session.vault.list('review-packet')).toHaveLength(1);
     expect(
       reviewer.session.vault.list().filter((r) => ['client', 'session', 'note'].includes(r.kind)),

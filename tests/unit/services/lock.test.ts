@@ -34,7 +34,9 @@ function everyCall(services: Services, ids: { clientId: string; sessionId: strin
     'settings.get': () => services.settings.get(),
     'settings.update': () => services.settings.update({ autoLockMinutes: 3 }),
     'search.search': () => services.search.search('manager', 10),
-    'index.page': () => services.index.page(0, 100),
+    'index.clients': () => services.index.clients(),
+    'index.sessions': () => services.index.sessions(),
+    'index.noteSummaries': () => services.index.noteSummaries(),
   };
 }
 
@@ -44,7 +46,7 @@ describe('services and the lock', () => {
     const { client, session: s, note } = await clientWithNote(services);
     await services.notes.saveDraft(note.id, filledDraft());
     await services.search.search('manager', 10); // warm every cache
-    await services.index.page(0, 100);
+    await services.index.noteSummaries();
     await session.lock('user');
     expect(locks).toEqual(['user']);
     for (const [name, call] of Object.entries(

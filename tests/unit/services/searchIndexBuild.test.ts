@@ -38,15 +38,15 @@ describe('building the search index', () => {
     await expectKind(services.search.search('manager', 10), 'locked');
   });
 
-  it('starts once the renderer’s index pass has fetched its last page', async () => {
+  it('starts once the renderer’s index has fetched the note summaries', async () => {
     const { session, services } = await openServices();
     await clientWithNote(services);
     const passes: number[] = [];
     const index = new IndexService(new RecordStore(session), { afterPass: () => passes.push(1) });
-    await index.page(0, 1);
-    await index.page(1, 1);
+    await index.clients();
+    await index.sessions();
     expect(passes).toEqual([]);
-    await index.page(2, 1); // client, session, note: this page holds the last record
+    await index.noteSummaries(); // the last part the renderer asks for
     expect(passes).toEqual([1]);
   });
 });

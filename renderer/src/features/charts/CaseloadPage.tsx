@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import { caseloadMetrics } from '../../../../shared/analytics/caseloadMetrics';
+import { rememberedCaseloadMetrics } from '../../../../shared/analytics/memoizedMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { ruptureVocabularyFor } from '../../../../shared/domain/settingsSchema';
-import { useSettings } from '../../data/hooks';
+import { useCaseloadChartSource, useSettings } from '../../data/hooks';
 import { todayIso } from '../../format/dates';
 import { markerRows, monthNoteRows, strategyRows } from './caseloadRows';
 import { overviewSummary, profileSentence } from './caseloadSummaries';
@@ -14,7 +14,6 @@ import { MonthNotes } from './MonthNotes';
 import { MonthsChart } from './MonthsChart';
 import { PrecedingChart } from './PrecedingChart';
 import { StrategiesChart } from './StrategiesChart';
-import { useCaseloadChartSource } from './useChartData';
 import { useStableCallback } from './useStableCallback';
 import './charts.css';
 
@@ -34,7 +33,7 @@ export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => v
   const today = useMemo(() => todayIso(), []);
 
   const metrics = useMemo(
-    () => source && caseloadMetrics(source.sessions, source.notes, { range: dateRange }),
+    () => source && rememberedCaseloadMetrics(source.sessions, source.notes, { range: dateRange }),
     [source, dateRange],
   );
   const vocabulary = useMemo(() => ruptureVocabularyFor(settings), [settings]);

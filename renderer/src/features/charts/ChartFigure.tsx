@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { ChartLegend, type LegendItem } from './ChartLegend';
-import { recordChartExport } from './chartData';
+import { recordChartExport } from './recordChartExport';
 import { exportPng, exportSvg } from './exportChart';
 import { useContainerWidth } from './useContainerWidth';
 

@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { clientMetrics } from '../../../../shared/analytics/clientMetrics';
-import { useSettings } from '../../data/hooks';
+import { rememberedClientMetrics } from '../../../../shared/analytics/memoizedMetrics';
+import { useClientChartSource, useSettings } from '../../data/hooks';
 import { todayIso } from '../../format/dates';
 import { exportStem } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
@@ -9,7 +9,6 @@ import { FeedbackChart } from './FeedbackChart';
 import { ProfileChart } from './ProfileChart';
 import { TimelineChart } from './TimelineChart';
 import { TrendsChart } from './TrendsChart';
-import { useClientChartSource } from './useChartData';
 import { useStableCallback } from './useStableCallback';
 import './charts.css';
 
@@ -40,7 +39,7 @@ export function ClientCharts({
   const metrics = useMemo(
     () =>
       source &&
-      clientMetrics(clientId, source.sessions, source.notes, {
+      rememberedClientMetrics(clientId, source.sessions, source.notes, {
         range: toDateRange(range),
         window: REPAIR_WINDOW,
       }),

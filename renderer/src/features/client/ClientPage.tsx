@@ -3,7 +3,7 @@ import type { Template } from '../../../../shared/domain/templates';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { call, messageOf } from '../../data/api';
 import { useClient, useSessionRows } from '../../data/hooks';
-import { putClient, putNoteSummary } from '../../data/indexDb';
+import { putClient, putNoteSummary } from '../../data/summaryIndex';
 import { formatDate } from '../../format/dates';
 import { ClientCharts } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
@@ -47,7 +47,7 @@ export function ClientPage({
 
   async function setStatus(status: 'active' | 'closed') {
     try {
-      await putClient(await call('clients:setStatus', { id: clientId, status }));
+      putClient(await call('clients:setStatus', { id: clientId, status }));
     } catch (failure) {
       setError(messageOf(failure));
     }
@@ -57,7 +57,7 @@ export function ClientPage({
     try {
       const note = await call('notes:create', { sessionId, templateId });
       // Listed at once, so the session shows its draft even if nothing is saved into it.
-      await putNoteSummary(summarizeNote(note));
+      putNoteSummary(summarizeNote(note));
       onOpenNote(note.id);
     } catch (failure) {
       setError(messageOf(failure));

@@ -10,7 +10,7 @@ import { sessionInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
-import { putSession } from '../../data/indexDb';
+import { putSession } from '../../data/summaryIndex';
 import { isoLocalDateTime } from '../../format/dates';
 
 /** Records a session for a client. */
@@ -42,7 +42,7 @@ export function SessionForm({
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     try {
       const session = await call('sessions:create', parsed.data);
-      await putSession(session);
+      putSession(session);
       onDone(session);
     } catch (failure) {
       setErrors({ _: messageOf(failure) });

@@ -4,7 +4,7 @@ import { clientInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
-import { putClient } from '../../data/indexDb';
+import { putClient } from '../../data/summaryIndex';
 import { todayIso } from '../../format/dates';
 
 const lines = (text: string) =>
@@ -41,7 +41,7 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
       const saved = client
         ? await call('clients:update', { id: client.id, changes: parsed.data })
         : await call('clients:create', parsed.data);
-      await putClient(saved);
+      putClient(saved);
       onDone(saved);
     } catch (failure) {
       setErrors({ _: messageOf(failure) });

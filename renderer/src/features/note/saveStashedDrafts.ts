@@ -1,5 +1,5 @@
 import { call } from '../../data/api';
-import { putNoteSummary } from '../../data/indexDb';
+import { putNoteSummary } from '../../data/summaryIndex';
 import { heldDrafts, heldProcessNotes } from './draftStash';
 
 /**
@@ -20,7 +20,7 @@ export async function saveStashedDrafts(): Promise<number> {
         expectedUpdatedAt: held.basedOn ?? '',
       });
       heldDrafts.saved(noteId, held.change);
-      await putNoteSummary(saved.summary).catch(() => undefined);
+      putNoteSummary(saved.summary);
     } catch {
       failed += 1;
     }

@@ -4,7 +4,7 @@ import { defaultRuptureVocabulary, type RuptureVocabulary } from '../../../../sh
 import { ruptureVocabularyFor, type Settings } from '../../../../shared/domain/settingsSchema';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { ApiError, call } from '../../data/api';
-import { putNoteSummary } from '../../data/indexDb';
+import { putNoteSummary } from '../../data/summaryIndex';
 import { type Held, heldDrafts, heldState } from './draftStash';
 import {
   draftOf,
@@ -62,8 +62,7 @@ function vocabularyFor(settings: Settings): RuptureVocabulary {
   }
 }
 
-const refreshSummary = (note: Note) =>
-  putNoteSummary(summarizeNote(note)).catch((error) => console.warn('[attune] index not updated', error));
+const refreshSummary = (note: Note) => putNoteSummary(summarizeNote(note));
 
 /**
  * The editor's state: the draft (restored from the stash if an earlier save was cut off by a
@@ -105,7 +104,7 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
       });
       // This save supersedes anything held from before it, valid or not.
       heldDrafts.saved(noteId, change);
-      void putNoteSummary(saved.summary).catch((error) => console.warn('[attune] index not updated', error));
+      putNoteSummary(saved.summary);
       return saved.updatedAt;
     },
     [schema, noteId, showErrors],

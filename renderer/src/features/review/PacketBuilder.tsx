@@ -50,7 +50,9 @@ export function PacketBuilder({ clientId, onBack }: { clientId: string; onBack: 
     }
   }
 
-  if (client === undefined || rows === undefined) return <main className="page">Loading…</main>;
+  if (!client || rows === undefined) {
+    return <main className="page">{client === null ? 'Client not found.' : 'Loading…'}</main>;
+  }
 
   return (
     <main className="page review-screen">

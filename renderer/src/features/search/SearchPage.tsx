@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../../../shared/ipc/contract';
 import { call, messageOf } from '../../data/api';
-import { index } from '../../data/indexDb';
+import { useIndexLookup } from '../../data/hooks';
 import { formatDate } from '../../format/dates';
 import { Highlighted } from './Highlighted';
 import './search.css';
@@ -28,13 +27,7 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
   const [loadingMore, setLoadingMore] = useState(false);
   /** After "Show more", the first new result takes focus, so the keyboard carries on from there. */
   const [focusAt, setFocusAt] = useState<number | null>(null);
-  const context = useLiveQuery(async () => {
-    const [clients, sessions] = await Promise.all([index.clients.toArray(), index.sessions.toArray()]);
-    return {
-      clients: new Map(clients.map((c) => [c.id, c])),
-      sessions: new Map(sessions.map((s) => [s.id, s])),
-    };
-  }, []);
+  const context = useIndexLookup();
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {

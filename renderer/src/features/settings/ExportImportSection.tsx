@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSummary, RecordCounts } from '../../../../shared/ipc/contracts/recordsContract';
 import { call, messageOf } from '../../data/api';
-import { fillIndex } from '../../data/indexDb';
+import { fillIndex } from '../../data/fillIndex';
 import '../records/records.css';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

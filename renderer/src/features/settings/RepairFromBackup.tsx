@@ -5,7 +5,7 @@ import {
   type RepairResult,
 } from '../../../../shared/domain/vaultCheckReport';
 import { call, messageOf } from '../../data/api';
-import { fillIndex } from '../../data/indexDb';
+import { fillIndex } from '../../data/fillIndex';
 import { formatDate, formatDateTime } from '../../format/dates';
 
 const dateWords = (iso: string) => formatDate(iso);

@@ -1,16 +1,19 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useClient } from '../../data/hooks';
-import { index } from '../../data/indexDb';
+import { useClient, useSessionOfNote } from '../../data/hooks';
 import { formatDateTime } from '../../format/dates';
 import { NoteEditor } from '../note';
 
 /** The note editor under a heading that names the client and the session. */
-export function NotePage({ noteId, clientId, onClose }: { noteId: string; clientId: string; onClose: () => void }) {
+export function NotePage({
+  noteId,
+  clientId,
+  onClose,
+}: {
+  noteId: string;
+  clientId: string;
+  onClose: () => void;
+}) {
   const client = useClient(clientId);
-  const session = useLiveQuery(async () => {
-    const note = await index.notes.get(noteId);
-    return note ? index.sessions.get(note.sessionId) : undefined;
-  }, [noteId]);
+  const session = useSessionOfNote(noteId);
   const when = session ? formatDateTime(session.startsAt) : '';
   return (
     <main className="page">

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { messageOf } from '../../data/api';
 import { useSettings } from '../../data/hooks';
-import { clientIdOfNote, type FillProgress, fillIndex } from '../../data/indexDb';
+import { type FillProgress, fillIndex } from '../../data/fillIndex';
+import { clientIdOfNote } from '../../data/summaryIndex';
 import { CaseloadPage } from '../charts';
 import { lockNow } from '../../data/lock';
 import { ClientPage } from '../client/ClientPage';
@@ -160,9 +161,10 @@ function CurrentPage({
     case 'caseload':
       return (
         <CaseloadPage
-          onOpenNote={(noteId) =>
-            void clientIdOfNote(noteId).then((clientId) => clientId && go({ page: 'note', noteId, clientId }))
-          }
+          onOpenNote={(noteId) => {
+            const clientId = clientIdOfNote(noteId);
+            if (clientId) go({ page: 'note', noteId, clientId });
+          }}
         />
       );
     case 'search':

@@ -55,7 +55,7 @@ async function writeAndRead(services: Services, marker: Buffer): Promise<void> {
   await services.notes.saveDraft(note.id, draft());
   await services.notes.get(note.id);
   await services.search.search(marker.toString('utf8'), 10);
-  await services.index.page(0, 100);
+  await services.index.noteSummaries();
   // The last writes before the lock, as autosave would do them; the process note is returned whole.
   await services.notes.saveDraft(note.id, draft());
   await services.processNotes.save(note.id, `${marker.toString('utf8')} in the process note, again.`);

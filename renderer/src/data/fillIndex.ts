@@ -1,0 +1,38 @@
+import { call } from './api';
+import { summaryIndex } from './summaryIndex';
+
+export interface FillProgress {
+  /** 0…1 over the parts of the index (clients, sessions, note summaries). */
+  fraction: number;
+  /** Every client is in: the client list can be used while sessions and notes keep arriving. */
+  clientsReady: boolean;
+}
+
+/**
+ * Fills the index from main: the clients first, in one small message, so the client list is
+ * usable at once; then the sessions and the note summaries, each in one message, asked for
+ * together so main prepares the second while the first crosses. A lock meanwhile (which clears
+ * the index) makes the parts still on their way be dropped.
+ */
+export async function fillIndex(onProgress: (progress: FillProgress) => void): Promise<void> {
+  const generation = summaryIndex.clear();
+  const clients = await call('index:clients');
+  if (!summaryIndex.load({ clients }, generation)) return;
+  let parts = 1;
+  const report = () => onProgress({ fraction: parts / 3, clientsReady: true });
+  report();
+  const sessions = call('index:sessions').then((list) => {
+    if (summaryIndex.load({ sessions: list }, generation)) parts += 1;
+    report();
+  });
+  const notes = call('index:noteSummaries').then((list) => {
+    if (summaryIndex.load({ notes: list }, generation)) parts += 1;
+    report();
+  });
+  await Promise.all([sessions, notes]);
+}
+
+/** Drops every summary; called at lock so no plaintext stays in the renderer. */
+export function clearIndex(): void {
+  summaryIndex.clear();
+}
