@@ -2,8 +2,7 @@ import { join, resolve } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import { AUDIT_FILE, readAuditChain } from './auditLog';
 import { isTempName } from './atomicWrite';
-import { sha256Hex } from './binary';
-import { inParallel } from './dirs';
+import { checkRecordFiles } from './checkRecordFiles';
 import { HEADER_FILE, headerMacValid, parseHeader, readHeader, type VaultHeader } from './header';
 import { JOURNAL_FILE } from './journal';
 import { type VaultKeys, zeroKeys } from './keys';
@@ -97,7 +96,6 @@ export async function verifyContents(
   }
 
   const entries = [...state.records.values()];
-  const failed: Array<{ entry: RecordEntry; bytes: Buffer }> = [];
   const step = Math.max(1, Math.ceil(entries.length / PROGRESS_STEPS));
   let done = 0;
   const progressed = () => {
@@ -105,30 +103,24 @@ export async function verifyContents(
     if (onProgress && (done % step === 0 || done === entries.length)) onProgress(done, entries.length);
   };
   onProgress?.(0, entries.length);
-  await inParallel(entries, 16, async (entry) => {
-    // Bytes still only in the journal are what counts; the file may lag until a checkpoint.
-    let bytes = entry.blob;
-    if (!bytes) {
-      try {
-        bytes = await fs.readFile(join(dir, RECORDS_DIR, entry.file));
-      } catch (error) {
-        const missing = isNotFound(error);
-        problems.push({
-          file: recordPath(entry.file),
-          problem: missing
-            ? `${recordLabel(entry)} is missing: its file was deleted outside Attune.`
-            : `${recordLabel(entry)} could not be read (${String(error)}).`,
-          record: recordRef(entry, missing ? 'missing' : 'unreadable'),
-        });
-        progressed();
-        return;
-      }
-    }
-    const ok =
-      sha256Hex(bytes) === entry.hash && decryptRecord(keys.record, header.vaultId, entry, bytes) !== null;
-    if (!ok) failed.push({ entry, bytes });
-    progressed();
-  });
+  const { failed, unreadable } = await checkRecordFiles(
+    fs,
+    dir,
+    header.vaultId,
+    keys.record,
+    entries,
+    progressed,
+  );
+  for (const { entry, error } of unreadable) {
+    const missing = isNotFound(error);
+    problems.push({
+      file: recordPath(entry.file),
+      problem: missing
+        ? `${recordLabel(entry)} is missing: its file was deleted outside Attune.`
+        : `${recordLabel(entry)} could not be read (${String(error)}).`,
+      record: recordRef(entry, missing ? 'missing' : 'unreadable'),
+    });
+  }
   // Swapped files show up in pairs, so only other failing records are tried as the owners.
   const suspects = failed.slice(0, 100).map((f) => f.entry);
   for (const { entry, bytes } of failed) {
