@@ -17,6 +17,8 @@ export interface BenchFixture {
   recoveryKey: string;
   /** Plaintext file names by record kind, in the vault's kind order. */
   plainFiles: Map<string, string[]>;
+  /** The byte size of each of those files, in the same order (the vault knows its sizes too). */
+  plainSizes: Map<string, number[]>;
   records: number;
   notes: number;
   avgNoteBytes: number;
@@ -79,18 +81,22 @@ export async function buildFixture(
     [kinds.template]: [],
   };
   const plainFiles = new Map<string, string[]>();
+  const plainSizes = new Map<string, number[]>();
   let noteBytes = 0;
   for (const kind of loadKinds) {
     const records = byKind[kind] ?? [];
     const names = records.map((r) => `${kind}-${r.id}.json`);
-    await inParallel(records, 32, async (record) => {
+    const sizes = await inParallel(records, 32, async (record) => {
       // The same JSON text the vault encrypts (recordJson is JSON.stringify).
       const value = kind === kinds.setting ? data.settings : record;
       const json = JSON.stringify(value);
-      if (kind === kinds.note) noteBytes += Buffer.byteLength(json);
+      const bytes = Buffer.byteLength(json);
+      if (kind === kinds.note) noteBytes += bytes;
       await writeFile(join(plainDir, `${kind}-${record.id}.json`), json, { mode: 0o600 });
+      return bytes;
     });
     plainFiles.set(kind, names);
+    plainSizes.set(kind, sizes);
   }
   const records = [...plainFiles.values()].reduce((sum, names) => sum + names.length, 0);
   return {
@@ -99,6 +105,7 @@ export async function buildFixture(
     passphrase,
     recoveryKey,
     plainFiles,
+    plainSizes,
     records,
     notes: data.notes.length,
     avgNoteBytes: noteBytes / data.notes.length,

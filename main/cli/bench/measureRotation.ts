@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { rotateVaultKey } from '../../vault/rotateVaultKey';
 import { Vault } from '../../vault/Vault';
 import type { BenchFixture } from './benchFixture';
-import { since } from './stats';
+import { loadAverage, since } from './stats';
 
 export interface RotationBench {
   /** The whole rotation: unlock (1 KDF run), re-encrypt, write, verify the copy, switch folders. */
@@ -12,6 +12,7 @@ export interface RotationBench {
   records: number;
   /** The rotated vault opens with the passphrase and verifies. */
   ok: boolean;
+  loadAverage: number[];
 }
 
 /**
@@ -31,6 +32,7 @@ export async function measureRotation(fixture: BenchFixture): Promise<RotationBe
     },
   });
   const ms = since(start);
+  const atEnd = loadAverage();
   await rm(keptAside, { recursive: true, force: true });
   const vault = await Vault.open(fixture.vaultDir, { passphrase: fixture.passphrase });
   let ok: boolean;
@@ -39,5 +41,5 @@ export async function measureRotation(fixture: BenchFixture): Promise<RotationBe
   } finally {
     await vault.lock();
   }
-  return { ms, reencryptMs: last - first, records, ok };
+  return { ms, reencryptMs: last - first, records, ok, loadAverage: atEnd };
 }

@@ -7,11 +7,12 @@ import { DEFAULT_KDF, deriveKek } from '../../vault/kdf';
 import { Vault } from '../../vault/Vault';
 import { buildFixture } from './benchFixture';
 import { type BackupBench, measureBackup } from './measureBackup';
-import { loadPlain, loadVault, type VaultLoad } from './measureLoad';
+import { measureFts5, type Fts5Reference } from './fts5Reference';
+import { loadPlainAsync, loadPlainSync, loadVault, type VaultLoad } from './measureLoad';
 import { measureSaves, type SaveResult } from './measureSave';
 import { measureRotation, type RotationBench } from './measureRotation';
 import { MemorySampler } from './memorySampler';
-import { median, since } from './stats';
+import { loadAverage, median, since } from './stats';
 
 export interface BenchOptions {
   notes: number;
@@ -38,16 +39,28 @@ export interface BenchResults {
   kdf: { algorithm: 'argon2id'; memoryKiB: number; iterations: number; parallelism: number; ms: number };
   setup: { generateMs: number; writeMs: number };
   load: {
+    /** Vault time over the fair baseline's (plaintext read the way the vault reads: a sync loop). */
     ratio: number;
     vaultMs: number;
+    /** The same files read and parsed in a sync loop, as recordReader.readMany reads. */
     plainMs: number;
     pairedRatio: number;
+    /** The old baseline (async reads, 32 in flight): about 3× the CPU of the sync loop here. */
+    plainAsyncMs: number;
+    ratioAsync: number;
+    pairedRatioAsync: number;
     vaultRuns: VaultLoad[];
     plainRuns: number[];
+    plainAsyncRuns: number[];
+    /** Every side is read once before the timed rounds, so all meet a warm page cache. */
+    pageCache: 'warm';
+    loadAverage: number[];
   };
+  /** The reference search engine on the same notes (SQLite FTS5). */
+  searchReference: Fts5Reference;
   save: SaveResult & { ratioP50: number; ratioP95: number };
-  unlock: { ms: number; runs: number[] };
-  verify: { ms: number; ok: boolean; records: number; problems: number };
+  unlock: { ms: number; runs: number[]; loadAverage: number[] };
+  verify: { ms: number; ok: boolean; records: number; problems: number; loadAverage: number[] };
   /** Backups of the same vault: full, incremental after 10 changed notes, verify, restore. */
   backup: BackupBench;
   /** Key rotation of the same vault (run last: it changes the vault's keys). */
@@ -64,23 +77,38 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   try {
     const fixture = await buildFixture(root, options, options.log);
 
-    // Load: one uncounted warm-up round (JIT, caches), then alternate which side goes first so
-    // neither always meets the colder cache.
-    await loadPlain(fixture);
+    // Load: one uncounted warm-up round of every side (JIT, and the page cache warm for all),
+    // then rounds in which the order of the sides rotates, so none always goes first or last.
+    await loadPlainSync(fixture);
+    await loadPlainAsync(fixture);
     memory.startPhase();
     await loadVault(fixture);
     const loadPeakMiB = memory.endPhase();
     const vaultRuns: VaultLoad[] = [];
     const plainRuns: number[] = [];
+    const plainAsyncRuns: number[] = [];
+    const sides = [
+      async () => void vaultRuns.push(await loadVault(fixture)),
+      async () => void plainRuns.push((await loadPlainSync(fixture)).totalMs),
+      async () => void plainAsyncRuns.push((await loadPlainAsync(fixture)).totalMs),
+    ];
     for (let run = 0; run < options.runs; run++) {
-      const plainFirst = run % 2 === 0;
-      if (plainFirst) plainRuns.push((await loadPlain(fixture)).totalMs);
-      vaultRuns.push(await loadVault(fixture));
-      if (!plainFirst) plainRuns.push((await loadPlain(fixture)).totalMs);
+      for (let k = 0; k < sides.length; k++) await sides[(run + k) % sides.length]!();
     }
+    const loadLoadAverage = loadAverage();
     const vaultMs = median(vaultRuns.map((r) => r.totalMs));
     const plainMs = median(plainRuns);
-    options.log(`Load: vault ${vaultMs.toFixed(0)} ms, plaintext ${plainMs.toFixed(0)} ms.`);
+    const plainAsyncMs = median(plainAsyncRuns);
+    options.log(
+      `Load: vault ${vaultMs.toFixed(0)} ms, plaintext sync loop ${plainMs.toFixed(0)} ms, plaintext async ×32 ${plainAsyncMs.toFixed(0)} ms.`,
+    );
+
+    // SEARCH_FIGURES_HOOK: our own search engine's figures on the same notes and queries
+    // (searchQueries.ts) go here, beside the reference, once measureSearch.ts exists.
+    const searchReference = await measureFts5(fixture);
+    options.log(
+      `Search reference (${searchReference.engine}): first query ${searchReference.firstQueryMs.toFixed(1)} ms, p50 ${searchReference.warm.p50.toFixed(1)} ms.`,
+    );
 
     // Unlock: the whole open with the passphrase, and the KDF alone with the same parameters.
     const unlockRuns: number[] = [];
@@ -90,6 +118,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       unlockRuns.push(since(start));
       await vault.lock();
     }
+    const unlockLoadAverage = loadAverage();
     const kdfRuns: number[] = [];
     for (let run = 0; run < options.runs; run++) {
       const start = performance.now();
@@ -99,7 +128,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
     const save = await measureSaves(fixture, options.saves);
     options.log(
-      `Save: vault p50 ${save.vault.p50.toFixed(2)} ms, plain p50 ${save.plain.p50.toFixed(2)} ms.`,
+      `Save: vault p50 ${save.vault.p50.toFixed(2)} ms, mean ${save.vault.mean.toFixed(2)} ms, max ${save.vault.max.toFixed(0)} ms (${save.checkpoints} checkpoints); plain p50 ${save.plain.p50.toFixed(2)} ms.`,
     );
 
     const vault = await Vault.open(fixture.vaultDir, { recoveryKey: fixture.recoveryKey });
@@ -107,7 +136,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     try {
       const start = performance.now();
       const report = await vault.verify();
-      verify = { ms: since(start), ok: report.ok, records: report.records, problems: report.problems.length };
+      verify = {
+        ms: since(start),
+        ok: report.ok,
+        records: report.records,
+        problems: report.problems.length,
+        loadAverage: loadAverage(),
+      };
     } finally {
       await vault.lock();
     }
@@ -144,11 +179,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         plainMs,
         // Each run's own ratio: less affected by other load on the machine drifting between runs.
         pairedRatio: median(vaultRuns.map((r, i) => r.totalMs / plainRuns[i]!)),
+        plainAsyncMs,
+        ratioAsync: vaultMs / plainAsyncMs,
+        pairedRatioAsync: median(vaultRuns.map((r, i) => r.totalMs / plainAsyncRuns[i]!)),
         vaultRuns,
         plainRuns,
+        plainAsyncRuns,
+        pageCache: 'warm',
+        loadAverage: loadLoadAverage,
       },
+      searchReference,
       save: { ...save, ratioP50: save.vault.p50 / save.plain.p50, ratioP95: save.vault.p95 / save.plain.p95 },
-      unlock: { ms: median(unlockRuns), runs: unlockRuns },
+      unlock: { ms: median(unlockRuns), runs: unlockRuns, loadAverage: unlockLoadAverage },
       verify,
       backup,
       rotation,

@@ -1,4 +1,5 @@
 /** Small statistics for the benchmark. */
+import { loadavg } from 'node:os';
 
 export function median(values: readonly number[]): number {
   return percentile(values, 50);
@@ -16,3 +17,6 @@ export function percentile(values: readonly number[], p: number): number {
 export const since = (start: number): number => performance.now() - start;
 
 export const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The machine's load average (1, 5, 15 min), to print beside a figure: machines here are shared. */
+export const loadAverage = (): number[] => loadavg().map((n) => round(n));

@@ -31,13 +31,21 @@ export function registerBenchCommand(program: Command, io: CliIo, setCode: (code
   program
     .command('bench')
     .description(
-      'benchmark the vault on a temporary demo vault: load and save ratios, unlock, verify, memory',
+      'benchmark the vault on a temporary demo vault: load and save ratios, search against SQLite FTS5, unlock, verify, memory',
     )
     .option('--notes <n>', 'notes in the demo vault', '10000')
     .option('--clients <n>', 'clients the notes are spread across', '200')
     .option('--dir <dir>', 'make the temporary vault in DIR (default: the system temp folder)')
-    .option('--runs <n>', 'load and unlock runs; the median is reported', '3')
-    .option('--saves <n>', 'saves timed for the save percentiles', '200')
+    .option(
+      '--runs <n>',
+      'load and unlock rounds (the order of the sides rotates); the median is reported',
+      '5',
+    )
+    .option(
+      '--saves <n>',
+      'saves timed for the save percentiles (a checkpoint runs every 256 commits: use more than 256)',
+      '800',
+    )
     .option('--json', 'print the results as JSON instead of a table')
     .option('--results <file>', 'also write the results as JSON to FILE', 'bench-results/vault.json')
     .option('--keep', 'keep the temporary vault and plaintext copy (their folder is printed)')

@@ -1,10 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { trimToNotes } from '../../../main/cli/bench/benchFixture';
+import { buildFixture, trimToNotes } from '../../../main/cli/bench/benchFixture';
 import { benchTable } from '../../../main/cli/bench/benchReport';
+import { fts5Query, measureFts5 } from '../../../main/cli/bench/fts5Reference';
+import { loadPlainAsync, loadPlainSync, loadVault } from '../../../main/cli/bench/measureLoad';
+import { measureSaves } from '../../../main/cli/bench/measureSave';
+import { searchQueries } from '../../../main/cli/bench/searchQueries';
 import { median, percentile } from '../../../main/cli/bench/stats';
+import type { Note } from '../../../shared/domain/noteSchema';
 import { generateDemo } from '../../../main/services/demo/generateDemo';
+import { noteTexts } from '../../../main/services/noteText';
+import { kinds } from '../../../main/services/RecordStore';
+import { Vault } from '../../../main/vault/Vault';
 import { tempDir } from '../helpers/tempDir';
 import { cli } from './cliTestKit';
 
@@ -32,6 +40,10 @@ describe('attune bench', () => {
     expect(printed.rotation.ms).toBeGreaterThan(0);
     for (const value of [
       printed.load.ratio,
+      printed.load.ratioAsync,
+      printed.load.plainAsyncMs,
+      printed.searchReference.buildMs,
+      printed.searchReference.warm.p50,
       printed.save.ratioP50,
       printed.save.ratioP95,
       printed.unlock.ms,
@@ -41,8 +53,19 @@ describe('attune bench', () => {
       expect(Number.isFinite(value) && value > 0).toBe(true);
     }
     const metrics = printed.rows.map((r: { metric: string }) => r.metric).join('\n');
+    expect(printed.load.pageCache).toBe('warm');
+    expect(printed.load.loadAverage).toHaveLength(3);
+    expect(printed.load.plainRuns).toHaveLength(1);
+    expect(printed.load.plainAsyncRuns).toHaveLength(1);
+    for (const row of printed.rows.filter((r: { result: string }) => r.result !== 'info')) {
+      // Every figure with a target has the load average beside it.
+      expect(row.load).toMatch(/^\d+\.\d\d \d+\.\d\d \d+\.\d\d$/);
+    }
     for (const name of [
-      'load ratio',
+      'load ratio vs plaintext read the vault',
+      'load ratio vs async reads',
+      'checkpoints timed',
+      'search reference: SQLite',
       'save ratio p50',
       'save ratio p95',
       'unlock',
@@ -80,17 +103,90 @@ describe('bench helpers', () => {
     for (const p of data.processNotes) expect(data.notes.some((n) => n.id === p.noteId)).toBe(true);
   });
 
-  it('prints an aligned table with a pass/fail column', () => {
+  it('prints an aligned table with a load average and a pass/fail column', () => {
     const table = benchTable([
-      { metric: 'load ratio', value: '1.10×', target: '≤ 1.5×', result: 'pass' },
+      { metric: 'load ratio', value: '1.10×', target: '≤ 1.5×', result: 'pass', load: '0.52 0.40 0.31' },
       { metric: '  detail', value: '12 ms', target: '', result: 'info' },
     ]);
     const lines = table.split('\n');
-    expect(lines[0]).toMatch(/^metric\s+\|\s+value \| target\s+\| pass\/fail$/);
-    expect(lines[2]).toMatch(/\| pass$/);
-    expect(lines[1]).toMatch(/^-+\+-+\+-+\+-+$/);
+    expect(lines[0]).toMatch(/^metric\s+\|\s+value \| target\s+\| load avg 1\/5\/15 \| pass\/fail$/);
+    expect(lines[2]).toMatch(/\| 0\.52 0\.40 0\.31\s+\| pass$/);
+    expect(lines[1]).toMatch(/^-+\+-+\+-+\+-+\+-+$/);
     const rows = [lines[0]!, lines[2]!, lines[3]!];
     expect(new Set(rows.map((l) => l.indexOf('|')))).toHaveProperty('size', 1);
     expect(lines[3]).toMatch(/\|$/);
+  });
+});
+
+describe('bench measurements', () => {
+  const fixtureIn = (root: string) => buildFixture(root, { notes: 40, clients: 4 }, () => undefined);
+
+  it('reads the same records in the vault and in both plaintext baselines', async () => {
+    const fixture = await fixtureIn(await tempDir());
+    const [vault, sync, async] = [
+      await loadVault(fixture),
+      await loadPlainSync(fixture),
+      await loadPlainAsync(fixture),
+    ];
+    expect(vault.records).toBe(fixture.records);
+    expect(sync.records).toBe(fixture.records);
+    expect(async.records).toBe(fixture.records);
+    for (const kind of fixture.plainFiles.keys()) {
+      expect(fixture.plainSizes.get(kind)).toHaveLength(fixture.plainFiles.get(kind)!.length);
+    }
+  });
+
+  it('times enough saves to include checkpoints and counts them', { timeout: 120_000 }, async () => {
+    const fixture = await fixtureIn(await tempDir());
+    // 300 saves cross the 256-commit checkpoint interval once.
+    const result = await measureSaves(fixture, 300);
+    expect(result.checkpoints).toBe(1);
+    const { vault, vaultPut } = result;
+    expect(vault.p50).toBeLessThanOrEqual(vault.p99);
+    expect(vault.p99).toBeLessThanOrEqual(vault.max);
+    expect(vault.mean).toBeGreaterThan(0);
+    expect(result.slowestMs[0]).toBe(vault.max);
+    // The whole cost of a save includes its put.
+    expect(vault.mean).toBeGreaterThanOrEqual(vaultPut.mean);
+    expect(result.loadAverage).toHaveLength(3);
+    // Nothing was left half-done: the vault opens and verifies.
+    const opened = await Vault.open(fixture.vaultDir, { recoveryKey: fixture.recoveryKey });
+    try {
+      expect((await opened.verify()).ok).toBe(true);
+    } finally {
+      await opened.lock();
+    }
+  });
+
+  it('makes FTS5 queries of every word as a required prefix', () => {
+    expect(fts5Query('argument about Money')).toBe('"argument"* AND "about"* AND "money"*');
+    expect(fts5Query('o\'brien "quoted"')).toBe('"o"* AND "brien"* AND "quoted"*');
+  });
+
+  it('finds with FTS5 the notes whose text has every query word as a word prefix', async () => {
+    const fixture = await fixtureIn(await tempDir());
+    const reference = await measureFts5(fixture, 1);
+    expect(reference.notes).toBe(fixture.notes);
+    expect(reference.engine).toMatch(/^SQLite [\d.]+ FTS5/);
+    const vault = await Vault.open(fixture.vaultDir, { recoveryKey: fixture.recoveryKey });
+    let texts: string[];
+    try {
+      texts = (await vault.getAll<Note>(kinds.note)).map(({ value }) =>
+        noteTexts(value)
+          .map((t) => t.text)
+          .join('\n')
+          .toLowerCase(),
+      );
+    } finally {
+      await vault.lock();
+    }
+    for (const query of searchQueries) {
+      const words = query.split(' ');
+      const expected = texts.filter((text) =>
+        words.every((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w}`, 'u').test(text)),
+      ).length;
+      expect(reference.found[query], query).toBe(expected);
+    }
+    expect(Object.values(reference.found).some((n) => n > 0)).toBe(true);
   });
 });
