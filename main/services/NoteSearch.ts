@@ -1,42 +1,75 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import MiniSearch from 'minisearch';
 import { noteFieldLabel } from '../../shared/domain/noteFieldLabels';
 import type { Note } from '../../shared/domain/noteSchema';
 import type { TemplateSection } from '../../shared/domain/templates';
 import { AttuneError } from '../../shared/errors';
 import type { SearchHit, SearchResults, SearchSnippet } from '../../shared/ipc/contract';
-import { groupOf, noteTexts, type SearchGroup, searchGroups } from './noteText';
+import { NoteScan } from './noteScan';
+import { type FoldedNote, foldedNote, noteTexts } from './noteText';
 import { kinds, type RecordStore } from './RecordStore';
-import { foldTerm, matchingSpans, snippetAround, tokenize } from './searchText';
+import { type IndexHit, SearchThread } from './searchThread';
+import { foldText, matchingSpans, searchTerms, snippetAround } from './searchText';
 import type { TemplateService } from './TemplateService';
 
-type SearchDoc = { id: string } & Record<SearchGroup, string>;
+/** Which engine answers a search now: none started, the scan (index building), or the full index. */
+export type SearchEngine = 'none' | 'preparing' | 'scan' | 'index';
 
-interface IndexState {
-  readonly index: MiniSearch<SearchDoc>;
-  building?: Promise<void>;
-  built: boolean;
-  /** Notes saved while the index was being built, applied when it is done. */
-  readonly pending: Map<string, Note>;
+/** What the search holds for the unlocked vault, for tests and the benchmark. */
+export interface SearchStats {
+  engine: SearchEngine;
+  notes: number;
+  /** How long folding every note's text for the scan took (ms of the main process). */
+  prepareMs?: number;
+  /** How long the thread took to build the full index (ms of the thread). */
+  buildMs?: number;
 }
 
-const INDEX = Symbol('note-search-index');
+/** The search's state for one unlock; RecordStore drops it (and calls dispose) at lock and after an import. */
+class SearchState {
+  preparing: Promise<void> | undefined;
+  /** Every note's folded text; dropped once the full index is ready. */
+  scan: NoteScan | undefined;
+  thread: SearchThread | undefined;
+  /** Notes saved while the scan was being prepared, applied when it is done. */
+  readonly pending = new Map<string, Note>();
+  notes = 0;
+  prepareMs: number | undefined;
+  buildMs: number | undefined;
+  disposed = false;
+
+  dispose(): void {
+    this.disposed = true;
+    this.scan = undefined;
+    this.pending.clear();
+    void this.thread?.stop();
+  }
+}
+
+const STATE = Symbol('note-search');
 const SNIPPETS_PER_HIT = 3;
-/** How long one slice of the index build may hold the main process before it yields. */
+/** How long one slice of folding the notes may hold the main process before it yields. */
 const SLICE_MS = 25;
+/** A search whose state was replaced under it (an import) starts again, this many times at most. */
+const ATTEMPTS = 3;
+
+const lockedError = () => new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
+/** Thrown inside a search whose state an import replaced; the search starts again. */
+class Replaced extends Error {}
 
 /**
- * Full-text search over the progress notes of the unlocked vault (never process notes). The
- * index is built once per unlock, in slices that yield to the event loop (ten thousand notes
- * take seconds, and the main process must keep answering meanwhile), kept current by
- * `noteSaved`, and dropped with the decrypted records at lock.
+ * Full-text search over the progress notes of the unlocked vault (never process notes). At
+ * unlock every note's text is folded once (tens of milliseconds per ten thousand notes) and
+ * searches scan it at once; meanwhile a worker thread builds the full index (seconds, never on
+ * the main process's event loop) and answers, ranked by relevance, once it is ready. Both find
+ * the same notes (noteScan.ts's matchRules). Kept current by `noteSaved`; the thread and every
+ * folded text go at lock.
  */
 export class NoteSearch {
   constructor(
     private readonly store: RecordStore,
     /** Where the section headings of a note's template come from, to label its snippets. */
     private readonly templates: TemplateService,
-    /** How long one slice of the build may run before yielding; tests use 0. */
+    /** How long one slice of folding the notes may run before yielding; tests use 0. */
     private readonly sliceMs = SLICE_MS,
   ) {}
 
@@ -45,25 +78,73 @@ export class NoteSearch {
    * labelled snippets, and how many match in all (so the page can say "50 of 73" and offer more).
    */
   async search(query: string, limit: number, offset = 0): Promise<SearchResults> {
-    await this.warmUp();
-    const { index } = this.#state();
+    for (let attempt = 1; ; attempt++) {
+      const state = this.#state();
+      try {
+        return await this.#search(state, query, limit, offset);
+      } catch (error) {
+        if (!(error instanceof Replaced) || attempt >= ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async #search(state: SearchState, query: string, limit: number, offset: number): Promise<SearchResults> {
+    await this.#prepared(state);
+    if (state.thread && !state.thread.usable) await this.#restart(state);
+    const page = state.thread?.ready
+      ? await this.#fromIndex(state, state.thread, query, limit, offset)
+      : this.#fromScan(state, query, limit, offset);
     const notes = await this.store.all<Note>(kinds.note);
-    const matches = index.search(query).flatMap((result) => {
-      const note = notes.get(String(result.id));
-      return note ? [{ note, result }] : [];
-    });
-    const page = matches.slice(offset, offset + limit);
     const sections = await this.#templateSections();
-    const hits = page.map(
-      ({ note, result }): SearchHit => ({
-        noteId: note.id,
-        clientId: note.clientId,
-        sessionId: note.sessionId,
-        score: result.score,
-        snippets: snippetsFor(note, new Set(result.terms), sections.get(note.templateId) ?? []),
-      }),
-    );
-    return { total: matches.length, hits };
+    const hits = page.hits.flatMap(({ id, score, terms }): SearchHit[] => {
+      const note = notes.get(id);
+      if (!note) return [];
+      const snippets = snippetsFor(note, new Set(terms), sections.get(note.templateId) ?? []);
+      return [{ noteId: note.id, clientId: note.clientId, sessionId: note.sessionId, score, snippets }];
+    });
+    return { total: page.total, hits };
+  }
+
+  async #fromIndex(
+    state: SearchState,
+    thread: SearchThread,
+    query: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ total: number; hits: IndexHit[] }> {
+    try {
+      return await thread.search(foldText(query), limit, offset);
+    } catch (error) {
+      if (state.disposed) throw error instanceof AttuneError ? error : new Replaced();
+      await this.#restart(state);
+      return this.#fromScan(state, query, limit, offset);
+    }
+  }
+
+  /** The index thread failed (not stopped by a lock): scan again, and build again in a new thread. */
+  async #restart(state: SearchState): Promise<void> {
+    if (state.disposed) throw new Replaced();
+    state.thread = undefined;
+    state.scan = undefined;
+    state.preparing = undefined;
+    await this.#prepared(state);
+  }
+
+  #fromScan(
+    state: SearchState,
+    query: string,
+    limit: number,
+    offset: number,
+  ): { total: number; hits: IndexHit[] } {
+    const scan = state.scan;
+    if (!scan) throw new Replaced();
+    const terms = searchTerms(query);
+    const ids = scan.search(terms);
+    const hits = ids.slice(offset, offset + limit).map((id): IndexHit => {
+      const words = scan.matchedWords(id, terms);
+      return { id, score: words.length, terms: words };
+    });
+    return { total: ids.length, hits };
   }
 
   /** Each template's base sections by template id, to name a note's sections as its editor does. */
@@ -72,82 +153,108 @@ export class NoteSearch {
     return new Map(templates.map((t) => [t.id, t.baseSections]));
   }
 
-  /** Builds the index if it is not built or being built; resolves when it is ready. */
+  /**
+   * Folds every note's text for the scan and starts the index thread, if not done or under way;
+   * resolves when searches can be answered (by the scan at least).
+   */
   warmUp(): Promise<void> {
-    const state = this.#state();
-    if (!state.building) {
-      const building = this.#build(state);
-      state.building = building;
-      // A build stopped by a lock is dropped with the state; anything else is retried next time.
-      building.catch(() => {
-        if (state.building === building) state.building = undefined;
-      });
-    }
-    return state.building;
+    return this.#prepared(this.#state());
   }
 
-  /** Keeps the index current after a note was stored; never waits for a build under way. */
+  /** Resolves when the full index is ready (after warmUp); rejects if its thread failed or the vault locked. */
+  async indexReady(): Promise<void> {
+    const state = this.#state();
+    await this.#prepared(state);
+    if (!state.thread) throw lockedError();
+    await state.thread.built;
+  }
+
+  /** Which engine answers now, and what preparing it took. */
+  stats(): SearchStats {
+    const state = this.#state();
+    const engine: SearchEngine = state.thread?.ready
+      ? 'index'
+      : state.scan
+        ? 'scan'
+        : state.preparing
+          ? 'preparing'
+          : 'none';
+    return { engine, notes: state.notes, prepareMs: state.prepareMs, buildMs: state.buildMs };
+  }
+
+  /** Keeps the scan and the index current after a note was stored; never waits for either. */
   noteSaved(note: Note): void {
     const state = this.#state();
-    if (state.built) upsert(state.index, note);
-    else if (state.building) state.pending.set(note.id, note);
-    // Not started yet: the build will read the note from the store.
+    if (state.scan || state.thread) {
+      const doc = foldedNote(note);
+      state.scan?.set(doc, note.updatedAt);
+      state.thread?.upsert(doc);
+    } else if (state.preparing) {
+      state.pending.set(note.id, note);
+    }
+    // Not started yet: the preparation will read the note from the store.
   }
 
-  #state(): IndexState {
-    return this.store.local(
-      INDEX,
-      (): IndexState => ({ index: newIndex(), built: false, pending: new Map() }),
-    );
+  #state(): SearchState {
+    return this.store.local(STATE, () => new SearchState());
   }
 
-  async #build(state: IndexState): Promise<void> {
+  #prepared(state: SearchState): Promise<void> {
+    if (!state.preparing) {
+      const preparing = this.#prepare(state);
+      state.preparing = preparing;
+      // A preparation stopped by a lock is dropped with the state; anything else is retried next time.
+      preparing.catch(() => {
+        if (state.preparing === preparing) state.preparing = undefined;
+      });
+    }
+    return state.preparing;
+  }
+
+  async #prepare(state: SearchState): Promise<void> {
     const alive = this.store.lease();
-    const notes = [...(await this.store.all<Note>(kinds.note)).values()];
-    let sliceStart = performance.now();
-    for (const note of notes) {
-      if (!state.pending.has(note.id)) upsert(state.index, note);
+    const check = () => {
+      if (!alive()) throw lockedError();
+      if (state.disposed) throw new Replaced();
+    };
+    const notes = await this.store.all<Note>(kinds.note);
+    check();
+    const start = performance.now();
+    let sliceStart = start;
+    let yielded = 0;
+    const scan = new NoteScan();
+    const docs = new Map<string, FoldedNote>();
+    const add = (note: Note) => {
+      const doc = foldedNote(note);
+      scan.set(doc, note.updatedAt);
+      docs.set(note.id, doc);
+    };
+    for (const note of notes.values()) {
+      if (!state.pending.has(note.id)) add(note);
       if (performance.now() - sliceStart >= this.sliceMs) {
+        const before = performance.now();
         await nextTurn();
-        if (!alive()) throw new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
+        check();
+        yielded += performance.now() - before;
         sliceStart = performance.now();
       }
     }
-    for (const note of state.pending.values()) upsert(state.index, note);
+    for (const note of state.pending.values()) add(note);
     state.pending.clear();
-    state.built = true;
+    state.prepareMs = performance.now() - start - yielded;
+    state.notes = scan.size;
+    state.scan = scan;
+    const thread = new SearchThread([...docs.values()]);
+    state.thread = thread;
+    thread.built.then(
+      (ms) => {
+        if (state.thread !== thread || state.disposed) return;
+        state.buildMs = ms;
+        state.scan = undefined; // the index answers from now on; the folded text is not needed
+      },
+      () => undefined, // a failed thread is noticed by the next search, which scans again
+    );
   }
-}
-
-function newIndex(): MiniSearch<SearchDoc> {
-  return new MiniSearch<SearchDoc>({
-    fields: [...searchGroups],
-    tokenize,
-    processTerm: (term) => foldTerm(term) || null,
-    searchOptions: {
-      combineWith: 'AND',
-      // A one-letter prefix or a fuzzy three-letter word matches most of the vocabulary and
-      // makes a search over thousands of notes slow without finding anything useful.
-      prefix: (term) => term.length >= 2,
-      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
-    },
-  });
-}
-
-function upsert(index: MiniSearch<SearchDoc>, note: Note): void {
-  if (index.has(note.id)) index.replace(toDoc(note));
-  else index.add(toDoc(note));
-}
-
-function toDoc(note: Note): SearchDoc {
-  const groups = Object.fromEntries(searchGroups.map((g) => [g, [] as string[]])) as Record<
-    SearchGroup,
-    string[]
-  >;
-  for (const { field, text } of noteTexts(note)) groups[groupOf(field)].push(text);
-  const doc = { id: note.id } as SearchDoc;
-  for (const g of searchGroups) doc[g] = groups[g].join('\n');
-  return doc;
 }
 
 /** Up to three snippets, from the fields that match the most distinct terms (ties: editor order). */

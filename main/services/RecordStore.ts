@@ -89,7 +89,8 @@ export class RecordStore {
 
   /**
    * Per-vault derived state (a search index, a snapshot) that lives and dies with the decrypted
-   * records: created on first use after unlock and dropped at lock.
+   * records: created on first use after unlock and dropped at lock (and after `writeMany`). A value
+   * with a `dispose` method (one that owns a worker thread, say) is disposed when dropped.
    */
   local<T>(key: symbol, create: () => T): T {
     const state = this.#current();
@@ -139,7 +140,7 @@ export class RecordStore {
         return await work(state.vault);
       } finally {
         state.kinds.clear();
-        state.locals.clear();
+        dropLocals(state.locals);
       }
     });
   }
@@ -159,6 +160,18 @@ export class RecordStore {
       // Already locked: nothing is queued against it.
     }
     await this.#tail;
+    const state = this.#state;
     this.#state = null;
+    if (state) dropLocals(state.locals);
+  }
+}
+
+/** Empties `locals`, disposing each value that can be (a search thread is stopped, not left running). */
+function dropLocals(locals: Map<symbol, unknown>): void {
+  const values = [...locals.values()];
+  locals.clear();
+  for (const value of values) {
+    const dispose = (value as { dispose?: unknown } | null)?.dispose;
+    if (typeof dispose === 'function') dispose.call(value);
   }
 }

@@ -28,7 +28,7 @@ export interface Services {
 export interface ServiceOptions {
   /** The time source for every timestamp the services write; tests inject one. */
   clock?: Clock;
-  /** How long one slice of the search-index build may hold the event loop (ms); tests use 0. */
+  /** How long one slice of folding the notes for search may hold the event loop (ms); tests use 0. */
   searchSliceMs?: number;
 }
 
@@ -55,8 +55,8 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     templates,
     settings,
     search,
-    // Once the renderer's index is filled, build the search index in the background, so the
-    // first search does not wait for it.
+    // Once the renderer's index is filled, fold the notes for the search scan and start building
+    // the full index in its thread, so the first search does not wait for either.
     index: new IndexService(store, { afterPass: () => warmUp(search) }),
   };
 }

@@ -1,5 +1,6 @@
 import { dimensionIds } from '../../shared/domain/dimensions';
 import type { Note } from '../../shared/domain/noteSchema';
+import { foldText } from './searchText';
 
 /** One free-text field of a note, named by its path in the note (e.g. `attunement.affective.observation`). */
 export interface NoteText {
@@ -57,4 +58,19 @@ export function noteTexts(note: Note): NoteText[] {
 export function groupOf(field: string): SearchGroup {
   const head = field.split('.', 1)[0];
   return (searchGroups as readonly string[]).includes(head ?? '') ? (head as SearchGroup) : 'sections';
+}
+
+/** A note's text as the search index takes it: each group's fields folded, joined by newlines. */
+export type FoldedNote = { id: string } & Record<SearchGroup, string>;
+
+/** The note's free text folded for search (see foldText), one string per index group. */
+export function foldedNote(note: Note): FoldedNote {
+  const groups = Object.fromEntries(searchGroups.map((g) => [g, [] as string[]])) as Record<
+    SearchGroup,
+    string[]
+  >;
+  for (const { field, text } of noteTexts(note)) groups[groupOf(field)].push(foldText(text));
+  const doc = { id: note.id } as FoldedNote;
+  for (const g of searchGroups) doc[g] = groups[g].join('\n');
+  return doc;
 }

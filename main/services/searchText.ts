@@ -6,20 +6,34 @@
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-// Plain ASCII needs no Unicode folding; a char-code test avoids a control-character regex.
-const isAscii = (text: string) => {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-};
+/** The pattern of one word, for the index's thread (which tokenizes text folded here). */
+export const WORD_PATTERN = { source: WORD.source, flags: WORD.flags };
 
-/** Lower case without diacritics, so "Élan" and "elan" are the same term. */
-export function foldTerm(term: string): string {
-  // Most words are plain ASCII; Unicode normalisation is the slow part of indexing.
-  if (isAscii(term)) return term.toLowerCase();
-  return term
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+// Printable ASCII, tabs, newlines and general punctuation (curly quotes, dashes: U+2000–U+206F,
+// none of them letters, digits, marks or cased) need only lower-casing; most notes are such text,
+// and Unicode normalisation is the slow part of folding. Anything else takes the full path, which
+// gives the same result on this text.
+const NEEDS_NORMALISING = /[^\t\n\r -~\u2000-\u206f]/;
+const MARKS = /\p{M}+/gu;
+
+/**
+ * Lower case without diacritics, so "Élan" and "elan" are the same term. Every step works one
+ * character at a time (final sigma, the one context-dependent lower-casing, is folded to σ), so
+ * folding a whole text and folding each of its words give the same words: the scan folds whole
+ * fields, the highlighter folds single words.
+ */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  if (!NEEDS_NORMALISING.test(lower)) return lower;
+  return lower.normalize('NFD').replace(MARKS, '').replaceAll('ς', 'σ');
+}
+
+/** One word folded (see foldText). */
+export const foldTerm = foldText;
+
+/** The search terms of a text: the words of its folded form, as the index and the scan see them. */
+export function searchTerms(text: string): string[] {
+  return foldText(text).match(WORD) ?? [];
 }
 
 /** The words of a text, as the index sees them before folding. */
