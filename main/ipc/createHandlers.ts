@@ -154,6 +154,7 @@ export function createHandlers(
     },
     'backup:setWarnAfterDays': ({ days }) => backups.setWarnAfterDays(days),
     'vault:check': () => check.check(),
+    'vault:unreadable': () => ({ records: services.readProblems.unreadable() }),
     'vault:repairFromBackup': ({ passphrase }) => check.repairFromBackup(passphrase),
     'backup:run': () => backups.run('manual'),
     'backup:listGenerations': ({ passphrase, choose }) =>

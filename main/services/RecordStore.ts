@@ -24,11 +24,19 @@ export interface Writer {
   put(kind: RecordKind, id: string, value: unknown, audit?: Audit): Promise<void>;
 }
 
+/** A record the vault lists but whose file could not be read (missing or damaged). */
+export interface UnreadableRecord {
+  kind: RecordKind;
+  id: string;
+}
+
 /** Decrypted state of one unlocked vault; dropped whole at lock. */
 interface VaultState {
   readonly vault: Vault;
   readonly kinds: Map<RecordKind, Promise<Map<string, unknown>>>;
   readonly locals: Map<symbol, unknown>;
+  /** Records left out of `kinds` because their files could not be read, by `kind/id`, with why. */
+  readonly unreadable: Map<string, { record: UnreadableRecord; error: AttuneError }>;
 }
 
 const lockedError = () => new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
@@ -50,13 +58,19 @@ export class RecordStore {
     session.onBeforeLock(() => this.#beforeLock());
   }
 
-  /** Every record of a kind by id, loaded on first use after unlock. Treat values as read-only. */
+  /**
+   * Every record of a kind by id, loaded on first use after unlock. Treat values as read-only. A
+   * record whose file is damaged or missing is left out (one bad file must not hide a caseload)
+   * and listed by `unreadable` until it is written again or the vault is checked and repaired.
+   */
   async all<T>(kind: RecordKind): Promise<ReadonlyMap<string, T>> {
     const state = this.#current();
     let loading = state.kinds.get(kind);
     if (!loading) {
+      const onUnreadable = (id: string, error: AttuneError) =>
+        state.unreadable.set(`${kind}/${id}`, { record: { kind, id }, error });
       loading = state.vault
-        .getAll<unknown>(kind)
+        .getAll<unknown>(kind, { onUnreadable })
         .then((records) => new Map(records.map((r) => [r.id, r.value])));
       state.kinds.set(kind, loading);
       // A failed load (e.g. the vault locked meanwhile) is retried on the next call.
@@ -67,8 +81,19 @@ export class RecordStore {
     return (await loading) as ReadonlyMap<string, T>;
   }
 
+  /** The records loaded so far in this unlock that could not be read, in load order. */
+  unreadable(): UnreadableRecord[] {
+    return [...this.#current().unreadable.values()].map((u) => u.record);
+  }
+
+  /** One record, or undefined if there is none; a record whose file is damaged throws why. */
   async find<T>(kind: RecordKind, id: string): Promise<T | undefined> {
-    return (await this.all<T>(kind)).get(id);
+    const found = (await this.all<T>(kind)).get(id);
+    if (found === undefined) {
+      const unreadable = this.#current().unreadable.get(`${kind}/${id}`);
+      if (unreadable) throw unreadable.error;
+    }
+    return found;
   }
 
   /** The ids of every record of a kind, from the vault's manifest in memory (nothing decrypted). */
@@ -110,6 +135,7 @@ export class RecordStore {
       return work({
         put: async (kind, id, value, audit) => {
           await state.vault.put(kind, id, value, audit);
+          state.unreadable.delete(`${kind}/${id}`); // written anew: readable again
           // Cache what a later read from the vault would give (JSON drops undefined, for one).
           const stored: unknown = JSON.parse(JSON.stringify(value));
           await state.kinds.get(kind)?.then(
@@ -141,6 +167,7 @@ export class RecordStore {
       } finally {
         state.kinds.clear();
         dropLocals(state.locals);
+        state.unreadable.clear(); // found again by the next loads
       }
     });
   }
@@ -149,7 +176,7 @@ export class RecordStore {
     const vault = this.session.vault; // throws `locked`
     if (this.#state?.vault === vault) return this.#state; // also while accepted writes drain
     if (vault === this.#closing) throw lockedError();
-    this.#state = { vault, kinds: new Map(), locals: new Map() };
+    this.#state = { vault, kinds: new Map(), locals: new Map(), unreadable: new Map() };
     return this.#state;
   }
 

@@ -23,6 +23,8 @@ export interface Services {
   records: RecordsService;
   /** Many records in one commit, then the cached records dropped (restoring damaged records from a backup). */
   bulkWrites: Pick<RecordStore, 'writeMany'>;
+  /** Records this unlock could not read (damaged or missing files), left out of every list. */
+  readProblems: Pick<RecordStore, 'unreadable'>;
 }
 
 export interface ServiceOptions {
@@ -52,6 +54,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     processNotes: new ProcessNoteService(store, clock, notes),
     records: new RecordsService({ session, store, clock, templates, settings }),
     bulkWrites: store,
+    readProblems: store,
     templates,
     settings,
     search,

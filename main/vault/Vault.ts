@@ -194,8 +194,15 @@ export class Vault {
     }
   }
 
-  /** Every record of `kind`, fast (the unlock path). */
-  async getAll<T = unknown>(kind: RecordKind): Promise<Array<{ id: string; rev: number; value: T }>> {
+  /**
+   * Every record of `kind`, fast (the unlock path). With `onUnreadable`, a record whose file is
+   * missing or damaged is reported to it and left out, so one bad file does not hide the rest;
+   * without it, that record's error is thrown.
+   */
+  async getAll<T = unknown>(
+    kind: RecordKind,
+    options: { onUnreadable?: (id: string, error: AttuneError) => void } = {},
+  ): Promise<Array<{ id: string; rev: number; value: T }>> {
     this.assertOpen();
     assertKind(kind);
     const entries = [...this.state.records.values()].filter((r) => r.kind === kind);
@@ -206,6 +213,10 @@ export class Vault {
         return { rev: this.state.records.get(recordKey(kind, entry.id))?.rev ?? entry.rev, value };
       } catch (error) {
         if (error instanceof AttuneError && error.kind === 'not-found') return null; // deleted meanwhile
+        if (error instanceof AttuneError && error.kind === 'integrity' && options.onUnreadable) {
+          options.onUnreadable(entry.id, error);
+          return null;
+        }
         throw error;
       }
     });

@@ -13,6 +13,14 @@ export type { RepairResult, VaultCheckReport } from '../../domain/vaultCheckRepo
 export const checkContract = {
   'vault:check': { input: z.undefined(), output: returns<VaultCheckReport>() },
   /**
+   * Records this unlock left out because their files are damaged or missing (lists, search and
+   * charts show everything else): kinds and ids only, for a notice that offers the check.
+   */
+  'vault:unreadable': {
+    input: z.undefined(),
+    output: returns<{ records: Array<{ kind: string; id: string }> }>(),
+  },
+  /**
    * Restores the damaged records the check finds, each from the newest backup that holds it
    * intact; the backups open with `passphrase` (the one they were made with). Checks again after.
    */
