@@ -96,6 +96,22 @@ test('check the vault: healthy, then a damaged note named in words and restored 
     await page.screenshot({ path: testInfo.outputPath('settings-check-vault.png'), fullPage: true });
   });
 
+  await test.step('after the next unlock the rest loads, and a notice names what could not be read', async () => {
+    await lockAndUnlock(page);
+    await expect(page.getByRole('button', { name: 'C-014', exact: true })).toBeVisible();
+    const notice = page.getByRole('complementary', { name: 'Damaged records' });
+    await expect(notice).toContainText(
+      'Attune could not read 1 note: its file is damaged or missing on this computer. Everything else is shown.',
+    );
+    await expectAccessible(page, 'workspace with a damaged record');
+    await notice.getByRole('button', { name: 'Check the vault' }).click();
+    await expect(page.getByRole('heading', { name: 'Check the vault' })).toBeVisible();
+    await section.getByRole('button', { name: 'Check the vault' }).click();
+    await expect(section.getByRole('heading', { name: /Problems found: 1 record is damaged/ })).toBeVisible({
+      timeout: 30_000,
+    });
+  });
+
   await test.step('the note is restored from the backups, and the check then finds nothing', async () => {
     const repair = section.getByRole('form', { name: 'Restore the affected records from your backups' });
     await repair.getByRole('button', { name: 'Restore the affected records' }).click();
@@ -116,8 +132,9 @@ test('check the vault: healthy, then a damaged note named in words and restored 
     await expect(repair).toHaveCount(0);
     await expectAccessible(page, 'settings after restoring records');
     await section.screenshot({ path: testInfo.outputPath('check-vault-restored.png') });
-    // The note opens again.
+    // The note opens again, and the notice is gone.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clients' }).click();
+    await expect(page.getByRole('complementary', { name: 'Damaged records' })).toHaveCount(0);
     await page.getByRole('button', { name: 'C-014', exact: true }).click();
     await page.getByRole('button', { name: /^Open note/ }).click();
     await expect(page.getByRole('heading', { name: /^Session note · C-014/ })).toBeVisible();

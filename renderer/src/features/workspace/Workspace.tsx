@@ -12,6 +12,7 @@ import { PacketBuilder, ReviewPacketPage, ReviewPacketsPage } from '../review';
 import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { BackupBanner } from '../backup/BackupBanner';
+import { UnreadableRecordsBanner } from '../settings/UnreadableRecordsBanner';
 import { NotePage } from './NotePage';
 import type { Route } from './Route';
 import { useIdleLock } from './useIdleLock';
@@ -101,6 +102,12 @@ export function Workspace({ onRestore }: { onRestore?: () => void } = {}) {
         </p>
       )}
       {route.page !== 'settings' && <BackupBanner onOpenSettings={() => setRoute({ page: 'settings' })} />}
+      {route.page !== 'settings' && (
+        <UnreadableRecordsBanner
+          loaded={progress === null}
+          onOpenSettings={() => setRoute({ page: 'settings' })}
+        />
+      )}
       {progress !== null && (
         <div className="index-progress">
           <label htmlFor="index-progress">
