@@ -1,16 +1,16 @@
 /** Runs the vault benchmark (issue 3) on a temporary demo vault and returns the numbers. */
 import { randomBytes } from 'node:crypto';
-import { cpus, tmpdir } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_KDF, deriveKek } from '../../vault/kdf';
 import { Vault } from '../../vault/Vault';
 import { buildFixture } from './benchFixture';
+import { type Fts5Reference, measureFts5 } from './fts5Reference';
 import { type BackupBench, measureBackup } from './measureBackup';
-import { measureFts5, type Fts5Reference } from './fts5Reference';
 import { loadPlainAsync, loadPlainSync, loadVault, type VaultLoad } from './measureLoad';
-import { measureSaves, type SaveResult } from './measureSave';
 import { measureRotation, type RotationBench } from './measureRotation';
+import { measureSaves, type SaveResult } from './measureSave';
 import { MemorySampler } from './memorySampler';
 import { loadAverage, median, since } from './stats';
 

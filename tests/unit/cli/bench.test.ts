@@ -8,11 +8,11 @@ import { loadPlainAsync, loadPlainSync, loadVault } from '../../../main/cli/benc
 import { measureSaves } from '../../../main/cli/bench/measureSave';
 import { searchQueries } from '../../../main/cli/bench/searchQueries';
 import { median, percentile } from '../../../main/cli/bench/stats';
-import type { Note } from '../../../shared/domain/noteSchema';
 import { generateDemo } from '../../../main/services/demo/generateDemo';
 import { noteTexts } from '../../../main/services/noteText';
 import { kinds } from '../../../main/services/RecordStore';
 import { Vault } from '../../../main/vault/Vault';
+import type { Note } from '../../../shared/domain/noteSchema';
 import { tempDir } from '../helpers/tempDir';
 import { cli } from './cliTestKit';
 
