@@ -22,6 +22,8 @@ export interface SearchStats {
   prepareMs?: number;
   /** How long the thread took to build the full index (ms of the thread). */
   buildMs?: number;
+  /** How many searches each engine has answered since unlock. */
+  answered: { scan: number; index: number };
 }
 
 /** The search's state for one unlock; RecordStore drops it (and calls dispose) at lock and after an import. */
@@ -35,6 +37,7 @@ class SearchState {
   notes = 0;
   prepareMs: number | undefined;
   buildMs: number | undefined;
+  readonly answered = { scan: 0, index: 0 };
   disposed = false;
 
   dispose(): void {
@@ -113,7 +116,9 @@ export class NoteSearch {
     offset: number,
   ): Promise<{ total: number; hits: IndexHit[] }> {
     try {
-      return await thread.search(foldText(query), limit, offset);
+      const page = await thread.search(foldText(query), limit, offset);
+      state.answered.index++;
+      return page;
     } catch (error) {
       if (state.disposed) throw error instanceof AttuneError ? error : new Replaced();
       await this.#restart(state);
@@ -140,6 +145,7 @@ export class NoteSearch {
     if (!scan) throw new Replaced();
     const terms = searchTerms(query);
     const ids = scan.search(terms);
+    state.answered.scan++;
     const hits = ids.slice(offset, offset + limit).map((id): IndexHit => {
       const words = scan.matchedWords(id, terms);
       return { id, score: words.length, terms: words };
@@ -179,7 +185,8 @@ export class NoteSearch {
         : state.preparing
           ? 'preparing'
           : 'none';
-    return { engine, notes: state.notes, prepareMs: state.prepareMs, buildMs: state.buildMs };
+    const { notes, prepareMs, buildMs, answered } = state;
+    return { engine, notes, prepareMs, buildMs, answered: { ...answered } };
   }
 
   /** Keeps the scan and the index current after a note was stored; never waits for either. */
