@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { dirname } from 'node:path';
 import { median, percentile, round } from '../../main/cli/bench/stats';
 
@@ -18,6 +18,8 @@ export interface Metric {
   /** Absent for numbers reported for context (cold paths, the KDF, long-task counts). */
   target?: Target;
   note?: string;
+  /** The load average (1, 5, 15 min) when the samples were taken; now, if not given. */
+  loadAverage?: number[];
 }
 
 export interface MetricRow {
@@ -31,8 +33,13 @@ export interface MetricRow {
   target: string;
   result: 'pass' | 'FAIL' | 'info';
   samples: number[];
+  /** Load average 1, 5, 15 min when measured: machines here are shared. */
+  load: string;
   note?: string;
 }
+
+/** The machine's load average (1, 5, 15 min) now. */
+export const loadAverageNow = (): number[] => loadavg().map((n) => round(n));
 
 /** Summarises a metric; a missed target is reported as FAIL, never thrown (machines are noisy). */
 export function metricRow(metric: Metric): MetricRow {
@@ -58,6 +65,7 @@ export function metricRow(metric: Metric): MetricRow {
     target: target ? `${target.stat} ${target.strict ? '<' : '≤'} ${target.max} ${metric.unit}` : '—',
     result,
     samples: metric.samples.map((s) => round(s, 1)),
+    load: (metric.loadAverage ?? loadAverageNow()).map((n) => n.toFixed(2)).join(' '),
     ...(metric.note ? { note: metric.note } : {}),
   };
 }
@@ -65,9 +73,9 @@ export function metricRow(metric: Metric): MetricRow {
 const format = (value: number, unit: Metric['unit']): string =>
   unit === 'ms' ? `${value.toFixed(value >= 100 ? 0 : 1)} ms` : String(value);
 
-/** The results as a plain-text table: metric | runs | median | p95 | max | target | pass/fail. */
+/** The results as a plain-text table: metric | runs | median | p95 | max | target | pass/fail | load. */
 export function resultTable(rows: readonly MetricRow[]): string {
-  const header = ['metric', 'runs', 'median', 'p95', 'max', 'target', 'pass/fail'];
+  const header = ['metric', 'runs', 'median', 'p95', 'max', 'target', 'pass/fail', 'load avg 1/5/15'];
   const body = rows.map((r) => [
     r.label,
     String(r.runs),
@@ -76,6 +84,7 @@ export function resultTable(rows: readonly MetricRow[]): string {
     format(r.max, r.unit),
     r.target,
     r.result,
+    r.load,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>

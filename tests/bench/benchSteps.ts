@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import type { Backend } from '../../main/ipc/createBackend';
 import { DEFAULT_KDF, deriveKek, SALT_BYTES } from '../../main/vault/kdf';
 import { passphrase, unlock } from '../e2e/steps';
 import { expect, type SeededVault } from './benchFixtures';
-import { callOk } from './longNote';
-import { type BenchWindow, settle, timeClick, type Until } from './pageTiming';
+import { settle, timeClick, type Until } from './pageTiming';
+import { READY_TIMEOUT_MS, type ReadinessWindow } from './readiness';
 
 /** Steps and screen states the UI benchmark is made of. */
 
@@ -41,18 +40,29 @@ export async function measureKdf(): Promise<number[]> {
   return samples;
 }
 
+/** One run of the KDF alone, in this process (where main's services run), in ms. */
+export async function kdfOnce(): Promise<number> {
+  const start = performance.now();
+  (await deriveKek(passphrase, randomBytes(SALT_BYTES), DEFAULT_KDF)).fill(0);
+  return performance.now() - start;
+}
+
 /**
  * Clicks "Unlock" from inside the page and times it to the first client row on screen, then types
  * `code` into "Search clients" at once and times it (from the same click) to the list narrowed
- * to that one client on screen: the list is then not just drawn but answering.
+ * to that one client on screen: the list is then not just drawn but answering. Also starts
+ * watching, from the click, for every summary to be in (readiness.ts), and returns the click's
+ * time as epoch ms so main-side events can be timed from it.
  */
 export function timeUnlockToFilteredList(page: Page, code: string) {
   return page.getByRole('button', { name: 'Unlock' }).evaluate(
-    async (button, [selector, wanted]) => {
-      const bench = (window as unknown as BenchWindow).__bench;
+    async (button, [selector, wanted, readyTimeout]) => {
+      const w = window as unknown as ReadinessWindow;
+      const bench = w.__bench;
       const rows = () => [...document.querySelectorAll(selector)];
       const start = performance.now();
       (button as HTMLButtonElement).click();
+      w.__benchReady.watchSummaries(readyTimeout);
       const shown = await bench.waitFor(() => bench.visible(rows()[0]));
       const input = bench.control('Search clients');
       if (!input) throw new Error('No "Search clients" field next to the list.');
@@ -61,9 +71,13 @@ export function timeUnlockToFilteredList(page: Page, code: string) {
         const all = rows();
         return all.length === 1 && all[0]!.querySelector('button')?.textContent === wanted;
       });
-      return { firstRow: shown.frameAt - start, interactive: filtered.frameAt - start };
+      return {
+        firstRow: shown.frameAt - start,
+        interactive: filtered.frameAt - start,
+        clickEpoch: performance.timeOrigin + start,
+      };
     },
-    [clientRows, code] as const,
+    [clientRows, code, READY_TIMEOUT_MS] as const,
   );
 }
 
@@ -72,11 +86,6 @@ export async function openAndUnlock(page: Page, openApp: () => Promise<void>): P
   await openApp();
   await unlock(page);
   await expect(page.locator(clientRows).first()).toBeVisible();
-}
-
-/** Waits until main's background search index is built, so it does not run under other timings. */
-export async function searchIndexBuilt(backend: Backend): Promise<void> {
-  await callOk(backend, 'search:notes', { query: 'warm up', limit: 1 });
 }
 
 export async function lockApp(page: Page): Promise<void> {
@@ -99,25 +108,17 @@ export async function showClient(page: Page, code: string) {
   return entry;
 }
 
-/** Words and phrases from the demo notes' themes: frequent, rare, and one of three words. */
-export const searchQueries = [
-  'commute',
-  'photographs',
-  'argument about money',
-  'deadline',
-  'flatmate',
-  'panic',
-  'hospital',
-  'cooking',
-  'manager',
-  'repair',
-];
+/** The same queries as the CLI benchmark and its reference engine (SQLite FTS5). */
+export { searchQueries } from '../../main/cli/bench/searchQueries';
 
 /**
  * Submits `query` on the search page, timed from the click on "Search" to the results' status
  * line on screen; returns the time and the status text.
  */
-export async function timeSearch(page: Page, query: string): Promise<{ ms: number; status: string }> {
+export async function timeSearch(
+  page: Page,
+  query: string,
+): Promise<{ ms: number; status: string; frameEpoch: number }> {
   await page.getByLabel('Search in notes').fill(query);
   const submit = page.getByRole('search').getByRole('button', { name: 'Search', exact: true });
   const timing = await timeClick(submit, {
@@ -125,5 +126,5 @@ export async function timeSearch(page: Page, query: string): Promise<{ ms: numbe
   });
   const status = page.getByRole('region', { name: 'Search results' }).getByRole('status');
   await expect(status).toHaveText(/notes? found|No note matches|Showing \d+ of \d+ notes/);
-  return { ms: timing.frame, status: (await status.textContent()) ?? '' };
+  return { ms: timing.frame, status: (await status.textContent()) ?? '', frameEpoch: timing.frameEpoch };
 }
