@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import { AUDIT_FILE, readAuditChain } from './auditLog';
 import { isTempName } from './atomicWrite';
-import { checkRecordFiles } from './checkRecordFiles';
+import { type CheckOptions, checkRecordFiles } from './checkRecordFiles';
 import { HEADER_FILE, headerMacValid, parseHeader, readHeader, type VaultHeader } from './header';
 import { JOURNAL_FILE } from './journal';
 import { type VaultKeys, zeroKeys } from './keys';
@@ -62,6 +62,7 @@ export async function verifyContents(
   header: VaultHeader,
   keys: VaultKeys,
   onProgress?: VerifyProgress,
+  options: Pick<CheckOptions, 'threadFrom'> = {},
 ): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
   const report = (records: number, auditEntries: number): VerifyReport => ({
@@ -97,27 +98,24 @@ export async function verifyContents(
 
   const entries = [...state.records.values()];
   const step = Math.max(1, Math.ceil(entries.length / PROGRESS_STEPS));
-  let done = 0;
-  const progressed = () => {
-    done++;
-    if (onProgress && (done % step === 0 || done === entries.length)) onProgress(done, entries.length);
+  let reported = 0;
+  const onDone = (done: number) => {
+    if (onProgress && (done >= reported + step || (done === entries.length && reported < done))) {
+      reported = done;
+      onProgress(done, entries.length);
+    }
   };
   onProgress?.(0, entries.length);
-  const { failed, unreadable } = await checkRecordFiles(
-    fs,
-    dir,
-    header.vaultId,
-    keys.record,
-    entries,
-    progressed,
-  );
-  for (const { entry, error } of unreadable) {
-    const missing = isNotFound(error);
+  const { failed, unreadable } = await checkRecordFiles(fs, dir, header.vaultId, keys.record, entries, {
+    onDone,
+    threadFrom: options.threadFrom,
+  });
+  for (const { entry, missing, reason } of unreadable) {
     problems.push({
       file: recordPath(entry.file),
       problem: missing
         ? `${recordLabel(entry)} is missing: its file was deleted outside Attune.`
-        : `${recordLabel(entry)} could not be read (${String(error)}).`,
+        : `${recordLabel(entry)} could not be read (${reason}).`,
       record: recordRef(entry, missing ? 'missing' : 'unreadable'),
     });
   }
@@ -185,7 +183,7 @@ export async function verifyContents(
 export async function verifyVault(
   dir: string,
   secret: VaultSecret,
-  options: { fs?: VaultFs } = {},
+  options: { fs?: VaultFs } & Pick<CheckOptions, 'threadFrom'> = {},
 ): Promise<VerifyReport> {
   const fs = options.fs ?? nodeVaultFs;
   const root = resolve(dir);
@@ -207,7 +205,7 @@ export async function verifyVault(
   try {
     const lock = await ProcessLock.acquire(fs, root);
     try {
-      return await verifyContents(fs, root, header, keys);
+      return await verifyContents(fs, root, header, keys, undefined, { threadFrom: options.threadFrom });
     } finally {
       await lock.release();
     }

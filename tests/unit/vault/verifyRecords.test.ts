@@ -29,14 +29,18 @@ async function oneNote(text = 'A') {
   return { dir, recoveryKey, file: file! };
 }
 
-describe('verify reads every record file', () => {
+// Small vaults are checked on this thread only; threadFrom 0 makes a helper thread share the files.
+describe.each([
+  ['on one thread', {}],
+  ['with the helper thread', { threadFrom: 0 }],
+])('verify reads every record file (%s)', (_how, threading) => {
   it('a flipped byte in a record is reported with the record and the same message', async () => {
     const { dir, file } = await oneNote();
     const path = join(dir, 'records', file);
     const original = await readFile(path);
     for (const offset of [0, 5, 20, original.length - 1]) {
       await flipByte(path, offset);
-      const report = await verifyVault(dir, { passphrase: PASS });
+      const report = await verifyVault(dir, { passphrase: PASS }, threading);
       expect(report).toMatchObject({ ok: false, records: 1 });
       expect(report.problems).toEqual([
         {
@@ -47,13 +51,13 @@ describe('verify reads every record file', () => {
       ]);
       await writeFile(path, original);
     }
-    expect((await verifyVault(dir, { passphrase: PASS })).ok).toBe(true);
+    expect((await verifyVault(dir, { passphrase: PASS }, threading)).ok).toBe(true);
   });
 
   it('a record file one byte longer than the manifest says is caught (reads stop at size + 1)', async () => {
     const { dir, file } = await oneNote();
     await appendFile(join(dir, 'records', file), Buffer.from([0]));
-    const report = await verifyVault(dir, { passphrase: PASS });
+    const report = await verifyVault(dir, { passphrase: PASS }, threading);
     expect(report.problems.map((p) => [p.file, p.record?.fault])).toEqual([[`records/${file}`, 'damaged']]);
   });
 
@@ -65,7 +69,7 @@ describe('verify reads every record file', () => {
     await vault.put('note', 'note-a', { text: 'short' });
     await vault.lock();
     await copyFile(oldCopy, join(dir, 'records', file));
-    const report = await verifyVault(dir, { passphrase: PASS });
+    const report = await verifyVault(dir, { passphrase: PASS }, threading);
     expect(report.problems).toEqual([
       {
         file: `records/${file}`,
@@ -81,7 +85,7 @@ describe('verify reads every record file', () => {
     const path = join(dir, 'records', file);
     await rm(path);
     await mkdir(path);
-    const report = await verifyVault(dir, { passphrase: PASS });
+    const report = await verifyVault(dir, { passphrase: PASS }, threading);
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]!.problem).toMatch(/^The note record note-a could not be read \(.*EISDIR/);
     expect(report.problems[0]!.record).toEqual({ kind: 'note', id: 'note-a', fault: 'unreadable' });
@@ -94,7 +98,7 @@ describe('verify reads every record file', () => {
     const reopened = await Vault.open(dir, { passphrase: PASS });
     await reopened.put('note', 'n', { v: 2 });
     simulateCrash(reopened); // revision 2 is in the journal; the file still holds revision 1
-    expect((await verifyVault(dir, { passphrase: PASS })).ok).toBe(true);
+    expect((await verifyVault(dir, { passphrase: PASS }, threading)).ok).toBe(true);
   });
 
   it('reports a damaged manifest, journal or audit log instead of refusing, and writes nothing', async () => {
@@ -105,7 +109,7 @@ describe('verify reads every record file', () => {
     await reopened.put('note', 'n', { v: 2 });
     simulateCrash(reopened); // leaves commits in the journal
     const clean = await vaultFiles(dir);
-    expect((await verifyVault(dir, { passphrase: PASS })).ok).toBe(true);
+    expect((await verifyVault(dir, { passphrase: PASS }, threading)).ok).toBe(true);
     expect(await vaultFiles(dir)).toEqual(clean);
 
     const cases: Array<[string, number, (problem: string) => void]> = [
@@ -122,7 +126,7 @@ describe('verify reads every record file', () => {
       const original = await readFile(path);
       await flipByte(path, offset);
       const damaged = await vaultFiles(dir);
-      const report = await verifyVault(dir, { passphrase: PASS });
+      const report = await verifyVault(dir, { passphrase: PASS }, threading);
       expect(report.ok).toBe(false);
       expect(report.problems.map((p) => p.file)).toEqual([name]);
       expectProblem(report.problems[0]!.problem);
