@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { fts5OverNotes } from '../../main/cli/bench/fts5Reference';
 import { median } from '../../main/cli/bench/stats';
+import { generateDemo } from '../../main/services/demo/generateDemo';
 import type { Backend } from '../../main/ipc/createBackend';
 import { DEFAULT_KDF } from '../../main/vault/kdf';
 import { passphrase, unlock } from '../e2e/steps';
@@ -181,6 +183,26 @@ test('search results, warm', async ({ page, openApp, backend }) => {
     samples,
     target: { stat: 'p95', max: 30 },
     note: 'the same queries as `attune bench` and its SQLite FTS5 reference',
+  });
+
+  // The reference engine on the same notes (the seeded vault's demo data, regenerated from its
+  // seed) and the same queries: SQLite FTS5, in memory, in this process, page idle.
+  const reference = await fts5OverNotes(generateDemo(caseload).notes, 3);
+  context.searchReference = { ...reference, warm: { ...reference.warm, samples: undefined } };
+  add({
+    id: 'search-first-fts5',
+    label: `  reference: ${reference.engine}, first query`,
+    unit: 'ms',
+    samples: [reference.firstQueryMs],
+    note: `after building the table from ${reference.notes} notes in ${reference.buildMs.toFixed(0)} ms`,
+    loadAverage: reference.loadAverage,
+  });
+  add({
+    id: 'search-warm-fts5',
+    label: '  reference: SQLite FTS5, warm queries (top 50 + snippets + total)',
+    unit: 'ms',
+    samples: reference.warm.samples,
+    loadAverage: reference.loadAverage,
   });
 });
 

@@ -24,7 +24,7 @@ export interface Fts5Reference {
   /** The first query after the build. */
   firstQueryMs: number;
   /** Each query: the top 50 with a snippet, and the total matching (as the app's search page asks). */
-  warm: { p50: number; p95: number; max: number; queries: number };
+  warm: { p50: number; p95: number; max: number; queries: number; samples: number[] };
   /** Notes found per query, to check both engines find something. */
   found: Record<string, number>;
   loadAverage: number[];
@@ -49,7 +49,14 @@ export async function measureFts5(fixture: BenchFixture, rounds = 2): Promise<Ft
   } finally {
     await vault.lock();
   }
+  return fts5OverNotes(
+    notes.map((n) => n.value),
+    rounds,
+  );
+}
 
+/** Builds an in-memory FTS5 table over `notes`' text and times the benchmark's queries on it. */
+export async function fts5OverNotes(notes: readonly Note[], rounds = 2): Promise<Fts5Reference> {
   let start = performance.now();
   const { default: sqlite3InitModule } = (await import(/* @vite-ignore */ SQLITE_WASM)) as {
     default: typeof init;
@@ -65,11 +72,11 @@ export async function measureFts5(fixture: BenchFixture, rounds = 2): Promise<Ft
     const insert = db.prepare('INSERT INTO notes (id, body) VALUES (?, ?)');
     try {
       db.transaction(() => {
-        for (const { id, value } of notes) {
+        for (const note of notes) {
           insert
             .bind([
-              id,
-              noteTexts(value)
+              note.id,
+              noteTexts(note)
                 .map((t) => t.text)
                 .join('\n'),
             ])
@@ -106,6 +113,7 @@ export async function measureFts5(fixture: BenchFixture, rounds = 2): Promise<Ft
         p95: percentile(samples, 95),
         max: Math.max(...samples),
         queries: samples.length,
+        samples,
       },
       found,
       loadAverage: loadAverage(),
