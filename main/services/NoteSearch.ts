@@ -119,8 +119,9 @@ export class NoteSearch {
       const page = await thread.search(foldText(query), limit, offset);
       state.answered.index++;
       return page;
-    } catch (error) {
-      if (state.disposed) throw error instanceof AttuneError ? error : new Replaced();
+    } catch {
+      // Stopped by a lock or an import: the search starts again (and fails with `locked` if locked).
+      if (state.disposed) throw new Replaced();
       await this.#restart(state);
       return this.#fromScan(state, query, limit, offset);
     }

@@ -16,51 +16,83 @@ export const matchRules = {
   fuzzyDistance: 1,
 } as const;
 
-const W = '[\\p{L}\\p{N}\\p{M}]';
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
-/** A query term compiled for scanning folded text. */
+/** Whether the code point at `i` (a UTF-16 index, never inside a pair) is part of a word. */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  const cp = text.codePointAt(i) ?? c;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/** The UTF-16 index where the code point ending just before `i` starts. */
+function previousStart(text: string, i: number): number {
+  const low = text.charCodeAt(i - 1);
+  const high = text.charCodeAt(i - 2);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? i - 2 : i - 1;
+}
+
+/** Whether a word starts at `i`: nothing before it, or a code point that is not a word's. */
+const startsWord = (text: string, i: number): boolean => i === 0 || !isWordAt(text, previousStart(text, i));
+
+/** Where the word going on at `i` ends. */
+function wordEnd(text: string, i: number): number {
+  let end = i;
+  while (end < text.length && isWordAt(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+  return end;
+}
+
+/**
+ * A query term compiled for scanning folded text. A word one edit away from the term keeps
+ * either the term's head or its tail intact (the edit falls in the other part), so fuzzy
+ * candidates are words that start with the head or end with the tail: both found by plain
+ * substring search, then checked exactly.
+ */
 class TermMatcher {
-  readonly #pattern: RegExp;
-  /** Any word the term matches contains one of these (a cheap test before the pattern). */
-  readonly #needles: string[];
+  /** What every matching word starts with, when it is not a fuzzy match ending in `#tail`. */
+  readonly #head: string;
+  readonly #tail: string | undefined;
 
   constructor(readonly term: string) {
-    const length = term.length;
-    const alternatives = [
-      length >= matchRules.prefixFrom ? `${literal(term)}${W}*` : `${literal(term)}(?!${W})`,
-    ];
-    this.#needles = [term];
-    if (length >= matchRules.fuzzyFrom) {
-      // A word one edit away keeps either the term's head or its tail intact (the edit falls in
-      // the other part), so candidates are whole words that start with the head or end with the
-      // tail, no more than one unit longer than the term; each is then checked exactly. Lengths in
-      // the pattern count code points, never more than units, so the bounds only widen the net.
+    if (term.length >= matchRules.fuzzyFrom) {
       const split = splitPoint(term);
-      const head = term.slice(0, split);
-      const tail = term.slice(split);
-      alternatives.push(
-        `${literal(head)}${W}{0,${length + 1 - split}}(?!${W})`,
-        `${W}{0,${split + 1}}${literal(tail)}(?!${W})`,
-      );
-      this.#needles = [head, tail];
+      this.#head = term.slice(0, split);
+      this.#tail = term.slice(split);
+    } else {
+      this.#head = term;
     }
-    // Every alternative starts at a word's start and takes the whole word.
-    this.#pattern = new RegExp(`(?<!${W})(?:${alternatives.join('|')})`, 'gu');
   }
 
   /** True when some word of `text` matches the term. */
   matches(text: string): boolean {
-    if (!this.#needles.some((needle) => text.includes(needle))) return false;
     return this.words(text, 1).length > 0;
   }
 
-  /** The words of `text` the term matches, in text order (repeats included), at most `limit`. */
+  /** The words of `text` the term matches (a word once per place it occurs), at most `limit`. */
   words(text: string, limit = Number.POSITIVE_INFINITY): string[] {
     const found: string[] = [];
-    const pattern = this.#pattern;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m && found.length < limit; m = pattern.exec(text)) {
-      if (this.#accepts(m[0])) found.push(m[0]);
+    const head = this.#head;
+    for (let at = text.indexOf(head); at >= 0 && found.length < limit; at = text.indexOf(head, at + 1)) {
+      if (!startsWord(text, at)) continue;
+      const word = text.slice(at, wordEnd(text, at + head.length));
+      if (this.#accepts(word)) found.push(word);
+    }
+    const tail = this.#tail;
+    if (tail === undefined) return found;
+    // Words ending in the tail, whose part before it is at most one unit longer than the head.
+    const before = this.term.length - tail.length + 1;
+    for (let at = text.indexOf(tail); at >= 0 && found.length < limit; at = text.indexOf(tail, at + 1)) {
+      const end = at + tail.length;
+      if (end < text.length && isWordAt(text, end)) continue;
+      let start = at;
+      while (start > 0 && at - start <= before && isWordAt(text, previousStart(text, start))) {
+        start = previousStart(text, start);
+      }
+      if (at - start > before || !startsWord(text, start)) continue;
+      const word = text.slice(start, end);
+      // Found already by its start (it begins with the head).
+      if (!word.startsWith(head) && this.#accepts(word)) found.push(word);
     }
     return found;
   }
@@ -90,9 +122,6 @@ export function withinOneEdit(a: string, b: string): boolean {
   if (i === short.length) return true;
   return extra === 0 ? long.slice(i + 1) === short.slice(i + 1) : long.slice(i + 1) === short.slice(i);
 }
-
-// Terms hold only letters and digits; escaping guards the pattern should that ever change.
-const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 interface ScanEntry {
   /** Every group's folded text, joined by newlines (not a word character). */

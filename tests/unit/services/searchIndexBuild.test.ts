@@ -3,8 +3,8 @@ import { IndexService } from '../../../main/services/IndexService';
 import { RecordStore } from '../../../main/services/RecordStore';
 import { clientWithNote, expectKind, filledDraft, openServices } from './serviceKit';
 
-describe('building the search index', () => {
-  it('in slices, with a note saved during the build winning over the stored version', async () => {
+describe('preparing search (the scan, then the index thread)', () => {
+  it('folds notes in slices, with a note saved meanwhile winning over the stored version', async () => {
     const { services } = await openServices({ searchSliceMs: 0 }); // yield after every note
     const ids: string[] = [];
     for (const code of ['C-01', 'C-02', 'C-03', 'C-04']) {
@@ -26,7 +26,7 @@ describe('building the search index', () => {
     expect((await services.search.search('orchard', 10)).hits.map((h) => h.noteId)).toEqual([ids[0]]);
   });
 
-  it('stops with locked when the vault locks during the build', async () => {
+  it('stops with locked when the vault locks while notes are folded', async () => {
     const { services, session } = await openServices({ searchSliceMs: 0 });
     for (const code of ['C-01', 'C-02', 'C-03']) {
       const { note } = await clientWithNote(services, code);

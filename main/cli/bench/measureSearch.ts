@@ -1,0 +1,186 @@
+/**
+ * The search benchmark over the fixture's vault: folding the notes for the scan, the first search
+ * (answered by the scan), the index thread's build, and warm searches through the service. Beside
+ * them, the other way to use the thread's index: sent back as JSON and loaded in this process.
+ */
+import { loadavg } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import MiniSearch, { type Options } from 'minisearch';
+import type { Note } from '../../../shared/domain/noteSchema';
+import { createServices } from '../../services/createServices';
+import { matchRules } from '../../services/noteScan';
+import { type FoldedNote, foldedNote, noteTexts, searchGroups } from '../../services/noteText';
+import { kinds } from '../../services/RecordStore';
+import { SearchThread } from '../../services/searchThread';
+import { foldText, searchTerms, WORD_PATTERN } from '../../services/searchText';
+import { VaultSession } from '../../services/VaultSession';
+import type { BenchFixture } from './benchFixture';
+import { percentile, round, since } from './stats';
+
+export interface SearchLatency {
+  p50: number;
+  p95: number;
+  max: number;
+  samples: number;
+}
+
+export interface SearchBench {
+  notes: number;
+  /** os.loadavg() (1, 5, 15 min) when the measurement started and ended: the machine is shared. */
+  loadAverage: { before: number[]; after: number[] };
+  /** Decrypting every note and folding its text (the scan is ready after this). */
+  scanReadyMs: number;
+  /** Folding alone, main process time (scanReadyMs includes the vault's reads). */
+  scanPrepareMs: number;
+  /** The first search after that, answered by the scan. */
+  firstQueryMs: number;
+  firstQueryEngine: 'scan' | 'index';
+  /** Searches answered by the scan while the index builds (two cores shared with the build). */
+  scanQuery: SearchLatency;
+  /** The index's build inside its thread, and from the scan being ready to the index being ready. */
+  workerBuildMs: number;
+  workerReadyMs: number;
+  /** Warm searches through the service (index in the thread, snippets for the page of 50). */
+  warmQuery: SearchLatency;
+  /** The thread's answer alone (a page of ids), without snippets. */
+  threadQuery: SearchLatency;
+  /** The alternative: the index sent here as JSON and loaded with MiniSearch.loadJSON. */
+  loadJson: { jsonMiB: number; transferMs: number; loadMs: number; query: SearchLatency };
+  /** Resident memory of the process (the thread included) once the index is ready. */
+  rssMiB: number;
+}
+
+const PAGE = 50;
+
+const latency = (samples: number[]): SearchLatency => ({
+  p50: round(percentile(samples, 50)),
+  p95: round(percentile(samples, 95)),
+  max: round(Math.max(...samples)),
+  samples: samples.length,
+});
+
+/**
+ * Varied queries from a note's own words: whole words, three-letter prefixes, a letter dropped
+ * (one edit, found by fuzzy matching) and pairs of words.
+ */
+export function searchQueries(note: Note, count = 80): string[] {
+  const words = [...new Set(noteTexts(note).flatMap(({ text }) => searchTerms(text)))].filter(
+    (w) => w.length >= 5,
+  );
+  const queries: string[] = [];
+  for (let i = 0; queries.length < count && i < words.length * 4; i++) {
+    const w = words[i % words.length]!;
+    const next = words[(i + 1) % words.length]!;
+    const round = Math.floor(i / words.length);
+    const middle = Math.floor(w.length / 2);
+    queries.push([w, w.slice(0, 3), w.slice(0, middle) + w.slice(middle + 1), `${w} ${next}`][round]!);
+  }
+  return queries;
+}
+
+async function timed(queries: readonly string[], rounds: number, run: (q: string) => Promise<unknown>) {
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const start = performance.now();
+      await run(q);
+      samples.push(since(start));
+    }
+  }
+  return latency(samples);
+}
+
+/** Measures search over the fixture's vault; `log` reports progress. */
+export async function measureSearch(
+  fixture: Pick<BenchFixture, 'vaultDir' | 'passphrase' | 'sampleNote'>,
+  log: (line: string) => void = () => undefined,
+): Promise<SearchBench> {
+  const before = loadavg();
+  const session = new VaultSession(fixture.vaultDir, () => undefined);
+  const services = createServices(session);
+  await session.unlock({ passphrase: fixture.passphrase });
+  try {
+    const queries = searchQueries(fixture.sampleNote);
+    let start = performance.now();
+    await services.search.warmUp();
+    const scanReadyMs = since(start);
+    const ready = performance.now();
+    start = performance.now();
+    await services.search.search(queries[0]!, PAGE);
+    const firstQueryMs = since(start);
+    const firstQueryEngine = services.search.stats().answered.index > 0 ? 'index' : 'scan';
+    // Scan searches while the index builds, as many as fit (at most two rounds).
+    const scanSamples: number[] = [];
+    for (const q of [...queries, ...queries]) {
+      // Each search is its own IPC message in the app: the event loop turns between them, and
+      // the thread's "built" message gets through.
+      await nextTurn();
+      if (services.search.stats().engine !== 'scan') break;
+      const t = performance.now();
+      await services.search.search(q, PAGE);
+      scanSamples.push(since(t));
+    }
+    await services.search.indexReady();
+    const workerReadyMs = since(ready);
+    const stats = services.search.stats();
+    log(`Search: scan ready in ${round(scanReadyMs)} ms, index ready ${round(workerReadyMs)} ms later.`);
+    await timed(queries, 1, (q) => services.search.search(q, PAGE)); // warm-up, not counted
+    const warmQuery = await timed(queries, 3, (q) => services.search.search(q, PAGE));
+    const rssMiB = round(process.memoryUsage().rss / 2 ** 20);
+
+    // The thread's answer alone, and the index loaded here instead, over the same notes.
+    const notes = await session.vault.getAll<Note>(kinds.note);
+    const thread = new SearchThread(notes.map(({ value }) => foldedNote(value)));
+    try {
+      await thread.built;
+      const threadQuery = await timed(queries, 3, (q) => thread.search(foldText(q), PAGE, 0));
+      start = performance.now();
+      const json = await thread.toJson();
+      const transferMs = since(start);
+      start = performance.now();
+      const index = MiniSearch.loadJSON(json, mainProcessOptions());
+      const loadMs = since(start);
+      const query = await timed(queries, 3, async (q) => index.search(foldText(q)).slice(0, PAGE));
+      const loadJson = {
+        jsonMiB: round(json.length / 2 ** 20),
+        transferMs: round(transferMs),
+        loadMs: round(loadMs),
+        query,
+      };
+      return {
+        notes: stats.notes,
+        loadAverage: { before: before.map((n) => round(n)), after: loadavg().map((n) => round(n)) },
+        scanReadyMs: round(scanReadyMs),
+        scanPrepareMs: round(stats.prepareMs ?? Number.NaN),
+        firstQueryMs: round(firstQueryMs),
+        firstQueryEngine,
+        scanQuery: latency(scanSamples),
+        workerBuildMs: round(stats.buildMs ?? Number.NaN),
+        workerReadyMs: round(workerReadyMs),
+        warmQuery,
+        threadQuery,
+        loadJson,
+        rssMiB,
+      };
+    } finally {
+      await thread.stop();
+    }
+  } finally {
+    await session.lock('user');
+  }
+}
+
+/** The thread's index options (searchThread.ts), for loading its JSON in this process. */
+function mainProcessOptions(): Options<FoldedNote> {
+  const word = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
+  return {
+    fields: [...searchGroups],
+    tokenize: (text: string) => text.match(word) ?? [],
+    processTerm: (term: string) => term,
+    searchOptions: {
+      combineWith: 'AND',
+      prefix: (term: string) => term.length >= matchRules.prefixFrom,
+      fuzzy: (term: string) => (term.length >= matchRules.fuzzyFrom ? matchRules.fuzzyDistance : false),
+    },
+  };
+}
