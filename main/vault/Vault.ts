@@ -316,7 +316,11 @@ export class Vault {
    */
   async verify(onProgress?: VerifyProgress): Promise<VerifyReport> {
     this.assertOpen();
-    return this.enqueue(() => verifyContents(this.fs, this.dir, this.header, this.requireKeys(), onProgress));
+    return this.enqueue(() =>
+      verifyContents(this.fs, this.dir, this.header, this.requireKeys(), onProgress, {
+        knownFiles: this.state.records,
+      }),
+    );
   }
 
   /** Re-wraps the vault key under a new passphrase (new salt); records are not re-encrypted. */

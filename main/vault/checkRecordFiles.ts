@@ -2,7 +2,7 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { sha256Hex } from './binary';
 import { CHECK, type CheckJob, startCheckThread, type UnreadableFile } from './recordCheckThread';
-import { RECORDS_DIR, recordAd, recordAuthentic } from './recordCodec';
+import { RECORDS_DIR, recordAd, recordAdLength, recordAuthentic, writeRecordAd } from './recordCodec';
 import type { RecordEntry } from './state';
 import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
 
@@ -58,7 +58,7 @@ export async function checkRecordFiles(
 
   const failed: RecordEntry[] = [];
   for (const entry of blobs) {
-    if (!authentic(key, vaultId, entry, entry.blob!)) failed.push(entry);
+    if (!authentic(key, recordAd(vaultId, entry), entry, entry.blob!)) failed.push(entry);
   }
   const unreadable = new Map<number, UnreadableFile>();
   let scratch = Buffer.allocUnsafe(64 * 1024);
@@ -74,7 +74,8 @@ export async function checkRecordFiles(
       Atomics.store(job.status, i, CHECK.unreadable);
       return;
     }
-    Atomics.store(job.status, i, authentic(key, vaultId, entry, bytes) ? CHECK.ok : CHECK.failed);
+    const ad = job.ads.subarray(i === 0 ? 0 : job.adEnds[i - 1], job.adEnds[i]);
+    Atomics.store(job.status, i, authentic(key, ad, entry, bytes) ? CHECK.ok : CHECK.failed);
   };
   let sliceStart = performance.now();
   for (let i = Atomics.add(job.next, 0, 1); i < files.length; i = Atomics.add(job.next, 0, 1)) {
@@ -112,24 +113,21 @@ export async function checkRecordFiles(
   return checked;
 }
 
-const authentic = (key: KeyObject, vaultId: Buffer, entry: RecordEntry, bytes: Buffer): boolean =>
-  bytes.length === entry.size &&
-  sha256Hex(bytes) === entry.hash &&
-  recordAuthentic(key, vaultId, entry, bytes);
+const authentic = (key: KeyObject, ad: Buffer, entry: RecordEntry, bytes: Buffer): boolean =>
+  bytes.length === entry.size && sha256Hex(bytes) === entry.hash && recordAuthentic(key, ad, bytes);
 
 /** The files to check, in the shared form both threads read. */
 export function checkJobFor(dir: string, vaultId: Buffer, files: readonly RecordEntry[]): CheckJob {
   const recordsDir = join(dir, RECORDS_DIR);
-  const each = files.map((e) => recordAd(vaultId, e));
   const adEnds = new Int32Array(files.length);
   let end = 0;
-  for (const [i, ad] of each.entries()) {
-    end += ad.length;
+  for (const [i, entry] of files.entries()) {
+    end += recordAdLength(vaultId, entry);
     adEnds[i] = end;
   }
-  // Its own memory (not a slice of Node's shared pool), since the whole of it goes to the thread.
-  const ads = new Uint8Array(end);
-  for (const [i, ad] of each.entries()) ads.set(ad, adEnds[i]! - ad.length);
+  // One buffer of its own (not a slice of Node's shared pool), since the whole of it goes to the thread.
+  const ads = Buffer.alloc(end);
+  for (const [i, entry] of files.entries()) writeRecordAd(ads, i === 0 ? 0 : adEnds[i - 1]!, vaultId, entry);
   return {
     paths: files.map((e) => `${recordsDir}/${e.file}`),
     sizes: Int32Array.from(files, (e) => e.size),

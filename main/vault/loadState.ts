@@ -11,13 +11,14 @@ import type { VaultFs } from './vaultFs';
  * Rebuilds the committed state from disk: the manifest snapshot, then every journal entry after
  * it. Entries the snapshot already includes (a checkpoint that stopped before emptying the
  * journal) are skipped. Throws 'integrity' when the manifest or journal is not authentic or the
- * journal does not follow from the snapshot.
+ * journal does not follow from the snapshot. `knownFiles`: see VaultState.
  */
 export async function loadState(
   fs: VaultFs,
   dir: string,
   header: VaultHeader,
   keys: VaultKeys,
+  knownFiles?: ReadonlyMap<string, { readonly file: string }>,
 ): Promise<{ state: VaultState; journal: JournalRead }> {
   let manifestBytes: Buffer;
   try {
@@ -25,7 +26,8 @@ export async function loadState(
   } catch (error) {
     throw readFailure(error, `manifest (${MANIFEST_FILE})`);
   }
-  const state = new VaultState(decodeManifest(keys.manifest, header.vaultId, manifestBytes), keys.fileNames);
+  const snapshot = decodeManifest(keys.manifest, header.vaultId, manifestBytes);
+  const state = new VaultState(snapshot, keys.fileNames, knownFiles);
   let journalBytes: Buffer;
   try {
     journalBytes = await fs.readFile(join(dir, JOURNAL_FILE));

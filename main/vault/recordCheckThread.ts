@@ -9,7 +9,7 @@ export interface CheckJob {
   sizes: Int32Array;
   hashes: string[];
   /** Every file's associated data, concatenated; file i's is ads[adEnds[i - 1] ?? 0 .. adEnds[i]]. */
-  ads: Uint8Array;
+  ads: Buffer;
   adEnds: Int32Array;
   /** Shared: the next index to claim. */
   next: Int32Array;

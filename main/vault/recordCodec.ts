@@ -47,20 +47,31 @@ export const newRecordId = (): string => randomBytes(16).toString('hex');
  */
 export function recordAd(vaultId: Buffer, ref: RecordRef): Buffer {
   // Built in one allocation: this runs once per record when thousands are loaded at unlock.
-  // Same bytes as label || vaultId || sp(kind) || sp(id) || u32(rev) || u64(born).
-  if (ref.kind.length > 255 || ref.id.length > 255) throw new RangeError('kind or id too long');
-  const ad = Buffer.allocUnsafe(
-    RECORD_LABEL.length + vaultId.length + 2 + ref.kind.length + ref.id.length + 12,
-  );
-  let at = RECORD_LABEL.copy(ad, 0);
-  at += vaultId.copy(ad, at);
-  at = ad.writeUInt8(ref.kind.length, at);
-  at += ad.write(ref.kind, at, 'latin1');
-  at = ad.writeUInt8(ref.id.length, at);
-  at += ad.write(ref.id, at, 'latin1');
-  at = ad.writeUInt32BE(ref.rev, at);
-  ad.writeBigUInt64BE(BigInt(ref.born), at);
+  const ad = Buffer.allocUnsafe(recordAdLength(vaultId, ref));
+  writeRecordAd(ad, 0, vaultId, ref);
   return ad;
+}
+
+export const recordAdLength = (vaultId: Buffer, ref: RecordRef): number =>
+  RECORD_LABEL.length + vaultId.length + 2 + ref.kind.length + ref.id.length + 12;
+
+/**
+ * Writes the record's associated data into `target` at `at` and returns where it ends (verify
+ * writes every record's into one buffer). Same bytes as
+ * label || vaultId || sp(kind) || sp(id) || u32(rev) || u64(born).
+ */
+export function writeRecordAd(target: Buffer, at: number, vaultId: Buffer, ref: RecordRef): number {
+  if (ref.kind.length > 255 || ref.id.length > 255) throw new RangeError('kind or id too long');
+  let end = at + RECORD_LABEL.copy(target, at);
+  end += vaultId.copy(target, end);
+  end = target.writeUInt8(ref.kind.length, end);
+  end += target.write(ref.kind, end, 'latin1');
+  end = target.writeUInt8(ref.id.length, end);
+  end += target.write(ref.id, end, 'latin1');
+  end = target.writeUInt32BE(ref.rev, end);
+  // u64 as two u32 halves (born is a safe integer): no BigInt per record.
+  end = target.writeUInt32BE(Math.floor(ref.born / 2 ** 32), end);
+  return target.writeUInt32BE(ref.born % 2 ** 32, end);
 }
 
 const nameInput = Buffer.alloc(2 + 255 + 255);
@@ -119,19 +130,14 @@ export function decryptRecord(
 }
 
 /**
- * True when `bytes` are this revision of this record (authentic under the key and its
- * associated data). For checks that need no plaintext (verify): it is wiped, never decoded.
+ * True when `bytes` are a record file that authenticates with associated data `ad` (recordAd of
+ * the revision expected). For checks that need no plaintext (verify): it is wiped, never decoded.
  */
-export function recordAuthentic(
-  key: Buffer | KeyObject,
-  vaultId: Buffer,
-  ref: RecordRef,
-  bytes: Buffer,
-): boolean {
+export function recordAuthentic(key: Buffer | KeyObject, ad: Buffer, bytes: Buffer): boolean {
   if (bytes.length < RECORD_PREFIX.length || !bytes.subarray(0, RECORD_PREFIX.length).equals(RECORD_PREFIX)) {
     return false;
   }
-  const plain = open(key, bytes, RECORD_PREFIX.length, recordAd(vaultId, ref));
+  const plain = open(key, bytes, RECORD_PREFIX.length, ad);
   plain?.fill(0);
   return plain !== null;
 }

@@ -44,9 +44,14 @@ export class VaultState {
   /** Journal entries applied since the snapshot. */
   entriesSinceSnapshot = 0;
 
+  /**
+   * `knownFiles`: file names already computed with the same file-names key, by record key (an
+   * open vault's records, when it verifies itself), so the HMAC is not run again for each record.
+   */
   constructor(
     snapshot: ManifestSnapshot,
     private readonly fileNamesKey: Buffer,
+    knownFiles?: ReadonlyMap<string, { readonly file: string }>,
   ) {
     this.seq = snapshot.seq;
     this.snapshotSeq = snapshot.seq;
@@ -54,9 +59,15 @@ export class VaultState {
     this.snapshotAudit = snapshot.audit;
     this.auditBytes = snapshot.auditBytes;
     for (const r of snapshot.records) {
-      this.records.set(recordKey(r.kind, r.id), {
-        ...r,
-        file: recordFileName(fileNamesKey, r.kind, r.id),
+      const key = recordKey(r.kind, r.id);
+      this.records.set(key, {
+        kind: r.kind,
+        id: r.id,
+        rev: r.rev,
+        born: r.born,
+        hash: r.hash,
+        size: r.size,
+        file: knownFiles?.get(key)?.file ?? recordFileName(fileNamesKey, r.kind, r.id),
         blob: undefined,
       });
     }

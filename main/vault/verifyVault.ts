@@ -62,7 +62,10 @@ export async function verifyContents(
   header: VaultHeader,
   keys: VaultKeys,
   onProgress?: VerifyProgress,
-  options: Pick<CheckOptions, 'threadFrom'> = {},
+  options: Pick<CheckOptions, 'threadFrom'> & {
+    /** The open vault's records, whose file names (same keys) need not be computed again. */
+    knownFiles?: ReadonlyMap<string, { readonly file: string }>;
+  } = {},
 ): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
   const report = (records: number, auditEntries: number): VerifyReport => ({
@@ -89,7 +92,7 @@ export async function verifyContents(
 
   let state: VaultState;
   try {
-    state = (await loadState(fs, dir, header, keys)).state;
+    state = (await loadState(fs, dir, header, keys, options.knownFiles)).state;
   } catch (error) {
     const message = error instanceof AttuneError ? error.message : String(error);
     problems.push({ file: message.includes(JOURNAL_FILE) ? JOURNAL_FILE : MANIFEST_FILE, problem: message });
