@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FormSubmit } from '../../components/FormSubmit';
 import { call, messageOf } from '../../data/api';
 import { formatTime } from '../../format/dates';
 import { NewPassphraseFields } from '../vault/NewPassphraseFields';
@@ -50,14 +51,7 @@ export function ChangePassphraseForm() {
         onChange={(e) => setCurrent(e.target.value)}
       />
       <NewPassphraseFields state={chosen} label="New passphrase" confirmLabel="Confirm new passphrase" />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Changing passphrase…' : 'Change passphrase'}
-      </button>
+      <FormSubmit error={error} busy={busy} label="Change passphrase" busyLabel="Changing passphrase…" />
       <output aria-live="polite">{done}</output>
     </form>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FormSubmit } from '../../components/FormSubmit';
 import { call, messageOf } from '../../data/api';
 import { showNewRecoveryKey } from '../../data/recoveryKeyHandoff';
 
@@ -42,14 +43,7 @@ export function NewRecoveryKeyForm() {
         value={passphrase}
         onChange={(e) => setPassphrase(e.target.value)}
       />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Making a new key…' : 'Show a new recovery key'}
-      </button>
+      <FormSubmit error={error} busy={busy} label="Show a new recovery key" busyLabel="Making a new key…" />
     </form>
   );
 }

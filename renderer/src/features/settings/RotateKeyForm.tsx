@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Events } from '../../../../shared/ipc/events';
+import { FormSubmit } from '../../components/FormSubmit';
 import { call, messageOf, onEvent } from '../../data/api';
 import { showNewRecoveryKey } from '../../data/recoveryKeyHandoff';
 
@@ -83,14 +84,12 @@ export function RotateKeyForm() {
           />
         </div>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Rotating the vault key…' : 'Rotate the vault key'}
-      </button>
+      <FormSubmit
+        error={error}
+        busy={busy}
+        label="Rotate the vault key"
+        busyLabel="Rotating the vault key…"
+      />
     </form>
   );
 }

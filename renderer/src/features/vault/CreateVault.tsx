@@ -1,9 +1,10 @@
 import '../backup/backup.css';
 import { type FormEvent, useState } from 'react';
+import { FormSubmit } from '../../components/FormSubmit';
 import { call, messageOf } from '../../data/api';
 import { NewPassphraseFields } from './NewPassphraseFields';
-import { VaultLocationChoice } from './VaultLocationChoice';
 import { useNewPassphrase } from './useNewPassphrase';
+import { VaultLocationChoice } from './VaultLocationChoice';
 
 /**
  * First run: choose a passphrase (with strength feedback and confirmation) and create the vault.
@@ -51,14 +52,7 @@ export function CreateVault({
         </p>
         <NewPassphraseFields state={chosen} />
         <VaultLocationChoice disabled={busy} onOpenedExisting={onOpenedExisting} />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? 'Creating vault…' : 'Create vault'}
-        </button>
+        <FormSubmit error={error} busy={busy} label="Create vault" busyLabel="Creating vault…" />
       </form>
       {onRestore && (
         <p className="centered-note">

@@ -1,5 +1,6 @@
 import './recover.css';
 import { type FormEvent, useState } from 'react';
+import { FormSubmit } from '../../components/FormSubmit';
 import { call, messageOf } from '../../data/api';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { useNewPassphrase } from './useNewPassphrase';
@@ -66,14 +67,7 @@ export function RecoverVault({
           onChange={(e) => setRecoveryKey(e.target.value)}
         />
         <NewPassphraseFields state={chosen} label="New passphrase" confirmLabel="Confirm new passphrase" />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? 'Opening your vault…' : 'Set new passphrase'}
-        </button>
+        <FormSubmit error={error} busy={busy} label="Set new passphrase" busyLabel="Opening your vault…" />
         <button type="button" className="link" onClick={onCancel} disabled={busy}>
           Back to unlock
         </button>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FormSubmit } from '../../components/FormSubmit';
 import { call, messageOf } from '../../data/api';
 import { BackupStatusLine } from '../backup/BackupStatusLine';
 import { useBackupStatus } from '../backup/useBackupStatus';
@@ -55,14 +56,7 @@ export function UnlockVault({
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
         />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? 'Unlocking…' : 'Unlock'}
-        </button>
+        <FormSubmit error={error} busy={busy} label="Unlock" busyLabel="Unlocking…" />
         {onForgot && (
           <button type="button" className="link" onClick={onForgot} disabled={busy}>
             Forgot your passphrase?
