@@ -124,8 +124,8 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 interface ScanEntry {
-  /** Every group's folded text, joined by newlines (not a word character). */
-  text: string;
+  /** Every folded field (the index's strings, not copies: a word never spans two). */
+  texts: string[];
   /** When the note last changed: the scan lists newest first. */
   updatedAt: string;
 }
@@ -140,7 +140,7 @@ export class NoteScan {
 
   /** Adds or replaces a note's text. */
   set(doc: FoldedNote, updatedAt: string): void {
-    this.#entries.set(doc.id, { text: searchGroups.map((g) => doc[g]).join('\n'), updatedAt });
+    this.#entries.set(doc.id, { texts: searchGroups.flatMap((g) => doc[g]), updatedAt });
   }
 
   get size(): number {
@@ -155,7 +155,8 @@ export class NoteScan {
     if (matchers.length === 0) return [];
     const found: Array<[string, ScanEntry]> = [];
     for (const entry of this.#entries) {
-      if (matchers.every((m) => m.matches(entry[1].text))) found.push(entry);
+      const { texts } = entry[1];
+      if (matchers.every((m) => texts.some((text) => m.matches(text)))) found.push(entry);
     }
     return found
       .sort(([a, x], [b, y]) =>
@@ -169,8 +170,10 @@ export class NoteScan {
     const entry = this.#entries.get(id);
     if (!entry) return [];
     const words = new Set<string>();
-    for (const term of new Set(terms))
-      for (const word of new TermMatcher(term).words(entry.text)) words.add(word);
+    for (const term of new Set(terms)) {
+      const matcher = new TermMatcher(term);
+      for (const text of entry.texts) for (const word of matcher.words(text)) words.add(word);
+    }
     return [...words];
   }
 }

@@ -60,17 +60,13 @@ export function groupOf(field: string): SearchGroup {
   return (searchGroups as readonly string[]).includes(head ?? '') ? (head as SearchGroup) : 'sections';
 }
 
-/** A note's text as the search index takes it: each group's fields folded, joined by newlines. */
-export type FoldedNote = { id: string } & Record<SearchGroup, string>;
+/** A note's text as the search index takes it: each group's fields, folded. */
+export type FoldedNote = { id: string } & Record<SearchGroup, string[]>;
 
 /** The note's free text folded for search (see foldText), one string per index group. */
 export function foldedNote(note: Note): FoldedNote {
-  const groups = Object.fromEntries(searchGroups.map((g) => [g, [] as string[]])) as Record<
-    SearchGroup,
-    string[]
-  >;
-  for (const { field, text } of noteTexts(note)) groups[groupOf(field)].push(foldText(text));
   const doc = { id: note.id } as FoldedNote;
-  for (const g of searchGroups) doc[g] = groups[g].join('\n');
+  for (const g of searchGroups) doc[g] = [];
+  for (const { field, text } of noteTexts(note)) doc[groupOf(field)].push(foldText(text));
   return doc;
 }

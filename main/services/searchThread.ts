@@ -44,6 +44,8 @@ const MiniSearch = loaded.exports;
 const WORD = new RegExp(${JSON.stringify(WORD_PATTERN.source)}, ${JSON.stringify(WORD_PATTERN.flags)});
 const index = new MiniSearch({
   fields: ${JSON.stringify(searchGroups)},
+  // Each group arrives as its fields, joined here rather than in the main process.
+  extractField: (doc, field) => (field === 'id' ? doc.id : doc[field].join('\\n')),
   tokenize: (text) => text.match(WORD) || [],
   processTerm: (term) => term,
   searchOptions: {

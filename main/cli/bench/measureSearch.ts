@@ -9,7 +9,13 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { Note } from '../../../shared/domain/noteSchema';
 import { createServices } from '../../services/createServices';
 import { matchRules } from '../../services/noteScan';
-import { type FoldedNote, foldedNote, noteTexts, searchGroups } from '../../services/noteText';
+import {
+  type FoldedNote,
+  foldedNote,
+  noteTexts,
+  type SearchGroup,
+  searchGroups,
+} from '../../services/noteText';
 import { kinds } from '../../services/RecordStore';
 import { SearchThread } from '../../services/searchThread';
 import { foldText, searchTerms, WORD_PATTERN } from '../../services/searchText';
@@ -175,6 +181,7 @@ function mainProcessOptions(): Options<FoldedNote> {
   const word = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
   return {
     fields: [...searchGroups],
+    extractField: (doc, field) => (field === 'id' ? doc.id : doc[field as SearchGroup].join('\n')),
     tokenize: (text: string) => text.match(word) ?? [],
     processTerm: (term: string) => term,
     searchOptions: {

@@ -73,10 +73,12 @@ const queryWord = fc.oneof(
 );
 const query = fc.array(queryWord, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
 
+/** A note's folded text: its texts spread over two groups, so a group can hold several fields. */
 function doc(id: string, texts: readonly string[]): FoldedNote {
   const folded = { id } as FoldedNote;
-  searchGroups.forEach((g, i) => {
-    folded[g] = foldText(texts[i] ?? '');
+  for (const g of searchGroups) folded[g] = [];
+  texts.forEach((t, i) => {
+    folded[searchGroups[i % 2]!].push(foldText(t));
   });
   return folded;
 }
