@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { type FilePurpose, type FolderPurpose, methods } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/ipc/result';
+import { toJsonText } from '../../shared/ipc/jsonText';
+import { packNoteSummaries, packSessions } from '../../shared/summaries/packedSummaries';
 import { createSafetyServices, type SafetyServices } from '../services/backup/createSafetyServices';
 import { changePassphrase } from '../services/changePassphrase';
 import { renewRecoveryKey } from '../services/renewRecoveryKey';
@@ -110,8 +112,8 @@ export function createHandlers(
     'templates:create': (input) => templates.create(input),
     'search:notes': ({ query, limit, offset }) => search.search(query, limit, offset),
     'index:clients': () => index.clients(),
-    'index:sessions': () => index.sessions(),
-    'index:noteSummaries': () => index.noteSummaries(),
+    'index:sessions': async () => toJsonText(packSessions(await index.sessions())),
+    'index:noteSummaries': async () => toJsonText(packNoteSummaries(await index.noteSummaries())),
     'settings:get': () => settings.get(),
     'settings:update': (changes) => settings.update(changes),
     'audit:chartExported': async ({ chart, format, scope }) => {

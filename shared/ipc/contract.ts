@@ -3,6 +3,7 @@ import { backupContract } from './contracts/backupContract';
 import { checkContract } from './contracts/checkContract';
 import { clientContract } from './contracts/clientContract';
 import { filesContract } from './contracts/filesContract';
+import { indexContract } from './contracts/indexContract';
 import { noteContract } from './contracts/noteContract';
 import { passphraseContract } from './contracts/passphraseContract';
 import { recordsContract } from './contracts/recordsContract';
@@ -44,6 +45,7 @@ export const contract = {
   ...passphraseContract,
   ...clientContract,
   ...noteContract,
+  ...indexContract,
   ...reviewContract,
   ...filesContract,
   ...recordsContract,

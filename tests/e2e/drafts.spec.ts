@@ -2,7 +2,13 @@ import type { Page } from '@playwright/test';
 import type { Note } from '../../shared/domain/noteSchema';
 import type { Backend } from '../../main/ipc/createBackend';
 import { expect, test } from './harness';
+import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
+import { type PackedNoteSummaries, unpackNoteSummaries } from '../../shared/summaries/packedSummaries';
 import { createVault, passphrase, unlock } from './steps';
+
+/** The note summaries in an `index:noteSummaries` answer. */
+const noteSummariesOf = (value: unknown) =>
+  unpackNoteSummaries(parseJsonText(value as JsonText<PackedNoteSummaries>));
 
 /**
  * Drafts held back in memory (an invalid value, a save cut off by a lock) must never come back
@@ -29,7 +35,7 @@ async function openNoteOf(page: Page, code: string): Promise<void> {
 
 async function storedNote(backend: Backend): Promise<Note> {
   const summaries = await backend.router.call('index:noteSummaries', undefined);
-  const id = summaries.ok ? (summaries.value as Array<{ id: string }>)[0]!.id : '';
+  const id = summaries.ok ? noteSummariesOf(summaries.value)[0]!.id : '';
   const stored = await backend.router.call('notes:get', { id });
   if (!stored.ok) throw new Error(stored.error.message);
   return stored.value as Note;

@@ -1,6 +1,12 @@
 import type { Note } from '../../shared/domain/noteSchema';
 import { expect, test } from './harness';
+import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
+import { type PackedNoteSummaries, unpackNoteSummaries } from '../../shared/summaries/packedSummaries';
 import { createVault, expectAccessible, passphrase, unlock } from './steps';
+
+/** The note summaries in an `index:noteSummaries` answer. */
+const noteSummariesOf = (value: unknown) =>
+  unpackNoteSummaries(parseJsonText(value as JsonText<PackedNoteSummaries>));
 
 const dimensionLabels = [
   'Affective attunement',
@@ -167,7 +173,7 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   await test.step('the vault holds what was typed', async () => {
     // What the vault holds is what was typed, the private process note in its own record.
     const summaries = await backend.router.call('index:noteSummaries', undefined);
-    typedNoteId = summaries.ok ? (summaries.value as Array<{ id: string }>)[0]!.id : '';
+    typedNoteId = summaries.ok ? noteSummariesOf(summaries.value)[0]!.id : '';
     expect(await backend.router.call('notes:get', { id: typedNoteId })).toMatchObject({
       ok: true,
       value: {
@@ -208,7 +214,7 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   });
   await test.step('the signed note is final', async () => {
     const notes = await backend.router.call('index:noteSummaries', undefined);
-    const summary = notes.ok ? (notes.value as Array<{ id: string; status: string }>)[0] : undefined;
+    const summary = notes.ok ? noteSummariesOf(notes.value)[0] : undefined;
     expect(summary?.status).toBe('signed');
     const stored = await backend.router.call('notes:get', { id: summary!.id });
     const note = stored.ok ? (stored.value as Note) : undefined;

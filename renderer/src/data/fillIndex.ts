@@ -1,3 +1,5 @@
+import { parseJsonText } from '../../../shared/ipc/jsonText';
+import { unpackNoteSummaries, unpackSessions } from '../../../shared/summaries/packedSummaries';
 import { call } from './api';
 import { summaryIndex } from './summaryIndex';
 
@@ -10,7 +12,8 @@ export interface FillProgress {
 
 /**
  * Fills the index from main: the clients first, in one small message, so the client list is
- * usable at once; then the sessions and the note summaries, each in one message, asked for
+ * usable at once; then the sessions and the note summaries, each in one message of JSON text
+ * of rows without field names (`shared/ipc/jsonText`, `shared/summaries/packedSummaries`), asked for
  * together so main prepares the second while the first crosses. A lock meanwhile (which clears
  * the index) makes the parts still on their way be dropped.
  */
@@ -21,12 +24,12 @@ export async function fillIndex(onProgress: (progress: FillProgress) => void): P
   let parts = 1;
   const report = () => onProgress({ fraction: parts / 3, clientsReady: true });
   report();
-  const sessions = call('index:sessions').then((list) => {
-    if (summaryIndex.load({ sessions: list }, generation)) parts += 1;
+  const sessions = call('index:sessions').then((text) => {
+    if (summaryIndex.load({ sessions: unpackSessions(parseJsonText(text)) }, generation)) parts += 1;
     report();
   });
-  const notes = call('index:noteSummaries').then((list) => {
-    if (summaryIndex.load({ notes: list }, generation)) parts += 1;
+  const notes = call('index:noteSummaries').then((text) => {
+    if (summaryIndex.load({ notes: unpackNoteSummaries(parseJsonText(text)) }, generation)) parts += 1;
     report();
   });
   await Promise.all([sessions, notes]);

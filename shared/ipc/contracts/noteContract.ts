@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { Client } from '../../domain/clientSchema';
 import { isoDateTimeSchema, recordIdSchema } from '../../domain/fields';
 import type { Note } from '../../domain/noteSchema';
 import type { ProcessNote } from '../../domain/processNoteSchema';
-import type { Session } from '../../domain/sessionSchema';
 import { type Settings, settingsSchema } from '../../domain/settingsSchema';
 import { type Template, templateSchema } from '../../domain/templates';
 import type { NoteSummary } from '../../summaries/noteSummary';
@@ -105,11 +103,6 @@ export const noteContract = {
     }),
     output: returns<SearchResults>(),
   },
-  // The renderer's index, filled at unlock: each kind whole, in one message (clients first).
-  'index:clients': { input: z.undefined(), output: returns<Client[]>() },
-  'index:sessions': { input: z.undefined(), output: returns<Session[]>() },
-  /** Every note's summary: no note text, no process notes. */
-  'index:noteSummaries': { input: z.undefined(), output: returns<NoteSummary[]>() },
   'settings:get': { input: z.undefined(), output: returns<Settings>() },
   'settings:update': {
     input: settingsPatchInput,

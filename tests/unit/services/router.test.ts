@@ -8,7 +8,13 @@ import type { Note } from '../../../shared/domain/noteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import { methods } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
+import { type JsonText, parseJsonText } from '../../../shared/ipc/jsonText';
+import { type PackedNoteSummaries, unpackNoteSummaries } from '../../../shared/summaries/packedSummaries';
 import { clientInput, filledDraft, makeVault, PASS, sessionInput } from './serviceKit';
+
+/** The note summaries in an `index:noteSummaries` answer. */
+const noteSummariesOf = (value: unknown) =>
+  unpackNoteSummaries(parseJsonText(value as JsonText<PackedNoteSummaries>));
 
 async function unlockedBackend() {
   const { dataDir, location } = await makeVault();
@@ -55,7 +61,7 @@ describe('the services through the router', () => {
       await call('search:notes', { query: 'manager' }),
     );
     expect(hits.map((h) => h.noteId)).toEqual([note.id]);
-    expect(value<unknown[]>(await call('index:noteSummaries', undefined))).toHaveLength(1);
+    expect(noteSummariesOf(value(await call('index:noteSummaries', undefined)))).toHaveLength(1);
     expect(await call('index:clients', { offset: 0 })).toMatchObject({
       ok: false,
       error: { kind: 'invalid-input' },
