@@ -20,6 +20,8 @@ export interface SearchStats {
   notes: number;
   /** How long folding every note's text for the scan took (ms of the main process). */
   prepareMs?: number;
+  /** How long starting the thread and handing it every note's text held the main process (ms). */
+  handOverMs?: number;
   /** How long the thread took to build the full index (ms of the thread). */
   buildMs?: number;
   /** How many searches each engine has answered since unlock. */
@@ -36,6 +38,7 @@ class SearchState {
   readonly pending = new Map<string, Note>();
   notes = 0;
   prepareMs: number | undefined;
+  handOverMs: number | undefined;
   buildMs: number | undefined;
   readonly answered = { scan: 0, index: 0 };
   disposed = false;
@@ -186,8 +189,8 @@ export class NoteSearch {
         : state.preparing
           ? 'preparing'
           : 'none';
-    const { notes, prepareMs, buildMs, answered } = state;
-    return { engine, notes, prepareMs, buildMs, answered: { ...answered } };
+    const { notes, prepareMs, handOverMs, buildMs, answered } = state;
+    return { engine, notes, prepareMs, handOverMs, buildMs, answered: { ...answered } };
   }
 
   /** Keeps the scan and the index current after a note was stored; never waits for either. */
@@ -252,7 +255,9 @@ export class NoteSearch {
     state.prepareMs = performance.now() - start - yielded;
     state.notes = scan.size;
     state.scan = scan;
+    const handOver = performance.now();
     const thread = new SearchThread([...docs.values()]);
+    state.handOverMs = performance.now() - handOver;
     state.thread = thread;
     thread.built.then(
       (ms) => {

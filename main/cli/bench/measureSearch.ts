@@ -43,6 +43,8 @@ export interface SearchBench {
   firstQueryEngine: 'scan' | 'index';
   /** Searches answered by the scan while the index builds (two cores shared with the build). */
   scanQuery: SearchLatency;
+  /** Starting the thread and handing it the notes' text (main process time). */
+  workerHandOverMs: number;
   /** The index's build inside its thread, and from the scan being ready to the index being ready. */
   workerBuildMs: number;
   workerReadyMs: number;
@@ -161,6 +163,7 @@ export async function measureSearch(
         firstQueryMs: round(firstQueryMs),
         firstQueryEngine,
         scanQuery: latency(scanSamples),
+        workerHandOverMs: round(stats.handOverMs ?? Number.NaN),
         workerBuildMs: round(stats.buildMs ?? Number.NaN),
         workerReadyMs: round(workerReadyMs),
         warmQuery,
