@@ -41,7 +41,11 @@ export function fts5Query(text: string): string {
 }
 
 /** Reads the notes through the vault (as the app has them at unlock) and times FTS5 over their text. */
-export async function measureFts5(fixture: BenchFixture, rounds = 2): Promise<Fts5Reference> {
+export async function measureFts5(
+  fixture: BenchFixture,
+  rounds = 2,
+  queries: readonly string[] = searchQueries,
+): Promise<Fts5Reference> {
   const vault = await Vault.open(fixture.vaultDir, { recoveryKey: fixture.recoveryKey });
   let notes: Array<{ id: string; value: Note }>;
   try {
@@ -52,11 +56,16 @@ export async function measureFts5(fixture: BenchFixture, rounds = 2): Promise<Ft
   return fts5OverNotes(
     notes.map((n) => n.value),
     rounds,
+    queries,
   );
 }
 
 /** Builds an in-memory FTS5 table over `notes`' text and times the benchmark's queries on it. */
-export async function fts5OverNotes(notes: readonly Note[], rounds = 2): Promise<Fts5Reference> {
+export async function fts5OverNotes(
+  notes: readonly Note[],
+  rounds = 2,
+  queries: readonly string[] = searchQueries,
+): Promise<Fts5Reference> {
   let start = performance.now();
   const { default: sqlite3InitModule } = (await import(/* @vite-ignore */ SQLITE_WASM)) as {
     default: typeof init;
@@ -99,9 +108,9 @@ export async function fts5OverNotes(notes: readonly Note[], rounds = 2): Promise
       found[query] = Number(db.selectValue('SELECT count(*) FROM notes WHERE notes MATCH ?', [match]));
       return since(begin);
     };
-    const firstQueryMs = run(searchQueries[0]);
+    const firstQueryMs = run(queries[0]!);
     const samples: number[] = [];
-    for (let round = 0; round < rounds; round++) for (const query of searchQueries) samples.push(run(query));
+    for (let round = 0; round < rounds; round++) for (const query of queries) samples.push(run(query));
     return {
       engine: `SQLite ${sqlite3.version.libVersion} FTS5 (WebAssembly, in memory)`,
       notes: notes.length,

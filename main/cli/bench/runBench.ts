@@ -11,6 +11,7 @@ import { type BackupBench, measureBackup } from './measureBackup';
 import { loadPlainAsync, loadPlainSync, loadVault, type VaultLoad } from './measureLoad';
 import { measureRotation, type RotationBench } from './measureRotation';
 import { measureSaves, type SaveResult } from './measureSave';
+import { measureSearch, type SearchBench, searchQueries as searchQueriesFrom } from './measureSearch';
 import { MemorySampler } from './memorySampler';
 import { loadAverage, median, since } from './stats';
 
@@ -56,7 +57,9 @@ export interface BenchResults {
     pageCache: 'warm';
     loadAverage: number[];
   };
-  /** The reference search engine on the same notes (SQLite FTS5). */
+  /** Our search (scan, then the index thread) on the demo vault's notes. */
+  search: SearchBench;
+  /** The reference search engine on the same notes and the same queries (SQLite FTS5). */
   searchReference: Fts5Reference;
   save: SaveResult & { ratioP50: number; ratioP95: number };
   unlock: { ms: number; runs: number[]; loadAverage: number[] };
@@ -103,9 +106,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       `Load: vault ${vaultMs.toFixed(0)} ms, plaintext sync loop ${plainMs.toFixed(0)} ms, plaintext async ×32 ${plainAsyncMs.toFixed(0)} ms.`,
     );
 
-    // SEARCH_FIGURES_HOOK: our own search engine's figures on the same notes and queries
-    // (searchQueries.ts) go here, beside the reference, once measureSearch.ts exists.
-    const searchReference = await measureFts5(fixture);
+    // Search: ours, then the reference engine on the same notes with the same queries.
+    const search = await measureSearch(fixture, options.log);
+    const searchReference = await measureFts5(fixture, 2, searchQueriesFrom(fixture.sampleNote));
     options.log(
       `Search reference (${searchReference.engine}): first query ${searchReference.firstQueryMs.toFixed(1)} ms, p50 ${searchReference.warm.p50.toFixed(1)} ms.`,
     );
@@ -188,6 +191,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         pageCache: 'warm',
         loadAverage: loadLoadAverage,
       },
+      search,
       searchReference,
       save: { ...save, ratioP50: save.vault.p50 / save.plain.p50, ratioP95: save.vault.p95 / save.plain.p95 },
       unlock: { ms: median(unlockRuns), runs: unlockRuns, loadAverage: unlockLoadAverage },
