@@ -33,8 +33,14 @@ class SearchState {
   preparing: Promise<void> | undefined;
   /** Every note's folded text; dropped once the full index is ready. */
   scan: NoteScan | undefined;
+  /** The index thread, once every note's text was handed to it. */
   thread: SearchThread | undefined;
-  /** Notes saved while the scan was being prepared, applied when it is done. */
+  /** The thread while notes are handed to it in slices, and that hand-over. */
+  feeding: SearchThread | undefined;
+  handOver: Promise<void> | undefined;
+  /** Why the thread could not be started, if it could not. */
+  threadError: unknown;
+  /** Notes saved while the scan was prepared (or the thread fed), applied when that is done. */
   readonly pending = new Map<string, Note>();
   notes = 0;
   prepareMs: number | undefined;
@@ -48,6 +54,7 @@ class SearchState {
     this.scan = undefined;
     this.pending.clear();
     void this.thread?.stop();
+    void this.feeding?.stop();
   }
 }
 
@@ -55,6 +62,8 @@ const STATE = Symbol('note-search');
 const SNIPPETS_PER_HIT = 3;
 /** How long one slice of folding the notes may hold the main process before it yields. */
 const SLICE_MS = 25;
+/** How many notes' text go to the thread in one message (about 8 ms of copying at 10k notes). */
+const HAND_OVER_BATCH = 250;
 /** A search whose state was replaced under it (an import) starts again, this many times at most. */
 const ATTEMPTS = 3;
 
@@ -64,7 +73,7 @@ class Replaced extends Error {}
 
 /**
  * Full-text search over the progress notes of the unlocked vault (never process notes). At
- * unlock every note's text is folded once (tens of milliseconds per ten thousand notes) and
+ * unlock every note's text is folded once (under a second for ten thousand notes) and
  * searches scan it at once; meanwhile a worker thread builds the full index (seconds, never on
  * the main process's event loop) and answers, ranked by relevance, once it is ready. Both find
  * the same notes (noteScan.ts's matchRules). Kept current by `noteSaved`; the thread and every
@@ -133,7 +142,10 @@ export class NoteSearch {
   /** The index thread failed (not stopped by a lock): scan again, and build again in a new thread. */
   async #restart(state: SearchState): Promise<void> {
     if (state.disposed) throw new Replaced();
+    void state.feeding?.stop();
     state.thread = undefined;
+    state.feeding = undefined;
+    state.handOver = undefined;
     state.scan = undefined;
     state.preparing = undefined;
     await this.#prepared(state);
@@ -175,7 +187,8 @@ export class NoteSearch {
   async indexReady(): Promise<void> {
     const state = this.#state();
     await this.#prepared(state);
-    if (!state.thread) throw lockedError();
+    await state.handOver;
+    if (!state.thread) throw state.threadError ?? lockedError();
     await state.thread.built;
   }
 
@@ -200,6 +213,7 @@ export class NoteSearch {
       const doc = foldedNote(note);
       state.scan?.set(doc, note.updatedAt);
       state.thread?.upsert(doc);
+      if (state.feeding) state.pending.set(note.id, note); // handed over after the rest
     } else if (state.preparing) {
       state.pending.set(note.id, note);
     }
@@ -255,9 +269,47 @@ export class NoteSearch {
     state.prepareMs = performance.now() - start - yielded;
     state.notes = scan.size;
     state.scan = scan;
-    const handOver = performance.now();
-    const thread = new SearchThread([...docs.values()]);
-    state.handOverMs = performance.now() - handOver;
+    // Searches are answered from here on; the thread gets the text meanwhile.
+    state.handOver = this.#handOver(state, docs.values());
+  }
+
+  /**
+   * Starts the index thread and hands it every note's text in batches, yielding between slices:
+   * copying ten thousand notes into the thread in one message holds the process for a third of
+   * a second.
+   */
+  async #handOver(state: SearchState, docs: Iterable<FoldedNote>): Promise<void> {
+    const alive = this.store.lease();
+    let thread: SearchThread;
+    try {
+      thread = new SearchThread();
+    } catch (error) {
+      state.threadError = error; // searches go on with the scan
+      return;
+    }
+    state.feeding = thread;
+    let busy = 0;
+    let sliceStart = performance.now();
+    let batch: FoldedNote[] = [];
+    for (const doc of docs) {
+      batch.push(doc);
+      if (batch.length >= HAND_OVER_BATCH) {
+        thread.add(batch);
+        batch = [];
+      }
+      if (performance.now() - sliceStart >= this.sliceMs) {
+        busy += performance.now() - sliceStart;
+        await nextTurn();
+        if (!alive() || state.disposed || state.feeding !== thread) return; // stopped by dispose or a restart
+        sliceStart = performance.now();
+      }
+    }
+    thread.add(batch);
+    thread.add([...state.pending.values()].map(foldedNote)); // saved meanwhile: after their old text
+    state.pending.clear();
+    thread.seal();
+    state.handOverMs = busy + performance.now() - sliceStart;
+    state.feeding = undefined;
     state.thread = thread;
     thread.built.then(
       (ms) => {

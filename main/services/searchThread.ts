@@ -54,16 +54,20 @@ const index = new MiniSearch({
     fuzzy: (term) => (term.length >= ${matchRules.fuzzyFrom} ? ${matchRules.fuzzyDistance} : false),
   },
 });
+let buildMs = 0;
 const upsert = (doc) => (index.has(doc.id) ? index.replace(doc) : index.add(doc));
 parentPort.on('message', (message) => {
   try {
     switch (message.type) {
-      case 'build': {
+      case 'add': {
         const start = performance.now();
         for (const doc of message.docs) upsert(doc);
-        parentPort.postMessage({ type: 'built', ms: performance.now() - start });
+        buildMs += performance.now() - start;
         break;
       }
+      case 'sealed':
+        parentPort.postMessage({ type: 'built', ms: buildMs });
+        break;
       case 'upsert':
         upsert(message.doc);
         break;
@@ -120,7 +124,8 @@ export class SearchThread {
   /** Resolves once the thread has ended, however it ended. */
   readonly exited: Promise<void>;
 
-  constructor(docs: readonly FoldedNote[]) {
+  /** Starts the thread; with `docs`, hands them over and seals at once (else see `add` and `seal`). */
+  constructor(docs?: readonly FoldedNote[]) {
     this.#worker = new Worker(threadProgram(miniSearchSource()), { eval: true });
     running++;
     let built!: (ms: number) => void;
@@ -152,7 +157,20 @@ export class SearchThread {
         resolve();
       });
     });
-    this.#worker.postMessage({ type: 'build', docs });
+    if (docs) {
+      this.add(docs);
+      this.seal();
+    }
+  }
+
+  /** Hands the thread some notes' text to index (in batches, so no one message holds the process long). */
+  add(docs: readonly FoldedNote[]): void {
+    if (!this.#failure && docs.length > 0) this.#worker.postMessage({ type: 'add', docs });
+  }
+
+  /** Every note was handed over: `built` resolves once the thread has indexed them. */
+  seal(): void {
+    if (!this.#failure) this.#worker.postMessage({ type: 'sealed' });
   }
 
   /** True once the index holds every note it was given (and every save since). */

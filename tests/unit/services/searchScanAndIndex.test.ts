@@ -189,6 +189,27 @@ describe('NoteSearch engines', () => {
     expect(services.search.stats()).toMatchObject({ engine: 'index', answered: { scan: 1 } });
   });
 
+  it('hands notes to the thread in slices; a note saved meanwhile reaches the index in its new words', async () => {
+    const { services } = await openServices({ searchSliceMs: 0 }); // yield after every note
+    const ids: string[] = [];
+    for (const code of ['C-01', 'C-02', 'C-03']) {
+      const { note } = await clientWithNote(services, code);
+      await services.notes.saveDraft(note.id, filledDraft());
+      ids.push(note.id);
+    }
+    const stored = await services.notes.get(ids[2]!);
+    await services.search.warmUp(); // the scan is ready; the hand-over has only begun
+    expect(services.search.stats().engine).toBe('scan');
+    // What NoteService does after a save: here while the thread is still being handed notes.
+    services.search.noteSaved({ ...stored, plan: 'Talk about the orchard.' });
+    expect((await services.search.search('orchard', 10)).total).toBe(1); // the scan has it at once
+    await services.search.indexReady();
+    const found = await services.search.search('orchard', 10);
+    expect(found.hits.map((h) => h.noteId)).toEqual([ids[2]]);
+    expect((await services.search.search('manager', 10)).total).toBe(3);
+    expect(services.search.stats()).toMatchObject({ engine: 'index', answered: { scan: 1, index: 2 } });
+  });
+
   it('after an import, stops the old index thread and finds the imported notes', async () => {
     const source = await openServices();
     const { note } = await clientWithNote(source.services);
