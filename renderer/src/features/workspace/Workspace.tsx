@@ -47,7 +47,8 @@ export function Workspace({ onRestore }: { onRestore?: () => void } = {}) {
   useShortcuts(shortcuts);
 
   return (
-    <div className="workspace">
+    // "ready" once every summary is in: lists, badges and charts are complete (the UI bench waits on it).
+    <div className="workspace" data-index-state={progress === null ? 'ready' : 'loading'}>
       <header className="topbar">
         <span className="brand">Attune</span>
         <nav aria-label="Main">
