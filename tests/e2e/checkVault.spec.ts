@@ -13,6 +13,8 @@ const recordFiles = async (dataDir: string) => new Set(await readdir(join(dataDi
 
 async function lockAndUnlock(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  // Locking runs a backup first: wait for the unlock screen before typing into it.
+  await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible({ timeout: 60_000 });
   await unlock(page);
 }
 
