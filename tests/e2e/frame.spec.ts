@@ -184,3 +184,25 @@ test('search names the fields it found words in, and shows how many notes match 
   }
   await page.screenshot({ path: testInfo.outputPath('search-more.png') });
 });
+
+test('a strong passphrase sent before the strength meter caught up is judged on what was typed', async ({
+  page,
+  openApp,
+}) => {
+  await openApp();
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  // A paste followed at once by Enter: both fields change and the form is sent in one task,
+  // before the meter has measured the new value.
+  await page.evaluate((value) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    for (const id of ['Passphrase', 'Confirm passphrase']) {
+      const label = [...document.querySelectorAll('label')].find((l) => l.textContent === id)!;
+      const input = document.getElementById(label.htmlFor) as HTMLInputElement;
+      setValue.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    document.querySelector<HTMLFormElement>('form[aria-labelledby="create-title"]')!.requestSubmit();
+  }, passphrase);
+  await expect(page.getByRole('textbox', { name: 'Recovery key' })).toHaveValue(/\S{4}/, { timeout: 30_000 });
+  await expect(page.getByText('This passphrase is too easy to guess')).toHaveCount(0);
+});

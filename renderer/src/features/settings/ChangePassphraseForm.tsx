@@ -17,7 +17,7 @@ export function ChangePassphraseForm() {
     event.preventDefault();
     setDone(null);
     if (!current) return setError('Enter your current passphrase.');
-    const problem = chosen.problem();
+    const problem = await chosen.problem();
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);

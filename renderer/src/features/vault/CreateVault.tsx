@@ -28,7 +28,7 @@ export function CreateVault({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = chosen.problem();
+    const problem = await chosen.problem();
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);

@@ -26,7 +26,7 @@ export function RecoverVault({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!recoveryKey.trim()) return setError('Enter your recovery key.');
-    const problem = chosen.problem();
+    const problem = await chosen.problem();
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);

@@ -9,8 +9,12 @@ export interface NewPassphrase {
   strength: Strength | null;
   setPassphrase: (value: string) => void;
   setConfirm: (value: string) => void;
-  /** What stops this passphrase being used, in words for the user; null when it may be used. */
-  problem: () => string | null;
+  /**
+   * What stops this passphrase being used, in words for the user; null when it may be used. The
+   * strength is measured for the passphrase as it is now, so a form sent before the meter caught
+   * up with the last keystroke (or a paste) is judged on what was typed, not on an older value.
+   */
+  problem: () => Promise<string | null>;
   /** Empties both fields (after a change, so a passphrase does not linger in memory). */
   reset: () => void;
 }
@@ -19,15 +23,16 @@ export interface NewPassphrase {
 export function useNewPassphrase(): NewPassphrase {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [strength, setStrength] = useState<Strength | null>(null);
+  const [measured, setMeasured] = useState<{ of: string; strength: Strength } | null>(null);
+  const strength = measured?.of === passphrase ? measured.strength : null;
 
   useEffect(() => {
     let current = true;
     if (!passphrase) {
-      setStrength(null);
+      setMeasured(null);
       return;
     }
-    measureStrength(passphrase).then((s) => current && setStrength(s));
+    measureStrength(passphrase).then((s) => current && setMeasured({ of: passphrase, strength: s }));
     return () => {
       current = false;
     };
@@ -39,7 +44,12 @@ export function useNewPassphrase(): NewPassphrase {
     strength,
     setPassphrase,
     setConfirm,
-    problem: () => newPassphraseProblem(passphrase, confirm, strength),
+    problem: async () =>
+      newPassphraseProblem(
+        passphrase,
+        confirm,
+        strength ?? (passphrase ? await measureStrength(passphrase) : null),
+      ),
     reset: () => {
       setPassphrase('');
       setConfirm('');
