@@ -50,15 +50,28 @@ const WORD = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
 const PLAIN_WORD = /[A-Za-z0-9]+/g;
 const NOT_PLAIN = /[^\t\n\r -~\u2000-\u206f]/;
 
+/** Text the trie does not take: NOT_PLAIN's, and upper case (folded text has none; the trie has 36 letters and digits). */
+const NOT_TRIE_TEXT = /[^\t\n\r -@[-~\u2000-\u206f]/;
+const TRIE_WIDTH = 36;
+
+/** The same numbers in a longer array (at least `length`, doubling). */
+function grown(array: Uint32Array, length: number): Uint32Array {
+  const longer = new Uint32Array(Math.max(length, array.length * 2));
+  longer.set(array);
+  return longer;
+}
+
 /** The words of a folded text, as the index splits them. */
 const wordsOf = (text: string): string[] => text.match(NOT_PLAIN.test(text) ? WORD : PLAIN_WORD) ?? [];
 
 /**
  * Search over a vocabulary of the notes' words, ready as soon as the text is folded (once per
- * unlock), while the full index builds in its thread. Each distinct word (as the index splits
- * the same folded text: WORD_PATTERN) lists the notes that hold it, so a query term is checked
- * against the distinct words (at most tens of thousands) instead of every note's text (tens of millions
- * of characters), and the notes of the words it matches are counted.
+ * unlock), while the full index builds in its thread. Each note keeps the numbers of its distinct
+ * words (split as the index splits the same folded text: WORD_PATTERN), so a query term is
+ * checked once against each distinct word (at most tens of thousands), then each note against
+ * its few hundred word numbers, instead of scanning every note's text (tens of millions of
+ * characters). Lists of notes per word are not kept: filling them at unlock cost more than
+ * every query saves.
  */
 export class NoteScan {
   /** The words of a folded text as the vocabulary takes them (exported for tests). */
@@ -71,12 +84,16 @@ export class NoteScan {
   readonly #updatedAt: string[] = [];
   /** Each note's distinct words (vocabulary numbers), in the order they first occur. */
   readonly #noteWords: Uint32Array[] = [];
-  /** The vocabulary: each distinct word, its number, and the slots of the notes holding it. */
+  /** The vocabulary: each distinct word and its number. */
   readonly #words: string[] = [];
   readonly #numbers = new Map<string, number>();
-  readonly #postings: number[][] = [];
   /** Per word, the last `set` that listed it (so a note lists a word once). */
   #seenIn: Uint32Array = new Uint32Array(1024);
+  /** A trie of the words of plain text: each node's child per letter or digit (0: none; 0 is the root). */
+  #children: Uint32Array = new Uint32Array(TRIE_WIDTH * 1024);
+  #nodes = 1;
+  /** The word ending at each node of the trie: its number + 1 (0: none yet). */
+  #wordAt: Uint32Array = new Uint32Array(1024);
   #stamp = 0;
 
   /** Adds or replaces a note's text. */
@@ -86,38 +103,85 @@ export class NoteScan {
       slot = this.#ids.length;
       this.#slots.set(doc.id, slot);
       this.#ids.push(doc.id);
-    } else {
-      for (const number of this.#noteWords[slot]!) {
-        const postings = this.#postings[number]!;
-        postings.splice(postings.indexOf(slot), 1);
-      }
     }
     this.#updatedAt[slot] = updatedAt;
     const stamp = ++this.#stamp;
     const own: number[] = [];
+    const list = (number: number) => {
+      if (this.#seenIn[number] === stamp) return;
+      this.#seenIn[number] = stamp;
+      own.push(number);
+    };
     for (const group of searchGroups) {
       for (const text of doc[group]) {
-        for (const word of wordsOf(text)) {
-          let number = this.#numbers.get(word);
-          if (number === undefined) {
-            number = this.#words.length;
-            this.#numbers.set(word, number);
-            this.#words.push(word);
-            this.#postings.push([]);
-            if (number >= this.#seenIn.length) {
-              const grown = new Uint32Array(this.#seenIn.length * 2);
-              grown.set(this.#seenIn);
-              this.#seenIn = grown;
-            }
-          }
-          if (this.#seenIn[number] === stamp) continue;
-          this.#seenIn[number] = stamp;
-          this.#postings[number]!.push(slot);
-          own.push(number);
-        }
+        if (NOT_TRIE_TEXT.test(text)) for (const word of wordsOf(text)) list(this.#number(word));
+        else this.#listPlainWords(text, stamp, own);
       }
     }
-    this.#noteWords[slot] = Uint32Array.from(own);
+    this.#noteWords[slot] = new Uint32Array(own);
+  }
+
+  /** A word's number in the vocabulary, added if new. */
+  #number(word: string): number {
+    let number = this.#numbers.get(word);
+    if (number === undefined) {
+      number = this.#words.length;
+      this.#numbers.set(word, number);
+      this.#words.push(word);
+      if (number >= this.#seenIn.length) this.#seenIn = grown(this.#seenIn, number + 1);
+    }
+    return number;
+  }
+
+  /**
+   * Lists the words of a text of lower-case ASCII, digits and punctuation in `own` (as `set`
+   * does), walking the trie of the words met so far: no string is made for a word
+   * already known (splitting and looking up millions of words is most of the preparation).
+   */
+  #listPlainWords(text: string, stamp: number, own: number[]): void {
+    // The hot loop of the preparation: fields read into locals (written back when they grow).
+    let children = this.#children;
+    let wordAt = this.#wordAt;
+    let seenIn = this.#seenIn;
+    let node = 0;
+    let start = -1;
+    const length = text.length;
+    for (let i = 0; i <= length; i++) {
+      const c = i < length ? text.charCodeAt(i) : 0;
+      const k = c >= 0x61 && c <= 0x7a ? c - 0x61 + 10 : c >= 0x30 && c <= 0x39 ? c - 0x30 : -1;
+      if (k >= 0) {
+        if (start < 0) {
+          start = i;
+          node = 0;
+        }
+        const at = node * TRIE_WIDTH + k;
+        let next = children[at]!;
+        if (next === 0) {
+          next = this.#nodes++;
+          if ((next + 1) * TRIE_WIDTH > children.length) {
+            children = grown(children, (next + 1) * TRIE_WIDTH);
+            this.#children = children;
+          }
+          if (next >= wordAt.length) {
+            wordAt = grown(wordAt, next + 1);
+            this.#wordAt = wordAt;
+          }
+          children[at] = next;
+        }
+        node = next;
+      } else if (start >= 0) {
+        let number = wordAt[node]! - 1;
+        if (number < 0) {
+          number = this.#number(text.slice(start, i));
+          wordAt[node] = number + 1;
+          seenIn = this.#seenIn; // grown for the new word
+        }
+        start = -1;
+        if (seenIn[number] === stamp) continue;
+        seenIn[number] = stamp;
+        own.push(number);
+      }
+    }
   }
 
   get size(): number {
@@ -128,18 +192,21 @@ export class NoteScan {
   search(terms: readonly string[]): string[] {
     const unique = [...new Set(terms)];
     if (unique.length === 0) return [];
-    // How many of the terms, in order, each note has matched so far: a note missing one stays behind.
-    const matched = new Uint32Array(this.#ids.length);
     const words = this.#words;
-    unique.forEach((term, k) => {
+    const accepted = new Uint8Array(words.length);
+    let found = this.#ids.map((_, slot) => slot);
+    for (const term of unique) {
+      // The term against each distinct word, then each note that is still in against its words.
       const accepts = termAccepts(term);
-      for (let number = 0; number < words.length; number++) {
-        if (!accepts(words[number]!)) continue;
-        for (const slot of this.#postings[number]!) if (matched[slot] === k) matched[slot] = k + 1;
-      }
-    });
-    const found: number[] = [];
-    for (let slot = 0; slot < matched.length; slot++) if (matched[slot] === unique.length) found.push(slot);
+      for (let number = 0; number < words.length; number++)
+        accepted[number] = accepts(words[number]!) ? 1 : 0;
+      found = found.filter((slot) => {
+        const own = this.#noteWords[slot]!;
+        for (let j = 0; j < own.length; j++) if (accepted[own[j]!] === 1) return true;
+        return false;
+      });
+      if (found.length === 0) return [];
+    }
     const ids = this.#ids;
     const updatedAt = this.#updatedAt;
     return found

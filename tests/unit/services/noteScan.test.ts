@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NoteScan } from '../../../main/services/noteScan';
+import { NoteScan, termAccepts } from '../../../main/services/noteScan';
 import { type FoldedNote, searchGroups } from '../../../main/services/noteText';
 import { foldText, searchTerms, tokenize } from '../../../main/services/searchText';
 
@@ -59,6 +59,44 @@ describe('NoteScan vocabulary', () => {
         expect(NoteScan.wordsOf(text)).toEqual(tokenize(text));
         const folded = foldText(text);
         expect(NoteScan.wordsOf(folded)).toEqual(searchTerms(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds, for every word of every note, the notes holding a word the term accepts (plain and Unicode text mixed)', () => {
+    const unit = fc.constantFrom(
+      'a',
+      'b',
+      'ab',
+      'Ab',
+      '0',
+      ' ',
+      '-',
+      '’',
+      'é',
+      'e\u0301',
+      '𝒜',
+      'ß',
+      '\u2070',
+      '_',
+    );
+    const note = fc.string({ unit, minLength: 1, maxLength: 16 });
+    fc.assert(
+      fc.property(fc.array(note, { minLength: 1, maxLength: 6 }), (texts) => {
+        const scan = new NoteScan();
+        texts.forEach((text, i) => {
+          scan.set(doc(`n${i}`, text), '2025-01-01T00:00:00.000Z');
+        });
+        const words = texts.map((text) => [...new Set(searchTerms(text))]);
+        for (const term of new Set(words.flat())) {
+          const accepts = termAccepts(term);
+          const expected = texts.map((_, i) => `n${i}`).filter((_, i) => words[i]!.some(accepts));
+          expect(scan.search([term]).sort()).toEqual(expected);
+          words.forEach((own, i) => {
+            expect(scan.matchedWords(`n${i}`, [term])).toEqual(own.filter(accepts));
+          });
+        }
       }),
       { numRuns: 500 },
     );
