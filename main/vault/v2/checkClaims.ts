@@ -1,0 +1,109 @@
+import type { SeenState } from './seenFile';
+import type { HeadClaim, SyncProblem } from './types';
+
+export interface Claim {
+  byDeviceHex: string;
+  /** 'own': this device's seen.bin; 'settings': its copy outside the vault; 'other': another device's seen.bin. */
+  source: 'own' | 'other' | 'settings';
+  state: SeenState;
+}
+
+const changes = (n: number): string => (n === 1 ? '1 change' : `${n} changes`);
+
+/**
+ * Checks what every device says it has seen against what is applied here (FORMAT-v2.md §9), and
+ * names what does not match: a log put back to an older copy (rollback), two versions of one
+ * frame (fork or tampering), or frames another device has that have not arrived (waiting).
+ *
+ * One reading beyond the spec: a claim by another device about THIS device's log that is ahead of
+ * it is a rollback too, not "waiting": this device writes its own log, nothing is on its way.
+ */
+export function checkClaims(args: {
+  ownDeviceHex: string;
+  claims: Claim[];
+  head: (deviceHex: string) => HeadClaim | null;
+  appliedHash: (deviceHex: string, seq: number) => string | null;
+  maxEpoch: number;
+  name: (deviceHex: string) => string;
+}): SyncProblem[] {
+  const { ownDeviceHex: own, name } = args;
+  const missing = new Map<string, number>(); // device -> most frames missing (rollback)
+  const waiting = new Map<string, number>(); // device -> most frames still to arrive
+  const forked = new Set<string>();
+  let keysRolledBack = false;
+  let keysWaiting: string | null = null; // the device whose newer keys have not arrived
+  let keysWaitingEpoch = args.maxEpoch;
+
+  for (const claim of args.claims) {
+    const ownEvidence = claim.source !== 'other';
+    for (const [device, { seq, hash }] of Object.entries(claim.state.heads)) {
+      const applied = args.head(device)?.seq ?? 0;
+      if (seq <= applied) {
+        const seen = args.appliedHash(device, seq);
+        if (seen !== null && seen !== hash) forked.add(device);
+        continue;
+      }
+      const target = ownEvidence || device === own ? missing : waiting;
+      target.set(device, Math.max(target.get(device) ?? 0, seq - applied));
+    }
+    if (claim.state.epoch > args.maxEpoch) {
+      if (ownEvidence) keysRolledBack = true;
+      else if (claim.state.epoch > keysWaitingEpoch) {
+        keysWaiting = claim.byDeviceHex;
+        keysWaitingEpoch = claim.state.epoch;
+      }
+    }
+  }
+
+  const problems: SyncProblem[] = [];
+  if (keysRolledBack) {
+    problems.push({
+      type: 'rollback',
+      file: 'devices',
+      message:
+        'The vault’s key files are older than the ones this computer used before: a change of passphrase or recovery key is missing from the vault folder, so an older passphrase or recovery key may open the vault again. Open Attune on the computer where the passphrase or recovery key was last changed, so your sync app sends its files again, or restore the vault from a backup.',
+    });
+  } else if (keysWaiting !== null) {
+    problems.push({
+      type: 'waiting',
+      file: `devices/${keysWaiting}/keys.json`,
+      deviceHex: keysWaiting,
+      message: `Waiting for a change of passphrase or recovery key made on ${name(keysWaiting)}: it has not reached this computer yet. Keep your sync app running.`,
+    });
+  }
+  const devices = [...new Set([...missing.keys(), ...forked, ...waiting.keys()])].sort();
+  for (const device of devices) {
+    const file = `devices/${device}`;
+    const who = device === own ? `this computer (${name(device)})` : name(device);
+    const lost = missing.get(device);
+    if (lost !== undefined) {
+      problems.push({
+        type: 'rollback',
+        file,
+        deviceHex: device,
+        message:
+          device === own
+            ? `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from the vault folder: its files were replaced by an older copy, by the sync app or a restore. Look for the newer files in your sync app’s version history, or restore the vault from a backup.`
+            : `${changes(lost)} saved on ${who} that this computer had already received ${lost === 1 ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
+      });
+    }
+    if (forked.has(device)) {
+      problems.push({
+        type: 'fork',
+        file,
+        deviceHex: device,
+        message: `The changes saved on ${who} exist in two different versions: the vault’s files were changed outside Attune, or that computer’s folder was used by two computers. Run a vault check, and restore the vault from a backup if changes are missing.`,
+      });
+    }
+    const due = waiting.get(device);
+    if (due !== undefined && lost === undefined) {
+      problems.push({
+        type: 'waiting',
+        file,
+        deviceHex: device,
+        message: `Waiting for ${changes(due)} from ${who}: ${due === 1 ? 'it has' : 'they have'} not reached this computer yet. Keep your sync app running; ${due === 1 ? 'it appears' : 'they appear'} here when ${due === 1 ? 'it arrives' : 'they arrive'}.`,
+      });
+    }
+  }
+  return problems;
+}

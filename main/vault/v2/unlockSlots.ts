@@ -1,0 +1,153 @@
+import { AttuneError } from '../../../shared/errors';
+import { unwrapKey } from '../header';
+import { deriveKek, type KdfParams } from '../kdf';
+import { parseRecoveryKey } from '../recoveryKey';
+import type { VaultSecret } from '../unlock';
+import { type KeySlots, passphraseAd, recoveryAd, sameSlots, slotsMacValid } from './keySlotsCodec';
+import type { SyncProblem } from './types';
+import { deriveV2Keys, recoveryIdOf, recoveryKekV2, type V2Keys, zeroV2Keys } from './v2Keys';
+
+type SlotFile = { deviceHex: string; file?: string; slots: KeySlots };
+
+export interface Unlocked {
+  vaultKey: Buffer;
+  keys: V2Keys;
+  /** The slots every device converges to: highest epoch, then highest device id (§4). */
+  winner: { deviceHex: string; slots: KeySlots };
+  epoch: number;
+  via: 'passphrase' | 'recovery';
+  /** Slots at the highest epoch whose MAC is wrong under the vault's key: altered, never adopted. */
+  problems: SyncProblem[];
+}
+
+const wrongPassphrase = (): AttuneError =>
+  new AttuneError(
+    'wrong-passphrase',
+    'That passphrase does not open this vault. Check it and try again, or use your recovery key.',
+  );
+
+const wrongRecoveryKey = (): AttuneError =>
+  new AttuneError(
+    'wrong-passphrase',
+    'That recovery key is typed correctly but does not open this vault: it may be an older key that was replaced by a newer one, or the key of another vault. Use the latest recovery key Attune showed you for this vault.',
+  );
+
+const altered = (): AttuneError =>
+  new AttuneError(
+    'integrity',
+    'The vault’s key file was altered by something other than Attune, so the vault was not opened. Restore the vault from a backup.',
+  );
+
+const kdfKey = (s: KeySlots): string =>
+  `${s.salt.toString('hex')}:${s.kdf.memoryKiB}:${s.kdf.iterations}:${s.kdf.parallelism}`;
+
+/** Opens the passphrase slots, each distinct salt and settings derived once (the KDF is slow). */
+async function openWithPassphrase(
+  slots: KeySlots[],
+  passphrase: string,
+  derive: (passphrase: string, salt: Buffer, params: KdfParams) => Promise<Buffer>,
+): Promise<{ vaultKey: Buffer; slots: KeySlots } | null> {
+  const kekBySalt = new Map<string, Buffer>();
+  try {
+    for (const s of slots) {
+      let kek = kekBySalt.get(kdfKey(s));
+      if (!kek) {
+        kek = await derive(passphrase, s.salt, s.kdf);
+        kekBySalt.set(kdfKey(s), kek);
+      }
+      const vaultKey = unwrapKey(kek, s.passphrase, passphraseAd(s));
+      if (vaultKey) return { vaultKey, slots: s };
+    }
+    return null;
+  } finally {
+    for (const kek of kekBySalt.values()) kek.fill(0);
+  }
+}
+
+function openWithRecoveryKey(
+  slots: KeySlots[],
+  text: string,
+  vaultId: Buffer,
+): { vaultKey: Buffer; slots: KeySlots } | null {
+  const recoveryKey = parseRecoveryKey(text);
+  const recoveryId = recoveryIdOf(recoveryKey);
+  const kek = recoveryKekV2(recoveryKey, vaultId);
+  recoveryKey.fill(0);
+  try {
+    // The id tells which slot this key was made for; another key's slot cannot open anyway.
+    for (const s of slots.filter((x) => x.recovery.recoveryId.equals(recoveryId))) {
+      const vaultKey = unwrapKey(kek, s.recovery, recoveryAd(vaultId, s.recovery.recoveryId));
+      if (vaultKey) return { vaultKey, slots: s };
+    }
+    return null;
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/**
+ * Unlocks with the newest key slots of any device (FORMAT-v2.md §4): only slots at the highest
+ * epoch are tried, so once a change of passphrase has arrived the old one no longer opens the
+ * vault. The opened slot's MAC must verify under the vault key; slots at that epoch whose MAC does
+ * not are reported and never chosen as the winner. `derive` is the KDF (a test counts its runs).
+ */
+export async function unlockSlots(
+  files: SlotFile[],
+  secret: VaultSecret,
+  vaultId: Buffer,
+  derive: (passphrase: string, salt: Buffer, params: KdfParams) => Promise<Buffer> = deriveKek,
+): Promise<Unlocked> {
+  // Slots of another vault (a folder copied in by mistake) can never open this one.
+  const mine = files.filter((f) => f.slots.vaultId.equals(vaultId));
+  if (mine.length === 0) {
+    throw new AttuneError(
+      'integrity',
+      'None of the vault’s key files (keys.json) could be read, so the vault cannot be opened. If the vault is still syncing, wait for it to finish; otherwise restore the vault from a backup.',
+    );
+  }
+  const epoch = Math.max(...mine.map((f) => f.slots.epoch));
+  // Highest device id first: the winner's order, and the order slots are tried in.
+  const newest = mine
+    .filter((f) => f.slots.epoch === epoch)
+    .sort((a, b) => (a.deviceHex < b.deviceHex ? 1 : a.deviceHex > b.deviceHex ? -1 : 0));
+  const distinct: KeySlots[] = [];
+  for (const f of newest) if (!distinct.some((s) => sameSlots(s, f.slots))) distinct.push(f.slots);
+
+  let opened: { vaultKey: Buffer; slots: KeySlots } | null;
+  let via: Unlocked['via'];
+  if (secret && 'passphrase' in secret && typeof secret.passphrase === 'string') {
+    opened = await openWithPassphrase(distinct, secret.passphrase, derive);
+    if (!opened) throw wrongPassphrase();
+    via = 'passphrase';
+  } else if (secret && 'recoveryKey' in secret && typeof secret.recoveryKey === 'string') {
+    opened = openWithRecoveryKey(distinct, secret.recoveryKey, vaultId);
+    if (!opened) throw wrongRecoveryKey();
+    via = 'recovery';
+  } else {
+    throw new AttuneError('invalid-input', 'Enter the vault’s passphrase or its recovery key.');
+  }
+
+  const keys = deriveV2Keys(opened.vaultKey, vaultId);
+  if (!slotsMacValid(keys.keysMac, opened.slots)) {
+    zeroV2Keys(keys);
+    throw altered();
+  }
+  const problems: SyncProblem[] = [];
+  let winner: { deviceHex: string; slots: KeySlots } | null = null;
+  for (const f of newest) {
+    if (slotsMacValid(keys.keysMac, f.slots)) {
+      winner ??= { deviceHex: f.deviceHex, slots: f.slots };
+      continue;
+    }
+    const file = f.file ?? `devices/${f.deviceHex}/keys.json`;
+    problems.push({
+      type: 'damage',
+      file,
+      deviceHex: f.deviceHex,
+      message: `${file} was altered by something other than Attune, so it is ignored; the computer it belongs to replaces it the next time it opens the vault. If this keeps happening, check who can write to the vault folder.`,
+    });
+  }
+  // The opened slot verified, so some file at this epoch holds it.
+  if (!winner) throw altered();
+  return { vaultKey: opened.vaultKey, keys, winner, epoch, via, problems };
+}
