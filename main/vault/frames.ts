@@ -12,7 +12,7 @@ import { u32, u64 } from './binary';
  */
 export const FRAME_HEADER_BYTES = 12;
 const SEQ_BYTES = 8;
-const MAX_BODY = 1 << 30;
+export const MAX_FRAME_BODY = 1 << 30;
 
 export interface Frame {
   seq: number;
@@ -31,25 +31,47 @@ export interface FrameScan {
   damage: { offset: number; problem: string } | null;
 }
 
+/**
+ * Layout options of format 2's log frames (FORMAT-v2.md §7), whose body carries the previous
+ * frame's hash in clear after the seq. Format 1 passes none of them.
+ */
+export interface FrameLayout {
+  /** Bytes stored in clear after the seq and bound, with it, into the AD (format 2: prev hash). */
+  clearTailBytes?: number;
+  /** The smallest plaintext a valid frame holds; shorter bodies are an impossible length. */
+  minPlaintextBytes?: number;
+  /** Where to start reading: an incremental read resumes at the end of the previous one. */
+  start?: number;
+}
+
 export function encodeFrame(
   magic: Buffer,
   key: Buffer,
   adPrefix: Buffer,
   seq: number,
   plaintext: Buffer,
+  clearTail: Buffer = Buffer.alloc(0),
 ): Buffer {
-  const seqBytes = u64(seq);
-  const sealed = seal(key, plaintext, Buffer.concat([adPrefix, seqBytes]));
-  const length = SEQ_BYTES + sealed.length;
-  return Buffer.concat([magic, u32(length), u32((length ^ 0xffffffff) >>> 0), seqBytes, sealed]);
+  const clear = Buffer.concat([u64(seq), clearTail]);
+  const sealed = seal(key, plaintext, Buffer.concat([adPrefix, clear]));
+  const length = clear.length + sealed.length;
+  return Buffer.concat([magic, u32(length), u32((length ^ 0xffffffff) >>> 0), clear, sealed]);
 }
 
 const allZero = (bytes: Buffer): boolean => bytes.every((b) => b === 0);
 
 /** Reads every frame of a framed file, stopping at a torn tail or at the first damaged frame. */
-export function scanFrames(bytes: Buffer, magic: Buffer, key: Buffer, adPrefix: Buffer): FrameScan {
+export function scanFrames(
+  bytes: Buffer,
+  magic: Buffer,
+  key: Buffer,
+  adPrefix: Buffer,
+  layout: FrameLayout = {},
+): FrameScan {
+  const clearBytes = SEQ_BYTES + (layout.clearTailBytes ?? 0);
+  const minBody = clearBytes + SEAL_OVERHEAD + (layout.minPlaintextBytes ?? 0);
   const frames: Frame[] = [];
-  let pos = 0;
+  let pos = layout.start ?? 0;
   const stop = (tornTail: boolean, damage: FrameScan['damage'] = null): FrameScan => ({
     frames,
     end: pos,
@@ -69,7 +91,7 @@ export function scanFrames(bytes: Buffer, magic: Buffer, key: Buffer, adPrefix: 
       // Space a file system allocated before the crash but never filled reads as zeros.
       return allZero(rest) ? stop(true) : stop(false, { offset: pos, problem: 'an entry header is damaged' });
     }
-    if (length < SEQ_BYTES + SEAL_OVERHEAD || length > MAX_BODY) {
+    if (length < minBody || length > MAX_FRAME_BODY) {
       return stop(false, { offset: pos, problem: 'an entry has an impossible length' });
     }
     if (rest.length < FRAME_HEADER_BYTES + length) return stop(true);
@@ -78,7 +100,7 @@ export function scanFrames(bytes: Buffer, magic: Buffer, key: Buffer, adPrefix: 
     if (seqBig > BigInt(Number.MAX_SAFE_INTEGER)) {
       return stop(false, { offset: pos, problem: 'an entry has an impossible sequence number' });
     }
-    const plaintext = open(key, body, SEQ_BYTES, Buffer.concat([adPrefix, body.subarray(0, SEQ_BYTES)]));
+    const plaintext = open(key, body, clearBytes, Buffer.concat([adPrefix, body.subarray(0, clearBytes)]));
     if (!plaintext) {
       return stop(false, {
         offset: pos,
