@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import { AttuneError } from '../../../shared/errors';
+import { atomicWriteFile } from '../atomicWrite';
+import { isNotFound, type VaultFs } from '../vaultFs';
+import { encodeSegmentHeader, SEGMENT_HEADER_BYTES } from './logFrame';
+import { segmentFileName } from './syncNames';
+
+/** A writer appends to its newest segment until it holds at least this much (FORMAT-v2.md §6). */
+export const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Where the device's own valid log ends, as readDeviceLog reports it. `closed`: the newest
+ * segment must not be appended to (it is damaged, or its header is wrong), so nothing in it is
+ * truncated and the next append starts a new segment — keeping the damaged bytes as evidence.
+ */
+export interface LogTail {
+  segment: number;
+  end: number;
+  closed?: boolean;
+}
+
+/**
+ * This device's log (FORMAT-v2.md §6, §13 Commit): the one place frames are appended. Appends go
+ * at explicit offsets so that a failed one can be cut off again, as format 1's JournalWriter does.
+ */
+export class DeviceLogWriter {
+  /** Set when cutting off a failed append failed too: cut again before the next append. */
+  private tailUnknown = false;
+  private isClosed = false;
+  /** Appends run one after another even if a caller does not wait: each needs the last one's end. */
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly fs: VaultFs,
+    private readonly deviceDir: string,
+    private readonly deviceId: Buffer,
+    private readonly segmentBytes: number,
+    /** The newest segment's open file, null before the first segment or after a closed tail. */
+    private fd: number | null,
+    private segment: number,
+    private end: number,
+    private startNewSegment: boolean,
+  ) {}
+
+  /**
+   * Opens the device's log for appending at `tail` (null: no segment yet; the first append
+   * creates log-000001.bin). A torn tail beyond `tail.end` — a crash during an append, never
+   * committed — is cut off and the cut made durable before anything new is written.
+   */
+  static async open(
+    fs: VaultFs,
+    deviceDir: string,
+    deviceId: Buffer,
+    tail: LogTail | null,
+    options: { segmentBytes?: number } = {},
+  ): Promise<DeviceLogWriter> {
+    const segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
+    if (tail === null) return new DeviceLogWriter(fs, deviceDir, deviceId, segmentBytes, null, 0, 0, true);
+    if (tail.closed) {
+      return new DeviceLogWriter(fs, deviceDir, deviceId, segmentBytes, null, tail.segment, tail.end, true);
+    }
+    if (tail.end < SEGMENT_HEADER_BYTES) throw new RangeError(`log tail ${tail.end} is inside the header`);
+    const fd = await fs.open(join(deviceDir, segmentFileName(tail.segment)), 'r+');
+    try {
+      await fs.ftruncate(fd, tail.end);
+      await fs.fdatasync(fd);
+    } catch (error) {
+      await fs.close(fd).catch(() => undefined);
+      throw error;
+    }
+    return new DeviceLogWriter(fs, deviceDir, deviceId, segmentBytes, fd, tail.segment, tail.end, false);
+  }
+
+  /** The newest segment and the end of its last committed frame ({0, 0} before the first). */
+  get position(): { segment: number; end: number } {
+    return { segment: this.segment, end: this.end };
+  }
+
+  /**
+   * Appends one frame and makes it durable: the commit point of every change. When this throws,
+   * the frame is not in the log (or, if the failure hid a write that reached the disk, it is
+   * there whole; the next open finds it, which format 2 allows: old or new, never half).
+   */
+  append(frame: Buffer): Promise<void> {
+    const run = this.queue.then(() => this.appendNow(frame));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async appendNow(frame: Buffer): Promise<void> {
+    if (this.isClosed) throw new AttuneError('locked', 'The vault is locked. Unlock it to save changes.');
+    if (this.fd === null || this.startNewSegment || this.end >= this.segmentBytes) await this.nextSegment();
+    const fd = this.fd!;
+    if (this.tailUnknown) {
+      await this.fs.ftruncate(fd, this.end);
+      this.tailUnknown = false;
+    }
+    const at = this.end;
+    try {
+      await this.fs.write(fd, frame, at);
+      // fdatasync flushes the data and the new length, which is all a reader needs.
+      await this.fs.fdatasync(fd);
+    } catch (error) {
+      await this.fs.ftruncate(fd, at).catch(() => {
+        this.tailUnknown = true;
+      });
+      throw error;
+    }
+    this.end = at + frame.length;
+  }
+
+  /**
+   * Starts the next segment: an atomic write of its header alone, so a crash leaves either no
+   * file or a whole header. The writer moves to it only once it is durable and open; a failure
+   * before that leaves the writer where it was, and the next append tries again.
+   */
+  private async nextSegment(): Promise<void> {
+    const next = this.segment + 1;
+    const name = segmentFileName(next);
+    const path = join(this.deviceDir, name);
+    // A segment is never rewritten (FORMAT-v2.md §6). Only a header-only file, left by a creation
+    // that failed after its rename, may be replaced; anything more means this session's idea of
+    // the log is out of date (the folder changed under it), and writing on would destroy frames.
+    const existing = await this.fs.stat(path).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
+    if (existing && existing.size > SEGMENT_HEADER_BYTES) {
+      throw new AttuneError(
+        'integrity',
+        `This computer's change log (${name}) already holds changes this session did not read, so ` +
+          'the last change was not saved. Lock the vault, unlock it again, and repeat the change.',
+      );
+    }
+    await atomicWriteFile(this.fs, path, encodeSegmentHeader(this.deviceId, next), { syncDir: true });
+    const fd = await this.fs.open(path, 'r+');
+    const previous = this.fd;
+    this.fd = fd;
+    this.segment = next;
+    this.end = SEGMENT_HEADER_BYTES;
+    this.startNewSegment = false;
+    this.tailUnknown = false;
+    // The previous segment is complete and durable; failing to close it changes nothing on disk.
+    if (previous !== null) await this.fs.close(previous).catch(() => undefined);
+  }
+
+  /** Closes the log; later appends are refused. Waits for an append under way. */
+  async close(): Promise<void> {
+    await this.queue;
+    if (this.isClosed) return;
+    this.isClosed = true;
+    const fd = this.fd;
+    this.fd = null;
+    if (fd !== null) await this.fs.close(fd);
+  }
+}
