@@ -1,0 +1,263 @@
+import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../sync/createRng';
+import { FolderSync } from '../../sync/folderSync';
+import { randomFileActivity } from '../../sync/randomFileActivity';
+import { snapshotFolder } from '../../sync/snapshotFolder';
+import { SYNC_TOOLS, type SyncFaults, type SyncTool } from '../../sync/syncTools';
+import { tempDir } from '../helpers/tempDir';
+
+/** Every fault off: each transfer lands whole, in the next step. */
+const RELIABLE: SyncFaults = {
+  deliverRate: 1,
+  maxDelay: 0,
+  longDelayRate: 0,
+  longDelay: 0,
+  partialRate: 0,
+  staleOverwriteRate: 0,
+};
+
+async function deviceFolders(count: number): Promise<string[]> {
+  const root = await tempDir('attune-sync-');
+  const folders = Array.from({ length: count }, (_, i) => join(root, `device${i}`));
+  for (const folder of folders) await mkdir(folder);
+  return folders;
+}
+
+async function put(folder: string, path: string, content: string | Buffer): Promise<void> {
+  await mkdir(join(folder, path, '..'), { recursive: true });
+  await writeFile(join(folder, path), content);
+}
+
+/** The folder as sorted [path, hex] pairs: comparable with toEqual, readable in a failure. */
+async function listing(folder: string): Promise<[string, string][]> {
+  return [...(await snapshotFolder(folder))].map(([path, bytes]) => [path, bytes.toString('hex')]);
+}
+
+/** Random create/append/rewrite/delete on every device, some devices going offline, then settle. */
+async function scenario(tool: SyncTool, seed: number, devices: number, steps: number) {
+  const folders = await deviceFolders(devices);
+  const sync = new FolderSync({ folders, seed, tool });
+  const driver = createRng(seed ^ 0x5eed);
+  try {
+    for (let s = 0; s < steps; s++) {
+      for (let i = 0; i < devices; i++) {
+        // Offline devices keep editing: that is how a laptop on a train makes conflicts.
+        if (driver.chance(0.5)) await randomFileActivity(driver, folders[i]!, i, { sharedRate: 0.25 });
+        if (driver.chance(0.05)) sync.setOnline(i, !sync.device(i).online);
+      }
+      await sync.step();
+    }
+    await sync.settle();
+    return { sync, listings: await Promise.all(folders.map(listing)) };
+  } finally {
+    await sync.dispose();
+  }
+}
+
+describe('FolderSync', () => {
+  it('replays a seed exactly: the same log and the same final bytes', async () => {
+    const a = await scenario('dropbox', 7, 3, 30);
+    const b = await scenario('dropbox', 7, 3, 30);
+    expect(a.sync.log.length).toBeGreaterThan(20);
+    expect(b.sync.log).toEqual(a.sync.log);
+    expect(b.listings).toEqual(a.listings);
+    const other = await scenario('dropbox', 8, 3, 30);
+    expect(other.sync.log).not.toEqual(a.sync.log);
+  });
+
+  it.each(SYNC_TOOLS)('%s: settle() converges after random activity on 2 to 4 devices', async (tool) => {
+    let conflicts = 0;
+    for (const seed of [1, 2, 3]) {
+      const { sync, listings } = await scenario(tool, seed * 101, 2 + (seed % 3), 25);
+      expect(listings[0]!.length).toBeGreaterThan(0);
+      for (const other of listings.slice(1)) expect(other).toEqual(listings[0]);
+      expect(sync.pending).toBe(0);
+      conflicts += sync.stats.conflicts;
+    }
+    // The shared files are written on several devices, so the tool had conflicts to resolve.
+    expect(conflicts).toBeGreaterThan(0);
+  });
+
+  const copyNames: Record<SyncTool, RegExp> = {
+    syncthing: /^shared\/note\.sync-conflict-20260105-10\d{4}-(?<id>[A-Z2-7]{7})\.bin$/,
+    dropbox: /^shared\/note \((?<name>[A-Z-]+)'s conflicted copy 2026-01-05\)\.bin$/,
+    onedrive: /^shared\/note-(?<name>[A-Z-]+)\.bin$/,
+    icloud: /^shared\/note 2\.bin$/,
+    gdrive: /^shared\/note \(1\)\.bin$/,
+    nextcloud: /^shared\/note \(conflicted copy 2026-01-05 10\d{4}\)\.bin$/,
+  };
+
+  it.each(SYNC_TOOLS)(
+    '%s: a concurrent change becomes a conflict copy with the tool’s own name',
+    async (tool) => {
+      const folders = await deviceFolders(2);
+      const sync = new FolderSync({ folders, seed: 3, tool, faults: RELIABLE });
+      await put(folders[0]!, 'shared/note.bin', 'from the office');
+      await put(folders[1]!, 'shared/note.bin', 'from the laptop');
+      await sync.step();
+      await sync.step();
+      await sync.settle();
+      await sync.dispose();
+      const [office, laptop] = await Promise.all(folders.map((f) => snapshotFolder(f)));
+      expect([...laptop!.keys()]).toEqual([...office!.keys()]);
+      const paths = [...office!.keys()];
+      expect(paths).toHaveLength(2);
+      const copy = paths.find((p) => p !== 'shared/note.bin')!;
+      const match = copyNames[tool].exec(copy);
+      expect(match, copy).not.toBeNull();
+      // Both versions are kept, one under each name.
+      const kept = [office!.get('shared/note.bin')!.toString(), office!.get(copy)!.toString()].sort();
+      expect(kept).toEqual(['from the laptop', 'from the office']);
+      // A name in the copy is the device whose version it holds.
+      const loser = office!.get(copy)!.toString() === 'from the office' ? 0 : 1;
+      if (match?.groups?.id) expect(match.groups.id).toBe(sync.device(loser).shortId);
+      if (match?.groups?.name) expect(match.groups.name).toBe(sync.device(loser).name);
+      expect(sync.stats.conflicts).toBe(1);
+    },
+  );
+
+  it('numbers a second iCloud conflict copy "name 3"', async () => {
+    const folders = await deviceFolders(3);
+    const sync = new FolderSync({ folders, seed: 4, tool: 'icloud', faults: RELIABLE });
+    for (const [i, folder] of folders.entries()) await put(folder, 'shared/note.bin', `version ${i}`);
+    await sync.step();
+    await sync.step();
+    await sync.settle();
+    await sync.dispose();
+    expect([...(await snapshotFolder(folders[2]!)).keys()]).toEqual([
+      'shared/note 2.bin',
+      'shared/note 3.bin',
+      'shared/note.bin',
+    ]);
+  });
+
+  it('a change wins over a concurrent deletion of the same file', async () => {
+    const folders = await deviceFolders(2);
+    const sync = new FolderSync({ folders, seed: 5, tool: 'syncthing', faults: RELIABLE });
+    await put(folders[0]!, 'shared/note.bin', 'first');
+    await sync.settle();
+    await unlink(join(folders[0]!, 'shared/note.bin'));
+    await put(folders[1]!, 'shared/note.bin', 'edited');
+    await sync.step();
+    await sync.step();
+    await sync.settle();
+    await sync.dispose();
+    for (const folder of folders)
+      expect(await listing(folder)).toEqual([['shared/note.bin', Buffer.from('edited').toString('hex')]]);
+  });
+
+  it('deletions propagate', async () => {
+    const folders = await deviceFolders(3);
+    const sync = new FolderSync({ folders, seed: 6, tool: 'nextcloud' });
+    await put(folders[0]!, 'devices/d0/log-000001.bin', 'entry');
+    await put(folders[0]!, 'devices/d0/seen.bin', 'heads');
+    await sync.settle();
+    expect(await listing(folders[2]!)).toHaveLength(2);
+    await rm(join(folders[0]!, 'devices/d0/seen.bin'));
+    for (let s = 0; s < 5; s++) await sync.step();
+    await sync.settle();
+    await sync.dispose();
+    for (const folder of folders)
+      expect((await listing(folder)).map(([p]) => p)).toEqual(['devices/d0/log-000001.bin']);
+  });
+
+  it('an offline device neither sends nor receives, and catches up when back', async () => {
+    const folders = await deviceFolders(3);
+    const sync = new FolderSync({ folders, seed: 9, tool: 'syncthing' });
+    sync.setOnline(2, false);
+    await put(folders[0]!, 'devices/d0/log-000001.bin', 'office entry');
+    await put(folders[2]!, 'devices/d2/log-000001.bin', 'train entry');
+    for (let s = 0; s < 40; s++) await sync.step();
+    expect((await listing(folders[1]!)).map(([p]) => p)).toEqual(['devices/d0/log-000001.bin']);
+    expect((await listing(folders[2]!)).map(([p]) => p)).toEqual(['devices/d2/log-000001.bin']);
+    sync.setOnline(2, true);
+    await sync.settle();
+    await sync.dispose();
+    for (const folder of folders) {
+      expect((await listing(folder)).map(([p]) => p)).toEqual([
+        'devices/d0/log-000001.bin',
+        'devices/d2/log-000001.bin',
+      ]);
+    }
+  });
+
+  it('a file can arrive truncated, and is completed at a later step', async () => {
+    const folders = await deviceFolders(2);
+    const sync = new FolderSync({
+      folders,
+      seed: 10,
+      tool: 'onedrive',
+      faults: { ...RELIABLE, partialRate: 1 },
+    });
+    const full = createRng(1).bytes(100);
+    await put(folders[0]!, 'devices/d0/log-000001.bin', full);
+    const target = join(folders[1]!, 'devices/d0/log-000001.bin');
+    let arrived: Buffer | undefined;
+    for (let s = 0; s < 10 && !arrived; s++) {
+      await sync.step();
+      arrived = await readFile(target).catch(() => undefined);
+    }
+    expect(arrived!.length).toBeLessThan(full.length);
+    expect(full.subarray(0, arrived!.length).equals(arrived!)).toBe(true);
+    for (let s = 0; s < 10 && arrived!.length < full.length; s++) {
+      await sync.step();
+      arrived = await readFile(target);
+    }
+    expect(arrived!.equals(full)).toBe(true);
+    expect(sync.stats.partials).toBe(1);
+    await sync.dispose();
+  });
+
+  it('"newer wins" can put an older version of a file back everywhere', async () => {
+    const folders = await deviceFolders(2);
+    const sync = new FolderSync({ folders, seed: 11, tool: 'onedrive', faults: RELIABLE });
+    const path = 'devices/d0/seen.bin';
+    for (const version of ['v1', 'v2', 'v3']) {
+      const temp = join(folders[0]!, `${path}.tmp-0a1b2c3d`);
+      await put(folders[0]!, `${path}.tmp-0a1b2c3d`, version);
+      await rename(temp, join(folders[0]!, path));
+      for (let s = 0; s < 3; s++) await sync.step();
+      expect((await readFile(join(folders[1]!, path))).toString()).toBe(version);
+    }
+    sync.faults.staleOverwriteRate = 1;
+    await sync.step();
+    sync.faults.staleOverwriteRate = 0;
+    expect(sync.stats.staleOverwrites).toBe(1);
+    await sync.settle();
+    await sync.dispose();
+    const now = (await readFile(join(folders[0]!, path))).toString();
+    expect(['v1', 'v2']).toContain(now);
+    expect((await readFile(join(folders[1]!, path))).toString()).toBe(now);
+  });
+
+  it('never copies the vault’s temp files or its lock', async () => {
+    const folders = await deviceFolders(2);
+    const sync = new FolderSync({ folders, seed: 12, tool: 'dropbox' });
+    await put(folders[0]!, 'attune.lock', 'pid 1');
+    await put(folders[0]!, 'devices/d0/seen.bin.tmp-0123abcd', 'half written');
+    await put(folders[0]!, 'devices/d0/seen.bin', 'heads');
+    await sync.settle();
+    await sync.dispose();
+    expect((await listing(folders[1]!)).map(([p]) => p)).toEqual(['devices/d0/seen.bin']);
+  });
+
+  it('delivers files out of order: a file can arrive before one written earlier', async () => {
+    let overtaken = false;
+    for (let seed = 1; seed <= 20 && !overtaken; seed++) {
+      const folders = await deviceFolders(2);
+      const sync = new FolderSync({ folders, seed, tool: 'gdrive' });
+      await put(folders[0]!, 'devices/d0/log-000001.bin', 'record');
+      await sync.step();
+      await put(folders[0]!, 'devices/d0/manifest.bin', 'names log-000001');
+      for (let s = 0; s < 10 && !overtaken; s++) {
+        await sync.step();
+        const there = (await listing(folders[1]!)).map(([p]) => p);
+        overtaken = there.includes('devices/d0/manifest.bin') && !there.includes('devices/d0/log-000001.bin');
+      }
+      await sync.dispose();
+    }
+    expect(overtaken).toBe(true);
+  });
+});
