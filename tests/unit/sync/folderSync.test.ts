@@ -36,16 +36,23 @@ async function listing(folder: string): Promise<[string, string][]> {
 }
 
 /** Random create/append/rewrite/delete on every device, some devices going offline, then settle. */
-async function scenario(tool: SyncTool, seed: number, devices: number, steps: number) {
+async function scenario(
+  tool: SyncTool,
+  seed: number,
+  devices: number,
+  steps: number,
+  faults?: Partial<SyncFaults>,
+) {
   const folders = await deviceFolders(devices);
-  const sync = new FolderSync({ folders, seed, tool });
+  const sync = new FolderSync({ folders, seed, tool, faults });
   const driver = createRng(seed ^ 0x5eed);
   try {
     for (let s = 0; s < steps; s++) {
       for (let i = 0; i < devices; i++) {
         // Offline devices keep editing: that is how a laptop on a train makes conflicts.
         if (driver.chance(0.5)) await randomFileActivity(driver, folders[i]!, i, { sharedRate: 0.25 });
-        if (driver.chance(0.05)) sync.setOnline(i, !sync.device(i).online);
+        const online = sync.device(i).online;
+        if (driver.chance(online ? 0.03 : 0.2)) sync.setOnline(i, !online);
       }
       await sync.step();
     }
@@ -68,16 +75,24 @@ describe('FolderSync', () => {
   });
 
   it.each(SYNC_TOOLS)('%s: settle() converges after random activity on 2 to 4 devices', async (tool) => {
-    let conflicts = 0;
+    const faults = { conflicts: 0, partials: 0, staleOverwrites: 0 };
     for (const seed of [1, 2, 3]) {
-      const { sync, listings } = await scenario(tool, seed * 101, 2 + (seed % 3), 25);
+      // Stale overwrites are rare at the defaults; made frequent here so that each run has some.
+      const stale = tool === 'syncthing' ? {} : { staleOverwriteRate: 0.15 };
+      const { sync, listings } = await scenario(tool, seed * 101, 2 + (seed % 3), 25, stale);
       expect(listings[0]!.length).toBeGreaterThan(0);
       for (const other of listings.slice(1)) expect(other).toEqual(listings[0]);
       expect(sync.pending).toBe(0);
-      conflicts += sync.stats.conflicts;
+      faults.conflicts += sync.stats.conflicts;
+      faults.partials += sync.stats.partials;
+      faults.staleOverwrites += sync.stats.staleOverwrites;
     }
-    // The shared files are written on several devices, so the tool had conflicts to resolve.
-    expect(conflicts).toBeGreaterThan(0);
+    // Convergence held through the faults, not around them: the shared files written on several
+    // devices made conflicts, some files arrived in parts, and the mtime-based tools went back.
+    expect(faults.conflicts).toBeGreaterThan(0);
+    expect(faults.partials).toBeGreaterThan(0);
+    if (tool === 'syncthing') expect(faults.staleOverwrites).toBe(0);
+    else expect(faults.staleOverwrites).toBeGreaterThan(0);
   });
 
   const copyNames: Record<SyncTool, RegExp> = {
