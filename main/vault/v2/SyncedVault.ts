@@ -1,0 +1,861 @@
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { AttuneError } from '../../../shared/errors';
+import { atomicWriteFile, fsyncDir } from '../atomicWrite';
+import { type AuditDetail, type AuditType, assertAuditInput, makeAuditEntry } from '../auditLog';
+import { sha256Hex } from '../binary';
+import { DEFAULT_KDF, type KdfParams } from '../kdf';
+import { ProcessLock } from '../processLock';
+import { assertId, assertKind, newRecordId, recordJson } from '../recordCodec';
+import { formatRecoveryKey, generateRecoveryKey } from '../recoveryKey';
+import type { VaultSecret } from '../unlock';
+import { lockedError, writeFailure } from '../vaultErrors';
+import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
+import type { RecordMeta } from '../vaultTypes';
+import { checkClaims } from './checkClaims';
+import { DeviceLogWriter } from './deviceLogWriter';
+import { encodeFramePayload } from './framePayload';
+import {
+  changePassphraseSlots,
+  KEYS_FILE,
+  type KeySlots,
+  makeKeySlots,
+  readKeySlotFiles,
+  renewRecoverySlots,
+  serializeKeySlots,
+  unlockSlots,
+  withDevice,
+} from './keySlots';
+import { encodeLogFrame, ZERO_HASH } from './logFrame';
+import { MARKER_FILE, markerBytes, parseMarker } from './marker';
+import { MergedState, type RecordView } from './MergedState';
+import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDevices } from './presenceFile';
+import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
+import { decodeSeen, encodeSeen, SEEN_FILE, type SeenState } from './seenFile';
+import type { HeadClaim, LogOp, SyncProblem } from './types';
+import { deriveV2Keys, type V2Keys, zeroV2Keys } from './v2Keys';
+
+/** Audit types format 2 adds to format 1's list (FORMAT-v2.md §12–13). */
+export type SyncedAuditType = AuditType | 'device-join' | 'conflict-resolved';
+
+export interface SyncedAuditRequest {
+  type: SyncedAuditType;
+  detail?: AuditDetail;
+}
+
+/** This computer, as the vault knows it: a random id kept in this computer's settings, and a name. */
+export interface DeviceIdentity {
+  /** 32 hex digits; omitted when this computer has never opened a vault (a new id is drawn). */
+  hex?: string;
+  name: string;
+}
+
+/** Where this computer remembers what it has seen of every log, outside the synced folder. */
+export interface LocalSeenStore {
+  load(): Promise<SeenState | null>;
+  save(state: SeenState): Promise<void>;
+}
+
+export interface SyncedVaultOptions {
+  fs?: VaultFs;
+  device: DeviceIdentity;
+  /** Start a new log segment past this size (default 8 MiB). */
+  segmentBytes?: number;
+  localSeen?: LocalSeenStore;
+  /** The clock frames and audit entries are dated by (tests move it). */
+  now?: () => Date;
+  /** Presence heartbeat period in ms (default 60 s; 0 = no timer, tests call heartbeat()). */
+  heartbeatMs?: number;
+}
+
+export interface ConflictVersion {
+  opId: string;
+  deviceHex: string;
+  deviceName: string;
+  at: string;
+  deleted: boolean;
+  value: unknown;
+}
+
+export interface RecordConflict {
+  kind: string;
+  id: string;
+  versions: ConflictVersion[];
+}
+
+export interface SyncedVerifyReport {
+  ok: boolean;
+  records: number;
+  conflicts: number;
+  auditEntries: number;
+  problems: SyncProblem[];
+}
+
+const GENESIS = '0'.repeat(64);
+const isDeviceHex = (hex: string): boolean => /^[0-9a-f]{32}$/.test(hex);
+
+/**
+ * An unlocked format-2 vault (FORMAT-v2.md): the merge of every device's append-only log. This
+ * device only ever appends to its own log under `devices/<id>/`; other devices' changes arrive
+ * through the synced folder and are merged by `refresh()`. Concurrent edits of one record are
+ * kept as a conflict until `resolveConflict` settles it. Writes are serialised through one queue.
+ */
+export class SyncedVault {
+  readonly dir: string;
+  readonly vaultHex: string;
+  readonly deviceHex: string;
+  private keys: V2Keys | null;
+  private readonly state = new MergedState();
+  private reads: LogReads = new Map();
+  private readProblems: SyncProblem[] = [];
+  private claimProblems: SyncProblem[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private writer: DeviceLogWriter | null = null;
+  private lockFile: ProcessLock | null = null;
+  private auditHead = { seq: 0, hash: GENESIS };
+  /**
+   * The heads this device has claimed in its seen.bin. A claim is never lowered: after a rollback
+   * the missing changes stay claimed, so the rollback is reported until the files come back.
+   */
+  private claimed: Record<string, HeadClaim> = {};
+  private editing: Array<{ kind: string; id: string }> = [];
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly fs: VaultFs;
+  private readonly now: () => Date;
+  private readonly deviceId: Buffer;
+  private readonly deviceDir: string;
+
+  private constructor(
+    dir: string,
+    private readonly vaultId: Buffer,
+    keys: V2Keys,
+    private slots: KeySlots,
+    private readonly options: SyncedVaultOptions,
+    deviceHex: string,
+  ) {
+    this.dir = dir;
+    this.vaultHex = vaultId.toString('hex');
+    this.keys = keys;
+    this.deviceHex = deviceHex;
+    this.deviceId = Buffer.from(deviceHex, 'hex');
+    this.deviceDir = join(dir, DEVICES_DIR, deviceHex);
+    this.fs = options.fs ?? nodeVaultFs;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Creates a format-2 vault in `dir` (absent or empty). The recovery key is shown once. */
+  static async create(
+    dirIn: string,
+    passphrase: string,
+    options: SyncedVaultOptions & { kdf?: KdfParams },
+  ): Promise<{ vault: SyncedVault; recoveryKey: string }> {
+    const fs = options.fs ?? nodeVaultFs;
+    const dir = resolve(dirIn);
+    if (typeof passphrase !== 'string' || passphrase.length === 0) {
+      throw new AttuneError('invalid-input', 'Choose a passphrase that is not empty.');
+    }
+    await assertEmptyFolder(fs, dir);
+    const deviceHex = options.device.hex ?? randomBytes(16).toString('hex');
+    if (!isDeviceHex(deviceHex))
+      throw new AttuneError('invalid-input', 'This computer’s device id is malformed.');
+    const vaultId = randomBytes(16);
+    const vaultKey = randomBytes(32);
+    const recovery = generateRecoveryKey();
+    const keys = deriveV2Keys(vaultKey, vaultId);
+    try {
+      const slots = await makeKeySlots({
+        vaultKey,
+        vaultId,
+        deviceHex,
+        epoch: 1,
+        passphrase,
+        kdf: options.kdf ?? DEFAULT_KDF,
+        recoveryKey: recovery,
+        keysMac: keys.keysMac,
+      });
+      const deviceDir = join(dir, DEVICES_DIR, deviceHex);
+      await fs.mkdir(deviceDir, { mode: 0o700, recursive: true });
+      await atomicWriteFile(fs, join(deviceDir, KEYS_FILE), serializeKeySlots(slots), { syncDir: true });
+      const vault = new SyncedVault(dir, vaultId, keys, slots, options, deviceHex);
+      await vault.start(
+        [{ op: 'device', name: deviceName(options.device.name) }],
+        [{ type: 'vault-create' }],
+      );
+      // The marker last: until it exists the folder is not a vault (FORMAT-v2.md §13).
+      await fsyncDir(fs, join(dir, DEVICES_DIR));
+      await atomicWriteFile(fs, join(dir, MARKER_FILE), markerBytes(vaultId), { syncDir: true });
+      return { vault, recoveryKey: formatRecoveryKey(recovery) };
+    } catch (error) {
+      zeroV2Keys(keys);
+      throw error instanceof AttuneError ? error : writeFailure(error);
+    } finally {
+      recovery.fill(0);
+    }
+  }
+
+  /**
+   * Opens a format-2 vault on this device: unlocks with the newest key slots of any device,
+   * reads and merges every device's log, checks what every device has seen (rollback evidence),
+   * adopts the winning key slots, joins as a new device if this one has not written before,
+   * and records 'unlock' (or 'recovery').
+   */
+  static async open(dirIn: string, secret: VaultSecret, options: SyncedVaultOptions): Promise<SyncedVault> {
+    const fs = options.fs ?? nodeVaultFs;
+    const dir = resolve(dirIn);
+    let markerBytesRead: Buffer;
+    try {
+      markerBytesRead = await fs.readFile(join(dir, MARKER_FILE));
+    } catch (error) {
+      if (isNotFound(error)) {
+        throw new AttuneError(
+          'not-a-vault',
+          (await listDeviceFolders(fs, dir)).length > 0
+            ? 'This vault folder has not finished arriving from the sync service (its attune-vault.json is missing). Wait for syncing to finish and try again.'
+            : 'This folder is not an Attune vault.',
+        );
+      }
+      throw error;
+    }
+    const marker = parseMarker(markerBytesRead);
+    if (marker.version !== 2) {
+      throw new AttuneError(
+        'unsupported-version',
+        'This vault is in the older format 1, which this engine does not open; Attune opens it as a format-1 vault.',
+      );
+    }
+    const vaultId = marker.vaultId;
+    const { files } = await readKeySlotFiles(fs, dir);
+    if (files.length === 0) {
+      throw new AttuneError(
+        'not-a-vault',
+        'This vault’s key files have not arrived from the sync service yet. Wait for syncing to finish and try again.',
+      );
+    }
+    const unlocked = await unlockSlots(files, secret, vaultId);
+    const deviceHex = options.device.hex ?? randomBytes(16).toString('hex');
+    if (!isDeviceHex(deviceHex))
+      throw new AttuneError('invalid-input', 'This computer’s device id is malformed.');
+    const vault = new SyncedVault(dir, vaultId, unlocked.keys, unlocked.winner.slots, options, deviceHex);
+    try {
+      await fs.mkdir(vault.deviceDir, { mode: 0o700, recursive: true });
+      const own = files.find((f) => f.deviceHex === deviceHex);
+      const winnerBytes = serializeKeySlots(withDevice(unlocked.winner.slots, deviceHex));
+      if (!own || !serializeKeySlots(own.slots).equals(winnerBytes)) {
+        // Adopt the newest slots, so an old passphrase stops opening the vault here too (§4).
+        await atomicWriteFile(fs, join(vault.deviceDir, KEYS_FILE), winnerBytes, { syncDir: true });
+      }
+      const unlockAudit: SyncedAuditRequest = { type: unlocked.via === 'passphrase' ? 'unlock' : 'recovery' };
+      await vault.start(null, [unlockAudit]);
+    } catch (error) {
+      await vault.abandonOpen();
+      throw error;
+    }
+    return vault;
+  }
+
+  get isLocked(): boolean {
+    return this.closed || this.keys === null;
+  }
+
+  /** Existing records (a record in conflict is listed once, with its winning version). */
+  list(kind?: string): RecordMeta[] {
+    this.assertOpen();
+    if (kind !== undefined) assertKind(kind);
+    return this.state.records(kind).map((r) => ({ kind: r.kind, id: r.id, rev: r.rev }));
+  }
+
+  async get<T = unknown>(kind: string, id: string): Promise<T> {
+    this.assertOpen();
+    assertKind(kind);
+    assertId(id);
+    const view = this.state.record(kind, id);
+    if (!view || view.deleted || !view.winner.value) {
+      throw new AttuneError('not-found', `That ${kind} record does not exist; it may have been deleted.`);
+    }
+    return parseValue<T>(view.winner.value);
+  }
+
+  async getAll<T = unknown>(kind: string): Promise<Array<{ id: string; rev: number; value: T }>> {
+    this.assertOpen();
+    assertKind(kind);
+    return this.state
+      .records(kind)
+      .filter((r) => r.winner.value)
+      .map((r) => ({ id: r.id, rev: r.rev, value: parseValue<T>(r.winner.value as Buffer) }));
+  }
+
+  /** Saves a record. A record in conflict must be resolved first (`resolveConflict`). */
+  async put(
+    kind: string,
+    id: string | undefined,
+    value: unknown,
+    audit?: SyncedAuditRequest,
+  ): Promise<RecordMeta> {
+    const [meta] = await this.putMany([{ kind, ...(id === undefined ? {} : { id }), value }], audit);
+    return meta as RecordMeta;
+  }
+
+  /** Saves several records in one frame: after a crash all are saved or none. */
+  async putMany(
+    items: Array<{ kind: string; id?: string; value: unknown }>,
+    audit?: SyncedAuditRequest,
+  ): Promise<RecordMeta[]> {
+    this.assertOpen();
+    if (!Array.isArray(items))
+      throw new AttuneError('invalid-input', 'Nothing to save: expected a list of records.');
+    const prepared = items.map((item) => {
+      assertKind(item.kind);
+      const id = item.id ?? newRecordId();
+      assertId(id);
+      return { kind: item.kind, id, json: recordJson(item.value) };
+    });
+    const keys = new Set(prepared.map((p) => `${p.kind}/${p.id}`));
+    if (keys.size !== prepared.length) {
+      throw new AttuneError('invalid-input', 'The same record appears twice in one save.');
+    }
+    if (audit) assertSyncedAudit(audit);
+    return this.enqueue(async () => {
+      const ops: LogOp[] = [];
+      const values: Buffer[] = [];
+      for (const p of prepared) {
+        this.refuseConflict(p.kind, p.id);
+        const value = Buffer.from(p.json, 'utf8');
+        ops.push({
+          op: 'put',
+          kind: p.kind,
+          id: p.id,
+          parents: this.state.parentsFor(p.kind, p.id),
+          size: value.length,
+        });
+        values.push(value);
+      }
+      const audits = audit ? [auditFor(audit, prepared)] : [];
+      await this.commit(ops, values, audits);
+      return prepared.map((p) => ({
+        kind: p.kind,
+        id: p.id,
+        rev: this.state.record(p.kind, p.id)?.rev ?? 1,
+      }));
+    });
+  }
+
+  async delete(kind: string, id: string, audit?: SyncedAuditRequest): Promise<void> {
+    this.assertOpen();
+    assertKind(kind);
+    assertId(id);
+    if (audit) assertSyncedAudit(audit);
+    return this.enqueue(async () => {
+      const view = this.state.record(kind, id);
+      if (!view || view.deleted)
+        throw new AttuneError('not-found', `That ${kind} record does not exist; it may have been deleted.`);
+      this.refuseConflict(kind, id);
+      await this.commit(
+        [{ op: 'delete', kind, id, parents: this.state.parentsFor(kind, id) }],
+        [],
+        audit ? [auditFor(audit, [{ kind, id }])] : [],
+      );
+    });
+  }
+
+  async appendAudit(type: SyncedAuditType, detail?: AuditDetail): Promise<void> {
+    this.assertOpen();
+    const request = { type, detail: detail ?? {} };
+    assertSyncedAudit(request);
+    return this.enqueue(() => this.commit([], [], [request]));
+  }
+
+  /** Every device's audit entries merged (FORMAT-v2.md §12), oldest first, with the device. */
+  readAudit(): Array<{ deviceHex: string; entry: unknown }> {
+    this.assertOpen();
+    const problems = this.state.auditProblems();
+    if (problems.length > 0) {
+      throw new AttuneError(
+        'integrity',
+        `The audit log is damaged or was altered (${problems[0]}). Run a vault check and restore the vault from a backup.`,
+      );
+    }
+    return this.state.audit().map((a) => ({ deviceHex: a.deviceHex, entry: JSON.parse(a.text) as unknown }));
+  }
+
+  /** Records changed on two devices before their files crossed, with every version kept. */
+  conflicts(): RecordConflict[] {
+    this.assertOpen();
+    return this.state.conflicts().map((r) => this.conflictOf(r));
+  }
+
+  /**
+   * Settles a conflict: the chosen value (one version, or sections taken from each) becomes the
+   * record's only version, superseding every head; or `null` deletes the record. Audited.
+   */
+  async resolveConflict(kind: string, id: string, value: unknown | null): Promise<RecordMeta> {
+    this.assertOpen();
+    assertKind(kind);
+    assertId(id);
+    const json = value === null ? null : recordJson(value);
+    return this.enqueue(async () => {
+      const view = this.state.record(kind, id);
+      if (!view?.conflict) {
+        throw new AttuneError(
+          'not-found',
+          'That record is not in conflict any more; it may have been resolved on another computer.',
+        );
+      }
+      const parents = view.heads.map((h) => h.opId);
+      const detail = { kind, id, versions: view.heads.length };
+      if (json === null) {
+        await this.commit(
+          [{ op: 'delete', kind, id, parents }],
+          [],
+          [{ type: 'conflict-resolved', detail: { ...detail, deleted: true } }],
+        );
+      } else {
+        const bytes = Buffer.from(json, 'utf8');
+        await this.commit(
+          [{ op: 'put', kind, id, parents, size: bytes.length }],
+          [bytes],
+          [{ type: 'conflict-resolved', detail }],
+        );
+      }
+      return { kind, id, rev: this.state.record(kind, id)?.rev ?? 1 };
+    });
+  }
+
+  /**
+   * Reads what other devices appended since the last read, merges it, and checks every device's
+   * claims again. Returns how many frames were applied.
+   */
+  async refresh(): Promise<{ applied: number }> {
+    this.assertOpen();
+    return this.enqueue(async () => {
+      const applied = await this.readLogs();
+      await this.checkEvidence();
+      if (applied > 0) await this.writeSeen().catch(() => undefined);
+      return { applied };
+    });
+  }
+
+  /** What the last read found: damage, forks, rollbacks, changes still to arrive, artefacts. */
+  problems(): SyncProblem[] {
+    this.assertOpen();
+    const waiting: SyncProblem[] = this.state.pending().map((p) => ({
+      type: 'waiting',
+      file: `${DEVICES_DIR}/${p.deviceHex}`,
+      deviceHex: p.deviceHex,
+      message: `Waiting for earlier changes before change ${p.seq} from ${this.nameOf(p.deviceHex)} can be shown.`,
+    }));
+    const forks: SyncProblem[] = this.state.forks().map((f) => ({
+      type: 'fork',
+      file: `${DEVICES_DIR}/${f.deviceHex}`,
+      deviceHex: f.deviceHex,
+      message: `${this.nameOf(f.deviceHex)} has two different versions of its change ${f.seq}. This happens when one computer’s Attune data was copied to another; keep using only one of them and run a vault check.`,
+    }));
+    return [...this.readProblems, ...this.claimProblems, ...forks, ...waiting];
+  }
+
+  /** Other devices that have this vault open now (FORMAT-v2.md §10). */
+  async present(): Promise<ReturnType<typeof presentDevices>> {
+    const keys = this.requireKeys();
+    const list: Array<{ deviceHex: string; presence: Presence }> = [];
+    for (const hex of await listDeviceFolders(this.fs, this.dir)) {
+      if (hex === this.deviceHex) continue;
+      const bytes = await this.fs.readFile(join(this.dir, DEVICES_DIR, hex, PRESENCE_FILE)).catch(() => null);
+      const presence = bytes && decodePresence(keys.presence, this.vaultId, Buffer.from(hex, 'hex'), bytes);
+      if (presence) list.push({ deviceHex: hex, presence });
+    }
+    return presentDevices(list, this.now(), this.deviceHex);
+  }
+
+  /** Tells other devices which records are open for editing here (a presence heartbeat). */
+  async setEditing(records: Array<{ kind: string; id: string }>): Promise<void> {
+    this.assertOpen();
+    this.editing = records.map((r) => ({ kind: r.kind, id: r.id }));
+    await this.enqueue(() => this.writePresence(true));
+  }
+
+  /** Rewrites the presence file now (the timer calls this every minute). */
+  heartbeat(): Promise<void> {
+    this.assertOpen();
+    return this.enqueue(() => this.writePresence(true));
+  }
+
+  /**
+   * Reads every device's files again from scratch and checks them: every frame authentic and
+   * chained, nothing waiting, no fork, the audit chains intact, every device's claims met.
+   */
+  async verify(): Promise<SyncedVerifyReport> {
+    this.assertOpen();
+    return this.enqueue(async () => {
+      const keys = this.requireKeys();
+      const fresh = new MergedState();
+      const read = await readAllLogs({
+        fs: this.fs,
+        vaultDir: this.dir,
+        vaultId: this.vaultId,
+        logKey: keys.log,
+        ownHex: this.deviceHex,
+        state: fresh,
+      });
+      const claims = await this.claimsOf(fresh);
+      const problems: SyncProblem[] = [...read.problems.filter((p) => p.type !== 'artefact'), ...claims];
+      for (const f of fresh.forks()) {
+        problems.push({
+          type: 'fork',
+          file: `${DEVICES_DIR}/${f.deviceHex}`,
+          deviceHex: f.deviceHex,
+          message: `Two versions of change ${f.seq}.`,
+        });
+      }
+      for (const p of fresh.pending()) {
+        problems.push({
+          type: 'waiting',
+          file: `${DEVICES_DIR}/${p.deviceHex}`,
+          deviceHex: p.deviceHex,
+          message: `Change ${p.seq} waits for ${p.waitingFor.join(', ')}.`,
+        });
+      }
+      for (const a of fresh.auditProblems()) {
+        problems.push({ type: 'damage', file: DEVICES_DIR, message: `Audit log: ${a}` });
+      }
+      const blocking = problems.filter((p) => p.type !== 'waiting' || !p.message.startsWith('Waiting'));
+      fresh.wipe();
+      return {
+        ok: blocking.length === 0,
+        records: fresh.records().length,
+        conflicts: fresh.conflicts().length,
+        auditEntries: fresh.audit().length,
+        problems,
+      };
+    });
+  }
+
+  async changePassphrase(next: string): Promise<void> {
+    this.assertOpen();
+    if (typeof next !== 'string' || next.length === 0) {
+      throw new AttuneError('invalid-input', 'Choose a new passphrase that is not empty.');
+    }
+    return this.enqueue(async () => {
+      const keys = this.requireKeys();
+      const epoch = (await this.highestEpoch()) + 1;
+      const slots = await changePassphraseSlots(this.slots, keys, next, epoch, this.deviceHex);
+      await this.writeSlots(slots);
+      await this.commit([], [], [{ type: 'passphrase-change', detail: { epoch } }]).catch(() => undefined);
+    });
+  }
+
+  async renewRecoveryKey(): Promise<string> {
+    this.assertOpen();
+    return this.enqueue(async () => {
+      const keys = this.requireKeys();
+      const epoch = (await this.highestEpoch()) + 1;
+      const { slots, recoveryKey } = renewRecoverySlots(this.slots, keys, epoch, this.deviceHex);
+      try {
+        await this.writeSlots(slots);
+        const shown = formatRecoveryKey(recoveryKey);
+        await this.commit([], [], [{ type: 'recovery-key-renewal', detail: { epoch } }]).catch(
+          () => undefined,
+        );
+        return shown;
+      } finally {
+        recoveryKey.fill(0);
+      }
+    });
+  }
+
+  /** Records 'lock', writes what this device has seen and that it is no longer open, forgets every key and value. */
+  lock(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    return this.enqueue(async () => {
+      if (!this.keys) return;
+      await this.commit([], [], [{ type: 'lock' }]).catch(() => undefined);
+      await this.writeSeen().catch(() => undefined);
+      await this.writePresence(false).catch(() => undefined);
+      await this.writer?.close().catch(() => undefined);
+      this.wipe();
+      await this.lockFile?.release();
+    });
+  }
+
+  // --- internals -------------------------------------------------------------------------
+
+  /** Takes the device's lock, reads every log, opens the own log for appending, commits the first frame. */
+  private async start(firstOps: LogOp[] | null, audit: SyncedAuditRequest[]): Promise<void> {
+    this.lockFile = await ProcessLock.acquire(this.fs, this.deviceDir);
+    await this.readLogs();
+    const ownRead = this.reads.get(this.deviceHex);
+    this.writer = await DeviceLogWriter.open(this.fs, this.deviceDir, this.deviceId, ownRead?.tail ?? null, {
+      ...(this.options.segmentBytes ? { segmentBytes: this.options.segmentBytes } : {}),
+    });
+    this.auditHead = this.ownAuditHead();
+    const joining = firstOps === null && this.state.head(this.deviceHex) === null;
+    const ops: LogOp[] =
+      firstOps ?? (joining ? [{ op: 'device', name: deviceName(this.options.device.name) }] : []);
+    const audits: SyncedAuditRequest[] = joining
+      ? [{ type: 'device-join', detail: { device: this.deviceHex } }, ...audit]
+      : audit;
+    await this.checkEvidence();
+    await this.commit(ops, [], audits);
+    await this.writeSeen();
+    await this.writePresence(true);
+    const period = this.options.heartbeatMs ?? 60_000;
+    if (period > 0) {
+      this.heartbeatTimer = setInterval(() => void this.heartbeat().catch(() => undefined), period);
+      this.heartbeatTimer.unref();
+    }
+  }
+
+  private async abandonOpen(): Promise<void> {
+    this.closed = true;
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    await this.writer?.close().catch(() => undefined);
+    this.wipe();
+    await this.lockFile?.release();
+  }
+
+  private async readLogs(): Promise<number> {
+    const keys = this.requireKeys();
+    const result = await readAllLogs({
+      fs: this.fs,
+      vaultDir: this.dir,
+      vaultId: this.vaultId,
+      logKey: keys.log,
+      ownHex: this.deviceHex,
+      state: this.state,
+      previous: this.reads,
+    });
+    this.reads = result.reads;
+    this.readProblems = result.problems;
+    return result.applied;
+  }
+
+  /** The claims of every device's seen.bin and this computer's own memory, checked against the merged state. */
+  private async checkEvidence(): Promise<void> {
+    this.claimProblems = await this.claimsOf(this.state);
+  }
+
+  private async claimsOf(state: MergedState): Promise<SyncProblem[]> {
+    const keys = this.requireKeys();
+    const claims: Parameters<typeof checkClaims>[0]['claims'] = [];
+    for (const hex of await listDeviceFolders(this.fs, this.dir)) {
+      const bytes = await this.fs.readFile(join(this.dir, DEVICES_DIR, hex, SEEN_FILE)).catch(() => null);
+      if (!bytes) continue;
+      const seen = decodeSeen(keys.seen, this.vaultId, Buffer.from(hex, 'hex'), bytes);
+      if (!seen) continue;
+      claims.push({ byDeviceHex: hex, source: hex === this.deviceHex ? 'own' : 'other', state: seen });
+      if (hex === this.deviceHex) this.keepClaims(seen.heads);
+    }
+    const remembered = await this.options.localSeen?.load().catch(() => null);
+    if (remembered) {
+      claims.push({ byDeviceHex: this.deviceHex, source: 'settings', state: remembered });
+      this.keepClaims(remembered.heads);
+    }
+    return checkClaims({
+      ownDeviceHex: this.deviceHex,
+      claims,
+      head: (hex) => state.head(hex),
+      appliedHash: (hex, seq) => state.appliedHash(hex, seq),
+      maxEpoch: await this.highestEpoch(),
+      name: (hex) => this.nameOf(hex),
+    });
+  }
+
+  /** Adds claims this device made before (its seen.bin, this computer's settings) to what it will claim next. */
+  private keepClaims(heads: Record<string, HeadClaim>): void {
+    for (const [hex, claim] of Object.entries(heads)) {
+      const before = this.claimed[hex];
+      if (!before || claim.seq > before.seq) this.claimed[hex] = claim;
+    }
+  }
+
+  private async highestEpoch(): Promise<number> {
+    const { files } = await readKeySlotFiles(this.fs, this.dir);
+    return Math.max(this.slots.epoch, ...files.map((f) => f.slots.epoch));
+  }
+
+  private async writeSlots(slots: KeySlots): Promise<void> {
+    try {
+      await atomicWriteFile(this.fs, join(this.deviceDir, KEYS_FILE), serializeKeySlots(slots), {
+        syncDir: true,
+      });
+    } catch (error) {
+      throw writeFailure(error);
+    }
+    this.slots = slots;
+  }
+
+  /** The commit point: one frame appended to this device's log and synced. Memory changes only after it. */
+  private async commit(ops: LogOp[], values: Buffer[], audit: SyncedAuditRequest[]): Promise<void> {
+    const keys = this.requireKeys();
+    const writer = this.writer;
+    if (!writer) throw lockedError();
+    const at = this.now();
+    let head = this.auditHead;
+    const texts: string[] = [];
+    for (const a of audit) {
+      const next = makeAuditEntry(head, a.type as AuditType, a.detail ?? {}, at);
+      texts.push(next.text);
+      head = next.head;
+    }
+    const own = this.state.head(this.deviceHex);
+    const seq = (own?.seq ?? 0) + 1;
+    const prev = own ? Buffer.from(own.hash, 'hex') : ZERO_HASH;
+    const payload = { at: at.toISOString(), ops, audit: texts, values };
+    const frame = encodeLogFrame(
+      keys.log,
+      this.vaultId,
+      this.deviceId,
+      seq,
+      prev,
+      encodeFramePayload(payload),
+    );
+    try {
+      await writer.append(frame.bytes);
+    } catch (error) {
+      throw writeFailure(error);
+    }
+    this.state.offer(this.deviceHex, { seq, prev, hash: frame.hash }, payload);
+    this.state.applyReady();
+    this.auditHead = head;
+  }
+
+  private async writeSeen(): Promise<void> {
+    const keys = this.requireKeys();
+    const heads: Record<string, HeadClaim> = { ...this.claimed };
+    for (const hex of this.state.devices()) {
+      const h = this.state.head(hex);
+      const before = heads[hex];
+      if (h && (!before || h.seq >= before.seq)) heads[hex] = h;
+    }
+    this.claimed = heads;
+    const seen: SeenState = { at: this.now().toISOString(), epoch: await this.highestEpoch(), heads };
+    await atomicWriteFile(
+      this.fs,
+      join(this.deviceDir, SEEN_FILE),
+      encodeSeen(keys.seen, this.vaultId, this.deviceId, seen),
+      {
+        syncDir: false,
+      },
+    );
+    await this.options.localSeen?.save(seen);
+  }
+
+  private async writePresence(open: boolean): Promise<void> {
+    const keys = this.requireKeys();
+    const presence: Presence = {
+      at: this.now().toISOString(),
+      name: deviceName(this.options.device.name),
+      open,
+      editing: open ? this.editing : [],
+    };
+    await atomicWriteFile(
+      this.fs,
+      join(this.deviceDir, PRESENCE_FILE),
+      encodePresence(keys.presence, this.vaultId, this.deviceId, presence),
+      { syncDir: false },
+    );
+  }
+
+  /** This device's last audit entry, so the next one chains from it. */
+  private ownAuditHead(): { seq: number; hash: string } {
+    let head = { seq: 0, hash: GENESIS };
+    for (const a of this.state.audit()) {
+      if (a.deviceHex !== this.deviceHex) continue;
+      const seq = (JSON.parse(a.text) as { seq: number }).seq;
+      if (seq > head.seq) head = { seq, hash: sha256Hex(a.text) };
+    }
+    return head;
+  }
+
+  private refuseConflict(kind: string, id: string): void {
+    if (this.state.record(kind, id)?.conflict) {
+      throw new AttuneError(
+        'conflict',
+        'This record was changed on two computers before they synced. Choose which version to keep before saving it again; both versions are kept until you do.',
+      );
+    }
+  }
+
+  private conflictOf(r: RecordView): RecordConflict {
+    return {
+      kind: r.kind,
+      id: r.id,
+      versions: r.heads.map((h) => ({
+        opId: h.opId,
+        deviceHex: h.deviceHex,
+        deviceName: this.nameOf(h.deviceHex),
+        at: h.at,
+        deleted: h.deleted,
+        value: h.value ? parseValue(h.value) : null,
+      })),
+    };
+  }
+
+  private nameOf(hex: string): string {
+    return this.state.deviceName(hex) ?? `another computer (${hex.slice(0, 8)})`;
+  }
+
+  private assertOpen(): void {
+    if (this.isLocked) throw lockedError();
+  }
+
+  private requireKeys(): V2Keys {
+    if (!this.keys) throw lockedError();
+    return this.keys;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private wipe(): void {
+    if (this.keys) zeroV2Keys(this.keys);
+    this.keys = null;
+    this.state.wipe();
+  }
+}
+
+function parseValue<T>(bytes: Buffer): T {
+  return JSON.parse(bytes.toString('utf8')) as T;
+}
+
+function deviceName(name: string): string {
+  const trimmed = typeof name === 'string' ? name.trim().slice(0, 100) : '';
+  return trimmed.length > 0 ? trimmed : 'This computer';
+}
+
+const SYNCED_ONLY_TYPES = new Set<string>(['device-join', 'conflict-resolved']);
+
+function assertSyncedAudit(request: SyncedAuditRequest): void {
+  // Format 1's checks, with the two types format 2 adds.
+  assertAuditInput(SYNCED_ONLY_TYPES.has(request.type) ? 'update' : request.type, request.detail);
+}
+
+function auditFor(
+  audit: SyncedAuditRequest,
+  records: Array<{ kind: string; id: string }>,
+): SyncedAuditRequest {
+  const first = records[0];
+  if (records.length === 1 && first)
+    return { type: audit.type, detail: { kind: first.kind, id: first.id, ...audit.detail } };
+  return { type: audit.type, detail: { records: records.length, ...audit.detail } };
+}
+
+async function assertEmptyFolder(fs: VaultFs, dir: string): Promise<void> {
+  try {
+    const names = await fs.readdir(dir);
+    if (names.length > 0) {
+      throw new AttuneError(
+        'vault-exists',
+        'Choose an empty folder for the new vault: this one already holds files.',
+      );
+    }
+  } catch (error) {
+    if (error instanceof AttuneError) throw error;
+    if (!isNotFound(error)) throw writeFailure(error);
+    await fs.mkdir(dir, { mode: 0o700, recursive: true });
+  }
+}

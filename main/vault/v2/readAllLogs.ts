@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { AttuneError } from '../../../shared/errors';
+import { isNotFound, type VaultFs } from '../vaultFs';
+import { decodeFramePayload } from './framePayload';
+import type { MergedState } from './MergedState';
+import { type DeviceLogRead, readDeviceLog } from './readDeviceLog';
+import { isDeviceFolderName } from './syncNames';
+import type { SyncProblem } from './types';
+
+export const DEVICES_DIR = 'devices';
+
+/** What the last read of every device's log left, for the next incremental read. */
+export type LogReads = Map<string, DeviceLogRead>;
+
+/** The device folders present in the vault (32 hex digits each). */
+export async function listDeviceFolders(fs: VaultFs, vaultDir: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(join(vaultDir, DEVICES_DIR))).filter(isDeviceFolderName).sort();
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+/**
+ * Reads every device's log (incrementally after `previous`) and offers each authentic frame to
+ * `state`, then applies what can be applied. The state ignores frames it has seen, so offering
+ * everything again is correct; the incremental read only keeps it cheap.
+ */
+export async function readAllLogs(args: {
+  fs: VaultFs;
+  vaultDir: string;
+  vaultId: Buffer;
+  logKey: Buffer;
+  ownHex: string;
+  state: MergedState;
+  previous?: LogReads;
+}): Promise<{ reads: LogReads; problems: SyncProblem[]; applied: number }> {
+  const { fs, vaultDir, vaultId, logKey, ownHex, state } = args;
+  const reads: LogReads = new Map();
+  const problems: SyncProblem[] = [];
+  const folders = await listDeviceFolders(fs, vaultDir);
+  if (!folders.includes(ownHex)) folders.push(ownHex);
+  for (const hex of folders) {
+    const since = args.previous?.get(hex);
+    const device = { id: Buffer.from(hex, 'hex'), hex };
+    let read: DeviceLogRead;
+    try {
+      read = await readDeviceLog(fs, vaultDir, device, logKey, vaultId, {
+        own: hex === ownHex,
+        ...(since ? { since } : {}),
+      });
+    } catch (error) {
+      if (hex === ownHex && isNotFound(error)) continue; // this device has not written yet
+      throw error instanceof AttuneError
+        ? error
+        : new AttuneError('io', `Could not read the changes of a device (${hex}): ${String(error)}`);
+    }
+    reads.set(hex, read);
+    problems.push(...read.problems);
+    for (const alternatives of read.frames.values()) {
+      for (const frame of alternatives) {
+        let payload: ReturnType<typeof decodeFramePayload>;
+        try {
+          payload = decodeFramePayload(frame.payload);
+        } catch (error) {
+          // Authentic but malformed: written by a broken writer, never by a crash or a sync tool.
+          problems.push({
+            type: 'damage',
+            file: `${DEVICES_DIR}/${hex}/${frame.file}`,
+            deviceHex: hex,
+            message: `Change ${frame.seq} of this device cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+          });
+          continue;
+        }
+        state.offer(hex, frame, payload);
+      }
+    }
+  }
+  const applied = state.applyReady().length;
+  return { reads, problems, applied };
+}
