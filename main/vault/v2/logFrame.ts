@@ -85,6 +85,8 @@ export interface LogFrameScan {
  * Reads the frames of one segment from `start` (just after the segment header, or where an
  * earlier read ended) to the end of `bytes`. It checks each frame alone: framing, sequence
  * number range, authentication and padding. The chain (`prev`) is the reader's to check.
+ * A file now shorter than `start` yields nothing (end = start, no torn tail): only the caller
+ * knows it read further before, which means the file was replaced by a shorter copy.
  */
 export function scanLogFrames(
   bytes: Buffer,

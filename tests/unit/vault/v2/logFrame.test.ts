@@ -70,6 +70,13 @@ describe('log frames', () => {
     const { bytes, starts } = segment(payloads);
     const rest = scan(bytes, starts[2]);
     expect(rest.frames.map((f) => f.seq)).toEqual([3, 4]);
+    // A file now shorter than where the last read ended: nothing read, nothing invented.
+    expect(scan(bytes.subarray(0, starts[2]), starts[3])).toEqual({
+      frames: [],
+      end: starts[3],
+      tornTail: false,
+      damage: null,
+    });
     // A segment still arriving: every prefix is the frames so far and a torn tail, never damage.
     for (let cut = SEGMENT_HEADER_BYTES; cut < bytes.length; cut += 97) {
       const partial = scan(bytes.subarray(0, cut));
