@@ -1,28 +1,27 @@
 import { join } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
-import { isNotFound, type VaultFs } from '../vaultFs';
-import { KEYS_FILE, type KeySlots, parseKeySlots } from './keySlotsCodec';
+import { readFailure } from '../vaultErrors';
+import { errorCode, isNotFound, type VaultFs } from '../vaultFs';
+import { type KeySlots, parseKeySlots } from './keySlotsCodec';
+import { classifyDeviceFile, isDeviceFolderName } from './syncNames';
 import type { SyncProblem } from './types';
 
 const DEVICES = 'devices';
-const isDeviceHex = (name: string): boolean => /^[0-9a-f]{32}$/.test(name);
 
-/*
- * keys.json and the conflict copies sync tools make of it (FORMAT-v2.md §11: Syncthing,
- * Dropbox, OneDrive, iCloud Drive, Google Drive, Nextcloud). A conflict copy is one more set of
- * slots. TODO: use syncNames.ts's classifier once it is committed (written by another engineer).
- */
-const KEYS_NAME =
-  /^keys(?:\.sync-conflict-\d{8}-\d{6}-[0-9A-Z]{7}| \([^()/]*\)(?: \(\d+\))?| \d+|-[^./\\]+)?\.json$/;
-export const isKeySlotsName = (name: string): boolean => name === KEYS_FILE || KEYS_NAME.test(name);
+/** keys.json, or a sync tool's conflict copy of it (of a copy, ...): one more set of slots (FORMAT-v2.md §11). */
+export function isKeySlotsName(name: string): boolean {
+  let kind = classifyDeviceFile(name);
+  while (kind.type === 'artefact') kind = classifyDeviceFile(kind.of);
+  return kind.type === 'keys';
+}
 
 async function names(fs: VaultFs, dir: string): Promise<string[]> {
   try {
     return (await fs.readdir(dir)).sort();
   } catch (error) {
     // A folder still arriving, or a plain file where a folder should be: nothing to read there.
-    if (isNotFound(error) || (error as { code?: string }).code === 'ENOTDIR') return [];
-    throw error;
+    if (isNotFound(error) || errorCode(error) === 'ENOTDIR') return [];
+    throw readFailure(error, 'folder of devices');
   }
 }
 
@@ -37,7 +36,7 @@ export async function readKeySlotFiles(
 ): Promise<{ files: Array<{ deviceHex: string; file: string; slots: KeySlots }>; problems: SyncProblem[] }> {
   const files: Array<{ deviceHex: string; file: string; slots: KeySlots }> = [];
   const problems: SyncProblem[] = [];
-  for (const deviceHex of (await names(fs, join(vaultDir, DEVICES))).filter(isDeviceHex)) {
+  for (const deviceHex of (await names(fs, join(vaultDir, DEVICES))).filter(isDeviceFolderName)) {
     for (const name of (await names(fs, join(vaultDir, DEVICES, deviceHex))).filter(isKeySlotsName)) {
       const file = `${DEVICES}/${deviceHex}/${name}`;
       try {
@@ -53,7 +52,7 @@ export async function readKeySlotFiles(
           message:
             error instanceof AttuneError
               ? `${file}: ${error.message}`
-              : `${file} could not be read (${(error as { code?: string }).code ?? 'unknown error'}). Check the disk and the folder’s permissions.`,
+              : `${file} could not be read (${errorCode(error) ?? 'unknown error'}). Check the disk and the folder’s permissions.`,
         });
       }
     }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../../main/vault/binary';
 import { deriveKek, type KdfParams } from '../../../../main/vault/kdf';
 import { formatRecoveryKey, generateRecoveryKey } from '../../../../main/vault/recoveryKey';
+import { FaultyFs } from '../../../../main/vault/faults';
 import { nodeVaultFs } from '../../../../main/vault/vaultFs';
 import {
   changePassphraseSlots,
@@ -362,5 +363,30 @@ describe('key slots (keys.json)', () => {
 
     // A folder with no devices yet (still arriving) reads as nothing, not as an error.
     expect(await readKeySlotFiles(nodeVaultFs, join(dir, 'elsewhere'))).toEqual({ files: [], problems: [] });
+  });
+
+  it('a failing disk: an unreadable keys.json is reported and skipped, an unreadable devices folder is an io error', async () => {
+    const { slots } = await newSlots();
+    const dir = await tempDir();
+    for (const d of [DEV_A, DEV_B]) {
+      await mkdir(join(dir, 'devices', d), { recursive: true });
+      await writeFile(join(dir, 'devices', d, 'keys.json'), serializeKeySlots(withDevice(slots, d)));
+    }
+    const fs = new FaultyFs();
+    fs.arm({ at: 1, mode: 'once', only: (op) => op === 'readFile' });
+    const { files, problems } = await readKeySlotFiles(fs, dir);
+    expect(files.map((f) => f.deviceHex)).toEqual([DEV_B]);
+    expect(problems).toEqual([
+      {
+        type: 'damage',
+        file: `devices/${DEV_A}/keys.json`,
+        deviceHex: DEV_A,
+        message: `devices/${DEV_A}/keys.json could not be read (EIO). Check the disk and the folder’s permissions.`,
+      },
+    ]);
+    fs.arm({ at: 1, only: (op) => op === 'readdir' });
+    expect(await expectKind(readKeySlotFiles(fs, dir), 'io')).toBe(
+      'Attune could not read the vault’s folder of devices (EIO). Check the disk and try again.',
+    );
   });
 });
