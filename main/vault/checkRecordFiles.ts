@@ -1,8 +1,9 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { join } from 'node:path';
-import { sha256Hex } from './binary';
-import { CHECK, type CheckJob, startCheckThread, type UnreadableFile } from './recordCheckThread';
-import { RECORDS_DIR, recordAd, recordAdLength, recordAuthentic, writeRecordAd } from './recordCodec';
+import type { RecordsReadAhead } from './readRecordsAhead';
+import { CHECK, type CheckJob, RecordCheckThread, type UnreadableFile } from './recordCheckThread';
+import { RECORDS_DIR, recordAd, recordAdLength, writeRecordAd } from './recordCodec';
+import { recordFileAuthentic } from './recordFileAuthentic';
 import type { RecordEntry } from './state';
 import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
 
@@ -22,6 +23,11 @@ export interface CheckOptions {
    * Its thread start costs ~30 ms, about what 600 files take.
    */
   threadFrom?: number;
+  /**
+   * A helper thread started earlier (it may have read files ahead), used whatever the count of
+   * files; `threadFrom` then does not apply.
+   */
+  thread?: RecordCheckThread;
 }
 
 /** Work between two yields to the event loop, so a big vault's check does not freeze the app. */
@@ -31,10 +37,11 @@ const THREAD_FROM = 1000;
 /**
  * Reads and checks every record file of `entries` (or its journal blob: bytes still only in the
  * journal are what counts, the file may lag until a checkpoint): its length and SHA-256 against
- * the manifest, and that it authenticates as this revision of this record. Files are read
- * synchronously into one reused buffer, in slices of a few milliseconds: for thousands of small
- * files the thread-pool round trips and garbage of async reads cost several times the reads. On
- * the real file system a helper thread claims files from the same list, so two cores share it.
+ * the manifest, and that it authenticates as this revision of this record (recordFileAuthentic).
+ * Files not already read (`ahead`) are read synchronously into one reused buffer, in slices of a
+ * few milliseconds: for thousands of small files the thread-pool round trips and garbage of async
+ * reads cost several times the reads. On the real file system a helper thread claims files from
+ * the same list, so two cores share it.
  */
 export async function checkRecordFiles(
   fs: VaultFs,
@@ -46,36 +53,47 @@ export async function checkRecordFiles(
 ): Promise<RecordFilesChecked> {
   const checked: RecordFilesChecked = { failed: [], unreadable: [] };
   // One KeyObject spares importing the raw key for each record; it lives only for this call.
-  const key: KeyObject = createSecretKey(recordKey);
+  const key = crypto.createSecretKey(recordKey);
   const blobs = entries.filter((e) => e.blob !== undefined);
   const files = entries.filter((e) => e.blob === undefined);
-  const job = checkJobFor(dir, vaultId, files);
+  const job = checkJobFor(dir, vaultId, files, await options.thread?.readAhead());
   // The helper reads with node:fs itself, so it is not used over a wrapped (test) file system.
-  const helper =
-    fs === nodeVaultFs && files.length >= (options.threadFrom ?? THREAD_FROM)
-      ? startCheckThread(job, recordKey)
-      : Promise.resolve(null);
+  const thread =
+    options.thread ??
+    (fs === nodeVaultFs && files.length >= (options.threadFrom ?? THREAD_FROM)
+      ? RecordCheckThread.start()
+      : null);
+  const helper = thread?.check(job, recordKey) ?? Promise.resolve(null);
 
   const failed: RecordEntry[] = [];
   for (const entry of blobs) {
-    if (!authentic(key, recordAd(vaultId, entry), entry, entry.blob!)) failed.push(entry);
+    const bytes = entry.blob!;
+    if (!recordFileAuthentic(crypto, key, bytes, entry.size, entry.hash, recordAd(vaultId, entry))) {
+      failed.push(entry);
+    }
   }
   const unreadable = new Map<number, UnreadableFile>();
   let scratch = Buffer.allocUnsafe(64 * 1024);
   const checkFile = (i: number): void => {
     const entry = files[i]!;
-    let bytes: Buffer;
+    const chunk = job.chunkOf[i]!;
+    let bytes: Uint8Array;
     try {
-      if (scratch.length <= entry.size) scratch = Buffer.allocUnsafe(entry.size * 2);
-      // At most size + 1 bytes: a longer file still shows as the wrong length.
-      bytes = fs.readFileSync(job.paths[i]!, entry.size, scratch);
+      if (chunk >= 0) {
+        bytes = new Uint8Array(job.chunks[chunk]!, job.offsets[i], job.lengths[i]);
+      } else {
+        if (scratch.length <= entry.size) scratch = Buffer.allocUnsafe(entry.size * 2);
+        // At most size + 1 bytes: a longer file still shows as the wrong length.
+        bytes = fs.readFileSync(job.paths[i]!, entry.size, scratch);
+      }
     } catch (error) {
       unreadable.set(i, { index: i, missing: isNotFound(error), reason: String(error) });
       Atomics.store(job.status, i, CHECK.unreadable);
       return;
     }
     const ad = job.ads.subarray(i === 0 ? 0 : job.adEnds[i - 1], job.adEnds[i]);
-    Atomics.store(job.status, i, authentic(key, ad, entry, bytes) ? CHECK.ok : CHECK.failed);
+    const ok = recordFileAuthentic(crypto, key, bytes, entry.size, entry.hash, ad);
+    Atomics.store(job.status, i, ok ? CHECK.ok : CHECK.failed);
   };
   let sliceStart = performance.now();
   for (let i = Atomics.add(job.next, 0, 1); i < files.length; i = Atomics.add(job.next, 0, 1)) {
@@ -113,11 +131,13 @@ export async function checkRecordFiles(
   return checked;
 }
 
-const authentic = (key: KeyObject, ad: Buffer, entry: RecordEntry, bytes: Buffer): boolean =>
-  bytes.length === entry.size && sha256Hex(bytes) === entry.hash && recordAuthentic(key, ad, bytes);
-
-/** The files to check, in the shared form both threads read. */
-export function checkJobFor(dir: string, vaultId: Buffer, files: readonly RecordEntry[]): CheckJob {
+/** The files to check, in the shared form both threads read; `ahead`: those already in memory. */
+export function checkJobFor(
+  dir: string,
+  vaultId: Buffer,
+  files: readonly RecordEntry[],
+  ahead?: RecordsReadAhead,
+): CheckJob {
   const recordsDir = join(dir, RECORDS_DIR);
   const adEnds = new Int32Array(files.length);
   let end = 0;
@@ -128,12 +148,29 @@ export function checkJobFor(dir: string, vaultId: Buffer, files: readonly Record
   // One buffer of its own (not a slice of Node's shared pool), since the whole of it goes to the thread.
   const ads = Buffer.alloc(end);
   for (const [i, entry] of files.entries()) writeRecordAd(ads, i === 0 ? 0 : adEnds[i - 1]!, vaultId, entry);
+  const chunkOf = new Int32Array(files.length).fill(-1);
+  const offsets = new Int32Array(files.length);
+  const lengths = new Int32Array(files.length);
+  if (ahead && ahead.names.length > 0) {
+    const readAt = new Map(ahead.names.map((name, i) => [name, i]));
+    for (const [i, entry] of files.entries()) {
+      const at = readAt.get(entry.file);
+      if (at === undefined) continue;
+      chunkOf[i] = ahead.chunkOf[at]!;
+      offsets[i] = ahead.offsets[at]!;
+      lengths[i] = ahead.lengths[at]!;
+    }
+  }
   return {
     paths: files.map((e) => `${recordsDir}/${e.file}`),
     sizes: Int32Array.from(files, (e) => e.size),
     hashes: files.map((e) => e.hash),
     ads,
     adEnds,
+    chunks: ahead?.chunks ?? [],
+    chunkOf,
+    offsets,
+    lengths,
     next: new Int32Array(new SharedArrayBuffer(4)),
     status: new Int8Array(new SharedArrayBuffer(Math.max(1, files.length))),
   };

@@ -129,19 +129,6 @@ export function decryptRecord(
   return plain ? plain.toString('utf8') : null;
 }
 
-/**
- * True when `bytes` are a record file that authenticates with associated data `ad` (recordAd of
- * the revision expected). For checks that need no plaintext (verify): it is wiped, never decoded.
- */
-export function recordAuthentic(key: Buffer | KeyObject, ad: Buffer, bytes: Buffer): boolean {
-  if (bytes.length < RECORD_PREFIX.length || !bytes.subarray(0, RECORD_PREFIX.length).equals(RECORD_PREFIX)) {
-    return false;
-  }
-  const plain = open(key, bytes, RECORD_PREFIX.length, ad);
-  plain?.fill(0);
-  return plain !== null;
-}
-
 export const recordIntegrityError = (kind: string): AttuneError =>
   new AttuneError(
     'integrity',

@@ -9,6 +9,7 @@ import { type VaultKeys, zeroKeys } from './keys';
 import { loadState } from './loadState';
 import { MANIFEST_FILE } from './manifest';
 import { ProcessLock } from './processLock';
+import { RecordCheckThread } from './recordCheckThread';
 import { decryptRecord, RECORDS_DIR } from './recordCodec';
 import type { RecordEntry, VaultState } from './state';
 import { unlockKeys, type VaultSecret } from './unlock';
@@ -62,7 +63,7 @@ export async function verifyContents(
   header: VaultHeader,
   keys: VaultKeys,
   onProgress?: VerifyProgress,
-  options: Pick<CheckOptions, 'threadFrom'> & {
+  options: Pick<CheckOptions, 'threadFrom' | 'thread'> & {
     /** The open vault's records, whose file names (same keys) need not be computed again. */
     knownFiles?: ReadonlyMap<string, { readonly file: string }>;
   } = {},
@@ -112,6 +113,7 @@ export async function verifyContents(
   const { failed, unreadable } = await checkRecordFiles(fs, dir, header.vaultId, keys.record, entries, {
     onDone,
     threadFrom: options.threadFrom,
+    thread: options.thread,
   });
   for (const { entry, missing, reason } of unreadable) {
     problems.push({
@@ -181,12 +183,20 @@ export async function verifyContents(
  * Verifies a vault folder without opening it for use (the CLI's `attune verify`): unlocks the
  * key, holds the process lock while reading, and never writes. Throws only when it cannot
  * check at all (not a vault, newer version, wrong secret, in use); a damaged header, manifest
- * or journal is reported as a problem.
+ * or journal is reported as a problem. While the passphrase's key is derived (on a thread of its
+ * own) and the manifest decrypted, the check thread reads the record files, which needs no key.
  */
 export async function verifyVault(
   dir: string,
   secret: VaultSecret,
-  options: { fs?: VaultFs } & Pick<CheckOptions, 'threadFrom'> = {},
+  options: {
+    fs?: VaultFs;
+    /**
+     * Tests: 'none' checks on this thread alone; 'all' reads every file ahead, `{ maxFiles }` at
+     * most that many; by default the thread reads ahead until the check starts.
+     */
+    readAhead?: 'none' | 'all' | { maxFiles: number };
+  } = {},
 ): Promise<VerifyReport> {
   const fs = options.fs ?? nodeVaultFs;
   const root = resolve(dir);
@@ -204,15 +214,30 @@ export async function verifyVault(
     }
     throw error;
   }
-  const { keys } = await unlockKeys(header, secret);
+  // The lock first: files read ahead must be the very files the manifest (read later) describes.
+  const lock = await ProcessLock.acquire(fs, root);
+  // The thread reads with node:fs itself, so it is not used over a wrapped (test) file system.
+  const mode = options.readAhead;
+  const thread =
+    fs === nodeVaultFs && mode !== 'none'
+      ? RecordCheckThread.start({
+          recordsDir: join(root, RECORDS_DIR),
+          maxFiles: typeof mode === 'object' ? mode.maxFiles : undefined,
+        })
+      : undefined;
   try {
-    const lock = await ProcessLock.acquire(fs, root);
+    const { keys } = await unlockKeys(header, secret);
     try {
-      return await verifyContents(fs, root, header, keys, undefined, { threadFrom: options.threadFrom });
+      if (mode === 'all') await thread?.readAhead({ wait: true });
+      return await verifyContents(fs, root, header, keys, undefined, {
+        thread,
+        threadFrom: mode === 'none' ? Number.POSITIVE_INFINITY : undefined,
+      });
     } finally {
-      await lock.release();
+      zeroKeys(keys);
     }
   } finally {
-    zeroKeys(keys);
+    thread?.stop();
+    await lock.release();
   }
 }

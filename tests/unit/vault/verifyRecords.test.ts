@@ -1,16 +1,18 @@
 /**
  * `attune verify` (verifyVault) and Settings → Check the vault (Vault.verify) read record files
- * synchronously into one reused buffer (checkRecordFiles). These pin what that read must still
- * catch, with the messages the user sees, and that the CLI's check writes nothing.
+ * synchronously into one reused buffer (checkRecordFiles), or ahead into shared memory while the
+ * key is derived (readRecordsAhead). These pin what that read must still catch, with the messages
+ * the user sees, and that the CLI's check writes nothing.
  */
 import { appendFile, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { simulateCrash } from '../../../main/vault/faults';
 import { manifestDamaged } from '../../../main/vault/manifest';
+import { checkThreadsRunning } from '../../../main/vault/recordCheckThread';
 import { Vault } from '../../../main/vault/Vault';
 import { verifyVault } from '../../../main/vault/verifyVault';
-import { flipByte, hashTree, newVault, PASS } from './kit';
+import { expectKind, flipByte, hashTree, newVault, PASS } from './kit';
 
 const recordFiles = async (dir: string) => (await readdir(join(dir, 'records'))).sort();
 
@@ -29,11 +31,14 @@ async function oneNote(text = 'A') {
   return { dir, recoveryKey, file: file! };
 }
 
-// Small vaults are checked on this thread only; threadFrom 0 makes a helper thread share the files.
+// On this thread alone (as Settings → Check the vault for a small vault), or as `attune verify`
+// does: with the check thread, which reads files ahead before the key is known (all of them, or
+// only one so that the check reads the others itself).
 describe.each([
-  ['on one thread', {}],
-  ['with the helper thread', { threadFrom: 0 }],
-])('verify reads every record file (%s)', (_how, threading) => {
+  ['on one thread', { readAhead: 'none' }],
+  ['with the check thread, every file read ahead', { readAhead: 'all' }],
+  ['with the check thread, one file read ahead', { readAhead: { maxFiles: 1 } }],
+] as const)('verify reads every record file (%s)', (_how, threading) => {
   it('a flipped byte in a record is reported with the record and the same message', async () => {
     const { dir, file } = await oneNote();
     const path = join(dir, 'records', file);
@@ -133,5 +138,16 @@ describe.each([
       expect(await vaultFiles(dir)).toEqual(damaged);
       await writeFile(path, original);
     }
+  });
+});
+
+describe('verify with a wrong passphrase', () => {
+  it('is refused, and leaves no check thread running and no lock behind', async () => {
+    const { dir } = await oneNote();
+    await expectKind(verifyVault(dir, { passphrase: 'not the passphrase' }), 'wrong-passphrase');
+    await vi.waitFor(() => expect(checkThreadsRunning()).toBe(0));
+    expect(await recordFiles(dir)).toHaveLength(1);
+    expect((await verifyVault(dir, { passphrase: PASS })).ok).toBe(true);
+    expect(checkThreadsRunning()).toBe(0);
   });
 });
