@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { readFailure } from '../vaultErrors';
 import { errorCode, isNotFound, type VaultFs } from '../vaultFs';
-import { type KeySlots, parseKeySlots } from './keySlotsCodec';
+import { KEYS_FILE, type KeySlots, parseKeySlots } from './keySlotsCodec';
 import { classifyDeviceFile, isDeviceFolderName } from './syncNames';
 import type { SyncProblem } from './types';
 
@@ -28,7 +28,8 @@ async function names(fs: VaultFs, dir: string): Promise<string[]> {
 /**
  * Every device's keys.json, conflict copies included (FORMAT-v2.md §4). `deviceHex` is the folder
  * the file is in. A file that cannot be read or fails its checks is skipped and reported, so one
- * damaged copy does not stop the vault from opening with the others.
+ * damaged copy does not stop the vault from opening with the others. A device's own keys.json
+ * comes before its conflict copies, so the first file of a device is the one it writes.
  */
 export async function readKeySlotFiles(
   fs: VaultFs,
@@ -37,7 +38,8 @@ export async function readKeySlotFiles(
   const files: Array<{ deviceHex: string; file: string; slots: KeySlots }> = [];
   const problems: SyncProblem[] = [];
   for (const deviceHex of (await names(fs, join(vaultDir, DEVICES))).filter(isDeviceFolderName)) {
-    for (const name of (await names(fs, join(vaultDir, DEVICES, deviceHex))).filter(isKeySlotsName)) {
+    const found = (await names(fs, join(vaultDir, DEVICES, deviceHex))).filter(isKeySlotsName);
+    for (const name of found.sort((a, b) => Number(b === KEYS_FILE) - Number(a === KEYS_FILE))) {
       const file = `${DEVICES}/${deviceHex}/${name}`;
       try {
         const slots = parseKeySlots(await fs.readFile(join(vaultDir, file)));

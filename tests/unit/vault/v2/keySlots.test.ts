@@ -346,10 +346,11 @@ describe('key slots (keys.json)', () => {
     await put('devices/readme.txt', 'hello');
 
     const { files, problems } = await readKeySlotFiles(nodeVaultFs, dir);
-    expect(files.map((f) => f.file).sort()).toEqual([
+    // Each device's own keys.json first, then its conflict copies.
+    expect(files.map((f) => f.file)).toEqual([
       `devices/${DEV_A}/keys.json`,
-      `devices/${DEV_B}/keys (Office iMac's conflicted copy 2026-12-03).json`,
       `devices/${DEV_B}/keys.json`,
+      `devices/${DEV_B}/keys (Office iMac's conflicted copy 2026-12-03).json`,
       `devices/${DEV_B}/keys.sync-conflict-20261203-101010-ABCDEFG.json`,
     ]);
     expect(files.every((f) => sameSlots(f.slots, slots))).toBe(true);
