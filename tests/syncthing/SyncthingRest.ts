@@ -46,6 +46,11 @@ export class SyncthingRest {
     return ((await this.call('GET', '/rest/system/status')) as { myID: string }).myID;
   }
 
+  /** The options as Syncthing loaded them (names as in config.xml, listen addresses as a list). */
+  async options(): Promise<Record<string, unknown>> {
+    return (await this.call('GET', '/rest/config/options')) as Record<string, unknown>;
+  }
+
   async folderStatus(folder: string): Promise<FolderStatus> {
     return (await this.call('GET', `/rest/db/status?folder=${encodeURIComponent(folder)}`)) as FolderStatus;
   }

@@ -11,16 +11,25 @@ const run = promisify(execFile);
 export const SYNCTHING_BIN = process.env.SYNCTHING_BIN ?? 'syncthing';
 
 /**
- * The environment Syncthing runs in: its own HOME (nothing written to the user's), no restart
- * monitor (so the pid we hold is the whole of it), no upgrade, no default folder, and no proxy
- * variables, which Syncthing's dialer would otherwise follow away from 127.0.0.1.
+ * The environment Syncthing runs in: its own HOME (nothing written to the user's), no upgrade,
+ * no default folder, no proxy variables (Syncthing's dialer would follow them away from
+ * 127.0.0.1), and no monitor process: 1.19 otherwise runs the daemon as a child of a monitor
+ * in a process group of its own, which a killed monitor leaves running. STMONITORED tells it
+ * it already is the monitored child, so the pid we hold is the whole of Syncthing.
  */
 export function syncthingEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!/proxy$/i.test(key)) env[key] = value;
   }
-  return { ...env, HOME: home, STNORESTART: '1', STNOUPGRADE: '1', STNODEFAULTFOLDER: '1' };
+  return {
+    ...env,
+    HOME: home,
+    STNORESTART: '1',
+    STNOUPGRADE: '1',
+    STNODEFAULTFOLDER: '1',
+    STMONITORED: 'yes',
+  };
 }
 
 /** Makes the key pair of a new Syncthing home and returns its device id. */
@@ -35,14 +44,14 @@ export async function generateSyncthingHome(home: string): Promise<string> {
     throw new Error(`syncthing printed no device id, but: ${stdout}`);
   return id;
 }
-
 export interface RunningSyncthing {
   readonly rest: SyncthingRest;
   readonly logFile: string;
-  readonly pid: number | undefined;
+  /** The pid of the one Syncthing process (no monitor: see syncthingEnv). */
+  readonly pid: number;
   /** The last lines Syncthing logged, for a failure message. */
   logTail(lines?: number): Promise<string>;
-  /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+  /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
   /** Kills at once, synchronously (for process exit). */
   kill(): void;
@@ -50,9 +59,14 @@ export interface RunningSyncthing {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+const hasExited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
+async function exitedWithin(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (hasExited(child)) return true;
+  return Promise.race([
+    new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))),
+    sleep(timeoutMs).then(() => hasExited(child)),
+  ]);
 }
 
 /**
@@ -84,45 +98,41 @@ export async function startSyncthing(
   const logTail = async (lines = 30): Promise<string> =>
     (await readFile(logFile, 'utf8').catch(() => '')).split('\n').slice(-lines).join('\n');
   const kill = (): void => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (!hasExited(child)) child.kill('SIGKILL');
   };
   const running: RunningSyncthing = {
     rest: new SyncthingRest(guiPort, apiKey),
     logFile,
-    pid: child.pid,
+    pid: child.pid ?? 0,
     logTail,
     kill,
     async stop(graceMs = 10_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (hasExited(child)) return;
       child.kill('SIGTERM');
-      const done = await Promise.race([exited(child).then(() => true), sleep(graceMs).then(() => false)]);
-      if (!done) {
-        kill();
-        await exited(child);
-      }
+      if (await exitedWithin(child, graceMs)) return;
+      kill();
+      if (!(await exitedWithin(child, 5_000))) throw new Error(`Syncthing (pid ${child.pid}) did not stop.`);
     },
   };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (spawnError)
+    if (spawnError) {
       throw new Error(
         `Could not run ${SYNCTHING_BIN} (is Debian's syncthing package installed?): ${spawnError}`,
       );
-    if (child.exitCode !== null || child.signalCode !== null) {
+    }
+    if (hasExited(child)) {
       throw new Error(
         `Syncthing in ${home} exited (${child.exitCode ?? child.signalCode}) before its API answered:\n${await logTail()}`,
       );
     }
-    try {
-      const id = await running.rest.myId();
-      if (id !== deviceId) throw new Error(`Syncthing on port ${guiPort} is device ${id}, not ${deviceId}.`);
-      return running;
-    } catch (error) {
-      if (error instanceof Error && error.message.startsWith('Syncthing on port')) {
-        await running.stop();
-        throw error;
-      }
+    const id = await running.rest.myId().catch(() => null);
+    if (id !== null && id !== deviceId) {
+      // Another Syncthing took the port we picked between our check and its start.
+      await running.stop();
+      throw new Error(`The API on 127.0.0.1:${guiPort} is Syncthing device ${id}, not ours (${deviceId}).`);
     }
+    if (id === deviceId) return running;
     if (Date.now() > deadline) {
       await running.stop();
       throw new Error(

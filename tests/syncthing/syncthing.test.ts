@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inetSocketsOf } from './inetSocketsOf';
 import { type TwoSyncthings, twoSyncthings } from './twoSyncthings';
 
 let st: TwoSyncthings;
@@ -11,12 +12,49 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await st?.stop();
+  if (!st) return;
+  await st.stop();
+  // Nothing of either computer outlives the test: no daemon, no home, no folder.
+  for (const side of [st.a, st.b]) {
+    expect(() => process.kill(side.pid, 0)).toThrow();
+    await expect(stat(side.folder)).rejects.toMatchObject({ code: 'ENOENT' });
+  }
 });
 
 const SYNC_CONFLICT = /^note\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}\.txt$/;
 
+const LOOPBACK =
+  /^(127\.\d+\.\d+\.\d+|\[0:0:0:0:0:ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]|\[0:0:0:0:0:0:0:1\]):\d+$/;
+const UNCONNECTED = /^(0\.0\.0\.0|\[0:0:0:0:0:0:0:0\]):0$/;
+
 describe('two real Syncthing instances over 127.0.0.1', () => {
+  it('run with discovery, relays, NAT, usage and crash reports and upgrades off, and hold sockets on 127.0.0.1 only', async () => {
+    for (const side of [st.a, st.b]) {
+      expect(await side.rest.options()).toMatchObject({
+        listenAddresses: [expect.stringMatching(/^tcp:\/\/127\.0\.0\.1:\d+$/)],
+        globalAnnounceEnabled: false,
+        localAnnounceEnabled: false,
+        relaysEnabled: false,
+        natEnabled: false,
+        urAccepted: -1,
+        autoUpgradeIntervalH: 0,
+        crashReportingEnabled: false,
+        startBrowser: false,
+      });
+      const sockets = await inetSocketsOf([side.pid]);
+      // At least the GUI listener, the sync listener and the connection to the other instance.
+      expect(sockets.length).toBeGreaterThanOrEqual(3);
+      for (const socket of sockets) {
+        expect(socket.local, `${side.name} ${socket.table} ${socket.local} -> ${socket.remote}`).toMatch(
+          LOOPBACK,
+        );
+        expect(socket.remote, `${side.name} ${socket.table} ${socket.local} -> ${socket.remote}`).toMatch(
+          new RegExp(`${LOOPBACK.source}|${UNCONNECTED.source}`),
+        );
+      }
+    }
+  });
+
   it('carry a file written on one computer to the other, both ways, and keep temp and lock files local', async () => {
     await mkdir(join(st.a.folder, 'plain'), { recursive: true });
     await writeFile(join(st.a.folder, 'plain', 'from-office.txt'), 'written at the office');

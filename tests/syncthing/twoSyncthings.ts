@@ -19,6 +19,8 @@ export interface SyncthingSide {
   /** This computer's copy of the shared folder. */
   readonly folder: string;
   readonly rest: SyncthingRest;
+  /** The pid of this instance's one process. */
+  readonly pid: number;
   /** Stops exchanging files with the other computer (both sides see the connection drop). */
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -146,6 +148,7 @@ export async function twoSyncthings(): Promise<TwoSyncthings> {
         deviceId: ids[i]!,
         folder: folders[i]!,
         rest,
+        pid: running[i]!.pid,
         async pause() {
           await rest.pause();
           await waitConnected(false);
