@@ -6,14 +6,14 @@ import { type FramePayload, type HeadClaim, type LogOp, type OpId, opId } from '
 
 export type { HeadVersion, RecordView } from './recordView';
 
-/** The `prev` of a device's first frame (FORMAT-v2.md §7), as hex. */
-const ZERO_HEX = '0'.repeat(64);
+/** The `prev` of a device's first frame (FORMAT-v2.md §7). Hashes stay Buffers: hex only on demand. */
+const ZERO_HASH = Buffer.alloc(32);
 
 /** A frame offered and not yet applied. */
 interface Offered {
   seq: number;
-  prevHex: string;
-  hashHex: string;
+  prev: Buffer;
+  hash: Buffer;
   payload: FramePayload;
   /** The parents its ops name, each with the frame that holds it (what the frame waits for). */
   parents: Array<{ opId: OpId; deviceHex: string; seq: number }>;
@@ -22,7 +22,7 @@ interface Offered {
 interface DeviceState {
   hex: string;
   /** Hashes of the applied frames; index seq − 1. Applied frames are always seq 1..n. */
-  applied: string[];
+  applied: Buffer[];
   /** Offered frames past the applied ones, by seq; more than one at a seq is a fork. */
   offered: Map<number, Offered[]>;
   name?: string;
@@ -77,7 +77,8 @@ export class MergedState {
   private auditCache: Array<{ deviceHex: string; text: string }> | null = null;
 
   offer(deviceHex: string, frame: { seq: number; prev: Buffer; hash: Buffer }, payload: FramePayload): void {
-    const puts = payload.ops.filter((op) => op.op === 'put').length;
+    let puts = 0;
+    for (const op of payload.ops) if (op.op === 'put') puts++;
     if (puts !== payload.values.length) {
       throw new AttuneError(
         'integrity',
@@ -85,19 +86,18 @@ export class MergedState {
       );
     }
     const dev = this.device(deviceHex);
-    const hashHex = frame.hash.toString('hex');
-    const { seq } = frame;
+    const { seq, prev, hash } = frame;
     const appliedHash = dev.applied[seq - 1];
     if (appliedHash !== undefined) {
-      if (appliedHash !== hashHex) this.noteFork(dev, seq, [appliedHash, hashHex]);
+      if (!appliedHash.equals(hash)) this.noteFork(dev, seq, [appliedHash, hash]);
       return;
     }
     const alternatives = dev.offered.get(seq) ?? [];
-    if (alternatives.some((alt) => alt.hashHex === hashHex)) return;
+    if (alternatives.some((alt) => alt.hash.equals(hash))) return;
     alternatives.push({
       seq,
-      prevHex: frame.prev.toString('hex'),
-      hashHex,
+      prev,
+      hash,
       payload,
       parents: parentsOf(payload.ops),
     });
@@ -106,7 +106,7 @@ export class MergedState {
       this.noteFork(
         dev,
         seq,
-        alternatives.map((alt) => alt.hashHex),
+        alternatives.map((alt) => alt.hash),
       );
     if (seq === dev.applied.length + 1) this.ready.add(dev);
   }
@@ -124,11 +124,11 @@ export class MergedState {
   head(deviceHex: string): HeadClaim | null {
     const applied = this.devicesByHex.get(deviceHex)?.applied;
     const hash = applied?.[applied.length - 1];
-    return applied && hash !== undefined ? { seq: applied.length, hash } : null;
+    return applied && hash !== undefined ? { seq: applied.length, hash: hash.toString('hex') } : null;
   }
 
   appliedHash(deviceHex: string, seq: number): string | null {
-    return this.devicesByHex.get(deviceHex)?.applied[seq - 1] ?? null;
+    return this.devicesByHex.get(deviceHex)?.applied[seq - 1]?.toString('hex') ?? null;
   }
 
   devices(): string[] {
@@ -257,37 +257,43 @@ export class MergedState {
     return name ? `“${name}”` : `the computer ${hex.slice(0, 8)}`;
   }
 
-  private noteFork(dev: DeviceState, seq: number, hashes: string[]): void {
+  private noteFork(dev: DeviceState, seq: number, hashes: Buffer[]): void {
     const bySeq = this.forkHashes.get(dev.hex) ?? new Map<number, Set<string>>();
     this.forkHashes.set(dev.hex, bySeq);
     const set = bySeq.get(seq) ?? new Set<string>();
-    for (const h of hashes) set.add(h);
+    for (const h of hashes) set.add(h.toString('hex'));
     bySeq.set(seq, set);
   }
 
   private chains(dev: DeviceState, alt: Offered): boolean {
-    const want = alt.seq === 1 ? ZERO_HEX : dev.applied[alt.seq - 2];
-    return alt.prevHex === want;
+    const want = alt.seq === 1 ? ZERO_HASH : dev.applied[alt.seq - 2];
+    return want !== undefined && alt.prev.equals(want);
   }
 
   /** Parents held by frames not applied yet. The frame's own earlier ops are there when it applies. */
-  private missingParents(dev: DeviceState, alt: Offered): Offered['parents'] {
-    return alt.parents.filter((p) => {
+  private missingParents(dev: DeviceState, alt: Offered, firstOnly = false): Offered['parents'] {
+    const out: Offered['parents'] = [];
+    for (const p of alt.parents) {
       // The device's earlier frames come with the chain (pending() names the frame before instead).
-      if (p.deviceHex === dev.hex && p.seq <= alt.seq) return false;
-      return (this.devicesByHex.get(p.deviceHex)?.applied.length ?? 0) < p.seq;
-    });
+      if (p.deviceHex === dev.hex && p.seq <= alt.seq) continue;
+      if ((this.devicesByHex.get(p.deviceHex)?.applied.length ?? 0) >= p.seq) continue;
+      out.push(p);
+      if (firstOnly) break;
+    }
+    return out;
   }
 
   /** Applies the device's next frames while they chain and their parents are applied. */
   private applyChain(dev: DeviceState, out: Array<{ deviceHex: string; seq: number }>): void {
     for (;;) {
       const seq = dev.applied.length + 1;
-      const chaining = (dev.offered.get(seq) ?? []).filter((alt) => this.chains(dev, alt));
-      // Of two chaining frames (a fork) the lower hash, so devices holding both choose alike.
-      const next = chaining.sort((a, b) => compareText(a.hashHex, b.hashHex))[0];
+      let next: Offered | undefined;
+      for (const alt of dev.offered.get(seq) ?? []) {
+        // Of two chaining frames (a fork) the lower hash, so devices holding both choose alike.
+        if (this.chains(dev, alt) && (!next || Buffer.compare(alt.hash, next.hash) < 0)) next = alt;
+      }
       if (!next) return;
-      const missing = this.missingParents(dev, next)[0];
+      const missing = this.missingParents(dev, next, true)[0];
       if (missing) {
         // Wait on one missing frame at a time: when it applies, this device is tried again.
         const key = `${missing.deviceHex}:${missing.seq}`;
@@ -317,7 +323,7 @@ export class MergedState {
     });
     for (const text of payload.audit) dev.audit.add(text, payload.at);
     if (payload.audit.length > 0) this.auditCache = null;
-    dev.applied.push(frame.hashHex);
+    dev.applied.push(frame.hash);
   }
 
   private applyRecordOp(
@@ -345,10 +351,16 @@ export class MergedState {
   }
 
   private recordState(kind: string, id: string): RecordState {
-    const group = this.recordsByKind.get(kind) ?? new Map<string, RecordState>();
-    this.recordsByKind.set(kind, group);
-    const rec = group.get(id) ?? { kind, id, heads: new Map() };
-    group.set(id, rec);
+    let group = this.recordsByKind.get(kind);
+    if (!group) {
+      group = new Map();
+      this.recordsByKind.set(kind, group);
+    }
+    let rec = group.get(id);
+    if (!rec) {
+      rec = { kind, id, heads: new Map() };
+      group.set(id, rec);
+    }
     return rec;
   }
 }
