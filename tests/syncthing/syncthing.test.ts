@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SyncedVault } from '../../main/vault/v2/SyncedVault';
 import { inetSocketsOf } from './inetSocketsOf';
 import { type TwoSyncthings, twoSyncthings } from './twoSyncthings';
 
@@ -94,5 +95,122 @@ describe('two real Syncthing instances over 127.0.0.1', () => {
       seen.push({ copy: copies[0], texts });
     }
     expect(seen[0]).toEqual(seen[1]);
+  });
+});
+
+// The cheapest KDF the format allows: this test is about the files crossing, not key stretching.
+const kdf = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
+const PASS = 'correct horse battery staple';
+const OFFICE = { hex: 'a'.repeat(32), name: 'Office iMac' };
+const LAPTOP = { hex: 'b'.repeat(32), name: 'Laptop' };
+
+const open: SyncedVault[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((v) => v.lock()));
+});
+
+/** Every file under `dir`, as paths relative to it. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+}
+
+/** The office creates a vault in its copy of the shared folder; Syncthing carries it; the laptop joins. */
+async function vaultOnBoth(
+  name: string,
+): Promise<{ a: SyncedVault; b: SyncedVault; dirA: string; dirB: string }> {
+  const dirA = join(st.a.folder, name);
+  const dirB = join(st.b.folder, name);
+  const { vault: a } = await SyncedVault.create(dirA, PASS, { kdf, device: OFFICE, heartbeatMs: 0 });
+  open.push(a);
+  await st.waitInSync();
+  const b = await SyncedVault.open(dirB, { passphrase: PASS }, { device: LAPTOP, heartbeatMs: 0 });
+  open.push(b);
+  await st.waitInSync();
+  await a.refresh();
+  return { a, b, dirA, dirB };
+}
+
+const byKey = (x: { kind: string; id: string }, y: { kind: string; id: string }): number =>
+  `${x.kind}/${x.id}`.localeCompare(`${y.kind}/${y.id}`);
+
+describe('one format-2 vault in the folder the two Syncthings share', () => {
+  it('converges: records saved on both computers show on both, and verify passes on each copy', async () => {
+    const { a, b, dirA, dirB } = await vaultOnBoth('Attune Vault');
+    const clientA = await a.put('client', undefined, { code: 'C-OFFICE' });
+    const noteA = await a.put('note', undefined, { clientId: clientA.id, text: 'Session at the office' });
+    const clientB = await b.put('client', undefined, { code: 'C-LAPTOP' });
+    const noteB = await b.put('note', undefined, {
+      clientId: clientB.id,
+      text: 'Session written on the laptop',
+    });
+    await st.waitInSync();
+    await a.refresh();
+    await b.refresh();
+
+    expect([...a.list()].sort(byKey)).toEqual([...b.list()].sort(byKey));
+    expect(a.list()).toHaveLength(4);
+    for (const v of [a, b]) {
+      expect(await v.get('client', clientA.id)).toEqual({ code: 'C-OFFICE' });
+      expect(await v.get('note', noteA.id)).toEqual({ clientId: clientA.id, text: 'Session at the office' });
+      expect(await v.get('client', clientB.id)).toEqual({ code: 'C-LAPTOP' });
+      expect(await v.get('note', noteB.id)).toEqual({
+        clientId: clientB.id,
+        text: 'Session written on the laptop',
+      });
+      expect(v.conflicts()).toEqual([]);
+      expect(v.problems()).toEqual([]);
+      const report = await v.verify();
+      expect(report.problems).toEqual([]);
+      expect(report).toMatchObject({ ok: true, conflicts: 0 });
+    }
+    expect(a.readAudit().map((e) => (e.entry as { type: string }).type)).toContain('device-join');
+    // Each computer wrote only its own files, so Syncthing never had two versions of one file;
+    // and a computer's lock file stayed on that computer.
+    const filesA = await filesUnder(dirA);
+    const filesB = await filesUnder(dirB);
+    for (const files of [filesA, filesB]) expect(files.filter((f) => /sync-conflict/.test(f))).toEqual([]);
+    expect(filesA).toContain(join('devices', OFFICE.hex, 'attune.lock'));
+    expect(filesB).not.toContain(join('devices', OFFICE.hex, 'attune.lock'));
+  });
+
+  it('a draft edited on both computers while apart is one conflict with both versions on both; resolved on the laptop, it is settled on both', async () => {
+    const { a, b, dirA, dirB } = await vaultOnBoth('Shared Vault');
+    const note = await a.put('note', undefined, { text: 'draft' });
+    await st.waitInSync();
+    await b.refresh();
+    expect(await b.get('note', note.id)).toEqual({ text: 'draft' });
+
+    await st.a.pause();
+    await a.put('note', note.id, { text: 'edited at the office' });
+    await b.put('note', note.id, { text: 'edited on the laptop' });
+    await st.a.resume();
+    await st.waitInSync();
+    await a.refresh();
+    await b.refresh();
+
+    for (const v of [a, b]) {
+      const conflicts = v.conflicts();
+      expect(conflicts.map((c) => c.id)).toEqual([note.id]);
+      const versions = conflicts[0]!.versions;
+      expect(versions.map((x) => x.value)).toHaveLength(2);
+      expect(versions.map((x) => x.value)).toEqual(
+        expect.arrayContaining([{ text: 'edited at the office' }, { text: 'edited on the laptop' }]),
+      );
+      expect(versions.map((x) => x.deviceName).sort()).toEqual(['Laptop', 'Office iMac']);
+    }
+    expect(await a.get('note', note.id)).toEqual(await b.get('note', note.id));
+
+    await b.resolveConflict('note', note.id, { text: 'merged by hand' });
+    await st.waitInSync();
+    await a.refresh();
+    for (const v of [a, b]) {
+      expect(v.conflicts()).toEqual([]);
+      expect(await v.get('note', note.id)).toEqual({ text: 'merged by hand' });
+      expect(await v.verify()).toMatchObject({ ok: true, conflicts: 0 });
+    }
+    expect(a.readAudit().some((e) => (e.entry as { type: string }).type === 'conflict-resolved')).toBe(true);
+    for (const dir of [dirA, dirB])
+      expect((await filesUnder(dir)).filter((f) => /sync-conflict/.test(f))).toEqual([]);
   });
 });
