@@ -37,6 +37,9 @@ export interface DeviceLogRead {
   tail: LogTail | null;
   /** Per file, what it gave (the frames above are their merge). */
   files: Map<string, SegmentFileRead>;
+  /** The frames in `frames` that the `since` read did not have (all of them on a full read), so
+   *  a caller can decode and offer only those. */
+  added: LogFrame[];
 }
 
 const TOOL_NAMES: Record<SyncTool, string> = {
@@ -111,7 +114,7 @@ export async function readDeviceLog(
     const read = await readSegmentFile(context, entry, options.since?.files.get(entry.name));
     if (read) files.set(entry.name, read);
   }
-  return merge(device.hex, folder, files, notes, options.own);
+  return merge(device.hex, folder, files, notes, options.own, options.since?.frames);
 }
 
 interface ReadContext {
@@ -273,8 +276,12 @@ function merge(
   files: Map<string, SegmentFileRead>,
   notes: SyncProblem[],
   own: boolean,
+  before: Map<number, LogFrame[]> | undefined,
 ): DeviceLogRead {
   const frames = new Map<number, LogFrame[]>();
+  const added: LogFrame[] = [];
+  const isNew = (frame: LogFrame): boolean =>
+    !before?.get(frame.seq)?.some((other) => other.hash.equals(frame.hash));
   const positions = new Map<string, { size: number; end: number }>();
   const problems: SyncProblem[] = [...notes];
   let newest: { name: string; read: SegmentFileRead } | null = null;
@@ -287,6 +294,8 @@ function merge(
       const found = frames.get(frame.seq);
       if (!found) frames.set(frame.seq, [frame]);
       else if (!found.some((other) => other.hash.equals(frame.hash))) found.push(frame);
+      else continue;
+      if (isNew(frame)) added.push(frame);
     }
     if (read.damage) problems.push(read.damage);
     // Only this device's own segments are never caught half-copied; of those, only the newest may
@@ -315,7 +324,7 @@ function merge(
           ...(newest.read.damage ? { closed: true } : {}),
         }
       : null;
-  return { deviceHex, frames, problems, positions, tail, files };
+  return { deviceHex, frames, problems, positions, tail, files, added };
 }
 
 function forkProblem(deviceHex: string, folder: string, seq: number, found: LogFrame[]): SyncProblem {

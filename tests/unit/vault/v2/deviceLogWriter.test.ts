@@ -189,6 +189,17 @@ describe('DeviceLogWriter', () => {
       it('leaves the log readable with the frame whole or absent, and the log goes on', async () => {
         const device = newDevice();
         const frames = chain(device, 4);
+        // The append that meets the failure carries a longer third frame than the one a retry
+        // writes (a retry encodes the change again): bytes of the failed one left behind the
+        // shorter one would read as damage, so this sees whether a failed append is cut off.
+        const longThird = encodeLogFrame(
+          KEY,
+          VAULT_ID,
+          device.id,
+          3,
+          sha256(frames[1]!),
+          randomBytes(3000),
+        ).bytes;
         // Two frames in segment 1; with the small limit the third append starts segment 2.
         const segmentBytes = newSegment ? 2000 : 1 << 20;
         let steps = 0;
@@ -206,7 +217,7 @@ describe('DeviceLogWriter', () => {
           let committed = false;
           try {
             writer = await DeviceLogWriter.open(fs, dir, device.id, tail, { segmentBytes });
-            await writer.append(frames[2]!);
+            await writer.append(longThird);
             committed = true;
           } catch (error) {
             expect((error as NodeJS.ErrnoException).code).toBe('EIO');
@@ -223,11 +234,13 @@ describe('DeviceLogWriter', () => {
             [1, 2, 3],
           ]).toContainEqual(found);
           if (committed) expect(found).toEqual([1, 2, 3]);
-          if (found.length === 3) expect(read.frames.get(3)![0]!.hash.equals(sha256(frames[2]!))).toBe(true);
+          if (found.length === 3) expect(read.frames.get(3)![0]!.hash.equals(sha256(longThird))).toBe(true);
+          let third = found.length === 3 ? longThird : frames[2]!;
 
           if (after === 'retry' && writer) {
             // The same session carries on: a retry of the failed append, then the next one.
-            if (!committed) await writer.append(frames[2]!);
+            third = committed ? longThird : frames[2]!;
+            if (!committed) await writer.append(third);
             await writer.append(frames[3]!);
             await writer.close();
           } else {
@@ -237,12 +250,15 @@ describe('DeviceLogWriter', () => {
             await next.append(frames[3]!);
             await next.close();
           }
-          await expectLog(vaultDir, device, frames, 4);
+          await expectLog(vaultDir, device, [frames[0]!, frames[1]!, third, frames[3]!], 4);
           if (newSegment) {
             const segments = (await readdir(dir)).filter(
               (name) => name.startsWith('log-') && name.endsWith('.bin'),
             );
-            expect(segments.sort()).toEqual(['log-000001.bin', 'log-000002.bin']);
+            // The long third frame fills segment 2, so the fourth starts segment 3.
+            const expected = ['log-000001.bin', 'log-000002.bin'];
+            if (third === longThird) expected.push('log-000003.bin');
+            expect(segments.sort()).toEqual(expected);
           }
           if (!fired) {
             steps = step - 1;

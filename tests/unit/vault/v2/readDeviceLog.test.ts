@@ -199,6 +199,23 @@ describe('readDeviceLog', () => {
     expect(result.tail).toEqual({ segment: 2, end: 25 + frames[3]!.length });
   });
 
+  it('own log: a segment shorter than its header is damage (own segments start whole), and closed', async () => {
+    const device = newDevice();
+    const { vaultDir, dir } = await vaultWith(device);
+    const frames = chain(device, 1);
+    await writeFile(join(dir, segmentFileName(1)), segmentBytes(device, 1, frames));
+    await writeFile(join(dir, segmentFileName(2)), encodeSegmentHeader(device.id, 2).subarray(0, 12));
+
+    const result = await read(vaultDir, device, true);
+    expect(seqs(result)).toEqual([1]);
+    expect(result.problems.map((p) => [p.type, p.file])).toEqual([
+      ['damage', `devices/${device.hex}/log-000002.bin`],
+    ]);
+    expect(result.tail).toEqual({ segment: 2, end: 0, closed: true });
+    // Another device's file cut there is only still arriving.
+    expect((await read(vaultDir, device, false)).problems).toEqual([]);
+  });
+
   it('a damaged byte is damage from that frame on; the frames before it still count', async () => {
     const device = newDevice();
     const { vaultDir, dir } = await vaultWith(device);
@@ -309,6 +326,8 @@ describe('readDeviceLog', () => {
     expect(fs.log.filter((call) => call.startsWith('readFile'))).toEqual([]);
     expect(fs.log.filter((call) => call.startsWith('read '))).toHaveLength(1);
     expect(seqs(later)).toEqual([1, 2, 3, 4, 5]);
+    expect(first.added.map((f) => f.seq)).toEqual([1, 2, 3]);
+    expect(later.added.map((f) => f.seq)).toEqual([4, 5]);
     expect(later.frames.get(4)![0]!.start).toBe(25 + frames[2]!.length);
     expect(comparable(later)).toEqual(comparable(await read(vaultDir, device, false)));
   });
@@ -345,16 +364,20 @@ describe('readDeviceLog', () => {
           const { vaultDir, dir } = await vaultWith(device);
           const arrived = [0, 0, 0];
           let previous: DeviceLogRead | undefined;
+          const added: number[] = [];
           for (const [fraction, segment] of [...steps, [1, 0] as const, [1, 1] as const, [1, 2] as const]) {
             const length = Math.max(arrived[segment]!, Math.round(fraction * whole[segment]!.length));
             arrived[segment] = length;
             await writeFile(join(dir, segmentFileName(segment + 1)), whole[segment]!.subarray(0, length));
             const incremental = await read(vaultDir, device, own, previous);
             expect(comparable(incremental)).toEqual(comparable(await read(vaultDir, device, own)));
+            added.push(...incremental.added.map((f) => f.seq));
             previous = incremental;
           }
           expect(seqs(previous!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
           expect(previous!.problems).toEqual([]);
+          // Each frame is reported as added exactly once, by the read that first found it.
+          expect(added.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
         },
       ),
       { numRuns: 40 },
