@@ -85,16 +85,22 @@ export async function readDeviceLog(
     if (kind.type === 'segment') listed.push({ name, segment: kind.segment });
     else if (kind.type === 'foreign') notes.push(foreignProblem(folder, name, device.hex));
     else if (kind.type === 'artefact') {
-      const of = classifyDeviceFile(kind.of);
+      // A copy of a copy ("log-000001 2 (1).bin") is a copy of the segment it finally names.
+      let ofName = kind.of;
+      let of = classifyDeviceFile(ofName);
+      while (of.type === 'artefact') {
+        ofName = of.of;
+        of = classifyDeviceFile(ofName);
+      }
       // Conflict copies of keys.json, seen.bin and presence.bin are their own readers' business.
       if (of.type !== 'segment') continue;
-      listed.push({ name, segment: of.segment, artefactOf: { name: kind.of, tool: kind.tool } });
+      listed.push({ name, segment: of.segment, artefactOf: { name: ofName, tool: kind.tool } });
       notes.push({
         type: 'artefact',
         file: `${folder}/${name}`,
         deviceHex: device.hex,
         message:
-          `${TOOL_NAMES[kind.tool]} made a conflict copy of ${device.hex}'s ${kind.of}, named ${name}. ` +
+          `${TOOL_NAMES[kind.tool]} made a conflict copy of ${device.hex}'s ${ofName}, named ${name}. ` +
           'Attune reads the changes in it as well, so nothing is lost; you do not need to do anything.',
       });
     }

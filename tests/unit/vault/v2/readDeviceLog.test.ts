@@ -275,6 +275,21 @@ describe('readDeviceLog', () => {
     expect(result.positions.has(SYNCTHING_COPY)).toBe(true);
   });
 
+  it('a copy of a conflict copy is read as the segment it finally copies', async () => {
+    const device = newDevice();
+    const { vaultDir, dir } = await vaultWith(device);
+    const frames = chain(device, 4);
+    await writeFile(join(dir, segmentFileName(1)), segmentBytes(device, 1, frames.slice(0, 2)));
+    // iCloud's copy of segment 2, then Google Drive's copy of that; segment 2 itself not here.
+    await writeFile(join(dir, 'log-000002 2 (1).bin'), segmentBytes(device, 2, frames.slice(2)));
+
+    const result = await read(vaultDir, device, false);
+    expect(seqs(result)).toEqual([1, 2, 3, 4]);
+    expect(result.problems.map((p) => p.type)).toEqual(['artefact']);
+    expect(result.problems[0]!.message).toContain('log-000002.bin');
+    expect(result.problems[0]!.message).toContain('Google Drive');
+  });
+
   it('a conflict copy with a different frame at the same seq is a fork naming both files and the seq', async () => {
     const device = newDevice();
     const { vaultDir, dir } = await vaultWith(device);
