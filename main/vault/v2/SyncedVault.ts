@@ -92,6 +92,19 @@ export interface SyncedVerifyReport {
 }
 
 const GENESIS = '0'.repeat(64);
+
+/** This device's own log is shorter than what it claimed to have written (see open). */
+class OwnLogBehind extends Error {}
+
+function copyKeys(keys: V2Keys): V2Keys {
+  return {
+    vaultKey: Buffer.from(keys.vaultKey),
+    log: Buffer.from(keys.log),
+    seen: Buffer.from(keys.seen),
+    presence: Buffer.from(keys.presence),
+    keysMac: Buffer.from(keys.keysMac),
+  };
+}
 const isDeviceHex = (hex: string): boolean => /^[0-9a-f]{32}$/.test(hex);
 
 /**
@@ -118,6 +131,8 @@ export class SyncedVault {
    * the missing changes stay claimed, so the rollback is reported until the files come back.
    */
   private claimed: Record<string, HeadClaim> = {};
+  /** Set when this computer's earlier device log was found rolled back and it carries on under a new id. */
+  replaces: string | undefined;
   private editing: Array<{ kind: string; id: string }> = [];
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -236,22 +251,44 @@ export class SyncedVault {
     const deviceHex = options.device.hex ?? randomBytes(16).toString('hex');
     if (!isDeviceHex(deviceHex))
       throw new AttuneError('invalid-input', 'This computer’s device id is malformed.');
-    const vault = new SyncedVault(dir, vaultId, unlocked.keys, unlocked.winner.slots, options, deviceHex);
-    try {
-      await fs.mkdir(vault.deviceDir, { mode: 0o700, recursive: true });
-      const own = files.find((f) => f.deviceHex === deviceHex);
-      const winnerBytes = serializeKeySlots(withDevice(unlocked.winner.slots, deviceHex));
-      if (!own || !serializeKeySlots(own.slots).equals(winnerBytes)) {
-        // Adopt the newest slots, so an old passphrase stops opening the vault here too (§4).
-        await atomicWriteFile(fs, join(vault.deviceDir, KEYS_FILE), winnerBytes, { syncDir: true });
+    const unlockAudit: SyncedAuditRequest = { type: unlocked.via === 'passphrase' ? 'unlock' : 'recovery' };
+    const attempt = async (
+      hex: string,
+      keys: V2Keys,
+      inherited: Record<string, HeadClaim>,
+      replaces?: string,
+    ) => {
+      const vault = new SyncedVault(dir, vaultId, keys, unlocked.winner.slots, options, hex);
+      vault.claimed = { ...inherited };
+      vault.replaces = replaces;
+      try {
+        await fs.mkdir(vault.deviceDir, { mode: 0o700, recursive: true });
+        const own = files.find((f) => f.deviceHex === hex);
+        const winnerBytes = serializeKeySlots(withDevice(unlocked.winner.slots, hex));
+        if (!own || !serializeKeySlots(own.slots).equals(winnerBytes)) {
+          // Adopt the newest slots, so an old passphrase stops opening the vault here too (§4).
+          await atomicWriteFile(fs, join(vault.deviceDir, KEYS_FILE), winnerBytes, { syncDir: true });
+        }
+        await vault.start(null, [unlockAudit]);
+        return vault;
+      } catch (error) {
+        const claims = vault.claimed;
+        const spare = error instanceof OwnLogBehind ? copyKeys(keys) : null;
+        await vault.abandonOpen();
+        if (!spare) throw error;
+        return { retry: spare, claims };
       }
-      const unlockAudit: SyncedAuditRequest = { type: unlocked.via === 'passphrase' ? 'unlock' : 'recovery' };
-      await vault.start(null, [unlockAudit]);
-    } catch (error) {
-      await vault.abandonOpen();
-      throw error;
-    }
-    return vault;
+    };
+    const first = await attempt(deviceHex, unlocked.keys, {});
+    if (first instanceof SyncedVault) return first;
+    // This computer's own log in the folder is older than what it had written (a sync tool or a
+    // restore put back an older copy). Appending to it would give two different changes the same
+    // number, so this computer carries on as a new device; its claims go with it, so the missing
+    // changes stay reported until the full files come back (FORMAT-v2.md §9).
+    const second = await attempt(randomBytes(16).toString('hex'), first.retry, first.claims, deviceHex);
+    if (second instanceof SyncedVault) return second;
+    zeroV2Keys(second.retry);
+    throw new AttuneError('internal', 'This computer could not start a new change log in the vault folder.');
   }
 
   get isLocked(): boolean {
@@ -584,6 +621,9 @@ export class SyncedVault {
   private async start(firstOps: LogOp[] | null, audit: SyncedAuditRequest[]): Promise<void> {
     this.lockFile = await ProcessLock.acquire(this.fs, this.deviceDir);
     await this.readLogs();
+    await this.checkEvidence();
+    const ownClaim = this.claimed[this.deviceHex];
+    if (ownClaim && ownClaim.seq > (this.state.head(this.deviceHex)?.seq ?? 0)) throw new OwnLogBehind();
     const ownRead = this.reads.get(this.deviceHex);
     this.writer = await DeviceLogWriter.open(this.fs, this.deviceDir, this.deviceId, ownRead?.tail ?? null, {
       ...(this.options.segmentBytes ? { segmentBytes: this.options.segmentBytes } : {}),
@@ -593,9 +633,14 @@ export class SyncedVault {
     const ops: LogOp[] =
       firstOps ?? (joining ? [{ op: 'device', name: deviceName(this.options.device.name) }] : []);
     const audits: SyncedAuditRequest[] = joining
-      ? [{ type: 'device-join', detail: { device: this.deviceHex } }, ...audit]
+      ? [
+          {
+            type: 'device-join',
+            detail: { device: this.deviceHex, ...(this.replaces ? { replaces: this.replaces } : {}) },
+          },
+          ...audit,
+        ]
       : audit;
-    await this.checkEvidence();
     await this.commit(ops, [], audits);
     await this.writeSeen();
     await this.writePresence(true);
@@ -651,6 +696,12 @@ export class SyncedVault {
       claims.push({ byDeviceHex: this.deviceHex, source: 'settings', state: remembered });
       this.keepClaims(remembered.heads);
     }
+    // What this device has claimed so far in this session (kept across a switch to a new id).
+    claims.push({
+      byDeviceHex: this.deviceHex,
+      source: 'own',
+      state: { at: '', epoch: 0, heads: { ...this.claimed } },
+    });
     return checkClaims({
       ownDeviceHex: this.deviceHex,
       claims,

@@ -185,6 +185,41 @@ describe('SyncedVault (format 2)', () => {
     await a.lock();
   });
 
+  it('a computer whose own log was put back to an older copy never writes over it: it reports the loss and carries on as a new device', async () => {
+    const dir = join(await tempRoot(), 'vault');
+    const { vault } = await SyncedVault.create(dir, PASS, {
+      kdf,
+      device: { hex: A, name: 'Office iMac' },
+      heartbeatMs: 0,
+    });
+    const seg = join(dir, 'devices', A, 'log-000001.bin');
+    const kept = await vault.put('client', undefined, { code: 'kept' });
+    const older = await readFile(seg);
+    await vault.put('client', undefined, { code: 'lost by the sync tool' });
+    await vault.lock();
+    await writeFile(seg, older);
+    const again = await SyncedVault.open(
+      dir,
+      { passphrase: PASS },
+      { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+    );
+    expect(again.deviceHex).not.toBe(A);
+    expect(again.replaces).toBe(A);
+    expect(
+      again
+        .problems()
+        .filter((p) => p.type === 'rollback')
+        .map((p) => p.message)
+        .join(),
+    ).toMatch(/Office iMac/);
+    expect(await again.get('client', kept.id)).toEqual({ code: 'kept' });
+    // The old log is left exactly as found; the new device writes in its own folder.
+    expect((await readFile(seg)).equals(older)).toBe(true);
+    await again.put('client', undefined, { code: 'new work' });
+    expect(again.list('client')).toHaveLength(2);
+    await again.lock();
+  });
+
   it('a passphrase changed on one computer stops the old one opening the vault on the other once the files arrive', async () => {
     const { a, b, dirA, dirB } = await twoDevices();
     await a.changePassphrase('a new and better passphrase');
