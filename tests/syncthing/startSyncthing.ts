@@ -15,7 +15,8 @@ export const SYNCTHING_BIN = process.env.SYNCTHING_BIN ?? 'syncthing';
  * no default folder, no proxy variables (Syncthing's dialer would follow them away from
  * 127.0.0.1), and no monitor process: 1.19 otherwise runs the daemon as a child of a monitor
  * in a process group of its own, which a killed monitor leaves running. STMONITORED tells it
- * it already is the monitored child, so the pid we hold is the whole of Syncthing.
+ * it already is the monitored child, so the pid we hold is the whole of Syncthing. STHASHING
+ * names the SHA-256 code to use, which skips a benchmark of ~1 s at every start.
  */
 export function syncthingEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -29,6 +30,7 @@ export function syncthingEnv(home: string): NodeJS.ProcessEnv {
     STNOUPGRADE: '1',
     STNODEFAULTFOLDER: '1',
     STMONITORED: 'yes',
+    STHASHING: 'standard',
   };
 }
 

@@ -126,9 +126,12 @@ export async function twoSyncthings(): Promise<TwoSyncthings> {
         { mode: 0o600 },
       );
     }
-    for (let i = 0; i < 2; i++) {
-      running.push(await startSyncthing(homes[i]!, ports[2 + i]!, apiKeys[i]!, ids[i]!));
-    }
+    const started = await Promise.allSettled(
+      [0, 1].map((i) => startSyncthing(homes[i]!, ports[2 + i]!, apiKeys[i]!, ids[i]!)),
+    );
+    for (const result of started) if (result.status === 'fulfilled') running.push(result.value);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     const side = (i: number): SyncthingSide => {
       const rest = running[i]!.rest;
       const otherRest = running[1 - i]!.rest;
