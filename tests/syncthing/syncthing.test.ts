@@ -71,6 +71,15 @@ describe('two real Syncthing instances over 127.0.0.1', () => {
     expect((await readdir(st.b.folder)).filter((n) => n.startsWith('attune.lock'))).toEqual([]);
   });
 
+  it('are not called in sync while apart, and are once they are back together', async () => {
+    await st.a.pause();
+    await writeFile(join(st.a.folder, 'while-apart.txt'), 'written while apart');
+    await expect(st.waitInSync({ timeoutMs: 3_000 })).rejects.toThrow(/not in sync after 3000 ms/);
+    await st.a.resume();
+    await st.waitInSync();
+    expect(await readFile(join(st.b.folder, 'while-apart.txt'), 'utf8')).toBe('written while apart');
+  });
+
   it('turn a file changed on both computers while apart into a conflict copy, the same on both', async () => {
     await writeFile(join(st.a.folder, 'note.txt'), 'first version');
     await st.waitInSync();
