@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { conflictCopyName } from './conflictCopyName';
 import { createRng, type Rng } from './createRng';
@@ -153,12 +162,12 @@ export class FolderSync {
   async step(): Promise<void> {
     this.stepNo++;
     this.now += 1000 * (1 + this.rng.int(120));
-    for (const d of this.devices) if (d.online) await this.scan(d);
+    for (const d of this.devices) if (d.online) this.scan(d);
     if (this.rng.chance(this.faults.staleOverwriteRate)) this.staleOverwrite();
     const ready = this.queue.filter(
       (t) => t.readyAt <= this.stepNo && this.at(t.device).online && this.rng.chance(this.faults.deliverRate),
     );
-    for (const t of this.rng.shuffle(ready)) await this.deliver(t);
+    for (const t of this.rng.shuffle(ready)) this.deliver(t);
   }
 
   /**
@@ -174,11 +183,11 @@ export class FolderSync {
         this.stepNo++;
         this.now += 1000;
         let changed = false;
-        for (const d of this.devices) changed = (await this.scan(d)) || changed;
-        if (!changed && this.queue.length === 0) return await this.assertConverged();
+        for (const d of this.devices) changed = this.scan(d) || changed;
+        if (!changed && this.queue.length === 0) return this.assertConverged();
         // Uploads first: a download waits while its device has its own change of that path in flight.
-        for (const t of this.queue.filter((q) => q.kind === 'upload')) await this.deliver(t);
-        for (const t of this.queue.filter((q) => q.kind === 'download')) await this.deliver(t);
+        for (const t of this.queue.filter((q) => q.kind === 'upload')) this.deliver(t);
+        for (const t of this.queue.filter((q) => q.kind === 'download')) this.deliver(t);
       }
       throw new Error(`folder sync did not settle in 1000 rounds\n${this.log.slice(-40).join('\n')}`);
     } finally {
@@ -188,7 +197,7 @@ export class FolderSync {
 
   /** Removes the staging folders the tool wrote whole files through (beside each device folder). */
   async dispose(): Promise<void> {
-    for (const d of this.devices) if (d.staging) await rm(d.staging, { recursive: true, force: true });
+    for (const d of this.devices) if (d.staging) rmSync(d.staging, { recursive: true, force: true });
   }
 
   private at(index: number): Device {
@@ -213,8 +222,8 @@ export class FolderSync {
   }
 
   /** Compares the folder with what the tool last saw there; queues an upload per change. */
-  private async scan(d: Device): Promise<boolean> {
-    const files = await snapshotFolder(d.folder);
+  private scan(d: Device): boolean {
+    const files = snapshotFolder(d.folder);
     let changed = false;
     for (const [path, bytes] of files) {
       const hash = hashOf(bytes);
@@ -261,13 +270,13 @@ export class FolderSync {
     this.note(`${this.label(d)} ${content ? `changed ${path} (${content.length} B)` : `deleted ${path}`}`);
   }
 
-  private async deliver(t: Transfer): Promise<void> {
+  private deliver(t: Transfer): void {
     if (t.kind === 'upload') {
       this.remove(t);
       this.receiveUpload(t);
       return;
     }
-    const outcome = await this.receiveDownload(t);
+    const outcome = this.receiveDownload(t);
     if (outcome === 'done') this.remove(t);
     else t.readyAt = this.stepNo + (outcome === 'partial' && !this.settling ? this.delay() : 1);
   }
@@ -393,23 +402,20 @@ export class FolderSync {
     this.publish(path, old.content, old.hash, old.mtime, by, -1);
   }
 
-  private async receiveDownload(t: Download): Promise<'done' | 'wait' | 'partial'> {
+  private receiveDownload(t: Download): 'done' | 'wait' | 'partial' {
     const d = this.at(t.device);
     const v = t.version;
     if (this.queue.some((q) => q.kind === 'upload' && q.device === d.index && q.path === t.path))
       return 'wait';
     const target = join(d.folder, t.path);
-    const local = await readFile(target).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return null;
-      throw e;
-    });
+    const local = readIfThere(target);
     // Changed since the last scan: the next scan uploads it, and the index decides.
     if ((local ? hashOf(local) : null) !== (d.seen.get(t.path) ?? null)) return 'wait';
     const base = d.base.get(t.path);
     if (base && v.seq <= base.seq) return 'done'; // overtaken by a newer version already here
     this.stats.downloads++;
     if (v.content === null) {
-      if (local) await unlink(target);
+      if (local) unlinkSync(target);
       d.seen.delete(t.path);
       d.base.set(t.path, { seq: v.seq, hash: null });
       this.note(`${this.label(d)} <- deleted ${t.path} (#${v.seq})`);
@@ -418,15 +424,15 @@ export class FolderSync {
     if (!t.partial && !this.settling && v.content.length > 0 && this.rng.chance(this.faults.partialRate)) {
       // Written in place, or seen mid-copy: a prefix now, the rest at a later step.
       const prefix = v.content.subarray(0, this.rng.int(v.content.length));
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, prefix);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, prefix);
       d.seen.set(t.path, hashOf(prefix));
       t.partial = true;
       this.stats.partials++;
       this.note(`${this.label(d)} <- ${t.path} (#${v.seq}) partial ${prefix.length}/${v.content.length} B`);
       return 'partial';
     }
-    await this.replace(d, t.path, v.content, v.mtime);
+    this.replace(d, t.path, v.content, v.mtime);
     d.seen.set(t.path, v.hash!);
     d.base.set(t.path, { seq: v.seq, hash: v.hash });
     this.note(
@@ -436,25 +442,25 @@ export class FolderSync {
   }
 
   /** Whole-file replace by rename, with the source's mtime, as the tools do. */
-  private async replace(d: Device, path: string, content: Buffer, mtime: number): Promise<void> {
+  private replace(d: Device, path: string, content: Buffer, mtime: number): void {
     const target = join(d.folder, path);
-    await mkdir(dirname(target), { recursive: true });
+    mkdirSync(dirname(target), { recursive: true });
     let temp: string;
     if (this.tool === 'syncthing') {
       // Syncthing writes `.syncthing.<name>.tmp` beside the file (lib/fs/tempname.go).
       temp = join(dirname(target), `.syncthing.${basename(target)}.tmp`);
     } else {
       // The others download into their own cache folder, then move the file in.
-      d.staging ??= await mkdtemp(join(dirname(d.folder), `.${basename(d.folder)}.sync-staging-`));
+      d.staging ??= mkdtempSync(join(dirname(d.folder), `.${basename(d.folder)}.sync-staging-`));
       temp = join(d.staging, String(++this.tempCounter));
     }
-    await writeFile(temp, content);
-    await utimes(temp, mtime / 1000, mtime / 1000);
-    await rename(temp, target);
+    writeFileSync(temp, content);
+    utimesSync(temp, mtime / 1000, mtime / 1000);
+    renameSync(temp, target);
   }
 
-  private async assertConverged(): Promise<void> {
-    const [first, ...rest] = await Promise.all(this.devices.map((d) => snapshotFolder(d.folder)));
+  private assertConverged(): void {
+    const [first, ...rest] = this.devices.map((d) => snapshotFolder(d.folder));
     if (!first) return;
     rest.forEach((other, i) => {
       const paths = new Set([...first.keys(), ...other.keys()]);
@@ -471,3 +477,12 @@ export class FolderSync {
 }
 
 const hashOf = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+function readIfThere(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}

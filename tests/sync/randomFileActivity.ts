@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { appendFileSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rng } from './createRng';
 
@@ -9,34 +9,36 @@ import type { Rng } from './createRng';
  * device's own folder (`devices/d<n>/`); with `sharedRate`, in `shared/` that every device writes,
  * which is what provokes the tools' conflicts. Returns what it did, for a log.
  */
-export async function randomFileActivity(
+export function randomFileActivity(
   rng: Rng,
   folder: string,
   device: number,
   options: { sharedRate?: number } = {},
-): Promise<string> {
+): string {
   const dir = rng.chance(options.sharedRate ?? 0) ? 'shared' : `devices/d${device}`;
-  await mkdir(join(folder, dir), { recursive: true });
-  const existing = (await readdir(join(folder, dir))).filter((name) => name.endsWith('.bin')).sort();
+  mkdirSync(join(folder, dir), { recursive: true });
+  const existing = readdirSync(join(folder, dir))
+    .filter((name) => name.endsWith('.bin'))
+    .sort();
   const roll = rng.int(10);
   if (existing.length === 0 || roll < 3) {
     const name =
       dir === 'shared' ? `note-${rng.int(4)}.bin` : `log-${String(existing.length + 1).padStart(6, '0')}.bin`;
-    await writeFile(join(folder, dir, name), rng.bytes(1 + rng.int(200)));
+    writeFileSync(join(folder, dir, name), rng.bytes(1 + rng.int(200)));
     return `d${device} wrote ${dir}/${name}`;
   }
   const name = rng.pick(existing);
   const path = join(folder, dir, name);
   if (roll < 6) {
-    await appendFile(path, rng.bytes(1 + rng.int(100)));
+    appendFileSync(path, rng.bytes(1 + rng.int(100)));
     return `d${device} appended to ${dir}/${name}`;
   }
   if (roll < 9) {
     const temp = `${path}.tmp-${rng.bytes(4).toString('hex')}`;
-    await writeFile(temp, rng.bytes(1 + rng.int(200)));
-    await rename(temp, path);
+    writeFileSync(temp, rng.bytes(1 + rng.int(200)));
+    renameSync(temp, path);
     return `d${device} rewrote ${dir}/${name}`;
   }
-  await unlink(path);
+  unlinkSync(path);
   return `d${device} deleted ${dir}/${name}`;
 }

@@ -31,8 +31,8 @@ async function put(folder: string, path: string, content: string | Buffer): Prom
 }
 
 /** The folder as sorted [path, hex] pairs: comparable with toEqual, readable in a failure. */
-async function listing(folder: string): Promise<[string, string][]> {
-  return [...(await snapshotFolder(folder))].map(([path, bytes]) => [path, bytes.toString('hex')]);
+function listing(folder: string): [string, string][] {
+  return [...snapshotFolder(folder)].map(([path, bytes]) => [path, bytes.toString('hex')]);
 }
 
 /** Random create/append/rewrite/delete on every device, some devices going offline, then settle. */
@@ -50,14 +50,14 @@ async function scenario(
     for (let s = 0; s < steps; s++) {
       for (let i = 0; i < devices; i++) {
         // Offline devices keep editing: that is how a laptop on a train makes conflicts.
-        if (driver.chance(0.5)) await randomFileActivity(driver, folders[i]!, i, { sharedRate: 0.25 });
+        if (driver.chance(0.5)) randomFileActivity(driver, folders[i]!, i, { sharedRate: 0.25 });
         const online = sync.device(i).online;
         if (driver.chance(online ? 0.03 : 0.2)) sync.setOnline(i, !online);
       }
       await sync.step();
     }
     await sync.settle();
-    return { sync, listings: await Promise.all(folders.map(listing)) };
+    return { sync, listings: folders.map(listing) };
   } finally {
     await sync.dispose();
   }
@@ -115,7 +115,7 @@ describe('FolderSync', () => {
       await sync.step();
       await sync.settle();
       await sync.dispose();
-      const [office, laptop] = await Promise.all(folders.map((f) => snapshotFolder(f)));
+      const [office, laptop] = folders.map((f) => snapshotFolder(f));
       expect([...laptop!.keys()]).toEqual([...office!.keys()]);
       const paths = [...office!.keys()];
       expect(paths).toHaveLength(2);
@@ -141,7 +141,7 @@ describe('FolderSync', () => {
     await sync.step();
     await sync.settle();
     await sync.dispose();
-    expect([...(await snapshotFolder(folders[2]!)).keys()]).toEqual([
+    expect([...snapshotFolder(folders[2]!).keys()]).toEqual([
       'shared/note 2.bin',
       'shared/note 3.bin',
       'shared/note.bin',
@@ -160,7 +160,7 @@ describe('FolderSync', () => {
     await sync.settle();
     await sync.dispose();
     for (const folder of folders)
-      expect(await listing(folder)).toEqual([['shared/note.bin', Buffer.from('edited').toString('hex')]]);
+      expect(listing(folder)).toEqual([['shared/note.bin', Buffer.from('edited').toString('hex')]]);
   });
 
   it('deletions propagate', async () => {
@@ -169,13 +169,13 @@ describe('FolderSync', () => {
     await put(folders[0]!, 'devices/d0/log-000001.bin', 'entry');
     await put(folders[0]!, 'devices/d0/seen.bin', 'heads');
     await sync.settle();
-    expect(await listing(folders[2]!)).toHaveLength(2);
+    expect(listing(folders[2]!)).toHaveLength(2);
     await rm(join(folders[0]!, 'devices/d0/seen.bin'));
     for (let s = 0; s < 5; s++) await sync.step();
     await sync.settle();
     await sync.dispose();
     for (const folder of folders)
-      expect((await listing(folder)).map(([p]) => p)).toEqual(['devices/d0/log-000001.bin']);
+      expect(listing(folder).map(([p]) => p)).toEqual(['devices/d0/log-000001.bin']);
   });
 
   it('an offline device neither sends nor receives, and catches up when back', async () => {
@@ -185,13 +185,13 @@ describe('FolderSync', () => {
     await put(folders[0]!, 'devices/d0/log-000001.bin', 'office entry');
     await put(folders[2]!, 'devices/d2/log-000001.bin', 'train entry');
     for (let s = 0; s < 40; s++) await sync.step();
-    expect((await listing(folders[1]!)).map(([p]) => p)).toEqual(['devices/d0/log-000001.bin']);
-    expect((await listing(folders[2]!)).map(([p]) => p)).toEqual(['devices/d2/log-000001.bin']);
+    expect(listing(folders[1]!).map(([p]) => p)).toEqual(['devices/d0/log-000001.bin']);
+    expect(listing(folders[2]!).map(([p]) => p)).toEqual(['devices/d2/log-000001.bin']);
     sync.setOnline(2, true);
     await sync.settle();
     await sync.dispose();
     for (const folder of folders) {
-      expect((await listing(folder)).map(([p]) => p)).toEqual([
+      expect(listing(folder).map(([p]) => p)).toEqual([
         'devices/d0/log-000001.bin',
         'devices/d2/log-000001.bin',
       ]);
@@ -255,7 +255,7 @@ describe('FolderSync', () => {
     await put(folders[0]!, 'devices/d0/seen.bin', 'heads');
     await sync.settle();
     await sync.dispose();
-    expect((await listing(folders[1]!)).map(([p]) => p)).toEqual(['devices/d0/seen.bin']);
+    expect(listing(folders[1]!).map(([p]) => p)).toEqual(['devices/d0/seen.bin']);
   });
 
   it('delivers files out of order: a file can arrive before one written earlier', async () => {
@@ -268,7 +268,7 @@ describe('FolderSync', () => {
       await put(folders[0]!, 'devices/d0/manifest.bin', 'names log-000001');
       for (let s = 0; s < 10 && !overtaken; s++) {
         await sync.step();
-        const there = (await listing(folders[1]!)).map(([p]) => p);
+        const there = listing(folders[1]!).map(([p]) => p);
         overtaken = there.includes('devices/d0/manifest.bin') && !there.includes('devices/d0/log-000001.bin');
       }
       await sync.dispose();
