@@ -40,6 +40,8 @@ export interface DeviceLogRead {
   /** The frames in `frames` that the `since` read did not have (all of them on a full read), so
    *  a caller can decode and offer only those. */
   added: LogFrame[];
+  /** The seqs at which files disagree (more than one frame in `frames`). */
+  forkSeqs: Set<number>;
 }
 
 const TOOL_NAMES: Record<SyncTool, string> = {
@@ -62,7 +64,9 @@ interface Listed {
  * §8 first part, §11). It collects authentic frames by seq and reports what is wrong; it does not
  * follow the hash chain or apply anything (the caller does). With `since`, only files whose size
  * or time changed are read again, and a file that only grew is read from where the last read
- * stopped, so picking up a few new changes costs little however long the log is.
+ * stopped, so picking up a few new changes costs little however long the log is. The `since`
+ * read is taken over: its `frames` map is extended in place and returned, so keep only the new
+ * result.
  */
 export async function readDeviceLog(
   fs: VaultFs,
@@ -115,12 +119,27 @@ export async function readDeviceLog(
   );
 
   const context: ReadContext = { fs, dir, folder, device, logKey, vaultId, own: options.own };
+  const { since } = options;
   const files = new Map<string, SegmentFileRead>();
+  // Frames that only add to what `since` had (new bytes, new files); null once a file went away
+  // or was read whole again, when its old frames may have to go and everything is merged anew.
+  let fresh: LogFrame[] | null = since ? [] : null;
   for (const entry of listed) {
-    const read = await readSegmentFile(context, entry, options.since?.files.get(entry.name));
-    if (read) files.set(entry.name, read);
+    const before = since?.files.get(entry.name);
+    const read = await readSegmentFile(context, entry, before);
+    if (!read) continue;
+    files.set(entry.name, read);
+    if (!fresh || read === before) continue;
+    const kept = before?.frames.length ?? 0;
+    if (kept === 0 || read.frames[kept - 1] === before?.frames[kept - 1])
+      fresh.push(...read.frames.slice(kept));
+    else fresh = null;
   }
-  return merge(device.hex, folder, files, notes, options.own, options.since?.frames);
+  if (since && fresh) {
+    for (const name of since.files.keys()) if (!files.has(name)) fresh = null;
+  }
+  const base = { deviceHex: device.hex, folder, files, notes, own: options.own };
+  return since && fresh ? extend(base, since, fresh) : merge(base, since?.frames);
 }
 
 interface ReadContext {
@@ -275,34 +294,94 @@ async function readRange(fs: VaultFs, path: string, position: number, length: nu
   }
 }
 
-/** Merges the files' frames by seq and gathers the problems; works the same for full and incremental reads. */
-function merge(
-  deviceHex: string,
-  folder: string,
+interface MergeBase {
+  deviceHex: string;
+  folder: string;
+  files: Map<string, SegmentFileRead>;
+  notes: SyncProblem[];
+  own: boolean;
+}
+
+/** Files in reading order: by segment number, each segment before its conflict copies, then by name. */
+function fileOrder(
+  a: { name: string; read: SegmentFileRead },
+  b: { name: string; read: SegmentFileRead },
+): number {
+  return (
+    a.read.segment - b.read.segment ||
+    Number(a.read.artefactOf !== undefined) - Number(b.read.artefactOf !== undefined) ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+}
+
+/**
+ * Adds `frame` to `frames`; false when that very frame (same hash) is there already. Where several
+ * files hold a seq, entries keep the files' reading order, so an incremental read names the same
+ * files as a full one.
+ */
+function addFrame(
+  frames: Map<number, LogFrame[]>,
+  forkSeqs: Set<number>,
   files: Map<string, SegmentFileRead>,
-  notes: SyncProblem[],
-  own: boolean,
-  before: Map<number, LogFrame[]> | undefined,
-): DeviceLogRead {
+  frame: LogFrame,
+): boolean {
+  const found = frames.get(frame.seq);
+  if (!found) {
+    frames.set(frame.seq, [frame]);
+    return true;
+  }
+  const at = (f: LogFrame) => ({ name: f.file, read: files.get(f.file)! });
+  const same = found.findIndex((other) => other.hash.equals(frame.hash));
+  if (same >= 0) {
+    if (fileOrder(at(frame), at(found[same]!)) < 0) found[same] = frame;
+    return false;
+  }
+  found.push(frame);
+  found.sort((a, b) => fileOrder(at(a), at(b)));
+  forkSeqs.add(frame.seq);
+  return true;
+}
+
+/** Merges every file's frames by seq (a full read, or an incremental one after a file was replaced). */
+function merge(base: MergeBase, before: Map<number, LogFrame[]> | undefined): DeviceLogRead {
   const frames = new Map<number, LogFrame[]>();
+  const forkSeqs = new Set<number>();
   const added: LogFrame[] = [];
-  const isNew = (frame: LogFrame): boolean =>
-    !before?.get(frame.seq)?.some((other) => other.hash.equals(frame.hash));
+  const ordered = [...base.files].map(([name, read]) => ({ name, read })).sort(fileOrder);
+  for (const { read } of ordered) {
+    for (const frame of read.frames) {
+      if (!addFrame(frames, forkSeqs, base.files, frame)) continue;
+      if (!before?.get(frame.seq)?.some((other) => other.hash.equals(frame.hash))) added.push(frame);
+    }
+  }
+  return finish(base, frames, forkSeqs, added);
+}
+
+/**
+ * Adds only the new frames to the earlier read's map, which is taken over (extended in place):
+ * picking up a few changes then costs the same however long the log is.
+ */
+function extend(base: MergeBase, since: DeviceLogRead, fresh: LogFrame[]): DeviceLogRead {
+  const added = fresh.filter((frame) => addFrame(since.frames, since.forkSeqs, base.files, frame));
+  return finish(base, since.frames, since.forkSeqs, added);
+}
+
+/** Positions, problems and the tail: per file, so cheap whatever the number of frames. */
+function finish(
+  base: MergeBase,
+  frames: Map<number, LogFrame[]>,
+  forkSeqs: Set<number>,
+  added: LogFrame[],
+): DeviceLogRead {
+  const { deviceHex, folder, files, own } = base;
   const positions = new Map<string, { size: number; end: number }>();
-  const problems: SyncProblem[] = [...notes];
+  const problems: SyncProblem[] = [...base.notes];
   let newest: { name: string; read: SegmentFileRead } | null = null;
   for (const [name, read] of files) {
     if (!read.artefactOf && (newest === null || read.segment > newest.read.segment)) newest = { name, read };
   }
   for (const [name, read] of files) {
     positions.set(name, { size: read.size, end: read.end });
-    for (const frame of read.frames) {
-      const found = frames.get(frame.seq);
-      if (!found) frames.set(frame.seq, [frame]);
-      else if (!found.some((other) => other.hash.equals(frame.hash))) found.push(frame);
-      else continue;
-      if (isNew(frame)) added.push(frame);
-    }
     if (read.damage) problems.push(read.damage);
     // Only this device's own segments are never caught half-copied; of those, only the newest may
     // end in a torn append (the writer cuts it off). Conflict copies are snapshots: not damage.
@@ -319,8 +398,8 @@ function merge(
       });
     }
   }
-  for (const [seq, found] of frames) {
-    if (found.length > 1) problems.push(forkProblem(deviceHex, folder, seq, found));
+  for (const seq of [...forkSeqs].sort((a, b) => a - b)) {
+    problems.push(forkProblem(deviceHex, folder, seq, frames.get(seq)!));
   }
   const tail: LogTail | null =
     own && newest
@@ -330,7 +409,7 @@ function merge(
           ...(newest.read.damage ? { closed: true } : {}),
         }
       : null;
-  return { deviceHex, frames, problems, positions, tail, files, added };
+  return { deviceHex, frames, problems, positions, tail, files, added, forkSeqs };
 }
 
 function forkProblem(deviceHex: string, folder: string, seq: number, found: LogFrame[]): SyncProblem {

@@ -347,6 +347,29 @@ describe('readDeviceLog', () => {
     expect(comparable(later)).toEqual(comparable(await read(vaultDir, device, false)));
   });
 
+  it('an incremental re-read names the same files as a full read when copies and forks arrive in any order', async () => {
+    const device = newDevice();
+    const { vaultDir, dir } = await vaultWith(device);
+    const frames = chain(device, 3);
+    const other = chain(device, 1, 3, sha256(frames[1]!)); // another seq 3
+    const segment = segmentBytes(device, 1, frames);
+    // The conflict copy arrives first, whole; the segment itself is still coming in.
+    await writeFile(join(dir, SYNCTHING_COPY), segmentBytes(device, 1, [...frames.slice(0, 2), ...other]));
+    await writeFile(join(dir, segmentFileName(1)), segment.subarray(0, 25 + frames[0]!.length + 10));
+    const first = await read(vaultDir, device, false);
+    expect(first.frames.get(1)!.map((f) => f.file)).toEqual(['log-000001.bin']);
+    expect(first.frames.get(2)!.map((f) => f.file)).toEqual([SYNCTHING_COPY]);
+    expect(first.forkSeqs.size).toBe(0);
+
+    await writeFile(join(dir, segmentFileName(1)), segment);
+    const later = await read(vaultDir, device, false, first);
+    expect(later.frames.get(2)!.map((f) => f.file)).toEqual(['log-000001.bin']);
+    expect(later.frames.get(3)!.map((f) => f.file)).toEqual(['log-000001.bin', SYNCTHING_COPY]);
+    expect([...later.forkSeqs]).toEqual([3]);
+    expect(later.added.map((f) => [f.seq, f.file])).toEqual([[3, 'log-000001.bin']]);
+    expect(comparable(later)).toEqual(comparable(await read(vaultDir, device, false)));
+  });
+
   it('an incremental re-read of a file that shrank (put back to an older copy) reads it whole', async () => {
     const device = newDevice();
     const { vaultDir, dir } = await vaultWith(device);
