@@ -1,0 +1,141 @@
+/**
+ * One device's log (FORMAT-v2.md §6–8): segments in number order, frames, torn tails as
+ * FORMAT.md §8, damage, forks, and the hash chain from seq 1. From the text alone.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ascii, openSealed, sha256, u64 } from './bytes';
+import { decodePlaintext, type Payload } from './framePayloadV2';
+
+export interface Frame {
+  deviceHex: string;
+  seq: number;
+  prev: Buffer;
+  hash: Buffer;
+  payload: Payload;
+}
+
+export interface LogProblem {
+  type: 'damage' | 'fork' | 'unchained' | 'torn-tail';
+  deviceHex: string;
+  message: string;
+}
+
+export interface DeviceLog {
+  deviceHex: string;
+  /** Frames chained from seq 1, in seq order. */
+  chained: Frame[];
+  problems: LogProblem[];
+}
+
+const SEGMENT = /^log-(\d{6})\.bin$/;
+
+const MAGIC = ascii('ATF2');
+const isZero = (b: Buffer) => b.every((x) => x === 0);
+
+export async function readDeviceLog(
+  dir: string,
+  deviceHex: string,
+  vaultId: Buffer,
+  kLog: Buffer,
+): Promise<DeviceLog> {
+  const folder = join(dir, 'devices', deviceHex);
+  const deviceId = Buffer.from(deviceHex, 'hex');
+  const names = (await readdir(folder)).filter((n) => SEGMENT.test(n)).sort();
+  const problems: LogProblem[] = [];
+  const bySeq = new Map<number, Frame>();
+  const report = (type: LogProblem['type'], message: string) => problems.push({ type, deviceHex, message });
+
+  for (const name of names) {
+    const number = Number(SEGMENT.exec(name)?.[1]);
+    const bytes = await readFile(join(folder, name));
+    if (
+      bytes.length < 25 ||
+      !bytes.subarray(0, 4).equals(ascii('ATLG')) ||
+      bytes[4] !== 2 ||
+      !bytes.subarray(5, 21).equals(deviceId) ||
+      bytes.readUInt32BE(21) !== number
+    ) {
+      report('damage', `${name}: segment header does not match its name and folder`);
+      continue;
+    }
+    let pos = 25;
+    while (pos < bytes.length) {
+      const rest = bytes.subarray(pos);
+      if (rest.length < 12) {
+        const prefixOfHeader = rest
+          .subarray(0, Math.min(4, rest.length))
+          .equals(MAGIC.subarray(0, Math.min(4, rest.length)));
+        if (prefixOfHeader || isZero(rest))
+          report('torn-tail', `${name}: ${rest.length} bytes of an unfinished frame at ${pos}`);
+        else report('damage', `${name}: bytes at ${pos} are not a frame`);
+        break;
+      }
+      if (isZero(rest)) {
+        report('torn-tail', `${name}: zeros at ${pos}`);
+        break;
+      }
+      const L = rest.readUInt32BE(4);
+      if (
+        !rest.subarray(0, 4).equals(MAGIC) ||
+        rest.readUInt32BE(8) !== (L ^ 0xffffffff) >>> 0 ||
+        L < 76 ||
+        L > 2 ** 30
+      ) {
+        report('damage', `${name}: frame header at ${pos} does not match`);
+        break;
+      }
+      if (rest.length < 12 + L) {
+        report('torn-tail', `${name}: frame at ${pos} is cut short`);
+        break;
+      }
+      const frameBytes = rest.subarray(0, 12 + L);
+      const body = frameBytes.subarray(12);
+      const seqBig = body.readBigUInt64BE(0);
+      const prev = Buffer.from(body.subarray(8, 40));
+      const ad = Buffer.concat([ascii('attune/v2/log'), vaultId, deviceId, u64(Number(seqBig)), prev]);
+      const plaintext =
+        seqBig > BigInt(Number.MAX_SAFE_INTEGER) ? null : openSealed(kLog, body.subarray(40), ad);
+      if (!plaintext) {
+        report(
+          'damage',
+          `${name}: the frame at offset ${pos} fails authentication; the rest of the file is not read`,
+        );
+        break;
+      }
+      let payload: Payload;
+      try {
+        payload = decodePlaintext(plaintext);
+      } catch (e) {
+        report('damage', `${name}: the frame at offset ${pos}: ${(e as Error).message}`);
+        break;
+      }
+      const frame: Frame = { deviceHex, seq: Number(seqBig), prev, hash: sha256(frameBytes), payload };
+      const seen = bySeq.get(frame.seq);
+      if (seen && !seen.hash.equals(frame.hash)) {
+        report('fork', `two different frames with seq ${frame.seq}`);
+      } else if (!seen) {
+        bySeq.set(frame.seq, frame);
+      }
+      pos += 12 + L;
+    }
+  }
+
+  const chained: Frame[] = [];
+  let prevHash: Buffer = Buffer.alloc(32);
+  for (let s = 1; ; s++) {
+    const f = bySeq.get(s);
+    if (!f?.prev.equals(prevHash)) break;
+    chained.push(f);
+    prevHash = f.hash;
+  }
+  const beyond = [...bySeq.keys()].filter((s) => s > chained.length).sort((a, b) => a - b);
+  if (beyond.length > 0) {
+    const missing = chained.length + 1;
+    report(
+      'unchained',
+      `frames ${beyond.join(', ')} do not chain on: frame ${missing} is ${bySeq.has(missing) ? 'not the one they follow' : 'missing'}`,
+    );
+  }
+  return { deviceHex, chained, problems };
+}
