@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -367,6 +367,23 @@ describe('readDeviceLog', () => {
     expect(later.frames.get(3)!.map((f) => f.file)).toEqual(['log-000001.bin', SYNCTHING_COPY]);
     expect([...later.forkSeqs]).toEqual([3]);
     expect(later.added.map((f) => [f.seq, f.file])).toEqual([[3, 'log-000001.bin']]);
+    expect(comparable(later)).toEqual(comparable(await read(vaultDir, device, false)));
+  });
+
+  it('an incremental re-read after a conflict copy was removed drops what only it held', async () => {
+    const device = newDevice();
+    const { vaultDir, dir } = await vaultWith(device);
+    const frames = chain(device, 3);
+    const other = chain(device, 1, 3, sha256(frames[1]!));
+    await writeFile(join(dir, segmentFileName(1)), segmentBytes(device, 1, frames));
+    await writeFile(join(dir, SYNCTHING_COPY), segmentBytes(device, 1, [...frames.slice(0, 2), ...other]));
+    const first = await read(vaultDir, device, false);
+    expect(first.frames.get(3)).toHaveLength(2);
+
+    await rm(join(dir, SYNCTHING_COPY));
+    const later = await read(vaultDir, device, false, first);
+    expect(later.frames.get(3)!.map((f) => f.file)).toEqual(['log-000001.bin']);
+    expect(later.problems).toEqual([]);
     expect(comparable(later)).toEqual(comparable(await read(vaultDir, device, false)));
   });
 
