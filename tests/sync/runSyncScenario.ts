@@ -125,6 +125,7 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
         if (sync.device(i).online) await tryOpen(i);
       } else {
         await act(i, vault);
+        await vaults[i]?.settled();
       }
       await sync.step();
       for (let j = 0; j < count; j++) {
@@ -178,16 +179,16 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
     } else if (roll < 0.77) {
       const r = rng.pick(editable);
       const seen = await vault.get<Value>(r.kind, r.id);
-      await vault.delete(r.kind, r.id);
-      record(`${r.kind}/${r.id}`, { marker: `del-${++counter}`, deleted: true, basedOn: [seen.marker] });
+      const { opId } = await vault.delete(r.kind, r.id);
+      record(`${r.kind}/${r.id}`, { marker: `del:${opId}`, deleted: true, basedOn: [seen.marker] });
       log.push(`d${i} deletes ${r.kind}/${r.id} (was ${seen.marker})`);
     } else if (roll < 0.92 && conflicts.length > 0) {
       const c = rng.pick(conflicts);
-      const basedOn = c.versions.map((v) => (v.deleted ? null : (v.value as Value).marker));
-      const seenMarkers = markersOf(model.get(`${c.kind}/${c.id}`) ?? [], basedOn);
+      // A deleted version has no value to carry a marker: it is named by its op id.
+      const seenMarkers = c.versions.map((v) => (v.deleted ? `del:${v.opId}` : (v.value as Value).marker));
       if (rng.chance(0.15)) {
-        await vault.resolveConflict(c.kind, c.id, null);
-        record(`${c.kind}/${c.id}`, { marker: `del-${++counter}`, deleted: true, basedOn: seenMarkers });
+        const { opId } = await vault.resolveConflict(c.kind, c.id, null);
+        record(`${c.kind}/${c.id}`, { marker: `del:${opId}`, deleted: true, basedOn: seenMarkers });
       } else {
         const value = nextValue(i);
         await vault.resolveConflict(c.kind, c.id, value);
@@ -205,23 +206,6 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
       outcome.commits++;
     }
   }
-}
-
-/**
- * The markers of the versions a resolver saw. A deleted version has no value to carry a marker,
- * so it is matched to the model's live delete ops of that record.
- */
-function markersOf(ops: ModelOp[], seen: Array<string | null>): string[] {
-  const out = seen.filter((m): m is string => m !== null);
-  const deletes = seen.filter((m) => m === null).length;
-  if (deletes > 0)
-    out.push(
-      ...liveOps(ops)
-        .filter((o) => o.deleted)
-        .map((o) => o.marker)
-        .slice(0, deletes),
-    );
-  return out;
 }
 
 /** The model's heads: ops no other op of the record was based on. */

@@ -32,7 +32,7 @@ import { MergedState, type RecordView } from './MergedState';
 import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDevices } from './presenceFile';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
 import { decodeSeen, encodeSeen, SEEN_FILE, type SeenState } from './seenFile';
-import type { HeadClaim, LogOp, SyncProblem } from './types';
+import { type HeadClaim, type LogOp, opId, type SyncProblem } from './types';
 import { deriveV2Keys, type V2Keys, zeroV2Keys } from './v2Keys';
 
 /** Audit types format 2 adds to format 1's list (FORMAT-v2.md §12–13). */
@@ -377,7 +377,8 @@ export class SyncedVault {
     });
   }
 
-  async delete(kind: string, id: string, audit?: SyncedAuditRequest): Promise<void> {
+  /** Deletes a record; returns the delete's op id (it names this version in a later conflict). */
+  async delete(kind: string, id: string, audit?: SyncedAuditRequest): Promise<{ opId: string }> {
     this.assertOpen();
     assertKind(kind);
     assertId(id);
@@ -387,11 +388,12 @@ export class SyncedVault {
       if (!view || view.deleted)
         throw new AttuneError('not-found', `That ${kind} record does not exist; it may have been deleted.`);
       this.refuseConflict(kind, id);
-      await this.commit(
+      const seq = await this.commit(
         [{ op: 'delete', kind, id, parents: this.state.parentsFor(kind, id) }],
         [],
         audit ? [auditFor(audit, [{ kind, id }])] : [],
       );
+      return { opId: opId(this.deviceHex, seq, 0) };
     });
   }
 
@@ -399,7 +401,9 @@ export class SyncedVault {
     this.assertOpen();
     const request = { type, detail: detail ?? {} };
     assertSyncedAudit(request);
-    return this.enqueue(() => this.commit([], [], [request]));
+    return this.enqueue(async () => {
+      await this.commit([], [], [request]);
+    });
   }
 
   /** Every device's audit entries merged (FORMAT-v2.md §12), oldest first, with the device. */
@@ -425,7 +429,11 @@ export class SyncedVault {
    * Settles a conflict: the chosen value (one version, or sections taken from each) becomes the
    * record's only version, superseding every head; or `null` deletes the record. Audited.
    */
-  async resolveConflict(kind: string, id: string, value: unknown | null): Promise<RecordMeta> {
+  async resolveConflict(
+    kind: string,
+    id: string,
+    value: unknown | null,
+  ): Promise<RecordMeta & { opId: string }> {
     this.assertOpen();
     assertKind(kind);
     assertId(id);
@@ -440,22 +448,28 @@ export class SyncedVault {
       }
       const parents = view.heads.map((h) => h.opId);
       const detail = { kind, id, versions: view.heads.length };
+      let seq: number;
       if (json === null) {
-        await this.commit(
+        seq = await this.commit(
           [{ op: 'delete', kind, id, parents }],
           [],
           [{ type: 'conflict-resolved', detail: { ...detail, deleted: true } }],
         );
       } else {
         const bytes = Buffer.from(json, 'utf8');
-        await this.commit(
+        seq = await this.commit(
           [{ op: 'put', kind, id, parents, size: bytes.length }],
           [bytes],
           [{ type: 'conflict-resolved', detail }],
         );
       }
-      return { kind, id, rev: this.state.record(kind, id)?.rev ?? 1 };
+      return { kind, id, rev: this.state.record(kind, id)?.rev ?? 1, opId: opId(this.deviceHex, seq, 0) };
     });
+  }
+
+  /** Resolves once everything queued so far (saves, background writes of seen.bin and presence) is done. */
+  settled(): Promise<void> {
+    return this.enqueue(async () => undefined);
   }
 
   /**
@@ -642,8 +656,12 @@ export class SyncedVault {
         ]
       : audit;
     await this.commit(ops, [], audits);
-    await this.writeSeen();
-    await this.writePresence(true);
+    // What this device has seen and that it is open are evidence and courtesy, not commits: they
+    // are written just after the vault is usable (anything queued after waits for them).
+    void this.enqueue(async () => {
+      await this.writeSeen().catch(() => undefined);
+      await this.writePresence(true).catch(() => undefined);
+    });
     const period = this.options.heartbeatMs ?? 60_000;
     if (period > 0) {
       this.heartbeatTimer = setInterval(() => void this.heartbeat().catch(() => undefined), period);
@@ -737,7 +755,7 @@ export class SyncedVault {
   }
 
   /** The commit point: one frame appended to this device's log and synced. Memory changes only after it. */
-  private async commit(ops: LogOp[], values: Buffer[], audit: SyncedAuditRequest[]): Promise<void> {
+  private async commit(ops: LogOp[], values: Buffer[], audit: SyncedAuditRequest[]): Promise<number> {
     const keys = this.requireKeys();
     const writer = this.writer;
     if (!writer) throw lockedError();
@@ -769,6 +787,7 @@ export class SyncedVault {
     this.state.offer(this.deviceHex, { seq, prev, hash: frame.hash }, payload);
     this.state.applyReady();
     this.auditHead = head;
+    return seq;
   }
 
   private async writeSeen(): Promise<void> {
