@@ -35,7 +35,10 @@ function listing(folder: string): [string, string][] {
   return [...snapshotFolder(folder)].map(([path, bytes]) => [path, bytes.toString('hex')]);
 }
 
-/** Random create/append/rewrite/delete on every device, some devices going offline, then settle. */
+/**
+ * Random create/append/rewrite/delete on every device, some devices going offline, then settle.
+ * `ownFiles` is what each device last wrote in its own folder (devices/d<i>/) before settling.
+ */
 async function scenario(
   tool: SyncTool,
   seed: number,
@@ -56,8 +59,11 @@ async function scenario(
       }
       await sync.step();
     }
+    const ownFiles = folders.flatMap((folder, i) =>
+      listing(folder).filter(([p]) => p.startsWith(`devices/d${i}/`)),
+    );
     await sync.settle();
-    return { sync, listings: folders.map(listing) };
+    return { sync, listings: folders.map(listing), ownFiles };
   } finally {
     await sync.dispose();
   }
@@ -94,6 +100,16 @@ describe('FolderSync', () => {
     if (tool === 'syncthing') expect(faults.staleOverwrites).toBe(0);
     else expect(faults.staleOverwrites).toBeGreaterThan(0);
   });
+
+  it.each(SYNC_TOOLS)(
+    '%s: without stale overwrites, a file only one device writes ends as it wrote it',
+    async (tool) => {
+      const { listings, ownFiles } = await scenario(tool, 77, 3, 30, { staleOverwriteRate: 0 });
+      expect(ownFiles.length).toBeGreaterThan(3);
+      for (const folder of listings)
+        expect(folder.filter(([p]) => p.startsWith('devices/'))).toEqual(ownFiles);
+    },
+  );
 
   const copyNames: Record<SyncTool, RegExp> = {
     syncthing: /^shared\/note\.sync-conflict-20260105-10\d{4}-(?<id>[A-Z2-7]{7})\.bin$/,
