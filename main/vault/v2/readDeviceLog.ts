@@ -66,7 +66,7 @@ interface Listed {
  * or time changed are read again, and a file that only grew is read from where the last read
  * stopped, so picking up a few new changes costs little however long the log is. The `since`
  * read is taken over: its `frames` map is extended in place and returned, so keep only the new
- * result.
+ * result (passing a taken-over read again is safe but costs a full merge).
  */
 export async function readDeviceLog(
   fs: VaultFs,
@@ -139,6 +139,12 @@ export async function readDeviceLog(
     for (const name of since.files.keys()) if (!files.has(name)) fresh = null;
   }
   const base = { deviceHex: device.hex, folder, files, notes, own: options.own };
+  if (since && takenOver.has(since)) {
+    // Its map already holds frames of a later read whose result the caller did not keep (an
+    // error after it, say): merge anew and report every frame as added; offering a frame twice
+    // is harmless, missing one is not.
+    return merge(base, undefined);
+  }
   return since && fresh ? extend(base, since, fresh) : merge(base, since?.frames);
 }
 
@@ -357,11 +363,15 @@ function merge(base: MergeBase, before: Map<number, LogFrame[]> | undefined): De
   return finish(base, frames, forkSeqs, added);
 }
 
+/** Reads whose frame map a later read has extended: no longer a true picture of their own time. */
+const takenOver = new WeakSet<DeviceLogRead>();
+
 /**
  * Adds only the new frames to the earlier read's map, which is taken over (extended in place):
  * picking up a few changes then costs the same however long the log is.
  */
 function extend(base: MergeBase, since: DeviceLogRead, fresh: LogFrame[]): DeviceLogRead {
+  takenOver.add(since);
   const added = fresh.filter((frame) => addFrame(since.frames, since.forkSeqs, base.files, frame));
   return finish(base, since.frames, since.forkSeqs, added);
 }

@@ -387,6 +387,21 @@ describe('readDeviceLog', () => {
     expect(comparable(later)).toEqual(comparable(await read(vaultDir, device, false)));
   });
 
+  it('an earlier read passed again after a later one took it over still yields every frame', async () => {
+    const device = newDevice();
+    const { vaultDir, dir } = await vaultWith(device);
+    const frames = chain(device, 4);
+    await writeFile(join(dir, segmentFileName(1)), segmentBytes(device, 1, frames.slice(0, 2)));
+    const first = await read(vaultDir, device, false);
+    await appendFile(join(dir, segmentFileName(1)), Buffer.concat(frames.slice(2)));
+    const lost = await read(vaultDir, device, false, first);
+    expect(lost.added.map((f) => f.seq)).toEqual([3, 4]);
+    // The caller failed before keeping `lost` and reads again from `first`.
+    const again = await read(vaultDir, device, false, first);
+    expect(again.added.map((f) => f.seq).sort()).toEqual([1, 2, 3, 4]);
+    expect(comparable(again)).toEqual(comparable(await read(vaultDir, device, false)));
+  });
+
   it('an incremental re-read of a file that shrank (put back to an older copy) reads it whole', async () => {
     const device = newDevice();
     const { vaultDir, dir } = await vaultWith(device);
