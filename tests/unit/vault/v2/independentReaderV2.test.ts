@@ -10,7 +10,7 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { readVaultV2, type VaultRead } from './independentReaderV2/readVaultV2';
 
@@ -22,6 +22,7 @@ const B = 'b'.repeat(32);
 
 const roots: string[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(roots.splice(0).map((r) => rm(r, { recursive: true, force: true })));
 });
 
@@ -74,9 +75,9 @@ async function twoDevices() {
 
 /** The records the engine shows, as the reader reports them (kind, id, value), sorted. */
 async function engineRecords(v: SyncedVault, kinds: string[]) {
-  const out: Array<{ kind: string; id: string; value: unknown }> = [];
+  const out: Array<{ kind: string; id: string; value: unknown; rev: number }> = [];
   for (const kind of kinds) {
-    for (const { id } of v.list(kind)) out.push({ kind, id, value: await v.get(kind, id) });
+    for (const { id, rev } of v.list(kind)) out.push({ kind, id, value: await v.get(kind, id), rev });
   }
   return sortRecords(out);
 }
@@ -194,6 +195,35 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
       );
       expect(new Set(read.audit.map((e) => e.deviceHex))).toEqual(new Set([A, B]));
     }
+  });
+
+  it('breaks ties of `at` as the engine does: the winning head by op id text, the audit log by device id', async () => {
+    const { a, b, dirA, dirB } = await twoDevices();
+    const note = await a.put('note', undefined, { text: 'draft' });
+    await syncFolder(dirA, dirB, B);
+    await b.refresh();
+    // Both edits (and their audit entries) carry the same millisecond: only the tie-breaks order them.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-03T10:00:00.000Z'));
+    await a.put('note', note.id, { text: 'office' });
+    await a.appendAudit('export', { at: 'office' });
+    await b.put('note', note.id, { text: 'laptop' });
+    await b.appendAudit('export', { at: 'laptop' });
+    vi.useRealTimers();
+    await syncFolder(dirA, dirB, B);
+    await syncFolder(dirB, dirA, A);
+    await a.refresh();
+    const expectedRecords = await engineRecords(a, ['note']);
+    const expectedAudit = engineAudit(a);
+    const read = await readVaultV2(dirA, { passphrase: PASS }, { self: A });
+    expect(read.conflicts).toHaveLength(1);
+    expect(read.conflicts[0]?.versions.map((v) => v.at)).toEqual(['2026-12-03T10:00:00.000Z', '2026-12-03T10:00:00.000Z']);
+    expect(sortRecords(read.records)).toEqual(expectedRecords);
+    expect(read.records[0]?.value).toEqual({ text: 'laptop' }); // op id "bbbb…:2:0" is above "aaaa…:3:0"
+    expect(auditTexts(read).slice(0, expectedAudit.length)).toEqual(expectedAudit);
+    expect(read.audit.filter((e) => e.type === 'export').map((e) => e.detail.at)).toEqual(['office', 'laptop']);
+    await a.lock();
+    await b.lock();
   });
 
   it('reads a vault after a passphrase change (epoch 2), and ignores a keys.json put back to epoch 1', async () => {

@@ -16,6 +16,8 @@ export interface RecordState {
   kind: string;
   id: string;
   value: unknown;
+  /** §5: the length of the longest parent chain to the (winning) head, 1 for a new record. */
+  rev: number;
 }
 
 export interface Conflict {
@@ -42,6 +44,20 @@ interface AppliedOp {
   parents: string[];
   deleted: boolean;
   value?: unknown;
+}
+
+function revision(head: AppliedOp, ops: AppliedOp[]): number {
+  const byId = new Map(ops.map((o) => [o.opId, o]));
+  const memo = new Map<string, number>();
+  const rev = (o: AppliedOp): number => {
+    const known = memo.get(o.opId);
+    if (known !== undefined) return known;
+    const parents = o.parents.map((p) => byId.get(p)).filter((p): p is AppliedOp => p !== undefined);
+    const r = 1 + Math.max(0, ...parents.map(rev));
+    memo.set(o.opId, r);
+    return r;
+  };
+  return rev(head);
 }
 
 export function mergeLogs(chains: Map<string, Frame[]>): Merged {
@@ -97,7 +113,7 @@ export function mergeLogs(chains: Map<string, Frame[]>): Merged {
     const winner = [...puts].sort((a, b) =>
       a.at === b.at ? (a.opId < b.opId ? 1 : -1) : a.at < b.at ? 1 : -1,
     )[0];
-    if (winner) records.push({ kind, id, value: winner.value });
+    if (winner) records.push({ kind, id, value: winner.value, rev: revision(winner, ops) });
     if (heads.length > 1) {
       conflicts.push({
         kind,
