@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { isNotFound, type VaultFs } from '../vaultFs';
 import type { LogTail } from './deviceLogWriter';
 import { encodeSegmentHeader, parseSegmentHeader, SEGMENT_HEADER_BYTES, scanLogFrames } from './logFrame';
+import { artefactProblem, damageProblem, foreignProblem, headerProblem } from './deviceLogProblems';
+import { extendLogRead, isTakenOver, mergeLogFiles } from './mergeLogFiles';
 import { classifyDeviceFile, type SyncTool } from './syncNames';
 import type { DeviceRef, LogFrame, SyncProblem } from './types';
 
@@ -43,15 +45,6 @@ export interface DeviceLogRead {
   /** The seqs at which files disagree (more than one frame in `frames`). */
   forkSeqs: Set<number>;
 }
-
-const TOOL_NAMES: Record<SyncTool, string> = {
-  syncthing: 'Syncthing',
-  dropbox: 'Dropbox',
-  onedrive: 'OneDrive',
-  icloud: 'iCloud Drive',
-  gdrive: 'Google Drive',
-  nextcloud: 'Nextcloud',
-};
 
 interface Listed {
   name: string;
@@ -99,14 +92,7 @@ export async function readDeviceLog(
       // Conflict copies of keys.json, seen.bin and presence.bin are their own readers' business.
       if (of.type !== 'segment') continue;
       listed.push({ name, segment: of.segment, artefactOf: { name: ofName, tool: kind.tool } });
-      notes.push({
-        type: 'artefact',
-        file: `${folder}/${name}`,
-        deviceHex: device.hex,
-        message:
-          `${TOOL_NAMES[kind.tool]} made a conflict copy of ${device.hex}'s ${ofName}, named ${name}. ` +
-          'Attune reads the changes in it as well, so nothing is lost; you do not need to do anything.',
-      });
+      notes.push(artefactProblem(folder, name, device.hex, kind.tool, ofName));
     }
     // keys.json, seen.bin, presence.bin, the lock, temp files and partial downloads: not read here.
   }
@@ -139,13 +125,13 @@ export async function readDeviceLog(
     for (const name of since.files.keys()) if (!files.has(name)) fresh = null;
   }
   const base = { deviceHex: device.hex, folder, files, notes, own: options.own };
-  if (since && takenOver.has(since)) {
+  if (since && isTakenOver(since)) {
     // Its map already holds frames of a later read whose result the caller did not keep (an
     // error after it, say): merge anew and report every frame as added; offering a frame twice
     // is harmless, missing one is not.
-    return merge(base, undefined);
+    return mergeLogFiles(base, undefined);
   }
-  return since && fresh ? extend(base, since, fresh) : merge(base, since?.frames);
+  return since && fresh ? extendLogRead(base, since, fresh) : mergeLogFiles(base, since?.frames);
 }
 
 interface ReadContext {
@@ -218,30 +204,28 @@ function checkHeader(context: ReadContext, entry: Listed, bytes: Buffer): SyncPr
     // segments are created by atomic write, so a short one is damage.
     const expected = encodeSegmentHeader(device.id, entry.segment);
     if (!context.own && bytes.equals(expected.subarray(0, bytes.length))) return 'arriving';
-    return headerProblem(context, entry, 'it is shorter than its header');
+    return headerProblem(context.folder, entry.name, context.device.hex, 'it is shorter than its header');
   }
   const parsed = parseSegmentHeader(bytes.subarray(0, SEGMENT_HEADER_BYTES));
-  if (parsed === null) return headerProblem(context, entry, 'its header is not that of an Attune change log');
+  if (parsed === null)
+    return headerProblem(
+      context.folder,
+      entry.name,
+      context.device.hex,
+      'its header is not that of an Attune change log',
+    );
   if (!parsed.deviceId.equals(device.id)) {
-    return headerProblem(context, entry, 'its header names another device');
+    return headerProblem(context.folder, entry.name, context.device.hex, 'its header names another device');
   }
   if (parsed.segment !== entry.segment) {
-    return headerProblem(context, entry, `its header says it is part ${parsed.segment}`);
+    return headerProblem(
+      context.folder,
+      entry.name,
+      context.device.hex,
+      `its header says it is part ${parsed.segment}`,
+    );
   }
   return null;
-}
-
-function headerProblem(context: ReadContext, entry: Listed, why: string): SyncProblem {
-  const { device, folder } = context;
-  return {
-    type: 'damage',
-    file: `${folder}/${entry.name}`,
-    deviceHex: device.hex,
-    message:
-      `${entry.name} in the folder of ${device.hex}'s changes is not readable (${why}), so Attune ` +
-      'skipped it. If it was copied there by hand, move it out; otherwise open Attune on ' +
-      `${device.hex} so the sync tool sends its files again, or restore a backup.`,
-  };
 }
 
 /** Scans frames from `start` in `bytes`, whose first byte is at file offset `base`. */
@@ -260,35 +244,16 @@ function scanFrom(
     end: base + frame.end,
   }));
   const damage = scan.damage
-    ? damageProblem(context, entry.name, base + scan.damage.offset, scan.damage.problem)
+    ? damageProblem(
+        context.folder,
+        entry.name,
+        context.device.hex,
+        context.own,
+        base + scan.damage.offset,
+        scan.damage.problem,
+      )
     : null;
   return { end: base + scan.end, frames, tornTail: scan.tornTail, damage };
-}
-
-function damageProblem(context: ReadContext, name: string, offset: number, why: string): SyncProblem {
-  const { device, folder } = context;
-  const whatToDo = context.own
-    ? 'The changes before that point are kept. If another computer using this vault has the ' +
-      'whole file, open Attune there; otherwise restore a backup to get the later changes back.'
-    : 'The changes before that point are kept. Open Attune on ' +
-      `${device.hex} so the sync tool sends the file again, or restore a backup.`;
-  return {
-    type: 'damage',
-    file: `${folder}/${name}`,
-    deviceHex: device.hex,
-    message: `Part of ${device.hex}'s changes (${name} from byte ${offset}) is damaged: ${why}. ${whatToDo}`,
-  };
-}
-
-function foreignProblem(folder: string, name: string, deviceHex: string): SyncProblem {
-  return {
-    type: 'foreign',
-    file: `${folder}/${name}`,
-    deviceHex,
-    message:
-      `${name}, in the folder of ${deviceHex}'s changes, is not an Attune file. Attune does not ` +
-      'read or delete it; if you do not need it, you can move it out of the vault folder.',
-  };
 }
 
 async function readRange(fs: VaultFs, path: string, position: number, length: number): Promise<Buffer> {
@@ -298,142 +263,4 @@ async function readRange(fs: VaultFs, path: string, position: number, length: nu
   } finally {
     await fs.close(fd);
   }
-}
-
-interface MergeBase {
-  deviceHex: string;
-  folder: string;
-  files: Map<string, SegmentFileRead>;
-  notes: SyncProblem[];
-  own: boolean;
-}
-
-/** Files in reading order: by segment number, each segment before its conflict copies, then by name. */
-function fileOrder(
-  a: { name: string; read: SegmentFileRead },
-  b: { name: string; read: SegmentFileRead },
-): number {
-  return (
-    a.read.segment - b.read.segment ||
-    Number(a.read.artefactOf !== undefined) - Number(b.read.artefactOf !== undefined) ||
-    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  );
-}
-
-/**
- * Adds `frame` to `frames`; false when that very frame (same hash) is there already. Where several
- * files hold a seq, entries keep the files' reading order, so an incremental read names the same
- * files as a full one.
- */
-function addFrame(
-  frames: Map<number, LogFrame[]>,
-  forkSeqs: Set<number>,
-  files: Map<string, SegmentFileRead>,
-  frame: LogFrame,
-): boolean {
-  const found = frames.get(frame.seq);
-  if (!found) {
-    frames.set(frame.seq, [frame]);
-    return true;
-  }
-  const at = (f: LogFrame) => ({ name: f.file, read: files.get(f.file)! });
-  const same = found.findIndex((other) => other.hash.equals(frame.hash));
-  if (same >= 0) {
-    if (fileOrder(at(frame), at(found[same]!)) < 0) found[same] = frame;
-    return false;
-  }
-  found.push(frame);
-  found.sort((a, b) => fileOrder(at(a), at(b)));
-  forkSeqs.add(frame.seq);
-  return true;
-}
-
-/** Merges every file's frames by seq (a full read, or an incremental one after a file was replaced). */
-function merge(base: MergeBase, before: Map<number, LogFrame[]> | undefined): DeviceLogRead {
-  const frames = new Map<number, LogFrame[]>();
-  const forkSeqs = new Set<number>();
-  const added: LogFrame[] = [];
-  const ordered = [...base.files].map(([name, read]) => ({ name, read })).sort(fileOrder);
-  for (const { read } of ordered) {
-    for (const frame of read.frames) {
-      if (!addFrame(frames, forkSeqs, base.files, frame)) continue;
-      if (!before?.get(frame.seq)?.some((other) => other.hash.equals(frame.hash))) added.push(frame);
-    }
-  }
-  return finish(base, frames, forkSeqs, added);
-}
-
-/** Reads whose frame map a later read has extended: no longer a true picture of their own time. */
-const takenOver = new WeakSet<DeviceLogRead>();
-
-/**
- * Adds only the new frames to the earlier read's map, which is taken over (extended in place):
- * picking up a few changes then costs the same however long the log is.
- */
-function extend(base: MergeBase, since: DeviceLogRead, fresh: LogFrame[]): DeviceLogRead {
-  takenOver.add(since);
-  const added = fresh.filter((frame) => addFrame(since.frames, since.forkSeqs, base.files, frame));
-  return finish(base, since.frames, since.forkSeqs, added);
-}
-
-/** Positions, problems and the tail: per file, so cheap whatever the number of frames. */
-function finish(
-  base: MergeBase,
-  frames: Map<number, LogFrame[]>,
-  forkSeqs: Set<number>,
-  added: LogFrame[],
-): DeviceLogRead {
-  const { deviceHex, folder, files, own } = base;
-  const positions = new Map<string, { size: number; end: number }>();
-  const problems: SyncProblem[] = [...base.notes];
-  let newest: { name: string; read: SegmentFileRead } | null = null;
-  for (const [name, read] of files) {
-    if (!read.artefactOf && (newest === null || read.segment > newest.read.segment)) newest = { name, read };
-  }
-  for (const [name, read] of files) {
-    positions.set(name, { size: read.size, end: read.end });
-    if (read.damage) problems.push(read.damage);
-    // Only this device's own segments are never caught half-copied; of those, only the newest may
-    // end in a torn append (the writer cuts it off). Conflict copies are snapshots: not damage.
-    else if (own && read.tornTail && !read.artefactOf && newest?.name !== name) {
-      problems.push({
-        type: 'damage',
-        file: `${folder}/${name}`,
-        deviceHex,
-        message:
-          `Part of ${deviceHex}'s changes (${name} from byte ${read.end}) is damaged: the file ends ` +
-          'in the middle of a change, although later changes were written after it. The changes ' +
-          'before that point are kept. If another computer using this vault has the whole file, ' +
-          'open Attune there; otherwise restore a backup to get the later changes back.',
-      });
-    }
-  }
-  for (const seq of [...forkSeqs].sort((a, b) => a - b)) {
-    problems.push(forkProblem(deviceHex, folder, seq, frames.get(seq)!));
-  }
-  const tail: LogTail | null =
-    own && newest
-      ? {
-          segment: newest.read.segment,
-          end: newest.read.end,
-          ...(newest.read.damage ? { closed: true } : {}),
-        }
-      : null;
-  return { deviceHex, frames, problems, positions, tail, files, added, forkSeqs };
-}
-
-function forkProblem(deviceHex: string, folder: string, seq: number, found: LogFrame[]): SyncProblem {
-  const names = [...new Set(found.map((frame) => frame.file))];
-  const where =
-    names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : `two places in ${names[0]}`;
-  return {
-    type: 'fork',
-    file: `${folder}/${names[names.length - 1]}`,
-    deviceHex,
-    message:
-      `Two different versions of change ${seq} from ${deviceHex} were found (in ${where}). This ` +
-      "happens when a sync tool keeps two copies of a file, or when one computer's vault folder " +
-      'was copied to another and used on both. Attune keeps both and uses the one that continues ' +
-      `${deviceHex}'s history; check the changes made on ${deviceHex} around then.`,
-  };
 }
