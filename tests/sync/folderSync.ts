@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  unlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { conflictCopyName } from './conflictCopyName';
 import { createRng, type Rng } from './createRng';
+import { replaceByRename } from './replaceByRename';
 import { snapshotFolder } from './snapshotFolder';
 import { defaultFaults, incomingWins, type SyncFaults, type SyncTool } from './syncTools';
 
@@ -37,12 +29,19 @@ export interface FolderSyncStats {
   staleOverwrites: number;
 }
 
-/** One version of a path as the tool's index knows it; content null is a deletion. */
-interface Version {
-  seq: number;
-  content: Buffer | null;
+/** A file as a device sent it; `bytes` null is a deletion. */
+interface FileState {
+  bytes: Buffer | null;
   hash: string | null;
+  /** Simulated time of the change: what conflict decisions and names use, so a seed replays. */
   mtime: number;
+  /** The file's real mtime on the sending device, written back with the file as the tools do. */
+  diskMtime: number;
+}
+
+/** One version of a path as the tool's index knows it. */
+interface Version extends FileState {
+  seq: number;
   device: number;
 }
 
@@ -64,9 +63,7 @@ interface Upload {
   device: number;
   path: string;
   parentSeq: number;
-  content: Buffer | null;
-  hash: string | null;
-  mtime: number;
+  state: FileState;
   readyAt: number;
 }
 
@@ -229,45 +226,38 @@ export class FolderSync {
       const hash = hashOf(bytes);
       if (d.seen.get(path) === hash) continue;
       d.seen.set(path, hash);
-      this.localChange(d, path, bytes, hash);
+      const diskMtime = statIfThere(join(d.folder, path))?.mtimeMs ?? this.now;
+      this.localChange(d, path, { bytes, hash, mtime: this.now, diskMtime });
       changed = true;
     }
     for (const path of [...d.seen.keys()]) {
       if (files.has(path)) continue;
       d.seen.delete(path);
-      this.localChange(d, path, null, null);
+      this.localChange(d, path, { bytes: null, hash: null, mtime: this.now, diskMtime: this.now });
       changed = true;
     }
     return changed;
   }
 
-  private localChange(d: Device, path: string, content: Buffer | null, hash: string | null): void {
+  private localChange(d: Device, path: string, state: FileState): void {
     const base = d.base.get(path);
     const pending = this.queue.find(
       (t): t is Upload => t.kind === 'upload' && t.device === d.index && t.path === path,
     );
-    if (hash === (base?.hash ?? null)) {
+    if (state.hash === (base?.hash ?? null)) {
       if (pending) this.remove(pending);
       return;
     }
     if (pending) {
       // The tools send a path's latest state, not every intermediate one.
-      Object.assign(pending, { content, hash, mtime: this.now });
+      pending.state = state;
       return;
     }
     const readyAt = this.stepNo + (this.settling ? 0 : this.delay());
     const parentSeq = base?.seq ?? 0;
-    this.queue.push({
-      kind: 'upload',
-      device: d.index,
-      path,
-      parentSeq,
-      content,
-      hash,
-      mtime: this.now,
-      readyAt,
-    });
-    this.note(`${this.label(d)} ${content ? `changed ${path} (${content.length} B)` : `deleted ${path}`}`);
+    this.queue.push({ kind: 'upload', device: d.index, path, parentSeq, state, readyAt });
+    const what = state.bytes ? `changed ${path} (${state.bytes.length} B)` : `deleted ${path}`;
+    this.note(`${this.label(d)} ${what}`);
   }
 
   private deliver(t: Transfer): void {
@@ -290,23 +280,24 @@ export class FolderSync {
   private receiveUpload(u: Upload): void {
     this.stats.uploads++;
     const d = this.at(u.device);
+    const { hash } = u.state;
     const current = this.index.get(u.path)?.current;
-    if (current && current.hash === u.hash) {
-      d.base.set(u.path, { seq: current.seq, hash: u.hash });
+    if (current && current.hash === hash) {
+      d.base.set(u.path, { seq: current.seq, hash });
       return;
     }
-    if (!current && u.hash === null) {
+    if (!current && hash === null) {
       d.base.delete(u.path);
       return;
     }
     const concurrent = current !== undefined && current.seq !== u.parentSeq;
     if (!concurrent || current.hash === null) {
       // A change over a deletion made meanwhile wins too: every tool keeps the edited file.
-      const v = this.publish(u.path, u.content, u.hash, u.mtime, d.index, d.index);
-      d.base.set(u.path, { seq: v.seq, hash: u.hash });
+      const v = this.publish(u.path, u.state, d.index, d.index);
+      d.base.set(u.path, { seq: v.seq, hash });
       return;
     }
-    if (u.hash === null) {
+    if (hash === null) {
       // Deleted here, changed elsewhere: the change wins and comes back (Syncthing's WinsConflict).
       this.note(`${this.label(d)}'s deletion of ${u.path} lost to a change from d${current.device}`);
       d.base.set(u.path, { seq: u.parentSeq, hash: null });
@@ -318,29 +309,22 @@ export class FolderSync {
     if (
       incomingWins(
         this.tool,
-        { mtime: u.mtime, shortId: d.shortId },
+        { mtime: u.state.mtime, shortId: d.shortId },
         { mtime: current.mtime, shortId: owner.shortId },
       )
     ) {
-      const v = this.publish(u.path, u.content, u.hash, u.mtime, d.index, d.index);
-      d.base.set(u.path, { seq: v.seq, hash: u.hash });
-      this.conflictCopy(u.path, current.content, current.hash, current.mtime, owner, d);
+      const v = this.publish(u.path, u.state, d.index, d.index);
+      d.base.set(u.path, { seq: v.seq, hash });
+      this.conflictCopy(u.path, current, owner, d);
     } else {
-      d.base.set(u.path, { seq: u.parentSeq, hash: u.hash });
+      d.base.set(u.path, { seq: u.parentSeq, hash });
       this.send(d, u.path, current);
-      this.conflictCopy(u.path, u.content, u.hash, u.mtime, d, owner);
+      this.conflictCopy(u.path, u.state, d, owner);
     }
   }
 
-  private conflictCopy(
-    path: string,
-    content: Buffer | null,
-    hash: string | null,
-    mtime: number,
-    loser: Device,
-    winner: Device,
-  ): void {
-    const time = new Date(this.tool === 'nextcloud' ? mtime : this.now);
+  private conflictCopy(path: string, state: FileState, loser: Device, winner: Device): void {
+    const time = new Date(this.tool === 'nextcloud' ? state.mtime : this.now);
     let copy = conflictCopyName(this.tool, path, { deviceName: loser.name, shortId: loser.shortId, time });
     for (let attempt = 1; (this.index.get(copy)?.current.hash ?? null) !== null; attempt++) {
       copy = conflictCopyName(
@@ -353,19 +337,13 @@ export class FolderSync {
     this.note(
       `conflict on ${path}: d${winner.index}'s version keeps the name, d${loser.index}'s becomes ${copy}`,
     );
-    this.publish(copy, content, hash, mtime, loser.index, -1);
+    this.publish(copy, state, loser.index, -1);
   }
 
   /** Makes a new current version of `path` and queues it to every device but `except`. */
-  private publish(
-    path: string,
-    content: Buffer | null,
-    hash: string | null,
-    mtime: number,
-    device: number,
-    except: number,
-  ): Version {
-    const v: Version = { seq: ++this.seq, content, hash, mtime, device };
+  private publish(path: string, state: FileState, device: number, except: number): Version {
+    const { bytes, hash, mtime, diskMtime } = state;
+    const v: Version = { seq: ++this.seq, bytes, hash, mtime, diskMtime, device };
     const entry = this.index.get(path);
     if (!entry) this.index.set(path, { current: v, older: [] });
     else {
@@ -399,7 +377,7 @@ export class FolderSync {
     this.note(
       `stale overwrite: ${path} goes back to version #${old.seq} over #${entry.current.seq}, pushed by d${by}`,
     );
-    this.publish(path, old.content, old.hash, old.mtime, by, -1);
+    this.publish(path, old, by, -1);
   }
 
   private receiveDownload(t: Download): 'done' | 'wait' | 'partial' {
@@ -414,37 +392,36 @@ export class FolderSync {
     const base = d.base.get(t.path);
     if (base && v.seq <= base.seq) return 'done'; // overtaken by a newer version already here
     this.stats.downloads++;
-    if (v.content === null) {
+    if (v.bytes === null) {
       if (local) unlinkSync(target);
       d.seen.delete(t.path);
       d.base.set(t.path, { seq: v.seq, hash: null });
       this.note(`${this.label(d)} <- deleted ${t.path} (#${v.seq})`);
       return 'done';
     }
-    if (!t.partial && !this.settling && v.content.length > 0 && this.rng.chance(this.faults.partialRate)) {
+    if (!t.partial && !this.settling && v.bytes.length > 0 && this.rng.chance(this.faults.partialRate)) {
       // Written in place, or seen mid-copy: a prefix now, the rest at a later step.
-      const prefix = v.content.subarray(0, this.rng.int(v.content.length));
+      const prefix = v.bytes.subarray(0, this.rng.int(v.bytes.length));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, prefix);
       d.seen.set(t.path, hashOf(prefix));
       t.partial = true;
       this.stats.partials++;
-      this.note(`${this.label(d)} <- ${t.path} (#${v.seq}) partial ${prefix.length}/${v.content.length} B`);
+      this.note(`${this.label(d)} <- ${t.path} (#${v.seq}) partial ${prefix.length}/${v.bytes.length} B`);
       return 'partial';
     }
-    this.replace(d, t.path, v.content, v.mtime);
+    this.replace(d, t.path, v.bytes, v.diskMtime);
     d.seen.set(t.path, v.hash!);
     d.base.set(t.path, { seq: v.seq, hash: v.hash });
     this.note(
-      `${this.label(d)} <- ${t.path} (#${v.seq}, ${v.content.length} B)${t.partial ? ' completed' : ''}`,
+      `${this.label(d)} <- ${t.path} (#${v.seq}, ${v.bytes.length} B)${t.partial ? ' completed' : ''}`,
     );
     return 'done';
   }
 
-  /** Whole-file replace by rename, with the source's mtime, as the tools do. */
-  private replace(d: Device, path: string, content: Buffer, mtime: number): void {
+  /** Whole-file replace by rename, with the source's mtime, through the tool's own temp file. */
+  private replace(d: Device, path: string, bytes: Buffer, diskMtime: number): void {
     const target = join(d.folder, path);
-    mkdirSync(dirname(target), { recursive: true });
     let temp: string;
     if (this.tool === 'syncthing') {
       // Syncthing writes `.syncthing.<name>.tmp` beside the file (lib/fs/tempname.go).
@@ -454,9 +431,7 @@ export class FolderSync {
       d.staging ??= mkdtempSync(join(dirname(d.folder), `.${basename(d.folder)}.sync-staging-`));
       temp = join(d.staging, String(++this.tempCounter));
     }
-    writeFileSync(temp, content);
-    utimesSync(temp, mtime / 1000, mtime / 1000);
-    renameSync(temp, target);
+    replaceByRename(target, bytes, diskMtime, temp);
   }
 
   private assertConverged(): void {
@@ -479,10 +454,18 @@ export class FolderSync {
 const hashOf = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 function readIfThere(path: string): Buffer | null {
+  return ifThere(() => readFileSync(path)) ?? null;
+}
+
+function statIfThere(path: string): { mtimeMs: number } | undefined {
+  return ifThere(() => statSync(path));
+}
+
+function ifThere<T>(read: () => T): T | undefined {
   try {
-    return readFileSync(path);
+    return read();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }

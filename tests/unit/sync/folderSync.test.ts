@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../sync/createRng';
@@ -261,6 +261,17 @@ describe('FolderSync', () => {
     const now = (await readFile(join(folders[0]!, path))).toString();
     expect(['v1', 'v2']).toContain(now);
     expect((await readFile(join(folders[1]!, path))).toString()).toBe(now);
+  });
+
+  it('a file arrives with the mtime it had where it was written', async () => {
+    const folders = await deviceFolders(2);
+    const sync = new FolderSync({ folders, seed: 13, tool: 'syncthing' });
+    await put(folders[0]!, 'devices/d0/presence.bin', 'open');
+    const written = new Date(Date.UTC(2026, 2, 1, 12, 0, 0));
+    await utimes(join(folders[0]!, 'devices/d0/presence.bin'), written, written);
+    await sync.settle();
+    await sync.dispose();
+    expect((await stat(join(folders[1]!, 'devices/d0/presence.bin'))).mtime).toEqual(written);
   });
 
   it('never copies the vault’s temp files or its lock', async () => {
