@@ -58,23 +58,23 @@ export async function readAllLogs(args: {
     }
     reads.set(hex, read);
     problems.push(...read.problems);
-    for (const alternatives of read.frames.values()) {
-      for (const frame of alternatives) {
-        let payload: ReturnType<typeof decodeFramePayload>;
-        try {
-          payload = decodeFramePayload(frame.payload);
-        } catch (error) {
-          // Authentic but malformed: written by a broken writer, never by a crash or a sync tool.
-          problems.push({
-            type: 'damage',
-            file: `${DEVICES_DIR}/${hex}/${frame.file}`,
-            deviceHex: hex,
-            message: `Change ${frame.seq} of this device cannot be read (${error instanceof Error ? error.message : String(error)}).`,
-          });
-          continue;
-        }
-        state.offer(hex, frame, payload);
+    // Only what this read added: the state already holds the rest, and decoding every frame
+    // again at each refresh would make merging a few changes cost as much as opening.
+    for (const frame of read.added) {
+      let payload: ReturnType<typeof decodeFramePayload>;
+      try {
+        payload = decodeFramePayload(frame.payload);
+      } catch (error) {
+        // Authentic but malformed: written by a broken writer, never by a crash or a sync tool.
+        problems.push({
+          type: 'damage',
+          file: `${DEVICES_DIR}/${hex}/${frame.file}`,
+          deviceHex: hex,
+          message: `Change ${frame.seq} of this device cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+        });
+        continue;
       }
+      state.offer(hex, frame, payload);
     }
   }
   const applied = state.applyReady().length;
