@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { conflictCopyName } from './conflictCopyName';
 import { createRng, type Rng } from './createRng';
 import { replaceByRename } from './replaceByRename';
+import type { DeviceState, Download, FileState, Transfer, Upload, Version } from './transfers';
 import { snapshotFolder } from './snapshotFolder';
 import { defaultFaults, incomingWins, type SyncFaults, type SyncTool } from './syncTools';
 
@@ -28,56 +29,6 @@ export interface FolderSyncStats {
   conflicts: number;
   staleOverwrites: number;
 }
-
-/** A file as a device sent it; `bytes` null is a deletion. */
-interface FileState {
-  bytes: Buffer | null;
-  hash: string | null;
-  /** Simulated time of the change: what conflict decisions and names use, so a seed replays. */
-  mtime: number;
-  /** The file's real mtime on the sending device, written back with the file as the tools do. */
-  diskMtime: number;
-}
-
-/** One version of a path as the tool's index knows it. */
-interface Version extends FileState {
-  seq: number;
-  device: number;
-}
-
-interface Device {
-  index: number;
-  folder: string;
-  name: string;
-  shortId: string;
-  online: boolean;
-  /** Per path, the index version the local file derives from (and that file's hash then). */
-  base: Map<string, { seq: number; hash: string | null }>;
-  /** Per path, the hash the tool last saw or wrote locally; no entry = no file. */
-  seen: Map<string, string>;
-  staging?: string;
-}
-
-interface Upload {
-  kind: 'upload';
-  device: number;
-  path: string;
-  parentSeq: number;
-  state: FileState;
-  readyAt: number;
-}
-
-interface Download {
-  kind: 'download';
-  device: number;
-  path: string;
-  /** The version current when the transfer was queued: it may be stale by the time it lands. */
-  version: Version;
-  readyAt: number;
-  partial: boolean;
-}
-
-type Transfer = Upload | Download;
 
 const DEFAULT_NAMES = ['OFFICE-IMAC', 'LAPTOP', 'HOME-PC', 'SPARE-MAC'];
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -106,7 +57,7 @@ export class FolderSync {
     staleOverwrites: 0,
   };
   private readonly rng: Rng;
-  private readonly devices: Device[];
+  private readonly devices: DeviceState[];
   private readonly index = new Map<string, { current: Version; older: Version[] }>();
   private queue: Transfer[] = [];
   private seq = 0;
@@ -197,13 +148,13 @@ export class FolderSync {
     for (const d of this.devices) if (d.staging) rmSync(d.staging, { recursive: true, force: true });
   }
 
-  private at(index: number): Device {
+  private at(index: number): DeviceState {
     const d = this.devices[index];
     if (!d) throw new Error(`no device ${index}`);
     return d;
   }
 
-  private label(d: Device): string {
+  private label(d: DeviceState): string {
     return `d${d.index}`;
   }
 
@@ -219,7 +170,7 @@ export class FolderSync {
   }
 
   /** Compares the folder with what the tool last saw there; queues an upload per change. */
-  private scan(d: Device): boolean {
+  private scan(d: DeviceState): boolean {
     const files = snapshotFolder(d.folder);
     let changed = false;
     for (const [path, bytes] of files) {
@@ -239,7 +190,7 @@ export class FolderSync {
     return changed;
   }
 
-  private localChange(d: Device, path: string, state: FileState): void {
+  private localChange(d: DeviceState, path: string, state: FileState): void {
     const base = d.base.get(path);
     const pending = this.queue.find(
       (t): t is Upload => t.kind === 'upload' && t.device === d.index && t.path === path,
@@ -323,7 +274,7 @@ export class FolderSync {
     }
   }
 
-  private conflictCopy(path: string, state: FileState, loser: Device, winner: Device): void {
+  private conflictCopy(path: string, state: FileState, loser: DeviceState, winner: DeviceState): void {
     const time = new Date(this.tool === 'nextcloud' ? state.mtime : this.now);
     let copy = conflictCopyName(this.tool, path, { deviceName: loser.name, shortId: loser.shortId, time });
     for (let attempt = 1; (this.index.get(copy)?.current.hash ?? null) !== null; attempt++) {
@@ -355,7 +306,7 @@ export class FolderSync {
     return v;
   }
 
-  private send(d: Device, path: string, version: Version): void {
+  private send(d: DeviceState, path: string, version: Version): void {
     const readyAt = this.stepNo + (this.settling ? 0 : this.delay());
     this.queue.push({ kind: 'download', device: d.index, path, version, readyAt, partial: false });
   }
@@ -420,7 +371,7 @@ export class FolderSync {
   }
 
   /** Whole-file replace by rename, with the source's mtime, through the tool's own temp file. */
-  private replace(d: Device, path: string, bytes: Buffer, diskMtime: number): void {
+  private replace(d: DeviceState, path: string, bytes: Buffer, diskMtime: number): void {
     const target = join(d.folder, path);
     let temp: string;
     if (this.tool === 'syncthing') {
