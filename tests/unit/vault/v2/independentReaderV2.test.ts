@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { readVaultV2, type VaultRead } from './independentReaderV2/readVaultV2';
+import { originalName } from './independentReaderV2/syncArtefactNames';
 
 const kdf = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
 const PASS = 'correct horse battery staple';
@@ -217,11 +218,17 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
     const expectedAudit = engineAudit(a);
     const read = await readVaultV2(dirA, { passphrase: PASS }, { self: A });
     expect(read.conflicts).toHaveLength(1);
-    expect(read.conflicts[0]?.versions.map((v) => v.at)).toEqual(['2026-12-03T10:00:00.000Z', '2026-12-03T10:00:00.000Z']);
+    expect(read.conflicts[0]?.versions.map((v) => v.at)).toEqual([
+      '2026-12-03T10:00:00.000Z',
+      '2026-12-03T10:00:00.000Z',
+    ]);
     expect(sortRecords(read.records)).toEqual(expectedRecords);
     expect(read.records[0]?.value).toEqual({ text: 'laptop' }); // op id "bbbb…:2:0" is above "aaaa…:3:0"
     expect(auditTexts(read).slice(0, expectedAudit.length)).toEqual(expectedAudit);
-    expect(read.audit.filter((e) => e.type === 'export').map((e) => e.detail.at)).toEqual(['office', 'laptop']);
+    expect(read.audit.filter((e) => e.type === 'export').map((e) => e.detail.at)).toEqual([
+      'office',
+      'laptop',
+    ]);
     await a.lock();
     await b.lock();
   });
@@ -284,6 +291,42 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
     expect(sortRecords(read.records)).toEqual(expected);
     expect(read.records).toHaveLength(12);
     expect(read.problems).toEqual([]);
+  });
+
+  it("reads a conflict copy of another device's segment as more of its frames, and waits for a frame still arriving", async () => {
+    const { a, b, dirA, dirB } = await twoDevices();
+    const seg = join('devices', A, 'log-000001.bin');
+    await a.put('client', 'early', { code: 'early' });
+    const older = await readFile(join(dirA, seg));
+    await a.put('client', 'late', { code: 'late' });
+    const expected = await engineRecords(a, ['client']);
+    await a.lock();
+    await b.lock();
+    // The newer segment arrives as a Syncthing conflict copy beside an older copy of itself.
+    await writeFile(join(dirB, seg), older);
+    await cp(
+      join(dirA, seg),
+      join(dirB, 'devices', A, 'log-000001.sync-conflict-20261203-101010-ABCDEFG.bin'),
+    );
+    const read = await readVaultV2(dirB, { passphrase: PASS }, { self: B });
+    expect(sortRecords(read.records)).toEqual(expected);
+    expect(read.problems).toEqual([]);
+
+    // Only part of the newest frame has arrived: the frames before it count, it waits.
+    await rm(join(dirB, 'devices', A, 'log-000001.sync-conflict-20261203-101010-ABCDEFG.bin'));
+    const full = await readFile(join(dirA, seg));
+    await writeFile(join(dirB, seg), full.subarray(0, full.length - 100));
+    const arriving = await readVaultV2(dirB, { passphrase: PASS });
+    expect(arriving.problems.map((p) => p.type)).toEqual(['torn-tail']);
+    expect(sortRecords(arriving.records)).toEqual(expected);
+    // The engine reads the same folder the same way.
+    const engine = await SyncedVault.open(
+      dirB,
+      { passphrase: PASS },
+      { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
+    );
+    expect(await engineRecords(engine, ['client'])).toEqual(expected);
+    await engine.lock();
   });
 
   it('detects a flipped byte in a frame: damage from that frame on, earlier frames still count', async () => {
@@ -351,5 +394,27 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
     expect(problemsOf(outsider, 'waiting').map((p) => p.message)).toEqual([
       'waiting for changes from Office iMac',
     ]);
+  });
+});
+
+describe("the independent reader's sync artefact names (§11's table)", () => {
+  const isSegment = (n: string) => /^log-\d{6}\.bin$/.test(n);
+  it.each([
+    ['log-000001.bin', 'log-000001.bin'],
+    ['log-000001.sync-conflict-20261203-101010-ABCDEFG.bin', 'log-000001.bin'],
+    ["log-000002 (Office iMac's conflicted copy 2026-12-03).bin", 'log-000002.bin'],
+    ["log-000002 (Office iMac's conflicted copy 2026-12-03) (1).bin", 'log-000002.bin'],
+    ['log-000001-LAPTOP-7.bin', 'log-000001.bin'],
+    ['log-000001 2.bin', 'log-000001.bin'],
+    ['log-000001 (1).bin', 'log-000001.bin'],
+    ['log-000001 (conflicted copy 2026-12-03 101010).bin', 'log-000001.bin'],
+    ['log-000001.sync-conflict-20261203-101010-ABCDEFG 2.bin', 'log-000001.bin'],
+    ['.syncthing.log-000001.bin.tmp', null],
+    ['~log-000001.bin.tmp', null],
+    ['.log-000001.bin.icloud', null],
+    ['seen.bin', null],
+    ['log-1.bin', null],
+  ])('%s is a copy of %s', (file, original) => {
+    expect(originalName(file, isSegment)).toBe(original);
   });
 });

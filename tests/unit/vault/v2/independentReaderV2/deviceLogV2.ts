@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ascii, openSealed, sha256, u64 } from './bytes';
 import { decodePlaintext, type Payload } from './framePayloadV2';
+import { originalName } from './syncArtefactNames';
 
 export interface Frame {
   deviceHex: string;
@@ -41,13 +42,20 @@ export async function readDeviceLog(
 ): Promise<DeviceLog> {
   const folder = join(dir, 'devices', deviceHex);
   const deviceId = Buffer.from(deviceHex, 'hex');
-  const names = (await readdir(folder)).filter((n) => SEGMENT.test(n)).sort();
+  // Segments in number order, each followed by its conflict copies (§8, §11): a copy is read as
+  // more frames of the segment it copies.
+  const names = (await readdir(folder))
+    .map((file) => ({ file, original: originalName(file, (n) => SEGMENT.test(n)) }))
+    .filter((n): n is { file: string; original: string } => n.original !== null)
+    .sort((x, y) =>
+      x.original === y.original ? (x.file === x.original ? -1 : 1) : x.original < y.original ? -1 : 1,
+    );
   const problems: LogProblem[] = [];
-  const bySeq = new Map<number, Frame>();
+  const bySeq = new Map<number, Frame[]>();
   const report = (type: LogProblem['type'], message: string) => problems.push({ type, deviceHex, message });
 
-  for (const name of names) {
-    const number = Number(SEGMENT.exec(name)?.[1]);
+  for (const { file: name, original } of names) {
+    const number = Number(SEGMENT.exec(original)?.[1]);
     const bytes = await readFile(join(folder, name));
     if (
       bytes.length < 25 ||
@@ -111,11 +119,10 @@ export async function readDeviceLog(
         break;
       }
       const frame: Frame = { deviceHex, seq: Number(seqBig), prev, hash: sha256(frameBytes), payload };
-      const seen = bySeq.get(frame.seq);
-      if (seen && !seen.hash.equals(frame.hash)) {
-        report('fork', `two different frames with seq ${frame.seq}`);
-      } else if (!seen) {
-        bySeq.set(frame.seq, frame);
+      const same = bySeq.get(frame.seq) ?? [];
+      if (!same.some((f) => f.hash.equals(frame.hash))) {
+        if (same.length > 0) report('fork', `two different frames with seq ${frame.seq} (${name})`);
+        bySeq.set(frame.seq, [...same, frame]);
       }
       pos += 12 + L;
     }
@@ -124,8 +131,9 @@ export async function readDeviceLog(
   const chained: Frame[] = [];
   let prevHash: Buffer = Buffer.alloc(32);
   for (let s = 1; ; s++) {
-    const f = bySeq.get(s);
-    if (!f?.prev.equals(prevHash)) break;
+    // Of a fork, only the frame whose chain continues from the frames before is used (§8).
+    const f = bySeq.get(s)?.find((c) => c.prev.equals(prevHash));
+    if (!f) break;
     chained.push(f);
     prevHash = f.hash;
   }
