@@ -479,6 +479,9 @@ export class SyncedVault {
   async refresh(): Promise<{ applied: number }> {
     this.assertOpen();
     return this.enqueue(async () => {
+      // This computer's own newest log file may have been put back to an older copy by the sync
+      // app: write it back first, so the app sends the whole file out again.
+      await this.writer?.repair().catch(() => false);
       const applied = await this.readLogs();
       await this.checkEvidence();
       if (applied > 0) await this.writeSeen().catch(() => undefined);
@@ -501,7 +504,19 @@ export class SyncedVault {
       deviceHex: f.deviceHex,
       message: `${this.nameOf(f.deviceHex)} has two different versions of its change ${f.seq}. This happens when one computer’s Attune data was copied to another; keep using only one of them and run a vault check.`,
     }));
-    return [...this.readProblems, ...this.claimProblems, ...forks, ...waiting];
+    const repaired: SyncProblem[] =
+      (this.writer?.healed ?? 0) > 0
+        ? [
+            {
+              type: 'artefact',
+              file: `${DEVICES_DIR}/${this.deviceHex}`,
+              deviceHex: this.deviceHex,
+              message:
+                'Your sync app put back an older copy of this computer’s change log while the vault was open. Attune wrote the full log back; nothing was lost. If this happens often, check the sync app’s settings (a “newer wins” rule or a restore).',
+            },
+          ]
+        : [];
+    return [...this.readProblems, ...this.claimProblems, ...forks, ...waiting, ...repaired];
   }
 
   /** Other devices that have this vault open now (FORMAT-v2.md §10). */

@@ -29,6 +29,16 @@ export class DeviceLogWriter {
   private isClosed = false;
   /** Appends run one after another even if a caller does not wait: each needs the last one's end. */
   private queue: Promise<void> = Promise.resolve();
+  /**
+   * The newest segment's bytes as this device wrote them, and the inode of the file holding them.
+   * A sync tool that puts back an older copy of the file (by rename, as they all do) leaves the
+   * open descriptor on the replaced file: appending there would commit into a file nobody reads.
+   * Before each append the file is checked and, if replaced or cut short, written back whole.
+   */
+  private chunks: Buffer[] = [];
+  private ino = -1;
+  /** How many times the newest segment had to be written back (the caller reports it). */
+  healed = 0;
 
   private constructor(
     private readonly fs: VaultFs,
@@ -60,15 +70,66 @@ export class DeviceLogWriter {
       return new DeviceLogWriter(fs, deviceDir, deviceId, segmentBytes, null, tail.segment, tail.end, true);
     }
     if (tail.end < SEGMENT_HEADER_BYTES) throw new RangeError(`log tail ${tail.end} is inside the header`);
-    const fd = await fs.open(join(deviceDir, segmentFileName(tail.segment)), 'r+');
+    const path = join(deviceDir, segmentFileName(tail.segment));
+    const fd = await fs.open(path, 'r+');
+    let bytes: Buffer;
+    let ino: number;
     try {
       await fs.ftruncate(fd, tail.end);
       await fs.fdatasync(fd);
+      bytes = await fs.read(fd, tail.end, 0);
+      ino = (await fs.stat(path)).ino;
     } catch (error) {
       await fs.close(fd).catch(() => undefined);
       throw error;
     }
-    return new DeviceLogWriter(fs, deviceDir, deviceId, segmentBytes, fd, tail.segment, tail.end, false);
+    const writer = new DeviceLogWriter(
+      fs,
+      deviceDir,
+      deviceId,
+      segmentBytes,
+      fd,
+      tail.segment,
+      tail.end,
+      false,
+    );
+    writer.chunks = [bytes.subarray(0, tail.end)];
+    writer.ino = ino;
+    return writer;
+  }
+
+  /**
+   * Writes the newest segment back if the file on disk is no longer the one this device wrote
+   * (replaced by an older copy, or cut short). Called before each append, and by a refresh so
+   * that the sync tool sends the whole file out again soon. Returns true when it wrote it back.
+   */
+  async repair(): Promise<boolean> {
+    const run = this.queue.then(() => this.repairNow());
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async repairNow(): Promise<boolean> {
+    if (this.isClosed || this.fd === null) return false;
+    const path = join(this.deviceDir, segmentFileName(this.segment));
+    const found = await this.fs.stat(path).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
+    if (found && found.ino === this.ino && found.size >= this.end) return false;
+    // Only this device writes this file, so what it wrote is the truth: put it back whole.
+    await atomicWriteFile(this.fs, path, Buffer.concat(this.chunks), { syncDir: true });
+    const fd = await this.fs.open(path, 'r+');
+    const stale = this.fd;
+    this.fd = fd;
+    this.ino = (await this.fs.stat(path)).ino;
+    this.tailUnknown = false;
+    this.healed++;
+    await this.fs.close(stale).catch(() => undefined);
+    return true;
   }
 
   /** The newest segment and the end of its last committed frame ({0, 0} before the first). */
@@ -90,6 +151,7 @@ export class DeviceLogWriter {
   private async appendNow(frame: Buffer): Promise<void> {
     if (this.isClosed) throw new AttuneError('locked', 'The vault is locked. Unlock it to save changes.');
     if (this.fd === null || this.startNewSegment || this.end >= this.segmentBytes) await this.nextSegment();
+    else await this.repairNow();
     const fd = this.fd!;
     if (this.tailUnknown) {
       await this.fs.ftruncate(fd, this.end);
@@ -107,6 +169,7 @@ export class DeviceLogWriter {
       throw error;
     }
     this.end = at + frame.length;
+    this.chunks.push(frame);
   }
 
   /**
@@ -136,6 +199,8 @@ export class DeviceLogWriter {
     const fd = await this.fs.open(path, 'r+');
     const previous = this.fd;
     this.fd = fd;
+    this.ino = (await this.fs.stat(path)).ino;
+    this.chunks = [encodeSegmentHeader(this.deviceId, next)];
     this.segment = next;
     this.end = SEGMENT_HEADER_BYTES;
     this.startNewSegment = false;

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -217,6 +217,47 @@ describe('SyncedVault (format 2)', () => {
     expect((await readFile(seg)).equals(older)).toBe(true);
     await again.put('client', undefined, { code: 'new work' });
     expect(again.list('client')).toHaveLength(2);
+    await again.lock();
+  });
+
+  it('writes its own log back when the sync app puts back an older copy of it while the vault is open, so no later save is lost', async () => {
+    const dir = join(await tempRoot(), 'vault');
+    const { vault } = await SyncedVault.create(dir, PASS, {
+      kdf,
+      device: { hex: A, name: 'Office iMac' },
+      heartbeatMs: 0,
+    });
+    const seg = join(dir, 'devices', A, 'log-000001.bin');
+    const first = await vault.put('client', undefined, { code: 'first' });
+    const older = await readFile(seg);
+    const second = await vault.put('client', undefined, { code: 'second' });
+    // The sync app replaces the file by rename, as they all do: the vault's open descriptor now
+    // points at a file nobody reads.
+    await writeFile(`${seg}.incoming`, older);
+    await rename(`${seg}.incoming`, seg);
+    const third = await vault.put('client', undefined, { code: 'third' });
+    expect(
+      vault
+        .problems()
+        .map((p) => p.message)
+        .join(),
+    ).toMatch(/wrote the full log back/);
+    await vault.lock();
+    const again = await SyncedVault.open(
+      dir,
+      { passphrase: PASS },
+      { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+    );
+    expect(again.deviceHex).toBe(A);
+    for (const [meta, code] of [
+      [first, 'first'],
+      [second, 'second'],
+      [third, 'third'],
+    ] as const) {
+      expect(await again.get('client', meta.id)).toEqual({ code });
+    }
+    expect(again.problems().filter((p) => p.type === 'rollback')).toEqual([]);
+    expect((await again.verify()).ok).toBe(true);
     await again.lock();
   });
 
