@@ -15,6 +15,7 @@ import type { CliIo } from '../CliIo';
 import { readPassphraseForNewVault } from '../secrets';
 import { type VaultOptions, withVault } from '../withVault';
 import { registerBenchCommand } from './benchCommand';
+import { registerBenchSyncCommand } from './benchSyncCommand';
 
 const passphraseFileHelp =
   'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
@@ -142,6 +143,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     });
 
   registerBenchCommand(program, io, setCode);
+  registerBenchSyncCommand(program, io);
 }
 
 /** Today's date where the user is, as yyyy-mm-dd. */
