@@ -4,9 +4,9 @@ import { basename, dirname, join } from 'node:path';
 import { conflictCopyName } from './conflictCopyName';
 import { createRng, type Rng } from './createRng';
 import { replaceByRename } from './replaceByRename';
-import type { DeviceState, Download, FileState, Transfer, Upload, Version } from './transfers';
 import { snapshotFolder } from './snapshotFolder';
 import { defaultFaults, incomingWins, type SyncFaults, type SyncTool } from './syncTools';
+import type { DeviceState, Download, FileState, Transfer, Upload, Version } from './transfers';
 
 export interface FolderSyncOptions {
   /** One folder per device: the same vault folder as each computer sees it. */
@@ -59,7 +59,7 @@ export class FolderSync {
   private readonly rng: Rng;
   private readonly devices: DeviceState[];
   private readonly index = new Map<string, { current: Version; older: Version[] }>();
-  private queue: Transfer[] = [];
+  private readonly queue: Transfer[] = [];
   private seq = 0;
   private stepNo = 0;
   private now: number;
@@ -106,7 +106,11 @@ export class FolderSync {
     this.note(`${this.label(d)} ${online ? 'back online' : 'offline'}`);
   }
 
-  /** One round of the tool: scan every online folder, then deliver some ready transfers in random order. */
+  /**
+   * One round of the tool: scan every online folder, then deliver some ready transfers in random
+   * order. Call it between the devices' operations, not while one runs. (Async although the work
+   * inside is synchronous, for speed: callers await it, so the I/O can change without them.)
+   */
   async step(): Promise<void> {
     this.stepNo++;
     this.now += 1000 * (1 + this.rng.int(120));
