@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './freePort';
+import { freePorts } from './freePorts';
 import { generateSyncthingHome, type RunningSyncthing, startSyncthing } from './startSyncthing';
 import { syncthingConfigXml } from './syncthingConfigXml';
 import type { SyncthingRest } from './SyncthingRest';
@@ -106,7 +106,8 @@ export async function twoSyncthings(): Promise<TwoSyncthings> {
         return generateSyncthingHome(home);
       }),
     );
-    const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    // Sync listeners first, then the two GUI/REST ports.
+    const ports = await freePorts(4);
     const peers = names.map((name, i) => ({ name, deviceId: ids[i]!, listenPort: ports[i]! }));
     const apiKeys = names.map(() => randomBytes(16).toString('hex'));
     for (let i = 0; i < 2; i++) {
