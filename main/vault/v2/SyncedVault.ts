@@ -584,14 +584,15 @@ export class SyncedVault {
         problems.push({ type: 'damage', file: DEVICES_DIR, message: `Audit log: ${a}` });
       }
       const blocking = problems.filter((p) => p.type !== 'waiting' || !p.message.startsWith('Waiting'));
-      fresh.wipe();
-      return {
+      const report = {
         ok: blocking.length === 0,
         records: fresh.records().length,
         conflicts: fresh.conflicts().length,
         auditEntries: fresh.audit().length,
         problems,
       };
+      fresh.wipe();
+      return report;
     });
   }
 

@@ -80,7 +80,7 @@ describe('SyncedVault (format 2)', () => {
     expect(await again.get('client', c.id)).toEqual({ code: 'C-1', note: 'second' });
     const types = again.readAudit().map((a) => (a.entry as { type: string }).type);
     expect(types).toEqual(['vault-create', 'lock', 'unlock']);
-    expect((await again.verify()).ok).toBe(true);
+    expect(await again.verify()).toMatchObject({ ok: true, records: 1, conflicts: 0, auditEntries: 3 });
     await again.lock();
     expect((await readdir(dir)).sort()).toEqual(['attune-vault.json', 'devices']);
     expect(await readdir(join(dir, 'devices'))).toEqual([A]);
