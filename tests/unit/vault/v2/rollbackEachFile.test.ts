@@ -207,6 +207,46 @@ describe.each(['A', 'B'] as const)("rollback of one of device %s's files on the 
     await pair.lockAll();
   });
 
+  it('its newest segment put back while the other computer stays open: the next refresh names the rollback', async () => {
+    const pair = await twoComputers();
+    const older = await readFile(pair.file(viewer, owner, 'log-000001.bin'));
+    await vaultOf(pair, owner).put('note', 'n1', { v: 1 });
+    await pair.send(owner);
+    await vaultOf(pair, viewer).refresh();
+    expect(vaultOf(pair, viewer).list('note')).toHaveLength(1);
+
+    await writeFile(pair.file(viewer, owner, 'log-000001.bin'), older);
+    await vaultOf(pair, viewer).refresh();
+    // verify() reads the files afresh and finds it; refresh() must say so too (FORMAT-v2.md §13).
+    expectLogRollback(vaultOf(pair, viewer).problems(), owner);
+    expect((await vaultOf(pair, viewer).verify()).ok).toBe(false);
+    await pair.lockAll();
+  });
+
+  it('its keys.json put back to epoch 1 after the other computer had only refreshed past the change: the rollback stays reported, by verify and at the next open (the epoch claim is never lowered)', async () => {
+    const pair = await twoComputers();
+    const older = await readFile(pair.file(viewer, owner, 'keys.json'));
+    await vaultOf(pair, owner).changePassphrase(NEW_PASS);
+    await pair.send(owner);
+    expect((await vaultOf(pair, viewer).refresh()).applied).toBeGreaterThan(0);
+    await vaultOf(pair, viewer).lock();
+    pair.vaults[viewer] = null;
+
+    await writeFile(pair.file(viewer, owner, 'keys.json'), older);
+    const reopened = await pair.open(viewer, PASS);
+    expect(ofType(reopened.problems(), 'rollback')).toHaveLength(1);
+    const report = await reopened.verify();
+    expect(ofType(report.problems, 'rollback')).toHaveLength(1);
+    expect(report.ok).toBe(false);
+    await reopened.lock();
+    pair.vaults[viewer] = null;
+    const again = await pair.open(viewer, PASS);
+    const rollbacks = ofType(again.problems(), 'rollback');
+    expect(rollbacks).toHaveLength(1);
+    expect(rollbacks[0]?.message).toMatch(/passphrase/);
+    await pair.lockAll();
+  });
+
   it('its seen.bin put back to an older version: harmless, nothing reported, nothing lost', async () => {
     const pair = await twoComputers();
     const older = await readFile(pair.file(viewer, owner, 'seen.bin'));
