@@ -4,8 +4,54 @@
  * the parts of FORMAT.md it refers to) alone, using only node:crypto, node:fs and hash-wasm.
  * Only this test file imports the engine, to write the vaults and to compare what it shows.
  *
- * Where the text was wrong, ambiguous or silent (found by reading the bytes the engine writes,
- * never its code) — FINDINGS, filled in below.
+ * Where FORMAT-v2.md was wrong, ambiguous or silent, found by reading the bytes the engine
+ * writes (never its code); the reader follows the bytes and marks each place WRONG or GUESS:
+ *
+ * WRONG
+ * - §4 AD_pass and AD_rec: the text puts u32(epoch) after vaultId in both; the engine's slots
+ *   open only without it: AD_pass = ascii("attune/v2/wrap/passphrase") || vaultId ||
+ *   u32(memoryKiB) || u32(iterations) || u32(parallelism) || salt, AD_rec =
+ *   ascii("attune/v2/wrap/recovery") || vaultId || recoveryId. (core, the MAC and the checksum
+ *   do include u32(epoch), as written.)
+ * - §4 "copies them byte for byte" / "not byte-equal to the winning file": an adopted keys.json
+ *   differs from the winner in its "deviceId" field (observed on the laptop after joining), so
+ *   the files are never byte-equal across devices; say what is compared (core? all but deviceId?).
+ * - §4 the keys.json example lacks "recoveryId" in keys.recovery (the text after it has it).
+ *
+ * AMBIGUOUS or SILENT (what the reader does, and what the bytes showed)
+ * - §4 "a keys.json with a lower epoch than one a device has recorded in its seen.bin": whose
+ *   keys.json against whose seen.bin? After a change on A, B's keys.json is legitimately below
+ *   A's seen epoch until B unlocks. Reader: a device's own keys.json below its own seen epoch,
+ *   or every keys.json below any seen epoch, is a rollback.
+ * - §4 whether "deviceId" in keys.json must match its folder (it is not in core): not checked.
+ * - §5 "ties broken by the op id's text": which way? Observed (two edits in the same ms): the
+ *   HIGHER op id text wins (plain string order, so the device hex decides first).
+ * - §5 revision of a record in conflict: the winning head's chain or the longest? Reader: the
+ *   winning head's (the engine agreed where heads were of equal length).
+ * - §7 "L ≥ 76": the body is 8 + 32 + 12 + 16 = 68 bytes plus a plaintext of at least
+ *   padme(1024) = 1024 bytes, so every frame has L ≥ 1092; the text does not say where 76
+ *   comes from. The reader checks the plaintext length equals padme(max(4 + P, 1024)).
+ * - §7/§12 "ordered by at": the audit entry's `at` or its frame's? Equal in every frame seen;
+ *   reader uses the entry's. Ties by device id ascending then seq (observed with one ms).
+ * - §7 and FORMAT.md §10: v2 adds audit types `device-join` (detail {device: <hex>}) and
+ *   `conflict-resolved` (detail {kind, id, versions: <number of versions>}) that format 1's
+ *   list lacks; and a v2 put or delete writes no audit entry (no create/update/delete).
+ * - §13 Join: the device op, `device-join` and `unlock` are one frame (seq 1), not two commits.
+ * - §8 forks: "only the one whose chain continues (by prev) from the applied frames" does not
+ *   choose when both continue (one device's folder used on two computers: same prev). Observed:
+ *   the frame with the LOWEST hash is kept (it changes from run to run with the nonces).
+ * - §8 with §9: a frame present but not applied (after a gap) — is a claim on it "present, hash
+ *   differs" or "fewer applied frames"? Reader: fewer applied (rollback or waiting).
+ * - §8 torn tails: "of another device ... still arriving" vs "own newest segment": an outside
+ *   reader has no "own"; both are ignored, so the difference only matters to a writer.
+ * - §11 Dropbox " (1)": after the whole suffix or inside it? Characters allowed in Dropbox's
+ *   <computer> and OneDrive's <COMPUTERNAME>? iCloud numbers above 2? Suffixes stacked (a copy
+ *   of a copy)? Reader accepts all of these; where a copy is read relative to its original.
+ * - §1 "where a string appears it is sp(s)": yet every label in §3, §4, §7, §9, §10 is ascii()
+ *   without a length byte; say that labels are ascii and sp is for kinds and ids only (none of
+ *   which appear in a v2 AD).
+ * - §6 segment size: a frame larger than the limit is still appended (a 200 KB value made a
+ *   204 KB segment with a 4 KiB limit), consistent with "until it holds at least".
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -283,13 +329,15 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
     const { dir, vault } = await oneDevice({ segmentBytes: 4096 });
     for (let i = 0; i < 12; i++)
       await vault.put('client', `c-${i}`, { code: `C-${i}`, pad: 'x'.repeat(i * 300) });
-    const expected = await engineRecords(vault, ['client']);
+    // A value far above the segment size: Padmé rounding at a larger length, and a long frame.
+    await vault.put('note', 'long', { text: 'é'.repeat(100_000) });
+    const expected = await engineRecords(vault, ['client', 'note']);
     await vault.lock();
     const segments = (await readdir(join(dir, 'devices', A))).filter((n) => n.startsWith('log-'));
     expect(segments.length).toBeGreaterThanOrEqual(2);
     const read = await readVaultV2(dir, { passphrase: PASS }, { self: A });
     expect(sortRecords(read.records)).toEqual(expected);
-    expect(read.records).toHaveLength(12);
+    expect(read.records).toHaveLength(13);
     expect(read.problems).toEqual([]);
   });
 
@@ -326,6 +374,42 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
       { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
     );
     expect(await engineRecords(engine, ['client'])).toEqual(expected);
+    await engine.lock();
+  });
+
+  it("reports a fork (one device's folder used on two computers) and keeps the records the engine keeps", async () => {
+    const { dir, vault } = await oneDevice();
+    await vault.lock();
+    const copy = `${dir}-copy`;
+    await cp(dir, copy, { recursive: true });
+    for (const [folder, id] of [
+      [dir, 'on-one'],
+      [copy, 'on-two'],
+    ] as const) {
+      const v = await SyncedVault.open(
+        folder,
+        { passphrase: PASS },
+        { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+      );
+      await v.put('client', id, { code: id });
+      await v.lock();
+    }
+    const seg = join('devices', A, 'log-000001.bin');
+    await writeFile(
+      join(dir, 'devices', A, 'log-000001.sync-conflict-20261203-101010-ABCDEFG.bin'),
+      await readFile(join(copy, seg)),
+    );
+    const read = await readVaultV2(dir, { passphrase: PASS }, { self: A });
+    expect(problemsOf(read, 'fork').length).toBeGreaterThan(0);
+    const engine = await SyncedVault.open(
+      dir,
+      { passphrase: PASS },
+      { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+    );
+    // Which branch is kept is decided by the lower hash of the first forked frame (observed),
+    // so it differs from run to run; the reader and the engine must keep the same one.
+    expect(sortRecords(read.records)).toEqual(await engineRecords(engine, ['client']));
+    expect(read.records).toHaveLength(1);
     await engine.lock();
   });
 

@@ -131,8 +131,13 @@ export async function readDeviceLog(
   const chained: Frame[] = [];
   let prevHash: Buffer = Buffer.alloc(32);
   for (let s = 1; ; s++) {
-    // Of a fork, only the frame whose chain continues from the frames before is used (§8).
-    const f = bySeq.get(s)?.find((c) => c.prev.equals(prevHash));
+    // Of a fork, only a frame whose chain continues from the frames before is used (§8). When
+    // both do (one device's folder used on two computers), §8 does not choose: the engine was
+    // observed to take the one with the lowest frame hash, so this reader does too.
+    const f = bySeq
+      .get(s)
+      ?.filter((c) => c.prev.equals(prevHash))
+      .sort((x, y) => Buffer.compare(x.hash, y.hash))[0];
     if (!f) break;
     chained.push(f);
     prevHash = f.hash;
