@@ -53,11 +53,16 @@
  * - §6 segment size: a frame larger than the limit is still appended (a 200 KB value made a
  *   204 KB segment with a 4 KiB limit), consistent with "until it holds at least".
  */
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
+import { ascii, openSealed, u32 } from './independentReaderV2/bytes';
+import { padme } from './independentReaderV2/framePayloadV2';
+import { readKeysFiles, unlock } from './independentReaderV2/keySlotsV2';
+import { readMarker } from './independentReaderV2/markerV2';
 import { readVaultV2, type VaultRead } from './independentReaderV2/readVaultV2';
 import { originalName } from './independentReaderV2/syncArtefactNames';
 
@@ -142,6 +147,48 @@ function frameOffsets(segment: Buffer): number[] {
   const out: number[] = [];
   for (let pos = 25; pos < segment.length; pos += 12 + segment.readUInt32BE(pos + 4)) out.push(pos);
   return out;
+}
+
+/**
+ * Re-seals the last frame of a device's first segment with its audit texts changed by `edit`: a
+ * forgery only the key holder can make, to show the reader checks each device's audit chain
+ * and not just the frames' authenticity.
+ */
+async function forgeLastFrameAudit(
+  dir: string,
+  deviceHex: string,
+  edit: (entry: Record<string, unknown>) => void,
+) {
+  const vaultId = await readMarker(dir);
+  const { files } = await readKeysFiles(dir, [deviceHex], vaultId);
+  const { keys } = await unlock(files, vaultId, { passphrase: PASS });
+  const seg = join(dir, 'devices', deviceHex, 'log-000001.bin');
+  const bytes = await readFile(seg);
+  const at = frameOffsets(bytes).at(-1) as number;
+  const body = bytes.subarray(at + 12);
+  const head = body.subarray(0, 40); // u64(seq) || prev
+  const ad = Buffer.concat([ascii('attune/v2/log'), vaultId, Buffer.from(deviceHex, 'hex'), head]);
+  const plain = openSealed(keys.log, body.subarray(40), ad) as Buffer;
+  const payload = plain.subarray(4, 4 + plain.readUInt32BE(0));
+  const M = payload.readUInt32BE(0);
+  const meta = JSON.parse(payload.subarray(4, 4 + M).toString('utf8')) as { audit: string[] };
+  meta.audit = meta.audit.map((text) => {
+    const entry = JSON.parse(text) as Record<string, unknown>;
+    edit(entry);
+    return JSON.stringify(entry);
+  });
+  const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
+  const newPayload = Buffer.concat([u32(metaBytes.length), metaBytes, payload.subarray(4 + M)]);
+  const padded = Buffer.alloc(padme(Math.max(4 + newPayload.length, 1024)));
+  Buffer.concat([u32(newPayload.length), newPayload]).copy(padded);
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.log, nonce);
+  cipher.setAAD(ad);
+  const sealed = Buffer.concat([nonce, cipher.update(padded), cipher.final(), cipher.getAuthTag()]);
+  const newBody = Buffer.concat([head, sealed]);
+  const L = newBody.length;
+  const frame = Buffer.concat([ascii('ATF2'), u32(L), u32((L ^ 0xffffffff) >>> 0), newBody]);
+  await writeFile(seg, Buffer.concat([bytes.subarray(0, at), frame]));
 }
 
 describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
@@ -411,6 +458,22 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
     expect(sortRecords(read.records)).toEqual(await engineRecords(engine, ['client']));
     expect(read.records).toHaveLength(1);
     await engine.lock();
+  });
+
+  it("checks every device's audit chain: an entry whose prev does not follow is named", async () => {
+    const { dir, vault } = await oneDevice();
+    await vault.appendAudit('export', { format: 'json' });
+    await vault.lock();
+    expect((await readVaultV2(dir, { passphrase: PASS }, { self: A })).problems).toEqual([]);
+    await forgeLastFrameAudit(dir, A, (entry) => {
+      entry.prev = 'f'.repeat(64);
+    });
+    const read = await readVaultV2(dir, { passphrase: PASS }, { self: A });
+    expect(problemsOf(read, 'audit-chain').map((p) => p.message)).toEqual([
+      `${A}: entry 3 does not follow the previous entry`,
+    ]);
+    // The forged frame authenticates, but the device's own seen.bin names it as not the one it wrote.
+    expect(problemsOf(read, 'tamper')).toHaveLength(1);
   });
 
   it('detects a flipped byte in a frame: damage from that frame on, earlier frames still count', async () => {
