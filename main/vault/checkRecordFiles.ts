@@ -84,7 +84,7 @@ export async function checkRecordFiles(
       } else {
         if (scratch.length <= entry.size) scratch = Buffer.allocUnsafe(entry.size * 2);
         // At most size + 1 bytes: a longer file still shows as the wrong length.
-        bytes = fs.readFileSync(job.paths[i]!, entry.size, scratch);
+        bytes = fs.readFileSync(`${job.recordsDir}/${entry.file}`, entry.size, scratch);
       }
     } catch (error) {
       unreadable.set(i, { index: i, missing: isNotFound(error), reason: String(error) });
@@ -162,9 +162,12 @@ export function checkJobFor(
     }
   }
   return {
-    paths: files.map((e) => `${recordsDir}/${e.file}`),
+    recordsDir,
+    names: files.map((e, i) => (chunkOf[i]! >= 0 ? '' : e.file)),
     sizes: Int32Array.from(files, (e) => e.size),
-    hashes: files.map((e) => e.hash),
+    // 64 hex digits each (manifest and journal check that); one of another length would shift the
+    // others', so it is cut or padded to one that matches no digest.
+    hashes: files.map((e) => (e.hash.length === 64 ? e.hash : e.hash.padEnd(64, '-').slice(0, 64))).join(''),
     ads,
     adEnds,
     chunks: ahead?.chunks ?? [],

@@ -7,9 +7,15 @@ export const CHECK = { pending: 0, ok: 1, failed: 2, unreadable: 3 } as const;
 
 /** What both threads work through: files to check, claimed one at a time from `next`. */
 export interface CheckJob {
-  paths: string[];
+  /**
+   * The records folder, and each file's name in it ('' for a file read ahead). Strings are few
+   * and short so that handing the job to the thread (a structured clone) is quick.
+   */
+  recordsDir: string;
+  names: string[];
   sizes: Int32Array;
-  hashes: string[];
+  /** Every file's SHA-256 in hex, concatenated: file i's is hashes[64 i .. 64 i + 64]. */
+  hashes: string;
   /** Every file's associated data, concatenated; file i's is ads[adEnds[i - 1] ?? 0 .. adEnds[i]]. */
   ads: Buffer;
   adEnds: Int32Array;
@@ -86,21 +92,22 @@ parentPort.once('message', ({ key, job }) => {
   const unreadable = [];
   for (;;) {
     const i = Atomics.add(job.next, 0, 1);
-    if (i >= job.paths.length) break;
+    if (i >= job.names.length) break;
     const chunk = job.chunkOf[i];
     let bytes;
     try {
       bytes =
         chunk >= 0
           ? new Uint8Array(job.chunks[chunk], job.offsets[i], job.lengths[i])
-          : read(job.paths[i], job.sizes[i]);
+          : read(job.recordsDir + '/' + job.names[i], job.sizes[i]);
     } catch (error) {
       unreadable.push({ index: i, missing: !!error && error.code === 'ENOENT', reason: String(error) });
       Atomics.store(job.status, i, ${CHECK.unreadable});
       continue;
     }
     const ad = ads.subarray(i === 0 ? 0 : job.adEnds[i - 1], job.adEnds[i]);
-    const ok = recordFileAuthentic(crypto, secret, bytes, job.sizes[i], job.hashes[i], ad);
+    const hash = job.hashes.slice(64 * i, 64 * i + 64);
+    const ok = recordFileAuthentic(crypto, secret, bytes, job.sizes[i], hash, ad);
     Atomics.store(job.status, i, ok ? ${CHECK.ok} : ${CHECK.failed});
   }
   parentPort.postMessage({ type: 'checked', unreadable });

@@ -148,6 +148,6 @@ describe('verify with a wrong passphrase', () => {
     await vi.waitFor(() => expect(checkThreadsRunning()).toBe(0));
     expect(await recordFiles(dir)).toHaveLength(1);
     expect((await verifyVault(dir, { passphrase: PASS })).ok).toBe(true);
-    expect(checkThreadsRunning()).toBe(0);
+    await vi.waitFor(() => expect(checkThreadsRunning()).toBe(0));
   });
 });
