@@ -68,7 +68,7 @@ import { originalName } from './independentReaderV2/syncArtefactNames';
 
 const kdf = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
 const PASS = 'correct horse battery staple';
-const NEW_PASS = 'a new and better passphrase';
+const NEW_PASS = 'a new and better passphrase, caf\u00e9'; // é composed (NFC)
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
 
@@ -214,6 +214,7 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
       expect(read.records.map((r) => r.id)).not.toContain(gone.id);
       expect(read.conflicts).toEqual([]);
       expect(read.deviceNames).toEqual(new Map([[A, 'Office iMac']]));
+      expect(read.presence.get(A)).toMatchObject({ name: 'Office iMac', open: false, editing: [] });
       expect(read.problems).toEqual([]);
     }
     // The engine's audit view before locking, then the lock entry: same texts, same order.
@@ -240,7 +241,15 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
     await a.refresh();
     await b.refresh();
 
+    await a.setEditing([{ kind: 'note', id: note.id }]);
+    await syncFolder(dirA, dirB, B);
     const inConflict = await readVaultV2(dirA, { passphrase: PASS }, { self: A });
+    expect(inConflict.presence.get(A)).toMatchObject({
+      name: 'Office iMac',
+      open: true,
+      editing: [{ kind: 'note', id: note.id }],
+    });
+    expect(inConflict.presence.get(B)).toMatchObject({ name: 'Laptop', open: true, editing: [] });
     expect(inConflict.deviceNames).toEqual(
       new Map([
         [A, 'Office iMac'],
@@ -342,7 +351,8 @@ describe('FORMAT-v2.md is enough to read a format-2 vault', () => {
     );
     await b2.lock();
 
-    const read = await readVaultV2(dirB, { passphrase: NEW_PASS }, { self: B });
+    // The passphrase is normalised to NFC before Argon2id: the decomposed é opens it too.
+    const read = await readVaultV2(dirB, { passphrase: NEW_PASS.normalize('NFD') }, { self: B });
     expect(read.epoch).toBe(2);
     expect(read.keysEpochs).toEqual(
       new Map([

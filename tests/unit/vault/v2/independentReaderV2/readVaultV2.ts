@@ -9,6 +9,7 @@ import { type Frame, type LogProblem, readDeviceLog } from './deviceLogV2';
 import { type KeysFile, readKeysFiles, type Secret, unlock } from './keySlotsV2';
 import { readMarker } from './markerV2';
 import { type Conflict, mergeLogs, type RecordState } from './mergedStateV2';
+import { type Presence, readPresence } from './presenceV2';
 import { type ClaimProblem, checkClaims, readSeen, type Seen } from './seenClaimsV2';
 
 export interface Problem {
@@ -30,6 +31,7 @@ export interface VaultRead {
   audit: AuditEntry[];
   deviceNames: Map<string, string>;
   appliedSeq: Map<string, number>;
+  presence: Map<string, Presence>;
   problems: Problem[];
 }
 
@@ -70,6 +72,11 @@ export async function readVaultV2(
     const seen = await readSeen(dir, d, vaultId, keys.seen);
     if (seen) seens.set(d, seen);
   }
+  const presence = new Map<string, Presence>();
+  for (const d of devices) {
+    const p = await readPresence(dir, d, vaultId, keys.presence);
+    if (p) presence.set(d, p);
+  }
   const keysEpochs = new Map(files.map((f) => [f.deviceHex, f.epoch]));
   problems.push(...checkClaims(seens, appliedByDevice, merged.deviceNames, options.self, keysEpochs));
   const audit = readAudit(merged.applied);
@@ -85,6 +92,7 @@ export async function readVaultV2(
     audit: audit.entries,
     deviceNames: merged.deviceNames,
     appliedSeq: merged.appliedSeq,
+    presence,
     problems,
   };
 }
