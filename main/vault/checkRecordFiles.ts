@@ -38,10 +38,10 @@ const THREAD_FROM = 1000;
  * Reads and checks every record file of `entries` (or its journal blob: bytes still only in the
  * journal are what counts, the file may lag until a checkpoint): its length and SHA-256 against
  * the manifest, and that it authenticates as this revision of this record (recordFileAuthentic).
- * Files not already read (`ahead`) are read synchronously into one reused buffer, in slices of a
- * few milliseconds: for thousands of small files the thread-pool round trips and garbage of async
- * reads cost several times the reads. On the real file system a helper thread claims files from
- * the same list, so two cores share it.
+ * Files not already read (ahead, by `options.thread`) are read synchronously into one reused
+ * buffer, in slices of a few milliseconds: for thousands of small files the thread-pool round
+ * trips and garbage of async reads cost several times the reads. On the real file system a helper
+ * thread claims files from the same list, so two cores share it.
  */
 export async function checkRecordFiles(
   fs: VaultFs,
