@@ -121,6 +121,8 @@ export class SyncedVault {
   private readonly state = new MergedState();
   private reads: LogReads = new Map();
   private readProblems: SyncProblem[] = [];
+  /** Highest key epoch this device has claimed; like the heads, never lowered (§9). */
+  private claimedEpoch = 0;
   private claimProblems: SyncProblem[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private writer: DeviceLogWriter | null = null;
@@ -705,7 +707,7 @@ export class SyncedVault {
       previous: this.reads,
     });
     this.reads = result.reads;
-    this.readProblems = result.problems;
+    this.readProblems = [...result.problems, ...this.logsGoneBack()];
     return result.applied;
   }
 
@@ -723,18 +725,18 @@ export class SyncedVault {
       const seen = decodeSeen(keys.seen, this.vaultId, Buffer.from(hex, 'hex'), bytes);
       if (!seen) continue;
       claims.push({ byDeviceHex: hex, source: hex === this.deviceHex ? 'own' : 'other', state: seen });
-      if (hex === this.deviceHex) this.keepClaims(seen.heads);
+      if (hex === this.deviceHex) this.keepClaims(seen.heads, seen.epoch);
     }
     const remembered = await this.options.localSeen?.load().catch(() => null);
     if (remembered) {
       claims.push({ byDeviceHex: this.deviceHex, source: 'settings', state: remembered });
-      this.keepClaims(remembered.heads);
+      this.keepClaims(remembered.heads, remembered.epoch);
     }
     // What this device has claimed so far in this session (kept across a switch to a new id).
     claims.push({
       byDeviceHex: this.deviceHex,
       source: 'own',
-      state: { at: '', epoch: 0, heads: { ...this.claimed } },
+      state: { at: '', epoch: this.claimedEpoch, heads: { ...this.claimed } },
     });
     return checkClaims({
       ownDeviceHex: this.deviceHex,
@@ -746,8 +748,34 @@ export class SyncedVault {
     });
   }
 
+  /**
+   * Changes of other devices this session has applied but that are no longer in the folder: a
+   * log put back to an older copy while the vault is open. The claims check cannot see this (the
+   * changes are still in memory), so the files read are compared with what was applied.
+   */
+  private logsGoneBack(): SyncProblem[] {
+    const problems: SyncProblem[] = [];
+    for (const [hex, read] of this.reads) {
+      if (hex === this.deviceHex) continue;
+      const applied = this.state.head(hex)?.seq ?? 0;
+      let onDisk = 0;
+      while (read.frames.has(onDisk + 1)) onDisk++;
+      if (onDisk >= applied) continue;
+      const who = this.nameOf(hex);
+      const lost = applied - onDisk;
+      problems.push({
+        type: 'rollback',
+        file: `${DEVICES_DIR}/${hex}`,
+        deviceHex: hex,
+        message: `${lost === 1 ? '1 change' : `${lost} changes`} saved on ${who} that this computer had already received ${lost === 1 ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. ${lost === 1 ? 'It is' : 'They are'} still shown here while the vault stays open. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
+      });
+    }
+    return problems;
+  }
+
   /** Adds claims this device made before (its seen.bin, this computer's settings) to what it will claim next. */
-  private keepClaims(heads: Record<string, HeadClaim>): void {
+  private keepClaims(heads: Record<string, HeadClaim>, epoch: number): void {
+    this.claimedEpoch = Math.max(this.claimedEpoch, epoch);
     for (const [hex, claim] of Object.entries(heads)) {
       const before = this.claimed[hex];
       if (!before || claim.seq > before.seq) this.claimed[hex] = claim;
@@ -815,7 +843,8 @@ export class SyncedVault {
       if (h && (!before || h.seq >= before.seq)) heads[hex] = h;
     }
     this.claimed = heads;
-    const seen: SeenState = { at: this.now().toISOString(), epoch: await this.highestEpoch(), heads };
+    this.claimedEpoch = Math.max(this.claimedEpoch, await this.highestEpoch());
+    const seen: SeenState = { at: this.now().toISOString(), epoch: this.claimedEpoch, heads };
     await atomicWriteFile(
       this.fs,
       join(this.deviceDir, SEEN_FILE),
