@@ -38,7 +38,7 @@ interface Run {
   child: ChildProcess;
   lines: string[];
   stderr: () => string;
-  /** The exit code, or the signal that ended it. */
+  /** The exit code, or the signal that ended it; resolves once its output is all read ('close', not 'exit'). */
   exited: Promise<number | NodeJS.Signals | null>;
 }
 
@@ -56,7 +56,7 @@ function start(args: string[]): Run {
     stderr += d.toString();
   });
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal)),
+    child.on('close', (code, signal) => resolve(code ?? signal)),
   );
   return { child, lines, stderr: () => stderr, exited };
 }
@@ -129,117 +129,128 @@ const sorted = (view: Map<string, string[]>) => [...view].sort(([a], [b]) => (a 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('format 2: kill -9 of a saving child on each of two computers while the folders sync', () => {
-  it(`${ROUNDS} kills per computer: every acknowledged save reaches both computers, which agree and verify`, async () => {
-    const seed = Math.floor(Math.random() * 2 ** 31);
-    const rng = createRng(seed);
-    const tool = rng.pick(SYNC_TOOLS);
-    const context = `seed ${seed}, ${tool}`;
-    const root = await mkdtemp(join(tmpdir(), 'attune-v2-kill-'));
-    roots.push(root);
-    const folders = COMPUTERS.map((_, i) => join(root, `computer-${i}`));
-    // No stale overwrites: this test is about kills; putting back old files is rollbackEachFile's.
-    const sync = new FolderSync({ folders, seed, tool, faults: { staleOverwriteRate: 0 } });
-    const { vault: created } = await SyncedVault.create(folders[0]!, PASS, {
-      kdf,
-      device: { hex: COMPUTERS[0].hex, name: COMPUTERS[0].name },
-      heartbeatMs: 0,
-      segmentBytes: SEGMENT_BYTES,
-    });
-    await created.lock();
-    await sync.settle();
-
-    const saves = new Map<string, Save>();
-    let acknowledged = 0;
-    let killedBeforeReady = 0;
-    try {
-      for (let round = 0; round < ROUNDS; round++) {
-        // Both children save at once; each is killed at its own random moment, some during open.
-        const runs = COMPUTERS.map((c, i) =>
-          start([folders[i]!, PASS, c.hex, c.name, `${c.letter}${round}`, String(SEGMENT_BYTES)]),
-        );
-        // Starting node and opening takes a second or more on a busy machine: most kills land
-        // while saving (timed from "ready"), one in five anywhere from the start (often in open).
-        const startedAt = Date.now();
-        const killAt: Array<number | null> = runs.map(() =>
-          rng.chance(0.2) ? startedAt + rng.int(1500) : null,
-        );
-        const alive = new Set(runs.keys());
-        while (alive.size > 0) {
-          await sync.step();
-          for (const i of [...alive]) {
-            const run = runs[i]!;
-            if (run.child.exitCode !== null) {
-              throw new Error(`${context}: child ${i} stopped by itself: ${run.stderr()}`);
-            }
-            if (killAt[i] === null && run.lines.includes('ready'))
-              killAt[i] = Date.now() + 50 + rng.int(1000);
-            if (killAt[i] === null || Date.now() < killAt[i]!) continue;
-            run.child.kill('SIGKILL');
-            expect(await run.exited, `${context}: ${run.stderr()}`).toBe('SIGKILL');
-            if (!run.lines.includes('ready')) killedBeforeReady++;
-            acknowledged += collect(run.lines, saves).acknowledged;
-            alive.delete(i);
-          }
-          await sleep(rng.int(20));
-        }
-      }
-
-      // Everything arrives; each computer opens (cutting a torn tail of its own log), and reads
-      // the other's files until nothing changes.
+  it(
+    `${ROUNDS} kills per computer: every acknowledged save reaches both computers, which agree and verify`,
+    async () => {
+      const seed = Math.floor(Math.random() * 2 ** 31);
+      const rng = createRng(seed);
+      const tool = rng.pick(SYNC_TOOLS);
+      const context = `seed ${seed}, ${tool}`;
+      const root = await mkdtemp(join(tmpdir(), 'attune-v2-kill-'));
+      roots.push(root);
+      const folders = COMPUTERS.map((_, i) => join(root, `computer-${i}`));
+      // No stale overwrites: this test is about kills; putting back old files is rollbackEachFile's.
+      const sync = new FolderSync({ folders, seed, tool, faults: { staleOverwriteRate: 0 } });
+      const { vault: created } = await SyncedVault.create(folders[0]!, PASS, {
+        kdf,
+        device: { hex: COMPUTERS[0].hex, name: COMPUTERS[0].name },
+        heartbeatMs: 0,
+        segmentBytes: SEGMENT_BYTES,
+      });
+      await created.lock();
       await sync.settle();
-      const vaults = await Promise.all(
-        COMPUTERS.map((c, i) =>
-          SyncedVault.open(
-            folders[i]!,
-            { passphrase: PASS },
-            { device: { hex: c.hex, name: c.name }, heartbeatMs: 0 },
-          ),
-        ),
-      );
+
+      const saves = new Map<string, Save>();
+      let acknowledged = 0;
+      let killedBeforeReady = 0;
+      const started: Run[] = [];
       try {
-        for (let pass = 0; pass < 10; pass++) {
-          await Promise.all(vaults.map((v) => v.settled()));
-          await sync.settle();
-          let applied = 0;
-          for (const v of vaults) applied += (await v.refresh()).applied;
-          if (applied === 0) break;
+        for (let round = 0; round < ROUNDS; round++) {
+          // Both children save at once; each is killed at its own random moment, some during open.
+          const runs = COMPUTERS.map((c, i) =>
+            start([folders[i]!, PASS, c.hex, c.name, `${c.letter}${round}`, String(SEGMENT_BYTES)]),
+          );
+          started.push(...runs);
+          // Starting node and opening takes a second or more on a busy machine: most kills land
+          // while saving (timed from "ready"), one in five anywhere from the start (often in open).
+          const startedAt = Date.now();
+          const killAt: Array<number | null> = runs.map(() =>
+            rng.chance(0.2) ? startedAt + rng.int(1500) : null,
+          );
+          const alive = new Set(runs.keys());
+          while (alive.size > 0) {
+            await sync.step();
+            for (const i of [...alive]) {
+              const run = runs[i]!;
+              if (run.child.exitCode !== null) {
+                await run.exited;
+                throw new Error(`${context}: child ${i} stopped by itself: ${run.stderr()}`);
+              }
+              if (killAt[i] === null && run.lines.includes('ready'))
+                killAt[i] = Date.now() + 50 + rng.int(1000);
+              if (killAt[i] === null || Date.now() < killAt[i]!) continue;
+              run.child.kill('SIGKILL');
+              expect(await run.exited, `${context}: ${run.stderr()}`).toBe('SIGKILL');
+              if (!run.lines.includes('ready')) killedBeforeReady++;
+              acknowledged += collect(run.lines, saves).acknowledged;
+              alive.delete(i);
+            }
+            await sleep(rng.int(20));
+          }
         }
-        const views: Array<Map<string, string[]>> = [];
-        for (const [i, v] of vaults.entries()) {
-          const label = `${context}, ${COMPUTERS[i]!.name}`;
-          expect(v.deviceHex, label).toBe(COMPUTERS[i]!.hex); // never carried on under a new id
-          const bad = v
-            .problems()
-            .filter((p) => p.type === 'damage' || p.type === 'fork' || p.type === 'rollback');
-          expect(bad, label).toEqual([]);
-          const report = await v.verify();
-          expect(
-            report.problems.filter((p) => p.type !== 'artefact'),
-            label,
-          ).toEqual([]);
-          expect(report.ok, label).toBe(true);
-          views.push(await viewOf(v));
-        }
-        const expected = sorted(expectedView(saves, views[0]!));
-        for (const [i, view] of views.entries()) {
-          expect(sorted(view), `${context}, ${COMPUTERS[i]!.name}`).toEqual(expected);
-        }
-        // The kills landed in the middle of real work on both computers.
-        expect(acknowledged, context).toBeGreaterThan(ROUNDS * 4);
-        for (const c of COMPUTERS) {
-          expect(
-            [...saves.keys()].some((m) => m.startsWith(c.letter)),
-            context,
-          ).toBe(true);
-        }
-        console.log(
-          `kill during sync (${context}): ${acknowledged} acknowledged saves, ${saves.size} tried, ${killedBeforeReady} kills during open, ${expected.filter(([, m]) => m.length > 1).length} records in conflict, ${sync.stats.partials} partial files`,
+
+        // Everything arrives; each computer opens (cutting a torn tail of its own log), and reads
+        // the other's files until nothing changes.
+        await sync.settle();
+        const vaults = await Promise.all(
+          COMPUTERS.map((c, i) =>
+            SyncedVault.open(
+              folders[i]!,
+              { passphrase: PASS },
+              { device: { hex: c.hex, name: c.name }, heartbeatMs: 0 },
+            ),
+          ),
         );
+        try {
+          for (let pass = 0; pass < 10; pass++) {
+            await Promise.all(vaults.map((v) => v.settled()));
+            await sync.settle();
+            let applied = 0;
+            for (const v of vaults) applied += (await v.refresh()).applied;
+            if (applied === 0) break;
+          }
+          const views: Array<Map<string, string[]>> = [];
+          for (const [i, v] of vaults.entries()) {
+            const label = `${context}, ${COMPUTERS[i]!.name}`;
+            expect(v.deviceHex, label).toBe(COMPUTERS[i]!.hex); // never carried on under a new id
+            const bad = v
+              .problems()
+              .filter((p) => p.type === 'damage' || p.type === 'fork' || p.type === 'rollback');
+            expect(bad, label).toEqual([]);
+            const report = await v.verify();
+            expect(
+              report.problems.filter((p) => p.type !== 'artefact'),
+              label,
+            ).toEqual([]);
+            expect(report.ok, label).toBe(true);
+            views.push(await viewOf(v));
+          }
+          const expected = sorted(expectedView(saves, views[0]!));
+          for (const [i, view] of views.entries()) {
+            expect(sorted(view), `${context}, ${COMPUTERS[i]!.name}`).toEqual(expected);
+          }
+          // The kills landed in the middle of real work on both computers.
+          expect(acknowledged, context).toBeGreaterThan(ROUNDS * 4);
+          for (const c of COMPUTERS) {
+            expect(
+              [...saves.keys()].some((m) => m.startsWith(c.letter)),
+              context,
+            ).toBe(true);
+          }
+          console.log(
+            `kill during sync (${context}): ${acknowledged} acknowledged saves, ${saves.size} tried, ${killedBeforeReady} kills during open, ${expected.filter(([, m]) => m.length > 1).length} records in conflict, ${sync.stats.partials} partial files`,
+          );
+        } finally {
+          for (const v of vaults) await v.lock();
+        }
       } finally {
-        for (const v of vaults) await v.lock();
+        // A failed check must not leave a child saving forever.
+        for (const run of started) {
+          if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+        }
+        await sync.dispose();
       }
-    } finally {
-      await sync.dispose();
-    }
-  }, 90_000);
+    },
+    40_000 + ROUNDS * 25_000,
+  );
 });
