@@ -120,8 +120,18 @@ export class DeviceLogWriter {
       throw error;
     });
     if (found && found.ino === this.ino && found.size >= this.end) return false;
-    // Only this device writes this file, so what it wrote is the truth: put it back whole.
-    await atomicWriteFile(this.fs, path, Buffer.concat(this.chunks), { syncDir: true });
+    const ours = Buffer.concat(this.chunks);
+    if (found && !(await this.isOlderCopy(path, ours))) {
+      // Not an older copy: frames this session never wrote, so another computer is writing as
+      // this device (its files copied there). Writing ours over them would delete its changes
+      // there too once synced; keep them (the reader reports the fork) and carry this session's
+      // frames of the segment into the next one, so neither side loses anything.
+      await this.nextSegment(ours.subarray(SEGMENT_HEADER_BYTES));
+      this.healed++;
+      return true;
+    }
+    // An older copy (or none): only this device writes this file, so put back what it wrote.
+    await atomicWriteFile(this.fs, path, ours, { syncDir: true });
     const fd = await this.fs.open(path, 'r+');
     const stale = this.fd;
     this.fd = fd;
@@ -130,6 +140,15 @@ export class DeviceLogWriter {
     this.healed++;
     await this.fs.close(stale).catch(() => undefined);
     return true;
+  }
+
+  /** True when the file at `path` holds a beginning of `ours` (an older copy of it), or is gone. */
+  private async isOlderCopy(path: string, ours: Buffer): Promise<boolean> {
+    const bytes = await this.fs.readFile(path).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
+    return bytes === null || (bytes.length <= ours.length && ours.subarray(0, bytes.length).equals(bytes));
   }
 
   /** The newest segment and the end of its last committed frame ({0, 0} before the first). */
@@ -173,11 +192,12 @@ export class DeviceLogWriter {
   }
 
   /**
-   * Starts the next segment: an atomic write of its header alone, so a crash leaves either no
-   * file or a whole header. The writer moves to it only once it is durable and open; a failure
+   * Starts the next segment: an atomic write of its header alone (plus, when another computer
+   * replaced the newest segment, this session's frames carried over), so a crash leaves either no
+   * file or a whole one. The writer moves to it only once it is durable and open; a failure
    * before that leaves the writer where it was, and the next append tries again.
    */
-  private async nextSegment(): Promise<void> {
+  private async nextSegment(carried: Buffer = Buffer.alloc(0)): Promise<void> {
     const next = this.segment + 1;
     const name = segmentFileName(next);
     const path = join(this.deviceDir, name);
@@ -195,14 +215,22 @@ export class DeviceLogWriter {
           'the last change was not saved. Lock the vault, unlock it again, and repeat the change.',
       );
     }
-    await atomicWriteFile(this.fs, path, encodeSegmentHeader(this.deviceId, next), { syncDir: true });
+    const content = Buffer.concat([encodeSegmentHeader(this.deviceId, next), carried]);
+    await atomicWriteFile(this.fs, path, content, { syncDir: true });
     const fd = await this.fs.open(path, 'r+');
+    let ino: number;
+    try {
+      ino = (await this.fs.stat(path)).ino;
+    } catch (error) {
+      await this.fs.close(fd).catch(() => undefined);
+      throw error;
+    }
     const previous = this.fd;
     this.fd = fd;
-    this.ino = (await this.fs.stat(path)).ino;
-    this.chunks = [encodeSegmentHeader(this.deviceId, next)];
+    this.ino = ino;
+    this.chunks = [content];
     this.segment = next;
-    this.end = SEGMENT_HEADER_BYTES;
+    this.end = content.length;
     this.startNewSegment = false;
     this.tailUnknown = false;
     // The previous segment is complete and durable; failing to close it changes nothing on disk.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AttuneError } from '../../../../shared/errors';
@@ -153,6 +153,56 @@ describe('DeviceLogWriter', () => {
     expect((await readFile(join(dir, segmentFileName(2)))).equals(second)).toBe(true);
     await writer.close();
     await expectLog(vaultDir, device, frames, 2);
+  });
+
+  it('writes its newest segment back when a sync tool puts an older copy in its place', async () => {
+    const device = newDevice();
+    const { vaultDir, dir } = await deviceFolder(device);
+    const frames = chain(device, 3);
+    const path = join(dir, segmentFileName(1));
+    const writer = await DeviceLogWriter.open(nodeVaultFs, dir, device.id, null);
+    await writer.append(frames[0]!);
+    const older = await readFile(path);
+    await writer.append(frames[1]!);
+    // The tool's way: a new file renamed over the old one.
+    await writeFile(`${path}.sync`, older);
+    await rename(`${path}.sync`, path);
+
+    await writer.append(frames[2]!);
+    await writer.close();
+    expect(writer.healed).toBe(1);
+    expect((await readdir(dir)).filter((n) => n.startsWith('log-'))).toEqual(['log-000001.bin']);
+    await expectLog(vaultDir, device, frames, 3);
+  });
+
+  it('keeps frames another computer wrote as this device in its newest segment, and carries its own on', async () => {
+    const device = newDevice();
+    const { vaultDir, dir } = await deviceFolder(device);
+    const frames = chain(device, 3);
+    const path = join(dir, segmentFileName(1));
+    const writer = await DeviceLogWriter.open(nodeVaultFs, dir, device.id, null);
+    await writer.append(frames[0]!);
+    await writer.append(frames[1]!);
+    // The other computer's file: frame 1, then its own frame 2.
+    const theirs = Buffer.concat([
+      encodeSegmentHeader(device.id, 1),
+      frames[0]!,
+      encodeLogFrame(KEY, VAULT_ID, device.id, 2, sha256(frames[0]!), Buffer.from('elsewhere')).bytes,
+    ]);
+    await writeFile(`${path}.sync`, theirs);
+    await rename(`${path}.sync`, path);
+
+    await writer.append(frames[2]!);
+    await writer.close();
+    expect((await readFile(path)).equals(theirs)).toBe(true);
+    expect(writer.position.segment).toBe(2);
+    const read = await readOwn(vaultDir, device);
+    expect(seqs(read)).toEqual([1, 2, 3]);
+    expect(read.frames.get(1)).toHaveLength(1);
+    expect(read.frames.get(2)!.some((f) => f.hash.equals(sha256(frames[1]!)))).toBe(true);
+    expect(read.frames.get(2)).toHaveLength(2);
+    expect(read.frames.get(3)![0]!.hash.equals(sha256(frames[2]!))).toBe(true);
+    expect(read.problems.map((p) => p.type)).toEqual(['fork']);
   });
 
   it('runs appends made without waiting one after another, in order', async () => {
