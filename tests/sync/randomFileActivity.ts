@@ -22,8 +22,9 @@ export function randomFileActivity(
     .sort();
   const roll = rng.int(10);
   if (existing.length === 0 || roll < 3) {
-    const name =
-      dir === 'shared' ? `note-${rng.int(4)}.bin` : `log-${String(existing.length + 1).padStart(6, '0')}.bin`;
+    // Logs are numbered on from the highest one left, as a vault names its segments.
+    const next = Math.max(0, ...existing.map((n) => Number(/^log-(\d+)\.bin$/.exec(n)?.[1] ?? 0))) + 1;
+    const name = dir === 'shared' ? `note-${rng.int(4)}.bin` : `log-${String(next).padStart(6, '0')}.bin`;
     writeFileSync(join(folder, dir, name), rng.bytes(1 + rng.int(200)));
     return `d${device} wrote ${dir}/${name}`;
   }

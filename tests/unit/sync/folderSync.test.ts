@@ -69,7 +69,9 @@ async function scenario(
   }
 }
 
-describe('FolderSync', () => {
+// A scenario is a fixed amount of small-file I/O (~0.3 s here when the machine is quiet); with
+// the whole suite and other builds on two cores one took 32 s, so the guard against a hang is 90 s.
+describe('FolderSync', { timeout: 90_000 }, () => {
   it('replays a seed exactly: the same log and the same final bytes', async () => {
     const a = await scenario('dropbox', 7, 3, 30);
     const b = await scenario('dropbox', 7, 3, 30);
@@ -82,13 +84,25 @@ describe('FolderSync', () => {
 
   it.each(SYNC_TOOLS)('%s: settle() converges after random activity on 2 to 4 devices', async (tool) => {
     const faults = { conflicts: 0, partials: 0, staleOverwrites: 0 };
-    for (const seed of [1, 2, 3]) {
-      // Stale overwrites are rare at the defaults; made frequent here so that each run has some.
-      const stale = tool === 'syncthing' ? {} : { staleOverwriteRate: 0.15 };
-      const { sync, listings } = await scenario(tool, seed * 101, 2 + (seed % 3), 25, stale);
+    for (const [seed, devices, stale] of [
+      [101, 4, true],
+      [202, 2, true],
+      [303, 3, false],
+    ] as const) {
+      // Stale overwrites are rare at the defaults: made frequent in two runs, off in the third.
+      const rate = stale && tool !== 'syncthing' ? 0.15 : 0;
+      const { sync, listings, ownFiles } = await scenario(tool, seed, devices, 25, {
+        staleOverwriteRate: rate,
+      });
       expect(listings[0]!.length).toBeGreaterThan(0);
       for (const other of listings.slice(1)) expect(other).toEqual(listings[0]);
       expect(sync.pending).toBe(0);
+      if (!stale) {
+        // With no stale overwrite, a file only one device writes ends everywhere as it wrote it.
+        expect(ownFiles.length).toBeGreaterThanOrEqual(devices);
+        for (const folder of listings)
+          expect(folder.filter(([p]) => p.startsWith('devices/'))).toEqual(ownFiles);
+      }
       faults.conflicts += sync.stats.conflicts;
       faults.partials += sync.stats.partials;
       faults.staleOverwrites += sync.stats.staleOverwrites;
@@ -100,16 +114,6 @@ describe('FolderSync', () => {
     if (tool === 'syncthing') expect(faults.staleOverwrites).toBe(0);
     else expect(faults.staleOverwrites).toBeGreaterThan(0);
   });
-
-  it.each(SYNC_TOOLS)(
-    '%s: without stale overwrites, a file only one device writes ends as it wrote it',
-    async (tool) => {
-      const { listings, ownFiles } = await scenario(tool, 77, 3, 30, { staleOverwriteRate: 0 });
-      expect(ownFiles.length).toBeGreaterThan(3);
-      for (const folder of listings)
-        expect(folder.filter(([p]) => p.startsWith('devices/'))).toEqual(ownFiles);
-    },
-  );
 
   const copyNames: Record<SyncTool, RegExp> = {
     syncthing: /^shared\/note\.sync-conflict-20260105-10\d{4}-(?<id>[A-Z2-7]{7})\.bin$/,
