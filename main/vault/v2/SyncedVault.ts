@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { atomicWriteFile, fsyncDir } from '../atomicWrite';
-import { type AuditDetail, type AuditType, assertAuditInput, makeAuditEntry } from '../auditLog';
+import { type AuditDetail, type AuditType, makeAuditEntry } from '../auditLog';
 import { sha256Hex } from '../binary';
 import { DEFAULT_KDF, type KdfParams } from '../kdf';
 import { ProcessLock } from '../processLock';
@@ -12,7 +12,6 @@ import type { VaultSecret } from '../unlock';
 import { lockedError, writeFailure } from '../vaultErrors';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import type { RecordMeta } from '../vaultTypes';
-import { checkClaims } from './checkClaims';
 import { DeviceLogWriter } from './deviceLogWriter';
 import { encodeFramePayload } from './framePayload';
 import {
@@ -31,65 +30,29 @@ import { MARKER_FILE, markerBytes, parseMarker } from './marker';
 import { MergedState, type RecordView } from './MergedState';
 import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDevices } from './presenceFile';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
-import { decodeSeen, encodeSeen, SEEN_FILE, type SeenState } from './seenFile';
-import { type HeadClaim, type LogOp, opId, type SyncProblem } from './types';
+import { encodeSeen, SEEN_FILE } from './seenFile';
+import { type LogOp, opId, type SyncProblem } from './types';
+import { assertSyncedAudit, auditFor } from './syncedAudit';
+import type {
+  RecordConflict,
+  SyncedAuditRequest,
+  SyncedAuditType,
+  SyncedVaultOptions,
+  SyncedVerifyReport,
+} from './syncedVaultTypes';
+import { RollbackEvidence } from './RollbackEvidence';
 import { deriveV2Keys, type V2Keys, zeroV2Keys } from './v2Keys';
 
-/** Audit types format 2 adds to format 1's list (FORMAT-v2.md §12–13). */
-export type SyncedAuditType = AuditType | 'device-join' | 'conflict-resolved';
-
-export interface SyncedAuditRequest {
-  type: SyncedAuditType;
-  detail?: AuditDetail;
-}
-
-/** This computer, as the vault knows it: a random id kept in this computer's settings, and a name. */
-export interface DeviceIdentity {
-  /** 32 hex digits; omitted when this computer has never opened a vault (a new id is drawn). */
-  hex?: string;
-  name: string;
-}
-
-/** Where this computer remembers what it has seen of every log, outside the synced folder. */
-export interface LocalSeenStore {
-  load(): Promise<SeenState | null>;
-  save(state: SeenState): Promise<void>;
-}
-
-export interface SyncedVaultOptions {
-  fs?: VaultFs;
-  device: DeviceIdentity;
-  /** Start a new log segment past this size (default 8 MiB). */
-  segmentBytes?: number;
-  localSeen?: LocalSeenStore;
-  /** The clock frames and audit entries are dated by (tests move it). */
-  now?: () => Date;
-  /** Presence heartbeat period in ms (default 60 s; 0 = no timer, tests call heartbeat()). */
-  heartbeatMs?: number;
-}
-
-export interface ConflictVersion {
-  opId: string;
-  deviceHex: string;
-  deviceName: string;
-  at: string;
-  deleted: boolean;
-  value: unknown;
-}
-
-export interface RecordConflict {
-  kind: string;
-  id: string;
-  versions: ConflictVersion[];
-}
-
-export interface SyncedVerifyReport {
-  ok: boolean;
-  records: number;
-  conflicts: number;
-  auditEntries: number;
-  problems: SyncProblem[];
-}
+export type {
+  ConflictVersion,
+  DeviceIdentity,
+  LocalSeenStore,
+  RecordConflict,
+  SyncedAuditRequest,
+  SyncedAuditType,
+  SyncedVaultOptions,
+  SyncedVerifyReport,
+} from './syncedVaultTypes';
 
 const GENESIS = '0'.repeat(64);
 
@@ -121,18 +84,13 @@ export class SyncedVault {
   private readonly state = new MergedState();
   private reads: LogReads = new Map();
   private readProblems: SyncProblem[] = [];
-  /** Highest key epoch this device has claimed; like the heads, never lowered (§9). */
-  private claimedEpoch = 0;
   private claimProblems: SyncProblem[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private writer: DeviceLogWriter | null = null;
   private lockFile: ProcessLock | null = null;
   private auditHead = { seq: 0, hash: GENESIS };
-  /**
-   * The heads this device has claimed in its seen.bin. A claim is never lowered: after a rollback
-   * the missing changes stay claimed, so the rollback is reported until the files come back.
-   */
-  private claimed: Record<string, HeadClaim> = {};
+  /** What this device claims to have seen of every log (rollback evidence, §9). */
+  private evidence = new RollbackEvidence();
   /** Set when this computer's earlier device log was found rolled back and it carries on under a new id. */
   replaces: string | undefined;
   private editing: Array<{ kind: string; id: string }> = [];
@@ -254,14 +212,9 @@ export class SyncedVault {
     if (!isDeviceHex(deviceHex))
       throw new AttuneError('invalid-input', 'This computer’s device id is malformed.');
     const unlockAudit: SyncedAuditRequest = { type: unlocked.via === 'passphrase' ? 'unlock' : 'recovery' };
-    const attempt = async (
-      hex: string,
-      keys: V2Keys,
-      inherited: Record<string, HeadClaim>,
-      replaces?: string,
-    ) => {
+    const attempt = async (hex: string, keys: V2Keys, inherited: RollbackEvidence, replaces?: string) => {
       const vault = new SyncedVault(dir, vaultId, keys, unlocked.winner.slots, options, hex);
-      vault.claimed = { ...inherited };
+      vault.evidence = inherited;
       vault.replaces = replaces;
       try {
         await fs.mkdir(vault.deviceDir, { mode: 0o700, recursive: true });
@@ -274,14 +227,14 @@ export class SyncedVault {
         await vault.start(null, [unlockAudit]);
         return vault;
       } catch (error) {
-        const claims = vault.claimed;
+        const claims = vault.evidence;
         const spare = error instanceof OwnLogBehind ? copyKeys(keys) : null;
         await vault.abandonOpen();
         if (!spare) throw error;
         return { retry: spare, claims };
       }
     };
-    const first = await attempt(deviceHex, unlocked.keys, {});
+    const first = await attempt(deviceHex, unlocked.keys, new RollbackEvidence());
     if (first instanceof SyncedVault) return first;
     // This computer's own log in the folder is older than what it had written (a sync tool or a
     // restore put back an older copy). Appending to it would give two different changes the same
@@ -654,8 +607,7 @@ export class SyncedVault {
     this.lockFile = await ProcessLock.acquire(this.fs, this.deviceDir);
     await this.readLogs();
     await this.checkEvidence();
-    const ownClaim = this.claimed[this.deviceHex];
-    if (ownClaim && ownClaim.seq > (this.state.head(this.deviceHex)?.seq ?? 0)) throw new OwnLogBehind();
+    if (this.evidence.behind(this.deviceHex, this.state)) throw new OwnLogBehind();
     const ownRead = this.reads.get(this.deviceHex);
     this.writer = await DeviceLogWriter.open(this.fs, this.deviceDir, this.deviceId, ownRead?.tail ?? null, {
       ...(this.options.segmentBytes ? { segmentBytes: this.options.segmentBytes } : {}),
@@ -707,7 +659,10 @@ export class SyncedVault {
       previous: this.reads,
     });
     this.reads = result.reads;
-    this.readProblems = [...result.problems, ...this.logsGoneBack()];
+    this.readProblems = [
+      ...result.problems,
+      ...RollbackEvidence.goneBack(this.reads, this.state, this.deviceHex, (hex) => this.nameOf(hex)),
+    ];
     return result.applied;
   }
 
@@ -717,69 +672,17 @@ export class SyncedVault {
   }
 
   private async claimsOf(state: MergedState): Promise<SyncProblem[]> {
-    const keys = this.requireKeys();
-    const claims: Parameters<typeof checkClaims>[0]['claims'] = [];
-    for (const hex of await listDeviceFolders(this.fs, this.dir)) {
-      const bytes = await this.fs.readFile(join(this.dir, DEVICES_DIR, hex, SEEN_FILE)).catch(() => null);
-      if (!bytes) continue;
-      const seen = decodeSeen(keys.seen, this.vaultId, Buffer.from(hex, 'hex'), bytes);
-      if (!seen) continue;
-      claims.push({ byDeviceHex: hex, source: hex === this.deviceHex ? 'own' : 'other', state: seen });
-      if (hex === this.deviceHex) this.keepClaims(seen.heads, seen.epoch);
-    }
-    const remembered = await this.options.localSeen?.load().catch(() => null);
-    if (remembered) {
-      claims.push({ byDeviceHex: this.deviceHex, source: 'settings', state: remembered });
-      this.keepClaims(remembered.heads, remembered.epoch);
-    }
-    // What this device has claimed so far in this session (kept across a switch to a new id).
-    claims.push({
-      byDeviceHex: this.deviceHex,
-      source: 'own',
-      state: { at: '', epoch: this.claimedEpoch, heads: { ...this.claimed } },
-    });
-    return checkClaims({
-      ownDeviceHex: this.deviceHex,
-      claims,
-      head: (hex) => state.head(hex),
-      appliedHash: (hex, seq) => state.appliedHash(hex, seq),
+    return this.evidence.check({
+      fs: this.fs,
+      dir: this.dir,
+      vaultId: this.vaultId,
+      seenKey: this.requireKeys().seen,
+      ownHex: this.deviceHex,
+      state,
+      localSeen: this.options.localSeen,
       maxEpoch: await this.highestEpoch(),
       name: (hex) => this.nameOf(hex),
     });
-  }
-
-  /**
-   * Changes of other devices this session has applied but that are no longer in the folder: a
-   * log put back to an older copy while the vault is open. The claims check cannot see this (the
-   * changes are still in memory), so the files read are compared with what was applied.
-   */
-  private logsGoneBack(): SyncProblem[] {
-    const problems: SyncProblem[] = [];
-    for (const [hex, read] of this.reads) {
-      if (hex === this.deviceHex) continue;
-      const applied = this.state.head(hex)?.seq ?? 0;
-      let onDisk = 0;
-      while (read.frames.has(onDisk + 1)) onDisk++;
-      if (onDisk >= applied) continue;
-      const who = this.nameOf(hex);
-      const lost = applied - onDisk;
-      problems.push({
-        type: 'rollback',
-        file: `${DEVICES_DIR}/${hex}`,
-        deviceHex: hex,
-        message: `${lost === 1 ? '1 change' : `${lost} changes`} saved on ${who} that this computer had already received ${lost === 1 ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. ${lost === 1 ? 'It is' : 'They are'} still shown here while the vault stays open. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
-      });
-    }
-    return problems;
-  }
-
-  /** Adds claims this device made before (its seen.bin, this computer's settings) to what it will claim next. */
-  private keepClaims(heads: Record<string, HeadClaim>, epoch: number): void {
-    this.claimedEpoch = Math.max(this.claimedEpoch, epoch);
-    for (const [hex, claim] of Object.entries(heads)) {
-      const before = this.claimed[hex];
-      if (!before || claim.seq > before.seq) this.claimed[hex] = claim;
-    }
   }
 
   private async highestEpoch(): Promise<number> {
@@ -836,15 +739,7 @@ export class SyncedVault {
 
   private async writeSeen(): Promise<void> {
     const keys = this.requireKeys();
-    const heads: Record<string, HeadClaim> = { ...this.claimed };
-    for (const hex of this.state.devices()) {
-      const h = this.state.head(hex);
-      const before = heads[hex];
-      if (h && (!before || h.seq >= before.seq)) heads[hex] = h;
-    }
-    this.claimed = heads;
-    this.claimedEpoch = Math.max(this.claimedEpoch, await this.highestEpoch());
-    const seen: SeenState = { at: this.now().toISOString(), epoch: this.claimedEpoch, heads };
+    const seen = this.evidence.next(this.state, await this.highestEpoch(), this.now());
     await atomicWriteFile(
       this.fs,
       join(this.deviceDir, SEEN_FILE),
@@ -940,23 +835,6 @@ function parseValue<T>(bytes: Buffer): T {
 function deviceName(name: string): string {
   const trimmed = typeof name === 'string' ? name.trim().slice(0, 100) : '';
   return trimmed.length > 0 ? trimmed : 'This computer';
-}
-
-const SYNCED_ONLY_TYPES = new Set<string>(['device-join', 'conflict-resolved']);
-
-function assertSyncedAudit(request: SyncedAuditRequest): void {
-  // Format 1's checks, with the two types format 2 adds.
-  assertAuditInput(SYNCED_ONLY_TYPES.has(request.type) ? 'update' : request.type, request.detail);
-}
-
-function auditFor(
-  audit: SyncedAuditRequest,
-  records: Array<{ kind: string; id: string }>,
-): SyncedAuditRequest {
-  const first = records[0];
-  if (records.length === 1 && first)
-    return { type: audit.type, detail: { kind: first.kind, id: first.id, ...audit.detail } };
-  return { type: audit.type, detail: { records: records.length, ...audit.detail } };
 }
 
 async function assertEmptyFolder(fs: VaultFs, dir: string): Promise<void> {

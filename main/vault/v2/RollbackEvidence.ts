@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import type { VaultFs } from '../vaultFs';
+import { checkClaims } from './checkClaims';
+import type { MergedState } from './MergedState';
+import { DEVICES_DIR, type LogReads, listDeviceFolders } from './readAllLogs';
+import { decodeSeen, SEEN_FILE, type SeenState } from './seenFile';
+import type { LocalSeenStore } from './syncedVaultTypes';
+import type { HeadClaim, SyncProblem } from './types';
+
+/**
+ * What this device claims to have seen of every log (FORMAT-v2.md §9), and the checks that use
+ * every device's claims to find logs and key files put back to older copies. A claim is never
+ * lowered: after a rollback the missing frames stay claimed, so the loss is reported until the
+ * files come back. The claims move with the device when it carries on under a new id.
+ */
+export class RollbackEvidence {
+  private heads: Record<string, HeadClaim> = {};
+  private epoch = 0;
+
+  /** Adds claims made before (this device's seen.bin, this computer's settings). */
+  keep(heads: Record<string, HeadClaim>, epoch: number): void {
+    this.epoch = Math.max(this.epoch, epoch);
+    for (const [hex, claim] of Object.entries(heads)) {
+      const before = this.heads[hex];
+      if (!before || claim.seq > before.seq) this.heads[hex] = claim;
+    }
+  }
+
+  /** True when `hex`'s own log holds fewer frames than this device claimed to have written. */
+  behind(hex: string, state: MergedState): boolean {
+    const claim = this.heads[hex];
+    return claim !== undefined && claim.seq > (state.head(hex)?.seq ?? 0);
+  }
+
+  /** The next seen.bin: what is applied now, never below what was claimed before. */
+  next(state: MergedState, maxEpoch: number, at: Date): SeenState {
+    for (const hex of state.devices()) {
+      const head = state.head(hex);
+      const before = this.heads[hex];
+      if (head && (!before || head.seq >= before.seq)) this.heads[hex] = head;
+    }
+    this.epoch = Math.max(this.epoch, maxEpoch);
+    return { at: at.toISOString(), epoch: this.epoch, heads: { ...this.heads } };
+  }
+
+  /** Every device's seen.bin, this computer's memory and this session's claims, checked against `state`. */
+  async check(args: {
+    fs: VaultFs;
+    dir: string;
+    vaultId: Buffer;
+    seenKey: Buffer;
+    ownHex: string;
+    state: MergedState;
+    localSeen: LocalSeenStore | undefined;
+    maxEpoch: number;
+    name: (hex: string) => string;
+  }): Promise<SyncProblem[]> {
+    const { fs, dir, ownHex, state } = args;
+    const claims: Parameters<typeof checkClaims>[0]['claims'] = [];
+    for (const hex of await listDeviceFolders(fs, dir)) {
+      const bytes = await fs.readFile(join(dir, DEVICES_DIR, hex, SEEN_FILE)).catch(() => null);
+      const seen = bytes && decodeSeen(args.seenKey, args.vaultId, Buffer.from(hex, 'hex'), bytes);
+      if (!seen) continue;
+      claims.push({ byDeviceHex: hex, source: hex === ownHex ? 'own' : 'other', state: seen });
+      if (hex === ownHex) this.keep(seen.heads, seen.epoch);
+    }
+    const remembered = await args.localSeen?.load().catch(() => null);
+    if (remembered) {
+      claims.push({ byDeviceHex: ownHex, source: 'settings', state: remembered });
+      this.keep(remembered.heads, remembered.epoch);
+    }
+    claims.push({
+      byDeviceHex: ownHex,
+      source: 'own',
+      state: { at: '', epoch: this.epoch, heads: { ...this.heads } },
+    });
+    return checkClaims({
+      ownDeviceHex: ownHex,
+      claims,
+      head: (hex) => state.head(hex),
+      appliedHash: (hex, seq) => state.appliedHash(hex, seq),
+      maxEpoch: args.maxEpoch,
+      name: args.name,
+    });
+  }
+
+  /**
+   * Changes of other devices this session has applied that are no longer in the folder: a log
+   * put back to an older copy while the vault is open. The claims cannot show this (the changes
+   * are still applied in memory), so the frames just read are compared with what was applied.
+   */
+  static goneBack(
+    reads: LogReads,
+    state: MergedState,
+    ownHex: string,
+    name: (hex: string) => string,
+  ): SyncProblem[] {
+    const problems: SyncProblem[] = [];
+    for (const [hex, read] of reads) {
+      if (hex === ownHex) continue;
+      const applied = state.head(hex)?.seq ?? 0;
+      let onDisk = 0;
+      while (read.frames.has(onDisk + 1)) onDisk++;
+      if (onDisk >= applied) continue;
+      const who = name(hex);
+      const lost = applied - onDisk;
+      const one = lost === 1;
+      problems.push({
+        type: 'rollback',
+        file: `${DEVICES_DIR}/${hex}`,
+        deviceHex: hex,
+        message: `${one ? '1 change' : `${lost} changes`} saved on ${who} that this computer had already received ${one ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. ${one ? 'It is' : 'They are'} still shown here while the vault stays open. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
+      });
+    }
+    return problems;
+  }
+}

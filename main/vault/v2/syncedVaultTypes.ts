@@ -1,0 +1,62 @@
+import type { AuditDetail, AuditType } from '../auditLog';
+import type { VaultFs } from '../vaultFs';
+import type { SeenState } from './seenFile';
+import type { SyncProblem } from './types';
+
+// The plain data types of SyncedVault's public API (re-exported by SyncedVault.ts).
+
+/** Audit types format 2 adds to format 1's list (FORMAT-v2.md §12–13). */
+export type SyncedAuditType = AuditType | 'device-join' | 'conflict-resolved';
+
+export interface SyncedAuditRequest {
+  type: SyncedAuditType;
+  detail?: AuditDetail;
+}
+
+/** This computer, as the vault knows it: a random id kept in this computer's settings, and a name. */
+export interface DeviceIdentity {
+  /** 32 hex digits; omitted when this computer has never opened a vault (a new id is drawn). */
+  hex?: string;
+  name: string;
+}
+
+/** Where this computer remembers what it has seen of every log, outside the synced folder. */
+export interface LocalSeenStore {
+  load(): Promise<SeenState | null>;
+  save(state: SeenState): Promise<void>;
+}
+
+export interface SyncedVaultOptions {
+  fs?: VaultFs;
+  device: DeviceIdentity;
+  /** Start a new log segment past this size (default 8 MiB). */
+  segmentBytes?: number;
+  localSeen?: LocalSeenStore;
+  /** The clock frames and audit entries are dated by (tests move it). */
+  now?: () => Date;
+  /** Presence heartbeat period in ms (default 60 s; 0 = no timer, tests call heartbeat()). */
+  heartbeatMs?: number;
+}
+
+export interface ConflictVersion {
+  opId: string;
+  deviceHex: string;
+  deviceName: string;
+  at: string;
+  deleted: boolean;
+  value: unknown;
+}
+
+export interface RecordConflict {
+  kind: string;
+  id: string;
+  versions: ConflictVersion[];
+}
+
+export interface SyncedVerifyReport {
+  ok: boolean;
+  records: number;
+  conflicts: number;
+  auditEntries: number;
+  problems: SyncProblem[];
+}
