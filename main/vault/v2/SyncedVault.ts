@@ -659,8 +659,12 @@ export class SyncedVault {
       previous: this.reads,
     });
     this.reads = result.reads;
+    // The reader names devices by their ids; the user knows them by name.
+    const named = result.problems.map((p) =>
+      p.deviceHex ? { ...p, message: p.message.replaceAll(p.deviceHex, this.nameOf(p.deviceHex)) } : p,
+    );
     this.readProblems = [
-      ...result.problems,
+      ...named,
       ...RollbackEvidence.goneBack(this.reads, this.state, this.deviceHex, (hex) => this.nameOf(hex)),
     ];
     return result.applied;
