@@ -45,14 +45,7 @@ export async function buildFixture(
   log: (line: string) => void,
 ): Promise<BenchFixture> {
   let start = performance.now();
-  const data = trimToNotes(
-    generateDemo({
-      clients: size.clients,
-      sessionsPerClient: Math.ceil(size.notes / size.clients),
-      seed: 2025,
-    }),
-    size.notes,
-  );
+  const data = benchDemoData(size);
   const generateMs = since(start);
   log(
     `Generated ${data.notes.length} notes for ${data.clients.length} clients in ${(generateMs / 1000).toFixed(1)} s.`,
@@ -113,6 +106,18 @@ export async function buildFixture(
     generateMs,
     writeMs,
   };
+}
+
+/** The benchmarks' demo data: the same seed every time, trimmed to exactly `size.notes` notes. */
+export function benchDemoData(size: { notes: number; clients: number }): DemoData {
+  return trimToNotes(
+    generateDemo({
+      clients: size.clients,
+      sessionsPerClient: Math.ceil(size.notes / size.clients),
+      seed: 2025,
+    }),
+    size.notes,
+  );
 }
 
 /** Drops the last session (and its notes) of the last few clients until exactly `count` notes remain. */

@@ -3,22 +3,22 @@
  * against a plaintext copy of the same frames in files of the same number and grouping; the time
  * to merge 100 changes arriving from another device while unlocked; the disk cost of padding.
  */
+
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDemo } from '../../services/demo/generateDemo';
 import { kinds } from '../../services/RecordStore';
 import { DEFAULT_KDF, deriveKek } from '../../vault/kdf';
-import { randomBytes } from 'node:crypto';
-import { nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 import { decodeFramePayload } from '../../vault/v2/framePayload';
-import { readDeviceLog } from '../../vault/v2/readDeviceLog';
+import { MARKER_FILE, parseMarker } from '../../vault/v2/marker';
 import { listDeviceFolders } from '../../vault/v2/readAllLogs';
+import { readDeviceLog } from '../../vault/v2/readDeviceLog';
 import { readKeySlotFiles } from '../../vault/v2/readKeySlotFiles';
-import { parseMarker, MARKER_FILE } from '../../vault/v2/marker';
 import { SyncedVault } from '../../vault/v2/SyncedVault';
 import { unlockSlots } from '../../vault/v2/unlockSlots';
-import { trimToNotes } from './benchFixture';
+import { nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
+import { benchDemoData } from './benchFixture';
 import { loadAverage, median, since } from './stats';
 
 export interface SyncedBenchOptions {
@@ -68,14 +68,7 @@ export async function measureSynced(options: SyncedBenchOptions): Promise<Synced
 
 async function run(work: string, options: SyncedBenchOptions): Promise<SyncedBench> {
   const { log } = options;
-  const data = trimToNotes(
-    generateDemo({
-      clients: options.clients,
-      sessionsPerClient: Math.ceil(options.notes / options.clients),
-      seed: 2025,
-    }),
-    options.notes,
-  );
+  const data = benchDemoData(options);
   const items = [
     { kind: kinds.setting, id: 'settings', value: data.settings as unknown },
     ...data.clients.map((value) => ({ kind: kinds.client, id: value.id, value: value as unknown })),

@@ -2,8 +2,9 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AttuneError } from '../../../../shared/errors';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
+import { AttuneError } from '../../../../shared/errors';
+import { syncFolder } from './syncFolder';
 
 // The cheapest KDF the format allows: these tests are about merging, not key stretching.
 const kdf = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
@@ -20,20 +21,6 @@ async function tempRoot(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'attune-v2-'));
   roots.push(root);
   return root;
-}
-
-/**
- * Copies what a sync tool would from one computer's copy of the vault folder to another's: what
- * changed there, which is never the receiving computer's own device folder (only it writes
- * there), and never locks or temp files (the tool is told to ignore them).
- */
-async function syncFolder(from: string, to: string, receiver: string): Promise<void> {
-  const own = join(from, 'devices', receiver);
-  await cp(from, to, {
-    recursive: true,
-    filter: (src) =>
-      !/attune\.lock|\.tmp-[0-9a-f]{8}$/.test(src) && src !== own && !src.startsWith(`${own}/`),
-  });
 }
 
 async function twoDevices(): Promise<{ a: SyncedVault; b: SyncedVault; dirA: string; dirB: string }> {

@@ -65,6 +65,7 @@ import { readKeysFiles, unlock } from './independentReaderV2/keySlotsV2';
 import { readMarker } from './independentReaderV2/markerV2';
 import { readVaultV2, type VaultRead } from './independentReaderV2/readVaultV2';
 import { originalName } from './independentReaderV2/syncArtefactNames';
+import { syncFolder } from './syncFolder';
 
 const kdf = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
 const PASS = 'correct horse battery staple';
@@ -82,16 +83,6 @@ async function tempRoot(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'attune-reader-v2-'));
   roots.push(root);
   return root;
-}
-
-/** What a sync tool copies from one computer's folder to another's (never the receiver's own device folder, locks or temp files). */
-async function syncFolder(from: string, to: string, receiver: string): Promise<void> {
-  const own = join(from, 'devices', receiver);
-  await cp(from, to, {
-    recursive: true,
-    filter: (src) =>
-      !/attune\.lock|\.tmp-[0-9a-f]{8}$/.test(src) && src !== own && !src.startsWith(`${own}/`),
-  });
 }
 
 async function oneDevice(options: { segmentBytes?: number } = {}) {

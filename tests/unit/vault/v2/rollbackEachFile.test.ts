@@ -1,9 +1,10 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import type { SyncProblem } from '../../../../main/vault/v2/types';
+import { syncFolder } from './syncFolder';
 
 /**
  * Issue 11: "rollback of each file kind of every device's files, one at a time, is detected".
@@ -26,16 +27,6 @@ const roots: string[] = [];
 afterEach(async () => {
   await Promise.all(roots.splice(0).map((r) => rm(r, { recursive: true, force: true })));
 });
-
-/** As SyncedVault.test.ts: what a sync tool copies, never into the receiver's own device folder, never locks or temp files. */
-async function syncFolder(from: string, to: string, receiver: string): Promise<void> {
-  const own = join(from, 'devices', receiver);
-  await cp(from, to, {
-    recursive: true,
-    filter: (src) =>
-      !/attune\.lock|\.tmp-[0-9a-f]{8}$/.test(src) && src !== own && !src.startsWith(`${own}/`),
-  });
-}
 
 interface Pair {
   dirs: Record<Computer, string>;
