@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { AttuneError } from '../../shared/errors';
-import { AUDIT_FILE, readAuditChain } from './auditLog';
 import { isTempName } from './atomicWrite';
+import { AUDIT_FILE, readAuditChain } from './auditLog';
 import { type CheckOptions, checkRecordFiles } from './checkRecordFiles';
 import { HEADER_FILE, headerMacValid, parseHeader, readHeader, type VaultHeader } from './header';
 import { JOURNAL_FILE } from './journal';
@@ -13,6 +13,8 @@ import { RecordCheckThread } from './recordCheckThread';
 import { decryptRecord, RECORDS_DIR } from './recordCodec';
 import type { RecordEntry, VaultState } from './state';
 import { unlockKeys, type VaultSecret } from './unlock';
+import { MARKER_FILE, parseMarker } from './v2/marker';
+import { verifySyncedFolder } from './v2/verifySyncedFolder';
 import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
 import type { RecordFault, VerifyProblem, VerifyProgress, VerifyReport } from './vaultTypes';
 
@@ -204,6 +206,20 @@ export async function verifyVault(
   try {
     header = await readHeader(fs, root);
   } catch (error) {
+    // A folder in format 2 (several computers; main/vault/FORMAT-v2.md) is checked by its own reader.
+    if (
+      error instanceof AttuneError &&
+      error.kind === 'unsupported-version' &&
+      (await isSyncedFolder(fs, root))
+    ) {
+      const report = await verifySyncedFolder(root, secret, { fs });
+      return {
+        ok: report.ok,
+        records: report.records,
+        auditEntries: report.auditEntries,
+        problems: report.problems.map((p) => ({ file: p.file, problem: p.message })),
+      };
+    }
     if (error instanceof AttuneError && error.kind === 'integrity') {
       return {
         ok: false,
@@ -239,5 +255,14 @@ export async function verifyVault(
   } finally {
     thread?.stop();
     await lock.release();
+  }
+}
+
+/** True when `root` holds a format-2 marker (a vault shared by several computers). */
+async function isSyncedFolder(fs: VaultFs, root: string): Promise<boolean> {
+  try {
+    return parseMarker(await fs.readFile(join(root, MARKER_FILE))).version === 2;
+  } catch {
+    return false;
   }
 }

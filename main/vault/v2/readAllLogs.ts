@@ -32,7 +32,8 @@ export async function readAllLogs(args: {
   vaultDir: string;
   vaultId: Buffer;
   logKey: Buffer;
-  ownHex: string;
+  /** This device (its torn tail is a crash, not a file still arriving); null when reading from outside. */
+  ownHex: string | null;
   state: MergedState;
   previous?: LogReads;
 }): Promise<{ reads: LogReads; problems: SyncProblem[]; applied: number }> {
@@ -40,7 +41,7 @@ export async function readAllLogs(args: {
   const reads: LogReads = new Map();
   const problems: SyncProblem[] = [];
   const folders = await listDeviceFolders(fs, vaultDir);
-  if (!folders.includes(ownHex)) folders.push(ownHex);
+  if (ownHex !== null && !folders.includes(ownHex)) folders.push(ownHex);
   for (const hex of folders) {
     const since = args.previous?.get(hex);
     const device = { id: Buffer.from(hex, 'hex'), hex };

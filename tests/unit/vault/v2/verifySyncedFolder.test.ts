@@ -1,0 +1,80 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
+import { verifyVault } from '../../../../main/vault/verifyVault';
+import { syncFolder } from './syncFolder';
+
+const kdf = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
+const PASS = 'correct horse battery staple';
+const A = 'a'.repeat(32);
+const B = 'b'.repeat(32);
+const roots: string[] = [];
+afterEach(async () => {
+  await Promise.all(roots.splice(0).map((r) => rm(r, { recursive: true, force: true })));
+});
+
+/** Two computers' copies of one vault, each having seen the other's changes, both locked. */
+async function twoCopies(): Promise<{ office: string; laptop: string }> {
+  const root = await mkdtemp(join(tmpdir(), 'attune-verify-v2-'));
+  roots.push(root);
+  const office = join(root, 'office');
+  const laptop = join(root, 'laptop');
+  const { vault: a } = await SyncedVault.create(office, PASS, {
+    kdf,
+    device: { hex: A, name: 'Office iMac' },
+    heartbeatMs: 0,
+  });
+  await a.put('client', undefined, { code: 'A-1' });
+  await syncFolder(office, laptop, B);
+  const b = await SyncedVault.open(
+    laptop,
+    { passphrase: PASS },
+    { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
+  );
+  await b.put('note', undefined, { text: 'from the laptop' });
+  await b.lock();
+  await syncFolder(laptop, office, A);
+  await a.refresh();
+  await a.lock();
+  await syncFolder(office, laptop, B);
+  return { office, laptop };
+}
+
+const snapshot = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
+
+describe('attune verify on a format-2 folder (read-only)', () => {
+  it('checks every device of a synced folder and writes nothing', async () => {
+    const { office } = await twoCopies();
+    const before = await snapshot(office);
+    const report = await verifyVault(office, { passphrase: PASS });
+    expect(report).toMatchObject({ ok: true, records: 2, problems: [] });
+    // vault-create and lock on the office; device-join, unlock and lock on the laptop.
+    expect(report.auditEntries).toBe(5);
+    expect(await snapshot(office)).toEqual(before);
+    await expect(verifyVault(office, { passphrase: 'wrong' })).rejects.toMatchObject({
+      kind: 'wrong-passphrase',
+    });
+  });
+
+  it('reports a damaged frame and a log put back to an older copy', async () => {
+    const { office } = await twoCopies();
+    const seg = join(office, 'devices', B, 'log-000001.bin');
+    const bytes = await readFile(seg);
+    const flipped = Buffer.from(bytes);
+    const at = bytes.length - 40;
+    flipped.writeUInt8(flipped.readUInt8(at) ^ 0x01, at);
+    await writeFile(seg, flipped);
+    const damaged = await verifyVault(office, { passphrase: PASS });
+    expect(damaged.ok).toBe(false);
+    expect(damaged.problems.map((p) => p.problem).join('\n')).toMatch(/damaged|altered/i);
+
+    // The laptop's first frame only (its join), as an older copy would hold: the office had seen more.
+    const firstFrameEnd = 25 + bytes.readUInt32BE(25 + 4) + 12;
+    await writeFile(seg, bytes.subarray(0, firstFrameEnd));
+    const rolledBack = await verifyVault(office, { passphrase: PASS });
+    expect(rolledBack.ok).toBe(false);
+    expect(rolledBack.problems.map((p) => p.problem).join('\n')).toMatch(/Laptop/);
+  });
+});
