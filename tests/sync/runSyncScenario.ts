@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { AttuneError } from '../../shared/errors';
 import { type SyncedVault, SyncedVault as Vault2 } from '../../main/vault/v2/SyncedVault';
+import { AttuneError } from '../../shared/errors';
 import { createRng } from './createRng';
 import { FolderSync } from './folderSync';
 import { SYNC_TOOLS, type SyncTool } from './syncTools';
@@ -41,6 +41,7 @@ export interface ScenarioOutcome {
   commits: number;
   conflictsMade: number;
   conflictsResolved: number;
+  passphraseChanges: number;
   staleOverwrites: number;
   /** Problems a device reported at the end (rollbacks when stale overwrites were on). */
   reported: string[];
@@ -84,6 +85,7 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
     commits: 0,
     conflictsMade: 0,
     conflictsResolved: 0,
+    passphraseChanges: 0,
     staleOverwrites: 0,
     reported: [],
     failures: [],
@@ -103,15 +105,23 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
     heartbeatMs: 0,
   });
 
+  /** Every passphrase set so far, newest last: a computer opens with the newest its files know. */
+  const passphrases = [PASS];
   const tryOpen = async (i: number): Promise<void> => {
-    try {
-      vaults[i] = await Vault2.open(folders[i] as string, { passphrase: PASS }, options2(i));
-      log.push(`d${i} opened`);
-    } catch (error) {
-      // The vault's files have not all arrived yet: try again later.
-      if (!(error instanceof AttuneError) || error.kind === 'wrong-passphrase') throw error;
-      log.push(`d${i} cannot open yet: ${error.kind}`);
+    for (const passphrase of [...passphrases].reverse()) {
+      try {
+        vaults[i] = await Vault2.open(folders[i] as string, { passphrase }, options2(i));
+        log.push(`d${i} opened`);
+        return;
+      } catch (error) {
+        if (error instanceof AttuneError && error.kind === 'wrong-passphrase') continue;
+        // The vault's files have not all arrived yet: try again later.
+        if (!(error instanceof AttuneError)) throw error;
+        log.push(`d${i} cannot open yet: ${error.kind}`);
+        return;
+      }
     }
+    throw new Error(`d${i}: none of the passphrases set so far opens the vault`);
   };
 
   try {
@@ -150,6 +160,22 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
     await sync.settle();
     outcome.staleOverwrites = sync.stats.staleOverwrites;
     await check(outcome, vaults, model, options.staleOverwrites === true);
+    if (outcome.passphraseChanges > 0 && !options.staleOverwrites) {
+      // Once every key file has arrived, the first passphrase no longer opens the vault anywhere.
+      await vaults[0]?.lock();
+      vaults[0] = null;
+      const old = await Vault2.open(folders[0] as string, { passphrase: PASS }, options2(0)).then(
+        (v) => {
+          vaults[0] = v;
+          return 'opened';
+        },
+        (error: unknown) => (error instanceof AttuneError ? error.kind : String(error)),
+      );
+      if (old !== 'wrong-passphrase')
+        outcome.failures.push(`the first passphrase, changed since, still gives: ${old}`);
+      if (!vaults[0]) await tryOpen(0);
+      if (!vaults[0]) outcome.failures.push('no passphrase set so far reopens the vault');
+    }
   } finally {
     for (const v of vaults) await v?.lock().catch(() => undefined);
     await sync.dispose();
@@ -196,6 +222,12 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
       }
       outcome.conflictsResolved++;
       log.push(`d${i} resolves ${c.kind}/${c.id} over ${seenMarkers.join(',')}`);
+    } else if (roll >= 0.92 && roll < 0.935) {
+      const next = `passphrase ${++counter}`;
+      await vault.changePassphrase(next);
+      passphrases.push(next);
+      outcome.passphraseChanges++;
+      log.push(`d${i} changes the passphrase`);
     } else if (roll < 0.97) {
       await vault.lock();
       vaults[i] = null;

@@ -20,6 +20,7 @@ describe('format 2 through simulated sync tools', () => {
         commits: 0,
         conflictsMade: 0,
         conflictsResolved: 0,
+        passphraseChanges: 0,
         staleOverwrites: 0,
         rollbacksReported: 0,
       };
@@ -36,6 +37,7 @@ describe('format 2 through simulated sync tools', () => {
           summary.commits += outcome.commits;
           summary.conflictsMade += outcome.conflictsMade;
           summary.conflictsResolved += outcome.conflictsResolved;
+          summary.passphraseChanges += outcome.passphraseChanges;
           summary.staleOverwrites += outcome.staleOverwrites;
           summary.rollbacksReported += outcome.reported.filter((r) => r.includes('rollback')).length;
         } finally {
