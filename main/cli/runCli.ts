@@ -11,7 +11,9 @@ import { exitCodeFor, exitCodeHelp, exitCodes } from './exitCodes';
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let code: number = exitCodes.ok;
   const program = new Command('attune')
-    .description('Attune\'s command line: create, check, back up, recover, export and import encrypted vaults.')
+    .description(
+      "Attune's command line: create, check, back up, recover, export and import encrypted vaults.",
+    )
     .addHelpText('after', exitCodeHelp)
     .exitOverride()
     .configureOutput({
@@ -28,6 +30,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerReviewCommand(program, io);
 
   try {
+    // `bench-sync` cannot be defined without loading format 2's whole benchmark, so it is defined
+    // only when it may be asked for: by name, or by help, no command, or an unknown one (whose
+    // suggestions list every command). `verify` and the other commands start without it.
+    if (!program.commands.some((command) => command.name() === argv[0])) {
+      const { registerBenchSyncCommand } = await import('./commands/benchSyncCommand');
+      registerBenchSyncCommand(program, io);
+    }
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {

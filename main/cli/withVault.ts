@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Vault } from '../vault/Vault';
+import type { Vault } from '../vault/Vault';
 import type { CliIo } from './CliIo';
 import { readPassphrase } from './secrets';
 
@@ -8,8 +8,15 @@ export interface VaultOptions {
 }
 
 /** Opens the vault in DIR with the passphrase from the usual sources, runs `work`, and always locks. */
-export async function withVault<T>(io: CliIo, dir: string, options: VaultOptions, work: (vault: Vault) => Promise<T>): Promise<T> {
+export async function withVault<T>(
+  io: CliIo,
+  dir: string,
+  options: VaultOptions,
+  work: (vault: Vault) => Promise<T>,
+): Promise<T> {
   const passphrase = await readPassphrase(io, options);
+  // Loaded here, not at start, so commands that never open a vault this way start faster.
+  const { Vault } = await import('../vault/Vault');
   const vault = await Vault.open(resolve(dir), { passphrase });
   try {
     return await work(vault);

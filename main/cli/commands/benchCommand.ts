@@ -2,8 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
-import { benchRows, benchTable } from '../bench/benchReport';
-import { runBench } from '../bench/runBench';
 import type { CliIo } from '../CliIo';
 import { exitCodes } from '../exitCodes';
 
@@ -52,6 +50,11 @@ export function registerBenchCommand(program: Command, io: CliIo, setCode: (code
     .action(async (flags: BenchFlags) => {
       const clients = count(flags.clients, '--clients', 1, 10_000);
       const notes = count(flags.notes, '--notes', clients, 1_000_000);
+      // The benchmark (SQLite WASM, MiniSearch, the demo generator) is loaded only when it runs.
+      const [{ runBench }, { benchRows, benchTable }] = await Promise.all([
+        import('../bench/runBench'),
+        import('../bench/benchReport'),
+      ]);
       const results = await runBench({
         notes,
         clients,

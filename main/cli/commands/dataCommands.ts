@@ -2,20 +2,17 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
-import { DEMO_LIMITS, generateDemo } from '../../services/demo/generateDemo';
-import { seedFrom } from '../../services/demo/random';
-import { writeDemo } from '../../services/demo/writeDemo';
-import { exportVault } from '../../services/exchange/exportVault';
-import { importIntoVault } from '../../services/exchange/importIntoVault';
-import { readImportFile } from '../../services/exchange/readImportFile';
-import { atomicWriteFile } from '../../vault/atomicWrite';
-import { Vault } from '../../vault/Vault';
-import { nodeVaultFs } from '../../vault/vaultFs';
 import type { CliIo } from '../CliIo';
 import { readPassphraseForNewVault } from '../secrets';
 import { type VaultOptions, withVault } from '../withVault';
 import { registerBenchCommand } from './benchCommand';
-import { registerBenchSyncCommand } from './benchSyncCommand';
+
+/**
+ * The demo generator's limits (DEMO_LIMITS in services/demo/generateDemo), for the help text only:
+ * importing them would load the whole generator at every start. The generator enforces its own;
+ * tests/unit/cli/lazyCommands.test.ts fails if these drift from it.
+ */
+export const DEMO_HELP_LIMITS = { clients: 10_000, sessionsPerClient: 1_000 } as const;
 
 const passphraseFileHelp =
   'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
@@ -34,7 +31,10 @@ interface DemoOptions {
   passphraseFile?: string;
 }
 
-/** export, import, demo and bench: the commands that move data in and out of a vault. */
+/**
+ * export, import, demo and bench: the commands that move data in and out of a vault. Actions
+ * import their services when they run, so starting the CLI (and `verify`) stays cheap.
+ */
 export function registerDataCommands(program: Command, io: CliIo, setCode: (code: number) => void): void {
   program
     .command('export')
@@ -53,6 +53,11 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       }
       const out = options.out === undefined ? undefined : resolve(options.out);
       if (out) await checkOutPath(out, resolve(dir));
+      const [{ exportVault }, { atomicWriteFile }, { nodeVaultFs }] = await Promise.all([
+        import('../../services/exchange/exportVault'),
+        import('../../vault/atomicWrite'),
+        import('../../vault/vaultFs'),
+      ]);
       const file = await withVault(io, dir, options, (vault) =>
         exportVault(vault, { includeProcessNotes: options.includeProcessNotes === true }),
       );
@@ -80,6 +85,10 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     .argument('<file>', 'a file written by `attune export`')
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, file: string, options: VaultOptions) => {
+      const [{ readImportFile }, { importIntoVault }] = await Promise.all([
+        import('../../services/exchange/readImportFile'),
+        import('../../services/exchange/importIntoVault'),
+      ]);
       const data = await readImportFile(resolve(file));
       const result = await withVault(io, dir, options, (vault) => importIntoVault(vault, data));
       io.out(
@@ -92,10 +101,10 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     .command('demo')
     .description('create a new vault in DIR filled with realistic synthetic data about no real person')
     .argument('<dir>', 'an empty or missing folder')
-    .option('--clients <n>', `number of clients (1–${DEMO_LIMITS.clients})`, '12')
+    .option('--clients <n>', `number of clients (1–${DEMO_HELP_LIMITS.clients})`, '12')
     .option(
       '--sessions <m>',
-      `weekly sessions per client, each with a note (1–${DEMO_LIMITS.sessionsPerClient})`,
+      `weekly sessions per client, each with a note (1–${DEMO_HELP_LIMITS.sessionsPerClient})`,
       '20',
     )
     .option('--seed <s>', 'the same seed always gives the same data', '1')
@@ -104,6 +113,12 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     .action(async (dir: string, options: DemoOptions) => {
       const clients = wholeNumber(options.clients, '--clients');
       const sessionsPerClient = wholeNumber(options.sessions, '--sessions');
+      const [{ generateDemo }, { seedFrom }, { writeDemo }, { Vault }] = await Promise.all([
+        import('../../services/demo/generateDemo'),
+        import('../../services/demo/random'),
+        import('../../services/demo/writeDemo'),
+        import('../../vault/Vault'),
+      ]);
       const big = clients * sessionsPerClient >= 2000;
       const step = Math.max(1, Math.ceil(clients / 10));
       const data = generateDemo({
@@ -143,7 +158,6 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     });
 
   registerBenchCommand(program, io, setCode);
-  registerBenchSyncCommand(program, io);
 }
 
 /** Today's date where the user is, as yyyy-mm-dd. */

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { buildReport, checkReportRange } from '../../services/report/buildReport';
-import { formatReport } from '../../services/report/formatReport';
 import type { CliIo } from '../CliIo';
 import { type VaultOptions, withVault } from '../withVault';
 
@@ -28,6 +26,11 @@ export function registerReportCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the full metrics as JSON instead of a short summary')
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, flags: ReportFlags) => {
+      // Loaded when the command runs, so other commands do not pay for the analytics code.
+      const [{ buildReport, checkReportRange }, { formatReport }] = await Promise.all([
+        import('../../services/report/buildReport'),
+        import('../../services/report/formatReport'),
+      ]);
       // Bad dates are refused before the passphrase is asked for.
       checkReportRange(flags);
       const report = await withVault(io, dir, flags, (vault) =>

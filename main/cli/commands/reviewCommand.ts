@@ -4,11 +4,7 @@ import type { Command } from 'commander';
 import { isoDateSchema } from '../../../shared/domain/fields';
 import { AttuneError } from '../../../shared/errors';
 import { PACKET_EXTENSION } from '../../../shared/review/reviewFiles';
-import { buildPacket } from '../../services/review/buildPacket';
-import { clientByCode } from '../../services/review/clinicalRecords';
-import { exportPacket, MIN_PACKET_PASSPHRASE } from '../../services/review/exportPacket';
 import { daysWrittenIn, todays } from '../../services/review/realDates';
-import { Vault } from '../../vault/Vault';
 import type { CliIo } from '../CliIo';
 import { firstLineOf, readPassphrase } from '../secrets';
 
@@ -62,6 +58,13 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
       'read the vault passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)',
     )
     .action(async (dir: string, flags: ReviewPacketFlags) => {
+      // Loaded when the command runs, so other commands do not pay for the review services.
+      const [{ Vault }, { buildPacket }, { clientByCode }, packets] = await Promise.all([
+        import('../../vault/Vault'),
+        import('../../services/review/buildPacket'),
+        import('../../services/review/clinicalRecords'),
+        import('../../services/review/exportPacket'),
+      ]);
       // Everything that can be checked without a passphrase is checked first.
       for (const [flag, value] of [
         ['--from', flags.from],
@@ -81,7 +84,11 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
         .filter((n) => n !== '');
 
       const passphrase = await readPassphrase(io, flags);
-      const packetPassphrase = await readPacketPassphrase(io, flags.packetPassphraseFile);
+      const packetPassphrase = await readPacketPassphrase(
+        io,
+        flags.packetPassphraseFile,
+        packets.MIN_PACKET_PASSPHRASE,
+      );
       if (packetPassphrase === passphrase) {
         throw new AttuneError(
           'invalid-input',
@@ -106,7 +113,7 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
           shiftDates: flags.dateShift,
           alias: flags.alias,
         });
-        const done = await exportPacket(vault, built, packetPassphrase, out);
+        const done = await packets.exportPacket(vault, built, packetPassphrase, out);
         io.out(
           `Wrote a review packet for “${done.alias}”: ${done.sessions} session${done.sessions === 1 ? '' : 's'}, ` +
             `${built.content.processNotes ? 'with process notes' : 'no process notes'}, ` +
@@ -122,7 +129,7 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
 }
 
 /** A new packet passphrase: from a file, ATTUNE_PACKET_PASSPHRASE, or typed twice. */
-async function readPacketPassphrase(io: CliIo, file?: string): Promise<string> {
+async function readPacketPassphrase(io: CliIo, file: string | undefined, minLength: number): Promise<string> {
   let passphrase: string;
   if (file) passphrase = await firstLineOf(file, 'packet passphrase file');
   else if (io.env.ATTUNE_PACKET_PASSPHRASE) passphrase = io.env.ATTUNE_PACKET_PASSPHRASE;
@@ -132,11 +139,8 @@ async function readPacketPassphrase(io: CliIo, file?: string): Promise<string> {
       throw new AttuneError('invalid-input', 'The two packet passphrases do not match.');
     }
   }
-  if (passphrase.length < MIN_PACKET_PASSPHRASE) {
-    throw new AttuneError(
-      'invalid-input',
-      `Use a packet passphrase of at least ${MIN_PACKET_PASSPHRASE} characters.`,
-    );
+  if (passphrase.length < minLength) {
+    throw new AttuneError('invalid-input', `Use a packet passphrase of at least ${minLength} characters.`);
   }
   return passphrase;
 }

@@ -1,8 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { resetSecrets } from '../../services/resetSecrets';
-import { Vault } from '../../vault/Vault';
-import { verifyVault } from '../../vault/verifyVault';
 import type { CliIo } from '../CliIo';
 import { exitCodes } from '../exitCodes';
 import { firstLineOf, readNewPassphrase, readPassphrase, readPassphraseForNewVault } from '../secrets';
@@ -11,7 +8,10 @@ import { type VaultOptions, withVault } from '../withVault';
 const passphraseFileHelp =
   'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
 
-/** init, verify, passwd, recover, backup: the commands that manage a vault as a whole. */
+/**
+ * init, verify, passwd, recover, backup: the commands that manage a vault as a whole. Each action
+ * imports what it needs when it runs, so `verify` does not load the whole vault and its services.
+ */
 export function registerVaultCommands(program: Command, io: CliIo, setCode: (code: number) => void): void {
   program
     .command('init')
@@ -20,6 +20,7 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, options: VaultOptions) => {
       const passphrase = await readPassphraseForNewVault(io, options);
+      const { Vault } = await import('../../vault/Vault');
       const { vault, recoveryKey } = await Vault.create(resolve(dir), passphrase);
       await vault.lock();
       io.out(`Created a vault in ${resolve(dir)}.`);
@@ -36,6 +37,7 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
       // Read-only: no unlock/lock audit entries and no checkpoint, so checking writes nothing
       // and a damaged manifest or journal is listed as a problem instead of refusing to open.
       const passphrase = await readPassphrase(io, options);
+      const { verifyVault } = await import('../../vault/verifyVault');
       const report = await verifyVault(resolve(dir), { passphrase });
       for (const problem of report.problems) io.out(`PROBLEM ${problem.file}: ${problem.problem}`);
       io.out(
@@ -65,6 +67,10 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
     .action(async (dir: string, options: { recoveryKeyFile: string; newPassphraseFile?: string }) => {
       const recoveryKey = await firstLineOf(options.recoveryKeyFile, 'recovery key file');
       const next = await readNewPassphrase(io, options.newPassphraseFile);
+      const [{ Vault }, { resetSecrets }] = await Promise.all([
+        import('../../vault/Vault'),
+        import('../../services/resetSecrets'),
+      ]);
       const vault = await Vault.open(resolve(dir), { recoveryKey });
       let renewed: string;
       try {
