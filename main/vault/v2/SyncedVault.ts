@@ -26,12 +26,13 @@ import {
   withDevice,
 } from './keySlots';
 import { encodeLogFrame, ZERO_HASH } from './logFrame';
-import { MARKER_FILE, markerBytes, parseMarker } from './marker';
 import { MergedState, type RecordView } from './MergedState';
+import { MARKER_FILE, markerBytes, parseMarker } from './marker';
+import { mergedStateProblems } from './mergedStateProblems';
 import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDevices } from './presenceFile';
+import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
 import { encodeSeen, SEEN_FILE } from './seenFile';
-import { type LogOp, opId, type SyncProblem } from './types';
 import { assertSyncedAudit, auditFor } from './syncedAudit';
 import type {
   RecordConflict,
@@ -40,7 +41,7 @@ import type {
   SyncedVaultOptions,
   SyncedVerifyReport,
 } from './syncedVaultTypes';
-import { RollbackEvidence } from './RollbackEvidence';
+import { type LogOp, opId, type SyncProblem } from './types';
 import { deriveV2Keys, type V2Keys, zeroV2Keys } from './v2Keys';
 
 export type {
@@ -518,27 +519,14 @@ export class SyncedVault {
         state: fresh,
       });
       const claims = await this.claimsOf(fresh);
-      const problems: SyncProblem[] = [...read.problems.filter((p) => p.type !== 'artefact'), ...claims];
-      for (const f of fresh.forks()) {
-        problems.push({
-          type: 'fork',
-          file: `${DEVICES_DIR}/${f.deviceHex}`,
-          deviceHex: f.deviceHex,
-          message: `Two versions of change ${f.seq}.`,
-        });
-      }
-      for (const p of fresh.pending()) {
-        problems.push({
-          type: 'waiting',
-          file: `${DEVICES_DIR}/${p.deviceHex}`,
-          deviceHex: p.deviceHex,
-          message: `Change ${p.seq} waits for ${p.waitingFor.join(', ')}.`,
-        });
-      }
-      for (const a of fresh.auditProblems()) {
-        problems.push({ type: 'damage', file: DEVICES_DIR, message: `Audit log: ${a}` });
-      }
-      const blocking = problems.filter((p) => p.type !== 'waiting' || !p.message.startsWith('Waiting'));
+      const name = (hex: string) => fresh.deviceName(hex) ?? this.nameOf(hex);
+      // Another device's claim ahead of this folder may be files still arriving: reported, not failed.
+      const blocking: SyncProblem[] = [
+        ...read.problems.filter((p) => p.type !== 'artefact'),
+        ...claims.filter((p) => p.type !== 'waiting'),
+        ...mergedStateProblems(fresh, name),
+      ];
+      const problems = [...blocking, ...claims.filter((p) => p.type === 'waiting')];
       const report = {
         ok: blocking.length === 0,
         records: fresh.records().length,

@@ -3,6 +3,7 @@ import type { VaultSecret } from '../unlock';
 import { nodeVaultFs, type VaultFs } from '../vaultFs';
 import { MergedState } from './MergedState';
 import { MARKER_FILE, parseMarker } from './marker';
+import { mergedStateProblems } from './mergedStateProblems';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readAllLogs } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
@@ -54,25 +55,7 @@ export async function verifySyncedFolder(
       ...slotProblems,
       ...read.problems.filter((p) => p.type !== 'artefact'),
       ...claims,
-      ...state.forks().map(
-        (f): SyncProblem => ({
-          type: 'fork',
-          file: `devices/${f.deviceHex}`,
-          deviceHex: f.deviceHex,
-          message: `${name(f.deviceHex)} has two different versions of its change ${f.seq}.`,
-        }),
-      ),
-      ...state.pending().map(
-        (p): SyncProblem => ({
-          type: 'damage',
-          file: `devices/${p.deviceHex}`,
-          deviceHex: p.deviceHex,
-          message: `Change ${p.seq} of ${name(p.deviceHex)} cannot be applied: it needs ${p.waitingFor.join(', ')}, which is not in the folder.`,
-        }),
-      ),
-      ...state
-        .auditProblems()
-        .map((a): SyncProblem => ({ type: 'damage', file: 'devices', message: `Audit log: ${a}` })),
+      ...mergedStateProblems(state, name),
     ];
     return {
       // From outside, a claim not met is a change missing from the folder, whoever claimed it.
