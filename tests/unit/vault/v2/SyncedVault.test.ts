@@ -281,6 +281,8 @@ describe('SyncedVault (format 2)', () => {
       name: 'Office iMac',
       editing: [{ kind: 'note', id: note.id }],
     });
+    expect(await b.editingElsewhere('note', note.id)).toEqual([{ name: 'Office iMac', minutesAgo: 0 }]);
+    expect(await b.editingElsewhere('note', 'someothernote')).toEqual([]);
     await a.lock();
     await syncFolder(dirA, dirB, B);
     expect(await b.present()).toEqual([]);
