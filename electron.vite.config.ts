@@ -8,6 +8,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is bundled, not required from node_modules: its package is ~95 files (every locale)
+      // that Node would resolve and compile at each `attune` start (issue 12), where the bundle
+      // keeps only the parts used.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/app/index.ts'),

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DEMO_HELP_LIMITS } from '../../../main/cli/commands/dataCommands';
@@ -56,10 +56,13 @@ describe('the built attune command loads only what a command needs', () => {
         ),
       );
       expect(heavy).toEqual([]);
-      // The whole bundle was 0.6 MB loaded at every start; verify's share of it is far less.
+      // zod is bundled (electron.vite.config.ts): required from node_modules it is ~95 files to load.
+      expect(files.filter((f) => f.includes(`node_modules${sep}zod${sep}`))).toEqual([]);
+      // Every start used to load the whole 0.63 MB bundle; verify now loads its own code (~0.24 MB)
+      // and the parts of zod it uses (~0.17 MB).
       const ours = files.filter((f) => f.startsWith(join(root, 'out')));
       const bytes = (await Promise.all(ours.map((f) => stat(f)))).reduce((sum, s) => sum + s.size, 0);
-      expect(bytes).toBeLessThan(300_000);
+      expect(bytes).toBeLessThan(450_000);
     },
   );
 });
