@@ -2,12 +2,12 @@ import { rmSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AttuneError } from '../../../shared/errors';
 import { backupSetDir, listBackupGenerations } from '../../../main/vault/backupSet';
-import { FaultyFs, type FaultPlan, fsError, simulateCrash } from '../../../main/vault/faults';
+import { type FaultPlan, FaultyFs, fsError, simulateCrash } from '../../../main/vault/faults';
 import { Vault } from '../../../main/vault/Vault';
 import { nodeVaultFs, type VaultFs } from '../../../main/vault/vaultFs';
 import { verifyVault } from '../../../main/vault/verifyVault';
+import { AttuneError } from '../../../shared/errors';
 import { tempDir } from '../helpers/tempDir';
 import { expectKind, newVault, PASS } from './kit';
 
@@ -220,7 +220,8 @@ describe('backup faults: the check after writing, full disks, read-only and vani
       ...nodeVaultFs,
       open: async (path, flags, mode) => {
         if (folder && path.includes('.partial-') && ++opened === 3)
-          rmSync(folder, { recursive: true, force: true });
+          // Retries: a write still under way in the thread pool can refill a folder being removed (ENOTEMPTY).
+          rmSync(folder, { recursive: true, force: true, maxRetries: 20, retryDelay: 5 });
         return nodeVaultFs.open(path, flags, mode);
       },
     };
