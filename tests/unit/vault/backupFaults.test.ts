@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -220,8 +220,9 @@ describe('backup faults: the check after writing, full disks, read-only and vani
       ...nodeVaultFs,
       open: async (path, flags, mode) => {
         if (folder && path.includes('.partial-') && ++opened === 3)
-          // Retries: a write still under way in the thread pool can refill a folder being removed (ENOTEMPTY).
-          rmSync(folder, { recursive: true, force: true, maxRetries: 20, retryDelay: 5 });
+          // Unplugged at once: a rename makes every path under the folder vanish in one step. (Removing
+          // it file by file raced with the copies still in flight, which refilled it: ENOTEMPTY.)
+          renameSync(folder, `${folder}.unplugged`);
         return nodeVaultFs.open(path, flags, mode);
       },
     };
