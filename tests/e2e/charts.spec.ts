@@ -1,7 +1,8 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Download, Locator } from '@playwright/test';
-import { runCli } from '../../main/cli/runCli';
 import { generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
 import { contentHashOf } from '../../main/services/NoteService';
@@ -12,6 +13,8 @@ import { dimensionIds } from '../../shared/domain/dimensions';
 import { expect, test } from './harness';
 import { seedDemoVault } from './seed';
 import { expectAccessible, passphrase, unlock } from './steps';
+
+const execFileP = promisify(execFile);
 
 test('client charts show the metrics of the seeded vault; a point opens its note', async ({
   page,
@@ -29,16 +32,21 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   );
 
   // The CLI's report for this client is computed by the same shared/analytics code: it must
-  // carry exactly the metrics the charts below are checked against.
-  const out: string[] = [];
-  const io = {
-    out: (t: string) => out.push(t),
-    err: () => undefined,
-    env: { ATTUNE_PASSPHRASE: passphrase },
-    promptSecret: async () => passphrase,
-  };
-  expect(await runCli(['report', join(dataDir, 'vault'), '--client', client.code, '--json'], io)).toBe(0);
-  expect(JSON.parse(out.join('\n')).metrics).toEqual(JSON.parse(JSON.stringify(expected)));
+  // carry exactly the metrics the charts below are checked against. The built command line is
+  // run as a user runs it (it loads each command's code only when that command runs).
+  const { stdout } = await execFileP(
+    process.execPath,
+    [
+      join(__dirname, '../../bin/attune.cjs'),
+      'report',
+      join(dataDir, 'vault'),
+      '--client',
+      client.code,
+      '--json',
+    ],
+    { env: { ...process.env, ATTUNE_PASSPHRASE: passphrase }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  expect(JSON.parse(stdout).metrics).toEqual(JSON.parse(JSON.stringify(expected)));
 
   await openApp();
   await unlock(page);
