@@ -85,6 +85,8 @@ export class SyncedVault {
   private readonly state = new MergedState();
   private reads: LogReads = new Map();
   private readProblems: SyncProblem[] = [];
+  /** The highest key epoch found by the last read of the folder (read once per refresh, not per use). */
+  private knownEpoch = 0;
   private claimProblems: SyncProblem[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private writer: DeviceLogWriter | null = null;
@@ -529,6 +531,7 @@ export class SyncedVault {
         ownHex: this.deviceHex,
         state: fresh,
       });
+      await this.highestEpoch(); // a check reads the key files afresh
       const claims = await this.claimsOf(fresh);
       const name = (hex: string) => fresh.deviceName(hex) ?? this.nameOf(hex);
       // Another device's claim ahead of this folder may be files still arriving: reported, not failed.
@@ -648,6 +651,7 @@ export class SyncedVault {
 
   private async readLogs(): Promise<number> {
     const keys = this.requireKeys();
+    await this.highestEpoch();
     const result = await readAllLogs({
       fs: this.fs,
       vaultDir: this.dir,
@@ -683,14 +687,16 @@ export class SyncedVault {
       ownHex: this.deviceHex,
       state,
       localSeen: this.options.localSeen,
-      maxEpoch: await this.highestEpoch(),
+      maxEpoch: Math.max(this.knownEpoch, this.slots.epoch),
       name: (hex) => this.nameOf(hex),
     });
   }
 
+  /** The highest key epoch in the folder, read again from every keys.json (a few small files). */
   private async highestEpoch(): Promise<number> {
     const { files } = await readKeySlotFiles(this.fs, this.dir);
-    return Math.max(this.slots.epoch, ...files.map((f) => f.slots.epoch));
+    this.knownEpoch = Math.max(this.slots.epoch, ...files.map((f) => f.slots.epoch));
+    return this.knownEpoch;
   }
 
   private async writeSlots(slots: KeySlots): Promise<void> {
@@ -742,7 +748,7 @@ export class SyncedVault {
 
   private async writeSeen(): Promise<void> {
     const keys = this.requireKeys();
-    const seen = this.evidence.next(this.state, await this.highestEpoch(), this.now());
+    const seen = this.evidence.next(this.state, Math.max(this.knownEpoch, this.slots.epoch), this.now());
     await atomicWriteFile(
       this.fs,
       join(this.deviceDir, SEEN_FILE),

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AttuneError } from '../../../../shared/errors';
 import { MergedState } from '../../../../main/vault/v2/MergedState';
 import type { FramePayload } from '../../../../main/vault/v2/types';
+import { AttuneError } from '../../../../shared/errors';
 import { at, deviceHex, offerAll, SimDevice, type SimFrame } from './mergeSim';
 
 const A = deviceHex(0xaa);

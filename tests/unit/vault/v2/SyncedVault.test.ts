@@ -1,27 +1,12 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { AttuneError } from '../../../../shared/errors';
 import { syncFolder } from './syncFolder';
+import { A, B, kdf, PASS, useTempRoots } from './v2Kit';
 
-// The cheapest KDF the format allows: these tests are about merging, not key stretching.
-const kdf = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
-const PASS = 'correct horse battery staple';
-const A = 'a'.repeat(32);
-const B = 'b'.repeat(32);
-
-const roots: string[] = [];
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map((r) => rm(r, { recursive: true, force: true })));
-});
-
-async function tempRoot(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'attune-v2-'));
-  roots.push(root);
-  return root;
-}
+const tempRoot = useTempRoots('attune-v2-');
 
 async function twoDevices(): Promise<{ a: SyncedVault; b: SyncedVault; dirA: string; dirB: string }> {
   const root = await tempRoot();

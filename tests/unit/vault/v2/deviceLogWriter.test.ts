@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AttuneError } from '../../../../shared/errors';
 import { sha256 } from '../../../../main/vault/binary';
 import { type FaultPlan, FaultyFs } from '../../../../main/vault/faults';
-import { nodeVaultFs } from '../../../../main/vault/vaultFs';
 import { DeviceLogWriter } from '../../../../main/vault/v2/deviceLogWriter';
 import { encodeLogFrame, encodeSegmentHeader, ZERO_HASH } from '../../../../main/vault/v2/logFrame';
 import { readDeviceLog } from '../../../../main/vault/v2/readDeviceLog';
 import { segmentFileName } from '../../../../main/vault/v2/syncNames';
 import type { DeviceRef } from '../../../../main/vault/v2/types';
+import { nodeVaultFs } from '../../../../main/vault/vaultFs';
+import { AttuneError } from '../../../../shared/errors';
 import { tempDir } from '../../helpers/tempDir';
 
 const KEY = randomBytes(32);

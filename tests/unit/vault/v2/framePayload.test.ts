@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AttuneError } from '../../../../shared/errors';
 import { u32 } from '../../../../main/vault/binary';
 import { decodeFramePayload, encodeFramePayload } from '../../../../main/vault/v2/framePayload';
 import type { FramePayload, LogOp } from '../../../../main/vault/v2/types';
+import { AttuneError } from '../../../../shared/errors';
 
 // Every code unit, lone surrogates included, and whole code points (emoji, RTL, combining marks).
 const anyString = fc.oneof(

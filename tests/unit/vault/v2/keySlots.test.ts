@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../../main/vault/binary';
+import { FaultyFs } from '../../../../main/vault/faults';
 import { deriveKek, type KdfParams } from '../../../../main/vault/kdf';
 import { formatRecoveryKey, generateRecoveryKey } from '../../../../main/vault/recoveryKey';
-import { FaultyFs } from '../../../../main/vault/faults';
-import { nodeVaultFs } from '../../../../main/vault/vaultFs';
 import {
   changePassphraseSlots,
   type KeySlots,
@@ -22,6 +21,7 @@ import {
 } from '../../../../main/vault/v2/keySlots';
 import { slotsCore } from '../../../../main/vault/v2/keySlotsCodec';
 import { deriveV2Keys, type V2Keys } from '../../../../main/vault/v2/v2Keys';
+import { nodeVaultFs } from '../../../../main/vault/vaultFs';
 import { tempDir } from '../../helpers/tempDir';
 import { expectKind, expectKindSync, TEST_KDF } from '../kit';
 

@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seal } from '../../../../main/vault/aead';
 import { atomicWriteFile } from '../../../../main/vault/atomicWrite';
-import { nodeVaultFs } from '../../../../main/vault/vaultFs';
 import {
   decodePresence,
   encodePresence,
@@ -15,6 +14,7 @@ import {
   presentDevices,
 } from '../../../../main/vault/v2/presenceFile';
 import { deriveV2Keys } from '../../../../main/vault/v2/v2Keys';
+import { nodeVaultFs } from '../../../../main/vault/vaultFs';
 import { tempDir } from '../../helpers/tempDir';
 
 const vaultId = randomBytes(16);

@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../../main/vault/binary';
 import { FaultyFs } from '../../../../main/vault/faults';
-import { nodeVaultFs, type VaultFs } from '../../../../main/vault/vaultFs';
 import { encodeLogFrame, encodeSegmentHeader, ZERO_HASH } from '../../../../main/vault/v2/logFrame';
 import { type DeviceLogRead, readDeviceLog } from '../../../../main/vault/v2/readDeviceLog';
 import { segmentFileName } from '../../../../main/vault/v2/syncNames';
 import type { DeviceRef } from '../../../../main/vault/v2/types';
+import { nodeVaultFs, type VaultFs } from '../../../../main/vault/vaultFs';
 import { tempDir } from '../../helpers/tempDir';
 
 const KEY = randomBytes(32);

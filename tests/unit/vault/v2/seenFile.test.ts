@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seal } from '../../../../main/vault/aead';
 import { atomicWriteFile } from '../../../../main/vault/atomicWrite';
-import { nodeVaultFs } from '../../../../main/vault/vaultFs';
 import { decodeSeen, encodeSeen, SEEN_FILE, type SeenState } from '../../../../main/vault/v2/seenFile';
 import { deriveV2Keys } from '../../../../main/vault/v2/v2Keys';
+import { nodeVaultFs } from '../../../../main/vault/vaultFs';
 import { tempDir } from '../../helpers/tempDir';
 
 const vaultId = randomBytes(16);

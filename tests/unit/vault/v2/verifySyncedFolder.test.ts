@@ -1,24 +1,16 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { verifyVault } from '../../../../main/vault/verifyVault';
 import { syncFolder } from './syncFolder';
+import { A, B, kdf, PASS, useTempRoots } from './v2Kit';
 
-const kdf = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
-const PASS = 'correct horse battery staple';
-const A = 'a'.repeat(32);
-const B = 'b'.repeat(32);
-const roots: string[] = [];
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map((r) => rm(r, { recursive: true, force: true })));
-});
+const tempRoot = useTempRoots('attune-verify-v2-');
 
 /** Two computers' copies of one vault, each having seen the other's changes, both locked. */
 async function twoCopies(): Promise<{ office: string; laptop: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'attune-verify-v2-'));
-  roots.push(root);
+  const root = await tempRoot();
   const office = join(root, 'office');
   const laptop = join(root, 'laptop');
   const { vault: a } = await SyncedVault.create(office, PASS, {
