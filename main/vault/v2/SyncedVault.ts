@@ -28,7 +28,6 @@ import {
 import { encodeLogFrame, ZERO_HASH } from './logFrame';
 import { MergedState, type RecordView } from './MergedState';
 import { MARKER_FILE, markerBytes, parseMarker } from './marker';
-import { mergedStateProblems } from './mergedStateProblems';
 import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDevices } from './presenceFile';
 import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
@@ -43,6 +42,7 @@ import type {
 } from './syncedVaultTypes';
 import { type LogOp, opId, type SyncProblem } from './types';
 import { deriveV2Keys, type V2Keys, zeroV2Keys } from './v2Keys';
+import { checkSyncedFolder } from './verifySyncedFolder';
 
 export type {
   ConflictVersion,
@@ -520,37 +520,19 @@ export class SyncedVault {
    */
   async verify(): Promise<SyncedVerifyReport> {
     this.assertOpen();
-    return this.enqueue(async () => {
-      const keys = this.requireKeys();
-      const fresh = new MergedState();
-      const read = await readAllLogs({
+    return this.enqueue(async () =>
+      checkSyncedFolder({
         fs: this.fs,
-        vaultDir: this.dir,
+        dir: this.dir,
         vaultId: this.vaultId,
-        logKey: keys.log,
+        keys: this.requireKeys(),
         ownHex: this.deviceHex,
-        state: fresh,
-      });
-      await this.highestEpoch(); // a check reads the key files afresh
-      const claims = await this.claimsOf(fresh);
-      const name = (hex: string) => fresh.deviceName(hex) ?? this.nameOf(hex);
-      // Another device's claim ahead of this folder may be files still arriving: reported, not failed.
-      const blocking: SyncProblem[] = [
-        ...read.problems.filter((p) => p.type !== 'artefact'),
-        ...claims.filter((p) => p.type !== 'waiting'),
-        ...mergedStateProblems(fresh, name),
-      ];
-      const problems = [...blocking, ...claims.filter((p) => p.type === 'waiting')];
-      const report = {
-        ok: blocking.length === 0,
-        records: fresh.records().length,
-        conflicts: fresh.conflicts().length,
-        auditEntries: fresh.audit().length,
-        problems,
-      };
-      fresh.wipe();
-      return report;
-    });
+        evidence: this.evidence,
+        localSeen: this.options.localSeen,
+        maxEpoch: Math.max(await this.highestEpoch(), this.slots.epoch),
+        name: (hex) => this.state.deviceName(hex),
+      }),
+    );
   }
 
   async changePassphrase(next: string): Promise<void> {

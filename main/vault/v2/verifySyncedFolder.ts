@@ -7,7 +7,7 @@ import { mergedStateProblems } from './mergedStateProblems';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readAllLogs } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
-import type { SyncedVerifyReport } from './syncedVaultTypes';
+import type { LocalSeenStore, SyncedVerifyReport } from './syncedVaultTypes';
 import type { SyncProblem } from './types';
 import { unlockSlots } from './unlockSlots';
 import { zeroV2Keys } from './v2Keys';
@@ -29,44 +29,80 @@ export async function verifySyncedFolder(
   if (marker.version !== 2) throw new Error('verifySyncedFolder reads format 2 only');
   const { files, problems: slotProblems } = await readKeySlotFiles(fs, root);
   const unlocked = await unlockSlots(files, secret, marker.vaultId);
-  const state = new MergedState();
   try {
-    const read = await readAllLogs({
-      fs,
-      vaultDir: root,
-      vaultId: marker.vaultId,
-      logKey: unlocked.keys.log,
-      ownHex: null,
-      state,
-    });
-    const name = (hex: string) => state.deviceName(hex) ?? `another computer (${hex.slice(0, 8)})`;
-    const claims = await new RollbackEvidence().check({
+    const report = await checkSyncedFolder({
       fs,
       dir: root,
       vaultId: marker.vaultId,
-      seenKey: unlocked.keys.seen,
-      ownHex: '',
-      state,
+      keys: unlocked.keys,
+      ownHex: null,
+      evidence: new RollbackEvidence(),
       localSeen: undefined,
       maxEpoch: Math.max(...files.map((f) => f.slots.epoch)),
+      name: () => undefined,
+    });
+    const problems = [...slotProblems, ...report.problems];
+    // From outside, a claim not met is a change missing from the folder, whoever claimed it.
+    return { ...report, ok: problems.length === 0, problems };
+  } finally {
+    zeroV2Keys(unlocked.keys);
+  }
+}
+
+/**
+ * Reads every device's files from scratch into a fresh state and checks them: frames authentic
+ * and chained, nothing that can never apply, no fork, audit chains intact, every claim met.
+ * Shared by the open vault's verify and the read-only check from outside. `ok` ignores claims
+ * of other devices that are only ahead (files still arriving); the outside check counts them.
+ */
+export async function checkSyncedFolder(args: {
+  fs: VaultFs;
+  dir: string;
+  vaultId: Buffer;
+  keys: { log: Buffer; seen: Buffer };
+  ownHex: string | null;
+  evidence: RollbackEvidence;
+  localSeen: LocalSeenStore | undefined;
+  maxEpoch: number;
+  /** A device's name when its own frames do not give one. */
+  name: (hex: string) => string | undefined;
+}): Promise<SyncedVerifyReport> {
+  const state = new MergedState();
+  try {
+    const read = await readAllLogs({
+      fs: args.fs,
+      vaultDir: args.dir,
+      vaultId: args.vaultId,
+      logKey: args.keys.log,
+      ownHex: args.ownHex,
+      state,
+    });
+    const name = (hex: string) =>
+      state.deviceName(hex) ?? args.name(hex) ?? `another computer (${hex.slice(0, 8)})`;
+    const claims = await args.evidence.check({
+      fs: args.fs,
+      dir: args.dir,
+      vaultId: args.vaultId,
+      seenKey: args.keys.seen,
+      ownHex: args.ownHex ?? '',
+      state,
+      localSeen: args.localSeen,
+      maxEpoch: args.maxEpoch,
       name,
     });
-    const problems: SyncProblem[] = [
-      ...slotProblems,
+    const blocking: SyncProblem[] = [
       ...read.problems.filter((p) => p.type !== 'artefact'),
-      ...claims,
+      ...claims.filter((p) => p.type !== 'waiting'),
       ...mergedStateProblems(state, name),
     ];
     return {
-      // From outside, a claim not met is a change missing from the folder, whoever claimed it.
-      ok: problems.length === 0,
+      ok: blocking.length === 0,
       records: state.records().length,
       conflicts: state.conflicts().length,
       auditEntries: state.audit().length,
-      problems,
+      problems: [...blocking, ...claims.filter((p) => p.type === 'waiting')],
     };
   } finally {
     state.wipe();
-    zeroV2Keys(unlocked.keys);
   }
 }
