@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { AttuneError } from '../../../../shared/errors';
 import { syncFolder } from './syncFolder';
-import { A, B, kdf, PASS, useTempRoots } from './v2Kit';
+import { A, B, kdf, PASS, tempRootsPerTest } from './v2Kit';
 
-const tempRoot = useTempRoots('attune-v2-');
+const tempRoot = tempRootsPerTest('attune-v2-');
 
 async function twoDevices(): Promise<{ a: SyncedVault; b: SyncedVault; dirA: string; dirB: string }> {
   const root = await tempRoot();

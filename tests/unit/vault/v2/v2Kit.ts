@@ -11,7 +11,7 @@ export const A = 'a'.repeat(32);
 export const B = 'b'.repeat(32);
 
 /** Returns a maker of temp folders that are removed after each test. */
-export function useTempRoots(prefix: string): () => Promise<string> {
+export function tempRootsPerTest(prefix: string): () => Promise<string> {
   const roots: string[] = [];
   afterEach(async () => {
     await Promise.all(roots.splice(0).map((r) => rm(r, { recursive: true, force: true })));

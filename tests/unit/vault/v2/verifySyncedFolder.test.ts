@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { verifyVault } from '../../../../main/vault/verifyVault';
 import { syncFolder } from './syncFolder';
-import { A, B, kdf, PASS, useTempRoots } from './v2Kit';
+import { A, B, kdf, PASS, tempRootsPerTest } from './v2Kit';
 
-const tempRoot = useTempRoots('attune-verify-v2-');
+const tempRoot = tempRootsPerTest('attune-verify-v2-');
 
 /** Two computers' copies of one vault, each having seen the other's changes, both locked. */
 async function twoCopies(): Promise<{ office: string; laptop: string }> {
