@@ -27,7 +27,8 @@ import { encodeJournalEntry, type JournalOp } from './journal';
 import type { JournalWriter } from './journalWriter';
 import { deriveKek, type KdfParams, SALT_BYTES } from './kdf';
 import { recoveryKek, type VaultKeys, zeroKeys } from './keys';
-import { openVaultFiles, type VaultParts } from './openVault';
+import type { OpenVault } from './OpenVault';
+import { openVaultFiles, type VaultParts } from './openVaultFiles';
 import { type ReaderContext, readMany, readRecord } from './recordReader';
 import type { ProcessLock } from './processLock';
 import { assertId, assertKind, encodeRecord, newRecordId, recordJson } from './recordCodec';
@@ -72,7 +73,8 @@ const notFound = (kind: string): AttuneError =>
  * one durable append to the journal; record files and the manifest are brought up to date at
  * checkpoints. Changes are serialised through one queue; reads run alongside them.
  */
-export class Vault {
+export class Vault implements OpenVault {
+  readonly format = 1 as const;
   readonly id: string;
   readonly dir: string;
   private header: VaultHeader;

@@ -18,7 +18,7 @@ import { JournalWriter } from './journalWriter';
 import { DEFAULT_KDF, deriveKek, type KdfParams, kdfParamsProblem, SALT_BYTES } from './kdf';
 import { deriveVaultKeys, recoveryKek, zeroKeys } from './keys';
 import { encodeManifest, MANIFEST_FILE, type ManifestSnapshot } from './manifest';
-import type { VaultParts } from './openVault';
+import type { VaultParts } from './openVaultFiles';
 import { ProcessLock } from './processLock';
 import { RECORDS_DIR } from './recordCodec';
 import { formatRecoveryKey, generateRecoveryKey } from './recoveryKey';

@@ -1,0 +1,111 @@
+import { AttuneError } from '../../../shared/errors';
+import type { AuditDetail, AuditType } from '../auditLog';
+import type { BackupOptions, BackupResult } from '../backupSet';
+import type { OpenVault, OpenVaultAudit, OpenVaultAuditEntry } from '../OpenVault';
+import type { RecordMeta, VerifyProgress, VerifyReport } from '../vaultTypes';
+import type { SyncedVault } from './SyncedVault';
+import type { SyncedAuditType } from './syncedVaultTypes';
+
+interface StoredAuditEntry {
+  seq: number;
+  at: string;
+  type: SyncedAuditType;
+  detail?: AuditDetail;
+}
+
+/**
+ * A format-2 vault (`SyncedVault`) as the services use every vault (`OpenVault`): the same calls,
+ * with format 2's answers mapped to format 1's shapes (audit entries, the verify report, delete).
+ * The engine itself stays reachable as `synced` for what only format 2 has (conflicts, presence).
+ */
+export class SyncedOpenVault implements OpenVault {
+  readonly format = 2 as const;
+
+  constructor(readonly synced: SyncedVault) {}
+
+  get id(): string {
+    return this.synced.vaultHex;
+  }
+
+  get dir(): string {
+    return this.synced.dir;
+  }
+
+  get isLocked(): boolean {
+    return this.synced.isLocked;
+  }
+
+  list(kind?: string): RecordMeta[] {
+    return this.synced.list(kind);
+  }
+
+  get<T = unknown>(kind: string, id: string): Promise<T> {
+    return this.synced.get<T>(kind, id);
+  }
+
+  // Format 2 holds every record decrypted in memory once its frame is read: none is unreadable
+  // here (a damaged frame is reported by `verify` and `problems`), so `onUnreadable` never fires.
+  getAll<T = unknown>(kind: string): Promise<Array<{ id: string; rev: number; value: T }>> {
+    return this.synced.getAll<T>(kind);
+  }
+
+  put(kind: string, id: string | undefined, value: unknown, audit?: OpenVaultAudit): Promise<RecordMeta> {
+    return this.synced.put(kind, id, value, audit);
+  }
+
+  putMany(
+    items: Array<{ kind: string; id?: string; value: unknown }>,
+    audit?: OpenVaultAudit,
+  ): Promise<RecordMeta[]> {
+    return this.synced.putMany(items, audit);
+  }
+
+  async delete(kind: string, id: string, audit?: OpenVaultAudit): Promise<void> {
+    await this.synced.delete(kind, id, audit);
+  }
+
+  appendAudit(type: AuditType, detail?: AuditDetail): Promise<void> {
+    return this.synced.appendAudit(type, detail);
+  }
+
+  /** Every device's entries merged, oldest first, numbered in that order and marked with their device. */
+  async readAudit(): Promise<OpenVaultAuditEntry[]> {
+    return this.synced.readAudit().map(({ deviceHex, entry }, index) => {
+      const e = entry as StoredAuditEntry;
+      return { seq: index + 1, at: e.at, type: e.type, detail: e.detail ?? {}, device: deviceHex };
+    });
+  }
+
+  /** Format 2 reads every device's files again in one pass: progress is reported once, at the end. */
+  async verify(onProgress?: VerifyProgress): Promise<VerifyReport> {
+    const report = await this.synced.verify();
+    onProgress?.(report.records, report.records);
+    return {
+      ok: report.ok,
+      records: report.records,
+      auditEntries: report.auditEntries,
+      problems: report.problems.map((p) => ({ file: p.file, problem: p.message })),
+    };
+  }
+
+  changePassphrase(next: string): Promise<void> {
+    return this.synced.changePassphrase(next);
+  }
+
+  renewRecoveryKey(): Promise<string> {
+    return this.synced.renewRecoveryKey();
+  }
+
+  // Until format 2 has its own backups (main/vault/v2/syncedBackup.ts), say so plainly rather
+  // than write a format-1 backup that could not hold several computers' logs.
+  async backupTo(_folder: string, _options?: BackupOptions): Promise<BackupResult> {
+    throw new AttuneError(
+      'invalid-input',
+      'Backups of a vault shared by several computers are not available in this version of Attune yet. Until they are, keep the vault folder in your sync service, which keeps a copy on each computer.',
+    );
+  }
+
+  lock(): Promise<void> {
+    return this.synced.lock();
+  }
+}
