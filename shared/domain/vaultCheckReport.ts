@@ -15,8 +15,12 @@ export type DamagedWhat =
   | 'review'
   | 'other';
 
-/** Why it cannot be used: its file is gone, was replaced by an older or another record's copy, or is damaged. */
-export type DamageCause = 'missing' | 'replaced' | 'damaged';
+/**
+ * Why it cannot be used: its file is gone, was replaced by an older or another record's copy, or
+ * is damaged; or (a vault shared between computers) the change that holds its version, saved on
+ * `device`, can no longer be read from the vault folder.
+ */
+export type DamageCause = 'missing' | 'replaced' | 'damaged' | 'change-lost';
 
 export interface ClientLabel {
   code: string;
@@ -37,14 +41,41 @@ export interface DamagedRecord {
   name: string | null;
   /** The sessions of a damaged client whose own record could not be read, to help recognise it. */
   sessionCount: number | null;
+  /** The computer ("Laptop") whose saved change held this record's version, for a shared vault. */
+  device?: string;
 }
 
-/** A problem with the vault as a whole rather than one record. */
-export type VaultPart = 'header' | 'contents' | 'audit' | 'stray-file' | 'records-folder';
+/**
+ * A problem with the vault as a whole rather than one record. The `device-…` and `sync-copy`
+ * parts concern a vault shared between computers (format 2): each computer writes its own
+ * change log, and `device` names the computer.
+ */
+export type VaultPart =
+  | 'header'
+  | 'contents'
+  | 'audit'
+  | 'stray-file'
+  | 'records-folder'
+  | 'device-damaged'
+  | 'device-rolled-back'
+  | 'device-forked'
+  | 'device-arriving'
+  | 'sync-copy';
 
 export interface VaultPartProblem {
   part: VaultPart;
+  /** The computer whose change log this is about ("Laptop"), for the `device-…` parts. */
+  device?: string;
+  /** The change log is this computer's own. */
+  own?: boolean;
 }
+
+/** Parts that are information, not damage: nothing needs restoring for them. */
+const INFORMATION: ReadonlySet<VaultPart> = new Set<VaultPart>([
+  'stray-file',
+  'device-arriving',
+  'sync-copy',
+]);
 
 /**
  * Backups of this vault to take the damaged records from. Which backup holds each record intact
@@ -122,7 +153,7 @@ export function describeDamagedRecord(record: DamagedRecord, date: DateWords): s
 }
 
 /** What happened to it, to follow the record's name: "is missing: …". */
-export function describeCause(cause: DamageCause): string {
+export function describeCause(cause: DamageCause, device?: string): string {
   switch (cause) {
     case 'missing':
       return 'is missing: its file was deleted outside Attune';
@@ -130,6 +161,8 @@ export function describeCause(cause: DamageCause): string {
       return 'was replaced by an older or a different copy, for example by a sync tool or a copy put back by hand';
     case 'damaged':
       return 'is damaged and cannot be read, for example by a disk fault or a copy cut short';
+    case 'change-lost':
+      return `cannot be read any more: the change that holds it${device ? `, saved on ${device},` : ''} is damaged or missing in the vault folder. It is still shown until the vault is locked`;
   }
 }
 
@@ -146,16 +179,46 @@ export function describeVaultProblem(problem: VaultPartProblem): string {
       return 'The vault folder holds a file Attune did not expect there (perhaps a deleted record put back by a sync tool). Nothing is lost; Attune ignores it.';
     case 'records-folder':
       return 'The folder that holds the records could not be read.';
+    case 'device-damaged':
+      if (problem.own)
+        return 'Part of this computer’s own change log is damaged and cannot be read. If another computer using this vault has received the whole log, open Attune there; otherwise restore the affected records from a backup.';
+      return `Part of the change log from ${computer(problem)} is damaged and cannot be read. Open Attune on ${computer(problem)} so the sync app sends its files again, or restore the affected records from a backup.`;
+    case 'device-rolled-back':
+      return `Changes saved on ${computer(problem)} that this computer had already received are missing from the vault folder: an older copy of its files was put back. Open Attune on ${computer(problem)} so the sync app sends its files again, or restore from a backup.`;
+    case 'device-forked':
+      return `Two different versions of changes from ${computer(problem)} were found: its Attune data was copied to another computer and used on both. Keep using Attune on only one of them, and check the records changed there.`;
+    case 'device-arriving':
+      return `The change log from ${computer(problem)} has not finished arriving. Leave the sync app running on both computers, then check again. Nothing is damaged.`;
+    case 'sync-copy':
+      return 'Your sync app made a conflict copy of one of the vault’s files. Attune reads the changes in it too, so nothing is lost; you do not need to do anything.';
   }
 }
+
+const computer = (problem: VaultPartProblem): string =>
+  problem.own ? 'this computer' : (problem.device ?? 'another computer');
 
 /** What the therapist should do, given what the check found. */
 export function adviceFor(report: VaultCheckReport): string {
   if (report.ok) return 'No problems found. Every record could be read and matches what Attune last saved.';
-  const serious = report.damaged.length > 0 || report.vaultProblems.some((p) => p.part !== 'stray-file');
-  if (!serious) return 'Nothing needs restoring. You can leave the vault as it is.';
+  const serious = report.damaged.length > 0 || report.vaultProblems.some((p) => !INFORMATION.has(p.part));
+  if (!serious) {
+    return report.vaultProblems.some((p) => p.part === 'device-arriving')
+      ? 'Nothing needs restoring. Some changes from your other computers are still arriving: leave the sync app running, then check again.'
+      : 'Nothing needs restoring. You can leave the vault as it is.';
+  }
   if (report.repair && report.damaged.length > 0 && onlyRecords(report)) {
     return 'Restore the affected records from your backups: Attune takes each from the newest backup that holds it intact, and the rest of the vault stays as it is.';
+  }
+  const resend = [
+    ...new Set(
+      report.vaultProblems
+        .filter((p) => !p.own && (p.part === 'device-damaged' || p.part === 'device-rolled-back'))
+        .map(computer),
+    ),
+  ];
+  if (resend.length > 0) {
+    const names = resend.join(' and ');
+    return `Open Attune on ${names} with the sync app running, so the intact files are sent again, then check again here. If the problems remain, ${report.backupsExist ? 'restore the vault from a backup in Settings → Backups (your current vault is kept aside, not overwritten)' : 'restore the vault from a backup copy, if you have one'}.`;
   }
   if (report.backupsExist) {
     return 'Restore the vault from a backup in Settings → Backups. Your current vault is kept aside, not overwritten.';
@@ -165,5 +228,5 @@ export function adviceFor(report: VaultCheckReport): string {
 
 /** True when only records are damaged, so putting those records back repairs the vault. */
 function onlyRecords(report: VaultCheckReport): boolean {
-  return report.vaultProblems.every((p) => p.part === 'stray-file');
+  return report.vaultProblems.every((p) => INFORMATION.has(p.part));
 }

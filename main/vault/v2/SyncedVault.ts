@@ -516,12 +516,17 @@ export class SyncedVault {
 
   /**
    * Reads every device's files again from scratch and checks them: every frame authentic and
-   * chained, nothing waiting, no fork, the audit chains intact, every device's claims met.
+   * chained, nothing waiting, no fork, the audit chains intact, every device's claims met; and
+   * names the records shown here whose version the folder no longer holds (`affected`).
    */
-  async verify(): Promise<SyncedVerifyReport> {
+  async verify(
+    options: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<SyncedVerifyReport> {
     this.assertOpen();
     return this.enqueue(async () =>
       checkSyncedFolder({
+        ...options,
+        live: this.state,
         fs: this.fs,
         dir: this.dir,
         vaultId: this.vaultId,
@@ -791,6 +796,11 @@ export class SyncedVault {
         value: h.value ? parseValue(h.value) : null,
       })),
     };
+  }
+
+  /** A device's name as the user knows it ("Laptop"), or a short stand-in when it never gave one. */
+  deviceNameOf(hex: string): string {
+    return this.nameOf(hex);
   }
 
   private nameOf(hex: string): string {

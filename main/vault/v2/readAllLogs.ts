@@ -36,13 +36,16 @@ export async function readAllLogs(args: {
   ownHex: string | null;
   state: MergedState;
   previous?: LogReads;
+  /** Called after each device's log is read: `done` of `total` devices (a check's progress). */
+  onDevice?: (done: number, total: number) => void;
 }): Promise<{ reads: LogReads; problems: SyncProblem[]; applied: number }> {
   const { fs, vaultDir, vaultId, logKey, ownHex, state } = args;
   const reads: LogReads = new Map();
   const problems: SyncProblem[] = [];
   const folders = await listDeviceFolders(fs, vaultDir);
   if (ownHex !== null && !folders.includes(ownHex)) folders.push(ownHex);
-  for (const hex of folders) {
+  args.onDevice?.(0, folders.length);
+  for (const [index, hex] of folders.entries()) {
     const since = args.previous?.get(hex);
     const device = { id: Buffer.from(hex, 'hex'), hex };
     let read: DeviceLogRead;
@@ -52,7 +55,10 @@ export async function readAllLogs(args: {
         ...(since ? { since } : {}),
       });
     } catch (error) {
-      if (hex === ownHex && isNotFound(error)) continue; // this device has not written yet
+      if (hex === ownHex && isNotFound(error)) {
+        args.onDevice?.(index + 1, folders.length);
+        continue; // this device has not written yet
+      }
       throw error instanceof AttuneError
         ? error
         : new AttuneError('io', `Could not read the changes of a device (${hex}): ${String(error)}`);
@@ -77,6 +83,7 @@ export async function readAllLogs(args: {
       }
       state.offer(hex, frame, payload);
     }
+    args.onDevice?.(index + 1, folders.length);
   }
   const applied = state.applyReady().length;
   return { reads, problems, applied };

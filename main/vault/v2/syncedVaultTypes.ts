@@ -1,5 +1,6 @@
 import type { AuditDetail, AuditType } from '../auditLog';
 import type { VaultFs } from '../vaultFs';
+import type { AffectedRecord } from './affectedRecords';
 import type { SeenState } from './seenFile';
 import type { SyncProblem } from './types';
 
@@ -59,4 +60,6 @@ export interface SyncedVerifyReport {
   conflicts: number;
   auditEntries: number;
   problems: SyncProblem[];
+  /** Records the open vault shows whose version the folder no longer holds (the open vault's verify only). */
+  affected?: AffectedRecord[];
 }

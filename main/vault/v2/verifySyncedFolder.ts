@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { VaultSecret } from '../unlock';
+import { affectedRecords } from './affectedRecords';
 import { nodeVaultFs, type VaultFs } from '../vaultFs';
 import { MergedState } from './MergedState';
 import { MARKER_FILE, parseMarker } from './marker';
@@ -66,6 +67,10 @@ export async function checkSyncedFolder(args: {
   maxEpoch: number;
   /** A device's name when its own frames do not give one. */
   name: (hex: string) => string | undefined;
+  /** The open vault's own state: records it shows that the fresh read lost are reported as `affected`. */
+  live?: MergedState;
+  /** Progress, in devices whose logs have been read. */
+  onProgress?: (done: number, total: number) => void;
 }): Promise<SyncedVerifyReport> {
   const state = new MergedState();
   try {
@@ -76,6 +81,7 @@ export async function checkSyncedFolder(args: {
       logKey: args.keys.log,
       ownHex: args.ownHex,
       state,
+      ...(args.onProgress ? { onDevice: args.onProgress } : {}),
     });
     const name = (hex: string) =>
       state.deviceName(hex) ?? args.name(hex) ?? `another computer (${hex.slice(0, 8)})`;
@@ -101,6 +107,7 @@ export async function checkSyncedFolder(args: {
       conflicts: state.conflicts().length,
       auditEntries: state.audit().length,
       problems: [...blocking, ...claims.filter((p) => p.type === 'waiting')],
+      ...(args.live ? { affected: affectedRecords(args.live, state) } : {}),
     };
   } finally {
     state.wipe();

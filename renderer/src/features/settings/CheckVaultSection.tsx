@@ -119,7 +119,8 @@ function CheckResult({ report }: { report: VaultCheckReport }) {
         <ul aria-label="Damaged records">
           {report.damaged.map((record) => (
             <li key={`${record.kind}/${record.id}`}>
-              {describeDamagedRecord(record, (iso) => formatDate(iso))} {describeCause(record.cause)}.
+              {describeDamagedRecord(record, (iso) => formatDate(iso))}{' '}
+              {describeCause(record.cause, record.device)}.
             </li>
           ))}
         </ul>
@@ -127,7 +128,7 @@ function CheckResult({ report }: { report: VaultCheckReport }) {
       {report.vaultProblems.length > 0 && (
         <ul aria-label="Problems with the vault as a whole">
           {report.vaultProblems.map((problem) => (
-            <li key={problem.part}>{describeVaultProblem(problem)}</li>
+            <li key={`${problem.part}/${problem.device ?? ''}`}>{describeVaultProblem(problem)}</li>
           ))}
         </ul>
       )}

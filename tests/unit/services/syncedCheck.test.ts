@@ -1,0 +1,140 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  adviceFor,
+  describeCause,
+  describeDamagedRecord,
+  describeVaultProblem,
+} from '../../../shared/domain/vaultCheckReport';
+import { checkSyncedVault } from '../../../main/services/check/syncedCheck';
+import { SyncedVault } from '../../../main/vault/v2/SyncedVault';
+import { syncFolder } from '../vault/v2/syncFolder';
+import { A, B, kdf, PASS, tempRootsPerTest } from '../vault/v2/v2Kit';
+
+const tempRoot = tempRootsPerTest('attune-synced-check-');
+const clock = () => new Date('2026-03-06T09:00:00.000Z');
+const date = (iso: string) => iso.slice(0, 10);
+
+/**
+ * The office computer has the vault open; the laptop wrote a client, a session and its note,
+ * which the office received and shows. Returns the office's open vault and the folders.
+ */
+async function officeWithLaptopNote() {
+  const root = await tempRoot();
+  const office = join(root, 'office');
+  const laptop = join(root, 'laptop');
+  const { vault: a } = await SyncedVault.create(office, PASS, {
+    kdf,
+    device: { hex: A, name: 'Office iMac' },
+    heartbeatMs: 0,
+  });
+  await a.put('client', 'c14', { id: 'c14', code: 'C-014' });
+  await a.put('session', 's1', { id: 's1', clientId: 'c14', startsAt: '2026-03-05T10:00:00.000Z' });
+  await a.settled();
+  await syncFolder(office, laptop, B);
+  const b = await SyncedVault.open(
+    laptop,
+    { passphrase: PASS },
+    { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
+  );
+  await b.put('note', 's1', { id: 's1', sessionId: 's1', clientId: 'c14', body: 'x'.repeat(3000) });
+  await b.lock();
+  await syncFolder(laptop, office, A);
+  await a.refresh();
+  return { a, office, laptop };
+}
+
+describe('Check the vault on a vault shared between computers (format 2)', () => {
+  it('finds nothing wrong in an intact shared vault, with progress per computer', async () => {
+    const { a } = await officeWithLaptopNote();
+    const progress: Array<[number, number]> = [];
+    const report = await checkSyncedVault(a, {
+      sources: [],
+      backupsExist: async () => false,
+      onProgress: (done, total) => progress.push([done, total]),
+      clock,
+    });
+    expect(report).toMatchObject({ ok: true, damaged: [], vaultProblems: [], records: 3 });
+    expect(progress).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
+    expect(adviceFor(report)).toMatch(/No problems found/);
+    await a.lock();
+  });
+
+  it('names the note a damaged change from the laptop held, the laptop, and what to do', async () => {
+    const { a, office } = await officeWithLaptopNote();
+    // A disk fault or a broken sync in the laptop's log, inside the frame that holds the note.
+    const seg = join(office, 'devices', B, 'log-000001.bin');
+    const bytes = Buffer.from(await readFile(seg));
+    const at = bytes.length - 2000;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
+    await writeFile(seg, bytes);
+
+    const report = await checkSyncedVault(a, { sources: [], backupsExist: async () => true, clock });
+    expect(report.ok).toBe(false);
+    expect(report.damaged).toHaveLength(1);
+    const [note] = report.damaged;
+    expect(note).toMatchObject({ what: 'note', cause: 'change-lost', device: 'Laptop' });
+    expect(describeDamagedRecord(note!, date)).toBe('The note of the session of 2026-03-05 for client C-014');
+    expect(describeCause(note!.cause, note!.device)).toMatch(/saved on Laptop, is damaged or missing/);
+    expect(report.vaultProblems).toContainEqual({ part: 'device-damaged', device: 'Laptop' });
+    const words = report.vaultProblems.map(describeVaultProblem).join(' ');
+    expect(words).toMatch(/change log from Laptop is damaged/);
+    expect(adviceFor(report)).toMatch(/^Open Attune on Laptop .*restore the vault from a backup/);
+    await a.lock();
+  });
+
+  it('says the change log from the laptop has not finished arriving, and that nothing needs restoring', async () => {
+    const root = await tempRoot();
+    const office = join(root, 'office');
+    const laptop = join(root, 'laptop');
+    const { vault: a } = await SyncedVault.create(office, PASS, {
+      kdf,
+      device: { hex: A, name: 'Office iMac' },
+      heartbeatMs: 0,
+    });
+    await a.lock();
+    await syncFolder(office, laptop, B);
+    const b = await SyncedVault.open(
+      laptop,
+      { passphrase: PASS },
+      { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
+    );
+    await b.put('client', 'c1', { id: 'c1', code: 'C-001' });
+    await b.lock();
+    // The laptop's seen.bin (which claims its latest change) arrives before its log has all of it.
+    await syncFolder(laptop, office, A);
+    const seg = join(office, 'devices', B, 'log-000001.bin');
+    const whole = await readFile(seg);
+    const reopened = await SyncedVault.open(
+      laptop,
+      { passphrase: PASS },
+      { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
+    );
+    await reopened.lock();
+    // Only the first frames of the laptop's log have arrived at the office.
+    await writeFile(seg, whole.subarray(0, whole.length - 1));
+    await syncFolder(laptop, office, A);
+    await writeFile(seg, whole.subarray(0, whole.length - 1));
+
+    const office2 = await SyncedVault.open(
+      office,
+      { passphrase: PASS },
+      { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+    );
+    const report = await checkSyncedVault(office2, { sources: [], backupsExist: async () => false, clock });
+    expect(report.damaged).toEqual([]);
+    expect(report.vaultProblems).toEqual([{ part: 'device-arriving', device: 'Laptop' }]);
+    expect(describeVaultProblem(report.vaultProblems[0]!)).toBe(
+      'The change log from Laptop has not finished arriving. Leave the sync app running on both computers, then check again. Nothing is damaged.',
+    );
+    expect(adviceFor(report)).toMatch(
+      /^Nothing needs restoring\. Some changes from your other computers are still arriving/,
+    );
+    await office2.lock();
+  });
+});
