@@ -1,6 +1,6 @@
 import { AttuneError } from '../../shared/errors';
 import type { AuditDetail, AuditType } from '../vault/auditLog';
-import type { Vault } from '../vault/Vault';
+import type { OpenVault } from '../vault/OpenVault';
 import type { VaultSession } from './VaultSession';
 
 /** The record kinds the services store. Process notes have a kind of their own (HIPAA 164.501). */
@@ -32,7 +32,7 @@ export interface UnreadableRecord {
 
 /** Decrypted state of one unlocked vault; dropped whole at lock. */
 interface VaultState {
-  readonly vault: Vault;
+  readonly vault: OpenVault;
   readonly kinds: Map<RecordKind, Promise<Map<string, unknown>>>;
   readonly locals: Map<symbol, unknown>;
   /** Records left out of `kinds` because their files could not be read, by `kind/id`, with why. */
@@ -50,7 +50,7 @@ const lockedError = () => new AttuneError('locked', 'The vault is locked. Unlock
 export class RecordStore {
   #state: VaultState | null = null;
   /** The vault that is locking: calls that arrive for it now fail with `locked`. */
-  #closing: Vault | null = null;
+  #closing: OpenVault | null = null;
   /** Settles when the last queued write has; resolves to nothing, so it holds no decrypted result. */
   #tail: Promise<void> = Promise.resolve();
 
@@ -159,7 +159,7 @@ export class RecordStore {
    * commit (an import). The decrypted records and derived state (the search index) are dropped
    * afterwards, so later reads see what was written.
    */
-  async writeMany<R>(work: (vault: Vault) => Promise<R>): Promise<R> {
+  async writeMany<R>(work: (vault: OpenVault) => Promise<R>): Promise<R> {
     return this.write(async () => {
       const state = this.#current();
       try {

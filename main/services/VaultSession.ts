@@ -2,6 +2,7 @@ import type { VaultStatus } from '../../shared/ipc/contract';
 import type { EventName, Events, LockReason } from '../../shared/ipc/events';
 import { AttuneError } from '../../shared/errors';
 import type { VaultSecret } from '../vault/unlock';
+import type { OpenVault } from '../vault/OpenVault';
 import { Vault } from '../vault/Vault';
 import { resetSecrets } from './resetSecrets';
 
@@ -31,7 +32,7 @@ const lockedWhileOpening = () =>
  * locking drops it, so every later call fails with `locked` until the user unlocks again.
  */
 export class VaultSession {
-  #vault: Vault | null = null;
+  #vault: OpenVault | null = null;
   #opening: Opening | null = null;
   /** Why the vault is closed for a while (see whileClosed): calls meanwhile fail with this. */
   #closedFor: string | null = null;
@@ -40,7 +41,7 @@ export class VaultSession {
   /** Callbacks run before the vault locks (e.g. flush pending drafts). */
   readonly #beforeLock = new Set<() => Promise<void>>();
   /** Callbacks run with the vault still open once every flush has settled (e.g. the backup on lock). */
-  readonly #whileLocking = new Set<(vault: Vault) => Promise<void>>();
+  readonly #whileLocking = new Set<(vault: OpenVault) => Promise<void>>();
 
   #location: string;
 
@@ -194,7 +195,7 @@ export class VaultSession {
    * now in use, false when a lock came in meanwhile and the vault was closed again (its process
    * lock released, 'vault:locked' sent). `open` may ask whether a lock has come in yet.
    */
-  async #open(open: (overtaken: () => boolean) => Promise<Vault>): Promise<boolean> {
+  async #open(open: (overtaken: () => boolean) => Promise<OpenVault>): Promise<boolean> {
     let finished!: () => void;
     const opening: Opening = { lockedFor: null, done: new Promise<void>((resolve) => (finished = resolve)) };
     this.#opening = opening;
@@ -214,7 +215,7 @@ export class VaultSession {
   }
 
   /** The unlocked vault, or a `locked` error the renderer answers by showing the unlock screen. */
-  get vault(): Vault {
+  get vault(): OpenVault {
     if ((!this.#vault || this.#vault.isLocked) && this.#closedFor !== null) {
       throw new AttuneError('in-use', this.#closedFor);
     }
@@ -234,7 +235,7 @@ export class VaultSession {
    * closes, with the vault that is locking (the session no longer hands it out by then). A
    * failing task is reported and never keeps the vault open.
    */
-  whileLocking(task: (vault: Vault) => Promise<void>): () => void {
+  whileLocking(task: (vault: OpenVault) => Promise<void>): () => void {
     this.#whileLocking.add(task);
     return () => this.#whileLocking.delete(task);
   }

@@ -1,12 +1,12 @@
 import { AttuneError } from '../../shared/errors';
-import type { Vault } from '../vault/Vault';
+import type { OpenVault } from '../vault/OpenVault';
 
 /**
  * After opening with the recovery key: sets the new passphrase, then renews the recovery key
  * (the one just used may have been seen by someone else, or written down where it was found).
  * Resolves to the new key, to be shown once.
  */
-export async function resetSecrets(vault: Vault, newPassphrase: string): Promise<string> {
+export async function resetSecrets(vault: OpenVault, newPassphrase: string): Promise<string> {
   await vault.changePassphrase(newPassphrase);
   try {
     return await vault.renewRecoveryKey();

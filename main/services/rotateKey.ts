@@ -2,6 +2,7 @@ import type { RotatedVaultKey } from '../../shared/ipc/contract';
 import { rotateVaultKey } from '../vault/rotateVaultKey';
 import { confirmPassphrase } from './confirmPassphrase';
 import { progressEvents } from './progressEvents';
+import { refuseForSharedVault } from './refuseForSharedVault';
 import type { VaultSession } from './VaultSession';
 
 export type RotateVaultKey = typeof rotateVaultKey;
@@ -19,6 +20,11 @@ export async function rotateKey(
   rotate: RotateVaultKey = rotateVaultKey,
   now: () => number = Date.now,
 ): Promise<RotatedVaultKey> {
+  refuseForSharedVault(
+    session.vault,
+    'Rotating the key of',
+    'To stop an old passphrase from opening the vault, change the passphrase instead.',
+  );
   await confirmPassphrase(session, passphrase, 'the vault key was not rotated');
   const onProgress = progressEvents(session.emit, 'rotate-key', now);
   const { value, status } = await session.whileClosed(

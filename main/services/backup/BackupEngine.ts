@@ -1,4 +1,5 @@
-import type { Vault, VerifyReport } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
+import type { VerifyReport } from '../../vault/vaultTypes';
 
 /** `done` of `total` steps of long work. */
 export type Progress = (done: number, total: number) => void;
@@ -21,7 +22,7 @@ export interface ListedGeneration {
 export interface BackupEngine {
   /** Writes, verifies and prunes a generation of the open vault in `folder`. */
   backup(
-    vault: Vault,
+    vault: OpenVault,
     folder: string,
     options: { now: Date; onProgress?: Progress },
   ): Promise<{ generation: string; createdAt: string; verify: VerifyReport }>;

@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { type BackupStatus, backupHealth } from '../../../shared/domain/backupHealth';
 import type { BackupOutcome } from '../../../shared/domain/deviceConfigSchema';
 import { AttuneError } from '../../../shared/errors';
-import type { Vault } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
 import { type Clock, systemClock } from '../Clock';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
 import type { Emit, VaultSession } from '../VaultSession';
@@ -97,7 +97,7 @@ export class BackupService {
     }
   }
 
-  #openVault(): Vault | null {
+  #openVault(): OpenVault | null {
     try {
       return this.session.vault;
     } catch {
@@ -106,7 +106,7 @@ export class BackupService {
   }
 
   /** One backup at a time: a second request waits for the one under way and then writes its own. */
-  async #attempt(vault: Vault, reason: BackupReason): Promise<void> {
+  async #attempt(vault: OpenVault, reason: BackupReason): Promise<void> {
     while (this.#running) await this.#running.catch(() => undefined);
     const run = this.#write(vault, reason);
     this.#running = run;
@@ -118,7 +118,7 @@ export class BackupService {
     }
   }
 
-  async #write(vault: Vault, reason: BackupReason): Promise<void> {
+  async #write(vault: OpenVault, reason: BackupReason): Promise<void> {
     const { backup } = await this.config.read();
     if (!backup.folder) {
       if (reason === 'manual') {

@@ -1,6 +1,6 @@
 import type { RepairResult, VaultCheckReport } from '../../../shared/domain/vaultCheckReport';
 import { AttuneError } from '../../../shared/errors';
-import type { Vault } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
 import { type Clock, systemClock } from '../Clock';
 import type { VaultSession } from '../VaultSession';
 import {
@@ -23,7 +23,7 @@ export interface CheckBackups {
 
 /** Writes many records in one commit and then drops the services' cached records (RecordStore). */
 export interface BulkWriter {
-  writeMany<R>(work: (vault: Vault) => Promise<R>): Promise<R>;
+  writeMany<R>(work: (vault: OpenVault) => Promise<R>): Promise<R>;
 }
 
 /**
@@ -115,7 +115,7 @@ export class VaultCheckService {
     };
   }
 
-  #sources(vault: Vault): RecordSource[] {
+  #sources(vault: OpenVault): RecordSource[] {
     return [vaultRecordSource(vault), ...(this.memory ? [this.memory] : [])];
   }
 

@@ -1,11 +1,11 @@
-import type { Vault } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
 import type { RecordSource } from './describeDamage';
 
 /**
  * The open vault as a source of intact records. A damaged or missing record is simply absent:
  * describing damage must not fail on the damage it describes.
  */
-export function vaultRecordSource(vault: Pick<Vault, 'get' | 'getAll' | 'list'>): RecordSource {
+export function vaultRecordSource(vault: Pick<OpenVault, 'get' | 'getAll' | 'list'>): RecordSource {
   const get = async <T>(kind: string, id: string): Promise<T | undefined> => {
     try {
       return await vault.get<T>(kind, id);

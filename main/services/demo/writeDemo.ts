@@ -1,4 +1,4 @@
-import type { Vault } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
 import { kinds } from '../RecordStore';
 import { SETTINGS_ID } from '../SettingsService';
 import type { DemoData } from './generateDemo';
@@ -15,7 +15,7 @@ export interface WriteDemoOptions {
  * commit refers only to records already saved). Meant for new vaults: ids are the generator's.
  */
 export async function writeDemo(
-  vault: Pick<Vault, 'putMany'>,
+  vault: Pick<OpenVault, 'putMany'>,
   data: DemoData,
   options: WriteDemoOptions = {},
 ): Promise<void> {

@@ -4,13 +4,13 @@ import type { ProcessNote } from '../../../shared/domain/processNoteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import type { Template } from '../../../shared/domain/templates';
-import type { Vault } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
 import { kinds } from '../RecordStore';
 import { SETTINGS_ID } from '../SettingsService';
 import { countsOf, EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './exportFileSchema';
 
 /** The part of the vault export and import use. */
-export type ExchangeVault = Pick<Vault, 'list' | 'get' | 'getAll' | 'putMany' | 'appendAudit'>;
+export type ExchangeVault = Pick<OpenVault, 'list' | 'get' | 'getAll' | 'putMany' | 'appendAudit'>;
 
 export interface ExportOptions {
   /** Psychotherapy notes are left out unless this is true (HIPAA 164.501). */

@@ -1,4 +1,4 @@
-import type { Vault } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
 import { kinds } from '../RecordStore';
 
 const lists = [
@@ -13,7 +13,7 @@ const lists = [
  * How many records of an import file the vault already has, by id (the same file imported twice,
  * or an export of this very vault): each would be refused, and the summary says how many.
  */
-export function importConflicts(vault: Pick<Vault, 'list'>, data: unknown): number {
+export function importConflicts(vault: Pick<OpenVault, 'list'>, data: unknown): number {
   if (typeof data !== 'object' || data === null) return 0;
   let conflicts = 0;
   for (const [key, kind] of lists) {

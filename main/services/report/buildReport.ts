@@ -14,12 +14,12 @@ import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import { AttuneError } from '../../../shared/errors';
 import { type NoteSummary, summarizeNote } from '../../../shared/summaries/noteSummary';
-import type { Vault } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
 import { kinds } from '../RecordStore';
 import { SETTINGS_ID } from '../SettingsService';
 
 /** The part of the vault a report uses: reads, and the audit entry recording that it left. */
-export type ReportVault = Pick<Vault, 'list' | 'get' | 'getAll' | 'appendAudit'>;
+export type ReportVault = Pick<OpenVault, 'list' | 'get' | 'getAll' | 'appendAudit'>;
 
 export interface ReportOptions {
   /** One client's report, by code (case ignored, as codes are unique ignoring case). */

@@ -21,7 +21,7 @@ import type { ReviewPacket } from '../../../shared/review/packetSchema';
 import { COMMENTS_EXTENSION, PACKET_EXTENSION } from '../../../shared/review/reviewFiles';
 import { atomicWriteFile } from '../../vault/atomicWrite';
 import type { KdfParams } from '../../vault/kdf';
-import type { Vault } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
 import { nodeVaultFs } from '../../vault/vaultFs';
 import { type Clock, systemClock } from '../Clock';
 import { kinds } from '../RecordStore';
@@ -81,7 +81,7 @@ export class ReviewService {
   readonly #exportsDir: string;
   #tail: Promise<unknown> = Promise.resolve();
   /** The last preview, reused by an export of the same request over the same records. */
-  #preview: { vault: Vault; key: string; built: BuiltPacket } | null = null;
+  #preview: { vault: OpenVault; key: string; built: BuiltPacket } | null = null;
   /** Recent previews by packet id, for naming and dating their PDF. */
   readonly #printable = new Map<string, PrintablePacket>();
   readonly #keys = new PacketKeys();
@@ -296,7 +296,7 @@ export class ReviewService {
   }
 
   /** Runs `work` after earlier queued work, only if `vault` is still the unlocked one. */
-  #queue<R>(vault: Vault, work: () => Promise<R>): Promise<R> {
+  #queue<R>(vault: OpenVault, work: () => Promise<R>): Promise<R> {
     const run = this.#tail.then(() => {
       if (this.session.vault !== vault)
         throw new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
@@ -311,7 +311,7 @@ export class ReviewService {
 }
 
 /** The revisions of every record a packet is built from, hashed: changes when any of them changes. */
-function fingerprint(vault: Vault): string {
+function fingerprint(vault: OpenVault): string {
   const hash = createHash('sha256');
   for (const kind of sourceKinds) {
     for (const r of vault.list(kind).sort((a, b) => (a.id < b.id ? -1 : 1)))

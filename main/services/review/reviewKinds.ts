@@ -5,7 +5,7 @@
  */
 import type { ResolvedTarget, ReviewComment, SupervisorComment } from '../../../shared/review/commentsSchema';
 import type { ReviewPacket } from '../../../shared/review/packetSchema';
-import type { Vault } from '../../vault/Vault';
+import type { OpenVault } from '../../vault/OpenVault';
 import type { PassphraseCheck } from './reviewEnvelope';
 
 export const reviewKinds = {
@@ -19,9 +19,9 @@ export const reviewKinds = {
   supervisorComment: 'supervisor-comment',
 } as const;
 
-/** The part of the vault review works with; the CLI passes a Vault, the app its unlocked one. */
+/** The part of the vault review works with; the CLI and the app pass the vault they opened, in either format. */
 export type ReviewVault = Pick<
-  Vault,
+  OpenVault,
   'list' | 'get' | 'getAll' | 'put' | 'putMany' | 'delete' | 'appendAudit'
 >;
 

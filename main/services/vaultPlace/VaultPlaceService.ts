@@ -8,6 +8,7 @@ import { recoverInterruptedRotation } from '../../vault/rotateVaultKey';
 import { listKeptAside } from '../../vault/switchVaultFolder';
 import { nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 import { confirmPassphrase } from '../confirmPassphrase';
+import { refuseForSharedVault } from '../refuseForSharedVault';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
 import type { VaultSession } from '../VaultSession';
 import { checkVaultLocation } from './checkVaultLocation';
@@ -146,6 +147,7 @@ export class VaultPlaceService {
     if (!this.#offered.has(path)) {
       throw new AttuneError('invalid-input', 'Choose the new folder again with the button.');
     }
+    refuseForSharedVault(this.session.vault, 'Moving', 'The vault stays in its current folder.');
     await confirmPassphrase(this.session, passphrase, 'the vault was not moved');
     const config = await this.config.read();
     // Checked again: the folder may have changed since it was chosen.
