@@ -199,7 +199,7 @@ export class NoteService {
  * `vocabulary` plus whatever markers and strategies `note` already refers to, so a signed note
  * stays valid after the user removes or retypes a custom entry it used.
  */
-function vocabularyCovering(note: Note, vocabulary: RuptureVocabulary): RuptureVocabulary {
+export function vocabularyCovering(note: Note, vocabulary: RuptureVocabulary): RuptureVocabulary {
   const markers = new Map<string, RuptureMarker>();
   const strategies = new Map(vocabulary.strategies.map((s) => [s.id, s]));
   for (const r of note.ruptures) {
