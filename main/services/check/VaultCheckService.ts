@@ -1,6 +1,7 @@
 import type { RepairResult, VaultCheckReport } from '../../../shared/domain/vaultCheckReport';
 import { AttuneError } from '../../../shared/errors';
 import type { OpenVault } from '../../vault/OpenVault';
+import { SyncedOpenVault } from '../../vault/v2/SyncedOpenVault';
 import { type Clock, systemClock } from '../Clock';
 import type { VaultSession } from '../VaultSession';
 import {
@@ -11,6 +12,7 @@ import {
   vaultProblemsOf,
 } from './describeDamage';
 import { findIntactCopies, generationsOf } from './intactCopies';
+import { checkSyncedVault } from './syncedCheck';
 import { vaultRecordSource } from './vaultRecordSource';
 
 /** What the check needs to know about backups. */
@@ -58,6 +60,13 @@ export class VaultCheckService {
    */
   async repairFromBackup(passphrase: string): Promise<RepairResult> {
     const vault = this.session.vault;
+    if (vault.format === 2) {
+      // Single records are taken from format-1 backups; a shared vault's backups are restored whole.
+      throw new AttuneError(
+        'invalid-input',
+        'Restoring single records is not available for a vault shared by several computers. Open Attune on the computer named in the check so the sync app sends its files again, or restore the whole vault from a backup in Settings → Backups.',
+      );
+    }
     const writer = this.writer;
     const folder = await this.backups.folder();
     if (!writer || !folder) {
@@ -121,6 +130,15 @@ export class VaultCheckService {
 
   async #check(): Promise<VaultCheckReport> {
     const vault = this.session.vault; // `locked` when it is not open
+    if (vault instanceof SyncedOpenVault) {
+      // A vault shared between computers: every computer's change log, read again from the folder.
+      return checkSyncedVault(vault.synced, {
+        sources: this.memory ? [this.memory] : [],
+        backupsExist: () => this.backups.exist(),
+        onProgress: (done, total) => this.session.emit('vault:progress', { task: 'verify', done, total }),
+        clock: this.clock,
+      });
+    }
     const verify = await vault.verify((done, total) =>
       this.session.emit('vault:progress', { task: 'verify', done, total }),
     );

@@ -8,8 +8,12 @@ import {
   describeVaultProblem,
 } from '../../../shared/domain/vaultCheckReport';
 import { checkSyncedVault } from '../../../main/services/check/syncedCheck';
+import { VaultCheckService } from '../../../main/services/check/VaultCheckService';
+import type { VaultSession } from '../../../main/services/VaultSession';
+import { SyncedOpenVault } from '../../../main/vault/v2/SyncedOpenVault';
 import { SyncedVault } from '../../../main/vault/v2/SyncedVault';
 import { syncFolder } from '../vault/v2/syncFolder';
+import type { Events } from '../../../shared/ipc/events';
 import { A, B, kdf, PASS, tempRootsPerTest } from '../vault/v2/v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-synced-check-');
@@ -136,5 +140,37 @@ describe('Check the vault on a vault shared between computers (format 2)', () =>
       /^Nothing needs restoring\. Some changes from your other computers are still arriving/,
     );
     await office2.lock();
+  });
+
+  it('the Settings check service runs the format-2 check on a shared vault, with progress, and refuses single-record repair', async () => {
+    const { a, office } = await officeWithLaptopNote();
+    const seg = join(office, 'devices', B, 'log-000001.bin');
+    const bytes = Buffer.from(await readFile(seg));
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 2000) ^ 0x01, bytes.length - 2000);
+    await writeFile(seg, bytes);
+    const progress: Array<Events['vault:progress']> = [];
+    // The session as the check sees it: the open vault (format 2, as VaultSession hands it out) and its events.
+    const session = {
+      vault: new SyncedOpenVault(a),
+      emit: (event: string, payload: unknown) => {
+        if (event === 'vault:progress') progress.push(payload as Events['vault:progress']);
+      },
+    } as unknown as VaultSession;
+    const service = new VaultCheckService(
+      session,
+      { exist: async () => true, folder: async () => '/nonexistent-backups' },
+      null,
+      null,
+      clock,
+    );
+    const report = await service.check();
+    expect(report.damaged.map((d) => [d.what, d.device])).toEqual([['note', 'Laptop']]);
+    expect(report.vaultProblems).toContainEqual({ part: 'device-damaged', device: 'Laptop' });
+    expect(progress.at(-1)).toEqual({ task: 'verify', done: 2, total: 2 });
+    await expect(service.repairFromBackup(PASS)).rejects.toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringMatching(/restore the whole vault from a backup/),
+    });
+    await a.lock();
   });
 });
