@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { atomicWriteFile, fsyncDir } from '../atomicWrite';
+import { assertBackupOutsideVault } from '../backupOutcome';
+import type { BackupOptions, BackupResult } from '../backupSet';
 import { type AuditDetail, type AuditType, makeAuditEntry } from '../auditLog';
 import { sha256Hex } from '../binary';
 import { DEFAULT_KDF, type KdfParams } from '../kdf';
@@ -32,6 +34,7 @@ import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDe
 import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
 import { encodeSeen, SEEN_FILE } from './seenFile';
+import { backupSyncedVault } from './syncedBackup';
 import { assertSyncedAudit, auditFor } from './syncedAudit';
 import type {
   RecordConflict,
@@ -103,6 +106,8 @@ export class SyncedVault {
   private readonly now: () => Date;
   private readonly deviceId: Buffer;
   private readonly deviceDir: string;
+  /** This computer's name as the others see it (its latest `device` op, and its presence file). */
+  private name: string;
 
   private constructor(
     dir: string,
@@ -120,6 +125,7 @@ export class SyncedVault {
     this.deviceDir = join(dir, DEVICES_DIR, deviceHex);
     this.fs = options.fs ?? nodeVaultFs;
     this.now = options.now ?? (() => new Date());
+    this.name = deviceName(options.device.name);
   }
 
   /** Creates a format-2 vault in `dir` (absent or empty). The recovery key is shown once. */
@@ -425,6 +431,30 @@ export class SyncedVault {
     });
   }
 
+  /**
+   * Writes a verified backup generation of this vault into `folder` (syncedBackup.ts): after
+   * everything queued so far, so this device's own writes have settled. Audited as 'backup'.
+   */
+  async backupTo(folder: string, options: BackupOptions = {}): Promise<BackupResult> {
+    this.assertOpen();
+    const root = resolve(folder);
+    await assertBackupOutsideVault(this.dir, root);
+    return this.enqueue(async () => {
+      const keys = this.requireKeys();
+      const source = {
+        fs: this.fs,
+        dir: this.dir,
+        vaultId: this.vaultId,
+        keys,
+        records: this.state.records().length,
+        auditEntries: this.state.audit().length,
+      };
+      return backupSyncedVault(source, root, options, (detail) =>
+        this.commit([], [], [{ type: 'backup', detail }]),
+      );
+    });
+  }
+
   /** Resolves once everything queued so far (saves, background writes of seen.bin and presence) is done. */
   settled(): Promise<void> {
     return this.enqueue(async () => undefined);
@@ -506,6 +536,26 @@ export class SyncedVault {
     this.assertOpen();
     this.editing = records.map((r) => ({ kind: r.kind, id: r.id }));
     await this.enqueue(() => this.writePresence(true));
+  }
+
+  /** This computer's name as the other computers see it. */
+  get ownName(): string {
+    return this.name;
+  }
+
+  /**
+   * Renames this computer for the others: a `device` op in its log (conflicts name the new name
+   * once it arrives) and its presence file at once. Resolves to the name as stored.
+   */
+  async rename(name: string): Promise<string> {
+    this.assertOpen();
+    const next = deviceName(name);
+    return this.enqueue(async () => {
+      await this.commit([{ op: 'device', name: next }], [], []);
+      this.name = next;
+      await this.writePresence(true).catch(() => undefined);
+      return next;
+    });
   }
 
   /** Rewrites the presence file now (the timer calls this every minute). */
@@ -603,8 +653,9 @@ export class SyncedVault {
     });
     this.auditHead = this.ownAuditHead();
     const joining = firstOps === null && this.state.head(this.deviceHex) === null;
-    const ops: LogOp[] =
-      firstOps ?? (joining ? [{ op: 'device', name: deviceName(this.options.device.name) }] : []);
+    // A computer renamed while the vault was closed tells the others its new name at the next open.
+    const renamed = this.state.deviceName(this.deviceHex) !== this.name;
+    const ops: LogOp[] = firstOps ?? (joining || renamed ? [{ op: 'device', name: this.name }] : []);
     const audits: SyncedAuditRequest[] = joining
       ? [
           {
@@ -751,7 +802,7 @@ export class SyncedVault {
     const keys = this.requireKeys();
     const presence: Presence = {
       at: this.now().toISOString(),
-      name: deviceName(this.options.device.name),
+      name: this.name,
       open,
       editing: open ? this.editing : [],
     };
