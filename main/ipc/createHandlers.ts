@@ -12,6 +12,8 @@ import { VaultCheckService } from '../services/check/VaultCheckService';
 import { createServices, type Services } from '../services/createServices';
 import { ChosenPaths } from '../services/records/ChosenPaths';
 import { ReviewService } from '../services/review/ReviewService';
+import { createSyncService } from '../services/sync/createSyncService';
+import type { SyncService } from '../services/sync/SyncService';
 import { VaultPlaceService } from '../services/vaultPlace/VaultPlaceService';
 import type { VaultSession } from '../services/VaultSession';
 import type { Handlers } from './createRouter';
@@ -51,6 +53,7 @@ export function createHandlers(
     join(safety.config.dataDir, 'vault'),
     seams,
   ),
+  sync: SyncService = createSyncService(session, services, null),
 ): Handlers {
   const { clients, sessions, notes, processNotes, templates, settings, search, index, records } = services;
   // Exports and imports accept only the folders and files the user chose in these dialogs.
@@ -158,6 +161,12 @@ export function createHandlers(
     'vault:check': () => check.check(),
     'vault:unreadable': () => ({ records: services.readProblems.unreadable() }),
     'vault:repairFromBackup': ({ passphrase }) => check.repairFromBackup(passphrase),
+    'sync:conflicts': () => sync.conflicts(),
+    'sync:resolve': ({ kind, id, choice }) => sync.resolve(kind, id, choice),
+    'sync:status': () => sync.status(),
+    'sync:renameDevice': ({ name }) => sync.renameDevice(name),
+    'sync:editingElsewhere': ({ kind, id }) => sync.editingElsewhere(kind, id),
+    'sync:setEditing': ({ records }) => sync.setEditing(records),
     'backup:run': () => backups.run('manual'),
     'backup:listGenerations': ({ passphrase, choose }) =>
       restore.list(passphrase, choose, seams.chooseFolder),

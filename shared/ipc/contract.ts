@@ -8,6 +8,7 @@ import { noteContract } from './contracts/noteContract';
 import { passphraseContract } from './contracts/passphraseContract';
 import { recordsContract } from './contracts/recordsContract';
 import { reviewContract } from './contracts/reviewContract';
+import { syncContract } from './contracts/syncContract';
 import { vaultContract } from './contracts/vaultContract';
 import { vaultPlaceContract } from './contracts/vaultPlaceContract';
 
@@ -23,6 +24,16 @@ export type { FilePurpose, FolderPurpose } from './contracts/filesContract';
 export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
 export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
+export type {
+  ConflictChoice,
+  ConflictVersionView,
+  ConflictView,
+  ConflictWhat,
+  SettledSignedNote,
+  SyncAnswer,
+  SyncProblemView,
+  SyncStatusView,
+} from './contracts/syncContract';
 export type { AppInfo, VaultState, VaultStatus } from './contracts/vaultContract';
 export type {
   CommentsImportResult,
@@ -51,6 +62,7 @@ export const contract = {
   ...recordsContract,
   ...backupContract,
   ...checkContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

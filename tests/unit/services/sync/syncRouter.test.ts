@@ -1,0 +1,64 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createBackend } from '../../../../main/ipc/createBackend';
+import { makeVault, PASS } from '../serviceKit';
+
+async function unlockedFormat1() {
+  const { dataDir } = await makeVault();
+  const backend = createBackend({ dataDir, emit: () => undefined, version: '0.0.0-test' });
+  onTestFinished(() => backend.dispose());
+  expect(await backend.router.call('vault:unlock', { passphrase: PASS })).toMatchObject({ ok: true });
+  return backend.router.call;
+}
+
+describe('the sync methods through the router', () => {
+  it('answer not-available on a format-1 vault, in plain words', async () => {
+    const call = await unlockedFormat1();
+    const notAvailable = {
+      ok: true,
+      value: { available: false, message: expect.stringMatching(/format 1, for one computer/) },
+    };
+    expect(await call('sync:status', undefined)).toEqual(notAvailable);
+    expect(await call('sync:conflicts', undefined)).toEqual(notAvailable);
+    expect(await call('sync:editingElsewhere', { kind: 'note', id: 'n1' })).toEqual(notAvailable);
+    expect(await call('sync:setEditing', { records: [{ kind: 'note', id: 'n1' }] })).toEqual(notAvailable);
+    expect(await call('sync:renameDevice', { name: 'Office iMac' })).toEqual(notAvailable);
+  });
+
+  it('validate what the window sends before anything runs', async () => {
+    const call = await unlockedFormat1();
+    expect(await call('sync:renameDevice', { name: '   ' })).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid-input',
+        message: expect.stringMatching(/name for this computer of 1 to 60 characters/),
+      },
+    });
+    expect(await call('sync:renameDevice', { name: 'Office\niMac' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', message: expect.stringMatching(/line breaks/) },
+    });
+    expect(
+      await call('sync:resolve', {
+        kind: 'note',
+        id: 'n1',
+        choice: { type: 'version', versionId: '../../etc' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', message: expect.stringMatching(/version/) },
+    });
+    expect(
+      await call('sync:resolve', { kind: 'note', id: 'n1', choice: { type: 'everything' } }),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+  });
+
+  it('answer locked while the vault is locked', async () => {
+    const { dataDir } = await makeVault();
+    const backend = createBackend({ dataDir, emit: () => undefined, version: '0.0.0-test' });
+    onTestFinished(() => backend.dispose());
+    expect(await backend.router.call('sync:status', undefined)).toMatchObject({
+      ok: false,
+      error: { kind: 'locked' },
+    });
+  });
+});
