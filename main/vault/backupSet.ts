@@ -11,7 +11,7 @@ import { type GenerationOnDisk, readGenerations } from './generationsOnDisk';
 import { ProcessLock } from './processLock';
 import { errorCode, isNotFound, type VaultFs } from './vaultFs';
 import type { VerifyReport } from './vaultTypes';
-import { type BackupSource, writeGeneration } from './writeGeneration';
+import { type BackupSource, type WrittenGeneration, writeGeneration } from './writeGeneration';
 
 export { RETENTION, type Retention, generationsToKeep } from './backupRetention';
 export { BACKUP_ROOT, SIDECAR_FILE, backupSetDir } from './backupSidecar';
@@ -79,14 +79,47 @@ async function mkdirIfMissing(fs: VaultFs, dir: string): Promise<void> {
  * once verified. A failed verify is returned (result.verify.ok false), not thrown, so the caller
  * can record it.
  */
-export async function writeBackupGeneration(
+export function writeBackupGeneration(
   src: BackupSource,
   folder: string,
   options: BackupOptions = {},
 ): Promise<GenerationWrite> {
-  const { fs } = src;
+  return writeBackupSet(
+    src.fs,
+    src.header.vaultId.toString('hex'),
+    folder,
+    options,
+    (setDir, name, now, previous, fullVerifyAt) =>
+      writeGeneration(src, setDir, name, now, previous, fullVerifyAt, options.onProgress),
+  );
+}
+
+/**
+ * Writes one generation of a vault into its backup set: format 1's writeGeneration, format 2's
+ * writeSyncedGeneration. `previous` is the newest generation to share unchanged files with
+ * (null: copy everything); `fullVerifyAt` as in writeGeneration.
+ */
+export type GenerationWriter = (
+  setDir: string,
+  name: string,
+  now: Date,
+  previous: GenerationOnDisk | null,
+  fullVerifyAt: string | null,
+) => Promise<WrittenGeneration>;
+
+/**
+ * The part of a backup that is the same for every vault format: the folder checks, the set's
+ * lock, the generation's name, when a full check is due, a second try without links when the
+ * check fails, and pruning. `write` builds the generation itself.
+ */
+export async function writeBackupSet(
+  fs: VaultFs,
+  vaultId: string,
+  folder: string,
+  options: BackupOptions,
+  write: GenerationWriter,
+): Promise<GenerationWrite> {
   const now = options.now ?? new Date();
-  const vaultId = src.header.vaultId.toString('hex');
   const setDir = backupSetDir(folder, vaultId);
   try {
     // Never create the chosen folder itself: when a drive is unplugged its mount point is gone,
@@ -126,11 +159,11 @@ export async function writeBackupGeneration(
     // Only files copied now are decrypted while the last full check is recent (and not in the
     // future: a clock set back must not postpone it forever).
     const fullVerifyAt = age >= 0 && age < FULL_VERIFY_EVERY_MS ? previous!.sidecar!.fullVerifyAt : null;
-    let written = await writeGeneration(src, setDir, name, now, previous, fullVerifyAt, options.onProgress);
+    let written = await write(setDir, name, now, previous, fullVerifyAt);
     if (!written.verify.ok && written.linkedFiles > 0) {
       // A file shared with the previous generation may have rotted on the backup drive since it
       // was checked: copy everything afresh rather than carry the damage forward.
-      written = await writeGeneration(src, setDir, name, now, null, null, options.onProgress);
+      written = await write(setDir, name, now, null, null);
     }
     const result: BackupResult = {
       generation: written.name,

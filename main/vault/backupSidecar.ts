@@ -34,6 +34,12 @@ export interface BackupSidecar {
   fullVerifyAt: string;
   /** Path relative to the generation folder (forward slashes) → SHA-256 hex of its bytes. */
   files: Record<string, string>;
+  /**
+   * Format 2 only: for each log segment copied whole, the vault file it came from as
+   * `size:mtimeMs:inode`. A sealed segment whose vault file still has that stamp is linked by the
+   * next backup without being read again (a segment is never rewritten, FORMAT-v2.md §6).
+   */
+  sources?: Record<string, string>;
 }
 
 export function serializeSidecar(sidecar: BackupSidecar): Buffer {
@@ -47,6 +53,7 @@ export function serializeSidecar(sidecar: BackupSidecar): Buffer {
     verified: sidecar.verified,
     fullVerifyAt: sidecar.fullVerifyAt,
     files: sidecar.files,
+    ...(sidecar.sources ? { sources: sidecar.sources } : {}),
   };
   return Buffer.from(`${JSON.stringify(json)}\n`, 'utf8');
 }
@@ -84,5 +91,16 @@ export function parseSidecar(bytes: Buffer): SidecarRead {
     if (!isHash(hash)) return { problem: 'damaged' };
     checked[name] = hash;
   }
-  return { sidecar: { vaultId, generation, createdAt, verified, fullVerifyAt, files: checked } };
+  const read: BackupSidecar = { vaultId, generation, createdAt, verified, fullVerifyAt, files: checked };
+  const { sources } = json;
+  if (sources !== undefined) {
+    if (typeof sources !== 'object' || sources === null || Array.isArray(sources))
+      return { problem: 'damaged' };
+    read.sources = {};
+    for (const [name, stamp] of Object.entries(sources)) {
+      if (typeof stamp !== 'string' || stamp.length > 64) return { problem: 'damaged' };
+      read.sources[name] = stamp;
+    }
+  }
+  return { sidecar: read };
 }

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { isNotFound, type VaultFs } from '../vaultFs';
+import { DEVICES_DIR, listDeviceFolders } from './readAllLogs';
+import { classifyDeviceFile } from './syncNames';
+
+/** One file of a format-2 vault folder that a backup carries, by its path in the vault (forward slashes). */
+export interface PlannedFile {
+  path: string;
+  deviceHex: string;
+  /**
+   * 'log': a log segment, or a sync tool's conflict copy of one (`copyOf` set); 'small': keys.json,
+   * seen.bin, presence.bin and their conflict copies, rewritten whole by atomic writes.
+   */
+  type: 'log' | 'small';
+  segment: number;
+  copyOf?: string;
+  /** No more frames will be appended: a later segment of the device exists, or it is a conflict copy. */
+  sealed: boolean;
+}
+
+/**
+ * What a backup of the vault folder `dir` copies, device by device (FORMAT-v2.md §2, §11): every
+ * log segment and conflict copy of one, and the small files. Locks, temp files, partial downloads
+ * and foreign files stay out (they are not the vault's, or not yet).
+ */
+export async function planSyncedGeneration(fs: VaultFs, dir: string): Promise<PlannedFile[]> {
+  const planned: PlannedFile[] = [];
+  for (const deviceHex of await listDeviceFolders(fs, dir)) {
+    let names: string[];
+    try {
+      names = await fs.readdir(join(dir, DEVICES_DIR, deviceHex));
+    } catch (error) {
+      if (isNotFound(error)) continue; // a folder still arriving, or gone
+      throw error;
+    }
+    const device: PlannedFile[] = [];
+    for (const name of names.sort()) {
+      const path = `${DEVICES_DIR}/${deviceHex}/${name}`;
+      let kind = classifyDeviceFile(name);
+      let copyOf: string | undefined;
+      while (kind.type === 'artefact') {
+        copyOf = kind.of;
+        kind = classifyDeviceFile(kind.of);
+      }
+      if (kind.type === 'segment') {
+        device.push({
+          path,
+          deviceHex,
+          type: 'log',
+          segment: kind.segment,
+          ...(copyOf ? { copyOf } : {}),
+          sealed: copyOf !== undefined,
+        });
+      } else if (kind.type === 'keys' || kind.type === 'seen' || kind.type === 'presence') {
+        device.push({
+          path,
+          deviceHex,
+          type: 'small',
+          segment: 0,
+          ...(copyOf ? { copyOf } : {}),
+          sealed: false,
+        });
+      }
+    }
+    const newest = Math.max(0, ...device.filter((f) => f.type === 'log' && !f.copyOf).map((f) => f.segment));
+    for (const f of device) if (f.type === 'log' && f.segment < newest) f.sealed = true;
+    planned.push(...device);
+  }
+  return planned;
+}

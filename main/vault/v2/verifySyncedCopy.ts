@@ -1,0 +1,207 @@
+import { join } from 'node:path';
+import { AttuneError } from '../../../shared/errors';
+import { sha256Hex } from '../binary';
+import type { VaultFs } from '../vaultFs';
+import type { VerifyProblem, VerifyReport } from '../vaultTypes';
+import { parseKeySlots } from './keySlotsCodec';
+import { parseSegmentHeader, SEGMENT_HEADER_BYTES, scanLogFrames, ZERO_HASH } from './logFrame';
+import { MARKER_FILE, parseMarker } from './marker';
+import { decodePresence } from './presenceFile';
+import { DEVICES_DIR } from './readAllLogs';
+import { decodeSeen } from './seenFile';
+import { classifyDeviceFile, segmentFileName } from './syncNames';
+import { type FrameLink, walkSegment } from './walkSegment';
+
+/** What a format-2 backup generation was written to hold. */
+export interface CopiedGeneration {
+  /** Path in the generation (forward slashes) → SHA-256 of its bytes, as in the sidecar. */
+  files: Record<string, string>;
+  /** Paths copied by this backup. */
+  copied: Set<string>;
+  /** Paths hard-linked by this backup → the previous generation's file they link to. */
+  linked: Map<string, string>;
+}
+
+/**
+ * The check after writing an incremental format-2 generation, costing in proportion to what was
+ * copied (format 1's verifyCopiedFiles, same rules): the marker (the bytes written, this vault's);
+ * every device folder holding exactly the files written; every copied file holding the bytes
+ * written and opening with the vault's keys (key slots parse, seen.bin and presence.bin
+ * authenticate, every frame of a copied segment authenticates and chains to the one before,
+ * across segments too); and every hard-linked segment being the previous generation's file
+ * (same inode), whose bytes were checked when first backed up. Damage to such a shared file on
+ * the backup drive is found by the next full check (at least daily) or by restore.
+ */
+export async function verifySyncedCopy(
+  fs: VaultFs,
+  dir: string,
+  src: {
+    vaultId: Buffer;
+    keys: { log: Buffer; seen: Buffer; presence: Buffer };
+    records: number;
+    auditEntries: number;
+  },
+  expected: CopiedGeneration,
+): Promise<VerifyReport> {
+  const problems: VerifyProblem[] = [];
+  const note = (file: string, problem: string) => problems.push({ file, problem });
+  const read = async (path: string): Promise<Buffer | null> => {
+    try {
+      return await fs.readFile(join(dir, path));
+    } catch (error) {
+      note(path, `This file could not be read back (${String(error)}).`);
+      return null;
+    }
+  };
+
+  // Every folder holds exactly what was written.
+  const byDevice = new Map<string, Set<string>>();
+  for (const path of Object.keys(expected.files)) {
+    const [, hex, name] = path.split('/');
+    if (!hex || !name) continue;
+    const names = byDevice.get(hex) ?? new Set<string>();
+    names.add(name);
+    byDevice.set(hex, names);
+  }
+  const listed = await fs.readdir(join(dir, DEVICES_DIR)).catch(() => [] as string[]);
+  for (const hex of listed)
+    if (!byDevice.has(hex)) note(`${DEVICES_DIR}/${hex}`, 'This folder is not part of the backup.');
+  for (const [hex, names] of byDevice) {
+    const present = new Set(await fs.readdir(join(dir, DEVICES_DIR, hex)).catch(() => [] as string[]));
+    for (const name of names) {
+      if (!present.delete(name))
+        note(`${DEVICES_DIR}/${hex}/${name}`, 'This file is missing from the backup.');
+    }
+    for (const foreign of present)
+      note(`${DEVICES_DIR}/${hex}/${foreign}`, 'This file is not part of the backup.');
+  }
+
+  for (const [path, from] of expected.linked) {
+    const [a, b] = await Promise.all([
+      fs.stat(join(dir, path)).catch(() => null),
+      fs.stat(from).catch(() => null),
+    ]);
+    if (!a || !b || a.ino !== b.ino || a.dev !== b.dev) {
+      note(path, 'This file is not the previous backup’s checked copy it was linked to.');
+    }
+  }
+
+  // Chain ends of each segment, by device and segment number, to check the chain across segments.
+  const ends = new Map<
+    string,
+    Map<number, { first: FrameLink | null; last: FrameLink | null; copied: boolean }>
+  >();
+  for (const path of expected.copied) {
+    const bytes = await read(path);
+    if (!bytes) continue;
+    if (sha256Hex(bytes) !== expected.files[path]) {
+      note(path, 'This file does not hold the bytes that were written (it changed on the backup drive).');
+      continue;
+    }
+    if (path === MARKER_FILE) {
+      try {
+        const marker = parseMarker(bytes);
+        if (marker.version !== 2 || !marker.vaultId.equals(src.vaultId))
+          note(path, 'The marker is not this vault’s.');
+      } catch (error) {
+        note(path, error instanceof AttuneError ? error.message : String(error));
+      }
+      continue;
+    }
+    const [, hex = '', name = ''] = path.split('/');
+    const deviceId = Buffer.from(hex, 'hex');
+    let kind = classifyDeviceFile(name);
+    let ofName = name;
+    while (kind.type === 'artefact') {
+      ofName = kind.of;
+      kind = classifyDeviceFile(kind.of);
+    }
+    if (kind.type === 'keys') {
+      try {
+        if (!parseKeySlots(bytes).vaultId.equals(src.vaultId))
+          note(path, 'These key slots are not this vault’s.');
+      } catch (error) {
+        note(path, error instanceof AttuneError ? error.message : String(error));
+      }
+    } else if (kind.type === 'seen') {
+      if (!decodeSeen(src.keys.seen, src.vaultId, deviceId, bytes))
+        note(path, 'This file fails authentication.');
+    } else if (kind.type === 'presence') {
+      if (!decodePresence(src.keys.presence, src.vaultId, deviceId, bytes))
+        note(path, 'This file fails authentication.');
+    } else if (kind.type === 'segment') {
+      const problem = checkSegment(bytes, src.vaultId, deviceId, kind.segment, src.keys.log);
+      if (problem) note(path, problem);
+      else if (ofName === name) {
+        const walk = walkSegment(bytes);
+        const device = ends.get(hex) ?? new Map();
+        device.set(kind.segment, { first: walk.first, last: walk.last, copied: true });
+        ends.set(hex, device);
+      }
+    }
+  }
+  await checkChainAcrossSegments(fs, dir, expected, ends, note);
+
+  problems.sort((a, b) => a.file.localeCompare(b.file));
+  return { ok: problems.length === 0, records: src.records, auditEntries: src.auditEntries, problems };
+}
+
+/** One copied segment alone: header, every frame authentic and padded, chained within the file. */
+function checkSegment(
+  bytes: Buffer,
+  vaultId: Buffer,
+  deviceId: Buffer,
+  segment: number,
+  key: Buffer,
+): string | null {
+  const header = parseSegmentHeader(bytes);
+  if (!header?.deviceId.equals(deviceId) || header.segment !== segment) {
+    return 'This log file’s header does not match its name and folder.';
+  }
+  const scan = scanLogFrames(bytes, SEGMENT_HEADER_BYTES, key, vaultId, deviceId);
+  try {
+    if (scan.damage) return `This log file is damaged: ${scan.damage.problem}.`;
+    if (scan.tornTail) return 'This log file ends with an incomplete change.';
+    for (let i = 1; i < scan.frames.length; i++) {
+      const [before, frame] = [scan.frames[i - 1]!, scan.frames[i]!];
+      if (frame.seq !== before.seq + 1 || !frame.prev.equals(before.hash)) {
+        return `Change ${frame.seq} in this log file does not follow the change before it.`;
+      }
+    }
+    return null;
+  } finally {
+    for (const frame of scan.frames) frame.payload.fill(0); // note text
+  }
+}
+
+/** Where a copied segment meets its neighbour, the first frame must continue the one before. */
+async function checkChainAcrossSegments(
+  fs: VaultFs,
+  dir: string,
+  expected: CopiedGeneration,
+  ends: Map<string, Map<number, { first: FrameLink | null; last: FrameLink | null; copied: boolean }>>,
+  note: (file: string, problem: string) => void,
+): Promise<void> {
+  for (const [hex, device] of ends) {
+    for (const [segment, here] of [...device]) {
+      if (!here.copied) continue;
+      const name = `${DEVICES_DIR}/${hex}/${segmentFileName(segment)}`;
+      if (segment === 1) {
+        if (here.first && (here.first.seq !== 1 || !here.first.prev.equals(ZERO_HASH))) {
+          note(name, 'The first change of this device’s log is not its first.');
+        }
+        continue;
+      }
+      const beforeName = `${DEVICES_DIR}/${hex}/${segmentFileName(segment - 1)}`;
+      let before = device.get(segment - 1);
+      if (!before && expected.linked.has(beforeName)) {
+        const bytes = await fs.readFile(join(dir, beforeName)).catch(() => null);
+        if (bytes) before = { ...walkSegment(bytes), copied: false };
+      }
+      if (!before?.last || !here.first) continue;
+      if (here.first.seq !== before.last.seq + 1 || !here.first.prev.equals(before.last.hash)) {
+        note(name, `Change ${here.first.seq} does not follow the last change of the log file before it.`);
+      }
+    }
+  }
+}

@@ -1,0 +1,246 @@
+import { join } from 'node:path';
+import { fsyncDir } from '../atomicWrite';
+import { writeDurably } from '../backup';
+import { type BackupSidecar, SIDECAR_FILE, serializeSidecar } from '../backupSidecar';
+import { randomHex, sha256Hex } from '../binary';
+import { inParallel, removeFolder } from '../dirs';
+import { type GenerationOnDisk, rememberSidecar } from '../generationsOnDisk';
+import { errorCode, type VaultFs } from '../vaultFs';
+import type { VerifyReport } from '../vaultTypes';
+import type { WrittenGeneration } from '../writeGeneration';
+import { MARKER_FILE } from './marker';
+import { DEVICES_DIR } from './readAllLogs';
+import { type PlannedFile, planSyncedGeneration } from './syncedGenerationPlan';
+import type { SyncProblem } from './types';
+import { checkSyncedFolder } from './verifySyncedFolder';
+import { type CopiedGeneration, verifySyncedCopy } from './verifySyncedCopy';
+import { RollbackEvidence } from './RollbackEvidence';
+import { readKeySlotFiles } from './readKeySlotFiles';
+import { walkSegment } from './walkSegment';
+
+/** An open format-2 vault whose own writes have settled (SyncedVault.backupTo runs in its queue). */
+export interface SyncedBackupSource {
+  fs: VaultFs;
+  dir: string;
+  vaultId: Buffer;
+  keys: { log: Buffer; seen: Buffer; presence: Buffer };
+  /** Records and audit entries as this device has merged them: what a changed-files check reports. */
+  records: number;
+  auditEntries: number;
+}
+
+// Where hard links are not possible (FAT and exFAT drives, some network shares, another device):
+// copy instead (as format 1, writeGeneration.ts).
+const LINK_UNSUPPORTED = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);
+
+const stampOf = (s: { size: number; mtimeMs: number; ino: number }): string =>
+  `${s.size}:${s.mtimeMs}:${s.ino}`;
+
+/**
+ * Builds one generation of a format-2 vault under a `.partial-` name: a complete vault folder
+ * (marker, every device's key slots, log segments, seen.bin and presence.bin). A sealed log
+ * segment identical to the previous generation's copy is hard-linked from it: known identical
+ * without reading when its vault file still has the size, time and inode recorded then, or by its
+ * SHA-256 otherwise. Everything else is copied: each device's open segment, and the small files.
+ * A segment another computer is still sending is copied up to its last complete frame (frames
+ * are self-delimiting), and that device's later segments are left out, so the copy holds a prefix
+ * of every device's log: what a reader would see had those files not arrived yet. The copy is
+ * then verified (in full, or only what was copied while `fullVerifyAt` is recent) and renamed
+ * into place. A verify failure is returned, other failures thrown; the partial folder is removed.
+ */
+export async function writeSyncedGeneration(
+  src: SyncedBackupSource,
+  setDir: string,
+  name: string,
+  now: Date,
+  previous: GenerationOnDisk | null,
+  fullVerifyAt: string | null,
+  onProgress: ((done: number, total: number) => void) | undefined,
+): Promise<WrittenGeneration> {
+  const { fs } = src;
+  const partial = join(setDir, `${name}.partial-${randomHex(4)}`);
+  const files: Record<string, string> = {};
+  const sources: Record<string, string> = {};
+  const generation: CopiedGeneration = { files, copied: new Set(), linked: new Map() };
+  let bytesCopied = 0;
+  const started = performance.now();
+  try {
+    const plan = await planSyncedGeneration(fs, src.dir);
+    await fs.mkdir(partial, { mode: 0o700 });
+    await fs.mkdir(join(partial, DEVICES_DIR), { mode: 0o700 });
+    for (const hex of new Set(plan.map((f) => f.deviceHex))) {
+      await fs.mkdir(join(partial, DEVICES_DIR, hex), { mode: 0o700 });
+    }
+    const known = previous?.sidecar ?? null;
+    let done = 0;
+    const progress = () => {
+      done++;
+      if (onProgress && (done % 16 === 0 || done === plan.length)) onProgress(done, plan.length);
+    };
+    const copy = async (path: string, bytes: Buffer) => {
+      await writeDurably(fs, join(partial, path), bytes);
+      files[path] = sha256Hex(bytes);
+      generation.copied.add(path);
+      bytesCopied += bytes.length;
+    };
+    const link = (f: PlannedFile, hash: string): boolean => {
+      if (!previous) return false;
+      try {
+        fs.linkSync(join(previous.dir, f.path), join(partial, f.path));
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === 'ENOENT' || (code && LINK_UNSUPPORTED.has(code))) return false;
+        throw error;
+      }
+      files[f.path] = hash;
+      generation.linked.set(f.path, join(previous.dir, f.path));
+      return true;
+    };
+    // Per device, its log in segment order from 1: from the first segment missing or still
+    // arriving (torn) on, that device's segments are left out of this generation.
+    const skipFrom = new Map<string, number>();
+    const logs = plan.filter((f) => f.type === 'log').sort((a, b) => a.segment - b.segment);
+    for (const hex of new Set(logs.map((f) => f.deviceHex))) {
+      let expected = 1;
+      for (const f of logs) {
+        if (f.deviceHex !== hex || f.copyOf) continue;
+        if (f.segment !== expected) break;
+        expected++;
+      }
+      skipFrom.set(hex, expected);
+    }
+    const copyLog = async (f: PlannedFile) => {
+      if (!f.copyOf && f.segment >= (skipFrom.get(f.deviceHex) ?? 1)) return;
+      const stat = await fs.stat(join(src.dir, f.path));
+      const stamp = stampOf(stat);
+      const before = known?.files[f.path];
+      if (f.sealed && before && known?.sources?.[f.path] === stamp && link(f, before)) {
+        sources[f.path] = stamp;
+        return;
+      }
+      const bytes = await fs.readFile(join(src.dir, f.path));
+      const walk = walkSegment(bytes);
+      if (walk.torn && !f.copyOf) skipFrom.set(f.deviceHex, f.segment + 1);
+      const whole = !walk.torn && bytes.length === stat.size;
+      const kept = bytes.subarray(0, walk.keep);
+      if (whole) sources[f.path] = stamp;
+      if (f.sealed && whole && before !== undefined && sha256Hex(kept) === before && link(f, before)) return;
+      await copy(f.path, kept);
+    };
+    // Logs one after another (a torn segment decides whether later ones are copied), small files
+    // in parallel: the file system joins their fsyncs into fewer journal commits.
+    for (const f of logs) {
+      await copyLog(f);
+      progress();
+    }
+    await inParallel(
+      plan.filter((f) => f.type === 'small'),
+      8,
+      async (f) => {
+        await copy(f.path, await fs.readFile(join(src.dir, f.path)));
+        progress();
+      },
+    );
+    for (const hex of new Set(plan.map((f) => f.deviceHex)))
+      await fsyncDir(fs, join(partial, DEVICES_DIR, hex));
+    await fsyncDir(fs, join(partial, DEVICES_DIR));
+    const createdAt = now.toISOString();
+    const verified = fullVerifyAt === null ? 'full' : 'changed-files';
+    const marker = await fs.readFile(join(src.dir, MARKER_FILE));
+    files[MARKER_FILE] = sha256Hex(marker);
+    const sidecar: BackupSidecar = {
+      vaultId: src.vaultId.toString('hex'),
+      generation: name,
+      createdAt,
+      verified,
+      fullVerifyAt: fullVerifyAt ?? createdAt,
+      files,
+      sources,
+    };
+    await writeDurably(fs, join(partial, SIDECAR_FILE), serializeSidecar(sidecar));
+    // The marker last: until it is there, not even the partial folder is a vault (FORMAT-v2.md §13).
+    await writeDurably(fs, join(partial, MARKER_FILE), marker);
+    generation.copied.add(MARKER_FILE);
+    bytesCopied += marker.length;
+    await fsyncDir(fs, partial);
+
+    const writeMs = performance.now() - started;
+    const verify =
+      verified === 'full'
+        ? await verifyWholeCopy(src, partial)
+        : await verifySyncedCopy(fs, partial, src, generation);
+    const verifyMs = performance.now() - started - writeMs;
+    const written: WrittenGeneration = {
+      name,
+      createdAt,
+      copiedFiles: generation.copied.size,
+      linkedFiles: generation.linked.size,
+      bytesCopied,
+      verify,
+      verified,
+      damagedInVault: verify.ok ? 0 : await damagedInVault(fs, partial, files, verify),
+      writeMs,
+      verifyMs,
+    };
+    if (!verify.ok) {
+      await removeFolder(fs, partial).catch(() => undefined);
+      return written;
+    }
+    // The commit point: under its own name, the generation is complete and verified.
+    await fs.rename(partial, join(setDir, name));
+    await fsyncDir(fs, setDir);
+    await rememberSidecar(fs, join(setDir, name), sidecar);
+    return written;
+  } catch (error) {
+    // Best effort: whatever is left keeps its .partial- name and is removed by the next backup.
+    await removeFolder(fs, partial).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Problems that make a copy unusable: everything but a conflict copy noted and changes still to arrive. */
+export const blockingProblems = (problems: SyncProblem[]): SyncProblem[] =>
+  problems.filter((p) => p.type !== 'artefact' && p.type !== 'waiting');
+
+export const asVerifyProblems = (problems: SyncProblem[]): VerifyReport['problems'] =>
+  problems.map((p) => ({ file: p.file, problem: p.message }));
+
+/** The check `attune verify` runs, on the copy: every frame of every device decrypted and merged. */
+async function verifyWholeCopy(src: SyncedBackupSource, dir: string): Promise<VerifyReport> {
+  const { files, problems: slotProblems } = await readKeySlotFiles(src.fs, dir);
+  const report = await checkSyncedFolder({
+    fs: src.fs,
+    dir,
+    vaultId: src.vaultId,
+    keys: src.keys,
+    ownHex: null,
+    evidence: new RollbackEvidence(),
+    localSeen: undefined,
+    maxEpoch: Math.max(0, ...files.map((f) => f.slots.epoch)),
+    name: () => undefined,
+  });
+  const problems = blockingProblems([...slotProblems, ...report.problems]);
+  return {
+    ok: problems.length === 0,
+    records: report.records,
+    auditEntries: report.auditEntries,
+    problems: asVerifyProblems(problems),
+  };
+}
+
+/**
+ * After a failed check: when every file on the backup drive still holds the bytes written, the
+ * damage came from the vault itself (the number of files named), not from the drive (0).
+ */
+async function damagedInVault(
+  fs: VaultFs,
+  dir: string,
+  files: Record<string, string>,
+  verify: VerifyReport,
+): Promise<number> {
+  for (const [path, hash] of Object.entries(files)) {
+    const bytes = await fs.readFile(join(dir, path)).catch(() => null);
+    if (!bytes || sha256Hex(bytes) !== hash) return 0;
+  }
+  return new Set(verify.problems.map((p) => p.file)).size;
+}
