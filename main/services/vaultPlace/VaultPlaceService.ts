@@ -6,9 +6,10 @@ import { removeTree } from '../../vault/folderTree';
 import { HEADER_FILE } from '../../vault/header';
 import { recoverInterruptedRotation } from '../../vault/rotateVaultKey';
 import { listKeptAside } from '../../vault/switchVaultFolder';
+import { parseMarker } from '../../vault/v2/marker';
+import { SyncedOpenVault } from '../../vault/v2/SyncedOpenVault';
 import { nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 import { confirmPassphrase } from '../confirmPassphrase';
-import { refuseForSharedVault } from '../refuseForSharedVault';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
 import type { VaultSession } from '../VaultSession';
 import { checkVaultLocation } from './checkVaultLocation';
@@ -134,7 +135,11 @@ export class VaultPlaceService {
     const chosen = await this.chooseFolder();
     if (chosen === null) return null;
     const config = await this.config.read();
-    const path = await checkVaultLocation(chosen, { current, backupFolder: config.backup.folder }, this.fs);
+    const path = await checkVaultLocation(
+      chosen,
+      { current, backupFolder: config.backup.folder, format: await this.formatHere() },
+      this.fs,
+    );
     this.#offered.add(path);
     return { path };
   }
@@ -147,20 +152,25 @@ export class VaultPlaceService {
     if (!this.#offered.has(path)) {
       throw new AttuneError('invalid-input', 'Choose the new folder again with the button.');
     }
-    refuseForSharedVault(this.session.vault, 'Moving', 'The vault stays in its current folder.');
+    // A shared vault (format 2) moves this computer's whole copy; its own folder stays locked meanwhile.
+    const open = this.session.vault;
+    const deviceHex = open instanceof SyncedOpenVault ? open.synced.deviceHex : undefined;
     await confirmPassphrase(this.session, passphrase, 'the vault was not moved');
     const config = await this.config.read();
     // Checked again: the folder may have changed since it was chosen.
     const target = await checkVaultLocation(
       path,
-      { current: this.session.location, backupFolder: config.backup.folder },
+      { current: this.session.location, backupFolder: config.backup.folder, format: await this.formatHere() },
       this.fs,
     );
     const { status } = await this.session.whileClosed(
       'Attune is moving the vault to its new folder. Wait until it has finished.',
       { passphrase },
       async (dir) => {
-        await moveVaultTo(this.config, dir, target, passphrase, this.defaultLocation, { fs: this.fs });
+        await moveVaultTo(this.config, dir, target, passphrase, this.defaultLocation, {
+          fs: this.fs,
+          ...(deviceHex ? { deviceHex } : {}),
+        });
         this.session.relocate(target);
       },
     );
@@ -209,6 +219,15 @@ export class VaultPlaceService {
     const isDefault = resolve(path) === resolve(this.defaultLocation);
     await this.config.update((c) => ({ ...c, vaultDir: isDefault ? null : path }));
     this.session.relocate(path);
+  }
+
+  /** The format of the vault in use here (1 when its marker cannot be read: the stricter checks apply). */
+  private async formatHere(): Promise<1 | 2> {
+    try {
+      return parseMarker(await this.fs.readFile(join(this.session.location, HEADER_FILE))).version;
+    } catch {
+      return 1;
+    }
   }
 
   private async isVaultFolder(path: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { errorCode, isNotFound, nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
+import { syncToolOf } from './syncToolOf';
 
 /** What a chosen vault folder is checked against. */
 export interface LocationContext {
@@ -9,6 +10,11 @@ export interface LocationContext {
   current: string | null;
   /** The backup folder, if one is set: the vault must not live inside it (or it inside the vault). */
   backupFolder: string | null;
+  /**
+   * The format of the vault that will live there (default 1). Format 2 is made for a synced
+   * folder; format 1 in one loses notes once two computers open it, so it is kept out of them.
+   */
+  format?: 1 | 2;
 }
 
 /**
@@ -47,7 +53,8 @@ async function statOrNull(fs: VaultFs, path: string) {
 /**
  * Checks a folder the user chose for the vault: an absolute path; an empty folder or one that
  * does not exist yet (in a folder that does); not inside or around the current vault or the
- * backup folder; not in a folder a sync tool has made conflict copies in; and writable (a test
+ * backup folder; not in a folder a sync tool has made conflict copies in; for a format-1 vault,
+ * not in a folder a sync tool keeps in sync at all; and writable (a test
  * file is written and removed). Resolves to the normalised path, or throws 'invalid-input'
  * saying what to choose instead.
  */
@@ -105,6 +112,13 @@ export async function checkVaultLocation(
   if (siblings.some((name) => isConflictName(name) && name.toLowerCase().startsWith(stem))) {
     throw refuse(
       'A sync tool has made conflict copies of this folder beside it. Sort those out first, or choose another folder.',
+    );
+  }
+
+  const tool = (context.format ?? 1) === 1 ? await syncToolOf(path, fs) : null;
+  if (tool) {
+    throw refuse(
+      `This folder is kept in sync by ${tool}. This vault must not live in a synced folder: once it is opened on two computers, the sync app can silently lose notes. Choose a folder outside ${tool}. To keep a copy there, choose it as your backup folder in Settings → Backups instead.`,
     );
   }
 

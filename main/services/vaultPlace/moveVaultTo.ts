@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { moveVaultFolder } from '../../vault/moveVaultFolder';
-import type { VaultFs } from '../../vault/vaultFs';
+import { MARKER_FILE, parseMarker } from '../../vault/v2/marker';
+import { moveSyncedFolder } from '../../vault/v2/moveSyncedFolder';
+import { nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
 
 /**
@@ -15,22 +17,22 @@ export async function moveVaultTo(
   to: string,
   passphrase: string,
   defaultLocation: string,
-  options: { fs?: VaultFs; now?: Date } = {},
+  options: { fs?: VaultFs; now?: Date; deviceHex?: string } = {},
 ): Promise<{ keptAside: string }> {
   const isDefault = resolve(to) === resolve(defaultLocation);
-  const { keptAside } = await moveVaultFolder(
-    from,
-    to,
-    passphrase,
-    async () => {
-      await config.update((c) => ({
-        ...c,
-        vaultDir: isDefault ? null : to,
-        oldVaultCopies: [...c.oldVaultCopies.filter((p) => p !== from), from],
-      }));
-    },
-    options,
-  );
+  const fs = options.fs ?? nodeVaultFs;
+  const format = parseMarker(await fs.readFile(join(from, MARKER_FILE))).version;
+  const commit = async () => {
+    await config.update((c) => ({
+      ...c,
+      vaultDir: isDefault ? null : to,
+      oldVaultCopies: [...c.oldVaultCopies.filter((p) => p !== from), from],
+    }));
+  };
+  const { keptAside } =
+    format === 2
+      ? await moveSyncedFolder(from, to, { passphrase }, commit, options)
+      : await moveVaultFolder(from, to, passphrase, commit, options);
   if (keptAside !== from) {
     await config
       .update((c) => ({ ...c, oldVaultCopies: c.oldVaultCopies.map((p) => (p === from ? keptAside : p)) }))

@@ -75,6 +75,33 @@ describe('checkVaultLocation', () => {
     );
   });
 
+  it('keeps a format-1 vault out of a folder a sync tool keeps in sync, and lets a format-2 vault in', async () => {
+    const root = await tempDir();
+    // Syncthing's share, recognised by the marker folder at its top.
+    await mkdir(join(root, 'Sync', 'practice'), { recursive: true });
+    await mkdir(join(root, 'Sync', '.stfolder'));
+    const inSyncthing = join(root, 'Sync', 'practice', 'vault');
+    expect(await expectKind(checkVaultLocation(inSyncthing, none), 'invalid-input')).toBe(
+      'This folder is kept in sync by Syncthing. This vault must not live in a synced folder: once it is opened on two computers, the sync app can silently lose notes. Choose a folder outside Syncthing. To keep a copy there, choose it as your backup folder in Settings → Backups instead.',
+    );
+    expect(await checkVaultLocation(inSyncthing, { ...none, format: 2 })).toBe(inSyncthing);
+    // Dropbox, by its folder's name; Nextcloud, by its sync database.
+    await mkdir(join(root, 'Dropbox'));
+    expect(await expectKind(checkVaultLocation(join(root, 'Dropbox', 'v'), none), 'invalid-input')).toMatch(
+      /kept in sync by Dropbox/,
+    );
+    await mkdir(join(root, 'cloud'));
+    await writeFile(join(root, 'cloud', '.sync_0123abcd.db'), '');
+    expect(
+      await expectKind(checkVaultLocation(join(root, 'cloud', 'v'), { ...none, format: 1 }), 'invalid-input'),
+    ).toMatch(/kept in sync by Nextcloud/);
+    expect(await checkVaultLocation(join(root, 'cloud', 'v'), { ...none, format: 2 })).toBe(
+      join(root, 'cloud', 'v'),
+    );
+    // A plain folder is fine for either format.
+    expect(await checkVaultLocation(join(root, 'plain'), none)).toBe(join(root, 'plain'));
+  });
+
   it('refuses a folder Attune cannot write in (read-only disk) or whose disk is full', async () => {
     const root = await tempDir();
     for (const [code, words] of [
