@@ -2,19 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import { atomicWriteFile, fsyncDir } from './atomicWrite';
-import {
-  AUDIT_FILE,
-  AUDIT_MAGIC,
-  auditAdPrefix,
-  encodeAuditFrame,
-  followChain,
-  GENESIS_HASH,
-  makeAuditEntry,
-} from './auditLog';
+import { AUDIT_FILE, encodeAuditFrame, followChain, GENESIS_HASH, makeAuditEntry } from './auditLog';
 import { randomHex, sha256Hex } from './binary';
 import { inParallel, removeLeftovers } from './dirs';
 import { removeTree, writeNewFile } from './folderTree';
-import { scanFrames } from './frames';
 import {
   HEADER_FILE,
   headerMac,
@@ -43,6 +34,7 @@ import type { VaultState } from './state';
 import { discardInterruptedRotations, rotatingDirName } from './interruptedRotation';
 import { finishInterruptedSwitch, switchIntentPath, switchVaultFolder } from './switchVaultFolder';
 import { unlockKeys } from './unlock';
+import { readAuditTexts } from './readAuditTexts';
 import { readFailure, writeFailure } from './vaultErrors';
 import { nodeVaultFs, type VaultFs } from './vaultFs';
 import { verifyContents } from './verifyVault';
@@ -120,7 +112,7 @@ export async function rotateVaultKey(
       throw writeFailure(error);
     });
     const { state } = await loadState(fs, root, header, keys);
-    const auditTexts = await readAuditTexts(fs, root, header, keys, state);
+    const auditTexts = await readAuditTexts(fs, root, header, keys, state, 'the key was not rotated');
 
     // The new key and both wraps. The KDF settings stay; the salt is new.
     const vaultKey = randomBytes(32);
@@ -182,52 +174,6 @@ async function intentNames(fs: VaultFs, root: string, work: string): Promise<boo
   } catch {
     return false;
   }
-}
-
-/**
- * The exact texts of every audit entry (the chain hashes them): those in audit.bin that the
- * manifest vouches for, then those still only in the journal. A broken chain stops the rotation:
- * re-encrypting it would make the damage look authentic.
- */
-async function readAuditTexts(
-  fs: VaultFs,
-  root: string,
-  header: VaultHeader,
-  keys: VaultKeys,
-  state: VaultState,
-): Promise<string[]> {
-  const bytes = await fs.readFile(join(root, AUDIT_FILE)).catch((error: unknown) => {
-    throw readFailure(error, `audit log (${AUDIT_FILE})`);
-  });
-  const damaged = (what: string) =>
-    new AttuneError(
-      'integrity',
-      `The audit log is damaged (${what}), so the key was not rotated. Run a vault check and restore the vault from a backup.`,
-    );
-  if (bytes.length < state.auditBytes) throw damaged('it is shorter than the manifest records');
-  const scan = scanFrames(
-    bytes.subarray(0, state.auditBytes),
-    AUDIT_MAGIC,
-    keys.audit,
-    auditAdPrefix(header.vaultId),
-  );
-  if (scan.damage || scan.tornTail)
-    throw damaged(scan.damage?.problem ?? 'it ends in the middle of an entry');
-  const texts = [...scan.frames.map((f) => f.plaintext.toString('utf8')), ...state.pendingAudit];
-  let head = { seq: 0, hash: GENESIS_HASH };
-  for (const [i, text] of texts.entries()) {
-    const next = followChain(head, text);
-    if ('problem' in next) throw damaged(next.problem);
-    head = next.head;
-    if (
-      i === scan.frames.length - 1 &&
-      (head.seq !== state.snapshotAudit.seq || head.hash !== state.snapshotAudit.hash)
-    ) {
-      throw damaged('it does not end where the manifest says');
-    }
-  }
-  if (head.seq !== state.audit.seq || head.hash !== state.audit.hash) throw damaged('entries are missing');
-  return texts;
 }
 
 /** Writes every file of the rotated vault into `work` except the header. */

@@ -80,15 +80,16 @@ export async function freeAsideName(
 }
 
 /**
- * Moves the current vault folder aside to a dated name beside it and renames `preparedDir` (a
- * complete vault in the same parent folder) into its place, durably. Returns where the old
- * folder now is; it is kept until the user removes it.
+ * Moves the current vault folder aside to a dated name beside it (or to `asideDir`, a free name
+ * in the same parent) and renames `preparedDir` (a complete vault in the same parent folder) into
+ * its place, durably. Returns where the old folder now is; it is kept until the user removes it.
  */
 export async function switchVaultFolder(
   vaultDir: string,
   preparedDir: string,
   now: Date = new Date(),
   fs: VaultFs = nodeVaultFs,
+  asideDir?: string,
 ): Promise<{ keptAside: string }> {
   const vault = resolve(vaultDir);
   const prepared = resolve(preparedDir);
@@ -96,13 +97,16 @@ export async function switchVaultFolder(
   if (dirname(prepared) !== parent || prepared === vault) {
     throw new AttuneError('invalid-input', 'The new vault folder must be prepared beside the current one.');
   }
+  if (asideDir !== undefined && (dirname(resolve(asideDir)) !== parent || (await exists(fs, asideDir)))) {
+    throw new AttuneError('internal', 'The old vault folder must be put aside under a free name beside it.');
+  }
   if (!(await isVaultFolder(fs, prepared))) {
     throw new AttuneError(
       'invalid-input',
       'The new vault folder is not complete, so the vault was not replaced.',
     );
   }
-  const aside = await freeAsideName(fs, vault, 'replaced', now);
+  const aside = asideDir === undefined ? await freeAsideName(fs, vault, 'replaced', now) : resolve(asideDir);
   const intent: SwitchIntent = {
     format: INTENT_FORMAT,
     version: 1,

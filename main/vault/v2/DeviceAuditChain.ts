@@ -49,8 +49,8 @@ export class DeviceAuditChain {
   }
 }
 
-/** Audit types format 2 adds to format 1's (FORMAT-v2.md §12 conflict-resolved, §13 device-join). */
-const FORMAT_2_AUDIT_TYPES = new Set(['device-join', 'conflict-resolved']);
+/** Audit types format 2 adds to format 1's (§12 conflict-resolved, §13 device-join, §14 format-upgrade). */
+const FORMAT_2_AUDIT_TYPES = new Set(['device-join', 'conflict-resolved', 'format-upgrade']);
 
 function claimedFields(text: string): { seq?: number; at?: string; type?: string } {
   try {

@@ -129,3 +129,32 @@ export function renewRecoverySlots(
   const recovery = recoverySlot(keys.vaultKey, current.vaultId, recoveryKey);
   return { slots: withMac(keys.keysMac, { ...current, deviceHex, epoch, recovery }), recoveryKey };
 }
+
+/**
+ * The slots of a format-1 vault upgraded to format 2 (FORMAT-v2.md §14), epoch 1: the same vault
+ * key under the same passphrase (a fresh salt), and format 1's recovery slot carried over as it
+ * is, so the recovery key the user already keeps opens the upgraded vault.
+ */
+export async function upgradedKeySlots(args: {
+  vaultKey: Buffer;
+  vaultId: Buffer;
+  deviceHex: string;
+  passphrase: string;
+  kdf: KdfParams;
+  format1Recovery: { nonce: Buffer; wrapped: Buffer };
+  keysMac: Buffer;
+}): Promise<KeySlots> {
+  assertSlotArgs(1, args.deviceHex, args.kdf);
+  const pass = await passphraseSlot(args.vaultKey, args.vaultId, args.passphrase, args.kdf);
+  return withMac(args.keysMac, {
+    vaultId: args.vaultId,
+    deviceHex: args.deviceHex,
+    epoch: 1,
+    ...pass,
+    recovery: {
+      nonce: Buffer.from(args.format1Recovery.nonce),
+      wrapped: Buffer.from(args.format1Recovery.wrapped),
+      format1: true,
+    },
+  });
+}

@@ -13,9 +13,18 @@ export interface KeySlots {
   kdf: KdfParams;
   salt: Buffer;
   passphrase: { nonce: Buffer; wrapped: Buffer };
-  recovery: { nonce: Buffer; wrapped: Buffer; recoveryId: Buffer };
+  recovery: RecoverySlot;
   mac: Buffer;
 }
+
+/**
+ * The recovery slot: format 2's own, or (`format1`) the slot of a format-1 vault carried over
+ * unchanged by the upgrade (FORMAT-v2.md §14), so the recovery key the user already keeps still
+ * opens the vault. A format-1 slot has no recoveryId: that id is derived from the key itself.
+ */
+export type RecoverySlot =
+  | { nonce: Buffer; wrapped: Buffer; recoveryId: Buffer; format1?: undefined }
+  | { nonce: Buffer; wrapped: Buffer; format1: true };
 
 export const KEYS_FILE = 'keys.json';
 const FORMAT_NAME = 'attune-keys';
@@ -42,6 +51,10 @@ export function passphraseAd(s: Pick<KeySlots, 'vaultId' | 'kdf' | 'salt'>): Buf
 export const recoveryAd = (vaultId: Buffer, recoveryId: Buffer): Buffer =>
   Buffer.concat([ascii('attune/v2/wrap/recovery'), vaultId, recoveryId]);
 
+/** Format 1's AD_rec (FORMAT.md §4, version 1), under which a carried-over recovery slot was wrapped. */
+export const format1RecoveryAd = (vaultId: Buffer): Buffer =>
+  Buffer.concat([ascii('attune/v1/wrap/recovery'), u16(1), vaultId]);
+
 /** The bytes the MAC and the checksum cover. As the spec says, `recoveryId` is not among them (AD_rec binds it). */
 export function slotsCore(s: Omit<KeySlots, 'mac' | 'deviceHex'>): Buffer {
   return Buffer.concat([
@@ -57,6 +70,8 @@ export function slotsCore(s: Omit<KeySlots, 'mac' | 'deviceHex'>): Buffer {
     s.passphrase.wrapped,
     s.recovery.nonce,
     s.recovery.wrapped,
+    // A carried-over format-1 slot says so in what the MAC covers (the core's length differs too).
+    ...(s.recovery.format1 ? [ascii('format-1')] : []),
   ]);
 }
 
@@ -71,9 +86,15 @@ const checksumOf = (s: KeySlots): Buffer => sha256(Buffer.concat([slotsCore(s), 
 
 /** The same slots (what the MAC covers, and the MAC), whichever device's folder holds them. */
 export const sameSlots = (a: KeySlots, b: KeySlots): boolean =>
-  slotsCore(a).equals(slotsCore(b)) &&
-  a.mac.equals(b.mac) &&
-  a.recovery.recoveryId.equals(b.recovery.recoveryId);
+  slotsCore(a).equals(slotsCore(b)) && a.mac.equals(b.mac) && recoveryIdOfSlot(a).equals(recoveryIdOfSlot(b));
+
+const recoveryIdOfSlot = (s: KeySlots): Buffer =>
+  s.recovery.format1 ? Buffer.alloc(0) : s.recovery.recoveryId;
+
+function recoveryJson(r: RecoverySlot): Record<string, string> {
+  const slot = { nonce: r.nonce.toString('hex'), wrapped: r.wrapped.toString('hex') };
+  return r.format1 ? { type: 'format-1', ...slot } : { ...slot, recoveryId: r.recoveryId.toString('hex') };
+}
 
 export function serializeKeySlots(s: KeySlots): Buffer {
   const json = {
@@ -94,11 +115,7 @@ export function serializeKeySlots(s: KeySlots): Buffer {
         nonce: s.passphrase.nonce.toString('hex'),
         wrapped: s.passphrase.wrapped.toString('hex'),
       },
-      recovery: {
-        nonce: s.recovery.nonce.toString('hex'),
-        wrapped: s.recovery.wrapped.toString('hex'),
-        recoveryId: s.recovery.recoveryId.toString('hex'),
-      },
+      recovery: recoveryJson(s.recovery),
     },
     mac: s.mac.toString('hex'),
     checksum: checksumOf(s).toString('hex'),
@@ -127,7 +144,10 @@ const fileSchema = z.object({
   }),
   keys: z.object({
     passphrase: z.object(slotSchema),
-    recovery: z.object({ ...slotSchema, recoveryId: hex(8) }),
+    recovery: z.union([
+      z.object({ type: z.literal('format-1'), ...slotSchema }),
+      z.object({ ...slotSchema, recoveryId: hex(8) }),
+    ]),
   }),
   mac: hex(32),
   checksum: hex(32),
@@ -169,11 +189,14 @@ export function parseKeySlots(bytes: Buffer): KeySlots {
     kdf: { memoryKiB: f.kdf.memoryKiB, iterations: f.kdf.iterations, parallelism: f.kdf.parallelism },
     salt: b(f.kdf.salt),
     passphrase: { nonce: b(f.keys.passphrase.nonce), wrapped: b(f.keys.passphrase.wrapped) },
-    recovery: {
-      nonce: b(f.keys.recovery.nonce),
-      wrapped: b(f.keys.recovery.wrapped),
-      recoveryId: b(f.keys.recovery.recoveryId),
-    },
+    recovery:
+      'recoveryId' in f.keys.recovery
+        ? {
+            nonce: b(f.keys.recovery.nonce),
+            wrapped: b(f.keys.recovery.wrapped),
+            recoveryId: b(f.keys.recovery.recoveryId),
+          }
+        : { nonce: b(f.keys.recovery.nonce), wrapped: b(f.keys.recovery.wrapped), format1: true },
     mac: b(f.mac),
   };
   if (!equalBytes(checksumOf(slots), b(f.checksum))) throw damaged();

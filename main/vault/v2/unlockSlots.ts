@@ -1,9 +1,17 @@
 import { AttuneError } from '../../../shared/errors';
 import { unwrapKey } from '../header';
 import { deriveKek, type KdfParams } from '../kdf';
+import { recoveryKek as recoveryKekV1 } from '../keys';
 import { parseRecoveryKey } from '../recoveryKey';
 import type { VaultSecret } from '../unlock';
-import { type KeySlots, passphraseAd, recoveryAd, sameSlots, slotsMacValid } from './keySlotsCodec';
+import {
+  format1RecoveryAd,
+  type KeySlots,
+  passphraseAd,
+  recoveryAd,
+  sameSlots,
+  slotsMacValid,
+} from './keySlotsCodec';
 import type { SyncProblem } from './types';
 import { deriveV2Keys, recoveryIdOf, recoveryKekV2, type V2Keys, zeroV2Keys } from './v2Keys';
 
@@ -72,16 +80,24 @@ function openWithRecoveryKey(
   const recoveryKey = parseRecoveryKey(text);
   const recoveryId = recoveryIdOf(recoveryKey);
   const kek = recoveryKekV2(recoveryKey, vaultId);
+  // A slot carried over from format 1 by the upgrade (§14) is opened the way format 1 opens it.
+  const kekV1 = slots.some((s) => s.recovery.format1) ? recoveryKekV1(recoveryKey, vaultId) : null;
   recoveryKey.fill(0);
   try {
-    // The id tells which slot this key was made for; another key's slot cannot open anyway.
-    for (const s of slots.filter((x) => x.recovery.recoveryId.equals(recoveryId))) {
-      const vaultKey = unwrapKey(kek, s.recovery, recoveryAd(vaultId, s.recovery.recoveryId));
+    for (const s of slots) {
+      const r = s.recovery;
+      // The id tells which slot this key was made for; another key's slot cannot open anyway.
+      const vaultKey = r.format1
+        ? kekV1 && unwrapKey(kekV1, r, format1RecoveryAd(vaultId))
+        : r.recoveryId.equals(recoveryId)
+          ? unwrapKey(kek, r, recoveryAd(vaultId, r.recoveryId))
+          : null;
       if (vaultKey) return { vaultKey, slots: s };
     }
     return null;
   } finally {
     kek.fill(0);
+    kekV1?.fill(0);
   }
 }
 
