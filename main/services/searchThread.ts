@@ -56,6 +56,30 @@ const index = new MiniSearch({
 });
 let buildMs = 0;
 const upsert = (doc) => (index.has(doc.id) ? index.replace(doc) : index.add(doc));
+// Every term must match (AND), yet MiniSearch scores each term over all the notes it matches
+// before intersecting: a common word ("about", with its prefixes and typos) costs a result object
+// per note. So with several terms, first only collect each term's notes, each pass restricted to
+// the notes every earlier term matched (a document boost of 0 skips a note before any object is
+// made); then score the query over the notes every term matched. A boost of 1 leaves scores as
+// they were, and a note outside that set could not have matched all terms anyway.
+const search = (query) => {
+  const terms = [...new Set(query.match(WORD) || [])];
+  if (terms.length < 2) return index.search(query);
+  let matched;
+  for (const term of terms) {
+    const seen = new Set();
+    const within = matched;
+    index.search(term, {
+      boostDocument: (id) => {
+        if (within === undefined || within.has(id)) seen.add(id);
+        return 0;
+      },
+    });
+    matched = seen;
+    if (matched.size === 0) return [];
+  }
+  return index.search(query, { boostDocument: (id) => (matched.has(id) ? 1 : 0) });
+};
 parentPort.on('message', (message) => {
   try {
     switch (message.type) {
@@ -72,7 +96,7 @@ parentPort.on('message', (message) => {
         upsert(message.doc);
         break;
       case 'search': {
-        const results = index.search(message.query);
+        const results = search(message.query);
         const hits = results
           .slice(message.offset, message.offset + message.limit)
           .map((r) => ({ id: r.id, score: r.score, terms: r.terms }));

@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { matchRules } from '../../../main/services/noteScan';
+import { type FoldedNote, type SearchGroup, searchGroups } from '../../../main/services/noteText';
+import { SearchThread } from '../../../main/services/searchThread';
+import { foldText, WORD_PATTERN } from '../../../main/services/searchText';
+
+/**
+ * The index thread answers a query of several words by first narrowing to the notes every word
+ * matches, then scoring only those (searchThread.ts). These tests hold it to what MiniSearch alone
+ * answers with the same options: the same notes, the same order, the same scores, the same words.
+ */
+
+/** MiniSearch as the thread configures it, queried plainly (no narrowing). */
+function plainIndex(): MiniSearch<FoldedNote> {
+  const word = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
+  return new MiniSearch<FoldedNote>({
+    fields: [...searchGroups],
+    extractField: (doc, field) => (field === 'id' ? doc.id : doc[field as SearchGroup].join('\n')),
+    tokenize: (text) => text.match(word) ?? [],
+    processTerm: (term) => term,
+    searchOptions: {
+      combineWith: 'AND',
+      prefix: (term) => term.length >= matchRules.prefixFrom,
+      fuzzy: (term) => (term.length >= matchRules.fuzzyFrom ? matchRules.fuzzyDistance : false),
+    },
+  });
+}
+
+// Common words (in most notes, with prefixes and one-edit neighbours of their own) beside rare ones.
+const COMMON = ['about', 'abouts', 'bout', 'session', 'sessions', 'felt', 'fell', 'the', 'then', 'they'];
+const RARE = ['argument', 'arguments', 'money', 'monkey', 'commute', 'café', 'naïve', 'Ὀδυσσεύς', '日本語'];
+const word = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...COMMON) }, fc.constantFrom(...RARE));
+const text = fc.array(word, { minLength: 1, maxLength: 20 }).map((words) => words.join(' '));
+const queryWord = fc.oneof(
+  word,
+  fc.tuple(fc.constantFrom(...COMMON, ...RARE), fc.nat()).map(([w, n]) => w.slice(0, 1 + (n % w.length))),
+  fc.tuple(fc.constantFrom(...COMMON, ...RARE), fc.nat()).map(([w, n]) => {
+    const at = n % w.length;
+    return w.slice(0, at) + w.slice(at + 1); // one letter missing
+  }),
+);
+const query = fc.array(queryWord, { minLength: 2, maxLength: 4 }).map((words) => words.join(' '));
+
+function doc(id: string, texts: readonly string[]): FoldedNote {
+  const folded = { id } as FoldedNote;
+  for (const g of searchGroups) folded[g] = [];
+  texts.forEach((t, i) => {
+    folded[searchGroups[i % 3]!].push(foldText(t));
+  });
+  return folded;
+}
+
+describe('the index thread, for queries of several words', () => {
+  it('finds and ranks exactly as MiniSearch alone does (notes, order, scores, matched words)', async () => {
+    // One thread and one plain index for every run, given the same notes in the same order, so
+    // their statistics (and so their scores) agree; every answer is compared whole.
+    const thread = new SearchThread([]);
+    await thread.built;
+    const plain = plainIndex();
+    let run = 0;
+    let compared = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.array(text, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 15 }),
+          fc.array(query, { minLength: 1, maxLength: 6 }),
+          async (notes, queries) => {
+            const prefix = `r${run++}-`;
+            for (const [i, texts] of notes.entries()) {
+              const d = doc(`${prefix}${i}`, texts);
+              thread.upsert(d);
+              plain.add(d);
+            }
+            for (const q of queries) {
+              const folded = foldText(q);
+              const expected = plain
+                .search(folded)
+                .map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
+              const { total, hits } = await thread.search(folded, 1_000_000, 0);
+              expect({ q, total, hits }).toEqual({ q, total: expected.length, hits: expected });
+              if (expected.length > 0) compared++;
+            }
+          },
+        ),
+        { numRuns: 120 },
+      );
+      // The property means little if no query ever matched.
+      expect(compared).toBeGreaterThan(50);
+    } finally {
+      await thread.stop();
+    }
+  }, 120_000);
+
+  it('pages the ranked answer: total, limit and offset as before', async () => {
+    const texts = ['about money', 'about the argument about money', 'money about', 'the argument'];
+    const thread = new SearchThread(texts.map((t, i) => doc(`n${i}`, [t])));
+    try {
+      await thread.built;
+      const plain = plainIndex();
+      plain.addAll(texts.map((t, i) => doc(`n${i}`, [t])));
+      const all = plain.search('about money').map((r) => r.id);
+      expect(all).toHaveLength(3);
+      const page = await thread.search('about money', 2, 1);
+      expect(page.total).toBe(3);
+      expect(page.hits.map((h) => h.id)).toEqual(all.slice(1, 3));
+      expect((await thread.search('about nothingmatches', 10, 0)).total).toBe(0);
+    } finally {
+      await thread.stop();
+    }
+  });
+});
