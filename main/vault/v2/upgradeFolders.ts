@@ -71,20 +71,37 @@ export async function freeCopyName(fs: VaultFs, vaultDir: string, now: Date): Pr
 }
 
 /**
- * Once the format-2 vault is in place: the copy of the format-1 vault gets its name for the
- * user, then the format-1 folder switched out (the copy holds the same files) is removed, and
- * any partial format-2 folder with it. Returns the kept copy's path (null if none was waiting).
- * In this order, so the format-1 files are never gone before their copy is in plain sight.
+ * Once the format-2 vault is in place: the format-1 folder switched out is removed (the verified
+ * copy holds the same files), its header first so that a removal cut short never looks like a
+ * vault; then the copy gets its name for the user. Should no copy be waiting, a complete switched
+ * out folder is kept under that name instead: the format-1 files are never all gone. Partial
+ * format-2 folders are removed. Returns the kept copy's path (null if none was waiting).
  */
 export async function finishUpgradeFolders(fs: VaultFs, vaultDir: string, now: Date): Promise<string | null> {
   const found = await leftovers(fs, vaultDir);
   let kept: string | null = null;
+  let originals = found.original;
+  if (found.copy.length === 0) {
+    for (const original of originals) {
+      if (!(await exists(fs, join(original, MARKER_FILE)))) continue;
+      kept = await freeCopyName(fs, vaultDir, now);
+      await fs.rename(original, kept);
+      originals = originals.filter((o) => o !== original);
+      break;
+    }
+  }
+  for (const original of originals) {
+    await fs.unlink(join(original, MARKER_FILE)).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
+    await removeTree(fs, original);
+  }
   for (const copy of found.copy) {
     kept = await freeCopyName(fs, vaultDir, now);
     await fs.rename(copy, kept);
   }
+  for (const dir of found.upgrading) await removeTree(fs, dir);
   if (kept) await fsyncDir(fs, dirname(vaultDir));
-  for (const dir of [...found.original, ...found.upgrading]) await removeTree(fs, dir);
   return kept;
 }
 
@@ -127,8 +144,9 @@ export async function recoverInterruptedUpgrade(
   let lock: ProcessLock;
   try {
     lock = await ProcessLock.acquire(fs, root);
-  } catch {
-    return 'busy';
+  } catch (error) {
+    // In use: its owner tidies. Not writable (a full disk): tidying waits for the next time.
+    return error instanceof AttuneError && error.kind === 'in-use' ? 'busy' : 'format-1';
   }
   try {
     await discardUpgradeLeftovers(fs, root);

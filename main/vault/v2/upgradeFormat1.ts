@@ -99,7 +99,9 @@ export async function upgradeFormat1(
         `The vault header was altered (its authentication code does not match), ${unchanged}. Run a vault check and restore the vault from a backup.`,
       );
     }
-    lock = await ProcessLock.acquire(fs, root);
+    lock = await ProcessLock.acquire(fs, root, {
+      failure: (error) => diskFailure(error, 'Attune could not upgrade the vault to the new format'),
+    });
     await removeLeftovers(fs, root).catch((error: unknown) => {
       throw writeFailure(error);
     });
@@ -127,7 +129,13 @@ export async function upgradeFormat1(
       options,
     );
 
-    await switchVaultFolder(root, work.upgrading, now(), fs, upgradeWorkDir(root, 'original'));
+    try {
+      await switchVaultFolder(root, work.upgrading, now(), fs, upgradeWorkDir(root, 'original'));
+    } catch (error) {
+      // A failed switch is finished or put back at once from its intent: either way a whole vault
+      // is in place. Only if it is the format-1 one did the upgrade not happen.
+      if (!(await holdsFormat2(fs, root))) throw switchFailure(error);
+    }
     switched = true;
     const keptCopy = await finishUpgradeFolders(fs, root, now()).catch(() => null);
     return { upgraded: true, records: records.length, keptCopy: keptCopy ?? work.copy };
@@ -251,6 +259,22 @@ async function buildFormat2(
   } finally {
     zeroV2Keys(v2);
   }
+}
+
+async function holdsFormat2(fs: VaultFs, root: string): Promise<boolean> {
+  try {
+    return parseMarker(await fs.readFile(join(root, MARKER_FILE))).version === 2;
+  } catch {
+    return false;
+  }
+}
+
+function switchFailure(error: unknown): AttuneError {
+  const failure = error instanceof AttuneError ? error : writeFailure(error);
+  return new AttuneError(
+    failure.kind,
+    `Attune could not put the upgraded vault in place (${failure.message}) The vault is unchanged and opens as before.`,
+  );
 }
 
 /** Damage found while reading, said with what it means for the upgrade. */
