@@ -7,7 +7,10 @@ import { type GenerationOnDisk, readGenerations } from './generationsOnDisk';
 import { headerMacValid, readHeader, type VaultHeader } from './header';
 import { type VaultKeys, zeroKeys } from './keys';
 import { decodeManifest, MANIFEST_FILE } from './manifest';
+import { damagedProblem, newerVersionProblem, wrongPassphraseProblem } from './restoreProblems';
 import { unlockKeys } from './unlock';
+import { describeSyncedGeneration } from './v2/describeSyncedGeneration';
+import { rememberedDerivations, syncedGenerationId } from './v2/openSyncedGeneration';
 import { errorCode, isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
 
 /** One generation as the restore screen lists it. */
@@ -24,11 +27,7 @@ export interface GenerationListing {
   problem: string | null;
 }
 
-export const newerVersionProblem =
-  'This backup was made by a newer version of Attune. Update Attune to restore it, or choose another backup.';
-const damagedProblem = (what: string) => `This backup is damaged (${what}). Choose another backup.`;
-const wrongPassphraseProblem =
-  'This backup does not open with this passphrase. It may have been made before the passphrase was changed: try the passphrase you used then.';
+export { newerVersionProblem } from './restoreProblems';
 
 /** The backup sets in `folder`, by vault id, with their set folders. */
 export async function backupSetsIn(
@@ -89,6 +88,7 @@ export async function listBackupGenerations(
 ): Promise<Array<{ vaultId: string; generations: GenerationListing[] }>> {
   const fs = options.fs ?? nodeVaultFs;
   const unlocked = new Map<string, Promise<VaultKeys | AttuneError>>();
+  const derivations = rememberedDerivations();
   const keysFor = (header: VaultHeader) => {
     const id = headerIdentity(header);
     let keys = unlocked.get(id);
@@ -109,11 +109,16 @@ export async function listBackupGenerations(
       if (generations.length === 0) continue;
       const listed: GenerationListing[] = [];
       for (const g of generations.reverse())
-        listed.push(await describeGeneration(fs, set.vaultId, g, keysFor));
+        listed.push(
+          (await syncedGenerationId(fs, g.dir))
+            ? await describeSyncedGeneration(fs, set.vaultId, g, passphrase, derivations.derive)
+            : await describeGeneration(fs, set.vaultId, g, keysFor),
+        );
       out.push({ vaultId: set.vaultId, generations: listed });
     }
     return out;
   } finally {
+    derivations.dispose();
     for (const keys of unlocked.values()) {
       const k = await keys;
       if (!(k instanceof AttuneError)) zeroKeys(k);

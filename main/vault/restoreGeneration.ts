@@ -3,7 +3,7 @@ import { AttuneError } from '../../shared/errors';
 import { copyVault } from './backup';
 import { backupLockWords, restoreFailure } from './backupErrors';
 import { removeFolder } from './dirs';
-import { type GenerationOnDisk, readGenerations } from './generationsOnDisk';
+import { readGenerations } from './generationsOnDisk';
 import { headerMacValid, readHeader, type VaultHeader } from './header';
 import { type VaultKeys, zeroKeys } from './keys';
 import { backupSetsIn, newerVersionProblem } from './listBackups';
@@ -12,28 +12,10 @@ import { ProcessLock } from './processLock';
 import { unlockKeys } from './unlock';
 import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
 import type { VerifyReport } from './vaultTypes';
+import { syncedGenerationId } from './v2/openSyncedGeneration';
+import { type RestoringComputer, restoreSyncedGeneration } from './v2/restoreSyncedGeneration';
+import { damaged, firstProblem, wrongBackupPassphrase } from './restoreProblems';
 import { verifyContents } from './verifyVault';
-
-const whenMade = (g: GenerationOnDisk): string =>
-  (g.sidecar?.createdAt ?? g.at.toISOString()).replace('T', ' ').slice(0, 16);
-
-const firstProblem = (report: VerifyReport): string => {
-  const p = report.problems[0];
-  if (!p) return 'unknown problem';
-  const more = report.problems.length > 1 ? ` and ${report.problems.length - 1} more problems` : '';
-  return `${p.file}: ${p.problem.replace(/\.$/, '')}${more}`;
-};
-
-/** The refusal for a damaged generation, naming the one to try next. */
-function damaged(g: GenerationOnDisk, older: GenerationOnDisk | undefined, what: string): AttuneError {
-  const next = older
-    ? `Try the next older backup, ${older.name} (made ${whenMade(older)} UTC).`
-    : 'No older backup of this vault is in this folder: try a backup on another drive.';
-  return new AttuneError(
-    'integrity',
-    `The backup ${g.name} (made ${whenMade(g)} UTC) is damaged (${what}), so it was not restored. ${next}`,
-  );
-}
 
 /**
  * Restores one backup generation into `targetDir` (absent or empty), which becomes a vault that
@@ -48,7 +30,12 @@ export async function restoreGeneration(
   generation: string,
   passphrase: string,
   targetDir: string,
-  options: { onProgress?: (done: number, total: number) => void; fs?: VaultFs } = {},
+  options: {
+    onProgress?: (done: number, total: number) => void;
+    fs?: VaultFs;
+    /** For a format-2 backup: the computer it is restored on (see restoreSyncedGeneration). */
+    thisComputer?: RestoringComputer;
+  } = {},
 ): Promise<{ verify: VerifyReport }> {
   const fs = options.fs ?? nodeVaultFs;
   const root = resolve(folder);
@@ -76,6 +63,19 @@ export async function restoreGeneration(
     }
     const older = generations[index - 1];
     if (g.problem === 'newer-version') throw new AttuneError('unsupported-version', newerVersionProblem);
+    const syncedId = await syncedGenerationId(fs, g.dir);
+    if (syncedId) {
+      return await restoreSyncedGeneration(
+        fs,
+        g,
+        older,
+        syncedId,
+        passphrase,
+        target,
+        options.onProgress,
+        options.thisComputer,
+      );
+    }
     let header: VaultHeader;
     try {
       header = await readHeader(fs, g.dir);
@@ -89,10 +89,7 @@ export async function restoreGeneration(
       keys = (await unlockKeys(header, { passphrase })).keys;
     } catch (error) {
       if (error instanceof AttuneError && error.kind === 'wrong-passphrase') {
-        throw new AttuneError(
-          'wrong-passphrase',
-          'That passphrase does not open this backup. If you changed your passphrase after the backup was made, enter the one you used then.',
-        );
+        throw wrongBackupPassphrase();
       }
       throw error;
     }

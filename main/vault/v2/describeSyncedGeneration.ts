@@ -1,0 +1,54 @@
+import { AttuneError } from '../../../shared/errors';
+import type { GenerationOnDisk } from '../generationsOnDisk';
+import type { KdfParams } from '../kdf';
+import type { GenerationListing } from '../listBackups';
+import { damagedProblem, newerVersionProblem, wrongPassphraseProblem } from '../restoreProblems';
+import type { VaultFs } from '../vaultFs';
+import { countSyncedRecords, syncedGenerationId, unlockSyncedFolder } from './openSyncedGeneration';
+import { zeroV2Keys } from './v2Keys';
+
+/**
+ * A format-2 generation as the restore screen lists it: unlocked with its newest key slots (the
+ * passphrase's key derivation shared between generations through `derive`), every device's log
+ * read and merged to count clients, sessions and notes. The full check is left to restore.
+ */
+export async function describeSyncedGeneration(
+  fs: VaultFs,
+  vaultId: string,
+  g: GenerationOnDisk,
+  passphrase: string,
+  derive: (passphrase: string, salt: Buffer, params: KdfParams) => Promise<Buffer>,
+): Promise<GenerationListing> {
+  const listing: GenerationListing = {
+    name: g.name,
+    createdAt: g.sidecar?.createdAt ?? g.at.toISOString(),
+    clients: 0,
+    sessions: 0,
+    notes: 0,
+    records: 0,
+    readable: false,
+    problem: null,
+  };
+  const unreadable = (problem: string): GenerationListing => ({ ...listing, problem });
+  if (g.problem === 'newer-version') return unreadable(newerVersionProblem);
+  if (!g.sidecar) return unreadable(damagedProblem('its list of files cannot be read'));
+  const id = await syncedGenerationId(fs, g.dir);
+  if (g.sidecar.vaultId !== vaultId || id?.toString('hex') !== vaultId) {
+    return unreadable(damagedProblem('it belongs to another vault'));
+  }
+  let unlocked: Awaited<ReturnType<typeof unlockSyncedFolder>>;
+  try {
+    unlocked = await unlockSyncedFolder(fs, g.dir, id, { passphrase }, derive);
+  } catch (error) {
+    if (error instanceof AttuneError && error.kind === 'wrong-passphrase')
+      return unreadable(wrongPassphraseProblem);
+    return unreadable(damagedProblem('its key files cannot be read'));
+  }
+  try {
+    return { ...listing, ...(await countSyncedRecords(fs, g, id, unlocked.keys)), readable: true };
+  } catch {
+    return unreadable(damagedProblem('its change logs cannot be read'));
+  } finally {
+    zeroV2Keys(unlocked.keys);
+  }
+}
