@@ -149,9 +149,10 @@ export function parseHeader(bytes: Buffer): VaultHeader {
   if (!isRecord(json) || json.format !== FORMAT_NAME) throw damaged();
   const version = json.version;
   if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
+    // Format 2 (a vault several computers share) is what a newer Attune upgrades this one to.
     throw new AttuneError(
       'unsupported-version',
-      'This vault was made by a newer version of Attune; update Attune to open it.',
+      'This vault was upgraded (or made) by a newer version of Attune; install the newer version to open it. Nothing in the vault was changed.',
     );
   }
   if (version !== FORMAT_VERSION) throw damaged();

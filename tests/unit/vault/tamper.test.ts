@@ -104,7 +104,9 @@ describe('tamper detection', () => {
     const json = JSON.parse(await readFile(path, 'utf8'));
     await writeFile(path, JSON.stringify({ ...json, version: 2 }));
     const message = await expectKind(Vault.open(dir, { passphrase: PASS }), 'unsupported-version');
-    expect(message).toBe('This vault was made by a newer version of Attune; update Attune to open it.');
+    expect(message).toBe(
+      'This vault was upgraded (or made) by a newer version of Attune; install the newer version to open it. Nothing in the vault was changed.',
+    );
     await writeFile(path, JSON.stringify({ ...json, version: 0 }));
     await expectKind(Vault.open(dir, { passphrase: PASS }), 'integrity');
   });

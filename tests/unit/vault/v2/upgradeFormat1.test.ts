@@ -153,6 +153,18 @@ describe('upgrading a format-1 vault to format 2', () => {
     expect(await hashTree(join(dir, '..'))).toEqual(before);
   });
 
+  it('format 1’s engine (an older Attune) refuses the upgraded folder in plain words and changes nothing', async () => {
+    const { dir, pass } = await fixture();
+    await upgradeFormat1(dir, pass, device);
+    const before = await hashTree(join(dir, '..'));
+    const error = await rejection(Vault.open(dir, { passphrase: pass }));
+    expect(error.kind).toBe('unsupported-version');
+    expect(error.message).toBe(
+      'This vault was upgraded (or made) by a newer version of Attune; install the newer version to open it. Nothing in the vault was changed.',
+    );
+    expect(await hashTree(join(dir, '..'))).toEqual(before);
+  });
+
   it('a wrong passphrase changes nothing', async () => {
     const { dir } = await fixture();
     const before = await hashTree(join(dir, '..'));
