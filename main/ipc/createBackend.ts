@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
 import type { LockReason } from '../../shared/ipc/events';
 import { createSafetyServices } from '../services/backup/createSafetyServices';
+import { DeviceConfigStore } from '../services/device/DeviceConfigStore';
+import { ThisDevice } from '../services/device/ThisDevice';
 import { VaultPlaceService } from '../services/vaultPlace/VaultPlaceService';
 import { type Emit, VaultSession } from '../services/VaultSession';
 import { createHandlers, type PdfLayout } from './createHandlers';
@@ -36,8 +38,13 @@ export interface BackendOptions {
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  const session = new VaultSession(join(options.dataDir, 'vault'), options.emit);
-  const safety = createSafetyServices(session, options.emit, { dataDir: options.dataDir });
+  // One store of this computer's settings: the session keeps its device identity there, the
+  // backup services their folder and outcomes; two stores would each queue their own writes.
+  const config = new DeviceConfigStore(options.dataDir);
+  const session = new VaultSession(join(options.dataDir, 'vault'), options.emit, undefined, {
+    device: new ThisDevice(config),
+  });
+  const safety = createSafetyServices(session, options.emit, { dataDir: options.dataDir, config });
   // Hourly backups while the vault is open; backups on lock (and so on quit) run from the session.
   safety.backups.startSchedule();
   const seams = {

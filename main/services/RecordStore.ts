@@ -56,6 +56,10 @@ export class RecordStore {
 
   constructor(private readonly session: VaultSession) {
     session.onBeforeLock(() => this.#beforeLock());
+    // Another computer's changes were merged into the open vault: load afresh what was cached.
+    session.onRecordsChanged(() => {
+      if (this.#state) forgetLoaded(this.#state);
+    });
   }
 
   /**
@@ -114,7 +118,8 @@ export class RecordStore {
 
   /**
    * Per-vault derived state (a search index, a snapshot) that lives and dies with the decrypted
-   * records: created on first use after unlock and dropped at lock (and after `writeMany`). A value
+   * records: created on first use after unlock and dropped at lock (and after `writeMany`, and
+   * when another computer's changes arrive). A value
    * with a `dispose` method (one that owns a worker thread, say) is disposed when dropped.
    */
   local<T>(key: symbol, create: () => T): T {
@@ -165,9 +170,7 @@ export class RecordStore {
       try {
         return await work(state.vault);
       } finally {
-        state.kinds.clear();
-        dropLocals(state.locals);
-        state.unreadable.clear(); // found again by the next loads
+        forgetLoaded(state);
       }
     });
   }
@@ -191,6 +194,13 @@ export class RecordStore {
     this.#state = null;
     if (state) dropLocals(state.locals);
   }
+}
+
+/** Drops the decrypted records and what was derived from them (the search index); the next reads load afresh. */
+function forgetLoaded(state: VaultState): void {
+  state.kinds.clear();
+  dropLocals(state.locals);
+  state.unreadable.clear(); // found again by the next loads
 }
 
 /** Empties `locals`, disposing each value that can be (a search thread is stopped, not left running). */

@@ -1,10 +1,18 @@
+import { dirname } from 'node:path';
 import type { VaultStatus } from '../../shared/ipc/contract';
 import type { EventName, Events, LockReason } from '../../shared/ipc/events';
 import { AttuneError } from '../../shared/errors';
 import type { VaultSecret } from '../vault/unlock';
 import type { OpenVault } from '../vault/OpenVault';
+import { hasDevicesFolder } from '../vault/folderFormat';
+import { SyncedOpenVault } from '../vault/v2/SyncedOpenVault';
+import type { SyncedVault } from '../vault/v2/SyncedVault';
 import { Vault } from '../vault/Vault';
+import { DeviceConfigStore } from './device/DeviceConfigStore';
+import { createSyncedVaultAs, openVaultAs } from './device/openVaultAs';
+import { ThisDevice } from './device/ThisDevice';
 import { resetSecrets } from './resetSecrets';
+import { SyncedRefresh, type SyncedRefreshOptions } from './SyncedRefresh';
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
 
@@ -22,6 +30,19 @@ interface Opening {
  */
 function forgetLastRegExpMatch(): void {
   /^/.exec('');
+}
+
+/**
+ * The format new vaults are made in. Format 2 (one vault on several computers, FORMAT-v2.md)
+ * becomes the default once backups and key rotation work on it: then this line changes.
+ */
+export const DEFAULT_VAULT_FORMAT: 1 | 2 = 1;
+
+export interface VaultSessionOptions {
+  /** This computer in a format-2 vault; by default its settings in the vault folder's parent. */
+  device?: ThisDevice;
+  /** How an unlocked format-2 vault looks for other computers' changes (tests shorten it). */
+  refresh?: SyncedRefreshOptions;
 }
 
 const lockedWhileOpening = () =>
@@ -43,6 +64,14 @@ export class VaultSession {
   /** Callbacks run with the vault still open once every flush has settled (e.g. the backup on lock). */
   readonly #whileLocking = new Set<(vault: OpenVault) => Promise<void>>();
 
+  /** Told when changes from other computers were merged into the open vault (RecordStore drops its caches). */
+  readonly #recordsChanged = new Set<() => void>();
+  /** Reads other computers' changes while a format-2 vault is open; null otherwise. */
+  #refresh: SyncedRefresh | null = null;
+  /** This computer as a format-2 vault knows it (id, name, what it has seen). */
+  readonly device: ThisDevice;
+  readonly #refreshOptions: SyncedRefreshOptions;
+
   #location: string;
 
   constructor(
@@ -51,8 +80,11 @@ export class VaultSession {
     readonly emit: Emit,
     /** How long a lock the OS asks for waits for the renderer to save its drafts. */
     private readonly lockGraceMs = 1500,
+    options: VaultSessionOptions = {},
   ) {
     this.#location = location;
+    this.device = options.device ?? new ThisDevice(new DeviceConfigStore(dirname(location)));
+    this.#refreshOptions = options.refresh ?? {};
   }
 
   /** The vault folder: from this computer's settings, chosen at first run, changed by a move. */
@@ -68,21 +100,30 @@ export class VaultSession {
 
   async status(): Promise<VaultStatus> {
     if (this.#vault && !this.#vault.isLocked) return { state: 'unlocked', location: this.location };
-    const exists = await Vault.isVault(this.location);
+    // A format-2 folder whose marker has not arrived yet is a vault too: unlocking says to wait.
+    const exists = (await Vault.isVault(this.location)) || (await hasDevicesFolder(this.location));
     return { state: exists ? 'locked' : 'absent', location: this.location };
   }
 
   /**
    * Creates the vault and leaves it unlocked. A lock that comes in while it is being created
    * closes it again: the answer then carries the recovery key (the vault exists; the user must
-   * still see the key) with a `locked` status.
+   * still see the key) with a `locked` status. `format` 2 makes a vault several computers can share.
    */
-  async create(passphrase: string): Promise<{ recoveryKey: string; status: VaultStatus }> {
+  async create(
+    passphrase: string,
+    format: 1 | 2 = DEFAULT_VAULT_FORMAT,
+  ): Promise<{ recoveryKey: string; status: VaultStatus }> {
     if (this.#vault || this.#opening) {
       throw new AttuneError('vault-exists', 'A vault is already open. Lock it first.');
     }
     let recoveryKey = '';
     await this.#open(async () => {
+      if (format === 2) {
+        const created = await createSyncedVaultAs(this.location, passphrase, this.device);
+        recoveryKey = created.recoveryKey;
+        return created.vault;
+      }
       const created = await Vault.create(this.location, passphrase);
       recoveryKey = created.recoveryKey;
       return created.vault;
@@ -98,7 +139,7 @@ export class VaultSession {
     if (this.#opening) {
       throw new AttuneError('in-use', 'The vault is already being unlocked. Wait a moment and try again.');
     }
-    if (!this.#vault && !(await this.#open(() => Vault.open(this.location, secret)))) {
+    if (!this.#vault && !(await this.#open(() => openVaultAs(this.location, secret, this.device)))) {
       throw lockedWhileOpening();
     }
     return this.status();
@@ -121,7 +162,7 @@ export class VaultSession {
     }
     const renewed: { key?: string } = {};
     await this.#open(async (overtaken) => {
-      const vault = await Vault.open(this.location, { recoveryKey });
+      const vault = await openVaultAs(this.location, { recoveryKey }, this.device);
       if (overtaken()) return vault;
       try {
         renewed.key = await resetSecrets(vault, newPassphrase);
@@ -165,6 +206,7 @@ export class VaultSession {
           if (result.status === 'rejected') console.error('[attune] a pre-close step failed:', result.reason);
         }
         this.#vault = null;
+        await this.#stopRefresh();
         await vault.lock();
         forgetLastRegExpMatch();
         try {
@@ -173,7 +215,7 @@ export class VaultSession {
           outcome.failed = { error };
         }
         try {
-          return await Vault.open(this.location, secret);
+          return await openVaultAs(this.location, secret, this.device);
         } catch (error) {
           outcome.reopenFailed = !overtaken();
           throw error;
@@ -203,6 +245,7 @@ export class VaultSession {
       const vault = await open(() => opening.lockedFor !== null);
       if (opening.lockedFor === null) {
         this.#vault = vault;
+        this.#startRefresh(vault);
         return true;
       }
       await vault.lock();
@@ -214,6 +257,30 @@ export class VaultSession {
     }
   }
 
+  #startRefresh(vault: OpenVault): void {
+    if (!(vault instanceof SyncedOpenVault)) return;
+    const refresh = new SyncedRefresh(
+      vault.synced,
+      () => {
+        if (this.#vault !== vault || this.#refresh !== refresh) return; // locked meanwhile
+        for (const listener of this.#recordsChanged) listener();
+        this.emit('records:changed', {});
+      },
+      {
+        onError: (error) => console.error('[attune] reading changes from other computers failed:', error),
+        ...this.#refreshOptions,
+      },
+    );
+    this.#refresh = refresh;
+    refresh.start();
+  }
+
+  async #stopRefresh(): Promise<void> {
+    const refresh = this.#refresh;
+    this.#refresh = null;
+    await refresh?.stop();
+  }
+
   /** The unlocked vault, or a `locked` error the renderer answers by showing the unlock screen. */
   get vault(): OpenVault {
     if ((!this.#vault || this.#vault.isLocked) && this.#closedFor !== null) {
@@ -223,6 +290,34 @@ export class VaultSession {
       throw new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
     }
     return this.#vault;
+  }
+
+  /**
+   * The open vault's format-2 engine, for what only format 2 has (conflicts, presence); null when
+   * the open vault is in format 1. `locked` when no vault is open, as `vault`.
+   */
+  get synced(): SyncedVault | null {
+    const vault = this.vault;
+    return vault instanceof SyncedOpenVault ? vault.synced : null;
+  }
+
+  /** Renames this computer as the other computers sharing a vault see it; resolves to the name kept. */
+  renameDevice(name: string): Promise<string> {
+    return this.device.rename(name);
+  }
+
+  /**
+   * Calls `listener` after changes from other computers were merged into the open vault, before
+   * the renderer hears 'records:changed'; returns its unsubscribe.
+   */
+  onRecordsChanged(listener: () => void): () => void {
+    this.#recordsChanged.add(listener);
+    return () => this.#recordsChanged.delete(listener);
+  }
+
+  /** Reads other computers' changes now (the loop does this by itself; tests and a "sync now" call it). */
+  async refreshNow(): Promise<void> {
+    await this.#refresh?.now();
   }
 
   onBeforeLock(flush: () => Promise<void>): () => void {
@@ -263,6 +358,7 @@ export class VaultSession {
         }
       } finally {
         this.#vault = null;
+        await this.#stopRefresh();
         await vault.lock();
         forgetLastRegExpMatch();
         this.emit('vault:locked', { reason });

@@ -32,6 +32,21 @@ export const deviceConfigSchema = z.strictObject({
   version: z.literal(1).default(1),
   /** Where the vault lives when the user chose a folder; null means the default place. */
   vaultDir: absolutePath.nullable().default(null),
+  /**
+   * This computer in a vault shared by several computers (format 2): a random id drawn once, and
+   * the name the other computers see; null until first needed, a null name meaning the default
+   * (from the computer's network name). Files written before these existed read as null.
+   */
+  device: z
+    .strictObject({
+      id: z
+        .string()
+        .regex(/^[0-9a-f]{32}$/, 'A device id is 32 lowercase hex digits.')
+        .nullable()
+        .default(null),
+      name: z.string().trim().min(1).max(60).nullable().default(null),
+    })
+    .default({ id: null, name: null }),
   /** Old copies left behind by "Move vault…", kept until the user removes them. */
   oldVaultCopies: z.array(absolutePath).max(100).default([]),
   backup: z

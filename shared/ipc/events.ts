@@ -18,11 +18,22 @@ export interface Events {
   'vault:progress': { task: ProgressTask; done: number; total: number };
   /** A backup started or ended (on lock, hourly, or asked for): the new status. */
   'backup:status': BackupStatus;
+  /**
+   * Changes from another computer sharing the vault were merged while it is open: what the
+   * renderer holds (its index, an open page) is out of date and is fetched again.
+   */
+  'records:changed': Record<string, never>;
 }
 
 export type EventName = keyof Events;
 
-export const eventNames: readonly EventName[] = ['vault:locked', 'vault:lockRequested', 'vault:progress', 'backup:status'];
+export const eventNames: readonly EventName[] = [
+  'vault:locked',
+  'vault:lockRequested',
+  'vault:progress',
+  'backup:status',
+  'records:changed',
+];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);

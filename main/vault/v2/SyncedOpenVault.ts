@@ -1,4 +1,3 @@
-import { AttuneError } from '../../../shared/errors';
 import type { AuditDetail, AuditType } from '../auditLog';
 import type { BackupOptions, BackupResult } from '../backupSet';
 import type { OpenVault, OpenVaultAudit, OpenVaultAuditEntry } from '../OpenVault';
@@ -76,10 +75,9 @@ export class SyncedOpenVault implements OpenVault {
     });
   }
 
-  /** Format 2 reads every device's files again in one pass: progress is reported once, at the end. */
+  /** Reads every device's files again; progress counts the computers' logs read. */
   async verify(onProgress?: VerifyProgress): Promise<VerifyReport> {
-    const report = await this.synced.verify();
-    onProgress?.(report.records, report.records);
+    const report = await this.synced.verify(onProgress ? { onProgress } : {});
     return {
       ok: report.ok,
       records: report.records,
@@ -96,13 +94,9 @@ export class SyncedOpenVault implements OpenVault {
     return this.synced.renewRecoveryKey();
   }
 
-  // Until format 2 has its own backups (main/vault/v2/syncedBackup.ts), say so plainly rather
-  // than write a format-1 backup that could not hold several computers' logs.
-  async backupTo(_folder: string, _options?: BackupOptions): Promise<BackupResult> {
-    throw new AttuneError(
-      'invalid-input',
-      'Backups of a vault shared by several computers are not available in this version of Attune yet. Until they are, keep the vault folder in your sync service, which keeps a copy on each computer.',
-    );
+  /** A generation that is a whole format-2 vault, in the same backup sets as format 1 (syncedBackup.ts). */
+  backupTo(folder: string, options?: BackupOptions): Promise<BackupResult> {
+    return this.synced.backupTo(folder, options);
   }
 
   lock(): Promise<void> {

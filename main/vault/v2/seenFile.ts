@@ -12,7 +12,8 @@ export interface SeenState {
 export const SEEN_FILE = 'seen.bin';
 const KIND = { magic: 'ATSN', adLabel: 'attune/v2/seen' };
 
-const schema = z.strictObject({
+/** The shape of a seen state, also where this computer keeps its own copy outside the vault. */
+export const seenStateSchema = z.strictObject({
   at: z.iso.datetime(),
   epoch: z.number().int().min(0).max(0xffffffff),
   heads: z.record(
@@ -25,14 +26,20 @@ const schema = z.strictObject({
 });
 
 export const encodeSeen = (key: Buffer, vaultId: Buffer, deviceId: Buffer, state: SeenState): Buffer =>
-  sealDeviceFile(KIND, key, vaultId, deviceId, Buffer.from(JSON.stringify(schema.parse(state)), 'utf8'));
+  sealDeviceFile(
+    KIND,
+    key,
+    vaultId,
+    deviceId,
+    Buffer.from(JSON.stringify(seenStateSchema.parse(state)), 'utf8'),
+  );
 
 /** The state, or null when the file is damaged or not authentic (it is rewritten, so the caller just skips it). */
 export function decodeSeen(key: Buffer, vaultId: Buffer, deviceId: Buffer, bytes: Buffer): SeenState | null {
   const plain = openDeviceFile(KIND, key, vaultId, deviceId, bytes);
   if (!plain) return null;
   try {
-    const parsed = schema.safeParse(JSON.parse(plain.toString('utf8')));
+    const parsed = seenStateSchema.safeParse(JSON.parse(plain.toString('utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

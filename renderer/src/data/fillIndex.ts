@@ -18,7 +18,18 @@ export interface FillProgress {
  * the index) makes the parts still on their way be dropped.
  */
 export async function fillIndex(onProgress: (progress: FillProgress) => void): Promise<void> {
-  const generation = summaryIndex.clear();
+  await loadParts(summaryIndex.clear(), onProgress);
+}
+
+/**
+ * Loads the index again while it is on screen, when another computer's changes have arrived
+ * ('records:changed'): the lists keep what they show until the new parts replace it.
+ */
+export async function refillIndex(): Promise<void> {
+  await loadParts(summaryIndex.refill(), () => undefined);
+}
+
+async function loadParts(generation: number, onProgress: (progress: FillProgress) => void): Promise<void> {
   const clients = await call('index:clients');
   if (!summaryIndex.load({ clients }, generation)) return;
   let parts = 1;

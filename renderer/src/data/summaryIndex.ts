@@ -81,7 +81,18 @@ export class SummaryIndex {
   }
 
   /**
-   * Takes a part of a fill begun at `generation` (from `clear`); drops it, answering false, if
+   * Starts a fill that keeps showing what the index holds until each part arrives (changes from
+   * another computer, while the lists are on screen); returns its generation, as `clear` does.
+   * A record saved from now on keeps its saved version over the fill's.
+   */
+  refill(): number {
+    this.#saved.clear();
+    this.#generation += 1;
+    return this.#generation;
+  }
+
+  /**
+   * Takes a part of a fill begun at `generation` (from `clear` or `refill`); drops it, answering false, if
    * the index was cleared since. A record saved since that clear keeps its saved version.
    */
   load(part: IndexPart, generation: number): boolean {

@@ -3,8 +3,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
 import { createServices, type ServiceOptions, type Services } from '../../../main/services/createServices';
+import { DeviceConfigStore } from '../../../main/services/device/DeviceConfigStore';
+import { ThisDevice } from '../../../main/services/device/ThisDevice';
 import { VaultSession } from '../../../main/services/VaultSession';
 import type { KdfParams } from '../../../main/vault/kdf';
+import { SyncedVault } from '../../../main/vault/v2/SyncedVault';
 import { Vault } from '../../../main/vault/Vault';
 import { emptyAttunement } from '../../../shared/domain/attunementSchema';
 import type { Client } from '../../../shared/domain/clientSchema';
@@ -30,10 +33,35 @@ export function steppingClock(start = '2025-03-14T10:00:00.000Z'): () => Date {
   };
 }
 
+/**
+ * The vault format the kit makes by default. The service tests run over format 1 as written, and
+ * again over format 2 from tests/unit/services/format2/, which set 2 here before loading them.
+ */
+let kitFormat: 1 | 2 = 1;
+
+export function setKitVaultFormat(format: 1 | 2): void {
+  kitFormat = format;
+}
+
+export function kitVaultFormat(): 1 | 2 {
+  return kitFormat;
+}
+
 /** Creates a vault (small KDF) in `<dataDir>/vault` and locks it again, as a first run would. */
-export async function makeVault(dataDir?: string): Promise<{ dataDir: string; location: string }> {
+export async function makeVault(
+  dataDir?: string,
+  format: 1 | 2 = kitFormat,
+): Promise<{ dataDir: string; location: string }> {
   const dir = dataDir ?? (await tempDir('attune-services-'));
   const location = join(dir, 'vault');
+  if (format === 2) {
+    // Made as this computer (the session's device identity in the data folder), so unlocking
+    // carries on its log instead of joining as a second computer.
+    const device = await new ThisDevice(new DeviceConfigStore(dir)).identity();
+    const { vault } = await SyncedVault.create(location, PASS, { kdf: TEST_KDF, device, heartbeatMs: 0 });
+    await vault.lock();
+    return { dataDir: dir, location };
+  }
   const { vault } = await Vault.create(location, PASS, { kdf: TEST_KDF });
   await vault.lock();
   return { dataDir: dir, location };

@@ -18,9 +18,19 @@ describe('DeviceConfigStore', () => {
     expect(config).toEqual({
       version: 1,
       vaultDir: null,
+      device: { id: null, name: null },
       oldVaultCopies: [],
       backup: { folder: null, warnAfterDays: 7, lastAttempt: null, lastVerified: null },
     });
+  });
+
+  test('a file written before this computer had a device id still reads, with no id and no name yet', async () => {
+    const old = { version: 1, vaultDir: '/home/me/Vault', oldVaultCopies: [], backup: { folder: '/media/usb' } };
+    await writeFile(join(dir, DEVICE_CONFIG_FILE), JSON.stringify(old));
+    const config = await new DeviceConfigStore(dir).read();
+    expect(config.vaultDir).toBe('/home/me/Vault');
+    expect(config.backup.folder).toBe('/media/usb');
+    expect(config.device).toEqual({ id: null, name: null });
   });
 
   test('updates are stored atomically as private JSON and read back; concurrent updates both land', async () => {

@@ -1,0 +1,7 @@
+// The signing and addenda tests, run again over a format-2 vault (several computers, FORMAT-v2.md).
+import { setKitVaultFormat } from '../serviceKit';
+import { checkRanOverFormat2 } from './format2Kit';
+
+setKitVaultFormat(2);
+await import('../signing.test');
+checkRanOverFormat2();
