@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { messageOf } from '../../data/api';
+import { messageOf, onEvent } from '../../data/api';
 import { useSettings } from '../../data/hooks';
-import { type FillProgress, fillIndex } from '../../data/fillIndex';
+import { type FillProgress, fillIndex, refillIndex } from '../../data/fillIndex';
 import { clientIdOfNote } from '../../data/summaryIndex';
 import { CaseloadPage } from '../charts';
 import { lockNow } from '../../data/lock';
@@ -34,6 +34,15 @@ export function Workspace({ onRestore }: { onRestore?: () => void } = {}) {
       .then(() => saveStashedDrafts())
       .catch((failure) => setError(messageOf(failure)));
   }, []);
+
+  // Changes from another computer sharing the vault: the lists and charts load them in place.
+  useEffect(
+    () =>
+      onEvent('records:changed', () => {
+        refillIndex().catch((failure) => setError(messageOf(failure)));
+      }),
+    [],
+  );
 
   const lock = useCallback((reason: 'user' | 'idle' = 'user') => {
     lockNow(reason).catch((failure) => setError(messageOf(failure)));
