@@ -28,7 +28,7 @@ export function backupNotVerified(folder: string, written: GenerationWrite): Att
   return new AttuneError(
     'integrity',
     written.damagedInVault > 0
-      ? `The backup was not kept: ${written.damagedInVault} files in your vault are damaged${why}. Run “Check the vault” in Settings and restore the damaged notes from an earlier backup; earlier backups were not touched.`
+      ? `The backup was not kept: ${written.damagedInVault === 1 ? '1 file in your vault is' : `${written.damagedInVault} files in your vault are`} damaged${why}. Run “Check the vault” in Settings and restore the damaged notes from an earlier backup; earlier backups were not touched.`
       : `The backup written to ${folder} failed its check${why}, so it was removed. Your vault is unchanged. The backup drive may be failing: try again, or choose another backup folder.`,
   );
 }

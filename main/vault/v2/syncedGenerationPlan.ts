@@ -13,6 +13,8 @@ export interface PlannedFile {
    */
   type: 'log' | 'small';
   segment: number;
+  /** Which small file (or conflict copy of one). */
+  small?: 'keys' | 'seen' | 'presence';
   copyOf?: string;
   /** No more frames will be appended: a later segment of the device exists, or it is a conflict copy. */
   sealed: boolean;
@@ -57,6 +59,7 @@ export async function planSyncedGeneration(fs: VaultFs, dir: string): Promise<Pl
           deviceHex,
           type: 'small',
           segment: 0,
+          small: kind.type,
           ...(copyOf ? { copyOf } : {}),
           sealed: false,
         });

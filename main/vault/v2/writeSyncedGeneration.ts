@@ -8,7 +8,10 @@ import { type GenerationOnDisk, rememberSidecar } from '../generationsOnDisk';
 import { errorCode, type VaultFs } from '../vaultFs';
 import type { VerifyReport } from '../vaultTypes';
 import type { WrittenGeneration } from '../writeGeneration';
+import { parseKeySlots } from './keySlotsCodec';
 import { MARKER_FILE } from './marker';
+import { decodePresence } from './presenceFile';
+import { decodeSeen } from './seenFile';
 import { DEVICES_DIR } from './readAllLogs';
 import { type PlannedFile, planSyncedGeneration } from './syncedGenerationPlan';
 import type { SyncProblem } from './types';
@@ -137,7 +140,10 @@ export async function writeSyncedGeneration(
       plan.filter((f) => f.type === 'small'),
       8,
       async (f) => {
-        await copy(f.path, await fs.readFile(join(src.dir, f.path)));
+        const bytes = await fs.readFile(join(src.dir, f.path));
+        // Another computer's file that does not open yet is still arriving (a tool writing in
+        // place): left out, as a reader skips it, rather than carried into the backup as damage.
+        if (opens(src, f, bytes)) await copy(f.path, bytes);
         progress();
       },
     );
@@ -195,6 +201,25 @@ export async function writeSyncedGeneration(
     // Best effort: whatever is left keeps its .partial- name and is removed by the next backup.
     await removeFolder(fs, partial).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Whether a small file opens: key slots that parse and are this vault's, seen.bin and presence.bin authentic. */
+function opens(src: SyncedBackupSource, f: PlannedFile, bytes: Buffer): boolean {
+  const deviceId = Buffer.from(f.deviceHex, 'hex');
+  switch (f.small) {
+    case 'keys':
+      try {
+        return parseKeySlots(bytes).vaultId.equals(src.vaultId);
+      } catch {
+        return false;
+      }
+    case 'seen':
+      return decodeSeen(src.keys.seen, src.vaultId, deviceId, bytes) !== null;
+    case 'presence':
+      return decodePresence(src.keys.presence, src.vaultId, deviceId, bytes) !== null;
+    default:
+      return false;
   }
 }
 
