@@ -4,8 +4,11 @@ import type { BackupStatus } from '../domain/backupHealth';
 // 'window-stopped': the window's renderer crashed or stopped responding, so main locked.
 export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' | 'window-stopped';
 
-/** Long work in main whose progress the renderer shows; others (key rotation) join this list. */
-export type ProgressTask = 'verify' | 'rotate-key' | 'backup' | 'restore';
+/**
+ * Long work in main whose progress the renderer shows; others (key rotation) join this list.
+ * 'upgrade': a format-1 vault rewritten in format 2 at unlock (records done of total).
+ */
+export type ProgressTask = 'verify' | 'rotate-key' | 'backup' | 'restore' | 'upgrade';
 
 export interface Events {
   'vault:locked': { reason: LockReason };
