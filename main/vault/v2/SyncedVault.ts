@@ -35,6 +35,7 @@ import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
 import { encodeSeen, SEEN_FILE } from './seenFile';
 import { backupSyncedVault } from './syncedBackup';
+import { putAsideStaleFolder, staleDevices } from './staleDeviceFolders';
 import { assertSyncedAudit, auditFor } from './syncedAudit';
 import type {
   RecordConflict,
@@ -90,6 +91,8 @@ export class SyncedVault {
   private readProblems: SyncProblem[] = [];
   /** The highest key epoch found by the last read of the folder (read once per refresh, not per use). */
   private knownEpoch = 0;
+  /** Device folders from before a key rotation, found by the last read of the key files: not read. */
+  private stale: ReadonlySet<string> = new Set();
   private claimProblems: SyncProblem[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private writer: DeviceLogWriter | null = null;
@@ -217,6 +220,8 @@ export class SyncedVault {
       );
     }
     const unlocked = await unlockSlots(files, secret, vaultId);
+    // Folders left from before the vault key was rotated (§13): this computer's own is put aside.
+    const stale = staleDevices(files, vaultId);
     const deviceHex = options.device.hex ?? randomBytes(16).toString('hex');
     if (!isDeviceHex(deviceHex))
       throw new AttuneError('invalid-input', 'This computer’s device id is malformed.');
@@ -226,8 +231,9 @@ export class SyncedVault {
       vault.evidence = inherited;
       vault.replaces = replaces;
       try {
+        if (stale.delete(hex)) await putAsideStaleFolder(fs, dir, hex, vault.now());
         await fs.mkdir(vault.deviceDir, { mode: 0o700, recursive: true });
-        const own = files.find((f) => f.deviceHex === hex);
+        const own = files.find((f) => f.deviceHex === hex && f.slots.vaultId.equals(vaultId));
         const winnerBytes = serializeKeySlots(withDevice(unlocked.winner.slots, hex));
         if (!own || !serializeKeySlots(own.slots).equals(winnerBytes)) {
           // Adopt the newest slots, so an old passphrase stops opening the vault here too (§4).
@@ -577,6 +583,7 @@ export class SyncedVault {
       checkSyncedFolder({
         ...options,
         live: this.state,
+        stale: this.stale,
         fs: this.fs,
         dir: this.dir,
         vaultId: this.vaultId,
@@ -588,6 +595,19 @@ export class SyncedVault {
         name: (hex) => this.state.deviceName(hex),
       }),
     );
+  }
+
+  /**
+   * Key rotation only (rotateSyncedVault): the audit trail of the vault being replaced, written
+   * into this device's chain of the new vault, each entry with its own time and the computer
+   * that made it (`computer`), in frames of at most 256 entries.
+   */
+  async carryAudit(entries: Array<{ type: SyncedAuditType; detail: AuditDetail; at: Date }>): Promise<void> {
+    this.assertOpen();
+    for (const entry of entries) assertSyncedAudit(entry);
+    return this.enqueue(async () => {
+      for (let i = 0; i < entries.length; i += 256) await this.commit([], [], entries.slice(i, i + 256));
+    });
   }
 
   async changePassphrase(next: string): Promise<void> {
@@ -698,6 +718,7 @@ export class SyncedVault {
       ownHex: this.deviceHex,
       state: this.state,
       previous: this.reads,
+      stale: this.stale,
     });
     this.reads = result.reads;
     // The reader names devices by their ids; the user knows them by name.
@@ -733,7 +754,9 @@ export class SyncedVault {
   /** The highest key epoch in the folder, read again from every keys.json (a few small files). */
   private async highestEpoch(): Promise<number> {
     const { files } = await readKeySlotFiles(this.fs, this.dir);
-    this.knownEpoch = Math.max(this.slots.epoch, ...files.map((f) => f.slots.epoch));
+    this.stale = staleDevices(files, this.vaultId);
+    const mine = files.filter((f) => f.slots.vaultId.equals(this.vaultId));
+    this.knownEpoch = Math.max(this.slots.epoch, ...mine.map((f) => f.slots.epoch));
     return this.knownEpoch;
   }
 
@@ -749,7 +772,11 @@ export class SyncedVault {
   }
 
   /** The commit point: one frame appended to this device's log and synced. Memory changes only after it. */
-  private async commit(ops: LogOp[], values: Buffer[], audit: SyncedAuditRequest[]): Promise<number> {
+  private async commit(
+    ops: LogOp[],
+    values: Buffer[],
+    audit: Array<SyncedAuditRequest & { at?: Date }>,
+  ): Promise<number> {
     const keys = this.requireKeys();
     const writer = this.writer;
     if (!writer) throw lockedError();
@@ -757,7 +784,7 @@ export class SyncedVault {
     let head = this.auditHead;
     const texts: string[] = [];
     for (const a of audit) {
-      const next = makeAuditEntry(head, a.type as AuditType, a.detail ?? {}, at);
+      const next = makeAuditEntry(head, a.type as AuditType, a.detail ?? {}, a.at ?? at);
       texts.push(next.text);
       head = next.head;
     }

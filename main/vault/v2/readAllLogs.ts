@@ -4,6 +4,7 @@ import { isNotFound, type VaultFs } from '../vaultFs';
 import { decodeFramePayload } from './framePayload';
 import type { MergedState } from './MergedState';
 import { type DeviceLogRead, readDeviceLog } from './readDeviceLog';
+import { staleProblem } from './staleDeviceFolders';
 import { isDeviceFolderName } from './syncNames';
 import type { SyncProblem } from './types';
 
@@ -36,6 +37,8 @@ export async function readAllLogs(args: {
   ownHex: string | null;
   state: MergedState;
   previous?: LogReads;
+  /** Device folders from before a key rotation (staleDevices): reported, never read. */
+  stale?: ReadonlySet<string>;
   /** Called after each device's log is read: `done` of `total` devices (a check's progress). */
   onDevice?: (done: number, total: number) => void;
 }): Promise<{ reads: LogReads; problems: SyncProblem[]; applied: number }> {
@@ -46,6 +49,11 @@ export async function readAllLogs(args: {
   if (ownHex !== null && !folders.includes(ownHex)) folders.push(ownHex);
   args.onDevice?.(0, folders.length);
   for (const [index, hex] of folders.entries()) {
+    if (args.stale?.has(hex)) {
+      problems.push(staleProblem(hex));
+      args.onDevice?.(index + 1, folders.length);
+      continue;
+    }
     const since = args.previous?.get(hex);
     const device = { id: Buffer.from(hex, 'hex'), hex };
     let read: DeviceLogRead;

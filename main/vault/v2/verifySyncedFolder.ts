@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { VaultSecret } from '../unlock';
 import { affectedRecords } from './affectedRecords';
+import { staleDevices } from './staleDeviceFolders';
 import { nodeVaultFs, type VaultFs } from '../vaultFs';
 import { MergedState } from './MergedState';
 import { MARKER_FILE, parseMarker } from './marker';
@@ -41,6 +42,7 @@ export async function verifySyncedFolder(
       localSeen: undefined,
       maxEpoch: Math.max(...files.map((f) => f.slots.epoch)),
       name: () => undefined,
+      stale: staleDevices(files, marker.vaultId),
     });
     const problems = [...slotProblems, ...report.problems];
     // From outside, a claim not met is a change missing from the folder, whoever claimed it.
@@ -69,6 +71,8 @@ export async function checkSyncedFolder(args: {
   name: (hex: string) => string | undefined;
   /** The open vault's own state: records it shows that the fresh read lost are reported as `affected`. */
   live?: MergedState;
+  /** Device folders from before a key rotation: reported, not read. */
+  stale?: ReadonlySet<string>;
   /** Progress, in devices whose logs have been read. */
   onProgress?: (done: number, total: number) => void;
 }): Promise<SyncedVerifyReport> {
@@ -82,6 +86,7 @@ export async function checkSyncedFolder(args: {
       ownHex: args.ownHex,
       state,
       ...(args.onProgress ? { onDevice: args.onProgress } : {}),
+      ...(args.stale ? { stale: args.stale } : {}),
     });
     const name = (hex: string) =>
       state.deviceName(hex) ?? args.name(hex) ?? `another computer (${hex.slice(0, 8)})`;
