@@ -113,7 +113,7 @@ export function createHandlers(
       processNotes.save(noteId, text, expectedUpdatedAt),
     'templates:list': () => templates.list(),
     'templates:create': (input) => templates.create(input),
-    'search:notes': ({ query, limit, offset }) => search.search(query, limit, offset),
+    'search:notes': async ({ query, limit, offset }) => toJsonText(await search.search(query, limit, offset)),
     'index:clients': () => index.clients(),
     'index:sessions': async () => toJsonText(packSessions(await index.sessions())),
     'index:noteSummaries': async () => toJsonText(packNoteSummaries(await index.noteSummaries())),

@@ -1,4 +1,5 @@
 import type { SearchResults } from '../../shared/ipc/contract';
+import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
 import { expect, test } from './harness';
 import { seedDemoVault } from './seed';
 import { createVault, expectAccessible, unlock } from './steps';
@@ -132,7 +133,7 @@ test('search names the fields it found words in, and shows how many notes match 
   const query = 'client';
   const expected = await backend.router.call('search:notes', { query, limit: 200 });
   expect(expected).toMatchObject({ ok: true });
-  const total = expected.ok ? (expected.value as SearchResults).total : 0;
+  const total = expected.ok ? parseJsonText(expected.value as JsonText<SearchResults>).total : 0;
   expect(total, 'the demo notes match more than one page').toBeGreaterThan(50);
 
   await page.keyboard.press('Control+f');

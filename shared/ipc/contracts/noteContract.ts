@@ -5,6 +5,7 @@ import type { ProcessNote } from '../../domain/processNoteSchema';
 import { type Settings, settingsSchema } from '../../domain/settingsSchema';
 import { type Template, templateSchema } from '../../domain/templates';
 import type { NoteSummary } from '../../summaries/noteSummary';
+import type { JsonText } from '../jsonText';
 import { returns } from './returns';
 
 /** A settings change: only the fields given, with no defaults filled in (they would reset the rest). */
@@ -101,7 +102,8 @@ export const noteContract = {
       /** How many of the best matches to skip: the next page starts where the last one ended. */
       offset: z.int().min(0).optional(),
     }),
-    output: returns<SearchResults>(),
+    // One string (jsonText.ts): a page of 50 hits is some 500 small objects with their snippets.
+    output: returns<JsonText<SearchResults>>(),
   },
   'settings:get': { input: z.undefined(), output: returns<Settings>() },
   'settings:update': {

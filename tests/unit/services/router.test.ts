@@ -57,8 +57,8 @@ describe('the services through the router', () => {
         message: 'This note is signed and can’t be changed; add an addendum instead.',
       },
     });
-    const { hits } = value<{ hits: Array<{ noteId: string }> }>(
-      await call('search:notes', { query: 'manager' }),
+    const { hits } = parseJsonText(
+      value<JsonText<{ hits: Array<{ noteId: string }> }>>(await call('search:notes', { query: 'manager' })),
     );
     expect(hits.map((h) => h.noteId)).toEqual([note.id]);
     expect(noteSummariesOf(value(await call('index:noteSummaries', undefined)))).toHaveLength(1);

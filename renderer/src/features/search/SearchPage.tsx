@@ -1,9 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { SearchHit } from '../../../../shared/ipc/contract';
+import type { SearchHit, SearchResults } from '../../../../shared/ipc/contract';
+import { parseJsonText } from '../../../../shared/ipc/jsonText';
 import { call, messageOf } from '../../data/api';
-import { useIndexLookup } from '../../data/hooks';
-import { formatDate } from '../../format/dates';
-import { Highlighted } from './Highlighted';
+import { SearchResultList } from './SearchResultList';
 import './search.css';
 
 /** How many results one search, or one "Show more", brings. */
@@ -14,6 +13,11 @@ interface Results {
   query: string;
   total: number;
   hits: SearchHit[];
+}
+
+/** One page of the notes matching `query`, best first (main sends it as one JSON text). */
+async function searchNotes(query: string, limit: number, offset?: number): Promise<SearchResults> {
+  return parseJsonText(await call('search:notes', { query, limit, offset }));
 }
 
 /** Full-text search across the unlocked notes, with highlighted matches; a result opens its note. */
@@ -27,7 +31,6 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
   const [loadingMore, setLoadingMore] = useState(false);
   /** After "Show more", the first new result takes focus, so the keyboard carries on from there. */
   const [focusAt, setFocusAt] = useState<number | null>(null);
-  const context = useIndexLookup();
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
@@ -42,7 +45,7 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
     setError(null);
     setSearching(true);
     try {
-      const page = await call('search:notes', { query, limit: PAGE_SIZE });
+      const page = await searchNotes(query, PAGE_SIZE);
       setResults({ query, ...page });
     } catch (failure) {
       setError(messageOf(failure));
@@ -57,7 +60,7 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
     setLoadingMore(true);
     try {
       const { query: asked, hits } = results;
-      const page = await call('search:notes', { query: asked, limit: PAGE_SIZE, offset: hits.length });
+      const page = await searchNotes(asked, PAGE_SIZE, hits.length);
       // A note saved meanwhile can move between pages: keep each note once.
       const seen = new Set(hits.map((h) => h.noteId));
       setResults({
@@ -103,30 +106,7 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
       {results !== null && (
         <section aria-label="Search results">
           <p role="status">{statusText(results)}</p>
-          <ul className="results" ref={list}>
-            {results.hits.map((hit) => {
-              const client = context?.clients.get(hit.clientId);
-              const session = context?.sessions.get(hit.sessionId);
-              const title = `${client?.code ?? 'Client'} · ${session ? formatDate(session.startsAt) : 'session'}`;
-              return (
-                <li key={hit.noteId}>
-                  <button type="button" className="link" onClick={() => onOpen(hit)}>
-                    {title}
-                  </button>
-                  <dl className="snippets">
-                    {hit.snippets.map((snippet) => (
-                      <div key={snippet.field} className="snippet">
-                        <dt>{snippet.label}:</dt>{' '}
-                        <dd>
-                          <Highlighted text={snippet.text} marks={snippet.marks} />
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
-                </li>
-              );
-            })}
-          </ul>
+          <SearchResultList hits={results.hits} onOpen={onOpen} listRef={list} />
           {remaining > 0 && (
             <button type="button" className="secondary" onClick={showMore} disabled={loadingMore}>
               {loadingMore ? 'Loading…' : `Show ${Math.min(PAGE_SIZE, remaining)} more`}
