@@ -1,10 +1,26 @@
 import { resolve } from 'node:path';
-import type { Vault } from '../vault/Vault';
+import type { OpenVault } from '../vault/OpenVault';
+import type { VaultSecret } from '../vault/unlock';
 import type { CliIo } from './CliIo';
+import { cliDataDir } from './cliDataDir';
 import { readPassphrase } from './secrets';
 
 export interface VaultOptions {
   passphraseFile?: string;
+}
+
+/**
+ * Opens the vault in `dir`, in either format; a format-2 vault as this computer (its id from the
+ * app's settings, see cliDataDir), which the app may not have open at the same time.
+ */
+export async function openCliVault(io: CliIo, dir: string, secret: VaultSecret): Promise<OpenVault> {
+  // Loaded here, not at start, so commands that never open a vault this way start faster.
+  const [{ openVaultAs }, { ThisDevice }, { DeviceConfigStore }] = await Promise.all([
+    import('../services/device/openVaultAs'),
+    import('../services/device/ThisDevice'),
+    import('../services/device/DeviceConfigStore'),
+  ]);
+  return openVaultAs(resolve(dir), secret, new ThisDevice(new DeviceConfigStore(cliDataDir(io.env))));
 }
 
 /** Opens the vault in DIR with the passphrase from the usual sources, runs `work`, and always locks. */
@@ -12,12 +28,10 @@ export async function withVault<T>(
   io: CliIo,
   dir: string,
   options: VaultOptions,
-  work: (vault: Vault) => Promise<T>,
+  work: (vault: OpenVault) => Promise<T>,
 ): Promise<T> {
   const passphrase = await readPassphrase(io, options);
-  // Loaded here, not at start, so commands that never open a vault this way start faster.
-  const { Vault } = await import('../vault/Vault');
-  const vault = await Vault.open(resolve(dir), { passphrase });
+  const vault = await openCliVault(io, dir, { passphrase });
   try {
     return await work(vault);
   } finally {

@@ -7,6 +7,7 @@ import { PACKET_EXTENSION } from '../../../shared/review/reviewFiles';
 import { daysWrittenIn, todays } from '../../services/review/realDates';
 import type { CliIo } from '../CliIo';
 import { firstLineOf, readPassphrase } from '../secrets';
+import { openCliVault } from '../withVault';
 
 interface ReviewPacketFlags {
   client: string;
@@ -59,8 +60,7 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
     )
     .action(async (dir: string, flags: ReviewPacketFlags) => {
       // Loaded when the command runs, so other commands do not pay for the review services.
-      const [{ Vault }, { buildPacket }, { clientByCode }, packets] = await Promise.all([
-        import('../../vault/Vault'),
+      const [{ buildPacket }, { clientByCode }, packets] = await Promise.all([
         import('../../services/review/buildPacket'),
         import('../../services/review/clinicalRecords'),
         import('../../services/review/exportPacket'),
@@ -95,7 +95,7 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
           'Choose a packet passphrase different from the vault passphrase: you will share it.',
         );
       }
-      const vault = await Vault.open(vaultDir, { passphrase });
+      const vault = await openCliVault(io, vaultDir, { passphrase });
       try {
         const client = await clientByCode(vault, flags.client);
         const built = await buildPacket(vault, {

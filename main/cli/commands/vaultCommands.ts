@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { AttuneError } from '../../../shared/errors';
 import type { CliIo } from '../CliIo';
 import { exitCodes } from '../exitCodes';
 import { firstLineOf, readNewPassphrase, readPassphrase, readPassphraseForNewVault } from '../secrets';
-import { type VaultOptions, withVault } from '../withVault';
+import { openCliVault, type VaultOptions, withVault } from '../withVault';
 
 const passphraseFileHelp =
   'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
@@ -67,11 +68,8 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
     .action(async (dir: string, options: { recoveryKeyFile: string; newPassphraseFile?: string }) => {
       const recoveryKey = await firstLineOf(options.recoveryKeyFile, 'recovery key file');
       const next = await readNewPassphrase(io, options.newPassphraseFile);
-      const [{ Vault }, { resetSecrets }] = await Promise.all([
-        import('../../vault/Vault'),
-        import('../../services/resetSecrets'),
-      ]);
-      const vault = await Vault.open(resolve(dir), { recoveryKey });
+      const { resetSecrets } = await import('../../services/resetSecrets');
+      const vault = await openCliVault(io, dir, { recoveryKey });
       let renewed: string;
       try {
         // As in the app: the key just used may have been seen where it was kept, so it is replaced.
@@ -91,7 +89,16 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
     .argument('<dest>', 'a missing or empty folder for the copy')
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, dest: string, options: VaultOptions) => {
-      await withVault(io, dir, options, (vault) => vault.backup(resolve(dest)));
+      const { Vault } = await import('../../vault/Vault');
+      await withVault(io, dir, options, async (vault) => {
+        if (!(vault instanceof Vault)) {
+          throw new AttuneError(
+            'invalid-input',
+            'attune backup copies a vault used on one computer; this vault is shared by several computers, so nothing was copied. Back it up from the app (Settings → Backups), which keeps backups of a shared vault.',
+          );
+        }
+        await vault.backup(resolve(dest));
+      });
       io.out(`Backed up to ${resolve(dest)}. Keep it on another disk; it opens with the same passphrase.`);
     });
 }

@@ -1,0 +1,93 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { cliDataDir } from '../../../main/cli/cliDataDir';
+import { createServices } from '../../../main/services/createServices';
+import { DeviceConfigStore } from '../../../main/services/device/DeviceConfigStore';
+import { ThisDevice } from '../../../main/services/device/ThisDevice';
+import { VaultSession } from '../../../main/services/VaultSession';
+import { SyncedVault } from '../../../main/vault/v2/SyncedVault';
+import { tempDir } from '../helpers/tempDir';
+import { clientInput, steppingClock } from '../services/serviceKit';
+import { cli, PASSPHRASE, TEST_KDF } from './cliTestKit';
+
+/** A format-2 vault made as the computer whose settings are in `dataDir`, holding one client. */
+async function sharedVault() {
+  const dataDir = await tempDir('attune-cli-data-');
+  const dir = join(dataDir, 'vault');
+  const device = await new ThisDevice(new DeviceConfigStore(dataDir)).identity();
+  const { vault, recoveryKey } = await SyncedVault.create(dir, PASSPHRASE, {
+    kdf: TEST_KDF,
+    device,
+    heartbeatMs: 0,
+  });
+  await vault.lock();
+  const session = new VaultSession(dir, () => undefined);
+  onTestFinished(() => session.lock('quit').then(() => undefined));
+  await session.unlock({ passphrase: PASSPHRASE });
+  await createServices(session, { clock: steppingClock() }).clients.create(clientInput('SH-01'));
+  await session.lock('user');
+  return { dataDir, dir, deviceHex: device.hex, recoveryKey };
+}
+
+describe('attune on a vault shared by several computers (format 2)', () => {
+  it('exports it as this computer (the app’s settings), never joining as a new computer per run', async () => {
+    const { dataDir, dir, deviceHex } = await sharedVault();
+    const env = { ATTUNE_PASSPHRASE: PASSPHRASE, ATTUNE_DATA_DIR: dataDir };
+    for (let run = 0; run < 2; run++) {
+      const { code, out } = await cli(['export', dir], env);
+      expect(code).toBe(0);
+      expect(JSON.parse(out).clients.map((c: { code: string }) => c.code)).toEqual(['SH-01']);
+    }
+    expect(await readdir(join(dir, 'devices'))).toEqual([deviceHex]);
+    expect((await cli(['verify', dir], env)).code).toBe(0);
+  });
+
+  it('changes the passphrase and recovers with the recovery key', async () => {
+    const { dataDir, dir, recoveryKey } = await sharedVault();
+    const folder = await tempDir('attune-cli-secrets-');
+    await writeFile(join(folder, 'new'), 'a second long passphrase\n');
+    await writeFile(join(folder, 'third'), 'a third long passphrase\n');
+    await writeFile(join(folder, 'key'), `${recoveryKey}\n`);
+    const env = { ATTUNE_PASSPHRASE: PASSPHRASE, ATTUNE_DATA_DIR: dataDir };
+    expect((await cli(['passwd', dir, '--new-passphrase-file', join(folder, 'new')], env)).code).toBe(0);
+    expect((await cli(['export', dir], env)).code).toBe(3); // the old passphrase no longer opens it
+    const recovered = await cli(
+      [
+        'recover',
+        dir,
+        '--recovery-key-file',
+        join(folder, 'key'),
+        '--new-passphrase-file',
+        join(folder, 'third'),
+      ],
+      { ATTUNE_DATA_DIR: dataDir },
+    );
+    expect(recovered.code).toBe(0);
+    expect(recovered.out).toMatch(/NEW recovery key/);
+    const exported = await cli(['export', dir], {
+      ATTUNE_PASSPHRASE: 'a third long passphrase',
+      ATTUNE_DATA_DIR: dataDir,
+    });
+    expect(exported.code).toBe(0);
+  });
+
+  it('refuses the plain folder copy of `attune backup` in plain words, copying nothing', async () => {
+    const { dataDir, dir } = await sharedVault();
+    const dest = join(await tempDir('attune-cli-backup-'), 'copy');
+    const { code, err } = await cli(['backup', dir, dest], {
+      ATTUNE_PASSPHRASE: PASSPHRASE,
+      ATTUNE_DATA_DIR: dataDir,
+    });
+    expect(code).toBe(2);
+    expect(err).toMatch(/shared by several computers, so nothing was copied/);
+    await expect(readdir(dest)).rejects.toThrow();
+  });
+
+  it('finds the app’s data folder as Electron names it on each system, unless ATTUNE_DATA_DIR says', () => {
+    expect(cliDataDir({}, 'linux', '/home/dana')).toBe('/home/dana/.config/Attune');
+    expect(cliDataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/dana')).toBe('/cfg/Attune');
+    expect(cliDataDir({}, 'darwin', '/Users/dana')).toBe('/Users/dana/Library/Application Support/Attune');
+    expect(cliDataDir({ ATTUNE_DATA_DIR: '/tmp/profile' }, 'darwin', '/Users/dana')).toBe('/tmp/profile');
+  });
+});
