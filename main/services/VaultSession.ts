@@ -11,8 +11,10 @@ import { Vault } from '../vault/Vault';
 import { DeviceConfigStore } from './device/DeviceConfigStore';
 import { createSyncedVaultAs, openVaultAs } from './device/openVaultAs';
 import { ThisDevice } from './device/ThisDevice';
+import { progressEvents } from './progressEvents';
 import { resetSecrets } from './resetSecrets';
 import { SyncedRefresh, type SyncedRefreshOptions } from './SyncedRefresh';
+import { upgradeFormat1IfNeeded } from './upgrade/upgradeFormat1IfNeeded';
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
 
@@ -43,6 +45,11 @@ export interface VaultSessionOptions {
   device?: ThisDevice;
   /** How an unlocked format-2 vault looks for other computers' changes (tests shorten it). */
   refresh?: SyncedRefreshOptions;
+  /**
+   * Upgrade a format-1 vault to format 2 when it is unlocked with the passphrase (FORMAT-v2.md
+   * §14). Off until backups and key rotation work on format 2.
+   */
+  upgradeToFormat2?: boolean;
 }
 
 const lockedWhileOpening = () =>
@@ -71,6 +78,7 @@ export class VaultSession {
   /** This computer as a format-2 vault knows it (id, name, what it has seen). */
   readonly device: ThisDevice;
   readonly #refreshOptions: SyncedRefreshOptions;
+  readonly #upgradeToFormat2: boolean;
 
   #location: string;
 
@@ -85,6 +93,7 @@ export class VaultSession {
     this.#location = location;
     this.device = options.device ?? new ThisDevice(new DeviceConfigStore(dirname(location)));
     this.#refreshOptions = options.refresh ?? {};
+    this.#upgradeToFormat2 = options.upgradeToFormat2 ?? false;
   }
 
   /** The vault folder: from this computer's settings, chosen at first run, changed by a move. */
@@ -139,10 +148,35 @@ export class VaultSession {
     if (this.#opening) {
       throw new AttuneError('in-use', 'The vault is already being unlocked. Wait a moment and try again.');
     }
-    if (!this.#vault && !(await this.#open(() => openVaultAs(this.location, secret, this.device)))) {
+    const open = async () => {
+      if (this.#upgradeToFormat2) await this.#upgrade(secret);
+      return openVaultAs(this.location, secret, this.device);
+    };
+    if (!this.#vault && !(await this.#open(open))) {
       throw lockedWhileOpening();
     }
     return this.status();
+  }
+
+  /**
+   * Upgrades a format-1 vault before it is opened. A failure other than a wrong passphrase or a
+   * vault in use leaves the format-1 vault as it was, and it opens as before: the notes must not
+   * become unreachable because the upgrade could not run (it is tried again at the next unlock).
+   */
+  async #upgrade(secret: VaultSecret): Promise<void> {
+    try {
+      await upgradeFormat1IfNeeded(
+        this.location,
+        secret,
+        await this.device.identity(),
+        progressEvents(this.emit, 'upgrade'),
+      );
+    } catch (error) {
+      if (error instanceof AttuneError && (error.kind === 'wrong-passphrase' || error.kind === 'in-use')) {
+        throw error;
+      }
+      console.error('[attune] the vault was not upgraded to format 2:', error);
+    }
   }
 
   /**
