@@ -3,6 +3,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BackupSetListing, FolderPurpose, RestoreResult } from '../../../shared/ipc/contract';
 import { AttuneError } from '../../../shared/errors';
+import { folderFormat, syncedVaultHex } from '../../vault/folderFormat';
 import { readHeader } from '../../vault/header';
 import { nodeVaultFs } from '../../vault/vaultFs';
 import { type Clock, systemClock } from '../Clock';
@@ -95,8 +96,11 @@ export class RestoreService {
   }
 
   async #currentVaultId(): Promise<string | null> {
+    const location = this.session.location;
+    // A vault shared by several computers names its id in its marker (FORMAT-v2.md §4).
+    if ((await folderFormat(location)) === 2) return syncedVaultHex(location);
     try {
-      return (await readHeader(nodeVaultFs, this.session.location)).vaultId.toString('hex');
+      return (await readHeader(nodeVaultFs, location)).vaultId.toString('hex');
     } catch {
       return null; // no vault here yet, or a damaged header: nothing to mark
     }

@@ -1,6 +1,6 @@
 import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { createSafetyServices } from '../../../../main/services/backup/createSafetyServices';
 import { createServices } from '../../../../main/services/createServices';
 import type { EventName, Events } from '../../../../shared/ipc/events';
@@ -28,6 +28,9 @@ async function setUp() {
   };
   const session = new VaultSession(location, emit);
   await session.unlock({ passphrase: PASS });
+  // Closed before the temp folder is removed (hooks run last-registered first): a format-2 vault
+  // still writes what it has seen and its presence just after unlocking.
+  onTestFinished(() => session.lock('quit').then(() => undefined));
   const clock = steppingClock('2026-12-02T09:00:00.000Z');
   const services = createServices(session, { clock });
   const safety = createSafetyServices(session, emit, { dataDir, clock });
@@ -97,11 +100,10 @@ describe('BackupService', () => {
 
   test('a folder inside the vault, a missing one, or a read-only one is refused', async () => {
     const h = await setUp();
-    await expectAttuneError(
-      h.safety.backups.setFolder(join(h.location, 'records')),
-      'invalid-input',
-      /inside the vault/,
-    );
+    // A folder of its own inside the vault folder, whichever format the vault is in.
+    const inside = join(h.location, 'inside');
+    await mkdir(inside);
+    await expectAttuneError(h.safety.backups.setFolder(inside), 'invalid-input', /inside the vault/);
     await expectAttuneError(h.safety.backups.setFolder(join(h.dataDir, 'nope')), 'not-found');
     if (process.getuid?.() !== 0) {
       const readOnly = join(h.dataDir, 'ro');
