@@ -36,8 +36,8 @@ export interface BackupSidecar {
   files: Record<string, string>;
   /**
    * Format 2 only: for each log segment copied whole, the vault file it came from as
-   * `size:mtimeMs:inode`. A sealed segment whose vault file still has that stamp is linked by the
-   * next backup without being read again (a segment is never rewritten, FORMAT-v2.md §6).
+   * `size:mtimeMs:inode`. A segment whose vault file still has that stamp is linked by the next
+   * backup without being read again (segments are only appended to, FORMAT-v2.md §6).
    */
   sources?: Record<string, string>;
 }

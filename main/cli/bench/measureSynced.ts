@@ -43,7 +43,8 @@ export interface SyncedBench {
   padding: { diskBytes: number; payloadBytes: number; overheadPct: number };
 }
 
-const DEVICES = ['a'.repeat(32), 'b'.repeat(32), 'c'.repeat(32)];
+/** The three devices the benchmark vault is written by; the first is the one measured. */
+export const DEVICES = ['a'.repeat(32), 'b'.repeat(32), 'c'.repeat(32)];
 const LOAD_KINDS = [
   kinds.setting,
   kinds.client,
@@ -66,8 +67,20 @@ export async function measureSynced(options: SyncedBenchOptions): Promise<Synced
   }
 }
 
-async function run(work: string, options: SyncedBenchOptions): Promise<SyncedBench> {
-  const { log } = options;
+/**
+ * Writes the benchmark's format-2 vault into `dir`: the demo practice's records shared out across
+ * three devices, each writing its share into its own log (batched frames or one record per frame).
+ * Setup, not measured: without fsync.
+ */
+export async function writeSyncedBenchVault(
+  dir: string,
+  options: Pick<SyncedBenchOptions, 'notes' | 'clients' | 'layout'>,
+): Promise<{
+  data: ReturnType<typeof benchDemoData>;
+  items: number;
+  passphrase: string;
+  recoveryKey: string;
+}> {
   const data = benchDemoData(options);
   const items = [
     { kind: kinds.setting, id: 'settings', value: data.settings as unknown },
@@ -76,9 +89,7 @@ async function run(work: string, options: SyncedBenchOptions): Promise<SyncedBen
     ...data.notes.map((value) => ({ kind: kinds.note, id: value.id, value: value as unknown })),
     ...data.processNotes.map((value) => ({ kind: kinds.processNote, id: value.id, value: value as unknown })),
   ];
-  const dir = join(work, 'vault');
   const passphrase = randomBytes(16).toString('hex');
-  let start = performance.now();
   const created = await SyncedVault.create(dir, passphrase, {
     fs: setupFs,
     device: { hex: DEVICES[0]!, name: 'Office' },
@@ -97,8 +108,16 @@ async function run(work: string, options: SyncedBenchOptions): Promise<SyncedBen
     for (const batch of batches(share, options.layout)) await vault.putMany(batch);
     await vault.lock();
   }
+  return { data, items: items.length, passphrase, recoveryKey };
+}
+
+async function run(work: string, options: SyncedBenchOptions): Promise<SyncedBench> {
+  const { log } = options;
+  const dir = join(work, 'vault');
+  let start = performance.now();
+  const { data, items, passphrase, recoveryKey } = await writeSyncedBenchVault(dir, options);
   log(
-    `Wrote ${items.length} records across ${DEVICES.length} devices (${options.layout} frames) in ${(since(start) / 1000).toFixed(1)} s.`,
+    `Wrote ${items} records across ${DEVICES.length} devices (${options.layout} frames) in ${(since(start) / 1000).toFixed(1)} s.`,
   );
 
   const plain = await plaintextCopy(dir, join(work, 'plain'), recoveryKey);
@@ -178,7 +197,7 @@ async function run(work: string, options: SyncedBenchOptions): Promise<SyncedBen
   return {
     layout: options.layout,
     devices: DEVICES.length,
-    records: items.length,
+    records: items,
     frames: plain.frames,
     segments: plain.files.length,
     load: {

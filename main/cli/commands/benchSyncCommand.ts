@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
 import { benchTable } from '../bench/benchReport';
 import { measureSynced, type SyncedBench } from '../bench/measureSynced';
+import { measureSyncedBackup } from '../bench/measureSyncedBackup';
+import { syncedBackupRows } from '../bench/syncedBackupRows';
 import { syncedBenchRows } from '../bench/syncedBenchRows';
 import type { CliIo } from '../CliIo';
 
@@ -12,6 +14,7 @@ interface Flags {
   clients: string;
   runs: string;
   layout: string;
+  backup: string;
   dir?: string;
   results: string;
 }
@@ -35,6 +38,11 @@ export function registerBenchSyncCommand(program: Command, io: CliIo): void {
     .option('--clients <n>', 'clients the notes are spread across', '200')
     .option('--runs <n>', 'rounds per measurement (the median is reported)', '5')
     .option('--layout <layouts>', "frames as written: 'batched', 'single' or 'both'", 'both')
+    .option(
+      '--backup <when>',
+      "also measure format-2 backups (full, incremental after 10 changed notes, list, verify, restore): 'yes', 'no' or 'only'",
+      'yes',
+    )
     .option('--dir <dir>', 'make the temporary vault in DIR (default: the system temp folder)')
     .option('--results <file>', 'also write the results as JSON to FILE', 'bench-results/synced.json')
     .action(async (flags: Flags) => {
@@ -44,8 +52,15 @@ export function registerBenchSyncCommand(program: Command, io: CliIo): void {
       if (!['batched', 'single', 'both'].includes(flags.layout)) {
         throw new AttuneError('invalid-input', "--layout must be 'batched', 'single' or 'both'.");
       }
+      if (!['yes', 'no', 'only'].includes(flags.backup)) {
+        throw new AttuneError('invalid-input', "--backup must be 'yes', 'no' or 'only'.");
+      }
       const layouts =
-        flags.layout === 'both' ? (['batched', 'single'] as const) : [flags.layout as 'batched' | 'single'];
+        flags.backup === 'only'
+          ? []
+          : flags.layout === 'both'
+            ? (['batched', 'single'] as const)
+            : [flags.layout as 'batched' | 'single'];
       const results: SyncedBench[] = [];
       for (const layout of layouts) {
         results.push(
@@ -59,10 +74,22 @@ export function registerBenchSyncCommand(program: Command, io: CliIo): void {
           }),
         );
       }
-      const rows = results.flatMap(syncedBenchRows);
+      const backup =
+        flags.backup === 'no'
+          ? null
+          : await measureSyncedBackup({
+              notes,
+              clients,
+              ...(flags.dir ? { dir: resolve(flags.dir) } : {}),
+              log: (line) => io.err(line),
+            });
+      const rows = [...results.flatMap(syncedBenchRows), ...(backup ? syncedBackupRows(backup) : [])];
       const file = resolve(flags.results);
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), results, rows }, null, 2)}\n`);
+      await writeFile(
+        file,
+        `${JSON.stringify({ at: new Date().toISOString(), results, backup, rows }, null, 2)}\n`,
+      );
       io.out(benchTable(rows));
       io.err(`Results written to ${file}.`);
     });

@@ -16,8 +16,6 @@ export interface PlannedFile {
   /** Which small file (or conflict copy of one). */
   small?: 'keys' | 'seen' | 'presence';
   copyOf?: string;
-  /** No more frames will be appended: a later segment of the device exists, or it is a conflict copy. */
-  sealed: boolean;
 }
 
 /**
@@ -51,7 +49,6 @@ export async function planSyncedGeneration(fs: VaultFs, dir: string): Promise<Pl
           type: 'log',
           segment: kind.segment,
           ...(copyOf ? { copyOf } : {}),
-          sealed: copyOf !== undefined,
         });
       } else if (kind.type === 'keys' || kind.type === 'seen' || kind.type === 'presence') {
         device.push({
@@ -61,12 +58,9 @@ export async function planSyncedGeneration(fs: VaultFs, dir: string): Promise<Pl
           segment: 0,
           small: kind.type,
           ...(copyOf ? { copyOf } : {}),
-          sealed: false,
         });
       }
     }
-    const newest = Math.max(0, ...device.filter((f) => f.type === 'log' && !f.copyOf).map((f) => f.segment));
-    for (const f of device) if (f.type === 'log' && f.segment < newest) f.sealed = true;
     planned.push(...device);
   }
   return planned;

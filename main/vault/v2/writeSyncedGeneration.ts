@@ -41,13 +41,15 @@ const stampOf = (s: { size: number; mtimeMs: number; ino: number }): string =>
 
 /**
  * Builds one generation of a format-2 vault under a `.partial-` name: a complete vault folder
- * (marker, every device's key slots, log segments, seen.bin and presence.bin). A sealed log
- * segment identical to the previous generation's copy is hard-linked from it: known identical
- * without reading when its vault file still has the size, time and inode recorded then, or by its
- * SHA-256 otherwise. Everything else is copied: each device's open segment, and the small files.
- * A segment another computer is still sending is copied up to its last complete frame (frames
- * are self-delimiting), and that device's later segments are left out, so the copy holds a prefix
- * of every device's log: what a reader would see had those files not arrived yet. The copy is
+ * (marker, every device's key slots, log segments, seen.bin and presence.bin). A log segment
+ * identical to the previous generation's copy is hard-linked from it: every sealed segment (a
+ * segment is never rewritten once the next one exists), and an open one nothing was appended to
+ * since. Identical is known without reading when its vault file still has the size, time and
+ * inode recorded then, or else by its SHA-256. Everything else is copied: each open segment that
+ * grew, and the small files. A segment another computer is still sending is copied up to its
+ * last complete frame (frames are self-delimiting), and that device's later segments are left
+ * out, so the copy holds a prefix of every device's log: what a reader would see had those files
+ * not arrived yet. The copy is
  * then verified (in full, or only what was copied while `fullVerifyAt` is recent) and renamed
  * into place. A verify failure is returned, other failures thrown; the partial folder is removed.
  */
@@ -80,9 +82,9 @@ export async function writeSyncedGeneration(
       done++;
       if (onProgress && (done % 16 === 0 || done === plan.length)) onProgress(done, plan.length);
     };
-    const copy = async (path: string, bytes: Buffer) => {
+    const copy = async (path: string, bytes: Buffer, hash = sha256Hex(bytes)) => {
       await writeDurably(fs, join(partial, path), bytes);
-      files[path] = sha256Hex(bytes);
+      files[path] = hash;
       generation.copied.add(path);
       bytesCopied += bytes.length;
     };
@@ -117,7 +119,7 @@ export async function writeSyncedGeneration(
       const stat = await fs.stat(join(src.dir, f.path));
       const stamp = stampOf(stat);
       const before = known?.files[f.path];
-      if (f.sealed && before && known?.sources?.[f.path] === stamp && link(f, before)) {
+      if (before && known?.sources?.[f.path] === stamp && link(f, before)) {
         sources[f.path] = stamp;
         return;
       }
@@ -127,8 +129,9 @@ export async function writeSyncedGeneration(
       const whole = !walk.torn && bytes.length === stat.size;
       const kept = bytes.subarray(0, walk.keep);
       if (whole) sources[f.path] = stamp;
-      if (f.sealed && whole && before !== undefined && sha256Hex(kept) === before && link(f, before)) return;
-      await copy(f.path, kept);
+      const hash = sha256Hex(kept);
+      if (whole && hash === before && link(f, before)) return;
+      await copy(f.path, kept, hash);
     };
     // Logs one after another (a torn segment decides whether later ones are copied), small files
     // in parallel: the file system joins their fsyncs into fewer journal commits.

@@ -110,6 +110,40 @@ describe('backups of a format-2 vault', () => {
     await vault.lock();
   });
 
+  it('links another computer’s open segment too while nothing was appended to it', async () => {
+    const root = await tempRoot();
+    const [office, laptop, folder] = ['office', 'laptop', 'backups'].map((n) => join(root, n)) as [
+      string,
+      string,
+      string,
+    ];
+    await mkdir(folder);
+    const { vault: a } = await SyncedVault.create(office, PASS, {
+      kdf,
+      device: { hex: A, name: 'Office' },
+      heartbeatMs: 0,
+    });
+    await syncFolder(office, laptop, B);
+    const b = await SyncedVault.open(
+      laptop,
+      { passphrase: PASS },
+      { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
+    );
+    await b.put('note', 'n1', { text: 'from the laptop' });
+    await b.lock();
+    await syncFolder(laptop, office, A);
+    const first = await a.backupTo(folder, { now: new Date(T0) });
+    await a.put('note', 'n2', { text: 'from the office' });
+    const second = await a.backupTo(folder, { now: new Date(T0 + HOUR) });
+    const set = backupSetDir(folder, a.vaultHex);
+    const ino = async (generation: string, device: string) =>
+      (await stat(join(set, generation, 'devices', device, 'log-000001.bin'))).ino;
+    expect(await ino(second.generation, B)).toBe(await ino(first.generation, B));
+    expect(await ino(second.generation, A)).not.toBe(await ino(first.generation, A));
+    expect(second.linkedFiles).toBe(1);
+    await a.lock();
+  });
+
   it('catches a byte flipped in a copied file by the check after writing, and keeps no generation', async () => {
     // A backup drive that changes one byte of each log segment written to it, while `flip` is set.
     let flip = false;
@@ -173,7 +207,9 @@ describe('backups of a format-2 vault', () => {
     await vault.lock();
   });
 
-  it('a backup taken while another computer’s files are arriving is a valid vault of what had arrived', async () => {
+  it('a backup taken while another computer’s files are arriving is a valid vault of what had arrived', {
+    timeout: 120_000,
+  }, async () => {
     const root = await tempRoot();
     const [office, laptop, folder] = ['office', 'laptop', 'backups'].map((n) => join(root, n)) as [
       string,
