@@ -30,8 +30,11 @@ interface SwitchIntent {
   startedAt: string;
 }
 
-/** Why a vault folder was put aside: replaced by another (rotation, restore) or moved elsewhere. */
-export type KeptAsideReason = 'replaced' | 'moved';
+/**
+ * Why a vault folder was put aside: replaced by another (rotation, restore), moved elsewhere, or
+ * the format-1 vault as it was before its upgrade to format 2. The words appear in the folder's name.
+ */
+export type KeptAsideReason = 'replaced' | 'moved' | 'format 1 copy';
 
 export interface KeptAsideFolder {
   path: string;
@@ -223,7 +226,7 @@ export async function listKeptAside(vaultDir: string, fs: VaultFs = nodeVaultFs)
   const vault = resolve(vaultDir);
   const parent = dirname(vault);
   const pattern = new RegExp(
-    `^${escapeRegExp(basename(vault))} \\((replaced|moved) (\\d{4})-(\\d\\d)-(\\d\\d) (\\d\\d)-(\\d\\d)(?: \\d+)?\\)$`,
+    `^${escapeRegExp(basename(vault))} \\((replaced|moved|format 1 copy) (\\d{4})-(\\d\\d)-(\\d\\d) (\\d\\d)-(\\d\\d)(?: \\d+)?\\)$`,
   );
   let names: string[];
   try {

@@ -4,7 +4,7 @@ import { fsyncDir } from '../atomicWrite';
 import { randomHex } from '../binary';
 import { removeTree } from '../folderTree';
 import { ProcessLock } from '../processLock';
-import { asideStamp, finishInterruptedSwitch } from '../switchVaultFolder';
+import { finishInterruptedSwitch, freeAsideName } from '../switchVaultFolder';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import { MARKER_FILE, parseMarker } from './marker';
 
@@ -60,15 +60,9 @@ async function exists(fs: VaultFs, path: string): Promise<boolean> {
   }
 }
 
-/** `vault (format 1 copy 2026-12-03 11-40)`, then ` 2)`, ` 3)`... : a free name a user understands. */
-export async function freeCopyName(fs: VaultFs, vaultDir: string, now: Date): Promise<string> {
-  const stem = `${basename(vaultDir)} (format 1 copy ${asideStamp(now)}`;
-  for (let n = 1; n < 1000; n++) {
-    const candidate = join(dirname(vaultDir), `${stem}${n === 1 ? '' : ` ${n}`})`);
-    if (!(await exists(fs, candidate))) return candidate;
-  }
-  throw new AttuneError('io', 'Attune could not find a free name for the copy of the format-1 vault.');
-}
+/** `vault (format 1 copy 2026-12-03 11-40)`, then ` 2)`, ` 3)`...: a free name a user understands, listed with the other kept-aside folders. */
+export const freeCopyName = (fs: VaultFs, vaultDir: string, now: Date): Promise<string> =>
+  freeAsideName(fs, vaultDir, 'format 1 copy', now);
 
 /**
  * Once the format-2 vault is in place: the format-1 folder switched out is removed (the verified

@@ -3,10 +3,13 @@ import { passphraseInput } from './vaultContract';
 import type { VaultStatus } from './vaultContract';
 import { returns } from './returns';
 
-/** A vault folder left behind: put aside by a key rotation or restore, or the old copy of a move. */
+/**
+ * A vault folder left behind: put aside by a key rotation or restore, the old copy of a move, or
+ * the format-1 vault kept when it was upgraded to format 2.
+ */
 export interface OldVaultCopy {
   path: string;
-  reason: 'replaced' | 'moved';
+  reason: 'replaced' | 'moved' | 'format 1 copy';
   /** When it was left behind (ISO), when known. */
   at: string | null;
 }

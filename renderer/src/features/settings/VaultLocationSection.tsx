@@ -8,6 +8,9 @@ import { formatDateTime } from '../../format/dates';
 /** What an old copy is, in the user's words. */
 function describeCopy(copy: OldVaultCopy): string {
   const when = copy.at ? ` on ${formatDateTime(copy.at)}` : '';
+  if (copy.reason === 'format 1 copy') {
+    return `The vault as it was before it was upgraded to the new format${when}. Older versions of Attune open it, with the passphrase and recovery key it had then; changes made since are not in it.`;
+  }
   return copy.reason === 'moved'
     ? `Left behind when the vault was moved${when}.`
     : `Put aside when the vault was replaced${when} (a key rotation or a restore). It still opens with the passphrase and recovery key it had then.`;

@@ -6,6 +6,7 @@ import { parseKeySlots } from '../../../../main/vault/v2/keySlots';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { upgradeFormat1 } from '../../../../main/vault/v2/upgradeFormat1';
 import { verifySyncedFolder } from '../../../../main/vault/v2/verifySyncedFolder';
+import { listKeptAside } from '../../../../main/vault/switchVaultFolder';
 import { Vault } from '../../../../main/vault/Vault';
 import { flipByte, hashTree } from '../kit';
 import { A, tempRootsPerTest } from './v2Kit';
@@ -70,6 +71,10 @@ describe('upgrading a format-1 vault to format 2', () => {
     expect(basename(result.keptCopy)).toMatch(/^vault \(format 1 copy \d{4}-\d\d-\d\d \d\d-\d\d\)$/);
     expect((await readdir(join(dir, '..'))).sort()).toEqual([basename(result.keptCopy), 'vault'].sort());
     expect(JSON.parse(await readFile(join(dir, 'attune-vault.json'), 'utf8')).version).toBe(2);
+    // Listed with the folders kept aside, so Settings offers to remove it.
+    expect(await listKeptAside(dir)).toEqual([
+      { path: result.keptCopy, reason: 'format 1 copy', at: expect.any(String) },
+    ]);
 
     const vault = await SyncedVault.open(dir, { passphrase: pass }, { device, heartbeatMs: 0 });
     try {
