@@ -53,7 +53,7 @@ export function createHandlers(
     join(safety.config.dataDir, 'vault'),
     seams,
   ),
-  sync: SyncService = createSyncService(session, services, null),
+  sync: SyncService = createSyncService(session, services, session.device),
 ): Handlers {
   const { clients, sessions, notes, processNotes, templates, settings, search, index, records } = services;
   // Exports and imports accept only the folders and files the user chose in these dialogs.

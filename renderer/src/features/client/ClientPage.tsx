@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { clientsWithSharedCode, sharedCodeMessage } from '../../../../shared/domain/duplicateClientCodes';
 import type { Template } from '../../../../shared/domain/templates';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { call, messageOf } from '../../data/api';
-import { useClient, useSessionRows } from '../../data/hooks';
+import { useClient, useClients, useSessionRows } from '../../data/hooks';
 import { putClient, putNoteSummary } from '../../data/summaryIndex';
 import { formatDate } from '../../format/dates';
 import { ClientCharts } from '../charts';
@@ -26,6 +27,7 @@ export function ClientPage({
   onBuildPacket: () => void;
 }) {
   const client = useClient(clientId);
+  const clients = useClients();
   const rows = useSessionRows(clientId);
   const [editing, setEditing] = useState(false);
   const [addingSession, setAddingSession] = useState(false);
@@ -95,6 +97,11 @@ export function ClientPage({
         {client.concerns.length > 0 && ` · Concerns: ${client.concerns.join('; ')}`}
       </p>
       {client.goals.length > 0 && <p className="muted">Goals: {client.goals.join('; ')}</p>}
+      {clientsWithSharedCode(clients ?? []).has(client.id) && (
+        <p role="status" className="shared-code">
+          {sharedCodeMessage(client.code)}
+        </p>
+      )}
       {editing && <ClientForm client={client} onDone={() => setEditing(false)} />}
       {(error ?? supervisor.error) && (
         <p role="alert" className="error">

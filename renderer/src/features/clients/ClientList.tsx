@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { clientsWithSharedCode } from '../../../../shared/domain/duplicateClientCodes';
 import { useClientActivity, useClients } from '../../data/hooks';
 import { formatDate } from '../../format/dates';
 import { ClientForm } from './ClientForm';
@@ -21,6 +22,8 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
         (!q || c.code.toLowerCase().includes(q) || (c.displayName ?? '').toLowerCase().includes(q)),
     );
   }, [clients, query, status]);
+  // Two computers can each create a client with the same code before they sync: both are kept.
+  const sharedCode = useMemo(() => clientsWithSharedCode(clients ?? []), [clients]);
 
   return (
     <main className="page">
@@ -76,6 +79,7 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
                     <button type="button" className="link" onClick={() => onOpen(c.id)}>
                       {c.code}
                     </button>
+                    {sharedCode.has(c.id) && <span className="shared-code"> Code used twice: change one</span>}
                   </td>
                   <td>{c.displayName ?? '—'}</td>
                   <td>{formatDate(c.startDate)}</td>

@@ -6,6 +6,7 @@ import { formatTime } from '../../format/dates';
 import { BackupsSection } from './BackupsSection';
 import { CheckVaultSection } from './CheckVaultSection';
 import { SecuritySection } from './SecuritySection';
+import { ThisComputerSection } from '../sync/ThisComputerSection';
 import { ExportImportSection } from './ExportImportSection';
 import { PracticeSection } from './PracticeSection';
 import { TemplateManager } from './TemplateManager';
@@ -89,6 +90,7 @@ export function SettingsPage({
         <button type="submit">Save settings</button>
         <output aria-live="polite">{status}</output>
       </form>
+      <ThisComputerSection />
       <BackupsSection onRestore={onRestore} />
       <CheckVaultSection />
       <VaultLocationSection />

@@ -1,8 +1,9 @@
 import { useClient, useSessionOfNote } from '../../data/hooks';
 import { formatDateTime } from '../../format/dates';
 import { NoteEditor } from '../note';
+import { EditingElsewhereGate } from '../sync/EditingElsewhereGate';
 
-/** The note editor under a heading that names the client and the session. */
+/** The note editor under a heading that names the client and the session (and any other computer editing it). */
 export function NotePage({
   noteId,
   clientId,
@@ -21,7 +22,9 @@ export function NotePage({
         Session note{client ? ` · ${client.code}` : ''}
         {when && ` · ${when}`}
       </h1>
-      <NoteEditor noteId={noteId} onClose={onClose} />
+      <EditingElsewhereGate kind="note" id={noteId} onBack={onClose}>
+        <NoteEditor noteId={noteId} onClose={onClose} />
+      </EditingElsewhereGate>
     </main>
   );
 }

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'search' }
   | { page: 'caseload' }
   | { page: 'settings' }
+  | { page: 'conflicts' }
   | { page: 'build-packet'; clientId: string }
   | { page: 'review-packets' }
   | { page: 'review-packet'; packetId: string };

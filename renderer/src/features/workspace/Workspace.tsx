@@ -13,6 +13,9 @@ import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { BackupBanner } from '../backup/BackupBanner';
 import { UnreadableRecordsBanner } from '../settings/UnreadableRecordsBanner';
+import { ConflictsNotice } from '../sync/ConflictsNotice';
+import { ConflictsPage } from '../sync/ConflictsPage';
+import { conflictStore } from '../sync/conflictStore';
 import { NotePage } from './NotePage';
 import type { Route } from './Route';
 import { useIdleLock } from './useIdleLock';
@@ -43,6 +46,9 @@ export function Workspace({ onRestore }: { onRestore?: () => void } = {}) {
       }),
     [],
   );
+
+  // The versions of records in conflict are plaintext: dropped when the workspace closes (lock).
+  useEffect(() => () => conflictStore.clear(), []);
 
   const lock = useCallback((reason: 'user' | 'idle' = 'user') => {
     lockNow(reason).catch((failure) => setError(messageOf(failure)));
@@ -112,6 +118,7 @@ export function Workspace({ onRestore }: { onRestore?: () => void } = {}) {
         </p>
       )}
       {route.page !== 'settings' && <BackupBanner onOpenSettings={() => setRoute({ page: 'settings' })} />}
+      {route.page !== 'conflicts' && <ConflictsNotice onReview={() => setRoute({ page: 'conflicts' })} />}
       {route.page !== 'settings' && (
         <UnreadableRecordsBanner
           loaded={progress === null}
@@ -190,6 +197,8 @@ function CurrentPage({
       );
     case 'settings':
       return <SettingsPage onSaved={onSettingsSaved} onRestore={onRestore} />;
+    case 'conflicts':
+      return <ConflictsPage />;
     case 'build-packet':
       return (
         <PacketBuilder
