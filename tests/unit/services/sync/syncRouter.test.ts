@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBackend } from '../../../../main/ipc/createBackend';
+import { DeviceConfigStore } from '../../../../main/services/device/DeviceConfigStore';
 import { makeVault, PASS } from '../serviceKit';
 
 async function unlockedFormat1() {
@@ -59,6 +60,31 @@ describe('the sync methods through the router', () => {
     expect(await backend.router.call('sync:status', undefined)).toMatchObject({
       ok: false,
       error: { kind: 'locked' },
+    });
+  });
+
+  it('on a format-2 vault: report the status and rename this computer in its settings and for the others', async () => {
+    const { dataDir } = await makeVault(undefined, 2);
+    const backend = createBackend({ dataDir, emit: () => undefined, version: '0.0.0-test' });
+    onTestFinished(() => backend.dispose());
+    const call = backend.router.call;
+    expect(await call('vault:unlock', { passphrase: PASS })).toMatchObject({ ok: true });
+    expect(await call('sync:status', undefined)).toMatchObject({
+      ok: true,
+      value: { available: true, value: { others: [], problems: [], conflicts: 0 } },
+    });
+    expect(await call('sync:renameDevice', { name: ' Front desk PC ' })).toEqual({
+      ok: true,
+      value: { available: true, value: { deviceName: 'Front desk PC' } },
+    });
+    expect(await call('sync:status', undefined)).toMatchObject({
+      ok: true,
+      value: { available: true, value: { deviceName: 'Front desk PC' } },
+    });
+    expect((await new DeviceConfigStore(dataDir).read()).device.name).toBe('Front desk PC');
+    expect(await call('sync:conflicts', undefined)).toEqual({
+      ok: true,
+      value: { available: true, value: { conflicts: [], settledSigned: [] } },
     });
   });
 });
