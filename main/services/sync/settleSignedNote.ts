@@ -18,7 +18,8 @@ export interface NoteVersion {
  * (a signed note is final); every addendum of every signed version is kept; each other version
  * whose content differs (a draft edited while the note was signed elsewhere, or a second
  * signature over other text) is kept as a dated addendum naming the computer it came from.
- * Null when no version is signed (a draft conflict is the clinician's to resolve).
+ * `from` names the computers of the other versions. Null when no version is signed (a draft
+ * conflict is the clinician's to resolve).
  */
 export function settleSignedNote(
   versions: readonly NoteVersion[],
@@ -35,7 +36,9 @@ export function settleSignedNote(
   const signedText = signableContent(base.value);
   const from: string[] = [];
   for (const v of versions) {
-    if (v === base || v.deleted || !v.value || signableContent(v.value) === signedText) continue;
+    if (v === base || v.deleted || !v.value) continue;
+    from.push(v.deviceName);
+    if (signableContent(v.value) === signedText) continue; // only addenda differ: all kept above
     const id = `sync-${v.opId.replaceAll(':', '-')}`;
     if (addenda.has(id)) continue;
     addenda.set(id, {
@@ -45,7 +48,6 @@ export function settleSignedNote(
       by: base.value.signed?.by ?? 'Attune',
       text: keptText(v.deviceName, v.at, v.value, base.value),
     });
-    from.push(v.deviceName);
   }
   note.addenda = [...addenda.values()].sort((x, y) => x.at.localeCompare(y.at) || (x.id < y.id ? -1 : 1));
   note.updatedAt = later(at, note.updatedAt);

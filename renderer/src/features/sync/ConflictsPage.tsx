@@ -61,7 +61,8 @@ export function ConflictsPage() {
               Signed note
               {s.sessionStartsAt ? `, session of ${formatDate(s.sessionStartsAt)}` : ''}
               {s.client ? `, client ${s.client.code}` : ''}: it was also changed on {s.from.join(' and ')}.
-              The signed text stays as it was signed; those changes were added to it as an addendum.
+              The signed text stays as it was signed; every addendum and change from there is kept with it as
+              an addendum.
             </p>
           ))}
           <button type="button" onClick={() => conflictStore.dismissSettled()}>

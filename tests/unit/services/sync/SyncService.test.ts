@@ -237,6 +237,44 @@ describe('SyncService over two computers sharing one format-2 vault', () => {
     await b.lock();
   });
 
+  it('a signed note given an addendum on each computer keeps both addenda and its signature, with nothing to choose', async () => {
+    const { a, b, cross } = await twoComputers();
+    const note = await seedDraft(a);
+    const signed: Note = {
+      ...note,
+      status: 'signed',
+      signed: { at: '2026-03-05T14:30:00.000Z', by: 'Dr Rivera', contentHash: 'ab'.repeat(32) },
+      updatedAt: '2026-03-05T14:30:00.000Z',
+    };
+    await a.put('note', note.id, signed);
+    await cross();
+    const addendum = (id: string, text: string) => ({
+      id,
+      at: '2026-03-06T09:00:00.000Z',
+      by: 'Dr Rivera',
+      text,
+    });
+    await a.put('note', note.id, { ...signed, addenda: [addendum('add-office', 'Office: client phoned.')] });
+    await b.put('note', note.id, { ...signed, addenda: [addendum('add-laptop', 'Laptop: letter sent.')] });
+    await cross();
+    expect(b.conflicts()).toHaveLength(1);
+    const listed = await serviceOver(b, 'Laptop').conflicts();
+    expect(listed.available && listed.value.conflicts).toEqual([]);
+    expect(listed.available && listed.value.settledSigned.map((s) => s.from)).toEqual([['Laptop']]);
+    await cross();
+    for (const v of [a, b]) {
+      const kept = await v.get<Note>('note', 'note-1');
+      expect(kept.signed).toEqual(signed.signed);
+      expect(kept.addenda.map((x) => x.text).sort()).toEqual([
+        'Laptop: letter sent.',
+        'Office: client phoned.',
+      ]);
+      expect(v.conflicts()).toEqual([]);
+    }
+    await a.lock();
+    await b.lock();
+  });
+
   it('keeps two clients created with the same code on two computers', async () => {
     const { a, b, cross } = await twoComputers();
     const now = '2026-03-05T14:00:00.000Z';
