@@ -11,6 +11,8 @@ import type { Locator, Page } from '@playwright/test';
 /** What the screen must show: every selector matched by a visible element, optionally one named one. */
 export interface Until {
   visible: string[];
+  /** Selectors that, where something matches them, must be visible too (a first result row, if any). */
+  visibleIfPresent?: string[];
   /** A visible element matching `selector` whose accessible name (aria-labelledby/aria-label) is `name`. */
   named?: { selector: string; name: string };
 }
@@ -57,6 +59,10 @@ function installBenchUtil(): void {
     visible,
     ready(until) {
       if (!until.visible.every((selector) => visible(document.querySelector(selector)))) return false;
+      for (const selector of until.visibleIfPresent ?? []) {
+        const element = document.querySelector(selector);
+        if (element && !visible(element)) return false;
+      }
       const named = until.named;
       if (!named) return true;
       return [...document.querySelectorAll(named.selector)].some(
