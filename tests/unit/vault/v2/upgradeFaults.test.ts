@@ -89,7 +89,7 @@ describe('upgrade faults', () => {
     expect(total).toBeGreaterThan(20);
 
     const seen = new Set<number>();
-    for (const step of stepsToTry(total, 10, 8)) {
+    for (const step of stepsToTry(total, 8, 6)) {
       const { dir, pass, want } = await fixture();
       const fs = new FaultyFs();
       fs.arm({ at: step, mode: 'crash' });

@@ -10,8 +10,8 @@ import { bundleChild, childBundleDir } from '../child/bundleChild';
 import { PASS, TEST_KDF } from '../kit';
 import { A, tempRootsPerTest } from './v2Kit';
 
-/** Kills per run: 8 in npm test, 40 in npm run test:heavy. */
-const ROUNDS = killRounds(8, 40);
+/** Kills per run: 5 in npm test, 40 in npm run test:heavy. */
+const ROUNDS = killRounds(5, 40);
 const tempRoot = tempRootsPerTest('attune-upgrade-kill-');
 
 let bundle = '';
