@@ -8,6 +8,7 @@ import { upgradeFormat1 } from '../../../../main/vault/v2/upgradeFormat1';
 import { verifySyncedFolder } from '../../../../main/vault/v2/verifySyncedFolder';
 import { listKeptAside } from '../../../../main/vault/switchVaultFolder';
 import { Vault } from '../../../../main/vault/Vault';
+import { nodeVaultFs, type VaultFs } from '../../../../main/vault/vaultFs';
 import { flipByte, hashTree } from '../kit';
 import { A, tempRootsPerTest } from './v2Kit';
 
@@ -190,6 +191,35 @@ describe('upgrading a format-1 vault to format 2', () => {
     expect(await hashTree(join(dir, '..'))).toEqual(before);
     expect(await readdir(join(dir, '..'))).toEqual(['vault']);
     expect(expected.records.length).toBeGreaterThan(0);
+  });
+
+  it('a copy that does not pass its check (a disk that garbles what it writes) stops the upgrade and changes nothing', async () => {
+    const { dir, pass } = await fixture();
+    const before = await hashTree(join(dir, '..'));
+    // Every record file written into the hidden copy gets one bit flipped on its way to the disk.
+    const garbling = new Set<number>();
+    const fs: VaultFs = {
+      ...nodeVaultFs,
+      open: async (path, flags, mode) => {
+        const fd = await nodeVaultFs.open(path, flags, mode);
+        if (/\.format1-copy-[0-9a-f]{8}[\\/]records[\\/]/.test(path)) garbling.add(fd);
+        else garbling.delete(fd);
+        return fd;
+      },
+      write: (fd, data, position) => {
+        if (!garbling.has(fd)) return nodeVaultFs.write(fd, data, position);
+        const bad = Buffer.from(data);
+        bad[bad.length - 1] = (bad[bad.length - 1] as number) ^ 1;
+        return nodeVaultFs.write(fd, bad, position);
+      },
+    };
+    const error = await rejection(upgradeFormat1(dir, pass, device, { fs }));
+    expect(error.kind).toBe('integrity');
+    expect(error.message).toMatch(
+      /^The copy of the vault made before upgrading did not pass its check \(.+\), so the vault was not upgraded; it is unchanged and opens as before/,
+    );
+    expect(await hashTree(join(dir, '..'))).toEqual(before);
+    expect(await readdir(join(dir, '..'))).toEqual(['vault']);
   });
 
   it('a damaged audit log stops the upgrade with a clear error and changes nothing', async () => {
