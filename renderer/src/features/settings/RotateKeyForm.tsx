@@ -62,6 +62,11 @@ export function RotateKeyForm() {
         a copy of the vault may have been exposed. It can take a minute for a large vault; Attune cannot be
         used meanwhile.
       </p>
+      <p className="muted">
+        If you use this vault on several computers, lock Attune on the others and let your sync app finish
+        first: Attune waits until it has every change. Afterwards each of the other computers asks for the
+        passphrase once more and joins the re-keyed vault; their old files are kept aside, not deleted.
+      </p>
       <label htmlFor="rotate-passphrase">Current passphrase</label>
       <input
         id="rotate-passphrase"
