@@ -64,8 +64,9 @@ export function RotateKeyForm() {
       </p>
       <p className="muted">
         If you use this vault on several computers, lock Attune on the others and let your sync app finish
-        first: Attune waits until it has every change. Afterwards each of the other computers asks for the
-        passphrase once more and joins the re-keyed vault; their old files are kept aside, not deleted.
+        first: Attune does not rotate the key until this computer has every change. Afterwards each of the
+        other computers asks for the passphrase once more and joins the re-keyed vault; their old files are
+        kept aside, not deleted.
       </p>
       <label htmlFor="rotate-passphrase">Current passphrase</label>
       <input
