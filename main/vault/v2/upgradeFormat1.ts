@@ -4,7 +4,7 @@ import { fsyncDir, isTempName } from '../atomicWrite';
 import { sha256Hex } from '../binary';
 import { inParallel, removeLeftovers } from '../dirs';
 import { copyTree, removeTree, writeNewFile } from '../folderTree';
-import { HEADER_FILE, headerMacValid, readHeader, type VaultHeader } from '../header';
+import { HEADER_FILE, headerMacValid, notAVault, readHeader, type VaultHeader } from '../header';
 import { discardInterruptedRotations } from '../interruptedRotation';
 import { type VaultKeys, zeroKeys } from '../keys';
 import { loadState } from '../loadState';
@@ -15,7 +15,7 @@ import type { VaultState } from '../state';
 import { switchVaultFolder } from '../switchVaultFolder';
 import { unlockKeys } from '../unlock';
 import { readFailure, writeFailure } from '../vaultErrors';
-import { errorCode, nodeVaultFs, type VaultFs } from '../vaultFs';
+import { errorCode, isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import { verifyContents } from '../verifyVault';
 import { checkUpgradedVault } from './checkUpgradedVault';
 import { upgradedKeySlots } from './keySlots';
@@ -83,7 +83,7 @@ export async function upgradeFormat1(
     );
   }
   const marker = await fs.readFile(join(root, MARKER_FILE)).catch((error: unknown) => {
-    throw readFailure(error, 'header');
+    throw isNotFound(error) ? notAVault() : readFailure(error, 'header');
   });
   if (parseMarker(marker).version === 2) return { upgraded: false, reason: 'format-2' };
 

@@ -171,6 +171,11 @@ describe('upgrading a format-1 vault to format 2', () => {
     expect(await hashTree(join(dir, '..'))).toEqual(before);
   });
 
+  it('a folder without a vault is refused as not a vault', async () => {
+    const absent = join(await tempRoot(), 'absent');
+    expect((await rejection(upgradeFormat1(absent, 'any', device))).kind).toBe('not-a-vault');
+  });
+
   it('a wrong passphrase changes nothing', async () => {
     const { dir } = await fixture();
     const before = await hashTree(join(dir, '..'));
