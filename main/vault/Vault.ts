@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import { atomicWriteFile, fsyncDir } from './atomicWrite';
+import { assertBackupOutsideVault, backupAuditDetail, backupNotVerified } from './backupOutcome';
 import {
   AUDIT_FILE,
   type AuditDetail,
@@ -589,50 +589,6 @@ export class Vault implements OpenVault {
       state: this.state,
       journal: this.journal,
     });
-  }
-}
-
-/** What the audit log keeps of a backup: where, which generation, verified or not, how much was written. */
-function backupAuditDetail(folder: string, r: BackupResult): AuditDetail {
-  return {
-    folder,
-    generation: r.generation,
-    ok: r.verify.ok,
-    verified: r.verify.ok,
-    problems: r.verify.problems.length,
-    records: r.verify.records,
-    copied: r.copiedFiles,
-    linked: r.linkedFiles,
-    pruned: r.pruned.length,
-  };
-}
-
-function backupNotVerified(folder: string, written: GenerationWrite): AttuneError {
-  const first = written.result.verify.problems[0];
-  const why = first ? ` (${first.file}: ${first.problem.replace(/\.$/, '')})` : '';
-  return new AttuneError(
-    'integrity',
-    written.damagedInVault > 0
-      ? `The backup was not kept: ${written.damagedInVault} record files in your vault are damaged${why}. Run “Check the vault” in Settings and restore the damaged notes from an earlier backup; earlier backups were not touched.`
-      : `The backup written to ${folder} failed its check${why}, so it was removed. Your vault is unchanged. The backup drive may be failing: try again, or choose another backup folder.`,
-  );
-}
-
-/** Refuses a backup folder that is the vault folder or inside it (symbolic links followed). */
-async function assertBackupOutsideVault(vaultDir: string, folder: string): Promise<void> {
-  const real = async (path: string) => realpath(path).catch(() => path);
-  const [vault, target] = await Promise.all([real(vaultDir), real(folder)]);
-  for (const [v, t] of [
-    [vaultDir, folder],
-    [vault, target],
-  ] as const) {
-    const inside = relative(v, t);
-    if (!inside || (!inside.startsWith('..') && !isAbsolute(inside))) {
-      throw new AttuneError(
-        'invalid-input',
-        'The backup folder cannot be the vault folder or a folder inside it: a backup must survive losing the vault’s disk. Choose a folder on another drive.',
-      );
-    }
   }
 }
 
