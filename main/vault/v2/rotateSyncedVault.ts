@@ -82,8 +82,12 @@ export async function rotateSyncedVault(
   }
   const ownDir = join(root, DEVICES_DIR, old.deviceHex);
   const lock = await ProcessLock.acquire(fs, ownDir);
+  // The folder's own lock too, as format 1's rotation holds it: a start elsewhere
+  // (recoverInterruptedRotation) then leaves this rotation's copy alone.
+  let folderLock: ProcessLock | null = null;
   let work: string | null = null;
   try {
+    folderLock = await ProcessLock.acquire(fs, root);
     await discardInterruptedRotations(fs, root).catch((error: unknown) => {
       throw writeFailure(error);
     });
@@ -129,10 +133,12 @@ export async function rotateSyncedVault(
     work = null;
     // Our lock file went aside with the old folder; the rotated folder never had one.
     await fs.unlink(join(keptAside, DEVICES_DIR, old.deviceHex, LOCK_FILE)).catch(() => undefined);
+    await fs.unlink(join(keptAside, LOCK_FILE)).catch(() => undefined);
     return { recoveryKey, keptAside, vaultHex: fresh.vaultHex };
   } finally {
     // A copy never switched in is only in the way; the next rotation or start removes it if this fails.
     if (work) await discardInterruptedRotations(fs, root).catch(() => undefined);
+    await folderLock?.release();
     await lock.release();
   }
 }
