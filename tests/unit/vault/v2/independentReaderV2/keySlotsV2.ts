@@ -14,7 +14,8 @@ export interface KeysFile {
   epoch: number;
   kdf: { memoryKiB: number; iterations: number; parallelism: number; salt: Buffer };
   pass: { nonce: Buffer; wrapped: Buffer };
-  rec: { nonce: Buffer; wrapped: Buffer; recoveryId: Buffer };
+  /** `format1`: a recovery slot carried over from format 1 by the upgrade (§4, §14), without recoveryId. */
+  rec: { nonce: Buffer; wrapped: Buffer; recoveryId: Buffer; format1: boolean };
   core: Buffer;
   mac: Buffer;
 }
@@ -59,7 +60,7 @@ export function parseKeysFile(deviceHex: string, text: string, vaultId: Buffer):
     !isHex(p.wrapped, 96) ||
     !isHex(r.nonce, 24) ||
     !isHex(r.wrapped, 96) ||
-    !isHex(r.recoveryId, 16) ||
+    (r.type === 'format-1' ? r.recoveryId !== undefined : r.type !== undefined || !isHex(r.recoveryId, 16)) ||
     !isHex(j.mac, 64) ||
     !isHex(j.checksum, 64)
   ) {
@@ -77,7 +78,12 @@ export function parseKeysFile(deviceHex: string, text: string, vaultId: Buffer):
       salt: h(kdf.salt),
     },
     pass: { nonce: h(p.nonce), wrapped: h(p.wrapped) },
-    rec: { nonce: h(r.nonce), wrapped: h(r.wrapped), recoveryId: h(r.recoveryId) },
+    rec: {
+      nonce: h(r.nonce),
+      wrapped: h(r.wrapped),
+      recoveryId: r.type === 'format-1' ? Buffer.alloc(0) : h(r.recoveryId as string),
+      format1: r.type === 'format-1',
+    },
     core: Buffer.alloc(0),
     mac: h(j.mac),
   };
@@ -95,6 +101,8 @@ export function parseKeysFile(deviceHex: string, text: string, vaultId: Buffer):
     file.pass.wrapped,
     file.rec.nonce,
     file.rec.wrapped,
+    // §4: a format-1 slot's core ends with ascii("format-1").
+    file.rec.format1 ? ascii('format-1') : Buffer.alloc(0),
   ]);
   if (!sha256(Buffer.concat([file.core, file.mac])).equals(h(j.checksum))) return null;
   return file;
@@ -149,6 +157,12 @@ async function openSlot(f: KeysFile, vaultId: Buffer, secret: Secret): Promise<B
     return openParts(kek, f.pass.nonce, f.pass.wrapped, ad);
   }
   const rk = parseRecoveryKey(secret.recoveryKey);
+  if (f.rec.format1) {
+    // §4: format 1's KEK_rec and AD_rec (FORMAT.md §3–4), the slot as format 1 wrote it.
+    const kek1 = hkdf32(rk, vaultId, 'attune/v1/key/recovery-kek');
+    const ad1 = Buffer.concat([ascii('attune/v1/wrap/recovery'), u16(1), vaultId]);
+    return openParts(kek1, f.rec.nonce, f.rec.wrapped, ad1);
+  }
   const recoveryId = sha256(Buffer.concat([ascii('attune/v2/recovery-id'), rk])).subarray(0, 8);
   if (!recoveryId.equals(f.rec.recoveryId)) return null;
   const kek = hkdf32(rk, vaultId, 'attune/v2/key/recovery-kek');
