@@ -40,7 +40,10 @@ export async function verifySyncedFolder(
       ownHex: null,
       evidence: new RollbackEvidence(),
       localSeen: undefined,
-      maxEpoch: Math.max(...files.map((f) => f.slots.epoch)),
+      // Key files left from before a key rotation (another vault id) say nothing of this vault's epochs.
+      maxEpoch: Math.max(
+        ...files.filter((f) => f.slots.vaultId.equals(marker.vaultId)).map((f) => f.slots.epoch),
+      ),
       name: () => undefined,
       stale: staleDevices(files, marker.vaultId),
     });
