@@ -20,6 +20,8 @@ export interface CopiedGeneration {
   copied: Set<string>;
   /** Paths hard-linked by this backup → the previous generation's file they link to. */
   linked: Map<string, string>;
+  /** Copied segments that grew from the previous generation's whole copy: its size and SHA-256. */
+  grown: Map<string, { size: number; hash: string }>;
 }
 
 /**
@@ -130,7 +132,8 @@ export async function verifySyncedCopy(
       if (!decodePresence(src.keys.presence, src.vaultId, deviceId, bytes))
         note(path, 'This file fails authentication.');
     } else if (kind.type === 'segment') {
-      const problem = checkSegment(bytes, src.vaultId, deviceId, kind.segment, src.keys.log);
+      const grewFrom = expected.grown.get(path);
+      const problem = checkSegment(bytes, src.vaultId, deviceId, kind.segment, src.keys.log, grewFrom);
       if (problem) note(path, problem);
       else if (ofName === name) {
         const walk = walkSegment(bytes);
@@ -146,22 +149,43 @@ export async function verifySyncedCopy(
   return { ok: problems.length === 0, records: src.records, auditEntries: src.auditEntries, problems };
 }
 
-/** One copied segment alone: header, every frame authentic and padded, chained within the file. */
+/**
+ * One copied segment alone: header, every frame authentic and padded, chained within the file.
+ * When it begins with the previous generation's whole copy (`grewFrom`, same SHA-256), those
+ * frames were checked then: only the frames after it are decrypted, the first chained to the
+ * copy's last.
+ */
 function checkSegment(
   bytes: Buffer,
   vaultId: Buffer,
   deviceId: Buffer,
   segment: number,
   key: Buffer,
+  grewFrom: { size: number; hash: string } | undefined,
 ): string | null {
   const header = parseSegmentHeader(bytes);
   if (!header?.deviceId.equals(deviceId) || header.segment !== segment) {
     return 'This log file’s header does not match its name and folder.';
   }
-  const scan = scanLogFrames(bytes, SEGMENT_HEADER_BYTES, key, vaultId, deviceId);
+  let start = SEGMENT_HEADER_BYTES;
+  let last: FrameLink | null = null;
+  if (
+    grewFrom &&
+    grewFrom.size >= SEGMENT_HEADER_BYTES &&
+    grewFrom.size <= bytes.length &&
+    sha256Hex(bytes.subarray(0, grewFrom.size)) === grewFrom.hash
+  ) {
+    start = grewFrom.size;
+    last = walkSegment(bytes.subarray(0, grewFrom.size)).last;
+  }
+  const scan = scanLogFrames(bytes, start, key, vaultId, deviceId);
   try {
     if (scan.damage) return `This log file is damaged: ${scan.damage.problem}.`;
     if (scan.tornTail) return 'This log file ends with an incomplete change.';
+    const first = scan.frames[0];
+    if (last && first && (first.seq !== last.seq + 1 || !first.prev.equals(last.hash))) {
+      return `Change ${first.seq} in this log file does not follow the change before it.`;
+    }
     for (let i = 1; i < scan.frames.length; i++) {
       const [before, frame] = [scan.frames[i - 1]!, scan.frames[i]!];
       if (frame.seq !== before.seq + 1 || !frame.prev.equals(before.hash)) {

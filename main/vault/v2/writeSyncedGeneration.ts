@@ -66,7 +66,7 @@ export async function writeSyncedGeneration(
   const partial = join(setDir, `${name}.partial-${randomHex(4)}`);
   const files: Record<string, string> = {};
   const sources: Record<string, string> = {};
-  const generation: CopiedGeneration = { files, copied: new Set(), linked: new Map() };
+  const generation: CopiedGeneration = { files, copied: new Set(), linked: new Map(), grown: new Map() };
   let bytesCopied = 0;
   const started = performance.now();
   try {
@@ -88,17 +88,17 @@ export async function writeSyncedGeneration(
       generation.copied.add(path);
       bytesCopied += bytes.length;
     };
-    const link = (f: PlannedFile, hash: string): boolean => {
+    const link = (path: string, hash: string): boolean => {
       if (!previous) return false;
       try {
-        fs.linkSync(join(previous.dir, f.path), join(partial, f.path));
+        fs.linkSync(join(previous.dir, path), join(partial, path));
       } catch (error) {
         const code = errorCode(error);
         if (code === 'ENOENT' || (code && LINK_UNSUPPORTED.has(code))) return false;
         throw error;
       }
-      files[f.path] = hash;
-      generation.linked.set(f.path, join(previous.dir, f.path));
+      files[path] = hash;
+      generation.linked.set(path, join(previous.dir, path));
       return true;
     };
     // Per device, its log in segment order from 1: from the first segment missing or still
@@ -119,7 +119,7 @@ export async function writeSyncedGeneration(
       const stat = await fs.stat(join(src.dir, f.path));
       const stamp = stampOf(stat);
       const before = known?.files[f.path];
-      if (before && known?.sources?.[f.path] === stamp && link(f, before)) {
+      if (before && known?.sources?.[f.path] === stamp && link(f.path, before)) {
         sources[f.path] = stamp;
         return;
       }
@@ -130,7 +130,11 @@ export async function writeSyncedGeneration(
       const kept = bytes.subarray(0, walk.keep);
       if (whole) sources[f.path] = stamp;
       const hash = sha256Hex(kept);
-      if (whole && hash === before && link(f, before)) return;
+      if (whole && hash === before && link(f.path, before)) return;
+      // A segment that grew from the previous generation's whole copy: its check after writing
+      // need only decrypt what was appended (verifySyncedCopy).
+      const grewFrom = Number(known?.sources?.[f.path]?.split(':')[0]);
+      if (before && grewFrom > 0) generation.grown.set(f.path, { size: grewFrom, hash: before });
       await copy(f.path, kept, hash);
     };
     // Logs one after another (a torn segment decides whether later ones are copied), small files
@@ -146,7 +150,9 @@ export async function writeSyncedGeneration(
         const bytes = await fs.readFile(join(src.dir, f.path));
         // Another computer's file that does not open yet is still arriving (a tool writing in
         // place): left out, as a reader skips it, rather than carried into the backup as damage.
-        if (opens(src, f, bytes)) await copy(f.path, bytes);
+        if (!opens(src, f, bytes)) return progress();
+        const hash = sha256Hex(bytes);
+        if (!(hash === known?.files[f.path] && link(f.path, hash))) await copy(f.path, bytes, hash);
         progress();
       },
     );
@@ -168,9 +174,11 @@ export async function writeSyncedGeneration(
     };
     await writeDurably(fs, join(partial, SIDECAR_FILE), serializeSidecar(sidecar));
     // The marker last: until it is there, not even the partial folder is a vault (FORMAT-v2.md §13).
-    await writeDurably(fs, join(partial, MARKER_FILE), marker);
-    generation.copied.add(MARKER_FILE);
-    bytesCopied += marker.length;
+    if (!(files[MARKER_FILE] === known?.files[MARKER_FILE] && link(MARKER_FILE, files[MARKER_FILE]))) {
+      await writeDurably(fs, join(partial, MARKER_FILE), marker);
+      generation.copied.add(MARKER_FILE);
+      bytesCopied += marker.length;
+    }
     await fsyncDir(fs, partial);
 
     const writeMs = performance.now() - started;
