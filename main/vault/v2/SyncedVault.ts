@@ -14,7 +14,7 @@ import type { VaultSecret } from '../unlock';
 import { lockedError, writeFailure } from '../vaultErrors';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import type { RecordMeta } from '../vaultTypes';
-import { DeviceLogWriter } from './deviceLogWriter';
+import { DEFAULT_SEGMENT_BYTES, DeviceLogWriter } from './deviceLogWriter';
 import { encodeFramePayload } from './framePayload';
 import {
   changePassphraseSlots,
@@ -455,9 +455,13 @@ export class SyncedVault {
         records: this.state.records().length,
         auditEntries: this.state.audit().length,
       };
-      return backupSyncedVault(source, root, options, (detail) =>
-        this.commit([], [], [{ type: 'backup', detail }]),
-      );
+      return backupSyncedVault(source, root, options, (detail) => {
+        // The backup's own entry goes into a new segment once this one is sizeable, so the next
+        // backup links the segment just copied instead of copying it again (at most an eighth of
+        // a segment, 1 MiB, is copied again for the changes since).
+        this.writer?.sealIfAtLeast((this.options.segmentBytes ?? DEFAULT_SEGMENT_BYTES) / 8);
+        return this.commit([], [], [{ type: 'backup', detail }]);
+      });
     });
   }
 

@@ -151,6 +151,15 @@ export class DeviceLogWriter {
     return bytes === null || (bytes.length <= ours.length && ours.subarray(0, bytes.length).equals(bytes));
   }
 
+  /**
+   * Makes the next append start a new segment when the newest one already holds `minBytes`. A
+   * backup calls it once it has copied the segment: the segment then stays as copied, so the next
+   * backup links it rather than copying megabytes again for a few new changes.
+   */
+  sealIfAtLeast(minBytes: number): void {
+    if (!this.isClosed && this.fd !== null && this.end >= minBytes) this.startNewSegment = true;
+  }
+
   /** The newest segment and the end of its last committed frame ({0, 0} before the first). */
   get position(): { segment: number; end: number } {
     return { segment: this.segment, end: this.end };

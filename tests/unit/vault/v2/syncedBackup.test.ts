@@ -21,7 +21,7 @@ const T0 = Date.parse('2026-12-01T10:00:00Z');
 /** Small segments, so a few dozen saves fill several (the app uses 8 MiB). */
 const SEGMENT_BYTES = 8 * 1024;
 
-async function officeVault(options: { fs?: VaultFs } = {}) {
+async function officeVault(options: { fs?: VaultFs; segmentBytes?: number } = {}) {
   const root = await tempRoot();
   const dir = join(root, 'vault');
   const { vault } = await SyncedVault.create(dir, PASS, {
@@ -111,6 +111,25 @@ describe('backups of a format-2 vault', () => {
     const sidecar = JSON.parse(await readFile(join(set, second.generation, SIDECAR_FILE), 'utf8'));
     expect(Object.keys(sidecar.sources)).toContain(`devices/${A}/${segments[0]}`);
     expect(await verifyVault(join(set, second.generation), { passphrase: PASS })).toMatchObject({ ok: true });
+    await vault.lock();
+  });
+
+  it('starts a new segment after backing up a sizeable one, so the next backup copies only the changes since', async () => {
+    const { vault, folder } = await officeVault({ segmentBytes: 128 * 1024 });
+    await mkdir(folder);
+    const first = await vault.backupTo(folder, { now: new Date(T0) });
+    await vault.put('note', 'n3', { text: 'changed' });
+    const second = await vault.backupTo(folder, { now: new Date(T0 + HOUR) });
+    const set = backupSetDir(folder, vault.vaultHex);
+    const before = await logInodes(join(set, first.generation));
+    const after = await logInodes(join(set, second.generation));
+    expect([...before.keys()]).toEqual(['log-000001.bin']);
+    // The segment the first backup copied (about 35 KiB, over an eighth of a segment) stayed as copied and is linked; the copy
+    // is the new segment: the first backup's audit entry and the save since.
+    expect([...after.keys()].sort()).toEqual(['log-000001.bin', 'log-000002.bin']);
+    expect(after.get('log-000001.bin')).toBe(before.get('log-000001.bin'));
+    expect(second).toMatchObject({ copiedFiles: 1 });
+    expect(second.bytesCopied).toBeLessThan(4096);
     await vault.lock();
   });
 
