@@ -16,7 +16,7 @@ import { DEVICES_DIR } from './readAllLogs';
 import { type PlannedFile, planSyncedGeneration } from './syncedGenerationPlan';
 import type { SyncProblem } from './types';
 import { checkSyncedFolder } from './verifySyncedFolder';
-import { type CopiedGeneration, verifySyncedCopy } from './verifySyncedCopy';
+import { type CopiedGeneration, rememberChainEnd, verifySyncedCopy } from './verifySyncedCopy';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readKeySlotFiles } from './readKeySlotFiles';
 import { walkSegment } from './walkSegment';
@@ -130,6 +130,7 @@ export async function writeSyncedGeneration(
       const kept = bytes.subarray(0, walk.keep);
       if (whole) sources[f.path] = stamp;
       const hash = sha256Hex(kept);
+      if (!walk.torn) rememberChainEnd(hash, walk.last);
       if (whole && hash === before && link(f.path, before)) return;
       // A segment that grew from the previous generation's whole copy: its check after writing
       // need only decrypt what was appended (verifySyncedCopy).
