@@ -9,12 +9,13 @@ import {
 } from '../../../shared/domain/vaultCheckReport';
 import { checkSyncedVault } from '../../../main/services/check/syncedCheck';
 import { VaultCheckService } from '../../../main/services/check/VaultCheckService';
-import type { VaultSession } from '../../../main/services/VaultSession';
+import { VaultSession } from '../../../main/services/VaultSession';
 import { SyncedOpenVault } from '../../../main/vault/v2/SyncedOpenVault';
 import { SyncedVault } from '../../../main/vault/v2/SyncedVault';
 import { syncFolder } from '../vault/v2/syncFolder';
 import type { Events } from '../../../shared/ipc/events';
 import { A, B, kdf, PASS, tempRootsPerTest } from '../vault/v2/v2Kit';
+import { makeVault, PASS as KIT_PASS } from './serviceKit';
 
 const tempRoot = tempRootsPerTest('attune-synced-check-');
 const clock = () => new Date('2026-03-06T09:00:00.000Z');
@@ -172,5 +173,39 @@ describe('Check the vault on a vault shared between computers (format 2)', () =>
       message: expect.stringMatching(/restore the whole vault from a backup/),
     });
     await a.lock();
+  });
+
+  it('through the real session: a damaged change in this computer’s own log names the note and says what to do', async () => {
+    const { location } = await makeVault(undefined, 2);
+    const session = new VaultSession(location, () => undefined);
+    await session.unlock({ passphrase: KIT_PASS });
+    await session.vault.put('client', 'c7', { id: 'c7', code: 'C-007' });
+    await session.vault.put('session', 's7', {
+      id: 's7',
+      clientId: 'c7',
+      startsAt: '2026-03-05T10:00:00.000Z',
+    });
+    await session.vault.put('note', 's7', {
+      id: 's7',
+      sessionId: 's7',
+      clientId: 'c7',
+      body: 'y'.repeat(3000),
+    });
+    const hex = session.synced!.deviceHex;
+    const seg = join(location, 'devices', hex, 'log-000001.bin');
+    const bytes = Buffer.from(await readFile(seg));
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 2000) ^ 0x01, bytes.length - 2000);
+    await writeFile(seg, bytes);
+
+    const service = new VaultCheckService(session, { exist: async () => false, folder: async () => null });
+    const report = await service.check();
+    expect(report.damaged.map((d) => [describeDamagedRecord(d, date), d.device])).toEqual([
+      ['The note of the session of 2026-03-05 for client C-007', 'this computer'],
+    ]);
+    expect(report.vaultProblems).toEqual([{ part: 'device-damaged', device: 'this computer', own: true }]);
+    expect(describeVaultProblem(report.vaultProblems[0]!)).toMatch(
+      /^Part of this computer’s own change log is damaged/,
+    );
+    await session.lock('user');
   });
 });
