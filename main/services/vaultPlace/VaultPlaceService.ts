@@ -11,7 +11,7 @@ import { SyncedOpenVault } from '../../vault/v2/SyncedOpenVault';
 import { nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 import { confirmPassphrase } from '../confirmPassphrase';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
-import type { VaultSession } from '../VaultSession';
+import { DEFAULT_VAULT_FORMAT, type VaultSession } from '../VaultSession';
 import { checkVaultLocation } from './checkVaultLocation';
 import { moveVaultTo } from './moveVaultTo';
 
@@ -82,9 +82,10 @@ export class VaultPlaceService {
     const chosen = await this.chooseFolder();
     if (chosen === null) return null;
     const config = await this.config.read();
+    // The vault made there will be in the format new vaults are made in.
     const path = await checkVaultLocation(
       chosen,
-      { current: null, backupFolder: config.backup.folder },
+      { current: null, backupFolder: config.backup.folder, format: DEFAULT_VAULT_FORMAT },
       this.fs,
     );
     await this.setLocation(path);
