@@ -61,7 +61,9 @@ const upsert = (doc) => (index.has(doc.id) ? index.replace(doc) : index.add(doc)
 // per note. So with several terms, first only collect each term's notes, each pass restricted to
 // the notes every earlier term matched (a document boost of 0 skips a note before any object is
 // made); then score the query over the notes every term matched. A boost of 1 leaves scores as
-// they were, and a note outside that set could not have matched all terms anyway.
+// they were, and a note outside that set could not have matched all terms anyway. (Leaving out
+// the last term's pass, since the AND of the scoring pass drops what it misses, measured slower:
+// the scoring pass then makes objects for every note the earlier terms matched.)
 const search = (query) => {
   const terms = [...new Set(query.match(WORD) || [])];
   if (terms.length < 2) return index.search(query);
