@@ -1,4 +1,5 @@
 import type { OpenVault } from '../../vault/OpenVault';
+import type { RestoringComputer } from '../../vault/v2/restoreSyncedGeneration';
 import type { VerifyReport } from '../../vault/vaultTypes';
 
 /** `done` of `total` steps of long work. */
@@ -31,14 +32,17 @@ export interface BackupEngine {
     folder: string,
     passphrase: string,
   ): Promise<Array<{ vaultId: string; generations: ListedGeneration[] }>>;
-  /** Verifies a generation and copies it into the empty `targetDir`, verifying the copy. */
+  /**
+   * Verifies a generation and copies it into the empty `targetDir`, verifying the copy. For a
+   * format-2 backup, `thisComputer` is the computer restoring it (its memory of the vault is settled).
+   */
   restore(
     folder: string,
     vaultId: string,
     generation: string,
     passphrase: string,
     targetDir: string,
-    onProgress?: Progress,
+    options?: { onProgress?: Progress; thisComputer?: RestoringComputer },
   ): Promise<{ verify: VerifyReport }>;
   /** Puts `preparedDir` in place of `vaultDir`, keeping the old vault aside under a dated name. */
   switchFolder(vaultDir: string, preparedDir: string, now: Date): Promise<{ keptAside: string | null }>;

@@ -7,7 +7,10 @@ import { folderFormat, syncedVaultHex } from '../../vault/folderFormat';
 import { readHeader } from '../../vault/header';
 import { nodeVaultFs } from '../../vault/vaultFs';
 import { type Clock, systemClock } from '../Clock';
+import type { SeenState } from '../../vault/v2/seenFile';
+import type { RestoringComputer } from '../../vault/v2/restoreSyncedGeneration';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
+import type { ThisDevice } from '../device/ThisDevice';
 import type { VaultSession } from '../VaultSession';
 import { progressEvents } from '../progressEvents';
 import type { BackupEngine } from './BackupEngine';
@@ -78,14 +81,21 @@ export class RestoreService {
     const vaultDir = this.session.location;
     await removeUnfinished(vaultDir);
     const prepared = `${vaultDir}.restoring-${randomBytes(4).toString('hex')}`;
+    const computer = await restoringComputer(this.session.device, vaultId);
     try {
       const onProgress = progressEvents(this.session.emit, 'restore');
-      await this.engine.restore(folder, vaultId, generation, passphrase, prepared, onProgress);
+      await this.engine.restore(folder, vaultId, generation, passphrase, prepared, {
+        onProgress,
+        thisComputer: computer.thisComputer,
+      });
     } catch (error) {
       await rm(prepared, { recursive: true, force: true }).catch(() => undefined);
       throw error;
     }
     const { keptAside } = await this.engine.switchFolder(vaultDir, prepared, this.clock());
+    // Only now is the restored vault the one this computer opens: its memory of the vault and
+    // its new device id (if any) belong to it, not to the vault that was there.
+    await computer.settle();
     await this.session.unlock({ passphrase });
     // The restored vault's own log says where it came from and where the replaced one went.
     await this.session.vault.appendAudit('restore', {
@@ -105,6 +115,40 @@ export class RestoreService {
       return null; // no vault here yet, or a damaged header: nothing to mark
     }
   }
+}
+
+/**
+ * This computer as a format-2 restore needs it (FORMAT-v2.md §9, §16): what it remembers of the
+ * vault, and the new device id it must carry on under if it wrote after the backup. The restore
+ * hands both over while it prepares the copy; they are kept back and only saved by `settle`, once
+ * the copy has replaced the vault, so a restore that fails leaves this computer as it was.
+ */
+async function restoringComputer(
+  device: ThisDevice,
+  vaultId: string,
+): Promise<{ thisComputer: RestoringComputer; settle: () => Promise<void> }> {
+  const { hex } = await device.identity();
+  const stored = device.localSeen(() => vaultId);
+  let seen: SeenState | null = null;
+  let carryOnAs: string | null = null;
+  return {
+    thisComputer: {
+      deviceHex: hex,
+      localSeen: {
+        load: () => stored.load(),
+        save: async (state) => {
+          seen = state;
+        },
+      },
+      carryOnAs: async (newHex) => {
+        carryOnAs = newHex;
+      },
+    },
+    settle: async () => {
+      if (carryOnAs !== null) await device.remember(carryOnAs);
+      if (seen !== null) await stored.save(seen);
+    },
+  };
 }
 
 /** Removes folders an interrupted restore left beside the vault (the backup still holds their contents). */

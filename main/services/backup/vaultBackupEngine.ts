@@ -10,8 +10,8 @@ import type { BackupEngine } from './BackupEngine';
 export const vaultBackupEngine: BackupEngine = {
   backup: (vault, folder, options) => vault.backupTo(folder, options),
   list: (folder, passphrase) => listBackupGenerations(folder, passphrase),
-  restore: (folder, vaultId, generation, passphrase, targetDir, onProgress) =>
-    restoreGeneration(folder, vaultId, generation, passphrase, targetDir, onProgress ? { onProgress } : {}),
+  restore: (folder, vaultId, generation, passphrase, targetDir, options = {}) =>
+    restoreGeneration(folder, vaultId, generation, passphrase, targetDir, options),
   async switchFolder(vaultDir, preparedDir, now) {
     // On a new computer (or after the vault folder was lost) there is nothing to keep aside.
     if (!(await exists(vaultDir))) {
