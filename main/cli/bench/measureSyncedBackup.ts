@@ -1,9 +1,11 @@
 /**
  * The format-2 backup benchmark (issues 10 and 11): on the 10,000-note vault written by three
  * devices, a first full backup, then an incremental one after 10 changed notes, twice (real
- * 8 MiB segments, fsync on); listing the generations, `attune verify` of one, and a restore.
+ * 8 MiB segments, fsync on); then hourly backups of one changed note each up to LISTED generations;
+ * listing them (from each generation's sealed summary, and again by merging every generation's
+ * logs, as listing did before summaries), `attune verify` of one, and a restore.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kinds } from '../../services/RecordStore';
@@ -13,6 +15,7 @@ import {
   listBackupGenerations,
   restoreGeneration,
 } from '../../vault/backupSet';
+import { SUMMARY_FILE } from '../../vault/v2/backupSummary';
 import { SyncedVault } from '../../vault/v2/SyncedVault';
 import { verifyVault } from '../../vault/verifyVault';
 import { DEVICES, writeSyncedBenchVault } from './measureSynced';
@@ -42,13 +45,18 @@ export interface SyncedBackupBench {
   incremental: SyncedBackupRun;
   /** The same again an hour later. */
   incrementalAgain: SyncedBackupRun;
-  /** listBackupGenerations over the three generations (one Argon2 run, every log merged per generation). */
+  /** listBackupGenerations over LISTED generations: one Argon2 run, each generation's sealed summary. */
   list: { ms: number; generations: number; loadAverage: number[] };
+  /** The same listing with the summaries removed: every generation's logs merged (as before summaries). */
+  listMerged: { ms: number; generations: number; loadAverage: number[] };
   /** `attune verify` of the last generation (recovery key, so no Argon2). */
   verify: { ms: number; ok: boolean; loadAverage: number[] };
   /** restoreGeneration of the last generation: full check, copy, check of the copy (one Argon2 run). */
   restore: { ms: number; ok: boolean; loadAverage: number[] };
 }
+
+/** Generations listed: a day of hourly backups, as the restore screen would find them. */
+const LISTED = 24;
 
 const run = (result: BackupResult, totalMs: number): SyncedBackupRun => ({
   totalMs,
@@ -117,6 +125,13 @@ async function measure(
       incrementals.push(run(result, since(start)));
       generation = result.generation;
     }
+    for (let round = 3; round < LISTED; round++) {
+      const id = notes[(round * changedNotes) % notes.length]!;
+      const note = await vault.get<Record<string, unknown>>(kinds.note, id);
+      await vault.put(kinds.note, id, { ...note, plan: `${String(note.plan)} (changed)` });
+      generation = (await vault.backupTo(folder, { now: new Date(t0.getTime() + round * 3_600_000) }))
+        .generation;
+    }
   } finally {
     await vault.lock();
   }
@@ -128,6 +143,16 @@ async function measure(
   const list = {
     ms: since(start),
     generations: listed.reduce((n, s) => n + s.generations.length, 0),
+    loadAverage: loadAverage(),
+  };
+  const setDir = backupSetDir(folder, vault.vaultHex);
+  for (const name of await readdir(setDir))
+    if (/^\d{4}-/.test(name)) await rm(join(setDir, name, SUMMARY_FILE), { force: true });
+  start = performance.now();
+  const merged = await listBackupGenerations(folder, written.passphrase);
+  const listMerged = {
+    ms: since(start),
+    generations: merged.reduce((n, s) => n + s.generations.length, 0),
     loadAverage: loadAverage(),
   };
   start = performance.now();
@@ -150,6 +175,7 @@ async function measure(
     incremental,
     incrementalAgain,
     list,
+    listMerged,
     verify,
     restore,
   };

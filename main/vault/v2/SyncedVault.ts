@@ -34,6 +34,7 @@ import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDe
 import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
 import { encodeSeen, SEEN_FILE } from './seenFile';
+import { mergedCounts } from './backupSummary';
 import { backupSyncedVault } from './syncedBackup';
 import { putAsideStaleFolder, staleDevices } from './staleDeviceFolders';
 import { assertSyncedAudit, auditFor } from './syncedAudit';
@@ -71,6 +72,7 @@ function copyKeys(keys: V2Keys): V2Keys {
     seen: Buffer.from(keys.seen),
     presence: Buffer.from(keys.presence),
     keysMac: Buffer.from(keys.keysMac),
+    summary: Buffer.from(keys.summary),
   };
 }
 const isDeviceHex = (hex: string): boolean => /^[0-9a-f]{32}$/.test(hex);
@@ -454,6 +456,7 @@ export class SyncedVault {
         keys,
         records: this.state.records().length,
         auditEntries: this.state.audit().length,
+        merged: mergedCounts(this.state),
       };
       return backupSyncedVault(source, root, options, (detail) => {
         // The backup's own entry goes into a new segment once this one is sizeable, so the next

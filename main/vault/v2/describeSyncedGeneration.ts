@@ -5,12 +5,15 @@ import type { GenerationListing } from '../listBackups';
 import { damagedProblem, newerVersionProblem, wrongPassphraseProblem } from '../restoreProblems';
 import type { VaultFs } from '../vaultFs';
 import { countSyncedRecords, syncedGenerationId, unlockSyncedFolder } from './openSyncedGeneration';
+import { readSummary, summaryAd } from './backupSummary';
 import { zeroV2Keys } from './v2Keys';
 
 /**
  * A format-2 generation as the restore screen lists it: unlocked with its newest key slots (the
- * passphrase's key derivation shared between generations through `derive`), every device's log
- * read and merged to count clients, sessions and notes. The full check is left to restore.
+ * passphrase's key derivation shared between generations through `derive`), its counts of
+ * clients, sessions and notes read from the summary the backup sealed (FORMAT-v2.md §16), or,
+ * when that is absent or does not authenticate, by reading and merging every device's log. The
+ * full check is left to restore.
  */
 export async function describeSyncedGeneration(
   fs: VaultFs,
@@ -45,7 +48,15 @@ export async function describeSyncedGeneration(
     return unreadable(damagedProblem('its key files cannot be read'));
   }
   try {
-    return { ...listing, ...(await countSyncedRecords(fs, g, id, unlocked.keys)), readable: true };
+    // The backup's sealed counts when they authenticate for exactly these files; else the merge.
+    const summary = await readSummary(
+      fs,
+      g.dir,
+      unlocked.keys.summary,
+      summaryAd(id, g.name, g.sidecar.files),
+    );
+    const counts = summary ?? (await countSyncedRecords(fs, g, id, unlocked.keys));
+    return { ...listing, ...counts, readable: true };
   } catch {
     return unreadable(damagedProblem('its change logs cannot be read'));
   } finally {

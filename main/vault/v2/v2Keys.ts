@@ -8,6 +8,8 @@ export interface V2Keys {
   seen: Buffer;
   presence: Buffer;
   keysMac: Buffer;
+  /** Seals a backup generation's counts (FORMAT-v2.md §16, backup summary). */
+  summary: Buffer;
 }
 
 // Every label says v2, so no key of format 1 is ever accepted as one of format 2 or the reverse.
@@ -24,6 +26,7 @@ export function deriveV2Keys(vaultKey: Buffer, vaultId: Buffer): V2Keys {
     seen: subkey(vaultKey, vaultId, 'seen'),
     presence: subkey(vaultKey, vaultId, 'presence'),
     keysMac: subkey(vaultKey, vaultId, 'keys-mac'),
+    summary: subkey(vaultKey, vaultId, 'backup-summary'),
   };
 }
 

@@ -14,22 +14,28 @@ import { decodePresence } from './presenceFile';
 import { decodeSeen } from './seenFile';
 import { DEVICES_DIR } from './readAllLogs';
 import { type PlannedFile, planSyncedGeneration } from './syncedGenerationPlan';
-import type { SyncProblem } from './types';
+import type { HeadClaim, SyncProblem } from './types';
+import { type MergedCounts, SUMMARY_FILE, sealSummary, summaryAd } from './backupSummary';
 import { checkSyncedFolder } from './verifySyncedFolder';
 import { type CopiedGeneration, rememberChainEnd, verifySyncedCopy } from './verifySyncedCopy';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readKeySlotFiles } from './readKeySlotFiles';
-import { walkSegment } from './walkSegment';
+import { type FrameLink, walkSegment } from './walkSegment';
 
 /** An open format-2 vault whose own writes have settled (SyncedVault.backupTo runs in its queue). */
 export interface SyncedBackupSource {
   fs: VaultFs;
   dir: string;
   vaultId: Buffer;
-  keys: { log: Buffer; seen: Buffer; presence: Buffer };
+  keys: { log: Buffer; seen: Buffer; presence: Buffer; summary: Buffer };
   /** Records and audit entries as this device has merged them: what a changed-files check reports. */
   records: number;
   auditEntries: number;
+  /**
+   * This device's merged counts and the head of every log they come from; the generation's
+   * summary holds them when the copy ends at exactly those heads. Null: no summary.
+   */
+  merged?: MergedCounts | null;
 }
 
 // Where hard links are not possible (FAT and exFAT drives, some network shares, another device):
@@ -114,17 +120,25 @@ export async function writeSyncedGeneration(
       }
       skipFrom.set(hex, expected);
     }
+    const ends = new Map<string, SegmentEnds>();
     const copyLog = async (f: PlannedFile) => {
       if (!f.copyOf && f.segment >= (skipFrom.get(f.deviceHex) ?? 1)) return;
+      const end = ends.get(f.deviceHex) ?? { last: null, unread: [] };
+      ends.set(f.deviceHex, end);
       const stat = await fs.stat(join(src.dir, f.path));
       const stamp = stampOf(stat);
       const before = known?.files[f.path];
       if (before && known?.sources?.[f.path] === stamp && link(f.path, before)) {
         sources[f.path] = stamp;
+        end.unread.push(f.path);
         return;
       }
       const bytes = await fs.readFile(join(src.dir, f.path));
       const walk = walkSegment(bytes);
+      if (walk.last) {
+        end.last = walk.last;
+        end.unread = [];
+      }
       if (walk.torn && !f.copyOf) skipFrom.set(f.deviceHex, f.segment + 1);
       const whole = !walk.torn && bytes.length === stat.size;
       const kept = bytes.subarray(0, walk.keep);
@@ -204,6 +218,16 @@ export async function writeSyncedGeneration(
       await removeFolder(fs, partial).catch(() => undefined);
       return written;
     }
+    const hasCopies = logs.some((f) => f.copyOf);
+    if (src.merged && !hasCopies && (await endsAtHeads(fs, partial, ends, src.merged.heads))) {
+      const ad = summaryAd(src.vaultId, name, files);
+      await writeDurably(
+        fs,
+        join(partial, SUMMARY_FILE),
+        sealSummary(src.keys.summary, ad, src.merged.counts),
+      );
+      await fsyncDir(fs, partial);
+    }
     // The commit point: under its own name, the generation is complete and verified.
     await fs.rename(partial, join(setDir, name));
     await fsyncDir(fs, setDir);
@@ -214,6 +238,42 @@ export async function writeSyncedGeneration(
     await removeFolder(fs, partial).catch(() => undefined);
     throw error;
   }
+}
+
+/** Per device, the last frame of the log copied so far, and segments linked after it without being read. */
+interface SegmentEnds {
+  last: FrameLink | null;
+  unread: string[];
+}
+
+/**
+ * Whether every device's log in the copy ends at exactly the frame `heads` names (and no other
+ * device has frames): then the copy holds the very frames the counts were merged from (each log
+ * is a hash chain, so the same last frame means the same frames), and its summary may say so.
+ * Segments linked without being read are walked now, from the newest, for their last frame.
+ */
+async function endsAtHeads(
+  fs: VaultFs,
+  dir: string,
+  ends: Map<string, SegmentEnds>,
+  heads: Record<string, HeadClaim>,
+): Promise<boolean> {
+  const devices = new Set([...ends.keys(), ...Object.keys(heads)]);
+  for (const hex of devices) {
+    const end = ends.get(hex);
+    let last = end?.last ?? null;
+    for (const path of [...(end?.unread ?? [])].reverse()) {
+      const walked = walkSegment(await fs.readFile(join(dir, path))).last;
+      if (walked) {
+        last = walked;
+        break;
+      }
+    }
+    const head = heads[hex];
+    if (!head && !last) continue;
+    if (!head || !last || last.seq !== head.seq || last.hash.toString('hex') !== head.hash) return false;
+  }
+  return true;
 }
 
 /** Whether a small file opens: key slots that parse and are this vault's, seen.bin and presence.bin authentic. */
