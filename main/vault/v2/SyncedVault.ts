@@ -449,14 +449,15 @@ export class SyncedVault {
     await assertBackupOutsideVault(this.dir, root);
     return this.enqueue(async () => {
       const keys = this.requireKeys();
+      const merged = mergedCounts(this.state);
       const source = {
         fs: this.fs,
         dir: this.dir,
         vaultId: this.vaultId,
         keys,
-        records: this.state.records().length,
+        records: merged?.counts.records ?? this.state.records().length,
         auditEntries: this.state.audit().length,
-        merged: mergedCounts(this.state),
+        merged,
       };
       return backupSyncedVault(source, root, options, (detail) => {
         // The backup's own entry goes into a new segment once this one is sizeable, so the next

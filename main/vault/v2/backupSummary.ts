@@ -91,15 +91,15 @@ export function mergedCounts(state: MergedState): MergedCounts | null {
     const head = state.head(hex);
     if (head) heads[hex] = head;
   }
-  return {
-    heads,
-    counts: {
-      clients: state.records('client').length,
-      sessions: state.records('session').length,
-      notes: state.records('note').length,
-      records: state.records().length,
-    },
-  };
+  const counts: GenerationCounts = { clients: 0, sessions: 0, notes: 0, records: 0 };
+  // One pass: the backup waits for it (10,000 notes are some 21,000 records).
+  for (const { kind } of state.records()) {
+    counts.records++;
+    if (kind === 'client') counts.clients++;
+    else if (kind === 'session') counts.sessions++;
+    else if (kind === 'note') counts.notes++;
+  }
+  return { heads, counts };
 }
 
 /** Reads a generation's summary; null when there is none or it does not authenticate (then the logs are merged). */

@@ -214,6 +214,9 @@ export function rememberChainEnd(hash: string, last: FrameLink | null): void {
   }
 }
 
+/** The last frame of a segment with this SHA-256, when this process walked it lately (undefined: not known). */
+export const knownChainEnd = (hash: string): FrameLink | null | undefined => chainEnds.get(hash);
+
 /** Where a copied segment meets its neighbour, the first frame must continue the one before. */
 async function checkChainAcrossSegments(
   fs: VaultFs,

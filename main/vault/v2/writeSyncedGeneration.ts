@@ -17,7 +17,7 @@ import { type PlannedFile, planSyncedGeneration } from './syncedGenerationPlan';
 import type { HeadClaim, SyncProblem } from './types';
 import { type MergedCounts, SUMMARY_FILE, sealSummary, summaryAd } from './backupSummary';
 import { checkSyncedFolder } from './verifySyncedFolder';
-import { type CopiedGeneration, rememberChainEnd, verifySyncedCopy } from './verifySyncedCopy';
+import { type CopiedGeneration, knownChainEnd, rememberChainEnd, verifySyncedCopy } from './verifySyncedCopy';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readKeySlotFiles } from './readKeySlotFiles';
 import { type FrameLink, walkSegment } from './walkSegment';
@@ -188,6 +188,16 @@ export async function writeSyncedGeneration(
       sources,
     };
     await writeDurably(fs, join(partial, SIDECAR_FILE), serializeSidecar(sidecar));
+    // The counts for listing, when the copy holds exactly the frames they were merged from.
+    const hasCopies = logs.some((f) => f.copyOf);
+    if (src.merged && !hasCopies && (await endsAtHeads(fs, partial, files, ends, src.merged.heads))) {
+      const ad = summaryAd(src.vaultId, name, files);
+      await writeSummary(
+        fs,
+        join(partial, SUMMARY_FILE),
+        sealSummary(src.keys.summary, ad, src.merged.counts),
+      );
+    }
     // The marker last: until it is there, not even the partial folder is a vault (FORMAT-v2.md §13).
     if (!(files[MARKER_FILE] === known?.files[MARKER_FILE] && link(MARKER_FILE, files[MARKER_FILE]))) {
       await writeDurably(fs, join(partial, MARKER_FILE), marker);
@@ -218,16 +228,6 @@ export async function writeSyncedGeneration(
       await removeFolder(fs, partial).catch(() => undefined);
       return written;
     }
-    const hasCopies = logs.some((f) => f.copyOf);
-    if (src.merged && !hasCopies && (await endsAtHeads(fs, partial, ends, src.merged.heads))) {
-      const ad = summaryAd(src.vaultId, name, files);
-      await writeDurably(
-        fs,
-        join(partial, SUMMARY_FILE),
-        sealSummary(src.keys.summary, ad, src.merged.counts),
-      );
-      await fsyncDir(fs, partial);
-    }
     // The commit point: under its own name, the generation is complete and verified.
     await fs.rename(partial, join(setDir, name));
     await fsyncDir(fs, setDir);
@@ -255,6 +255,7 @@ interface SegmentEnds {
 async function endsAtHeads(
   fs: VaultFs,
   dir: string,
+  files: Record<string, string>,
   ends: Map<string, SegmentEnds>,
   heads: Record<string, HeadClaim>,
 ): Promise<boolean> {
@@ -263,7 +264,7 @@ async function endsAtHeads(
     const end = ends.get(hex);
     let last = end?.last ?? null;
     for (const path of [...(end?.unread ?? [])].reverse()) {
-      const walked = walkSegment(await fs.readFile(join(dir, path))).last;
+      const walked = await lastFrameOf(fs, join(dir, path), files[path]);
       if (walked) {
         last = walked;
         break;
@@ -274,6 +275,32 @@ async function endsAtHeads(
     if (!head || !last || last.seq !== head.seq || last.hash.toString('hex') !== head.hash) return false;
   }
   return true;
+}
+
+/**
+ * Writes the summary without an fsync of its own (the generation folder's fsync follows): a
+ * summary cut short by a crash does not authenticate, and listing then merges the logs.
+ */
+async function writeSummary(fs: VaultFs, path: string, bytes: Buffer): Promise<void> {
+  const fd = await fs.open(path, 'wx', 0o600);
+  try {
+    await fs.write(fd, bytes, 0);
+  } finally {
+    await fs.close(fd);
+  }
+}
+
+/**
+ * The last frame of a linked segment: known from an earlier walk of the same bytes in this
+ * process (a linked segment is usually the one the previous backup copied), else walked now.
+ */
+async function lastFrameOf(fs: VaultFs, path: string, hash: string | undefined): Promise<FrameLink | null> {
+  const known = hash === undefined ? undefined : knownChainEnd(hash);
+  if (known !== undefined) return known;
+  const bytes = await fs.readFile(path);
+  const last = walkSegment(bytes).last;
+  if (hash !== undefined && sha256Hex(bytes) === hash) rememberChainEnd(hash, last);
+  return last;
 }
 
 /** Whether a small file opens: key slots that parse and are this vault's, seen.bin and presence.bin authentic. */
