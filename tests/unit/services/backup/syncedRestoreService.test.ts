@@ -1,11 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import { createSafetyServices } from '../../../../main/services/backup/createSafetyServices';
 import { createServices } from '../../../../main/services/createServices';
 import { DeviceConfigStore } from '../../../../main/services/device/DeviceConfigStore';
+import { SEEN_DIR } from '../../../../main/services/device/ThisDevice';
 import { VaultSession } from '../../../../main/services/VaultSession';
-import { clientInput, makeVault, PASS, steppingClock } from '../serviceKit';
+import { clientInput, expectKind, hashTree, makeVault, PASS, steppingClock } from '../serviceKit';
 
 /** The problems of the open format-2 vault that would warn the user at unlock. */
 function rollbackOrFork(session: VaultSession): string[] {
@@ -61,4 +62,41 @@ test('restoring a format-2 backup on the computer that made it: no rollback or f
   // New changes go under the new id and are kept.
   await createServices(session, { clock }).clients.create(clientInput('C-4'));
   expect(await codes()).toEqual(['C-1', 'C-4']);
+});
+
+test('a format-2 restore refused (the generation was damaged after listing) leaves this computer as it was: same device id, same memory of the vault', async () => {
+  const { dataDir, location } = await makeVault(undefined, 2);
+  const session = new VaultSession(location, () => undefined);
+  await session.unlock({ passphrase: PASS });
+  onTestFinished(() => session.lock('quit').then(() => undefined));
+  const clock = steppingClock('2026-12-02T09:00:00.000Z');
+  const services = createServices(session, { clock });
+  const config = new DeviceConfigStore(dataDir);
+  const safety = createSafetyServices(session, () => undefined, { dataDir, clock, config });
+  const backupDir = join(dataDir, 'usb');
+  await mkdir(backupDir);
+  await services.clients.create(clientInput('C-1'));
+  await safety.backups.setFolder(backupDir);
+  await safety.backups.run('manual');
+  await services.clients.create(clientInput('C-2'));
+  await session.lock('user');
+  const before = (await config.read()).device.id;
+  const seenBefore = await hashTree(join(dataDir, SEEN_DIR));
+
+  const listed = await safety.restore.list(PASS, false, undefined);
+  const [set] = listed?.sets ?? [];
+  const chosen = set?.generations.find((g) => g.clients === 1);
+  if (!set || !chosen) throw new Error('the backup with one client is not listed');
+  // The generation's log damaged on the backup drive after it was listed: the restore refuses it.
+  const generationDir = join(backupDir, 'Attune backups', set.vaultId, chosen.name, 'devices');
+  const [device] = await readdir(generationDir);
+  const logs = (await readdir(join(generationDir, device ?? ''))).filter((n) => n.startsWith('log-'));
+  const log = join(generationDir, device ?? '', logs[0] ?? '');
+  const bytes = await readFile(log);
+  bytes[bytes.length - 30] = (bytes[bytes.length - 30] ?? 0) ^ 1;
+  await writeFile(log, bytes);
+  await expectKind(safety.restore.restore(set.vaultId, chosen.name, PASS), 'integrity');
+
+  expect((await config.read()).device.id).toBe(before);
+  expect(await hashTree(join(dataDir, SEEN_DIR))).toEqual(seenBefore);
 });
