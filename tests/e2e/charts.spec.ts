@@ -43,7 +43,11 @@ test('client charts show the metrics of the seeded vault; a point opens its note
       client.code,
       '--json',
     ],
-    { env: { ...process.env, ATTUNE_PASSPHRASE: passphrase }, maxBuffer: 64 * 1024 * 1024 },
+    // As this computer (its settings in the data folder), not as a second one joining the vault.
+    {
+      env: { ...process.env, ATTUNE_PASSPHRASE: passphrase, ATTUNE_DATA_DIR: dataDir },
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   expect(JSON.parse(stdout).metrics).toEqual(JSON.parse(JSON.stringify(expected)));
 
