@@ -23,6 +23,27 @@ export async function openCliVault(io: CliIo, dir: string, secret: VaultSecret):
   return openVaultAs(resolve(dir), secret, new ThisDevice(new DeviceConfigStore(cliDataDir(io.env))));
 }
 
+/**
+ * Creates a vault in `dir` in the app's format (format 2, FORMAT-v2.md) as this computer, the
+ * same one the app is (see cliDataDir), so the app opening it carries on as that computer.
+ */
+export async function createCliVault(
+  io: CliIo,
+  dir: string,
+  passphrase: string,
+): Promise<{ vault: OpenVault; recoveryKey: string }> {
+  const [{ createSyncedVaultAs }, { ThisDevice }, { DeviceConfigStore }] = await Promise.all([
+    import('../services/device/openVaultAs'),
+    import('../services/device/ThisDevice'),
+    import('../services/device/DeviceConfigStore'),
+  ]);
+  return createSyncedVaultAs(
+    resolve(dir),
+    passphrase,
+    new ThisDevice(new DeviceConfigStore(cliDataDir(io.env))),
+  );
+}
+
 /** Opens the vault in DIR with the passphrase from the usual sources, runs `work`, and always locks. */
 export async function withVault<T>(
   io: CliIo,

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { VaultStatus } from '../../shared/ipc/contract';
+import type { UnlockStatus, VaultStatus } from '../../shared/ipc/contract';
 import type { EventName, Events, LockReason } from '../../shared/ipc/events';
 import { AttuneError } from '../../shared/errors';
 import type { VaultSecret } from '../vault/unlock';
@@ -35,10 +35,10 @@ function forgetLastRegExpMatch(): void {
 }
 
 /**
- * The format new vaults are made in. Format 2 (one vault on several computers, FORMAT-v2.md)
- * becomes the default once backups and key rotation work on it: then this line changes.
+ * The format new vaults are made in: format 2 (one vault on several computers, FORMAT-v2.md).
+ * Format 1 is still opened, and upgraded at unlock (option `upgradeToFormat2`).
  */
-export const DEFAULT_VAULT_FORMAT: 1 | 2 = 1;
+export const DEFAULT_VAULT_FORMAT: 1 | 2 = 2;
 
 export interface VaultSessionOptions {
   /** This computer in a format-2 vault; by default its settings in the vault folder's parent. */
@@ -47,7 +47,7 @@ export interface VaultSessionOptions {
   refresh?: SyncedRefreshOptions;
   /**
    * Upgrade a format-1 vault to format 2 when it is unlocked with the passphrase (FORMAT-v2.md
-   * §14). Off until backups and key rotation work on format 2.
+   * §14). On by default; tests of format 1 itself turn it off.
    */
   upgradeToFormat2?: boolean;
 }
@@ -93,7 +93,7 @@ export class VaultSession {
     this.#location = location;
     this.device = options.device ?? new ThisDevice(new DeviceConfigStore(dirname(location)));
     this.#refreshOptions = options.refresh ?? {};
-    this.#upgradeToFormat2 = options.upgradeToFormat2 ?? false;
+    this.#upgradeToFormat2 = options.upgradeToFormat2 ?? true;
   }
 
   /** The vault folder: from this computer's settings, chosen at first run, changed by a move. */
@@ -144,18 +144,21 @@ export class VaultSession {
    * Opens the vault. A lock that comes in while the key is being derived wins: the vault is
    * closed again as soon as it opens, and this fails with `locked`.
    */
-  async unlock(secret: { passphrase: string } | { recoveryKey: string }): Promise<VaultStatus> {
+  async unlock(secret: { passphrase: string } | { recoveryKey: string }): Promise<UnlockStatus> {
     if (this.#opening) {
       throw new AttuneError('in-use', 'The vault is already being unlocked. Wait a moment and try again.');
     }
+    let format1Copy: string | null = null;
     const open = async () => {
-      if (this.#upgradeToFormat2) await this.#upgrade(secret);
+      if (this.#upgradeToFormat2) format1Copy = await this.#upgrade(secret);
       return openVaultAs(this.location, secret, this.device);
     };
     if (!this.#vault && !(await this.#open(open))) {
       throw lockedWhileOpening();
     }
-    return this.status();
+    const status = await this.status();
+    // Told once, with this answer: the upgrade happens at one unlock only.
+    return format1Copy === null ? status : { ...status, format1Copy };
   }
 
   /**
@@ -163,19 +166,21 @@ export class VaultSession {
    * vault in use leaves the format-1 vault as it was, and it opens as before: the notes must not
    * become unreachable because the upgrade could not run (it is tried again at the next unlock).
    */
-  async #upgrade(secret: VaultSecret): Promise<void> {
+  async #upgrade(secret: VaultSecret): Promise<string | null> {
     try {
-      await upgradeFormat1IfNeeded(
+      const outcome = await upgradeFormat1IfNeeded(
         this.location,
         secret,
         await this.device.identity(),
         progressEvents(this.emit, 'upgrade'),
       );
+      return outcome.upgraded ? outcome.keptCopy : null;
     } catch (error) {
       if (error instanceof AttuneError && (error.kind === 'wrong-passphrase' || error.kind === 'in-use')) {
         throw error;
       }
       console.error('[attune] the vault was not upgraded to format 2:', error);
+      return null;
     }
   }
 

@@ -9,6 +9,7 @@ import { onNewRecoveryKey } from './data/recoveryKeyHandoff';
 import { RecoverVault } from './features/vault/RecoverVault';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
 import { UnlockVault } from './features/vault/UnlockVault';
+import { UpgradedNotice } from './features/vault/UpgradedNotice';
 import { Workspace } from './features/workspace/Workspace';
 
 type Screen =
@@ -25,6 +26,8 @@ type Screen =
     }
   | { name: 'recover' }
   | { name: 'unlock'; notice: string | null }
+  /** Once, after the unlock that upgraded a format-1 vault: where the old copy is kept. */
+  | { name: 'upgraded'; format1Copy: string }
   | { name: 'restore'; hasBackupFolder: boolean }
   | { name: 'workspace' };
 
@@ -142,11 +145,15 @@ export function App() {
         <UnlockVault
           notice={screen.notice}
           location={location}
-          onUnlocked={toWorkspace}
+          onUnlocked={(format1Copy) =>
+            setScreen(format1Copy === null ? { name: 'workspace' } : { name: 'upgraded', format1Copy })
+          }
           onForgot={() => setScreen({ name: 'recover' })}
           onRestore={(hasBackupFolder) => setScreen({ name: 'restore', hasBackupFolder })}
         />
       );
+    case 'upgraded':
+      return <UpgradedNotice format1Copy={screen.format1Copy} onContinue={toWorkspace} />;
     case 'restore':
       return (
         <RestoreBackup

@@ -34,7 +34,7 @@ export type {
   SyncProblemView,
   SyncStatusView,
 } from './contracts/syncContract';
-export type { AppInfo, VaultState, VaultStatus } from './contracts/vaultContract';
+export type { AppInfo, UnlockStatus, VaultState, VaultStatus } from './contracts/vaultContract';
 export type {
   CommentsImportResult,
   CommentTarget,

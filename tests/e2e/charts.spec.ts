@@ -6,12 +6,11 @@ import type { Download, Locator } from '@playwright/test';
 import { generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
 import { contentHashOf } from '../../main/services/NoteService';
-import { Vault } from '../../main/vault/Vault';
 import { caseloadMetrics } from '../../shared/analytics/caseloadMetrics';
 import { clientMetrics } from '../../shared/analytics/clientMetrics';
 import { dimensionIds } from '../../shared/domain/dimensions';
 import { expect, test } from './harness';
-import { seedDemoVault } from './seed';
+import { createTestVault, openTestVault, seedDemoVault } from './seed';
 import { expectAccessible, passphrase, unlock } from './steps';
 
 const execFileP = promisify(execFile);
@@ -44,7 +43,11 @@ test('client charts show the metrics of the seeded vault; a point opens its note
       client.code,
       '--json',
     ],
-    { env: { ...process.env, ATTUNE_PASSPHRASE: passphrase }, maxBuffer: 64 * 1024 * 1024 },
+    // As this computer (its settings in the data folder), not as a second one joining the vault.
+    {
+      env: { ...process.env, ATTUNE_PASSPHRASE: passphrase, ATTUNE_DATA_DIR: dataDir },
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   expect(JSON.parse(stdout).metrics).toEqual(JSON.parse(JSON.stringify(expected)));
 
@@ -123,7 +126,7 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   await expect(page.getByRole('radiogroup', { name: 'Affective attunement' })).toBeVisible();
 
   await backend.lock('user');
-  const vault = await Vault.open(join(dataDir, 'vault'), { passphrase });
+  const vault = await openTestVault(dataDir);
   const audit = await vault.readAudit();
   await vault.lock();
   expect(
@@ -183,9 +186,7 @@ async function seedWithLongLabels(dataDir: string) {
     // Signed again, as the changed content would no longer match its signature.
     if (note.signed) note.signed = { ...note.signed, contentHash: contentHashOf(note) };
   }
-  const { vault } = await Vault.create(join(dataDir, 'vault'), passphrase, {
-    kdf: { memoryKiB: 8192, iterations: 1, parallelism: 1 },
-  });
+  const vault = await createTestVault(dataDir);
   await writeDemo(vault, data);
   await vault.lock();
 }

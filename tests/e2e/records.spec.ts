@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
-import { Vault } from '../../main/vault/Vault';
+import { createTestVault } from './seed';
 import { emptyAttunement } from '../../shared/domain/attunementSchema';
 import type { Client } from '../../shared/domain/clientSchema';
 import type { Note } from '../../shared/domain/noteSchema';
@@ -24,10 +24,7 @@ const SLOW = { timeout: 30_000 };
 
 /** A vault with small KDF settings (the app reads them from the header), left locked. */
 async function makeVault(dataDir: string): Promise<void> {
-  const { vault } = await Vault.create(join(dataDir, 'vault'), passphrase, {
-    kdf: { memoryKiB: 8192, iterations: 1, parallelism: 1 },
-  });
-  await vault.lock();
+  await (await createTestVault(dataDir)).lock();
 }
 
 function caller(backend: Backend) {

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page, TestInfo } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
-import { Vault } from '../../main/vault/Vault';
+import { createTestVault, openTestVault } from './seed';
 import { emptyAttunement } from '../../shared/domain/attunementSchema';
 import type { Client } from '../../shared/domain/clientSchema';
 import type { Note } from '../../shared/domain/noteSchema';
@@ -29,10 +29,7 @@ const RUPTURE_COMMENT = 'Name the withdrawal out loud before moving on.';
 
 /** A vault with small KDF settings (the app reads them from the header), left locked. */
 async function makeVault(dataDir: string): Promise<void> {
-  const { vault } = await Vault.create(join(dataDir, 'vault'), passphrase, {
-    kdf: { memoryKiB: 8192, iterations: 1, parallelism: 1 },
-  });
-  await vault.lock();
+  await (await createTestVault(dataDir)).lock();
 }
 
 function caller(backend: Backend) {
@@ -430,7 +427,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
   // Every step is in the clinician's audit log.
   await test.step('every step is in the clinician’s audit log', async () => {
     await caller(backend)('vault:lock', { reason: 'user' });
-    const vault = await Vault.open(join(dataDir, 'vault'), { passphrase });
+    const vault = await openTestVault(dataDir);
     const audit = (await vault.readAudit()).map((e) => `${e.type}:${String(e.detail.what ?? '')}`);
     await vault.lock();
     expect(audit).toEqual(

@@ -1,20 +1,48 @@
 import { join } from 'node:path';
+import { DeviceConfigStore } from '../../main/services/device/DeviceConfigStore';
+import { openVaultAs } from '../../main/services/device/openVaultAs';
+import { ThisDevice } from '../../main/services/device/ThisDevice';
 import { generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
+import type { OpenVault } from '../../main/vault/OpenVault';
+import { SyncedOpenVault } from '../../main/vault/v2/SyncedOpenVault';
+import { SyncedVault } from '../../main/vault/v2/SyncedVault';
 import { Vault } from '../../main/vault/Vault';
 import { summarizeNote } from '../../shared/summaries/noteSummary';
 import { passphrase } from './steps';
 
+/** Small KDF parameters keep the tests quick; the app reads them from the vault like any others. */
+const kdf = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
+
+/** This computer as the app in the harness is it: its settings in the data folder. */
+const thisComputer = (dataDir: string) => new ThisDevice(new DeviceConfigStore(dataDir));
+
+/**
+ * Creates the vault in `<dataDir>/vault`, open, for a test to fill and lock: in format 2 (the
+ * app's format) as this computer, so the app carries on as the same one; or in format 1, as an
+ * older Attune left it (the app upgrades it at unlock).
+ */
+export async function createTestVault(dataDir: string, format: 1 | 2 = 2): Promise<OpenVault> {
+  const dir = join(dataDir, 'vault');
+  if (format === 1) return (await Vault.create(dir, passphrase, { kdf })).vault;
+  const device = await thisComputer(dataDir).identity();
+  const { vault } = await SyncedVault.create(dir, passphrase, { kdf, device, heartbeatMs: 0 });
+  return new SyncedOpenVault(vault);
+}
+
+/** Opens the vault in `<dataDir>/vault`, in either format, as this computer. */
+export function openTestVault(dataDir: string): Promise<OpenVault> {
+  return openVaultAs(join(dataDir, 'vault'), { passphrase }, thisComputer(dataDir));
+}
+
 /** A vault in `<dataDir>/vault` filled with deterministic demo data, locked again; returns what was written. */
 export async function seedDemoVault(
   dataDir: string,
-  options: { clients: number; sessionsPerClient: number; seed: number },
+  options: { clients: number; sessionsPerClient: number; seed: number; format?: 1 | 2 },
 ) {
-  const data = generateDemo(options);
-  // Small KDF parameters keep the test quick; the app reads them from the header like any others.
-  const { vault } = await Vault.create(join(dataDir, 'vault'), passphrase, {
-    kdf: { memoryKiB: 8192, iterations: 1, parallelism: 1 },
-  });
+  const { format = 2, ...demo } = options;
+  const data = generateDemo(demo);
+  const vault = await createTestVault(dataDir, format);
   await writeDemo(vault, data);
   await vault.lock();
   return { ...data, summaries: data.notes.map(summarizeNote) };

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
 import type { CliIo } from '../CliIo';
 import { readPassphraseForNewVault } from '../secrets';
-import { type VaultOptions, withVault } from '../withVault';
+import { createCliVault, type VaultOptions, withVault } from '../withVault';
 import { registerBenchCommand } from './benchCommand';
 
 /**
@@ -113,11 +113,10 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     .action(async (dir: string, options: DemoOptions) => {
       const clients = wholeNumber(options.clients, '--clients');
       const sessionsPerClient = wholeNumber(options.sessions, '--sessions');
-      const [{ generateDemo }, { seedFrom }, { writeDemo }, { Vault }] = await Promise.all([
+      const [{ generateDemo }, { seedFrom }, { writeDemo }] = await Promise.all([
         import('../../services/demo/generateDemo'),
         import('../../services/demo/random'),
         import('../../services/demo/writeDemo'),
-        import('../../vault/Vault'),
       ]);
       const big = clients * sessionsPerClient >= 2000;
       const step = Math.max(1, Math.ceil(clients / 10));
@@ -133,7 +132,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
         },
       });
       const passphrase = await readPassphraseForNewVault(io, options);
-      const { vault, recoveryKey } = await Vault.create(resolve(dir), passphrase);
+      const { vault, recoveryKey } = await createCliVault(io, dir, passphrase);
       try {
         let reported = 0;
         await writeDemo(vault, data, {

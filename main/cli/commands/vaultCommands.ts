@@ -4,7 +4,7 @@ import { AttuneError } from '../../../shared/errors';
 import type { CliIo } from '../CliIo';
 import { exitCodes } from '../exitCodes';
 import { firstLineOf, readNewPassphrase, readPassphrase, readPassphraseForNewVault } from '../secrets';
-import { openCliVault, type VaultOptions, withVault } from '../withVault';
+import { createCliVault, openCliVault, type VaultOptions, withVault } from '../withVault';
 
 const passphraseFileHelp =
   'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
@@ -21,8 +21,7 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, options: VaultOptions) => {
       const passphrase = await readPassphraseForNewVault(io, options);
-      const { Vault } = await import('../../vault/Vault');
-      const { vault, recoveryKey } = await Vault.create(resolve(dir), passphrase);
+      const { vault, recoveryKey } = await createCliVault(io, dir, passphrase);
       await vault.lock();
       io.out(`Created a vault in ${resolve(dir)}.`);
       io.out('Recovery key (shown once; store it somewhere safe, away from this computer):');

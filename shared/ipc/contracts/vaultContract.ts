@@ -22,6 +22,15 @@ export interface VaultStatus {
   location: string;
 }
 
+/**
+ * The answer to an unlock. `format1Copy`: this unlock upgraded a format-1 vault to format 2, and
+ * the verified copy of the old folder is kept there (the user is told once, and can remove it in
+ * Settings → Where the vault lives).
+ */
+export interface UnlockStatus extends VaultStatus {
+  format1Copy?: string;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -38,7 +47,7 @@ export const vaultContract = {
   },
   'vault:unlock': {
     input: z.strictObject({ passphrase: passphraseInput }),
-    output: returns<VaultStatus>(),
+    output: returns<UnlockStatus>(),
   },
   /** The renderer locks on the user's command, its idle timer, or main's lock request (suspend, screen lock). */
   'vault:lock': {

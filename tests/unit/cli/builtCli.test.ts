@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -42,14 +43,20 @@ describe('the built attune command', () => {
   });
 
   it.runIf(existsSync(built))(
-    'creates a vault and verifies it, passphrase from the environment',
+    'creates a format-2 vault as this computer and verifies it, passphrase from the environment',
     async () => {
-      const dir = join(await tempDir(), 'vault');
-      const env = { ATTUNE_PASSPHRASE: 'a passphrase for a child process' };
+      const root = await tempDir();
+      const dir = join(root, 'vault');
+      // This computer's settings (its device id) where the app keeps them; a temp folder here.
+      const data = join(root, 'data');
+      const env = { ATTUNE_PASSPHRASE: 'a passphrase for a child process', ATTUNE_DATA_DIR: data };
       const init = await attune(['init', dir], env);
       expect(init.stderr).toBe('');
       expect(init.code).toBe(0);
       expect(init.stdout).toMatch(/Recovery key/);
+      expect(JSON.parse(await readFile(join(dir, 'attune-vault.json'), 'utf8')).version).toBe(2);
+      const { device } = JSON.parse(await readFile(join(data, 'attune-device.json'), 'utf8'));
+      expect(await readdir(join(dir, 'devices'))).toEqual([device.id]);
       const verify = await attune(['verify', dir], env);
       expect(verify).toMatchObject({ code: 0, stderr: '' });
       expect(verify.stdout).toMatch(/^OK: /m);

@@ -1,9 +1,15 @@
 /** Shared helpers for the CLI tests: a capturing CliIo, small-KDF vaults, and vault snapshots. */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../../main/cli/CliIo';
 import { runCli } from '../../../main/cli/runCli';
+import { DeviceConfigStore } from '../../../main/services/device/DeviceConfigStore';
+import { openVaultAs } from '../../../main/services/device/openVaultAs';
+import { ThisDevice } from '../../../main/services/device/ThisDevice';
+import type { OpenVault } from '../../../main/vault/OpenVault';
 import { RECORDS_DIR } from '../../../main/vault/recordCodec';
 import { Vault } from '../../../main/vault/Vault';
 import { AttuneError } from '../../../shared/ipc/result';
@@ -36,9 +42,20 @@ export function captureIo(
   };
 }
 
+/**
+ * This computer's settings for the CLI in the tests (ATTUNE_DATA_DIR, see cliDataDir): a temp
+ * folder, so `init` and `demo` (which make format-2 vaults as this computer) never write to the
+ * real user's settings, and withOpenVault opens those vaults as the same computer.
+ */
+export const CLI_DATA_DIR = mkdtempSync(join(tmpdir(), 'attune-cli-data-'));
+process.on('exit', () => rmSync(CLI_DATA_DIR, { recursive: true, force: true }));
+
 /** Runs the CLI in-process; returns the exit code and everything printed. */
 export async function cli(argv: string[], env?: Record<string, string | undefined>) {
-  const captured = captureIo(env);
+  const captured = captureIo({
+    ATTUNE_DATA_DIR: CLI_DATA_DIR,
+    ...(env ?? { ATTUNE_PASSPHRASE: PASSPHRASE }),
+  });
   const code = await runCli(argv, captured.io);
   return { code, out: captured.out.join('\n'), err: captured.err.join('\n'), errLines: captured.err };
 }
@@ -54,9 +71,13 @@ export async function makeVault(dir: string, fill?: (vault: Vault) => Promise<vo
   return dir;
 }
 
-/** Runs `work` on the vault in `dir` and locks it again. */
-export async function withOpenVault<T>(dir: string, work: (vault: Vault) => Promise<T>): Promise<T> {
-  const vault = await Vault.open(dir, { passphrase: PASSPHRASE });
+/** Runs `work` on the vault in `dir`, in either format (as the CLI's computer), and locks it again. */
+export async function withOpenVault<T>(dir: string, work: (vault: OpenVault) => Promise<T>): Promise<T> {
+  const vault = await openVaultAs(
+    dir,
+    { passphrase: PASSPHRASE },
+    new ThisDevice(new DeviceConfigStore(CLI_DATA_DIR)),
+  );
   try {
     return await work(vault);
   } finally {

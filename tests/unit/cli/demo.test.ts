@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { type DemoData, FIXED_DEMO_END_DATE, generateDemo } from '../../../main/services/demo/generateDemo';
 import { Random, seedFrom } from '../../../main/services/demo/random';
 import { contentHashOf } from '../../../main/services/NoteService';
-import { Vault } from '../../../main/vault/Vault';
 import { clientSchema } from '../../../shared/domain/clientSchema';
 import { feedbackTotal } from '../../../shared/domain/feedback';
 import { noteSchema } from '../../../shared/domain/noteSchema';
@@ -13,7 +12,7 @@ import { processNoteSchema } from '../../../shared/domain/processNoteSchema';
 import { sessionSchema } from '../../../shared/domain/sessionSchema';
 import { settingsSchema } from '../../../shared/domain/settingsSchema';
 import { tempDir } from '../helpers/tempDir';
-import { cli, PASSPHRASE, withOpenVault } from './cliTestKit';
+import { cli, withOpenVault } from './cliTestKit';
 
 const DAY = 86_400_000;
 
@@ -192,16 +191,14 @@ describe('attune demo', () => {
 
     const expected = generateDemo({ clients: 2, sessionsPerClient: 3, seed: 11, endDate: '2024-11-20' });
     expect(latestSessionDay(expected.sessions)).toBe('2024-11-20');
-    const vault = await Vault.open(dir, { passphrase: PASSPHRASE });
-    try {
+    await withOpenVault(dir, async (vault) => {
+      expect(vault.format).toBe(2);
       const notes = (await vault.getAll('note')).map((r) => r.value);
       expect(notes).toEqual(expect.arrayContaining(expected.notes));
       expect(vault.list('client')).toHaveLength(2);
       expect(vault.list('process-note')).toHaveLength(expected.processNotes.length);
       expect(await vault.get('setting', 'settings')).toEqual(expected.settings);
-    } finally {
-      await vault.lock();
-    }
+    });
   });
 
   it('ends today by default (as the user counts days), so recent ranges in the app show data', async () => {
@@ -238,7 +235,7 @@ describe('attune demo', () => {
     const notEmpty = await cli(['demo', root, '--clients', '1', '--sessions', '1']);
     expect(notEmpty).toMatchObject({
       code: 2,
-      err: 'attune: This folder is not empty. Choose an empty folder.',
+      err: 'attune: Choose an empty folder for the new vault: this one already holds files.',
     });
   });
 });

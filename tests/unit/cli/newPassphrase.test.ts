@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../main/cli/CliIo';
 import { runCli } from '../../../main/cli/runCli';
+import { DeviceConfigStore } from '../../../main/services/device/DeviceConfigStore';
+import { openVaultAs } from '../../../main/services/device/openVaultAs';
+import { ThisDevice } from '../../../main/services/device/ThisDevice';
 import { Vault } from '../../../main/vault/Vault';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../shared/domain/passphraseRule';
 import { tempDir } from '../helpers/tempDir';
-import { cli, PASSPHRASE, TEST_KDF } from './cliTestKit';
+import { CLI_DATA_DIR, cli, PASSPHRASE, TEST_KDF } from './cliTestKit';
 
 const tooShort = `attune: ${passphraseProblem('x')}`;
 /** Nine characters however they are typed: 18 UTF-16 units, or e + combining accent. */
@@ -35,7 +38,9 @@ async function vaultWithKey(root: string): Promise<{ dir: string; keyFile: strin
 
 async function opensWith(dir: string, passphrase: string): Promise<boolean> {
   try {
-    await (await Vault.open(dir, { passphrase })).lock();
+    // Either format: init makes format 2, the other tests' vaults are format 1.
+    const device = new ThisDevice(new DeviceConfigStore(CLI_DATA_DIR));
+    await (await openVaultAs(dir, { passphrase }, device)).lock();
     return true;
   } catch {
     return false;

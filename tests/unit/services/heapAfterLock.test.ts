@@ -44,7 +44,7 @@ function runChild(
 
 describe('after lock, nothing decrypted stays in memory', () => {
   it('a note read through the services is gone from the heap once the vault locks; the keys are zeroed', async () => {
-    const { location } = await makeVault();
+    const { location } = await makeVault(undefined, 2);
     const snapshots = await tempDir('attune-heap-');
     // One word the search index keeps whole, made here so the source holds no copy of it.
     const marker = `zq${randomBytes(12).toString('hex')}`;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../../main/services/createServices';
-import { Vault } from '../../../main/vault/Vault';
 import type { Client } from '../../../shared/domain/clientSchema';
 import {
   clientInput,
   clientWithNote,
   expectKind,
   filledDraft,
+  openAsThisComputer,
   openServices,
   PASS,
   sessionInput,
@@ -63,7 +63,7 @@ describe('services and the lock', () => {
     expect(await services.clients.list()).toHaveLength(1);
     await session.lock('user');
     // Another writer (the CLI, say) changes the client while the app is locked.
-    const vault = await Vault.open(location, { passphrase: PASS });
+    const vault = await openAsThisComputer(location);
     await vault.put('client', client.id, { ...client, goals: ['Changed while locked'] } satisfies Client);
     await vault.lock();
     await session.unlock({ passphrase: PASS });

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VaultSession } from '../../../main/services/VaultSession';
 import { LOCK_FILE } from '../../../main/vault/processLock';
-import { Vault } from '../../../main/vault/Vault';
 import type { EventName, Events } from '../../../shared/ipc/events';
 import { tempDir } from '../helpers/tempDir';
-import { expectKind, makeVault, PASS } from './serviceKit';
+import { expectKind, makeVault, openAsThisComputer, PASS } from './serviceKit';
 
 /** A session over `location` that records the events it sends. */
 function recordingSession(location: string, lockGraceMs?: number) {
@@ -18,7 +17,7 @@ function recordingSession(location: string, lockGraceMs?: number) {
 /** The vault is closed for good: no process lock left, and another opener gets in. */
 async function expectClosed(location: string): Promise<void> {
   expect(existsSync(join(location, LOCK_FILE)), 'the process lock is released').toBe(false);
-  const again = await Vault.open(location, { passphrase: PASS });
+  const again = await openAsThisComputer(location);
   await again.lock();
 }
 
@@ -26,7 +25,7 @@ describe('a lock that arrives while the vault is opening', () => {
   it.each(['user', 'idle'] as const)(
     'wins over unlock (%s): the unlock fails with locked',
     async (reason) => {
-      const { location } = await makeVault();
+      const { location } = await makeVault(undefined, 2);
       const { session, events } = recordingSession(location);
 
       const unlocking = session.unlock({ passphrase: PASS });
@@ -46,7 +45,7 @@ describe('a lock that arrives while the vault is opening', () => {
   );
 
   it('wins over unlock when the OS asks (suspend), without waiting for the renderer', async () => {
-    const { location } = await makeVault();
+    const { location } = await makeVault(undefined, 2);
     const { session, events } = recordingSession(location, 60_000);
 
     const unlocking = session.unlock({ passphrase: PASS });
@@ -72,12 +71,12 @@ describe('a lock that arrives while the vault is opening', () => {
     expect(await locking).toEqual({ state: 'locked', location });
     expect(events).toEqual([['vault:locked', { reason: 'screen-lock' }]]);
     await expectClosed(location);
-    const recovered = await Vault.open(location, { recoveryKey: created.recoveryKey });
+    const recovered = await openAsThisComputer(location, { recoveryKey: created.recoveryKey });
     await recovered.lock();
   });
 
   it('keeps the reason of a wrong passphrase, and still reports the lock', async () => {
-    const { location } = await makeVault();
+    const { location } = await makeVault(undefined, 2);
     const { session, events } = recordingSession(location);
 
     const unlocking = session.unlock({ passphrase: 'not the passphrase' });
@@ -90,7 +89,7 @@ describe('a lock that arrives while the vault is opening', () => {
   });
 
   it('refuses a second unlock while the first is still opening', async () => {
-    const { location } = await makeVault();
+    const { location } = await makeVault(undefined, 2);
     const { session } = recordingSession(location);
 
     const first = session.unlock({ passphrase: PASS });

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBackend } from '../../../main/ipc/createBackend';
@@ -15,7 +16,11 @@ const keyPattern = /^([0-9A-HJKMNP-TV-Z]{4}-){13}[0-9A-HJKMNP-TV-Z]{4}$/;
 
 type Sent = { [E in EventName]: { event: E; payload: Events[E] } }[EventName];
 
-/** A locked vault with one record, its recovery key, and a session over it that records events. */
+/**
+ * A locked format-1 vault with one record, its recovery key, and a session over it that records
+ * events. These tests are of format 1's own files (its keys, its re-encrypted records), so the
+ * session does not upgrade it; format 2's are in syncedSession.test.ts and tests/unit/vault/v2/.
+ */
 async function lockedVault() {
   const dataDir = await tempDir('attune-passphrase-');
   const location = join(dataDir, 'vault');
@@ -24,11 +29,16 @@ async function lockedVault() {
   await vault.lock();
   const sent: Sent[] = [];
   const hooks: { onEvent?: (sent: Sent) => void } = {};
-  const session = new VaultSession(location, (event, payload) => {
-    const item = { event, payload } as Sent;
-    sent.push(item);
-    hooks.onEvent?.(item);
-  });
+  const session = new VaultSession(
+    location,
+    (event, payload) => {
+      const item = { event, payload } as Sent;
+      sent.push(item);
+      hooks.onEvent?.(item);
+    },
+    undefined,
+    { upgradeToFormat2: false },
+  );
   onTestFinished(() => session.lock('quit').then(() => undefined));
   return { dataDir, location, recoveryKey, session, sent, hooks };
 }
@@ -165,7 +175,15 @@ describe('the passphrase methods through the router', () => {
     const backend = createBackend({ dataDir, emit: () => undefined, version: 'test' });
     onTestFinished(() => backend.dispose());
     expect(await backend.router.call('vault:unlock', { passphrase: PASS })).toMatchObject({ ok: true });
-    const before = (await hashTree(location))['attune-vault.json'];
+    // The backend's session upgrades the vault to format 2 at unlock: its key files are the
+    // marker and each computer's keys.json (the rest of the folder changes in the background).
+    const keyFiles = async () => {
+      const devices = await readdir(join(location, 'devices'));
+      const names = ['attune-vault.json', ...devices.map((d) => join('devices', d, 'keys.json'))];
+      return Promise.all(names.map(async (name) => [name, await readFile(join(location, name), 'hex')]));
+    };
+    const before = await keyFiles();
+    expect(before.length).toBeGreaterThanOrEqual(2);
     for (const method of ['vault:renewRecoveryKey', 'vault:rotateKey'] as const) {
       expect(await backend.router.call(method, { passphrase: '' })).toMatchObject({
         ok: false,
@@ -176,7 +194,7 @@ describe('the passphrase methods through the router', () => {
         error: { kind: 'invalid-input', message: expect.stringMatching(/Unexpected field/) },
       });
     }
-    expect((await hashTree(location))['attune-vault.json']).toBe(before);
+    expect(await keyFiles()).toEqual(before);
     const renewed = await backend.router.call('vault:renewRecoveryKey', { passphrase: PASS });
     expect(renewed).toMatchObject({ ok: true, value: { recoveryKey: expect.stringMatching(keyPattern) } });
   });

@@ -2,7 +2,6 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBackend } from '../../../main/ipc/createBackend';
 import { createHandlers } from '../../../main/ipc/createHandlers';
 import { VaultSession } from '../../../main/services/VaultSession';
-import { Vault } from '../../../main/vault/Vault';
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
@@ -10,7 +9,7 @@ import { methods } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import { type JsonText, parseJsonText } from '../../../shared/ipc/jsonText';
 import { type PackedNoteSummaries, unpackNoteSummaries } from '../../../shared/summaries/packedSummaries';
-import { clientInput, filledDraft, makeVault, PASS, sessionInput } from './serviceKit';
+import { clientInput, filledDraft, makeVault, openAsThisComputer, PASS, sessionInput } from './serviceKit';
 
 /** The note summaries in an `index:noteSummaries` answer. */
 const noteSummariesOf = (value: unknown) =>
@@ -115,7 +114,7 @@ describe('the services through the router', () => {
     });
     expect(await call('vault:unlock', { passphrase: next })).toMatchObject({ ok: true });
     const audit = await call('vault:lock', undefined).then(async () => {
-      const vault = await Vault.open(location, { passphrase: next });
+      const vault = await openAsThisComputer(location, { passphrase: next });
       try {
         return (await vault.readAudit()).map((e) => e.type);
       } finally {

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
 import { createServices, type ServiceOptions, type Services } from '../../../main/services/createServices';
 import { DeviceConfigStore } from '../../../main/services/device/DeviceConfigStore';
+import { openVaultAs } from '../../../main/services/device/openVaultAs';
 import { ThisDevice } from '../../../main/services/device/ThisDevice';
 import { VaultSession } from '../../../main/services/VaultSession';
 import type { KdfParams } from '../../../main/vault/kdf';
+import type { OpenVault } from '../../../main/vault/OpenVault';
 import { SyncedVault } from '../../../main/vault/v2/SyncedVault';
 import { Vault } from '../../../main/vault/Vault';
 import { emptyAttunement } from '../../../shared/domain/attunementSchema';
@@ -65,6 +67,19 @@ export async function makeVault(
   const { vault } = await Vault.create(location, PASS, { kdf: TEST_KDF });
   await vault.lock();
   return { dataDir: dir, location };
+}
+
+/**
+ * Opens the vault at `location` in whichever format it is, as this computer (the device identity
+ * in `dataDir`, by default the folder above the vault, as the session's), the way another writer
+ * on this computer (the CLI) would.
+ */
+export async function openAsThisComputer(
+  location: string,
+  secret: { passphrase: string } | { recoveryKey: string } = { passphrase: PASS },
+  dataDir = dirname(location),
+): Promise<OpenVault> {
+  return openVaultAs(location, secret, new ThisDevice(new DeviceConfigStore(dataDir)));
 }
 
 export interface Harness {

@@ -72,20 +72,28 @@ describe('VaultSession over a format-2 vault (several computers)', () => {
     expect(await readdir(join(location, 'devices'))).toEqual([id]);
   });
 
-  it('a format-1 vault still opens as format 1, with no engine', async () => {
-    const { location } = await makeVault(undefined, 1);
-    const session = new VaultSession(location, () => undefined);
+  it('a format-1 vault is upgraded at unlock and opens as format 2; with the upgrade turned off it opens as format 1, with no engine', async () => {
+    const upgraded = await makeVault(undefined, 1);
+    const session = new VaultSession(upgraded.location, () => undefined);
     onTestFinished(() => session.lock('quit').then(() => undefined));
-    await session.unlock({ passphrase: PASS });
-    expect(session.vault.format).toBe(1);
-    expect(session.synced).toBeNull();
+    const status = await session.unlock({ passphrase: PASS });
+    expect(session.vault.format).toBe(2);
+    expect(session.synced).not.toBeNull();
+    expect(status.format1Copy).toMatch(/vault \(format 1 copy \d{4}-\d\d-\d\d \d\d-\d\d\)$/);
+
+    const kept = await makeVault(undefined, 1);
+    const old = new VaultSession(kept.location, () => undefined, undefined, { upgradeToFormat2: false });
+    onTestFinished(() => old.lock('quit').then(() => undefined));
+    expect(await old.unlock({ passphrase: PASS })).toEqual({ state: 'unlocked', location: kept.location });
+    expect(old.vault.format).toBe(1);
+    expect(old.synced).toBeNull();
   });
 
-  it('creates a format-2 vault when asked, and format 1 by default', async () => {
+  it('creates a format-2 vault by default, and format 1 when asked', async () => {
     const data = await tempDir('attune-create-');
     const shared = new VaultSession(join(data, 'shared', 'vault'), () => undefined);
     onTestFinished(() => shared.lock('quit').then(() => undefined));
-    const made = await shared.create(PASS, 2);
+    const made = await shared.create(PASS);
     expect(made.status.state).toBe('unlocked');
     expect(made.recoveryKey).toMatch(/\S{20,}/);
     expect(shared.vault.format).toBe(2);
@@ -99,7 +107,7 @@ describe('VaultSession over a format-2 vault (several computers)', () => {
 
     const single = new VaultSession(join(data, 'single', 'vault'), () => undefined);
     onTestFinished(() => single.lock('quit').then(() => undefined));
-    await single.create(PASS);
+    await single.create(PASS, 1);
     expect(single.vault.format).toBe(1);
   });
 

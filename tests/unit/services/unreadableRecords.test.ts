@@ -9,8 +9,9 @@ const recordFiles = async (location: string) => new Set(await readdir(join(locat
 
 describe('a damaged record file after unlock', () => {
   it('is left out of lists (which every index, search and chart reads through), and named as unreadable; the rest of the caseload loads', async () => {
-    const { location } = await makeVault();
-    const session = new VaultSession(location, () => undefined);
+    // Format 1 on purpose (its record files are damaged here), not upgraded at unlock.
+    const { location } = await makeVault(undefined, 1);
+    const session = new VaultSession(location, () => undefined, undefined, { upgradeToFormat2: false });
     onTestFinished(() => session.lock('quit').then(() => undefined));
     const services = createServices(session, { clock: steppingClock() });
 

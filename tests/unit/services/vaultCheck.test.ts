@@ -45,11 +45,18 @@ interface World {
  * each written to its own file; left locked, so a test can damage a file before unlocking.
  */
 async function world(): Promise<World> {
-  const { location } = await makeVault();
+  // Format 1 on purpose, not upgraded at unlock: these tests damage its record files and restore
+  // single records from its backups. Format 2's check is in syncedCheck.test.ts.
+  const { location } = await makeVault(undefined, 1);
   const progress: Array<Events['vault:progress']> = [];
-  const session = new VaultSession(location, (event, payload) => {
-    if (event === 'vault:progress') progress.push(payload as Events['vault:progress']);
-  });
+  const session = new VaultSession(
+    location,
+    (event, payload) => {
+      if (event === 'vault:progress') progress.push(payload as Events['vault:progress']);
+    },
+    undefined,
+    { upgradeToFormat2: false },
+  );
   onTestFinished(() => session.lock('quit').then(() => undefined));
   const services = createServices(session, { clock: steppingClock() });
   const backupFolder = await tempDir('attune-check-backups-');

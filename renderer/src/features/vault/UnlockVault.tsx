@@ -1,10 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { FormSubmit } from '../../components/FormSubmit';
+import { ProgressLine } from '../../components/ProgressLine';
 import { call, messageOf } from '../../data/api';
+import { useTaskProgress } from '../../data/useTaskProgress';
 import { BackupStatusLine } from '../backup/BackupStatusLine';
 import { useBackupStatus } from '../backup/useBackupStatus';
 
-/** The unlock screen; a wrong passphrase gives a clear message and keeps the form. */
+/**
+ * The unlock screen; a wrong passphrase gives a clear message and keeps the form. A format-1
+ * vault is upgraded to format 2 during the unlock: its progress is shown here, and the kept copy
+ * of the old folder is handed to `onUnlocked`.
+ */
 export function UnlockVault({
   onUnlocked,
   notice,
@@ -12,7 +18,7 @@ export function UnlockVault({
   onRestore,
   onForgot,
 }: {
-  onUnlocked: () => void;
+  onUnlocked: (format1Copy: string | null) => void;
   notice?: string | null;
   location?: string;
   /** Opens the restore screen. */
@@ -24,6 +30,8 @@ export function UnlockVault({
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Only an unlock that upgrades the vault reports progress: nothing shows for the others.
+  const upgrade = useTaskProgress('upgrade', busy);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,9 +39,9 @@ export function UnlockVault({
     setBusy(true);
     setError(null);
     try {
-      await call('vault:unlock', { passphrase });
+      const status = await call('vault:unlock', { passphrase });
       setPassphrase('');
-      onUnlocked();
+      onUnlocked(status.format1Copy ?? null);
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -57,6 +65,15 @@ export function UnlockVault({
           onChange={(e) => setPassphrase(e.target.value)}
         />
         <FormSubmit error={error} busy={busy} label="Unlock" busyLabel="Unlocking…" />
+        {busy && upgrade && (
+          <div role="status">
+            <p>
+              Updating your vault to the new format so it can be used on several computers. A copy of the old
+              vault is kept beside it.
+            </p>
+            <ProgressLine label="Updating" progress={upgrade} unit="records" />
+          </div>
+        )}
         {onForgot && (
           <button type="button" className="link" onClick={onForgot} disabled={busy}>
             Forgot your passphrase?

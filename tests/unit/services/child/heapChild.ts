@@ -76,8 +76,10 @@ async function main(): Promise<void> {
   const session = new VaultSession(dir!, () => undefined);
   const services = createServices(session, { searchSliceMs: 0 });
   await session.unlock({ passphrase: passphrase! });
-  // The key buffers, to check they are zeroed at lock (Vault keeps them in a TS-private field).
-  const keys = Object.values((session.vault as unknown as { keys: Record<string, Buffer> }).keys);
+  // The key buffers, to check they are zeroed at lock (format 1's Vault and format 2's SyncedVault
+  // both keep them in a TS-private field named keys).
+  const holder = session.synced ?? session.vault;
+  const keys = Object.values((holder as unknown as { keys: Record<string, Buffer> }).keys);
 
   await writeAndRead(services, marker);
   await collect();

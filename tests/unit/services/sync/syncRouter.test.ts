@@ -1,13 +1,23 @@
+import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBackend } from '../../../../main/ipc/createBackend';
 import { DeviceConfigStore } from '../../../../main/services/device/DeviceConfigStore';
-import { makeVault, PASS } from '../serviceKit';
+import { Vault } from '../../../../main/vault/Vault';
+import { tempDir } from '../../helpers/tempDir';
+import { makeVault, PASS, TEST_KDF } from '../serviceKit';
 
+/**
+ * A format-1 vault open through the router. Unlocking with the passphrase upgrades it to format 2,
+ * so it is opened the one way that leaves it in format 1: the recovery key (a forgotten passphrase).
+ */
 async function unlockedFormat1() {
-  const { dataDir } = await makeVault();
+  const dataDir = await tempDir('attune-sync-router-');
+  const { vault, recoveryKey } = await Vault.create(join(dataDir, 'vault'), PASS, { kdf: TEST_KDF });
+  await vault.lock();
   const backend = createBackend({ dataDir, emit: () => undefined, version: '0.0.0-test' });
   onTestFinished(() => backend.dispose());
-  expect(await backend.router.call('vault:unlock', { passphrase: PASS })).toMatchObject({ ok: true });
+  const recovered = await backend.router.call('vault:recover', { recoveryKey, newPassphrase: PASS });
+  expect(recovered).toMatchObject({ ok: true, value: { status: { state: 'unlocked' } } });
   return backend.router.call;
 }
 

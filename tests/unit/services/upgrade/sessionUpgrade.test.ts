@@ -33,10 +33,24 @@ function session(location: string, upgradeToFormat2?: boolean) {
 }
 
 describe('VaultSession upgrading a format-1 vault at unlock (option upgradeToFormat2)', () => {
-  it('off by default: the vault opens in format 1 and stays so', async () => {
+  it('on by default: unlocking with the passphrase upgrades, and the answer names the kept copy', async () => {
     const { location } = await format1Vault();
     const { s, progress } = session(location);
-    await s.unlock({ passphrase: PASS });
+    const status = await s.unlock({ passphrase: PASS });
+    expect(s.vault.format).toBe(2);
+    expect(progress.at(-1)).toEqual({ task: 'upgrade', done: 12, total: 12 });
+    const [copy] = (await readdir(join(location, '..'))).filter((n) => n.startsWith('vault ('));
+    expect(status).toEqual({ state: 'unlocked', location, format1Copy: join(location, '..', copy!) });
+    expect(await versionOf(join(location, '..', copy!))).toBe(1);
+    // Told once: the next unlock has nothing to upgrade and names no copy.
+    await s.lock('user');
+    expect(await s.unlock({ passphrase: PASS })).toEqual({ state: 'unlocked', location });
+  });
+
+  it('off when asked: the vault opens in format 1 and stays so', async () => {
+    const { location } = await format1Vault();
+    const { s, progress } = session(location, false);
+    expect(await s.unlock({ passphrase: PASS })).toEqual({ state: 'unlocked', location });
     expect(s.vault.format).toBe(1);
     expect(progress).toEqual([]);
     expect(await versionOf(location)).toBe(1);

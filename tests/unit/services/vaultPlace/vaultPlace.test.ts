@@ -10,7 +10,7 @@ import { switchIntentPath } from '../../../../main/vault/switchVaultFolder';
 import { Vault } from '../../../../main/vault/Vault';
 import type { FolderPurpose } from '../../../../shared/ipc/contract';
 import { tempDir } from '../../helpers/tempDir';
-import { expectKind, makeVault, PASS, TEST_KDF } from '../serviceKit';
+import { expectKind, makeVault, openAsThisComputer, PASS, TEST_KDF } from '../serviceKit';
 
 /** A place service over `dataDir`, its folder dialog answering `answers` in turn. */
 function placeOver(dataDir: string, answers: Array<string | null> = []) {
@@ -101,7 +101,7 @@ describe('where the vault lives', () => {
   });
 
   it('moves the vault: copied, verified, recorded, opened again at the new place; the old copy is kept until removed', async () => {
-    const { dataDir, location } = await makeVault();
+    const { dataDir, location } = await makeVault(undefined, 2);
     const target = join(await tempDir(), 'moved vault');
     await mkdir(target);
     const { place, session, config, shown } = placeOver(dataDir, [target, target, target]);
@@ -129,7 +129,7 @@ describe('where the vault lives', () => {
     expect(old).toMatchObject({ reason: 'moved' });
     expect(old.path).toMatch(/vault \(moved \d{4}-\d\d-\d\d \d\d-\d\d\)$/);
     expect((await config.read()).oldVaultCopies).toEqual([old.path]);
-    const oldVault = await Vault.open(old.path, { passphrase: PASS });
+    const oldVault = await openAsThisComputer(old.path, { passphrase: PASS }, dataDir);
     expect(await oldVault.get('note', 'n1')).toEqual({ text: 'kept through the move' });
     await oldVault.lock();
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rotateSyncedVault } from '../../../../main/vault/v2/rotateSyncedVault';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
+import { upgradeFormat1 } from '../../../../main/vault/v2/upgradeFormat1';
+import { Vault } from '../../../../main/vault/Vault';
 import { A, B, kdf, PASS, tempRootsPerTest } from './v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-rotate-v2-');
@@ -115,6 +117,20 @@ describe('rotating the key of a vault shared between computers (format 2)', () =
     const names = await readdir(join(dir, 'devices'));
     expect(names).toContain(B);
     expect(names.find((n) => n.startsWith(`${B}.before-key-rotation-`))).toBeDefined();
+  });
+
+  it('rotates a vault upgraded from format 1: its trail, the upgrade entry included, is carried over', async () => {
+    const dir = join(await tempRoot(), 'vault');
+    const { vault: old } = await Vault.create(dir, PASS, { kdf });
+    await old.put('client', 'c1', { code: 'C-001' });
+    await old.lock();
+    expect((await upgradeFormat1(dir, PASS, office)).upgraded).toBe(true);
+
+    await rotateSyncedVault(dir, PASS, { device: office });
+    const after = await open(dir);
+    expect(await after.get('client', 'c1')).toEqual({ code: 'C-001' });
+    expect(after.readAudit().map((a) => (a.entry as { type: string }).type)).toContain('format-upgrade');
+    await after.lock();
   });
 
   it('is refused, changing nothing, while the laptop has the vault open', async () => {
