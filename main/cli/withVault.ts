@@ -24,7 +24,7 @@ export async function openCliVault(io: CliIo, dir: string, secret: VaultSecret):
 }
 
 /**
- * Creates a vault in `dir` in the app's format (format 2, FORMAT-v2.md) as this computer, the
+ * Creates a vault in `dir` in the app's format (format 2, FORMAT.md) as this computer, the
  * same one the app is (see cliDataDir), so the app opening it carries on as that computer.
  */
 export async function createCliVault(

@@ -35,7 +35,7 @@ function forgetLastRegExpMatch(): void {
 }
 
 /**
- * The format new vaults are made in: format 2 (one vault on several computers, FORMAT-v2.md).
+ * The format new vaults are made in: format 2 (one vault on several computers, FORMAT.md).
  * Format 1 is still opened, and upgraded at unlock (option `upgradeToFormat2`).
  */
 export const DEFAULT_VAULT_FORMAT: 1 | 2 = 2;
@@ -46,7 +46,7 @@ export interface VaultSessionOptions {
   /** How an unlocked format-2 vault looks for other computers' changes (tests shorten it). */
   refresh?: SyncedRefreshOptions;
   /**
-   * Upgrade a format-1 vault to format 2 when it is unlocked with the passphrase (FORMAT-v2.md
+   * Upgrade a format-1 vault to format 2 when it is unlocked with the passphrase (FORMAT.md
    * §14). On by default; tests of format 1 itself turn it off.
    */
   upgradeToFormat2?: boolean;

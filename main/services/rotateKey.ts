@@ -28,7 +28,7 @@ export async function rotateKey(
   await confirmPassphrase(session, passphrase, 'the vault key was not rotated');
   const onProgress = progressEvents(session.emit, 'rotate-key', now);
   if (open instanceof SyncedOpenVault) {
-    // A vault shared between computers is rewritten as a new vault under a new key (FORMAT-v2.md §13).
+    // A vault shared between computers is rewritten as a new vault under a new key (FORMAT.md §13).
     const device = { hex: open.synced.deviceHex, name: open.synced.deviceNameOf(open.synced.deviceHex) };
     const { value, status } = await session.whileClosed(
       'The vault key is being rotated. Wait until it has finished; it can take a minute for a large vault.',

@@ -69,7 +69,7 @@ const notFound = (kind: string): AttuneError =>
   new AttuneError('not-found', `That ${kind} record does not exist; it may have been deleted.`);
 
 /**
- * An unlocked vault: an encrypted folder of records (FORMAT.md). Every change is committed by
+ * An unlocked vault: an encrypted folder of records (FORMAT-v1.md). Every change is committed by
  * one durable append to the journal; record files and the manifest are brought up to date at
  * checkpoints. Changes are serialised through one queue; reads run alongside them.
  */
@@ -400,7 +400,7 @@ export class Vault implements OpenVault {
   }
 
   /**
-   * Writes a new backup generation under `<folder>/Attune backups/<vault id>/` (FORMAT.md,
+   * Writes a new backup generation under `<folder>/Attune backups/<vault id>/` (FORMAT-v1.md,
    * "Backups"): checkpoints, copies changed record files and hard-links unchanged ones from the
    * previous generation, verifies the copy with the vault's keys, prunes by retention, and
    * records a 'backup' audit entry with the outcome. A failed verify is recorded, the copy

@@ -72,7 +72,7 @@ async function mkdirIfMissing(fs: VaultFs, dir: string): Promise<void> {
 }
 
 /**
- * Writes a new backup generation of `src` under `<folder>/Attune backups/<vault id>/` (FORMAT.md,
+ * Writes a new backup generation of `src` under `<folder>/Attune backups/<vault id>/` (FORMAT-v1.md,
  * "Backups"), verifies it with the vault's keys, and prunes old generations by retention. Holds
  * the backup set's lock throughout. The vault is only read. On failure nothing that looks like a
  * generation is left: the copy is built under a `.partial-` name and renamed into place only

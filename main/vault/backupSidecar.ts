@@ -37,7 +37,7 @@ export interface BackupSidecar {
   /**
    * Format 2 only: for each log segment copied whole, the vault file it came from as
    * `size:mtimeMs:inode`. A segment whose vault file still has that stamp is linked by the next
-   * backup without being read again (segments are only appended to, FORMAT-v2.md §6).
+   * backup without being read again (segments are only appended to, FORMAT.md §6).
    */
   sources?: Record<string, string>;
 }

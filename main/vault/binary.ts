@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Byte-layout helpers shared by the file formats; all integers are big-endian (FORMAT.md). */
+/** Byte-layout helpers shared by the file formats; all integers are big-endian (FORMAT-v1.md). */
 
 export const ascii = (text: string): Buffer => Buffer.from(text, 'latin1');
 

@@ -20,7 +20,7 @@ export interface CheckpointContext {
 
 /**
  * Moves everything committed in the journal into the files it describes, then empties the
- * journal (FORMAT.md, "Checkpoint"). Order matters; each step is safe to crash after:
+ * journal (FORMAT-v1.md, "Checkpoint"). Order matters; each step is safe to crash after:
  *  1. record files written (temp, fsync, rename) and deleted records' files removed, then one
  *     fsync of records/ — a crash here leaves files the journal will rewrite on the next open;
  *  2. audit entries appended to audit.bin from the length the old snapshot vouches for, fsynced;

@@ -2,7 +2,7 @@ import { open, SEAL_OVERHEAD, seal } from './aead';
 import { u32, u64 } from './binary';
 
 /**
- * The append-only framed files (journal and audit log) share one layout (FORMAT.md, "Frames"):
+ * The append-only framed files (journal and audit log) share one layout (FORMAT-v1.md, "Frames"):
  *
  *   magic (4) | u32 L | u32 (L xor 0xFFFFFFFF) | body (L bytes)
  *   body = u64 seq | nonce (12) | AES-256-GCM ciphertext | tag (16)
@@ -32,7 +32,7 @@ export interface FrameScan {
 }
 
 /**
- * Layout options of format 2's log frames (FORMAT-v2.md §7), whose body carries the previous
+ * Layout options of format 2's log frames (FORMAT.md §7), whose body carries the previous
  * frame's hash in clear after the seq. Format 1 passes none of them.
  */
 export interface FrameLayout {

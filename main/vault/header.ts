@@ -7,7 +7,7 @@ import { type KdfParams, kdfParamsProblem, SALT_BYTES } from './kdf';
 import { readFailure } from './vaultErrors';
 import { isNotFound, type VaultFs } from './vaultFs';
 
-/** The plaintext JSON file that marks a folder as a vault (FORMAT.md, "Header"). */
+/** The plaintext JSON file that marks a folder as a vault (FORMAT-v1.md, "Header"). */
 export const HEADER_FILE = 'attune-vault.json';
 export const FORMAT_NAME = 'attune-vault';
 export const FORMAT_VERSION = 1;

@@ -12,7 +12,7 @@ export const rotatingDirName = (vaultDir: string, hex: string): string =>
 /**
  * Removes what interrupted key rotations left beside `vaultDir`. The vault is never touched
  * before a rotation's switch, so a `.rotating-` folder is only a partial copy: it is thrown away
- * and the next rotation starts afresh (FORMAT.md, "Key rotation"). The caller must hold the
+ * and the next rotation starts afresh (FORMAT-v1.md, "Key rotation"). The caller must hold the
  * vault's process lock (so no rotation is running) and must have run finishInterruptedSwitch
  * (so no switch still needs the folder).
  */

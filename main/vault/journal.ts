@@ -5,7 +5,7 @@ import { encodeFrame, scanFrames } from './frames';
 /**
  * The write-ahead journal: one frame per commit, appended and fdatasynced; the append is the
  * commit point of every change. A frame carries the new record files' bytes themselves, so the
- * record files can be written and synced later, at a checkpoint (FORMAT.md, "Commit protocol").
+ * record files can be written and synced later, at a checkpoint (FORMAT-v1.md, "Commit protocol").
  */
 export const JOURNAL_FILE = 'journal.bin';
 export const JOURNAL_MAGIC = ascii('ATJF');

@@ -17,7 +17,7 @@ export interface VaultKeys {
 
 type Purpose = Exclude<keyof VaultKeys, 'vaultKey'>;
 
-/** HKDF info labels (FORMAT.md, "Key hierarchy"). */
+/** HKDF info labels (FORMAT-v1.md, "Key hierarchy"). */
 export const SUBKEY_LABELS: Record<Purpose, string> = {
   record: 'attune/v1/key/record',
   manifest: 'attune/v1/key/manifest',

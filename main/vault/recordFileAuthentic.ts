@@ -4,7 +4,7 @@ import type { KeyObject } from 'node:crypto';
 export type RecordCheckCrypto = Pick<typeof import('node:crypto'), 'createHash' | 'createDecipheriv'>;
 
 /**
- * True when `bytes` are, to the byte, the record file the manifest expects (FORMAT.md §6): `size`
+ * True when `bytes` are, to the byte, the record file the manifest expects (FORMAT-v1.md §6): `size`
  * bytes whose SHA-256 is `hash`, "ATRC" 0x01, then a 12-byte nonce, AES-256-GCM ciphertext and a
  * 16-byte tag that authenticates under `ad` (recordAd of the expected revision). The plaintext is
  * wiped, never decoded.

@@ -11,7 +11,7 @@ import { errorCode, isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
  * backup) takes two renames: the current folder aside to a dated name, the prepared one into
  * its place. A small plaintext intent file written before the first rename says which folders
  * take part, so a crash between the renames is finished at the next start instead of leaving
- * no vault (FORMAT.md, "Switching vault folders").
+ * no vault (FORMAT-v1.md, "Switching vault folders").
  */
 
 const INTENT_FORMAT = 'attune-folder-switch';

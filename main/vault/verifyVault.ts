@@ -206,7 +206,7 @@ export async function verifyVault(
   try {
     header = await readHeader(fs, root);
   } catch (error) {
-    // A folder in format 2 (several computers; main/vault/FORMAT-v2.md) is checked by its own reader.
+    // A folder in format 2 (several computers; main/vault/FORMAT.md) is checked by its own reader.
     if (
       error instanceof AttuneError &&
       error.kind === 'unsupported-version' &&

@@ -5,7 +5,7 @@ import { expect, test } from './harness';
 import { createVault, expectAccessible, unlock } from './steps';
 
 // Check the vault through Settings, over the real check and backups behind it, on the vault the
-// app makes (format 2, FORMAT-v2.md): a healthy vault reads "No problems found"; when the part of
+// app makes (format 2, FORMAT.md): a healthy vault reads "No problems found"; when the part of
 // this computer's change log that holds a note is damaged on disk while the app is open, the note
 // is named by its session date and client, never by a file name, and the advice is to restore
 // the whole vault from a backup: single records are put back from backups only in format 1 (its

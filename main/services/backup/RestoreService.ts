@@ -107,7 +107,7 @@ export class RestoreService {
 
   async #currentVaultId(): Promise<string | null> {
     const location = this.session.location;
-    // A vault shared by several computers names its id in its marker (FORMAT-v2.md §4).
+    // A vault shared by several computers names its id in its marker (FORMAT.md §4).
     if ((await folderFormat(location)) === 2) return syncedVaultHex(location);
     try {
       return (await readHeader(nodeVaultFs, location)).vaultId.toString('hex');
@@ -118,7 +118,7 @@ export class RestoreService {
 }
 
 /**
- * This computer as a format-2 restore needs it (FORMAT-v2.md §9, §16): what it remembers of the
+ * This computer as a format-2 restore needs it (FORMAT.md §9, §16): what it remembers of the
  * vault, and the new device id it must carry on under if it wrote after the backup. The restore
  * hands both over while it prepares the copy; they are kept back and only saved by `settle`, once
  * the copy has replaced the vault, so a restore that fails leaves this computer as it was.

@@ -28,7 +28,7 @@ export function deviceNameFromHostname(host: string): string {
 }
 
 /**
- * This computer as a vault shared by several computers knows it (FORMAT-v2.md §2, §9): its id
+ * This computer as a vault shared by several computers knows it (FORMAT.md §2, §9): its id
  * and name, kept in this computer's settings (attune-device.json), and what it has seen of each
  * vault's logs, kept in the data folder beside them, so rolling back the whole vault folder is
  * noticed too. Nothing of this is ever written into the vault folder.
@@ -62,7 +62,7 @@ export class ThisDevice {
 
   /**
    * Remembers the id this computer carries on under after its own log was found rolled back
-   * (FORMAT-v2.md §9): it must never append to the old one again.
+   * (FORMAT.md §9): it must never append to the old one again.
    */
   async remember(hex: string): Promise<void> {
     await this.config.update((c) => ({ ...c, device: { ...c.device, id: hex } }));

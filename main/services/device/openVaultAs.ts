@@ -19,7 +19,7 @@ export async function openVaultAs(dir: string, secret: VaultSecret, device: This
     device: identity,
     localSeen: device.localSeen(() => vaultHex),
   });
-  // Its own log was found rolled back, so this computer carries on under a new id (FORMAT-v2.md §9).
+  // Its own log was found rolled back, so this computer carries on under a new id (FORMAT.md §9).
   if (synced.deviceHex !== identity.hex) {
     await device.remember(synced.deviceHex).catch((error: unknown) => {
       console.error('[attune] this computer’s new device id could not be saved:', error);

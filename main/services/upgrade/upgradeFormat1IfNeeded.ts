@@ -15,7 +15,7 @@ export type UpgradeOutcome =
 
 /**
  * Called at unlock, before the vault is opened: upgrades a format-1 vault at `location` to format 2
- * (FORMAT-v2.md §14) as this computer (`device`: its id and name from its settings), reporting
+ * (FORMAT.md §14) as this computer (`device`: its id and name from its settings), reporting
  * records written as `onProgress(done, total)`. Whatever an interrupted upgrade left is finished
  * or undone first, whichever format is found. Only the passphrase upgrades (the new key slots are
  * made from it); with the recovery key the vault opens as it is and upgrades at a later unlock.

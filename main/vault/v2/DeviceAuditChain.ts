@@ -12,7 +12,7 @@ export interface AuditLine {
 }
 
 /**
- * One device's audit entries, checked as a chain as they are applied (FORMAT-v2.md §7: one chain
+ * One device's audit entries, checked as a chain as they are applied (FORMAT.md §7: one chain
  * per device, from seq 1 and 64 zeros), with format 1's followChain.
  */
 export class DeviceAuditChain {
@@ -67,7 +67,7 @@ function claimedFields(text: string): { seq?: number; at?: string; type?: string
   }
 }
 
-/** Merged order of every device's entries (FORMAT-v2.md §12): `at`, then device hex, then seq. */
+/** Merged order of every device's entries (FORMAT.md §12): `at`, then device hex, then seq. */
 export function compareAuditLines(a: AuditLine, b: AuditLine): number {
   if (a.at !== b.at) return a.at < b.at ? -1 : 1;
   if (a.deviceHex !== b.deviceHex) return a.deviceHex < b.deviceHex ? -1 : 1;

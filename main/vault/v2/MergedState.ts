@@ -6,7 +6,7 @@ import { type FramePayload, type HeadClaim, type LogOp, type OpId, opId } from '
 
 export type { HeadVersion, RecordView } from './recordView';
 
-/** The `prev` of a device's first frame (FORMAT-v2.md §7). Hashes stay Buffers: hex only on demand. */
+/** The `prev` of a device's first frame (FORMAT.md §7). Hashes stay Buffers: hex only on demand. */
 const ZERO_HASH = Buffer.alloc(32);
 
 /** A frame offered and not yet applied. */
@@ -45,7 +45,7 @@ interface StrayParent {
 }
 
 /**
- * The vault's state as the deterministic merge of every device's frames (FORMAT-v2.md §5, §8, §12).
+ * The vault's state as the deterministic merge of every device's frames (FORMAT.md §5, §8, §12).
  * Frames are applied causally (a device's frames in chain order, each after the frames holding its
  * parents), so the state depends only on the set of frames applied, never on their arrival order.
  *

@@ -8,7 +8,7 @@ import type { LocalSeenStore } from './syncedVaultTypes';
 import type { HeadClaim, SyncProblem } from './types';
 
 /**
- * What this device claims to have seen of every log (FORMAT-v2.md §9), and the checks that use
+ * What this device claims to have seen of every log (FORMAT.md §9), and the checks that use
  * every device's claims to find logs and key files put back to older copies. A claim is never
  * lowered: after a rollback the missing frames stay claimed, so the loss is reported until the
  * files come back. The claims move with the device when it carries on under a new id.

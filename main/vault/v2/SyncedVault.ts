@@ -78,7 +78,7 @@ function copyKeys(keys: V2Keys): V2Keys {
 const isDeviceHex = (hex: string): boolean => /^[0-9a-f]{32}$/.test(hex);
 
 /**
- * An unlocked format-2 vault (FORMAT-v2.md): the merge of every device's append-only log. This
+ * An unlocked format-2 vault (FORMAT.md): the merge of every device's append-only log. This
  * device only ever appends to its own log under `devices/<id>/`; other devices' changes arrive
  * through the synced folder and are merged by `refresh()`. Concurrent edits of one record are
  * kept as a conflict until `resolveConflict` settles it. Writes are serialised through one queue.
@@ -171,7 +171,7 @@ export class SyncedVault {
         [{ op: 'device', name: deviceName(options.device.name) }],
         [{ type: 'vault-create' }],
       );
-      // The marker last: until it exists the folder is not a vault (FORMAT-v2.md §13).
+      // The marker last: until it exists the folder is not a vault (FORMAT.md §13).
       await fsyncDir(fs, join(dir, DEVICES_DIR));
       await atomicWriteFile(fs, join(dir, MARKER_FILE), markerBytes(vaultId), { syncDir: true });
       return { vault, recoveryKey: formatRecoveryKey(recovery) };
@@ -256,7 +256,7 @@ export class SyncedVault {
     // This computer's own log in the folder is older than what it had written (a sync tool or a
     // restore put back an older copy). Appending to it would give two different changes the same
     // number, so this computer carries on as a new device; its claims go with it, so the missing
-    // changes stay reported until the full files come back (FORMAT-v2.md §9).
+    // changes stay reported until the full files come back (FORMAT.md §9).
     const second = await attempt(randomBytes(16).toString('hex'), first.retry, first.claims, deviceHex);
     if (second instanceof SyncedVault) return second;
     zeroV2Keys(second.retry);
@@ -378,7 +378,7 @@ export class SyncedVault {
     });
   }
 
-  /** Every device's audit entries merged (FORMAT-v2.md §12), oldest first, with the device. */
+  /** Every device's audit entries merged (FORMAT.md §12), oldest first, with the device. */
   readAudit(): Array<{ deviceHex: string; entry: unknown }> {
     this.assertOpen();
     const problems = this.state.auditProblems();
@@ -521,7 +521,7 @@ export class SyncedVault {
     return [...this.readProblems, ...this.claimProblems, ...forks, ...waiting, ...repaired];
   }
 
-  /** Other devices that have this vault open now (FORMAT-v2.md §10). */
+  /** Other devices that have this vault open now (FORMAT.md §10). */
   async present(): Promise<ReturnType<typeof presentDevices>> {
     const keys = this.requireKeys();
     const list: Array<{ deviceHex: string; presence: Presence }> = [];

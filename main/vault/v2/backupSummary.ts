@@ -6,7 +6,7 @@ import type { MergedState } from './MergedState';
 import type { HeadClaim } from './types';
 
 /**
- * A format-2 backup generation's counts, sealed (FORMAT-v2.md §16, "Backup summary"): the restore
+ * A format-2 backup generation's counts, sealed (FORMAT.md §16, "Backup summary"): the restore
  * screen lists generations from it with one small decrypt each, instead of merging every
  * generation's logs. Beside the sidecar, outside the vault files a restore copies.
  */
@@ -82,7 +82,7 @@ export interface MergedCounts {
 /**
  * The counts this device has merged and the frames they come from (each device's head), for the
  * backup's summary; null while frames wait for others or a log is forked (the state is then not
- * simply every device's log up to its head, FORMAT-v2.md §16).
+ * simply every device's log up to its head, FORMAT.md §16).
  */
 export function mergedCounts(state: MergedState): MergedCounts | null {
   if (state.pending().length > 0 || state.forks().length > 0) return null;

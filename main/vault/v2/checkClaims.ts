@@ -11,7 +11,7 @@ export interface Claim {
 const changes = (n: number): string => (n === 1 ? '1 change' : `${n} changes`);
 
 /**
- * Checks what every device says it has seen against what is applied here (FORMAT-v2.md §9), and
+ * Checks what every device says it has seen against what is applied here (FORMAT.md §9), and
  * names what does not match: a log put back to an older copy (rollback), two versions of one
  * frame (fork or tampering), or frames another device has that have not arrived (waiting).
  *

@@ -11,7 +11,7 @@ import { zeroV2Keys } from './v2Keys';
 /**
  * A format-2 generation as the restore screen lists it: unlocked with its newest key slots (the
  * passphrase's key derivation shared between generations through `derive`), its counts of
- * clients, sessions and notes read from the summary the backup sealed (FORMAT-v2.md §16), or,
+ * clients, sessions and notes read from the summary the backup sealed (FORMAT.md §16), or,
  * when that is absent or does not authenticate, by reading and merging every device's log. The
  * full check is left to restore.
  */

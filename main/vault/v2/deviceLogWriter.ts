@@ -5,7 +5,7 @@ import { isNotFound, type VaultFs } from '../vaultFs';
 import { encodeSegmentHeader, SEGMENT_HEADER_BYTES } from './logFrame';
 import { segmentFileName } from './syncNames';
 
-/** A writer appends to its newest segment until it holds at least this much (FORMAT-v2.md §6). */
+/** A writer appends to its newest segment until it holds at least this much (FORMAT.md §6). */
 export const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
 
 /**
@@ -20,7 +20,7 @@ export interface LogTail {
 }
 
 /**
- * This device's log (FORMAT-v2.md §6, §13 Commit): the one place frames are appended. Appends go
+ * This device's log (FORMAT.md §6, §13 Commit): the one place frames are appended. Appends go
  * at explicit offsets so that a failed one can be cut off again, as format 1's JournalWriter does.
  */
 export class DeviceLogWriter {
@@ -210,7 +210,7 @@ export class DeviceLogWriter {
     const next = this.segment + 1;
     const name = segmentFileName(next);
     const path = join(this.deviceDir, name);
-    // A segment is never rewritten (FORMAT-v2.md §6). Only a header-only file, left by a creation
+    // A segment is never rewritten (FORMAT.md §6). Only a header-only file, left by a creation
     // that failed after its rename, may be replaced; anything more means this session's idea of
     // the log is out of date (the folder changed under it), and writing on would destroy frames.
     const existing = await this.fs.stat(path).catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { ID_PATTERN, KIND_PATTERN } from '../recordCodec';
 import type { FramePayload, LogOp } from './types';
 
 /**
- * A frame's payload (FORMAT-v2.md §5, §7):
+ * A frame's payload (FORMAT.md §5, §7):
  *
  *   payload = u32(M) || meta (M bytes of JSON {at, ops, audit}) || value_1 || value_2 || ...
  *

@@ -131,7 +131,7 @@ export function renewRecoverySlots(
 }
 
 /**
- * The slots of a format-1 vault upgraded to format 2 (FORMAT-v2.md §14), epoch 1: the same vault
+ * The slots of a format-1 vault upgraded to format 2 (FORMAT.md §14), epoch 1: the same vault
  * key under the same passphrase (a fresh salt), and format 1's recovery slot carried over as it
  * is, so the recovery key the user already keeps opens the upgraded vault.
  */

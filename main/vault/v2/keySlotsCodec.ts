@@ -4,7 +4,7 @@ import { AttuneError } from '../../../shared/errors';
 import { ascii, equalBytes, sha256, u16, u32 } from '../binary';
 import { type KdfParams, kdfParamsProblem, SALT_BYTES } from '../kdf';
 
-/** One device's copy of the key slots, `devices/<d>/keys.json` (FORMAT-v2.md §4). */
+/** One device's copy of the key slots, `devices/<d>/keys.json` (FORMAT.md §4). */
 export interface KeySlots {
   vaultId: Buffer;
   /** The device whose folder holds this copy; outside the MAC and checksum, so a copy adopted from another device stays valid. */
@@ -19,7 +19,7 @@ export interface KeySlots {
 
 /**
  * The recovery slot: format 2's own, or (`format1`) the slot of a format-1 vault carried over
- * unchanged by the upgrade (FORMAT-v2.md §14), so the recovery key the user already keeps still
+ * unchanged by the upgrade (FORMAT.md §14), so the recovery key the user already keeps still
  * opens the vault. A format-1 slot has no recoveryId: that id is derived from the key itself.
  */
 export type RecoverySlot =
@@ -31,7 +31,7 @@ const FORMAT_NAME = 'attune-keys';
 const VERSION = 2;
 
 /*
- * FORMAT-v2.md §4 puts u32(epoch) into both wrapping ADs. Then changing the passphrase (which
+ * FORMAT.md §4 puts u32(epoch) into both wrapping ADs. Then changing the passphrase (which
  * raises the epoch) would have to re-wrap the recovery slot, which needs the recovery key, shown
  * once and not at hand; renewing the recovery key would need the passphrase. So, as format 1 does
  * for the salt, the ADs leave the epoch out: it is bound by the MAC (and checksum) of the core,
@@ -51,7 +51,7 @@ export function passphraseAd(s: Pick<KeySlots, 'vaultId' | 'kdf' | 'salt'>): Buf
 export const recoveryAd = (vaultId: Buffer, recoveryId: Buffer): Buffer =>
   Buffer.concat([ascii('attune/v2/wrap/recovery'), vaultId, recoveryId]);
 
-/** Format 1's AD_rec (FORMAT.md §4, version 1), under which a carried-over recovery slot was wrapped. */
+/** Format 1's AD_rec (FORMAT-v1.md §4, version 1), under which a carried-over recovery slot was wrapped. */
 export const format1RecoveryAd = (vaultId: Buffer): Buffer =>
   Buffer.concat([ascii('attune/v1/wrap/recovery'), u16(1), vaultId]);
 

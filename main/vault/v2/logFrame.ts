@@ -6,7 +6,7 @@ import { padme, padPayload, unpadPayload } from './padme';
 import type { LogFrame } from './types';
 
 /**
- * Frames of a device's log and the header of its segment files (FORMAT-v2.md §6, §7):
+ * Frames of a device's log and the header of its segment files (FORMAT.md §6, §7):
  *
  *   frame = "ATF2" || u32 L || u32 (L xor 0xFFFFFFFF) || u64 seq || prev (32) || sealed
  *   AD    = "attune/v2/log" || vaultId || deviceId || u64 seq || prev
@@ -139,7 +139,7 @@ export function scanLogFrames(
 const SEGMENT_MAGIC = ascii('ATLG');
 const SEGMENT_VERSION = 2;
 export const SEGMENT_HEADER_BYTES = 25;
-/** Segment numbers are six decimal digits in file names (FORMAT-v2.md §6). */
+/** Segment numbers are six decimal digits in file names (FORMAT.md §6). */
 export const MAX_SEGMENT = 999_999;
 
 /** `"ATLG" || u8(2) || deviceId || u32(segment)`: the first bytes of every log segment. */

@@ -1,7 +1,7 @@
 import { AttuneError } from '../../../shared/errors';
 import { ascii, equalBytes, parseHex, sha256, u16 } from '../binary';
 
-/** The vault's marker, written once when the vault is created (FORMAT-v2.md §4). */
+/** The vault's marker, written once when the vault is created (FORMAT.md §4). */
 export const MARKER_FILE = 'attune-vault.json';
 const FORMAT_NAME = 'attune-vault';
 const VERSION = 2;
@@ -34,7 +34,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * Reads the marker: version first (a newer Attune may lay out the rest differently), then the
- * vault id and its checksum. A format-1 file (the same name, FORMAT.md's header) is reported as
+ * vault id and its checksum. A format-1 file (the same name, FORMAT-v1.md's header) is reported as
  * `{ version: 1 }` without further checks: its own reader checks it.
  */
 export function parseMarker(bytes: Buffer): Marker {

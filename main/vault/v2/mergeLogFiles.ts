@@ -4,7 +4,7 @@ import type { DeviceLogRead, SegmentFileRead } from './readDeviceLog';
 import type { LogFrame, SyncProblem } from './types';
 
 /**
- * How readDeviceLog turns its files into one device's frames by seq (FORMAT-v2.md §8): a full
+ * How readDeviceLog turns its files into one device's frames by seq (FORMAT.md §8): a full
  * merge, or, when the files only grew, an extension of the earlier read by the new frames.
  */
 

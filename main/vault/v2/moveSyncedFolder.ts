@@ -61,7 +61,7 @@ export async function moveSyncedFolder(
     staged = true;
     try {
       await copyTree(fs, source, staging, notCopied);
-      // The marker last: until it is there, the copy is not a vault (FORMAT-v2.md §13).
+      // The marker last: until it is there, the copy is not a vault (FORMAT.md §13).
       await writeNewFile(fs, join(staging, MARKER_FILE), markerBytes);
       await fsyncDir(fs, staging);
     } catch (error) {

@@ -1,11 +1,11 @@
 /**
- * Padmé padding (FORMAT-v2.md §7; Nikitin et al., "Reducing Metadata Leakage from Encrypted
+ * Padmé padding (FORMAT.md §7; Nikitin et al., "Reducing Metadata Leakage from Encrypted
  * Files and Communication with PURBs", 2019): a padded length reveals at most O(log log L) bits
  * of the real one, for at most 12 % overhead. Every frame's plaintext is padded this way, so a
  * small save, an unlock and a lock all occupy the same 1 KiB.
  */
 
-/** Frames never hold less than this many plaintext bytes (FORMAT-v2.md §7). */
+/** Frames never hold less than this many plaintext bytes (FORMAT.md §7). */
 export const MIN_PADDED_BYTES = 1024;
 const LENGTH_BYTES = 4;
 

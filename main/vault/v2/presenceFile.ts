@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { openDeviceFile, sealDeviceFile } from './deviceFileSeal';
 
-/** A device's heartbeat while it has the vault open (FORMAT-v2.md §10). */
+/** A device's heartbeat while it has the vault open (FORMAT.md §10). */
 export interface Presence {
   at: string;
   name: string;

@@ -53,7 +53,7 @@ interface Listed {
 }
 
 /**
- * Reads one device's log segments, and the sync tools' conflict copies of them (FORMAT-v2.md §6,
+ * Reads one device's log segments, and the sync tools' conflict copies of them (FORMAT.md §6,
  * §8 first part, §11). It collects authentic frames by seq and reports what is wrong; it does not
  * follow the hash chain or apply anything (the caller does). With `since`, only files whose size
  * or time changed are read again, and a file that only grew is read from where the last read
@@ -196,7 +196,7 @@ async function readSegmentFile(
   return { ...base, ...scanFrom(context, entry, bytes, SEGMENT_HEADER_BYTES, 0) };
 }
 
-/** Checks the file header against the file's name and folder (FORMAT-v2.md §6). */
+/** Checks the file header against the file's name and folder (FORMAT.md §6). */
 function checkHeader(context: ReadContext, entry: Listed, bytes: Buffer): SyncProblem | 'arriving' | null {
   const { device } = context;
   if (bytes.length < SEGMENT_HEADER_BYTES) {

@@ -8,7 +8,7 @@ import type { SyncProblem } from './types';
 
 const DEVICES = 'devices';
 
-/** keys.json, or a sync tool's conflict copy of it (of a copy, ...): one more set of slots (FORMAT-v2.md §11). */
+/** keys.json, or a sync tool's conflict copy of it (of a copy, ...): one more set of slots (FORMAT.md §11). */
 export function isKeySlotsName(name: string): boolean {
   let kind = classifyDeviceFile(name);
   while (kind.type === 'artefact') kind = classifyDeviceFile(kind.of);
@@ -26,7 +26,7 @@ async function names(fs: VaultFs, dir: string): Promise<string[]> {
 }
 
 /**
- * Every device's keys.json, conflict copies included (FORMAT-v2.md §4). `deviceHex` is the folder
+ * Every device's keys.json, conflict copies included (FORMAT.md §4). `deviceHex` is the folder
  * the file is in. A file that cannot be read or fails its checks is skipped and reported, so one
  * damaged copy does not stop the vault from opening with the others. A device's own keys.json
  * comes before its conflict copies, so the first file of a device is the one it writes.

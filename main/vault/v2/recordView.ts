@@ -27,7 +27,7 @@ export interface RecordView {
 }
 
 /**
- * Winner order (FORMAT-v2.md §5): latest frame `at` first, ties by op id text, descending, so
+ * Winner order (FORMAT.md §5): latest frame `at` first, ties by op id text, descending, so
  * every device shows the same version. `at` is compared as text: the codec only accepts the
  * fixed-width `YYYY-MM-DDTHH:MM:SS.sssZ` form, where text order is time order.
  */

@@ -21,7 +21,7 @@ import { zeroV2Keys } from './v2Keys';
  * generation), copied file by file as its sidecar lists them (each file's SHA-256 checked on the
  * way), the marker last, and the copy checked again. The result is the vault as it was when the
  * backup was made, with the same vault id and devices. A computer opening it whose own log there
- * is behind what it remembers writing carries on under a new device id (FORMAT-v2.md §9), so the
+ * is behind what it remembers writing carries on under a new device id (FORMAT.md §9), so the
  * changes it made after the backup, which may still exist in other copies, are never given the
  * same numbers as new ones.
  */
@@ -79,7 +79,7 @@ export async function restoreSyncedGeneration(
   }
 }
 
-/** The computer a format-2 backup is restored on, as it knows itself (FORMAT-v2.md §9). */
+/** The computer a format-2 backup is restored on, as it knows itself (FORMAT.md §9). */
 export interface RestoringComputer {
   deviceHex: string;
   /** What this computer remembers having seen of this vault, outside the vault folder. */

@@ -35,7 +35,7 @@ const refuse = (why: string): AttuneError =>
   new AttuneError('in-use', `${why} The vault key was not rotated; nothing was changed.`);
 
 /**
- * Key rotation for a vault shared between computers (FORMAT-v2.md §13). No computer may rewrite
+ * Key rotation for a vault shared between computers (FORMAT.md §13). No computer may rewrite
  * another's log, so the vault is not re-encrypted in place: the merged state is written as a new
  * format-2 vault beside it — a new vault id and vault key, the same passphrase (new salt), a new
  * recovery key, one log by this computer holding every record and the whole audit trail (each

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { openDeviceFile, sealDeviceFile } from './deviceFileSeal';
 import type { HeadClaim } from './types';
 
-/** What a device has seen of every log, and the highest key epoch it used (FORMAT-v2.md §9). */
+/** What a device has seen of every log, and the highest key epoch it used (FORMAT.md §9). */
 export interface SeenState {
   at: string;
   epoch: number;

@@ -8,7 +8,7 @@ import type { SyncProblem } from './types';
 const DEVICES = 'devices';
 
 /**
- * Device folders left from before the vault key was rotated (FORMAT-v2.md §13): the device's own
+ * Device folders left from before the vault key was rotated (FORMAT.md §13): the device's own
  * keys.json belongs to the vault that was replaced (another vault id). A sync app brings one back
  * when a computer saved in it while the rotation was crossing; its files are under the old key,
  * so they are not read as part of this vault, and they are never deleted.

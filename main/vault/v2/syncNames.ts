@@ -3,7 +3,7 @@ import { LOCK_FILE } from '../processLock';
 import { MAX_SEGMENT } from './logFrame';
 
 /**
- * What each file name in a device folder is (FORMAT-v2.md §2, §11). Sync tools leave names of
+ * What each file name in a device folder is (FORMAT.md §2, §11). Sync tools leave names of
  * their own beside the vault's files; a reader must tell a conflict copy of a log segment (more
  * frames of that device, to read) from a partial download (to ignore) and from a file nobody
  * knows (foreign: reported, never read, never deleted).
@@ -25,7 +25,7 @@ export type DeviceFileName =
   | { type: 'partial' }
   | { type: 'foreign' };
 
-/** `log-000001.bin`: six decimal digits (FORMAT-v2.md §6). */
+/** `log-000001.bin`: six decimal digits (FORMAT.md §6). */
 export const segmentFileName = (segment: number): string => {
   if (!Number.isInteger(segment) || segment < 1 || segment > MAX_SEGMENT) {
     throw new RangeError(`bad segment number ${segment}`);
@@ -80,7 +80,7 @@ const CONFLICT_SUFFIXES: ReadonlyArray<{ tool: SyncTool; suffix: RegExp }> = [
  * ".tmp" (Windows), the name replaced by its SHA-256 hex when long. Nextcloud
  * createDownloadTmpFileName (src/libsync/propagatedownload.cpp): "." + name + ".~" + random hex.
  * iCloud Drive: ".<name>.icloud", a placeholder for a file not yet downloaded. "~<name>.tmp":
- * FORMAT-v2.md §11 (other tools). Dropbox stages downloads in ".dropbox.cache" at the root of the
+ * FORMAT.md §11 (other tools). Dropbox stages downloads in ".dropbox.cache" at the root of the
  * Dropbox folder (Dropbox help "What is the Dropbox cache folder?"), so it leaves none here.
  */
 const PARTIALS: readonly RegExp[] = [

@@ -2,7 +2,7 @@ import { assertAuditInput } from '../auditLog';
 import type { SyncedAuditRequest } from './syncedVaultTypes';
 
 /**
- * The audit types format 2 adds to format 1's list (FORMAT-v2.md §12–14). 'format-upgrade' is
+ * The audit types format 2 adds to format 1's list (FORMAT.md §12–14). 'format-upgrade' is
  * written by the upgrade itself, and must pass here too: key rotation carries an upgraded vault's
  * whole trail, that entry included, into the new vault.
  */

@@ -19,7 +19,7 @@ export interface PlannedFile {
 }
 
 /**
- * What a backup of the vault folder `dir` copies, device by device (FORMAT-v2.md §2, §11): every
+ * What a backup of the vault folder `dir` copies, device by device (FORMAT.md §2, §11): every
  * log segment and conflict copy of one, and the small files. Locks, temp files, partial downloads
  * and foreign files stay out (they are not the vault's, or not yet).
  */

@@ -7,7 +7,7 @@ import type { SyncProblem } from './types';
 // The plain data types of SyncedVault's public API (re-exported by SyncedVault.ts).
 
 /**
- * Audit types format 2 adds to format 1's list (FORMAT-v2.md §12–14). 'format-upgrade' closes the
+ * Audit types format 2 adds to format 1's list (FORMAT.md §12–14). 'format-upgrade' closes the
  * audit chain carried over from format 1; only the upgrade writes it (appendAudit refuses it).
  */
 export type SyncedAuditType = AuditType | 'device-join' | 'conflict-resolved' | 'format-upgrade';

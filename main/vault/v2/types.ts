@@ -1,5 +1,5 @@
 /**
- * The shapes the format-2 engine's parts share (main/vault/FORMAT-v2.md). Each part lives in its
+ * The shapes the format-2 engine's parts share (main/vault/FORMAT.md). Each part lives in its
  * own file; this one only names what crosses between them, so the parts can be built and tested
  * separately.
  */
@@ -10,18 +10,18 @@ export interface DeviceRef {
   readonly hex: string;
 }
 
-/** `<deviceId hex>:<seq>:<index>` (FORMAT-v2.md §1). */
+/** `<deviceId hex>:<seq>:<index>` (FORMAT.md §1). */
 export type OpId = string;
 
 export const opId = (deviceHex: string, seq: number, index: number): OpId => `${deviceHex}:${seq}:${index}`;
 
-/** An op as stored in a frame's meta (FORMAT-v2.md §5). Put values travel beside the meta. */
+/** An op as stored in a frame's meta (FORMAT.md §5). Put values travel beside the meta. */
 export type LogOp =
   | { op: 'put'; kind: string; id: string; parents: OpId[]; size: number }
   | { op: 'delete'; kind: string; id: string; parents: OpId[] }
   | { op: 'device'; name: string };
 
-/** A frame's decoded payload (FORMAT-v2.md §7). `values[i]` is the UTF-8 JSON of the i-th put, in op order. */
+/** A frame's decoded payload (FORMAT.md §7). `values[i]` is the UTF-8 JSON of the i-th put, in op order. */
 export interface FramePayload {
   /** ISO 8601 UTC with milliseconds, the writing device's clock. */
   at: string;
@@ -46,7 +46,7 @@ export interface LogFrame {
   end: number;
 }
 
-/** The highest applied frame of a device: what `seen.bin` claims (FORMAT-v2.md §9). */
+/** The highest applied frame of a device: what `seen.bin` claims (FORMAT.md §9). */
 export interface HeadClaim {
   seq: number;
   /** 64 hex digits. */

@@ -102,7 +102,7 @@ function openWithRecoveryKey(
 }
 
 /**
- * Unlocks with the newest key slots of any device (FORMAT-v2.md §4): only slots at the highest
+ * Unlocks with the newest key slots of any device (FORMAT.md §4): only slots at the highest
  * epoch are tried, so once a change of passphrase has arrived the old one no longer opens the
  * vault. The opened slot's MAC must verify under the vault key; slots at that epoch whose MAC does
  * not are reported and never chosen as the winner. `derive` is the KDF (a test counts its runs).

@@ -9,7 +9,7 @@ import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import { MARKER_FILE, parseMarker } from './marker';
 
 /*
- * The folders an upgrade from format 1 makes beside the vault (FORMAT-v2.md §14), all in its
+ * The folders an upgrade from format 1 makes beside the vault (FORMAT.md §14), all in its
  * parent folder. The hidden ones are work in progress; only the kept copy has a name meant for
  * the user:
  *   .<vault>.format1-copy-<8 hex>      the copy of the format-1 vault, until the upgrade is done
@@ -114,7 +114,7 @@ export type UpgradeRecovery = 'busy' | 'format-1' | 'format-2' | 'none';
 
 /**
  * Finishes or undoes what an interrupted upgrade left, at any start or unlock: a folder switch
- * cut between its renames is completed or put back first (FORMAT.md §16); then, with a format-2
+ * cut between its renames is completed or put back first (FORMAT-v1.md §16); then, with a format-2
  * vault in place, the upgrade is finished (the copy named, the old folder removed); with the
  * format-1 vault still in place, the partial work is removed (unless the vault is in use).
  */

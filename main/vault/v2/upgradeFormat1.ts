@@ -48,7 +48,7 @@ const notCopied = (name: string): boolean =>
   name === LOCK_FILE || name === HEADER_FILE || isTempName(name) || /\.stale-[0-9a-f]{8}$/.test(name);
 
 /**
- * Upgrades the format-1 vault in `dir` to format 2 (FORMAT-v2.md §14), as this computer's device,
+ * Upgrades the format-1 vault in `dir` to format 2 (FORMAT.md §14), as this computer's device,
  * keeping the passphrase, the vault key and the recovery key. With the vault's process lock held
  * throughout and nothing in it written:
  *  (a) every file is copied into a hidden folder beside it, and the copy passes format 1's full
@@ -56,7 +56,7 @@ const notCopied = (name: string): boolean =>
  *  (b) a format-2 vault holding every record and the whole audit trail is written into another
  *      hidden folder beside it, the marker last;
  *  (c) that vault passes format 2's check and holds exactly the records and audit entries read;
- *  (d) the folders are switched (FORMAT.md §16): the vault's path then holds the format-2 vault;
+ *  (d) the folders are switched (FORMAT-v1.md §16): the vault's path then holds the format-2 vault;
  *      the copy is named `<vault> (format 1 copy YYYY-MM-DD HH-MM)` and the format-1 folder
  *      switched out (the same files as the copy) is removed.
  * A crash before (d)'s first rename leaves the format-1 vault untouched; from it on, the switch
@@ -214,7 +214,7 @@ async function buildFormat2(
   at: Date,
   options: UpgradeOptions,
 ): Promise<void> {
-  // The same vault key and id: format 1's recovery slot then opens format 2 too (FORMAT-v2.md §14).
+  // The same vault key and id: format 1's recovery slot then opens format 2 too (FORMAT.md §14).
   const v2 = deriveV2Keys(Buffer.from(keys.vaultKey), header.vaultId);
   try {
     const slots = await upgradedKeySlots({

@@ -1,14 +1,14 @@
 import { hkdfSync } from 'node:crypto';
 import { ascii, sha256 } from '../binary';
 
-/** The vault key and its format-2 subkeys, one per purpose (FORMAT-v2.md §3). */
+/** The vault key and its format-2 subkeys, one per purpose (FORMAT.md §3). */
 export interface V2Keys {
   vaultKey: Buffer;
   log: Buffer;
   seen: Buffer;
   presence: Buffer;
   keysMac: Buffer;
-  /** Seals a backup generation's counts (FORMAT-v2.md §16, backup summary). */
+  /** Seals a backup generation's counts (FORMAT.md §16, backup summary). */
   summary: Buffer;
 }
 
@@ -39,6 +39,6 @@ export function zeroV2Keys(keys: V2Keys): void {
 export const recoveryKekV2 = (recoveryKey: Buffer, vaultId: Buffer): Buffer =>
   hkdf(recoveryKey, vaultId, 'attune/v2/key/recovery-kek');
 
-/** 8 bytes that tell two recovery keys apart without trying them (FORMAT-v2.md §4). */
+/** 8 bytes that tell two recovery keys apart without trying them (FORMAT.md §4). */
 export const recoveryIdOf = (recoveryKey: Buffer): Buffer =>
   sha256(Buffer.concat([ascii('attune/v2/recovery-id'), recoveryKey])).subarray(0, 8);

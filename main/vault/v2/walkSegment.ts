@@ -28,7 +28,7 @@ const SEQ_BYTES = 8;
 const HASH_BYTES = 32;
 
 /**
- * Walks a log segment's frames by their self-delimiting lengths (FORMAT-v2.md §7), without
+ * Walks a log segment's frames by their self-delimiting lengths (FORMAT.md §7), without
  * decrypting: cheap enough for a backup to cut a torn tail off a file another computer is still
  * sending, and to find where a shared segment's chain ends. Authentication is the reader's job.
  */

@@ -198,7 +198,7 @@ export async function writeSyncedGeneration(
         sealSummary(src.keys.summary, ad, src.merged.counts),
       );
     }
-    // The marker last: until it is there, not even the partial folder is a vault (FORMAT-v2.md §13).
+    // The marker last: until it is there, not even the partial folder is a vault (FORMAT.md §13).
     if (!(files[MARKER_FILE] === known?.files[MARKER_FILE] && link(MARKER_FILE, files[MARKER_FILE]))) {
       await writeDurably(fs, join(partial, MARKER_FILE), marker);
       generation.copied.add(MARKER_FILE);

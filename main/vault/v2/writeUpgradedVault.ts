@@ -19,11 +19,11 @@ export interface Format1Record {
   json: string;
 }
 
-/** Values (and audit texts) per frame, as FORMAT-v2.md §14 says: a frame stays a modest size. */
+/** Values (and audit texts) per frame, as FORMAT.md §14 says: a frame stays a modest size. */
 export const UPGRADE_BATCH_BYTES = 64 * 1024;
 
 /**
- * The audit entry that closes the carried-over format-1 chain (FORMAT-v2.md §14). Written by hand
+ * The audit entry that closes the carried-over format-1 chain (FORMAT.md §14). Written by hand
  * rather than by makeAuditEntry, whose types are format 1's; the text has the same shape and key
  * order as every other entry, so the chain check reads it like any other.
  */
@@ -61,7 +61,7 @@ function batches<T>(items: readonly T[], size: (item: T) => number, limit: numbe
 
 /**
  * Writes a complete format-2 vault into `dir` (which must not exist) holding the format-1 vault's
- * records and audit trail as the first frames of one device (FORMAT-v2.md §14): `keys.json`, the
+ * records and audit trail as the first frames of one device (FORMAT.md §14): `keys.json`, the
  * log segments (each file written whole and fsynced), and the marker last, so that until the very
  * end the folder is not a vault. The device's audit chain starts with format 1's entries, text for
  * text (same seq, times and hashes), and ends with a 'format-upgrade' entry.
@@ -124,7 +124,7 @@ export async function writeUpgradedVault(args: {
   };
   let prev = ZERO_HASH;
   for (const [i, p] of payloads.entries()) {
-    // A segment is full once it holds 8 MiB (FORMAT-v2.md §6); the next frame starts a new one.
+    // A segment is full once it holds 8 MiB (FORMAT.md §6); the next frame starts a new one.
     if (length >= DEFAULT_SEGMENT_BYTES) {
       await flush();
       segment++;
@@ -145,7 +145,7 @@ export async function writeUpgradedVault(args: {
   await flush();
   await fsyncDir(fs, deviceDir);
   await fsyncDir(fs, join(dir, DEVICES_DIR));
-  // The marker last (FORMAT-v2.md §13 Create): until it exists the folder is not a vault.
+  // The marker last (FORMAT.md §13 Create): until it exists the folder is not a vault.
   await writeNewFile(fs, join(dir, MARKER_FILE), markerBytes(args.vaultId));
   await fsyncDir(fs, dir);
 }

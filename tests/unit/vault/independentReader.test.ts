@@ -1,7 +1,7 @@
 /**
- * A reader of the vault format written from FORMAT.md alone, using only node:crypto and
+ * A reader of the vault format written from FORMAT-v1.md alone, using only node:crypto and
  * hash-wasm (no import from main/vault): it reads the frozen fixture and must find exactly the
- * expected records and audit trail. If FORMAT.md and the code disagree, this fails.
+ * expected records and audit trail. If FORMAT-v1.md and the code disagree, this fails.
  */
 import { createDecipheriv, createHash, createHmac, hkdfSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -54,7 +54,7 @@ function frames(bytes: Buffer, magic: string, key: Buffer, adPrefix: Buffer) {
   return out;
 }
 
-describe('FORMAT.md is enough to read a vault', () => {
+describe('FORMAT-v1.md is enough to read a vault', () => {
   it('reads the fixture with an independent implementation', async () => {
     const passphrase = (await readFile(join(FIXTURE, 'PASSPHRASE.txt'), 'utf8')).split('\n')[0]!;
     const expected = JSON.parse(await readFile(join(FIXTURE, 'expected.json'), 'utf8'));

@@ -1,4 +1,4 @@
-// The renderer index service tests, run again over a format-2 vault (several computers, FORMAT-v2.md).
+// The renderer index service tests, run again over a format-2 vault (several computers, FORMAT.md).
 import { setKitVaultFormat } from '../serviceKit';
 import { checkRanOverFormat2 } from './format2Kit';
 

@@ -206,7 +206,7 @@ describe('SyncService over two computers sharing one format-2 vault', () => {
     await a.put('note', note.id, signed);
     await b.put('note', note.id, { ...note, plan: 'Laptop afterthought: call the GP.' });
     await cross();
-    // The engine keeps both versions (FORMAT-v2.md §12); the service settles it with no choice to make.
+    // The engine keeps both versions (FORMAT.md §12); the service settles it with no choice to make.
     expect(a.conflicts()).toHaveLength(1);
     // Picking the laptop's draft over the signed text is refused outright.
     const draftVersion = a.conflicts()[0]?.versions.find((v) => v.deviceName === 'Laptop')?.opId ?? '';

@@ -62,7 +62,7 @@ function play({ devices, commands }: History) {
   return { sims, created };
 }
 
-/** Heads, winner and rev computed straight from the definitions of FORMAT-v2.md §5, for comparison. */
+/** Heads, winner and rev computed straight from the definitions of FORMAT.md §5, for comparison. */
 function oracle(frames: SimFrame[]) {
   type Op = {
     opId: string;

@@ -35,7 +35,7 @@ const claim = (byDeviceHex: string, source: Claim['source'], state: SeenState): 
 });
 const applied = { [OWN]: 10, [LAPTOP]: 5, [HOME]: 7 };
 
-describe('checkClaims (rollback evidence, FORMAT-v2.md §9)', () => {
+describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
   it('claims that match what is applied, or are behind it, are fine', () => {
     expect(
       check(applied, [

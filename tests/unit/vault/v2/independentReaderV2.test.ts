@@ -1,10 +1,10 @@
 /**
- * FORMAT-v2.md is enough to read a format-2 vault: vaults written by the real engine are read
- * by an independent reader (./independentReaderV2/) written from the text of FORMAT-v2.md (and
- * the parts of FORMAT.md it refers to) alone, using only node:crypto, node:fs and hash-wasm.
+ * FORMAT.md is enough to read a format-2 vault: vaults written by the real engine are read
+ * by an independent reader (./independentReaderV2/) written from the text of FORMAT.md (and
+ * the parts of FORMAT-v1.md it refers to) alone, using only node:crypto, node:fs and hash-wasm.
  * Only this test file imports the engine, to write the vaults and to compare what it shows.
  *
- * Where FORMAT-v2.md was wrong, ambiguous or silent, found by reading the bytes the engine
+ * Where FORMAT.md was wrong, ambiguous or silent, found by reading the bytes the engine
  * writes (never its code); the reader follows the bytes and marks each place WRONG or GUESS:
  *
  * WRONG
@@ -33,7 +33,7 @@
  *   comes from. The reader checks the plaintext length equals padme(max(4 + P, 1024)).
  * - §7/§12 "ordered by at": the audit entry's `at` or its frame's? Equal in every frame seen;
  *   reader uses the entry's. Ties by device id ascending then seq (observed with one ms).
- * - §7 and FORMAT.md §10: v2 adds audit types `device-join` (detail {device: <hex>}) and
+ * - §7 and FORMAT-v1.md §10: v2 adds audit types `device-join` (detail {device: <hex>}) and
  *   `conflict-resolved` (detail {kind, id, versions: <number of versions>}) that format 1's
  *   list lacks; and a v2 put or delete writes no audit entry (no create/update/delete).
  * - §13 Join: the device op, `device-join` and `unlock` are one frame (seq 1), not two commits.
@@ -184,7 +184,7 @@ async function forgeLastFrameAudit(
 
 // Each test runs several Argon2id derivations and engine opens on real folders: on a loaded
 // two-core machine one took over the default 30 s.
-describe('FORMAT-v2.md is enough to read a format-2 vault', { timeout: 120_000 }, () => {
+describe('FORMAT.md is enough to read a format-2 vault', { timeout: 120_000 }, () => {
   it('reads one device: vault id, both secrets, every record, the audit chain and the device name', async () => {
     const { dir, vault, recoveryKey } = await oneDevice();
     const c = await vault.put('client', undefined, { code: 'C-1', note: 'Zoë – 😀 "quoted" \\ \u2028' });

@@ -59,7 +59,7 @@ describe('log frames', () => {
     });
   });
 
-  it('gives small frames one size, whatever they hold (FORMAT-v2.md §15)', () => {
+  it('gives small frames one size, whatever they hold (FORMAT.md §15)', () => {
     const sizes = [0, 1, 300, 1000].map(
       (n) => encodeLogFrame(key, vaultId, deviceId, 1, ZERO_HASH, randomBytes(n)).bytes.length,
     );

@@ -40,7 +40,7 @@ describe('presence.bin', () => {
     expect(bytes.subarray(0, 5)).toEqual(Buffer.from('ATPR\x02', 'latin1'));
     expect(bytes.includes(Buffer.from('Office'))).toBe(false);
     expect(decodePresence(keys.presence, vaultId, deviceId, bytes)).toEqual(presence);
-    // Built by the spec's layout with the AEAD alone (FORMAT-v2.md §10).
+    // Built by the spec's layout with the AEAD alone (FORMAT.md §10).
     const ad = Buffer.concat([Buffer.from('attune/v2/presence'), vaultId, deviceId]);
     const bySpec = seal(
       keys.presence,

@@ -169,7 +169,7 @@ describe.each(['A', 'B'] as const)("rollback of one of device %s's files on the 
     const reopened = await pair.open(viewer, NEW_PASS);
     expect(ofType(reopened.problems(), 'damage')).toEqual([]);
     expect(ofType(reopened.problems(), 'fork')).toEqual([]);
-    // FORMAT-v2.md §4 says a keys.json with a lower epoch than one this device recorded is a
+    // FORMAT.md §4 says a keys.json with a lower epoch than one this device recorded is a
     // rollback and is reported; the engine reports nothing here (its own keys.json, epoch 2,
     // hides the older one). Not asserted either way: the passphrase check above is what matters.
     const report = await reopened.verify();
@@ -183,7 +183,7 @@ describe.each(['A', 'B'] as const)("rollback of one of device %s's files on the 
     await vaultOf(pair, owner).changePassphrase(NEW_PASS);
     await pair.send(owner);
     // The viewer sees the change (its seen.bin records epoch 2) but has not unlocked since, so
-    // its own keys.json is still epoch 1 (slots are adopted at unlock, FORMAT-v2.md §4).
+    // its own keys.json is still epoch 1 (slots are adopted at unlock, FORMAT.md §4).
     expect((await vaultOf(pair, viewer).refresh()).applied).toBeGreaterThan(0);
     await vaultOf(pair, viewer).lock();
     pair.vaults[viewer] = null;
@@ -209,7 +209,7 @@ describe.each(['A', 'B'] as const)("rollback of one of device %s's files on the 
 
     await writeFile(pair.file(viewer, owner, 'log-000001.bin'), older);
     await vaultOf(pair, viewer).refresh();
-    // verify() reads the files afresh and finds it; refresh() must say so too (FORMAT-v2.md §13).
+    // verify() reads the files afresh and finds it; refresh() must say so too (FORMAT.md §13).
     expectLogRollback(vaultOf(pair, viewer).problems(), owner);
     expect((await vaultOf(pair, viewer).verify()).ok).toBe(false);
     await pair.lockAll();

@@ -54,7 +54,7 @@ describe('seen.bin', () => {
   });
 
   it('reads a file built by the spec’s layout; authentic bytes whose JSON is not a seen state are null', () => {
-    // FORMAT-v2.md §9, built here with the AEAD alone: ATSN || u8(2) || sealed, AD = label || vaultId || deviceId.
+    // FORMAT.md §9, built here with the AEAD alone: ATSN || u8(2) || sealed, AD = label || vaultId || deviceId.
     const ad = Buffer.concat([Buffer.from('attune/v2/seen'), vaultId, deviceId]);
     const sealAs = (value: unknown) =>
       seal(keys.seen, Buffer.from(JSON.stringify(value)), ad, Buffer.from('ATSN\x02', 'latin1'));

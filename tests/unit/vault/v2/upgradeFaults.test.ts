@@ -59,7 +59,7 @@ async function opensWhole(dir: string, pass: string, want: Map<string, unknown>)
 
 /**
  * A crash between creating the lock file and writing its content leaves one that cannot be read,
- * which counts as stale only after 10 seconds (FORMAT.md §12): that wait is skipped here.
+ * which counts as stale only after 10 seconds (FORMAT-v1.md §12): that wait is skipped here.
  */
 async function forgetHalfWrittenLock(dir: string): Promise<void> {
   const text = await readFile(join(dir, 'attune.lock'), 'utf8').catch(() => null);

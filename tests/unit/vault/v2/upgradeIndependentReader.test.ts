@@ -8,7 +8,7 @@ import { A, tempRootsPerTest } from './v2Kit';
 const FIXTURE = join(__dirname, '../../../fixtures/vault-v1');
 const tempRoot = tempRootsPerTest('attune-upgrade-reader-');
 
-describe('an upgraded vault read by the independent reader (written from FORMAT-v2.md alone)', () => {
+describe('an upgraded vault read by the independent reader (written from FORMAT.md alone)', () => {
   it('opens with the passphrase and with format 1’s recovery key, and holds every record and audit entry', async () => {
     const dir = join(await tempRoot(), 'vault');
     await cp(join(FIXTURE, 'vault'), dir, { recursive: true });

@@ -51,7 +51,7 @@ function start(dir: string): {
   return { child, lines, exited, ready };
 }
 
-/** A lock file cut off before its content was written is stale only after 10 s (FORMAT.md §12); not waited for here. */
+/** A lock file cut off before its content was written is stale only after 10 s (FORMAT-v1.md §12); not waited for here. */
 async function forgetHalfWrittenLock(dir: string): Promise<void> {
   const text = await readFile(join(dir, 'attune.lock'), 'utf8').catch(() => null);
   if (text === null) return;

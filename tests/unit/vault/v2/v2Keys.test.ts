@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveVaultKeys } from '../../../../main/vault/keys';
 import { deriveV2Keys, recoveryIdOf, recoveryKekV2, zeroV2Keys } from '../../../../main/vault/v2/v2Keys';
 
-// Computed here from FORMAT-v2.md §3–4 directly, not through the module's helpers.
+// Computed here from FORMAT.md §3–4 directly, not through the module's helpers.
 const hkdf = (ikm: Buffer, salt: Buffer, info: string) =>
   Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from(info), 32));
 

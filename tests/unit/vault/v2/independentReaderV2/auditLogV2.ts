@@ -1,5 +1,5 @@
 /**
- * The audit log of FORMAT-v2.md §7 and §12: format 1's entry texts (FORMAT.md §10), one hash
+ * The audit log of FORMAT.md §7 and §12: format 1's entry texts (FORMAT-v1.md §10), one hash
  * chain per device, merged by `at`, then device id, then seq. From the text alone.
  */
 import { sha256 } from './bytes';

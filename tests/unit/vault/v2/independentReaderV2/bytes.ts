@@ -1,5 +1,5 @@
 /**
- * Byte encodings and primitives of FORMAT-v2.md §1 (and FORMAT.md §1), written from the text
+ * Byte encodings and primitives of FORMAT.md §1 (and FORMAT-v1.md §1), written from the text
  * alone for the independent reader. Only node:crypto.
  */
 import { createDecipheriv, createHash, createHmac, hkdfSync } from 'node:crypto';

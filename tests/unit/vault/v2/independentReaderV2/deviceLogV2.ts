@@ -1,6 +1,6 @@
 /**
- * One device's log (FORMAT-v2.md §6–8): segments in number order, frames, torn tails as
- * FORMAT.md §8, damage, forks, and the hash chain from seq 1. From the text alone.
+ * One device's log (FORMAT.md §6–8): segments in number order, frames, torn tails as
+ * FORMAT-v1.md §8, damage, forks, and the hash chain from seq 1. From the text alone.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-/** The padded plaintext and payload of a frame, FORMAT-v2.md §7, from the text alone. */
+/** The padded plaintext and payload of a frame, FORMAT.md §7, from the text alone. */
 
 export function padme(L: number): number {
   const E = Math.floor(Math.log2(L));

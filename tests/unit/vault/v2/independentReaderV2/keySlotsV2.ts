@@ -1,6 +1,6 @@
 /**
- * The key slots of FORMAT-v2.md §3–4 (`devices/<d>/keys.json`), read and unlocked from the text
- * alone. Argon2id comes from hash-wasm, as FORMAT.md §3 describes it.
+ * The key slots of FORMAT.md §3–4 (`devices/<d>/keys.json`), read and unlocked from the text
+ * alone. Argon2id comes from hash-wasm, as FORMAT-v1.md §3 describes it.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -144,7 +144,7 @@ async function openSlot(f: KeysFile, vaultId: Buffer, secret: Secret): Promise<B
         outputType: 'binary',
       }),
     );
-    // WRONG in FORMAT-v2.md §4: AD_pass is written there with u32(epoch) after vaultId; the
+    // WRONG in FORMAT.md §4: AD_pass is written there with u32(epoch) after vaultId; the
     // engine's slots open only without it (observed on the bytes).
     const ad = Buffer.concat([
       ascii('attune/v2/wrap/passphrase'),
@@ -158,7 +158,7 @@ async function openSlot(f: KeysFile, vaultId: Buffer, secret: Secret): Promise<B
   }
   const rk = parseRecoveryKey(secret.recoveryKey);
   if (f.rec.format1) {
-    // §4: format 1's KEK_rec and AD_rec (FORMAT.md §3–4), the slot as format 1 wrote it.
+    // §4: format 1's KEK_rec and AD_rec (FORMAT-v1.md §3–4), the slot as format 1 wrote it.
     const kek1 = hkdf32(rk, vaultId, 'attune/v1/key/recovery-kek');
     const ad1 = Buffer.concat([ascii('attune/v1/wrap/recovery'), u16(1), vaultId]);
     return openParts(kek1, f.rec.nonce, f.rec.wrapped, ad1);
@@ -166,7 +166,7 @@ async function openSlot(f: KeysFile, vaultId: Buffer, secret: Secret): Promise<B
   const recoveryId = sha256(Buffer.concat([ascii('attune/v2/recovery-id'), rk])).subarray(0, 8);
   if (!recoveryId.equals(f.rec.recoveryId)) return null;
   const kek = hkdf32(rk, vaultId, 'attune/v2/key/recovery-kek');
-  // WRONG in FORMAT-v2.md §4 as for AD_pass: no u32(epoch) in AD_rec (observed on the bytes).
+  // WRONG in FORMAT.md §4 as for AD_pass: no u32(epoch) in AD_rec (observed on the bytes).
   const ad = Buffer.concat([ascii('attune/v2/wrap/recovery'), vaultId, f.rec.recoveryId]);
   return openParts(kek, f.rec.nonce, f.rec.wrapped, ad);
 }

@@ -1,4 +1,4 @@
-/** `attune-vault.json` of FORMAT-v2.md §4, read from the text alone. */
+/** `attune-vault.json` of FORMAT.md §4, read from the text alone. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ascii, isHex, sha256, u16 } from './bytes';

@@ -1,5 +1,5 @@
 /**
- * Applying frames and computing the state (FORMAT-v2.md §5, §8): causal application, heads,
+ * Applying frames and computing the state (FORMAT.md §5, §8): causal application, heads,
  * conflicts and their winner, device names. From the text alone.
  */
 import type { Frame } from './deviceLogV2';

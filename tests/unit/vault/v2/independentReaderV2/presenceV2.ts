@@ -1,4 +1,4 @@
-/** `presence.bin` of FORMAT-v2.md §10, from the text alone. */
+/** `presence.bin` of FORMAT.md §10, from the text alone. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ascii, openSealed } from './bytes';

@@ -1,6 +1,6 @@
 /**
- * An independent reader of Attune vault format 2, written from FORMAT-v2.md (and the parts of
- * FORMAT.md it refers to) alone: node:crypto, node:fs and hash-wasm, nothing from main/vault.
+ * An independent reader of Attune vault format 2, written from FORMAT.md (and the parts of
+ * FORMAT-v1.md it refers to) alone: node:crypto, node:fs and hash-wasm, nothing from main/vault.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-/** The recovery key text of FORMAT.md §5 (which FORMAT-v2.md §3 reuses), parsed from the text alone. */
+/** The recovery key text of FORMAT-v1.md §5 (which FORMAT.md §3 reuses), parsed from the text alone. */
 import { sha256 } from './bytes';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -1,4 +1,4 @@
-/** `seen.bin` (FORMAT-v2.md §9) and the check of its claims, from the text alone. */
+/** `seen.bin` (FORMAT.md §9) and the check of its claims, from the text alone. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ascii, openSealed } from './bytes';

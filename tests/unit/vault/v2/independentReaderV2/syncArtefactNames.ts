@@ -1,5 +1,5 @@
 /**
- * The conflict-copy names of FORMAT-v2.md §11, from its table alone: given a file name, the
+ * The conflict-copy names of FORMAT.md §11, from its table alone: given a file name, the
  * name of the file it is a copy of (itself when it is not a conflict copy), or null for a
  * partial download.
  *
