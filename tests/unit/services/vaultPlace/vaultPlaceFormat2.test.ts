@@ -9,8 +9,8 @@ import { tempDir } from '../../helpers/tempDir';
 import { expectKind, makeVault, PASS } from '../serviceKit';
 
 /** A place service over the vault in `dataDir`, its folder dialog answering `answers` in turn. */
-function placeOver(dataDir: string, answers: string[]) {
-  const session = new VaultSession(join(dataDir, 'vault'), () => undefined);
+function placeOver(dataDir: string, answers: string[], upgradeToFormat2 = true) {
+  const session = new VaultSession(join(dataDir, 'vault'), () => undefined, 1500, { upgradeToFormat2 });
   const config = new DeviceConfigStore(dataDir);
   const place = new VaultPlaceService(session, config, join(dataDir, 'vault'), {
     chooseFolder: async () => answers.shift() ?? null,
@@ -49,9 +49,11 @@ describe('Move vault… with either format', () => {
   it('refuses to move a format-1 vault into a synced folder, saying why and what to do instead', async () => {
     const { dataDir } = await makeVault(undefined, 1);
     const target = await syncthingFolder();
-    const { place, session } = placeOver(dataDir, [target]);
+    // Unlocking would upgrade it to format 2 first; a vault stays format 1 only with this off.
+    const { place, session } = placeOver(dataDir, [target], false);
     await place.start();
     await session.unlock({ passphrase: PASS });
+    expect(session.vault.format).toBe(1);
     expect(await expectKind(place.chooseMoveTarget(), 'invalid-input')).toMatch(
       /^This folder is kept in sync by Syncthing\. .*choose it as your backup folder in Settings → Backups instead\.$/,
     );
