@@ -5,11 +5,11 @@ import { randomHex } from './binary';
 import { copyTree, removeTree, writeNewFile } from './folderTree';
 import { HEADER_FILE, headerMacValid, readHeader } from './header';
 import { zeroKeys } from './keys';
+import { placeStagedCopy } from './placeStagedCopy';
 import { LOCK_FILE, ProcessLock } from './processLock';
-import { freeAsideName } from './switchVaultFolder';
 import { unlockKeys } from './unlock';
 import { writeFailure } from './vaultErrors';
-import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
+import { nodeVaultFs, type VaultFs } from './vaultFs';
 import { verifyContents } from './verifyVault';
 
 export interface MoveOptions {
@@ -74,34 +74,17 @@ export async function moveVaultFolder(
         `The copy in the new folder did not pass its check (${report.problems[0]?.problem}), so the vault was not moved. It is unchanged at its old place.`,
       );
     }
-    try {
-      await fs.rmdir(target).catch((error: unknown) => {
-        if (!isNotFound(error)) throw error;
-      });
-      await fs.rename(staging, target);
-      staged = false;
-      await fsyncDir(fs, dirname(target));
-    } catch (error) {
-      throw writeFailure(error);
-    }
-    try {
-      await commit();
-    } catch (error) {
-      // Not recorded, so not moved: take the copy back, so the same folder can be chosen again.
-      await removeTree(fs, target).catch(() => undefined);
-      throw writeFailure(error);
-    }
-    // The new place is recorded: put the old copy aside under a name that says so. If that
-    // fails the old copy stays where it was, which is only less clear.
-    try {
-      const keptAside = await freeAsideName(fs, source, 'moved', options.now ?? new Date());
-      await fs.rename(source, keptAside);
-      await fsyncDir(fs, dirname(source)).catch(() => undefined);
-      await fs.unlink(join(keptAside, LOCK_FILE)).catch(() => undefined);
-      return { keptAside };
-    } catch {
-      return { keptAside: source };
-    }
+    return await placeStagedCopy(fs, {
+      staging,
+      target,
+      source,
+      now: options.now ?? new Date(),
+      commit,
+      onPlaced: () => {
+        staged = false;
+      },
+      afterAside: (keptAside) => fs.unlink(join(keptAside, LOCK_FILE)).catch(() => undefined),
+    });
   } finally {
     zeroKeys(keys);
     if (staged) await removeTree(fs, staging).catch(() => undefined);

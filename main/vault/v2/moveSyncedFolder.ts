@@ -3,11 +3,11 @@ import { AttuneError } from '../../../shared/errors';
 import { fsyncDir, isTempName } from '../atomicWrite';
 import { randomHex } from '../binary';
 import { copyTree, removeTree, writeNewFile } from '../folderTree';
+import { placeStagedCopy } from '../placeStagedCopy';
 import { LOCK_FILE, ProcessLock } from '../processLock';
-import { freeAsideName } from '../switchVaultFolder';
 import type { VaultSecret } from '../unlock';
 import { writeFailure } from '../vaultErrors';
-import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
+import { nodeVaultFs, type VaultFs } from '../vaultFs';
 import { MARKER_FILE, parseMarker } from './marker';
 import { decodePresence, PRESENCE_FILE, type Presence, presenceText, presentDevices } from './presenceFile';
 import { DEVICES_DIR, listDeviceFolders } from './readAllLogs';
@@ -75,31 +75,19 @@ export async function moveSyncedFolder(
         `The copy in the new folder did not pass its check (${worse ?? 'records or audit entries are missing'}), so the vault was not moved. It is unchanged at its old place.`,
       );
     }
-    try {
-      await fs.rmdir(target).catch((error: unknown) => {
-        if (!isNotFound(error)) throw error;
-      });
-      await fs.rename(staging, target);
-      staged = false;
-      await fsyncDir(fs, dirname(target));
-    } catch (error) {
-      throw writeFailure(error);
-    }
-    try {
-      await commit();
-    } catch (error) {
-      await removeTree(fs, target).catch(() => undefined);
-      throw writeFailure(error);
-    }
-    try {
-      const keptAside = await freeAsideName(fs, source, 'moved', now);
-      await lock?.release();
-      await fs.rename(source, keptAside);
-      await fsyncDir(fs, dirname(source)).catch(() => undefined);
-      return { keptAside };
-    } catch {
-      return { keptAside: source };
-    }
+    return await placeStagedCopy(fs, {
+      staging,
+      target,
+      source,
+      now,
+      commit,
+      onPlaced: () => {
+        staged = false;
+      },
+      beforeAside: async () => {
+        await lock?.release();
+      },
+    });
   } finally {
     if (staged) await removeTree(fs, staging).catch(() => undefined);
     await lock?.release().catch(() => undefined);
