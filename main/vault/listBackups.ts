@@ -8,6 +8,7 @@ import { headerMacValid, readHeader, type VaultHeader } from './header';
 import { type VaultKeys, zeroKeys } from './keys';
 import { decodeManifest, MANIFEST_FILE } from './manifest';
 import { damagedProblem, newerVersionProblem, wrongPassphraseProblem } from './restoreProblems';
+import { startListing } from './startListing';
 import { unlockKeys } from './unlock';
 import { describeSyncedGeneration } from './v2/describeSyncedGeneration';
 import { rememberedDerivations, syncedGenerationId } from './v2/openSyncedGeneration';
@@ -132,20 +133,8 @@ async function describeGeneration(
   g: GenerationOnDisk,
   keysFor: (header: VaultHeader) => Promise<VaultKeys | AttuneError>,
 ): Promise<GenerationListing> {
-  const listing: GenerationListing = {
-    name: g.name,
-    createdAt: g.sidecar?.createdAt ?? g.at.toISOString(),
-    clients: 0,
-    sessions: 0,
-    notes: 0,
-    records: 0,
-    readable: false,
-    problem: null,
-  };
-  const unreadable = (problem: string): GenerationListing => ({ ...listing, problem });
-  if (g.problem === 'newer-version') return unreadable(newerVersionProblem);
-  if (!g.sidecar) return unreadable(damagedProblem('its list of files cannot be read'));
-  if (g.sidecar.vaultId !== vaultId) return unreadable(damagedProblem('it belongs to another vault'));
+  const { listing, unreadable, problem, sidecar } = startListing(g, vaultId);
+  if (problem !== null) return unreadable(problem);
   let header: VaultHeader;
   try {
     header = await readHeader(fs, g.dir);
@@ -167,7 +156,7 @@ async function describeGeneration(
   } catch {
     return unreadable(damagedProblem('its list of notes is missing or cannot be read'));
   }
-  if (g.sidecar.files[MANIFEST_FILE] !== sha256Hex(bytes)) {
+  if (sidecar.files[MANIFEST_FILE] !== sha256Hex(bytes)) {
     return unreadable(damagedProblem('its list of notes was changed after it was written'));
   }
   try {

@@ -2,10 +2,11 @@ import { AttuneError } from '../../../shared/errors';
 import type { GenerationOnDisk } from '../generationsOnDisk';
 import type { KdfParams } from '../kdf';
 import type { GenerationListing } from '../listBackups';
-import { damagedProblem, newerVersionProblem, wrongPassphraseProblem } from '../restoreProblems';
+import { damagedProblem, wrongPassphraseProblem } from '../restoreProblems';
+import { startListing } from '../startListing';
 import type { VaultFs } from '../vaultFs';
-import { countSyncedRecords, syncedGenerationId, unlockSyncedFolder } from './openSyncedGeneration';
 import { readSummary, summaryAd } from './backupSummary';
+import { countSyncedRecords, syncedGenerationId, unlockSyncedFolder } from './openSyncedGeneration';
 import { zeroV2Keys } from './v2Keys';
 
 /**
@@ -22,21 +23,10 @@ export async function describeSyncedGeneration(
   passphrase: string,
   derive: (passphrase: string, salt: Buffer, params: KdfParams) => Promise<Buffer>,
 ): Promise<GenerationListing> {
-  const listing: GenerationListing = {
-    name: g.name,
-    createdAt: g.sidecar?.createdAt ?? g.at.toISOString(),
-    clients: 0,
-    sessions: 0,
-    notes: 0,
-    records: 0,
-    readable: false,
-    problem: null,
-  };
-  const unreadable = (problem: string): GenerationListing => ({ ...listing, problem });
-  if (g.problem === 'newer-version') return unreadable(newerVersionProblem);
-  if (!g.sidecar) return unreadable(damagedProblem('its list of files cannot be read'));
+  const { listing, unreadable, problem, sidecar } = startListing(g, vaultId);
+  if (problem !== null) return unreadable(problem);
   const id = await syncedGenerationId(fs, g.dir);
-  if (g.sidecar.vaultId !== vaultId || id?.toString('hex') !== vaultId) {
+  if (id?.toString('hex') !== vaultId) {
     return unreadable(damagedProblem('it belongs to another vault'));
   }
   let unlocked: Awaited<ReturnType<typeof unlockSyncedFolder>>;
@@ -53,7 +43,7 @@ export async function describeSyncedGeneration(
       fs,
       g.dir,
       unlocked.keys.summary,
-      summaryAd(id, g.name, g.sidecar.files),
+      summaryAd(id, g.name, sidecar.files),
     );
     const counts = summary ?? (await countSyncedRecords(fs, g, id, unlocked.keys));
     return { ...listing, ...counts, readable: true };
