@@ -54,6 +54,28 @@ const LINK_UNSUPPORTED = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EM
  * decrypted, see verifyCopiedFiles; without it every file is. On failure the partial folder is
  * removed when possible; a verify failure is returned, other failures thrown.
  */
+/**
+ * The end of writing a generation, the same for both formats: a checked one is kept under its
+ * own name (the commit point: under that name a generation is complete and verified), with its
+ * sidecar remembered; one that failed its check is removed. Returns `written` either way.
+ */
+export async function settleGeneration(
+  fs: VaultFs,
+  partial: string,
+  setDir: string,
+  sidecar: BackupSidecar,
+  written: WrittenGeneration,
+): Promise<WrittenGeneration> {
+  if (!written.verify.ok) {
+    await removeFolder(fs, partial).catch(() => undefined);
+    return written;
+  }
+  await fs.rename(partial, join(setDir, written.name));
+  await fsyncDir(fs, setDir);
+  await rememberSidecar(fs, join(setDir, written.name), sidecar);
+  return written;
+}
+
 export async function writeGeneration(
   src: BackupSource,
   setDir: string,
@@ -149,15 +171,7 @@ export async function writeGeneration(
       writeMs,
       verifyMs,
     } as const;
-    if (!verify.ok) {
-      await removeFolder(fs, partial).catch(() => undefined);
-      return written;
-    }
-    // The commit point: under its own name, the generation is complete and verified.
-    await fs.rename(partial, join(setDir, name));
-    await fsyncDir(fs, setDir);
-    await rememberSidecar(fs, join(setDir, name), sidecar);
-    return written;
+    return await settleGeneration(fs, partial, setDir, sidecar, written);
   } catch (error) {
     // Best effort: whatever is left keeps its .partial- name and is removed by the next backup.
     await removeFolder(fs, partial).catch(() => undefined);

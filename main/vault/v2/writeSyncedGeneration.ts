@@ -4,22 +4,22 @@ import { writeDurably } from '../backup';
 import { type BackupSidecar, SIDECAR_FILE, serializeSidecar } from '../backupSidecar';
 import { randomHex, sha256Hex } from '../binary';
 import { inParallel, removeFolder } from '../dirs';
-import { type GenerationOnDisk, rememberSidecar } from '../generationsOnDisk';
+import type { GenerationOnDisk } from '../generationsOnDisk';
 import { errorCode, type VaultFs } from '../vaultFs';
 import type { VerifyReport } from '../vaultTypes';
-import type { WrittenGeneration } from '../writeGeneration';
+import { settleGeneration, type WrittenGeneration } from '../writeGeneration';
+import { type MergedCounts, SUMMARY_FILE, sealSummary, summaryAd } from './backupSummary';
 import { parseKeySlots } from './keySlotsCodec';
 import { MARKER_FILE } from './marker';
 import { decodePresence } from './presenceFile';
-import { decodeSeen } from './seenFile';
+import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR } from './readAllLogs';
+import { readKeySlotFiles } from './readKeySlotFiles';
+import { decodeSeen } from './seenFile';
 import { type PlannedFile, planSyncedGeneration } from './syncedGenerationPlan';
 import type { HeadClaim, SyncProblem } from './types';
-import { type MergedCounts, SUMMARY_FILE, sealSummary, summaryAd } from './backupSummary';
-import { checkSyncedFolder } from './verifySyncedFolder';
 import { type CopiedGeneration, knownChainEnd, rememberChainEnd, verifySyncedCopy } from './verifySyncedCopy';
-import { RollbackEvidence } from './RollbackEvidence';
-import { readKeySlotFiles } from './readKeySlotFiles';
+import { checkSyncedFolder } from './verifySyncedFolder';
 import { type FrameLink, walkSegment } from './walkSegment';
 
 /** An open format-2 vault whose own writes have settled (SyncedVault.backupTo runs in its queue). */
@@ -224,15 +224,7 @@ export async function writeSyncedGeneration(
       writeMs,
       verifyMs,
     };
-    if (!verify.ok) {
-      await removeFolder(fs, partial).catch(() => undefined);
-      return written;
-    }
-    // The commit point: under its own name, the generation is complete and verified.
-    await fs.rename(partial, join(setDir, name));
-    await fsyncDir(fs, setDir);
-    await rememberSidecar(fs, join(setDir, name), sidecar);
-    return written;
+    return await settleGeneration(fs, partial, setDir, sidecar, written);
   } catch (error) {
     // Best effort: whatever is left keeps its .partial- name and is removed by the next backup.
     await removeFolder(fs, partial).catch(() => undefined);
