@@ -1,34 +1,20 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SyncService, type SyncServiceDeps } from '../../../../main/services/sync/SyncService';
-import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
+import type { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { emptyNote } from '../../../../shared/domain/emptyNote';
 import type { Note } from '../../../../shared/domain/noteSchema';
 import { defaultSettings } from '../../../../shared/domain/settingsSchema';
 import { signableContent } from '../../../../shared/domain/signableContent';
 import { builtInTemplates } from '../../../../shared/domain/templates';
-import { syncFolder } from '../../vault/v2/syncFolder';
-import { A, B, kdf, PASS, tempRootsPerTest } from '../../vault/v2/v2Kit';
+import { officeAndLaptop, syncFolder } from '../../vault/v2/syncFolder';
+import { A, B, tempRootsPerTest } from '../../vault/v2/v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-sync-service-');
 const soap = builtInTemplates.find((t) => t.id === 'soap') ?? builtInTemplates[0]!;
 
 /** Two computers on two copies of one format-2 vault folder, joined by hand as a sync tool would. */
 async function twoComputers() {
-  const root = await tempRoot();
-  const dirA = join(root, 'office');
-  const dirB = join(root, 'laptop');
-  const { vault: a } = await SyncedVault.create(dirA, PASS, {
-    kdf,
-    device: { hex: A, name: 'Office iMac' },
-    heartbeatMs: 0,
-  });
-  await syncFolder(dirA, dirB, B);
-  const b = await SyncedVault.open(
-    dirB,
-    { passphrase: PASS },
-    { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
-  );
+  const { a, b, dirA, dirB } = await officeAndLaptop(await tempRoot());
   const cross = async () => {
     await a.settled();
     await b.settled();

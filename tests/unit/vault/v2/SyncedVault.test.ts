@@ -3,30 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { AttuneError } from '../../../../shared/errors';
-import { syncFolder } from './syncFolder';
+import { officeAndLaptop, syncFolder } from './syncFolder';
 import { A, B, kdf, PASS, tempRootsPerTest } from './v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-v2-');
 
-async function twoDevices(): Promise<{ a: SyncedVault; b: SyncedVault; dirA: string; dirB: string }> {
-  const root = await tempRoot();
-  const dirA = join(root, 'office');
-  const dirB = join(root, 'laptop');
-  const { vault: a } = await SyncedVault.create(dirA, PASS, {
-    kdf,
-    device: { hex: A, name: 'Office iMac' },
-    heartbeatMs: 0,
-  });
-  await syncFolder(dirA, dirB, B);
-  const b = await SyncedVault.open(
-    dirB,
-    { passphrase: PASS },
-    { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
-  );
-  await syncFolder(dirB, dirA, A);
-  await a.refresh();
-  return { a, b, dirA, dirB };
-}
+/** The office and the laptop on one vault (see officeAndLaptop). */
+const twoDevices = async () => officeAndLaptop(await tempRoot());
 
 describe('SyncedVault (format 2)', () => {
   it('saves, reads and reopens records; each device writes only under its own folder', async () => {
