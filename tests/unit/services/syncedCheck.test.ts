@@ -1,21 +1,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkSyncedVault } from '../../../main/services/check/syncedCheck';
+import { VaultCheckService } from '../../../main/services/check/VaultCheckService';
+import { VaultSession } from '../../../main/services/VaultSession';
+import { SyncedOpenVault } from '../../../main/vault/v2/SyncedOpenVault';
+import { SyncedVault } from '../../../main/vault/v2/SyncedVault';
 import {
   adviceFor,
   describeCause,
   describeDamagedRecord,
   describeVaultProblem,
 } from '../../../shared/domain/vaultCheckReport';
-import { checkSyncedVault } from '../../../main/services/check/syncedCheck';
-import { VaultCheckService } from '../../../main/services/check/VaultCheckService';
-import { VaultSession } from '../../../main/services/VaultSession';
-import { SyncedOpenVault } from '../../../main/vault/v2/SyncedOpenVault';
-import { SyncedVault } from '../../../main/vault/v2/SyncedVault';
-import { syncFolder } from '../vault/v2/syncFolder';
 import type { Events } from '../../../shared/ipc/events';
-import { A, B, kdf, PASS, tempRootsPerTest } from '../vault/v2/v2Kit';
-import { makeVault, PASS as KIT_PASS } from './serviceKit';
+import { createAsOffice, openAsLaptop, syncFolder } from '../vault/v2/syncFolder';
+import { A, B, PASS, tempRootsPerTest } from '../vault/v2/v2Kit';
+import { PASS as KIT_PASS, makeVault } from './serviceKit';
 
 const tempRoot = tempRootsPerTest('attune-synced-check-');
 const clock = () => new Date('2026-03-06T09:00:00.000Z');
@@ -29,20 +29,12 @@ async function officeWithLaptopNote() {
   const root = await tempRoot();
   const office = join(root, 'office');
   const laptop = join(root, 'laptop');
-  const { vault: a } = await SyncedVault.create(office, PASS, {
-    kdf,
-    device: { hex: A, name: 'Office iMac' },
-    heartbeatMs: 0,
-  });
+  const a = await createAsOffice(office);
   await a.put('client', 'c14', { id: 'c14', code: 'C-014' });
   await a.put('session', 's1', { id: 's1', clientId: 'c14', startsAt: '2026-03-05T10:00:00.000Z' });
   await a.settled();
   await syncFolder(office, laptop, B);
-  const b = await SyncedVault.open(
-    laptop,
-    { passphrase: PASS },
-    { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
-  );
+  const b = await openAsLaptop(laptop);
   await b.put('note', 's1', { id: 's1', sessionId: 's1', clientId: 'c14', body: 'x'.repeat(3000) });
   await b.lock();
   await syncFolder(laptop, office, A);
@@ -97,18 +89,10 @@ describe('Check the vault on a vault shared between computers (format 2)', () =>
     const root = await tempRoot();
     const office = join(root, 'office');
     const laptop = join(root, 'laptop');
-    const { vault: a } = await SyncedVault.create(office, PASS, {
-      kdf,
-      device: { hex: A, name: 'Office iMac' },
-      heartbeatMs: 0,
-    });
+    const a = await createAsOffice(office);
     await a.lock();
     await syncFolder(office, laptop, B);
-    const b = await SyncedVault.open(
-      laptop,
-      { passphrase: PASS },
-      { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
-    );
+    const b = await openAsLaptop(laptop);
     await b.put('client', 'c1', { id: 'c1', code: 'C-001' });
     await b.lock();
     // The laptop's seen.bin (which claims its latest change) arrives before its log has all of it.

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
-import { syncFolder } from './syncFolder';
-import { A, B, kdf, PASS, tempRootsPerTest } from './v2Kit';
+import { createAsOffice, openAsLaptop, syncFolder } from './syncFolder';
+import { A, B, PASS, tempRootsPerTest } from './v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-v2-rename-');
 
@@ -11,19 +11,11 @@ describe('SyncedVault: renaming a computer', () => {
     const root = await tempRoot();
     const dirA = join(root, 'office');
     const dirB = join(root, 'laptop');
-    const { vault: a } = await SyncedVault.create(dirA, PASS, {
-      kdf,
-      device: { hex: A, name: 'Office iMac' },
-      heartbeatMs: 0,
-    });
+    const a = await createAsOffice(dirA);
     const note = await a.put('note', undefined, { text: 'draft' });
     await a.settled();
     await syncFolder(dirA, dirB, B);
-    let b = await SyncedVault.open(
-      dirB,
-      { passphrase: PASS },
-      { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
-    );
+    let b = await openAsLaptop(dirB);
     expect(b.ownName).toBe('Laptop');
     expect(await b.rename('  Home laptop  ')).toBe('Home laptop');
     expect(b.ownName).toBe('Home laptop');

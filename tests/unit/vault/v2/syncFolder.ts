@@ -17,6 +17,21 @@ export async function syncFolder(from: string, to: string, receiverHex: string):
   });
 }
 
+/** Creates a format-2 vault in `dir` as the office computer (cheap KDF, no heartbeat timer). */
+export async function createAsOffice(dir: string): Promise<SyncedVault> {
+  const { vault } = await SyncedVault.create(dir, PASS, {
+    kdf,
+    device: { hex: A, name: 'Office iMac' },
+    heartbeatMs: 0,
+  });
+  return vault;
+}
+
+/** Opens (or joins) the vault copy in `dir` as the laptop. */
+export function openAsLaptop(dir: string): Promise<SyncedVault> {
+  return SyncedVault.open(dir, { passphrase: PASS }, { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 });
+}
+
 /**
  * Two computers on two copies of one format-2 vault folder: the office creates it, the folder
  * reaches the laptop, which joins, and the laptop's join reaches the office.
@@ -26,17 +41,9 @@ export async function officeAndLaptop(
 ): Promise<{ a: SyncedVault; b: SyncedVault; dirA: string; dirB: string }> {
   const dirA = join(root, 'office');
   const dirB = join(root, 'laptop');
-  const { vault: a } = await SyncedVault.create(dirA, PASS, {
-    kdf,
-    device: { hex: A, name: 'Office iMac' },
-    heartbeatMs: 0,
-  });
+  const a = await createAsOffice(dirA);
   await syncFolder(dirA, dirB, B);
-  const b = await SyncedVault.open(
-    dirB,
-    { passphrase: PASS },
-    { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
-  );
+  const b = await openAsLaptop(dirB);
   await b.settled();
   await syncFolder(dirB, dirA, A);
   await a.refresh();

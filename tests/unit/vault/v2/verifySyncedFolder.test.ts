@@ -1,10 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { verifyVault } from '../../../../main/vault/verifyVault';
-import { syncFolder } from './syncFolder';
-import { A, B, kdf, PASS, tempRootsPerTest } from './v2Kit';
+import { createAsOffice, openAsLaptop, syncFolder } from './syncFolder';
+import { A, B, PASS, tempRootsPerTest } from './v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-verify-v2-');
 
@@ -13,18 +12,10 @@ async function twoCopies(): Promise<{ office: string; laptop: string }> {
   const root = await tempRoot();
   const office = join(root, 'office');
   const laptop = join(root, 'laptop');
-  const { vault: a } = await SyncedVault.create(office, PASS, {
-    kdf,
-    device: { hex: A, name: 'Office iMac' },
-    heartbeatMs: 0,
-  });
+  const a = await createAsOffice(office);
   await a.put('client', undefined, { code: 'A-1' });
   await syncFolder(office, laptop, B);
-  const b = await SyncedVault.open(
-    laptop,
-    { passphrase: PASS },
-    { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0 },
-  );
+  const b = await openAsLaptop(laptop);
   await b.put('note', undefined, { text: 'from the laptop' });
   await b.lock();
   await syncFolder(laptop, office, A);
