@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { type FilePurpose, type FolderPurpose, methods } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/ipc/result';
+import type { ThemePreference } from '../../shared/domain/themePreference';
 import { toJsonText } from '../../shared/ipc/jsonText';
 import { packNoteSummaries, packSessions } from '../../shared/summaries/packedSummaries';
 import { createSafetyServices, type SafetyServices } from '../services/backup/createSafetyServices';
+import { AppearanceService } from '../services/device/AppearanceService';
 import { changePassphrase } from '../services/changePassphrase';
 import { renewRecoveryKey } from '../services/renewRecoveryKey';
 import { rotateKey } from '../services/rotateKey';
@@ -33,6 +35,8 @@ export interface ShellSeams {
   chooseFolder?: ((purpose: FolderPurpose) => Promise<string | null>) | undefined;
   printToPdf?: ((layout: PdfLayout) => Promise<Uint8Array>) | undefined;
   showItemInFolder?: ((path: string) => void) | undefined;
+  /** Follows the theme chosen in Settings in the window's native parts (Electron's nativeTheme). */
+  applyTheme?: ((theme: ThemePreference) => void) | undefined;
 }
 
 /**
@@ -64,6 +68,7 @@ export function createHandlers(
     return () => print('record');
   };
   const { backups, restore } = safety;
+  const appearance = new AppearanceService(safety.config, seams.applyTheme);
   const check = new VaultCheckService(
     session,
     {
@@ -104,6 +109,8 @@ export function createHandlers(
     'sessions:update': ({ id, changes }) => sessions.update(id, changes),
 
     'notes:create': ({ sessionId, templateId }) => notes.create(sessionId, templateId),
+    'sessionNotes:start': (input) => services.sessionNotes.start(input),
+    'sessionNotes:open': ({ sessionId }) => services.sessionNotes.open(sessionId),
     'notes:get': ({ id }) => notes.get(id),
     'notes:saveDraft': ({ id, draft, expectedUpdatedAt }) => notes.saveDraft(id, draft, expectedUpdatedAt),
     'notes:sign': ({ id }) => notes.sign(id),
@@ -167,6 +174,8 @@ export function createHandlers(
     'sync:renameDevice': ({ name }) => sync.renameDevice(name),
     'sync:editingElsewhere': ({ kind, id }) => sync.editingElsewhere(kind, id),
     'sync:setEditing': ({ records }) => sync.setEditing(records),
+    'appearance:get': () => appearance.get(),
+    'appearance:setTheme': ({ theme }) => appearance.setTheme(theme),
     'backup:run': () => backups.run('manual'),
     'backup:listGenerations': ({ passphrase, choose }) =>
       restore.list(passphrase, choose, seams.chooseFolder),

@@ -6,6 +6,7 @@ import { NoteService } from './NoteService';
 import { ProcessNoteService } from './ProcessNoteService';
 import { RecordStore } from './RecordStore';
 import { RecordsService } from './records/RecordsService';
+import { SessionNoteService } from './SessionNoteService';
 import { SessionService } from './SessionService';
 import { SettingsService } from './SettingsService';
 import { TemplateService } from './TemplateService';
@@ -15,6 +16,8 @@ export interface Services {
   clients: ClientService;
   sessions: SessionService;
   notes: NoteService;
+  /** A session and its note in one step, with the client's usual template. */
+  sessionNotes: SessionNoteService;
   processNotes: ProcessNoteService;
   templates: TemplateService;
   settings: SettingsService;
@@ -51,6 +54,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     clients,
     sessions,
     notes,
+    sessionNotes: new SessionNoteService({ store, sessions, notes, templates }),
     processNotes: new ProcessNoteService(store, clock, notes),
     records: new RecordsService({ session, store, clock, templates, settings }),
     bulkWrites: store,

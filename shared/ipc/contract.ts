@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { appearanceContract } from './contracts/appearanceContract';
 import { backupContract } from './contracts/backupContract';
 import { checkContract } from './contracts/checkContract';
 import { clientContract } from './contracts/clientContract';
@@ -8,6 +9,7 @@ import { noteContract } from './contracts/noteContract';
 import { passphraseContract } from './contracts/passphraseContract';
 import { recordsContract } from './contracts/recordsContract';
 import { reviewContract } from './contracts/reviewContract';
+import { sessionNoteContract } from './contracts/sessionNoteContract';
 import { syncContract } from './contracts/syncContract';
 import { vaultContract } from './contracts/vaultContract';
 import { vaultPlaceContract } from './contracts/vaultPlaceContract';
@@ -24,6 +26,7 @@ export type { FilePurpose, FolderPurpose } from './contracts/filesContract';
 export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
 export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
+export type { SessionNoteInput, StartedSessionNote } from './contracts/sessionNoteContract';
 export type {
   ConflictChoice,
   ConflictVersionView,
@@ -56,6 +59,7 @@ export const contract = {
   ...passphraseContract,
   ...clientContract,
   ...noteContract,
+  ...sessionNoteContract,
   ...indexContract,
   ...reviewContract,
   ...filesContract,
@@ -63,6 +67,7 @@ export const contract = {
   ...backupContract,
   ...checkContract,
   ...syncContract,
+  ...appearanceContract,
 } as const;
 
 export type Contract = typeof contract;
