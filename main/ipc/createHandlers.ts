@@ -120,6 +120,13 @@ export function createHandlers(
       processNotes.save(noteId, text, expectedUpdatedAt),
     'templates:list': () => templates.list(),
     'templates:create': (input) => templates.create(input),
+    'templates:duplicate': ({ id }) => templates.duplicate(id),
+    'templates:update': ({ id, changes }) => templates.update(id, changes),
+    'templates:remove': async ({ id }) => {
+      await templates.remove(id);
+      return null;
+    },
+    'templates:usage': () => templates.usage(),
     'search:notes': async ({ query, limit, offset }) => toJsonText(await search.search(query, limit, offset)),
     'index:clients': () => index.clients(),
     'index:sessions': async () => toJsonText(packSessions(await index.sessions())),

@@ -22,6 +22,8 @@ export interface Audit {
 /** What a queued write may do: put records (audit entry committed with the record). */
 export interface Writer {
   put(kind: RecordKind, id: string, value: unknown, audit?: Audit): Promise<void>;
+  /** Removes a record (a user template no note uses); the audit entry is committed with it. */
+  delete(kind: RecordKind, id: string, audit?: Audit): Promise<void>;
 }
 
 /** A record the vault lists but whose file could not be read (missing or damaged). */
@@ -146,6 +148,14 @@ export class RecordStore {
           await state.kinds.get(kind)?.then(
             (records) => records.set(id, stored),
             () => undefined, // that load failed and will be retried, reading the new value
+          );
+        },
+        delete: async (kind, id, audit) => {
+          await state.vault.delete(kind, id, audit);
+          state.unreadable.delete(`${kind}/${id}`);
+          await state.kinds.get(kind)?.then(
+            (records) => records.delete(id),
+            () => undefined,
           );
         },
       });

@@ -11,6 +11,7 @@ import { recordsContract } from './contracts/recordsContract';
 import { reviewContract } from './contracts/reviewContract';
 import { sessionNoteContract } from './contracts/sessionNoteContract';
 import { syncContract } from './contracts/syncContract';
+import { templateContract } from './contracts/templateContract';
 import { vaultContract } from './contracts/vaultContract';
 import { vaultPlaceContract } from './contracts/vaultPlaceContract';
 
@@ -59,6 +60,7 @@ export const contract = {
   ...passphraseContract,
   ...clientContract,
   ...noteContract,
+  ...templateContract,
   ...sessionNoteContract,
   ...indexContract,
   ...reviewContract,
