@@ -1,7 +1,19 @@
 // The Electron entry: the only file in main/app that imports Electron's values. Everything it
 // does lives in startApp, which unit tests drive with a recording stand-in; `Attune --cli …`
 // runs the command line instead (launch.ts decides, before any window or lock).
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { processIo } from '../cli/CliIo';
 import { runCli } from '../cli/runCli';
 import { createBackend } from '../ipc/createBackend';
@@ -15,7 +27,19 @@ launch({
   defaultApp: process.defaultApp === true,
   startApp: () =>
     startApp(
-      { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell },
+      {
+        app,
+        BrowserWindow,
+        clipboard,
+        dialog,
+        ipcMain,
+        Menu,
+        nativeTheme,
+        powerMonitor,
+        protocol,
+        session,
+        shell,
+      },
       { paths: appPaths(__dirname), createBackend },
     ),
   runCli: (args) => runCli(args, processIo),

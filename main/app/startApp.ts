@@ -7,6 +7,7 @@ import type {
   OpenDialogOptions,
   PrintToPDFOptions,
 } from 'electron';
+import type { Appearance, ThemePreference } from '../../shared/domain/themePreference';
 import { channels } from '../../shared/ipc/api';
 import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
 import type { PdfLayout } from '../ipc/createHandlers';
@@ -85,6 +86,8 @@ export interface ElectronSlice<W extends AppWindow = AppWindow> {
   protocol: { registerSchemesAsPrivileged(schemes: CustomScheme[]): void };
   session: { fromPartition(partition: string): AppSession; readonly defaultSession: PermissionedSession };
   shell: { openExternal(url: string): Promise<void>; showItemInFolder(path: string): void };
+  /** The native theme: menus, dialogs, scrollbars and the renderer's prefers-color-scheme follow it. */
+  nativeTheme?: { themeSource: ThemePreference };
 }
 
 export interface AppBackend extends Lockable {
@@ -99,6 +102,7 @@ export type CreateBackend = (options: {
   chooseFolder: (purpose: FolderPurpose) => Promise<string | null>;
   printToPdf: (layout: PdfLayout) => Promise<Uint8Array>;
   showItemInFolder: (path: string) => void;
+  applyTheme: (theme: ThemePreference) => void;
 }) => AppBackend;
 
 /** The file filter of the open dialog for each purpose. */
@@ -216,6 +220,9 @@ export async function startApp<W extends AppWindow>(
   const isMac = (options.platform ?? process.platform) === 'darwin';
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isMac, devTools })));
 
+  const applyTheme = (theme: ThemePreference) => {
+    if (electron.nativeTheme) electron.nativeTheme.themeSource = theme;
+  };
   const win = openAppWindow(BrowserWindow, options.paths.preload, { devTools });
   window = win;
   const backend = options.createBackend({
@@ -242,7 +249,11 @@ export async function startApp<W extends AppWindow>(
     },
     printToPdf: (layout) => win.webContents.printToPDF(pdfLayouts[layout]),
     showItemInFolder: (path) => shell.showItemInFolder(path),
+    applyTheme,
   });
+  // The theme chosen in Settings, before the window first paints (the renderer reads it too).
+  const appearance = await backend.router.call('appearance:get', undefined);
+  if (appearance.ok) applyTheme((appearance.value as Appearance).theme);
   registerIpc(ipcMain, backend.router, createTrustedSenderCheck(win.webContents.id));
   wireLockTriggers({ powerMonitor, app }, backend);
   // Backstops for the renderer's own auto-lock: a machine idle for the user's auto-lock time,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
+import type { ThemePreference } from '../../shared/domain/themePreference';
 import type { LockReason } from '../../shared/ipc/events';
 import { createSafetyServices } from '../services/backup/createSafetyServices';
 import { DeviceConfigStore } from '../services/device/DeviceConfigStore';
@@ -35,6 +36,8 @@ export interface BackendOptions {
   printToPdf?: (layout: PdfLayout) => Promise<Uint8Array>;
   /** Shows a file or folder in the system's file manager (Electron's shell.showItemInFolder). */
   showItemInFolder?: (path: string) => void;
+  /** Sets the window's native theme (Electron's nativeTheme.themeSource) to the one chosen in Settings. */
+  applyTheme?: (theme: ThemePreference) => void;
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -52,6 +55,7 @@ export function createBackend(options: BackendOptions): Backend {
     chooseFolder: options.chooseFolder,
     printToPdf: options.printToPdf,
     showItemInFolder: options.showItemInFolder,
+    applyTheme: options.applyTheme,
   };
   // The vault's folder comes from this computer's settings; until it is known (and an
   // interrupted folder switch is finished) no call is answered.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appearanceSchema } from './themePreference';
 
 /** Days after which a missing verified backup is warned about, unless the user changes it. */
 export const DEFAULT_BACKUP_WARN_DAYS = 7;
@@ -47,6 +48,12 @@ export const deviceConfigSchema = z.strictObject({
       name: z.string().trim().min(1).max(60).nullable().default(null),
     })
     .default({ id: null, name: null }),
+  /**
+   * Light, dark or the system's theme: a setting of this computer, not of the vault, because the
+   * lock screen is drawn in it before any vault is open. Files written before it existed read as
+   * 'system'.
+   */
+  appearance: appearanceSchema.default({ theme: 'system' }),
   /** Old copies left behind by "Move vault…", kept until the user removes them. */
   oldVaultCopies: z.array(absolutePath).max(100).default([]),
   backup: z

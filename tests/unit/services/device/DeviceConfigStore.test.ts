@@ -19,6 +19,7 @@ describe('DeviceConfigStore', () => {
       version: 1,
       vaultDir: null,
       device: { id: null, name: null },
+      appearance: { theme: 'system' },
       oldVaultCopies: [],
       backup: { folder: null, warnAfterDays: 7, lastAttempt: null, lastVerified: null },
     });
