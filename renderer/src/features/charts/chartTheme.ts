@@ -1,6 +1,7 @@
 /**
- * How the charts look: series colours (CSS variables from charts.css, with light and dark values),
- * and a dash and a point shape per series, so no series is told apart by colour alone.
+ * How the charts look: series colours (design tokens from theme/tokens.css, each with a light and
+ * a dark value, so the charts follow the theme), and a dash and a point shape per series, so no
+ * series is told apart by colour alone.
  */
 import type { CSSProperties } from 'react';
 import type { DimensionId } from '../../../../shared/domain/dimensions';
@@ -58,25 +59,42 @@ export const averageRadarStyle: LineStyle = { color: 'var(--chart-average)', das
 /** Lines with more points than this are drawn without dots, for speed and legibility. */
 export const MAX_DOTTED_POINTS = 100;
 
-export const axisTick = { fill: 'var(--muted)', fontSize: 12 } as const;
-export const axisStroke = 'var(--line)';
-export const gridStroke = 'var(--line)';
+export const axisTick = { fill: 'var(--chart-axis)', fontSize: 12 } as const;
+export const axisStroke = 'var(--chart-grid)';
+export const gridStroke = 'var(--chart-grid)';
 /** The band behind the hovered bar. */
-export const barHoverCursor = { fill: 'var(--line)', fillOpacity: 0.35 } as const;
+export const barHoverCursor = { fill: 'var(--chart-grid)', fillOpacity: 0.35 } as const;
 
 /** A value axis's title, turned to run up beside it; `dy` (about half its length) keeps it centred. */
 export function yAxisLabel(value: string, dy: number) {
-  return { value, angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy } as const;
+  return { value, angle: -90, position: 'insideLeft', fill: 'var(--chart-axis)', dy } as const;
 }
 
 export const tooltipContentStyle: CSSProperties = {
-  background: 'var(--card)',
-  border: '1px solid var(--line)',
-  borderRadius: 6,
-  color: 'var(--fg)',
-  fontSize: 13,
+  background: 'var(--color-surface-raised)',
+  border: '1px solid var(--color-border)',
+  borderRadius: 'var(--radius-2)',
+  boxShadow: 'var(--shadow-2)',
+  color: 'var(--color-text)',
+  fontSize: 'var(--text-sm)',
+  fontVariantNumeric: 'tabular-nums',
 };
-export const tooltipLabelStyle: CSSProperties = { color: 'var(--fg)', fontWeight: 600 };
+export const tooltipLabelStyle: CSSProperties = { color: 'var(--color-text)', fontWeight: 600 };
+
+/**
+ * A colour token as `element` shows it now, as plain rgb: a token's own value is
+ * `light-dark(…)`, which means nothing in an exported file, so exports ask the page instead.
+ */
+export function resolvedColor(element: Element, token: string, fallback: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${token}, ${fallback})`;
+  probe.hidden = true;
+  const host = element.closest('div') ?? document.body;
+  host.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color || fallback;
+}
 
 /**
  * Grid lines for a direction the chart does not draw. Recharts computes them even when hidden,

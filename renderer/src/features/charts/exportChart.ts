@@ -9,6 +9,8 @@
  * label drawn past the chart's edge, as the last tick of an axis can be, is kept rather than cut.
  */
 
+import { resolvedColor } from './chartTheme';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The computed properties that decide how an SVG element paints. */
@@ -81,8 +83,8 @@ export async function exportPng(
 export function composeSvg(svgElement: SVGSVGElement, options: ExportOptions = {}): ComposedSvg {
   const theme = getComputedStyle(svgElement);
   const drawn = drawnArea(svgElement);
-  const background = options.background ?? (theme.getPropertyValue('--card').trim() || '#ffffff');
-  const foreground = theme.getPropertyValue('--fg').trim() || '#1f2328';
+  const background = options.background ?? resolvedColor(svgElement, '--color-surface', '#ffffff');
+  const foreground = resolvedColor(svgElement, '--color-text', '#1f2328');
   const fontFamily = theme.fontFamily || 'system-ui, sans-serif';
   const pad = 16;
   const width = Math.ceil(drawn.width);

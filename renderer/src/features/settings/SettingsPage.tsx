@@ -3,6 +3,7 @@ import { settingsSchema } from '../../../../shared/domain/settingsSchema';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
 import { formatTime } from '../../format/dates';
+import { AppearanceSection } from './AppearanceSection';
 import { BackupsSection } from './BackupsSection';
 import { CheckVaultSection } from './CheckVaultSection';
 import { SecuritySection } from './SecuritySection';
@@ -90,6 +91,7 @@ export function SettingsPage({
         <button type="submit">Save settings</button>
         <output aria-live="polite">{status}</output>
       </form>
+      <AppearanceSection />
       <ThisComputerSection />
       <BackupsSection onRestore={onRestore} />
       <CheckVaultSection />
