@@ -4,29 +4,18 @@
  * found again in the original text and marked there.
  */
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+import { core } from './searchCore';
 
-/** The pattern of one word, for the index's thread (which tokenizes text folded here). */
-export const WORD_PATTERN = { source: WORD.source, flags: WORD.flags };
-
-// Printable ASCII, tabs, newlines and general punctuation (curly quotes, dashes: U+2000–U+206F,
-// none of them letters, digits, marks or cased) need only lower-casing; most notes are such text,
-// and Unicode normalisation is the slow part of folding. Anything else takes the full path, which
-// gives the same result on this text.
-const NEEDS_NORMALISING = /[^\t\n\r -~\u2000-\u206f]/;
-const MARKS = /\p{M}+/gu;
+/** The pattern of one word, for the index's thread (which tokenizes text folded as here). */
+export const WORD_PATTERN = core.wordPattern;
+const WORD = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
 
 /**
- * Lower case without diacritics, so "Élan" and "elan" are the same term. Every step works one
- * character at a time (final sigma, the one context-dependent lower-casing, is folded to σ), so
- * folding a whole text and folding each of its words give the same words: the scan folds whole
- * fields, the highlighter folds single words.
+ * Lower case without diacritics, so "Élan" and "elan" are the same term (searchCore.ts, where the
+ * index thread takes it from): folding a whole text and folding each of its words give the same
+ * words, so the highlighter finds again, word by word, what the scan and the index matched.
  */
-export function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  if (!NEEDS_NORMALISING.test(lower)) return lower;
-  return lower.normalize('NFD').replace(MARKS, '').replaceAll('ς', 'σ');
-}
+export const foldText: (text: string) => string = core.foldText;
 
 /** One word folded (see foldText). */
 export const foldTerm = foldText;

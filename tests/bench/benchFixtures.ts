@@ -1,9 +1,12 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
-import { Vault } from '../../main/vault/Vault';
+import { DeviceConfigStore } from '../../main/services/device/DeviceConfigStore';
+import { ThisDevice } from '../../main/services/device/ThisDevice';
+import { SyncedOpenVault } from '../../main/vault/v2/SyncedOpenVault';
+import { SyncedVault } from '../../main/vault/v2/SyncedVault';
 import { test as harness } from '../e2e/harness';
 import { passphrase } from '../e2e/steps';
 
@@ -22,7 +25,10 @@ export const benchVaultSizes = {
 export type BenchVaultName = keyof typeof benchVaultSizes;
 
 export interface SeededVault {
-  /** The folder holding `vault/`, locked; copied for each test, never used directly. */
+  /**
+   * A data folder: `vault/` (locked) and this computer's settings beside it, as the app keeps
+   * them; copied whole for each test (the copy is the same computer), never used directly.
+   */
   root: string;
   notes: number;
   clients: Array<{ id: string; code: string; status: 'active' | 'closed' }>;
@@ -30,13 +36,17 @@ export interface SeededVault {
 }
 
 /**
- * Seeds a demo vault with the real default KDF (no test parameters: unlocking it costs what it
- * costs the user). Records go in big commits, as `attune demo` writes them.
+ * Seeds a demo vault in format 2 (the app's format) as the computer whose data folder is `root`,
+ * with the real default KDF (no test parameters: unlocking it costs what it costs the user).
+ * Records go in big commits, as `attune demo` writes them.
  */
 async function seedVault(name: BenchVaultName, root: string): Promise<SeededVault> {
   const start = performance.now();
   const data = generateDemo(benchVaultSizes[name]);
-  const { vault } = await Vault.create(join(root, 'vault'), passphrase);
+  await mkdir(root, { recursive: true });
+  const device = await new ThisDevice(new DeviceConfigStore(root)).identity();
+  const created = await SyncedVault.create(join(root, 'vault'), passphrase, { device, heartbeatMs: 0 });
+  const vault = new SyncedOpenVault(created.vault);
   try {
     await writeDemo(vault, data, { batchSize: 2000 });
   } finally {
@@ -90,7 +100,8 @@ export const test = harness.extend<BenchTestFixtures, BenchWorkerFixtures>({
   },
   dataDir: async ({ vaultInfo }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'attune-bench-run-'));
-    await cp(join(vaultInfo.root, 'vault'), join(dir, 'vault'), { recursive: true });
+    // The vault and this computer's settings: the app opens it as the computer that wrote it.
+    await cp(vaultInfo.root, dir, { recursive: true });
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },

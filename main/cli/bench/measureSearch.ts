@@ -1,9 +1,12 @@
 /**
- * The search benchmark over the fixture's vault: folding the notes for the scan, the first search
- * (answered by the scan), the index thread's build, and warm searches through the service. Beside
- * them, the other way to use the thread's index: sent back as JSON and loaded in this process.
+ * The search benchmark over the fixture's notes in a format-2 vault (the app's format): folding
+ * the notes for the scan, the first search (answered by the scan), the index thread's build, and
+ * warm searches through the service, taken once the index is built and the process is quiet.
+ * Beside them, the other way to use the thread's index: sent back as JSON and loaded in this
+ * process. Each figure carries the load average when it was taken.
  */
-import { loadavg } from 'node:os';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Note } from '../../../shared/domain/noteSchema';
@@ -21,19 +24,28 @@ import { SearchThread } from '../../services/searchThread';
 import { foldText, searchTerms, WORD_PATTERN } from '../../services/searchText';
 import { VaultSession } from '../../services/VaultSession';
 import type { BenchFixture } from './benchFixture';
-import { percentile, round, since } from './stats';
+import { MemorySampler } from './memorySampler';
+import { loadAverage, percentile, round, since } from './stats';
 
 export interface SearchLatency {
   p50: number;
   p95: number;
   max: number;
   samples: number;
+  /** The load average (1, 5, 15 min) when these samples were done. */
+  loadAverage: number[];
 }
 
 export interface SearchBench {
   notes: number;
+  /** The vault's format: 2, as the app makes and upgrades vaults. */
+  format: 2;
   /** os.loadavg() (1, 5, 15 min) when the measurement started and ended: the machine is shared. */
   loadAverage: { before: number[]; after: number[] };
+  /** The load average when the scan was ready and when the first search was answered. */
+  firstLoadAverage: number[];
+  /** Whether the process was quiet (index built, no background work) before the warm searches, and after how long. */
+  quietBeforeWarm: { quiet: boolean; waitedMs: number };
   /** Decrypting every note and folding its text (the scan is ready after this). */
   scanReadyMs: number;
   /** Folding alone, main process time (scanReadyMs includes the vault's reads). */
@@ -56,6 +68,8 @@ export interface SearchBench {
   loadJson: { jsonMiB: number; transferMs: number; loadMs: number; query: SearchLatency };
   /** Resident memory of the process (the thread included) once the index is ready. */
   rssMiB: number;
+  /** The largest resident memory sampled from unlock to the end of the warm searches (thread included). */
+  peakRssMiB: number;
 }
 
 const PAGE = 50;
@@ -65,7 +79,42 @@ const latency = (samples: number[]): SearchLatency => ({
   p95: round(percentile(samples, 95)),
   max: round(Math.max(...samples)),
   samples: samples.length,
+  loadAverage: loadAverage(),
 });
+
+/**
+ * Waits until this process (worker threads included) has used less than 15 % of a core for two
+ * 300 ms windows in a row: warm figures are taken with no background work running. Never throws.
+ */
+async function untilQuiet(timeoutMs = 60_000): Promise<{ quiet: boolean; waitedMs: number }> {
+  const start = performance.now();
+  let quietWindows = 0;
+  while (performance.now() - start < timeoutMs) {
+    const before = process.cpuUsage();
+    const at = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const used = process.cpuUsage(before);
+    const busy = (used.user + used.system) / 1000 / (performance.now() - at);
+    quietWindows = busy < 0.15 ? quietWindows + 1 : 0;
+    if (quietWindows >= 2) return { quiet: true, waitedMs: round(since(start)) };
+  }
+  return { quiet: false, waitedMs: round(since(start)) };
+}
+
+/**
+ * A format-2 copy of the fixture's vault, as the app makes it: the format-1 fixture copied and
+ * upgraded at unlock (the app's own path), as the computer whose data folder holds it; then
+ * locked, so the measured unlock opens format 2 as the app does every day. Setup, not measured.
+ */
+async function format2Copy(fixture: Pick<BenchFixture, 'vaultDir' | 'passphrase'>): Promise<string> {
+  const root = await mkdtemp(join(dirname(fixture.vaultDir), 'search-format2-'));
+  const location = join(root, 'vault');
+  await cp(fixture.vaultDir, location, { recursive: true });
+  const setup = new VaultSession(location, () => undefined);
+  await setup.unlock({ passphrase: fixture.passphrase });
+  await setup.lock('user');
+  return location;
+}
 
 /**
  * Varied queries from a note's own words: whole words, three-letter prefixes, a letter dropped
@@ -103,12 +152,15 @@ export async function measureSearch(
   fixture: Pick<BenchFixture, 'vaultDir' | 'passphrase' | 'sampleNote'>,
   log: (line: string) => void = () => undefined,
 ): Promise<SearchBench> {
-  const before = loadavg();
-  // The fixture is a format-1 vault the other measurements open too: it is not upgraded here
-  // (format 2 is measured by measureSynced).
-  const session = new VaultSession(fixture.vaultDir, () => undefined, undefined, { upgradeToFormat2: false });
+  const location = await format2Copy(fixture);
+  const before = loadAverage();
+  const session = new VaultSession(location, () => undefined);
   const services = createServices(session);
+  const memory = new MemorySampler();
+  memory.start();
+  memory.startPhase();
   await session.unlock({ passphrase: fixture.passphrase });
+  if (session.vault.format !== 2) throw new Error('The search benchmark expected a format-2 vault.');
   try {
     const queries = searchQueries(fixture.sampleNote);
     let start = performance.now();
@@ -118,6 +170,7 @@ export async function measureSearch(
     start = performance.now();
     await services.search.search(queries[0]!, PAGE);
     const firstQueryMs = since(start);
+    const firstLoadAverage = loadAverage();
     const firstQueryEngine = services.search.stats().answered.index > 0 ? 'index' : 'scan';
     // Scan searches while the index builds, as many as fit (at most two rounds).
     const scanSamples: number[] = [];
@@ -134,9 +187,12 @@ export async function measureSearch(
     const workerReadyMs = since(ready);
     const stats = services.search.stats();
     log(`Search: scan ready in ${round(scanReadyMs)} ms, index ready ${round(workerReadyMs)} ms later.`);
+    const quietBeforeWarm = await untilQuiet();
     await timed(queries, 1, (q) => services.search.search(q, PAGE)); // warm-up, not counted
     const warmQuery = await timed(queries, 3, (q) => services.search.search(q, PAGE));
     const rssMiB = round(process.memoryUsage().rss / 2 ** 20);
+    const peakRssMiB = round(memory.endPhase());
+    memory.stop();
 
     // The thread's answer alone, and the index loaded here instead, over the same notes.
     const notes = await session.vault.getAll<Note>(kinds.note);
@@ -158,8 +214,11 @@ export async function measureSearch(
         query,
       };
       return {
+        format: 2,
         notes: stats.notes,
-        loadAverage: { before: before.map((n) => round(n)), after: loadavg().map((n) => round(n)) },
+        loadAverage: { before, after: loadAverage() },
+        firstLoadAverage,
+        quietBeforeWarm,
         scanReadyMs: round(scanReadyMs),
         scanPrepareMs: round(stats.prepareMs ?? Number.NaN),
         firstQueryMs: round(firstQueryMs),
@@ -172,12 +231,15 @@ export async function measureSearch(
         threadQuery,
         loadJson,
         rssMiB,
+        peakRssMiB,
       };
     } finally {
       await thread.stop();
     }
   } finally {
+    memory.stop();
     await session.lock('user');
+    await rm(dirname(location), { recursive: true, force: true });
   }
 }
 
