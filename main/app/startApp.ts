@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type {
   BrowserWindowConstructorOptions,
   CustomScheme,
   MenuItemConstructorOptions,
   OpenDialogOptions,
   PrintToPDFOptions,
+  SaveDialogOptions,
 } from 'electron';
 import type { Appearance, ThemePreference } from '../../shared/domain/themePreference';
 import { channels } from '../../shared/ipc/api';
-import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
+import type { FilePurpose, FolderPurpose, SavePurpose } from '../../shared/ipc/contract';
+import type { TextClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
 import type { PdfLayout } from '../ipc/createHandlers';
 import type { EventName, Events } from '../../shared/ipc/events';
 import type { Router } from '../ipc/createRouter';
@@ -31,6 +34,7 @@ import {
   type PermissionedSession,
 } from './navigationPolicy';
 import { createTrustedSenderCheck, type HandlerRegistry, registerIpc, type SenderEvent } from './registerIpc';
+import { spellcheckConfig } from './spellcheckPolicy';
 import { appPartition, openAppWindow } from './windowOptions';
 
 // The slice of Electron the app uses. `main/app/index.ts` passes the real modules; unit tests
@@ -64,11 +68,14 @@ export interface AppWindow extends RendererEvents {
 
 export interface AppSession extends PermissionedSession {
   readonly protocol: { handle(scheme: string, handler: (request: Request) => Promise<Response>): void };
+  setSpellCheckerEnabled(enable: boolean): void;
+  setSpellCheckerDictionaryDownloadURL(url: string): void;
 }
 
 /** The native dialogs, modal to the app's window `W`. */
 export interface DialogSlice<W> {
   showOpenDialog(window: W, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(window: W, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
 }
 
 // Generic over the window type, so the real dialog (which takes any BaseWindow) accepts the
@@ -86,6 +93,7 @@ export interface ElectronSlice<W extends AppWindow = AppWindow> {
   protocol: { registerSchemesAsPrivileged(schemes: CustomScheme[]): void };
   session: { fromPartition(partition: string): AppSession; readonly defaultSession: PermissionedSession };
   shell: { openExternal(url: string): Promise<void>; showItemInFolder(path: string): void };
+  clipboard: TextClipboard;
   /** The native theme: menus, dialogs, scrollbars and the renderer's prefers-color-scheme follow it. */
   nativeTheme?: { themeSource: ThemePreference };
 }
@@ -102,6 +110,8 @@ export type CreateBackend = (options: {
   chooseFolder: (purpose: FolderPurpose) => Promise<string | null>;
   printToPdf: (layout: PdfLayout) => Promise<Uint8Array>;
   showItemInFolder: (path: string) => void;
+  chooseSavePath: (purpose: SavePurpose, defaultPath: string) => Promise<string | null>;
+  clipboard: TextClipboard;
   applyTheme: (theme: ThemePreference) => void;
 }) => AppBackend;
 
@@ -116,6 +126,22 @@ const openDialogTitles: Record<FilePurpose, string> = {
   'open-packet': 'Open a review packet',
   'open-comments': 'Import supervisor comments',
   'import-records': 'Import records',
+};
+
+/** The save dialog's title and file type for each purpose. */
+export const saveDialogWords: Record<SavePurpose, Pick<SaveDialogOptions, 'title' | 'filters'>> = {
+  'recovery-key': { title: 'Save your recovery key', filters: [{ name: 'Text', extensions: ['txt'] }] },
+  'review-packet': {
+    title: 'Save the review packet',
+    filters: [{ name: 'Attune review packet', extensions: ['attune-review'] }],
+  },
+  'review-summary': { title: 'Save the PDF summary', filters: [{ name: 'PDF', extensions: ['pdf'] }] },
+  'review-comments': {
+    title: 'Save the comments',
+    filters: [{ name: 'Attune supervisor comments', extensions: ['attune-comments'] }],
+  },
+  'chart-svg': { title: 'Save the chart', filters: [{ name: 'SVG image', extensions: ['svg'] }] },
+  'chart-png': { title: 'Save the chart', filters: [{ name: 'PNG image', extensions: ['png'] }] },
 };
 
 /** The folder dialog's title and button for each purpose. */
@@ -188,7 +214,8 @@ export async function startApp<W extends AppWindow>(
   electron: ElectronSlice<W>,
   options: { paths: AppPaths; createBackend: CreateBackend; platform?: NodeJS.Platform },
 ): Promise<RunningApp | null> {
-  const { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } = electron;
+  const { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } =
+    electron;
   const devTools = !app.isPackaged;
 
   if (!app.requestSingleInstanceLock()) {
@@ -216,6 +243,14 @@ export async function startApp<W extends AppWindow>(
   denyAllPermissions(appSession);
   denyAllPermissions(session.defaultSession);
   appSession.protocol.handle(appScheme, createAppProtocolHandler(options.paths.rendererRoot, readFile));
+  // The OS's own spell checker where there is one, and never a dictionary from the network.
+  const spelling = spellcheckConfig(
+    options.platform ?? process.platform,
+    `${pathToFileURL(join(dirname(options.paths.rendererRoot), 'dictionaries')).href}/`,
+  );
+  appSession.setSpellCheckerEnabled(spelling.enabled);
+  if (spelling.dictionaryDownloadUrl)
+    appSession.setSpellCheckerDictionaryDownloadURL(spelling.dictionaryDownloadUrl);
 
   const isMac = (options.platform ?? process.platform) === 'darwin';
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isMac, devTools })));
@@ -223,7 +258,10 @@ export async function startApp<W extends AppWindow>(
   const applyTheme = (theme: ThemePreference) => {
     if (electron.nativeTheme) electron.nativeTheme.themeSource = theme;
   };
-  const win = openAppWindow(BrowserWindow, options.paths.preload, { devTools });
+  const win = openAppWindow(BrowserWindow, options.paths.preload, {
+    devTools,
+    spellcheck: spelling.enabled,
+  });
   window = win;
   const backend = options.createBackend({
     dataDir: app.getPath('userData'),
@@ -249,6 +287,15 @@ export async function startApp<W extends AppWindow>(
     },
     printToPdf: (layout) => win.webContents.printToPDF(pdfLayouts[layout]),
     showItemInFolder: (path) => shell.showItemInFolder(path),
+    chooseSavePath: async (purpose, defaultPath) => {
+      const { canceled, filePath } = await dialog.showSaveDialog(win, {
+        ...saveDialogWords[purpose],
+        defaultPath,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return canceled || !filePath ? null : filePath;
+    },
+    clipboard,
     applyTheme,
   });
   // The theme chosen in Settings, before the window first paints (the renderer reads it too).

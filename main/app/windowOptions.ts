@@ -31,6 +31,8 @@ export const contentSecurityPolicy = [
 export interface WindowFlags {
   /** DevTools only while developing (`!app.isPackaged`); a packaged build cannot open them. */
   devTools: boolean;
+  /** The OS's spell checker (spellcheckPolicy.ts decides per platform); off unless given. */
+  spellcheck?: boolean;
 }
 
 export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
@@ -71,9 +73,9 @@ export function openAppWindow<W>(
       enableWebSQL: false,
       plugins: false,
       safeDialogs: true,
-      // Off: on Linux Chromium fetches spellcheck dictionaries from the network, and nothing
-      // should leave the machine unless the user exports it.
-      spellcheck: false,
+      // The OS's checker on macOS and Windows; off on Linux, where Chromium would fetch its
+      // dictionaries from the network (spellcheckPolicy.ts).
+      spellcheck: flags.spellcheck === true,
       devTools: flags.devTools,
     },
   });

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
+import type { FilePurpose, FolderPurpose, SavePurpose } from '../../shared/ipc/contract';
 import type { ThemePreference } from '../../shared/domain/themePreference';
 import type { LockReason } from '../../shared/ipc/events';
 import { createSafetyServices } from '../services/backup/createSafetyServices';
 import { DeviceConfigStore } from '../services/device/DeviceConfigStore';
+import { RecoveryKeyClipboard, type TextClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
 import { ThisDevice } from '../services/device/ThisDevice';
 import { VaultPlaceService } from '../services/vaultPlace/VaultPlaceService';
 import { type Emit, VaultSession } from '../services/VaultSession';
@@ -38,6 +39,10 @@ export interface BackendOptions {
   showItemInFolder?: (path: string) => void;
   /** Sets the window's native theme (Electron's nativeTheme.themeSource) to the one chosen in Settings. */
   applyTheme?: (theme: ThemePreference) => void;
+  /** The native save dialog opened at `defaultPath`; the chosen path, or null when cancelled. */
+  chooseSavePath?: (purpose: SavePurpose, defaultPath: string) => Promise<string | null>;
+  /** The system clipboard (Electron's `clipboard`); the recovery key's Copy needs it. */
+  clipboard?: TextClipboard;
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -50,12 +55,15 @@ export function createBackend(options: BackendOptions): Backend {
   const safety = createSafetyServices(session, options.emit, { dataDir: options.dataDir, config });
   // Hourly backups while the vault is open; backups on lock (and so on quit) run from the session.
   safety.backups.startSchedule();
+  const keyClipboard = new RecoveryKeyClipboard(options.clipboard);
   const seams = {
     chooseFile: options.chooseFile,
     chooseFolder: options.chooseFolder,
     printToPdf: options.printToPdf,
     showItemInFolder: options.showItemInFolder,
     applyTheme: options.applyTheme,
+    chooseSavePath: options.chooseSavePath,
+    keyClipboard,
   };
   // The vault's folder comes from this computer's settings; until it is known (and an
   // interrupted folder switch is finished) no call is answered.
@@ -82,6 +90,8 @@ export function createBackend(options: BackendOptions): Backend {
       else await session.lock(reason);
     },
     async dispose() {
+      // A recovery key copied a moment ago does not outlive the app on the clipboard.
+      await keyClipboard.clearNow().catch(() => undefined);
       await session.lock('quit'); // writes the backup on quit
       safety.backups.dispose();
     },

@@ -1,5 +1,6 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { type FilePurpose, type FolderPurpose, methods } from '../../shared/ipc/contract';
+import { type FilePurpose, type FolderPurpose, methods, type SavePurpose } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/ipc/result';
 import type { ThemePreference } from '../../shared/domain/themePreference';
 import { toJsonText } from '../../shared/ipc/jsonText';
@@ -7,6 +8,8 @@ import { packNoteSummaries, packSessions } from '../../shared/summaries/packedSu
 import { createSafetyServices, type SafetyServices } from '../services/backup/createSafetyServices';
 import { AppearanceService } from '../services/device/AppearanceService';
 import { changePassphrase } from '../services/changePassphrase';
+import { RecoveryKeyClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
+import { RecoveryKeySaver } from '../services/recoveryKey/RecoveryKeySaver';
 import { renewRecoveryKey } from '../services/renewRecoveryKey';
 import { rotateKey } from '../services/rotateKey';
 import { memoryRecordSource } from '../services/check/memoryRecordSource';
@@ -37,6 +40,10 @@ export interface ShellSeams {
   showItemInFolder?: ((path: string) => void) | undefined;
   /** Follows the theme chosen in Settings in the window's native parts (Electron's nativeTheme). */
   applyTheme?: ((theme: ThemePreference) => void) | undefined;
+  /** The native save dialog opened at `defaultPath`; the chosen path, or null when cancelled. */
+  chooseSavePath?: ((purpose: SavePurpose, defaultPath: string) => Promise<string | null>) | undefined;
+  /** The recovery key's clipboard (Electron's clipboard in the app, a stand-in in the e2e harness). */
+  keyClipboard?: RecoveryKeyClipboard | undefined;
 }
 
 /**
@@ -68,6 +75,12 @@ export function createHandlers(
     return () => print('record');
   };
   const { backups, restore } = safety;
+  const chooseSavePath = seams.chooseSavePath;
+  const keySaver = new RecoveryKeySaver(
+    chooseSavePath && ((defaultPath) => chooseSavePath('recovery-key', defaultPath)),
+    homedir(),
+  );
+  const keyClipboard = seams.keyClipboard ?? new RecoveryKeyClipboard(undefined);
   const appearance = new AppearanceService(safety.config, seams.applyTheme);
   const check = new VaultCheckService(
     session,
@@ -99,6 +112,8 @@ export function createHandlers(
     'vault:recover': ({ recoveryKey, newPassphrase }) => session.recover(recoveryKey, newPassphrase),
     'vault:renewRecoveryKey': ({ passphrase }) => renewRecoveryKey(session, passphrase),
     'vault:rotateKey': ({ passphrase }) => rotateKey(session, passphrase),
+    'recoveryKey:copy': ({ recoveryKey }) => keyClipboard.copy(recoveryKey),
+    'recoveryKey:save': ({ recoveryKey }) => keySaver.save(recoveryKey),
 
     'clients:list': () => clients.list(),
     'clients:create': (input) => clients.create(input),

@@ -8,6 +8,7 @@ import { indexContract } from './contracts/indexContract';
 import { noteContract } from './contracts/noteContract';
 import { passphraseContract } from './contracts/passphraseContract';
 import { recordsContract } from './contracts/recordsContract';
+import { recoveryKeyContract } from './contracts/recoveryKeyContract';
 import { reviewContract } from './contracts/reviewContract';
 import { sessionNoteContract } from './contracts/sessionNoteContract';
 import { syncContract } from './contracts/syncContract';
@@ -23,7 +24,7 @@ export type {
 } from './contracts/backupContract';
 export type { VaultCheckReport } from './contracts/checkContract';
 export type { ClientInput, SessionInput } from './contracts/clientContract';
-export type { FilePurpose, FolderPurpose } from './contracts/filesContract';
+export type { FilePurpose, FolderPurpose, SavePurpose } from './contracts/filesContract';
 export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
 export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
@@ -58,6 +59,7 @@ export const contract = {
   ...vaultContract,
   ...vaultPlaceContract,
   ...passphraseContract,
+  ...recoveryKeyContract,
   ...clientContract,
   ...noteContract,
   ...templateContract,

@@ -8,7 +8,7 @@ import { test as base, type Page } from '@playwright/test';
 import { pdfLayouts } from '../../main/app/startApp';
 import { type Backend, createBackend } from '../../main/ipc/createBackend';
 import type { PdfLayout } from '../../main/ipc/createHandlers';
-import type { FilePurpose, FolderPurpose } from '../../shared/ipc/contract';
+import type { FilePurpose, FolderPurpose, SavePurpose } from '../../shared/ipc/contract';
 
 /**
  * The e2e harness: the built renderer served over HTTP, and in place of the preload an object of
@@ -60,16 +60,34 @@ async function serveRenderer(): Promise<{ server: Server; url: string }> {
  */
 export class FileChooserStub {
   #next: string | null = null;
-  readonly asked: Array<FilePurpose | FolderPurpose> = [];
+  readonly asked: Array<FilePurpose | FolderPurpose | SavePurpose> = [];
   readonly shown: string[] = [];
   choose(path: string | null): void {
     this.#next = path;
   }
-  async answer(purpose: FilePurpose | FolderPurpose): Promise<string | null> {
+  async answer(purpose: FilePurpose | FolderPurpose | SavePurpose): Promise<string | null> {
     this.asked.push(purpose);
     const path = this.#next;
     this.#next = null;
     return path;
+  }
+  /** Where the app's save dialogs opened (their default path), in order. */
+  readonly saveDefaults: string[] = [];
+  /** The save dialog: answered like the others; what it would have suggested is recorded. */
+  async answerSave(purpose: SavePurpose, defaultPath: string): Promise<string | null> {
+    this.saveDefaults.push(defaultPath);
+    return this.answer(purpose);
+  }
+}
+
+/** Stands in for the system clipboard (the harness has no Electron): holds one text. */
+export class ClipboardStub {
+  text = '';
+  writeText(text: string): void {
+    this.text = text;
+  }
+  readText(): string {
+    return this.text;
   }
 }
 
@@ -94,7 +112,12 @@ function pdfOptions(layout: PdfLayout) {
 }
 
 /** The real backend over `dataDir`, its events delivered to the page and its shell seams faked. */
-async function attachBackend(page: Page, dataDir: string, chooser: FileChooserStub): Promise<Backend> {
+async function attachBackend(
+  page: Page,
+  dataDir: string,
+  chooser: FileChooserStub,
+  clipboard = new ClipboardStub(),
+): Promise<Backend> {
   const backend = createBackend({
     dataDir,
     version: 'e2e',
@@ -112,6 +135,8 @@ async function attachBackend(page: Page, dataDir: string, chooser: FileChooserSt
     },
     chooseFile: (purpose) => chooser.answer(purpose),
     chooseFolder: (purpose) => chooser.answer(purpose),
+    chooseSavePath: (purpose, defaultPath) => chooser.answerSave(purpose, defaultPath),
+    clipboard,
     printToPdf: (layout) => page.pdf(pdfOptions(layout)),
     showItemInFolder: (path) => {
       chooser.shown.push(path);
@@ -168,6 +193,8 @@ export interface HarnessFixtures {
   /** A second profile (another person's Attune), made only for tests that ask for it. */
   secondProfile: Profile;
   fileChooser: FileChooserStub;
+  /** The system clipboard as the app sees it. */
+  clipboard: ClipboardStub;
 }
 
 export const test = base.extend<HarnessFixtures, { rendererUrl: string }>({
@@ -190,8 +217,12 @@ export const test = base.extend<HarnessFixtures, { rendererUrl: string }>({
   fileChooser: async ({}, use) => {
     await use(new FileChooserStub());
   },
-  backend: async ({ dataDir, page, fileChooser }, use) => {
-    const backend = await attachBackend(page, dataDir, fileChooser);
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature needs the destructuring.
+  clipboard: async ({}, use) => {
+    await use(new ClipboardStub());
+  },
+  backend: async ({ dataDir, page, fileChooser, clipboard }, use) => {
+    const backend = await attachBackend(page, dataDir, fileChooser, clipboard);
     await use(backend);
     await backend.dispose();
   },

@@ -7,8 +7,25 @@ export const filePurposeIds = ['open-packet', 'open-comments', 'import-records']
 export type FilePurpose = (typeof filePurposeIds)[number];
 
 /** What the user is choosing a folder for; main picks the dialog's title and button from it. */
-export const folderPurposeIds = ['backup-folder', 'restore-from', 'export-to', 'vault-location', 'vault-open'] as const;
+export const folderPurposeIds = [
+  'backup-folder',
+  'restore-from',
+  'export-to',
+  'vault-location',
+  'vault-open',
+] as const;
 export type FolderPurpose = (typeof folderPurposeIds)[number];
+
+/** What the user is saving a file as; main picks the save dialog's title and file type from it. */
+export const savePurposeIds = [
+  'recovery-key',
+  'review-packet',
+  'review-summary',
+  'review-comments',
+  'chart-svg',
+  'chart-png',
+] as const;
+export type SavePurpose = (typeof savePurposeIds)[number];
 
 /**
  * Files the renderer cannot reach by itself: it never names a path it made up, it asks main to

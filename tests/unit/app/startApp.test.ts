@@ -8,6 +8,7 @@ import type {
   CustomScheme,
   MenuItemConstructorOptions,
   OpenDialogOptions,
+  SaveDialogOptions,
   PrintToPDFOptions,
 } from 'electron';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -23,7 +24,7 @@ import {
   type ElectronSlice,
   startApp,
 } from '../../../main/app/startApp';
-import { secureWindowOptions } from '../../../main/app/windowOptions';
+import { appPartition, secureWindowOptions } from '../../../main/app/windowOptions';
 import { methods } from '../../../shared/ipc/contract';
 import type { LockReason } from '../../../shared/ipc/events';
 import type { Result } from '../../../shared/ipc/result';
@@ -38,10 +39,18 @@ function fakeSession(name: string) {
     check?: () => boolean;
     device?: () => boolean;
   } = {};
+  const spelling: { enabled?: boolean; downloadUrl?: string } = {};
   return {
     name,
     protocols,
     permissions,
+    spelling,
+    setSpellCheckerEnabled: (enable: boolean) => {
+      spelling.enabled = enable;
+    },
+    setSpellCheckerDictionaryDownloadURL: (url: string) => {
+      spelling.downloadUrl = url;
+    },
     protocol: {
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
         protocols.set(scheme, handler),
@@ -147,6 +156,16 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
   const dialogs: Array<{ window: FakeWindow; options: OpenDialogOptions }> = [];
   /** What the next open dialog answers; the user cancels by default. */
   const dialogAnswer = { canceled: true, filePaths: [] as string[] };
+  const saveDialogs: Array<{ window: FakeWindow; options: SaveDialogOptions }> = [];
+  /** What the next save dialog answers; the user cancels by default. */
+  const saveAnswer: { canceled: boolean; filePath?: string } = { canceled: true };
+  const clipboard = {
+    text: '',
+    writeText: async (text: string) => {
+      clipboard.text = text;
+    },
+    readText: async () => clipboard.text,
+  };
 
   const electron = {
     app,
@@ -156,7 +175,12 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
         dialogs.push({ window, options });
         return { ...dialogAnswer };
       },
+      showSaveDialog: async (window: FakeWindow, options: SaveDialogOptions) => {
+        saveDialogs.push({ window, options });
+        return { ...saveAnswer };
+      },
     },
+    clipboard,
     ipcMain: {
       handle: (channel: string, handler: Handler) => handlers.set(channel, handler),
       removeHandler: (channel: string) => handlers.delete(channel),
@@ -210,6 +234,9 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
     shown,
     dialogs,
     dialogAnswer,
+    saveDialogs,
+    saveAnswer,
+    clipboard,
   };
 }
 
@@ -428,6 +455,62 @@ describe('startApp on ready', () => {
     ]);
     backendOptions.showItemInFolder('/home/someone/.config/Attune/vault');
     expect(shown).toEqual(['/home/someone/.config/Attune/vault']);
+  });
+
+  test('files are saved through a save dialog modal to the window, titled and filtered by purpose; cancel gives null', async () => {
+    const { created, window, saveDialogs, saveAnswer } = await started();
+    const backendOptions = created[0];
+    if (!backendOptions) throw new Error('no backend');
+    await expect(
+      backendOptions.chooseSavePath('recovery-key', '/home/someone/Attune recovery key.txt'),
+    ).resolves.toBeNull();
+    saveAnswer.canceled = false;
+    saveAnswer.filePath = '/media/usb/Attune recovery key.txt';
+    await expect(
+      backendOptions.chooseSavePath('review-packet', '/home/someone/A-1.attune-review'),
+    ).resolves.toBe('/media/usb/Attune recovery key.txt');
+    expect(saveDialogs.map((d) => d.window)).toEqual([window, window]);
+    expect(saveDialogs.map((d) => [d.options.title, d.options.defaultPath, d.options.filters])).toEqual([
+      [
+        'Save your recovery key',
+        '/home/someone/Attune recovery key.txt',
+        [{ name: 'Text', extensions: ['txt'] }],
+      ],
+      [
+        'Save the review packet',
+        '/home/someone/A-1.attune-review',
+        [{ name: 'Attune review packet', extensions: ['attune-review'] }],
+      ],
+    ]);
+  });
+
+  test('the backend gets the system clipboard', async () => {
+    const { created, clipboard } = await started();
+    await created[0]?.clipboard.writeText('copied');
+    expect(clipboard.text).toBe('copied');
+  });
+
+  test('spell-check on Linux is off, its dictionary downloads pointed at a local folder', async () => {
+    const { sessions, window } = await started();
+    const appSession = sessions.get(appPartition);
+    expect(appSession?.spelling.enabled).toBe(false);
+    expect(appSession?.spelling.downloadUrl).toMatch(/^file:\/\/.*\/dictionaries\/$/);
+    expect(window.options.webPreferences?.spellcheck).toBe(false);
+  });
+
+  test('spell-check on macOS and Windows is the system checker, on in the window', async () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      const fake = recordingElectron();
+      const running = startApp(fake.electron, {
+        paths,
+        createBackend: recordingBackend().createBackend,
+        platform,
+      });
+      fake.markReady();
+      await running;
+      expect(fake.sessions.get(appPartition)?.spelling.enabled).toBe(true);
+      expect(fake.windows[0]?.options.webPreferences?.spellcheck).toBe(true);
+    }
   });
 
   test('backend events are pushed to the window on the event channel, and dropped once it is gone', async () => {

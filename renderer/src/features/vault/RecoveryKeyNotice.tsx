@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecoveryKeyActions } from './RecoveryKeyActions';
 
 /**
  * Shows a one-time recovery key and asks the user to confirm they stored it: the first key at
@@ -31,10 +32,11 @@ export function RecoveryKeyNotice({
         {note && <p className="notice">{note}</p>}
         <p>
           If you forget your passphrase, this key is the only way to open your notes. It is shown once. Write
-          it down or print it, and keep it somewhere safe, away from this computer.
+          it down, print it or save it to a USB stick, and keep it somewhere safe, away from this computer.
         </p>
         <label htmlFor="recovery-key">Recovery key</label>
         <textarea id="recovery-key" className="recovery-key" readOnly rows={3} value={recoveryKey} />
+        <RecoveryKeyActions recoveryKey={recoveryKey} />
         <label className="check">
           <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />I have
           stored my recovery key somewhere safe
