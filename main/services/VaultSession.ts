@@ -8,13 +8,18 @@ import { hasDevicesFolder } from '../vault/folderFormat';
 import { SyncedOpenVault } from '../vault/v2/SyncedOpenVault';
 import type { SyncedVault } from '../vault/v2/SyncedVault';
 import { Vault } from '../vault/Vault';
+import type { VaultFs } from '../vault/vaultFs';
 import { DeviceConfigStore } from './device/DeviceConfigStore';
 import { createSyncedVaultAs, openVaultAs } from './device/openVaultAs';
 import { ThisDevice } from './device/ThisDevice';
 import { progressEvents } from './progressEvents';
 import { resetSecrets } from './resetSecrets';
 import { SyncedRefresh, type SyncedRefreshOptions } from './SyncedRefresh';
+import { upgradeFailedNotice } from './upgrade/upgradeFailedNotice';
 import { upgradeFormat1IfNeeded } from './upgrade/upgradeFormat1IfNeeded';
+
+/** What an unlock's upgrade adds to its answer (UnlockStatus): the kept copy, or why it failed. */
+type UpgradeAnswer = Pick<UnlockStatus, 'format1Copy' | 'upgradeFailed'>;
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
 
@@ -50,6 +55,8 @@ export interface VaultSessionOptions {
    * §14). On by default; tests of format 1 itself turn it off.
    */
   upgradeToFormat2?: boolean;
+  /** The file system the upgrade writes through (tests inject faults into it). */
+  upgradeFs?: VaultFs;
 }
 
 const lockedWhileOpening = () =>
@@ -79,6 +86,7 @@ export class VaultSession {
   readonly device: ThisDevice;
   readonly #refreshOptions: SyncedRefreshOptions;
   readonly #upgradeToFormat2: boolean;
+  readonly #upgradeFs: VaultFs | undefined;
 
   #location: string;
 
@@ -94,6 +102,7 @@ export class VaultSession {
     this.device = options.device ?? new ThisDevice(new DeviceConfigStore(dirname(location)));
     this.#refreshOptions = options.refresh ?? {};
     this.#upgradeToFormat2 = options.upgradeToFormat2 ?? true;
+    this.#upgradeFs = options.upgradeFs;
   }
 
   /** The vault folder: from this computer's settings, chosen at first run, changed by a move. */
@@ -148,17 +157,17 @@ export class VaultSession {
     if (this.#opening) {
       throw new AttuneError('in-use', 'The vault is already being unlocked. Wait a moment and try again.');
     }
-    let format1Copy: string | null = null;
+    let upgrade: UpgradeAnswer = {};
     const open = async () => {
-      if (this.#upgradeToFormat2) format1Copy = await this.#upgrade(secret);
+      if (this.#upgradeToFormat2) upgrade = await this.#upgrade(secret);
       return openVaultAs(this.location, secret, this.device);
     };
     if (!this.#vault && !(await this.#open(open))) {
       throw lockedWhileOpening();
     }
-    const status = await this.status();
-    // Told once, with this answer: the upgrade happens at one unlock only.
-    return format1Copy === null ? status : { ...status, format1Copy };
+    // Told with this answer: the copy once (the upgrade happens at one unlock only), a failure at
+    // each unlock that tried and failed.
+    return { ...(await this.status()), ...upgrade };
   }
 
   /**
@@ -166,21 +175,22 @@ export class VaultSession {
    * vault in use leaves the format-1 vault as it was, and it opens as before: the notes must not
    * become unreachable because the upgrade could not run (it is tried again at the next unlock).
    */
-  async #upgrade(secret: VaultSecret): Promise<string | null> {
+  async #upgrade(secret: VaultSecret): Promise<UpgradeAnswer> {
     try {
       const outcome = await upgradeFormat1IfNeeded(
         this.location,
         secret,
         await this.device.identity(),
         progressEvents(this.emit, 'upgrade'),
+        this.#upgradeFs,
       );
-      return outcome.upgraded ? outcome.keptCopy : null;
+      return outcome.upgraded ? { format1Copy: outcome.keptCopy } : {};
     } catch (error) {
       if (error instanceof AttuneError && (error.kind === 'wrong-passphrase' || error.kind === 'in-use')) {
         throw error;
       }
       console.error('[attune] the vault was not upgraded to format 2:', error);
-      return null;
+      return { upgradeFailed: upgradeFailedNotice(error) };
     }
   }
 

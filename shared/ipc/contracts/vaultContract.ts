@@ -29,6 +29,8 @@ export interface VaultStatus {
  */
 export interface UnlockStatus extends VaultStatus {
   format1Copy?: string;
+  /** This unlock tried to upgrade a format-1 vault and could not; the vault opened as before. What to tell the user, in plain words. */
+  upgradeFailed?: string;
 }
 
 export interface AppInfo {

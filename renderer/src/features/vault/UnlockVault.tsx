@@ -9,7 +9,8 @@ import { useBackupStatus } from '../backup/useBackupStatus';
 /**
  * The unlock screen; a wrong passphrase gives a clear message and keeps the form. A format-1
  * vault is upgraded to format 2 during the unlock: its progress is shown here, and the kept copy
- * of the old folder is handed to `onUnlocked`.
+ * of the old folder is handed to `onUnlocked`; an upgrade that failed (the vault opened as before)
+ * is explained here before going on.
  */
 export function UnlockVault({
   onUnlocked,
@@ -30,6 +31,8 @@ export function UnlockVault({
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The vault opened, but its upgrade to format 2 failed: said here before going on to the workspace.
+  const [upgradeFailed, setUpgradeFailed] = useState<string | null>(null);
   // Only an unlock that upgrades the vault reports progress: nothing shows for the others.
   const upgrade = useTaskProgress('upgrade', busy);
 
@@ -41,12 +44,29 @@ export function UnlockVault({
     try {
       const status = await call('vault:unlock', { passphrase });
       setPassphrase('');
-      onUnlocked(status.format1Copy ?? null);
+      if (status.upgradeFailed) setUpgradeFailed(status.upgradeFailed);
+      else onUnlocked(status.format1Copy ?? null);
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
       setBusy(false);
     }
+  }
+
+  if (upgradeFailed) {
+    return (
+      <main className="centered">
+        <section className="card" aria-labelledby="upgrade-failed-title">
+          <h1 id="upgrade-failed-title">Your vault was not updated</h1>
+          <p role="alert" className="notice">
+            {upgradeFailed}
+          </p>
+          <button type="button" onClick={() => onUnlocked(null)}>
+            Continue to your notes
+          </button>
+        </section>
+      </main>
+    );
   }
 
   return (
