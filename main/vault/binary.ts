@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Byte-layout helpers shared by the file formats; all integers are big-endian (FORMAT-v1.md). */
 
@@ -35,7 +35,8 @@ export function shortString(text: string): Buffer {
   return Buffer.concat([u8(bytes.length), bytes]);
 }
 
-export const sha256 = (data: Buffer | string): Buffer => createHash('sha256').update(data).digest();
+/** One-shot `crypto.hash` (Node 20.12+): no Hash object per call, which counts when a log's thousands of frames are hashed at open. */
+export const sha256 = (data: Buffer | string): Buffer => hash('sha256', data, 'buffer');
 export const sha256Hex = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
 export const randomHex = (bytes: number): string => randomBytes(bytes).toString('hex');

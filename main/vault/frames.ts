@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { open, SEAL_OVERHEAD, seal } from './aead';
 import { u32, u64 } from './binary';
 
@@ -78,36 +79,49 @@ export function scanFrames(
     tornTail,
     damage,
   });
+  // Set up once per scan, not per frame: the key schedule (a KeyObject) and the AD buffer, whose
+  // clear part is overwritten for each frame (setAAD copies it). A segment holds thousands of frames.
+  const keyObject = createSecretKey(key);
+  const ad = Buffer.alloc(adPrefix.length + clearBytes);
+  adPrefix.copy(ad, 0);
   while (pos < bytes.length) {
-    const rest = bytes.subarray(pos);
-    if (rest.length < FRAME_HEADER_BYTES) {
+    const left = bytes.length - pos;
+    if (left < FRAME_HEADER_BYTES) {
+      const rest = bytes.subarray(pos);
       const n = Math.min(rest.length, magic.length);
       return allZero(rest) || rest.subarray(0, n).equals(magic.subarray(0, n))
         ? stop(true)
         : stop(false, { offset: pos, problem: 'an unreadable fragment follows the last entry' });
     }
-    const length = rest.readUInt32BE(4);
-    if (!rest.subarray(0, 4).equals(magic) || (length ^ 0xffffffff) >>> 0 !== rest.readUInt32BE(8)) {
+    const length = bytes.readUInt32BE(pos + 4);
+    if (
+      bytes.compare(magic, 0, magic.length, pos, pos + 4) !== 0 ||
+      (length ^ 0xffffffff) >>> 0 !== bytes.readUInt32BE(pos + 8)
+    ) {
       // Space a file system allocated before the crash but never filled reads as zeros.
-      return allZero(rest) ? stop(true) : stop(false, { offset: pos, problem: 'an entry header is damaged' });
+      return allZero(bytes.subarray(pos))
+        ? stop(true)
+        : stop(false, { offset: pos, problem: 'an entry header is damaged' });
     }
     if (length < minBody || length > MAX_FRAME_BODY) {
       return stop(false, { offset: pos, problem: 'an entry has an impossible length' });
     }
-    if (rest.length < FRAME_HEADER_BYTES + length) return stop(true);
-    const body = rest.subarray(FRAME_HEADER_BYTES, FRAME_HEADER_BYTES + length);
-    const seqBig = body.readBigUInt64BE(0);
+    if (left < FRAME_HEADER_BYTES + length) return stop(true);
+    const bodyAt = pos + FRAME_HEADER_BYTES;
+    const body = bytes.subarray(bodyAt, bodyAt + length);
+    const seqBig = bytes.readBigUInt64BE(bodyAt);
     if (seqBig > BigInt(Number.MAX_SAFE_INTEGER)) {
       return stop(false, { offset: pos, problem: 'an entry has an impossible sequence number' });
     }
-    const plaintext = open(key, body, clearBytes, Buffer.concat([adPrefix, body.subarray(0, clearBytes)]));
+    bytes.copy(ad, adPrefix.length, bodyAt, bodyAt + clearBytes);
+    const plaintext = open(keyObject, body, clearBytes, ad);
     if (!plaintext) {
       return stop(false, {
         offset: pos,
         problem: 'an entry is damaged or was altered (it fails authentication)',
       });
     }
-    const end = pos + FRAME_HEADER_BYTES + length;
+    const end = bodyAt + length;
     frames.push({ seq: Number(seqBig), plaintext, start: pos, end });
     pos = end;
   }

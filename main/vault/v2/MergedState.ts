@@ -367,6 +367,8 @@ export class MergedState {
 
 /** The distinct parents a frame's ops name, each with the frame holding it; unreadable ids are left to problems(). */
 function parentsOf(ops: LogOp[]): Offered['parents'] {
+  // A frame that only creates records (most of a log) names no parent: no map to build.
+  if (ops.every((op) => op.op === 'device' || op.parents.length === 0)) return [];
   const seen = new Map<OpId, Offered['parents'][number]>();
   for (const op of ops) {
     if (op.op === 'device') continue;

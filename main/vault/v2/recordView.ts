@@ -39,7 +39,9 @@ export function compareHeads(a: HeadVersion, b: HeadVersion): number {
 
 /** The view of a record from its heads (at least one). The winner is the first put, if any. */
 export function recordView(kind: string, id: string, heads: Iterable<HeadVersion>): RecordView {
-  const sorted = [...heads].sort(compareHeads);
+  const sorted = [...heads];
+  // Nearly every record has one head; sorting a one-element array still costs a call per record at open.
+  if (sorted.length > 1) sorted.sort(compareHeads);
   const first = sorted[0];
   if (!first) throw new RangeError(`record ${kind}/${id} has no heads`);
   const winner = sorted.find((h) => !h.deleted) ?? first;
