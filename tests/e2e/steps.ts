@@ -24,17 +24,40 @@ export async function unlock(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
 }
 
-/** Fails on any serious or critical accessibility violation on the current screen. */
+/**
+ * Fails on any serious or critical accessibility violation on the current screen, in the light
+ * theme and in the dark one (colour contrast differs between them); the theme on screen before is
+ * put back afterwards.
+ */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    );
-  expect(serious, `accessibility of ${screen}`).toEqual([]);
+  const before = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
+  try {
+    for (const theme of ['light', 'dark'] as const) {
+      await showTheme(page, theme);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id}: ${v.help} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')})`,
+        );
+      expect(serious, `accessibility of ${screen} (${theme} theme)`).toEqual([]);
+    }
+  } finally {
+    await showTheme(page, before);
+  }
+}
+
+/**
+ * Draws the screen in `theme` as Settings → Appearance does (the data-theme attribute of <html>),
+ * without storing it; null removes the attribute.
+ */
+export async function showTheme(page: Page, theme: string | null): Promise<void> {
+  await page.evaluate((next) => {
+    if (next === null) delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = next;
+  }, theme);
 }
