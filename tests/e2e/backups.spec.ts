@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './harness';
-import { createVault, expectAccessible, passphrase, unlock } from './steps';
+import { createVault, expectAccessible, goTo, passphrase, unlock } from './steps';
 
 // Backups through the screens with the real backup engine behind them: a folder chosen in the
 // (stand-in) folder dialog, a verified backup on choosing it and on every lock, the status on the
@@ -106,6 +106,8 @@ test('backups: choose a folder, back up on lock, see the status, restore an olde
     expect(await readdir(kept ?? '')).toContain('attune-vault.json');
     await page.getByRole('button', { name: 'Open Attune' }).click();
     await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
+    await goTo(page, 'Clients');
+    await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
     await expect(page.getByRole('button', { name: 'C-701' })).toHaveCount(0);
   });
 

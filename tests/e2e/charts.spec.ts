@@ -11,7 +11,7 @@ import { clientMetrics } from '../../shared/analytics/clientMetrics';
 import { dimensionIds } from '../../shared/domain/dimensions';
 import { expect, test } from './harness';
 import { createTestVault, openTestVault, seedDemoVault } from './seed';
-import { expectAccessible, passphrase, unlock } from './steps';
+import { expectAccessible, goTo, passphrase, unlock } from './steps';
 
 const execFileP = promisify(execFile);
 
@@ -53,6 +53,7 @@ test('client charts show the metrics of the seeded vault; a point opens its note
 
   await openApp();
   await unlock(page);
+  await goTo(page, 'Clients');
   await page.getByRole('button', { name: client.code, exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Patterns over time' })).toBeVisible();
 

@@ -4,7 +4,7 @@ import type { Backend } from '../../main/ipc/createBackend';
 import { expect, test } from './harness';
 import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
 import { type PackedNoteSummaries, unpackNoteSummaries } from '../../shared/summaries/packedSummaries';
-import { createVault, passphrase, unlock } from './steps';
+import { createVault, goTo, passphrase, unlock } from './steps';
 
 /** The note summaries in an `index:noteSummaries` answer. */
 const noteSummariesOf = (value: unknown) =>
@@ -17,6 +17,7 @@ const noteSummariesOf = (value: unknown) =>
  */
 
 async function newNote(page: Page, code: string): Promise<void> {
+  await goTo(page, 'Clients');
   await page.getByRole('button', { name: 'New client' }).click();
   await page.getByLabel('Client code').fill(code);
   await page.getByRole('button', { name: 'Save client' }).click();

@@ -2,7 +2,7 @@ import type { SearchResults } from '../../shared/ipc/contract';
 import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
 import { expect, test } from './harness';
 import { seedDemoVault } from './seed';
-import { createVault, expectAccessible, unlock } from './steps';
+import { createVault, expectAccessible, goTo, unlock } from './steps';
 
 const passphrase = 'copper lantern orchard seventeen';
 
@@ -72,6 +72,7 @@ test('forms and dialogs take focus to their first field and give it back when th
 }) => {
   await openApp();
   await createVault(page);
+  await goTo(page, 'Clients');
 
   const newClient = page.getByRole('button', { name: 'New client' });
   await newClient.click();

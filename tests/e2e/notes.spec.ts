@@ -2,7 +2,7 @@ import type { Note } from '../../shared/domain/noteSchema';
 import { expect, test } from './harness';
 import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
 import { type PackedNoteSummaries, unpackNoteSummaries } from '../../shared/summaries/packedSummaries';
-import { createVault, expectAccessible, passphrase, unlock } from './steps';
+import { createVault, expectAccessible, goTo, passphrase, unlock } from './steps';
 
 /** The note summaries in an `index:noteSummaries` answer. */
 const noteSummariesOf = (value: unknown) =>
@@ -34,6 +34,7 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
   });
   await test.step('a client and a session, through the screens', async () => {
     // A client and a session, through the screens.
+    await goTo(page, 'Clients');
     await page.getByRole('button', { name: 'New client' }).click();
     await page.getByRole('button', { name: 'Save client' }).click();
     await expect(page.getByText(/Enter a client code/)).toBeVisible();
@@ -147,6 +148,7 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('alert')).toContainText(/passphrase/i);
     await unlock(page);
+    await goTo(page, 'Clients');
     await expectAccessible(page, 'client list');
   });
   await test.step('the reopened note holds everything typed', async () => {
@@ -263,6 +265,7 @@ test('auto-lock after the idle time keeps the draft', async ({ page, openApp }) 
   await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
   await expect(page.getByText(/locked itself after a period of inactivity/)).toBeVisible();
   await unlock(page);
+  await goTo(page, 'Clients');
   await page.getByRole('button', { name: 'C-200' }).click();
   await page.getByRole('button', { name: /^Open note/ }).click();
   await expect(page.getByLabel('Session narrative', { exact: true })).toHaveValue(
@@ -273,6 +276,7 @@ test('auto-lock after the idle time keeps the draft', async ({ page, openApp }) 
 test('a lock the OS asks for (suspend) saves the draft first', async ({ page, openApp, backend }) => {
   await openApp();
   await createVault(page);
+  await goTo(page, 'Clients');
   await page.getByRole('button', { name: 'New client' }).click();
   await page.getByLabel('Client code').fill('C-300');
   await page.getByRole('button', { name: 'Save client' }).click();
@@ -284,6 +288,7 @@ test('a lock the OS asks for (suspend) saves the draft first', async ({ page, op
   await expect(page.getByText(/locked when the computer went to sleep/)).toBeVisible();
   await page.getByLabel('Passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
+  await goTo(page, 'Clients');
   await page.getByRole('button', { name: 'C-300' }).click();
   await page.getByRole('button', { name: /^Open note/ }).click();
   await expect(page.getByLabel('Session narrative', { exact: true })).toHaveValue(

@@ -11,7 +11,7 @@ import { emptyParticipation } from '../../shared/domain/participationSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import { expect, test } from './harness';
 import { pdfText } from './pdfText';
-import { expectAccessible, passphrase, unlock } from './steps';
+import { expectAccessible, goTo, passphrase, unlock } from './steps';
 
 const PROCESS_SENTENCE = 'I felt a strong urge to rescue her from the silence';
 const SUBJECTIVE = 'Jordan described a week of broken sleep before the hearing.';
@@ -222,6 +222,7 @@ test('client record export: PDF and JSON of the record set, without the process 
     await seed(dataDir, backend, { sign: true });
     await openApp();
     await unlock(page);
+    await goTo(page, 'Clients');
     await page.getByRole('button', { name: 'C-021', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Records request' });
     await expect(

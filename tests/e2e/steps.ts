@@ -61,3 +61,20 @@ export async function showTheme(page: Page, theme: string | null): Promise<void>
     else document.documentElement.dataset.theme = next;
   }, theme);
 }
+
+/** The sidebar's pages, by the names its navigation gives them. */
+export type MainPage = 'Today' | 'Clients' | 'Search' | 'Caseload' | 'Review packets' | 'Settings';
+
+/** Opens a page from the sidebar's main navigation (Today opens first after unlock). */
+export async function goTo(page: Page, name: MainPage): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
+}
+
+/** Opens a client's page from the sidebar's client list, filtered to its code first (the list is virtual). */
+export async function openClientFromSidebar(page: Page, code: string): Promise<void> {
+  const list = page.getByRole('navigation', { name: 'Clients' });
+  await list.getByRole('searchbox', { name: 'Filter clients' }).fill(code);
+  await list
+    .getByRole('link', { name: new RegExp(`^${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`) })
+    .click();
+}

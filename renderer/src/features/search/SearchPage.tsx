@@ -20,11 +20,20 @@ async function searchNotes(query: string, limit: number, offset?: number): Promi
   return parseJsonText(await call('search:notes', { query, limit, offset }));
 }
 
-/** Full-text search across the unlocked notes, with highlighted matches; a result opens its note. */
-export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
+/**
+ * Full-text search across the unlocked notes, with highlighted matches; a result opens its note.
+ * `initialQuery` (from the command palette) is searched at once.
+ */
+export function SearchPage({
+  onOpen,
+  initialQuery,
+}: {
+  onOpen: (hit: SearchHit) => void;
+  initialQuery?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery ?? '');
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
@@ -39,14 +48,23 @@ export function SearchPage({ onOpen }: { onOpen: (hit: SearchHit) => void }) {
     setFocusAt(null);
   }, [focusAt]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the palette's query is searched once, on opening.
+  useEffect(() => {
+    if (initialQuery?.trim()) void runSearch(initialQuery);
+  }, []);
+
   async function search(event: FormEvent) {
     event.preventDefault();
-    if (!query.trim()) return setError('Type something to search for.');
+    await runSearch(query);
+  }
+
+  async function runSearch(text: string) {
+    if (!text.trim()) return setError('Type something to search for.');
     setError(null);
     setSearching(true);
     try {
-      const page = await searchNotes(query, PAGE_SIZE);
-      setResults({ query, ...page });
+      const page = await searchNotes(text, PAGE_SIZE);
+      setResults({ query: text, ...page });
     } catch (failure) {
       setError(messageOf(failure));
     } finally {

@@ -1,9 +1,12 @@
 /** Where the user is in the unlocked app. */
 export type Route =
+  /** `newNoteFor` opens Today's "New session note" form (for that client, if one is given). */
+  | { page: 'today'; newNoteFor?: { clientId: string | null } }
   | { page: 'clients' }
   | { page: 'client'; clientId: string }
   | { page: 'note'; noteId: string; clientId: string }
-  | { page: 'search' }
+  /** `query` is searched at once (from the command palette). */
+  | { page: 'search'; query?: string }
   | { page: 'caseload' }
   | { page: 'settings' }
   | { page: 'conflicts' }

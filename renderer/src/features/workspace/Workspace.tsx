@@ -16,17 +16,25 @@ import { UnreadableRecordsBanner } from '../settings/UnreadableRecordsBanner';
 import { ConflictsNotice } from '../sync/ConflictsNotice';
 import { ConflictsPage } from '../sync/ConflictsPage';
 import { conflictStore } from '../sync/conflictStore';
+import { TodayPage } from '../today/TodayPage';
+import { CommandPalette } from './CommandPalette';
 import { NotePage } from './NotePage';
 import type { Route } from './Route';
+import { Sidebar } from './Sidebar';
+import { useSidebarCollapsed } from './useSidebarCollapsed';
+import './workspace.css';
 import { useIdleLock } from './useIdleLock';
 import { useShortcuts } from './useShortcuts';
 
-/** The unlocked app: fills the index (with progress), then shows navigation and the current page. */
+/**
+ * The unlocked app: fills the index (with progress), then shows the sidebar and the current page,
+ * Today first; Ctrl/Cmd+K opens the command palette.
+ */
 export function Workspace({ onRestore }: { onRestore?: () => void } = {}) {
   // null once every summary is in; until then the fraction loaded, and whether the list is usable.
   const [progress, setProgress] = useState<FillProgress | null>({ fraction: 0, clientsReady: false });
   const [error, setError] = useState<string | null>(null);
-  const [route, setRoute] = useState<Route>({ page: 'clients' });
+  const [route, setRoute] = useState<Route>({ page: 'today' });
   const [settingsVersion, setSettingsVersion] = useState(0);
   const settings = useSettings(settingsVersion);
 
@@ -55,96 +63,77 @@ export function Workspace({ onRestore }: { onRestore?: () => void } = {}) {
   }, []);
   const lockOnIdle = useCallback(() => lock('idle'), [lock]);
   useIdleLock(settings.autoLockMinutes, lockOnIdle);
+  const [paletteOpen, setPaletteOpen] = useState(false);
   const shortcuts = useMemo(
-    () => ({ lock: () => lock('user'), search: () => setRoute({ page: 'search' }) }),
+    () => ({
+      lock: () => lock('user'),
+      search: () => setRoute({ page: 'search' }),
+      palette: () => setPaletteOpen(true),
+    }),
     [lock],
   );
   useShortcuts(shortcuts);
+  const [collapsed, toggleSidebar] = useSidebarCollapsed();
 
   return (
     // "ready" once every summary is in: lists, badges and charts are complete (the UI bench waits on it).
-    <div className="workspace" data-index-state={progress === null ? 'ready' : 'loading'}>
-      <header className="topbar">
-        <span className="brand">Attune</span>
-        <nav aria-label="Main">
-          <button
-            type="button"
-            className="link"
-            aria-current={route.page === 'clients'}
-            onClick={() => setRoute({ page: 'clients' })}
-          >
-            Clients
-          </button>
-          <button
-            type="button"
-            className="link"
-            aria-current={route.page === 'search'}
-            onClick={() => setRoute({ page: 'search' })}
-          >
-            Search
-          </button>
-          <button
-            type="button"
-            className="link"
-            aria-current={route.page === 'caseload'}
-            onClick={() => setRoute({ page: 'caseload' })}
-          >
-            Caseload
-          </button>
-          <button
-            type="button"
-            className="link"
-            aria-current={route.page === 'review-packets' || route.page === 'review-packet'}
-            onClick={() => setRoute({ page: 'review-packets' })}
-          >
-            Review packets
-          </button>
-          <button
-            type="button"
-            className="link"
-            aria-current={route.page === 'settings'}
-            onClick={() => setRoute({ page: 'settings' })}
-          >
-            Settings
-          </button>
-        </nav>
-        <button type="button" onClick={() => lock('user')} title="Lock (Ctrl+L)">
-          Lock
-        </button>
-      </header>
-      {error && (
-        <p role="alert" className="error page">
-          {error}
-        </p>
-      )}
-      {route.page !== 'settings' && <BackupBanner onOpenSettings={() => setRoute({ page: 'settings' })} />}
-      {route.page !== 'conflicts' && <ConflictsNotice onReview={() => setRoute({ page: 'conflicts' })} />}
-      {route.page !== 'settings' && (
-        <UnreadableRecordsBanner
-          loaded={progress === null}
-          onOpenSettings={() => setRoute({ page: 'settings' })}
-        />
-      )}
-      {progress !== null && (
-        <div className="index-progress">
-          <label htmlFor="index-progress">
-            {progress.clientsReady
-              ? 'Loading session and note summaries; lists and charts fill in as they arrive'
-              : 'Opening your notes'}
-          </label>
-          <progress id="index-progress" max={1} value={progress.fraction} />
-        </div>
-      )}
-      {progress !== null && !progress.clientsReady ? (
-        <main className="page">
-          <h1>Opening your notes</h1>
-        </main>
-      ) : (
-        <CurrentPage
-          route={route}
-          go={setRoute}
-          onSettingsSaved={() => setSettingsVersion((v) => v + 1)}
-          onRestore={onRestore}
+    <div
+      className={collapsed ? 'workspace with-sidebar sidebar-collapsed' : 'workspace with-sidebar'}
+      data-index-state={progress === null ? 'ready' : 'loading'}
+    >
+      <Sidebar
+        route={route}
+        go={setRoute}
+        collapsed={collapsed}
+        onToggle={toggleSidebar}
+        onPalette={() => setPaletteOpen(true)}
+        onLock={() => lock('user')}
+      />
+      <div className="workspace-main">
+        {error && (
+          <p role="alert" className="error page">
+            {error}
+          </p>
+        )}
+        {route.page !== 'settings' && <BackupBanner onOpenSettings={() => setRoute({ page: 'settings' })} />}
+        {route.page !== 'conflicts' && <ConflictsNotice onReview={() => setRoute({ page: 'conflicts' })} />}
+        {route.page !== 'settings' && (
+          <UnreadableRecordsBanner
+            loaded={progress === null}
+            onOpenSettings={() => setRoute({ page: 'settings' })}
+          />
+        )}
+        {progress !== null && (
+          <div className="index-progress">
+            <label htmlFor="index-progress">
+              {progress.clientsReady
+                ? 'Loading session and note summaries; lists and charts fill in as they arrive'
+                : 'Opening your notes'}
+            </label>
+            <progress id="index-progress" max={1} value={progress.fraction} />
+          </div>
+        )}
+        {progress !== null && !progress.clientsReady ? (
+          <main className="page">
+            <h1>Opening your notes</h1>
+          </main>
+        ) : (
+          <CurrentPage
+            route={route}
+            go={setRoute}
+            onSettingsSaved={() => setSettingsVersion((v) => v + 1)}
+            onRestore={onRestore}
+          />
+        )}
+      </div>
+      {paletteOpen && (
+        <CommandPalette
+          onClose={() => setPaletteOpen(false)}
+          onRun={(action) => {
+            setPaletteOpen(false);
+            if (action.kind === 'lock') lock('user');
+            else setRoute(action.route);
+          }}
         />
       )}
     </div>
@@ -163,6 +152,14 @@ function CurrentPage({
   onRestore: (() => void) | undefined;
 }) {
   switch (route.page) {
+    case 'today':
+      return (
+        <TodayPage
+          newNoteFor={route.newNoteFor}
+          onOpenNote={(noteId, clientId) => go({ page: 'note', noteId, clientId })}
+          onOpenClient={(clientId) => go({ page: 'client', clientId })}
+        />
+      );
     case 'clients':
       return <ClientList onOpen={(clientId) => go({ page: 'client', clientId })} />;
     case 'client':
@@ -193,7 +190,11 @@ function CurrentPage({
       );
     case 'search':
       return (
-        <SearchPage onOpen={(hit) => go({ page: 'note', noteId: hit.noteId, clientId: hit.clientId })} />
+        <SearchPage
+          key={route.query ?? ''}
+          initialQuery={route.query}
+          onOpen={(hit) => go({ page: 'note', noteId: hit.noteId, clientId: hit.clientId })}
+        />
       );
     case 'settings':
       return <SettingsPage onSaved={onSettingsSaved} onRestore={onRestore} />;

@@ -1,0 +1,194 @@
+import { PenLine, Plus } from 'lucide-react';
+import { useState } from 'react';
+import { summarizeNote } from '../../../../shared/summaries/noteSummary';
+import { call, messageOf } from '../../data/api';
+import { useClients } from '../../data/hooks';
+import { putNoteSummary } from '../../data/summaryIndex';
+import { formatAgo, formatDate, formatDateTime } from '../../format/dates';
+import { NewSessionNote } from './NewSessionNote';
+import type { TodayRow, TodaySection } from './todaySections';
+import { useTodaySections } from './useTodaySections';
+import './today.css';
+
+/**
+ * What to do next: the notes still to write (oldest first, with how late), other drafts, what was
+ * signed lately and the sessions to come, each row one click from its note; and "New session
+ * note", which records the session and opens its note in one step. Opens after unlock.
+ */
+export function TodayPage({
+  newNoteFor,
+  onOpenNote,
+  onOpenClient,
+}: {
+  /** Set when the palette asked for a new session note (for this client, if not null). */
+  newNoteFor?: { clientId: string | null } | undefined;
+  onOpenNote: (noteId: string, clientId: string) => void;
+  onOpenClient: (clientId: string) => void;
+}) {
+  const { sections, now } = useTodaySections();
+  const clients = useClients();
+  const [starting, setStarting] = useState<{ clientId: string | null } | null>(newNoteFor ?? null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function write(row: TodayRow) {
+    if (row.note) return onOpenNote(row.note.id, row.session.clientId);
+    try {
+      const note = await call('sessionNotes:open', { sessionId: row.session.id });
+      putNoteSummary(summarizeNote(note));
+      onOpenNote(note.id, note.clientId);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }
+
+  const [main, ...aside] = sections ?? [];
+  const nothing = sections?.every((s) => s.rows.length === 0);
+  return (
+    <main className="page today">
+      <div className="page-head">
+        <h1>Today</h1>
+        <span className="muted today-date">{formatDate(now)}</span>
+        <button
+          type="button"
+          className="today-new"
+          onClick={() => setStarting({ clientId: null })}
+          disabled={starting !== null || clients?.length === 0}
+        >
+          <Plus aria-hidden="true" size={16} /> New session note
+        </button>
+      </div>
+      {starting && (
+        <NewSessionNote
+          clientId={starting.clientId}
+          onStarted={onOpenNote}
+          onCancel={() => setStarting(null)}
+        />
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {!sections || !main ? (
+        <p className="muted">Loading sessions and notes…</p>
+      ) : nothing ? (
+        <p className="today-empty">
+          {clients?.length === 0
+            ? 'Sessions without a signed note, drafts and upcoming sessions will appear here. Add your first client under Clients.'
+            : 'Sessions without a signed note, drafts, recently signed notes and upcoming sessions will appear here. Start with “New session note”.'}
+        </p>
+      ) : (
+        <div className="today-columns">
+          <Section section={main} now={now} always onWrite={write} onOpenClient={onOpenClient} />
+          <div className="today-aside">
+            {aside.map((section) => (
+              <Section
+                key={section.id}
+                section={section}
+                now={now}
+                onWrite={write}
+                onOpenClient={onOpenClient}
+              />
+            ))}
+          </div>
+        </div>
+      )}
+    </main>
+  );
+}
+
+/** One section of Today; an empty one is left out unless `always` (then it says so, once). */
+function Section({
+  section,
+  now,
+  always = false,
+  onWrite,
+  onOpenClient,
+}: {
+  section: TodaySection;
+  now: Date;
+  always?: boolean;
+  onWrite: (row: TodayRow) => void;
+  onOpenClient: (clientId: string) => void;
+}) {
+  if (section.rows.length === 0 && !always) return null;
+  const headingId = `today-${section.id}`;
+  return (
+    <section className="today-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {section.title}
+        {section.rows.length > 0 && <span className="today-count"> {section.rows.length}</span>}
+      </h2>
+      {section.rows.length === 0 ? (
+        <p className="muted">
+          {section.id === 'unsigned'
+            ? 'Every session of the last two weeks has a signed note.'
+            : section.empty}
+        </p>
+      ) : (
+        <ul className="today-rows">
+          {section.rows.map((row) => (
+            <Row
+              key={row.session.id}
+              row={row}
+              sectionId={section.id}
+              now={now}
+              onWrite={onWrite}
+              onOpenClient={onOpenClient}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Row({
+  row,
+  sectionId,
+  now,
+  onWrite,
+  onOpenClient,
+}: {
+  row: TodayRow;
+  sectionId: string;
+  now: Date;
+  onWrite: (row: TodayRow) => void;
+  onOpenClient: (clientId: string) => void;
+}) {
+  const code = row.client?.code ?? 'Unknown client';
+  const when = formatDateTime(row.session.startsAt);
+  const signed = row.note?.status === 'signed';
+  const status = signed ? 'Signed' : row.note ? 'Draft' : sectionId === 'upcoming' ? 'Upcoming' : 'No note';
+  const late = sectionId === 'unsigned' ? formatAgo(row.session.startsAt, now) : null;
+  const action = signed ? 'Open note' : 'Write note';
+  // The row's client and time describe its button: "Write note" is its name in every row.
+  const base = `today-row-${row.session.id}`;
+  return (
+    <li className="today-row">
+      <button
+        type="button"
+        id={`${base}-client`}
+        className="link today-client"
+        onClick={() => onOpenClient(row.session.clientId)}
+      >
+        {code}
+      </button>
+      <span className="today-when" id={`${base}-when`}>
+        {when}
+        {late && <span className="today-late"> · {late}</span>}
+      </span>
+      <span className={`badge ${signed ? 'signed' : row.note ? 'draft' : 'none'}`}>{status}</span>
+      {sectionId !== 'upcoming' && (
+        <button
+          type="button"
+          className="secondary today-write"
+          aria-describedby={`${base}-client ${base}-when`}
+          onClick={() => onWrite(row)}
+        >
+          <PenLine aria-hidden="true" size={14} /> {action}
+        </button>
+      )}
+    </li>
+  );
+}

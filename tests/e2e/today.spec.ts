@@ -1,0 +1,273 @@
+import type { Locator, Page } from '@playwright/test';
+import type { Backend } from '../../main/ipc/createBackend';
+import type { Client } from '../../shared/domain/clientSchema';
+import type { Note } from '../../shared/domain/noteSchema';
+import type { Session } from '../../shared/domain/sessionSchema';
+import { expect, test } from './harness';
+import { createTestVault, seedDemoVault } from './seed';
+import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
+
+const DAY = 24 * 60 * 60 * 1000;
+const SIGNER = 'Dr. Sam Okafor';
+
+function caller(backend: Backend) {
+  return async <T>(method: string, input?: unknown): Promise<T> => {
+    const result = await backend.router.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.kind}: ${result.error.message}`);
+    return result.value as T;
+  };
+}
+
+/** A session `days` before now (negative: ahead), on the hour so the screens show it plainly. */
+function daysFromNow(days: number): string {
+  const at = new Date(Date.now() - days * DAY);
+  at.setMinutes(0, 0, 0);
+  return at.toISOString();
+}
+
+/**
+ * A vault (locked again) with the clinician's name set and, for C-051: a session ten days ago
+ * without a note, a DAP draft three days ago, a signed note yesterday and a session tomorrow;
+ * C-052 has no sessions at all.
+ */
+async function seedWeek(dataDir: string, backend: Backend) {
+  await (await createTestVault(dataDir)).lock();
+  const call = caller(backend);
+  await call('vault:unlock', { passphrase });
+  await call('settings:update', { clinicianName: SIGNER });
+  const client = (code: string, displayName: string) =>
+    call<Client>('clients:create', { code, displayName, startDate: '2026-01-05', concerns: [], goals: [] });
+  const session = (clientId: string, days: number) =>
+    call<Session>('sessions:create', {
+      clientId,
+      startsAt: daysFromNow(days),
+      durationMinutes: 50,
+      modality: 'in-person',
+      attendance: 'attended',
+    });
+  const c51 = await client('C-051', 'Robin Vale');
+  const c52 = await client('C-052', 'Kai Moreno');
+  const unwritten = await session(c51.id, 10);
+  const drafted = await session(c51.id, 3);
+  const draft = await call<Note>('notes:create', { sessionId: drafted.id, templateId: 'dap' });
+  const signedSession = await session(c51.id, 1);
+  const signed = await call<Note>('notes:create', { sessionId: signedSession.id, templateId: 'dap' });
+  await call('notes:sign', { id: signed.id });
+  const upcoming = await session(c51.id, -1);
+  await call('vault:lock', { reason: 'user' });
+  return { c51, c52, unwritten, drafted, draft, upcoming };
+}
+
+/** The rows of one of Today's sections, by its heading. */
+const section = (page: Page, title: string): Locator =>
+  page.getByRole('region', { name: new RegExp(`^${title}`) }).getByRole('listitem');
+
+test('Today lists the unsigned sessions oldest first with how late; Write note opens the note with the client’s template', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}, testInfo) => {
+  const seeded = await seedWeek(dataDir, backend);
+  await openApp();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Today', exact: true }),
+  ).toHaveAttribute('aria-current', 'page');
+
+  const toWrite = section(page, 'Notes to write');
+  await expect(toWrite).toHaveCount(2);
+  await expect(toWrite.nth(0)).toContainText('C-051');
+  await expect(toWrite.nth(0)).toContainText('10 days ago');
+  await expect(toWrite.nth(0)).toContainText('No note');
+  await expect(toWrite.nth(1)).toContainText('3 days ago');
+  await expect(toWrite.nth(1)).toContainText('Draft');
+  await expect(section(page, 'Recently signed')).toHaveCount(1);
+  await expect(section(page, 'Upcoming sessions')).toHaveCount(1);
+  await expectAccessible(page, 'today');
+  await page.screenshot({ path: testInfo.outputPath('today.png') });
+
+  // The oldest first: it has no note, so one is made with the template of the client's latest note (DAP).
+  await toWrite.nth(0).getByRole('button', { name: 'Write note' }).click();
+  await expect(page.getByLabel('Data', { exact: true })).toBeVisible();
+  const made = await caller(backend)<Note>('sessionNotes:open', { sessionId: seeded.unwritten.id });
+  expect(made).toMatchObject({ templateId: 'dap', status: 'draft', clientId: seeded.c51.id });
+
+  // Back on Today, the session shows its draft.
+  await goTo(page, 'Today');
+  await expect(section(page, 'Notes to write').nth(0)).toContainText('Draft');
+});
+
+test('New session note from Today: the client picked, the note opens with the template, what is typed is saved', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}) => {
+  const seeded = await seedWeek(dataDir, backend);
+  await openApp();
+  await unlock(page);
+  await page.getByRole('button', { name: 'New session note' }).click();
+  const form = page.getByRole('form', { name: 'New session note' });
+  // The date and time default to now, to the quarter hour.
+  await expect(form.getByLabel('Date and time')).toHaveValue(/T\d\d:(00|15|30|45)$/);
+  // Nothing picked: said in words, nothing made.
+  await form.getByRole('button', { name: 'Start note' }).click();
+  await expect(form.getByRole('alert')).toContainText('Choose a client');
+
+  const picker = form.getByRole('combobox', { name: 'Client' });
+  await picker.fill('Kai');
+  await page.getByRole('option', { name: /C-052/ }).click();
+  await expect(picker).toHaveValue('C-052');
+  await expectAccessible(page, 'new session note form');
+  await form.getByRole('button', { name: 'Start note' }).click();
+
+  // C-052 has no notes: the first template (Narrative).
+  const narrative = page.getByLabel('Session narrative', { exact: true });
+  await expect(narrative).toBeVisible();
+  await narrative.fill('Talked about the move and the new school.');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status', { name: 'Note save state' })).toContainText(/Saved/);
+
+  const call = caller(backend);
+  const sessions = await call<Session[]>('sessions:list', { clientId: seeded.c52.id });
+  expect(sessions).toHaveLength(1);
+  const note = await call<Note>('sessionNotes:open', { sessionId: sessions[0]!.id });
+  expect(note.templateId).toBe('narrative');
+  expect(JSON.stringify(note)).toContain('Talked about the move and the new school.');
+  expect(Math.abs(Date.parse(sessions[0]!.startsAt) - Date.now())).toBeLessThan(8 * 60 * 1000 + 60_000);
+});
+
+test('the command palette reaches a client, starts a note and locks; axe with it open', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}) => {
+  await seedWeek(dataDir, backend);
+  await openApp();
+  await unlock(page);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('C-05');
+  await expect(palette.getByRole('option', { name: /^C-051/ })).toBeVisible();
+  await expectAccessible(page, 'command palette');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^C-052/, level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Clients' }).getByRole('link', { name: /^C-052/ }),
+  ).toHaveAttribute('aria-current', 'page');
+
+  // Escape closes it; Meta+K (macOS) opens it as well.
+  await page.keyboard.press('Meta+k');
+  await expect(palette).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('lock');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
+});
+
+test('the sidebar: 200 clients, virtual and filtered; collapsed on a narrow window; the width used at 1440', async ({
+  page,
+  openApp,
+  dataDir,
+}, testInfo) => {
+  const demo = await seedDemoVault(dataDir, { clients: 200, sessionsPerClient: 1, seed: 21 });
+  const active = demo.clients.filter((c) => c.status === 'active');
+  const target = active[active.length - 1]!;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp();
+  await unlock(page);
+  const list = page.getByRole('navigation', { name: 'Clients' });
+  await expect(list.getByRole('link').first()).toBeVisible();
+  // Only a window of the 200 is in the page.
+  expect(await list.getByRole('link').count()).toBeLessThan(60);
+  await openClientFromSidebar(page, target.code);
+  await expect(page.getByRole('heading', { name: new RegExp(`^${target.code}`), level: 1 })).toBeVisible();
+  await expect(list.getByRole('link')).toHaveCount(1);
+  await expect(list.getByRole('link')).toHaveAttribute('aria-current', 'page');
+  await list.getByRole('searchbox', { name: 'Filter clients' }).fill('no such client');
+  await expect(list.getByText('No client matches.')).toBeVisible();
+
+  // The page beside the sidebar takes the width (no dead right half at 1440 px).
+  await goTo(page, 'Today');
+  const main = await page.getByRole('main').boundingBox();
+  expect(main!.width).toBeGreaterThan(1100);
+  await page.screenshot({ path: testInfo.outputPath('today-1440.png') });
+
+  // Narrow: icons only, each still named; the toggle brings the list back.
+  await page.setViewportSize({ width: 800, height: 700 });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const name of ['Today', 'Clients', 'Search', 'Caseload', 'Review packets', 'Settings']) {
+    await expect(nav.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+  await expect(list).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('today-narrow.png') });
+  await page.getByRole('button', { name: 'Expand sidebar' }).click();
+  await expect(list.getByRole('searchbox', { name: 'Filter clients' })).toBeVisible();
+  await nav.getByRole('button', { name: 'Caseload', exact: true }).click();
+  await expect(nav.getByRole('button', { name: 'Caseload', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expectAccessible(page, 'narrow workspace');
+});
+
+/** Presses Tab (Shift+Tab backwards) until `target` has the focus; fails after `max` presses. */
+async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {}): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('a keyboard-only walk: unlock, a new session note from the palette, typed, signed', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}) => {
+  const seeded = await seedWeek(dataDir, backend);
+  await openApp();
+  // No mouse from here: keys only.
+  await expect(page.getByLabel('Passphrase')).toBeFocused();
+  await page.keyboard.type(passphrase);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('new note C-052');
+  await expect(page.getByRole('option').first()).toHaveText(/New session note for C-052/);
+  await page.keyboard.press('Enter');
+  const start = page
+    .getByRole('form', { name: 'New session note' })
+    .getByRole('button', { name: 'Start note' });
+  await expect(start).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const narrative = page.getByLabel('Session narrative', { exact: true });
+  await expect(narrative).toBeVisible();
+  await tabTo(page, narrative);
+  await page.keyboard.type('Walked through the week; planned the next step together.');
+  await tabTo(page, page.getByRole('button', { name: 'Sign note' }), { back: true });
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+  await expect(dialog).toBeVisible();
+  await tabTo(page, dialog.getByRole('button', { name: 'Sign', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(new RegExp(`Signed on .* by ${SIGNER}`))).toBeVisible();
+
+  const call = caller(backend);
+  const [session] = await call<Session[]>('sessions:list', { clientId: seeded.c52.id });
+  const note = await call<Note>('sessionNotes:open', { sessionId: session!.id });
+  expect(note.status).toBe('signed');
+  expect(JSON.stringify(note)).toContain('planned the next step together');
+});
