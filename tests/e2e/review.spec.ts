@@ -15,7 +15,7 @@ import type { Session } from '../../shared/domain/sessionSchema';
 import type { PacketListing, SupervisorComment } from '../../shared/review/commentsSchema';
 import { expect, test } from './harness';
 import { pdfText } from './pdfText';
-import { expectAccessible, passphrase, unlock } from './steps';
+import { expectAccessible, goTo, passphrase, unlock } from './steps';
 
 /** Names that must never leave the clinician's machine: the client's, and two the user lists. */
 const FORBIDDEN = ['Robin', 'Okafor', 'Mara', 'Lindqvist', 'C-014'];
@@ -215,6 +215,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     const { client } = await seedClinician(dataDir, backend);
     await openApp();
     await unlock(page);
+    await goTo(page, 'Clients');
     await page.getByRole('button', { name: 'C-014', exact: true }).click();
     await page.getByRole('button', { name: 'Case review packet' }).click();
     return client;
