@@ -9,7 +9,7 @@ import type {
   PrintToPDFOptions,
   SaveDialogOptions,
 } from 'electron';
-import type { Appearance, ThemePreference } from '../../shared/domain/themePreference';
+import { appearanceSchema, type ThemePreference } from '../../shared/domain/themePreference';
 import { channels } from '../../shared/ipc/api';
 import type { FilePurpose, FolderPurpose, SavePurpose } from '../../shared/ipc/contract';
 import type { TextClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
@@ -107,7 +107,7 @@ export type CreateBackend = (options: {
   version: string;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   chooseFile: (purpose: FilePurpose) => Promise<string | null>;
-  chooseFolder: (purpose: FolderPurpose) => Promise<string | null>;
+  chooseFolder: (purpose: FolderPurpose, defaultPath?: string) => Promise<string | null>;
   printToPdf: (layout: PdfLayout) => Promise<Uint8Array>;
   showItemInFolder: (path: string) => void;
   chooseSavePath: (purpose: SavePurpose, defaultPath: string) => Promise<string | null>;
@@ -278,9 +278,10 @@ export async function startApp<W extends AppWindow>(
       });
       return canceled ? null : (filePaths[0] ?? null);
     },
-    chooseFolder: async (purpose) => {
+    chooseFolder: async (purpose, defaultPath) => {
       const { canceled, filePaths } = await dialog.showOpenDialog(win, {
         ...folderDialogWords[purpose],
+        ...(defaultPath ? { defaultPath } : {}),
         properties: ['openDirectory', 'createDirectory'],
       });
       return canceled ? null : (filePaths[0] ?? null);
@@ -300,7 +301,8 @@ export async function startApp<W extends AppWindow>(
   });
   // The theme chosen in Settings, before the window first paints (the renderer reads it too).
   const appearance = await backend.router.call('appearance:get', undefined);
-  if (appearance.ok) applyTheme((appearance.value as Appearance).theme);
+  const stored = appearance.ok ? appearanceSchema.safeParse(appearance.value) : null;
+  if (stored?.success) applyTheme(stored.data.theme);
   registerIpc(ipcMain, backend.router, createTrustedSenderCheck(win.webContents.id));
   wireLockTriggers({ powerMonitor, app }, backend);
   // Backstops for the renderer's own auto-lock: a machine idle for the user's auto-lock time,

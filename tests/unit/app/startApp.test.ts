@@ -25,6 +25,7 @@ import {
   startApp,
 } from '../../../main/app/startApp';
 import { appPartition, secureWindowOptions } from '../../../main/app/windowOptions';
+import type { ThemePreference } from '../../../shared/domain/themePreference';
 import { methods } from '../../../shared/ipc/contract';
 import type { LockReason } from '../../../shared/ipc/events';
 import type { Result } from '../../../shared/ipc/result';
@@ -166,6 +167,7 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
     },
     readText: async () => clipboard.text,
   };
+  const nativeTheme: { themeSource: ThemePreference } = { themeSource: 'system' };
 
   const electron = {
     app,
@@ -215,10 +217,12 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
         shown.push(path);
       },
     },
+    nativeTheme,
   } satisfies ElectronSlice<FakeWindow>;
 
   return {
     electron,
+    nativeTheme,
     app,
     log,
     markReady,
@@ -254,6 +258,8 @@ function recordingBackend() {
       methods,
       call: async (method, input) => {
         if (method === 'settings:get') return settings.answer;
+        // This computer's theme, read by main before the window paints.
+        if (method === 'appearance:get') return { ok: true, value: { theme: 'dark' } };
         routed.push([method, input]);
         return { ok: true, value: null };
       },
@@ -380,6 +386,13 @@ describe('startApp on ready', () => {
     const { created } = await started();
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ dataDir: '/home/someone/.config/Attune(userData)', version: '1.2.3' });
+  });
+
+  test('the theme chosen on this computer is the native theme before the window loads, and follows later choices', async () => {
+    const { nativeTheme, created } = await started();
+    expect(nativeTheme.themeSource).toBe('dark');
+    created[0]?.applyTheme('light');
+    expect(nativeTheme.themeSource).toBe('light');
   });
 
   test('every contract method is registered; only our window’s main frame reaches the router', async () => {
