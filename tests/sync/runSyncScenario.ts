@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type SyncedVault, SyncedVault as Vault2 } from '../../main/vault/v2/SyncedVault';
 import { AttuneError } from '../../shared/errors';
@@ -43,6 +44,8 @@ export interface ScenarioOutcome {
   conflictsResolved: number;
   passphraseChanges: number;
   staleOverwrites: number;
+  /** Packs of a computer's own log (FORMAT.md §6.1) found in the folders at the end. */
+  packs: number;
   /** Problems a device reported at the end (rollbacks when stale overwrites were on). */
   reported: string[];
   /** Property violations; empty when the scenario passed. */
@@ -87,6 +90,7 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
     conflictsResolved: 0,
     passphraseChanges: 0,
     staleOverwrites: 0,
+    packs: 0,
     reported: [],
     failures: [],
     log,
@@ -103,6 +107,9 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
     fs: unsyncedFs,
     device: { hex: hexes[i] as string, name: `Computer ${i}` },
     heartbeatMs: 0,
+    // Pack at nearly every lock (FORMAT.md §6.1), so that packs cross the sync tool like any file:
+    // arriving before or after the segments they cover, put back older, copied in conflict.
+    packMinFrames: 3,
   });
 
   /** Every passphrase set so far, newest last: a computer opens with the newest its files know. */
@@ -159,6 +166,7 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
     }
     await sync.settle();
     outcome.staleOverwrites = sync.stats.staleOverwrites;
+    outcome.packs = await countPacks(folders);
     await check(outcome, vaults, model, options.staleOverwrites === true);
     if (outcome.passphraseChanges > 0 && !options.staleOverwrites) {
       // Once every key file has arrived, the first passphrase no longer opens the vault anywhere.
@@ -238,6 +246,18 @@ export async function runSyncScenario(root: string, options: ScenarioOptions): P
       outcome.commits++;
     }
   }
+}
+
+async function countPacks(folders: string[]): Promise<number> {
+  let packs = 0;
+  for (const folder of folders) {
+    const devices = await readdir(join(folder, 'devices')).catch(() => [] as string[]);
+    for (const d of devices) {
+      const names = await readdir(join(folder, 'devices', d)).catch(() => [] as string[]);
+      packs += names.filter((n) => /^pack-\d{6}\.bin$/.test(n)).length;
+    }
+  }
+  return packs;
 }
 
 /** The model's heads: ops no other op of the record was based on. */

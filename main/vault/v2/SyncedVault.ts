@@ -34,6 +34,7 @@ import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDe
 import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
 import { encodeSeen, SEEN_FILE } from './seenFile';
+import { PACK_MIN_FRAMES, packOwnLog } from './packOwnLog';
 import { mergedCounts } from './backupSummary';
 import { backupSyncedVault } from './syncedBackup';
 import { putAsideStaleFolder, staleDevices } from './staleDeviceFolders';
@@ -662,8 +663,34 @@ export class SyncedVault {
       await this.writeSeen().catch(() => undefined);
       await this.writePresence(false).catch(() => undefined);
       await this.writer?.close().catch(() => undefined);
+      // Packing is upkeep, not a commit: when it fails the log is read from its segments as before.
+      await this.packIfDue().catch((error: unknown) => {
+        console.error('[attune] packing this computer’s change log failed (nothing is lost):', error);
+      });
       this.wipe();
       await this.lockFile?.release();
+    });
+  }
+
+  /**
+   * Packs this device's log (FORMAT.md §6.1) at lock when enough frames lie outside its newest
+   * pack, judged from what is in memory so that a lock with nothing to pack reads nothing.
+   */
+  private async packIfDue(): Promise<void> {
+    const keys = this.keys;
+    const minFrames = this.options.packMinFrames ?? PACK_MIN_FRAMES;
+    if (!keys || minFrames <= 0) return;
+    const written = this.state.head(this.deviceHex)?.seq ?? 0;
+    const files = this.reads.get(this.deviceHex)?.files.values() ?? [];
+    const packed = Math.max(0, ...[...files].map((f) => f.pack?.last ?? 0));
+    if (written - packed < Math.max(minFrames, packed / 4)) return;
+    await packOwnLog({
+      fs: this.fs,
+      vaultDir: this.dir,
+      device: { id: this.deviceId, hex: this.deviceHex },
+      vaultId: this.vaultId,
+      logKey: keys.log,
+      minFrames,
     });
   }
 

@@ -116,3 +116,15 @@ export function forkProblem(deviceHex: string, folder: string, seq: number, foun
       `${deviceHex}'s history; check the changes made on ${deviceHex} around then.`,
   };
 }
+
+/** A pack (FORMAT.md §6.1) that cannot be used: nothing is lost, its changes are read from the segments. */
+export function packProblem(folder: string, name: string, deviceHex: string, why: string): SyncProblem {
+  return {
+    type: 'damage',
+    file: `${folder}/${name}`,
+    deviceHex,
+    message:
+      `${name}, the packed copy of ${deviceHex}'s changes, cannot be used (${why}). No change is lost: ` +
+      `Attune reads them from the change log itself. ${deviceHex} writes a new pack when it next locks.`,
+  };
+}

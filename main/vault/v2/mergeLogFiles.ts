@@ -98,8 +98,11 @@ function finish(
   const positions = new Map<string, { size: number; end: number }>();
   const problems: SyncProblem[] = [...base.notes];
   let newest: { name: string; read: SegmentFileRead } | null = null;
+  let packed = 0;
   for (const [name, read] of files) {
-    if (!read.artefactOf && (newest === null || read.segment > newest.read.segment)) newest = { name, read };
+    if (read.pack) packed = Math.max(packed, read.segment);
+    else if (!read.artefactOf && (newest === null || read.segment > newest.read.segment))
+      newest = { name, read };
   }
   for (const [name, read] of files) {
     positions.set(name, { size: read.size, end: read.end });
@@ -113,13 +116,17 @@ function finish(
   for (const seq of [...forkSeqs].sort((a, b) => a - b)) {
     problems.push(forkProblem(deviceHex, folder, seq, frames.get(seq)!));
   }
+  // A pack's last segment gone from the folder: the next segment comes after it, never over a
+  // packed one (FORMAT.md §6.1).
   const tail: LogTail | null =
-    own && newest
+    own && newest && newest.read.segment >= packed
       ? {
           segment: newest.read.segment,
           end: newest.read.end,
           ...(newest.read.damage ? { closed: true } : {}),
         }
-      : null;
+      : own && packed > 0
+        ? { segment: packed, end: 0, closed: true }
+        : null;
   return { deviceHex, frames, problems, positions, tail, files, added, forkSeqs };
 }

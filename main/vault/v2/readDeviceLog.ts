@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { isNotFound, type VaultFs } from '../vaultFs';
 import type { LogTail } from './deviceLogWriter';
 import { encodeSegmentHeader, parseSegmentHeader, SEGMENT_HEADER_BYTES, scanLogFrames } from './logFrame';
-import { artefactProblem, damageProblem, foreignProblem, headerProblem } from './deviceLogProblems';
+import {
+  artefactProblem,
+  damageProblem,
+  foreignProblem,
+  headerProblem,
+  packProblem,
+} from './deviceLogProblems';
+import { scanPack } from './logPack';
 import { extendLogRead, isTakenOver, mergeLogFiles } from './mergeLogFiles';
 import { classifyDeviceFile, type SyncTool } from './syncNames';
 import type { DeviceRef, LogFrame, SyncProblem } from './types';
@@ -22,6 +29,8 @@ export interface SegmentFileRead {
   tornTail: boolean;
   /** Damage or a wrong header: the file is not read past `end`, and re-read whole when it changes. */
   damage: SyncProblem | null;
+  /** Set when the file is a pack (FORMAT.md §6.1); `segment` is then the last segment it covers. */
+  pack?: { last: number; segmentEnd: number };
 }
 
 export interface DeviceLogRead {
@@ -76,10 +85,12 @@ export async function readDeviceLog(
     throw error;
   });
   const listed: Listed[] = [];
+  const packs: Listed[] = [];
   const notes: SyncProblem[] = [];
   for (const name of names) {
     const kind = classifyDeviceFile(name);
     if (kind.type === 'segment') listed.push({ name, segment: kind.segment });
+    else if (kind.type === 'pack') packs.push({ name, segment: kind.segment });
     else if (kind.type === 'foreign') notes.push(foreignProblem(folder, name, device.hex));
     else if (kind.type === 'artefact') {
       // A copy of a copy ("log-000001 2 (1).bin") is a copy of the segment it finally names.
@@ -110,9 +121,20 @@ export async function readDeviceLog(
   // Frames that only add to what `since` had (new bytes, new files); null once a file went away
   // or was read whole again, when its old frames may have to go and everything is merged anew.
   let fresh: LogFrame[] | null = since ? [] : null;
+  // The pack that covers the most segments and is valid (FORMAT.md §6.1): segments below the one
+  // it ends in are not read, and that one only after the pack's end of it.
+  const pack = await choosePack(context, packs, since, notes);
+  if (pack) listed.unshift({ name: pack.name, segment: pack.read.segment });
   for (const entry of listed) {
     const before = since?.files.get(entry.name);
-    const read = await readSegmentFile(context, entry, before);
+    const covered = pack && !entry.artefactOf ? pack.read : null;
+    if (covered && entry.segment < covered.segment) continue;
+    const read =
+      entry.name === pack?.name
+        ? pack.read
+        : covered && entry.segment === covered.segment
+          ? await readCoveredSegment(context, entry, before, covered.pack?.segmentEnd ?? 0)
+          : await readSegmentFile(context, entry, before);
     if (!read) continue;
     files.set(entry.name, read);
     if (!fresh || read === before) continue;
@@ -132,6 +154,108 @@ export async function readDeviceLog(
     return mergeLogFiles(base, undefined);
   }
   return since && fresh ? extendLogRead(base, since, fresh) : mergeLogFiles(base, since?.frames);
+}
+
+/**
+ * Reads the device's packs from the one covering the most segments down, and returns the first
+ * valid one (reused from `since` while unchanged). A pack that is not valid is left unused: one
+ * still arriving silently, a damaged one reported (its frames are read from the segments anyway).
+ */
+async function choosePack(
+  context: ReadContext,
+  packs: Listed[],
+  since: DeviceLogRead | undefined,
+  notes: SyncProblem[],
+): Promise<{ name: string; read: SegmentFileRead } | null> {
+  const gone = (error: unknown): null => {
+    if (isNotFound(error)) return null;
+    throw error;
+  };
+  for (const entry of [...packs].sort((a, b) => b.segment - a.segment)) {
+    const path = join(context.dir, entry.name);
+    const stat = await context.fs.stat(path).catch(gone);
+    if (!stat) continue;
+    const before = since?.files.get(entry.name);
+    if (before?.pack && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
+      return { name: entry.name, read: before };
+    }
+    const bytes = await context.fs.readFile(path).catch(gone);
+    if (!bytes) continue;
+    const scan = scanPack(
+      bytes,
+      context.logKey,
+      context.vaultId,
+      context.device.id,
+      entry.segment,
+      entry.name,
+    );
+    if (!scan.ok) {
+      if (!scan.arriving || context.own)
+        notes.push(packProblem(context.folder, entry.name, context.device.hex, scan.problem));
+      continue;
+    }
+    return {
+      name: entry.name,
+      read: {
+        segment: entry.segment,
+        size: bytes.length,
+        mtimeMs: stat.mtimeMs,
+        end: scan.end,
+        frames: scan.frames,
+        tornTail: false,
+        damage: null,
+        pack: { last: scan.header.last, segmentEnd: scan.header.segmentEnd },
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * The last segment a pack covers, read only after the pack's end of it (FORMAT.md §6.1): frames
+ * appended there after the pack was made. A segment now shorter than that end holds nothing the
+ * pack lacks: another device's is still arriving; this device's own was cut short, which is
+ * reported, and its writer starts a new segment rather than append where readers would not look.
+ */
+async function readCoveredSegment(
+  context: ReadContext,
+  entry: Listed,
+  before: SegmentFileRead | undefined,
+  segmentEnd: number,
+): Promise<SegmentFileRead | null> {
+  const path = join(context.dir, entry.name);
+  const stat = await context.fs.stat(path).catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
+  if (!stat) return null;
+  if (before && before.end >= segmentEnd) return readSegmentFile(context, entry, before);
+  const base = {
+    segment: entry.segment,
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
+    frames: [],
+    tornTail: false,
+  };
+  if (stat.size < segmentEnd && !context.own) return { ...base, end: stat.size, damage: null };
+  if (stat.size < segmentEnd) {
+    const problem = headerProblem(
+      context.folder,
+      entry.name,
+      context.device.hex,
+      'it is shorter than the pack of these changes says; every change is in the pack',
+    );
+    return { ...base, end: stat.size, damage: problem };
+  }
+  const packed: SegmentFileRead = {
+    ...base,
+    size: segmentEnd,
+    mtimeMs: Number.NaN,
+    end: segmentEnd,
+    damage: null,
+  };
+  if (stat.size === segmentEnd) return { ...packed, mtimeMs: stat.mtimeMs };
+  return readSegmentFile(context, entry, packed);
 }
 
 interface ReadContext {

@@ -15,6 +15,8 @@ export type SyncTool = 'syncthing' | 'dropbox' | 'onedrive' | 'icloud' | 'gdrive
 
 export type DeviceFileName =
   | { type: 'segment'; segment: number }
+  /** A pack of the device's own frames of segments 1..segment (FORMAT.md §6.1). */
+  | { type: 'pack'; segment: number }
   | { type: 'keys' }
   | { type: 'seen' }
   | { type: 'presence' }
@@ -33,6 +35,9 @@ export const segmentFileName = (segment: number): string => {
   return `log-${String(segment).padStart(6, '0')}.bin`;
 };
 
+/** `pack-000003.bin`: the pack covering segments 1 to 3 (FORMAT.md §6.1). */
+export const packFileName = (segment: number): string => `pack-${segmentFileName(segment).slice(4)}`;
+
 /** A device folder is named by the device id: 32 lowercase hex digits. */
 export const isDeviceFolderName = (name: string): boolean => /^[0-9a-f]{32}$/.test(name);
 
@@ -42,6 +47,7 @@ const KNOWN: Record<string, DeviceFileName> = {
   'presence.bin': { type: 'presence' },
 };
 const SEGMENT_NAME = /^log-(\d{6})\.bin$/;
+const PACK_NAME = /^pack-(\d{6})\.bin$/;
 /** Longer names are no vault file nor any copy of one; bounds the work spent on a hostile name. */
 const MAX_NAME = 255;
 
@@ -127,7 +133,10 @@ function knownFile(name: string): DeviceFileName | null {
   if (fixed) return fixed;
   const match = SEGMENT_NAME.exec(name);
   const segment = match ? Number(match[1]) : 0;
-  return segment >= 1 ? { type: 'segment', segment } : null;
+  if (segment >= 1) return { type: 'segment', segment };
+  const pack = PACK_NAME.exec(name);
+  const covers = pack ? Number(pack[1]) : 0;
+  return covers >= 1 ? { type: 'pack', segment: covers } : null;
 }
 
 /** True for a name that is, or is a conflict copy of, a file the vault writes. */

@@ -40,6 +40,11 @@ export interface SyncedVaultOptions {
   now?: () => Date;
   /** Presence heartbeat period in ms (default 60 s; 0 = no timer, tests call heartbeat()). */
   heartbeatMs?: number;
+  /**
+   * Pack this device's log at lock once this many frames lie outside its newest pack (and a
+   * quarter as many as it holds; FORMAT.md §6.1). Default PACK_MIN_FRAMES (256); 0 never packs.
+   */
+  packMinFrames?: number;
 }
 
 export interface ConflictVersion {

@@ -23,6 +23,7 @@ describe('format 2 through simulated sync tools', () => {
         passphraseChanges: 0,
         staleOverwrites: 0,
         rollbacksReported: 0,
+        packs: 0,
       };
       for (let n = 0; n < SCENARIOS; n++) {
         const seed = FIRST_SEED + n;
@@ -39,6 +40,7 @@ describe('format 2 through simulated sync tools', () => {
           summary.conflictsResolved += outcome.conflictsResolved;
           summary.passphraseChanges += outcome.passphraseChanges;
           summary.staleOverwrites += outcome.staleOverwrites;
+          summary.packs += outcome.packs;
           summary.rollbacksReported += outcome.reported.filter((r) => r.includes('rollback')).length;
         } finally {
           await rm(root, { recursive: true, force: true });
@@ -48,6 +50,7 @@ describe('format 2 through simulated sync tools', () => {
       // The scenarios must actually exercise what they claim to.
       expect(summary.commits).toBeGreaterThan(SCENARIOS * 10);
       expect(summary.conflictsMade + summary.conflictsResolved).toBeGreaterThan(0);
+      expect(summary.packs).toBeGreaterThan(0);
     },
     SCENARIOS * 30_000,
   );

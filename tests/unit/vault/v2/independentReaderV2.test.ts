@@ -85,7 +85,7 @@ async function tempRoot(): Promise<string> {
   return root;
 }
 
-async function oneDevice(options: { segmentBytes?: number } = {}) {
+async function oneDevice(options: { segmentBytes?: number; packMinFrames?: number } = {}) {
   const dir = join(await tempRoot(), 'vault');
   const { vault, recoveryKey } = await SyncedVault.create(dir, PASS, {
     kdf,
@@ -389,6 +389,49 @@ describe('FORMAT.md is enough to read a format-2 vault', { timeout: 120_000 }, (
     expect(sortRecords(read.records)).toEqual(expected);
     expect(read.records).toHaveLength(13);
     expect(read.problems).toEqual([]);
+  });
+
+  it('reads a device through its pack (§6.1): segments below the pack’s last are not needed, later frames come from that segment after E; a damaged pack is set aside', async () => {
+    const { dir, vault } = await oneDevice({ segmentBytes: 4096, packMinFrames: 5 });
+    for (let i = 0; i < 12; i++)
+      await vault.put('client', `c-${i}`, { code: `C-${i}`, pad: 'x'.repeat(i * 300) });
+    await vault.lock();
+    // Saved after the pack: they go on in the pack's last segment (or later ones).
+    const again = await SyncedVault.open(
+      dir,
+      { passphrase: PASS },
+      { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0, packMinFrames: 0 },
+    );
+    await again.put('client', 'after', { code: 'C-after' });
+    const expected = await engineRecords(again, ['client']);
+    const expectedAudit = engineAudit(again);
+    await again.lock();
+    const folder = join(dir, 'devices', A);
+    const names = await readdir(folder);
+    const pack = names.find((n) => /^pack-\d{6}\.bin$/.test(n));
+    expect(pack).toBeDefined();
+    const K = Number(pack!.slice(5, 11));
+    expect(K).toBeGreaterThan(1);
+    // The frames of segments below K exist only in the pack for this reader: move them out.
+    const aside = join(dir, '..', 'aside');
+    await cp(folder, aside, { recursive: true });
+    for (const n of names.filter((n) => /^log-\d{6}\.bin$/.test(n) && Number(n.slice(4, 10)) < K))
+      await rm(join(folder, n));
+    const read = await readVaultV2(dir, { passphrase: PASS }, { self: A });
+    expect(sortRecords(read.records)).toEqual(expected);
+    // Every entry the engine showed, then the lock's, which was committed after.
+    expect(auditTexts(read).slice(0, expectedAudit.length)).toEqual(expectedAudit);
+    expect(auditTexts(read)).toHaveLength(expectedAudit.length + 1);
+    expect(read.problems).toEqual([]);
+    // A pack with a flipped byte is not used: with the segments back, everything is still read.
+    await rm(folder, { recursive: true });
+    await cp(aside, folder, { recursive: true });
+    const bytes = await readFile(join(folder, pack!));
+    bytes[bytes.length - 20]! ^= 1;
+    await writeFile(join(folder, pack!), bytes);
+    const fallback = await readVaultV2(dir, { passphrase: PASS }, { self: A });
+    expect(sortRecords(fallback.records)).toEqual(expected);
+    expect(fallback.problems.map((p) => p.type)).toEqual(['damage']);
   });
 
   it("reads a conflict copy of another device's segment as more of its frames, and waits for a frame still arriving", async () => {

@@ -5,7 +5,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ascii, openSealed, sha256, u64 } from './bytes';
-import { decodePlaintext, type Payload } from './framePayloadV2';
+import { decodePayload, decodePlaintext, type Payload } from './framePayloadV2';
+import { type PackRead, readPack } from './packV2';
 import { originalName } from './syncArtefactNames';
 
 export interface Frame {
@@ -30,6 +31,7 @@ export interface DeviceLog {
 }
 
 const SEGMENT = /^log-(\d{6})\.bin$/;
+const PACK = /^pack-(\d{6})\.bin$/;
 
 const MAGIC = ascii('ATF2');
 const isZero = (b: Buffer) => b.every((x) => x === 0);
@@ -54,8 +56,38 @@ export async function readDeviceLog(
   const bySeq = new Map<number, Frame[]>();
   const report = (type: LogProblem['type'], message: string) => problems.push({ type, deviceHex, message });
 
+  // §6.1: the valid pack with the highest K gives frames 1..N; segments below K are not read, and
+  // segment K only from offset E. Packs that are not valid are set aside (the segments are read).
+  const packNames = (await readdir(folder))
+    .filter((n) => PACK.test(n))
+    .sort()
+    .reverse();
+  let pack: Extract<PackRead, { ok: true }> | null = null;
+  for (const name of packNames) {
+    const read = readPack(
+      await readFile(join(folder, name)),
+      vaultId,
+      deviceId,
+      Number(PACK.exec(name)?.[1]),
+      kLog,
+    );
+    if (!read.ok) {
+      report('damage', `${name}: ${read.why}`);
+      continue;
+    }
+    pack = read;
+    for (const e of read.entries) {
+      bySeq.set(e.seq, [
+        { deviceHex, seq: e.seq, prev: e.prev, hash: e.hash, payload: decodePayload(e.payload) },
+      ]);
+    }
+    break;
+  }
+
   for (const { file: name, original } of names) {
     const number = Number(SEGMENT.exec(original)?.[1]);
+    const isCopy = name !== original;
+    if (pack && !isCopy && number < pack.K) continue;
     const bytes = await readFile(join(folder, name));
     if (
       bytes.length < 25 ||
@@ -67,7 +99,7 @@ export async function readDeviceLog(
       report('damage', `${name}: segment header does not match its name and folder`);
       continue;
     }
-    let pos = 25;
+    let pos = pack && !isCopy && number === pack.K ? Math.max(25, pack.E) : 25;
     while (pos < bytes.length) {
       const rest = bytes.subarray(pos);
       if (rest.length < 12) {

@@ -22,15 +22,24 @@ export interface Payload {
   values: Array<unknown | undefined>;
 }
 
-/** Decodes a frame's plaintext; throws (damage) on bad padding, lengths or JSON. */
-export function decodePlaintext(plaintext: Buffer): Payload {
+/** The payload inside a padded plaintext (§7); throws (damage) on bad padding or lengths. */
+export function unpad(plaintext: Buffer): Buffer {
   if (plaintext.length < 4) throw new Error('plaintext shorter than its length field');
   const P = plaintext.readUInt32BE(0);
   if (4 + P > plaintext.length) throw new Error('payload length beyond the plaintext');
   if (plaintext.length !== padme(Math.max(4 + P, 1024)))
     throw new Error('plaintext length is not padme(max(4+P,1024))');
   if (plaintext.subarray(4 + P).some((b) => b !== 0)) throw new Error('padding is not zero');
-  const payload = plaintext.subarray(4, 4 + P);
+  return plaintext.subarray(4, 4 + P);
+}
+
+/** Decodes a frame's plaintext; throws (damage) on bad padding, lengths or JSON. */
+export function decodePlaintext(plaintext: Buffer): Payload {
+  return decodePayload(unpad(plaintext));
+}
+
+/** Decodes a payload (`u32(M) || meta || values`, §7), as a frame or a pack entry holds it. */
+export function decodePayload(payload: Buffer): Payload {
   const M = payload.readUInt32BE(0);
   const meta = JSON.parse(payload.subarray(4, 4 + M).toString('utf8')) as {
     at: string;
