@@ -167,6 +167,12 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
           .getByRole('radio', { name: new RegExp(`^${(i % 4) + 2} `) }),
       ).toBeChecked();
     }
+    // Both ruptures are complete, so they open as their one-line summaries.
+    await expect(
+      page.getByText('Withdrawal · Minimal response · minute 20 · Resolved at minute 24'),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Edit rupture 1' }).click();
+    await page.getByRole('button', { name: 'Edit rupture 2' }).click();
     await expect(second.getByRole('radio', { name: 'Confrontation' })).toBeChecked();
     await expect(first.getByLabel('Minute of repair')).toHaveValue('24');
     await expect(page.getByLabel('Goals and topics', { exact: true })).toHaveValue('8.5');

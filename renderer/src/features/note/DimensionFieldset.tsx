@@ -1,27 +1,9 @@
 import { memo, useCallback, useId } from 'react';
 import type { DimensionEntry } from '../../../../shared/domain/attunementSchema';
-import {
-  type Dimension,
-  type DimensionId,
-  notObservedLabel,
-  type RatingValue,
-  ratingAnchors,
-} from '../../../../shared/domain/dimensions';
-import { RadioGroup, type RadioOption } from '../../components/RadioGroup';
+import type { Dimension, DimensionId, RatingValue } from '../../../../shared/domain/dimensions';
 import { TextAreaField } from '../../components/TextAreaField';
-
-const ratingOptions: readonly RadioOption<RatingValue | null>[] = [
-  ...ratingAnchors.map((anchor) => ({
-    value: anchor.value,
-    label: (
-      <>
-        <span className="choice-number">{anchor.value}</span> {anchor.label}
-      </>
-    ),
-    description: anchor.description,
-  })),
-  { value: null, label: notObservedLabel, description: 'Could not be judged in this session.' },
-];
+import { anchorsFor } from './ratingAnchors';
+import { RatingRow } from './RatingRow';
 
 export interface DimensionFieldsetProps {
   dimension: Dimension;
@@ -34,8 +16,9 @@ export interface DimensionFieldsetProps {
 }
 
 /**
- * One dimension: its rating as a radio group named by the dimension's label, with the anchors
- * beside the choices, then what was observed and how the therapist responded.
+ * One dimension: its rating as a compact row named by the dimension's label (the anchors one
+ * hover or focus away), what it is and the question to answer, then what was observed and how
+ * the therapist responded.
  */
 export const DimensionFieldset = memo(function DimensionFieldset({
   dimension,
@@ -48,6 +31,7 @@ export const DimensionFieldset = memo(function DimensionFieldset({
 }: DimensionFieldsetProps) {
   const id = useId();
   const promptId = `${id}-prompt`;
+  const aboutId = `${id}-about`;
   const { id: dimensionId } = dimension;
   const setRating = useCallback(
     (rating: RatingValue | null) => onChange(dimensionId, (e) => ({ ...e, rating })),
@@ -63,26 +47,21 @@ export const DimensionFieldset = memo(function DimensionFieldset({
   );
   return (
     <div className="dimension">
-      <RadioGroup
+      <RatingRow
         label={dimension.label}
-        heading="h3"
-        description={
-          <>
-            <p className="muted">
-              {dimension.description} <span className="source">({dimension.source})</span>
-            </p>
-            <p id={promptId} className="prompt">
-              {dimension.prompt}
-            </p>
-          </>
-        }
-        options={ratingOptions}
+        describedBy={`${aboutId} ${promptId}`}
+        anchors={anchorsFor(dimension)}
         value={entry.rating as RatingValue | null}
         onChange={setRating}
         disabled={readOnly}
         error={ratingError}
-        layout="cards"
       />
+      <p id={aboutId} className="dimension-about">
+        {dimension.description} <span className="source">({dimension.source})</span>
+      </p>
+      <p id={promptId} className="prompt">
+        {dimension.prompt}
+      </p>
       <div className="grid2">
         <TextAreaField
           label={`${dimension.label} — observation`}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { planPrompt } from '../../../../shared/domain/templates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { NotePdfButton } from '../records';
@@ -7,10 +7,14 @@ import { AttunementSection } from './AttunementSection';
 import { BaseSections } from './BaseSections';
 import { draftDifferences } from './draftDifferences';
 import { FeedbackSection } from './FeedbackSection';
+import { useFocusMode } from './focusMode';
 import { HeldVersionChooser } from './HeldVersionChooser';
 import { NoteHeader } from './NoteHeader';
 import { draftOf, errorList } from './noteDraft';
+import { NoteOutline } from './NoteOutline';
+import { noteOutline, orphanSectionIds, partDomId, partKeys } from './noteOutline';
 import { ParticipationSection } from './ParticipationSection';
+import { PreviousPlan } from './PreviousPlan';
 import { ProcessNotesPanel } from './ProcessNotesPanel';
 import { RupturesSection } from './RupturesSection';
 import { savedAtText, saveStatusText } from './saveStatusText';
@@ -21,6 +25,8 @@ import './noteEditor.css';
 
 export interface NoteEditorProps {
   noteId: string;
+  /** The page heading, naming the client and the session; shown in the sticky header. */
+  heading: string;
   /** Called after "Close note", once pending changes have been saved (or kept for later). */
   onClose: () => void;
 }
@@ -31,18 +37,22 @@ export interface NoteEditorProps {
  * feedback, plan and the private process notes. Drafts autosave; a signed note is read-only
  * and takes addenda.
  */
-export function NoteEditor({ noteId, onClose }: NoteEditorProps) {
+export function NoteEditor({ noteId, heading, onClose }: NoteEditorProps) {
   const loaded = useNoteData(noteId);
   if (loaded.state === 'loading') {
     return (
-      <p className="note-editor muted" role="status">
-        Opening the note…
-      </p>
+      <div className="note-editor">
+        <h1>{heading}</h1>
+        <p className="muted" role="status">
+          Opening the note…
+        </p>
+      </div>
     );
   }
   if (loaded.state === 'failed') {
     return (
       <div className="note-editor">
+        <h1>{heading}</h1>
         <p role="alert" className="error">
           {loaded.message}
         </p>
@@ -57,10 +67,46 @@ export function NoteEditor({ noteId, onClose }: NoteEditorProps) {
       </div>
     );
   }
-  return <LoadedNoteEditor key={loaded.data.note.id} data={loaded.data} onClose={onClose} />;
+  return (
+    <LoadedNoteEditor key={loaded.data.note.id} data={loaded.data} heading={heading} onClose={onClose} />
+  );
 }
 
-function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => void }) {
+/** One part of the note, as the outline names it: the target of its link. */
+function Part({ idPrefix, partKey, children }: { idPrefix: string; partKey: string; children: ReactNode }) {
+  return (
+    <div id={partDomId(idPrefix, partKey)} className="note-part">
+      {children}
+    </div>
+  );
+}
+
+/** Keeps `--note-header-height` on the editor equal to its sticky header's height, for scroll offsets. */
+function useHeaderHeight() {
+  const editor = useRef<HTMLDivElement>(null);
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const bar = header.current;
+    const root = editor.current;
+    if (!bar || !root) return;
+    const observer = new ResizeObserver(() => {
+      root.style.setProperty('--note-header-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+    });
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+  return { editor, header };
+}
+
+function LoadedNoteEditor({
+  data,
+  heading,
+  onClose,
+}: {
+  data: NoteData;
+  heading: string;
+  onClose: () => void;
+}) {
   const { template, settings } = data;
   const {
     note,
@@ -110,15 +156,31 @@ function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => vo
   const cancelSign = useCallback(() => setSigning(null), []);
 
   const { includes } = template;
+  const idPrefix = useId();
+  const focusMode = useFocusMode();
+  const { editor, header } = useHeaderHeight();
+  // The outline changes only with the template, the signature, or text under a section the
+  // template lacks: not with each keystroke (the key below stays the same while typing).
+  const signed = note.status === 'signed';
+  const orphanKey = orphanSectionIds(new Set(template.baseSections.map((s) => s.id)), draft.sections).join(
+    '\n',
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `orphanKey` stands for the sections that matter here.
+  const outline = useMemo(() => noteOutline(template, draft.sections, signed), [template, signed, orphanKey]);
+  const choosing = held?.state === 'choose';
   return (
-    <div className="note-editor">
+    <div className={focusMode.on ? 'note-editor focus-mode' : 'note-editor'} ref={editor}>
       <NoteHeader
+        ref={header}
+        heading={heading}
+        focusMode={focusMode.on}
+        onToggleFocusMode={focusMode.toggle}
         templateName={template.name}
         signature={note.signed}
         saveText={saveStatusText(autosave.status)}
         saveFailed={autosave.status.kind === 'failed'}
         problems={problems}
-        onSign={readOnly || held?.state === 'choose' ? undefined : openSign}
+        onSign={readOnly || choosing ? undefined : openSign}
         onClose={close}
         actions={
           <NotePdfButton noteId={note.id} clientId={note.clientId} signed={note.status === 'signed'} />
@@ -154,85 +216,106 @@ function LoadedNoteEditor({ data, onClose }: { data: NoteData; onClose: () => vo
           </div>
         )}
       </ConfirmDialog>
-      {held?.state === 'restored' && (
-        <p role="status" className="notice">
-          Changes you made that had not been saved ({savedAtText(held.heldAt).replace(/^Saved /, '')}) are
-          back in the note.
-        </p>
-      )}
-      {held?.state === 'choose' ? (
-        <HeldVersionChooser
-          title="Unsaved changes from earlier"
-          savedAt={note.updatedAt}
-          heldAt={held.held.heldAt}
-          differences={differences}
-          onKeepSaved={keepSaved}
-          onUseHeld={takeHeld}
-        />
-      ) : (
-        <>
-          <BaseSections
-            templateSections={template.baseSections}
-            values={draft.sections}
-            readOnly={readOnly}
-            errors={errors}
-            onChange={setters.sections}
-          />
-          {includes.attunement && (
-            <AttunementSection
-              attunement={draft.attunement}
-              coRegulation={draft.coRegulation}
-              readOnly={readOnly}
-              errors={errors}
-              onChange={setters.attunement}
-              onCoRegulationChange={setters.coRegulation}
+      <div className="note-layout">
+        {!choosing && <NoteOutline items={outline} idPrefix={idPrefix} />}
+        <div className="note-column">
+          {held?.state === 'restored' && (
+            <p role="status" className="notice">
+              Changes you made that had not been saved ({savedAtText(held.heldAt).replace(/^Saved /, '')}) are
+              back in the note.
+            </p>
+          )}
+          {!readOnly && <PreviousPlan clientId={note.clientId} sessionId={note.sessionId} />}
+          {held?.state === 'choose' ? (
+            <HeldVersionChooser
+              title="Unsaved changes from earlier"
+              savedAt={note.updatedAt}
+              heldAt={held.held.heldAt}
+              differences={differences}
+              onKeepSaved={keepSaved}
+              onUseHeld={takeHeld}
             />
+          ) : (
+            <>
+              <BaseSections
+                idPrefix={idPrefix}
+                templateSections={template.baseSections}
+                values={draft.sections}
+                readOnly={readOnly}
+                errors={errors}
+                onChange={setters.sections}
+              />
+              {includes.attunement && (
+                <Part idPrefix={idPrefix} partKey={partKeys.attunement}>
+                  <AttunementSection
+                    attunement={draft.attunement}
+                    coRegulation={draft.coRegulation}
+                    readOnly={readOnly}
+                    errors={errors}
+                    onChange={setters.attunement}
+                    onCoRegulationChange={setters.coRegulation}
+                  />
+                </Part>
+              )}
+              {includes.ruptures && (
+                <Part idPrefix={idPrefix} partKey={partKeys.ruptures}>
+                  <RupturesSection
+                    ruptures={draft.ruptures}
+                    judgments={draft.sessionJudgments}
+                    vocabulary={vocabulary}
+                    readOnly={readOnly}
+                    errors={errors}
+                    onChange={setters.ruptures}
+                    onJudgmentsChange={setters.sessionJudgments}
+                  />
+                </Part>
+              )}
+              {includes.participation && (
+                <Part idPrefix={idPrefix} partKey={partKeys.participation}>
+                  <ParticipationSection
+                    value={draft.participation}
+                    readOnly={readOnly}
+                    errors={errors}
+                    onChange={setters.participation}
+                  />
+                </Part>
+              )}
+              {includes.feedback && (
+                <Part idPrefix={idPrefix} partKey={partKeys.feedback}>
+                  <FeedbackSection
+                    value={draft.feedback}
+                    concernLine={settings.feedbackConcernLine}
+                    readOnly={readOnly}
+                    errors={errors}
+                    onChange={setters.feedback}
+                  />
+                </Part>
+              )}
+              {includes.plan && (
+                <Part idPrefix={idPrefix} partKey={partKeys.plan}>
+                  <TextSection
+                    sectionKey="plan"
+                    heading="Plan"
+                    prompt={planPrompt}
+                    value={draft.plan}
+                    readOnly={readOnly}
+                    error={errors.plan}
+                    onChange={setters.plan}
+                  />
+                </Part>
+              )}
+              {readOnly && (
+                <Part idPrefix={idPrefix} partKey={partKeys.addenda}>
+                  <AddendaSection addenda={note.addenda} onAdd={addAddendum} focusOnMount={justSigned} />
+                </Part>
+              )}
+            </>
           )}
-          {includes.ruptures && (
-            <RupturesSection
-              ruptures={draft.ruptures}
-              judgments={draft.sessionJudgments}
-              vocabulary={vocabulary}
-              readOnly={readOnly}
-              errors={errors}
-              onChange={setters.ruptures}
-              onJudgmentsChange={setters.sessionJudgments}
-            />
-          )}
-          {includes.participation && (
-            <ParticipationSection
-              value={draft.participation}
-              readOnly={readOnly}
-              errors={errors}
-              onChange={setters.participation}
-            />
-          )}
-          {includes.feedback && (
-            <FeedbackSection
-              value={draft.feedback}
-              concernLine={settings.feedbackConcernLine}
-              readOnly={readOnly}
-              errors={errors}
-              onChange={setters.feedback}
-            />
-          )}
-          {includes.plan && (
-            <TextSection
-              sectionKey="plan"
-              heading="Plan"
-              prompt={planPrompt}
-              value={draft.plan}
-              readOnly={readOnly}
-              error={errors.plan}
-              onChange={setters.plan}
-            />
-          )}
-          {readOnly && (
-            <AddendaSection addenda={note.addenda} onAdd={addAddendum} focusOnMount={justSigned} />
-          )}
-        </>
-      )}
-      <ProcessNotesPanel noteId={note.id} processNote={data.processNote} createdAt={note.createdAt} />
+          <Part idPrefix={idPrefix} partKey={partKeys.processNotes}>
+            <ProcessNotesPanel noteId={note.id} processNote={data.processNote} createdAt={note.createdAt} />
+          </Part>
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,9 +1,13 @@
-import { memo, type ReactNode } from 'react';
+import { Focus, PenLine, X } from 'lucide-react';
+import { memo, type ReactNode, type Ref } from 'react';
 import type { Signature } from '../../../../shared/domain/noteSchema';
 import { formatDate, formatTime } from '../../format/dates';
+import { focusModeShortcut } from './focusMode';
 import { saveShortcut } from './saveStatusText';
 
 export interface NoteHeaderProps {
+  /** The page's heading: "Session note · C-014 · 20 Nov 2026, 10:00". */
+  heading: string;
   templateName: string;
   signature: Signature | undefined;
   /** The live save state, e.g. "Saved at 14:32". */
@@ -16,10 +20,17 @@ export interface NoteHeaderProps {
   onClose: () => void;
   /** More actions, shown before "Close note" (printing the note). */
   actions?: ReactNode;
+  focusMode: boolean;
+  onToggleFocusMode: () => void;
+  ref?: Ref<HTMLElement>;
 }
 
-/** Template, status, live save state and the note's actions. */
+/**
+ * The note's sticky header: client and session (the page heading), template, status, live save
+ * state and the note's actions, Sign among them, so they stay in reach anywhere in a long note.
+ */
 export const NoteHeader = memo(function NoteHeader({
+  heading,
   templateName,
   signature,
   saveText,
@@ -28,35 +39,52 @@ export const NoteHeader = memo(function NoteHeader({
   onSign,
   onClose,
   actions,
+  focusMode,
+  onToggleFocusMode,
+  ref,
 }: NoteHeaderProps) {
   return (
-    <header className="note-header card">
+    <header className="note-header" ref={ref}>
       <div className="note-header-row">
-        <p className="note-meta">
-          <span className="note-template">{templateName} note</span>
-          <span className={signature ? 'badge signed' : 'badge draft'}>{signature ? 'Signed' : 'Draft'}</span>
-          {signature && <span className="muted">{signedText(signature)}</span>}
-        </p>
+        <div className="note-title">
+          <h1>{heading}</h1>
+          <p className="note-meta">
+            <span className="note-template">{templateName} note</span>
+            <span className={signature ? 'badge signed' : 'badge draft'}>
+              {signature ? 'Signed' : 'Draft'}
+            </span>
+            {signature && <span className="muted">{signedText(signature)}</span>}
+            <output
+              aria-live="polite"
+              aria-label="Note save state"
+              className={saveFailed ? 'save-state failed' : 'save-state'}
+              title={signature ? undefined : `Saves as you type; ${saveShortcut} saves now.`}
+            >
+              {saveText}
+            </output>
+          </p>
+        </div>
         <div className="note-actions">
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={focusMode}
+            title={`Only the note on screen (${focusModeShortcut}; Escape leaves)`}
+            onClick={onToggleFocusMode}
+          >
+            <Focus aria-hidden="true" size={16} /> Focus mode
+          </button>
           {onSign && (
             <button type="button" onClick={onSign}>
-              Sign note
+              <PenLine aria-hidden="true" size={16} /> Sign note
             </button>
           )}
           {actions}
           <button type="button" className="secondary" onClick={onClose}>
-            Close note
+            <X aria-hidden="true" size={16} /> Close note
           </button>
         </div>
       </div>
-      <output
-        aria-live="polite"
-        aria-label="Note save state"
-        className={saveFailed ? 'save-state failed' : 'save-state'}
-      >
-        {saveText}
-      </output>
-      {!signature && <span className="muted small"> · Saves as you type; {saveShortcut} saves now.</span>}
       {problems.length > 0 && (
         <div role="alert" className="note-problems">
           <p>Fix these to save the note:</p>

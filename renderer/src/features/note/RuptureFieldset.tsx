@@ -1,4 +1,5 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { ChevronUp, Pencil } from 'lucide-react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import type { Rupture } from '../../../../shared/domain/ruptureSchema';
 import type { RuptureOutcomeId, RuptureTypeId, RuptureVocabulary } from '../../../../shared/domain/ruptures';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
@@ -17,6 +18,7 @@ import {
   strategyOptions,
   typeOptions,
 } from './ruptureOptions';
+import { isRuptureComplete, ruptureSummary } from './ruptureSummary';
 
 export interface RuptureFieldsetProps {
   rupture: Rupture;
@@ -26,13 +28,20 @@ export interface RuptureFieldsetProps {
   errors: FieldErrors;
   /** Focus the first control when mounted (a rupture just added). */
   focusOnMount: boolean;
+  /** Shown as its one-line summary (when complete and free of errors), with Edit to open it. */
+  collapsed: boolean;
+  onCollapsedChange: (id: string, collapsed: boolean) => void;
   onChange: (id: string, update: (rupture: Rupture) => Rupture) => void;
   onRemove: (id: string) => void;
 }
 
 const repairBeforeRupture = 'The repair minute can’t be earlier than the minute the rupture began.';
 
-/** One rupture and its repair, as a fieldset named "Rupture N". */
+/**
+ * One rupture and its repair, as a fieldset named "Rupture N"; once complete it can fold to a
+ * one-line summary. The fieldset stays mounted while folded (only hidden), so nothing typed in it
+ * is lost and autosave sees no change.
+ */
 export const RuptureFieldset = memo(function RuptureFieldset({
   rupture,
   index,
@@ -40,10 +49,16 @@ export const RuptureFieldset = memo(function RuptureFieldset({
   readOnly,
   errors,
   focusOnMount,
+  collapsed,
+  onCollapsedChange,
   onChange,
   onRemove,
 }: RuptureFieldsetProps) {
   const ref = useRef<HTMLFieldSetElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const fieldsetId = useId();
+  // Where focus goes after the user folds or opens the rupture: to what took the place of the button.
+  const focusAfterToggle = useRef<'fields' | 'summary' | null>(null);
   const { id, type } = rupture;
   const path = `ruptures.${index}`;
 
@@ -84,114 +99,165 @@ export const RuptureFieldset = memo(function RuptureFieldset({
     rupture.minute !== null && rupture.repairMinute !== null && rupture.repairMinute < rupture.minute
       ? repairBeforeRupture
       : undefined;
+  // A rupture with a problem to fix is never folded away.
+  const foldable = isRuptureComplete(rupture) && !localRepairError && errorUnder(errors, path) === undefined;
+  const folded = collapsed && foldable;
+
+  useEffect(() => {
+    const target = focusAfterToggle.current;
+    focusAfterToggle.current = null;
+    if (target === 'fields' && !folded) ref.current?.querySelector<HTMLInputElement>('input')?.focus();
+    if (target === 'summary' && folded) editButton.current?.focus();
+  }, [folded]);
+  const unfold = useCallback(() => {
+    focusAfterToggle.current = 'fields';
+    onCollapsedChange(id, false);
+  }, [onCollapsedChange, id]);
+  const fold = useCallback(() => {
+    focusAfterToggle.current = 'summary';
+    onCollapsedChange(id, true);
+  }, [onCollapsedChange, id]);
 
   return (
-    <fieldset className="rupture" ref={ref}>
-      <legend>Rupture {index + 1}</legend>
-      <RadioGroup
-        label="Rupture type"
-        options={typeOptions}
-        value={type}
-        onChange={setters.type}
-        disabled={readOnly}
-        error={errors[`${path}.type`]}
-        layout="cards"
-      />
-      <CheckboxGroup
-        label="Markers"
-        description={`What showed the ${type === 'withdrawal' ? 'client moving away' : 'client moving against you or the work'}.`}
-        options={markers}
-        selected={rupture.markers}
-        onChange={setters.markers}
-        disabled={readOnly}
-        error={errorUnder(errors, `${path}.markers`)}
-      />
-      <RadioGroup
-        label="Salience"
-        description="How prominent the rupture was."
-        options={salienceOptions}
-        value={rupture.salience as Score | null}
-        onChange={setters.salience}
-        disabled={readOnly}
-        error={errors[`${path}.salience`]}
-      />
-      <CheckboxGroup
-        label="Followed a lapse in"
-        description="The attunement dimensions that slipped just before the rupture."
-        options={lapseOptions}
-        selected={rupture.followedLapseOf}
-        onChange={setters.followedLapseOf}
-        disabled={readOnly}
-        error={errorUnder(errors, `${path}.followedLapseOf`)}
-        layout="inline"
-      />
-      <TextAreaField
-        label="Context"
-        placeholder="What was happening just before, and what was said."
-        value={rupture.context}
-        onChange={setters.context}
-        readOnly={readOnly}
-        error={errors[`${path}.context`]}
-      />
-      <CheckboxGroup
-        label="Repair strategies"
-        options={strategies}
-        selected={rupture.strategies}
-        onChange={setters.strategies}
-        disabled={readOnly}
-        error={errorUnder(errors, `${path}.strategies`)}
-      />
-      <RadioGroup
-        label="Outcome"
-        options={outcomeOptions}
-        value={rupture.outcome}
-        onChange={setters.outcome}
-        disabled={readOnly}
-        error={errors[`${path}.outcome`]}
-        layout="cards"
-      />
-      <div className="grid2">
-        <NumberField
-          label="Minute of rupture"
-          description="Optional: minutes into the session."
-          value={rupture.minute}
-          onChange={setters.minute}
-          min={0}
-          max={600}
-          step={1}
-          readOnly={readOnly}
-          error={errors[`${path}.minute`]}
-        />
-        <NumberField
-          label="Minute of repair"
-          description="Optional."
-          value={rupture.repairMinute}
-          onChange={setters.repairMinute}
-          min={0}
-          max={600}
-          step={1}
-          readOnly={readOnly}
-          error={localRepairError ?? errors[`${path}.repairMinute`]}
-        />
-      </div>
-      <TextAreaField
-        label="Client response"
-        placeholder="How the client responded to the repair."
-        value={rupture.clientResponse}
-        onChange={setters.clientResponse}
-        readOnly={readOnly}
-        error={errors[`${path}.clientResponse`]}
-      />
-      {!readOnly && (
-        <ConfirmableButton
-          label="Remove rupture"
-          needsConfirmation={hasContent(rupture)}
-          question={`Remove rupture ${index + 1} and everything written in it?`}
-          confirmLabel="Remove"
-          keepLabel="Keep"
-          onConfirm={() => onRemove(id)}
-        />
+    <div className="rupture-entry">
+      {folded && (
+        <div className="rupture-summary">
+          <span className="rupture-summary-name">Rupture {index + 1}</span>
+          <span className="rupture-summary-text">{ruptureSummary(rupture, vocabulary)}</span>
+          <button
+            type="button"
+            className="secondary"
+            ref={editButton}
+            aria-expanded={false}
+            aria-controls={fieldsetId}
+            onClick={unfold}
+          >
+            <Pencil aria-hidden="true" size={14} /> {readOnly ? 'Show' : 'Edit'}
+            <span className="visually-hidden"> rupture {index + 1}</span>
+          </button>
+        </div>
       )}
-    </fieldset>
+      <fieldset className="rupture" ref={ref} id={fieldsetId} hidden={folded}>
+        <legend>Rupture {index + 1}</legend>
+        <RadioGroup
+          label="Rupture type"
+          options={typeOptions}
+          value={type}
+          onChange={setters.type}
+          disabled={readOnly}
+          error={errors[`${path}.type`]}
+          layout="cards"
+        />
+        <CheckboxGroup
+          label="Markers"
+          description={`What showed the ${type === 'withdrawal' ? 'client moving away' : 'client moving against you or the work'}.`}
+          options={markers}
+          selected={rupture.markers}
+          onChange={setters.markers}
+          disabled={readOnly}
+          error={errorUnder(errors, `${path}.markers`)}
+        />
+        <RadioGroup
+          label="Salience"
+          description="How prominent the rupture was."
+          options={salienceOptions}
+          value={rupture.salience as Score | null}
+          onChange={setters.salience}
+          disabled={readOnly}
+          error={errors[`${path}.salience`]}
+        />
+        <CheckboxGroup
+          label="Followed a lapse in"
+          description="The attunement dimensions that slipped just before the rupture."
+          options={lapseOptions}
+          selected={rupture.followedLapseOf}
+          onChange={setters.followedLapseOf}
+          disabled={readOnly}
+          error={errorUnder(errors, `${path}.followedLapseOf`)}
+          layout="inline"
+        />
+        <TextAreaField
+          label="Context"
+          placeholder="What was happening just before, and what was said."
+          value={rupture.context}
+          onChange={setters.context}
+          readOnly={readOnly}
+          error={errors[`${path}.context`]}
+        />
+        <CheckboxGroup
+          label="Repair strategies"
+          options={strategies}
+          selected={rupture.strategies}
+          onChange={setters.strategies}
+          disabled={readOnly}
+          error={errorUnder(errors, `${path}.strategies`)}
+        />
+        <RadioGroup
+          label="Outcome"
+          options={outcomeOptions}
+          value={rupture.outcome}
+          onChange={setters.outcome}
+          disabled={readOnly}
+          error={errors[`${path}.outcome`]}
+          layout="cards"
+        />
+        <div className="grid2">
+          <NumberField
+            label="Minute of rupture"
+            description="Optional: minutes into the session."
+            value={rupture.minute}
+            onChange={setters.minute}
+            min={0}
+            max={600}
+            step={1}
+            readOnly={readOnly}
+            error={errors[`${path}.minute`]}
+          />
+          <NumberField
+            label="Minute of repair"
+            description="Optional."
+            value={rupture.repairMinute}
+            onChange={setters.repairMinute}
+            min={0}
+            max={600}
+            step={1}
+            readOnly={readOnly}
+            error={localRepairError ?? errors[`${path}.repairMinute`]}
+          />
+        </div>
+        <TextAreaField
+          label="Client response"
+          placeholder="How the client responded to the repair."
+          value={rupture.clientResponse}
+          onChange={setters.clientResponse}
+          readOnly={readOnly}
+          error={errors[`${path}.clientResponse`]}
+        />
+        <div className="rupture-actions">
+          {foldable && (
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={true}
+              aria-controls={fieldsetId}
+              onClick={fold}
+            >
+              <ChevronUp aria-hidden="true" size={14} /> Collapse
+              <span className="visually-hidden"> rupture {index + 1}</span>
+            </button>
+          )}
+          {!readOnly && (
+            <ConfirmableButton
+              label="Remove rupture"
+              needsConfirmation={hasContent(rupture)}
+              question={`Remove rupture ${index + 1} and everything written in it?`}
+              confirmLabel="Remove"
+              keepLabel="Keep"
+              onConfirm={() => onRemove(id)}
+            />
+          )}
+        </div>
+      </fieldset>
+    </div>
   );
 });

@@ -5,6 +5,7 @@ import { includableSectionLabels } from '../../../../shared/domain/templates';
 import { RadioGroup } from '../../components/RadioGroup';
 import type { FieldErrors, Updater } from './noteDraft';
 import { RuptureFieldset } from './RuptureFieldset';
+import { isRuptureComplete } from './ruptureSummary';
 import { type Score, scoreOptions } from './ruptureOptions';
 
 const contributionOptions = scoreOptions('Very little', 'A great deal');
@@ -31,6 +32,21 @@ export const RupturesSection = memo(function RupturesSection({
   onJudgmentsChange,
 }: RupturesSectionProps) {
   const [addedId, setAddedId] = useState<string | null>(null);
+  // Ruptures complete when the note opens start as their one-line summary; the writer collapses
+  // others when done. Only the view changes: every rupture stays in the draft, text and all.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(
+    () => new Set(ruptures.filter(isRuptureComplete).map((r) => r.id)),
+  );
+  const setCollapsedOf = useCallback(
+    (id: string, on: boolean) =>
+      setCollapsed((current) => {
+        const next = new Set(current);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
   const add = useCallback(() => {
     const rupture = emptyRupture(crypto.randomUUID(), 'withdrawal');
     setAddedId(rupture.id);
@@ -69,6 +85,8 @@ export const RupturesSection = memo(function RupturesSection({
           readOnly={readOnly}
           errors={errors}
           focusOnMount={rupture.id === addedId}
+          collapsed={collapsed.has(rupture.id)}
+          onCollapsedChange={setCollapsedOf}
           onChange={update}
           onRemove={remove}
         />

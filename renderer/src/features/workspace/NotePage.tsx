@@ -3,7 +3,10 @@ import { formatDateTime } from '../../format/dates';
 import { NoteEditor } from '../note';
 import { EditingElsewhereGate } from '../sync/EditingElsewhereGate';
 
-/** The note editor under a heading that names the client and the session (and any other computer editing it). */
+/**
+ * The note editor, its sticky header headed by the client and the session (and a notice when
+ * another computer is editing it).
+ */
 export function NotePage({
   noteId,
   clientId,
@@ -16,14 +19,11 @@ export function NotePage({
   const client = useClient(clientId);
   const session = useSessionOfNote(noteId);
   const when = session ? formatDateTime(session.startsAt) : '';
+  const heading = `Session note${client ? ` · ${client.code}` : ''}${when ? ` · ${when}` : ''}`;
   return (
-    <main className="page">
-      <h1>
-        Session note{client ? ` · ${client.code}` : ''}
-        {when && ` · ${when}`}
-      </h1>
+    <main className="page note-page">
       <EditingElsewhereGate kind="note" id={noteId} onBack={onClose}>
-        <NoteEditor noteId={noteId} onClose={onClose} />
+        <NoteEditor noteId={noteId} heading={heading} onClose={onClose} />
       </EditingElsewhereGate>
     </main>
   );

@@ -1,0 +1,64 @@
+/** The note's outline: the sections it shows, in order, for the "Note sections" navigation. */
+import { includableSectionLabels, type Template } from '../../../../shared/domain/templates';
+
+export interface OutlineItem {
+  /** The part's key, unique within the note: "section:<id>" for a template section, else one of partKeys. */
+  key: string;
+  label: string;
+}
+
+/** The key of a template section (or of text kept under a section the template no longer has). */
+export function sectionKey(sectionId: string): string {
+  return `section:${sectionId}`;
+}
+
+/** Keys of the editor's own parts; template sections have keys of their own prefix (sectionKey). */
+export const partKeys = {
+  attunement: 'part:attunement',
+  ruptures: 'part:ruptures',
+  participation: 'part:participation',
+  feedback: 'part:feedback',
+  plan: 'part:plan',
+  addenda: 'part:addenda',
+  processNotes: 'part:process-notes',
+} as const;
+
+/**
+ * What the editor shows, top to bottom: the template's sections (then any text stored under a
+ * section the template no longer has, as BaseSections shows it), the included parts, the addenda
+ * of a signed note, and the private process notes.
+ */
+export function noteOutline(
+  template: Pick<Template, 'baseSections' | 'includes'>,
+  sections: Readonly<Record<string, string>>,
+  signed: boolean,
+): OutlineItem[] {
+  const known = new Set(template.baseSections.map((s) => s.id));
+  const items: OutlineItem[] = template.baseSections.map((s) => ({ key: sectionKey(s.id), label: s.label }));
+  for (const id of orphanSectionIds(known, sections)) items.push({ key: sectionKey(id), label: id });
+  const { includes } = template;
+  if (includes.attunement)
+    items.push({ key: partKeys.attunement, label: includableSectionLabels.attunement });
+  if (includes.ruptures) items.push({ key: partKeys.ruptures, label: includableSectionLabels.ruptures });
+  if (includes.participation) {
+    items.push({ key: partKeys.participation, label: includableSectionLabels.participation });
+  }
+  if (includes.feedback) items.push({ key: partKeys.feedback, label: includableSectionLabels.feedback });
+  if (includes.plan) items.push({ key: partKeys.plan, label: includableSectionLabels.plan });
+  if (signed) items.push({ key: partKeys.addenda, label: 'Addenda' });
+  items.push({ key: partKeys.processNotes, label: 'Private process notes' });
+  return items;
+}
+
+/** Ids of sections holding text that the template does not list, in stored order. */
+export function orphanSectionIds(
+  known: ReadonlySet<string>,
+  sections: Readonly<Record<string, string>>,
+): string[] {
+  return Object.keys(sections).filter((id) => !known.has(id) && sections[id]);
+}
+
+/** The DOM id of a part, under the editor's own prefix (from useId) so it is unique on the page. */
+export function partDomId(prefix: string, key: string): string {
+  return `${prefix}-${encodeURIComponent(key)}`;
+}

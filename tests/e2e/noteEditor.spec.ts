@@ -1,0 +1,279 @@
+import type { Page } from '@playwright/test';
+import type { Backend } from '../../main/ipc/createBackend';
+import { emptyRupture } from '../../shared/domain/ruptureSchema';
+import type { Note } from '../../shared/domain/noteSchema';
+import { callOk } from '../bench/longNote';
+import { expect, test } from './harness';
+import { createTestVault } from './seed';
+import { expectAccessible, openClientFromSidebar, passphrase, unlock } from './steps';
+
+/**
+ * The note editor made for the hour after a session: a sticky header with Sign, an outline to
+ * jump through the note, the previous session's plan, compact ratings, folded ruptures, focus mode.
+ */
+
+const code = 'C-230';
+const previousPlan = 'Slow the pace; ask about the meeting with her manager.';
+const context = 'went quiet after I moved on too fast';
+
+/** A client with two SOAP notes a week apart: the first holds a plan, the second a complete rupture. */
+async function seed(backend: Backend, dataDir: string): Promise<{ first: Note; second: Note }> {
+  const vault = await createTestVault(dataDir);
+  await vault.lock();
+  await callOk(backend, 'vault:unlock', { passphrase });
+  try {
+    await callOk(backend, 'settings:update', { clinicianName: 'Dr. Robin Rivera' });
+    const client = await callOk(backend, 'clients:create', {
+      code,
+      startDate: '2026-10-01',
+      concerns: ['low mood'],
+      goals: [],
+    });
+    const noteAt = async (startsAt: string, change: Partial<Note>) => {
+      const session = await callOk(backend, 'sessions:create', {
+        clientId: client.id,
+        startsAt,
+        durationMinutes: 50,
+        modality: 'in-person',
+        attendance: 'attended',
+      });
+      const note = await callOk(backend, 'notes:create', { sessionId: session.id, templateId: 'soap' });
+      const {
+        sections,
+        attunement,
+        coRegulation,
+        ruptures,
+        sessionJudgments,
+        participation,
+        feedback,
+        plan,
+      } = {
+        ...note,
+        ...change,
+      };
+      await callOk(backend, 'notes:saveDraft', {
+        id: note.id,
+        draft: {
+          sections,
+          attunement,
+          coRegulation,
+          ruptures,
+          sessionJudgments,
+          participation,
+          feedback,
+          plan,
+        },
+      });
+      return callOk(backend, 'notes:get', { id: note.id });
+    };
+    const first = await noteAt('2026-11-06T10:00:00.000Z', { plan: previousPlan });
+    const rupture = {
+      ...emptyRupture('9b3c7a52-5d0e-4a43-9a55-9a1c2f6d0c11', 'withdrawal'),
+      markers: ['minimal-response'],
+      outcome: 'resolved' as const,
+      minute: 25,
+      repairMinute: 27,
+      context,
+    };
+    const second = await noteAt('2026-11-13T10:00:00.000Z', { ruptures: [rupture] });
+    return { first, second };
+  } finally {
+    await callOk(backend, 'vault:lock', { reason: 'user' });
+  }
+}
+
+/** Opens the note of the client's session on the 13th (the second) or the 6th (the first). */
+async function openNote(page: Page, day: '13' | '6'): Promise<void> {
+  await openClientFromSidebar(page, code);
+  await page.getByRole('button', { name: new RegExp(`^Open note of \\D*${day}\\b`) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Session note · C-230/ })).toBeVisible();
+}
+
+let seeded: { first: Note; second: Note };
+
+test.beforeEach(async ({ page, openApp, backend, dataDir }) => {
+  seeded = await seed(backend, dataDir);
+  await openApp();
+  await unlock(page);
+});
+
+/** The note as the vault holds it. */
+async function stored(backend: Backend, id: string): Promise<Note> {
+  return callOk(backend, 'notes:get', { id });
+}
+
+test('the sticky header signs the note while scrolled to the plan', async ({ page, backend }) => {
+  await openNote(page, '13');
+  const plan = page.getByLabel('Plan', { exact: true });
+  await plan.scrollIntoViewIfNeeded();
+  await plan.fill('Next time: the manager, and the breathing cue.');
+  await expect(plan).toBeInViewport();
+  // Scrolled down the note: the header with the page heading and Sign is still on screen.
+  await expect(page.getByLabel('Subjective', { exact: true })).not.toBeInViewport();
+  await expect(page.getByRole('heading', { level: 1, name: /^Session note · C-230/ })).toBeInViewport();
+  const sign = page.getByRole('button', { name: 'Sign note' });
+  await expect(sign).toBeInViewport();
+  await sign.click();
+  await page
+    .getByRole('dialog', { name: 'Sign this note?' })
+    .getByRole('button', { name: 'Sign', exact: true })
+    .click();
+  await expect(page.getByText(/Signed on .* by Dr\. Robin Rivera/)).toBeVisible();
+  const signed = await stored(backend, seeded.second.id);
+  expect(signed.status).toBe('signed');
+  expect(signed.plan).toBe('Next time: the manager, and the breathing cue.');
+});
+
+test('the outline jumps to a section, focuses it and marks it current', async ({ page }) => {
+  await openNote(page, '13');
+  const outline = page.getByRole('navigation', { name: 'Note sections' });
+  await expect(outline).toBeVisible();
+  await expect(outline.getByRole('link')).toHaveText([
+    'Subjective',
+    'Objective',
+    'Assessment',
+    'Attunement',
+    'Ruptures and repairs',
+    'Client participation',
+    'Session feedback',
+    'Plan',
+    'Private process notes',
+  ]);
+  await outline.getByRole('link', { name: 'Plan', exact: true }).click();
+  const heading = page.getByRole('heading', { level: 2, name: 'Plan', exact: true });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await expect(outline.getByRole('link', { name: 'Plan', exact: true })).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
+  await outline.getByRole('link', { name: 'Attunement', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Attunement', exact: true })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Attunement', exact: true })).toBeInViewport();
+});
+
+test('the previous session’s plan is shown on the second note, not on the first', async ({ page }) => {
+  await openNote(page, '13');
+  const previous = page.getByRole('group').filter({ hasText: /^Plan from the previous session \(/ });
+  await expect(previous).toBeVisible();
+  await expect(previous).toContainText(previousPlan);
+  // Folds away and opens again.
+  await previous.getByText(/^Plan from the previous session/).click();
+  await expect(previous.getByText(previousPlan)).toBeHidden();
+  await previous.getByText(/^Plan from the previous session/).click();
+  await expect(previous.getByText(previousPlan)).toBeVisible();
+  await page.getByRole('button', { name: 'Close note' }).click();
+  await openNote(page, '6');
+  await expect(page.getByLabel('Subjective', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Plan from the previous session/)).toHaveCount(0);
+});
+
+test('a rating is one compact row; its anchors appear on focus', async ({ page }) => {
+  await openNote(page, '13');
+  const group = page.getByRole('radiogroup', { name: 'Affective attunement', exact: true });
+  await expect(group.getByRole('radio')).toHaveCount(6);
+  // The anchors are not printed under every option: only a focused (or pointed at) one shows.
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  await group.getByRole('radio', { name: /^1 / }).focus();
+  await page.keyboard.press('ArrowRight');
+  const two = group.getByRole('radio', { name: '2 Limited' });
+  await expect(two).toBeFocused();
+  await expect(two).toBeChecked();
+  await expect(two).toHaveAccessibleDescription(/Attuned only at moments/);
+  await expect(page.getByRole('tooltip')).toHaveCount(1);
+  await expect(page.getByRole('tooltip')).toHaveText(/Limited\. Attuned only at moments\./);
+  await expect(page.getByRole('tooltip')).toBeInViewport();
+  await expectAccessible(page, 'note editor with a rating anchor shown');
+  await two.hover();
+  await group.getByRole('radio', { name: /^5 / }).hover();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'Deep.' })).toBeVisible();
+});
+
+test('a complete rupture folds to its summary and opens again with its text intact', async ({
+  page,
+  backend,
+}) => {
+  await openNote(page, '13');
+  const summary = 'Withdrawal · Minimal response · minute 25 · Resolved at minute 27';
+  await expect(page.getByText(summary)).toBeVisible();
+  const rupture = page.getByRole('group', { name: 'Rupture 1' });
+  await expect(rupture).toBeHidden();
+  await page.getByRole('button', { name: 'Edit rupture 1' }).click();
+  await expect(rupture).toBeVisible();
+  await expect(page.getByText(summary)).toBeHidden();
+  const contextField = rupture.getByLabel('Context');
+  await expect(contextField).toHaveValue(context);
+  await contextField.press('End');
+  await contextField.pressSequentially('; she named it herself');
+  await rupture.getByRole('button', { name: 'Collapse rupture 1' }).click();
+  await expect(rupture).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Edit rupture 1' })).toBeFocused();
+  await page.getByRole('button', { name: 'Edit rupture 1' }).click();
+  await expect(rupture.getByLabel('Context')).toHaveValue(`${context}; she named it herself`);
+  // A rupture still being written stays open.
+  await page.getByRole('button', { name: 'Add rupture' }).click();
+  await expect(page.getByRole('group', { name: 'Rupture 2' })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Rupture 2' }).getByRole('button', { name: /^Collapse/ }),
+  ).toHaveCount(0);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status', { name: 'Note save state' })).toContainText(/Saved at/);
+  const saved = await stored(backend, seeded.second.id);
+  expect(saved.ruptures[0]?.context).toBe(`${context}; she named it herself`);
+  expect(saved.ruptures).toHaveLength(2);
+  await expectAccessible(page, 'note editor with ruptures');
+});
+
+test('focus mode hides the sidebar and outline, is remembered, and Escape leaves it', async ({ page }) => {
+  await openNote(page, '13');
+  const sidebarNav = page.getByRole('navigation', { name: 'Main' });
+  const outline = page.getByRole('navigation', { name: 'Note sections' });
+  const toggle = page.getByRole('button', { name: 'Focus mode' });
+  await expect(sidebarNav).toBeVisible();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(sidebarNav).toBeHidden();
+  await expect(outline).toBeHidden();
+  await expect(page.getByLabel('Subjective', { exact: true })).toBeVisible();
+  // The text column is centred in the window.
+  const box = await page.getByLabel('Subjective', { exact: true }).boundingBox();
+  const width = page.viewportSize()?.width ?? 0;
+  expect(Math.abs((box?.x ?? 0) + (box?.width ?? 0) / 2 - width / 2)).toBeLessThan(60);
+  await expectAccessible(page, 'note editor in focus mode');
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(sidebarNav).toBeVisible();
+  await expect(outline).toBeVisible();
+
+  // The shortcut turns it on (and does not open Search); it is still on in the next note opened.
+  await page.getByLabel('Subjective', { exact: true }).click();
+  await page.keyboard.press('Control+Shift+F');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Subjective', { exact: true })).toBeFocused();
+  await page.getByRole('button', { name: 'Close note' }).click();
+  await expect(sidebarNav).toBeVisible();
+  await page.getByRole('button', { name: /^Open note of \D*6\b/ }).click();
+  await expect(page.getByRole('button', { name: 'Focus mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sidebarNav).toBeHidden();
+  await page.keyboard.press('Control+Shift+F');
+  await expect(page.getByRole('button', { name: 'Focus mode' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(sidebarNav).toBeVisible();
+});
+
+test('the editor is accessible, and its header and outline stay put at a narrow width', async ({ page }) => {
+  await openNote(page, '13');
+  await expectAccessible(page, 'note editor');
+  await page.setViewportSize({ width: 900, height: 700 });
+  const outline = page.getByRole('navigation', { name: 'Note sections' });
+  const toggle = outline.getByRole('button', { name: 'Sections' });
+  await expect(toggle).toBeVisible();
+  await expect(outline.getByRole('link', { name: 'Plan', exact: true })).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await outline.getByRole('link', { name: 'Session feedback', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Session feedback' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Session feedback' })).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Sign note' })).toBeInViewport();
+  await expect(toggle).toBeInViewport();
+  await expectAccessible(page, 'note editor, narrow');
+});
