@@ -13,6 +13,11 @@ import { READY_TIMEOUT_MS, type ReadinessWindow } from './readiness';
 export const runs = Number(process.env.ATTUNE_BENCH_RUNS ?? 5);
 
 export const clientRows = 'table.list tbody tr';
+/** The sidebar's client list (virtual: the rows in view) and its filter. */
+export const sidebarClientRows = 'nav[aria-label="Clients"] a.sidebar-client';
+const sidebarFilter = 'nav[aria-label="Clients"] input[aria-label="Filter clients"]';
+/** Today with its sections computed from the index (or its one empty-state sentence). */
+const todayReady = 'main.today .today-columns, main.today .today-empty';
 export const editorReady: Until = {
   visible: [],
   named: { selector: '[role="radiogroup"]', name: 'Affective attunement' },
@@ -49,43 +54,51 @@ export async function kdfOnce(): Promise<number> {
 }
 
 /**
- * Clicks "Unlock" from inside the page and times it to the first client row on screen, then types
- * `code` into "Search clients" at once and times it (from the same click) to the list narrowed
- * to that one client on screen: the list is then not just drawn but answering. Also starts
- * watching, from the click, for every summary to be in (readiness.ts), and returns the click's
- * time as epoch ms so main-side events can be timed from it.
+ * Clicks "Unlock" from inside the page and times it to the first client row on screen (the
+ * sidebar's list, beside Today), then types `code` into "Filter clients" at once and times it
+ * (from the same click) to the list narrowed to that one client on screen: the list is then not
+ * just drawn but answering. Meanwhile it times Today's sections on screen (computed from the
+ * index once sessions and note summaries are in). Also starts watching, from the click, for every
+ * summary to be in (readiness.ts), and returns the click's time as epoch ms so main-side events
+ * can be timed from it.
  */
 export function timeUnlockToFilteredList(page: Page, code: string) {
   return page.getByRole('button', { name: 'Unlock' }).evaluate(
-    async (button, [selector, wanted, readyTimeout]) => {
+    async (button, [selector, filterSelector, todaySelector, wanted, readyTimeout]) => {
       const w = window as unknown as ReadinessWindow;
       const bench = w.__bench;
       const rows = () => [...document.querySelectorAll(selector)];
       const start = performance.now();
       (button as HTMLButtonElement).click();
       w.__benchReady.watchSummaries(readyTimeout);
+      const today = bench.waitFor(() => bench.visible(document.querySelector(todaySelector)));
       const shown = await bench.waitFor(() => bench.visible(rows()[0]));
-      const input = bench.control('Search clients');
-      if (!input) throw new Error('No "Search clients" field next to the list.');
+      const input = document.querySelector(filterSelector);
+      if (!(input instanceof HTMLInputElement)) throw new Error('No "Filter clients" field above the list.');
       bench.setValue(input, wanted);
       const filtered = await bench.waitFor(() => {
         const all = rows();
-        return all.length === 1 && all[0]!.querySelector('button')?.textContent === wanted;
+        return all.length === 1 && all[0]!.querySelector('.sidebar-client-code')?.textContent === wanted;
       });
       return {
         firstRow: shown.frameAt - start,
         interactive: filtered.frameAt - start,
+        today: (await today).frameAt - start,
         clickEpoch: performance.timeOrigin + start,
       };
     },
-    [clientRows, code, READY_TIMEOUT_MS] as const,
+    [sidebarClientRows, sidebarFilter, todayReady, code, READY_TIMEOUT_MS] as const,
   );
 }
 
-/** Opens the app fresh (a new renderer, as a new window would be) and unlocks through the screen. */
+/**
+ * Opens the app fresh (a new renderer, as a new window would be), unlocks through the screen
+ * (Today opens) and goes to the Clients page.
+ */
 export async function openAndUnlock(page: Page, openApp: () => Promise<void>): Promise<void> {
   await openApp();
   await unlock(page);
+  await nav(page, 'Clients').click();
   await expect(page.locator(clientRows).first()).toBeVisible();
 }
 
@@ -100,8 +113,9 @@ export function activeClient(vault: SeededVault, at: number): string {
   return active[Math.min(active.length - 1, Math.floor(active.length * at))]!.code;
 }
 
-/** The client's entry in the list, whatever its status, with the page settled. */
+/** The client's entry in the Clients page's list, whatever its status, with the page settled. */
 export async function showClient(page: Page, code: string) {
+  await nav(page, 'Clients').click();
   await page.getByLabel('Show', { exact: true }).selectOption('all');
   const entry = page.getByRole('button', { name: code, exact: true });
   await expect(entry).toBeVisible();

@@ -1,5 +1,5 @@
 import { PenLine, Plus } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { call, messageOf } from '../../data/api';
 import { useClients } from '../../data/hooks';
@@ -27,7 +27,11 @@ export function TodayPage({
 }) {
   const { sections, now } = useTodaySections();
   const clients = useClients();
-  const [starting, setStarting] = useState<{ clientId: string | null } | null>(newNoteFor ?? null);
+  // Each request (the button, or the palette again while Today is open) is a fresh form: `n` keys it.
+  const [starting, setStarting] = useState<{ clientId: string | null; n: number } | null>(null);
+  useEffect(() => {
+    if (newNoteFor) setStarting((s) => ({ clientId: newNoteFor.clientId, n: (s?.n ?? 0) + 1 }));
+  }, [newNoteFor]);
   const [error, setError] = useState<string | null>(null);
 
   async function write(row: TodayRow) {
@@ -51,7 +55,7 @@ export function TodayPage({
         <button
           type="button"
           className="today-new"
-          onClick={() => setStarting({ clientId: null })}
+          onClick={() => setStarting((s) => ({ clientId: null, n: (s?.n ?? 0) + 1 }))}
           disabled={starting !== null || clients?.length === 0}
         >
           <Plus aria-hidden="true" size={16} /> New session note
@@ -59,6 +63,7 @@ export function TodayPage({
       </div>
       {starting && (
         <NewSessionNote
+          key={starting.n}
           clientId={starting.clientId}
           onStarted={onOpenNote}
           onCancel={() => setStarting(null)}
@@ -97,6 +102,9 @@ export function TodayPage({
   );
 }
 
+/** How many rows a side section shows before "Show all". */
+const SIDE_ROWS = 8;
+
 /** One section of Today; an empty one is left out unless `always` (then it says so, once). */
 function Section({
   section,
@@ -111,8 +119,11 @@ function Section({
   onWrite: (row: TodayRow) => void;
   onOpenClient: (clientId: string) => void;
 }) {
+  const [all, setAll] = useState(false);
   if (section.rows.length === 0 && !always) return null;
   const headingId = `today-${section.id}`;
+  // The side sections stay short: the first few, and the rest on request.
+  const shown = always || all ? section.rows : section.rows.slice(0, SIDE_ROWS);
   return (
     <section className="today-section" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -127,7 +138,7 @@ function Section({
         </p>
       ) : (
         <ul className="today-rows">
-          {section.rows.map((row) => (
+          {shown.map((row) => (
             <Row
               key={row.session.id}
               row={row}
@@ -138,6 +149,11 @@ function Section({
             />
           ))}
         </ul>
+      )}
+      {shown.length < section.rows.length && (
+        <button type="button" className="link today-more" onClick={() => setAll(true)}>
+          Show all {section.rows.length}
+        </button>
       )}
     </section>
   );

@@ -46,7 +46,7 @@ export function CommandPalette({
           onValueChange={setQuery}
           placeholder="Go to a client, start a note, search…"
         />
-        <Command.List aria-label="Commands">
+        <Command.List aria-label="Commands" data-query={query}>
           {commands.map((command) => (
             <Command.Item key={command.id} value={command.id} onSelect={() => onRun(command.action)}>
               <span>{command.label}</span>

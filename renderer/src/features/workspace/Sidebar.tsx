@@ -112,7 +112,19 @@ export function Sidebar({
         />
       )}
       <div className="sidebar-foot">
-        {!collapsed && <BackupStatusLine status={backup.status} />}
+        {/* A warning is the workspace's banner already: here it is one line that leads to it. */}
+        {!collapsed &&
+          (backup.status?.warning ? (
+            <button
+              type="button"
+              className="link sidebar-backup-warning"
+              onClick={() => go({ page: 'settings' })}
+            >
+              Backups need attention
+            </button>
+          ) : (
+            <BackupStatusLine status={backup.status} />
+          ))}
         <button type="button" className="secondary lock-button" onClick={onLock} title="Lock (Ctrl+L)">
           <Lock aria-hidden="true" size={16} />
           <span className={collapsed ? 'visually-hidden' : undefined}>Lock</span>
