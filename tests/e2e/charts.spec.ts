@@ -55,6 +55,7 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   await unlock(page);
   await goTo(page, 'Clients');
   await page.getByRole('button', { name: client.code, exact: true }).click();
+  await page.getByRole('tab', { name: 'Patterns' }).click();
   await expect(page.getByRole('heading', { name: 'Patterns over time' })).toBeVisible();
 
   // Timeline: the table view carries the same numbers as the metrics, session by session.

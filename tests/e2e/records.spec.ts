@@ -224,6 +224,7 @@ test('client record export: PDF and JSON of the record set, without the process 
     await unlock(page);
     await goTo(page, 'Clients');
     await page.getByRole('button', { name: 'C-021', exact: true }).click();
+    await page.getByRole('tab', { name: 'Review' }).click();
     const panel = page.getByRole('region', { name: 'Records request' });
     await expect(
       panel.getByText(/Process notes \(psychotherapy notes\) are not part of this record/),

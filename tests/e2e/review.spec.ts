@@ -217,7 +217,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await unlock(page);
     await goTo(page, 'Clients');
     await page.getByRole('button', { name: 'C-014', exact: true }).click();
-    await page.getByRole('button', { name: 'Case review packet' }).click();
+    await page.getByRole('button', { name: 'Build review packet' }).click();
     return client;
   });
   const today = todayForms();
@@ -383,6 +383,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
   // Home again: a wrong passphrase imports nothing; the right one puts each comment in its place.
   await test.step('the clinician imports the comments beside the sessions', async () => {
     await page.getByRole('button', { name: 'Back to client' }).click();
+    await page.getByRole('tab', { name: 'Review' }).click();
     nextChosenFile(commentsPath);
     await page.getByRole('button', { name: 'Import supervisor comments' }).click();
     await page.getByLabel('Packet passphrase').fill('not the packet passphrase');
@@ -401,6 +402,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await expect(page.getByRole('region', { name: 'Supervisor comments on the case' })).toContainText(
       CASE_COMMENT,
     );
+    await page.getByRole('tab', { name: 'Sessions' }).click();
     const table = page.getByRole('table', { name: 'Sessions' });
     const dates = await page.evaluate(
       (starts) =>

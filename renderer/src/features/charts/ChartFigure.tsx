@@ -14,7 +14,7 @@ export interface ChartFigureProps {
   legend?: readonly LegendItem[];
   /** The export file name without extension. */
   exportStem: string;
-  /** When set, shown instead of the chart (nothing to draw); exports are then unavailable. */
+  /** When set, shown instead of the chart and its summary (nothing to draw); exports are then unavailable. */
   emptyMessage?: string | null;
   /** Controls that belong to this chart (checkboxes, selects), shown above it. */
   controls?: ReactNode;
@@ -108,7 +108,7 @@ export function ChartFigure(props: ChartFigureProps) {
       </div>
       {controls}
       <div className="chart-canvas" data-chart={chartId} ref={canvasRef} hidden={showTable}>
-        {emptyMessage ? <p className="muted chart-empty">{emptyMessage}</p> : chart}
+        {emptyMessage ? null : chart}
       </div>
       {legend && legend.length > 0 && !emptyMessage && (
         <div ref={legendRef} hidden={showTable}>
@@ -116,8 +116,12 @@ export function ChartFigure(props: ChartFigureProps) {
         </div>
       )}
       {showTable && <div className="chart-table">{table()}</div>}
-      <figcaption id={`${id}-summary`} className="chart-summary">
-        {summary}
+      {/* With nothing to draw, the empty message is the summary: said once, not twice. */}
+      <figcaption
+        id={`${id}-summary`}
+        className={emptyMessage ? 'chart-summary chart-empty muted' : 'chart-summary'}
+      >
+        {emptyMessage || summary}
       </figcaption>
       {exportError && (
         <p role="alert" className="error">

@@ -6,6 +6,7 @@ import { exportStem } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
 import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
 import { FeedbackChart } from './FeedbackChart';
+import { OneSessionSummary } from './OneSessionSummary';
 import { ProfileChart } from './ProfileChart';
 import { TimelineChart } from './TimelineChart';
 import { TrendsChart } from './TrendsChart';
@@ -15,10 +16,17 @@ import './charts.css';
 /** Sessions in the rolling repair rate's window. */
 const REPAIR_WINDOW = 5;
 
+/** What the Patterns tab says until a client has two sessions with notes (said once, not per chart). */
+export const chartsNeedTwoNotes =
+  'Charts of ruptures, repairs and attunement appear here after two sessions with notes.';
+
 /**
  * A client's charts, for the client's page: a date-range filter over the rupture and repair
  * timeline, the attunement trends, the attunement profile radar and the session feedback.
  * Clicking a session in a chart (or its date in a table) opens that session's note.
+ * A chart needs two sessions with notes: before that, one message says so (with the one noted
+ * session's values, if there is one) instead of four empty charts; a date range holding one
+ * noted session shows that session's values, and one holding none says so once.
  */
 export function ClientCharts({
   clientId,
@@ -49,13 +57,53 @@ export function ClientCharts({
   const laterMetrics = useDeferredValue(metrics);
   const rangeText = rangeWords(range);
   const code = source?.clientCode ?? clientId;
+  // Every note belongs to one session: the client's noted sessions, whatever the range.
+  const notedEver = source?.notes.length ?? 0;
+  const onlyNoted = metrics?.sessions.find((s) => s.noteId !== null);
+
+  if (!metrics) {
+    return (
+      <section className="charts" aria-labelledby={headingId}>
+        <h2 id={headingId}>Patterns over time</h2>
+        <p className="muted">Loading charts…</p>
+      </section>
+    );
+  }
+
+  if (notedEver < 2) {
+    return (
+      <section className="charts" aria-labelledby={headingId}>
+        <h2 id={headingId}>Patterns over time</h2>
+        <div className="empty-state">
+          <p>
+            {chartsNeedTwoNotes}{' '}
+            {notedEver === 0
+              ? 'Record a session on the Sessions tab and write its note to start.'
+              : 'Until then, the one noted session:'}
+          </p>
+          {onlyNoted && (
+            <OneSessionSummary session={onlyNoted} concernLine={feedbackConcernLine} onOpenNote={openNote} />
+          )}
+        </div>
+      </section>
+    );
+  }
 
   return (
     <section className="charts" aria-labelledby={headingId}>
       <h2 id={headingId}>Patterns over time</h2>
       <DateRangeFilter value={range} onChange={setRange} />
-      {!metrics ? (
-        <p className="muted">Loading charts…</p>
+      {metrics.notedSessionCount === 0 ? (
+        <p className="muted chart-range-empty">
+          No session with a note{rangeText || ' in this range'}. Widen the dates to see the charts.
+        </p>
+      ) : metrics.notedSessionCount === 1 && onlyNoted ? (
+        <div className="chart-range-empty">
+          <p className="muted">
+            One session with a note{rangeText}: its values below. Widen the dates to see the charts.
+          </p>
+          <OneSessionSummary session={onlyNoted} concernLine={feedbackConcernLine} onOpenNote={openNote} />
+        </div>
       ) : (
         <div className="chart-list">
           <TimelineChart

@@ -52,7 +52,14 @@ export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartPro
       summary={summary}
       legend={legend}
       exportStem={exportStem}
-      emptyMessage={rows.length === 0 ? `No session${rangeText} has complete client feedback.` : null}
+      // One total is a point on empty axes: said in words instead.
+      emptyMessage={
+        rows.length === 0
+          ? `No session${rangeText} has complete client feedback.`
+          : rows.length === 1
+            ? summary
+            : null
+      }
       table={() => <FeedbackTable rows={rows} concernLine={concernLine} onOpenNote={onOpenNote} />}
     >
       {(width) => (

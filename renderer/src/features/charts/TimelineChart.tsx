@@ -62,7 +62,8 @@ export const TimelineChart = memo(function TimelineChart(props: ClientChartProps
       summary={summary}
       legend={legend}
       exportStem={exportStem}
-      emptyMessage={rows.length === 0 ? `No sessions${rangeText}.` : null}
+      // One session is a point on empty axes: said in words instead.
+      emptyMessage={rows.length === 0 ? `No sessions${rangeText}.` : rows.length === 1 ? summary : null}
       table={() => <TimelineTable rows={rows} rateName={rateName} onOpenNote={onOpenNote} />}
     >
       {(width) => (

@@ -64,7 +64,8 @@ export const TrendsChart = memo(function TrendsChart(props: ClientChartProps) {
       summary={summary}
       legend={legend}
       exportStem={exportStem}
-      emptyMessage={rows.length === 0 ? `No sessions${rangeText}.` : null}
+      // One session is a point on empty axes: said in words instead.
+      emptyMessage={rows.length === 0 ? `No sessions${rangeText}.` : rows.length === 1 ? summary : null}
       controls={controls}
       table={() => <TrendsTable rows={rows} onOpenNote={onOpenNote} />}
     >

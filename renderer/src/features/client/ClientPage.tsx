@@ -1,34 +1,45 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { clientsWithSharedCode, sharedCodeMessage } from '../../../../shared/domain/duplicateClientCodes';
 import type { Template } from '../../../../shared/domain/templates';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { call, messageOf } from '../../data/api';
-import { useClient, useClients, useSessionRows } from '../../data/hooks';
-import { putClient, putNoteSummary } from '../../data/summaryIndex';
-import { formatDate } from '../../format/dates';
+import { type SessionRow, useClient, useClients, useSessionRows } from '../../data/hooks';
+import { putClient, putNoteSummary, putSession } from '../../data/summaryIndex';
 import { ClientCharts } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
 import { ClientRecordExport } from '../records';
 import { CaseComments, ImportCommentsPanel, SessionComments, useSupervisorComments } from '../review';
-import { SessionForm } from './SessionForm';
-import { SessionTable } from './SessionTable';
+import { ClientHeader } from './ClientHeader';
+import { clientFacts } from './clientFacts';
+import { type ClientTab, clientTabs, rememberedTab, rememberTab } from './clientTab';
+import { SessionsPanel } from './SessionsPanel';
+import { Tabs } from './Tabs';
+import './client.css';
 
-/** A client's page: details, sessions in date order with note status and rupture badges. */
-export function ClientPage({
-  clientId,
-  onBack,
-  onOpenNote,
-  onBuildPacket,
-}: {
+interface ClientPageProps {
   clientId: string;
   onBack: () => void;
   onOpenNote: (noteId: string) => void;
   /** Opens the builder of a de-identified case review packet for supervision. */
   onBuildPacket: () => void;
-}) {
+}
+
+/**
+ * A client's page: a header with the facts that matter and the next actions, then tabs for the
+ * sessions (newest first), the patterns (charts) and review (supervision, records). Keyed by
+ * client, so moving to another client starts afresh (no form left open from the last one).
+ */
+export function ClientPage(props: ClientPageProps) {
+  return <ClientPageOf key={props.clientId} {...props} />;
+}
+
+function ClientPageOf({ clientId, onBack, onOpenNote, onBuildPacket }: ClientPageProps) {
   const client = useClient(clientId);
   const clients = useClients();
   const rows = useSessionRows(clientId);
+  const newestFirst = useMemo(() => rows && [...rows].reverse(), [rows]);
+  const facts = useMemo(() => rows && clientFacts(rows, new Date()), [rows]);
+  const [tab, setTab] = useState<ClientTab>(() => rememberedTab(clientId));
   const [editing, setEditing] = useState(false);
   const [addingSession, setAddingSession] = useState(false);
   const [templates, setTemplates] = useState<Template[]>([]);
@@ -47,56 +58,70 @@ export function ClientPage({
 
   if (!client) return <main className="page">{client === undefined ? 'Loading…' : 'Client not found.'}</main>;
 
-  async function setStatus(status: 'active' | 'closed') {
+  function choose(next: ClientTab) {
+    setTab(next);
+    rememberTab(clientId, next);
+  }
+
+  async function attempt(action: () => Promise<void>) {
     try {
-      putClient(await call('clients:setStatus', { id: clientId, status }));
+      setError(null);
+      await action();
     } catch (failure) {
       setError(messageOf(failure));
     }
   }
 
-  async function newNote(sessionId: string) {
-    try {
+  const setStatus = (status: 'active' | 'closed') =>
+    attempt(async () => putClient(await call('clients:setStatus', { id: clientId, status })));
+
+  const newNote = (sessionId: string) =>
+    attempt(async () => {
       const note = await call('notes:create', { sessionId, templateId });
       // Listed at once, so the session shows its draft even if nothing is saved into it.
       putNoteSummary(summarizeNote(note));
       onOpenNote(note.id);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  }
+    });
+
+  // One step: a session starting now (to the quarter hour) and its draft with the client's usual template.
+  const newSessionNote = () =>
+    attempt(async () => {
+      const { session, note } = await call('sessionNotes:start', {
+        clientId,
+        startsAt: toQuarterHour(new Date()).toISOString(),
+      });
+      putSession(session);
+      putNoteSummary(summarizeNote(note));
+      onOpenNote(note.id);
+    });
+
+  const sessionComments =
+    supervisor.bySession.size === 0
+      ? undefined
+      : ({ session, note }: SessionRow) => (
+          <SessionComments
+            comments={supervisor.bySession.get(session.id) ?? []}
+            ruptures={note?.ruptures ?? []}
+            onSetAddressed={supervisor.setAddressed}
+          />
+        );
 
   return (
-    <main className="page">
-      <button type="button" className="secondary" onClick={onBack}>
-        All clients
-      </button>
-      <div className="page-head">
-        <h1>
-          {client.code}
-          {client.displayName ? ` · ${client.displayName}` : ''}
-        </h1>
-        <button type="button" className="secondary" onClick={() => setEditing(true)}>
-          Edit client
-        </button>
-        <button type="button" className="secondary" onClick={onBuildPacket}>
-          Case review packet
-        </button>
-        {client.status === 'active' ? (
-          <button type="button" className="secondary" onClick={() => setStatus('closed')}>
-            Close client
-          </button>
-        ) : (
-          <button type="button" className="secondary" onClick={() => setStatus('active')}>
-            Reopen client
-          </button>
-        )}
-      </div>
-      <p className="muted">
-        Since {formatDate(client.startDate)} · {client.status === 'active' ? 'Active' : 'Closed'}
-        {client.concerns.length > 0 && ` · Concerns: ${client.concerns.join('; ')}`}
-      </p>
-      {client.goals.length > 0 && <p className="muted">Goals: {client.goals.join('; ')}</p>}
+    <main className="page client-page">
+      <ClientHeader
+        client={client}
+        facts={facts}
+        showNewSession={!(tab === 'sessions' && rows?.length === 0)}
+        onBack={onBack}
+        onNewSessionNote={newSessionNote}
+        onNewSession={() => {
+          choose('sessions');
+          setAddingSession(true);
+        }}
+        onEdit={() => setEditing(true)}
+        onBuildPacket={onBuildPacket}
+        onSetStatus={setStatus}
+      />
       {clientsWithSharedCode(clients ?? []).has(client.id) && (
         <p role="status" className="shared-code">
           {sharedCodeMessage(client.code)}
@@ -108,43 +133,40 @@ export function ClientPage({
           {error ?? supervisor.error}
         </p>
       )}
-      <ImportCommentsPanel clientId={clientId} onImported={supervisor.reload} />
-      <CaseComments comments={supervisor.onCase} onSetAddressed={supervisor.setAddressed} />
-      <div className="page-head">
-        <h2>Sessions</h2>
-        <button type="button" onClick={() => setAddingSession(true)} disabled={addingSession}>
-          New session
-        </button>
-        <label className="inline" htmlFor="note-template">
-          Template for new notes
-          <select id="note-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {addingSession && <SessionForm clientId={clientId} onDone={() => setAddingSession(false)} />}
-      <SessionTable
-        rows={rows}
-        onOpenNote={onOpenNote}
-        onNewNote={newNote}
-        sessionComments={
-          supervisor.bySession.size === 0
-            ? undefined
-            : ({ session, note }) => (
-                <SessionComments
-                  comments={supervisor.bySession.get(session.id) ?? []}
-                  ruptures={note?.ruptures ?? []}
-                  onSetAddressed={supervisor.setAddressed}
-                />
-              )
-        }
-      />
-      <ClientCharts clientId={clientId} onOpenNote={onOpenNote} />
-      <ClientRecordExport clientId={clientId} />
+      <Tabs label={`Client ${client.code}`} tabs={clientTabs} selected={tab} onSelect={choose}>
+        {tab === 'sessions' && (
+          <SessionsPanel
+            clientId={clientId}
+            rows={newestFirst}
+            adding={addingSession}
+            onAdding={setAddingSession}
+            templates={templates}
+            templateId={templateId}
+            onTemplate={setTemplateId}
+            onOpenNote={onOpenNote}
+            onNewNote={newNote}
+            sessionComments={sessionComments}
+          />
+        )}
+        {tab === 'patterns' && <ClientCharts clientId={clientId} onOpenNote={onOpenNote} />}
+        {tab === 'review' && (
+          <>
+            <p className="muted">
+              Supervision and records for this client: build a de-identified review packet (Build review
+              packet, above), bring your supervisor’s comments back, or export the client’s record.
+            </p>
+            <ImportCommentsPanel clientId={clientId} onImported={supervisor.reload} />
+            <CaseComments comments={supervisor.onCase} onSetAddressed={supervisor.setAddressed} />
+            <ClientRecordExport clientId={clientId} />
+          </>
+        )}
+      </Tabs>
     </main>
   );
+}
+
+/** `now` to the nearest quarter hour, the start a one-step session note is given. */
+function toQuarterHour(now: Date): Date {
+  const quarter = 15 * 60 * 1000;
+  return new Date(Math.round(now.getTime() / quarter) * quarter);
 }

@@ -1,107 +1,196 @@
-import { type ReactNode, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type CSSProperties, type KeyboardEvent, type ReactNode, useRef } from 'react';
 import { attendanceLabels, modalityLabels } from '../../../../shared/domain/sessionSchema';
 import type { SessionRow } from '../../data/hooks';
 import { formatDateTime } from '../../format/dates';
 
-/** Sessions with their note status (none / draft / signed), rupture badges and any supervisor comments. */
+/** A row's expected height; each drawn row is measured (supervisor comments make rows taller). */
+const ROW_HEIGHT = 36;
+/** The column headings' row, inside the scrolling box above the rows. */
+const HEAD_HEIGHT = 36;
+
+/**
+ * Sessions, newest first, with their note status (none / draft / signed), rupture badges and any
+ * supervisor comments. Only the rows in view (and a few either side) are in the page, so a
+ * therapy of 500 sessions scrolls as smoothly as one of five; the table still tells assistive
+ * technology how many rows there are and where each shown row stands (aria-rowcount/rowindex).
+ * Tab moves from row to row (the next row is always drawn, and focusing it scrolls it into view);
+ * Up and Down move between rows, Home and End jump to the newest and the oldest.
+ */
 export function SessionTable({
   rows,
   onOpenNote,
   onNewNote,
   sessionComments,
 }: {
-  rows: SessionRow[] | undefined;
+  /** Newest first. */
+  rows: readonly SessionRow[];
   onOpenNote: (noteId: string) => void;
   onNewNote: (sessionId: string) => void;
   /** The returned supervisor comments of a session, shown in their own column when given. */
   sessionComments?: ((row: SessionRow) => ReactNode) | undefined;
 }) {
-  const [showAll, setShowAll] = useState(false);
-  if (rows === undefined) return <p>Loading…</p>;
-  if (rows.length === 0) return <p className="muted">No sessions yet. Record one with “New session”.</p>;
-  // A long therapy has hundreds of sessions; the latest ones are what a clinician opens, and
-  // rendering every row would slow the page (and its charts) for no one's benefit.
-  const shown = showAll || rows.length <= recentCount ? rows : rows.slice(-recentCount);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]!.session.id,
+    overscan: 6,
+    paddingStart: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
+    // The first frame already shows rows, before the box has been measured.
+    initialRect: { width: 960, height: 640 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = Math.max(0, (items[0]?.start ?? HEAD_HEIGHT) - HEAD_HEIGHT);
+  const after = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? HEAD_HEIGHT));
+
+  function focusRow(index: number) {
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // The row may be drawn only after the scroll: look for it on the next frames.
+    let tries = 0;
+    const attempt = () => {
+      const button = scroller.current?.querySelector<HTMLButtonElement>(
+        `tr[data-index="${index}"] button.row-action`,
+      );
+      if (button) button.focus();
+      else if (++tries < 10) requestAnimationFrame(attempt);
+    };
+    attempt();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
+    const from = (event.target as HTMLElement).closest('tr')?.dataset.index;
+    if (from === undefined || !(event.target as HTMLElement).classList.contains('row-action')) return;
+    const at = Number(from);
+    const to =
+      event.key === 'ArrowDown'
+        ? Math.min(rows.length - 1, at + 1)
+        : event.key === 'ArrowUp'
+          ? Math.max(0, at - 1)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? rows.length - 1
+              : null;
+    if (to === null) return;
+    event.preventDefault();
+    focusRow(to);
+  }
+
   return (
-    <>
-      {shown.length < rows.length && (
-        <p className="muted">
-          Showing the latest {shown.length} of {rows.length} sessions.{' '}
-          <button type="button" className="link" onClick={() => setShowAll(true)}>
-            Show all {rows.length} sessions
-          </button>
-        </p>
-      )}
-      <table className="list">
+    <div className="session-scroll" ref={scroller}>
+      <table className="list session-table" aria-rowcount={rows.length + 1}>
         <caption className="visually-hidden">Sessions</caption>
         <thead>
-          <tr>
-            <th scope="col">Date</th>
+          <tr aria-rowindex={1}>
+            <th scope="col" className="col-date">
+              Date
+            </th>
             <th scope="col">Session</th>
-            <th scope="col">Note</th>
-            <th scope="col">Ruptures</th>
+            <th scope="col" className="col-note">
+              Note
+            </th>
+            <th scope="col" className="col-ruptures">
+              Ruptures
+            </th>
             {sessionComments && <th scope="col">Supervisor comments</th>}
-            <th scope="col">
+            <th scope="col" className="col-action">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody>
-          {shown.map((row) => {
-            const { session, note } = row;
-            const when = formatDateTime(session.startsAt);
-            const unresolved = note?.ruptures.filter((r) => r.outcome === 'unresolved').length ?? 0;
+        {/* The rows not drawn keep their height as the body's ::before and ::after (client.css), which no assistive technology reads as rows. */}
+        <tbody
+          onKeyDown={onKeyDown}
+          style={{ '--before': `${before}px`, '--after': `${after}px` } as CSSProperties}
+        >
+          {items.map((item) => {
+            const row = rows[item.index]!;
             return (
-              <tr key={session.id}>
-                <td>{when}</td>
-                <td>
-                  {session.durationMinutes} min · {modalityLabels[session.modality]} ·{' '}
-                  {attendanceLabels[session.attendance]}
-                </td>
-                <td>
-                  <span className={`badge ${note?.status ?? 'none'}`}>
-                    {note ? (note.status === 'signed' ? 'Signed' : 'Draft') : 'No note'}
-                  </span>
-                </td>
-                <td>
-                  {note && note.ruptures.length > 0 ? (
-                    <span className="badge rupture" title={`${unresolved} unresolved`}>
-                      {note.ruptures.length} {note.ruptures.length === 1 ? 'rupture' : 'ruptures'}
-                      {unresolved > 0 && `, ${unresolved} unresolved`}
-                    </span>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                {sessionComments && <td>{sessionComments(row)}</td>}
-                <td>
-                  {note ? (
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => onOpenNote(note.id)}
-                      aria-label={`Open note of ${when}`}
-                    >
-                      Open note
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      onClick={() => onNewNote(session.id)}
-                      aria-label={`New note for ${when}`}
-                    >
-                      New note
-                    </button>
-                  )}
-                </td>
+              <tr
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                aria-rowindex={item.index + 2}
+              >
+                <SessionCells
+                  row={row}
+                  onOpenNote={onOpenNote}
+                  onNewNote={onNewNote}
+                  comments={sessionComments?.(row)}
+                  hasComments={sessionComments !== undefined}
+                />
               </tr>
             );
           })}
         </tbody>
       </table>
-    </>
+    </div>
   );
 }
 
-/** How many of the latest sessions the table shows before "Show all". */
-const recentCount = 30;
+function SessionCells({
+  row,
+  onOpenNote,
+  onNewNote,
+  comments,
+  hasComments,
+}: {
+  row: SessionRow;
+  onOpenNote: (noteId: string) => void;
+  onNewNote: (sessionId: string) => void;
+  comments: ReactNode;
+  hasComments: boolean;
+}) {
+  const { session, note } = row;
+  const when = formatDateTime(session.startsAt);
+  const unresolved = note?.ruptures.filter((r) => r.outcome === 'unresolved').length ?? 0;
+  return (
+    <>
+      <td className="num">{when}</td>
+      <td>
+        {session.durationMinutes} min · {modalityLabels[session.modality]} ·{' '}
+        {attendanceLabels[session.attendance]}
+      </td>
+      <td>
+        <span className={`badge ${note?.status ?? 'none'}`}>
+          {note ? (note.status === 'signed' ? 'Signed' : 'Draft') : 'No note'}
+        </span>
+      </td>
+      <td>
+        {note && note.ruptures.length > 0 ? (
+          <span className="badge rupture">
+            {note.ruptures.length} {note.ruptures.length === 1 ? 'rupture' : 'ruptures'}
+            {unresolved > 0 && `, ${unresolved} unresolved`}
+          </span>
+        ) : (
+          '—'
+        )}
+      </td>
+      {hasComments && <td>{comments}</td>}
+      <td>
+        {note ? (
+          <button
+            type="button"
+            className="secondary row-action"
+            onClick={() => onOpenNote(note.id)}
+            aria-label={`Open note of ${when}`}
+          >
+            Open note
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="row-action"
+            onClick={() => onNewNote(session.id)}
+            aria-label={`New note for ${when}`}
+          >
+            New note
+          </button>
+        )}
+      </td>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { Plus } from 'lucide-react';
+import type { ReactNode } from 'react';
+import type { Template } from '../../../../shared/domain/templates';
+import type { SessionRow } from '../../data/hooks';
+import { SessionForm } from './SessionForm';
+import { SessionTable } from './SessionTable';
+
+/** The Sessions tab: the template for new notes, the new-session form, and the sessions newest first. */
+export function SessionsPanel({
+  clientId,
+  rows,
+  adding,
+  onAdding,
+  templates,
+  templateId,
+  onTemplate,
+  onOpenNote,
+  onNewNote,
+  sessionComments,
+}: {
+  clientId: string;
+  /** Newest first; undefined while loading. */
+  rows: readonly SessionRow[] | undefined;
+  adding: boolean;
+  onAdding: (adding: boolean) => void;
+  templates: readonly Template[];
+  templateId: string;
+  onTemplate: (templateId: string) => void;
+  onOpenNote: (noteId: string) => void;
+  onNewNote: (sessionId: string) => void;
+  sessionComments?: ((row: SessionRow) => ReactNode) | undefined;
+}) {
+  if (rows === undefined) return <p className="muted">Loading sessions…</p>;
+  const empty = rows.length === 0;
+  return (
+    <>
+      {(!empty || adding) && (
+        <div className="panel-toolbar">
+          <label className="inline" htmlFor="note-template">
+            Template for new notes
+            <select id="note-template" value={templateId} onChange={(e) => onTemplate(e.target.value)}>
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {adding && <SessionForm clientId={clientId} onDone={() => onAdding(false)} />}
+      {empty ? (
+        !adding && (
+          <div className="empty-state">
+            <p>No sessions yet. Each session you record appears here, newest first, with its note.</p>
+            <button type="button" onClick={() => onAdding(true)}>
+              <Plus aria-hidden="true" size={16} />
+              New session
+            </button>
+          </div>
+        )
+      ) : (
+        <SessionTable
+          rows={rows}
+          onOpenNote={onOpenNote}
+          onNewNote={onNewNote}
+          sessionComments={sessionComments}
+        />
+      )}
+    </>
+  );
+}
