@@ -32,7 +32,7 @@ export interface BackendOptions {
    */
   chooseFile?: (purpose: FilePurpose) => Promise<string | null>;
   /** The native folder dialog (may create a folder); null when the user cancels. */
-  chooseFolder?: (purpose: FolderPurpose) => Promise<string | null>;
+  chooseFolder?: (purpose: FolderPurpose, defaultPath?: string) => Promise<string | null>;
   /** Prints the calling window's current page to PDF bytes (Electron's printToPDF in the app). */
   printToPdf?: (layout: PdfLayout) => Promise<Uint8Array>;
   /** Shows a file or folder in the system's file manager (Electron's shell.showItemInFolder). */

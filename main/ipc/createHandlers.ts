@@ -15,6 +15,7 @@ import { rotateKey } from '../services/rotateKey';
 import { memoryRecordSource } from '../services/check/memoryRecordSource';
 import { VaultCheckService } from '../services/check/VaultCheckService';
 import { createServices, type Services } from '../services/createServices';
+import { type ExportPurpose, SavedFiles } from '../services/exports/SavedFiles';
 import { ChosenPaths } from '../services/records/ChosenPaths';
 import { ReviewService } from '../services/review/ReviewService';
 import { createSyncService } from '../services/sync/createSyncService';
@@ -35,7 +36,8 @@ export type PdfLayout = 'case-summary' | 'record';
  */
 export interface ShellSeams {
   chooseFile?: ((purpose: FilePurpose) => Promise<string | null>) | undefined;
-  chooseFolder?: ((purpose: FolderPurpose) => Promise<string | null>) | undefined;
+  /** The folder dialog, opened at `defaultPath` when given. */
+  chooseFolder?: ((purpose: FolderPurpose, defaultPath?: string) => Promise<string | null>) | undefined;
   printToPdf?: ((layout: PdfLayout) => Promise<Uint8Array>) | undefined;
   showItemInFolder?: ((path: string) => void) | undefined;
   /** Follows the theme chosen in Settings in the window's native parts (Electron's nativeTheme). */
@@ -81,6 +83,15 @@ export function createHandlers(
     homedir(),
   );
   const keyClipboard = seams.keyClipboard ?? new RecoveryKeyClipboard(undefined);
+  const saved = new SavedFiles(seams, safety.config, chosen, join(safety.config.dataDir, 'exports'));
+  /** An export's result with the id "Show in folder" takes for the file it wrote. */
+  const shown = async <T extends object>(result: Promise<T>, path: (r: T) => string) => {
+    const value = await result;
+    return { ...value, fileId: saved.written(path(value)) };
+  };
+  const byPath = (r: { path: string }) => r.path;
+  const savePath = (purpose: ExportPurpose, path: string | undefined) =>
+    path === undefined ? undefined : chosen.require(purpose, path, 'where to save it');
   const appearance = new AppearanceService(safety.config, seams.applyTheme);
   const check = new VaultCheckService(
     session,
@@ -154,7 +165,8 @@ export function createHandlers(
     },
 
     'review:preview': (request) => review.preview(request),
-    'review:exportPacket': ({ passphrase, ...request }) => review.exportPacket(request, passphrase),
+    'review:exportPacket': ({ passphrase, saveTo, ...request }) =>
+      shown(review.exportPacket(request, passphrase, savePath('review-packet', saveTo)), byPath),
     'review:openPacket': ({ path, passphrase }) => review.openPacket(path, passphrase),
     'review:listPackets': () => review.listPackets(),
     'review:getPacket': ({ packetId }) => review.getPacket(packetId),
@@ -167,8 +179,11 @@ export function createHandlers(
       await review.deleteComment(id);
       return null;
     },
-    'review:exportComments': ({ packetId, reviewerName, passphrase }) =>
-      review.exportComments(packetId, reviewerName, passphrase),
+    'review:exportComments': ({ packetId, reviewerName, passphrase, saveTo }) =>
+      shown(
+        review.exportComments(packetId, reviewerName, passphrase, savePath('review-comments', saveTo)),
+        byPath,
+      ),
     'comments:import': ({ path, passphrase }) => review.importComments(path, passphrase),
     'comments:list': (filter) => review.listComments(filter),
     'comments:setAddressed': ({ id, addressed }) => review.setCommentAddressed(id, addressed),
@@ -207,25 +222,41 @@ export function createHandlers(
     'files:chooseFolder': async ({ purpose }) => {
       if (!seams.chooseFolder)
         throw new AttuneError('invalid-input', 'Choosing folders is not available here.');
-      const path = await seams.chooseFolder(purpose);
+      // Exports open where the last one went, and remember where this one goes.
+      const path =
+        purpose === 'export-to' ? await saved.chooseExportFolder() : await seams.chooseFolder(purpose);
       if (path) chosen.remember(purpose, path);
       return path ? { path } : null;
     },
     'records:get': ({ clientId, noteId }) => records.get(clientId, noteId),
     'records:saveNotePdf': ({ noteId, folder }) =>
-      records.saveNotePdf(noteId, chosen.require('export-to', folder, 'the folder'), printRecord()),
+      shown(
+        records.saveNotePdf(noteId, chosen.require('export-to', folder, 'the folder'), printRecord()),
+        byPath,
+      ),
     'records:exportClient': ({ clientId, folder }) =>
-      records.exportClient(clientId, chosen.require('export-to', folder, 'the folder'), printRecord()),
+      shown(
+        records.exportClient(clientId, chosen.require('export-to', folder, 'the folder'), printRecord()),
+        (r) => r.pdfPath,
+      ),
     'records:exportAll': ({ folder, includeProcessNotes }) =>
-      records.exportAll(chosen.require('export-to', folder, 'the folder'), includeProcessNotes),
+      shown(
+        records.exportAll(chosen.require('export-to', folder, 'the folder'), includeProcessNotes),
+        byPath,
+      ),
     'records:previewImport': ({ path }) =>
       records.previewImport(chosen.require('import-records', path, 'the file to import')),
     'records:import': ({ path }) =>
       records.importFile(chosen.require('import-records', path, 'the file to import')),
-    'review:savePdf': ({ packetId }) => {
+    'review:savePdf': ({ packetId, saveTo }) => {
       if (!seams.printToPdf) throw new AttuneError('invalid-input', 'Saving a PDF is not available here.');
       const print = seams.printToPdf;
-      return review.savePdf(packetId, () => print('case-summary'));
+      return shown(
+        review.savePdf(packetId, () => print('case-summary'), savePath('review-summary', saveTo)),
+        byPath,
+      );
     },
+    'files:chooseSaveFile': ({ purpose, suggestedName }) => saved.chooseSaveAs(purpose, suggestedName),
+    'files:showInFolder': ({ fileId }) => saved.show(fileId),
   };
 }

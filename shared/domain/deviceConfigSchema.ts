@@ -54,6 +54,8 @@ export const deviceConfigSchema = z.strictObject({
    * 'system'.
    */
   appearance: appearanceSchema.default({ theme: 'system' }),
+  /** The folder the last export was saved to: the next Save as… opens there (null: the exports folder). */
+  exportFolder: absolutePath.nullable().default(null),
   /** Old copies left behind by "Move vault…", kept until the user removes them. */
   oldVaultCopies: z.array(absolutePath).max(100).default([]),
   backup: z

@@ -9,7 +9,7 @@ export const MAX_PATH_LENGTH = 4096;
  * POSIX (/…) or Windows drive (C:\… or C:/…) absolute paths. UNC paths (\\server\…) are
  * refused: opening one makes Windows connect out over SMB and offer the user's credentials.
  */
-function isAbsolutePath(path: string): boolean {
+export function isAbsolutePath(path: string): boolean {
   return (path.startsWith('/') && !path.startsWith('//')) || /^[A-Za-z]:[\\/]/.test(path);
 }
 

@@ -71,11 +71,27 @@ export class FileChooserStub {
     this.#next = null;
     return path;
   }
+  /** Where the app's folder dialogs opened, when the app said (exports open at the last export's folder). */
+  readonly folderDefaults: Array<string | undefined> = [];
+  async answerFolder(purpose: FolderPurpose, defaultPath?: string): Promise<string | null> {
+    this.folderDefaults.push(defaultPath);
+    return this.answer(purpose);
+  }
   /** Where the app's save dialogs opened (their default path), in order. */
   readonly saveDefaults: string[] = [];
-  /** The save dialog: answered like the others; what it would have suggested is recorded. */
+  #acceptSave = false;
+  /** The next save dialog is answered with the path it suggests, as a user pressing Save would. */
+  acceptNextSave(): void {
+    this.#acceptSave = true;
+  }
+  /** The save dialog: answered like the others (or accepted as suggested); its suggestion is recorded. */
   async answerSave(purpose: SavePurpose, defaultPath: string): Promise<string | null> {
     this.saveDefaults.push(defaultPath);
+    if (this.#acceptSave) {
+      this.#acceptSave = false;
+      this.asked.push(purpose);
+      return defaultPath;
+    }
     return this.answer(purpose);
   }
 }
@@ -134,7 +150,7 @@ async function attachBackend(
         .catch(() => undefined);
     },
     chooseFile: (purpose) => chooser.answer(purpose),
-    chooseFolder: (purpose) => chooser.answer(purpose),
+    chooseFolder: (purpose, defaultPath) => chooser.answerFolder(purpose, defaultPath),
     chooseSavePath: (purpose, defaultPath) => chooser.answerSave(purpose, defaultPath),
     clipboard,
     printToPdf: (layout) => page.pdf(pdfOptions(layout)),
@@ -180,6 +196,7 @@ export interface Profile {
   backend: Backend;
   openApp: () => Promise<void>;
   nextChosenFile: (path: string | null) => void;
+  fileChooser: FileChooserStub;
 }
 
 export interface HarnessFixtures {
@@ -243,6 +260,7 @@ export const test = base.extend<HarnessFixtures, { rendererUrl: string }>({
         await page.goto(rendererUrl);
       },
       nextChosenFile: (path) => chooser.choose(path),
+      fileChooser: chooser,
     });
     await backend.dispose();
     await context.close();

@@ -283,6 +283,9 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await page.getByRole('button', { name: 'Encrypt and save packet' }).click();
     await expect(page.getByRole('alert')).toContainText('differ');
     await page.getByLabel('Confirm packet passphrase').fill(PACKET_PASS);
+    // The save dialog opens where the last export went (the exports folder at first), at a name
+    // with the packet's own date; the user presses Save.
+    fileChooser.acceptNextSave();
     await page.getByRole('button', { name: 'Encrypt and save packet' }).click();
     const packetPath = await shownPath(page, 'Packet saved to');
     expect(packetPath).toMatch(
@@ -295,6 +298,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
 
   // The PDF case summary: the print view, printed by Chromium as Electron prints it in the app.
   await test.step('save the PDF case summary: de-identified, no real date in name or metadata', async () => {
+    fileChooser.acceptNextSave();
     await page.getByRole('button', { name: 'Save PDF summary' }).click();
     const pdfPath = await shownPath(page, 'PDF saved to');
     expect(pdfPath).toMatch(/\/exports\/Client-A-\d{4}-\d{2}-\d{2}-summary\.pdf$/);
@@ -370,6 +374,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await rp.getByRole('button', { name: 'Export comments' }).click();
     await rp.getByLabel('Your name').fill(REVIEWER);
     await rp.getByLabel('Packet passphrase').fill(PACKET_PASS);
+    reviewer.fileChooser.acceptNextSave();
     await rp.getByRole('button', { name: 'Encrypt and save comments' }).click();
     const commentsPath = await shownPath(rp, 'saved to');
     expect(commentsPath).toMatch(/\/exports\/Client-A-comments-\d{4}-\d{2}-\d{2}\.attune-comments$/);
@@ -397,7 +402,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
       '3 comments imported.',
       SLOW_CRYPTO,
     );
-    expect(fileChooser.asked).toEqual(['open-comments']);
+    expect(fileChooser.asked).toEqual(['review-packet', 'review-summary', 'open-comments']);
 
     await expect(page.getByRole('region', { name: 'Supervisor comments on the case' })).toContainText(
       CASE_COMMENT,

@@ -106,8 +106,11 @@ export class ReviewService {
     return (await this.#build(request)).content;
   }
 
-  /** Builds (or reuses the matching preview), encrypts to `<exports>/<alias>-<date>.attune-review`, records it. */
-  async exportPacket(request: PacketRequest, passphrase: string): Promise<ExportedPacket> {
+  /**
+   * Builds (or reuses the matching preview), encrypts to `target` (the path the user chose in the
+   * save dialog) or else `<exports>/<alias>-<date>.attune-review`, records it.
+   */
+  async exportPacket(request: PacketRequest, passphrase: string, target?: string): Promise<ExportedPacket> {
     const vault = this.session.vault;
     let built = await this.#build(request);
     // In the queue, so two exports never pick the same file name or packet.
@@ -117,12 +120,14 @@ export class ReviewService {
         built = await buildPacket(vault, request, this.#clock());
       }
       // Named by the packet's own "made" date: with shifted dates, the real one would give the offset away.
-      const path = await freshExportPath(
-        this.#exportsDir,
-        built.content.alias,
-        PACKET_EXTENSION,
-        built.content.createdAt.slice(0, 10),
-      );
+      const path =
+        target ??
+        (await freshExportPath(
+          this.#exportsDir,
+          built.content.alias,
+          PACKET_EXTENSION,
+          built.content.createdAt.slice(0, 10),
+        ));
       return exportPacket(vault, built, passphrase, path, { kdf: this.#kdf });
     });
   }
@@ -184,6 +189,8 @@ export class ReviewService {
     packetId: string,
     reviewerName: string,
     passphrase: string,
+    /** The path chosen in the save dialog; the exports folder when absent. */
+    target?: string,
   ): Promise<{ path: string; comments: number }> {
     const vault = this.session.vault;
     const now = this.#clock();
@@ -205,13 +212,15 @@ export class ReviewService {
             'This review packet is no longer in your vault. Open the packet file again.',
           );
         }
-        const path = await freshExportPath(
-          this.#exportsDir,
-          alias,
-          COMMENTS_EXTENSION,
-          now.toISOString().slice(0, 10),
-          'comments',
-        );
+        const path =
+          target ??
+          (await freshExportPath(
+            this.#exportsDir,
+            alias,
+            COMMENTS_EXTENSION,
+            now.toISOString().slice(0, 10),
+            'comments',
+          ));
         await writeCommentsFile(file, key, path);
         await vault.appendAudit('export', {
           what: 'review-comments',
@@ -234,7 +243,12 @@ export class ReviewService {
    * "made" time, its creator and producer are removed, and with shifted dates a PDF still
    * holding today's date is refused rather than saved.
    */
-  async savePdf(packetId: string, print: () => Promise<Uint8Array>): Promise<{ path: string }> {
+  async savePdf(
+    packetId: string,
+    print: () => Promise<Uint8Array>,
+    /** The path chosen in the save dialog; the exports folder when absent. */
+    target?: string,
+  ): Promise<{ path: string }> {
     const vault = this.session.vault; // refuses while locked, before anything is printed
     const packet = this.#printable.get(packetId);
     if (!packet) {
@@ -247,12 +261,14 @@ export class ReviewService {
     const pdf = await printSummary(packet, print, [new Date(), this.#clock()]);
     return this.#queue(vault, async () => {
       // "<alias>-<date>-summary.pdf", then "<alias>-<date>-2-summary.pdf", …
-      const path = await freshExportPath(
-        this.#exportsDir,
-        packet.alias,
-        '-summary.pdf',
-        packet.createdAt.slice(0, 10),
-      );
+      const path =
+        target ??
+        (await freshExportPath(
+          this.#exportsDir,
+          packet.alias,
+          '-summary.pdf',
+          packet.createdAt.slice(0, 10),
+        ));
       try {
         await atomicWriteFile(nodeVaultFs, path, pdf, { syncDir: true });
       } catch {

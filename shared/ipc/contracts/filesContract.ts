@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { packetIdSchema } from '../../review/packetSchema';
 import { returns } from './returns';
+import { fileIdSchema, type Saved, savePathInput, suggestedFileName } from './savedFile';
 
 /** What the user is choosing a file for; main picks the dialog's title and file filter from it. */
 export const filePurposeIds = ['open-packet', 'open-comments', 'import-records'] as const;
@@ -26,6 +27,10 @@ export const savePurposeIds = [
   'chart-png',
 ] as const;
 export type SavePurpose = (typeof savePurposeIds)[number];
+/** The save purposes of exports (the recovery key has its own channel). */
+export const exportPurposeIds = savePurposeIds.filter(
+  (p): p is Exclude<SavePurpose, 'recovery-key'> => p !== 'recovery-key',
+) as [Exclude<SavePurpose, 'recovery-key'>, ...Exclude<SavePurpose, 'recovery-key'>[]];
 
 /**
  * Files the renderer cannot reach by itself: it never names a path it made up, it asks main to
@@ -54,7 +59,24 @@ export const filesContract = {
    * date (shifted when its dates are), as are the PDF's document dates.
    */
   'review:savePdf': {
-    input: z.strictObject({ packetId: packetIdSchema }),
-    output: returns<{ path: string }>(),
+    input: z.strictObject({ packetId: packetIdSchema, saveTo: savePathInput.optional() }),
+    output: returns<Saved<{ path: string }>>(),
+  },
+  /**
+   * The native save dialog for an export, opened in the folder of the last export at
+   * `suggestedName`; null when the user cancels. The chosen path is the only one that export
+   * may then write (`saveTo`).
+   */
+  'files:chooseSaveFile': {
+    input: z.strictObject({
+      purpose: z.enum(exportPurposeIds, { error: 'Say what is being saved.' }),
+      suggestedName: suggestedFileName,
+    }),
+    output: returns<{ path: string } | null>(),
+  },
+  /** Shows a file an export just wrote in the system's file manager, by the id the export gave. */
+  'files:showInFolder': {
+    input: z.strictObject({ fileId: fileIdSchema }),
+    output: returns<null>(),
   },
 } as const;

@@ -7,6 +7,7 @@ import type { Settings } from '../../domain/settingsSchema';
 import type { Template } from '../../domain/templates';
 import { MAX_PATH_LENGTH } from '../../review/reviewFiles';
 import { returns } from './returns';
+import type { Saved } from './savedFile';
 
 /**
  * What one record export prints: a client with their sessions and their signed notes (with
@@ -95,12 +96,12 @@ export const recordsContract = {
   /** Prints the calling window (the note's print view) to a new PDF in the chosen folder. */
   'records:saveNotePdf': {
     input: z.strictObject({ noteId: recordIdSchema, folder: folderInput }),
-    output: returns<{ path: string }>(),
+    output: returns<Saved<{ path: string }>>(),
   },
   /** Prints the client's record (the print view) and writes it as JSON too, into the chosen folder. */
   'records:exportClient': {
     input: z.strictObject({ clientId: recordIdSchema, folder: folderInput }),
-    output: returns<ClientRecordExport>(),
+    output: returns<Saved<ClientRecordExport>>(),
   },
   /** The whole vault in the interchange format; process notes only when asked. */
   'records:exportAll': {
@@ -108,7 +109,7 @@ export const recordsContract = {
       folder: folderInput,
       includeProcessNotes: z.boolean({ error: 'Say whether to include process notes.' }),
     }),
-    output: returns<{ path: string; counts: RecordCounts }>(),
+    output: returns<Saved<{ path: string; counts: RecordCounts }>>(),
   },
   /** Checks an interchange file as `records:import` would, and says what it would add. */
   'records:previewImport': {

@@ -20,6 +20,7 @@ import {
 } from '../../review/packetSchema';
 import { COMMENTS_EXTENSION, PACKET_EXTENSION, reviewFilePathSchema } from '../../review/reviewFiles';
 import { returns } from './returns';
+import { type Saved, savePathInput } from './savedFile';
 import { newPassphraseInput, passphraseInput } from './vaultContract';
 
 const nameInput = z
@@ -84,10 +85,15 @@ export const reviewContract = {
   'review:preview': { input: packetRequestInput, output: returns<ReviewPacket>() },
   'review:exportPacket': {
     input: z
-      .strictObject({ ...packetRequestShape, passphrase: newPassphraseInput })
+      .strictObject({
+        ...packetRequestShape,
+        passphrase: newPassphraseInput,
+        /** Where the user chose to save it (files:chooseSaveFile); the exports folder when absent. */
+        saveTo: savePathInput.optional(),
+      })
       .refine(rangeInOrder, rangeMessage)
       .refine(somethingChosen, chosenMessage),
-    output: returns<ExportedPacketInfo>(),
+    output: returns<Saved<ExportedPacketInfo>>(),
   },
   'review:openPacket': {
     input: z.strictObject({ path: packetPathInput, passphrase: passphraseInput }),
@@ -117,8 +123,9 @@ export const reviewContract = {
       packetId: packetIdSchema,
       reviewerName: reviewerNameSchema,
       passphrase: passphraseInput,
+      saveTo: savePathInput.optional(),
     }),
-    output: returns<{ path: string; comments: number }>(),
+    output: returns<Saved<{ path: string; comments: number }>>(),
   },
   'comments:import': {
     input: z.strictObject({ path: commentsPathInput, passphrase: passphraseInput }),

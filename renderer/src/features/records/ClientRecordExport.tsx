@@ -1,5 +1,7 @@
+import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { call } from '../../data/api';
 import type { ClientRecordExport as Exported } from '../../../../shared/ipc/contracts/recordsContract';
+import type { Saved } from '../../../../shared/ipc/contracts/savedFile';
 import { processNotesExcluded } from './RecordView';
 import { useRecordPrint } from './useRecordPrint';
 
@@ -10,7 +12,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * addenda, sessions, session feedback) as one PDF and as JSON, into a folder the user chooses.
  */
 export function ClientRecordExport({ clientId }: { clientId: string }) {
-  const job = useRecordPrint<Exported>('client');
+  const job = useRecordPrint<Saved<Exported>>('client');
   return (
     <section className="card record-export" aria-labelledby="record-export-heading">
       <h2 id="record-export-heading">Records request</h2>
@@ -42,7 +44,8 @@ export function ClientRecordExport({ clientId }: { clientId: string }) {
             {plural(job.result.addenda, 'addendum', 'addenda')} and{' '}
             {plural(job.result.feedback, 'feedback score')} to{' '}
             <code className="path">{job.result.pdfPath}</code> and{' '}
-            <code className="path">{job.result.jsonPath}</code>.
+            <code className="path">{job.result.jsonPath}</code>.{' '}
+            <ShowInFolderButton fileId={job.result.fileId} />
           </p>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { call } from '../../data/api';
 import { useRecordPrint } from './useRecordPrint';
 
@@ -14,7 +15,7 @@ export function NotePdfButton({
   clientId: string;
   signed: boolean;
 }) {
-  const job = useRecordPrint<{ path: string }>('note');
+  const job = useRecordPrint<{ path: string; fileId: string }>('note');
   return (
     <div className="note-pdf">
       <button
@@ -34,7 +35,8 @@ export function NotePdfButton({
       <div role="status">
         {job.result && (
           <p className="small">
-            PDF saved to <code className="path">{job.result.path}</code>.
+            PDF saved to <code className="path">{job.result.path}</code>.{' '}
+            <ShowInFolderButton fileId={job.result.fileId} />
           </p>
         )}
       </div>

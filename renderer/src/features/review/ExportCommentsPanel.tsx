@@ -1,13 +1,26 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormFooter } from '../../components/FormFooter';
+import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { messageOf } from '../../data/api';
 import { useSettings } from '../../data/hooks';
-import { exportComments } from './reviewData';
+import { commentsFileName } from './exportFileNames';
+import { chooseSavePath, exportComments } from './reviewData';
 import { plural } from './reviewFormat';
 
-/** "Export comments": the reviewer's name and the packet's passphrase, then the encrypted file's path. */
-export function ExportCommentsPanel({ packetId, comments }: { packetId: string; comments: number }) {
+/**
+ * "Export comments": the reviewer's name and the packet's passphrase, then where to save it (the
+ * save dialog), then the encrypted file's path with Show in folder.
+ */
+export function ExportCommentsPanel({
+  packetId,
+  alias,
+  comments,
+}: {
+  packetId: string;
+  alias: string;
+  comments: number;
+}) {
   const id = useId();
   const { clinicianName } = useSettings();
   const [open, setOpen] = useState(false);
@@ -17,7 +30,7 @@ export function ExportCommentsPanel({ packetId, comments }: { packetId: string; 
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<{ path: string; comments: number } | null>(null);
+  const [saved, setSaved] = useState<{ path: string; comments: number; fileId: string } | null>(null);
   const reviewerName = name ?? clinicianName ?? '';
 
   async function submit(event: FormEvent) {
@@ -28,7 +41,9 @@ export function ExportCommentsPanel({ packetId, comments }: { packetId: string; 
     setBusy(true);
     setError(null);
     try {
-      setSaved(await exportComments(packetId, reviewerName, passphrase));
+      const saveTo = await chooseSavePath('review-comments', commentsFileName(alias, new Date()));
+      if (!saveTo) return; // cancelled: the form stays as it was
+      setSaved(await exportComments(packetId, reviewerName, passphrase, saveTo));
       setPassphrase('');
       setOpen(false);
     } catch (failure) {
@@ -67,7 +82,7 @@ export function ExportCommentsPanel({ packetId, comments }: { packetId: string; 
           <FormFooter
             error={error}
             busy={busy}
-            submitLabel="Encrypt and save comments"
+            submitLabel="Encrypt and save comments…"
             busyLabel="Encrypting…"
             onCancel={() => setOpen(false)}
           />
@@ -81,7 +96,8 @@ export function ExportCommentsPanel({ packetId, comments }: { packetId: string; 
         {saved && (
           <p>
             {plural(saved.comments, 'comment')} saved to <code className="path">{saved.path}</code>. Send this
-            file to the clinician; it opens with the packet’s passphrase.
+            file to the clinician; it opens with the packet’s passphrase.{' '}
+            <ShowInFolderButton fileId={saved.fileId} />
           </p>
         )}
       </div>

@@ -1,14 +1,25 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
-import type { PacketRequestInput } from '../../../../shared/ipc/contract';
+import type { PacketRequestInput, ReviewPacket } from '../../../../shared/ipc/contract';
 import { FormFooter } from '../../components/FormFooter';
+import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { messageOf } from '../../data/api';
-import { exportPacket } from './reviewData';
+import { packetFileName } from './exportFileNames';
+import { chooseSavePath, exportPacket } from './reviewData';
 
 const MIN_LENGTH = 10;
 
-/** "Export review packet": a packet passphrase, confirmed, then the encrypted file and where it is. */
-export function ExportPacketPanel({ request }: { request: PacketRequestInput }) {
+/**
+ * "Export review packet": a packet passphrase, confirmed, then where to save it (the save
+ * dialog), then the encrypted file, where it is, and Show in folder.
+ */
+export function ExportPacketPanel({
+  request,
+  packet,
+}: {
+  request: PacketRequestInput;
+  packet: ReviewPacket;
+}) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const openButton = useRef<HTMLButtonElement>(null);
@@ -17,7 +28,7 @@ export function ExportPacketPanel({ request }: { request: PacketRequestInput }) 
   const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ path: string; fileId: string } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,8 +39,10 @@ export function ExportPacketPanel({ request }: { request: PacketRequestInput }) 
     setBusy(true);
     setError(null);
     try {
-      const result = await exportPacket(request, passphrase);
-      setSaved(result.path);
+      const saveTo = await chooseSavePath('review-packet', packetFileName(packet));
+      if (!saveTo) return; // cancelled: the form stays, passphrase and all
+      const result = await exportPacket(request, passphrase, saveTo);
+      setSaved({ path: result.path, fileId: result.fileId });
       setPassphrase('');
       setConfirmation('');
       setOpen(false);
@@ -72,7 +85,7 @@ export function ExportPacketPanel({ request }: { request: PacketRequestInput }) 
           <FormFooter
             error={error}
             busy={busy}
-            submitLabel="Encrypt and save packet"
+            submitLabel="Encrypt and save packet…"
             busyLabel="Encrypting…"
             onCancel={() => setOpen(false)}
           />
@@ -86,7 +99,8 @@ export function ExportPacketPanel({ request }: { request: PacketRequestInput }) 
         {saved && (
           <>
             <p>
-              Packet saved to <code className="path">{saved}</code>.
+              Packet saved to <code className="path">{saved.path}</code>.{' '}
+              <ShowInFolderButton fileId={saved.fileId} />
             </p>
             <p>
               <strong>Share the passphrase separately</strong>: tell it to your supervisor in person or by

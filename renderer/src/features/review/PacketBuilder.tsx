@@ -95,7 +95,7 @@ export function PacketBuilder({ clientId, onBack }: { clientId: string; onBack: 
           </section>
           <section className="packet-outputs" aria-labelledby={`${id}-outputs`}>
             <h2 id={`${id}-outputs`}>Share it</h2>
-            <ExportPacketPanel request={preview.request} />
+            <ExportPacketPanel request={preview.request} packet={preview.packet} />
             <SavePdfPanel packet={preview.packet} />
           </section>
         </>

@@ -69,7 +69,7 @@ export function ReviewPacketPage({ packetId, onBack }: { packetId: string; onBac
             A de-identified case packet shared with you for supervision. Comment on the case as a whole, on a
             session or on a rupture; then export your comments for the clinician.
           </p>
-          <ExportCommentsPanel packetId={packetId} comments={comments.length} />
+          <ExportCommentsPanel packetId={packetId} alias={packet.alias} comments={comments.length} />
           <PacketView packet={packet} sectionLevel={2} commentSlot={commentSlot} />
         </>
       )}

@@ -10,20 +10,32 @@ import type {
   ReviewPacket,
   SupervisorComment,
 } from '../../../../shared/ipc/contract';
+import type { exportPurposeIds } from '../../../../shared/ipc/contracts/filesContract';
 import { call } from '../../data/api';
+
+type ExportPurpose = (typeof exportPurposeIds)[number];
 
 /** Exactly what an export of this request would put in the packet. */
 export function previewPacket(request: PacketRequestInput): Promise<ReviewPacket> {
   return call('review:preview', request);
 }
 
-export function exportPacket(request: PacketRequestInput, passphrase: string) {
-  return call('review:exportPacket', { ...request, passphrase });
+/** Encrypts the packet to `saveTo`, the path chosen in the save dialog. */
+export function exportPacket(request: PacketRequestInput, passphrase: string, saveTo: string) {
+  return call('review:exportPacket', { ...request, passphrase, saveTo });
 }
 
-/** Prints the page as it is now (the print view of preview `packetId`) to a PDF in the exports folder. */
-export async function savePdfSummary(packetId: string): Promise<string> {
-  return (await call('review:savePdf', { packetId })).path;
+/**
+ * The save dialog for an export, opened where the last export went at `suggestedName`; the
+ * chosen path, or null when the user cancels.
+ */
+export async function chooseSavePath(purpose: ExportPurpose, suggestedName: string): Promise<string | null> {
+  return (await call('files:chooseSaveFile', { purpose, suggestedName }))?.path ?? null;
+}
+
+/** Prints the page as it is now (the print view of preview `packetId`) to a PDF at `saveTo`. */
+export function savePdfSummary(packetId: string, saveTo: string): Promise<{ path: string; fileId: string }> {
+  return call('review:savePdf', { packetId, saveTo });
 }
 
 /** The native open dialog; null when the user cancels it. */
@@ -55,8 +67,8 @@ export async function deleteComment(id: string): Promise<void> {
   await call('review:deleteComment', { id });
 }
 
-export function exportComments(packetId: string, reviewerName: string, passphrase: string) {
-  return call('review:exportComments', { packetId, reviewerName, passphrase });
+export function exportComments(packetId: string, reviewerName: string, passphrase: string, saveTo: string) {
+  return call('review:exportComments', { packetId, reviewerName, passphrase, saveTo });
 }
 
 export function importComments(path: string, passphrase: string) {

@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportSummary, RecordCounts } from '../../../../shared/ipc/contracts/recordsContract';
+import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { call, messageOf } from '../../data/api';
 import { fillIndex } from '../../data/fillIndex';
 import '../records/records.css';
+import { ArrowLeftRight } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const countsText = (c: RecordCounts) =>
@@ -26,7 +29,9 @@ export function ExportImportSection() {
   const processId = useId();
   const [includeProcess, setIncludeProcess] = useState(false);
   const [busy, setBusy] = useState<'export' | 'check' | 'import' | null>(null);
-  const [exported, setExported] = useState<{ path: string; counts: RecordCounts } | null>(null);
+  const [exported, setExported] = useState<{ path: string; counts: RecordCounts; fileId: string } | null>(
+    null,
+  );
   const [exportError, setExportError] = useState<string | null>(null);
   const [pending, setPending] = useState<{ path: string; summary: ImportSummary } | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -92,7 +97,9 @@ export function ExportImportSection() {
   }, [pending]);
   return (
     <section className="card" aria-labelledby="exchange-title">
-      <h2 id="exchange-title">Export and import all records</h2>
+      <h2 id="exchange-title" className="section-title">
+        <Icon icon={ArrowLeftRight} /> Export and import all records
+      </h2>
       <h3>Export</h3>
       <p>
         Saves every client, session, note and template as one JSON file in Attune’s interchange format, in a
@@ -116,7 +123,8 @@ export function ExportImportSection() {
       <div role="status">
         {exported && (
           <p>
-            Exported {countsText(exported.counts)} to <code className="path">{exported.path}</code>.
+            Exported {countsText(exported.counts)} to <code className="path">{exported.path}</code>.{' '}
+            <ShowInFolderButton fileId={exported.fileId} />
           </p>
         )}
       </div>

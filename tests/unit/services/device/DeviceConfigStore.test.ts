@@ -2,7 +2,11 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { DEVICE_CONFIG_COPY, DEVICE_CONFIG_FILE, DeviceConfigStore } from '../../../../main/services/device/DeviceConfigStore';
+import {
+  DEVICE_CONFIG_COPY,
+  DEVICE_CONFIG_FILE,
+  DeviceConfigStore,
+} from '../../../../main/services/device/DeviceConfigStore';
 
 let dir: string;
 beforeEach(async () => {
@@ -20,13 +24,19 @@ describe('DeviceConfigStore', () => {
       vaultDir: null,
       device: { id: null, name: null },
       appearance: { theme: 'system' },
+      exportFolder: null,
       oldVaultCopies: [],
       backup: { folder: null, warnAfterDays: 7, lastAttempt: null, lastVerified: null },
     });
   });
 
   test('a file written before this computer had a device id still reads, with no id and no name yet', async () => {
-    const old = { version: 1, vaultDir: '/home/me/Vault', oldVaultCopies: [], backup: { folder: '/media/usb' } };
+    const old = {
+      version: 1,
+      vaultDir: '/home/me/Vault',
+      oldVaultCopies: [],
+      backup: { folder: '/media/usb' },
+    };
     await writeFile(join(dir, DEVICE_CONFIG_FILE), JSON.stringify(old));
     const config = await new DeviceConfigStore(dir).read();
     expect(config.vaultDir).toBe('/home/me/Vault');
