@@ -63,6 +63,21 @@ export function groupOf(field: string): SearchGroup {
 /** A note's text as the search index takes it: each group's fields, folded. */
 export type FoldedNote = { id: string } & Record<SearchGroup, string[]>;
 
+/**
+ * A note's text as the search thread takes it: each group's fields as written (the thread folds
+ * them; text already folded folds to itself), and when the note last changed (the scan lists
+ * newest first).
+ */
+export type NoteTextDoc = { id: string; updatedAt?: string } & Record<SearchGroup, string[]>;
+
+/** The note's free text by index group, as written, for the search thread (cheap: no folding here). */
+export function noteTextDoc(note: Note): NoteTextDoc {
+  const doc = { id: note.id, updatedAt: note.updatedAt } as NoteTextDoc;
+  for (const g of searchGroups) doc[g] = [];
+  for (const { field, text } of noteTexts(note)) doc[groupOf(field)].push(text);
+  return doc;
+}
+
 /** The note's free text folded for search (see foldText), one string per index group. */
 export function foldedNote(note: Note): FoldedNote {
   const doc = { id: note.id } as FoldedNote;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AttuneError } from '../../shared/errors';
-import { matchRules } from './noteScan';
-import { type FoldedNote, searchGroups } from './noteText';
+import { type NoteTextDoc, searchGroups } from './noteText';
+import { matchRules, searchCore } from './searchCore';
 import { WORD_PATTERN } from './searchText';
 
 /** One hit of the full index: the note, its relevance, and the words of it that matched. */
@@ -12,7 +12,11 @@ export interface IndexHit {
   terms: string[];
 }
 
+/** Which of the thread's engines answered: the scan (while the index builds) or the full index. */
+export type SearchThreadEngine = 'scan' | 'index';
+
 export interface IndexPage {
+  engine: SearchThreadEngine;
   total: number;
   hits: IndexHit[];
 }
@@ -29,22 +33,33 @@ function miniSearchSource(): string {
   return miniSearchScript;
 }
 
+/** How long one slice of building the index may hold the thread before searches are answered. */
+const BUILD_SLICE_MS = 15;
+
 /**
- * The thread's program: a MiniSearch index over text already folded in the main process (so it
- * only splits words, with the same pattern as searchTerms), matching by the scan's rules
- * (noteScan.ts). Messages are handled in order, so saves sent during the build apply after it.
+ * The thread's program. It takes each note's text as written (never a key, never a whole
+ * record), folds it with the main process's own code (searchCore.ts, as text) and lists its words
+ * in the scan, which answers as soon as every note was handed over; then it builds a MiniSearch
+ * index over the folded text in slices, answering searches between them (from the scan until the
+ * index holds every note), and drops the scan once the index is built. Messages are handled in
+ * order, so saves sent during the hand-over or the build apply after the text they replace.
  */
 const threadProgram = (miniSearch: string): string => `'use strict';
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const loaded = { exports: {} };
 (function (exports, module) {
 ${miniSearch}
 }).call(undefined, loaded.exports, loaded);
 const MiniSearch = loaded.exports;
+const core = (${searchCore.toString()})(${JSON.stringify(matchRules)});
+const GROUPS = ${JSON.stringify(searchGroups)};
 const WORD = new RegExp(${JSON.stringify(WORD_PATTERN.source)}, ${JSON.stringify(WORD_PATTERN.flags)});
+const keepScan = Boolean(workerData && workerData.keepScan);
+let buildWhenSealed = !(workerData && workerData.holdBuild);
+let sealed = false;
 const index = new MiniSearch({
-  fields: ${JSON.stringify(searchGroups)},
-  // Each group arrives as its fields, joined here rather than in the main process.
+  fields: GROUPS,
+  // Each group arrives as its fields, joined here.
   extractField: (doc, field) => (field === 'id' ? doc.id : doc[field].join('\\n')),
   tokenize: (text) => text.match(WORD) || [],
   processTerm: (term) => term,
@@ -54,17 +69,46 @@ const index = new MiniSearch({
     fuzzy: (term) => (term.length >= ${matchRules.fuzzyFrom} ? ${matchRules.fuzzyDistance} : false),
   },
 });
+let scan = new core.NoteScan(GROUPS);
+// Folded notes waiting for the index, by id (a later save replaces a waiting one), in hand-over order.
+const waiting = new Map();
+let built = false;
+let scanMs = 0;
 let buildMs = 0;
-const upsert = (doc) => (index.has(doc.id) ? index.replace(doc) : index.add(doc));
+const fold = (doc) => {
+  const folded = { id: doc.id };
+  for (const group of GROUPS) folded[group] = (doc[group] || []).map(core.foldText);
+  return folded;
+};
+const take = (doc) => {
+  const start = performance.now();
+  const folded = fold(doc);
+  if (scan) scan.set(folded, doc.updatedAt || '');
+  scanMs += performance.now() - start;
+  if (index.has(folded.id)) index.replace(folded);
+  else if (built) index.add(folded);
+  else waiting.set(folded.id, folded);
+};
+const buildSlice = () => {
+  const start = performance.now();
+  for (const [id, folded] of waiting) {
+    waiting.delete(id);
+    index.add(folded);
+    if (performance.now() - start >= ${BUILD_SLICE_MS}) break;
+  }
+  buildMs += performance.now() - start;
+  if (waiting.size > 0) return void setImmediate(buildSlice);
+  built = true;
+  if (!keepScan) scan = null; // the index answers from now on
+  parentPort.postMessage({ type: 'built', ms: buildMs });
+};
 // Every term must match (AND), yet MiniSearch scores each term over all the notes it matches
 // before intersecting: a common word ("about", with its prefixes and typos) costs a result object
 // per note. So with several terms, first only collect each term's notes, each pass restricted to
 // the notes every earlier term matched (a document boost of 0 skips a note before any object is
 // made); then score the query over the notes every term matched. A boost of 1 leaves scores as
-// they were, and a note outside that set could not have matched all terms anyway. (Leaving out
-// the last term's pass, since the AND of the scoring pass drops what it misses, measured slower:
-// the scoring pass then makes objects for every note the earlier terms matched.)
-const search = (query) => {
+// they were, and a note outside that set could not have matched all terms anyway.
+const fromIndex = (query) => {
   const terms = [...new Set(query.match(WORD) || [])];
   if (terms.length < 2) return index.search(query);
   let matched;
@@ -82,29 +126,46 @@ const search = (query) => {
   }
   return index.search(query, { boostDocument: (id) => (matched.has(id) ? 1 : 0) });
 };
+const search = (message) => {
+  const query = core.foldText(message.query);
+  const useIndex = message.engine === 'index' || (message.engine !== 'scan' && built);
+  if (useIndex) {
+    const results = fromIndex(query);
+    const hits = results
+      .slice(message.offset, message.offset + message.limit)
+      .map((r) => ({ id: r.id, score: r.score, terms: r.terms }));
+    return { engine: 'index', total: results.length, hits };
+  }
+  // Newest first; a note's score is how many of its words matched.
+  const terms = query.match(WORD) || [];
+  const ids = scan.search(terms);
+  const hits = ids.slice(message.offset, message.offset + message.limit).map((id) => {
+    const words = scan.matchedWords(id, terms);
+    return { id, score: words.length, terms: words };
+  });
+  return { engine: 'scan', total: ids.length, hits };
+};
 parentPort.on('message', (message) => {
   try {
     switch (message.type) {
-      case 'add': {
-        const start = performance.now();
-        for (const doc of message.docs) upsert(doc);
-        buildMs += performance.now() - start;
+      case 'add':
+        for (const doc of message.docs) take(doc);
         break;
-      }
       case 'sealed':
-        parentPort.postMessage({ type: 'built', ms: buildMs });
+        sealed = true;
+        parentPort.postMessage({ type: 'scanned', ms: scanMs, notes: scan.size });
+        if (buildWhenSealed) setImmediate(buildSlice);
+        break;
+      case 'build':
+        if (!buildWhenSealed && sealed) setImmediate(buildSlice);
+        buildWhenSealed = true;
         break;
       case 'upsert':
-        upsert(message.doc);
+        take(message.doc);
         break;
-      case 'search': {
-        const results = search(message.query);
-        const hits = results
-          .slice(message.offset, message.offset + message.limit)
-          .map((r) => ({ id: r.id, score: r.score, terms: r.terms }));
-        parentPort.postMessage({ type: 'page', id: message.id, total: results.length, hits });
+      case 'search':
+        parentPort.postMessage({ type: 'page', id: message.id, ...search(message) });
         break;
-      }
       case 'json':
         parentPort.postMessage({ type: 'json', id: message.id, json: JSON.stringify(index) });
         break;
@@ -116,8 +177,9 @@ parentPort.on('message', (message) => {
 `;
 
 type Reply =
+  | { type: 'scanned'; ms: number; notes: number }
   | { type: 'built'; ms: number }
-  | { type: 'page'; id: number; total: number; hits: IndexHit[] }
+  | ({ type: 'page'; id: number } & IndexPage)
   | { type: 'json'; id: number; json: string }
   | { type: 'failed'; id?: number; error: string };
 
@@ -133,37 +195,63 @@ export function searchThreadsRunning(): number {
   return running;
 }
 
+/** A promise with its resolve and reject at hand (rejections also kept in #failure, so never unhandled). */
+function settleable<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+export interface SearchThreadOptions {
+  /** Keep the scan once the index is built, so tests can ask both engines the same question. */
+  keepScan?: boolean;
+  /** Build the index only when `build` is called (tests: the scan answering while there is no index). */
+  holdBuild?: boolean;
+}
+
 /**
- * The full search index, built and queried in a worker thread so ten thousand notes never hold
- * the main process's event loop. It gets folded text only (never keys, never whole records), and
- * ends with `stop` (at lock), taking the index with it.
+ * Search over the notes' text in a worker thread: the scan, then the full index, both prepared
+ * and queried there, so ten thousand notes never hold the main process's event loop. It gets the
+ * notes' text only (never keys, never whole records, nothing written to disk), and ends with
+ * `stop` (at lock), taking the text and the index with it.
  */
 export class SearchThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
+  #scanMs: number | undefined;
   #buildMs: number | undefined;
   #failure: Error | undefined;
-  #builtFailed: (error: Error) => void = () => undefined;
-  /** Resolves with the build's duration in the thread (ms); rejects if the thread fails first. */
-  readonly built: Promise<number>;
+  readonly #scanned = settleable<number>();
+  readonly #built = settleable<number>();
+  /** Resolves with the thread's time to fold every note and list its words (ms), once all were handed over. */
+  readonly scanned: Promise<number> = this.#scanned.promise;
+  /** Resolves with the index's build time in the thread (ms); rejects if the thread fails first. */
+  readonly built: Promise<number> = this.#built.promise;
   /** Resolves once the thread has ended, however it ended. */
   readonly exited: Promise<void>;
 
   /** Starts the thread; with `docs`, hands them over and seals at once (else see `add` and `seal`). */
-  constructor(docs?: readonly FoldedNote[]) {
-    this.#worker = new Worker(threadProgram(miniSearchSource()), { eval: true });
-    running++;
-    let built!: (ms: number) => void;
-    this.built = new Promise<number>((resolve, reject) => {
-      built = resolve;
-      this.#builtFailed = reject;
+  constructor(docs?: readonly NoteTextDoc[], options: SearchThreadOptions = {}) {
+    this.#worker = new Worker(threadProgram(miniSearchSource()), {
+      eval: true,
+      workerData: { keepScan: options.keepScan === true, holdBuild: options.holdBuild === true },
     });
-    this.built.catch(() => undefined); // the failure is also kept in #failure
+    running++;
     this.#worker.on('message', (reply: Reply) => {
+      if (reply.type === 'scanned') {
+        this.#scanMs = reply.ms;
+        this.#scanned.resolve(reply.ms);
+        return;
+      }
       if (reply.type === 'built') {
         this.#buildMs = reply.ms;
-        built(reply.ms);
+        this.#built.resolve(reply.ms);
         this.#idle();
         return;
       }
@@ -189,14 +277,24 @@ export class SearchThread {
     }
   }
 
-  /** Hands the thread some notes' text to index (in batches, so no one message holds the process long). */
-  add(docs: readonly FoldedNote[]): void {
+  /** Hands the thread some notes' text (in batches, so no one message holds the process long). */
+  add(docs: readonly NoteTextDoc[]): void {
     if (!this.#failure && docs.length > 0) this.#worker.postMessage({ type: 'add', docs });
   }
 
-  /** Every note was handed over: `built` resolves once the thread has indexed them. */
+  /** Every note was handed over: `scanned` resolves once the thread can answer, `built` once its index is built. */
   seal(): void {
     if (!this.#failure) this.#worker.postMessage({ type: 'sealed' });
+  }
+
+  /** Lets a thread started with `holdBuild` build its index (once every note is handed over). */
+  build(): void {
+    if (!this.#failure) this.#worker.postMessage({ type: 'build' });
+  }
+
+  /** True once the thread's scan holds every note handed over (searches are answered from here on). */
+  get scanReady(): boolean {
+    return this.#scanMs !== undefined && !this.#failure;
   }
 
   /** True once the index holds every note it was given (and every save since). */
@@ -204,21 +302,29 @@ export class SearchThread {
     return this.#buildMs !== undefined && !this.#failure;
   }
 
-  /** False once the thread failed or ended: the search falls back to the scan. */
+  /** False once the thread failed or ended. */
   get usable(): boolean {
     return !this.#failure;
   }
 
-  /** Adds or replaces a note's text; applied after the build when it is still under way. */
-  upsert(doc: FoldedNote): void {
+  /** Adds or replaces a note's text; applied after the text handed over before it. */
+  upsert(doc: NoteTextDoc): void {
     if (!this.#failure) this.#worker.postMessage({ type: 'upsert', doc });
   }
 
-  /** The notes matching every term of the folded query, best first: `limit` of them from `offset`. */
-  async search(foldedQuery: string, limit: number, offset: number): Promise<IndexPage> {
-    const reply = await this.#ask({ type: 'search', query: foldedQuery, limit, offset });
+  /**
+   * The notes matching every word of `query`, best first (newest first from the scan): `limit`
+   * of them from `offset`. The index answers once built, the scan before; `engine` asks one (tests).
+   */
+  async search(
+    query: string,
+    limit: number,
+    offset: number,
+    engine?: SearchThreadEngine,
+  ): Promise<IndexPage> {
+    const reply = await this.#ask({ type: 'search', query, limit, offset, engine });
     if (reply.type !== 'page') throw new Error(`the search index answered ${reply.type}`);
-    return { total: reply.total, hits: reply.hits };
+    return { engine: reply.engine, total: reply.total, hits: reply.hits };
   }
 
   /** The index as MiniSearch's JSON (for the benchmark: loading it in the main process instead). */
@@ -228,7 +334,7 @@ export class SearchThread {
     return reply.json;
   }
 
-  /** Ends the thread and the index in it; every question still open fails with `locked`. */
+  /** Ends the thread with the text and the index in it; every question still open fails with `locked`. */
   stop(): Promise<void> {
     void this.#worker.terminate();
     this.#fail(new AttuneError('locked', 'The vault is locked. Unlock it to continue.'));
@@ -236,7 +342,15 @@ export class SearchThread {
   }
 
   #ask(
-    message: { type: 'search'; query: string; limit: number; offset: number } | { type: 'json' },
+    message:
+      | {
+          type: 'search';
+          query: string;
+          limit: number;
+          offset: number;
+          engine: SearchThreadEngine | undefined;
+        }
+      | { type: 'json' },
   ): Promise<Reply> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;
@@ -254,7 +368,8 @@ export class SearchThread {
 
   #fail(error: Error): void {
     this.#failure ??= error;
-    this.#builtFailed(this.#failure);
+    this.#scanned.reject(this.#failure);
+    this.#built.reject(this.#failure);
     for (const pending of this.#pending.values()) pending.reject(this.#failure);
     this.#pending.clear();
   }

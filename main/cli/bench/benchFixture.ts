@@ -6,12 +6,21 @@ import type { Note } from '../../../shared/domain/noteSchema';
 import { type DemoData, generateDemo } from '../../services/demo/generateDemo';
 import { writeDemo } from '../../services/demo/writeDemo';
 import { kinds } from '../../services/RecordStore';
+import { DeviceConfigStore } from '../../services/device/DeviceConfigStore';
+import { ThisDevice } from '../../services/device/ThisDevice';
 import { inParallel } from '../../vault/dirs';
+import { SyncedOpenVault } from '../../vault/v2/SyncedOpenVault';
+import { SyncedVault } from '../../vault/v2/SyncedVault';
 import { Vault } from '../../vault/Vault';
 import { since } from './stats';
 
 export interface BenchFixture {
   vaultDir: string;
+  /**
+   * The same records in a format-2 vault (the app's format), written by the computer whose data
+   * folder holds it (VaultSession's default: the vault folder's parent), same passphrase.
+   */
+  format2VaultDir: string;
   plainDir: string;
   passphrase: string;
   recoveryKey: string;
@@ -62,6 +71,7 @@ export async function buildFixture(
   }
   const writeMs = since(start);
   log(`Wrote the vault in ${(writeMs / 1000).toFixed(1)} s.`);
+  const format2VaultDir = await writeFormat2Vault(join(root, 'format2'), passphrase, data);
 
   const plainDir = join(root, 'plain');
   await mkdir(plainDir, { mode: 0o700 });
@@ -94,6 +104,7 @@ export async function buildFixture(
   const records = [...plainFiles.values()].reduce((sum, names) => sum + names.length, 0);
   return {
     vaultDir,
+    format2VaultDir,
     plainDir,
     passphrase,
     recoveryKey,
@@ -106,6 +117,21 @@ export async function buildFixture(
     generateMs,
     writeMs,
   };
+}
+
+/** Writes `data` as a format-2 vault in `<dataDir>/vault`, as the computer of `dataDir`; returns the vault folder. */
+async function writeFormat2Vault(dataDir: string, passphrase: string, data: DemoData): Promise<string> {
+  await mkdir(dataDir, { recursive: true });
+  const device = await new ThisDevice(new DeviceConfigStore(dataDir)).identity();
+  const vaultDir = join(dataDir, 'vault');
+  const { vault } = await SyncedVault.create(vaultDir, passphrase, { device, heartbeatMs: 0 });
+  const open = new SyncedOpenVault(vault);
+  try {
+    await writeDemo(open, data, { batchSize: 2000 });
+  } finally {
+    await open.lock();
+  }
+  return vaultDir;
 }
 
 /** The benchmarks' demo data: the same seed every time, trimmed to exactly `size.notes` notes. */

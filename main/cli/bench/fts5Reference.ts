@@ -9,7 +9,7 @@ import { noteTexts } from '../../services/noteText';
 import { kinds } from '../../services/RecordStore';
 import { Vault } from '../../vault/Vault';
 import type { BenchFixture } from './benchFixture';
-import { searchQueries } from './searchQueries';
+import { SEARCH_PAGE, searchQueries } from './searchQueries';
 import { loadAverage, percentile, since } from './stats';
 
 type Sqlite3 = Awaited<ReturnType<typeof init>>;
@@ -23,7 +23,7 @@ export interface Fts5Reference {
   buildMs: number;
   /** The first query after the build. */
   firstQueryMs: number;
-  /** Each query: the top 50 with a snippet, and the total matching (as the app's search page asks). */
+  /** Each query: the top SEARCH_PAGE with a snippet, and the total matching (as the app's search page asks). */
   warm: { p50: number; p95: number; max: number; queries: number; samples: number[] };
   /** Notes found per query, to check both engines find something. */
   found: Record<string, number>;
@@ -102,8 +102,8 @@ export async function fts5OverNotes(
       const match = fts5Query(query);
       const begin = performance.now();
       db.selectArrays(
-        "SELECT id, snippet(notes, 1, '', '', '…', 24) FROM notes WHERE notes MATCH ? ORDER BY rank LIMIT 50",
-        [match],
+        "SELECT id, snippet(notes, 1, '', '', '…', 24) FROM notes WHERE notes MATCH ? ORDER BY rank LIMIT ?",
+        [match, SEARCH_PAGE],
       );
       found[query] = Number(db.selectValue('SELECT count(*) FROM notes WHERE notes MATCH ?', [match]));
       return since(begin);

@@ -1,12 +1,10 @@
 /**
- * The search benchmark over the fixture's notes in a format-2 vault (the app's format): folding
+ * The search benchmark over the fixture's notes in its format-2 vault (the app's format): folding
  * the notes for the scan, the first search (answered by the scan), the index thread's build, and
  * warm searches through the service, taken once the index is built and the process is quiet.
  * Beside them, the other way to use the thread's index: sent back as JSON and loaded in this
  * process. Each figure carries the load average when it was taken.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Note } from '../../../shared/domain/noteSchema';
@@ -25,6 +23,7 @@ import { foldText, searchTerms, WORD_PATTERN } from '../../services/searchText';
 import { VaultSession } from '../../services/VaultSession';
 import type { BenchFixture } from './benchFixture';
 import { MemorySampler } from './memorySampler';
+import { SEARCH_PAGE } from './searchQueries';
 import { loadAverage, percentile, round, since } from './stats';
 
 export interface SearchLatency {
@@ -60,7 +59,7 @@ export interface SearchBench {
   /** The index's build inside its thread, and from the scan being ready to the index being ready. */
   workerBuildMs: number;
   workerReadyMs: number;
-  /** Warm searches through the service (index in the thread, snippets for the page of 50). */
+  /** Warm searches through the service (index in the thread, snippets for the first page, SEARCH_PAGE). */
   warmQuery: SearchLatency;
   /** The thread's answer alone (a page of ids), without snippets. */
   threadQuery: SearchLatency;
@@ -72,7 +71,7 @@ export interface SearchBench {
   peakRssMiB: number;
 }
 
-const PAGE = 50;
+const PAGE = SEARCH_PAGE;
 
 const latency = (samples: number[]): SearchLatency => ({
   p50: round(percentile(samples, 50)),
@@ -99,21 +98,6 @@ async function untilQuiet(timeoutMs = 60_000): Promise<{ quiet: boolean; waitedM
     if (quietWindows >= 2) return { quiet: true, waitedMs: round(since(start)) };
   }
   return { quiet: false, waitedMs: round(since(start)) };
-}
-
-/**
- * A format-2 copy of the fixture's vault, as the app makes it: the format-1 fixture copied and
- * upgraded at unlock (the app's own path), as the computer whose data folder holds it; then
- * locked, so the measured unlock opens format 2 as the app does every day. Setup, not measured.
- */
-async function format2Copy(fixture: Pick<BenchFixture, 'vaultDir' | 'passphrase'>): Promise<string> {
-  const root = await mkdtemp(join(dirname(fixture.vaultDir), 'search-format2-'));
-  const location = join(root, 'vault');
-  await cp(fixture.vaultDir, location, { recursive: true });
-  const setup = new VaultSession(location, () => undefined);
-  await setup.unlock({ passphrase: fixture.passphrase });
-  await setup.lock('user');
-  return location;
 }
 
 /**
@@ -149,12 +133,11 @@ async function timed(queries: readonly string[], rounds: number, run: (q: string
 
 /** Measures search over the fixture's vault; `log` reports progress. */
 export async function measureSearch(
-  fixture: Pick<BenchFixture, 'vaultDir' | 'passphrase' | 'sampleNote'>,
+  fixture: Pick<BenchFixture, 'format2VaultDir' | 'passphrase' | 'sampleNote'>,
   log: (line: string) => void = () => undefined,
 ): Promise<SearchBench> {
-  const location = await format2Copy(fixture);
   const before = loadAverage();
-  const session = new VaultSession(location, () => undefined);
+  const session = new VaultSession(fixture.format2VaultDir, () => undefined);
   const services = createServices(session);
   const memory = new MemorySampler();
   memory.start();
@@ -239,7 +222,6 @@ export async function measureSearch(
   } finally {
     memory.stop();
     await session.lock('user');
-    await rm(dirname(location), { recursive: true, force: true });
   }
 }
 

@@ -15,3 +15,9 @@ export const searchQueries = [
   'manager',
   'repair',
 ] as const;
+
+/**
+ * How many results the benchmarks ask a search for: the search page's first page (FIRST_PAGE in
+ * renderer/src/features/search/SearchPage.tsx, about a screenful), for ours and the reference alike.
+ */
+export const SEARCH_PAGE = 15;

@@ -5,7 +5,11 @@ import { call, messageOf } from '../../data/api';
 import { SearchResultList } from './SearchResultList';
 import './search.css';
 
-/** How many results one search, or one "Show more", brings. */
+/**
+ * How many results a search brings: about a screenful (main builds each one's snippets, and every
+ * result crosses IPC and is laid out before the first is painted); "Show more" brings more at once.
+ */
+const FIRST_PAGE = 15;
 const PAGE_SIZE = 50;
 
 /** The results of one query: the notes loaded so far, and how many match in all. */
@@ -63,7 +67,7 @@ export function SearchPage({
     setError(null);
     setSearching(true);
     try {
-      const page = await searchNotes(text, PAGE_SIZE);
+      const page = await searchNotes(text, FIRST_PAGE);
       setResults({ query: text, ...page });
     } catch (failure) {
       setError(messageOf(failure));
