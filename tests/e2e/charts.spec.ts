@@ -21,6 +21,8 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   dataDir,
   backend,
 }, testInfo) => {
+  // The CLI report, four charts and axe in both themes: over a minute on a loaded machine.
+  test.setTimeout(150_000);
   const demo = await seedDemoVault(dataDir, { clients: 2, sessionsPerClient: 14, seed: 11 });
   const client = demo.clients.find((c) => c.status === 'active')!;
   const expected = clientMetrics(
