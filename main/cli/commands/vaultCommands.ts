@@ -10,7 +10,7 @@ const passphraseFileHelp =
   'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
 
 /**
- * init, verify, passwd, recover, backup: the commands that manage a vault as a whole. Each action
+ * init, verify, passwd, recover, backup, upgrade: the commands that manage a vault as a whole. Each action
  * imports what it needs when it runs, so `verify` does not load the whole vault and its services.
  */
 export function registerVaultCommands(program: Command, io: CliIo, setCode: (code: number) => void): void {
@@ -79,6 +79,50 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
       io.out('Recovered: the vault now opens with the new passphrase.');
       io.out('Your NEW recovery key (the old one no longer works). Store it safely; it is shown only once:');
       io.out(`  ${renewed}`);
+    });
+
+  program
+    .command('upgrade')
+    .description(
+      'upgrade a vault made by an older Attune (format 1) to the format that can be shared by several computers (format 2); a verified copy of the old folder is kept beside it',
+    )
+    .argument('<dir>', 'the vault folder')
+    .option('--passphrase-file <file>', passphraseFileHelp)
+    .action(async (dir: string, options: VaultOptions) => {
+      const passphrase = await readPassphrase(io, options);
+      const [{ upgradeFormat1IfNeeded }, { ThisDevice }, { DeviceConfigStore }, { cliDataDir }] =
+        await Promise.all([
+          import('../../services/upgrade/upgradeFormat1IfNeeded'),
+          import('../../services/device/ThisDevice'),
+          import('../../services/device/DeviceConfigStore'),
+          import('../cliDataDir'),
+        ]);
+      // As this computer, the one the app is: its log in the upgraded vault is the app's own.
+      const device = await new ThisDevice(new DeviceConfigStore(cliDataDir(io.env))).identity();
+      let shown = -1;
+      const outcome = await upgradeFormat1IfNeeded(resolve(dir), { passphrase }, device, (done, total) => {
+        // A line per tenth: enough to see it move, few enough for a log file.
+        const tenth = total > 0 ? Math.floor((done * 10) / total) : 10;
+        if (tenth === shown) return;
+        shown = tenth;
+        io.err(`Upgrading: ${done} of ${total} records written.`);
+      });
+      if (outcome.upgraded) {
+        io.out(
+          `Upgraded ${resolve(dir)} to the new format (format 2): ${outcome.records} records carried over and checked.`,
+        );
+        io.out(`A copy of the vault as it was is kept at ${outcome.keptCopy}.`);
+        io.out(
+          'Older versions of Attune can still open that copy; remove it once you have checked your notes.',
+        );
+      } else if (outcome.reason === 'format-2') {
+        io.out(`${resolve(dir)} is already in the new format (format 2); nothing was changed.`);
+      } else {
+        throw new AttuneError(
+          'not-found',
+          `There is no Attune vault in ${resolve(dir)}; nothing was changed.`,
+        );
+      }
     });
 
   program
