@@ -1,4 +1,6 @@
 import './backup.css';
+import { TriangleAlert } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 import { useBackupStatus } from './useBackupStatus';
 
 /**
@@ -10,7 +12,8 @@ export function BackupBanner({ onOpenSettings }: { onOpenSettings: () => void })
   if (!status?.warning || status.running) return null;
   return (
     <aside className="backup-banner" aria-label="Backup warning">
-      <span>{status.warning.message}</span>
+      <Icon icon={TriangleAlert} />
+      <span className="banner-text">{status.warning.message}</span>
       <button type="button" className="secondary" onClick={onOpenSettings}>
         Open backup settings
       </button>

@@ -4,6 +4,8 @@ import { call, messageOf } from '../../data/api';
 import { useTaskProgress } from '../../data/useTaskProgress';
 import { BackupStatusLine } from '../backup/BackupStatusLine';
 import { useBackupStatus } from '../backup/useBackupStatus';
+import { HardDrive } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 
 const daysMessage = 'Enter a number of days from 1 to 365.';
 
@@ -67,7 +69,9 @@ export function BackupsSection({ onRestore }: { onRestore?: (() => void) | undef
 
   return (
     <section className="card settings-section" aria-labelledby="backups-title">
-      <h2 id="backups-title">Backups</h2>
+      <h2 id="backups-title" className="section-title">
+        <Icon icon={HardDrive} /> Backups
+      </h2>
       <p className="muted">
         Attune keeps encrypted copies of your vault in a folder you choose: an external drive, a network share
         or a synced folder. A backup opens only with your passphrase (or recovery key), like the vault itself.

@@ -11,6 +11,8 @@ import type { Events } from '../../../../shared/ipc/events';
 import { call, messageOf, onEvent } from '../../data/api';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { RepairFromBackup, RepairOutcome } from './RepairFromBackup';
+import { ShieldCheck } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 
 type Progress = Events['vault:progress'];
 
@@ -51,7 +53,9 @@ export function CheckVaultSection() {
 
   return (
     <section className="card" aria-labelledby="check-vault-title">
-      <h2 id="check-vault-title">Check the vault</h2>
+      <h2 id="check-vault-title" className="section-title">
+        <Icon icon={ShieldCheck} /> Check the vault
+      </h2>
       <p className="muted">
         Reads every client, session and note and checks that each is exactly what Attune last saved, and that
         nothing was removed or put back from an older copy. It changes nothing. Run it after a disk problem, a

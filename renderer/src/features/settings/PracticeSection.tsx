@@ -3,6 +3,8 @@ import { practiceHeaderSchema } from '../../../../shared/domain/settingsSchema';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
 import { formatTime } from '../../format/dates';
+import { Building2 } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 
 /** The practice header printed at the top of every record PDF: a name and address or contact lines. */
 export function PracticeSection() {
@@ -35,7 +37,9 @@ export function PracticeSection() {
 
   return (
     <section className="card" aria-labelledby="practice-title">
-      <h2 id="practice-title">Practice details on printed records</h2>
+      <h2 id="practice-title" className="section-title">
+        <Icon icon={Building2} /> Practice details on printed records
+      </h2>
       <p className="muted">
         Printed at the top of a note or client record saved as PDF. Leave empty to print none.
       </p>

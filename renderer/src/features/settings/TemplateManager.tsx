@@ -9,6 +9,8 @@ import {
 } from '../../../../shared/domain/templates';
 import { call, messageOf } from '../../data/api';
 import { TemplateEditor } from './templates/TemplateEditor';
+import { LayoutTemplate } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 
 const allIncluded = Object.fromEntries(includableSectionIds.map((id) => [id, true])) as Record<
   IncludableSectionId,
@@ -86,7 +88,9 @@ export function TemplateManager() {
 
   return (
     <section className="card" aria-labelledby="templates-title">
-      <h2 id="templates-title">Note templates</h2>
+      <h2 id="templates-title" className="section-title">
+        <Icon icon={LayoutTemplate} /> Note templates
+      </h2>
       <ul className="template-list" aria-label="Templates">
         {templates.map((t) => (
           <li key={t.id}>

@@ -4,6 +4,8 @@ import type { OldVaultCopy, VaultPlace } from '../../../../shared/ipc/contracts/
 import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { call, messageOf } from '../../data/api';
 import { formatDateTime } from '../../format/dates';
+import { FolderCog } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 
 /** What an old copy is, in the user's words. */
 function describeCopy(copy: OldVaultCopy): string {
@@ -77,7 +79,9 @@ export function VaultLocationSection() {
 
   return (
     <section className="card vault-location" aria-labelledby="vault-location-title">
-      <h2 id="vault-location-title">Where the vault lives</h2>
+      <h2 id="vault-location-title" className="section-title">
+        <Icon icon={FolderCog} /> Where the vault lives
+      </h2>
       <p className="muted">
         All your records are kept, encrypted, in this folder on this computer. Back it up with Attune’s
         backups rather than by copying it while Attune is open.

@@ -1,4 +1,6 @@
 import './sync.css';
+import { GitMerge } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 import { conflictNoticeText } from './syncWords';
 import { useConflicts } from './useConflicts';
 
@@ -9,7 +11,8 @@ export function ConflictsNotice({ onReview }: { onReview: () => void }) {
   if (!text && settledSigned.length === 0) return null;
   return (
     <div role="status" className="sync-banner" aria-label="Edited on two computers">
-      <span>
+      <Icon icon={GitMerge} />
+      <span className="banner-text">
         {text ??
           `${settledSigned.length === 1 ? 'A signed note was' : `${settledSigned.length} signed notes were`} also changed on another computer; the changes were added as an addendum.`}
       </span>

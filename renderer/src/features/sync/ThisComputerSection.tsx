@@ -6,6 +6,8 @@ import { call, messageOf } from '../../data/api';
 import { formatTime } from '../../format/dates';
 import { openElsewhereText } from './syncWords';
 import './sync.css';
+import { LaptopMinimal } from 'lucide-react';
+import { Icon } from '../../components/Icon';
 
 /**
  * Settings for a vault shared by several computers: this computer's name as the others see it,
@@ -63,7 +65,9 @@ export function ThisComputerSection() {
   const others = openElsewhereText(status.others);
   return (
     <section className="card" aria-labelledby="this-computer-heading">
-      <h2 id="this-computer-heading">This computer and the others</h2>
+      <h2 id="this-computer-heading" className="section-title">
+        <Icon icon={LaptopMinimal} /> This computer and the others
+      </h2>
       <form onSubmit={save} noValidate aria-label="This computer">
         <label htmlFor="device-name">This computer’s name, as your other computers show it</label>
         <input

@@ -1,5 +1,6 @@
 import '../backup/backup.css';
 import { type FormEvent, useState } from 'react';
+import { BrandMark } from '../../components/BrandMark';
 import { FormSubmit } from '../../components/FormSubmit';
 import { call, messageOf } from '../../data/api';
 import { NewPassphraseFields } from './NewPassphraseFields';
@@ -44,6 +45,7 @@ export function CreateVault({
 
   return (
     <main className="centered">
+      <BrandMark />
       <form className="card" onSubmit={submit} aria-labelledby="create-title" noValidate>
         <h1 id="create-title">Create your vault</h1>
         <p>

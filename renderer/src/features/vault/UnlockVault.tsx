@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { BrandMark } from '../../components/BrandMark';
 import { FormSubmit } from '../../components/FormSubmit';
 import { ProgressLine } from '../../components/ProgressLine';
 import { call, messageOf } from '../../data/api';
@@ -71,6 +72,7 @@ export function UnlockVault({
 
   return (
     <main className="centered">
+      <BrandMark />
       <form className="card" onSubmit={submit} aria-labelledby="unlock-title" noValidate>
         <h1 id="unlock-title">Unlock Attune</h1>
         {notice && <p className="notice">{notice}</p>}
