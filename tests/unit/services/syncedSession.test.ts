@@ -1,10 +1,11 @@
 import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createServices } from '../../../main/services/createServices';
 import { DeviceConfigStore } from '../../../main/services/device/DeviceConfigStore';
 import { SEEN_DIR, ThisDevice } from '../../../main/services/device/ThisDevice';
 import { rotateKey } from '../../../main/services/rotateKey';
+import { searchThreadsRunning } from '../../../main/services/searchThread';
 import { VaultSession } from '../../../main/services/VaultSession';
 import { changePassphrase } from '../../../main/services/changePassphrase';
 import type { EventName } from '../../../shared/ipc/events';
@@ -160,6 +161,7 @@ describe('VaultSession over a format-2 vault (several computers)', () => {
     // Loaded before the laptop's change arrives: these caches must not hide it.
     expect((await office.services.clients.list()).map((c) => c.code)).toEqual(['C-01']);
     expect((await office.services.search.search('orchard', 10)).total).toBe(0);
+    await office.services.search.indexReady(); // the search thread holds the office's notes
 
     const laptop = await computer(laptopData);
     await laptop.services.settings.update({ clinicianName: TEST_CLINICIAN });
@@ -172,12 +174,19 @@ describe('VaultSession over a format-2 vault (several computers)', () => {
     await laptop.session.lock('user');
     expect(office.events).not.toContain('records:changed');
 
+    const threads = searchThreadsRunning();
     await syncFolder(laptop.vault, office.vault, office.session.synced?.deviceHex as string);
     // The folder watcher sees the laptop's files (no call from the test), and the services show them.
     await eventArrives(office.events, 'records:changed');
+    // The merge dropped the search thread with its index of the notes before it.
+    await vi.waitFor(() => expect(searchThreadsRunning()).toBe(threads - 1));
     expect((await office.services.clients.list()).map((c) => c.code)).toEqual(['C-01', 'C-02']);
     const found = await office.services.search.search('orchard', 10);
     expect(found.hits.map((h) => h.noteId)).toEqual([theirs.note.id]);
+    await office.services.search.indexReady(); // a new thread, with the merged notes, built
+    expect((await office.services.search.search('orchard', 10)).hits.map((h) => h.noteId)).toEqual([
+      theirs.note.id,
+    ]);
     expect((await office.services.index.noteSummaries()).map((n) => n.id).sort()).toEqual(
       [mine.note.id, theirs.note.id].sort(),
     );
