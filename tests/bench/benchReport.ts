@@ -13,7 +13,7 @@ export interface Target {
 export interface Metric {
   id: string;
   label: string;
-  unit: 'ms' | 'count';
+  unit: 'ms' | 'count' | 'MiB';
   samples: number[];
   /** Absent for numbers reported for context (cold paths, the KDF, long-task counts). */
   target?: Target;
@@ -71,7 +71,11 @@ export function metricRow(metric: Metric): MetricRow {
 }
 
 const format = (value: number, unit: Metric['unit']): string =>
-  unit === 'ms' ? `${value.toFixed(value >= 100 ? 0 : 1)} ms` : String(value);
+  unit === 'ms'
+    ? `${value.toFixed(value >= 100 ? 0 : 1)} ms`
+    : unit === 'MiB'
+      ? `${value.toFixed(0)} MiB`
+      : String(value);
 
 /** The results as a plain-text table: metric | runs | median | p95 | max | target | pass/fail | load. */
 export function resultTable(rows: readonly MetricRow[]): string {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { fts5OverNotes } from '../../main/cli/bench/fts5Reference';
+import { MemorySampler } from '../../main/cli/bench/memorySampler';
 import { median } from '../../main/cli/bench/stats';
 import type { Backend } from '../../main/ipc/createBackend';
 import { generateDemo } from '../../main/services/demo/generateDemo';
@@ -231,6 +232,12 @@ test('command palette results per keystroke', async ({ page, openApp, backend, v
 test('search results, warm', async ({ page, openApp, backend }) => {
   // From the click on "Search" to the results' status line on screen; the page is opened afresh
   // before each query so every result list is a new render. Ten queries, each three times.
+  // Resident memory of this process (main's services and their search thread, beside
+  // Playwright's own worker) is sampled from unlock on: the app's main process holds less.
+  const memory = new MemorySampler();
+  const rssBefore = process.memoryUsage.rss() / 2 ** 20;
+  memory.start();
+  memory.startPhase();
   await openAndUnlock(page, openApp);
   await warmUp('search-warm', page, backend);
   const samples: number[] = [];
@@ -250,7 +257,17 @@ test('search results, warm', async ({ page, openApp, backend }) => {
   } finally {
     inMain.stop();
   }
+  const rssPeak = memory.endPhase();
+  memory.stop();
   context.searchResults = found;
+  add({
+    id: 'search-rss-peak',
+    label: 'Peak RSS, unlock to warm searches (main services + Playwright worker)',
+    unit: 'MiB',
+    samples: [rssPeak],
+    target: { stat: 'median', max: 250 },
+    note: `this process before unlocking: ${rssBefore.toFixed(0)} MiB (Playwright's worker, the seeded vaults' metadata); main's services and their search thread run in it`,
+  });
   // The queries come from the demo notes: most must find something, or the timing means little.
   // ("3 notes found", or past a page of results "Showing 50 of 160 notes.")
   const answered = Object.values(found).filter((s) => /found|Showing \d+ of \d+/.test(s));

@@ -137,8 +137,13 @@ function searchRows(r: BenchResults): BenchRow[] {
   const quiet = o.quietBeforeWarm.quiet ? 'process quiet' : 'process NOT quiet after 60 s';
   return [
     info(
-      `search, ${o.notes} notes, format ${o.format}: scan ready after unlock (decrypt + fold)`,
+      `search, ${o.notes} notes, format ${o.format}: scan ready after the notes are loaded (hand-over + fold in the thread)`,
       ms(o.scanReadyMs),
+      o.firstLoadAverage,
+    ),
+    info(
+      '  of which main process busy handing the text over / thread folding',
+      `${ms(o.workerHandOverMs)} / ${ms(o.scanPrepareMs)}`,
       o.firstLoadAverage,
     ),
     info(`  reference: ${f.engine}: build the table from the same notes' text`, ms(f.buildMs), f.loadAverage),
@@ -177,7 +182,11 @@ function searchRows(r: BenchResults): BenchRow[] {
       spread(f.warm),
       f.loadAverage,
     ),
-    info(`  resident memory with the index ready`, `${o.rssMiB.toFixed(0)} MiB`, o.loadAverage.after),
+    info(
+      '  resident memory: before unlock / notes loaded / scan ready / index ready',
+      `${[o.rssBeforeUnlockMiB, o.rssNotesLoadedMiB, o.rssScanReadyMiB, o.rssMiB].map((m) => m.toFixed(0)).join(' / ')} MiB`,
+      o.loadAverage.after,
+    ),
     {
       metric: '  peak resident memory, unlock to warm searches (index thread included)',
       value: `${o.peakRssMiB.toFixed(0)} MiB`,

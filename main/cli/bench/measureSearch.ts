@@ -45,16 +45,16 @@ export interface SearchBench {
   firstLoadAverage: number[];
   /** Whether the process was quiet (index built, no background work) before the warm searches, and after how long. */
   quietBeforeWarm: { quiet: boolean; waitedMs: number };
-  /** Decrypting every note and folding its text (the scan is ready after this). */
+  /** From every note loaded (the renderer's summaries) to the thread's scan answering: hand-over, then folding in the thread. */
   scanReadyMs: number;
-  /** Folding alone, main process time (scanReadyMs includes the vault's reads). */
+  /** Folding and listing words in the thread (ms of the thread, not of the main process). */
   scanPrepareMs: number;
   /** The first search after that, answered by the scan. */
   firstQueryMs: number;
   firstQueryEngine: 'scan' | 'index';
   /** Searches answered by the scan while the index builds (two cores shared with the build). */
   scanQuery: SearchLatency;
-  /** Starting the thread and handing it the notes' text (main process time). */
+  /** Handing the thread the notes' text (main process time, in slices). */
   workerHandOverMs: number;
   /** The index's build inside its thread, and from the scan being ready to the index being ready. */
   workerBuildMs: number;
@@ -69,6 +69,13 @@ export interface SearchBench {
   rssMiB: number;
   /** The largest resident memory sampled from unlock to the end of the warm searches (thread included). */
   peakRssMiB: number;
+  /**
+   * Resident memory before unlocking (this process's baseline: the benchmark's earlier phases
+   * leave some), once every note is loaded (before search starts), and once the scan answers.
+   */
+  rssBeforeUnlockMiB: number;
+  rssNotesLoadedMiB: number;
+  rssScanReadyMiB: number;
 }
 
 const PAGE = SEARCH_PAGE;
@@ -140,6 +147,8 @@ export async function measureSearch(
   const session = new VaultSession(fixture.format2VaultDir, () => undefined);
   const services = createServices(session);
   const memory = new MemorySampler();
+  const rss = () => round(process.memoryUsage().rss / 2 ** 20);
+  const rssBeforeUnlockMiB = rss();
   memory.start();
   memory.startPhase();
   await session.unlock({ passphrase: fixture.passphrase });
@@ -147,7 +156,12 @@ export async function measureSearch(
   try {
     const queries = searchQueries(fixture.sampleNote);
     let start = performance.now();
+    // The notes as the app has them after unlock (the renderer's summaries load them), then search.
+    await services.index.noteSummaries();
+    const rssNotesLoadedMiB = rss();
+    start = performance.now();
     await services.search.warmUp();
+    const rssScanReadyMiB = rss();
     const scanReadyMs = since(start);
     const ready = performance.now();
     start = performance.now();
@@ -215,6 +229,9 @@ export async function measureSearch(
         loadJson,
         rssMiB,
         peakRssMiB,
+        rssBeforeUnlockMiB,
+        rssNotesLoadedMiB,
+        rssScanReadyMiB,
       };
     } finally {
       await thread.stop();
