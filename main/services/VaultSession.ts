@@ -9,6 +9,8 @@ import { SyncedOpenVault } from '../vault/v2/SyncedOpenVault';
 import type { SyncedVault } from '../vault/v2/SyncedVault';
 import { Vault } from '../vault/Vault';
 import type { VaultFs } from '../vault/vaultFs';
+import { deriveKek, type KdfParams } from '../vault/kdf';
+import type { HeldKek } from '../vault/v2/upgradeFormat1';
 import { DeviceConfigStore } from './device/DeviceConfigStore';
 import { createSyncedVaultAs, openVaultAs } from './device/openVaultAs';
 import { ThisDevice } from './device/ThisDevice';
@@ -17,6 +19,20 @@ import { resetSecrets } from './resetSecrets';
 import { SyncedRefresh, type SyncedRefreshOptions } from './SyncedRefresh';
 import { upgradeFailedNotice } from './upgrade/upgradeFailedNotice';
 import { upgradeFormat1IfNeeded } from './upgrade/upgradeFormat1IfNeeded';
+
+/**
+ * The KDF for the open right after an upgrade: the key the upgrade derived, for the salt and
+ * settings it was derived with (a copy; the caller zeroes the original), else Argon2id as usual.
+ */
+function reuseKek(held: HeldKek): (passphrase: string, salt: Buffer, params: KdfParams) => Promise<Buffer> {
+  return async (passphrase, salt, params) =>
+    salt.equals(held.salt) &&
+    params.memoryKiB === held.kdf.memoryKiB &&
+    params.iterations === held.kdf.iterations &&
+    params.parallelism === held.kdf.parallelism
+      ? Buffer.from(held.kek)
+      : deriveKek(passphrase, salt, params);
+}
 
 /** What an unlock's upgrade adds to its answer (UnlockStatus): the kept copy, or why it failed. */
 type UpgradeAnswer = Pick<UnlockStatus, 'format1Copy' | 'upgradeFailed'>;
@@ -159,8 +175,18 @@ export class VaultSession {
     }
     let upgrade: UpgradeAnswer = {};
     const open = async () => {
-      if (this.#upgradeToFormat2) upgrade = await this.#upgrade(secret);
-      return openVaultAs(this.location, secret, this.device);
+      // The upgrade derives the passphrase's key once; the open that follows uses it, not Argon2 again.
+      let held: HeldKek | null = null;
+      try {
+        if (this.#upgradeToFormat2) {
+          upgrade = await this.#upgrade(secret, (kek) => {
+            held = kek;
+          });
+        }
+        return await openVaultAs(this.location, secret, this.device, held ? reuseKek(held) : undefined);
+      } finally {
+        (held as HeldKek | null)?.kek.fill(0);
+      }
     };
     if (!this.#vault && !(await this.#open(open))) {
       throw lockedWhileOpening();
@@ -175,7 +201,7 @@ export class VaultSession {
    * vault in use leaves the format-1 vault as it was, and it opens as before: the notes must not
    * become unreachable because the upgrade could not run (it is tried again at the next unlock).
    */
-  async #upgrade(secret: VaultSecret): Promise<UpgradeAnswer> {
+  async #upgrade(secret: VaultSecret, keepKek: (held: HeldKek) => void): Promise<UpgradeAnswer> {
     try {
       const outcome = await upgradeFormat1IfNeeded(
         this.location,
@@ -183,6 +209,7 @@ export class VaultSession {
         await this.device.identity(),
         progressEvents(this.emit, 'upgrade'),
         this.#upgradeFs,
+        keepKek,
       );
       return outcome.upgraded ? { format1Copy: outcome.keptCopy } : {};
     } catch (error) {

@@ -2,7 +2,7 @@ import type { OpenVault } from '../../vault/OpenVault';
 import { folderFormat, syncedVaultHex } from '../../vault/folderFormat';
 import type { VaultSecret } from '../../vault/unlock';
 import { SyncedOpenVault } from '../../vault/v2/SyncedOpenVault';
-import { SyncedVault } from '../../vault/v2/SyncedVault';
+import { SyncedVault, type SyncedVaultOptions } from '../../vault/v2/SyncedVault';
 import { Vault } from '../../vault/Vault';
 import type { ThisDevice } from './ThisDevice';
 
@@ -10,7 +10,13 @@ import type { ThisDevice } from './ThisDevice';
  * Opens the vault in `dir` in whichever format it is; a format-2 vault as `device` (this
  * computer's id and name, and its own record of what it has seen, kept outside the vault).
  */
-export async function openVaultAs(dir: string, secret: VaultSecret, device: ThisDevice): Promise<OpenVault> {
+export async function openVaultAs(
+  dir: string,
+  secret: VaultSecret,
+  device: ThisDevice,
+  /** The passphrase KDF for a format-2 vault (default Argon2id); see SyncedVaultOptions.derive. */
+  derive?: SyncedVaultOptions['derive'],
+): Promise<OpenVault> {
   if ((await folderFormat(dir)) === 1) return Vault.open(dir, secret);
   const identity = await device.identity();
   // Known before opening: the open checks this computer's own record of what it has seen.
@@ -18,6 +24,7 @@ export async function openVaultAs(dir: string, secret: VaultSecret, device: This
   const synced = await SyncedVault.open(dir, secret, {
     device: identity,
     localSeen: device.localSeen(() => vaultHex),
+    ...(derive ? { derive } : {}),
   });
   // Its own log was found rolled back, so this computer carries on under a new id (FORMAT.md §9).
   if (synced.deviceHex !== identity.hex) {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { folderFormat } from '../../vault/folderFormat';
 import type { VaultSecret } from '../../vault/unlock';
 import { recoverInterruptedUpgrade } from '../../vault/v2/upgradeFolders';
-import { upgradeFormat1 } from '../../vault/v2/upgradeFormat1';
+import { type HeldKek, upgradeFormat1 } from '../../vault/v2/upgradeFormat1';
 import { nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 
 export type UpgradeOutcome =
@@ -27,6 +27,8 @@ export async function upgradeFormat1IfNeeded(
   device: { hex: string; name: string },
   onProgress?: (done: number, total: number) => void,
   fs: VaultFs = nodeVaultFs,
+  /** Given the passphrase's derived key once the upgrade is in place (see UpgradeOptions.keepKek). */
+  keepKek?: (held: HeldKek) => void,
 ): Promise<UpgradeOutcome> {
   const dir = resolve(location);
   const recovered = await recoverInterruptedUpgrade(dir, fs);
@@ -38,6 +40,7 @@ export async function upgradeFormat1IfNeeded(
   const result = await upgradeFormat1(dir, secret.passphrase, device, {
     fs,
     ...(onProgress ? { onProgress } : {}),
+    ...(keepKek ? { keepKek } : {}),
   });
   return result.upgraded ? result : { upgraded: false, reason: 'format-2' };
 }

@@ -222,7 +222,7 @@ export class SyncedVault {
         'This vault’s key files have not arrived from the sync service yet. Wait for syncing to finish and try again.',
       );
     }
-    const unlocked = await unlockSlots(files, secret, vaultId);
+    const unlocked = await unlockSlots(files, secret, vaultId, options.derive);
     // Folders left from before the vault key was rotated (§13): this computer's own is put aside.
     const stale = staleDevices(files, vaultId);
     const deviceHex = options.device.hex ?? randomBytes(16).toString('hex');

@@ -132,25 +132,31 @@ export function renewRecoverySlots(
 
 /**
  * The slots of a format-1 vault upgraded to format 2 (FORMAT.md §14), epoch 1: the same vault
- * key under the same passphrase (a fresh salt), and format 1's recovery slot carried over as it
- * is, so the recovery key the user already keeps opens the upgraded vault.
+ * key under the same passphrase, wrapped with the key format 1's slot already derived from it
+ * (format 1's salt and settings: no second Argon2 run), and format 1's recovery slot carried
+ * over as it is, so the recovery key the user already keeps opens the upgraded vault.
  */
-export async function upgradedKeySlots(args: {
+export function upgradedKeySlots(args: {
   vaultKey: Buffer;
   vaultId: Buffer;
   deviceHex: string;
-  passphrase: string;
+  /** KEK_pass of format 1: Argon2id of the passphrase with `salt` and `kdf`. */
+  passphraseKek: Buffer;
+  salt: Buffer;
   kdf: KdfParams;
   format1Recovery: { nonce: Buffer; wrapped: Buffer };
   keysMac: Buffer;
-}): Promise<KeySlots> {
+}): KeySlots {
   assertSlotArgs(1, args.deviceHex, args.kdf);
-  const pass = await passphraseSlot(args.vaultKey, args.vaultId, args.passphrase, args.kdf);
+  const { vaultId, kdf } = args;
+  const salt = Buffer.from(args.salt);
   return withMac(args.keysMac, {
-    vaultId: args.vaultId,
+    vaultId,
     deviceHex: args.deviceHex,
     epoch: 1,
-    ...pass,
+    kdf: { ...kdf },
+    salt,
+    passphrase: wrapKey(args.passphraseKek, args.vaultKey, passphraseAd({ vaultId, kdf, salt })),
     recovery: {
       nonce: Buffer.from(args.format1Recovery.nonce),
       wrapped: Buffer.from(args.format1Recovery.wrapped),

@@ -1,3 +1,4 @@
+import type { KdfParams } from '../kdf';
 import type { AuditDetail, AuditType } from '../auditLog';
 import type { VaultFs } from '../vaultFs';
 import type { AffectedRecord } from './affectedRecords';
@@ -45,6 +46,8 @@ export interface SyncedVaultOptions {
    * quarter as many as it holds; FORMAT.md §6.1). Default PACK_MIN_FRAMES (256); 0 never packs.
    */
   packMinFrames?: number;
+  /** The passphrase KDF (default Argon2id, kdf.ts): the upgrade hands over the key it derived. */
+  derive?: (passphrase: string, salt: Buffer, params: KdfParams) => Promise<Buffer>;
 }
 
 export interface ConflictVersion {

@@ -13,7 +13,8 @@ import { readAuditTexts } from '../readAuditTexts';
 import { decryptRecord, RECORDS_DIR, recordIntegrityError } from '../recordCodec';
 import type { VaultState } from '../state';
 import { switchVaultFolder } from '../switchVaultFolder';
-import { unlockKeys } from '../unlock';
+import { deriveKek, type KdfParams } from '../kdf';
+import { unlockWithPassphraseKek } from '../unlock';
 import { readFailure, writeFailure } from '../vaultErrors';
 import { errorCode, isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import { verifyContents } from '../verifyVault';
@@ -35,6 +36,19 @@ export interface UpgradeOptions {
   now?: () => Date;
   /** Records written into the format-2 vault so far, of how many. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Handed, once the upgraded vault is in place, a copy of the passphrase's key-encryption key
+   * with the salt and settings it was derived with (format 2's slot now uses them too), so the
+   * caller opening the vault next does not run Argon2 again. The caller zeroes it.
+   */
+  keepKek?: (held: HeldKek) => void;
+}
+
+/** A key-encryption key derived from the passphrase, with what it was derived with. */
+export interface HeldKek {
+  kek: Buffer;
+  salt: Buffer;
+  kdf: KdfParams;
 }
 
 export type UpgradeResult =
@@ -88,7 +102,15 @@ export async function upgradeFormat1(
   if (parseMarker(marker).version === 2) return { upgraded: false, reason: 'format-2' };
 
   const header = await readHeader(fs, root);
-  const { keys } = await unlockKeys(header, { passphrase });
+  // Derived once: it opens format 1 here and wraps the vault key in format 2's passphrase slot.
+  const kek = await deriveKek(passphrase, header.salt, header.kdf);
+  let keys: VaultKeys;
+  try {
+    keys = unlockWithPassphraseKek(header, kek);
+  } catch (error) {
+    kek.fill(0);
+    throw error;
+  }
   let lock: ProcessLock | null = null;
   const work = { copy: upgradeWorkDir(root, 'copy'), upgrading: upgradeWorkDir(root, 'upgrading') };
   let switched = false;
@@ -116,18 +138,7 @@ export async function upgradeFormat1(
     const records = await readRecords(fs, root, header, keys, state).catch(notUpgraded);
 
     await copyFormat1(fs, root, work.copy, header, keys, records.length);
-    await buildFormat2(
-      fs,
-      work.upgrading,
-      header,
-      keys,
-      passphrase,
-      device,
-      records,
-      auditTexts,
-      now(),
-      options,
-    );
+    await buildFormat2(fs, work.upgrading, header, keys, kek, device, records, auditTexts, now(), options);
 
     try {
       await switchVaultFolder(root, work.upgrading, now(), fs, upgradeWorkDir(root, 'original'));
@@ -137,10 +148,12 @@ export async function upgradeFormat1(
       if (!(await holdsFormat2(fs, root))) throw switchFailure(error);
     }
     switched = true;
+    options.keepKek?.({ kek: Buffer.from(kek), salt: Buffer.from(header.salt), kdf: { ...header.kdf } });
     const keptCopy = await finishUpgradeFolders(fs, root, now()).catch(() => null);
     return { upgraded: true, records: records.length, keptCopy: keptCopy ?? work.copy };
   } finally {
     zeroKeys(keys);
+    kek.fill(0);
     // Work that was never switched in is only in the way; the next upgrade removes what this cannot.
     if (!switched) {
       await removeTree(fs, work.upgrading).catch(() => undefined);
@@ -207,7 +220,7 @@ async function buildFormat2(
   target: string,
   header: VaultHeader,
   keys: VaultKeys,
-  passphrase: string,
+  passphraseKek: Buffer,
   device: { hex: string; name: string },
   records: Format1Record[],
   auditTexts: string[],
@@ -217,11 +230,12 @@ async function buildFormat2(
   // The same vault key and id: format 1's recovery slot then opens format 2 too (FORMAT.md §14).
   const v2 = deriveV2Keys(Buffer.from(keys.vaultKey), header.vaultId);
   try {
-    const slots = await upgradedKeySlots({
+    const slots = upgradedKeySlots({
       vaultKey: v2.vaultKey,
       vaultId: header.vaultId,
       deviceHex: device.hex,
-      passphrase,
+      passphraseKek,
+      salt: header.salt,
       kdf: header.kdf,
       format1Recovery: header.recovery,
       keysMac: v2.keysMac,

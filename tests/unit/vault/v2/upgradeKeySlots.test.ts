@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../../main/vault/binary';
 import { wrapAd, wrapKey } from '../../../../main/vault/header';
+import { deriveKek } from '../../../../main/vault/kdf';
 import { recoveryKek } from '../../../../main/vault/keys';
 import { formatRecoveryKey, generateRecoveryKey } from '../../../../main/vault/recoveryKey';
 import {
@@ -31,19 +32,29 @@ function format1Vault() {
 async function upgraded() {
   const v1 = format1Vault();
   const keys = deriveV2Keys(Buffer.from(v1.vaultKey), v1.vaultId);
-  const slots = await upgradedKeySlots({
+  // Format 1's passphrase KEK (its salt and settings), which the upgrade derives once.
+  const salt = randomBytes(16);
+  const passphraseKek = await deriveKek(PASS, salt, TEST_KDF);
+  const slots = upgradedKeySlots({
     vaultKey: keys.vaultKey,
     vaultId: v1.vaultId,
     deviceHex: A,
-    passphrase: PASS,
+    passphraseKek,
+    salt,
     kdf: TEST_KDF,
     format1Recovery: v1.recovery,
     keysMac: keys.keysMac,
   });
-  return { v1, keys, slots };
+  return { v1, keys, slots, salt };
 }
 
 describe('key slots of an upgraded vault (format 1’s recovery slot carried over)', () => {
+  it('the passphrase slot keeps format 1’s salt and settings, so the upgrade runs Argon2 once', async () => {
+    const { slots, salt } = await upgraded();
+    expect(slots.salt).toEqual(salt);
+    expect(slots.kdf).toEqual(TEST_KDF);
+  });
+
   it('the carried-over AD is format 1’s AD_rec, byte for byte', () => {
     const { vaultId, ad } = format1Vault();
     expect(format1RecoveryAd(vaultId)).toEqual(ad);
