@@ -9,6 +9,8 @@ import { isDeviceFolderName } from './syncNames';
 import type { SyncProblem } from './types';
 
 export const DEVICES_DIR = 'devices';
+/** Frames offered between two applyReady calls while reading. */
+const APPLY_EVERY = 256;
 
 /** What the last read of every device's log left, for the next incremental read. */
 export type LogReads = Map<string, DeviceLogRead>;
@@ -46,6 +48,8 @@ export async function readAllLogs(args: {
   const reads: LogReads = new Map();
   const problems: SyncProblem[] = [];
   const folders = await listDeviceFolders(fs, vaultDir);
+  let offered = 0;
+  let applied = 0;
   if (ownHex !== null && !folders.includes(ownHex)) folders.push(ownHex);
   args.onDevice?.(0, folders.length);
   for (const [index, hex] of folders.entries()) {
@@ -90,9 +94,13 @@ export async function readAllLogs(args: {
         continue;
       }
       state.offer(hex, frame, payload);
+      // Applied as they come (the state does not depend on the order): a decoded frame waiting for
+      // the end of the read would outlive garbage collections and be copied by each one.
+      if (++offered % APPLY_EVERY === 0) applied += state.applyReady().length;
     }
+    applied += state.applyReady().length;
     args.onDevice?.(index + 1, folders.length);
   }
-  const applied = state.applyReady().length;
+  applied += state.applyReady().length;
   return { reads, problems, applied };
 }
