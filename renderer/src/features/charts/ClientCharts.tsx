@@ -77,9 +77,11 @@ export function ClientCharts({
         <div className="empty-state">
           <p>
             {chartsNeedTwoNotes}{' '}
-            {notedEver === 0
-              ? 'Record a session on the Sessions tab and write its note to start.'
-              : 'Until then, the one noted session:'}
+            {notedEver > 0
+              ? 'Until then, the one noted session:'
+              : source?.sessions.length
+                ? 'Write a session’s note on the Sessions tab to start.'
+                : 'Record a session on the Sessions tab and write its note to start.'}
           </p>
           {onlyNoted && (
             <OneSessionSummary session={onlyNoted} concernLine={feedbackConcernLine} onOpenNote={openNote} />
