@@ -25,6 +25,8 @@ export interface SearchStats {
   buildMs?: number;
   /** How many searches each engine has answered since unlock. */
   answered: { scan: number; index: number };
+  /** The thread's heap in use (bytes) once its scan was ready, and once its index was built. */
+  threadHeapBytes?: { scanned?: number; built?: number };
 }
 
 /** The search's state for one unlock; RecordStore drops it (and calls dispose) at lock and after an import. */
@@ -174,7 +176,16 @@ export class NoteSearch {
           : 'none';
     const { notes, prepareMs, handOverMs, answered } = state;
     const buildMs = state.buildMs;
-    return { engine, notes, prepareMs, handOverMs, buildMs, answered: { ...answered } };
+    const threadHeapBytes = thread?.heapBytes;
+    return {
+      engine,
+      notes,
+      prepareMs,
+      handOverMs,
+      buildMs,
+      answered: { ...answered },
+      ...(threadHeapBytes ? { threadHeapBytes } : {}),
+    };
   }
 
   /** Keeps the thread's scan and index current after a note was stored; never waits for either. */

@@ -46,6 +46,9 @@ const BUILD_SLICE_MS = 15;
  */
 const threadProgram = (miniSearch: string): string => `'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
+const v8 = require('node:v8');
+// The thread's own heap in use (its text, scan and index), for the benchmark's memory figures.
+const heapBytes = () => v8.getHeapStatistics().used_heap_size;
 const loaded = { exports: {} };
 (function (exports, module) {
 ${miniSearch}
@@ -100,7 +103,7 @@ const buildSlice = () => {
   if (waiting.size > 0) return void setImmediate(buildSlice);
   built = true;
   if (!keepScan) scan = null; // the index answers from now on
-  parentPort.postMessage({ type: 'built', ms: buildMs });
+  parentPort.postMessage({ type: 'built', ms: buildMs, heapBytes: heapBytes() });
 };
 // Every term must match (AND), yet MiniSearch scores each term over all the notes it matches
 // before intersecting: a common word ("about", with its prefixes and typos) costs a result object
@@ -153,7 +156,7 @@ parentPort.on('message', (message) => {
         break;
       case 'sealed':
         sealed = true;
-        parentPort.postMessage({ type: 'scanned', ms: scanMs, notes: scan.size });
+        parentPort.postMessage({ type: 'scanned', ms: scanMs, notes: scan.size, heapBytes: heapBytes() });
         if (buildWhenSealed) setImmediate(buildSlice);
         break;
       case 'build':
@@ -177,8 +180,8 @@ parentPort.on('message', (message) => {
 `;
 
 type Reply =
-  | { type: 'scanned'; ms: number; notes: number }
-  | { type: 'built'; ms: number }
+  | { type: 'scanned'; ms: number; notes: number; heapBytes: number }
+  | { type: 'built'; ms: number; heapBytes: number }
   | ({ type: 'page'; id: number } & IndexPage)
   | { type: 'json'; id: number; json: string }
   | { type: 'failed'; id?: number; error: string };
@@ -227,6 +230,8 @@ export class SearchThread {
   #scanMs: number | undefined;
   #buildMs: number | undefined;
   #failure: Error | undefined;
+  /** The thread's heap in use (bytes) when its scan was ready and when its index was built. */
+  #heap: { scanned?: number; built?: number } = {};
   readonly #scanned = settleable<number>();
   readonly #built = settleable<number>();
   /** Resolves with the thread's time to fold every note and list its words (ms), once all were handed over. */
@@ -246,11 +251,13 @@ export class SearchThread {
     this.#worker.on('message', (reply: Reply) => {
       if (reply.type === 'scanned') {
         this.#scanMs = reply.ms;
+        this.#heap.scanned = reply.heapBytes;
         this.#scanned.resolve(reply.ms);
         return;
       }
       if (reply.type === 'built') {
         this.#buildMs = reply.ms;
+        this.#heap.built = reply.heapBytes;
         this.#built.resolve(reply.ms);
         this.#idle();
         return;
@@ -285,6 +292,11 @@ export class SearchThread {
   /** Every note was handed over: `scanned` resolves once the thread can answer, `built` once its index is built. */
   seal(): void {
     if (!this.#failure) this.#worker.postMessage({ type: 'sealed' });
+  }
+
+  /** The thread's heap in use (bytes) once its scan was ready, and once its index was built (the benchmark's). */
+  get heapBytes(): { scanned?: number; built?: number } {
+    return { ...this.#heap };
   }
 
   /** Lets a thread started with `holdBuild` build its index (once every note is handed over). */

@@ -187,6 +187,11 @@ function searchRows(r: BenchResults): BenchRow[] {
       `${[o.rssBeforeUnlockMiB, o.rssNotesLoadedMiB, o.rssScanReadyMiB, o.rssMiB].map((m) => m.toFixed(0)).join(' / ')} MiB`,
       o.loadAverage.after,
     ),
+    info(
+      '  search thread heap in use: scan ready / index built (scan dropped)',
+      `${o.threadHeapMiB.scanned.toFixed(0)} / ${o.threadHeapMiB.built.toFixed(0)} MiB`,
+      o.loadAverage.after,
+    ),
     {
       metric: '  peak resident memory, unlock to warm searches (index thread included)',
       value: `${o.peakRssMiB.toFixed(0)} MiB`,

@@ -74,6 +74,8 @@ export interface SearchBench {
    * leave some), once every note is loaded (before search starts), and once the scan answers.
    */
   rssBeforeUnlockMiB: number;
+  /** The search thread's own heap in use once its scan was ready and once its index was built. */
+  threadHeapMiB: { scanned: number; built: number };
   rssNotesLoadedMiB: number;
   rssScanReadyMiB: number;
 }
@@ -230,6 +232,10 @@ export async function measureSearch(
         rssMiB,
         peakRssMiB,
         rssBeforeUnlockMiB,
+        threadHeapMiB: {
+          scanned: round((stats.threadHeapBytes?.scanned ?? Number.NaN) / 2 ** 20),
+          built: round((stats.threadHeapBytes?.built ?? Number.NaN) / 2 ** 20),
+        },
         rssNotesLoadedMiB,
         rssScanReadyMiB,
       };
