@@ -5,7 +5,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kinds } from '../../services/RecordStore';
@@ -51,6 +51,8 @@ export interface SyncedBench {
   clientList: { beyondKdfMs: number; kdfMs: number; loadAverage: number[] };
   merge100: { medianMs: number; runs: number[]; loadAverage: number[] };
   padding: { diskBytes: number; payloadBytes: number; overheadPct: number };
+  /** Every device's log on disk: segments, and the packs beside them (FORMAT.md §6.1). */
+  logs: { segmentBytes: number; packBytes: number };
 }
 
 /** The three devices the benchmark vault is written by; the first is the one measured. */
@@ -79,8 +81,9 @@ export async function measureSynced(options: SyncedBenchOptions): Promise<Synced
 
 /**
  * Writes the benchmark's format-2 vault into `dir`: the demo practice's records shared out across
- * three devices, each writing its share into its own log (batched frames or one record per frame).
- * Setup, not measured: without fsync.
+ * three devices, each writing its share into its own log (batched frames or one record per frame)
+ * and locking, which packs its log as the app does (FORMAT.md §6.1). Setup, not measured: without
+ * fsync.
  */
 export async function writeSyncedBenchVault(
   dir: string,
@@ -224,12 +227,25 @@ async function run(work: string, options: SyncedBenchOptions): Promise<SyncedBen
     },
     clientList: { beyondKdfMs: Math.max(0, clientListMs - kdfMs), kdfMs, loadAverage: clientAt },
     merge100: { medianMs: median(mergeRuns), runs: mergeRuns, loadAverage: mergeAt },
+    logs: await logBytes(dir),
     padding: {
       diskBytes: plain.diskBytes,
       payloadBytes: plain.payloadBytes,
       overheadPct: ((plain.diskBytes - plain.payloadBytes) / plain.diskBytes) * 100,
     },
   };
+}
+
+async function logBytes(dir: string): Promise<SyncedBench['logs']> {
+  const logs = { segmentBytes: 0, packBytes: 0 };
+  for (const hex of await listDeviceFolders(nodeVaultFs, dir)) {
+    for (const name of await readdir(join(dir, 'devices', hex))) {
+      const size = (await stat(join(dir, 'devices', hex, name))).size;
+      if (/^log-\d{6}\.bin$/.test(name)) logs.segmentBytes += size;
+      else if (/^pack-\d{6}\.bin$/.test(name)) logs.packBytes += size;
+    }
+  }
+  return logs;
 }
 
 function* batches<T extends { value: unknown }>(share: T[], layout: 'batched' | 'single'): Generator<T[]> {

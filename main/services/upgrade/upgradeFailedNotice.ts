@@ -18,6 +18,6 @@ export function upgradeFailedNotice(error: unknown): string {
           .trim()
       : `something unexpected went wrong (${error instanceof Error ? error.message : String(error)}).`;
   // "The disk is full: …" reads on after the colon as "the disk is full: …"; an acronym stays.
-  const reason = /^[A-Z][a-z]/.test(said) ? said[0]!.toLowerCase() + said.slice(1) : said;
+  const reason = /^[A-Z](?:[a-z]|\s)/.test(said) ? said[0]!.toLowerCase() + said.slice(1) : said;
   return `Attune could not upgrade this vault to the new format: ${/[.!?]$/.test(reason) ? reason : `${reason}.`} Your notes are safe and open as before, in the old format. Attune tries the upgrade again each time you unlock with your passphrase; until it succeeds, use this vault on this computer only (the old format cannot be shared through a synced folder).`;
 }
