@@ -112,8 +112,10 @@ export function Sidebar({
         />
       )}
       <div className="sidebar-foot">
-        {/* A warning is the workspace's banner already: here it is one line that leads to it. */}
+        {/* A warning is the workspace's banner already: here it is one line that leads to it.
+            Settings shows the status in its Backups section, so it is not repeated here. */}
         {!collapsed &&
+          route.page !== 'settings' &&
           (backup.status?.warning ? (
             <button
               type="button"
