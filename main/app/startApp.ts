@@ -34,6 +34,7 @@ import {
   type PermissionedSession,
 } from './navigationPolicy';
 import { createTrustedSenderCheck, type HandlerRegistry, registerIpc, type SenderEvent } from './registerIpc';
+import { type ContextMenuFacts, contextMenuTemplate } from './contextMenu';
 import { spellcheckConfig } from './spellcheckPolicy';
 import { appPartition, openAppWindow } from './windowOptions';
 
@@ -56,6 +57,8 @@ export interface AppWindow extends RendererEvents {
     readonly id: number;
     send(channel: string, ...args: unknown[]): void;
     printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+    on(event: 'context-menu', listener: (event: unknown, params: ContextMenuFacts) => void): unknown;
+    replaceMisspelling(word: string): void;
   };
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
@@ -70,6 +73,7 @@ export interface AppSession extends PermissionedSession {
   readonly protocol: { handle(scheme: string, handler: (request: Request) => Promise<Response>): void };
   setSpellCheckerEnabled(enable: boolean): void;
   setSpellCheckerDictionaryDownloadURL(url: string): void;
+  addWordToSpellCheckerDictionary(word: string): boolean;
 }
 
 /** The native dialogs, modal to the app's window `W`. */
@@ -86,7 +90,7 @@ export interface ElectronSlice<W extends AppWindow = AppWindow> {
   dialog: DialogSlice<W>;
   ipcMain: HandlerRegistry<SenderEvent>;
   Menu: {
-    buildFromTemplate(template: MenuItemConstructorOptions[]): object;
+    buildFromTemplate(template: MenuItemConstructorOptions[]): { popup(): void };
     setApplicationMenu(menu: object | null): void;
   };
   powerMonitor: PowerEvents & IdleClock;
@@ -303,6 +307,14 @@ export async function startApp<W extends AppWindow>(
   const appearance = await backend.router.call('appearance:get', undefined);
   const stored = appearance.ok ? appearanceSchema.safeParse(appearance.value) : null;
   if (stored?.success) applyTheme(stored.data.theme);
+  // Right-click: the OS checker's spelling suggestions where it found a misspelling, and editing.
+  win.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => win.webContents.replaceMisspelling(word),
+      addToDictionary: (word) => appSession.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup();
+  });
   registerIpc(ipcMain, backend.router, createTrustedSenderCheck(win.webContents.id));
   wireLockTriggers({ powerMonitor, app }, backend);
   // Backstops for the renderer's own auto-lock: a machine idle for the user's auto-lock time,

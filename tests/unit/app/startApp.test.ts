@@ -40,7 +40,7 @@ function fakeSession(name: string) {
     check?: () => boolean;
     device?: () => boolean;
   } = {};
-  const spelling: { enabled?: boolean; downloadUrl?: string } = {};
+  const spelling: { enabled?: boolean; downloadUrl?: string; added: string[] } = { added: [] };
   return {
     name,
     protocols,
@@ -51,6 +51,10 @@ function fakeSession(name: string) {
     },
     setSpellCheckerDictionaryDownloadURL: (url: string) => {
       spelling.downloadUrl = url;
+    },
+    addWordToSpellCheckerDictionary: (word: string) => {
+      spelling.added.push(word);
+      return true;
     },
     protocol: {
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
@@ -100,6 +104,10 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
       setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
         this.openHandler = handler;
       },
+      replaced: [] as string[],
+      replaceMisspelling(word: string) {
+        this.replaced.push(word);
+      },
       printed: [] as PrintToPDFOptions[],
       async printToPDF(options: PrintToPDFOptions) {
         this.printed.push(options);
@@ -145,6 +153,8 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
   const sessions = new Map<string, ReturnType<typeof fakeSession>>();
   const defaultSession = fakeSession('default');
   const menus: MenuItemConstructorOptions[][] = [];
+  /** Menus popped up (the right-click menu). */
+  const popups: MenuItemConstructorOptions[][] = [];
   const powerMonitor = Object.assign(new EventEmitter(), {
     /** What getSystemIdleTime answers: seconds without input on the machine. */
     idleSeconds: 0,
@@ -188,7 +198,10 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
       removeHandler: (channel: string) => handlers.delete(channel),
     },
     Menu: {
-      buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({
+        template,
+        popup: () => popups.push(template),
+      }),
       setApplicationMenu: (menu: { template: MenuItemConstructorOptions[] } | null) => {
         if (menu) menus.push(menu.template);
       },
@@ -241,6 +254,7 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
     saveDialogs,
     saveAnswer,
     clipboard,
+    popups,
   };
 }
 
@@ -509,6 +523,34 @@ describe('startApp on ready', () => {
     expect(appSession?.spelling.enabled).toBe(false);
     expect(appSession?.spelling.downloadUrl).toMatch(/^file:\/\/.*\/dictionaries\/$/);
     expect(window.options.webPreferences?.spellcheck).toBe(false);
+  });
+
+  test('a right-click on a misspelled word offers the checker’s suggestions; choosing one replaces the word', async () => {
+    const { window, popups, sessions } = await started();
+    const params = {
+      isEditable: true,
+      selectionText: '',
+      misspelledWord: 'attunment',
+      dictionarySuggestions: ['attunement'],
+      editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true },
+    };
+    window.webContents.emit('context-menu', {}, params);
+    expect(popups).toHaveLength(1);
+    const menu = popups[0] ?? [];
+    expect(menu.map((i) => i.label ?? i.role ?? i.type)).toEqual([
+      'attunement',
+      'Add to dictionary',
+      'separator',
+      'paste',
+      'selectAll',
+    ]);
+    menu[0]?.click?.({} as never, undefined, {} as never);
+    menu[1]?.click?.({} as never, undefined, {} as never);
+    expect(window.webContents.replaced).toEqual(['attunement']);
+    expect(sessions.get(appPartition)?.spelling.added).toEqual(['attunment']);
+    // Nothing to offer: no menu.
+    window.webContents.emit('context-menu', {}, { ...params, isEditable: false, misspelledWord: '' });
+    expect(popups).toHaveLength(1);
   });
 
   test('spell-check on macOS and Windows is the system checker, on in the window', async () => {
