@@ -78,13 +78,14 @@ export function ClientHeader({
         </p>
       )}
       <div className="client-actions">
+        {/* Not "New session note": "New session" must name one button (users and specs find it by name). */}
         <button
           type="button"
           onClick={onNewSessionNote}
           title="Records a session starting now and opens its note"
         >
           <FilePlus2 aria-hidden="true" size={16} />
-          New session note
+          Start session note
         </button>
         {showNewSession && (
           <button type="button" className="secondary" onClick={onNewSession}>
