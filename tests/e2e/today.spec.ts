@@ -178,6 +178,8 @@ test('the sidebar: 200 clients, virtual and filtered; collapsed on a narrow wind
   openApp,
   dataDir,
 }, testInfo) => {
+  // 200 clients seeded, and axe in both themes: room on a busy machine.
+  test.setTimeout(150_000);
   const demo = await seedDemoVault(dataDir, { clients: 200, sessionsPerClient: 1, seed: 21 });
   const active = demo.clients.filter((c) => c.status === 'active');
   const target = active[active.length - 1]!;
