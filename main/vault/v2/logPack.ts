@@ -6,7 +6,7 @@ import type { LogFrame } from './types';
 /**
  * A device's pack of its own log (FORMAT.md §6.1): every frame of its segments 1..K, with their
  * own seq, prev, hash and payload, in a few large sealed pack frames, so that reading the log
- * costs one decryption per ~1 MiB instead of one per saved change.
+ * costs one decryption per ~64 KiB instead of one per saved change.
  *
  *   file header = "ATPK" || u8 2 || deviceId || u32 K || u64 N || u64 E          (41 bytes)
  *   pack frame  = "ATP2" || u32 L || u32 ~L || u64 i || prevPack (32) || sealed
@@ -14,8 +14,12 @@ import type { LogFrame } from './types';
  *   plaintext   = padded (§7) entries; entry = u64 seq || prev || hash || u32 S || payload
  */
 export const PACK_HEADER_BYTES = 41;
-/** Entries per pack frame: about this many bytes (a larger single entry alone). */
-export const PACK_FRAME_BYTES = 1024 * 1024;
+/**
+ * Entries per pack frame: about this many bytes (a larger single entry alone). 64 KiB rather
+ * than more: input and output of one decryption then stay in the CPU's cache (measured on this
+ * machine, 43 MB: 15–52 ms in 64 KiB pieces, 38–100 ms in 1 MiB pieces).
+ */
+export const PACK_FRAME_BYTES = 64 * 1024;
 
 const PACK_MAGIC = ascii('ATPK');
 const PACK_VERSION = 2;
