@@ -269,7 +269,7 @@ test('search results, warm', async ({ page, openApp, backend }) => {
     note: `this process before unlocking: ${rssBefore.toFixed(0)} MiB (Playwright's worker, the seeded vaults' metadata); main's services and their search thread run in it`,
   });
   // The queries come from the demo notes: most must find something, or the timing means little.
-  // ("3 notes found", or past a page of results "Showing 50 of 160 notes.")
+  // ("3 notes found", or past the first page of results "Showing 15 of 160 notes.")
   const answered = Object.values(found).filter((s) => /found|Showing \d+ of \d+/.test(s));
   expect(answered.length).toBeGreaterThanOrEqual(8);
   add({
