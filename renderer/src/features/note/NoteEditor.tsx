@@ -168,6 +168,11 @@ function LoadedNoteEditor({
   // biome-ignore lint/correctness/useExhaustiveDependencies: `orphanKey` stands for the sections that matter here.
   const outline = useMemo(() => noteOutline(template, draft.sections, signed), [template, signed, orphanKey]);
   const choosing = held?.state === 'choose';
+  // One element while typing, so the memoised header is not drawn again for every keystroke.
+  const pdfButton = useMemo(
+    () => <NotePdfButton noteId={note.id} clientId={note.clientId} signed={signed} />,
+    [note.id, note.clientId, signed],
+  );
   return (
     <div className={focusMode.on ? 'note-editor focus-mode' : 'note-editor'} ref={editor}>
       <NoteHeader
@@ -182,9 +187,7 @@ function LoadedNoteEditor({
         problems={problems}
         onSign={readOnly || choosing ? undefined : openSign}
         onClose={close}
-        actions={
-          <NotePdfButton noteId={note.id} clientId={note.clientId} signed={note.status === 'signed'} />
-        }
+        actions={pdfButton}
       />
       {/* Before the sections: its close (focus restore) must run before Addenda takes focus. */}
       <ConfirmDialog

@@ -75,7 +75,7 @@ export const NoteHeader = memo(function NoteHeader({
             <Focus aria-hidden="true" size={16} /> Focus mode
           </button>
           {onSign && (
-            <button type="button" onClick={onSign}>
+            <button type="button" className="primary" onClick={onSign}>
               <PenLine aria-hidden="true" size={16} /> Sign note
             </button>
           )}
