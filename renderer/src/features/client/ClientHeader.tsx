@@ -81,6 +81,7 @@ export function ClientHeader({
         {/* Not "New session note": "New session" must name one button (users and specs find it by name). */}
         <button
           type="button"
+          className="primary"
           onClick={onNewSessionNote}
           title="Records a session starting now and opens its note"
         >

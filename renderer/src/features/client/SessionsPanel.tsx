@@ -53,7 +53,7 @@ export function SessionsPanel({
         !adding && (
           <div className="empty-state">
             <p>No sessions yet. Each session you record appears here, newest first, with its note.</p>
-            <button type="button" onClick={() => onAdding(true)}>
+            <button type="button" className="primary" onClick={() => onAdding(true)}>
               <Plus aria-hidden="true" size={16} />
               New session
             </button>
