@@ -15,6 +15,7 @@ import { rotateKey } from '../services/rotateKey';
 import { memoryRecordSource } from '../services/check/memoryRecordSource';
 import { VaultCheckService } from '../services/check/VaultCheckService';
 import { createServices, type Services } from '../services/createServices';
+import { chartImageBytes, writeExportFile } from '../services/exports/chartImage';
 import { type ExportPurpose, SavedFiles } from '../services/exports/SavedFiles';
 import { ChosenPaths } from '../services/records/ChosenPaths';
 import { ReviewService } from '../services/review/ReviewService';
@@ -258,5 +259,12 @@ export function createHandlers(
     },
     'files:chooseSaveFile': ({ purpose, suggestedName }) => saved.chooseSaveAs(purpose, suggestedName),
     'files:showInFolder': ({ fileId }) => saved.show(fileId),
+    'charts:save': async ({ chart, format, scope, saveTo, image }) => {
+      const path = chosen.require(`chart-${format}`, saveTo, 'where to save the chart');
+      const vault = session.vault; // refuses while locked, before anything is written
+      await writeExportFile(path, chartImageBytes(format, image));
+      await vault.appendAudit('export', { what: 'chart', chart, format, scope });
+      return { path, fileId: saved.written(path) };
+    },
   };
 }

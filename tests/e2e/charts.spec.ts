@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Download, Locator } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
 import { contentHashOf } from '../../main/services/NoteService';
@@ -20,6 +20,7 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   openApp,
   dataDir,
   backend,
+  fileChooser,
 }, testInfo) => {
   // The CLI report, four charts and axe in both themes: over a minute on a loaded machine.
   test.setTimeout(150_000);
@@ -110,14 +111,17 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   await page.screenshot({ path: testInfo.outputPath('client-charts.png'), fullPage: true });
   await trends.screenshot({ path: testInfo.outputPath('trends.png') });
 
-  // A chart saved as an image downloads, and the export is in the vault's audit log.
-  const download = page.waitForEvent('download');
+  // A chart saved as an image goes where the user chooses (the save dialog suggests its name),
+  // Show in folder is offered, and the export is in the vault's audit log.
+  fileChooser.acceptNextSave();
   await trends.getByRole('button', { name: 'Export PNG' }).click();
-  expect((await download).suggestedFilename()).toMatch(
-    new RegExp(`^attune-trends-${client.code}-\\d{4}-\\d{2}-\\d{2}\\.png$`),
-  );
+  const saved = trends.getByRole('status').filter({ hasText: 'Chart saved to' });
+  await expect(saved.getByRole('button', { name: 'Show in folder' })).toBeVisible();
+  const pngPath = fileChooser.saveDefaults.at(-1) ?? '';
+  expect(pngPath).toMatch(new RegExp(`/attune-trends-${client.code}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
+  await expect(saved).toContainText(pngPath);
   // The image holds all the chart draws, the axes' last labels included.
-  await expectImageHoldsChart(await download, await drawnExtent(trends));
+  await expectImageHoldsChart(pngPath, await drawnExtent(trends));
 
   // Clicking a session point opens that session's note.
   // Through the mouse, as a user would: recharts takes the click on the chart surface under the dot.
@@ -223,9 +227,9 @@ function drawnExtent(figure: Locator): Promise<DrawnExtent> {
   });
 }
 
-/** The downloaded PNG (drawn at twice the size) is as wide as everything the chart draws. */
-async function expectImageHoldsChart(download: Download, extent: DrawnExtent) {
-  const png = await readFile(await download.path());
+/** The saved PNG (drawn at twice the size) is as wide as everything the chart draws. */
+async function expectImageHoldsChart(path: string, extent: DrawnExtent) {
+  const png = await readFile(path);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   const width = png.readUInt32BE(16); // IHDR
   expect(width).toBeGreaterThanOrEqual(2 * Math.floor(extent.drawn));
@@ -237,6 +241,7 @@ test('long strategy and marker labels fit their charts and the exported image', 
   page,
   openApp,
   dataDir,
+  nextChosenFile,
 }, testInfo) => {
   await seedWithLongLabels(dataDir);
   await openApp();
@@ -268,12 +273,11 @@ test('long strategy and marker labels fit their charts and the exported image', 
   }
 
   const strategies = page.getByRole('figure', { name: 'Repair strategy success rates' });
-  const download = page.waitForEvent('download');
+  const pngPath = join(dataDir, 'strategies.png');
+  nextChosenFile(pngPath);
   await strategies.getByRole('button', { name: 'Export PNG' }).click();
-  const image = await expectImageHoldsChart(await download, await drawnExtent(strategies));
+  await expect(strategies.getByRole('status')).toContainText(`Chart saved to ${pngPath}`);
+  const image = await expectImageHoldsChart(pngPath, await drawnExtent(strategies));
   expect(image.height).toBeGreaterThan(2 * 100);
-  await testInfo.attach('strategies-export.png', {
-    path: await (await download).path(),
-    contentType: 'image/png',
-  });
+  await testInfo.attach('strategies-export.png', { path: pngPath, contentType: 'image/png' });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { SavePurpose } from '../../../shared/ipc/contract';
 import { AttuneError } from '../../../shared/errors';
@@ -40,10 +41,13 @@ export class SavedFiles {
     private readonly defaultFolder: string,
   ) {}
 
-  /** The folder Save as… opens in. */
+  /** The folder Save as… opens in; the exports folder is made (0700) the first time it is offered. */
   async folder(): Promise<string> {
     const config = await this.config.read().catch(() => null);
-    return config?.exportFolder ?? this.defaultFolder;
+    if (config?.exportFolder) return config.exportFolder;
+    // Best effort: if it cannot be made, the dialog opens elsewhere and the user picks a folder.
+    await mkdir(this.defaultFolder, { recursive: true, mode: 0o700 }).catch(() => undefined);
+    return this.defaultFolder;
   }
 
   /**

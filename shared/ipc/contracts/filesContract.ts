@@ -74,6 +74,23 @@ export const filesContract = {
     }),
     output: returns<{ path: string } | null>(),
   },
+  /**
+   * Writes a chart image the renderer drew (SVG markup, or PNG as base64) to the path chosen for
+   * it in the save dialog, and records the export in the audit log.
+   */
+  'charts:save': {
+    input: z.strictObject({
+      chart: z.string().regex(/^[a-z][a-z-]{0,39}$/, 'A chart id is lower-case letters and dashes.'),
+      format: z.enum(['png', 'svg']),
+      scope: z.enum(['client', 'caseload']),
+      saveTo: savePathInput,
+      image: z
+        .string({ error: 'Send the chart image.' })
+        .min(1, 'Send the chart image.')
+        .max(40_000_000, 'The chart image is too large to save; make the window smaller and try again.'),
+    }),
+    output: returns<Saved<{ path: string }>>(),
+  },
   /** Shows a file an export just wrote in the system's file manager, by the id the export gave. */
   'files:showInFolder': {
     input: z.strictObject({ fileId: fileIdSchema }),

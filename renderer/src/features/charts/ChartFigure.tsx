@@ -1,7 +1,8 @@
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { ChartLegend, type LegendItem } from './ChartLegend';
-import { recordChartExport } from './recordChartExport';
-import { exportPng, exportSvg } from './exportChart';
+import { ShowInFolderButton } from '../../components/ShowInFolderButton';
+import { messageOf } from '../../data/api';
+import { saveChartImage } from './saveChartImage';
 import { useContainerWidth } from './useContainerWidth';
 
 export interface ChartFigureProps {
@@ -49,6 +50,7 @@ export function ChartFigure(props: ChartFigureProps) {
   const [showTable, setShowTable] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [saved, setSaved] = useState<{ path: string; fileId: string } | null>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const canExport = !emptyMessage && width !== null;
   // Toggling the table or exporting re-renders the figure, not the chart.
@@ -61,15 +63,19 @@ export function ChartFigure(props: ChartFigureProps) {
       return;
     }
     setExportError(null);
+    setSaved(null);
     setExporting(true);
     const options = { title, legend: legendRef.current };
     try {
-      if (format === 'svg') exportSvg(svg, `${exportStem}.svg`, options);
-      else await exportPng(svg, `${exportStem}.png`, 2, options);
-      // Like every export, a saved chart goes into the vault's audit log.
-      await recordChartExport(chartId, format);
+      // Main asks where, writes the image there and records the export in the audit log.
+      const result = await saveChartImage(chartId, format, svg, exportStem, options);
+      if (result) setSaved({ path: result.path, fileId: result.fileId });
     } catch (error) {
-      setExportError(`The chart could not be exported${error instanceof Error ? `: ${error.message}` : '.'}`);
+      setExportError(
+        error instanceof Error && !('kind' in error)
+          ? `The chart could not be exported: ${error.message}`
+          : messageOf(error),
+      );
     } finally {
       setExporting(false);
     }
@@ -94,7 +100,7 @@ export function ChartFigure(props: ChartFigureProps) {
             disabled={!canExport || exporting}
             onClick={() => save('png')}
           >
-            Export PNG
+            Export PNG…
           </button>
           <button
             type="button"
@@ -102,7 +108,7 @@ export function ChartFigure(props: ChartFigureProps) {
             disabled={!canExport || exporting}
             onClick={() => save('svg')}
           >
-            Export SVG
+            Export SVG…
           </button>
         </div>
       </div>
@@ -123,6 +129,14 @@ export function ChartFigure(props: ChartFigureProps) {
       >
         {emptyMessage || summary}
       </figcaption>
+      <div role="status">
+        {saved && (
+          <p className="small">
+            Chart saved to <code className="path">{saved.path}</code>.{' '}
+            <ShowInFolderButton fileId={saved.fileId} />
+          </p>
+        )}
+      </div>
       {exportError && (
         <p role="alert" className="error">
           {exportError}

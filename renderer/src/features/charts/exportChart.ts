@@ -2,8 +2,8 @@
  * Export of a chart as SVG or PNG, within the window's CSP (no external fonts, styles or
  * network): the chart's SVG is cloned with its computed styles inlined — CSS variables and
  * stylesheet rules mean nothing in a standalone file — set on the theme's card background with its
- * title and legend drawn in, serialised with XMLSerializer, and saved through an `<a download>`
- * object URL. The PNG is that SVG drawn onto a canvas at `scale` times its size.
+ * title and legend drawn in, and serialised with XMLSerializer; main writes it where the user
+ * chose (saveChartImage.ts). The PNG is that SVG drawn onto a canvas at `scale` times its size.
  *
  * The image is sized to what the chart draws (its content's bounding box), not to the element: a
  * label drawn past the chart's edge, as the last tick of an axis can be, is kept rather than cut.
@@ -62,21 +62,25 @@ export interface ComposedSvg {
   height: number;
 }
 
-/** Saves the chart as an SVG file. */
-export function exportSvg(svgElement: SVGSVGElement, fileName: string, options: ExportOptions = {}): void {
-  const { markup } = composeSvg(svgElement, options);
-  downloadBlob(new Blob([markup], { type: 'image/svg+xml;charset=utf-8' }), fileName);
-}
-
-/** Saves the chart as a PNG file, `scale` device pixels per CSS pixel. */
-export async function exportPng(
+/**
+ * The chart as an image file's content: SVG markup, or a PNG (`scale` device pixels per CSS pixel)
+ * as base64, the form the `charts:save` channel carries.
+ */
+export async function chartImage(
   svgElement: SVGSVGElement,
-  fileName: string,
-  scale = 2,
+  format: 'png' | 'svg',
   options: ExportOptions = {},
-): Promise<void> {
+  scale = 2,
+): Promise<string> {
   const composed = composeSvg(svgElement, options);
-  downloadBlob(await rasterize(composed, scale), fileName);
+  if (format === 'svg') return composed.markup;
+  const bytes = new Uint8Array(await (await rasterize(composed, scale)).arrayBuffer());
+  let binary = '';
+  // In slices: String.fromCharCode takes its bytes as arguments, and a large PNG is too many.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
 }
 
 /** The chart as a standalone SVG document with background, title and legend. */
@@ -284,20 +288,6 @@ async function rasterize(composed: ComposedSvg, scale: number): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-/** Offers a blob for download under a file name. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download before the browser has read the blob.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function textMeasurer(font: string): (text: string) => number {

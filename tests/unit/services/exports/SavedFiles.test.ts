@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeviceConfigStore } from '../../../../main/services/device/DeviceConfigStore';
@@ -48,6 +49,8 @@ describe('SavedFiles', () => {
       purpose: 'review-packet',
       defaultPath: join(dataDir, 'exports', 'Client-A-2026-12-01.attune-review'),
     });
+    // The exports folder exists by the time the dialog opens in it.
+    expect((await stat(join(dataDir, 'exports'))).isDirectory()).toBe(true);
     // The chosen path is now the one the export may write.
     expect(chosen.require('review-packet', '/media/usb/supervision/A-1.attune-review', 'x')).toBeTruthy();
     expect(() => chosen.require('review-packet', '/home/me/other.attune-review', 'x')).toThrow(AttuneError);
