@@ -109,6 +109,8 @@ test('exports: Save as… to a chosen path, then Show in folder; the folder is r
   backend,
   fileChooser,
 }) => {
+  // Two exports, a PDF and axe in both themes on two screens: over a minute on a loaded machine.
+  test.setTimeout(150_000);
   await seedClient(dataDir, backend, 'C-600');
   await openApp();
   await unlock(page);
