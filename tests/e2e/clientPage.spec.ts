@@ -200,3 +200,32 @@ test('a new client and a one-session client: each empty state said once, no empt
   await expectAccessible(page, 'one-session client, Patterns tab');
   await page.screenshot({ path: testInfo.outputPath('one-session-patterns.png') });
 });
+
+test('Start session note: a session starting now and its draft in one step, listed first with its draft', async ({
+  page,
+  openApp,
+  dataDir,
+}) => {
+  const demo = await seedDemoVault(dataDir, { clients: 1, sessionsPerClient: 3, seed: 34 });
+  const client = demo.clients[0]!;
+  await openApp();
+  await unlock(page);
+  await goTo(page, 'Clients');
+  if (client.status === 'closed') await page.getByLabel('Show', { exact: true }).selectOption('all');
+  await openClient(page, client.code);
+  await expect(page.locator('.client-facts')).toContainText('3');
+
+  await page.getByRole('button', { name: 'Start session note' }).click();
+  await expect(page.getByRole('heading', { name: /Session note/, level: 1 })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'Affective attunement', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Close note' }).click();
+
+  const firstRow = page.getByRole('table', { name: 'Sessions' }).locator('tbody tr').first();
+  await expect(firstRow).toContainText('Draft');
+  await expect(page.getByRole('table', { name: 'Sessions' })).toHaveAttribute('aria-rowcount', '5');
+  const openDrafts = page
+    .locator('.client-facts div')
+    .filter({ hasText: 'Open drafts' })
+    .getByRole('definition');
+  await expect(openDrafts).not.toHaveText('0');
+});
