@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
-import { createVault, expectAccessible, unlock } from './steps';
+import { createVault, expectAccessible, openClientFromSidebar, unlock } from './steps';
 
 // Check the vault through Settings, over the real check and backups behind it, on the vault the
 // app makes (format 2, FORMAT.md): a healthy vault reads "No problems found"; when the part of
@@ -63,7 +63,7 @@ test('check the vault: healthy, then a damaged note named in words, and a restor
     // The note's change is what its creation appends to this computer's log.
     segment = await ownSegment(dataDir);
     const before = (await stat(segment)).size;
-    await page.getByRole('button', { name: 'C-014', exact: true }).click();
+    await openClientFromSidebar(page, 'C-014');
     await page.getByRole('button', { name: /^New note/ }).click();
     await expect(page.getByRole('heading', { name: /^Session note · C-014/ })).toBeVisible();
     await expect.poll(async () => (await stat(segment)).size).toBeGreaterThan(before);
@@ -73,7 +73,7 @@ test('check the vault: healthy, then a damaged note named in words, and a restor
 
   await test.step('a healthy vault: "No problems found", after progress', async () => {
     // The app shows the note, as it would after unlocking; then Settings.
-    await page.getByRole('button', { name: 'C-014', exact: true }).click();
+    await openClientFromSidebar(page, 'C-014');
     await page.getByRole('button', { name: /^Open note/ }).click();
     await expect(page.getByRole('heading', { name: /^Session note · C-014/ })).toBeVisible();
     await openSettings(page);

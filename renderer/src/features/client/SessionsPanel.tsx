@@ -48,18 +48,19 @@ export function SessionsPanel({
           </label>
         </div>
       )}
+      {/* The empty state stays while its form is open, so its New session button keeps the focus
+          the form gives back when it closes (a button drawn again would not have it). */}
+      {empty && (
+        <div className="empty-state">
+          <p>No sessions yet. Each session you record appears here, newest first, with its note.</p>
+          <button type="button" className="primary" onClick={() => onAdding(true)}>
+            <Plus aria-hidden="true" size={16} />
+            New session
+          </button>
+        </div>
+      )}
       {adding && <SessionForm clientId={clientId} onDone={() => onAdding(false)} />}
-      {empty ? (
-        !adding && (
-          <div className="empty-state">
-            <p>No sessions yet. Each session you record appears here, newest first, with its note.</p>
-            <button type="button" className="primary" onClick={() => onAdding(true)}>
-              <Plus aria-hidden="true" size={16} />
-              New session
-            </button>
-          </div>
-        )
-      ) : (
+      {empty ? null : (
         <SessionTable
           rows={rows}
           onOpenNote={onOpenNote}
