@@ -25,16 +25,18 @@ export async function unlock(page: Page): Promise<void> {
 }
 
 /**
- * Fails on any serious or critical accessibility violation on the current screen, in the light
- * theme and in the dark one (colour contrast differs between them); the theme on screen before is
- * put back afterwards.
+ * Fails on any serious or critical accessibility violation on the current screen: every rule in
+ * the light theme, and colour contrast (the one thing the dark theme changes) in the dark one,
+ * which keeps the suite's time for the screens themselves. The theme on screen before is put back
+ * afterwards.
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const before = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
   try {
     for (const theme of ['light', 'dark'] as const) {
       await showTheme(page, theme);
-      const { violations } = await new AxeBuilder({ page }).analyze();
+      const axe = new AxeBuilder({ page });
+      const { violations } = await (theme === 'dark' ? axe.withRules(['color-contrast']) : axe).analyze();
       const serious = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map(
