@@ -1,15 +1,14 @@
 import './templates/templates.css';
-import { Copy, Pencil, Trash2 } from 'lucide-react';
+import { Copy, LayoutTemplate, Pencil, Trash2 } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import {
   type IncludableSectionId,
   includableSectionIds,
-  includableSectionLabels,
   type Template,
 } from '../../../../shared/domain/templates';
 import { call, messageOf } from '../../data/api';
+import { IncludesFieldset } from './templates/IncludesFieldset';
 import { TemplateEditor } from './templates/TemplateEditor';
-import { LayoutTemplate } from 'lucide-react';
 import { Icon } from '../../components/Icon';
 
 const allIncluded = Object.fromEntries(includableSectionIds.map((id) => [id, true])) as Record<
@@ -173,19 +172,7 @@ export function TemplateManager() {
         </select>
         <label htmlFor="template-name">Template name</label>
         <input id="template-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
-        <fieldset>
-          <legend>Sections to include</legend>
-          {includableSectionIds.map((id) => (
-            <label key={id} className="check">
-              <input
-                type="checkbox"
-                checked={includes[id]}
-                onChange={(e) => setIncludes((current) => ({ ...current, [id]: e.target.checked }))}
-              />
-              {includableSectionLabels[id]}
-            </label>
-          ))}
-        </fieldset>
+        <IncludesFieldset includes={includes} onChange={setIncludes} />
         {error && (
           <p role="alert" className="error">
             {error}

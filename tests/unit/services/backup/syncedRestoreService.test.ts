@@ -18,7 +18,8 @@ function rollbackOrFork(session: VaultSession): string[] {
     .map((p) => `${p.type}: ${p.message}`);
 }
 
-test('restoring a format-2 backup on the computer that made it: no rollback or fork warning at unlock, this computer carries on under a new id kept in its settings, records are the backup’s', async () => {
+/** An unlocked format-2 vault with its services and an empty backup folder on a "drive". */
+async function openWithBackupFolder() {
   const { dataDir, location } = await makeVault(undefined, 2);
   const session = new VaultSession(location, () => undefined);
   await session.unlock({ passphrase: PASS });
@@ -29,6 +30,11 @@ test('restoring a format-2 backup on the computer that made it: no rollback or f
   const safety = createSafetyServices(session, () => undefined, { dataDir, clock, config });
   const backupDir = join(dataDir, 'usb');
   await mkdir(backupDir);
+  return { dataDir, session, clock, services, config, safety, backupDir };
+}
+
+test('restoring a format-2 backup on the computer that made it: no rollback or fork warning at unlock, this computer carries on under a new id kept in its settings, records are the backup’s', async () => {
+  const { session, clock, services, config, safety, backupDir } = await openWithBackupFolder();
 
   await services.clients.create(clientInput('C-1'));
   await safety.backups.setFolder(backupDir);
@@ -65,16 +71,7 @@ test('restoring a format-2 backup on the computer that made it: no rollback or f
 });
 
 test('a format-2 restore refused (the generation was damaged after listing) leaves this computer as it was: same device id, same memory of the vault', async () => {
-  const { dataDir, location } = await makeVault(undefined, 2);
-  const session = new VaultSession(location, () => undefined);
-  await session.unlock({ passphrase: PASS });
-  onTestFinished(() => session.lock('quit').then(() => undefined));
-  const clock = steppingClock('2026-12-02T09:00:00.000Z');
-  const services = createServices(session, { clock });
-  const config = new DeviceConfigStore(dataDir);
-  const safety = createSafetyServices(session, () => undefined, { dataDir, clock, config });
-  const backupDir = join(dataDir, 'usb');
-  await mkdir(backupDir);
+  const { dataDir, session, services, config, safety, backupDir } = await openWithBackupFolder();
   await services.clients.create(clientInput('C-1'));
   await safety.backups.setFolder(backupDir);
   await safety.backups.run('manual');

@@ -1,10 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import {
-  includableSectionIds,
-  includableSectionLabels,
-  type Template,
-} from '../../../../../shared/domain/templates';
+import type { Template } from '../../../../../shared/domain/templates';
 import { call, messageOf } from '../../../data/api';
+import { IncludesFieldset } from './IncludesFieldset';
 import { SectionsEditor } from './SectionsEditor';
 
 /**
@@ -81,19 +78,7 @@ export function TemplateEditor({
         onChange={(e) => setDescription(e.target.value)}
       />
       <SectionsEditor sections={sections} onChange={setSections} />
-      <fieldset>
-        <legend>Attune sections to include</legend>
-        {includableSectionIds.map((part) => (
-          <label key={part} className="check">
-            <input
-              type="checkbox"
-              checked={includes[part]}
-              onChange={(e) => setIncludes((current) => ({ ...current, [part]: e.target.checked }))}
-            />
-            {includableSectionLabels[part]}
-          </label>
-        ))}
-      </fieldset>
+      <IncludesFieldset includes={includes} onChange={setIncludes} />
       {error && (
         <p role="alert" className="error">
           {error}
