@@ -62,8 +62,11 @@ let buildWhenSealed = !(workerData && workerData.holdBuild);
 let sealed = false;
 const index = new MiniSearch({
   fields: GROUPS,
+  // Kept with each note so the index pages in the scan's order (below).
+  storeFields: ['updatedAt'],
   // Each group arrives as its fields, joined here.
-  extractField: (doc, field) => (field === 'id' ? doc.id : doc[field].join('\\n')),
+  extractField: (doc, field) =>
+    field === 'id' || field === 'updatedAt' ? doc[field] : doc[field].join('\\n'),
   tokenize: (text) => text.match(WORD) || [],
   processTerm: (term) => term,
   searchOptions: {
@@ -79,14 +82,14 @@ let built = false;
 let scanMs = 0;
 let buildMs = 0;
 const fold = (doc) => {
-  const folded = { id: doc.id };
+  const folded = { id: doc.id, updatedAt: doc.updatedAt || '' };
   for (const group of GROUPS) folded[group] = (doc[group] || []).map(core.foldText);
   return folded;
 };
 const take = (doc) => {
   const start = performance.now();
   const folded = fold(doc);
-  if (scan) scan.set(folded, doc.updatedAt || '');
+  if (scan) scan.set(folded, folded.updatedAt);
   scanMs += performance.now() - start;
   if (index.has(folded.id)) index.replace(folded);
   else if (built) index.add(folded);
@@ -129,11 +132,15 @@ const fromIndex = (query) => {
   }
   return index.search(query, { boostDocument: (id) => (matched.has(id) ? 1 : 0) });
 };
+const newestFirst = (a, b) =>
+  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 const search = (message) => {
   const query = core.foldText(message.query);
   const useIndex = message.engine === 'index' || (message.engine !== 'scan' && built);
   if (useIndex) {
-    const results = fromIndex(query);
+    // Newest first, as the scan answers: a user paging through results ("Show more") while the
+    // index takes over from the scan gets every match once, none twice.
+    const results = fromIndex(query).sort(newestFirst);
     const hits = results
       .slice(message.offset, message.offset + message.limit)
       .map((r) => ({ id: r.id, score: r.score, terms: r.terms }));
