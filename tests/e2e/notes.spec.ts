@@ -218,7 +218,10 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
       .getByLabel('Addendum', { exact: true })
       .fill('Correction: the second rupture was at minute 35.');
     await page.getByRole('button', { name: 'Save addendum' }).click();
-    await expect(page.getByText('Correction: the second rupture was at minute 35.')).toBeVisible();
+    // The saved addendum's paragraph (its field may still hold the text for a moment after saving).
+    await expect(
+      page.getByRole('paragraph').filter({ hasText: 'Correction: the second rupture was at minute 35.' }),
+    ).toBeVisible();
     await expectAccessible(page, 'signed note');
   });
   await test.step('the signed note is final', async () => {
