@@ -14,11 +14,13 @@ export const rotatingDirName = (vaultDir: string, hex: string): string =>
  * before a rotation's switch, so a `.rotating-` folder is only a partial copy: it is thrown away
  * and the next rotation starts afresh (FORMAT-v1.md, "Key rotation"). The caller must hold the
  * vault's process lock (so no rotation is running) and must have run finishInterruptedSwitch
- * (so no switch still needs the folder).
+ * (so no switch still needs the folder). A switch's intent file cut off before its atomic
+ * rename (`.<vault>.attune-switch.json.tmp-<8 hex>`) goes too: no rename had started then.
  */
 export async function discardInterruptedRotations(fs: VaultFs, vaultDir: string): Promise<number> {
   const parent = dirname(vaultDir);
-  const pattern = new RegExp(`^${escapeRegExp(basename(vaultDir))}\\.rotating-[0-9a-f]{8}$`);
+  const base = escapeRegExp(basename(vaultDir));
+  const pattern = new RegExp(`^(?:${base}\\.rotating-|\\.${base}\\.attune-switch\\.json\\.tmp-)[0-9a-f]{8}$`);
   let names: string[];
   try {
     names = await fs.readdir(parent);
@@ -29,7 +31,7 @@ export async function discardInterruptedRotations(fs: VaultFs, vaultDir: string)
   let removed = 0;
   for (const name of names) {
     if (!pattern.test(name)) continue;
-    await removeTree(fs, join(parent, name));
+    await removeTree(fs, join(parent, name)); // a folder, or the one intent file
     removed++;
   }
   if (removed > 0) await fsyncDir(fs, parent);

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FaultyFs, flipByteFor, mutatingOps, simulateCrash } from './rotateKit';
-import { rotateVaultKey } from '../../../main/vault/rotateVaultKey';
+import { recoverInterruptedRotation, rotateVaultKey } from '../../../main/vault/rotateVaultKey';
 import { listKeptAside } from '../../../main/vault/switchVaultFolder';
 import { Vault } from '../../../main/vault/Vault';
 import { expectKind, hashTree, newVault, PASS } from './kit';
@@ -161,5 +161,15 @@ describe('rotateVaultKey', () => {
     await mkdir(leftover);
     await rotateVaultKey(dir, PASS);
     expect(existsSync(leftover)).toBe(false);
+  });
+
+  it('a switch intent cut off before its rename (a temp file, no intent) is removed at the next start', async () => {
+    const { dir } = await filledVault();
+    const cutOff = join(dir, '..', '.vault.attune-switch.json.tmp-89abcdef');
+    await writeFile(cutOff, '{"format":"attune-folder-sw');
+    await recoverInterruptedRotation(dir);
+    expect(existsSync(cutOff)).toBe(false);
+    const v = await Vault.open(dir, { passphrase: PASS });
+    await v.lock();
   });
 });
