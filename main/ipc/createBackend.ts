@@ -7,7 +7,9 @@ import { DeviceConfigStore } from '../services/device/DeviceConfigStore';
 import { RecoveryKeyClipboard, type TextClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
 import { ThisDevice } from '../services/device/ThisDevice';
 import { VaultPlaceService } from '../services/vaultPlace/VaultPlaceService';
+import { createServices } from '../services/createServices';
 import { type Emit, VaultSession } from '../services/VaultSession';
+import { clientEntryGate } from './clientEntryGate';
 import { createHandlers, type PdfLayout } from './createHandlers';
 import { createRouter, type Router } from './createRouter';
 
@@ -72,8 +74,11 @@ export function createBackend(options: BackendOptions): Backend {
     // Settings unreadable (permissions): the vault is looked for in the default folder.
     console.error('[attune] where the vault lives could not be read:', error);
   });
+  const services = createServices(session);
+  // While the client has the screen (client entry mode), the gate refuses all but the form's calls.
   const inner = createRouter(
-    createHandlers(session, options.version, undefined, undefined, seams, safety, place),
+    createHandlers(session, options.version, services, undefined, seams, safety, place),
+    { gate: clientEntryGate(services.clientEntry) },
   );
   const router: Router = {
     methods: inner.methods,

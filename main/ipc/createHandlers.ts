@@ -259,6 +259,10 @@ export function createHandlers(
     },
     'files:chooseSaveFile': ({ purpose, suggestedName }) => saved.chooseSaveAs(purpose, suggestedName),
     'files:showInFolder': ({ fileId }) => saved.show(fileId),
+    'clientEntry:start': ({ noteId, form, greeting }) => services.clientEntry.start(noteId, form, greeting),
+    'clientEntry:status': () => services.clientEntry.status(),
+    'clientEntry:saveFeedback': ({ feedback }) => services.clientEntry.saveFeedback(feedback),
+    'clientEntry:finish': ({ passphrase }) => services.clientEntry.finish(passphrase),
     'charts:save': async ({ chart, format, scope, saveTo, image }) => {
       const path = chosen.require(`chart-${format}`, saveTo, 'where to save the chart');
       const vault = session.vault; // refuses while locked, before anything is written

@@ -23,6 +23,11 @@ export interface Router {
 export interface RouterOptions {
   /** Where unexpected errors are reported; their details never reach the renderer. */
   onUnexpectedError?: (method: string, error: unknown) => void;
+  /**
+   * Asked before each call with a known method: a Result refuses it unanswered (client entry
+   * mode, clientEntryGate.ts); null lets it through.
+   */
+  gate?: (method: Method) => Result<never> | null;
 }
 
 export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
@@ -36,6 +41,8 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
       if (!isMethod(method)) {
         return fail('invalid-input', `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}.`);
       }
+      const refused = options.gate?.(method);
+      if (refused) return refused;
       const parsed = contract[method].input.safeParse(input);
       if (!parsed.success) {
         return fail('invalid-input', describeIssues(parsed.error.issues));

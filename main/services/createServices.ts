@@ -1,3 +1,4 @@
+import { ClientEntryService } from './ClientEntryService';
 import { ClientService } from './ClientService';
 import { type Clock, systemClock } from './Clock';
 import { IndexService } from './IndexService';
@@ -19,6 +20,8 @@ export interface Services {
   /** A session and its note in one step, with the client's usual template. */
   sessionNotes: SessionNoteService;
   processNotes: ProcessNoteService;
+  /** Client entry mode: the one form the client fills in, and the passphrase that ends it. */
+  clientEntry: ClientEntryService;
   templates: TemplateService;
   settings: SettingsService;
   search: NoteSearch;
@@ -56,6 +59,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     notes,
     sessionNotes: new SessionNoteService({ store, sessions, notes, templates }),
     processNotes: new ProcessNoteService(store, clock, notes),
+    clientEntry: new ClientEntryService(session, notes),
     records: new RecordsService({ session, store, clock, templates, settings }),
     bulkWrites: store,
     readProblems: store,

@@ -3,6 +3,7 @@ import { appearanceContract } from './contracts/appearanceContract';
 import { backupContract } from './contracts/backupContract';
 import { checkContract } from './contracts/checkContract';
 import { clientContract } from './contracts/clientContract';
+import { clientEntryContract } from './contracts/clientEntryContract';
 import { filesContract } from './contracts/filesContract';
 import { indexContract } from './contracts/indexContract';
 import { noteContract } from './contracts/noteContract';
@@ -24,6 +25,7 @@ export type {
 } from './contracts/backupContract';
 export type { VaultCheckReport } from './contracts/checkContract';
 export type { ClientInput, SessionInput } from './contracts/clientContract';
+export type { ClientEntryReturn } from './contracts/clientEntryContract';
 export type { FilePurpose, FolderPurpose, SavePurpose } from './contracts/filesContract';
 export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
 export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
@@ -72,6 +74,7 @@ export const contract = {
   ...checkContract,
   ...syncContract,
   ...appearanceContract,
+  ...clientEntryContract,
 } as const;
 
 export type Contract = typeof contract;

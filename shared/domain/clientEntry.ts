@@ -1,0 +1,36 @@
+/**
+ * Client entry mode: the therapist hands the computer to the client, who fills in one form on a
+ * screen that shows nothing else of the vault. These are the pieces main and the renderer share.
+ */
+import { z } from 'zod';
+
+/** The forms a client can fill in on the therapist's screen. */
+export const clientEntryForms = ['feedback'] as const;
+
+/** Which form the client fills in. */
+export const clientEntryFormSchema = z.enum(clientEntryForms, {
+  error: 'Choose which form the client fills in.',
+});
+
+/** A client entry form. */
+export type ClientEntryForm = z.infer<typeof clientEntryFormSchema>;
+
+/**
+ * The name the form greets the client by, chosen by the therapist (off by default: null). Only
+ * a first name is asked for, so the form shows no more of the record than that.
+ */
+export const clientEntryGreetingSchema = z
+  .string({ error: 'The greeting is a first name, or nothing.' })
+  .trim()
+  .min(1, 'Enter the first name to greet the client by, or turn the greeting off.')
+  .max(40, 'A first name for the greeting can be at most 40 characters.')
+  .nullable();
+
+/** Whether client entry is on, and what the form may show. */
+export type ClientEntryStatus =
+  | { active: false }
+  | { active: true; form: ClientEntryForm; greeting: string | null };
+
+/** Why every other request is refused while the client has the screen. */
+export const clientEntryRefusal =
+  'The client is filling in a form on this screen, so nothing else can be opened. Enter your passphrase on the form’s last step to return to your notes.';
