@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import { caseloadMirror, clientMirror } from '../../../shared/analytics/mirror';
+import { episodeStatus } from '../../../shared/analytics/mirrorEpisodes';
+import { rememberedCaseloadMirror, rememberedClientMirror } from '../../../shared/analytics/mirrorMemo';
+import { feedback, note, rupture, session } from './fixtures';
+
+/**
+ * Client M, worked by hand (feedback totals as the outcome; concern line 36, high rating 4):
+ *
+ * | session | ratings (mean)     | ruptures                 | feedback | participation |
+ * |---------|--------------------|--------------------------|----------|---------------|
+ * | m1 06/1 | 4 4 4 4 4 (4)      | –                        | 36       | 1             |
+ * | m2 13/1 | 5 4 – 4 5 (4.5)    | resolved                 | 32       | 0             |
+ * | m3 20/1 | no note            |                          |          |               |
+ * | m4 27/1 | 3 3 3 3 3 (3)      | unresolved + resolved    | 30       | 2             |
+ * | m5 03/2 | 2 3 – – – (2.5)    | –                        | 37       | 4             |
+ * | m6 10/2 | 3 3 3 3 3 (3)      | no outcome               | 28       | 1             |
+ * | m7 17/2 | none rated         | partial                  | 24       | 0             |
+ *
+ * Episodes: m2 resolved 32 → 30 (−2); m4 unresolved 30 → 37 (+7); m6 unrated 28 → 24 (−4);
+ * m7 unresolved 24 → none. Agreement: m1 agree-good, m2 blind spot, m4 and m6 agree-concern,
+ * m5 client-higher, m7 not compared. Participation halves: (1+0+2)/3 = 1.0, (4+1+0)/3 = 1.7.
+ */
+const clientM = {
+  sessions: [
+    session('m1', '2025-01-06T10:00:00Z', 'client-m'),
+    session('m2', '2025-01-13T10:00:00Z', 'client-m'),
+    session('m3', '2025-01-20T10:00:00Z', 'client-m'),
+    session('m4', '2025-01-27T10:00:00Z', 'client-m'),
+    session('m5', '2025-02-03T10:00:00Z', 'client-m'),
+    session('m6', '2025-02-10T10:00:00Z', 'client-m'),
+    session('m7', '2025-02-17T10:00:00Z', 'client-m'),
+  ],
+  notes: [
+    note('m1', {
+      clientId: 'client-m',
+      ratings: [4, 4, 4, 4, 4],
+      feedback: feedback(9, 9, 9, 9),
+      participation: ['bodySensations'],
+    }),
+    note('m2', {
+      clientId: 'client-m',
+      ratings: [5, 4, null, 4, 5],
+      ruptures: [rupture({ outcome: 'resolved' })],
+      feedback: feedback(8, 8, 8, 8),
+    }),
+    note('m4', {
+      clientId: 'client-m',
+      ratings: [3, 3, 3, 3, 3],
+      ruptures: [rupture({ id: 'x', outcome: 'unresolved' }), rupture({ id: 'y', outcome: 'resolved' })],
+      feedback: feedback(7.5, 7.5, 7.5, 7.5),
+      participation: ['namedFeelings', 'feedbackToTherapist'],
+    }),
+    note('m5', {
+      clientId: 'client-m',
+      ratings: [2, 3, null, null, null],
+      feedback: feedback(9, 9, 9, 10),
+      participation: ['bodySensations', 'namedFeelings', 'feedbackToTherapist', 'mindfulBreathing'],
+    }),
+    note('m6', {
+      clientId: 'client-m',
+      ratings: [3, 3, 3, 3, 3],
+      ruptures: [rupture({ outcome: null })],
+      feedback: feedback(7, 7, 7, 7),
+      participation: ['bodySensations'],
+    }),
+    note('m7', {
+      clientId: 'client-m',
+      ruptures: [rupture({ outcome: 'partial' })],
+      feedback: feedback(6, 6, 6, 6),
+    }),
+  ],
+};
+
+/** Client N: one resolved rupture at 30, then 34 the week after (+4). */
+const clientN = {
+  sessions: [
+    session('n1', '2025-01-08T10:00:00Z', 'client-n'),
+    session('n2', '2025-01-15T10:00:00Z', 'client-n'),
+  ],
+  notes: [
+    note('n1', {
+      clientId: 'client-n',
+      ruptures: [rupture({ outcome: 'resolved' })],
+      feedback: feedback(7.5, 7.5, 7.5, 7.5),
+    }),
+    note('n2', { clientId: 'client-n', feedback: feedback(8.5, 8.5, 8.5, 8.5) }),
+  ],
+};
+
+describe('clientMirror', () => {
+  it('places the rupture episodes on the outcome line and measures the change to the next outcome', () => {
+    const m = clientMirror('client-m', clientM.sessions, clientM.notes);
+    expect(m.outcomeSource).toBe('feedback');
+    expect(m.outcomes.map((o) => [o.sessionId, o.value])).toEqual([
+      ['m1', 36],
+      ['m2', 32],
+      ['m4', 30],
+      ['m5', 37],
+      ['m6', 28],
+      ['m7', 24],
+    ]);
+    expect(m.episodes.map((e) => [e.sessionId, e.status, e.outcomeAt, e.outcomeNext, e.change])).toEqual([
+      ['m2', 'resolved', 32, 30, -2],
+      ['m4', 'unresolved', 30, 37, 7],
+      ['m6', 'unrated', 28, 24, -4],
+      ['m7', 'unresolved', 24, null, null],
+    ]);
+    expect(m.episodeGroups).toEqual({
+      resolved: { episodes: 1, withChange: 1, meanChange: -2, medianChange: -2 },
+      unresolved: { episodes: 2, withChange: 1, meanChange: 7, medianChange: 7 },
+      unrated: 1,
+    });
+  });
+
+  it('reads the therapist’s ratings against the client’s feedback, the blind spot included', () => {
+    const m = clientMirror('client-m', clientM.sessions, clientM.notes);
+    expect(m.agreementPoints.map((p) => [p.sessionId, p.meanRating, p.feedbackTotal, p.reading])).toEqual([
+      ['m1', 4, 36, 'agree-good'],
+      ['m2', 4.5, 32, 'blind-spot'],
+      ['m4', 3, 30, 'agree-concern'],
+      ['m5', 2.5, 37, 'client-higher'],
+      ['m6', 3, 28, 'agree-concern'],
+    ]);
+    expect(m.agreement).toEqual({
+      highRatingLine: 4,
+      concernLine: 36,
+      compared: 5,
+      counts: { 'agree-good': 1, 'agree-concern': 2, 'blind-spot': 1, 'client-higher': 1 },
+      agreed: 3,
+    });
+  });
+
+  it('follows the concern line it is given', () => {
+    const m = clientMirror('client-m', clientM.sessions, clientM.notes, { concernLine: 31 });
+    // m2 (32) is no longer low: a high rating and an acceptable total agree.
+    expect(m.agreement.counts).toEqual({
+      'agree-good': 2,
+      'agree-concern': 2,
+      'blind-spot': 0,
+      'client-higher': 1,
+    });
+  });
+
+  it('charts participation per noted session and compares the two halves', () => {
+    const m = clientMirror('client-m', clientM.sessions, clientM.notes);
+    expect(m.participation.map((p) => [p.sessionId, p.count])).toEqual([
+      ['m1', 1],
+      ['m2', 0],
+      ['m4', 2],
+      ['m5', 4],
+      ['m6', 1],
+      ['m7', 0],
+    ]);
+    expect(m.participationHalves).toEqual({
+      firstSessions: 3,
+      secondSessions: 3,
+      firstMean: 1,
+      secondMean: 1.7,
+    });
+  });
+
+  it('uses the outcome scale where the client has one, and only it', () => {
+    const totals = new Map([
+      ['m1', 20],
+      ['m3', 22],
+      ['m4', 26],
+    ]);
+    const m = clientMirror('client-m', clientM.sessions, clientM.notes, { outcomeTotals: totals });
+    expect(m.outcomeSource).toBe('outcome-scale');
+    expect(m.outcomes.map((o) => o.value)).toEqual([20, 22, 26]);
+    // m2: the last value before it is m1's 20, the next is m3's 22.
+    expect(m.episodes.map((e) => [e.sessionId, e.outcomeAt, e.outcomeNext, e.change])).toEqual([
+      ['m2', 20, 22, 2],
+      ['m4', 26, null, null],
+      ['m6', 26, null, null],
+      ['m7', 26, null, null],
+    ]);
+    // The agreement is always with the session feedback.
+    expect(m.agreement.compared).toBe(5);
+    // Totals for other clients' sessions do not switch this client's source.
+    const other = clientMirror('client-m', clientM.sessions, clientM.notes, {
+      outcomeTotals: new Map([['n1', 30]]),
+    });
+    expect(other.outcomeSource).toBe('feedback');
+  });
+
+  it('keeps to the date range', () => {
+    const m = clientMirror('client-m', clientM.sessions, clientM.notes, { range: { from: '2025-02-01' } });
+    expect(m.range).toEqual({ from: '2025-02-01', to: null });
+    expect(m.episodes.map((e) => [e.sessionId, e.outcomeAt])).toEqual([
+      ['m6', 28],
+      ['m7', 24],
+    ]);
+    expect(m.participation).toHaveLength(3);
+  });
+});
+
+describe('episodeStatus', () => {
+  it('calls an episode resolved only when every rupture in it was resolved', () => {
+    expect(episodeStatus([{ outcome: 'resolved' }, { outcome: 'resolved' }])).toBe('resolved');
+    expect(episodeStatus([{ outcome: 'resolved' }, { outcome: 'partial' }])).toBe('unresolved');
+    expect(episodeStatus([{ outcome: null }, { outcome: 'unresolved' }])).toBe('unresolved');
+    expect(episodeStatus([{ outcome: 'resolved' }, { outcome: null }])).toBe('unrated');
+    expect(episodeStatus([])).toBe('unrated');
+  });
+});
+
+describe('caseloadMirror', () => {
+  const sessions = [...clientN.sessions, ...clientM.sessions];
+  const notes = [...clientM.notes, ...clientN.notes];
+
+  it('pools every client’s episodes, each change measured within its own client', () => {
+    const c = caseloadMirror(sessions, notes);
+    expect(c.clients).toBe(2);
+    expect(c.outcomeSources).toEqual({ 'outcome-scale': 0, feedback: 2 });
+    // Resolved: m2 −2 and n1 +4 → mean 1, median 1.
+    expect(c.episodeGroups).toEqual({
+      resolved: { episodes: 2, withChange: 2, meanChange: 1, medianChange: 1 },
+      unresolved: { episodes: 2, withChange: 1, meanChange: 7, medianChange: 7 },
+      unrated: 1,
+    });
+    expect(c.perClient.map((p) => [p.clientId, p.episodeGroups.resolved.episodes])).toEqual([
+      ['client-m', 1],
+      ['client-n', 1],
+    ]);
+    // n's sessions have feedback but no ratings: only M's five sessions are compared.
+    expect(c.agreement.compared).toBe(5);
+    expect(c.agreement.counts['blind-spot']).toBe(1);
+  });
+
+  it('gives participation by month across the caseload', () => {
+    const c = caseloadMirror(sessions, notes);
+    expect(c.participationByMonth.map((m) => [m.month, m.notes, m.meanItems])).toEqual([
+      // January: m1 1, m2 0, m4 2, n1 0, n2 0 → 3 / 5 = 0.6.
+      ['2025-01', 5, 0.6],
+      // February: m5 4, m6 1, m7 0 → 5 / 3 = 1.7.
+      ['2025-02', 3, 1.7],
+    ]);
+    expect(c.participationByMonth[0]!.items).toEqual({
+      bodySensations: 1,
+      namedFeelings: 1,
+      feedbackToTherapist: 1,
+      mindfulBreathing: 0,
+    });
+  });
+});
+
+describe('remembered mirrors', () => {
+  it('compute once per change of the summaries, options or outcome totals', () => {
+    const a = rememberedClientMirror('client-m', clientM.sessions, clientM.notes, { concernLine: 36 });
+    expect(rememberedClientMirror('client-m', clientM.sessions, clientM.notes, { concernLine: 36 })).toBe(a);
+    expect(rememberedClientMirror('client-m', clientM.sessions, clientM.notes, { concernLine: 30 })).not.toBe(
+      a,
+    );
+    const totals = new Map([['m1', 20]]);
+    const b = rememberedClientMirror('client-m', clientM.sessions, clientM.notes, {
+      concernLine: 36,
+      outcomeTotals: totals,
+    });
+    expect(b).not.toBe(a);
+    expect(b.outcomeSource).toBe('outcome-scale');
+    // Another map with other values is another input, even though every Map's JSON is "{}".
+    const c = rememberedClientMirror('client-m', clientM.sessions, clientM.notes, {
+      concernLine: 36,
+      outcomeTotals: new Map([['m4', 10]]),
+    });
+    expect(c.outcomes.map((o) => o.value)).toEqual([10]);
+    const all = rememberedCaseloadMirror(clientM.sessions, clientM.notes);
+    expect(rememberedCaseloadMirror(clientM.sessions, clientM.notes)).toBe(all);
+  });
+});
