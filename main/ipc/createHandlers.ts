@@ -145,6 +145,10 @@ export function createHandlers(
     'processNotes:get': ({ noteId }) => processNotes.get(noteId),
     'processNotes:save': ({ noteId, text, expectedUpdatedAt }) =>
       processNotes.save(noteId, text, expectedUpdatedAt),
+    'measures:list': ({ clientId }) => services.measures.list(clientId),
+    'measures:all': () => services.measures.all(),
+    'measures:save': (input) => services.measures.save(input),
+    'measures:delete': ({ id }) => services.measures.delete(id),
     'templates:list': () => templates.list(),
     'templates:create': (input) => templates.create(input),
     'templates:duplicate': ({ id }) => templates.duplicate(id),
@@ -156,6 +160,7 @@ export function createHandlers(
     'templates:usage': () => templates.usage(),
     'search:notes': async ({ query, limit, offset }) => toJsonText(await search.search(query, limit, offset)),
     'index:clients': () => index.clients(),
+    'index:today': ({ now }) => index.today(new Date(now)),
     'index:sessions': async () => toJsonText(packSessions(await index.sessions())),
     'index:noteSummaries': async () => toJsonText(packNoteSummaries(await index.noteSummaries())),
     'settings:get': () => settings.get(),

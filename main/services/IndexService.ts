@@ -2,6 +2,7 @@ import type { Client } from '../../shared/domain/clientSchema';
 import type { Note } from '../../shared/domain/noteSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import { type NoteSummary, summarizeNote } from '../../shared/summaries/noteSummary';
+import { todaySessionIds } from '../../shared/summaries/todaySlice';
 import { kinds, type RecordStore } from './RecordStore';
 
 const SUMMARIES = Symbol('note-summaries');
@@ -9,6 +10,12 @@ const SUMMARIES = Symbol('note-summaries');
 export interface IndexServiceOptions {
   /** Called once the note summaries have been handed out (the app warms the search index then). */
   afterPass?: () => void;
+}
+
+/** Today's sessions and their notes' summaries: a few dozen records of the caseload. */
+export interface TodaySlice {
+  sessions: Session[];
+  notes: NoteSummary[];
 }
 
 /**
@@ -35,16 +42,43 @@ export class IndexService {
 
   async noteSummaries(): Promise<NoteSummary[]> {
     const notes = await this.store.all<Note>(kinds.note);
+    const list: NoteSummary[] = [];
+    for (const note of notes.values()) list.push(this.#summary(note));
+    this.options.afterPass?.();
+    return list;
+  }
+
+  /**
+   * What Today shows, asked for right after the clients: the sessions it can list and their
+   * notes' summaries (`shared/summaries/todaySlice`), so Today is on screen without waiting for
+   * every session and summary to cross. Only these few notes are summarized. `now` is the
+   * renderer's time, the one Today's sections are computed at.
+   */
+  async today(now: Date): Promise<TodaySlice> {
+    const [sessions, notes] = await Promise.all([
+      this.store.all<Session>(kinds.session),
+      this.store.all<Note>(kinds.note),
+    ]);
+    const facts = function* () {
+      for (const note of notes.values())
+        yield { sessionId: note.sessionId, status: note.status, signedAt: note.signed?.at ?? null };
+    };
+    const ids = todaySessionIds(sessions.values(), facts(), now);
+    const slice: TodaySlice = { sessions: [], notes: [] };
+    for (const id of ids) {
+      const session = sessions.get(id);
+      if (session) slice.sessions.push(session);
+    }
+    for (const note of notes.values()) if (ids.has(note.sessionId)) slice.notes.push(this.#summary(note));
+    return slice;
+  }
+
+  #summary(note: Note): NoteSummary {
     // A save replaces the stored note object, so a summary kept by note object is never stale;
     // kept with the decrypted records, so it is dropped with them at lock.
     const summaries = this.store.local(SUMMARIES, () => new WeakMap<Note, NoteSummary>());
-    const list: NoteSummary[] = [];
-    for (const note of notes.values()) {
-      const summary = summaries.get(note) ?? summarizeNote(note);
-      summaries.set(note, summary);
-      list.push(summary);
-    }
-    this.options.afterPass?.();
-    return list;
+    const summary = summaries.get(note) ?? summarizeNote(note);
+    summaries.set(note, summary);
+    return summary;
   }
 }

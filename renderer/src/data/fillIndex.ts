@@ -12,13 +12,13 @@ export interface FillProgress {
 
 /**
  * Fills the index from main: the clients first, in one small message, so the client list is
- * usable at once; then the sessions and the note summaries, each in one message of JSON text
+ * usable at once; then Today's few sessions and notes (Today opens after unlock); then the sessions and the note summaries, each in one message of JSON text
  * of rows without field names (`shared/ipc/jsonText`, `shared/summaries/packedSummaries`), asked for
  * together so main prepares the second while the first crosses. A lock meanwhile (which clears
  * the index) makes the parts still on their way be dropped.
  */
 export async function fillIndex(onProgress: (progress: FillProgress) => void): Promise<void> {
-  await loadParts(summaryIndex.clear(), onProgress);
+  await loadParts(summaryIndex.clear(), onProgress, true);
 }
 
 /**
@@ -29,12 +29,22 @@ export async function refillIndex(): Promise<void> {
   await loadParts(summaryIndex.refill(), () => undefined);
 }
 
-async function loadParts(generation: number, onProgress: (progress: FillProgress) => void): Promise<void> {
+async function loadParts(
+  generation: number,
+  onProgress: (progress: FillProgress) => void,
+  withToday = false,
+): Promise<void> {
   const clients = await call('index:clients');
   if (!summaryIndex.load({ clients }, generation)) return;
   let parts = 1;
   const report = () => onProgress({ fraction: parts / 3, clientsReady: true });
   report();
+  // Today's few records are asked for first, so main answers them before it packs the caseload.
+  const today = withToday
+    ? call('index:today', { now: new Date().toISOString() }).then((slice) => {
+        summaryIndex.load({ today: slice }, generation);
+      })
+    : Promise.resolve();
   const sessions = call('index:sessions').then((text) => {
     if (summaryIndex.load({ sessions: unpackSessions(parseJsonText(text)) }, generation)) parts += 1;
     report();
@@ -43,7 +53,7 @@ async function loadParts(generation: number, onProgress: (progress: FillProgress
     if (summaryIndex.load({ notes: unpackNoteSummaries(parseJsonText(text)) }, generation)) parts += 1;
     report();
   });
-  await Promise.all([sessions, notes]);
+  await Promise.all([today, sessions, notes]);
 }
 
 /** Drops every summary; called at lock so no plaintext stays in the renderer. */

@@ -9,6 +9,7 @@ import {
   type ClientSource,
   type SessionRow,
   summaryIndex,
+  type TodaySource,
 } from './summaryIndex';
 
 export type { CaseloadSource, ClientSource, SessionRow } from './summaryIndex';
@@ -51,6 +52,16 @@ export function useClientChartSource(clientId: string): ClientSource | undefined
 /** The caseload's chart data: undefined while loading. */
 export function useCaseloadChartSource(): CaseloadSource | undefined {
   return useIndex(() => summaryIndex.caseloadSource());
+}
+
+/** Every client by id: undefined while loading. */
+export function useClientLookup(): ReadonlyMap<string, Client> | undefined {
+  return useIndex(() => summaryIndex.clientMap());
+}
+
+/** Today's sessions and notes: main's slice for Today first, everything once it has arrived. */
+export function useTodaySource(): TodaySource | undefined {
+  return useIndex(() => summaryIndex.todaySource());
 }
 
 /** Clients and sessions by id, for naming search results. */

@@ -28,14 +28,24 @@ export interface ClientSource {
   notes: NoteSummary[];
 }
 
-/** What a fill delivers, one part at a time: each replaces the part it names. */
+/** What Today is computed from: its slice until every session and summary has arrived, then all. */
+export interface TodaySource {
+  sessions: readonly Session[];
+  notes: readonly NoteSummary[];
+}
+
+/**
+ * What a fill delivers, one part at a time: each replaces the part it names, except `today`
+ * (Today's sessions and their notes, sent before the rest), which only adds to the maps.
+ */
 export interface IndexPart {
   clients?: readonly Client[];
+  today?: { sessions: readonly Session[]; notes: readonly NoteSummary[] };
   sessions?: readonly Session[];
   notes?: readonly NoteSummary[];
 }
 
-type Kind = 'clients' | 'sessions' | 'notes';
+type Kind = 'clients' | 'today' | 'sessions' | 'notes';
 
 /**
  * The renderer's index: the clients, sessions and note summaries that lists, badges and charts
@@ -98,6 +108,11 @@ export class SummaryIndex {
   load(part: IndexPart, generation: number): boolean {
     if (generation !== this.#generation) return false;
     if (part.clients) this.#replace('clients', this.#clients, part.clients);
+    if (part.today && !this.#summariesLoaded()) {
+      this.#add('sessions', this.#sessions, part.today.sessions);
+      this.#add('notes', this.#notes, part.today.notes);
+      this.#loaded.add('today');
+    }
     if (part.sessions) this.#replace('sessions', this.#sessions, part.sessions);
     if (part.notes) this.#replace('notes', this.#notes, part.notes);
     this.#changed();
@@ -125,6 +140,13 @@ export class SummaryIndex {
   clients(): Client[] | undefined {
     if (!this.#loaded.has('clients')) return undefined;
     return this.#view('clients', () => [...this.#clients.values()].sort((a, b) => compare(a.code, b.code)));
+  }
+
+  /** Every client by id; undefined until the clients have arrived. */
+  clientMap(): ReadonlyMap<string, Client> | undefined {
+    if (!this.#loaded.has('clients')) return undefined;
+    // A copy per change, so readers re-render (a few hundred entries).
+    return this.#view('client-map', () => new Map(this.#clients));
   }
 
   /** One client; undefined until the clients have arrived, null if there is no such client. */
@@ -190,6 +212,15 @@ export class SummaryIndex {
     }));
   }
 
+  /**
+   * Today's sessions and notes: every one once both parts have arrived, before that the slice
+   * main sent for Today (with what was saved since); undefined until either has arrived.
+   */
+  todaySource(): TodaySource | undefined {
+    if (!this.#summariesLoaded() && !this.#loaded.has('today')) return undefined;
+    return this.#view('today', () => ({ sessions: [...this.#sessions.values()], notes: [...this.#notes.values()] }));
+  }
+
   /** Every client and session by id (search results name them); undefined until both have arrived. */
   lookup(): { clients: ReadonlyMap<string, Client>; sessions: ReadonlyMap<string, Session> } | undefined {
     if (!this.#loaded.has('clients') || !this.#loaded.has('sessions')) return undefined;
@@ -222,6 +253,11 @@ export class SummaryIndex {
     for (const record of incoming) records.set(record.id, record);
     for (const record of kept) records.set(record.id, record);
     this.#loaded.add(kind);
+  }
+
+  /** Adds records a fill sent ahead (Today's slice), never over one saved since the clear. */
+  #add<T extends { id: string }>(kind: Kind, records: Map<string, T>, incoming: readonly T[]): void {
+    for (const record of incoming) if (!this.#saved.has(`${kind}:${record.id}`)) records.set(record.id, record);
   }
 
   #put<T extends { id: string }>(kind: Kind, records: Map<string, T>, record: T): void {

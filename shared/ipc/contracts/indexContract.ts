@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { Client } from '../../domain/clientSchema';
+import { isoDateTimeSchema } from '../../domain/fields';
+import type { Session } from '../../domain/sessionSchema';
+import type { NoteSummary } from '../../summaries/noteSummary';
 import type { PackedNoteSummaries, PackedSessions } from '../../summaries/packedSummaries';
 import type { JsonText } from '../jsonText';
 import { returns } from './returns';
@@ -10,6 +13,14 @@ import { returns } from './returns';
  */
 export const indexContract = {
   'index:clients': { input: z.undefined(), output: returns<Client[]>() },
+  /**
+   * Today's sessions and their notes' summaries (a few dozen), asked for after the clients and
+   * before the rest, at the renderer's time `now`: Today is on screen before the caseload crosses.
+   */
+  'index:today': {
+    input: z.object({ now: isoDateTimeSchema }).strict(),
+    output: returns<{ sessions: Session[]; notes: NoteSummary[] }>(),
+  },
   'index:sessions': { input: z.undefined(), output: returns<JsonText<PackedSessions>>() },
   /** Every note's summary: no note text, no process notes. */
   'index:noteSummaries': { input: z.undefined(), output: returns<JsonText<PackedNoteSummaries>>() },

@@ -79,7 +79,7 @@ afterEach(() => {
 });
 
 describe('the renderer’s summary index', () => {
-  it('fills from main in three messages, the clients first, and answers lists and badges', async () => {
+  it("fills from main in four messages, the clients first, then Today's few, and answers lists and badges", async () => {
     const { value, calls } = await unlockedRenderer();
     const { a, b, sessions, notes } = await seed(value);
     calls.length = 0;
@@ -92,7 +92,8 @@ describe('the renderer’s summary index', () => {
       }),
     );
 
-    expect(calls.sort()).toEqual(['index:clients', 'index:noteSummaries', 'index:sessions']);
+    expect(calls.slice(0, 2)).toEqual(['index:clients', 'index:today']);
+    expect(calls.sort()).toEqual(['index:clients', 'index:noteSummaries', 'index:sessions', 'index:today']);
     // The client list is usable before the sessions and notes are in.
     expect(seen[0]).toEqual({ fraction: 1 / 3, clientsReady: true, clients: 2, rows: false });
     expect(seen.at(-1)).toMatchObject({ fraction: 1, rows: true });

@@ -62,4 +62,25 @@ describe('IndexService', () => {
     const client = await services.clients.create(clientInput('A-00'));
     expect((await services.index.clients()).map((c) => c.id)).toContain(client.id);
   });
+
+  it("gives Today's slice: recent and coming sessions, drafts and recent signatures, with their notes only", async () => {
+    const { services } = await openServices();
+    const ids = await fill(services); // sessions in Jan–Mar 2025; notes 0–4 are drafts
+    await services.notes.sign(ids.notes[1]!);
+    const client = await services.clients.create(clientInput('T-01'));
+    const recent = await services.sessions.create(sessionInput(client.id, '2025-03-20T09:00:00Z'));
+    const oldSigned = ids.notes[1]!;
+    // The services' clock signs on 2025-03-14: a week later the signature is recent, a year on not.
+    const soon = await services.index.today(new Date('2025-03-20T12:00:00Z'));
+    const later = await services.index.today(new Date('2026-03-21T12:00:00Z'));
+    const drafts = ids.notes.filter((id) => id !== oldSigned);
+    expect(soon.sessions.map((s) => s.id)).toContain(recent.id);
+    expect(later.sessions.map((s) => s.id)).not.toContain(recent.id);
+    expect(soon.notes.map((n) => n.id)).toContain(oldSigned);
+    expect(later.notes.map((n) => n.id).sort()).toEqual([...drafts].sort());
+    // Each session's note comes with it, as a summary (no text); no other note does.
+    const sessionIds = new Set(soon.sessions.map((s) => s.id));
+    for (const n of soon.notes) expect(sessionIds.has(n.sessionId)).toBe(true);
+    expect(JSON.stringify(soon)).not.toMatch(/Private thoughts|polite smile/);
+  });
 });

@@ -1,13 +1,11 @@
 import type { Client } from '../../../../shared/domain/clientSchema';
 import type { Session } from '../../../../shared/domain/sessionSchema';
 import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
+import { RECENT_SIGNED_DAYS, UNSIGNED_WINDOW_DAYS } from '../../../../shared/summaries/todaySlice';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** How far back Today looks for sessions still without a signed note. */
-export const UNSIGNED_WINDOW_DAYS = 14;
-/** How far back "recently signed" goes, and how many it shows. */
-export const RECENT_SIGNED_DAYS = 7;
+/** How many recently signed notes Today shows. */
 export const RECENT_SIGNED_LIMIT = 8;
 /** How many upcoming sessions Today lists. */
 export const UPCOMING_LIMIT = 8;

@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useCaseloadChartSource, useIndexLookup } from '../../data/hooks';
+import { useClientLookup, useTodaySource } from '../../data/hooks';
 import { type TodaySection, todaySections } from './todaySections';
 
-/** Today's sections from the index, recomputed when it changes and each minute (lateness moves). */
+/**
+ * Today's sections from the index (main's slice for Today until everything has arrived),
+ * recomputed when it changes and each minute (lateness moves).
+ */
 export function useTodaySections(): { sections: TodaySection[] | undefined; now: Date } {
-  const source = useCaseloadChartSource();
-  const lookup = useIndexLookup();
+  const source = useTodaySource();
+  const clients = useClientLookup();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date()), 60_000);
@@ -13,10 +16,10 @@ export function useTodaySections(): { sections: TodaySection[] | undefined; now:
   }, []);
   const sections = useMemo(
     () =>
-      source && lookup
-        ? todaySections({ clients: lookup.clients, sessions: source.sessions, notes: source.notes, now })
+      source && clients
+        ? todaySections({ clients, sessions: source.sessions, notes: source.notes, now })
         : undefined,
-    [source, lookup, now],
+    [source, clients, now],
   );
   return { sections, now };
 }
