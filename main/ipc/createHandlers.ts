@@ -145,6 +145,10 @@ export function createHandlers(
     'processNotes:get': ({ noteId }) => processNotes.get(noteId),
     'processNotes:save': ({ noteId, text, expectedUpdatedAt }) =>
       processNotes.save(noteId, text, expectedUpdatedAt),
+    'measures:list': ({ clientId }) => services.measures.list(clientId),
+    'measures:all': () => services.measures.all(),
+    'measures:save': (input) => services.measures.save(input),
+    'measures:delete': ({ id }) => services.measures.delete(id),
     'templates:list': () => templates.list(),
     'templates:create': (input) => templates.create(input),
     'templates:duplicate': ({ id }) => templates.duplicate(id),

@@ -9,6 +9,7 @@ export const kinds = {
   session: 'session',
   note: 'note',
   processNote: 'process-note',
+  measure: 'measure',
   template: 'template',
   setting: 'setting',
 } as const;

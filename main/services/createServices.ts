@@ -2,6 +2,7 @@ import { ClientEntryService } from './ClientEntryService';
 import { ClientService } from './ClientService';
 import { type Clock, systemClock } from './Clock';
 import { IndexService } from './IndexService';
+import { MeasureService } from './MeasureService';
 import { NoteSearch } from './NoteSearch';
 import { NoteService } from './NoteService';
 import { ProcessNoteService } from './ProcessNoteService';
@@ -20,6 +21,8 @@ export interface Services {
   /** A session and its note in one step, with the client's usual template. */
   sessionNotes: SessionNoteService;
   processNotes: ProcessNoteService;
+  /** Outcome measures given at sessions (outcome rating, PHQ-9, GAD-7). */
+  measures: MeasureService;
   /** Client entry mode: the one form the client fills in, and the passphrase that ends it. */
   clientEntry: ClientEntryService;
   templates: TemplateService;
@@ -59,6 +62,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     notes,
     sessionNotes: new SessionNoteService({ store, sessions, notes, templates }),
     processNotes: new ProcessNoteService(store, clock, notes),
+    measures: new MeasureService(store, clock, sessions),
     clientEntry: new ClientEntryService(session, notes),
     records: new RecordsService({ session, store, clock, templates, settings }),
     bulkWrites: store,

@@ -4,6 +4,7 @@ const kindWords: Record<string, [one: string, many: string]> = {
   session: ['session', 'sessions'],
   note: ['note', 'notes'],
   'process-note': ['process note', 'process notes'],
+  measure: ['outcome measure', 'outcome measures'],
   template: ['note template', 'note templates'],
   setting: ['setting', 'settings'],
 };

@@ -6,6 +6,7 @@ import { clientContract } from './contracts/clientContract';
 import { clientEntryContract } from './contracts/clientEntryContract';
 import { filesContract } from './contracts/filesContract';
 import { indexContract } from './contracts/indexContract';
+import { measureContract } from './contracts/measureContract';
 import { noteContract } from './contracts/noteContract';
 import { passphraseContract } from './contracts/passphraseContract';
 import { recordsContract } from './contracts/recordsContract';
@@ -27,6 +28,7 @@ export type { VaultCheckReport } from './contracts/checkContract';
 export type { ClientInput, SessionInput } from './contracts/clientContract';
 export type { ClientEntryReturn } from './contracts/clientEntryContract';
 export type { FilePurpose, FolderPurpose, SavePurpose } from './contracts/filesContract';
+export type { MeasureSaveInput } from './contracts/measureContract';
 export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
 export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
@@ -67,6 +69,7 @@ export const contract = {
   ...templateContract,
   ...sessionNoteContract,
   ...indexContract,
+  ...measureContract,
   ...reviewContract,
   ...filesContract,
   ...recordsContract,

@@ -55,6 +55,60 @@ const answersShape = z.record(
   { error: 'The answers must be a list of item answers.' },
 );
 
+/** What the answers must satisfy, given the instrument: checked for records and for save inputs. */
+export function checkMeasureAnswers(
+  measure: { instrument: InstrumentId; answers: MeasureAnswers; status: MeasureStatus },
+  ctx: z.RefinementCtx,
+): void {
+  const instrument = instrumentsById[measure.instrument];
+  const itemIds = new Set(instrument.items.map((item) => item.id));
+  for (const key of Object.keys(measure.answers)) {
+    if (!itemIds.has(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answers', key],
+        message: `${instrument.label} has no item "${key}".`,
+      });
+    }
+  }
+  instrument.items.forEach((item, index) => {
+    const value = measure.answers[item.id];
+    if (value === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answers', item.id],
+        message: `${instrument.label} item ${index + 1} is missing: answer it or leave it blank.`,
+      });
+    } else if (value !== null && !isValidAnswer(item, value)) {
+      const scale = item.scale;
+      const expected =
+        scale.kind === 'choices'
+          ? `one of ${scale.choices.map((c) => c.value).join(', ')}`
+          : `a number from ${scale.min} to ${scale.max} (one decimal at most)`;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answers', item.id],
+        message: `${instrument.label} item ${index + 1} takes ${expected}.`,
+      });
+    }
+  });
+  const complete = allScoredItemsAnswered(measure.instrument, measure.answers);
+  if (measure.status === 'complete' && !complete) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['status'],
+      message: `Answer every ${instrument.label} item, or keep it as partly answered (it is then not scored).`,
+    });
+  }
+  if (measure.status === 'partial' && complete) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['status'],
+      message: `Every ${instrument.label} item is answered: save it as complete.`,
+    });
+  }
+}
+
 /** A measure record. */
 export const measureSchema = z
   .strictObject({
@@ -68,55 +122,7 @@ export const measureSchema = z
     enteredBy: z.enum(measureEnteredByIds, { error: 'Answers are entered by the therapist or the client.' }),
     updatedAt: isoDateTimeSchema,
   })
-  .superRefine((measure, ctx) => {
-    const instrument = instrumentsById[measure.instrument];
-    const itemIds = new Set(instrument.items.map((item) => item.id));
-    for (const key of Object.keys(measure.answers)) {
-      if (!itemIds.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['answers', key],
-          message: `${instrument.label} has no item "${key}".`,
-        });
-      }
-    }
-    instrument.items.forEach((item, index) => {
-      const value = measure.answers[item.id];
-      if (value === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['answers', item.id],
-          message: `${instrument.label} item ${index + 1} is missing: answer it or leave it blank.`,
-        });
-      } else if (value !== null && !isValidAnswer(item, value)) {
-        const scale = item.scale;
-        const expected =
-          scale.kind === 'choices'
-            ? `one of ${scale.choices.map((c) => c.value).join(', ')}`
-            : `a number from ${scale.min} to ${scale.max} (one decimal at most)`;
-        ctx.addIssue({
-          code: 'custom',
-          path: ['answers', item.id],
-          message: `${instrument.label} item ${index + 1} takes ${expected}.`,
-        });
-      }
-    });
-    const complete = allScoredItemsAnswered(measure.instrument, measure.answers);
-    if (measure.status === 'complete' && !complete) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['status'],
-        message: `Answer every ${instrument.label} item, or keep it as partly answered (it is then not scored).`,
-      });
-    }
-    if (measure.status === 'partial' && complete) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['status'],
-        message: `Every ${instrument.label} item is answered: save it as complete.`,
-      });
-    }
-  });
+  .superRefine(checkMeasureAnswers);
 
 /** A measure record. */
 export type Measure = z.infer<typeof measureSchema>;
