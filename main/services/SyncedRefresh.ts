@@ -35,7 +35,8 @@ export class SyncedRefresh {
 
   constructor(
     private readonly target: RefreshTarget,
-    private readonly onApplied: (applied: number) => void,
+    /** Awaited before the next read: what it does at merge time is part of the read. */
+    private readonly onApplied: (applied: number) => unknown,
     private readonly options: SyncedRefreshOptions = {},
   ) {
     this.#debounceMs = options.debounceMs ?? 500;
@@ -101,7 +102,7 @@ export class SyncedRefresh {
         this.#again = false;
         if (this.#stopped || this.target.isLocked) return;
         const { applied } = await this.target.refresh();
-        if (applied > 0 && !this.#stopped) this.onApplied(applied);
+        if (applied > 0 && !this.#stopped) await this.onApplied(applied);
       } while (this.#again);
     } catch (error) {
       if (!this.#stopped) this.options.onError?.(error);

@@ -96,6 +96,10 @@ export class VaultSession {
 
   /** Told when changes from other computers were merged into the open vault (RecordStore drops its caches). */
   readonly #recordsChanged = new Set<() => void>();
+  /** Steps run once changes from other computers are merged, before listeners hear of them (onMerged). */
+  readonly #mergeSteps = new Set<() => Promise<boolean>>();
+  /** The merge steps under way (one run at a time); never rejects. */
+  #settling: Promise<boolean> = Promise.resolve(false);
   /** Reads other computers' changes while a format-2 vault is open; null otherwise. */
   #refresh: SyncedRefresh | null = null;
   /** This computer as a format-2 vault knows it (id, name, what it has seen). */
@@ -335,12 +339,18 @@ export class VaultSession {
 
   #startRefresh(vault: OpenVault): void {
     if (!(vault instanceof SyncedOpenVault)) return;
+    const current = () => this.#vault === vault && this.#refresh === refresh; // false once locked
+    const changed = () => {
+      for (const listener of this.#recordsChanged) listener();
+      this.emit('records:changed', {});
+    };
     const refresh = new SyncedRefresh(
       vault.synced,
-      () => {
-        if (this.#vault !== vault || this.#refresh !== refresh) return; // locked meanwhile
-        for (const listener of this.#recordsChanged) listener();
-        this.emit('records:changed', {});
+      async () => {
+        if (!current()) return;
+        // Merge time: what needs no choice is settled (and written) before anyone reads the changes.
+        await this.#runMergeSteps();
+        if (current()) changed();
       },
       {
         onError: (error) => console.error('[attune] reading changes from other computers failed:', error),
@@ -349,6 +359,29 @@ export class VaultSession {
     );
     this.#refresh = refresh;
     refresh.start();
+    // Changes merged while this computer was locked (read by the open) are settled now, likewise.
+    void this.#runMergeSteps().then((wrote) => {
+      if (wrote && current()) changed();
+    });
+  }
+
+  /** Runs the merge steps after any run under way; true when one of them wrote. A failing step is reported. */
+  #runMergeSteps(): Promise<boolean> {
+    const run = this.#settling.then(async () => {
+      let wrote = false;
+      for (const step of this.#mergeSteps) {
+        try {
+          wrote = (await step()) || wrote;
+        } catch (error) {
+          // A lock that came in meanwhile refuses the step's later writes: it runs again after the next unlock.
+          if (!(error instanceof AttuneError && error.kind === 'locked'))
+            console.error('[attune] settling merged changes failed:', error);
+        }
+      }
+      return wrote;
+    });
+    this.#settling = run;
+    return run;
   }
 
   async #stopRefresh(): Promise<void> {
@@ -389,6 +422,17 @@ export class VaultSession {
   onRecordsChanged(listener: () => void): () => void {
     this.#recordsChanged.add(listener);
     return () => this.#recordsChanged.delete(listener);
+  }
+
+  /**
+   * Runs `step` each time changes from other computers were merged into an open format-2 vault
+   * (and once after it opens), before onRecordsChanged listeners and 'records:changed': the place
+   * to write what the merge settles without a choice, so that reading never writes. Resolves to
+   * true when it wrote. Returns its unsubscribe.
+   */
+  onMerged(step: () => Promise<boolean>): () => void {
+    this.#mergeSteps.add(step);
+    return () => this.#mergeSteps.delete(step);
   }
 
   /** Reads other computers' changes now (the loop does this by itself; tests and a "sync now" call it). */

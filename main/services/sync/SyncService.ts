@@ -44,27 +44,45 @@ const answer = <T>(value: T): SyncAnswer<T> => ({ available: true, value });
  * problems mean, and this computer's name. Every answer says `available: false` for a format-1 vault.
  */
 export class SyncService {
+  /** Signed notes settled at merge time and not yet told to the window (each is told once). */
+  #settledUntold: SettledSignedNote[] = [];
+
   constructor(private readonly deps: SyncServiceDeps) {}
 
   /**
-   * Records in conflict, described in the clinician's terms. A signed note in conflict is settled
-   * first, with no choice to make (settleSignedNote): its signed text stands, so it is never listed.
+   * The merge-time step (VaultSession.onMerged, run when changes from other computers were merged
+   * and after unlock): each signed note in conflict is settled with no choice to make
+   * (settleSignedNote): its signed text stands, the other edits become addenda, written with the
+   * engine's `conflict-resolved` audit entry. True when it wrote. Listing conflicts never writes.
    */
-  async conflicts(): Promise<SyncAnswer<{ conflicts: ConflictView[]; settledSigned: SettledSignedNote[] }>> {
+  async settleSigned(): Promise<boolean> {
     const synced = this.deps.synced();
-    if (!synced) return unavailable();
-    const settledSigned: SettledSignedNote[] = [];
+    if (!synced) return false;
+    let wrote = false;
     for (const conflict of synced.conflicts()) {
       if (conflict.kind !== kinds.note) continue;
       const settled = settleSignedNote(asNoteVersions(conflict), isoNow(this.deps.clock));
       if (!settled) continue;
       const note = parseOrThrow(noteSchemasFor(await this.vocabularyFor(settled.note)).note, settled.note);
       await this.deps.writes.writeMany(() => synced.resolveConflict(conflict.kind, conflict.id, note));
+      wrote = true;
       const { client, sessionStartsAt } = await describeConflict(synced, conflict);
-      settledSigned.push({ id: conflict.id, client, sessionStartsAt, from: settled.from });
+      this.#settledUntold.push({ id: conflict.id, client, sessionStartsAt, from: settled.from });
     }
+    return wrote;
+  }
+
+  /**
+   * Records in conflict, described in the clinician's terms, and the signed notes settled since
+   * the last listing (told once). Reads only: a signed note in conflict is never listed (it has
+   * no choice to make; the merge-time step settles it), and nothing is written here.
+   */
+  async conflicts(): Promise<SyncAnswer<{ conflicts: ConflictView[]; settledSigned: SettledSignedNote[] }>> {
+    const synced = this.deps.synced();
+    if (!synced) return unavailable();
+    const settledSigned = this.#settledUntold.splice(0);
     const conflicts: ConflictView[] = [];
-    for (const conflict of synced.conflicts()) {
+    for (const conflict of choosable(synced.conflicts())) {
       const described = await describeConflict(synced, conflict);
       const notes = conflict.versions.flatMap((v) => (v.value ? [v.value as Note] : []));
       conflicts.push({
@@ -151,7 +169,7 @@ export class SyncService {
       deviceName: await this.deps.device.name(),
       others,
       problems: synced.problems().map(syncProblemView),
-      conflicts: synced.conflicts().length,
+      conflicts: choosable(synced.conflicts()).length,
     });
   }
 
@@ -199,6 +217,13 @@ function mergeParts(base: Note, used: Map<string, Note>, parts: Record<string, s
       'One of the parts chosen is not part of a note. Reopen the conflict and choose again.',
     );
   }
+}
+
+/** The conflicts the user chooses in: all but signed notes, which settle themselves (settleSigned). */
+function choosable(conflicts: RecordConflict[]): RecordConflict[] {
+  return conflicts.filter(
+    (c) => c.kind !== kinds.note || !c.versions.some((v) => (v.value as Note | null)?.status === 'signed'),
+  );
 }
 
 function asNoteVersions(conflict: RecordConflict) {

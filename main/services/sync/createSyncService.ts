@@ -30,7 +30,7 @@ export function createSyncService(
     if (!vault) throw new Error('A format-2 vault was expected.');
     return vault;
   };
-  return new SyncService({
+  const service = new SyncService({
     synced,
     writes: { writeMany: (work) => services.bulkWrites.writeMany(() => work()) },
     settings: services.settings,
@@ -40,4 +40,7 @@ export function createSyncService(
     },
     clock,
   });
+  // A signed note's conflict is settled when the merge brings it in, never while it is listed.
+  session.onMerged(() => service.settleSigned());
+  return service;
 }

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SyncService, type SyncServiceDeps } from '../../../../main/services/sync/SyncService';
 import type { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
@@ -67,6 +69,17 @@ async function seedDraft(a: SyncedVault): Promise<Note> {
   const note = emptyNote({ id: 'note-1', sessionId: 'session-1', clientId: 'client-1', template: soap, now });
   await a.put('note', note.id, note);
   return note;
+}
+
+/** Every file under `dir` (path relative to it) with its bytes as hex: what "nothing was written" compares. */
+async function folderBytes(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path)] = (await readFile(path)).toString('hex');
+  }
+  return out;
 }
 
 const firstSection = soap.baseSections[0]!.id;
@@ -196,10 +209,17 @@ describe('SyncService over two computers sharing one format-2 vault', () => {
     expect(a.conflicts()).toHaveLength(1);
     // Picking the laptop's draft over the signed text is refused outright.
     const draftVersion = a.conflicts()[0]?.versions.find((v) => v.deviceName === 'Laptop')?.opId ?? '';
+    const office = serviceOver(a);
     await expect(
-      serviceOver(a).resolve('note', 'note-1', { type: 'version', versionId: draftVersion }),
+      office.resolve('note', 'note-1', { type: 'version', versionId: draftVersion }),
     ).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/signed/) });
-    const listed = await serviceOver(a).conflicts();
+    // Listing before the merge-time step shows no choice to make, and settles nothing.
+    const before = await office.conflicts();
+    expect(before.available && before.value).toEqual({ conflicts: [], settledSigned: [] });
+    expect(a.conflicts()).toHaveLength(1);
+    expect(await office.settleSigned()).toBe(true);
+    expect(a.conflicts()).toEqual([]);
+    const listed = await office.conflicts();
     if (!listed.available) throw new Error('format 2 expected');
     expect(listed.value.conflicts).toEqual([]);
     expect(listed.value.settledSigned).toEqual([
@@ -209,6 +229,9 @@ describe('SyncService over two computers sharing one format-2 vault', () => {
         client: expect.objectContaining({ code: 'C-014' }),
       }),
     ]);
+    // Each settled note is told once.
+    const again = await office.conflicts();
+    expect(again.available && again.value.settledSigned).toEqual([]);
     await cross();
     for (const v of [a, b]) {
       expect(v.conflicts()).toEqual([]);
@@ -244,7 +267,9 @@ describe('SyncService over two computers sharing one format-2 vault', () => {
     await b.put('note', note.id, { ...signed, addenda: [addendum('add-laptop', 'Laptop: letter sent.')] });
     await cross();
     expect(b.conflicts()).toHaveLength(1);
-    const listed = await serviceOver(b, 'Laptop').conflicts();
+    const laptop = serviceOver(b, 'Laptop');
+    expect(await laptop.settleSigned()).toBe(true);
+    const listed = await laptop.conflicts();
     expect(listed.available && listed.value.conflicts).toEqual([]);
     expect(listed.available && listed.value.settledSigned.map((s) => s.from)).toEqual([['Laptop']]);
     await cross();
@@ -257,6 +282,55 @@ describe('SyncService over two computers sharing one format-2 vault', () => {
       ]);
       expect(v.conflicts()).toEqual([]);
     }
+    await a.lock();
+    await b.lock();
+  });
+
+  it('listing conflicts writes nothing: with a signed note and a draft in conflict, every file of the vault folder is byte-identical before and after', async () => {
+    const { a, b, cross } = await twoComputers();
+    const note = await seedDraft(a);
+    const draft = emptyNote({
+      id: 'note-2',
+      sessionId: 'session-1',
+      clientId: 'client-1',
+      template: soap,
+      now: '2026-03-05T14:00:00.000Z',
+    });
+    await a.put('note', draft.id, draft);
+    await cross();
+    const signed: Note = {
+      ...note,
+      status: 'signed',
+      signed: { at: '2026-03-05T14:30:00.000Z', by: 'Dr Rivera', contentHash: 'ab'.repeat(32) },
+      updatedAt: '2026-03-05T14:30:00.000Z',
+    };
+    await a.put('note', note.id, signed);
+    await b.put('note', note.id, { ...note, plan: 'Laptop afterthought.' });
+    await a.put('note', draft.id, { ...draft, plan: 'Office plan' });
+    await b.put('note', draft.id, { ...draft, plan: 'Laptop plan' });
+    await cross();
+    expect(
+      a
+        .conflicts()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['note-1', 'note-2']);
+    await a.settled();
+    const office = serviceOver(a);
+    const before = await folderBytes(a.dir);
+    for (let i = 0; i < 3; i++) {
+      const listed = await office.conflicts();
+      expect(listed.available && listed.value.conflicts.map((c) => c.id)).toEqual(['note-2']);
+      const status = await office.status();
+      expect(status.available && status.value.conflicts).toBe(1);
+    }
+    await a.settled();
+    expect(await folderBytes(a.dir)).toEqual(before);
+    // The explicit step is what writes.
+    expect(await office.settleSigned()).toBe(true);
+    await a.settled();
+    expect(await folderBytes(a.dir)).not.toEqual(before);
+    expect(await office.settleSigned()).toBe(false);
     await a.lock();
     await b.lock();
   });
