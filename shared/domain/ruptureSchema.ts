@@ -8,7 +8,10 @@ import {
   type RuptureVocabulary,
   ruptureOutcomeIds,
   ruptureTypeIds,
+  therapistMarkers,
 } from './ruptures';
+
+const therapistMarkerIds = new Set(therapistMarkers.map((m) => m.id));
 
 const minuteMessage = `Enter the minute as a whole number from 0 to ${MAX_SESSION_MINUTES}, or leave it blank.`;
 const minuteSchema = z
@@ -36,6 +39,19 @@ const ruptureShape = {
   minute: minuteSchema,
   type: ruptureTypeSchema,
   markers: uniqueList(z.string({ error: 'A rupture marker id must be text.' }), 'Rupture markers'),
+  /**
+   * The therapist's own reactions noticed as signs of the rupture; optional, and absent from notes
+   * before issue 14 (read as none; `signableContent` leaves an empty list out, so their
+   * signatures still verify).
+   */
+  therapistMarkers: uniqueList(
+    z
+      .string({ error: 'A therapist-side marker id must be text.' })
+      .refine((id) => therapistMarkerIds.has(id), {
+        error: (issue) => `“${String(issue.input)}” is not a known therapist-side marker.`,
+      }),
+    'Therapist-side markers',
+  ).default([]),
   /** How prominent the rupture was, 1–5; null until rated, so a fresh entry can be autosaved. */
   salience: scoreSchema('Rate salience from 1 (barely noticeable) to 5 (dominated the session).'),
   /** The dimensions whose lapse the rupture followed. */
@@ -106,6 +122,7 @@ export function emptyRupture(id: string, type: RuptureTypeId): Rupture {
     minute: null,
     type,
     markers: [],
+    therapistMarkers: [],
     salience: null,
     followedLapseOf: [],
     context: '',

@@ -30,8 +30,39 @@ export interface RuptureMarker extends VocabularyEntry {
   type: RuptureTypeId;
 }
 
-/** A resolution strategy the therapist used. */
-export type ResolutionStrategy = VocabularyEntry;
+/**
+ * The Alliance-Focused Training split of the 3RS resolution strategies: immediate strategies
+ * address the strain directly at the level of the task or the misunderstanding; exploratory ones
+ * open up what is happening between client and therapist (Eubanks, Muran & Safran 2015).
+ */
+export const strategyGroupIds = ['immediate', 'exploratory'] as const;
+
+/** A resolution strategy group id. */
+export type StrategyGroupId = (typeof strategyGroupIds)[number];
+
+/** The two strategy groups, in the order shown; user-added strategies belong to neither. */
+export const strategyGroups: readonly VocabularyEntry<StrategyGroupId>[] = [
+  {
+    id: 'immediate',
+    label: 'Immediate',
+    description:
+      'Addresses the strain directly: clears up the misunderstanding, or changes or explains the task.',
+  },
+  {
+    id: 'exploratory',
+    label: 'Exploratory',
+    description:
+      'Opens up what is happening between you: feelings about the therapy, your part in it, patterns.',
+  },
+];
+
+/** What a user-added strategy is grouped under: it carries no 3RS group. */
+export const ownStrategiesLabel = 'Your own strategies';
+
+/** A resolution strategy the therapist used; the defaults carry their 3RS group. */
+export interface ResolutionStrategy extends VocabularyEntry {
+  group?: StrategyGroupId;
+}
 
 /** A rupture outcome with its weight in repair rates (resolved 1, partial 0.5, unresolved 0). */
 export interface RuptureOutcome extends VocabularyEntry<RuptureOutcomeId> {
@@ -83,7 +114,7 @@ export const withdrawalMarkers: readonly RuptureMarker[] = [
   {
     id: 'avoidant-storytelling',
     type: 'withdrawal',
-    label: 'Avoidant storytelling or shifting topic',
+    label: 'Avoidant storytelling and/or shifting topic',
     description: 'Tells long stories or changes the subject, moving away from the matter at hand.',
   },
   {
@@ -101,7 +132,7 @@ export const withdrawalMarkers: readonly RuptureMarker[] = [
   {
     id: 'self-criticism-hopelessness',
     type: 'withdrawal',
-    label: 'Self-criticism or hopelessness',
+    label: 'Self-criticism and/or hopelessness',
     description: 'Turns on themselves or gives up, in a way that shuts down the exchange.',
   },
 ];
@@ -111,31 +142,31 @@ export const confrontationMarkers: readonly RuptureMarker[] = [
   {
     id: 'complaints-about-therapist',
     type: 'confrontation',
-    label: 'Complaints about the therapist',
+    label: 'Complaints/concerns about the therapist',
     description: 'Criticises the therapist as a person or their manner of working.',
   },
   {
     id: 'rejects-intervention',
     type: 'confrontation',
-    label: 'Rejects an intervention',
+    label: 'Rejects the therapist’s intervention',
     description: 'Dismisses or refuses a reflection, question or suggestion the therapist offered.',
   },
   {
     id: 'complaints-about-activities',
     type: 'confrontation',
-    label: 'Complaints about the activities of therapy',
+    label: 'Complaints/concerns about the activities of therapy',
     description: 'Objects to what therapy asks of them: exercises, tasks, homework, ways of talking.',
   },
   {
     id: 'complaints-about-parameters',
     type: 'confrontation',
-    label: 'Complaints about the parameters of therapy',
+    label: 'Complaints/concerns about the parameters of therapy',
     description: 'Objects to the frame: session time, fees, frequency, scheduling or rules.',
   },
   {
     id: 'complaints-about-progress',
     type: 'confrontation',
-    label: 'Complaints about progress',
+    label: 'Complaints/concerns about progress in therapy',
     description: 'Says therapy is not helping, or not helping fast enough.',
   },
   {
@@ -147,7 +178,7 @@ export const confrontationMarkers: readonly RuptureMarker[] = [
   {
     id: 'controls-pressures',
     type: 'confrontation',
-    label: 'Efforts to control or pressure the therapist',
+    label: 'Efforts to control and/or pressure the therapist',
     description: 'Tries to direct the session or push the therapist to respond in a set way.',
   },
 ];
@@ -159,48 +190,101 @@ export const ruptureMarkers: readonly RuptureMarker[] = [...withdrawalMarkers, .
 export const resolutionStrategies: readonly ResolutionStrategy[] = [
   {
     id: 'clarify-misunderstanding',
+    group: 'immediate',
     label: 'Clarifies a misunderstanding',
     description: 'Checks what was meant or heard and sets a crossed wire straight.',
   },
   {
     id: 'change-tasks-goals',
+    group: 'immediate',
     label: 'Changes tasks or goals',
     description: 'Adjusts what the two of you are doing or aiming for so it fits the client better.',
   },
   {
     id: 'illustrate-rationale',
-    label: 'Illustrates tasks or gives a rationale',
+    group: 'immediate',
+    label: 'Illustrates tasks or provides a rationale for treatment',
     description: 'Shows how a task works or explains why it might help.',
   },
   {
     id: 'invite-discussion',
-    label: 'Invites discussion of thoughts or feelings about the therapist or therapy',
+    group: 'exploratory',
+    label: 'Invites discussion of thoughts or feelings about the therapist or some aspect of therapy',
     description: 'Opens room for the client to say how the relationship or the work feels to them.',
   },
   {
     id: 'acknowledge-contribution',
-    label: 'Acknowledges own contribution',
+    group: 'exploratory',
+    label: 'Acknowledges own contribution to the rupture',
     description: 'Owns the part the therapist played in the strain, without defensiveness.',
   },
   {
     id: 'disclose-experience',
-    label: 'Discloses own experience of the interaction',
+    group: 'exploratory',
+    label: 'Discloses own internal experience of the interaction',
     description: 'Shares, with care, what the therapist is noticing or feeling in the exchange.',
   },
   {
     id: 'link-to-patterns',
-    label: 'Links the rupture to wider interpersonal patterns',
+    group: 'exploratory',
+    label: 'Links the rupture to larger interpersonal patterns',
     description: 'Connects what happened in the room with how things tend to go in other relationships.',
   },
   {
     id: 'validate-defensive-posture',
+    group: 'exploratory',
     label: 'Validates the client’s defensive posture',
     description: 'Recognises the sense in the client’s self-protection rather than challenging it.',
   },
   {
     id: 'redirect-refocus',
+    group: 'immediate',
     label: 'Redirects or refocuses',
     description: 'Steps away from the point of friction and returns to the task or another topic.',
+  },
+];
+
+/**
+ * Therapist-side markers: the therapist's own reactions that, in the rupture literature, often
+ * signal a rupture before the client's behaviour makes it plain (Safran & Muran 2000; Eubanks,
+ * Muran & Safran 2018). Recorded apart from the client's markers, and optional.
+ */
+export const therapistMarkers: readonly VocabularyEntry[] = [
+  {
+    id: 'bored',
+    label: 'Bored or disengaged',
+    description: 'Your attention drifted; the session felt flat or long.',
+  },
+  {
+    id: 'irritated',
+    label: 'Irritated or frustrated',
+    description: 'Annoyance with the client or the pace of the work.',
+  },
+  {
+    id: 'pulled-to-rescue',
+    label: 'Pulled to rescue or reassure',
+    description: 'An urge to fix, soothe or take over rather than stay with what was there.',
+  },
+  {
+    id: 'withdrawn',
+    label: 'Withdrawn or distant',
+    description: 'You pulled back, went quiet inside or kept the client at arm’s length.',
+  },
+  {
+    id: 'anxious',
+    label: 'Anxious or inadequate',
+    description: 'Unsure of yourself, worried about doing it wrong or being judged.',
+  },
+  { id: 'defensive', label: 'Defensive', description: 'An urge to justify yourself or the treatment.' },
+  {
+    id: 'controlled',
+    label: 'Controlled or pressured',
+    description: 'Pushed to respond in a set way, or to give what was demanded.',
+  },
+  {
+    id: 'confused',
+    label: 'Confused or lost',
+    description: 'Unsure what was going on between you, or where the session was.',
   },
 ];
 
@@ -238,6 +322,14 @@ export function markersForType(
   vocabulary: RuptureVocabulary = defaultRuptureVocabulary,
 ): RuptureMarker[] {
   return vocabulary.markers.filter((m) => m.type === type);
+}
+
+/** The strategies of one group in display order; `null` gives the user-added ones (no group). */
+export function strategiesInGroup(
+  group: StrategyGroupId | null,
+  vocabulary: RuptureVocabulary = defaultRuptureVocabulary,
+): ResolutionStrategy[] {
+  return vocabulary.strategies.filter((s) => (s.group ?? null) === group);
 }
 
 /** The outcome entry for an outcome id. */

@@ -1,6 +1,8 @@
 /** The exact content a note's signature hash covers. */
 import { canonicalJson } from './canonicalJson';
+import type { Attunement } from './attunementSchema';
 import type { Note } from './noteSchema';
+import type { Rupture } from './ruptureSchema';
 
 /**
  * Names the shape of the signed content, so a later change to what is covered cannot make an
@@ -20,12 +22,38 @@ export function signableContent(note: Note): string {
     clientId: note.clientId,
     templateId: note.templateId,
     sections: note.sections,
-    attunement: note.attunement,
+    attunement: signableAttunement(note.attunement),
     coRegulation: note.coRegulation,
-    ruptures: note.ruptures,
+    ruptures: note.ruptures.map(signableRupture),
     sessionJudgments: note.sessionJudgments,
     participation: note.participation,
     feedback: note.feedback,
     plan: note.plan,
   });
+}
+
+/*
+ * Fields added after notes were first signed are left out while they hold the value an older
+ * note is read with, so a signature made before them still verifies, and a note written since
+ * that holds the same content hashes the same. Any other value is covered: changing "Could not
+ * judge" to "Did not come up" in a signed note breaks its signature. (canonicalJson drops keys
+ * whose value is undefined.)
+ */
+
+/** The attunement as signed: `unrated` only when it is "did-not-come-up" (issue 14). */
+function signableAttunement(attunement: Attunement): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(attunement).map(([id, entry]) => [
+      id,
+      { ...entry, unrated: entry.unrated === 'did-not-come-up' ? entry.unrated : undefined },
+    ]),
+  );
+}
+
+/** A rupture as signed: therapist-side markers only when there are some (issue 14). */
+function signableRupture(rupture: Rupture): Record<string, unknown> {
+  return {
+    ...rupture,
+    therapistMarkers: rupture.therapistMarkers.length > 0 ? rupture.therapistMarkers : undefined,
+  };
 }

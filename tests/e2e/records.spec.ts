@@ -39,6 +39,7 @@ function draft() {
   const attunement = emptyAttunement();
   attunement.affective = {
     rating: 4,
+    unrated: null,
     observation: 'Fear showed in her hands when the hearing came up.',
     response: 'I named the fear and slowed down.',
   };

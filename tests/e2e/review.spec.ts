@@ -45,11 +45,13 @@ function namedDraft(i: number) {
   const attunement = emptyAttunement();
   attunement.affective = {
     rating: 3 + (i % 2),
+    unrated: null,
     observation: `Robin’s sadness showed when she spoke of Mara (week ${i + 1}).`,
     response: 'I told Robin I could see how much Mara matters.',
   };
   attunement.empathic = {
     rating: 4,
+    unrated: null,
     observation: 'OKAFOR family loyalty again.',
     response: 'Stayed with Robin.',
   };

@@ -168,8 +168,12 @@ function fillAttunement(
   progress: number,
 ) {
   for (const d of dimensionIds) {
-    // Developmental attunement often cannot be judged: earlier states do not come up every week.
-    if (rng.chance(d === 'developmental' ? 0.25 : 0.04)) continue;
+    // Earlier states do not come up every week, so developmental attunement is often left
+    // unrated as "did not come up"; the rare gap elsewhere stays "could not judge".
+    if (rng.chance(d === 'developmental' ? 0.25 : 0.04)) {
+      if (d === 'developmental') note.attunement[d] = { ...note.attunement[d], unrated: 'did-not-come-up' };
+      continue;
+    }
     const rating = clamp(
       Math.round(rng.normal(profile.baseline[d] + profile.trend[d] * progress, 0.6)),
       1,
@@ -178,6 +182,7 @@ function fillAttunement(
     const bank = att.attunementPhrases[d];
     note.attunement[d] = {
       rating,
+      unrated: null,
       observation: paragraph(rng, fill, rating <= 2 ? bank.low : bank.high, rng.int(1, 2)),
       response: paragraph(rng, fill, bank.response, rng.int(1, 2)),
     };

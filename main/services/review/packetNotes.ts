@@ -194,6 +194,7 @@ export function packetNote(
     const entry = note.attunement[d];
     attunement[d] = {
       rating: entry.rating,
+      unrated: entry.unrated,
       observation: text(entry.observation),
       response: text(entry.response),
     };

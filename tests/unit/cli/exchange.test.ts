@@ -32,6 +32,7 @@ async function fillRich(vault: Vault): Promise<void> {
       minute: 20,
       type: 'withdrawal',
       markers: ['goes-quiet-on-video', 'minimal-response'],
+      therapistMarkers: [],
       salience: 2,
       followedLapseOf: ['rhythmic'],
       context: 'Turned the camera off after I asked about the weekend.',

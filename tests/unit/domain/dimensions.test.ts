@@ -6,7 +6,11 @@ import {
   dimensions,
   isDimensionId,
   ratingAnchor,
-  ratingAnchors,
+  ratingInWords,
+  ratingLabels,
+  ratingValues,
+  unratedChoice,
+  unratedChoices,
 } from '../../../shared/domain';
 
 describe('dimensions', () => {
@@ -46,10 +50,55 @@ describe('dimensions', () => {
     expect(coRegulationField.source).toBe('Siegel 2012; Porges 2011');
   });
 
-  it('anchors the scale from misattuned to deep', () => {
-    expect(ratingAnchors.map((a) => a.label)).toEqual(['Misattuned', 'Limited', 'Adequate', 'Good', 'Deep']);
-    expect(ratingAnchor(1).description).toMatch(/missed or contradicted/);
-    expect(ratingAnchor(5).description).toMatch(/felt met/);
+  it('names the steps from misattuned to deep for every dimension', () => {
+    for (const d of dimensions) {
+      expect(d.anchors.map((a) => a.label)).toEqual(['Misattuned', 'Limited', 'Adequate', 'Good', 'Deep']);
+    }
+    expect(ratingValues.map((v) => ratingLabels[v])).toEqual([
+      'Misattuned',
+      'Limited',
+      'Adequate',
+      'Good',
+      'Deep',
+    ]);
+  });
+
+  it('writes each dimension its own anchors: no two dimensions share the meaning of any step', () => {
+    for (const value of ratingValues) {
+      const meanings = dimensions.map((d) => ratingAnchor(d.id, value).description);
+      expect(new Set(meanings).size).toBe(dimensions.length);
+    }
+    // Stern's test of matched intensity, form and rhythm is the affective anchor, no one else's.
+    expect(ratingAnchor('affective', 5).description).toMatch(/intensity, form and rhythm/);
+    expect(ratingAnchor('cognitive', 5).description).not.toMatch(/intensity, form and rhythm/);
+    expect(ratingAnchor('cognitive', 5).description).toMatch(/perspective/);
+    expect(ratingAnchor('developmental', 4).description).toMatch(/pace|slowed/);
+    expect(ratingAnchor('rhythmic', 1).description).toMatch(/tempo/);
+  });
+
+  it('keeps the empathic boundary qualifier in its anchors: an over-identified session cannot read as deep', () => {
+    const empathic = dimensionById('empathic');
+    // The top anchor requires perspective and boundaries kept; over-identifying is named low.
+    expect(ratingAnchor('empathic', 5).description).toMatch(/perspective and boundaries/);
+    expect(ratingAnchor('empathic', 2).description).toMatch(/over-identifying/);
+    expect(ratingAnchor('empathic', 1).description).toMatch(/boundary/);
+    for (const value of [4, 5] as const) {
+      expect(ratingAnchor('empathic', value).description).toMatch(/boundaries/);
+    }
+    expect(empathic.description).toMatch(/over-identifying/);
+  });
+
+  it('offers "Did not come up" and "Could not judge" as two answers, each described', () => {
+    expect(unratedChoices.map((c) => c.label)).toEqual(['Did not come up', 'Could not judge']);
+    expect(unratedChoice('did-not-come-up').description).toMatch(/Nothing of this dimension arose/);
+    expect(unratedChoice('could-not-judge').description).toMatch(/could not tell/);
+  });
+
+  it('puts a rating in words with its own dimension’s anchor, or the reason there is none', () => {
+    expect(ratingInWords('rhythmic', 4, null)).toBe(`4 · Good: ${ratingAnchor('rhythmic', 4).description}`);
+    expect(ratingInWords('affective', null, 'did-not-come-up')).toBe('Did not come up');
+    expect(ratingInWords('affective', null, 'could-not-judge')).toBe('Could not judge');
+    expect(ratingInWords('affective', null, null)).toBe('Could not judge');
   });
 
   it('looks dimensions up by id and recognises ids', () => {

@@ -13,6 +13,8 @@ import {
   resolutionStrategies,
   ruptureOutcomeIds,
   signableContent,
+  therapistMarkers,
+  unratedReasonIds,
 } from '../../../shared/domain';
 import { now } from './fixtures';
 
@@ -39,6 +41,7 @@ const rupture = (id: string): fc.Arbitrary<Rupture> =>
         id: fc.constant(id),
         type: fc.constant(type),
         markers: fc.subarray(markersForType(type).map((m) => m.id)),
+        therapistMarkers: fc.subarray(therapistMarkers.map((m) => m.id)),
         salience: rating,
         followedLapseOf: fc.subarray([...dimensionIds]),
         context: text,
@@ -63,12 +66,21 @@ const edits: fc.Arbitrary<Edit>[] = [
         if (key) note.sections[key] = t;
       },
   ),
-  fc.record({ dim: fc.constantFrom(...dimensionIds), rating, observation: text, response: text }).map(
-    ({ dim, ...entry }): Edit =>
-      (note) => {
-        note.attunement[dim] = entry;
-      },
-  ),
+  fc
+    .record({
+      dim: fc.constantFrom(...dimensionIds),
+      rating,
+      reason: fc.constantFrom(...unratedReasonIds),
+      observation: text,
+      response: text,
+    })
+    .map(
+      ({ dim, reason, ...entry }): Edit =>
+        (note) => {
+          // A reason for no rating is only kept while there is no rating.
+          note.attunement[dim] = { ...entry, unrated: entry.rating === null ? reason : null };
+        },
+    ),
   text.map(
     (t): Edit =>
       (note) => {

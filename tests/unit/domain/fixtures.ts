@@ -29,6 +29,7 @@ export function withdrawal(overrides: Partial<Rupture> = {}): Rupture {
     minute: 12,
     type: 'withdrawal',
     markers: ['minimal-response', 'deferential-appeasing'],
+    therapistMarkers: [],
     salience: 3,
     followedLapseOf: ['rhythmic'],
     context: 'After I moved quickly to homework.',
@@ -52,10 +53,16 @@ export function filledNote(): Note {
   note.sections = { subjective: 'Felt flat all week.', objective: 'Slowed speech.', assessment: 'Low mood.' };
   note.attunement.affective = {
     rating: 4,
+    unrated: null,
     observation: 'Sadness behind a smile.',
     response: 'Named it gently.',
   };
-  note.attunement.rhythmic = { rating: 2, observation: 'Long pauses.', response: 'I filled them too soon.' };
+  note.attunement.rhythmic = {
+    rating: 2,
+    unrated: null,
+    observation: 'Long pauses.',
+    response: 'I filled them too soon.',
+  };
   note.ruptures = [withdrawal()];
   note.sessionJudgments = { therapistContribution: 3, overallResolution: 4 };
   note.participation.namedFeelings.emotions = ['disappointed', 'let down'];

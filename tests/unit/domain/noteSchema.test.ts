@@ -35,11 +35,34 @@ describe('noteSchema', () => {
     expect(parsed.ruptures[0]).toMatchObject({ minute: null, repairMinute: null });
   });
 
+  it('keeps "Did not come up" and "Could not judge" apart, and reads an old empty rating as "Could not judge"', () => {
+    const note = filledNote();
+    const entry = (rating: number | null, unrated?: unknown) => ({
+      ...note,
+      attunement: { ...note.attunement, cognitive: { rating, unrated, observation: '', response: '' } },
+    });
+    const parsed = (input: unknown) => noteSchema.parse(input).attunement.cognitive;
+    expect(parsed(entry(null, 'did-not-come-up')).unrated).toBe('did-not-come-up');
+    expect(parsed(entry(null, 'could-not-judge')).unrated).toBe('could-not-judge');
+    // Migration: notes before issue 14 hold only `rating: null`, offered as "Not observed" and
+    // described as "Could not be judged", so that is what they read as.
+    const { unrated: _, ...old } = entry(null).attunement.cognitive;
+    expect(Object.keys(old)).not.toContain('unrated');
+    expect(parsed({ ...note, attunement: { ...note.attunement, cognitive: old } }).unrated).toBe(
+      'could-not-judge',
+    );
+    // A rated entry carries no reason, whatever came in beside the rating.
+    expect(parsed(entry(3, 'did-not-come-up'))).toMatchObject({ rating: 3, unrated: null });
+    expect(issuesOf(noteSchema, entry(null, 'skipped'))).toEqual([
+      'attunement.cognitive.unrated: Choose why there is no rating: “Did not come up” or “Could not judge”.',
+    ]);
+  });
+
   it('rates each dimension 1–5 or not observed, and needs all five', () => {
     const note = filledNote();
     note.attunement.cognitive.rating = null;
     expect(noteSchema.safeParse(note).success).toBe(true);
-    const message = 'Rate attunement from 1 to 5, or choose “Not observed”.';
+    const message = 'Rate attunement from 1 to 5, or choose “Did not come up” or “Could not judge”.';
     for (const rating of [0, 6, 2.5, '3']) {
       const bad = {
         ...note,
@@ -55,7 +78,7 @@ describe('noteSchema', () => {
     ).toEqual(['attunement: Unrecognized key: "somatic"']);
     const { rhythmic: _, ...four } = note.attunement;
     expect(issuesOf(noteSchema, { ...note, attunement: four })).toEqual([
-      'attunement.rhythmic: Each of the five dimensions needs an entry: a rating or “Not observed”, an observation and a response.',
+      'attunement.rhythmic: Each of the five dimensions needs an entry: a rating, “Did not come up” or “Could not judge”, an observation and a response.',
     ]);
   });
 

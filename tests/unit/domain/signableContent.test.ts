@@ -30,6 +30,34 @@ describe('canonicalJson', () => {
 });
 
 describe('signableContent', () => {
+  it('hashes a note from before issue 14 as it did: the migrated defaults are left out', () => {
+    const note = filledNote();
+    // The note as an older Attune held it: no reason beside an empty rating, no therapist markers.
+    const old = structuredClone(note) as unknown as {
+      attunement: Record<string, Record<string, unknown>>;
+      ruptures: Record<string, unknown>[];
+    };
+    for (const entry of Object.values(old.attunement)) delete entry.unrated;
+    for (const rupture of old.ruptures) delete rupture.therapistMarkers;
+    const migrated = noteSchema.parse(old);
+    expect(migrated.attunement.cognitive.unrated).toBe('could-not-judge');
+    expect(migrated.ruptures[0]?.therapistMarkers).toEqual([]);
+    expect(signableContent(migrated)).toBe(signableContent(note));
+    expect(signableContent(migrated)).not.toMatch(/unrated|therapistMarkers/);
+  });
+
+  it('covers "Did not come up" and therapist-side markers once they are chosen', () => {
+    const note = filledNote();
+    const before = signableContent(note);
+    const notArisen = structuredClone(note);
+    notArisen.attunement.cognitive.unrated = 'did-not-come-up';
+    expect(signableContent(notArisen)).not.toBe(before);
+    expect(signableContent(notArisen)).toMatch(/"unrated":"did-not-come-up"/);
+    const marked = structuredClone(note);
+    marked.ruptures[0]!.therapistMarkers = ['pulled-to-rescue'];
+    expect(signableContent(marked)).not.toBe(before);
+  });
+
   it('is stable under key reordering', () => {
     const note = filledNote();
     const reordered = reverseKeys(note) as typeof note;

@@ -57,11 +57,13 @@ function namedDraft(ruptureIds: string[], sections: Record<string, string>): Not
   const attunement = emptyAttunement();
   attunement.affective = {
     rating: 4,
+    unrated: null,
     observation: 'Robin’s sadness showed when she spoke of Mara.',
     response: 'I told Robin I could see how much Mara matters.',
   };
   attunement.empathic = {
     rating: 3,
+    unrated: null,
     observation: 'OKAFOR family loyalty again.',
     response: 'Stayed with Robin.',
   };
@@ -85,6 +87,7 @@ function namedDraft(ruptureIds: string[], sections: Record<string, string>): Not
       minute: 10 + i,
       type: i === 0 ? 'withdrawal' : 'confrontation',
       markers: i === 0 ? ['robin-freeze'] : ['complaints-about-therapist'],
+      therapistMarkers: [],
       salience: 3,
       followedLapseOf: ['rhythmic'],
       context: `After I mentioned Mara, Robin went quiet (${i}).`,

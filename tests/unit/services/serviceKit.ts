@@ -136,10 +136,16 @@ export function filledDraft(words: { subjective?: string } = {}): NoteDraft {
   const attunement = emptyAttunement();
   attunement.affective = {
     rating: 4,
+    unrated: null,
     observation: 'Sadness behind a polite smile when talking about her sister.',
     response: 'I named the sadness gently and slowed down.',
   };
-  attunement.rhythmic = { rating: 2, observation: 'Long pauses.', response: 'I filled them too soon.' };
+  attunement.rhythmic = {
+    rating: 2,
+    unrated: null,
+    observation: 'Long pauses.',
+    response: 'I filled them too soon.',
+  };
   const participation = emptyParticipation();
   participation.namedFeelings = { emotions: ['disappointed'], text: 'Found the word after a while.' };
   participation.mindfulBreathing = { used: true, text: 'Three slow breaths before the hard part.' };
@@ -157,6 +163,7 @@ export function filledDraft(words: { subjective?: string } = {}): NoteDraft {
         minute: 12,
         type: 'withdrawal',
         markers: ['minimal-response'],
+        therapistMarkers: [],
         salience: 3,
         followedLapseOf: ['rhythmic'],
         context: 'After I moved quickly to homework.',

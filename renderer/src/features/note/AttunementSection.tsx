@@ -33,8 +33,8 @@ export const AttunementSection = memo(function AttunementSection({
     <section className="note-section card">
       <h2>{includableSectionLabels.attunement}</h2>
       <p className="muted">
-        Rate each dimension from 1 to 5, or choose “Not observed” (point at or tab to a number to see what it
-        means); then note what you saw and how you responded.
+        Rate each dimension from 1 to 5 (point at or tab to a number to see what it means for that dimension),
+        or choose “Did not come up” or “Could not judge”; then note what you saw and how you responded.
       </p>
       {dimensions.map((dimension) => (
         <DimensionFieldset

@@ -3,7 +3,7 @@ import type { DimensionEntry } from '../../../../shared/domain/attunementSchema'
 import type { Dimension, DimensionId, RatingValue } from '../../../../shared/domain/dimensions';
 import { TextAreaField } from '../../components/TextAreaField';
 import { anchorsFor } from './ratingAnchors';
-import { RatingRow } from './RatingRow';
+import { type RatingChoice, RatingRow } from './RatingRow';
 
 export interface DimensionFieldsetProps {
   dimension: Dimension;
@@ -34,7 +34,12 @@ export const DimensionFieldset = memo(function DimensionFieldset({
   const aboutId = `${id}-about`;
   const { id: dimensionId } = dimension;
   const setRating = useCallback(
-    (rating: RatingValue | null) => onChange(dimensionId, (e) => ({ ...e, rating })),
+    (choice: RatingChoice) =>
+      onChange(dimensionId, (e) =>
+        typeof choice === 'number'
+          ? { ...e, rating: choice, unrated: null }
+          : { ...e, rating: null, unrated: choice },
+      ),
     [onChange, dimensionId],
   );
   const setObservation = useCallback(
@@ -51,7 +56,7 @@ export const DimensionFieldset = memo(function DimensionFieldset({
         label={dimension.label}
         describedBy={`${aboutId} ${promptId}`}
         anchors={anchorsFor(dimension)}
-        value={entry.rating as RatingValue | null}
+        value={(entry.rating as RatingValue | null) ?? entry.unrated ?? 'could-not-judge'}
         onChange={setRating}
         disabled={readOnly}
         error={ratingError}

@@ -1,7 +1,14 @@
 import { memo, useId } from 'react';
-import { notObservedLabel, type RatingAnchor, type RatingValue } from '../../../../shared/domain/dimensions';
+import {
+  type RatingAnchor,
+  type RatingValue,
+  type UnratedReason,
+  unratedChoices,
+} from '../../../../shared/domain/dimensions';
 import { FieldError } from '../../components/FieldError';
-import { notObservedDescription } from './ratingAnchors';
+
+/** One answer of the row: a 1–5 rating, or why there is none. */
+export type RatingChoice = RatingValue | UnratedReason;
 
 export interface RatingRowProps {
   /** The group's name, shown as its heading (the dimension's label). */
@@ -9,14 +16,14 @@ export interface RatingRowProps {
   /** Id of the prompt that describes the group. */
   describedBy?: string;
   anchors: readonly RatingAnchor[];
-  value: RatingValue | null;
-  onChange: (value: RatingValue | null) => void;
+  value: RatingChoice;
+  onChange: (value: RatingChoice) => void;
   disabled: boolean;
   error?: string;
 }
 
 /**
- * A 1–5 rating (or "Not observed") as one compact row: a radio group named by its heading, each
+ * A 1–5 rating (or "Did not come up", or "Could not judge") as one compact row: a radio group named by its heading, each
  * choice a small numbered box. An anchor's meaning is one hover or keyboard focus away, in a
  * tooltip that is also the choice's description (aria-describedby), so it is not printed under
  * every option; the chosen anchor's name stays beside the row.
@@ -36,7 +43,7 @@ export const RatingRow = memo(function RatingRow({
   const chosen = anchors.find((a) => a.value === value);
   const choices = [
     ...anchors.map((a) => ({ value: a.value, text: String(a.value), name: a.label, tip: a.description })),
-    { value: null, text: notObservedLabel, name: '', tip: notObservedDescription },
+    ...unratedChoices.map((c) => ({ value: c.id, text: c.label, name: '', tip: c.description })),
   ];
   const describers = [describedBy, error ? errorId : undefined].filter(Boolean).join(' ');
   return (
@@ -54,11 +61,11 @@ export const RatingRow = memo(function RatingRow({
       </legend>
       <div className="rating-choices">
         {choices.map((choice) => {
-          const optionId = `${id}-${choice.value ?? 'none'}`;
+          const optionId = `${id}-${choice.value}`;
           const tipId = `${optionId}-anchor`;
           return (
             <span
-              className={choice.value === null ? 'rating-choice not-observed' : 'rating-choice'}
+              className={typeof choice.value === 'string' ? 'rating-choice not-observed' : 'rating-choice'}
               key={optionId}
             >
               <input

@@ -1,6 +1,6 @@
 /**
- * Where the editor reads a dimension's rating anchors: the one place to change when anchors
- * become per dimension (issue 14), so the rating rows never reach into the scale themselves.
+ * Where the editor reads a dimension's rating anchors (each dimension has its own since issue
+ * 14), so the rating rows never reach into the dimension data themselves.
  */
 import type { Dimension, RatingAnchor } from '../../../../shared/domain/dimensions';
 
@@ -8,6 +8,3 @@ import type { Dimension, RatingAnchor } from '../../../../shared/domain/dimensio
 export function anchorsFor(dimension: Pick<Dimension, 'anchors'>): readonly RatingAnchor[] {
   return dimension.anchors;
 }
-
-/** What "Not observed" means, shown as its anchor. */
-export const notObservedDescription = 'Could not be judged in this session.';

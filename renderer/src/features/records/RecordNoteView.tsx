@@ -62,7 +62,7 @@ export function RecordNoteView({ note, template, vocabulary, concernLine }: Reco
                 <div key={d.id}>
                   <dt>{d.label}</dt>
                   <dd>
-                    <p>Rating: {ratingInWords(entry.rating)}</p>
+                    <p>Rating: {ratingInWords(d.id, entry.rating, entry.unrated)}</p>
                     {entry.observation.trim() && <p className="prewrap">Observation: {entry.observation}</p>}
                     {entry.response.trim() && (
                       <p className="prewrap">Therapist’s response: {entry.response}</p>

@@ -1,15 +1,9 @@
 /** Words for the printed record: ratings in words, vocabulary labels, signature lines. */
-import { notObservedLabel, ratingAnchors } from '../../../../shared/domain/dimensions';
+export { ratingInWords } from '../../../../shared/domain/dimensions';
+
 import type { Addendum, Signature } from '../../../../shared/domain/noteSchema';
 import { type RuptureVocabulary, ruptureOutcomes, ruptureTypes } from '../../../../shared/domain/ruptures';
 import { formatDate, formatDateTime } from '../../format/dates';
-
-/** "4 · Good: Tracked closely; small misses were repaired quickly." or "Not observed". */
-export function ratingInWords(rating: number | null): string {
-  if (rating === null) return notObservedLabel;
-  const anchor = ratingAnchors.find((a) => a.value === rating);
-  return anchor ? `${rating} · ${anchor.label}: ${anchor.description}` : String(rating);
-}
 
 /** "3 of 5", or an empty string when not rated. */
 export const outOfFive = (score: number | null): string => (score === null ? '' : `${score} of 5`);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { coRegulationField, dimensions } from '../../../../shared/domain/dimensions';
+import { coRegulationField, dimensions, ratingInWords } from '../../../../shared/domain/dimensions';
 import { feedbackItems, feedbackTotal } from '../../../../shared/domain/feedback';
 import { participationItems } from '../../../../shared/domain/participation';
 import { type Participation, participationOccurred } from '../../../../shared/domain/participationSchema';
@@ -63,7 +63,7 @@ export function PacketNoteView({
                 return (
                   <tr key={d.id}>
                     <th scope="row">{d.label}</th>
-                    <td>{entry.rating === null ? 'Not observed' : `${entry.rating} / 5`}</td>
+                    <td>{ratingInWords(d.id, entry.rating, entry.unrated)}</td>
                     <td className="prewrap">{entry.observation}</td>
                     <td className="prewrap">{entry.response}</td>
                   </tr>
