@@ -90,6 +90,8 @@ export interface CaseloadMirror {
   /** Clients with at least one rupture episode, by client id. */
   perClient: ClientEpisodeGroups[];
   agreement: RatingAgreement;
+  /** Every noted session's participation, all clients together, earlier and later half by date. */
+  participationHalves: ParticipationHalves;
   participationByMonth: ParticipationMonth[];
 }
 
@@ -227,6 +229,15 @@ export function caseloadMirror(
     episodeGroups: episodeGroups(allEpisodes),
     perClient,
     agreement: ratingAgreement(agreementPoints, concernLine),
+    participationHalves: participationHalves(
+      participation
+        .map((p) => ({ p, at: instantOf(p.startsAt) }))
+        .sort(
+          (a, b) =>
+            a.at - b.at || (a.p.sessionId < b.p.sessionId ? -1 : a.p.sessionId > b.p.sessionId ? 1 : 0),
+        )
+        .map((x) => x.p),
+    ),
     participationByMonth: participationByMonth(participation),
   };
 }

@@ -6,6 +6,12 @@
 import { type CaseloadMetrics, caseloadMetrics } from '../../../shared/analytics/caseloadMetrics';
 import { type ClientMetrics, clientMetrics } from '../../../shared/analytics/clientMetrics';
 import { type DateRange, isIsoDate } from '../../../shared/analytics/dateRange';
+import {
+  type CaseloadMirror,
+  type ClientMirror,
+  caseloadMirror,
+  clientMirror,
+} from '../../../shared/analytics/mirror';
 import { DEFAULT_REPAIR_WINDOW } from '../../../shared/analytics/rollingRepairRate';
 import type { Client, ClientStatus } from '../../../shared/domain/clientSchema';
 import { DEFAULT_FEEDBACK_CONCERN_LINE } from '../../../shared/domain/feedback';
@@ -42,6 +48,8 @@ export interface ClientReport {
   client: { code: string; status: ClientStatus; startDate: string };
   range: ReportRange;
   metrics: ClientMetrics;
+  /** The mirror on the client's page: episodes and outcome, ratings against feedback, participation. */
+  mirror: ClientMirror;
 }
 
 /** The caseload's report. */
@@ -51,6 +59,8 @@ export interface CaseloadReport {
   /** Client records in the vault, active and closed (`metrics.clients` counts those seen in range). */
   clients: number;
   metrics: CaseloadMetrics;
+  /** The mirror on the caseload page, with the settings' concern line. */
+  mirror: CaseloadMirror;
 }
 
 export type Report = ClientReport | CaseloadReport;
@@ -135,12 +145,14 @@ export async function buildReport(vault: ReportVault, options: ReportOptions = {
       window: REPORT_REPAIR_WINDOW,
       concernLine,
     });
+    const mirror = clientMirror(client.id, sessions, notes, { range: dateRange, concernLine });
     await vault.appendAudit('export', { what: 'report', scope: 'client', clientId: client.id });
     return {
       kind: 'client',
       client: { code: client.code, status: client.status, startDate: client.startDate },
       range,
       metrics,
+      mirror,
     };
   }
 
@@ -148,6 +160,10 @@ export async function buildReport(vault: ReportVault, options: ReportOptions = {
   const sessions = await values<Session>(vault, kinds.session);
   const notes = await noteSummaries(vault, () => true);
   const metrics = caseloadMetrics(sessions, notes, { range: dateRange });
+  const mirror = caseloadMirror(sessions, notes, {
+    range: dateRange,
+    concernLine: await concernLineOf(vault),
+  });
   await vault.appendAudit('export', { what: 'report', scope: 'caseload' });
-  return { kind: 'caseload', range, clients: clients.length, metrics };
+  return { kind: 'caseload', range, clients: clients.length, metrics, mirror };
 }

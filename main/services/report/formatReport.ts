@@ -1,5 +1,12 @@
 /** A short plain-text summary of a report, for `attune report` without --json. */
 import type { CaseloadCounts } from '../../../shared/analytics/caseloadMetrics';
+import {
+  agreementSentence,
+  caseloadParticipationSentence,
+  episodeSentence,
+  outcomeSourceSentence,
+  participationSentence,
+} from '../../../shared/analytics/mirrorWords';
 import type { OutcomeCounts } from '../../../shared/analytics/repairRate';
 import { type DimensionId, dimensionById, dimensionIds } from '../../../shared/domain/dimensions';
 import type { Report, ReportRange } from './buildReport';
@@ -86,6 +93,10 @@ export function formatReport(report: Report): string[] {
       ),
       ...dimensionLines(means, weakestOf(means), 'Attunement means'),
       `Feedback: ${plural(m.feedback.length, 'complete total')}, ${below} below the concern line of ${m.concernLine}`,
+      `Mirror: ${outcomeSourceSentence(report.mirror.outcomeSource)}`,
+      `  ${episodeSentence(report.mirror.episodeGroups)}`,
+      `  ${agreementSentence(report.mirror.agreement)}`,
+      `  ${participationSentence(report.mirror.participationHalves)}`,
     ];
   }
   const { metrics: m } = report;
@@ -94,5 +105,9 @@ export function formatReport(report: Report): string[] {
     `Sessions: ${m.totals.sessions} (${m.totals.notes} with a note) over ${plural(m.months.length, 'month')}`,
     ...ruptureLines(m.totals, m.medianMinutesToRepair),
     ...dimensionLines(m.clinicianProfile.means, m.clinicianProfile.weakest, 'Your attunement means'),
+    `Mirror: ${outcomeSourceSentence(report.mirror.outcomeSources)}`,
+    `  ${episodeSentence(report.mirror.episodeGroups)}`,
+    `  ${agreementSentence(report.mirror.agreement)}`,
+    `  ${caseloadParticipationSentence(report.mirror.participationHalves)}`,
   ];
 }

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { caseloadMirror, clientMirror } from '../../../shared/analytics/mirror';
 import { episodeStatus } from '../../../shared/analytics/mirrorEpisodes';
 import { rememberedCaseloadMirror, rememberedClientMirror } from '../../../shared/analytics/mirrorMemo';
+import {
+  agreementSentence,
+  caseloadParticipationSentence,
+  episodeSentence,
+  outcomeSourceSentence,
+  participationSentence,
+  signedChange,
+} from '../../../shared/analytics/mirrorWords';
 import { feedback, note, rupture, session } from './fixtures';
 
 /**
@@ -268,5 +276,51 @@ describe('remembered mirrors', () => {
     expect(c.outcomes.map((o) => o.value)).toEqual([10]);
     const all = rememberedCaseloadMirror(clientM.sessions, clientM.notes);
     expect(rememberedCaseloadMirror(clientM.sessions, clientM.notes)).toBe(all);
+  });
+});
+
+describe('the mirror in words', () => {
+  it('says every mean with its count, small numbers as small, and association not cause', () => {
+    const m = clientMirror('client-m', clientM.sessions, clientM.notes);
+    expect(episodeSentence(m.episodeGroups)).toBe(
+      'After 1 resolved rupture episode (1 with an outcome before and after), the outcome changed by −2.0 on average by the next session; after 2 unresolved rupture episodes (1 with an outcome before and after), by +7.0. 1 episode without a recorded outcome for every rupture is left out. These are few episodes: read the difference as a prompt for reflection, not a finding. It is an association, not a cause.',
+    );
+    expect(agreementSentence(m.agreement)).toBe(
+      'In 5 sessions with both your ratings and complete client feedback, you and the client agreed in 3 (both good: 1; both below: 2). In 1 session you rated attunement 4 or higher while the client’s feedback fell under the concern line of 36: a possible self-rating blind spot, worth a second look. In 1 the client rated the session better than your ratings did. That is a small number of sessions.',
+    );
+    expect(participationSentence(m.participationHalves)).toBe(
+      'Over 6 noted sessions the client did 1.0 of the four participation items per session on average in the first half and 1.7 in the second. Few sessions: a direction, not a trend.',
+    );
+    expect(outcomeSourceSentence(m.outcomeSource)).toMatch(/session feedback total \(0–40\) stands in/);
+    expect(outcomeSourceSentence({ 'outcome-scale': 1, feedback: 2 })).toBe(
+      'The outcome is the outcome scale total for 1 client and, where none is entered, the session feedback total for 2 clients (both 0–40).',
+    );
+  });
+
+  it('says plainly when there is nothing to compare', () => {
+    const m = clientMirror('nobody', clientM.sessions, clientM.notes);
+    expect(episodeSentence(m.episodeGroups)).toBe(
+      'No rupture is recorded in this range, so there is nothing to compare.',
+    );
+    expect(agreementSentence(m.agreement)).toMatch(/^No session in this range has both/);
+    expect(participationSentence(m.participationHalves)).toBe('No session with a note in this range.');
+    expect(signedChange(0)).toBe('0.0');
+  });
+
+  it('compares the caseload’s earlier and later noted sessions, all clients together', () => {
+    const c = caseloadMirror(
+      [...clientM.sessions, ...clientN.sessions],
+      [...clientM.notes, ...clientN.notes],
+    );
+    // By date: m1 1, n1 0, m2 0, n2 0 | m4 2, m5 4, m6 1, m7 0 → 0.3 and 1.8.
+    expect(c.participationHalves).toEqual({
+      firstSessions: 4,
+      secondSessions: 4,
+      firstMean: 0.3,
+      secondMean: 1.8,
+    });
+    expect(caseloadParticipationSentence(c.participationHalves)).toBe(
+      'Across your caseload, clients did 0.3 of the four participation items per noted session on average in the earlier half of the 8 noted sessions and 1.8 in the later half (by date, all clients together). Few sessions: a direction, not a trend.',
+    );
   });
 });

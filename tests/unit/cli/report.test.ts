@@ -5,6 +5,8 @@ import { writeDemo } from '../../../main/services/demo/writeDemo';
 import { buildReport } from '../../../main/services/report/buildReport';
 import { caseloadMetrics } from '../../../shared/analytics/caseloadMetrics';
 import { type ClientMetrics, clientMetrics } from '../../../shared/analytics/clientMetrics';
+import { caseloadMirror, clientMirror } from '../../../shared/analytics/mirror';
+import { agreementSentence, episodeSentence } from '../../../shared/analytics/mirrorWords';
 import { dimensionById } from '../../../shared/domain/dimensions';
 import { summarizeNote } from '../../../shared/summaries/noteSummary';
 import { tempDir } from '../helpers/tempDir';
@@ -50,7 +52,17 @@ function rendererClientMetrics(data: DemoData, code: string, range: { from?: str
       concernLine: data.settings.feedbackConcernLine,
     },
   );
-  return { client, metrics };
+  // The client page's mirror: the same summaries, range and concern line.
+  const mirror = clientMirror(
+    client.id,
+    sessions.filter((s) => s.clientId === client.id),
+    notes.filter((n) => n.clientId === client.id),
+    {
+      range: { from: range.from ?? null, to: range.to ?? null },
+      concernLine: data.settings.feedbackConcernLine,
+    },
+  );
+  return { client, metrics, mirror };
 }
 
 /** Every sentence-like string anywhere in the notes and process notes (free text). */
@@ -75,12 +87,13 @@ describe('attune report', () => {
     for (const client of data.clients) {
       const result = await cli(['report', dir, '--client', client.code, '--json']);
       expect(result.code).toBe(0);
-      const { metrics } = rendererClientMetrics(data, client.code);
+      const { metrics, mirror } = rendererClientMetrics(data, client.code);
       const expected = {
         kind: 'client',
         client: { code: client.code, status: client.status, startDate: client.startDate },
         range: { from: null, to: null },
         metrics,
+        mirror,
       };
       // Same numbers and the same key order, byte for byte.
       expect(result.out).toBe(JSON.stringify(expected, null, 2));
@@ -110,10 +123,59 @@ describe('attune report', () => {
       range: { from: null, to: null },
       clients: 3,
       metrics: caseloadMetrics(sessions, notes, { range: { from: null, to: null } }),
+      mirror: caseloadMirror(sessions, notes, {
+        range: { from: null, to: null },
+        concernLine: CONCERN_LINE,
+      }),
     };
     expect(result.out).toBe(JSON.stringify(expected, null, 2));
     expect(expected.metrics.totals.sessions).toBe(24);
     expect(expected.metrics.months.map((m) => m.month)).toEqual(['2025-04', '2025-05', '2025-06']);
+  });
+
+  it("prints the mirror's numbers as the client and caseload pages compute them, over a range too", async () => {
+    const data = demoData();
+    const dir = await demoVault(data);
+    const all = data.clients.map((c) => rendererClientMetrics(data, c.code).mirror);
+    // The demo is not trivial: episodes of both kinds with changes, compared sessions, participation.
+    expect(all.some((m) => m.episodeGroups.resolved.withChange > 0)).toBe(true);
+    expect(all.some((m) => m.episodeGroups.unresolved.episodes > 0)).toBe(true);
+    expect(all.every((m) => m.agreement.compared > 0 && m.participation.length > 0)).toBe(true);
+    expect(all.every((m) => m.outcomeSource === 'feedback')).toBe(true);
+
+    const range = { from: '2025-05-01', to: '2025-06-05' };
+    const client = await cli([
+      'report',
+      dir,
+      '--client',
+      'C-002',
+      '--from',
+      range.from,
+      '--to',
+      range.to,
+      '--json',
+    ]);
+    expect(client.code).toBe(0);
+    const { mirror } = rendererClientMetrics(data, 'C-002', range);
+    expect(JSON.parse(client.out).mirror).toEqual(mirror);
+    expect(mirror.episodes.every((e) => e.startsAt >= range.from)).toBe(true);
+
+    const caseload = await cli(['report', dir, '--from', range.from, '--json']);
+    const { sessions, notes } = indexOf(data);
+    const expected = caseloadMirror(sessions, notes, {
+      range: { from: range.from, to: null },
+      concernLine: CONCERN_LINE,
+    });
+    expect(JSON.parse(caseload.out).mirror).toEqual(expected);
+    expect(expected.agreement.compared).toBeGreaterThan(0);
+    expect(expected.participationByMonth.map((m) => m.month)).toEqual(['2025-05', '2025-06']);
+
+    // The text summary says the same in words.
+    const words = await cli(['report', dir, '--client', 'C-002']);
+    const whole = rendererClientMetrics(data, 'C-002').mirror;
+    expect(words.out).toContain(episodeSentence(whole.episodeGroups));
+    expect(words.out).toContain(agreementSentence(whole.agreement));
+    expect(words.out).toContain('session feedback total (0–40) stands in for the outcome');
   });
 
   it('filters by date range, both ends included, for a client and for the caseload', async () => {
