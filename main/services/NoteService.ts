@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { emptyNote } from '../../shared/domain/emptyNote';
+import { migrateNote } from '../../shared/domain/migrateNote';
 import { type Note, noteSchemasFor } from '../../shared/domain/noteSchema';
 import type { RuptureMarker, RuptureVocabulary } from '../../shared/domain/ruptures';
 import { ruptureVocabularyFor } from '../../shared/domain/settingsSchema';
@@ -66,7 +67,8 @@ export class NoteService {
         'not-found',
         'This note no longer exists in the vault. Reload the client’s page.',
       );
-    return note;
+    // Notes written before issue 14 are read in today's shape; the record on disk is left as it is.
+    return migrateNote(note);
   }
 
   /** A new empty draft for a session that has no note yet. */

@@ -6,6 +6,7 @@ export * from './dimensions';
 export * from './emptyNote';
 export * from './feedback';
 export * from './fields';
+export * from './migrateNote';
 export * from './noteSchema';
 export * from './participation';
 export * from './participationSchema';
