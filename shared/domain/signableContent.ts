@@ -52,8 +52,7 @@ function signableAttunement(attunement: Attunement): Record<string, unknown> {
 
 /** A rupture as signed: therapist-side markers only when there are some (issue 14). */
 function signableRupture(rupture: Rupture): Record<string, unknown> {
-  return {
-    ...rupture,
-    therapistMarkers: rupture.therapistMarkers.length > 0 ? rupture.therapistMarkers : undefined,
-  };
+  // A note read straight from the store, unmigrated, may lack the list altogether.
+  const markers: readonly string[] | undefined = rupture.therapistMarkers;
+  return { ...rupture, therapistMarkers: markers && markers.length > 0 ? markers : undefined };
 }

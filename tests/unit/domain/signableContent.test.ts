@@ -44,6 +44,8 @@ describe('signableContent', () => {
     expect(migrated.ruptures[0]?.therapistMarkers).toEqual([]);
     expect(signableContent(migrated)).toBe(signableContent(note));
     expect(signableContent(migrated)).not.toMatch(/unrated|therapistMarkers/);
+    // Read straight from the store, unmigrated, it hashes the same too (sync and import checks do this).
+    expect(signableContent(old as unknown as typeof note)).toBe(signableContent(note));
   });
 
   it('covers "Did not come up" and therapist-side markers once they are chosen', () => {
