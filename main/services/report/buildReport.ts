@@ -12,10 +12,12 @@ import {
   caseloadMirror,
   clientMirror,
 } from '../../../shared/analytics/mirror';
+import { outcomeScaleTotals } from '../../../shared/analytics/outcomeScaleTotals';
 import { DEFAULT_REPAIR_WINDOW } from '../../../shared/analytics/rollingRepairRate';
 import type { Client, ClientStatus } from '../../../shared/domain/clientSchema';
 import { DEFAULT_FEEDBACK_CONCERN_LINE } from '../../../shared/domain/feedback';
 import type { Note } from '../../../shared/domain/noteSchema';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import { AttuneError } from '../../../shared/errors';
@@ -114,6 +116,11 @@ async function concernLineOf(vault: ReportVault): Promise<number> {
   return typeof line === 'number' && Number.isFinite(line) ? line : DEFAULT_FEEDBACK_CONCERN_LINE;
 }
 
+/** The outcome rating's totals by session (the mirror's outcome where a client has them). */
+async function outcomeTotalsOf(vault: ReportVault): Promise<Map<string, number>> {
+  return outcomeScaleTotals(await values<Measure>(vault, kinds.measure));
+}
+
 /** Note summaries: each note is reduced to its structured fields as soon as it is read. */
 async function noteSummaries(vault: ReportVault, keep: (note: Note) => boolean): Promise<NoteSummary[]> {
   return (await values<Note>(vault, kinds.note)).filter(keep).map(summarizeNote);
@@ -145,7 +152,11 @@ export async function buildReport(vault: ReportVault, options: ReportOptions = {
       window: REPORT_REPAIR_WINDOW,
       concernLine,
     });
-    const mirror = clientMirror(client.id, sessions, notes, { range: dateRange, concernLine });
+    const mirror = clientMirror(client.id, sessions, notes, {
+      range: dateRange,
+      concernLine,
+      outcomeTotals: await outcomeTotalsOf(vault),
+    });
     await vault.appendAudit('export', { what: 'report', scope: 'client', clientId: client.id });
     return {
       kind: 'client',
@@ -163,6 +174,7 @@ export async function buildReport(vault: ReportVault, options: ReportOptions = {
   const mirror = caseloadMirror(sessions, notes, {
     range: dateRange,
     concernLine: await concernLineOf(vault),
+    outcomeTotals: await outcomeTotalsOf(vault),
   });
   await vault.appendAudit('export', { what: 'report', scope: 'caseload' });
   return { kind: 'caseload', range, clients: clients.length, metrics, mirror };

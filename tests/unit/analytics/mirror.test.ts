@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseloadMirror, clientMirror } from '../../../shared/analytics/mirror';
 import { episodeStatus } from '../../../shared/analytics/mirrorEpisodes';
+import { outcomeScaleTotals } from '../../../shared/analytics/outcomeScaleTotals';
 import { rememberedCaseloadMirror, rememberedClientMirror } from '../../../shared/analytics/mirrorMemo';
 import {
   agreementSentence,
@@ -322,5 +323,28 @@ describe('the mirror in words', () => {
     expect(caseloadParticipationSentence(c.participationHalves)).toBe(
       'Across your caseload, clients did 0.3 of the four participation items per noted session on average in the earlier half of the 8 noted sessions and 1.8 in the later half (by date, all clients together). Few sessions: a direction, not a trend.',
     );
+  });
+});
+
+describe('outcomeScaleTotals', () => {
+  const lines = (o: number) => ({ individually: 5, interpersonally: 5, socially: 5, overall: o });
+  it('takes complete outcome ratings only, the latest of a session', () => {
+    const totals = outcomeScaleTotals([
+      { sessionId: 's1', instrument: 'outcome', answers: lines(5), updatedAt: '2025-01-01T10:00:00Z' },
+      { sessionId: 's1', instrument: 'outcome', answers: lines(9), updatedAt: '2025-01-02T10:00:00Z' },
+      {
+        sessionId: 's2',
+        instrument: 'outcome',
+        answers: { ...lines(5), overall: null },
+        updatedAt: '2025-01-02T10:00:00Z',
+      },
+      {
+        sessionId: 's3',
+        instrument: 'phq9',
+        answers: { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 1, q7: 1, q8: 1, q9: 0, difficulty: null },
+        updatedAt: '2025-01-02T10:00:00Z',
+      },
+    ]);
+    expect([...totals]).toEqual([['s1', 24]]);
   });
 });

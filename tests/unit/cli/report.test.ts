@@ -178,6 +178,52 @@ describe('attune report', () => {
     expect(words.out).toContain('session feedback total (0–40) stands in for the outcome');
   });
 
+  it('takes the outcome rating as the outcome where a client has one, and only complete outcome ratings', async () => {
+    const data = demoData();
+    const client = data.clients[0]!;
+    const own = data.sessions.filter((s) => s.clientId === client.id);
+    const outcome = (s: (typeof own)[number], i: number, lines: number | null) => ({
+      kind: 'measure',
+      id: `m-${s.id}-${i}`,
+      value: {
+        id: `m-${s.id}-${i}`,
+        clientId: client.id,
+        sessionId: s.id,
+        instrument: 'outcome',
+        answers: { individually: 5, interpersonally: 6, socially: 7, overall: lines },
+        status: lines === null ? 'partial' : 'complete',
+        administeredAt: s.startsAt,
+        enteredBy: 'client',
+        updatedAt: s.startsAt,
+      },
+    });
+    // Complete outcome ratings at every other session (totals 18 + i), a partial one at session 1.
+    const measures = [
+      ...own.flatMap((s, i) => (i % 2 === 0 ? [outcome(s, 0, i)] : [])),
+      outcome(own[1]!, 0, null),
+    ];
+    const dir = await makeVault(join(await tempDir(), 'vault'), async (vault) => {
+      await writeDemo(vault, data);
+      await vault.putMany(measures);
+    });
+
+    const result = await cli(['report', dir, '--client', client.code, '--json']);
+    expect(result.code).toBe(0);
+    const mirror = JSON.parse(result.out).mirror;
+    expect(mirror.outcomeSource).toBe('outcome-scale');
+    expect(mirror.outcomes.map((o: { value: number }) => o.value)).toEqual([18, 20, 22, 24]);
+    const { sessions, notes } = indexOf(data);
+    const totals = new Map(own.flatMap((s, i) => (i % 2 === 0 ? [[s.id, 18 + i] as const] : [])));
+    expect(mirror).toEqual(
+      clientMirror(client.id, sessions, notes, { concernLine: CONCERN_LINE, outcomeTotals: totals }),
+    );
+    // The other clients have none: their outcome stays the feedback total, and the caseload says so.
+    const caseload = JSON.parse((await cli(['report', dir, '--json'])).out).mirror;
+    expect(caseload.outcomeSources).toEqual({ 'outcome-scale': 1, feedback: 2 });
+    const words = (await cli(['report', dir, '--client', client.code])).out;
+    expect(words).toContain('The outcome is the client’s outcome scale total (0–40).');
+  });
+
   it('filters by date range, both ends included, for a client and for the caseload', async () => {
     const data = demoData();
     const dir = await demoVault(data);
