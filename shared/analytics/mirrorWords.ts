@@ -3,8 +3,9 @@
  * the number of episodes or sessions behind it, small numbers are called small, and nothing is
  * said to cause anything.
  */
-import type { EpisodeGroup, EpisodeGroups } from './mirrorEpisodes';
+
 import type { OutcomeSource } from './mirror';
+import type { EpisodeGroup, EpisodeGroups } from './mirrorEpisodes';
 import type { ParticipationHalves } from './participationOverTime';
 import type { RatingAgreement } from './ratingAgreement';
 

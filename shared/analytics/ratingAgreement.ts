@@ -2,7 +2,7 @@
  * The therapist's own attunement ratings against the client's session feedback: where they agree,
  * and the self-rating blind spot (the therapist rates the session high, the client's total is low).
  */
-import { dimensionIds, type DimensionId } from '../domain/dimensions';
+import { type DimensionId, dimensionIds } from '../domain/dimensions';
 import { round1 } from './mirrorEpisodes';
 
 /** A mean rating at or above this reads as "you rated attunement high" (4 is "Good" on the 1–5 scale). */

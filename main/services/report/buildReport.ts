@@ -17,10 +17,10 @@ import { DEFAULT_REPAIR_WINDOW } from '../../../shared/analytics/rollingRepairRa
 import type { Client, ClientStatus } from '../../../shared/domain/clientSchema';
 import { DEFAULT_FEEDBACK_CONCERN_LINE } from '../../../shared/domain/feedback';
 import type { Note } from '../../../shared/domain/noteSchema';
-import type { Measure } from '../../../shared/measures/measureSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import { AttuneError } from '../../../shared/errors';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import { type NoteSummary, summarizeNote } from '../../../shared/summaries/noteSummary';
 import type { OpenVault } from '../../vault/OpenVault';
 import { kinds } from '../RecordStore';

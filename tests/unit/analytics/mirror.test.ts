@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseloadMirror, clientMirror } from '../../../shared/analytics/mirror';
 import { episodeStatus } from '../../../shared/analytics/mirrorEpisodes';
-import { outcomeScaleTotals } from '../../../shared/analytics/outcomeScaleTotals';
 import { rememberedCaseloadMirror, rememberedClientMirror } from '../../../shared/analytics/mirrorMemo';
 import {
   agreementSentence,
@@ -11,6 +10,7 @@ import {
   participationSentence,
   signedChange,
 } from '../../../shared/analytics/mirrorWords';
+import { outcomeScaleTotals } from '../../../shared/analytics/outcomeScaleTotals';
 import { feedback, note, rupture, session } from './fixtures';
 
 /**
