@@ -145,6 +145,9 @@ export function createHandlers(
     'processNotes:get': ({ noteId }) => processNotes.get(noteId),
     'processNotes:save': ({ noteId, text, expectedUpdatedAt }) =>
       processNotes.save(noteId, text, expectedUpdatedAt),
+    'processNotes:getForSession': ({ sessionId }) => processNotes.getForSession(sessionId),
+    'processNotes:saveForSession': ({ sessionId, text, expectedUpdatedAt }) =>
+      processNotes.saveForSession(sessionId, text, expectedUpdatedAt),
     'measures:list': ({ clientId }) => services.measures.list(clientId),
     'measures:all': () => services.measures.all(),
     'measures:save': (input) => services.measures.save(input),

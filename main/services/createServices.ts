@@ -61,7 +61,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     sessions,
     notes,
     sessionNotes: new SessionNoteService({ store, sessions, notes, templates }),
-    processNotes: new ProcessNoteService(store, clock, notes),
+    processNotes: new ProcessNoteService(store, clock, notes, sessions),
     measures: new MeasureService(store, clock, sessions),
     clientEntry: new ClientEntryService(session, notes),
     records: new RecordsService({ session, store, clock, templates, settings }),

@@ -5,10 +5,13 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, recordIdSchema, textSchema } from './fields';
 
-/** A process-note record, linked to the progress note it sits beside. */
+/**
+ * A process-note record. Beside a progress note it takes that note's id (`noteId`); written for
+ * a session that has no progress note, `noteId` is null and it takes the session's id.
+ */
 export const processNoteSchema = z.strictObject({
   id: recordIdSchema,
-  noteId: recordIdSchema,
+  noteId: recordIdSchema.nullable(),
   sessionId: recordIdSchema,
   clientId: recordIdSchema,
   text: textSchema('The process note'),

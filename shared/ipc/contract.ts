@@ -9,6 +9,7 @@ import { indexContract } from './contracts/indexContract';
 import { measureContract } from './contracts/measureContract';
 import { noteContract } from './contracts/noteContract';
 import { passphraseContract } from './contracts/passphraseContract';
+import { processNoteContract } from './contracts/processNoteContract';
 import { recordsContract } from './contracts/recordsContract';
 import { recoveryKeyContract } from './contracts/recoveryKeyContract';
 import { reviewContract } from './contracts/reviewContract';
@@ -31,6 +32,7 @@ export type { FilePurpose, FolderPurpose, SavePurpose } from './contracts/filesC
 export type { MeasureSaveInput } from './contracts/measureContract';
 export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
 export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
+export type { SessionProcessNote } from './contracts/processNoteContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
 export type { SessionNoteInput, StartedSessionNote } from './contracts/sessionNoteContract';
 export type {
@@ -66,6 +68,7 @@ export const contract = {
   ...recoveryKeyContract,
   ...clientContract,
   ...noteContract,
+  ...processNoteContract,
   ...templateContract,
   ...sessionNoteContract,
   ...indexContract,

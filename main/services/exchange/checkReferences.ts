@@ -137,8 +137,21 @@ function signatureMatches(note: Note): boolean {
 
 function checkProcessNotes(file: ExportFile, vault: VaultIndex, report: Report): void {
   const notes = new Map(file.notes.map((n) => [n.id, { sessionId: n.sessionId, clientId: n.clientId }]));
+  const sessionClients = new Map(file.sessions.map((s) => [s.id, s.clientId]));
   (file.processNotes ?? []).forEach((processNote, i) => {
     const at = (field: string) => `processNotes[${i}].${field}`;
+    if (processNote.noteId === null) {
+      // Written for a session without a progress note: ProcessNoteService gives it the session's id.
+      if (processNote.id !== processNote.sessionId)
+        report(at('id'), 'A process note without a progress note must have the id of its session.');
+      const clientId =
+        sessionClients.get(processNote.sessionId) ?? vault.sessionClients.get(processNote.sessionId);
+      if (clientId === undefined)
+        report(at('sessionId'), `No session with id ${q(processNote.sessionId)} in the file or the vault.`);
+      else if (clientId !== processNote.clientId)
+        report(at('clientId'), 'This is not the client of the process note’s session.');
+      return;
+    }
     // ProcessNoteService keeps one process note per note by giving it the note's id.
     if (processNote.id !== processNote.noteId)
       report(at('id'), 'A process note’s id must be the id of its note.');

@@ -140,7 +140,7 @@ export async function buildPacket(
       summaries.push(packetSummary(note, { sessionRef, noteRef }, ruptures, ctx));
     }
     if (request.include.processNotes) {
-      const processNote = await processNoteOf(vault, note.id);
+      const processNote = await processNoteOf(vault, note);
       if (processNote && processNote.text.trim() !== '') {
         processNotes.push({ sessionRef, noteRef, text: clean(processNote.text) });
       }

@@ -74,9 +74,18 @@ export async function notesOfSessions(
   return out;
 }
 
-/** The process note beside a progress note, if one was written. */
-export function processNoteOf(vault: ReviewVault, noteId: string): Promise<ProcessNote | undefined> {
-  return findRecord<ProcessNote>(vault, kinds.processNote, noteId);
+/**
+ * The process note of a progress note's session, if one was written: beside the note (its id),
+ * or for the session before the note existed (the session's id; ProcessNoteService).
+ */
+export async function processNoteOf(
+  vault: ReviewVault,
+  note: { id: string; sessionId: string },
+): Promise<ProcessNote | undefined> {
+  return (
+    (await findRecord<ProcessNote>(vault, kinds.processNote, note.id)) ??
+    (await findRecord<ProcessNote>(vault, kinds.processNote, note.sessionId))
+  );
 }
 
 export async function settingsOf(vault: ReviewVault): Promise<Settings> {

@@ -73,7 +73,7 @@ describe('generateDemo', () => {
     }
     for (const p of data.processNotes) {
       expect(p.id).toBe(p.noteId);
-      expect(notes.get(p.noteId)).toMatchObject({ sessionId: p.sessionId, clientId: p.clientId });
+      expect(notes.get(p.noteId ?? '')).toMatchObject({ sessionId: p.sessionId, clientId: p.clientId });
     }
     for (const client of data.clients) {
       const starts = data.sessions.filter((s) => s.clientId === client.id).map((s) => Date.parse(s.startsAt));

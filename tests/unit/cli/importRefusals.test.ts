@@ -14,7 +14,7 @@ function validFile(): ExportFile {
     c.code = `F-00${i + 1}`;
   });
   const noteIds = new Set(data.notes.map((n) => n.id));
-  data.processNotes = data.processNotes.filter((p) => noteIds.has(p.noteId));
+  data.processNotes = data.processNotes.filter((p) => noteIds.has(p.noteId ?? ''));
   if (data.processNotes.length === 0) {
     const n = data.notes[0]!;
     data.processNotes.push({
