@@ -93,6 +93,11 @@ export interface RepairResult {
   restored: Array<{ record: DamagedRecord; backupAt: string }>;
   /** Damaged records no backup held intact (or changed meanwhile, so left alone). */
   notRestored: DamagedRecord[];
+  /**
+   * Signed notes no backup held with the same signature (a vault shared by several computers):
+   * never replaced by a backup's draft, they were saved again unchanged, as this computer still showed them.
+   */
+  keptSigned?: DamagedRecord[];
   /** The check run again afterwards. */
   report: VaultCheckReport;
 }
@@ -209,6 +214,9 @@ export function adviceFor(report: VaultCheckReport): string {
   if (report.repair && report.damaged.length > 0 && onlyRecords(report)) {
     return 'Restore the affected records from your backups: Attune takes each from the newest backup that holds it intact, and the rest of the vault stays as it is.';
   }
+  if (report.repair && report.damaged.length > 0 && onlyOwnLog(report)) {
+    return 'Restore the affected records from your backups: Attune takes each from the newest backup that holds it intact and saves it again, and this computer starts a new change log. The damaged part of the old one stays listed here, so you know what happened.';
+  }
   const resend = [
     ...new Set(
       report.vaultProblems
@@ -224,6 +232,15 @@ export function adviceFor(report: VaultCheckReport): string {
     return 'Restore the vault from a backup in Settings → Backups. Your current vault is kept aside, not overwritten.';
   }
   return 'Restore the vault from a backup copy, if you have one (Settings → Backups). Until then, do not delete this vault folder: the records that are intact can still be exported.';
+}
+
+/** True when, besides information, only this computer's own change log is damaged or put back (format 2). */
+function onlyOwnLog(report: VaultCheckReport): boolean {
+  return report.vaultProblems.every(
+    (p) =>
+      INFORMATION.has(p.part) ||
+      (p.own === true && (p.part === 'device-damaged' || p.part === 'device-rolled-back')),
+  );
 }
 
 /** True when only records are damaged, so putting those records back repairs the vault. */

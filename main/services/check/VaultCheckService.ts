@@ -12,7 +12,8 @@ import {
   vaultProblemsOf,
 } from './describeDamage';
 import { findIntactCopies, generationsOf } from './intactCopies';
-import { checkSyncedVault } from './syncedCheck';
+import { outcomeOf, repairSyncedRecords } from './repairSyncedRecords';
+import { checkSyncedVault, syncedRecordSource } from './syncedCheck';
 import { vaultRecordSource } from './vaultRecordSource';
 
 /** What the check needs to know about backups. */
@@ -60,18 +61,12 @@ export class VaultCheckService {
    */
   async repairFromBackup(passphrase: string): Promise<RepairResult> {
     const vault = this.session.vault;
-    if (vault.format === 2) {
-      // Single records are taken from format-1 backups; a shared vault's backups are restored whole.
-      throw new AttuneError(
-        'invalid-input',
-        'Restoring single records is not available for a vault shared by several computers. Open Attune on the computer named in the check so the sync app sends its files again, or restore the whole vault from a backup in Settings → Backups.',
-      );
-    }
     const writer = this.writer;
     const folder = await this.backups.folder();
     if (!writer || !folder) {
       throw new AttuneError('invalid-input', 'No backup folder is set. Choose one in Settings → Backups.');
     }
+    if (vault instanceof SyncedOpenVault) return this.#repairSynced(vault, folder, writer, passphrase);
     const revs = new Map(vault.list().map((r) => [`${r.kind}/${r.id}`, r.rev]));
     const refs = damagedRecordsOf(await vault.verify());
     if (refs.length === 0) return { restored: [], notRestored: [], report: await this.check() };
@@ -124,33 +119,67 @@ export class VaultCheckService {
     };
   }
 
+  /** The same repair on a vault shared by several computers (format 2): repairSyncedRecords. */
+  async #repairSynced(
+    vault: SyncedOpenVault,
+    folder: string,
+    writer: BulkWriter,
+    passphrase: string,
+  ): Promise<RepairResult> {
+    const { described, written } = await repairSyncedRecords({
+      synced: vault.synced,
+      passphrase,
+      folder,
+      generations: await generationsOf(folder, vault.id),
+      describe: (refs) => describeDamage(refs, this.#syncedSources(vault)),
+      reopen: async () => {
+        await this.session.whileClosed(
+          'Attune is restoring records from your backups. Wait a moment and try again.',
+          { passphrase },
+          async () => undefined,
+        );
+      },
+      writeMany: (work) => writer.writeMany(work),
+    });
+    return { ...outcomeOf(described, written), report: await this.check() };
+  }
+
+  #syncedSources(vault: SyncedOpenVault): RecordSource[] {
+    return [syncedRecordSource(vault.synced), ...(this.memory ? [this.memory] : [])];
+  }
+
   #sources(vault: OpenVault): RecordSource[] {
     return [vaultRecordSource(vault), ...(this.memory ? [this.memory] : [])];
+  }
+
+  /** Backups of this vault to restore damaged records from, when there are damaged records and backups. */
+  async #repairOffer(damaged: number, vaultId: string): Promise<VaultCheckReport['repair']> {
+    const folder = damaged > 0 && this.writer ? await this.backups.folder().catch(() => null) : null;
+    if (!folder) return null;
+    const generations = await generationsOf(folder, vaultId);
+    return generations.length > 0
+      ? { generations: generations.length, newestAt: generations[0]!.createdAt }
+      : null;
   }
 
   async #check(): Promise<VaultCheckReport> {
     const vault = this.session.vault; // `locked` when it is not open
     if (vault instanceof SyncedOpenVault) {
       // A vault shared between computers: every computer's change log, read again from the folder.
-      return checkSyncedVault(vault.synced, {
+      const report = await checkSyncedVault(vault.synced, {
         sources: this.memory ? [this.memory] : [],
         backupsExist: () => this.backups.exist(),
         onProgress: (done, total) => this.session.emit('vault:progress', { task: 'verify', done, total }),
         clock: this.clock,
       });
+      return { ...report, repair: await this.#repairOffer(report.damaged.length, vault.id) };
     }
     const verify = await vault.verify((done, total) =>
       this.session.emit('vault:progress', { task: 'verify', done, total }),
     );
     const refs: DamagedRef[] = damagedRecordsOf(verify);
     const damaged = await describeDamage(refs, this.#sources(vault));
-    let repair: VaultCheckReport['repair'] = null;
-    const folder = refs.length > 0 && this.writer ? await this.backups.folder().catch(() => null) : null;
-    if (folder) {
-      const generations = await generationsOf(folder, vault.id);
-      if (generations.length > 0)
-        repair = { generations: generations.length, newestAt: generations[0]!.createdAt };
-    }
+    const repair = await this.#repairOffer(refs.length, vault.id);
     return {
       ok: verify.ok,
       checkedAt: this.clock().toISOString(),

@@ -1,6 +1,8 @@
 import { readGenerations } from '../../vault/generationsOnDisk';
 import { backupSetsIn } from '../../vault/listBackups';
 import { KeyCache, openReadOnly } from '../../vault/readOnlyVault';
+import { rememberedDerivations, syncedGenerationId } from '../../vault/v2/openSyncedGeneration';
+import { openSyncedReadOnly } from '../../vault/v2/readOnlySyncedGeneration';
 import { nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 
 /** A backup generation, as the check names it to the user. */
@@ -38,7 +40,9 @@ export async function generationsOf(
 /**
  * For each record (by `kind/id`), the newest backup generation that holds it intact: each
  * generation is opened read-only with the passphrase (one key derivation per distinct header)
- * and each record authenticated as it is read. Generations the passphrase does not open are
+ * and each record authenticated as it is read. A generation may be format 1 or format 2 (a
+ * vault upgraded at unlock keeps its id, so its older backups are format 1); a format-2 one
+ * gives the version its merged logs show. Generations the passphrase does not open are
  * skipped; `opened` says whether any did, so a wrong passphrase can be told from "not in any backup".
  */
 export async function findIntactCopies(
@@ -49,12 +53,15 @@ export async function findIntactCopies(
 ): Promise<{ copies: Map<string, IntactCopy>; opened: boolean }> {
   const copies = new Map<string, IntactCopy>();
   const cache = new KeyCache({ passphrase });
+  const derivations = rememberedDerivations();
   let opened = false;
   try {
     for (const generation of generations) {
       const missing = wanted.filter((w) => !copies.has(`${w.kind}/${w.id}`));
       if (missing.length === 0) break;
-      const copy = await openReadOnly(fs, generation.dir, cache);
+      const copy = (await syncedGenerationId(fs, generation.dir))
+        ? await openSyncedReadOnly(fs, generation.dir, passphrase, derivations.derive)
+        : await openReadOnly(fs, generation.dir, cache);
       if (!copy) continue;
       opened = true;
       try {
@@ -67,6 +74,7 @@ export async function findIntactCopies(
       }
     }
   } finally {
+    derivations.dispose();
     await cache.close();
   }
   return { copies, opened };

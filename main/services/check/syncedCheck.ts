@@ -42,7 +42,7 @@ export async function checkSyncedVault(vault: SyncedVault, deps: SyncedCheckDeps
     records: verify.records,
     damaged,
     vaultProblems,
-    // Restoring single records from backups reads format-1 backups; a format-2 vault is restored whole.
+    // VaultCheckService offers restoring the damaged records when backups of this vault are at hand.
     repair: null,
     backupsExist: await deps.backupsExist().catch(() => false),
   };
@@ -91,7 +91,7 @@ function partOf(problem: SyncProblem): VaultPart {
 }
 
 /** The open format-2 vault as a source: every record it shows is in memory, so reads cannot fail. */
-function syncedRecordSource(vault: SyncedVault): RecordSource {
+export function syncedRecordSource(vault: SyncedVault): RecordSource {
   return {
     async get<T>(kind: string, id: string): Promise<T | undefined> {
       try {

@@ -127,7 +127,7 @@ describe('Check the vault on a vault shared between computers (format 2)', () =>
     await office2.lock();
   });
 
-  it('the Settings check service runs the format-2 check on a shared vault, with progress, and refuses single-record repair', async () => {
+  it('the Settings check service runs the format-2 check on a shared vault, with progress; with no backups of it, single-record repair says so', async () => {
     const { a, office } = await officeWithLaptopNote();
     const seg = join(office, 'devices', B, 'log-000001.bin');
     const bytes = Buffer.from(await readFile(seg));
@@ -145,16 +145,17 @@ describe('Check the vault on a vault shared between computers (format 2)', () =>
       session,
       { exist: async () => true, folder: async () => '/nonexistent-backups' },
       null,
-      null,
+      { writeMany: (work) => work(session.vault) },
       clock,
     );
     const report = await service.check();
     expect(report.damaged.map((d) => [d.what, d.device])).toEqual([['note', 'Laptop']]);
     expect(report.vaultProblems).toContainEqual({ part: 'device-damaged', device: 'Laptop' });
     expect(progress.at(-1)).toEqual({ task: 'verify', done: 2, total: 2 });
+    expect(report.repair).toBeNull(); // no backups of this vault in that folder
     await expect(service.repairFromBackup(PASS)).rejects.toMatchObject({
-      kind: 'invalid-input',
-      message: expect.stringMatching(/restore the whole vault from a backup/),
+      kind: 'not-found',
+      message: expect.stringMatching(/No backups of this vault were found in \/nonexistent-backups/),
     });
     await a.lock();
   });

@@ -92,6 +92,20 @@ export function RepairOutcome({ result }: { result: RepairResult }) {
           </ul>
         </>
       )}
+      {(result.keptSigned ?? []).length > 0 && (
+        <>
+          <h3>Signed notes kept as signed</h3>
+          <ul aria-label="Signed notes kept as signed">
+            {(result.keptSigned ?? []).map((record) => (
+              <li key={`${record.kind}/${record.id}`}>
+                {describeDamagedRecord(record, dateWords)}: no backup holds it as signed, and a backup’s
+                earlier version never replaces a signed note. Attune saved it again unchanged, signature and
+                all, as this computer still showed it.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {result.notRestored.length > 0 && (
         <>
           <h3>Not restored</h3>
