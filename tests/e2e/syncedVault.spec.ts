@@ -97,6 +97,9 @@ test('one vault on two computers: presence, a conflict resolved through the scre
       const warning = laptop.getByRole('alert').filter({ hasText: 'Also open on Office iMac' });
       await expect(warning).toBeVisible(SLOW);
       await expect(warning).toContainText(/min ago|just now/);
+      // The page keeps its heading while the warning stands in for the editor.
+      await expect(laptop.getByRole('heading', { level: 1, name: /^Session note · C-014/ })).toBeVisible();
+      await expectAccessible(laptop, 'warned of a note open on another computer');
       await laptop.getByRole('button', { name: 'Edit here anyway' }).click();
       await expect(laptop.getByRole('status').filter({ hasText: 'Also open on Office iMac' })).toBeVisible(
         SLOW,

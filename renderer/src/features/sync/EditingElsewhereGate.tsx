@@ -15,11 +15,14 @@ const POLL_MS = 30_000;
 export function EditingElsewhereGate({
   kind,
   id,
+  heading,
   onBack,
   children,
 }: {
   kind: string;
   id: string;
+  /** The page's heading, shown while the editor waits (the editor shows its own). */
+  heading: string;
   onBack: () => void;
   children: ReactNode;
 }) {
@@ -43,22 +46,31 @@ export function EditingElsewhereGate({
     };
   }, [kind, id]);
 
-  if (others === null) return <p className="muted">Opening the note…</p>;
+  if (others === null)
+    return (
+      <>
+        <h1>{heading}</h1>
+        <p className="muted">Opening the note…</p>
+      </>
+    );
   const text = openElsewhereText(others);
   if (text && !confirmed) {
     return (
-      <div role="alert" className="card notice">
-        <p>
-          <strong>{text}.</strong> This note is being edited on {others.map((o) => o.name).join(' and on ')}.
-          If you edit it here too before the computers sync, you will have two versions to choose between.
-        </p>
-        <button type="button" onClick={() => setConfirmed(true)}>
-          Edit here anyway
-        </button>{' '}
-        <button type="button" className="secondary" onClick={onBack}>
-          Back
-        </button>
-      </div>
+      <>
+        <h1>{heading}</h1>
+        <div role="alert" className="card notice">
+          <p>
+            <strong>{text}.</strong> This note is being edited on {others.map((o) => o.name).join(' and on ')}
+            . If you edit it here too before the computers sync, you will have two versions to choose between.
+          </p>
+          <button type="button" onClick={() => setConfirmed(true)}>
+            Edit here anyway
+          </button>{' '}
+          <button type="button" className="secondary" onClick={onBack}>
+            Back
+          </button>
+        </div>
+      </>
     );
   }
   return (

@@ -22,7 +22,7 @@ export function NotePage({
   const heading = `Session note${client ? ` · ${client.code}` : ''}${when ? ` · ${when}` : ''}`;
   return (
     <main className="page note-page">
-      <EditingElsewhereGate kind="note" id={noteId} onBack={onClose}>
+      <EditingElsewhereGate kind="note" id={noteId} heading={heading} onBack={onClose}>
         <NoteEditor noteId={noteId} heading={heading} onClose={onClose} />
       </EditingElsewhereGate>
     </main>
