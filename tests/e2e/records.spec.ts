@@ -264,7 +264,7 @@ test('client record export: PDF and JSON of the record set, without the process 
     const json = await readFile(jsonPath!, 'utf8');
     expect(json).not.toContain(PROCESS_SENTENCE);
     expect(json).toContain(SUBJECTIVE);
-    expect(JSON.parse(json)).toMatchObject({ format: 'attune-export', version: 1 });
+    expect(JSON.parse(json)).toMatchObject({ format: 'attune-export', version: 2 });
     expect(JSON.parse(json).processNotes).toBeUndefined();
   });
   await rm(folder, { recursive: true, force: true });

@@ -93,7 +93,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       const result = await withVault(io, dir, options, (vault) => importIntoVault(vault, data));
       io.out(
         `Imported ${result.clients} clients, ${result.sessions} sessions, ${result.notes} notes, ` +
-          `${result.processNotes} process notes, ${result.templates} templates; settings: ${result.settings}.`,
+          `${result.processNotes} process notes, ${result.measures} measures, ${result.templates} templates; settings: ${result.settings}.`,
       );
     });
 

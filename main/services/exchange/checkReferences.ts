@@ -24,6 +24,8 @@ export interface VaultIndex {
   notes: Map<string, { sessionId: string; clientId: string }>;
   /** Existing user templates' names, lower-cased. */
   templateNames: Set<string>;
+  /** Existing measures' session and instrument (measureSlot), one measure per pair. */
+  measureSlots: Set<string>;
 }
 
 type Report = (path: string, message: string) => void;
@@ -35,6 +37,7 @@ export function checkReferences(file: ExportFile, vault: VaultIndex, report: Rep
     ['sessions', kinds.session, file.sessions],
     ['notes', kinds.note, file.notes],
     ['processNotes', kinds.processNote, file.processNotes ?? []],
+    ['measures', kinds.measure, file.measures],
     ['templates', kinds.template, file.templates],
   ] as const;
   for (const [key, kind, records] of sections) checkIds(key, kind, records, vault, report);
@@ -61,7 +64,41 @@ export function checkReferences(file: ExportFile, vault: VaultIndex, report: Rep
 
   checkNotes(file, vault, sessionClients, report);
   checkProcessNotes(file, vault, report);
+  checkMeasures(file, vault, sessionClients, report);
   checkTemplates(file, vault, report);
+}
+
+/** The one measure a session may hold of an instrument, as a key. */
+export const measureSlot = (m: { sessionId: string; instrument: string }): string =>
+  `${m.sessionId}/${m.instrument}`;
+
+function checkMeasures(
+  file: ExportFile,
+  vault: VaultIndex,
+  sessionClients: Map<string, string>,
+  report: Report,
+): void {
+  const slots = new Map<string, number>();
+  file.measures.forEach((measure, i) => {
+    const at = (field: string) => `measures[${i}].${field}`;
+    const sessionClient =
+      sessionClients.get(measure.sessionId) ?? vault.sessionClients.get(measure.sessionId);
+    if (sessionClient === undefined) {
+      report(at('sessionId'), `No session with id ${q(measure.sessionId)} in the file or the vault.`);
+    } else if (sessionClient !== measure.clientId) {
+      report(at('clientId'), 'The measure’s client is not the client of its session.');
+    }
+    const slot = measureSlot(measure);
+    const earlier = slots.get(slot);
+    if (vault.measureSlots.has(slot))
+      report(
+        at('instrument'),
+        'That session already has this measure in the vault; a session has one of each.',
+      );
+    else if (earlier !== undefined)
+      report(at('instrument'), `That session already has this measure: measures[${earlier}].`);
+    else slots.set(slot, i);
+  });
 }
 
 function checkIds(

@@ -1,6 +1,7 @@
 /**
  * The JSON interchange format (docs/interchange-format.md): everything in a vault except the
- * audit trail, as plain records. Version 1. A reader refuses a newer version rather than guess.
+ * audit trail, as plain records. Version 2 (version 1 had no measures; older files are migrated on
+ * import: migrateExportFile.ts). A reader refuses a newer version rather than guess.
  */
 import { z } from 'zod';
 import { clientSchema } from '../../../shared/domain/clientSchema';
@@ -11,9 +12,10 @@ import { defaultRuptureVocabulary, type RuptureVocabulary } from '../../../share
 import { sessionSchema } from '../../../shared/domain/sessionSchema';
 import { settingsSchema } from '../../../shared/domain/settingsSchema';
 import { templateSchema } from '../../../shared/domain/templates';
+import { measureSchema } from '../../../shared/measures/measureSchema';
 
 export const EXPORT_FORMAT = 'attune-export';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 /** Import files above this size are refused before they are read. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -31,6 +33,8 @@ export function exportFileSchemaFor(vocabulary: RuptureVocabulary) {
     notes: list(noteSchemasFor(vocabulary).note, 'Notes'),
     /** Present only when the export was asked to include process notes. */
     processNotes: list(processNoteSchema, 'Process notes').optional(),
+    /** Outcome measures (outcome rating, PHQ-9, GAD-7), one per instrument and session. */
+    measures: list(measureSchema, 'Measures'),
     /** The user's own templates; the built-in four are not exported. */
     templates: list(templateSchema, 'Templates'),
     settings: settingsSchema.optional(),
@@ -49,17 +53,20 @@ export interface ExchangeCounts {
   sessions: number;
   notes: number;
   processNotes: number;
+  measures: number;
   templates: number;
 }
 
 export function countsOf(
-  file: Pick<ExportFile, 'clients' | 'sessions' | 'notes' | 'processNotes' | 'templates'>,
+  file: Pick<ExportFile, 'clients' | 'sessions' | 'notes' | 'processNotes' | 'templates'> &
+    Partial<Pick<ExportFile, 'measures'>>,
 ): ExchangeCounts {
   return {
     clients: file.clients.length,
     sessions: file.sessions.length,
     notes: file.notes.length,
     processNotes: file.processNotes?.length ?? 0,
+    measures: file.measures?.length ?? 0,
     templates: file.templates.length,
   };
 }

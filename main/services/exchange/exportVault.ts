@@ -4,6 +4,7 @@ import type { ProcessNote } from '../../../shared/domain/processNoteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import type { Template } from '../../../shared/domain/templates';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import type { OpenVault } from '../../vault/OpenVault';
 import { kinds } from '../RecordStore';
 import { SETTINGS_ID } from '../SettingsService';
@@ -65,6 +66,13 @@ export async function exportVault(vault: ExchangeVault, options: ExportOptions):
   const processNotes = options.includeProcessNotes
     ? (await values<ProcessNote>(vault, kinds.processNote)).sort(byKey((p) => p.id))
     : undefined;
+  const measures = (await values<Measure>(vault, kinds.measure)).sort(
+    byKey(
+      (m) => m.administeredAt,
+      (m) => m.instrument,
+      (m) => m.id,
+    ),
+  );
   const hasSettings = vault.list(kinds.setting).some((r) => r.id === SETTINGS_ID);
   const settings = hasSettings ? await vault.get<Settings>(kinds.setting, SETTINGS_ID) : undefined;
   const file: ExportFile = {
@@ -75,6 +83,7 @@ export async function exportVault(vault: ExchangeVault, options: ExportOptions):
     sessions,
     notes,
     ...(processNotes ? { processNotes } : {}),
+    measures,
     templates,
     ...(settings ? { settings } : {}),
   };

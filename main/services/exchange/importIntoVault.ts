@@ -3,10 +3,11 @@ import type { Note } from '../../../shared/domain/noteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import type { Template } from '../../../shared/domain/templates';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import { AttuneError } from '../../../shared/errors';
 import { kinds } from '../RecordStore';
 import { SETTINGS_ID } from '../SettingsService';
-import { checkReferences, type VaultIndex } from './checkReferences';
+import { checkReferences, measureSlot, type VaultIndex } from './checkReferences';
 import {
   countsOf,
   type ExchangeCounts,
@@ -17,6 +18,7 @@ import {
 import type { ExchangeVault } from './exportVault';
 import { type ImportProblem, importRefused, jsonPath, MAX_PROBLEMS } from './importProblems';
 import { type SettingsOutcome, settingsForImport } from './importSettings';
+import { migrateExportFile } from './migrateExportFile';
 import { scanJson } from './scanJson';
 
 export interface ImportResult extends ExchangeCounts {
@@ -40,7 +42,7 @@ export async function checkImport(
   vault: ExchangeVault,
   data: unknown,
 ): Promise<{ problems: ImportProblem[]; plan: ImportPlan | null; settings: SettingsOutcome }> {
-  checkEnvelope(data);
+  const version = checkEnvelope(data);
   const problems: ImportProblem[] = [];
   const report = (path: string, message: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ path, message });
@@ -48,12 +50,13 @@ export async function checkImport(
 
   scanJson(data, report);
   if (problems.length > 0) return { problems, plan: null, settings: 'none' };
+  const current = migrateExportFile(data as Record<string, unknown>, version);
 
   const vaultSettings = vault.list(kinds.setting).some((r) => r.id === SETTINGS_ID)
     ? await vault.get<Settings>(kinds.setting, SETTINGS_ID)
     : null;
-  const settings = settingsForImport(vaultSettings, (data as { settings?: unknown }).settings, report);
-  const parsed = exportFileSchemaFor(settings.vocabulary).safeParse(data);
+  const settings = settingsForImport(vaultSettings, current.settings, report);
+  const parsed = exportFileSchemaFor(settings.vocabulary).safeParse(current);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report(jsonPath(issue.path), issue.message);
     return { problems, plan: null, settings: settings.outcome };
@@ -68,6 +71,7 @@ export async function checkImport(
     ...file.sessions.map((value) => ({ kind: kinds.session, id: value.id, value })),
     ...file.notes.map((value) => ({ kind: kinds.note, id: value.id, value })),
     ...(file.processNotes ?? []).map((value) => ({ kind: kinds.processNote, id: value.id, value })),
+    ...file.measures.map((value) => ({ kind: kinds.measure, id: value.id, value })),
   ];
   if (settings.store) items.push({ kind: kinds.setting, id: SETTINGS_ID, value: settings.store });
   return {
@@ -90,8 +94,8 @@ export async function importIntoVault(vault: ExchangeVault, data: unknown): Prom
   return plan.result;
 }
 
-/** The file must say what it is before its contents are worth checking. */
-function checkEnvelope(data: unknown): void {
+/** The file must say what it is before its contents are worth checking; returns its version. */
+function checkEnvelope(data: unknown): number {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new AttuneError('invalid-input', 'The import file must hold one JSON object, an Attune export.');
   }
@@ -108,12 +112,13 @@ function checkEnvelope(data: unknown): void {
       `This export was written by a newer version of Attune (format version ${version}; this version reads ${EXPORT_VERSION}). Update Attune, then import it again.`,
     );
   }
-  if (version !== EXPORT_VERSION) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new AttuneError(
       'invalid-input',
-      `The export file’s “version” is not one Attune knows; this version of Attune reads version ${EXPORT_VERSION}.`,
+      `The export file’s “version” is not one Attune knows; this version of Attune reads versions 1 to ${EXPORT_VERSION}.`,
     );
   }
+  return version;
 }
 
 /** What the reference checks need from the vault, read once. */
@@ -128,11 +133,13 @@ async function indexVault(vault: ExchangeVault): Promise<VaultIndex> {
   const sessions = await vault.getAll<Session>(kinds.session);
   const notes = await vault.getAll<Note>(kinds.note);
   const templates = await vault.getAll<Template>(kinds.template);
+  const measures = await vault.getAll<Measure>(kinds.measure);
   return {
     ids,
     clientCodes: new Map(clients.map((c) => [c.value.code.toLowerCase(), c.value.code])),
     sessionClients: new Map(sessions.map((s) => [s.id, s.value.clientId])),
     notes: new Map(notes.map((n) => [n.id, { sessionId: n.value.sessionId, clientId: n.value.clientId }])),
     templateNames: new Set(templates.map((t) => t.value.name.trim().toLowerCase())),
+    measureSlots: new Set(measures.map((m) => measureSlot(m.value))),
   };
 }

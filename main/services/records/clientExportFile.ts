@@ -5,7 +5,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from '../exchange/expo
 
 /**
  * A client's record set in the interchange format (docs/interchange-format.md), so another
- * Attune can import it: the client, the sessions, the signed notes, and the user templates those
+ * Attune can import it: the client, the sessions, the signed notes, the outcome measures, and the user templates those
  * notes were written in. Process notes are never part of it. Settings travel only when the notes
  * use the user's own rupture markers or strategies, and then only that vocabulary, so the notes
  * keep their meaning; the clinician's other settings are not the client's record.
@@ -20,6 +20,7 @@ export function clientExportFile(set: RecordSet): ExportFile {
     clients: [set.client],
     sessions: set.sessions,
     notes: set.notes,
+    measures: set.measures,
     templates: set.templates.filter((t) => !builtInTemplate(t.id)),
     ...(customVocabulary
       ? { settings: settingsSchema.parse({ ruptureVocabulary: { markers, strategies } }) }

@@ -3,6 +3,7 @@ import type { Note } from '../../../shared/domain/noteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import { AttuneError } from '../../../shared/errors';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import type { RecordSet } from '../../../shared/ipc/contracts/recordsContract';
 import { type Clock, isoNow } from '../Clock';
 import { kinds, type RecordStore } from '../RecordStore';
@@ -43,10 +44,26 @@ export async function readRecordSet(
     .sort((a, b) => (order.get(a.sessionId) ?? 0) - (order.get(b.sessionId) ?? 0));
   const used = new Set(notes.map((n) => n.templateId));
   const { practiceHeader, feedbackConcernLine, ruptureVocabulary } = settings;
+  // With one note, only its session's measures; measures of a session whose note is a draft are kept.
+  const sessionIds = new Set(
+    noteId === undefined ? sessions.map((s) => s.id) : notes.map((n) => n.sessionId),
+  );
+  const measures = [...(await store.all<Measure>(kinds.measure)).values()]
+    .filter((m) => sessionIds.has(m.sessionId))
+    .sort((a, b) =>
+      a.administeredAt === b.administeredAt
+        ? a.id < b.id
+          ? -1
+          : 1
+        : a.administeredAt < b.administeredAt
+          ? -1
+          : 1,
+    );
   return structuredClone({
     client,
     sessions: noteId === undefined ? sessions : sessions.filter((s) => s.id === notes[0]?.sessionId),
     notes,
+    measures,
     templates: (await templates.list()).filter((t) => used.has(t.id)),
     settings: { practiceHeader, feedbackConcernLine, ruptureVocabulary },
     preparedAt: isoNow(clock),

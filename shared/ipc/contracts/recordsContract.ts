@@ -5,6 +5,7 @@ import type { Note } from '../../domain/noteSchema';
 import type { Session } from '../../domain/sessionSchema';
 import type { Settings } from '../../domain/settingsSchema';
 import type { Template } from '../../domain/templates';
+import type { Measure } from '../../measures/measureSchema';
 import { MAX_PATH_LENGTH } from '../../review/reviewFiles';
 import { returns } from './returns';
 import type { Saved } from './savedFile';
@@ -20,6 +21,8 @@ export interface RecordSet {
   sessions: Session[];
   /** Signed notes only, oldest session first. */
   notes: Note[];
+  /** The client's outcome measures, earliest first (part of the record: they are not process notes). */
+  measures: Measure[];
   templates: Template[];
   settings: Pick<Settings, 'practiceHeader' | 'feedbackConcernLine' | 'ruptureVocabulary'>;
   /** When the record set was read, for the printed "prepared on" line. */

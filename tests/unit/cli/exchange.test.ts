@@ -12,7 +12,7 @@ import { builtInTemplate, deriveTemplate } from '../../../shared/domain/template
 import { tempDir } from '../helpers/tempDir';
 import { cli, makeVault, withOpenVault } from './cliTestKit';
 
-const kinds = ['client', 'session', 'note', 'process-note', 'template', 'setting'];
+const kinds = ['client', 'session', 'note', 'process-note', 'measure', 'template', 'setting'];
 
 /** A demo caseload plus what demo data lacks: a user template and a custom rupture marker in use. */
 async function fillRich(vault: Vault): Promise<void> {
@@ -53,6 +53,17 @@ async function fillRich(vault: Vault): Promise<void> {
   });
   await writeDemo(vault, data, { batchSize: 10 });
   await vault.put('template', template.id, template);
+  const session = data.sessions[0]!;
+  const q = { q1: 1, q2: 2, q3: 1, q4: 1, q5: 0, q6: 1, q7: 0, q8: 0, q9: 1, difficulty: 1 };
+  await vault.put('measure', 'm-phq9', {
+    ...{ id: 'm-phq9', clientId: session.clientId, sessionId: session.id, instrument: 'phq9', answers: q },
+    ...{
+      status: 'complete',
+      administeredAt: session.startsAt,
+      enteredBy: 'client',
+      updatedAt: session.startsAt,
+    },
+  });
 }
 
 async function allRecords(dir: string): Promise<Record<string, unknown[]>> {
@@ -89,7 +100,7 @@ describe('attune export and import', () => {
     const imported = await cli(['import', target, file]);
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.out).toMatch(
-      /Imported 3 clients, 12 sessions, 12 notes, \d+ process notes, 1 templates; settings: imported\./,
+      /Imported 3 clients, 12 sessions, 12 notes, \d+ process notes, 1 measures, 1 templates; settings: imported\./,
     );
 
     expect(await allRecords(target)).toEqual(await allRecords(source));
@@ -133,7 +144,7 @@ describe('attune export and import', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain(`Written to ${out}`);
     expect((await stat(out)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ format: 'attune-export', version: 1 });
+    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ format: 'attune-export', version: 2 });
 
     const inside = await cli(['export', vault, '--out', join(vault, 'records', 'x.json')]);
     expect(inside.code).toBe(2);
@@ -158,7 +169,7 @@ describe('docs/interchange-format.md', () => {
     const result = await cli(['import', await makeVault(join(root, 'v')), file]);
     expect(result).toMatchObject({
       code: 0,
-      out: 'Imported 1 clients, 1 sessions, 1 notes, 1 process notes, 1 templates; settings: imported.',
+      out: 'Imported 1 clients, 1 sessions, 1 notes, 1 process notes, 1 measures, 1 templates; settings: imported.',
     });
   });
 });
@@ -166,11 +177,12 @@ describe('docs/interchange-format.md', () => {
 describe('importing settings', () => {
   const fileWith = (settings: Settings): ExportFile => ({
     format: 'attune-export',
-    version: 1,
+    version: 2,
     exportedAt: '2025-06-01T10:00:00.000Z',
     clients: [],
     sessions: [],
     notes: [] as Note[],
+    measures: [],
     templates: [],
     settings,
   });

@@ -28,12 +28,13 @@ function validFile(): ExportFile {
   }
   return {
     format: 'attune-export',
-    version: 1,
+    version: 2,
     exportedAt: '2025-06-30T12:00:00.000Z',
     clients: data.clients,
     sessions: data.sessions,
     notes: data.notes,
     processNotes: data.processNotes,
+    measures: [],
     templates: [],
   };
 }
@@ -57,9 +58,9 @@ const cases: Array<[string, () => string, string | RegExp]> = [
     'a newer version',
     () =>
       mutate((f) => {
-        (f as Record<string, unknown>).version = 2;
+        (f as Record<string, unknown>).version = 3;
       }),
-    /newer version of Attune \(format version 2/,
+    /newer version of Attune \(format version 3/,
   ],
   [
     'clients not a list',
