@@ -15,7 +15,7 @@ import { vocabularyCovering } from '../NoteService';
 import { parseOrThrow } from '../parseOrThrow';
 import { kinds } from '../RecordStore';
 import { describeConflict } from './describeConflict';
-import { settleSignedNote } from './settleSignedNote';
+import { isSettlementEcho, settleSignedNote } from './settleSignedNote';
 import { syncProblemView } from './syncProblemView';
 
 /** What the service needs of the app around it. */
@@ -61,7 +61,10 @@ export class SyncService {
     let wrote = false;
     for (const conflict of synced.conflicts()) {
       if (conflict.kind !== kinds.note) continue;
-      const settled = settleSignedNote(asNoteVersions(conflict), isoNow(this.deps.clock));
+      const versions = asNoteVersions(conflict);
+      // Two settlements of one conflict: the computer with the lowest id among their writers ends it.
+      if (isSettlementEcho(versions) && lowestWriter(conflict) !== synced.deviceHex) continue;
+      const settled = settleSignedNote(versions, isoNow(this.deps.clock));
       if (!settled) continue;
       const note = parseOrThrow(noteSchemasFor(await this.vocabularyFor(settled.note)).note, settled.note);
       await this.deps.writes.writeMany(() => synced.resolveConflict(conflict.kind, conflict.id, note));
@@ -224,6 +227,11 @@ function choosable(conflicts: RecordConflict[]): RecordConflict[] {
   return conflicts.filter(
     (c) => c.kind !== kinds.note || !c.versions.some((v) => (v.value as Note | null)?.status === 'signed'),
   );
+}
+
+/** The lowest device id among the writers of a conflict's versions (an op id starts with its device's id). */
+function lowestWriter(conflict: RecordConflict): string {
+  return conflict.versions.map((v) => v.opId.split(':')[0] ?? '').sort()[0] ?? '';
 }
 
 function asNoteVersions(conflict: RecordConflict) {

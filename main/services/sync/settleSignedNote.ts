@@ -73,3 +73,19 @@ function keptText(deviceName: string, at: string, other: Note, signed: Note): st
     lines.push('Only ratings or choices differed (no text); they are kept in the vault’s history.');
   return lines.join('\n\n');
 }
+
+/**
+ * True when every version is the same signed note (one signature, one signed text, the same
+ * addenda) and only their save times differ: what two computers that settled one conflict at
+ * the same time each wrote. Settling that on both would write two new versions again, for ever;
+ * so only one computer settles it (SyncService.settleSigned: the lowest device id among the
+ * versions' writers), and every computer converges on its resolution.
+ */
+export function isSettlementEcho(versions: readonly NoteVersion[]): boolean {
+  const [first, ...rest] = versions;
+  if (!first?.value || first.value.status !== 'signed' || !first.value.signed) return false;
+  const key = (note: Note) =>
+    JSON.stringify([note.signed, signableContent(note), note.addenda.map((a) => a.id).sort()]);
+  const want = key(first.value);
+  return rest.every((v) => !v.deleted && v.value?.status === 'signed' && key(v.value) === want);
+}
