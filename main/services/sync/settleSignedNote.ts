@@ -83,9 +83,10 @@ function keptText(deviceName: string, at: string, other: Note, signed: Note): st
  */
 export function isSettlementEcho(versions: readonly NoteVersion[]): boolean {
   const [first, ...rest] = versions;
-  if (!first?.value || first.value.status !== 'signed' || !first.value.signed) return false;
+  const value = first?.value;
+  if (value?.status !== 'signed' || !value.signed) return false;
   const key = (note: Note) =>
     JSON.stringify([note.signed, signableContent(note), note.addenda.map((a) => a.id).sort()]);
-  const want = key(first.value);
+  const want = key(value);
   return rest.every((v) => !v.deleted && v.value?.status === 'signed' && key(v.value) === want);
 }
