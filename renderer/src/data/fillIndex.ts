@@ -53,7 +53,11 @@ async function loadParts(
     if (summaryIndex.load({ notes: unpackNoteSummaries(parseJsonText(text)) }, generation)) parts += 1;
     report();
   });
-  await Promise.all([today, sessions, notes]);
+  // Measures are a few numbers each: one plain message, not counted in the progress.
+  const measures = call('measures:all').then((list) => {
+    summaryIndex.load({ measures: list }, generation);
+  });
+  await Promise.all([today, sessions, notes, measures]);
 }
 
 /** Drops every summary; called at lock so no plaintext stays in the renderer. */

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import { defaultSettings, type Settings } from '../../../shared/domain/settingsSchema';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import { call } from './api';
 import {
   type CaseloadSource,
@@ -47,6 +48,16 @@ export function useSessionOfNote(noteId: string): Session | undefined {
 /** One client's chart data: undefined while loading, updated whenever the index changes. */
 export function useClientChartSource(clientId: string): ClientSource | undefined {
   return useIndex(() => summaryIndex.clientSource(clientId));
+}
+
+/** A client's outcome measures, earliest first: undefined while loading. */
+export function useClientMeasures(clientId: string): readonly Measure[] | undefined {
+  return useIndex(() => summaryIndex.clientMeasures(clientId));
+}
+
+/** Every outcome measure, earliest first (Today's flags): undefined while loading. */
+export function useAllMeasures(): readonly Measure[] | undefined {
+  return useIndex(() => summaryIndex.measures());
 }
 
 /** The caseload's chart data: undefined while loading. */

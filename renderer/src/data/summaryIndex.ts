@@ -1,5 +1,6 @@
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import type { NoteSummary } from '../../../shared/summaries/noteSummary';
 
 /** A session with its note summary, if it has a note. */
@@ -43,9 +44,11 @@ export interface IndexPart {
   today?: { sessions: readonly Session[]; notes: readonly NoteSummary[] };
   sessions?: readonly Session[];
   notes?: readonly NoteSummary[];
+  /** Every outcome measure (answers only, a few numbers each). */
+  measures?: readonly Measure[];
 }
 
-type Kind = 'clients' | 'today' | 'sessions' | 'notes';
+type Kind = 'clients' | 'today' | 'sessions' | 'notes' | 'measures';
 
 /**
  * The renderer's index: the clients, sessions and note summaries that lists, badges and charts
@@ -61,6 +64,7 @@ export class SummaryIndex {
   #clients = new Map<string, Client>();
   #sessions = new Map<string, Session>();
   #notes = new Map<string, NoteSummary>();
+  #measures = new Map<string, Measure>();
   /** Which parts have arrived since the last clear: until then, views of them are undefined. */
   #loaded = new Set<Kind>();
   /** Records saved since the last clear: a fill's older copy never replaces them. */
@@ -83,6 +87,7 @@ export class SummaryIndex {
     this.#clients.clear();
     this.#sessions.clear();
     this.#notes.clear();
+    this.#measures.clear();
     this.#loaded.clear();
     this.#saved.clear();
     this.#generation += 1;
@@ -115,6 +120,7 @@ export class SummaryIndex {
     }
     if (part.sessions) this.#replace('sessions', this.#sessions, part.sessions);
     if (part.notes) this.#replace('notes', this.#notes, part.notes);
+    if (part.measures) this.#replace('measures', this.#measures, part.measures);
     this.#changed();
     return true;
   }
@@ -131,9 +137,32 @@ export class SummaryIndex {
     this.#put('notes', this.#notes, summary);
   }
 
+  putMeasure(measure: Measure): void {
+    this.#put('measures', this.#measures, measure);
+  }
+
+  /** Drops a measure deleted in main (a fill's older copy does not bring it back). */
+  removeMeasure(id: string): void {
+    this.#measures.delete(id);
+    this.#saved.add(`measures:${id}`);
+    this.#changed();
+  }
+
+  /** Every measure, earliest administration first; undefined until the measures have arrived. */
+  measures(): readonly Measure[] | undefined {
+    if (!this.#loaded.has('measures')) return undefined;
+    return this.#view('measures', () => [...this.#measures.values()].sort(byAdministered));
+  }
+
+  /** One client's measures, earliest first; undefined until the measures have arrived. */
+  clientMeasures(clientId: string): readonly Measure[] | undefined {
+    const all = this.measures();
+    return all && this.#view(`measures:${clientId}`, () => all.filter((m) => m.clientId === clientId));
+  }
+
   /** How many records the index holds (for tests and the lock check). */
   get size(): number {
-    return this.#clients.size + this.#sessions.size + this.#notes.size;
+    return this.#clients.size + this.#sessions.size + this.#notes.size + this.#measures.size;
   }
 
   /** Every client, sorted by code; undefined until the clients have arrived. */
@@ -218,7 +247,10 @@ export class SummaryIndex {
    */
   todaySource(): TodaySource | undefined {
     if (!this.#summariesLoaded() && !this.#loaded.has('today')) return undefined;
-    return this.#view('today', () => ({ sessions: [...this.#sessions.values()], notes: [...this.#notes.values()] }));
+    return this.#view('today', () => ({
+      sessions: [...this.#sessions.values()],
+      notes: [...this.#notes.values()],
+    }));
   }
 
   /** Every client and session by id (search results name them); undefined until both have arrived. */
@@ -257,7 +289,8 @@ export class SummaryIndex {
 
   /** Adds records a fill sent ahead (Today's slice), never over one saved since the clear. */
   #add<T extends { id: string }>(kind: Kind, records: Map<string, T>, incoming: readonly T[]): void {
-    for (const record of incoming) if (!this.#saved.has(`${kind}:${record.id}`)) records.set(record.id, record);
+    for (const record of incoming)
+      if (!this.#saved.has(`${kind}:${record.id}`)) records.set(record.id, record);
   }
 
   #put<T extends { id: string }>(kind: Kind, records: Map<string, T>, record: T): void {
@@ -278,6 +311,8 @@ export class SummaryIndex {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byAdministered = (a: Measure, b: Measure) =>
+  compare(a.administeredAt, b.administeredAt) || compare(a.instrument, b.instrument) || compare(a.id, b.id);
 
 /** The one index of this window. */
 export const summaryIndex = new SummaryIndex();
@@ -286,6 +321,8 @@ export const summaryIndex = new SummaryIndex();
 export const putClient = (client: Client): void => summaryIndex.putClient(client);
 export const putSession = (session: Session): void => summaryIndex.putSession(session);
 export const putNoteSummary = (summary: NoteSummary): void => summaryIndex.putNote(summary);
+export const putMeasure = (measure: Measure): void => summaryIndex.putMeasure(measure);
+export const removeMeasure = (id: string): void => summaryIndex.removeMeasure(id);
 
 /** The client a note belongs to, from the index (for opening a note from a caseload view). */
 export const clientIdOfNote = (noteId: string): string | undefined => summaryIndex.clientIdOfNote(noteId);

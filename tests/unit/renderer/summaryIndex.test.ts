@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createBackend } from '../../../main/ipc/createBackend';
 import { type FillProgress, fillIndex } from '../../../renderer/src/data/fillIndex';
 import { lockNow } from '../../../renderer/src/data/lock';
+import { deleteMeasure, saveMeasure } from '../../../renderer/src/data/measures';
 import { putNoteSummary, summaryIndex } from '../../../renderer/src/data/summaryIndex';
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
@@ -13,6 +14,8 @@ import { summarizeNote } from '../../../shared/summaries/noteSummary';
 import { clientInput, filledDraft, makeVault, PASS, sessionInput } from '../services/serviceKit';
 
 type Call = (method: string, input?: unknown) => Promise<Result<unknown>>;
+
+const phq9Answers = { q1: 1, q2: 1, q3: 0, q4: 1, q5: 0, q6: 0, q7: 1, q8: 0, q9: 0, difficulty: null };
 
 /**
  * The renderer's index filled over the real main-side handlers (router, validation, services) on
@@ -79,7 +82,7 @@ afterEach(() => {
 });
 
 describe('the renderer’s summary index', () => {
-  it("fills from main in four messages, the clients first, then Today's few, and answers lists and badges", async () => {
+  it("fills from main in five messages, the clients first, then Today's few, and answers lists and badges", async () => {
     const { value, calls } = await unlockedRenderer();
     const { a, b, sessions, notes } = await seed(value);
     calls.length = 0;
@@ -93,7 +96,13 @@ describe('the renderer’s summary index', () => {
     );
 
     expect(calls.slice(0, 2)).toEqual(['index:clients', 'index:today']);
-    expect(calls.sort()).toEqual(['index:clients', 'index:noteSummaries', 'index:sessions', 'index:today']);
+    expect(calls.sort()).toEqual([
+      'index:clients',
+      'index:noteSummaries',
+      'index:sessions',
+      'index:today',
+      'measures:all',
+    ]);
     // The client list is usable before the sessions and notes are in.
     expect(seen[0]).toEqual({ fraction: 1 / 3, clientsReady: true, clients: 2, rows: false });
     expect(seen.at(-1)).toMatchObject({ fraction: 1, rows: true });
@@ -112,6 +121,31 @@ describe('the renderer’s summary index', () => {
     expect(summaryIndex.caseloadSource()?.notes).toHaveLength(2);
     expect(summaryIndex.clientSource(a.id)).toMatchObject({ clientCode: 'A-01', notes: [] });
     expect(JSON.stringify(summaryIndex.caseloadSource())).not.toMatch(/countertransference|manager/);
+  });
+
+  it('holds the outcome measures by client, earliest first, updated by saves and deletes', async () => {
+    const { value } = await unlockedRenderer();
+    const { a, b, sessions } = await seed(value);
+    const answers = { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 1, q7: 1 };
+    for (const session of sessions.slice(0, 3)) {
+      await value('measures:save', { sessionId: session.id, instrument: 'gad7', answers });
+    }
+    expect(summaryIndex.measures()).toBeUndefined(); // not arrived yet
+    await fillIndex(() => undefined);
+    expect(summaryIndex.clientMeasures(b.id)?.map((m) => m.administeredAt)).toEqual([
+      '2025-03-06T09:00:00Z',
+      '2025-03-13T09:00:00Z',
+      '2025-03-20T09:00:00Z',
+    ]);
+    expect(summaryIndex.clientMeasures(a.id)).toEqual([]);
+    const view = summaryIndex.clientMeasures(b.id);
+    expect(summaryIndex.clientMeasures(b.id)).toBe(view);
+
+    const saved = await saveMeasure({ sessionId: sessions[3]!.id, instrument: 'phq9', answers: phq9Answers });
+    expect(summaryIndex.clientMeasures(a.id)).toEqual([saved]);
+    await deleteMeasure(saved.id);
+    expect(summaryIndex.clientMeasures(a.id)).toEqual([]);
+    expect(summaryIndex.size).toBe(2 + 4 + 2 + 3); // clients, sessions, notes, measures
   });
 
   it('hands out the same view until a change, and a new one after it', async () => {
