@@ -125,8 +125,8 @@ export function caseloadMetrics(
     if (!note) continue;
     noted += 1;
     acc.notes += 1;
-    addRatings(acc.ratings, note.ratings);
-    addRatings(ratings, note.ratings);
+    addRatings(acc.ratings, note.ratings, note.notArisen);
+    addRatings(ratings, note.ratings, note.notArisen);
     for (const r of note.ruptures) {
       tallyRupture(tally, r);
       acc.tally.ruptures += 1;

@@ -2,25 +2,37 @@
 import { type DimensionId, dimensionById, dimensionIds } from '../domain/dimensions';
 import type { NoteSummary } from '../summaries/noteSummary';
 
-/** Running sums of ratings per dimension. */
+/** Running sums of ratings per dimension, and how often each was left unrated, by reason. */
 export interface RatingSums {
   sum: Record<DimensionId, number>;
   count: Record<DimensionId, number>;
+  didNotComeUp: Record<DimensionId, number>;
+  couldNotJudge: Record<DimensionId, number>;
 }
+
+const zeros = () => Object.fromEntries(dimensionIds.map((d) => [d, 0])) as Record<DimensionId, number>;
 
 /** Rating sums at zero. */
 export function emptyRatingSums(): RatingSums {
-  return {
-    sum: Object.fromEntries(dimensionIds.map((d) => [d, 0])) as Record<DimensionId, number>,
-    count: Object.fromEntries(dimensionIds.map((d) => [d, 0])) as Record<DimensionId, number>,
-  };
+  return { sum: zeros(), count: zeros(), didNotComeUp: zeros(), couldNotJudge: zeros() };
 }
 
-/** Adds one note's ratings (skipping "not observed") to the sums. */
-export function addRatings(sums: RatingSums, ratings: Record<DimensionId, number | null>): void {
+/**
+ * Adds one note's ratings to the sums; an empty rating is counted as "did not come up" when
+ * `notArisen` lists the dimension, else as "could not judge".
+ */
+export function addRatings(
+  sums: RatingSums,
+  ratings: Record<DimensionId, number | null>,
+  notArisen: readonly DimensionId[] = [],
+): void {
   for (const d of dimensionIds) {
     const rating = ratings[d];
-    if (rating === null) continue;
+    if (rating === null) {
+      if (notArisen.includes(d)) sums.didNotComeUp[d] += 1;
+      else sums.couldNotJudge[d] += 1;
+      continue;
+    }
     sums.sum[d] += rating;
     sums.count[d] += 1;
   }
@@ -46,6 +58,10 @@ export interface ClinicianProfile {
   means: Record<DimensionId, number | null>;
   /** How many notes rated each dimension. */
   rated: Record<DimensionId, number>;
+  /** How many notes marked each dimension "Did not come up". */
+  didNotComeUp: Record<DimensionId, number>;
+  /** How many notes marked each dimension "Could not judge". */
+  couldNotJudge: Record<DimensionId, number>;
   /** The lowest mean, ties going to the dimension shown first; null when nothing was rated. */
   weakest: WeakestDimension | null;
 }
@@ -61,12 +77,20 @@ export function profileFromSums(sums: RatingSums): ClinicianProfile {
       weakest = { dimension: d, label: dimensionById(d).label, mean: m };
     }
   }
-  return { means, rated: { ...sums.count }, weakest };
+  return {
+    means,
+    rated: { ...sums.count },
+    didNotComeUp: { ...sums.didNotComeUp },
+    couldNotJudge: { ...sums.couldNotJudge },
+    weakest,
+  };
 }
 
 /** The clinician's profile over these notes. */
-export function clinicianProfile(notes: Iterable<Pick<NoteSummary, 'ratings'>>): ClinicianProfile {
+export function clinicianProfile(
+  notes: Iterable<Pick<NoteSummary, 'ratings' | 'notArisen'>>,
+): ClinicianProfile {
   const sums = emptyRatingSums();
-  for (const note of notes) addRatings(sums, note.ratings);
+  for (const note of notes) addRatings(sums, note.ratings, note.notArisen);
   return profileFromSums(sums);
 }

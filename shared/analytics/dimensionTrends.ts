@@ -1,5 +1,5 @@
 /** Each attunement dimension over a client's sessions: the series, its mean and its trend. */
-import { type DimensionId, dimensionById, dimensionIds } from '../domain/dimensions';
+import { type DimensionId, dimensionById, dimensionIds, type UnratedReason } from '../domain/dimensions';
 import type { SessionMetrics } from './sessionMetrics';
 import { leastSquaresSlope, type Point } from './statistics';
 
@@ -9,6 +9,8 @@ export interface TrendPoint {
   startsAt: string;
   /** The 1–5 rating; null when not observed or when the session has no note. */
   rating: number | null;
+  /** Why there is no rating: null when rated or when the session has no note. */
+  unrated: UnratedReason | null;
 }
 
 /** One dimension across sessions. */
@@ -19,6 +21,10 @@ export interface DimensionTrend {
   points: TrendPoint[];
   /** How many sessions rated the dimension. */
   rated: number;
+  /** Noted sessions in which the dimension did not come up. */
+  didNotComeUp: number;
+  /** Noted sessions in which it came up but could not be judged. */
+  couldNotJudge: number;
   /** Mean over rated sessions; null if none. */
   mean: number | null;
   /**
@@ -35,9 +41,13 @@ export function dimensionTrends(sessions: readonly SessionMetrics[]): Record<Dim
     const points: TrendPoint[] = [];
     const rated: Point[] = [];
     let sum = 0;
+    const unratedCounts: Record<UnratedReason, number> = { 'did-not-come-up': 0, 'could-not-judge': 0 };
     sessions.forEach((s, x) => {
       const rating = s.ratings[dimension];
-      points.push({ sessionId: s.sessionId, startsAt: s.startsAt, rating });
+      // Metrics made without the reasons (older callers) read an empty rating as no note.
+      const unrated = s.unrated?.[dimension] ?? null;
+      if (unrated !== null) unratedCounts[unrated] += 1;
+      points.push({ sessionId: s.sessionId, startsAt: s.startsAt, rating, unrated });
       if (rating !== null) {
         rated.push({ x, y: rating });
         sum += rating;
@@ -48,6 +58,8 @@ export function dimensionTrends(sessions: readonly SessionMetrics[]): Record<Dim
       label: dimensionById(dimension).label,
       points,
       rated: rated.length,
+      didNotComeUp: unratedCounts['did-not-come-up'],
+      couldNotJudge: unratedCounts['could-not-judge'],
       mean: rated.length === 0 ? null : sum / rated.length,
       slope: leastSquaresSlope(rated),
     };

@@ -1,5 +1,5 @@
 /** What one session shows in the charts: its ruptures, repairs, ratings, participation and feedback. */
-import { type DimensionId, dimensionIds } from '../domain/dimensions';
+import { type DimensionId, dimensionIds, type UnratedReason } from '../domain/dimensions';
 import { DEFAULT_FEEDBACK_CONCERN_LINE, feedbackTotal } from '../domain/feedback';
 import type { ParticipationItemId } from '../domain/participation';
 import type { RuptureTypeId } from '../domain/ruptures';
@@ -25,6 +25,8 @@ export interface SessionMetrics {
   minutesToRepair: number[];
   /** Each dimension's 1–5 rating; null when not observed or when there is no note. */
   ratings: Record<DimensionId, number | null>;
+  /** Why a dimension has no rating; null when it is rated or there is no note. */
+  unrated: Record<DimensionId, UnratedReason | null>;
   /** What the client did; null when there is no note (not known, rather than not done). */
   participation: Record<ParticipationItemId, boolean> | null;
   /** The 0–40 feedback total; null unless all four items were rated. */
@@ -35,6 +37,22 @@ export interface SessionMetrics {
 
 const noRatings = (): Record<DimensionId, number | null> =>
   Object.fromEntries(dimensionIds.map((d) => [d, null])) as Record<DimensionId, null>;
+
+/** Why each dimension of a note has no rating: "did not come up" as marked, else "could not judge". */
+export function unratedOf(
+  note: Pick<NoteSummary, 'ratings' | 'notArisen'> | undefined,
+): Record<DimensionId, UnratedReason | null> {
+  return Object.fromEntries(
+    dimensionIds.map((d) => [
+      d,
+      !note || note.ratings[d] !== null
+        ? null
+        : note.notArisen?.includes(d)
+          ? 'did-not-come-up'
+          : 'could-not-judge',
+    ]),
+  ) as Record<DimensionId, UnratedReason | null>;
+}
 
 /** The metrics of one session and its note (if any). */
 export function sessionMetrics(
@@ -70,6 +88,7 @@ export function sessionMetrics(
     outcomes,
     minutesToRepair,
     ratings: note ? { ...note.ratings } : noRatings(),
+    unrated: unratedOf(note),
     participation: note ? { ...note.participation } : null,
     feedbackTotal: total,
     belowConcernLine: total === null ? null : total < concernLine,

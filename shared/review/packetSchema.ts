@@ -73,6 +73,8 @@ const ruptureFields = {
   minute: minuteSchema,
   type: z.enum(ruptureTypeIds),
   markers: z.array(vocabularyIdSchema).max(100),
+  /** The therapist's own reactions (issue 14); absent in older packets. */
+  therapistMarkers: z.array(vocabularyIdSchema).max(100).default([]),
   salience: scoreSchema('Salience is 1–5 or empty.'),
   followedLapseOf: z.array(z.enum(dimensionIds)).max(dimensionIds.length),
   strategies: z.array(vocabularyIdSchema).max(100),
@@ -137,6 +139,8 @@ export const packetSummarySchema = z.strictObject({
   updatedAt: isoDateTimeSchema,
   signedAt: isoDateTimeSchema.nullable(),
   ratings: z.record(z.enum(dimensionIds), z.int().min(1).max(5).nullable()),
+  /** Unrated dimensions marked "Did not come up" (issue 14); absent in older packets. */
+  notArisen: z.array(z.enum(dimensionIds)).max(dimensionIds.length).default([]),
   ruptures: z.array(z.strictObject({ id: packetRefSchema, ...ruptureFields })).max(100),
   judgments: sessionJudgmentsSchema,
   participation: z.record(z.enum(participationItemIds), z.boolean()),

@@ -8,7 +8,15 @@ import type { Rupture, SessionJudgments } from '../domain/ruptureSchema';
 /** A rupture without its free text: what lists, badges and charts need. */
 export type RuptureSummary = Pick<
   Rupture,
-  'id' | 'type' | 'markers' | 'salience' | 'followedLapseOf' | 'strategies' | 'outcome' | 'minute' | 'repairMinute'
+  | 'id'
+  | 'type'
+  | 'markers'
+  | 'salience'
+  | 'followedLapseOf'
+  | 'strategies'
+  | 'outcome'
+  | 'minute'
+  | 'repairMinute'
 >;
 
 /**
@@ -24,6 +32,11 @@ export interface NoteSummary {
   updatedAt: string;
   signedAt: string | null;
   ratings: Record<DimensionId, number | null>;
+  /**
+   * The unrated dimensions marked "Did not come up"; every other null rating is "Could not
+   * judge". Absent means none (summaries built before issue 14, and test fixtures).
+   */
+  notArisen?: DimensionId[];
   ruptures: RuptureSummary[];
   judgments: SessionJudgments;
   participation: Record<ParticipationItemId, boolean>;
@@ -44,6 +57,9 @@ export function summarizeNote(note: Note): NoteSummary {
       DimensionId,
       number | null
     >,
+    notArisen: dimensionIds.filter(
+      (d) => note.attunement[d]?.rating === null && note.attunement[d]?.unrated === 'did-not-come-up',
+    ),
     ruptures: note.ruptures.map((r) => ({
       id: r.id,
       type: r.type,

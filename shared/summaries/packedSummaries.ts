@@ -33,6 +33,9 @@ type PackedRupture = [
 
 type Rating = number | null;
 
+/** A packed rating that means "Did not come up". */
+const NOT_ARISEN = 0;
+
 type PackedNote = [
   id: string,
   sessionId: string,
@@ -41,7 +44,7 @@ type PackedNote = [
   status: NoteSummary['status'],
   updatedAt: string,
   signedAt: string | null,
-  /** In `dimensionIds` order. */
+  /** In `dimensionIds` order; 0 stands for "Did not come up" (a rating is 1–5, so 0 is free). */
   ratings: Rating[],
   ruptures: PackedRupture[],
   judgments: [therapistContribution: Rating, overallResolution: Rating],
@@ -94,7 +97,7 @@ export function packNoteSummaries(notes: readonly NoteSummary[]): PackedNoteSumm
       n.status,
       n.updatedAt,
       n.signedAt,
-      dimensionIds.map((d) => n.ratings[d]),
+      dimensionIds.map((d) => (n.notArisen?.includes(d) ? NOT_ARISEN : n.ratings[d])),
       n.ruptures.map((r) => [
         r.id,
         r.type,
@@ -138,10 +141,10 @@ export function unpackNoteSummaries(packed: PackedNoteSummaries): NoteSummary[] 
       status,
       updatedAt,
       signedAt,
-      ratings: Object.fromEntries(dimensionIds.map((d, i) => [d, ratings[i] ?? null])) as Record<
-        DimensionId,
-        Rating
-      >,
+      ratings: Object.fromEntries(
+        dimensionIds.map((d, i) => [d, ratings[i] === NOT_ARISEN ? null : (ratings[i] ?? null)]),
+      ) as Record<DimensionId, Rating>,
+      notArisen: dimensionIds.filter((_, i) => ratings[i] === NOT_ARISEN),
       ruptures: ruptures.map(
         ([rid, type, markers, salience, followedLapseOf, strategies, outcome, minute, repairMinute]) => ({
           id: rid,

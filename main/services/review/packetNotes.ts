@@ -155,6 +155,9 @@ export function packetRuptures(note: Note, ctx: NoteContext): PacketRupture[] {
       minute: r.minute,
       type: r.type,
       markers: r.markers.map((m) => ctx.vocabulary.marker(m, r.type)),
+      // Built-in ids naming the therapist's own reactions: nothing in them identifies the client.
+      // A note stored before issue 14 has no list.
+      therapistMarkers: r.therapistMarkers ?? [],
       salience: r.salience,
       followedLapseOf: r.followedLapseOf,
       context: ctx.clean(r.context),
@@ -261,6 +264,7 @@ export function packetSummary(
     updatedAt: ctx.shift(summary.updatedAt),
     signedAt: summary.signedAt ? ctx.shift(summary.signedAt) : null,
     ratings: summary.ratings,
+    notArisen: summary.notArisen ?? [],
     ruptures: ruptures.map(({ ruptureRef, context: _c, clientResponse: _r, ...rest }) => ({
       id: ruptureRef,
       ...rest,

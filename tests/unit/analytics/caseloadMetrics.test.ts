@@ -58,6 +58,16 @@ describe('caseload metrics: clients A and B (see fixtures.ts)', () => {
     });
   });
 
+  it('counts the two kinds of empty rating apart in the clinician profile', () => {
+    // Client A: developmental empty in a1 and a3 ("could not judge"), marked "did not come up" in
+    // a2; cognitive empty in a2. Client B's b2 rates nothing, unmarked: five "could not judge".
+    expect(m.clinicianProfile.didNotComeUp.developmental).toBe(1);
+    expect(m.clinicianProfile.couldNotJudge.developmental).toBe(3);
+    expect(m.clinicianProfile.couldNotJudge.cognitive).toBe(2);
+    expect(m.clinicianProfile.didNotComeUp.cognitive).toBe(0);
+    expect(m.clinicianProfile.couldNotJudge.affective).toBe(1);
+  });
+
   it('takes the median time to repair over the caseload (an even count)', () => {
     // 4, 10, 2 (client A) and 20 − 12 = 8 (r5) → sorted 2, 4, 8, 10 → (4 + 8) / 2 = 6.
     expect(m.medianMinutesToRepair).toBe(6);

@@ -66,7 +66,26 @@ describe('client metrics: the worked example (client A, see fixtures.ts)', () =>
     // empathic 5, 4, 4: mean 13 / 3; dy = 2/3, −1/3, −1/3; Σdx·dy = −2/3 − 1/3 = −1; ÷ 2 → −0.5.
     expect(t.empathic.mean).toBeCloseTo(13 / 3, 12);
     expect(t.empathic.slope).toBeCloseTo(-0.5, 12);
-    expect(t.empathic.points[0]).toEqual({ sessionId: 'a1', startsAt: '2025-01-06T10:00:00Z', rating: 5 });
+    expect(t.empathic.points[0]).toEqual({
+      sessionId: 'a1',
+      startsAt: '2025-01-06T10:00:00Z',
+      rating: 5,
+      unrated: null,
+    });
+  });
+
+  it('counts "Did not come up" and "Could not judge" apart for each dimension', () => {
+    const t = clientMetrics('client-a', clientA.sessions, clientA.notes).dimensionTrends;
+    // developmental: a1 and a3 empty ("could not judge"), a2 marked "did not come up".
+    expect(t.developmental.points.map((p) => p.unrated)).toEqual([
+      'could-not-judge',
+      'did-not-come-up',
+      'could-not-judge',
+    ]);
+    expect(t.developmental).toMatchObject({ rated: 0, didNotComeUp: 1, couldNotJudge: 2 });
+    // cognitive: empty only in a2, not marked, so "could not judge".
+    expect(t.cognitive).toMatchObject({ rated: 2, didNotComeUp: 0, couldNotJudge: 1 });
+    expect(t.affective).toMatchObject({ didNotComeUp: 0, couldNotJudge: 0 });
   });
 
   it('ranks the dimensions whose lapse preceded a rupture', () => {

@@ -14,6 +14,30 @@ describe('clinician profile', () => {
     expect(p.rated).toEqual({ affective: 2, cognitive: 1, developmental: 0, rhythmic: 2, empathic: 2 });
   });
 
+  it('counts "Did not come up" and "Could not judge" apart, neither as a rating', () => {
+    // developmental: empty in both notes, marked "did not come up" in p1 only; cognitive: empty in p2.
+    const p = clinicianProfile([
+      note('p1', { ratings: [2, 5, null, 3, 4], notArisen: ['developmental'] }),
+      note('p2', { ratings: [4, null, null, 3, 5] }),
+    ]);
+    expect(p.didNotComeUp).toEqual({
+      affective: 0,
+      cognitive: 0,
+      developmental: 1,
+      rhythmic: 0,
+      empathic: 0,
+    });
+    expect(p.couldNotJudge).toEqual({
+      affective: 0,
+      cognitive: 1,
+      developmental: 1,
+      rhythmic: 0,
+      empathic: 0,
+    });
+    expect(p.means.developmental).toBeNull();
+    expect(p.rated.developmental).toBe(0);
+  });
+
   it('breaks a tie for the weakest by display order', () => {
     // affective 3 and rhythmic 3 tie lowest; affective comes first in dimensionIds.
     const p = clinicianProfile([

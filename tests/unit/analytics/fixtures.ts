@@ -62,6 +62,8 @@ export interface NoteSpec {
   id?: string;
   clientId?: string;
   ratings?: Ratings;
+  /** Unrated dimensions marked "Did not come up"; the other empty ones read "Could not judge". */
+  notArisen?: DimensionId[];
   ruptures?: RuptureSummary[];
   participation?: ParticipationItemId[];
   feedback?: SessionFeedback | null;
@@ -79,6 +81,7 @@ export function note(sessionId: string, spec: NoteSpec = {}): NoteSummary {
     updatedAt: spec.updatedAt ?? '2025-03-01T00:00:00.000Z',
     signedAt: null,
     ratings: ratings(spec.ratings),
+    ...(spec.notArisen ? { notArisen: spec.notArisen } : {}),
     ruptures: spec.ruptures ?? [],
     judgments: { therapistContribution: null, overallResolution: null },
     participation: {
@@ -103,13 +106,14 @@ export function hasNonFinite(value: unknown): boolean {
 
 /**
  * Client A: three weekly sessions in January 2025 with four ruptures, the worked example the
- * client and caseload tests compute by hand.
+ * client and caseload tests compute by hand. "–" is an empty rating read as "could not judge",
+ * "n" one marked "did not come up".
  *
  * | session | ratings aff/cog/dev/rhy/emp | ruptures                                                     | feedback      |
  * |---------|-----------------------------|--------------------------------------------------------------|---------------|
  * | a1 06/1 | 4 / 3 / – / 2 / 5           | r1 withdrawal, sal 3, lapse rhy, invite, resolved, 10→14      | 9+9+9+8 = 35  |
  * |         |                             | r2 confrontation, sal 5, lapse rhy+cog, ack+invite, partial, 30→40 |         |
- * | a2 13/1 | 3 / – / – / 3 / 4           | r3 withdrawal, sal –, lapse aff, redirect, unresolved, 20→–   | 10+9+9+9 = 37 |
+ * | a2 13/1 | 3 / – / n / 3 / 4           | r3 withdrawal, sal –, lapse aff, redirect, unresolved, 20→–   | 10+9+9+9 = 37 |
  * | a3 20/1 | 5 / 4 / – / 4 / 4           | r4 withdrawal, sal 2, no lapse, invite, outcome –, 5→7        | none          |
  */
 export const clientA = {
@@ -150,6 +154,7 @@ export const clientA = {
     }),
     note('a2', {
       ratings: [3, null, null, 3, 4],
+      notArisen: ['developmental'],
       ruptures: [
         rupture({
           id: 'r3',

@@ -21,6 +21,13 @@ describe('session metrics', () => {
       outcomes: { resolved: 1, partial: 1, unresolved: 0, unrated: 0 },
       minutesToRepair: [4, 10],
       ratings: ratings([4, 3, null, 2, 5]),
+      unrated: {
+        affective: null,
+        cognitive: null,
+        developmental: 'could-not-judge',
+        rhythmic: null,
+        empathic: null,
+      },
       participation: {
         bodySensations: true,
         namedFeelings: true,
@@ -73,6 +80,7 @@ describe('session metrics', () => {
       outcomes: { resolved: 0, partial: 0, unresolved: 0, unrated: 0 },
       minutesToRepair: [],
       ratings: ratings(),
+      unrated: { affective: null, cognitive: null, developmental: null, rhythmic: null, empathic: null },
       participation: null,
       feedbackTotal: null,
       belowConcernLine: null,

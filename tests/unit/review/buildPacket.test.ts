@@ -217,7 +217,7 @@ describe('building a review packet', () => {
       expect(note.plan).toBe('');
       expect(note.coRegulation).toBe('');
       expect(note.participation.feedbackToTherapist.quote).toBe('');
-      expect(note.attunement.affective).toEqual({ rating: 4, observation: '', response: '' });
+      expect(note.attunement.affective).toEqual({ rating: 4, unrated: null, observation: '', response: '' });
       expect(note.addenda).toBeUndefined();
     }
     expect(packet.notes.flatMap((n) => n.ruptures)).toHaveLength(3);

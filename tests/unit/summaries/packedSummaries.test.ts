@@ -38,6 +38,8 @@ describe('packed sessions and note summaries', () => {
           mindfulBreathing: false,
         },
         ratings: { affective: null, cognitive: 1, developmental: null, rhythmic: 5, empathic: null },
+        // "Did not come up" packs as 0 in the ratings row and must come back as null plus this list.
+        notArisen: ['developmental', 'empathic'],
         feedback: { relationship: 0, goals: null, approach: 9.9, overall: null },
         judgments: { therapistContribution: 2, overallResolution: null },
         signedAt: null,
@@ -53,6 +55,7 @@ describe('packed sessions and note summaries', () => {
         },
         ruptures: [],
         feedback: null,
+        notArisen: [],
       },
     ];
     expect(acrossIpc(edges, packNoteSummaries, unpackNoteSummaries)).toEqual(edges);

@@ -12,7 +12,8 @@ import {
   outOfFive,
   ratingInWords,
   signatureLine,
-  strategyLabel,
+  strategiesInWords,
+  therapistMarkerLabel,
   typeLabel,
 } from './recordFormat';
 
@@ -95,6 +96,10 @@ export function RecordNoteView({ note, template, vocabulary, concernLine }: Reco
                 {(
                   [
                     ['Markers', rupture.markers.map((m) => markerLabel(vocabulary, m)).join('; ')],
+                    [
+                      'Therapist’s own reactions',
+                      (rupture.therapistMarkers ?? []).map(therapistMarkerLabel).join('; '),
+                    ],
                     ['Salience', outOfFive(rupture.salience)],
                     [
                       'Followed a lapse in',
@@ -103,10 +108,7 @@ export function RecordNoteView({ note, template, vocabulary, concernLine }: Reco
                         .join(', '),
                     ],
                     ['Context', rupture.context],
-                    [
-                      'Repair strategies',
-                      rupture.strategies.map((s) => strategyLabel(vocabulary, s)).join('; '),
-                    ],
+                    ['Repair strategies', strategiesInWords(vocabulary, rupture.strategies)],
                     [
                       'Outcome',
                       rupture.outcome === null

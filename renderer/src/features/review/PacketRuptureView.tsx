@@ -2,6 +2,7 @@ import { type ReactNode, useId } from 'react';
 import type { CommentTarget, ReviewPacket } from '../../../../shared/ipc/contract';
 import type { PacketRupture } from '../../../../shared/review/packetSchema';
 import { Heading } from './Heading';
+import { therapistMarkerLabel } from '../records/recordFormat';
 import { dimensionLabel, markerLabel, outcomeLabel, strategyLabel, typeLabel } from './reviewFormat';
 
 /** The heading of a rupture: "Rupture 1 · Withdrawal · minute 12". */
@@ -28,6 +29,7 @@ export function PacketRuptureView({
   const headingId = useId();
   const rows: Array<[string, string]> = [
     ['Markers', rupture.markers.map((m) => markerLabel(packet, m)).join('; ')],
+    ['Therapist’s own reactions', rupture.therapistMarkers.map(therapistMarkerLabel).join('; ')],
     ['Salience', rupture.salience === null ? '' : `${rupture.salience} / 5`],
     ['Followed a lapse in', rupture.followedLapseOf.map(dimensionLabel).join(', ')],
     ['Context', rupture.context],
