@@ -8,3 +8,4 @@ export * from './outcomeRating';
 export * from './phq9';
 export * from './reliableChange';
 export * from './scoreMeasure';
+export * from './measureSeries';
