@@ -22,6 +22,8 @@ import {
   markerFrequencies,
   type RuptureTally,
   type StrategyOutcome,
+  type StrategyGroupOutcome,
+  strategyGroupOutcomes,
   strategyOutcomes,
   tallyRupture,
 } from './ruptureTally';
@@ -61,6 +63,8 @@ export interface CaseloadMetrics {
   dimensionsPrecedingRuptures: DimensionPrecedence[];
   markerFrequencies: MarkerFrequency[];
   strategyOutcomes: StrategyOutcome[];
+  /** Immediate against exploratory repair, and the user's own strategies. */
+  strategyGroupOutcomes: StrategyGroupOutcome[];
   clinicianProfile: ClinicianProfile;
 }
 
@@ -159,6 +163,7 @@ export function caseloadMetrics(
     dimensionsPrecedingRuptures: dimensionsPrecedingRuptures(tally),
     markerFrequencies: markerFrequencies(tally),
     strategyOutcomes: strategyOutcomes(tally),
+    strategyGroupOutcomes: strategyGroupOutcomes(tally),
     clinicianProfile: profileFromSums(ratings),
   };
 }

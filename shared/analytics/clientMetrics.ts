@@ -16,6 +16,8 @@ import {
   type MarkerFrequency,
   markerFrequencies,
   type StrategyOutcome,
+  type StrategyGroupOutcome,
+  strategyGroupOutcomes,
   strategyOutcomes,
   tallyRupture,
 } from './ruptureTally';
@@ -71,6 +73,8 @@ export interface ClientMetrics {
   dimensionsPrecedingRuptures: DimensionPrecedence[];
   markerFrequencies: MarkerFrequency[];
   strategyOutcomes: StrategyOutcome[];
+  /** Immediate against exploratory repair, and the user's own strategies. */
+  strategyGroupOutcomes: StrategyGroupOutcome[];
   participationRates: Record<ParticipationItemId, ParticipationRate>;
   concernLine: number;
   /** Sessions with a complete feedback total, in order. */
@@ -156,6 +160,7 @@ export function clientMetrics(
     dimensionsPrecedingRuptures: dimensionsPrecedingRuptures(tally),
     markerFrequencies: markerFrequencies(tally),
     strategyOutcomes: strategyOutcomes(tally),
+    strategyGroupOutcomes: strategyGroupOutcomes(tally),
     participationRates: Object.fromEntries(
       participationItemIds.map((p) => [
         p,

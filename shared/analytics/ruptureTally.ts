@@ -4,7 +4,12 @@
  * frequencies and strategy outcomes.
  */
 import { type DimensionId, dimensionById, dimensionIds } from '../domain/dimensions';
-import type { RuptureTypeId } from '../domain/ruptures';
+import {
+  type RuptureTypeId,
+  resolutionStrategies,
+  type StrategyGroupId,
+  strategyGroupIds,
+} from '../domain/ruptures';
 import type { RuptureSummary } from '../summaries/noteSummary';
 import { countOutcome, emptyOutcomeCounts, type OutcomeCounts, repairRate } from './repairRate';
 
@@ -17,6 +22,8 @@ export interface RuptureTally {
   lapses: Record<DimensionId, number>;
   markers: Map<string, number>;
   strategies: Map<string, OutcomeCounts>;
+  /** Outcomes of the ruptures that used at least one strategy of each group (each rupture once per group). */
+  strategyGroups: Record<StrategyTallyGroup, OutcomeCounts>;
   /** Minutes from rupture to repair, for ruptures with both minutes noted. */
   minutesToRepair: number[];
 }
@@ -34,6 +41,29 @@ export interface DimensionPrecedence {
 export interface MarkerFrequency {
   marker: string;
   count: number;
+}
+
+/** A strategy's 3RS group, or 'own' for a strategy the user added (it carries none). */
+export type StrategyTallyGroup = StrategyGroupId | 'own';
+
+/** The groups in the order charts show them. */
+export const strategyTallyGroups: readonly StrategyTallyGroup[] = [...strategyGroupIds, 'own'];
+
+// The default strategies carry their group; a user-added id is looked up and not found.
+const groupOfDefault = new Map(resolutionStrategies.map((s) => [s.id, s.group]));
+
+/** The group a strategy id is counted under. */
+export function strategyTallyGroup(strategyId: string): StrategyTallyGroup {
+  return groupOfDefault.get(strategyId) ?? 'own';
+}
+
+/** How ruptures ended when a strategy of a group was used. */
+export interface StrategyGroupOutcome extends OutcomeCounts {
+  group: StrategyTallyGroup;
+  /** Ruptures in which the group's strategies were used (once each, however many of them). */
+  ruptures: number;
+  /** (resolved + 0.5 × partial) ÷ those ruptures with an outcome; null when none has one. */
+  successRate: number | null;
 }
 
 /** How ruptures ended when a strategy was used. */
@@ -54,6 +84,11 @@ export function createRuptureTally(): RuptureTally {
     lapses: Object.fromEntries(dimensionIds.map((d) => [d, 0])) as Record<DimensionId, number>,
     markers: new Map(),
     strategies: new Map(),
+    strategyGroups: {
+      immediate: emptyOutcomeCounts(),
+      exploratory: emptyOutcomeCounts(),
+      own: emptyOutcomeCounts(),
+    },
     minutesToRepair: [],
   };
 }
@@ -80,6 +115,9 @@ export function tallyRupture(tally: RuptureTally, rupture: RuptureSummary): void
       tally.strategies.set(s, counts);
     }
     countOutcome(counts, rupture.outcome);
+  }
+  for (const group of new Set(rupture.strategies.map(strategyTallyGroup))) {
+    countOutcome(tally.strategyGroups[group], rupture.outcome);
   }
   const minutes = minutesToRepairOf(rupture);
   if (minutes !== null) tally.minutesToRepair.push(minutes);
@@ -117,4 +155,22 @@ export function strategyOutcomes(tally: RuptureTally): StrategyOutcome[] {
       successRate: repairRate(counts),
     }))
     .sort((a, b) => b.uses - a.uses || byId(a.strategy, b.strategy));
+}
+
+/**
+ * Immediate against exploratory repair (the Alliance-Focused Training split), and the user's own
+ * strategies: each group's ruptures and how they ended. Groups never used are left out.
+ */
+export function strategyGroupOutcomes(tally: RuptureTally): StrategyGroupOutcome[] {
+  return strategyTallyGroups
+    .map((group) => {
+      const counts = tally.strategyGroups[group];
+      return {
+        group,
+        ruptures: counts.resolved + counts.partial + counts.unresolved + counts.unrated,
+        ...counts,
+        successRate: repairRate(counts),
+      };
+    })
+    .filter((g) => g.ruptures > 0);
 }

@@ -100,7 +100,7 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
       .getByRole('radio', { name: 'Confrontation' })
       .check();
     await expect(second.getByRole('checkbox', { name: 'Minimal response' })).toHaveCount(0);
-    await second.getByRole('checkbox', { name: 'Rejects an intervention' }).check();
+    await second.getByRole('checkbox', { name: 'Rejects the therapist’s intervention' }).check();
     await second
       .getByRole('group', { name: 'Repair strategies' })
       .getByRole('checkbox', { name: /rationale/i })

@@ -20,7 +20,7 @@ describe('ruptureSummary', () => {
       outcome: 'partial',
     });
     expect(ruptureSummary(r, defaultRuptureVocabulary)).toBe(
-      'Confrontation · Complaints about the therapist, Rejects an intervention +1 more · Partially resolved',
+      'Confrontation · Complaints/concerns about the therapist, Rejects the therapist’s intervention +1 more · Partially resolved',
     );
   });
 
