@@ -1,11 +1,9 @@
 import type { Client } from '../../shared/domain/clientSchema';
-import type { Note } from '../../shared/domain/noteSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
-import { type NoteSummary, summarizeNote } from '../../shared/summaries/noteSummary';
+import type { NoteSummary } from '../../shared/summaries/noteSummary';
 import { todaySessionIds } from '../../shared/summaries/todaySlice';
+import { noteSummaries } from './noteSummaries';
 import { kinds, type RecordStore } from './RecordStore';
-
-const SUMMARIES = Symbol('note-summaries');
 
 export interface IndexServiceOptions {
   /** Called once the note summaries have been handed out (the app warms the search index then). */
@@ -41,9 +39,8 @@ export class IndexService {
   }
 
   async noteSummaries(): Promise<NoteSummary[]> {
-    const notes = await this.store.all<Note>(kinds.note);
-    const list: NoteSummary[] = [];
-    for (const note of notes.values()) list.push(this.#summary(note));
+    // Computed once per unlock as the notes are read and kept in step with saves (noteSummaries.ts).
+    const list = [...(await noteSummaries(this.store)).values()];
     this.options.afterPass?.();
     return list;
   }
@@ -57,28 +54,15 @@ export class IndexService {
   async today(now: Date): Promise<TodaySlice> {
     const [sessions, notes] = await Promise.all([
       this.store.all<Session>(kinds.session),
-      this.store.all<Note>(kinds.note),
+      noteSummaries(this.store),
     ]);
-    const facts = function* () {
-      for (const note of notes.values())
-        yield { sessionId: note.sessionId, status: note.status, signedAt: note.signed?.at ?? null };
-    };
-    const ids = todaySessionIds(sessions.values(), facts(), now);
+    const ids = todaySessionIds(sessions.values(), notes.values(), now);
     const slice: TodaySlice = { sessions: [], notes: [] };
     for (const id of ids) {
       const session = sessions.get(id);
       if (session) slice.sessions.push(session);
     }
-    for (const note of notes.values()) if (ids.has(note.sessionId)) slice.notes.push(this.#summary(note));
+    for (const note of notes.values()) if (ids.has(note.sessionId)) slice.notes.push(note);
     return slice;
-  }
-
-  #summary(note: Note): NoteSummary {
-    // A save replaces the stored note object, so a summary kept by note object is never stale;
-    // kept with the decrypted records, so it is dropped with them at lock.
-    const summaries = this.store.local(SUMMARIES, () => new WeakMap<Note, NoteSummary>());
-    const summary = summaries.get(note) ?? summarizeNote(note);
-    summaries.set(note, summary);
-    return summary;
   }
 }

@@ -11,6 +11,7 @@ import { summarizeNote } from '../../shared/summaries/noteSummary';
 import { type Clock, isoNow } from './Clock';
 import type { NoteSearch } from './NoteSearch';
 import { parseOrThrow } from './parseOrThrow';
+import { noteSummaries } from './noteSummaries';
 import { kinds, type RecordStore, type Writer } from './RecordStore';
 import type { SessionService } from './SessionService';
 import type { SettingsService } from './SettingsService';
@@ -76,8 +77,7 @@ export class NoteService {
     return this.deps.store.write(async (writer) => {
       const session = await this.deps.sessions.require(sessionId);
       const template = await this.deps.templates.require(templateId);
-      const notes = await this.deps.store.all<Note>(kinds.note);
-      for (const other of notes.values()) {
+      for (const other of (await noteSummaries(this.deps.store)).values()) {
         if (other.sessionId === sessionId) {
           throw new AttuneError(
             'conflict',

@@ -1,6 +1,7 @@
 import { AttuneError } from '../../shared/errors';
 import type { AuditDetail, AuditType } from '../vault/auditLog';
 import type { OpenVault } from '../vault/OpenVault';
+import { CompactRecords, ParsedRecords, type RecordTable } from './recordTables';
 import type { VaultSession } from './VaultSession';
 
 /** The record kinds the services store. Process notes have a kind of their own (HIPAA 164.501). */
@@ -33,10 +34,24 @@ export interface UnreadableRecord {
   id: string;
 }
 
+/**
+ * The kinds kept as their JSON rather than parsed (recordTables.ts) when the vault holds them
+ * decrypted anyway (format 2): the long free-text records, read one at a time.
+ */
+const compactKinds: ReadonlySet<RecordKind> = new Set([kinds.note, kinds.processNote]);
+
+/** Something derived from each record of a kind (a note's summary), kept in step with writes. */
+interface RecordView {
+  readonly kind: RecordKind;
+  readonly project: (value: unknown) => unknown;
+  readonly table: Promise<Map<string, unknown>>;
+}
+
 /** Decrypted state of one unlocked vault; dropped whole at lock. */
 interface VaultState {
   readonly vault: OpenVault;
-  readonly kinds: Map<RecordKind, Promise<Map<string, unknown>>>;
+  readonly kinds: Map<RecordKind, Promise<RecordTable>>;
+  readonly views: Map<symbol, RecordView>;
   readonly locals: Map<symbol, unknown>;
   /** Records left out of `kinds` because their files could not be read, by `kind/id`, with why. */
   readonly unreadable: Map<string, { record: UnreadableRecord; error: AttuneError }>;
@@ -76,9 +91,15 @@ export class RecordStore {
     if (!loading) {
       const onUnreadable = (id: string, error: AttuneError) =>
         state.unreadable.set(`${kind}/${id}`, { record: { kind, id }, error });
-      loading = state.vault
-        .getAll<unknown>(kind, { onUnreadable })
-        .then((records) => new Map(records.map((r) => [r.id, r.value])));
+      const { vault } = state;
+      loading =
+        compactKinds.has(kind) && vault.getAllJson
+          ? Promise.resolve().then(
+              () => new CompactRecords(vault.getAllJson?.(kind) ?? [], () => vault.isLocked),
+            )
+          : vault
+              .getAll<unknown>(kind, { onUnreadable })
+              .then((records) => new ParsedRecords(records.map((r) => [r.id, r.value])));
       state.kinds.set(kind, loading);
       // A failed load (e.g. the vault locked meanwhile) is retried on the next call.
       loading.catch(() => {
@@ -86,6 +107,30 @@ export class RecordStore {
       });
     }
     return (await loading) as ReadonlyMap<string, T>;
+  }
+
+  /**
+   * `project` of every record of a kind, by id: computed once per unlock as the records are read,
+   * then kept in step with every write (and dropped with the records), so what needs a few fields
+   * of each record (lists, "does this session have a note?") never parses them all again. `key`
+   * names the view; the same key must always come with the same kind and projection.
+   */
+  view<T, V>(kind: RecordKind, key: symbol, project: (value: T) => V): Promise<ReadonlyMap<string, V>> {
+    const state = this.#current();
+    let view = state.views.get(key);
+    if (!view) {
+      const table = this.all<T>(kind).then((records) => {
+        const projected = new Map<string, unknown>();
+        for (const [id, value] of records) projected.set(id, project(value));
+        return projected;
+      });
+      view = { kind, project: project as (value: unknown) => unknown, table };
+      state.views.set(key, view);
+      table.catch(() => {
+        if (state.views.get(key) === view) state.views.delete(key);
+      });
+    }
+    return view.table as Promise<ReadonlyMap<string, V>>;
   }
 
   /** The records loaded so far in this unlock that could not be read, in load order. */
@@ -145,11 +190,12 @@ export class RecordStore {
           await state.vault.put(kind, id, value, audit);
           state.unreadable.delete(`${kind}/${id}`); // written anew: readable again
           // Cache what a later read from the vault would give (JSON drops undefined, for one).
-          const stored: unknown = JSON.parse(JSON.stringify(value));
+          const json = JSON.stringify(value);
           await state.kinds.get(kind)?.then(
-            (records) => records.set(id, stored),
+            (records) => records.put(id, json),
             () => undefined, // that load failed and will be retried, reading the new value
           );
+          await updateViews(state, kind, (table, project) => table.set(id, project(JSON.parse(json))));
         },
         delete: async (kind, id, audit) => {
           await state.vault.delete(kind, id, audit);
@@ -158,6 +204,7 @@ export class RecordStore {
             (records) => records.delete(id),
             () => undefined,
           );
+          await updateViews(state, kind, (table) => table.delete(id));
         },
       });
     });
@@ -190,7 +237,7 @@ export class RecordStore {
     const vault = this.session.vault; // throws `locked`
     if (this.#state?.vault === vault) return this.#state; // also while accepted writes drain
     if (vault === this.#closing) throw lockedError();
-    this.#state = { vault, kinds: new Map(), locals: new Map(), unreadable: new Map() };
+    this.#state = { vault, kinds: new Map(), views: new Map(), locals: new Map(), unreadable: new Map() };
     return this.#state;
   }
 
@@ -210,8 +257,24 @@ export class RecordStore {
 /** Drops the decrypted records and what was derived from them (the search index); the next reads load afresh. */
 function forgetLoaded(state: VaultState): void {
   state.kinds.clear();
+  state.views.clear();
   dropLocals(state.locals);
   state.unreadable.clear(); // found again by the next loads
+}
+
+/** Applies a write to each loaded view of `kind` (one whose load failed is rebuilt on next use). */
+async function updateViews(
+  state: VaultState,
+  kind: RecordKind,
+  apply: (table: Map<string, unknown>, project: (value: unknown) => unknown) => void,
+): Promise<void> {
+  for (const view of state.views.values()) {
+    if (view.kind !== kind) continue;
+    await view.table.then(
+      (table) => apply(table, view.project),
+      () => undefined,
+    );
+  }
 }
 
 /** Empties `locals`, disposing each value that can be (a search thread is stopped, not left running). */

@@ -3,6 +3,7 @@ import type { Session } from '../../shared/domain/sessionSchema';
 import type { SessionNoteInput, StartedSessionNote } from '../../shared/ipc/contracts/sessionNoteContract';
 import { AttuneError } from '../../shared/errors';
 import type { NoteService } from './NoteService';
+import { noteSummaries } from './noteSummaries';
 import { kinds, type RecordStore } from './RecordStore';
 import type { SessionService } from './SessionService';
 import type { TemplateService } from './TemplateService';
@@ -62,9 +63,8 @@ export class SessionNoteService {
   /** The template of the client's latest note whose template still exists, else the first template. */
   async templateFor(clientId: string): Promise<string> {
     const sessions = await this.#clientSessions(clientId);
-    const notes = await this.deps.store.all<Note>(kinds.note);
-    const noteBySession = new Map<string, Note>();
-    for (const note of notes.values())
+    const noteBySession = new Map<string, { templateId: string }>();
+    for (const note of (await noteSummaries(this.deps.store)).values())
       if (note.clientId === clientId) noteBySession.set(note.sessionId, note);
     const templates = await this.deps.templates.list();
     const known = new Set(templates.map((t) => t.id));
@@ -84,8 +84,8 @@ export class SessionNoteService {
   }
 
   async #noteOf(sessionId: string): Promise<Note | undefined> {
-    const notes = await this.deps.store.all<Note>(kinds.note);
-    for (const note of notes.values()) if (note.sessionId === sessionId) return note;
+    for (const note of (await noteSummaries(this.deps.store)).values())
+      if (note.sessionId === sessionId) return this.deps.store.find<Note>(kinds.note, note.id);
     return undefined;
   }
 }

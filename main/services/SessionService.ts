@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Note } from '../../shared/domain/noteSchema';
 import { type Session, sessionSchema } from '../../shared/domain/sessionSchema';
 import type { SessionInput } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/errors';
 import type { ClientService } from './ClientService';
+import { noteSummaries } from './noteSummaries';
 import { parseOrThrow } from './parseOrThrow';
 import { kinds, type RecordStore } from './RecordStore';
 
@@ -55,8 +55,7 @@ export class SessionService {
   update(id: string, changes: Partial<Omit<SessionInput, 'clientId'>>): Promise<Session> {
     return this.store.write(async (writer) => {
       const current = await this.require(id);
-      const notes = await this.store.all<Note>(kinds.note);
-      for (const note of notes.values()) {
+      for (const note of (await noteSummaries(this.store)).values()) {
         if (note.sessionId === id && note.status === 'signed') {
           throw new AttuneError(
             'read-only',

@@ -10,7 +10,7 @@ import {
 } from '../../shared/domain/templates';
 import { AttuneError } from '../../shared/errors';
 import { describeIssues } from '../../shared/errors';
-import type { Note } from '../../shared/domain/noteSchema';
+import { noteSummaries } from './noteSummaries';
 import { kinds, type RecordStore } from './RecordStore';
 
 /** What an edit of a user template may change; the rest stays as it was. */
@@ -113,7 +113,7 @@ export class TemplateService {
   /** How many notes use each template, by template id (templates no note uses are left out). */
   async usage(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
-    for (const note of (await this.store.all<Note>(kinds.note)).values()) {
+    for (const note of (await noteSummaries(this.store)).values()) {
       counts[note.templateId] = (counts[note.templateId] ?? 0) + 1;
     }
     return counts;

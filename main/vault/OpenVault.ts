@@ -41,6 +41,12 @@ export interface OpenVault {
     kind: string,
     options?: { onUnreadable?: (id: string, error: AttuneError) => void },
   ): Promise<Array<{ id: string; rev: number; value: T }>>;
+  /**
+   * Format 2 only: every record of a kind as the UTF-8 JSON the vault already holds decrypted
+   * (views, not copies; zeroed at lock), so a caller can parse a record when it needs it instead
+   * of keeping ten thousand parsed objects.
+   */
+  getAllJson?(kind: string): Array<{ id: string; rev: number; json: Uint8Array }>;
   put(kind: string, id: string | undefined, value: unknown, audit?: OpenVaultAudit): Promise<RecordMeta>;
   /** Saves several records in one commit: after a crash all are saved or none. */
   putMany(

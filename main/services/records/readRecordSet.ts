@@ -6,6 +6,7 @@ import { AttuneError } from '../../../shared/errors';
 import type { Measure } from '../../../shared/measures/measureSchema';
 import type { RecordSet } from '../../../shared/ipc/contracts/recordsContract';
 import { type Clock, isoNow } from '../Clock';
+import { noteSummaries } from '../noteSummaries';
 import { kinds, type RecordStore } from '../RecordStore';
 import type { TemplateService } from '../TemplateService';
 
@@ -32,7 +33,13 @@ export async function readRecordSet(
     .filter((s) => s.clientId === clientId)
     .sort((a, b) => (a.startsAt === b.startsAt ? (a.id < b.id ? -1 : 1) : a.startsAt < b.startsAt ? -1 : 1));
   const order = new Map(sessions.map((s, i) => [s.id, i]));
-  let notes = [...(await store.all<Note>(kinds.note)).values()].filter((n) => n.clientId === clientId);
+  // Only this client's notes are parsed (notes are kept as their JSON: recordTables.ts).
+  const all = await store.all<Note>(kinds.note);
+  let notes: Note[] = [];
+  for (const summary of (await noteSummaries(store)).values()) {
+    const note = summary.clientId === clientId ? all.get(summary.id) : undefined;
+    if (note) notes.push(note);
+  }
   if (noteId !== undefined) {
     const note = notes.find((n) => n.id === noteId);
     if (!note) throw new AttuneError('not-found', 'This note is not in the vault any more.');

@@ -48,6 +48,10 @@ export class SyncedOpenVault implements OpenVault {
     return this.synced.getAll<T>(kind);
   }
 
+  getAllJson(kind: string): Array<{ id: string; rev: number; json: Uint8Array }> {
+    return this.synced.getAllJson(kind);
+  }
+
   put(kind: string, id: string | undefined, value: unknown, audit?: OpenVaultAudit): Promise<RecordMeta> {
     return this.synced.put(kind, id, value, audit);
   }

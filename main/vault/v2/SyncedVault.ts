@@ -295,6 +295,19 @@ export class SyncedVault {
       .map((r) => ({ id: r.id, rev: r.rev, value: parseValue<T>(r.winner.value as Buffer) }));
   }
 
+  /**
+   * Every record of a kind as its UTF-8 JSON: views into the decrypted frames this vault holds
+   * anyway (no copy, nothing parsed), zeroed by `lock`. Parse one with JSON.parse when it is needed.
+   */
+  getAllJson(kind: string): Array<{ id: string; rev: number; json: Buffer }> {
+    this.assertOpen();
+    assertKind(kind);
+    const out: Array<{ id: string; rev: number; json: Buffer }> = [];
+    for (const r of this.state.records(kind))
+      if (r.winner.value) out.push({ id: r.id, rev: r.rev, json: r.winner.value });
+    return out;
+  }
+
   /** Saves a record. A record in conflict must be resolved first (`resolveConflict`). */
   async put(
     kind: string,
