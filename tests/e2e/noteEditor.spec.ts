@@ -140,6 +140,7 @@ test('the outline jumps to a section, focuses it and marks it current', async ({
     'Client participation',
     'Session feedback',
     'Plan',
+    'Outcome measures',
     'Private process notes',
   ]);
   await outline.getByRole('link', { name: 'Plan', exact: true }).click();

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { planPrompt } from '../../../../shared/domain/templates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { MeasuresPanel } from '../measures';
 import { NotePdfButton } from '../records';
 import { AddendaSection } from './AddendaSection';
 import { AttunementSection } from './AttunementSection';
@@ -314,6 +315,9 @@ function LoadedNoteEditor({
               )}
             </>
           )}
+          <Part idPrefix={idPrefix} partKey={partKeys.measures}>
+            <MeasuresPanel clientId={note.clientId} sessionId={note.sessionId} />
+          </Part>
           <Part idPrefix={idPrefix} partKey={partKeys.processNotes}>
             <ProcessNotesPanel noteId={note.id} processNote={data.processNote} createdAt={note.createdAt} />
           </Part>

@@ -20,13 +20,14 @@ export const partKeys = {
   feedback: 'part:feedback',
   plan: 'part:plan',
   addenda: 'part:addenda',
+  measures: 'part:measures',
   processNotes: 'part:process-notes',
 } as const;
 
 /**
  * What the editor shows, top to bottom: the template's sections (then any text stored under a
  * section the template no longer has, as BaseSections shows it), the included parts, the addenda
- * of a signed note, and the private process notes.
+ * of a signed note, the session's outcome measures, and the private process notes.
  */
 export function noteOutline(
   template: Pick<Template, 'baseSections' | 'includes'>,
@@ -46,6 +47,8 @@ export function noteOutline(
   if (includes.feedback) items.push({ key: partKeys.feedback, label: includableSectionLabels.feedback });
   if (includes.plan) items.push({ key: partKeys.plan, label: includableSectionLabels.plan });
   if (signed) items.push({ key: partKeys.addenda, label: 'Addenda' });
+  // Every note: measures belong to the session and can be added after signing.
+  items.push({ key: partKeys.measures, label: 'Outcome measures' });
   items.push({ key: partKeys.processNotes, label: 'Private process notes' });
   return items;
 }

@@ -16,6 +16,7 @@ describe('noteOutline', () => {
       'Client participation',
       'Session feedback',
       'Plan',
+      'Outcome measures',
       'Private process notes',
     ]);
   });
@@ -32,6 +33,7 @@ describe('noteOutline', () => {
       'Attunement',
       'Plan',
       'Addenda',
+      'Outcome measures',
       'Private process notes',
     ]);
   });

@@ -1,0 +1,136 @@
+import { useId, useState } from 'react';
+import type { Instrument } from '../../../../shared/measures/instrument';
+import { measureFlags } from '../../../../shared/measures/measureFlags';
+import {
+  allScoredItemsAnswered,
+  emptyAnswers,
+  isValidAnswer,
+  type Measure,
+  type MeasureAnswers,
+} from '../../../../shared/measures/measureSchema';
+import { scoreMeasure } from '../../../../shared/measures/scoreMeasure';
+import { messageOf } from '../../data/api';
+import { saveMeasure } from '../../data/measures';
+import { MeasureFlags } from './MeasureFlags';
+import { MeasureItemField } from './MeasureItemField';
+import { scoreText } from './scoreText';
+
+export interface MeasureFormProps {
+  instrument: Instrument;
+  sessionId: string;
+  /** The session's saved measure of this instrument, if any: the form starts from its answers. */
+  saved: Measure | undefined;
+  /** The answers of the previous complete administration, for the deterioration flag. */
+  previous: MeasureAnswers | null;
+  onDone: () => void;
+}
+
+/**
+ * One instrument's form for one session: the items with their wording, the total and band as
+ * they are entered, and the flags. Every item must be answered before saving, unless the writer
+ * keeps the form as partly answered on purpose (then it is saved but not scored).
+ */
+export function MeasureForm({ instrument, sessionId, saved, previous, onDone }: MeasureFormProps) {
+  const id = useId();
+  const [answers, setAnswers] = useState<MeasureAnswers>(() => saved?.answers ?? emptyAnswers(instrument.id));
+  const [partial, setPartial] = useState(saved?.status === 'partial');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const setAnswer = (itemId: string, value: number | null) => {
+    setError(null);
+    setAnswers((a) => ({ ...a, [itemId]: value }));
+  };
+  const score = scoreMeasure(instrument.id, answers);
+  const complete = allScoredItemsAnswered(instrument.id, answers);
+  const invalid = instrument.items.filter((item) => {
+    const value = answers[item.id];
+    return value != null && !isValidAnswer(item, value);
+  });
+
+  async function save() {
+    if (invalid.length > 0) {
+      setError(`Correct the flagged ${invalid.length === 1 ? 'answer' : 'answers'} first.`);
+      return;
+    }
+    if (!complete && !partial) {
+      setError(
+        `${score.scoredItems - score.answered} ${instrument.label} items are not answered. Answer every item, or tick “Keep as partly answered” to save it without a score.`,
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      await saveMeasure({
+        sessionId,
+        instrument: instrument.id,
+        answers,
+        allowPartial: !complete && partial,
+        expectedUpdatedAt: saved?.updatedAt ?? null,
+      });
+      onDone();
+    } catch (e) {
+      setError(messageOf(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="measure-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h3 id={`${id}-title`}>{instrument.label}</h3>
+      <p className="muted">{instrument.instructions}</p>
+      <div className="measure-items">
+        {instrument.items.map((item, index) => {
+          const value = answers[item.id] ?? null;
+          const bad = value !== null && !isValidAnswer(item, value);
+          return (
+            <MeasureItemField
+              key={item.id}
+              number={index + 1}
+              item={item}
+              value={value}
+              onChange={setAnswer}
+              error={bad ? 'Enter a number from 0 to 10, one decimal at most.' : undefined}
+            />
+          );
+        })}
+      </div>
+      <p className="measure-score" aria-live="polite">
+        {scoreText(instrument, score)}
+      </p>
+      <MeasureFlags flags={measureFlags(instrument.id, answers, previous)} />
+      {!complete && (
+        <div className="participation-flag">
+          <input
+            id={`${id}-partial`}
+            type="checkbox"
+            checked={partial}
+            onChange={(e) => setPartial(e.target.checked)}
+          />
+          <label htmlFor={`${id}-partial`}>
+            Keep as partly answered (not scored until every item is answered)
+          </label>
+        </div>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="measure-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save {instrument.label}
+        </button>
+        <button type="button" onClick={onDone} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+export { MeasureFlags } from './MeasureFlags';
+export { MeasuresPanel } from './MeasuresPanel';
+export { scoreText } from './scoreText';
