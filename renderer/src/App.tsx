@@ -6,10 +6,13 @@ import { lockNow } from './data/lock';
 import { CreateVault } from './features/vault/CreateVault';
 import { RestoreBackup } from './features/backup/RestoreBackup';
 import { onNewRecoveryKey } from './data/recoveryKeyHandoff';
+import { type ActiveClientEntry, onClientEntry } from './data/clientEntryHandoff';
+import { ClientEntryScreen } from './features/clientEntry';
 import { RecoverVault } from './features/vault/RecoverVault';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
 import { UnlockVault } from './features/vault/UnlockVault';
 import { UpgradedNotice } from './features/vault/UpgradedNotice';
+import type { Route } from './features/workspace/Route';
 import { Workspace } from './features/workspace/Workspace';
 
 type Screen =
@@ -29,7 +32,10 @@ type Screen =
   /** Once, after the unlock that upgraded a format-1 vault: where the old copy is kept. */
   | { name: 'upgraded'; format1Copy: string }
   | { name: 'restore'; hasBackupFolder: boolean }
-  | { name: 'workspace' };
+  /** The client fills in a form; nothing else of the vault is on screen (ClientEntryScreen). */
+  | { name: 'client-entry'; entry: ActiveClientEntry }
+  /** `route`: where the workspace opens (the note, after client entry); Today when absent. */
+  | { name: 'workspace'; route?: Route };
 
 const lockNotices: Record<LockReason, string | null> = {
   user: null,
@@ -51,12 +57,19 @@ export function App() {
   const [location, setLocation] = useState('');
 
   useEffect(() => {
-    call('vault:status')
-      .then((status) => {
-        setLocation(status.location);
-        if (status.state === 'absent') setScreen({ name: 'create' });
-        else if (status.state === 'locked') setScreen({ name: 'unlock', notice: null });
-        else setScreen({ name: 'workspace' });
+    // Client entry outlives a reload of the window: main still refuses all but its form.
+    call('clientEntry:status')
+      .then((entry) => {
+        if (entry.active) {
+          setScreen({ name: 'client-entry', entry });
+          return;
+        }
+        return call('vault:status').then((status) => {
+          setLocation(status.location);
+          if (status.state === 'absent') setScreen({ name: 'create' });
+          else if (status.state === 'locked') setScreen({ name: 'unlock', notice: null });
+          else setScreen({ name: 'workspace' });
+        });
       })
       .catch((error) => setScreen({ name: 'failed', message: messageOf(error) }));
     const offLocked = onEvent('vault:locked', ({ reason }) => {
@@ -80,10 +93,12 @@ export function App() {
     const offNewKey = onNewRecoveryKey(({ recoveryKey, unlocked, note }) =>
       setScreen({ name: 'recovery-key', recoveryKey, unlocked, replaced: true, note }),
     );
+    const offClientEntry = onClientEntry((entry) => setScreen({ name: 'client-entry', entry }));
     return () => {
       offLocked();
       offRequested();
       offNewKey();
+      offClientEntry();
     };
   }, []);
 
@@ -168,9 +183,19 @@ export function App() {
           onRestored={toWorkspace}
         />
       );
+    case 'client-entry':
+      return (
+        <ClientEntryScreen
+          entry={screen.entry}
+          onReturned={({ noteId, clientId }) =>
+            setScreen({ name: 'workspace', route: { page: 'note', noteId, clientId } })
+          }
+        />
+      );
     case 'workspace':
       return (
         <Workspace
+          initialRoute={screen.route}
           onRestore={() => {
             // The restore screen replaces the workspace: lock first, as for any other way out.
             lockNow('user')

@@ -3,6 +3,7 @@
  * screen that shows nothing else of the vault. These are the pieces main and the renderer share.
  */
 import { z } from 'zod';
+import type { FeedbackItemId } from './feedback';
 
 /** The forms a client can fill in on the therapist's screen. */
 export const clientEntryForms = ['feedback'] as const;
@@ -34,3 +35,39 @@ export type ClientEntryStatus =
 /** Why every other request is refused while the client has the screen. */
 export const clientEntryRefusal =
   'The client is filling in a form on this screen, so nothing else can be opened. Enter your passphrase on the form’s last step to return to your notes.';
+
+/** One session-feedback item as the client reads it on the client entry form. */
+export interface ClientFeedbackQuestion {
+  question: string;
+  /** What 0 means, shown at the low end. */
+  low: string;
+  /** What 10 means, shown at the high end. */
+  high: string;
+}
+
+/**
+ * The four feedback items (feedback.ts) in the client's own words: the editor's labels speak to
+ * the therapist ("whether the client felt heard"), the form speaks to the client.
+ */
+export const clientFeedbackQuestions: Readonly<Record<FeedbackItemId, ClientFeedbackQuestion>> = {
+  relationship: {
+    question: 'Did you feel heard, understood and respected today?',
+    low: '0: not at all',
+    high: '10: completely',
+  },
+  goals: {
+    question: 'Did we work on and talk about what you wanted to?',
+    low: '0: not at all',
+    high: '10: completely',
+  },
+  approach: {
+    question: 'Was the way we worked today a good fit for you?',
+    low: '0: not a good fit',
+    high: '10: a very good fit',
+  },
+  overall: {
+    question: 'Overall, how was today’s session for you?',
+    low: '0: something important was missing',
+    high: '10: it was right for me',
+  },
+};

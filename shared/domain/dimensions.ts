@@ -3,6 +3,8 @@
  * read them from here, so changing a prompt or an anchor is a data change in one place.
  */
 
+import { inClientRecordNotice, ownReactionsElsewhere } from './selfObservation';
+
 /** The ids of the five dimensions, in the order they are shown. */
 export const dimensionIds = ['affective', 'cognitive', 'developmental', 'rhythmic', 'empathic'] as const;
 
@@ -185,8 +187,10 @@ export const dimensions: readonly Dimension[] = [
       '(over-identifying, rescuing, taking sides) is not deep attunement, however strong it felt.',
     source: 'Kohut 1984',
     prompt: 'Where did you resonate with the client, and how did you keep perspective and boundaries?',
-    observationPrompt: 'Moments of resonance: what you felt with the client, and when.',
-    responsePrompt: 'How you held your own perspective, and anything you noticed in yourself.',
+    observationPrompt:
+      'Moments of resonance: when you felt with the client, and what in the session showed it.',
+    // The therapist's own inner reactions are asked for in the process note (selfObservation.ts).
+    responsePrompt: `How you kept your perspective and boundaries, and how the client responded. ${ownReactionsElsewhere}`,
     anchors: anchors([
       'Out of touch with the client’s experience, or so caught up in it that you lost your perspective or a boundary.',
       'Resonance at moments only, or resonance that pulled you into over-identifying (rescuing, taking sides, sharing the alarm) with little reflection.',
@@ -202,9 +206,9 @@ export const coRegulationField = {
   label: 'Co-regulation',
   description:
     'Signs that client and therapist were settling each other’s bodies: breathing falling into ' +
-    'step, posture mirroring, arousal rising or easing together.',
+    `step, posture mirroring, arousal rising or easing together. ${inClientRecordNotice}`,
   source: 'Siegel 2012; Porges 2011',
-  prompt: 'What did you notice in breathing, posture or arousal, in the client and in yourself?',
+  prompt: `What did you see in breathing, posture or arousal, and how did the two of you settle? ${ownReactionsElsewhere}`,
 } as const;
 
 const dimensionsById = new Map(dimensions.map((d) => [d.id, d]));

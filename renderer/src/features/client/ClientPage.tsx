@@ -20,6 +20,8 @@ interface ClientPageProps {
   clientId: string;
   onBack: () => void;
   onOpenNote: (noteId: string) => void;
+  /** Opens a session's private process note on its own (a session may have no progress note). */
+  onOpenProcessNote?: ((sessionId: string) => void) | undefined;
   /** Opens the builder of a de-identified case review packet for supervision. */
   onBuildPacket: () => void;
 }
@@ -33,7 +35,7 @@ export function ClientPage(props: ClientPageProps) {
   return <ClientPageOf key={props.clientId} {...props} />;
 }
 
-function ClientPageOf({ clientId, onBack, onOpenNote, onBuildPacket }: ClientPageProps) {
+function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuildPacket }: ClientPageProps) {
   const client = useClient(clientId);
   const clients = useClients();
   const rows = useSessionRows(clientId);
@@ -145,6 +147,7 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onBuildPacket }: ClientPag
             onTemplate={setTemplateId}
             onOpenNote={onOpenNote}
             onNewNote={newNote}
+            onOpenProcessNote={onOpenProcessNote}
             sessionComments={sessionComments}
           />
         )}

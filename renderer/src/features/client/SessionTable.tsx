@@ -21,12 +21,15 @@ export function SessionTable({
   rows,
   onOpenNote,
   onNewNote,
+  onOpenProcessNote,
   sessionComments,
 }: {
   /** Newest first. */
   rows: readonly SessionRow[];
   onOpenNote: (noteId: string) => void;
   onNewNote: (sessionId: string) => void;
+  /** Opens the session's private process note alone (with or without a progress note). */
+  onOpenProcessNote?: ((sessionId: string) => void) | undefined;
   /** The returned supervisor comments of a session, shown in their own column when given. */
   sessionComments?: ((row: SessionRow) => ReactNode) | undefined;
 }) {
@@ -119,6 +122,7 @@ export function SessionTable({
                   row={row}
                   onOpenNote={onOpenNote}
                   onNewNote={onNewNote}
+                  onOpenProcessNote={onOpenProcessNote}
                   comments={sessionComments?.(row)}
                   hasComments={sessionComments !== undefined}
                 />
@@ -135,12 +139,14 @@ function SessionCells({
   row,
   onOpenNote,
   onNewNote,
+  onOpenProcessNote,
   comments,
   hasComments,
 }: {
   row: SessionRow;
   onOpenNote: (noteId: string) => void;
   onNewNote: (sessionId: string) => void;
+  onOpenProcessNote: ((sessionId: string) => void) | undefined;
   comments: ReactNode;
   hasComments: boolean;
 }) {
@@ -188,6 +194,17 @@ function SessionCells({
             aria-label={`New note for ${when}`}
           >
             New note
+          </button>
+        )}
+        {onOpenProcessNote && (
+          // Not a row-action: Up/Down keep moving between the rows' note buttons.
+          <button
+            type="button"
+            className="link process-note-link"
+            onClick={() => onOpenProcessNote(session.id)}
+            aria-label={`Process note of ${when}`}
+          >
+            Process note
           </button>
         )}
       </td>

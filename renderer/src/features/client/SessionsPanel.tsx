@@ -16,6 +16,7 @@ export function SessionsPanel({
   onTemplate,
   onOpenNote,
   onNewNote,
+  onOpenProcessNote,
   sessionComments,
 }: {
   clientId: string;
@@ -28,6 +29,7 @@ export function SessionsPanel({
   onTemplate: (templateId: string) => void;
   onOpenNote: (noteId: string) => void;
   onNewNote: (sessionId: string) => void;
+  onOpenProcessNote?: ((sessionId: string) => void) | undefined;
   sessionComments?: ((row: SessionRow) => ReactNode) | undefined;
 }) {
   if (rows === undefined) return <p className="muted">Loading sessions…</p>;
@@ -65,6 +67,7 @@ export function SessionsPanel({
           rows={rows}
           onOpenNote={onOpenNote}
           onNewNote={onNewNote}
+          onOpenProcessNote={onOpenProcessNote}
           sessionComments={sessionComments}
         />
       )}

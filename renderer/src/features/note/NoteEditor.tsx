@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { planPrompt } from '../../../../shared/domain/templates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { HandToClient } from '../clientEntry';
 import { MeasuresPanel } from '../measures';
 import { NotePdfButton } from '../records';
 import { AddendaSection } from './AddendaSection';
@@ -293,6 +294,7 @@ function LoadedNoteEditor({
                     errors={errors}
                     onChange={setters.feedback}
                   />
+                  {!readOnly && <HandToClient noteId={note.id} />}
                 </Part>
               )}
               {includes.plan && (

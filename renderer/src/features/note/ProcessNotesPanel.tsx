@@ -1,29 +1,40 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProcessNote } from '../../../../shared/domain/processNoteSchema';
+import { processNoteGuidance, processNotePrompt } from '../../../../shared/domain/selfObservation';
 import { TextAreaField } from '../../components/TextAreaField';
 import { call } from '../../data/api';
-import { heldProcessNotes, heldState } from './draftStash';
+import { heldProcessNotes, heldState, sessionProcessNoteKey } from './draftStash';
 import { HeldVersionChooser } from './HeldVersionChooser';
 import { saveStatusText } from './saveStatusText';
 import { type ChangeInfo, useAutosave } from './useAutosave';
 
-export interface ProcessNotesPanelProps {
-  noteId: string;
+export type ProcessNotesPanelProps = (
+  | { noteId: string; sessionId?: undefined }
+  /** A process note opened from its session, which may have no progress note. */
+  | { sessionId: string; noteId?: undefined }
+) & {
   processNote: ProcessNote | null;
   /** When the progress note was created, shown as the save time of a process note never written. */
   createdAt: string;
-}
+};
+
+/** Where text held back over a lock is kept: a note's id, or its session's id (processNoteKeys). */
+export const processNoteKey = (props: { noteId?: string | undefined; sessionId?: string | undefined }) =>
+  props.noteId ?? sessionProcessNoteKey(props.sessionId ?? '');
 
 /**
  * The therapist's private process notes: a separate record beside the progress note, saved on
  * its own schedule, not covered by the signature (so still editable after signing) and left out
  * of every export unless the user includes it.
  */
-export function ProcessNotesPanel({ noteId, processNote, createdAt }: ProcessNotesPanelProps) {
+export function ProcessNotesPanel(props: ProcessNotesPanelProps) {
+  const { processNote, createdAt } = props;
+  const key = processNoteKey(props);
+  const { noteId, sessionId } = props;
   const savedUpdatedAt = processNote?.updatedAt ?? null;
   // Text held back earlier comes back only if nothing was saved since; otherwise both are shown.
   const [opened] = useState(() => {
-    const found = heldProcessNotes.get(noteId);
+    const found = heldProcessNotes.get(key);
     return { found, state: heldState(found, savedUpdatedAt) };
   });
   const restored = opened.state === 'restore' ? opened.found : undefined;
@@ -32,16 +43,23 @@ export function ProcessNotesPanel({ noteId, processNote, createdAt }: ProcessNot
 
   const save = useCallback(
     async (value: string, { change, basedOn }: ChangeInfo) => {
-      const saved = await call('processNotes:save', { noteId, text: value, expectedUpdatedAt: basedOn });
-      heldProcessNotes.saved(noteId, change);
+      const saved =
+        noteId !== undefined
+          ? await call('processNotes:save', { noteId, text: value, expectedUpdatedAt: basedOn })
+          : await call('processNotes:saveForSession', {
+              sessionId: sessionId ?? '',
+              text: value,
+              expectedUpdatedAt: basedOn,
+            });
+      heldProcessNotes.saved(key, change);
       return saved.updatedAt;
     },
-    [noteId],
+    [key, noteId, sessionId],
   );
   const keepUnsaved = useCallback(
     (value: string, { change, basedOn }: ChangeInfo) =>
-      heldProcessNotes.hold(noteId, { value, change, basedOn, heldAt: new Date().toISOString() }),
-    [noteId],
+      heldProcessNotes.hold(key, { value, change, basedOn, heldAt: new Date().toISOString() }),
+    [key],
   );
   const autosave = useAutosave({
     save,
@@ -67,9 +85,9 @@ export function ProcessNotesPanel({ noteId, processNote, createdAt }: ProcessNot
     [change],
   );
   const keepSaved = useCallback(() => {
-    heldProcessNotes.discard(noteId);
+    heldProcessNotes.discard(key);
     setChoosing(undefined);
-  }, [noteId]);
+  }, [key]);
   const takeHeld = useCallback(() => {
     if (choosing) onChange(choosing.value);
     setChoosing(undefined);
@@ -79,10 +97,7 @@ export function ProcessNotesPanel({ noteId, processNote, createdAt }: ProcessNot
   return (
     <section className="note-section card private-notes">
       <h2>Private process notes</h2>
-      <p className="private-notice">
-        Kept separately from the progress note, never exported unless you choose. Not part of the signed
-        record.
-      </p>
+      <p className="private-notice">{processNoteGuidance}</p>
       {choosing ? (
         <HeldVersionChooser
           title="Unsaved private notes from earlier"
@@ -95,7 +110,13 @@ export function ProcessNotesPanel({ noteId, processNote, createdAt }: ProcessNot
           onUseHeld={takeHeld}
         />
       ) : (
-        <TextAreaField label="Process notes" value={text} onChange={onChange} className="long-text" />
+        <TextAreaField
+          label="Process notes"
+          placeholder={processNotePrompt}
+          value={text}
+          onChange={onChange}
+          className="long-text"
+        />
       )}
       <output
         aria-live="polite"

@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { emptyRupture, type Rupture, type SessionJudgments } from '../../../../shared/domain/ruptureSchema';
 import type { RuptureVocabulary } from '../../../../shared/domain/ruptures';
+import { inClientRecordNotice, ownReactionsElsewhere } from '../../../../shared/domain/selfObservation';
 import { includableSectionLabels } from '../../../../shared/domain/templates';
 import { RadioGroup } from '../../components/RadioGroup';
 import type { FieldErrors, Updater } from './noteDraft';
@@ -104,7 +105,7 @@ export const RupturesSection = memo(function RupturesSection({
       <h3>Session judgments</h3>
       <RadioGroup
         label="Therapist contribution to ruptures"
-        description="How much your own part contributed to the ruptures in this session."
+        description={`How much your own part contributed to the ruptures in this session. ${inClientRecordNotice} ${ownReactionsElsewhere}`}
         options={contributionOptions}
         value={judgments.therapistContribution as Score | null}
         onChange={judgmentSetters.therapistContribution}

@@ -57,8 +57,15 @@ export class HeldChanges<T> {
 
 /** Progress-note drafts held back. */
 export const heldDrafts = new HeldChanges<NoteDraft>();
-/** Private process-note texts held back. */
+/** Private process-note texts held back, by note id or by sessionProcessNoteKey. */
 export const heldProcessNotes = new HeldChanges<string>();
+
+const sessionPrefix = 'session:';
+/** The held-back key of a process note opened from its session (record ids have no colon). */
+export const sessionProcessNoteKey = (sessionId: string): string => `${sessionPrefix}${sessionId}`;
+/** The session id in a sessionProcessNoteKey, or null for a note's id. */
+export const sessionOfProcessNoteKey = (key: string): string | null =>
+  key.startsWith(sessionPrefix) ? key.slice(sessionPrefix.length) : null;
 
 /** Whether anything is waiting to be saved. */
 export function hasStashedDrafts(): boolean {

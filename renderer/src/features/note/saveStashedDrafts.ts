@@ -1,6 +1,6 @@
 import { call } from '../../data/api';
 import { putNoteSummary } from '../../data/summaryIndex';
-import { heldDrafts, heldProcessNotes } from './draftStash';
+import { heldDrafts, heldProcessNotes, sessionOfProcessNoteKey } from './draftStash';
 
 /**
  * Saves every held draft and process note (call after unlock), each only over the very version it
@@ -25,11 +25,14 @@ export async function saveStashedDrafts(): Promise<number> {
       failed += 1;
     }
   }
-  for (const [noteId, held] of heldProcessNotes.entries()) {
-    if (heldProcessNotes.get(noteId) !== held) continue;
+  for (const [key, held] of heldProcessNotes.entries()) {
+    if (heldProcessNotes.get(key) !== held) continue;
     try {
-      await call('processNotes:save', { noteId, text: held.value, expectedUpdatedAt: held.basedOn });
-      heldProcessNotes.saved(noteId, held.change);
+      const sessionId = sessionOfProcessNoteKey(key);
+      const input = { text: held.value, expectedUpdatedAt: held.basedOn };
+      if (sessionId !== null) await call('processNotes:saveForSession', { sessionId, ...input });
+      else await call('processNotes:save', { noteId: key, ...input });
+      heldProcessNotes.saved(key, held.change);
     } catch {
       failed += 1;
     }

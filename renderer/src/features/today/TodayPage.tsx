@@ -18,11 +18,14 @@ import './today.css';
 export function TodayPage({
   newNoteFor,
   onOpenNote,
+  onOpenProcessNote,
   onOpenClient,
 }: {
   /** Set when the palette asked for a new session note (for this client, if not null). */
   newNoteFor?: { clientId: string | null } | undefined;
   onOpenNote: (noteId: string, clientId: string) => void;
+  /** Opens a session's private process note alone (the session may have no progress note). */
+  onOpenProcessNote?: ((sessionId: string, clientId: string) => void) | undefined;
   onOpenClient: (clientId: string) => void;
 }) {
   const { sections, now } = useTodaySections();
@@ -45,6 +48,8 @@ export function TodayPage({
     }
   }
 
+  const processNote =
+    onOpenProcessNote && ((row: TodayRow) => onOpenProcessNote(row.session.id, row.session.clientId));
   const [main, ...aside] = sections ?? [];
   const nothing = sections?.every((s) => s.rows.length === 0);
   return (
@@ -84,7 +89,14 @@ export function TodayPage({
         </p>
       ) : (
         <div className="today-columns">
-          <Section section={main} now={now} always onWrite={write} onOpenClient={onOpenClient} />
+          <Section
+            section={main}
+            now={now}
+            always
+            onWrite={write}
+            onProcessNote={processNote}
+            onOpenClient={onOpenClient}
+          />
           <div className="today-aside">
             {aside.map((section) => (
               <Section
@@ -92,6 +104,7 @@ export function TodayPage({
                 section={section}
                 now={now}
                 onWrite={write}
+                onProcessNote={processNote}
                 onOpenClient={onOpenClient}
               />
             ))}
@@ -111,12 +124,14 @@ function Section({
   now,
   always = false,
   onWrite,
+  onProcessNote,
   onOpenClient,
 }: {
   section: TodaySection;
   now: Date;
   always?: boolean;
   onWrite: (row: TodayRow) => void;
+  onProcessNote: ((row: TodayRow) => void) | undefined;
   onOpenClient: (clientId: string) => void;
 }) {
   const [all, setAll] = useState(false);
@@ -145,6 +160,7 @@ function Section({
               sectionId={section.id}
               now={now}
               onWrite={onWrite}
+              onProcessNote={onProcessNote}
               onOpenClient={onOpenClient}
             />
           ))}
@@ -164,12 +180,14 @@ function Row({
   sectionId,
   now,
   onWrite,
+  onProcessNote,
   onOpenClient,
 }: {
   row: TodayRow;
   sectionId: string;
   now: Date;
   onWrite: (row: TodayRow) => void;
+  onProcessNote: ((row: TodayRow) => void) | undefined;
   onOpenClient: (clientId: string) => void;
 }) {
   const code = row.client?.code ?? 'Unknown client';
@@ -203,6 +221,16 @@ function Row({
           onClick={() => onWrite(row)}
         >
           <PenLine aria-hidden="true" size={14} /> {action}
+        </button>
+      )}
+      {sectionId !== 'upcoming' && onProcessNote && (
+        <button
+          type="button"
+          className="link today-process"
+          aria-describedby={`${base}-client ${base}-when`}
+          onClick={() => onProcessNote(row)}
+        >
+          Process note
         </button>
       )}
     </li>

@@ -5,6 +5,8 @@ export type Route =
   | { page: 'clients' }
   | { page: 'client'; clientId: string }
   | { page: 'note'; noteId: string; clientId: string }
+  /** A session's private process note on its own (the session may have no progress note). */
+  | { page: 'process-note'; sessionId: string; clientId: string }
   /** `query` is searched at once (from the command palette). */
   | { page: 'search'; query?: string }
   | { page: 'caseload' }

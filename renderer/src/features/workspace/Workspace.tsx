@@ -19,6 +19,7 @@ import { conflictStore } from '../sync/conflictStore';
 import { TodayPage } from '../today/TodayPage';
 import { CommandPalette } from './CommandPalette';
 import { NotePage } from './NotePage';
+import { ProcessNotePage } from './ProcessNotePage';
 import type { Route } from './Route';
 import { Sidebar } from './Sidebar';
 import { useSidebarCollapsed } from './useSidebarCollapsed';
@@ -30,11 +31,18 @@ import { useShortcuts } from './useShortcuts';
  * The unlocked app: fills the index (with progress), then shows the sidebar and the current page,
  * Today first; Ctrl/Cmd+K opens the command palette.
  */
-export function Workspace({ onRestore }: { onRestore?: () => void } = {}) {
+export function Workspace({
+  onRestore,
+  initialRoute,
+}: {
+  onRestore?: () => void;
+  /** Where to open (the note, coming back from client entry); Today when absent. */
+  initialRoute?: Route | undefined;
+} = {}) {
   // null once every summary is in; until then the fraction loaded, and whether the list is usable.
   const [progress, setProgress] = useState<FillProgress | null>({ fraction: 0, clientsReady: false });
   const [error, setError] = useState<string | null>(null);
-  const [route, setRoute] = useState<Route>({ page: 'today' });
+  const [route, setRoute] = useState<Route>(initialRoute ?? { page: 'today' });
   const [settingsVersion, setSettingsVersion] = useState(0);
   const settings = useSettings(settingsVersion);
 
@@ -157,6 +165,7 @@ function CurrentPage({
         <TodayPage
           newNoteFor={route.newNoteFor}
           onOpenNote={(noteId, clientId) => go({ page: 'note', noteId, clientId })}
+          onOpenProcessNote={(sessionId, clientId) => go({ page: 'process-note', sessionId, clientId })}
           onOpenClient={(clientId) => go({ page: 'client', clientId })}
         />
       );
@@ -168,6 +177,7 @@ function CurrentPage({
           clientId={route.clientId}
           onBack={() => go({ page: 'clients' })}
           onOpenNote={(noteId) => go({ page: 'note', noteId, clientId: route.clientId })}
+          onOpenProcessNote={(sessionId) => go({ page: 'process-note', sessionId, clientId: route.clientId })}
           onBuildPacket={() => go({ page: 'build-packet', clientId: route.clientId })}
         />
       );
@@ -176,6 +186,15 @@ function CurrentPage({
         <NotePage
           noteId={route.noteId}
           clientId={route.clientId}
+          onClose={() => go({ page: 'client', clientId: route.clientId })}
+        />
+      );
+    case 'process-note':
+      return (
+        <ProcessNotePage
+          sessionId={route.sessionId}
+          clientId={route.clientId}
+          onOpenNote={(noteId) => go({ page: 'note', noteId, clientId: route.clientId })}
           onClose={() => go({ page: 'client', clientId: route.clientId })}
         />
       );

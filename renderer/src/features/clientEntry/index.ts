@@ -1,0 +1,2 @@
+export { ClientEntryScreen } from './ClientEntryScreen';
+export { HandToClient } from './HandToClient';
