@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AttuneError } from '../../shared/errors';
+import { compactPostings } from './compactPostings';
 import { type NoteTextDoc, searchGroups } from './noteText';
 import { matchRules, searchCore } from './searchCore';
 import { WORD_PATTERN } from './searchText';
@@ -53,7 +54,20 @@ const loaded = { exports: {} };
 (function (exports, module) {
 ${miniSearch}
 }).call(undefined, loaded.exports, loaded);
-const MiniSearch = loaded.exports;
+const Postings = (${compactPostings.toString()})();
+// Each word's notes in a field as typed arrays, not a Map (compactPostings.ts): the same index
+// in about a fifth of the memory (at 10,000 demo notes, 2.4 million Map entries: 128 MiB; 27 MiB here).
+class MiniSearch extends loaded.exports {
+  addTerm(fieldId, documentId, term) {
+    const fields = this._index.fetch(term, () => new Map());
+    let notes = fields.get(fieldId);
+    if (notes == null) {
+      notes = new Postings();
+      fields.set(fieldId, notes);
+    }
+    notes.set(documentId, (notes.get(documentId) || 0) + 1);
+  }
+}
 const core = (${searchCore.toString()})(${JSON.stringify(matchRules)});
 const GROUPS = ${JSON.stringify(searchGroups)};
 const WORD = new RegExp(${JSON.stringify(WORD_PATTERN.source)}, ${JSON.stringify(WORD_PATTERN.flags)});
