@@ -1,3 +1,4 @@
 /** Charts of ruptures, repairs and attunement: a client's charts and the caseload reflection page. */
 export { CaseloadPage } from './CaseloadPage';
 export { ClientCharts } from './ClientCharts';
+export { MeasureCharts } from './MeasureCharts';

@@ -5,7 +5,7 @@ import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { call, messageOf } from '../../data/api';
 import { type SessionRow, useClient, useClients, useSessionRows } from '../../data/hooks';
 import { putClient, putNoteSummary, putSession } from '../../data/summaryIndex';
-import { ClientCharts } from '../charts';
+import { ClientCharts, MeasureCharts } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
 import { ClientRecordExport } from '../records';
 import { CaseComments, ImportCommentsPanel, SessionComments, useSupervisorComments } from '../review';
@@ -151,7 +151,12 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
             sessionComments={sessionComments}
           />
         )}
-        {tab === 'patterns' && <ClientCharts clientId={clientId} onOpenNote={onOpenNote} />}
+        {tab === 'patterns' && (
+          <>
+            <ClientCharts clientId={clientId} onOpenNote={onOpenNote} />
+            <MeasureCharts clientId={clientId} onOpenNote={onOpenNote} />
+          </>
+        )}
         {tab === 'review' && (
           <>
             <p className="muted">

@@ -1,0 +1,61 @@
+import { useId, useMemo } from 'react';
+import { instruments } from '../../../../shared/measures/instruments';
+import { useClientChartSource, useClientMeasures } from '../../data/hooks';
+import { todayIso } from '../../format/dates';
+import { exportStem } from './chartFormat';
+import { MeasureChart } from './MeasureChart';
+import { useStableCallback } from './useStableCallback';
+
+/**
+ * A client's outcome measures on the Patterns tab: one chart per instrument the client has been
+ * given, with its clinical line, bands and reliable change, each with a table view. Shown whatever
+ * the notes are (measures belong to sessions), over all dates.
+ */
+export function MeasureCharts({
+  clientId,
+  onOpenNote,
+}: {
+  clientId: string;
+  onOpenNote: (noteId: string) => void;
+}) {
+  const headingId = useId();
+  const measures = useClientMeasures(clientId);
+  const source = useClientChartSource(clientId);
+  const openNote = useStableCallback(onOpenNote);
+  const today = useMemo(() => todayIso(), []);
+  const noteOfSession = useMemo(
+    () => new Map((source?.notes ?? []).map((n) => [n.sessionId, n.id])),
+    [source],
+  );
+  const given = useMemo(
+    () => instruments.filter((i) => measures?.some((m) => m.instrument === i.id)),
+    [measures],
+  );
+  const code = source?.clientCode ?? clientId;
+  return (
+    <section className="charts" aria-labelledby={headingId}>
+      <h2 id={headingId}>Outcome measures</h2>
+      {measures === undefined ? (
+        <p className="muted">Loading measures…</p>
+      ) : given.length === 0 ? (
+        <p className="muted">
+          Outcome ratings, PHQ-9 and GAD-7 given at sessions appear here over time. Add one in a session’s
+          note, under Outcome measures.
+        </p>
+      ) : (
+        <div className="chart-list">
+          {given.map((instrument) => (
+            <MeasureChart
+              key={instrument.id}
+              instrument={instrument.id}
+              measures={measures}
+              noteOfSession={noteOfSession}
+              exportStem={exportStem(`measure-${instrument.id}`, code, today)}
+              onOpenNote={openNote}
+            />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/** The rows of a client's outcome-measure charts and tables, from the index's measures. */
+import type { InstrumentId } from '../../../../shared/measures/instrument';
+import { instrumentsById } from '../../../../shared/measures/instruments';
+import type { MeasureFlag } from '../../../../shared/measures/measureFlags';
+import type { Measure } from '../../../../shared/measures/measureSchema';
+import { measureSeries } from '../../../../shared/measures/measureSeries';
+import type { ChangeKind } from '../../../../shared/measures/reliableChange';
+import type { SessionPoint } from './clientChartRows';
+
+/** One scored administration: a point of the chart and a row of its table. */
+export interface MeasureRow extends SessionPoint {
+  total: number;
+  band: string;
+  clinical: boolean;
+  sinceFirst: ChangeKind | null;
+  flags: MeasureFlag[];
+  risk: boolean;
+  enteredBy: Measure['enteredBy'];
+}
+
+/**
+ * The instrument's complete administrations in time order (partly answered ones have no total to
+ * draw), each with the note of its session, if any, for click-to-open.
+ */
+export function measureRows(
+  measures: readonly Measure[],
+  instrument: InstrumentId,
+  noteOfSession: ReadonlyMap<string, string>,
+): MeasureRow[] {
+  const rows: MeasureRow[] = [];
+  for (const point of measureSeries(measures, instrument)) {
+    const { score, measure } = point;
+    if (score.total === null) continue;
+    rows.push({
+      index: rows.length,
+      sessionId: measure.sessionId,
+      noteId: noteOfSession.get(measure.sessionId) ?? null,
+      date: measure.administeredAt.slice(0, 10),
+      total: score.total,
+      band: score.band!.label,
+      clinical: score.clinical === true,
+      sinceFirst: point.sinceFirst,
+      flags: point.flags,
+      risk: score.riskFlag,
+      enteredBy: measure.enteredBy,
+    });
+  }
+  return rows;
+}
+
+const changeWords: Record<ChangeKind, string> = {
+  'reliable-improvement': 'a reliable improvement',
+  'reliable-deterioration': 'a reliable deterioration',
+  'no-reliable-change': 'no reliable change',
+};
+
+/** The chart's summary in words: how many, first and latest with bands, the change, the clinical range and risk. */
+export function measureSummary(instrument: InstrumentId, rows: readonly MeasureRow[]): string {
+  const definition = instrumentsById[instrument];
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last) return `No complete ${definition.label} yet.`;
+  const parts = [
+    `${definition.label}: ${rows.length} complete administration${rows.length === 1 ? '' : 's'}.`,
+    rows.length === 1
+      ? `Total ${first.total} of ${definition.totalMax} (${first.band.toLowerCase()}).`
+      : `First ${first.total} (${first.band.toLowerCase()}), latest ${last.total} (${last.band.toLowerCase()}): ${changeWords[last.sinceFirst ?? 'no-reliable-change']} (${definition.reliableChange} points or more counts as reliable).`,
+    `${rows.filter((r) => r.clinical).length} in the clinical range (cut-off ${definition.clinicalCutoff}).`,
+  ];
+  const risks = rows.filter((r) => r.risk).length;
+  if (risks > 0)
+    parts.push(
+      `Item 9 answered above “Not at all” at ${risks} administration${risks === 1 ? '' : 's'}: follow up on risk.`,
+    );
+  return parts.join(' ');
+}
+
+/** The change since the first administration, for the table. */
+export function changeText(kind: ChangeKind | null): string {
+  return kind === null ? 'First' : changeWords[kind].replace(/^a /, '');
+}

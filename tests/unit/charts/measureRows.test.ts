@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { changeText, measureRows, measureSummary } from '../../../renderer/src/features/charts/measureRows';
+import { emptyAnswers, type Measure } from '../../../shared/measures';
+
+function outcome(day: number, values: Array<number | null>, status: Measure['status'] = 'complete'): Measure {
+  const answers = emptyAnswers('outcome');
+  Object.keys(answers).forEach((id, i) => {
+    answers[id] = values[i] ?? null;
+  });
+  const at = `2026-02-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+  return {
+    id: `o${day}`,
+    clientId: 'c1',
+    sessionId: `s${day}`,
+    instrument: 'outcome',
+    answers,
+    status,
+    administeredAt: at,
+    enteredBy: 'client',
+    updatedAt: at,
+  };
+}
+
+describe('measure chart rows', () => {
+  const measures = [
+    outcome(1, [4, 5, 5, 4]), // 18, clinical
+    outcome(8, [5, null, 5, 5], 'partial'),
+    outcome(15, [6, 6, 6, 6]), // 24: +6 from 18
+    outcome(22, [7, 7, 7, 6.5]), // 27.5, above the cut-off
+  ];
+  const notes = new Map([['s15', 'n15']]);
+
+  it('draws the complete administrations only, with bands, reliable change from the first and the note to open', () => {
+    const rows = measureRows(measures, 'outcome', notes);
+    expect(rows.map((r) => [r.index, r.date, r.total, r.band, r.clinical, r.sinceFirst, r.noteId])).toEqual([
+      [0, '2026-02-01', 18, 'Clinical range', true, null, null],
+      [1, '2026-02-15', 24, 'Clinical range', true, 'reliable-improvement', 'n15'],
+      [2, '2026-02-22', 27.5, 'Non-clinical range', false, 'reliable-improvement', null],
+    ]);
+    expect(measureRows(measures, 'phq9', notes)).toEqual([]);
+  });
+
+  it('sums them up in words, with the cut-off and the reliable-change threshold', () => {
+    expect(measureSummary('outcome', measureRows(measures, 'outcome', notes))).toBe(
+      'Outcome rating: 3 complete administrations. First 18 (clinical range), latest 27.5 (non-clinical range): a reliable improvement (5 points or more counts as reliable). 2 in the clinical range (cut-off 25).',
+    );
+    expect(measureSummary('gad7', [])).toBe('No complete GAD-7 yet.');
+    expect(changeText(null)).toBe('First');
+    expect(changeText('no-reliable-change')).toBe('no reliable change');
+  });
+});
