@@ -2,14 +2,14 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
-import { createVault, expectAccessible, openClientFromSidebar, unlock } from './steps';
+import { createVault, expectAccessible, openClientFromSidebar, passphrase, unlock } from './steps';
 
 // Check the vault through Settings, over the real check and backups behind it, on the vault the
 // app makes (format 2, FORMAT.md): a healthy vault reads "No problems found"; when the part of
 // this computer's change log that holds a note is damaged on disk while the app is open, the note
-// is named by its session date and client, never by a file name, and the advice is to restore
-// the whole vault from a backup: single records are put back from backups only in format 1 (its
-// tests: tests/unit/services/vaultCheck.test.ts), so no such offer is shown.
+// is named by its session date and client, never by a file name, and the backups are offered:
+// the note is restored from the backup made on lock, as a new version (the unit tests of both
+// formats: tests/unit/services/vaultCheck.test.ts and syncedRepair.test.ts).
 
 /** This computer's newest change-log segment (its id is in the app's settings). */
 async function ownSegment(dataDir: string): Promise<string> {
@@ -31,13 +31,13 @@ async function openSettings(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Check the vault' })).toBeVisible();
 }
 
-test('check the vault: healthy, then a damaged note named in words, and a restore of the whole vault advised', async ({
+test('check the vault: healthy, then a damaged note named in words, and restored from the backup', async ({
   page,
   openApp,
   dataDir,
   fileChooser,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000); // three lock-and-unlocks with the real KDF, a backup on each lock, and the restore's reopen
   const section = page.getByRole('region', { name: 'Check the vault' });
   let segment = '';
   let noteBytes = { from: 0, to: 0 };
@@ -83,7 +83,7 @@ test('check the vault: healthy, then a damaged note named in words, and a restor
     await expectAccessible(page, 'settings after a check with no problems');
   });
 
-  await test.step('a note damaged on disk is named by its session date and client; the advice is a whole-vault restore', async () => {
+  await test.step('a note damaged on disk is named by its session date and client; the backups are offered', async () => {
     const bytes = await readFile(segment);
     const at = (noteBytes.from + noteBytes.to) >> 1;
     bytes[at]! ^= 0x01;
@@ -97,12 +97,30 @@ test('check the vault: healthy, then a damaged note named in words, and a restor
     );
     await expect(section).not.toContainText('log-0');
     await expect(section.getByRole('heading', { name: 'What to do' })).toBeVisible();
-    await expect(section).toContainText('Restore the vault from a backup in Settings → Backups.');
-    // Single records are put back from backups only in format 1: no such offer here.
+    await expect(section).toContainText('Restore the affected records from your backups');
     await expect(
       section.getByRole('form', { name: 'Restore the affected records from your backups' }),
-    ).toHaveCount(0);
+    ).toBeVisible();
     await expectAccessible(page, 'settings with a check that found damage');
     await section.screenshot({ path: testInfo.outputPath('check-vault-damage.png') });
+  });
+
+  await test.step('the note is restored from the backup, and the check names no damaged record', async () => {
+    const form = section.getByRole('form', { name: 'Restore the affected records from your backups' });
+    await form.getByLabel('Passphrase of your backups (usually your current passphrase)').fill(passphrase);
+    await form.getByRole('button', { name: 'Restore the affected records' }).click();
+    const restored = section.getByRole('list', { name: 'Restored records' });
+    await expect(restored).toBeVisible({ timeout: 60_000 });
+    await expect(restored.getByRole('listitem')).toHaveText([
+      /^The note of the session of Mar 5, 2026 for client C-014 \(Rose M\.\): restored from the backup of /,
+    ]);
+    await expect(section.getByRole('list', { name: 'Damaged records' })).toHaveCount(0);
+    await expectAccessible(page, 'settings after records were restored');
+    await section.screenshot({ path: testInfo.outputPath('check-vault-restored.png') });
+    // The restored note opens, and stays after a lock.
+    await lockAndUnlock(page);
+    await openClientFromSidebar(page, 'C-014');
+    await page.getByRole('button', { name: /^Open note/ }).click();
+    await expect(page.getByRole('heading', { name: /^Session note · C-014/ })).toBeVisible();
   });
 });
