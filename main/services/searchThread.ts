@@ -122,43 +122,90 @@ const buildSlice = () => {
   if (!keepScan) scan = null; // the index answers from now on
   parentPort.postMessage({ type: 'built', ms: buildMs, heapBytes: heapBytes() });
 };
-// Every term must match (AND), yet MiniSearch scores each term over all the notes it matches
-// before intersecting: a common word ("about", with its prefixes and typos) costs a result object
-// per note. So with several terms, first only collect each term's notes, each pass restricted to
-// the notes every earlier term matched (a document boost of 0 skips a note before any object is
-// made); then score the query over the notes every term matched. A boost of 1 leaves scores as
-// they were, and a note outside that set could not have matched all terms anyway.
-const fromIndex = (query) => {
+// Every term must match (AND), and the page lists notes newest first, not by score. So each term
+// only collects its notes (a document boost of 0 skips a note before MiniSearch makes a result
+// object for it; a common word, with its prefixes and typos, would cost one per note), each pass
+// restricted to the notes every earlier term matched, and the last pass keeps the newest
+// offset + limit of them as it meets them (no sort of a thousand notes for a page of 15). Then
+// the query is scored over the page's notes alone: a note's score and matched words do not depend
+// on which other notes are scored (a boost of 1 leaves them as MiniSearch gives them), so each hit
+// is what MiniSearch alone answers for that note.
+const fromIndex = (query, offset, limit) => {
   const terms = [...new Set(query.match(WORD) || [])];
-  if (terms.length < 2) return index.search(query);
+  if (terms.length === 0) return { total: 0, hits: [] };
   let matched;
-  for (const term of terms) {
+  let newest;
+  for (let i = 0; i < terms.length; i++) {
     const seen = new Set();
     const within = matched;
-    index.search(term, {
-      boostDocument: (id) => {
-        if (within === undefined || within.has(id)) seen.add(id);
+    const kept = i === terms.length - 1 ? new Newest(offset + limit) : undefined;
+    index.search(terms[i], {
+      boostDocument: (id, _term, stored) => {
+        if ((within === undefined || within.has(id)) && !seen.has(id)) {
+          seen.add(id);
+          if (kept) kept.offer(id, stored ? stored.updatedAt : undefined);
+        }
         return 0;
       },
     });
     matched = seen;
-    if (matched.size === 0) return [];
+    newest = kept;
+    if (matched.size === 0) return { total: 0, hits: [] };
   }
-  return index.search(query, { boostDocument: (id) => (matched.has(id) ? 1 : 0) });
+  const page = newest.list().slice(offset, offset + limit);
+  if (page.length === 0) return { total: matched.size, hits: [] };
+  const onPage = new Set(page);
+  const scored = new Map();
+  for (const r of index.search(query, { boostDocument: (id) => (onPage.has(id) ? 1 : 0) })) scored.set(r.id, r);
+  // Every note of the page matched every term, so each is scored; the guard only keeps a surprise from throwing.
+  const hits = page.flatMap((id) => {
+    const r = scored.get(id);
+    return r ? [{ id, score: r.score, terms: r.terms }] : [];
+  });
+  return { total: matched.size, hits };
 };
-const newestFirst = (a, b) =>
-  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+// Newest first (as the scan lists them), then by id.
+const isNewer = (a, aAt, b, bAt) => aAt > bAt || (!(aAt < bAt) && a < b);
+// The newest "size" notes offered, newest first: kept in order as they come for a page or a few
+// (each note compared with the last kept first, so most are turned away at once); for a larger
+// page (tests ask for every match), all are kept and sorted once.
+class Newest {
+  constructor(size) {
+    this.size = size;
+    this.ids = [];
+    this.ats = [];
+  }
+  offer(id, at) {
+    const { ids, ats } = this;
+    if (this.size > 256) {
+      ids.push(id);
+      ats.push(at);
+      return;
+    }
+    let k = ids.length;
+    if (k >= this.size && (k === 0 || !isNewer(id, at, ids[k - 1], ats[k - 1]))) return;
+    while (k > 0 && isNewer(id, at, ids[k - 1], ats[k - 1])) k--;
+    ids.splice(k, 0, id);
+    ats.splice(k, 0, at);
+    if (ids.length > this.size) {
+      ids.pop();
+      ats.pop();
+    }
+  }
+  list() {
+    if (this.size <= 256) return this.ids;
+    const order = this.ids.map((_, i) => i);
+    order.sort((x, y) => (isNewer(this.ids[x], this.ats[x], this.ids[y], this.ats[y]) ? -1 : 1));
+    return order.map((i) => this.ids[i]);
+  }
+}
 const search = (message) => {
   const query = core.foldText(message.query);
   const useIndex = message.engine === 'index' || (message.engine !== 'scan' && built);
   if (useIndex) {
     // Newest first, as the scan answers: a user paging through results ("Show more") while the
     // index takes over from the scan gets every match once, none twice.
-    const results = fromIndex(query).sort(newestFirst);
-    const hits = results
-      .slice(message.offset, message.offset + message.limit)
-      .map((r) => ({ id: r.id, score: r.score, terms: r.terms }));
-    return { engine: 'index', total: results.length, hits };
+    return { engine: 'index', ...fromIndex(query, message.offset, message.limit) };
   }
   // Newest first; a note's score is how many of its words matched.
   const terms = query.match(WORD) || [];

@@ -119,4 +119,63 @@ describe('the index thread, for queries of several words', () => {
       await thread.stop();
     }
   });
+
+  it('pages exactly as MiniSearch alone, newest first, for any page: the page kept as notes come equals the sorted slice', async () => {
+    // The thread keeps only the newest offset + limit notes as it meets them (no sort of every
+    // match); notes here carry times from a few values, so ties fall back to the id.
+    const thread = new SearchThread([]);
+    await thread.built;
+    const plain = plainIndex();
+    const times = ['2025-01-01T10:00:00.000Z', '2025-02-01T10:00:00.000Z', '2025-03-01T10:00:00.000Z'];
+    const at = new Map<string, string>();
+    const newestFirst = (a: { id: unknown }, b: { id: unknown }) => {
+      const x = at.get(String(a.id)) ?? '';
+      const y = at.get(String(b.id)) ?? '';
+      return x < y ? 1 : x > y ? -1 : byId(a, b);
+    };
+    let run = 0;
+    let paged = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(text, fc.nat(times.length - 1)), { minLength: 1, maxLength: 25 }),
+          fc.array(fc.tuple(query, fc.integer({ min: 1, max: 8 }), fc.nat(12)), {
+            minLength: 1,
+            maxLength: 4,
+          }),
+          async (notes, queries) => {
+            const prefix = `p${run++}-`;
+            for (const [i, [t, time]] of notes.entries()) {
+              const d = { ...doc(`${prefix}${i}`, [t]), updatedAt: times[time]! };
+              at.set(d.id, d.updatedAt);
+              thread.upsert(d);
+              plain.add(d);
+            }
+            for (const [q, limit, offset] of queries) {
+              const folded = foldText(q);
+              const all = plain
+                .search(folded)
+                .map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }))
+                .sort(newestFirst);
+              const page = await thread.search(folded, limit, offset);
+              expect({ q, limit, offset, ...page }).toEqual({
+                q,
+                limit,
+                offset,
+                engine: 'index',
+                total: all.length,
+                hits: all.slice(offset, offset + limit),
+              });
+              if (all.length > limit) paged++;
+            }
+          },
+        ),
+        { numRuns: 120 },
+      );
+      // The property means little unless pages were cut from longer answers.
+      expect(paged).toBeGreaterThan(20);
+    } finally {
+      await thread.stop();
+    }
+  }, 120_000);
 });
