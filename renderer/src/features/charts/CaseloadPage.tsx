@@ -4,8 +4,8 @@ import { dimensions } from '../../../../shared/domain/dimensions';
 import { ruptureVocabularyFor } from '../../../../shared/domain/settingsSchema';
 import { useCaseloadChartSource, useSettings } from '../../data/hooks';
 import { todayIso } from '../../format/dates';
-import { markerRows, monthNoteRows, strategyRows } from './caseloadRows';
-import { overviewSummary, profileSentence } from './caseloadSummaries';
+import { markerRows, monthNoteRows, strategyGroupRows, strategyRows } from './caseloadRows';
+import { overviewSummary, profileSentence, unratedCounts } from './caseloadSummaries';
 import { count, exportStem, mean1 } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
 import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
@@ -14,6 +14,7 @@ import { MonthNotes } from './MonthNotes';
 import { MonthsChart } from './MonthsChart';
 import { PrecedingChart } from './PrecedingChart';
 import { StrategiesChart } from './StrategiesChart';
+import { StrategyGroupsChart } from './StrategyGroupsChart';
 import { useStableCallback } from './useStableCallback';
 import './charts.css';
 
@@ -38,6 +39,7 @@ export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => v
   );
   const vocabulary = useMemo(() => ruptureVocabularyFor(settings), [settings]);
   const strategies = useMemo(() => (metrics ? strategyRows(metrics, vocabulary) : []), [metrics, vocabulary]);
+  const strategyGroups = useMemo(() => (metrics ? strategyGroupRows(metrics) : []), [metrics]);
   const markers = useMemo(() => (metrics ? markerRows(metrics, vocabulary) : []), [metrics, vocabulary]);
   const monthSessions = useMemo(
     () =>
@@ -64,6 +66,10 @@ export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => v
                 <li key={d.id}>
                   {d.label}: mean {mean1(metrics.clinicianProfile.means[d.id])} over{' '}
                   {count(metrics.clinicianProfile.rated[d.id])} rated notes
+                  {unratedCounts(
+                    metrics.clinicianProfile.didNotComeUp[d.id],
+                    metrics.clinicianProfile.couldNotJudge[d.id],
+                  )}
                 </li>
               ))}
             </ul>
@@ -83,6 +89,10 @@ export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => v
               />
             )}
             <PrecedingChart metrics={metrics} exportStem={exportStem('preceding', null, today)} />
+            <StrategyGroupsChart
+              rows={strategyGroups}
+              exportStem={exportStem('strategy-groups', null, today)}
+            />
             <StrategiesChart rows={strategies} exportStem={exportStem('strategies', null, today)} />
             <MarkersChart rows={markers} exportStem={exportStem('markers', null, today)} />
           </div>

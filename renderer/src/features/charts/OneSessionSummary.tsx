@@ -3,6 +3,7 @@ import { dimensions } from '../../../../shared/domain/dimensions';
 import { FEEDBACK_TOTAL_MAX } from '../../../../shared/domain/feedback';
 import { formatDate } from '../../format/dates';
 import { plural, sessionDate } from './chartFormat';
+import { unratedWords } from './clientChartRows';
 
 /**
  * One session's values in words and numbers, where a chart would be a single point on empty
@@ -42,7 +43,7 @@ export function OneSessionSummary({
         {dimensions.map((d) => (
           <div key={d.id}>
             <dt>{d.label}</dt>
-            <dd>{session.ratings[d.id] ?? 'Not observed'}</dd>
+            <dd>{session.ratings[d.id] ?? unratedWords(session, d.id)}</dd>
           </div>
         ))}
         <div>

@@ -147,7 +147,7 @@ function ProfileTable({ rows, sessionName }: { rows: readonly ProfileRow[]; sess
         {rows.map((r) => (
           <tr key={r.dimension}>
             <th scope="row">{r.label}</th>
-            <td>{r.session ?? 'Not observed'}</td>
+            <td>{r.session ?? r.sessionUnrated}</td>
             <td>{mean1(r.average)}</td>
           </tr>
         ))}

@@ -47,6 +47,7 @@ export const StrategiesChart = memo(function StrategiesChart({
             <TooltipBox
               heading={row.label}
               lines={[
+                `Group: ${row.group}`,
                 `Success rate: ${percent(row.successRate)}`,
                 `Uses: ${row.uses}`,
                 `Resolved ${row.resolved}, partially ${row.partial}, unresolved ${row.unresolved}` +
@@ -77,6 +78,7 @@ function StrategiesTable({ rows }: { rows: readonly StrategyRow[] }) {
       <thead>
         <tr>
           <th scope="col">Strategy</th>
+          <th scope="col">Group</th>
           <th scope="col">Uses</th>
           <th scope="col">Resolved</th>
           <th scope="col">Partially resolved</th>
@@ -89,6 +91,7 @@ function StrategiesTable({ rows }: { rows: readonly StrategyRow[] }) {
         {rows.map((r) => (
           <tr key={r.id}>
             <th scope="row">{r.label}</th>
+            <td>{r.group}</td>
             <td>{r.uses}</td>
             <td>{r.resolved}</td>
             <td>{r.partial}</td>

@@ -4,7 +4,13 @@ import { type DateRange, inRange, instantOf, utcDate } from '../../../../shared/
 import { type AnalyticsSession, notesBySession } from '../../../../shared/analytics/notesBySession';
 import type { DimensionId } from '../../../../shared/domain/dimensions';
 import { dimensionById } from '../../../../shared/domain/dimensions';
-import type { RuptureTypeId, RuptureVocabulary } from '../../../../shared/domain/ruptures';
+import { type StrategyTallyGroup, strategyTallyGroup } from '../../../../shared/analytics/ruptureTally';
+import {
+  ownStrategiesLabel,
+  type RuptureTypeId,
+  type RuptureVocabulary,
+  strategyGroups,
+} from '../../../../shared/domain/ruptures';
 import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import { formatMonth } from '../../format/dates';
 import type { MonthNoteRow } from './MonthNotes';
@@ -30,6 +36,8 @@ export interface PrecedingRow {
 export interface StrategyRow {
   id: string;
   label: string;
+  /** "Immediate", "Exploratory" or "Your own strategies". */
+  group: string;
   uses: number;
   resolved: number;
   partial: number;
@@ -79,6 +87,7 @@ export function strategyRows(metrics: CaseloadMetrics, vocabulary: RuptureVocabu
   return metrics.strategyOutcomes.map((s) => ({
     id: s.strategy,
     label: labels.get(s.strategy) ?? s.strategy,
+    group: strategyGroupLabel(strategyTallyGroup(s.strategy)),
     uses: s.uses,
     resolved: s.resolved,
     partial: s.partial,
@@ -89,6 +98,45 @@ export function strategyRows(metrics: CaseloadMetrics, vocabulary: RuptureVocabu
     barLabel:
       `${s.successRate === null ? 'no outcome recorded' : `${Math.round(s.successRate * 100)}%`} · ` +
       `${s.uses} ${s.uses === 1 ? 'use' : 'uses'}`,
+  }));
+}
+
+/** One strategy group's bar: its ruptures and how they ended. */
+export interface StrategyGroupRow {
+  id: StrategyTallyGroup;
+  label: string;
+  ruptures: number;
+  resolved: number;
+  partial: number;
+  unresolved: number;
+  unrated: number;
+  successRate: number | null;
+  successPct: number | null;
+  barLabel: string;
+}
+
+/** "Immediate", "Exploratory", or "Your own strategies". */
+export function strategyGroupLabel(group: StrategyTallyGroup): string {
+  return group === 'own' ? ownStrategiesLabel : (strategyGroups.find((g) => g.id === group)?.label ?? group);
+}
+
+/** The strategy groups as bars (immediate, exploratory, the user's own), groups never used left out. */
+export function strategyGroupRows(
+  metrics: Pick<CaseloadMetrics, 'strategyGroupOutcomes'>,
+): StrategyGroupRow[] {
+  return metrics.strategyGroupOutcomes.map((g) => ({
+    id: g.group,
+    label: strategyGroupLabel(g.group),
+    ruptures: g.ruptures,
+    resolved: g.resolved,
+    partial: g.partial,
+    unresolved: g.unresolved,
+    unrated: g.unrated,
+    successRate: g.successRate,
+    successPct: g.successRate === null ? null : g.successRate * 100,
+    barLabel:
+      `${g.successRate === null ? 'no outcome recorded' : `${Math.round(g.successRate * 100)}%`} · ` +
+      `${g.ruptures} ${g.ruptures === 1 ? 'rupture' : 'ruptures'}`,
   }));
 }
 

@@ -75,6 +75,15 @@ export function strategiesSummary(rows: readonly StrategyRow[]): string {
   return `${text} Success counts resolved as 1 and partially resolved as ½.`;
 }
 
+/** "; did not come up in 3, could not judge in 1" (nothing when both are 0), after a rated count. */
+export function unratedCounts(didNotComeUp: number, couldNotJudge: number): string {
+  const parts = [
+    didNotComeUp > 0 ? `did not come up in ${didNotComeUp}` : '',
+    couldNotJudge > 0 ? `could not judge in ${couldNotJudge}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `; ${parts.join(', ')}` : '';
+}
+
 /** "14 markers recorded 150 times; most frequent: Minimal response 40, …". */
 export function markersSummary(rows: readonly MarkerRow[]): string {
   if (rows.length === 0) return 'No rupture markers recorded in this range.';

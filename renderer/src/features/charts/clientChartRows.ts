@@ -1,7 +1,7 @@
 /** Chart rows from a client's metrics: one plain object per session (or per dimension for the radar). */
 import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
 import type { SessionMetrics } from '../../../../shared/analytics/sessionMetrics';
-import { type DimensionId, dimensions } from '../../../../shared/domain/dimensions';
+import { type DimensionId, dimensions, unratedChoice } from '../../../../shared/domain/dimensions';
 import { sessionDate } from './chartFormat';
 
 /** What every per-session row carries: its place, its date and the note to open. */
@@ -36,8 +36,10 @@ export interface ProfileRow {
   dimension: DimensionId;
   label: string;
   shortLabel: string;
-  /** The chosen session's rating; null when not observed. */
+  /** The chosen session's rating; null when not rated. */
   session: number | null;
+  /** What the table says for an empty rating: "Did not come up", "Could not judge" or "No note". */
+  sessionUnrated: string;
   /** The client's mean over the range; null when never rated. */
   average: number | null;
 }
@@ -87,12 +89,19 @@ export function ratedSessions(m: ClientMetrics): SessionMetrics[] {
   return m.sessions.filter((s) => dimensions.some((d) => s.ratings[d.id] !== null));
 }
 
+/** Why a session has no rating for a dimension, in the words the editor offered. */
+export function unratedWords(session: SessionMetrics | undefined, dimension: DimensionId): string {
+  const reason = session?.unrated?.[dimension] ?? null;
+  return reason === null ? 'No note' : unratedChoice(reason).label;
+}
+
 export function profileRows(m: ClientMetrics, session: SessionMetrics | undefined): ProfileRow[] {
   return dimensions.map((d) => ({
     dimension: d.id,
     label: d.label,
     shortLabel: d.shortLabel,
     session: session?.ratings[d.id] ?? null,
+    sessionUnrated: unratedWords(session, d.id),
     average: m.dimensionTrends[d.id].mean,
   }));
 }

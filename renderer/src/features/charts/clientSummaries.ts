@@ -4,6 +4,7 @@ import type { DimensionTrend } from '../../../../shared/analytics/dimensionTrend
 import type { SessionMetrics } from '../../../../shared/analytics/sessionMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { formatDate } from '../../format/dates';
+import { unratedCounts } from './caseloadSummaries';
 import { mean1, percent, plural, sessionDate } from './chartFormat';
 import type { FeedbackRow, ProfileRow } from './clientChartRows';
 
@@ -47,7 +48,9 @@ export function trendsSummary(m: ClientMetrics, range: string): string {
   const rated = dimensions.map((d) => m.dimensionTrends[d.id]).filter((t) => t.rated > 0);
   if (rated.length === 0) return `No ratings in ${plural(m.sessionCount, 'session')}${range}.`;
   const items = rated.map(
-    (t) => `${t.label} ${mean1(t.mean)} (${t.rated} rated${trendWord(t, m.sessionCount)})`,
+    (t) =>
+      `${t.label} ${mean1(t.mean)} (${t.rated} rated${trendWord(t, m.sessionCount)}` +
+      `${unratedCounts(t.didNotComeUp, t.couldNotJudge)})`,
   );
   const unrated = dimensions.filter((d) => m.dimensionTrends[d.id].rated === 0).map((d) => d.label);
   return (

@@ -3,6 +3,7 @@ import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import type { Rupture } from '../../../../shared/domain/ruptureSchema';
 import type { RuptureOutcomeId, RuptureTypeId, RuptureVocabulary } from '../../../../shared/domain/ruptures';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { FieldError } from '../../components/FieldError';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { NumberField } from '../../components/NumberField';
 import { RadioGroup } from '../../components/RadioGroup';
@@ -15,7 +16,8 @@ import {
   outcomeOptions,
   type Score,
   salienceOptions,
-  strategyOptions,
+  strategyOptionGroups,
+  therapistMarkerOptions,
   typeOptions,
 } from './ruptureOptions';
 import { isRuptureComplete, ruptureSummary } from './ruptureSummary';
@@ -67,7 +69,7 @@ export const RuptureFieldset = memo(function RuptureFieldset({
   }, [focusOnMount]);
 
   const markers = useMemo(() => markerOptions(vocabulary, type), [vocabulary, type]);
-  const strategies = useMemo(() => strategyOptions(vocabulary), [vocabulary]);
+  const strategyGroups = useMemo(() => strategyOptionGroups(vocabulary), [vocabulary]);
   const set = useCallback(
     <K extends keyof Rupture>(key: K) =>
       (value: Rupture[K]) =>
@@ -83,10 +85,16 @@ export const RuptureFieldset = memo(function RuptureFieldset({
           return { ...r, type: next, markers: r.markers.filter((m) => ofType.has(m)) };
         }),
       markers: set('markers'),
+      therapistMarkers: set('therapistMarkers'),
+      /** The new selection within one strategy group; the other groups' choices are kept. */
+      strategiesIn: (groupIds: ReadonlySet<string>) => (chosen: string[]) =>
+        onChange(id, (r) => ({
+          ...r,
+          strategies: [...r.strategies.filter((s) => !groupIds.has(s)), ...chosen],
+        })),
       salience: set('salience') as (value: Score | null) => void,
       followedLapseOf: set('followedLapseOf') as (value: string[]) => void,
       context: set('context'),
-      strategies: set('strategies'),
       outcome: set('outcome') as (value: RuptureOutcomeId | null) => void,
       minute: set('minute'),
       repairMinute: set('repairMinute'),
@@ -157,6 +165,15 @@ export const RuptureFieldset = memo(function RuptureFieldset({
           disabled={readOnly}
           error={errorUnder(errors, `${path}.markers`)}
         />
+        <CheckboxGroup
+          label="Your own reactions (optional)"
+          description="Therapist-side markers: what you noticed in yourself that signalled the strain. Part of the signed progress note, which the client may ask to read; keep fuller reflections for the process note."
+          options={therapistMarkerOptions}
+          selected={rupture.therapistMarkers ?? []}
+          onChange={setters.therapistMarkers}
+          disabled={readOnly}
+          error={errorUnder(errors, `${path}.therapistMarkers`)}
+        />
         <RadioGroup
           label="Salience"
           description="How prominent the rupture was."
@@ -184,14 +201,27 @@ export const RuptureFieldset = memo(function RuptureFieldset({
           readOnly={readOnly}
           error={errors[`${path}.context`]}
         />
-        <CheckboxGroup
-          label="Repair strategies"
-          options={strategies}
-          selected={rupture.strategies}
-          onChange={setters.strategies}
-          disabled={readOnly}
-          error={errorUnder(errors, `${path}.strategies`)}
-        />
+        <fieldset className="strategy-groups" disabled={readOnly}>
+          <legend>Repair strategies</legend>
+          {strategyGroups.map((group) => {
+            const ids = new Set(group.options.map((o) => o.value));
+            return (
+              <CheckboxGroup
+                key={group.id}
+                label={group.label}
+                description={group.description}
+                options={group.options}
+                selected={rupture.strategies.filter((s) => ids.has(s))}
+                onChange={setters.strategiesIn(ids)}
+                disabled={readOnly}
+              />
+            );
+          })}
+          <FieldError
+            id={`${fieldsetId}-strategies-error`}
+            message={errorUnder(errors, `${path}.strategies`)}
+          />
+        </fieldset>
         <RadioGroup
           label="Outcome"
           options={outcomeOptions}

@@ -5,8 +5,12 @@ import {
   type RuptureOutcomeId,
   type RuptureTypeId,
   type RuptureVocabulary,
+  ownStrategiesLabel,
   ruptureOutcomes,
   ruptureTypes,
+  strategiesInGroup,
+  strategyGroups,
+  therapistMarkers,
 } from '../../../../shared/domain/ruptures';
 import type { CheckboxOption } from '../../components/CheckboxGroup';
 import type { RadioOption } from '../../components/RadioGroup';
@@ -50,19 +54,44 @@ export function markerOptions(vocabulary: RuptureVocabulary, type: RuptureTypeId
     .map((m) => ({ value: m.id, label: m.label, description: m.description || undefined }));
 }
 
-/** The repair-strategy checkboxes. */
-export function strategyOptions(vocabulary: RuptureVocabulary): CheckboxOption[] {
-  return vocabulary.strategies.map((s) => ({
-    value: s.id,
-    label: s.label,
-    description: s.description || undefined,
-  }));
+/** One group of repair-strategy checkboxes: immediate, exploratory, or the user's own. */
+export interface StrategyOptionGroup {
+  id: string;
+  label: string;
+  description?: string;
+  options: CheckboxOption[];
 }
+
+/** The repair-strategy checkboxes by 3RS group; the user's own strategies last, when there are any. */
+export function strategyOptionGroups(vocabulary: RuptureVocabulary): StrategyOptionGroup[] {
+  const options = (group: Parameters<typeof strategiesInGroup>[0]) =>
+    strategiesInGroup(group, vocabulary).map((s) => ({
+      value: s.id,
+      label: s.label,
+      description: s.description || undefined,
+    }));
+  const groups: StrategyOptionGroup[] = strategyGroups.map((g) => ({
+    id: g.id,
+    label: g.label,
+    description: g.description,
+    options: options(g.id),
+  }));
+  const own = options(null);
+  return own.length > 0 ? [...groups, { id: 'own', label: ownStrategiesLabel, options: own }] : groups;
+}
+
+/** The therapist-side marker checkboxes (the therapist's own reactions). */
+export const therapistMarkerOptions: readonly CheckboxOption[] = therapistMarkers.map((m) => ({
+  value: m.id,
+  label: m.label,
+  description: m.description,
+}));
 
 /** Whether a rupture holds anything beyond its type, so removing it needs a confirmation. */
 export function hasContent(r: Rupture): boolean {
   return (
     r.markers.length > 0 ||
+    (r.therapistMarkers ?? []).length > 0 ||
     r.salience !== null ||
     r.followedLapseOf.length > 0 ||
     r.context.trim() !== '' ||

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { participationItems } from '../../../../shared/domain/participation';
+import { unratedCounts } from '../charts/caseloadSummaries';
 import { mean1, percent, plural } from '../charts/chartFormat';
 import { Heading } from './Heading';
 
@@ -32,7 +33,10 @@ export function PacketMetrics({ metrics: m, level }: { metrics: ClientMetrics; l
     ],
     ...dimensions.map((d): [string, string] => {
       const trend = m.dimensionTrends[d.id];
-      return [`${d.label}, mean`, `${mean1(trend.mean)} (${plural(trend.rated, 'rated session')})`];
+      return [
+        `${d.label}, mean`,
+        `${mean1(trend.mean)} (${plural(trend.rated, 'rated session')}${unratedCounts(trend.didNotComeUp, trend.couldNotJudge)})`,
+      ];
     }),
     ...participationItems.map((item): [string, string] => {
       const rate = m.participationRates[item.id];
