@@ -213,6 +213,11 @@ function Row({
         {late && <span className="today-late"> · {late}</span>}
       </span>
       <span className={`badge ${signed ? 'signed' : row.note ? 'draft' : 'none'}`}>{status}</span>
+      {row.detail && (
+        <span className="today-detail" id={`${base}-detail`}>
+          {row.detail}
+        </span>
+      )}
       {sectionId !== 'upcoming' && (
         <button
           type="button"

@@ -1,5 +1,8 @@
 import type { Client } from '../../../../shared/domain/clientSchema';
 import type { Session } from '../../../../shared/domain/sessionSchema';
+import { urgentMeasureFlagKinds } from '../../../../shared/measures/measureFlags';
+import type { Measure } from '../../../../shared/measures/measureSchema';
+import { urgentLatest } from '../../../../shared/measures/measureSeries';
 import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import { RECENT_SIGNED_DAYS, UNSIGNED_WINDOW_DAYS } from '../../../../shared/summaries/todaySlice';
 
@@ -15,6 +18,8 @@ export interface TodayRow {
   session: Session;
   note: NoteSummary | undefined;
   client: Client | undefined;
+  /** What the row is about, in words, when the section needs more than the session (a measure's flag). */
+  detail?: string;
 }
 
 /** One section of Today; later features (plan reviews, risk follow-ups) add sections of their own. */
@@ -94,6 +99,41 @@ export function todaySections({ clients, sessions, notes, now }: TodaySource): T
       rows: upcoming.sort(byStart).slice(0, UPCOMING_LIMIT),
     },
   ];
+}
+
+/**
+ * Outcome measures to follow up: per client, the latest administration of each instrument whose
+ * flags need it (PHQ-9 item 9 above 0, a reliable deterioration), most recent first, each row
+ * the measure's session with the flags in words.
+ */
+export function measureFollowUpSection(
+  measures: readonly Measure[],
+  { clients, sessions, notes }: Pick<TodaySource, 'clients' | 'sessions' | 'notes'>,
+): TodaySection {
+  const byClient = new Map<string, Measure[]>();
+  for (const m of measures) byClient.set(m.clientId, [...(byClient.get(m.clientId) ?? []), m]);
+  const sessionById = new Map<string, Session>();
+  for (const s of sessions) sessionById.set(s.id, s);
+  const noteBySession = new Map<string, NoteSummary>();
+  for (const n of notes) noteBySession.set(n.sessionId, n);
+  const rows: TodayRow[] = [];
+  for (const [clientId, list] of byClient) {
+    for (const point of urgentLatest(list)) {
+      const session = sessionById.get(point.measure.sessionId);
+      if (!session) continue; // its session has not arrived yet
+      const detail = point.flags
+        .filter((f) => urgentMeasureFlagKinds.includes(f.kind))
+        .map((f) => f.message)
+        .join(' ');
+      rows.push({ session, note: noteBySession.get(session.id), client: clients.get(clientId), detail });
+    }
+  }
+  return {
+    id: 'measures',
+    title: 'Measures to follow up',
+    empty: 'A PHQ-9 item 9 answered above “Not at all”, or a reliable deterioration, appears here.',
+    rows: rows.sort((a, b) => compare(b.session.startsAt, a.session.startsAt)),
+  };
 }
 
 /** The time now, rounded to the nearest quarter hour (the default start of a new session). */

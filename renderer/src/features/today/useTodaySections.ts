@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClientLookup, useTodaySource } from '../../data/hooks';
-import { type TodaySection, todaySections } from './todaySections';
+import { useAllMeasures, useClientLookup, useTodaySource } from '../../data/hooks';
+import { measureFollowUpSection, type TodaySection, todaySections } from './todaySections';
 
 /**
  * Today's sections from the index (main's slice for Today until everything has arrived),
@@ -8,6 +8,7 @@ import { type TodaySection, todaySections } from './todaySections';
  */
 export function useTodaySections(): { sections: TodaySection[] | undefined; now: Date } {
   const source = useTodaySource();
+  const measures = useAllMeasures();
   const clients = useClientLookup();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -21,5 +22,16 @@ export function useTodaySections(): { sections: TodaySection[] | undefined; now:
         : undefined,
     [source, clients, now],
   );
-  return { sections, now };
+  // Measures to follow up, once the measures have arrived (a section of its own, after the others).
+  const withMeasures = useMemo(
+    () =>
+      sections && source && clients && measures && measures.length > 0
+        ? [
+            ...sections,
+            measureFollowUpSection(measures, { clients, sessions: source.sessions, notes: source.notes }),
+          ]
+        : sections,
+    [sections, source, clients, measures],
+  );
+  return { sections: withMeasures, now };
 }
