@@ -53,8 +53,9 @@ export function MeasureForm({ instrument, sessionId, saved, previous, onDone }: 
       return;
     }
     if (!complete && !partial) {
+      const left = score.scoredItems - score.answered;
       setError(
-        `${score.scoredItems - score.answered} ${instrument.label} items are not answered. Answer every item, or tick “Keep as partly answered” to save it without a score.`,
+        `${left} ${instrument.label} ${left === 1 ? 'item is' : 'items are'} not answered. Answer every item, or tick “Keep as partly answered” to save it without a score.`,
       );
       return;
     }

@@ -7,9 +7,9 @@ import {
   feedbackItems,
   feedbackTotal,
   hasInvalidFeedbackItem,
-  isBelowConcernLine,
   type SessionFeedback,
 } from '../../../../shared/domain/feedback';
+import { feedbackFlags } from '../../../../shared/domain/feedbackFlags';
 import { includableSectionLabels } from '../../../../shared/domain/templates';
 import { NumberField } from '../../components/NumberField';
 import type { FieldErrors, Updater } from './noteDraft';
@@ -17,15 +17,18 @@ import type { FieldErrors, Updater } from './noteDraft';
 export interface FeedbackSectionProps {
   /** Null when the client gave no feedback this session. */
   value: SessionFeedback | null;
+  /** The previous session's feedback (the latest earlier note with some), for the drop flag. */
+  previous?: SessionFeedback | null;
   concernLine: number;
   readOnly: boolean;
   errors: FieldErrors;
   onChange: Updater<SessionFeedback | null>;
 }
 
-/** The client's four 0–10 ratings, their total, and a warning below the concern line. */
+/** The client's four 0–10 ratings, their total, and its flags: below the concern line, a reliable drop, a low item. */
 export const FeedbackSection = memo(function FeedbackSection({
   value,
+  previous = null,
   concernLine,
   readOnly,
   errors,
@@ -48,7 +51,7 @@ export const FeedbackSection = memo(function FeedbackSection({
     [onChange],
   );
   const total = feedbackTotal(value);
-  const below = isBelowConcernLine(value, concernLine);
+  const flags = feedbackFlags(value, previous, concernLine);
 
   return (
     <section className="note-section card">
@@ -96,8 +99,9 @@ export const FeedbackSection = memo(function FeedbackSection({
         </>
       )}
       <div role="status" className="concern">
-        {below &&
-          `Below the concern line (${concernLine}): consider discussing the alliance with the client.`}
+        {flags.map((flag) => (
+          <p key={`${flag.kind}-${'itemId' in flag ? flag.itemId : ''}`}>{flag.message}</p>
+        ))}
       </div>
     </section>
   );

@@ -17,6 +17,7 @@ import { NoteOutline } from './NoteOutline';
 import { noteOutline, orphanSectionIds, partDomId, partKeys } from './noteOutline';
 import { ParticipationSection } from './ParticipationSection';
 import { PreviousPlan } from './PreviousPlan';
+import { usePreviousFeedback } from './previousFeedback';
 import { ProcessNotesPanel } from './ProcessNotesPanel';
 import { RupturesSection } from './RupturesSection';
 import { savedAtText, saveStatusText } from './saveStatusText';
@@ -132,6 +133,7 @@ function LoadedNoteEditor({
   const [signing, setSigning] = useState<{ busy: boolean; error: string | null } | null>(null);
   const [justSigned, setJustSigned] = useState(false);
   const problems = useMemo(() => errorList(errors), [errors]);
+  const previousFeedback = usePreviousFeedback(note.clientId, note.sessionId);
   const { flush } = autosave;
 
   const close = useCallback(() => {
@@ -289,6 +291,7 @@ function LoadedNoteEditor({
                 <Part idPrefix={idPrefix} partKey={partKeys.feedback}>
                   <FeedbackSection
                     value={draft.feedback}
+                    previous={previousFeedback}
                     concernLine={settings.feedbackConcernLine}
                     readOnly={readOnly}
                     errors={errors}
