@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { demoMeasures } from '../../main/services/demo/demoMeasures';
 import { generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
 import { DeviceConfigStore } from '../../main/services/device/DeviceConfigStore';
@@ -18,7 +19,7 @@ export const benchVaultSizes = {
     sessionsPerClient: Number(process.env.ATTUNE_BENCH_SESSIONS ?? 50),
     seed: 2025,
   },
-  /** One client with 500 sessions, for the client charts. */
+  /** One client with 500 sessions (and outcome measures), for the client page and its charts. */
   longClient: { clients: 1, sessionsPerClient: 500, seed: 500 },
 } as const;
 
@@ -49,6 +50,12 @@ async function seedVault(name: BenchVaultName, root: string): Promise<SeededVaul
   const vault = new SyncedOpenVault(created.vault);
   try {
     await writeDemo(vault, data, { batchSize: 2000 });
+    // The long client's page is measured with its outcome measures (issue 14: an outcome rating
+    // at each attended session, a PHQ-9 every fourth), which its Patterns tab charts.
+    if (name === 'longClient') {
+      const measures = demoMeasures(data.sessions).map((value) => ({ kind: 'measure', id: value.id, value }));
+      await vault.putMany(measures, { type: 'import', detail: { format: 'demo', what: 'measures' } });
+    }
   } finally {
     await vault.lock();
   }

@@ -23,7 +23,12 @@ export const editorReady: Until = {
   named: { selector: '[role="radiogroup"]', name: 'Affective attunement' },
 };
 export const clientChartsReady: Until = {
-  visible: ['[data-chart="timeline"] svg.recharts-surface', '[data-chart="trends"] svg.recharts-surface'],
+  visible: [
+    '[data-chart="timeline"] svg.recharts-surface',
+    '[data-chart="trends"] svg.recharts-surface',
+    // The bench's long client has outcome measures (benchFixtures): their chart is part of the page.
+    '[data-chart="measure-outcome"] svg.recharts-surface',
+  ],
 };
 export const caseloadReady: Until = {
   visible: ['caseload-months', 'preceding', 'strategies', 'markers'].map(
