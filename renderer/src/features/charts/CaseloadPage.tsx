@@ -4,6 +4,7 @@ import { dimensions } from '../../../../shared/domain/dimensions';
 import { ruptureVocabularyFor } from '../../../../shared/domain/settingsSchema';
 import { useCaseloadChartSource, useSettings } from '../../data/hooks';
 import { todayIso } from '../../format/dates';
+import { CaseloadMirrorSection } from './CaseloadMirrorSection';
 import { markerRows, monthNoteRows, strategyGroupRows, strategyRows } from './caseloadRows';
 import { overviewSummary, profileSentence, unratedCounts } from './caseloadSummaries';
 import { count, exportStem, mean1 } from './chartFormat';
@@ -95,6 +96,14 @@ export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => v
             />
             <StrategiesChart rows={strategies} exportStem={exportStem('strategies', null, today)} />
             <MarkersChart rows={markers} exportStem={exportStem('markers', null, today)} />
+            {source && (
+              <CaseloadMirrorSection
+                source={source}
+                range={dateRange}
+                concernLine={settings.feedbackConcernLine}
+                today={today}
+              />
+            )}
           </div>
         </>
       )}

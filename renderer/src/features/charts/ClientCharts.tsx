@@ -2,6 +2,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { rememberedClientMetrics } from '../../../../shared/analytics/memoizedMetrics';
 import { useClientChartSource, useSettings } from '../../data/hooks';
 import { todayIso } from '../../format/dates';
+import { ClientMirror } from './ClientMirror';
 import { exportStem } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
 import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
@@ -39,6 +40,7 @@ export function ClientCharts({
   const source = useClientChartSource(clientId);
   const { feedbackConcernLine } = useSettings();
   const [range, setRange] = useState<RangeInput>(allDates);
+  const dateRange = useMemo(() => toDateRange(range), [range]);
   const openNote = useStableCallback(onOpenNote);
   const today = useMemo(() => todayIso(), []);
 
@@ -139,6 +141,16 @@ export function ClientCharts({
                 onOpenNote={openNote}
                 exportStem={exportStem('feedback', code, today)}
               />
+              {source && (
+                <ClientMirror
+                  clientId={clientId}
+                  source={source}
+                  range={dateRange}
+                  concernLine={feedbackConcernLine}
+                  today={today}
+                  onOpenNote={openNote}
+                />
+              )}
             </>
           ) : (
             <p className="muted">Loading the profile and feedback charts…</p>
