@@ -11,6 +11,7 @@ import { fail, type Result } from '../../shared/ipc/result';
 export const clientEntryChannels: ReadonlySet<Method> = new Set<Method>([
   'clientEntry:status',
   'clientEntry:saveFeedback',
+  'clientEntry:saveMeasure',
   'clientEntry:finish',
   'vault:lock',
 ]);

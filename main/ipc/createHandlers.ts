@@ -270,6 +270,7 @@ export function createHandlers(
     'clientEntry:start': ({ noteId, form, greeting }) => services.clientEntry.start(noteId, form, greeting),
     'clientEntry:status': () => services.clientEntry.status(),
     'clientEntry:saveFeedback': ({ feedback }) => services.clientEntry.saveFeedback(feedback),
+    'clientEntry:saveMeasure': ({ answers }) => services.clientEntry.saveMeasure(answers),
     'clientEntry:finish': ({ passphrase }) => services.clientEntry.finish(passphrase),
     'charts:save': async ({ chart, format, scope, saveTo, image }) => {
       const path = chosen.require(`chart-${format}`, saveTo, 'where to save the chart');

@@ -1,18 +1,23 @@
 import type { ClientEntryForm, ClientEntryStatus } from '../../shared/domain/clientEntry';
 import type { SessionFeedback } from '../../shared/domain/feedback';
+import type { MeasureAnswers } from '../../shared/measures/measureSchema';
 import { noteDraftInputSchema, type Note, type NoteDraft } from '../../shared/domain/noteSchema';
 import { AttuneError } from '../../shared/errors';
 import type { ClientEntryReturn } from '../../shared/ipc/contract';
 import { assertStillOpen, confirmPassphrase } from './confirmPassphrase';
+import type { MeasureService } from './MeasureService';
 import type { NoteService } from './NoteService';
 import type { VaultSession } from './VaultSession';
 
 interface ActiveEntry {
   noteId: string;
   clientId: string;
+  sessionId: string;
   form: ClientEntryForm;
   greeting: string | null;
 }
+
+const notThisForm = 'These answers are not for the form on screen. Finish the form that is shown.';
 
 const draftKeys = Object.keys(noteDraftInputSchema.shape) as Array<keyof NoteDraft>;
 
@@ -33,6 +38,7 @@ export class ClientEntryService {
   constructor(
     private readonly session: VaultSession,
     private readonly notes: NoteService,
+    private readonly measures: MeasureService,
   ) {
     session.onBeforeLock(async () => {
       this.#active = null;
@@ -52,19 +58,21 @@ export class ClientEntryService {
   /** Starts client entry over a draft note (the client's answers could not go into a signed one). */
   async start(noteId: string, form: ClientEntryForm, greeting: string | null): Promise<ClientEntryStatus> {
     const note = await this.notes.require(noteId);
-    if (note.status === 'signed') {
+    // Feedback goes into the note; measures belong to the session and may follow a signature.
+    if (note.status === 'signed' && form === 'feedback') {
       throw new AttuneError(
         'read-only',
         'This note is signed, so the client’s answers can’t be added to it. Start the client’s form from the next session’s draft note.',
       );
     }
-    this.#active = { noteId, clientId: note.clientId, form, greeting };
+    this.#active = { noteId, clientId: note.clientId, sessionId: note.sessionId, form, greeting };
     return this.status();
   }
 
   /** Saves the client's session feedback into the note's draft; nothing else in it changes. */
   async saveFeedback(feedback: SessionFeedback): Promise<null> {
     const entry = this.#require();
+    if (entry.form !== 'feedback') throw new AttuneError('invalid-input', notThisForm);
     const note = await this.notes.require(entry.noteId);
     if (note.status === 'signed') {
       throw new AttuneError(
@@ -73,6 +81,24 @@ export class ClientEntryService {
       );
     }
     await this.notes.saveDraft(entry.noteId, { ...draftOfNote(note), feedback }, note.updatedAt);
+    return null;
+  }
+
+  /**
+   * Saves the client's answers as the session's measure of the instrument client entry was
+   * started with, entered by the client. Items the client left out stay blank (a partial form,
+   * kept but not scored).
+   */
+  async saveMeasure(answers: MeasureAnswers): Promise<null> {
+    const entry = this.#require();
+    if (entry.form === 'feedback') throw new AttuneError('invalid-input', notThisForm);
+    await this.measures.save({
+      sessionId: entry.sessionId,
+      instrument: entry.form,
+      answers,
+      allowPartial: true,
+      enteredBy: 'client',
+    });
     return null;
   }
 

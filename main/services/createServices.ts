@@ -55,6 +55,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
   const templates = new TemplateService(store);
   const settings = new SettingsService(store);
   const search = new NoteSearch(store, templates, options.searchSliceMs);
+  const measures = new MeasureService(store, clock, sessions);
   const notes = new NoteService({ store, clock, sessions, templates, settings, search });
   return {
     clients,
@@ -62,8 +63,8 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     notes,
     sessionNotes: new SessionNoteService({ store, sessions, notes, templates }),
     processNotes: new ProcessNoteService(store, clock, notes, sessions),
-    measures: new MeasureService(store, clock, sessions),
-    clientEntry: new ClientEntryService(session, notes),
+    measures,
+    clientEntry: new ClientEntryService(session, notes, measures),
     records: new RecordsService({ session, store, clock, templates, settings }),
     bulkWrites: store,
     readProblems: store,

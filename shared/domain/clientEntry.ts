@@ -3,10 +3,14 @@
  * screen that shows nothing else of the vault. These are the pieces main and the renderer share.
  */
 import { z } from 'zod';
+import { instrumentIds } from '../measures/instrument';
 import type { FeedbackItemId } from './feedback';
 
-/** The forms a client can fill in on the therapist's screen. */
-export const clientEntryForms = ['feedback'] as const;
+/**
+ * The forms a client can fill in on the therapist's screen: the session feedback, or one of the
+ * outcome measures (shared/measures, by instrument id).
+ */
+export const clientEntryForms = ['feedback', ...instrumentIds] as const;
 
 /** Which form the client fills in. */
 export const clientEntryFormSchema = z.enum(clientEntryForms, {

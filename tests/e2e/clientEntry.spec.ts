@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
 import { clientEntryRefusal, clientFeedbackQuestions } from '../../shared/domain/clientEntry';
 import { feedbackItemIds } from '../../shared/domain/feedback';
+import { outcomeRating } from '../../shared/measures/outcomeRating';
 import type { Note } from '../../shared/domain/noteSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import { callOk } from '../bench/longNote';
@@ -155,6 +156,41 @@ test('the client fills in the feedback; nothing else is reachable; the passphras
   expect(stored.feedback).toEqual(answers);
   expect(stored.status).toBe('draft');
   await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
+});
+
+test('the client fills in the outcome rating; it is saved as the session’s measure, entered by the client', async ({
+  page,
+  backend,
+}) => {
+  await openClientFromSidebar(page, code);
+  await page.getByRole('button', { name: /^Open note of \D*20\b/ }).click();
+  await page.getByRole('button', { name: 'Let the client fill this in…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Hand the computer to the client?' });
+  await dialog.getByRole('radio', { name: 'Outcome rating' }).check();
+  await dialog.getByRole('button', { name: 'Show the client’s form' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'How have you been?' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  const outcome = { individually: 4, interpersonally: 6, socially: 5, overall: 5 };
+  for (const item of outcomeRating.items) {
+    await page
+      .getByRole('radiogroup', { name: item.text })
+      .getByRole('radio', { name: String(outcome[item.id as keyof typeof outcome]), exact: true })
+      .check();
+  }
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.getByLabel('Your vault passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Return to the note' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Session note · C-314/ })).toBeVisible();
+  const measures = await callOk(backend, 'measures:list', { clientId: seeded.note.clientId });
+  expect(measures).toEqual([
+    expect.objectContaining({
+      instrument: 'outcome',
+      sessionId: seeded.note.sessionId,
+      answers: outcome,
+      enteredBy: 'client',
+      status: 'complete',
+    }),
+  ]);
 });
 
 test('a process note is written for a session that has no progress note', async ({ page, backend }) => {

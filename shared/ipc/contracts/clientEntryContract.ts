@@ -6,6 +6,7 @@ import {
   clientEntryFormSchema,
 } from '../../domain/clientEntry';
 import { sessionFeedbackSchema } from '../../domain/feedback';
+import { measureSchema } from '../../measures/measureSchema';
 import { passphraseInput } from './vaultContract';
 import { returns } from './returns';
 
@@ -17,7 +18,7 @@ export interface ClientEntryReturn {
 
 /**
  * Client entry mode: the client fills in a form on the therapist's screen. While it is on, main
- * answers only `clientEntry:status`, `clientEntry:saveFeedback`, `clientEntry:finish` and
+ * answers only `clientEntry:status`, `clientEntry:saveFeedback`, `clientEntry:saveMeasure`, `clientEntry:finish` and
  * `vault:lock` (main/ipc/clientEntryGate.ts).
  */
 export const clientEntryContract = {
@@ -35,6 +36,14 @@ export const clientEntryContract = {
   /** The client's answers, saved into the note client entry was started from. */
   'clientEntry:saveFeedback': {
     input: z.strictObject({ feedback: sessionFeedbackSchema }),
+    output: returns<null>(),
+  },
+  /**
+   * The client's answers to the outcome measure client entry was started with, saved as the
+   * session's measure of that instrument (entered by the client; items left out stay blank).
+   */
+  'clientEntry:saveMeasure': {
+    input: z.strictObject({ answers: measureSchema.shape.answers }),
     output: returns<null>(),
   },
   /** Ends client entry with the vault's passphrase; a wrong one leaves it on. */

@@ -4,6 +4,7 @@ import { createBackend } from '../../../main/ipc/createBackend';
 import { clientEntryRefusal } from '../../../shared/domain/clientEntry';
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import { methods } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
@@ -90,7 +91,7 @@ describe('client entry mode, enforced in main', () => {
     expect(await call('clientEntry:saveFeedback', { feedback: answers })).toMatchObject({ ok: false });
   });
 
-  it('is refused for a signed note, whose content never changes', async () => {
+  it('refuses the feedback form for a signed note, whose content never changes', async () => {
     const { call, note } = await backendWithDraft();
     value(await call('settings:update', { clinicianName: 'Dr. Rivera' }));
     const signed = value<Note>(await call('notes:sign', { id: note.id }));
@@ -112,5 +113,36 @@ describe('client entry mode, enforced in main', () => {
     expect(await call('notes:get', { id: note.id })).toMatchObject({ ok: false, error: { kind: 'locked' } });
     value(await call('vault:unlock', { passphrase: PASS }));
     expect(value<Note>(await call('notes:get', { id: note.id })).id).toBe(note.id);
+  });
+
+  it('saves an outcome measure as the session’s, entered by the client, also beside a signed note', async () => {
+    const { call, client, note } = await backendWithDraft();
+    value(await call('settings:update', { clinicianName: 'Dr. Rivera' }));
+    const signed = value<Note>(await call('notes:sign', { id: note.id }));
+    value(await call('clientEntry:start', { noteId: note.id, form: 'outcome', greeting: null }));
+    // The form on screen decides which save is taken.
+    expect(await call('clientEntry:saveFeedback', { feedback: answers })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input' },
+    });
+    const outcome = { individually: 6, interpersonally: 5.5, socially: null, overall: 7 };
+    expect(value(await call('clientEntry:saveMeasure', { answers: outcome }))).toBeNull();
+    expect(await call('measures:list', { clientId: client.id })).toMatchObject({
+      ok: false,
+      error: { kind: 'in-use' },
+    });
+    value(await call('clientEntry:finish', { passphrase: PASS }));
+    const measures = value<Measure[]>(await call('measures:list', { clientId: client.id }));
+    expect(measures).toEqual([
+      expect.objectContaining({
+        instrument: 'outcome',
+        sessionId: note.sessionId,
+        answers: outcome,
+        enteredBy: 'client',
+        status: 'partial',
+      }),
+    ]);
+    // The signed note itself is untouched.
+    expect(value<Note>(await call('notes:get', { id: note.id }))).toEqual(signed);
   });
 });

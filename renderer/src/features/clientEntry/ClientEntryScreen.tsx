@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ClientEntryReturn } from '../../../../shared/ipc/contract';
 import type { ActiveClientEntry } from '../../data/clientEntryHandoff';
 import { ClientFeedbackForm } from './ClientFeedbackForm';
+import { ClientMeasureForm } from './ClientMeasureForm';
 import { HandBackForm } from './HandBackForm';
 import { useHistoryTrap } from './useHistoryTrap';
 import { useKeyboardFence } from './useKeyboardFence';
@@ -35,11 +36,19 @@ export function ClientEntryScreen({
     <main className="client-entry">
       <div className="client-entry-card">
         <h1 ref={heading} tabIndex={-1}>
-          {step === 'form' ? `${greeting}How was today’s session?` : 'Thank you'}
+          {step !== 'form'
+            ? 'Thank you'
+            : entry.form === 'feedback'
+              ? `${greeting}How was today’s session?`
+              : `${greeting}How have you been?`}
         </h1>
         {step === 'form' ? (
           <>
-            <ClientFeedbackForm onDone={() => setStep('done')} />
+            {entry.form === 'feedback' ? (
+              <ClientFeedbackForm onDone={() => setStep('done')} />
+            ) : (
+              <ClientMeasureForm instrument={entry.form} onDone={() => setStep('done')} />
+            )}
             <button
               type="button"
               className="link client-entry-therapist"

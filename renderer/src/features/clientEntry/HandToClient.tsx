@@ -1,20 +1,35 @@
 import { UserRound } from 'lucide-react';
 import { useId, useState } from 'react';
+import type { ClientEntryForm } from '../../../../shared/domain/clientEntry';
+import { instruments } from '../../../../shared/measures/instruments';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RadioGroup } from '../../components/RadioGroup';
 import { call, messageOf } from '../../data/api';
 import { showClientEntry } from '../../data/clientEntryHandoff';
 import { clearIndex } from '../../data/fillIndex';
 import { flushPendingSaves } from '../../data/pendingSaves';
+import './clientEntry.css';
+
+const formOptions = [
+  { value: 'feedback' as ClientEntryForm, label: 'Session feedback', description: 'Into this note.' },
+  ...instruments.map((i) => ({
+    value: i.id as ClientEntryForm,
+    label: i.label,
+    description: 'As this session’s measure.',
+  })),
+];
 
 /**
- * "Let the client fill in the feedback": after the therapist confirms, the note is saved, main
- * turns client entry on, the renderer's index is dropped, and the App shows the client's form
- * alone. Only the vault's passphrase brings the therapist back to this note.
+ * "Let the client fill this in": the therapist picks the form (session feedback or an outcome
+ * measure) and confirms; the note is saved, main turns client entry on, the renderer's index
+ * is dropped, and the App shows the client's form alone. Only the vault's passphrase brings the
+ * therapist back to this note.
  */
 export function HandToClient({ noteId }: { noteId: string }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState<ClientEntryForm>('feedback');
   const [greet, setGreet] = useState(false);
   const [firstName, setFirstName] = useState('');
   const id = useId();
@@ -32,7 +47,7 @@ export function HandToClient({ noteId }: { noteId: string }) {
       await flushPendingSaves();
       const entry = await call('clientEntry:start', {
         noteId,
-        form: 'feedback',
+        form,
         greeting: greet ? name : null,
       });
       if (!entry.active) throw new Error('Client entry did not start.');
@@ -63,9 +78,17 @@ export function HandToClient({ noteId }: { noteId: string }) {
         }}
       >
         <p>
-          The screen shows only the feedback questions, with nothing else from your notes. When the client
-          finishes, their answers go into this note, and your passphrase brings you back here.
+          The screen shows only the form you choose, with nothing else from your notes. When the client
+          finishes, their answers are saved with this session, and your passphrase brings you back here.
         </p>
+        <RadioGroup
+          label="Form for the client"
+          layout="list"
+          options={formOptions}
+          value={form}
+          onChange={setForm}
+          disabled={busy}
+        />
         <div className="participation-flag">
           <input
             id={`${id}-greet`}
