@@ -62,7 +62,7 @@ test("a client's outcome measures over 8 sessions, entered in the notes, charted
           .check();
       }
       await expect(region.getByText('Total 2 of 27: minimal (below the clinical range).')).toBeVisible();
-      await expect(region.getByText(/^Risk follow-up:/)).toBeVisible();
+      await expect(region.getByText(/^Risk follow-up:/).first()).toBeVisible();
       await expectAccessible(page, 'note editor, PHQ-9 form open');
       await region.getByRole('button', { name: 'Save PHQ-9' }).click();
       await expect(region.getByRole('button', { name: 'Edit PHQ-9' })).toBeVisible();
