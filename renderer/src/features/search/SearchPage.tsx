@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchResults } from '../../../../shared/ipc/contract';
 import { parseJsonText } from '../../../../shared/ipc/jsonText';
 import { call, messageOf } from '../../data/api';
 import { SearchResultList } from './SearchResultList';
+import { markSearch } from './searchTiming';
 import './search.css';
 
 /**
@@ -11,6 +12,12 @@ import './search.css';
  */
 const FIRST_PAGE = 15;
 const PAGE_SIZE = 50;
+/**
+ * "Searching…" shows only for an answer slower than this: most come within a frame or two, and a
+ * status line that flashes on and off at every search is noise (and one more render and paint
+ * before the results). The first search after unlocking can wait for the notes to be prepared.
+ */
+const SLOW_MS = 300;
 
 /** The results of one query: the notes loaded so far, and how many match in all. */
 interface Results {
@@ -21,7 +28,10 @@ interface Results {
 
 /** One page of the notes matching `query`, best first (main sends it as one JSON text). */
 async function searchNotes(query: string, limit: number, offset?: number): Promise<SearchResults> {
-  return parseJsonText(await call('search:notes', { query, limit, offset }));
+  markSearch('asked');
+  const answer = await call('search:notes', { query, limit, offset });
+  markSearch('answered');
+  return parseJsonText(answer);
 }
 
 /**
@@ -44,8 +54,20 @@ export function SearchPage({
   const [loadingMore, setLoadingMore] = useState(false);
   /** After "Show more", the first new result takes focus, so the keyboard carries on from there. */
   const [focusAt, setFocusAt] = useState<number | null>(null);
+  /** The latest search asked: an older answer arriving after it is dropped. */
+  const latest = useRef(0);
+  // The results keep one callback for their whole life, so a new one from the page above does
+  // not re-render every result.
+  const opener = useRef(onOpen);
+  useLayoutEffect(() => {
+    opener.current = onOpen;
+  });
+  const open = useCallback((hit: SearchHit) => opener.current(hit), []);
 
   useEffect(() => input.current?.focus(), []);
+  useLayoutEffect(() => {
+    if (results) markSearch('committed');
+  }, [results]);
   useEffect(() => {
     if (focusAt === null) return;
     list.current?.querySelectorAll<HTMLButtonElement>('li > button')[focusAt]?.focus();
@@ -65,14 +87,16 @@ export function SearchPage({
   async function runSearch(text: string) {
     if (!text.trim()) return setError('Type something to search for.');
     setError(null);
-    setSearching(true);
+    const asked = ++latest.current;
+    const slow = setTimeout(() => latest.current === asked && setSearching(true), SLOW_MS);
     try {
       const page = await searchNotes(text, FIRST_PAGE);
-      setResults({ query: text, ...page });
+      if (latest.current === asked) setResults({ query: text, ...page });
     } catch (failure) {
-      setError(messageOf(failure));
+      if (latest.current === asked) setError(messageOf(failure));
     } finally {
-      setSearching(false);
+      clearTimeout(slow);
+      if (latest.current === asked) setSearching(false);
     }
   }
 
@@ -80,9 +104,11 @@ export function SearchPage({
     if (!results) return;
     setError(null);
     setLoadingMore(true);
+    const of = latest.current;
     try {
       const { query: asked, hits } = results;
       const page = await searchNotes(asked, PAGE_SIZE, hits.length);
+      if (latest.current !== of) return; // a new search was asked meanwhile
       // A note saved meanwhile can move between pages: keep each note once.
       const seen = new Set(hits.map((h) => h.noteId));
       setResults({
@@ -117,7 +143,7 @@ export function SearchPage({
       </search>
       {searching && (
         <p role="status" className="muted">
-          Searching… The first search after unlocking waits for the search index to be built.
+          Searching… The first search after unlocking can take a few seconds while the notes are prepared.
         </p>
       )}
       {error && (
@@ -128,7 +154,7 @@ export function SearchPage({
       {results !== null && (
         <section aria-label="Search results">
           <p role="status">{statusText(results)}</p>
-          <SearchResultList hits={results.hits} onOpen={onOpen} listRef={list} />
+          <SearchResultList hits={results.hits} onOpen={open} listRef={list} />
           {remaining > 0 && (
             <button type="button" className="secondary" onClick={showMore} disabled={loadingMore}>
               {loadingMore ? 'Loading…' : `Show ${Math.min(PAGE_SIZE, remaining)} more`}

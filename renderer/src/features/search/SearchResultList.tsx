@@ -1,12 +1,10 @@
-import { memo, type Ref, useDeferredValue } from 'react';
+import { memo, type Ref } from 'react';
+import type { Client } from '../../../../shared/domain/clientSchema';
+import type { Session } from '../../../../shared/domain/sessionSchema';
 import type { SearchHit } from '../../../../shared/ipc/contract';
 import { useIndexLookup } from '../../data/hooks';
 import { formatDate } from '../../format/dates';
 import { Highlighted } from './Highlighted';
-
-/** More results than a screen shows: rendered at once for a new search, the rest of the page after. */
-const FIRST_SCREEN = 12;
-const NO_HITS: readonly SearchHit[] = [];
 
 interface SearchResultListProps {
   hits: readonly SearchHit[];
@@ -15,12 +13,12 @@ interface SearchResultListProps {
 }
 
 /**
- * The found notes, each with its labelled snippets. Memoised: typing the next query re-renders the
- * search page at every keystroke, and fifty results with their highlighted passages would be
- * rebuilt each time though none of them changed. A new search renders the first screen of results
- * at once and the rest of its page in a background render (a page of 50 took most of the
- * renderer's time per search); more of the same search ("Show more": its first hit unchanged)
- * renders at once, so the first new result can take focus.
+ * The found notes, each with its labelled snippets, rendered in one pass: a search brings a
+ * screenful (15), which renders in a couple of milliseconds, so the list is committed at once and
+ * the results are on screen in the next frame (a background render of part of the page only added
+ * a second render of every row before that frame). Memoised, as each row: typing the next query
+ * re-renders the search page at every keystroke without touching the results, and "Show more"
+ * renders only the new rows, so the first of them can take focus at once.
  */
 export const SearchResultList = memo(function SearchResultList({
   hits,
@@ -28,32 +26,49 @@ export const SearchResultList = memo(function SearchResultList({
   listRef,
 }: SearchResultListProps) {
   const context = useIndexLookup();
-  const later = useDeferredValue(hits, NO_HITS);
-  const shown = later === hits || later[0] === hits[0] ? hits : hits.slice(0, FIRST_SCREEN);
   return (
     <ul className="results" ref={listRef}>
-      {shown.map((hit) => {
-        const client = context?.clients.get(hit.clientId);
-        const session = context?.sessions.get(hit.sessionId);
-        const title = `${client?.code ?? 'Client'} · ${session ? formatDate(session.startsAt) : 'session'}`;
-        return (
-          <li key={hit.noteId}>
-            <button type="button" className="link" onClick={() => onOpen(hit)}>
-              {title}
-            </button>
-            <dl className="snippets">
-              {hit.snippets.map((snippet) => (
-                <div key={snippet.field} className="snippet">
-                  <dt>{snippet.label}:</dt>{' '}
-                  <dd>
-                    <Highlighted text={snippet.text} marks={snippet.marks} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </li>
-        );
-      })}
+      {hits.map((hit) => (
+        <SearchResult
+          key={hit.noteId}
+          hit={hit}
+          client={context?.clients.get(hit.clientId)}
+          session={context?.sessions.get(hit.sessionId)}
+          onOpen={onOpen}
+        />
+      ))}
     </ul>
+  );
+});
+
+/** One found note: a button naming its client and session, then its snippets. */
+const SearchResult = memo(function SearchResult({
+  hit,
+  client,
+  session,
+  onOpen,
+}: {
+  hit: SearchHit;
+  client: Client | undefined;
+  session: Session | undefined;
+  onOpen: (hit: SearchHit) => void;
+}) {
+  const title = `${client?.code ?? 'Client'} · ${session ? formatDate(session.startsAt) : 'session'}`;
+  return (
+    <li>
+      <button type="button" className="link" onClick={() => onOpen(hit)}>
+        {title}
+      </button>
+      <dl className="snippets">
+        {hit.snippets.map((snippet) => (
+          <div key={snippet.field} className="snippet">
+            <dt>{snippet.label}:</dt>{' '}
+            <dd>
+              <Highlighted text={snippet.text} marks={snippet.marks} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </li>
   );
 });
