@@ -158,15 +158,26 @@ export function timeRouterCalls(backend: Backend, method: string): { samples: nu
 /** The same queries as the CLI benchmark and its reference engine (SQLite FTS5). */
 export { searchQueries } from '../../main/cli/bench/searchQueries';
 
+/** Where a search's time went, from the search page's User Timing marks (searchTiming.ts). */
+export interface SearchSplit {
+  /** From the click to the query sent (the page's own event handling). */
+  toAsk: number;
+  /** From the query sent to main's answer in the renderer: main answering plus the transport. */
+  toAnswer: number;
+  /** From the answer in the renderer to the results painted: parsing, React, layout, paint, the frame. */
+  toScreen: number;
+}
+
 /**
  * Submits `query` on the search page, timed from the click on "Search" to the results on screen:
  * the status line and, when something was found, the first result with its snippets (a user
- * waits for the rows, not for the count); returns the time and the status text.
+ * waits for the rows, not for the count); returns the time and the status text, and where the
+ * time went (the page's marks of the query sent and the answer received, on the same clock).
  */
 export async function timeSearch(
   page: Page,
   query: string,
-): Promise<{ ms: number; status: string; frameEpoch: number }> {
+): Promise<{ ms: number; status: string; frameEpoch: number; split: SearchSplit }> {
   await page.getByLabel('Search in notes').fill(query);
   const submit = page.getByRole('search').getByRole('button', { name: 'Search', exact: true });
   const results = 'section[aria-label="Search results"]';
@@ -176,5 +187,49 @@ export async function timeSearch(
   });
   const status = page.getByRole('region', { name: 'Search results' }).getByRole('status');
   await expect(status).toHaveText(/notes? found|No note matches|Showing \d+ of \d+ notes/);
-  return { ms: timing.frame, status: (await status.textContent()) ?? '', frameEpoch: timing.frameEpoch };
+  const marks = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? Number.NaN;
+    return {
+      origin: performance.timeOrigin,
+      asked: at('attune:search:asked'),
+      answered: at('attune:search:answered'),
+    };
+  });
+  const frame = timing.frameEpoch - marks.origin;
+  const click = frame - timing.frame;
+  return {
+    ms: timing.frame,
+    status: (await status.textContent()) ?? '',
+    frameEpoch: timing.frameEpoch,
+    split: {
+      toAsk: marks.asked - click,
+      toAnswer: marks.answered - marks.asked,
+      toScreen: frame - marks.answered,
+    },
+  };
+}
+
+/**
+ * The harness's transport alone: `count` calls of a method that does next to nothing in main
+ * ("appearance:get"), each timed in the page from the call to its answer, minus main's own time
+ * for it (router calls timed in this process). What any answer pays to cross, whatever its work.
+ */
+export async function timeTransport(page: Page, backend: Backend, count = 30): Promise<number[]> {
+  const inMain = timeRouterCalls(backend, 'appearance:get');
+  try {
+    const roundTrips = await page.evaluate(async (n) => {
+      const api = (window as unknown as { attune: { invoke: (method: string) => Promise<unknown> } }).attune;
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const start = performance.now();
+        await api.invoke('appearance:get');
+        times.push(performance.now() - start);
+      }
+      return times;
+    }, count);
+    return roundTrips.map((t, i) => t - (inMain.samples[i] ?? 0));
+  } finally {
+    inMain.stop();
+  }
 }
