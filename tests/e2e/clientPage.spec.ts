@@ -64,12 +64,14 @@ test('500 sessions: newest first, only a window of rows in the page, the oldest 
   expect(await bodyRows.count()).toBeLessThan(80);
 
   // By keyboard: Home goes to the newest row's action, Down to the next, End to the oldest.
-  await last.getByRole('button').focus();
+  await last.getByRole('button', { name: /^Open note of/ }).focus();
   await page.keyboard.press('Home');
   await expect(page.getByRole('button', { name: `Open note of ${newest}` })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('button', { name: `Open note of ${secondNewest}` })).toBeFocused();
-  // Tab also walks the rows: the next row's action takes the focus.
+  // Tab also walks the rows: the row before's process note, then its note, take the focus.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: `Process note of ${newest}` })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('button', { name: `Open note of ${newest}` })).toBeFocused();
   await page.keyboard.press('End');
