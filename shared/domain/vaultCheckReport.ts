@@ -60,6 +60,7 @@ export type VaultPart =
   | 'device-rolled-back'
   | 'device-forked'
   | 'device-arriving'
+  | 'device-repaired'
   | 'sync-copy';
 
 export interface VaultPartProblem {
@@ -68,12 +69,15 @@ export interface VaultPartProblem {
   device?: string;
   /** The change log is this computer's own. */
   own?: boolean;
+  /** `device-repaired`: when the records its damaged part held were restored (ISO 8601). */
+  repairedAt?: string;
 }
 
 /** Parts that are information, not damage: nothing needs restoring for them. */
 const INFORMATION: ReadonlySet<VaultPart> = new Set<VaultPart>([
   'stray-file',
   'device-arriving',
+  'device-repaired',
   'sync-copy',
 ]);
 
@@ -194,6 +198,8 @@ export function describeVaultProblem(problem: VaultPartProblem): string {
       return `Two different versions of changes from ${computer(problem)} were found: its Attune data was copied to another computer and used on both. Keep using Attune on only one of them, and check the records changed there.`;
     case 'device-arriving':
       return `The change log from ${computer(problem)} has not finished arriving. Leave the sync app running on both computers, then check again. Nothing is damaged.`;
+    case 'device-repaired':
+      return `Part of the change log from ${computer(problem)} was damaged. The records it held were restored from backups${problem.repairedAt ? ` on ${problem.repairedAt.slice(0, 10)}` : ''}, and backups carry on; nothing else needs doing. This stays listed as a record of the repair.`;
     case 'sync-copy':
       return 'Your sync app made a conflict copy of one of the vault’s files. Attune reads the changes in it too, so nothing is lost; you do not need to do anything.';
   }

@@ -3,6 +3,8 @@ import type { DamagedRecord } from '../../../shared/domain/vaultCheckReport';
 import { AttuneError } from '../../../shared/errors';
 import type { OpenVault } from '../../vault/OpenVault';
 import { checkSyncedSecret } from '../../vault/v2/checkSyncedSecret';
+import { REPAIRED_DAMAGE_FIELD } from '../../vault/v2/damageRepairs';
+import { SyncedOpenVault } from '../../vault/v2/SyncedOpenVault';
 import type { SyncedVault } from '../../vault/v2/SyncedVault';
 import { kinds } from '../RecordStore';
 import type { DamagedRef } from './describeDamage';
@@ -45,7 +47,8 @@ export async function repairSyncedRecords(
   deps: SyncedRepairDeps,
 ): Promise<{ described: DamagedRecord[]; written: SyncedRepairItem[] }> {
   const { synced } = deps;
-  const refs: DamagedRef[] = ((await synced.verify()).affected ?? []).map((a) => ({
+  const before = await synced.verify();
+  const refs: DamagedRef[] = (before.affected ?? []).map((a) => ({
     kind: a.kind,
     id: a.id,
     cause: 'change-lost',
@@ -93,9 +96,16 @@ export async function repairSyncedRecords(
   }
   const described = await deps.describe(refs);
   if (items.length === 0) return { described, written: [] };
+  const beforeHex = synced.deviceHex;
 
   await deps.reopen();
   await deps.writeMany(async (vault) => {
+    // Once every record the lost changes held is written again, the loss is acknowledged in the
+    // same audit entry, exactly as found (FORMAT.md §9.1); with any record left, nothing is.
+    const repaired =
+      items.length === refs.length && vault instanceof SyncedOpenVault
+        ? await vault.synced.damageRepairs(before, beforeHex)
+        : [];
     const names = [...new Set(items.flatMap((i) => (i.generation ? [i.generation.name] : [])))];
     await vault.putMany(
       items.map((i) => ({ kind: i.ref.kind, id: i.ref.id, value: i.value })),
@@ -106,6 +116,7 @@ export async function repairSyncedRecords(
           records: items.length,
           generations: names.join(', '),
           keptSigned: items.filter((i) => !i.generation).length,
+          ...(repaired.length > 0 ? { [REPAIRED_DAMAGE_FIELD]: JSON.stringify(repaired) } : {}),
         },
       },
     );

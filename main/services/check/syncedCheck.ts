@@ -37,7 +37,8 @@ export async function checkSyncedVault(vault: SyncedVault, deps: SyncedCheckDeps
   }));
   const vaultProblems = syncedVaultProblems(verify, vault.deviceHex, (hex) => deviceWords(vault, hex));
   return {
-    ok: verify.ok && damaged.length === 0 && vaultProblems.length === 0,
+    // A loss a repair acknowledged stays listed, as information (FORMAT.md §9.1).
+    ok: verify.ok && damaged.length === 0 && vaultProblems.every((p) => p.part === 'device-repaired'),
     checkedAt: deps.clock().toISOString(),
     records: verify.records,
     damaged,
@@ -62,7 +63,12 @@ export function syncedVaultProblems(
     const part = partOf(problem);
     const hex = part.startsWith('device-') ? problem.deviceHex : undefined;
     const entry: VaultPartProblem = hex
-      ? { part, device: name(hex), ...(hex === ownHex ? { own: true } : {}) }
+      ? {
+          part,
+          device: name(hex),
+          ...(hex === ownHex ? { own: true } : {}),
+          ...(problem.repairedAt ? { repairedAt: problem.repairedAt } : {}),
+        }
       : { part };
     out.set(`${part}/${hex ?? ''}`, entry);
   }
@@ -87,6 +93,8 @@ function partOf(problem: SyncProblem): VaultPart {
       return 'sync-copy';
     case 'foreign':
       return 'stray-file';
+    case 'repaired':
+      return 'device-repaired';
   }
 }
 

@@ -16,6 +16,8 @@ function adviceFor(type: SyncProblem['type']): string {
       return 'Make a backup now, then run “Check the vault” in Settings and keep using only one copy of each computer’s Attune data.';
     case 'foreign':
       return 'A file Attune does not know is in the vault folder. Move it out of the folder if you put it there.';
+    case 'repaired':
+      return 'Nothing to do: the records were restored from backups and backups carry on. It stays listed so the repair is on record.';
     default:
       return assertNever(type);
   }

@@ -49,6 +49,7 @@ import type {
 import { type LogOp, opId, type SyncProblem } from './types';
 import { deriveV2Keys, type V2Keys, zeroV2Keys } from './v2Keys';
 import { checkSyncedFolder } from './verifySyncedFolder';
+import { acknowledgementsOf, applyDamageRepairs, type DamageRepair, damageRepairsFor } from './damageRepairs';
 
 export type {
   ConflictVersion,
@@ -472,6 +473,7 @@ export class SyncedVault {
         records: merged?.counts.records ?? this.state.records().length,
         auditEntries: this.state.audit().length,
         merged,
+        repairedDamage: acknowledgementsOf(this.state.audit()).length > 0,
       };
       return backupSyncedVault(source, root, options, (detail) => {
         // The backup's own entry goes into a new segment once this one is sizeable, so the next
@@ -617,6 +619,21 @@ export class SyncedVault {
         name: (hex) => this.state.deviceName(hex),
       }),
     );
+  }
+
+  /**
+   * What a repair may acknowledge (FORMAT.md §9.1) of the losses `before` (the verify made before
+   * it reopened the vault, with this computer's id then) found, checked against this vault's
+   * folder now; the repair writes them into its 'restore' entry (damageRepairs.ts).
+   */
+  async damageRepairs(before: SyncedVerifyReport, beforeHex: string): Promise<DamageRepair[]> {
+    const after = await this.verify();
+    return damageRepairsFor({
+      fs: this.fs,
+      dir: this.dir,
+      before: { problems: before.problems, ownHex: beforeHex, ...(before.lost ? { lost: before.lost } : {}) },
+      after,
+    });
   }
 
   /**
@@ -773,16 +790,27 @@ export class SyncedVault {
     const named = result.problems.map((p) =>
       p.deviceHex ? { ...p, message: p.message.replaceAll(p.deviceHex, this.nameOf(p.deviceHex)) } : p,
     );
-    this.readProblems = [
+    this.readProblems = await this.acknowledged([
       ...named,
       ...RollbackEvidence.goneBack(this.reads, this.state, this.deviceHex, (hex) => this.nameOf(hex)),
-    ];
+    ]);
     return result.applied;
   }
 
   /** The claims of every device's seen.bin and this computer's own memory, checked against the merged state. */
   private async checkEvidence(): Promise<void> {
-    this.claimProblems = await this.claimsOf(this.state);
+    this.claimProblems = await this.acknowledged(await this.claimsOf(this.state));
+  }
+
+  /** Problems a repair's acknowledgement in the log covers exactly, said as repaired (FORMAT.md §9.1). */
+  private acknowledged(problems: SyncProblem[]): Promise<SyncProblem[]> {
+    return applyDamageRepairs({
+      fs: this.fs,
+      dir: this.dir,
+      problems,
+      acknowledged: acknowledgementsOf(this.state.audit()),
+      name: (hex) => this.nameOf(hex),
+    });
   }
 
   private async claimsOf(state: MergedState): Promise<SyncProblem[]> {

@@ -76,11 +76,13 @@ export function checkClaims(args: {
     const file = `devices/${device}`;
     const who = device === own ? `this computer (${name(device)})` : name(device);
     const lost = missing.get(device);
+    const applied = args.head(device)?.seq ?? 0;
     if (lost !== undefined) {
       problems.push({
         type: 'rollback',
         file,
         deviceHex: device,
+        frames: { from: applied + 1, to: applied + lost },
         message:
           device === own
             ? `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from the vault folder: its files were replaced by an older copy, by the sync app or a restore. Look for the newer files in your sync app’s version history, or restore the vault from a backup.`
@@ -101,6 +103,7 @@ export function checkClaims(args: {
         type: 'waiting',
         file,
         deviceHex: device,
+        frames: { from: applied + 1, to: applied + due },
         message: `Waiting for ${changes(due)} from ${who}: ${due === 1 ? 'it has' : 'they have'} not reached this computer yet. Keep your sync app running; ${due === 1 ? 'it appears' : 'they appear'} here when ${due === 1 ? 'it arrives' : 'they arrive'}.`,
       });
     }

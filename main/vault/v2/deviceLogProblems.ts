@@ -65,6 +65,7 @@ export function damageProblem(
     type: 'damage',
     file: `${folder}/${name}`,
     deviceHex,
+    offset,
     message: `Part of ${deviceHex}'s changes (${name} from byte ${offset}) is damaged: ${why}. ${whatToDo}`,
   };
 }
@@ -92,6 +93,7 @@ export function tornSegmentProblem(
     type: 'damage',
     file: `${folder}/${name}`,
     deviceHex,
+    offset,
     message:
       `Part of ${deviceHex}'s changes (${name} from byte ${offset}) is damaged: the file ends ` +
       'in the middle of a change, although later changes were written after it. The changes ' +

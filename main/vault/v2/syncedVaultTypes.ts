@@ -73,4 +73,13 @@ export interface SyncedVerifyReport {
   problems: SyncProblem[];
   /** Records the open vault shows whose version the folder no longer holds (the open vault's verify only). */
   affected?: AffectedRecord[];
+  /** Per device, the frames the open vault has applied that the folder no longer gives (the open vault's verify only). */
+  lost?: LostFrames[];
+}
+
+/** Frames `from` to `to` of a device's log: applied by the open vault, not in the folder now. */
+export interface LostFrames {
+  deviceHex: string;
+  from: number;
+  to: number;
 }

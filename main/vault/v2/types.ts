@@ -57,10 +57,18 @@ export interface HeadClaim {
 export interface SyncProblem {
   /** `damage`: bytes fail their checks; `fork`: two frames share a seq; `rollback`: frames this
    *  device had seen are gone; `waiting`: another device saw frames that have not arrived here;
-   *  `artefact`: a sync tool's conflict copy or partial file; `foreign`: a file Attune does not know. */
-  type: 'damage' | 'fork' | 'rollback' | 'waiting' | 'artefact' | 'foreign';
+   *  `artefact`: a sync tool's conflict copy or partial file; `foreign`: a file Attune does not know;
+   *  `repaired`: damage or a loss whose records were restored, acknowledged in the log (FORMAT.md §9.1). */
+  type: 'damage' | 'fork' | 'rollback' | 'waiting' | 'artefact' | 'foreign' | 'repaired';
   /** Path relative to the vault folder. */
   file: string;
   deviceHex?: string;
   message: string;
+  /** Damaged bytes: the file is not read from this byte on (a damage acknowledgement names it). */
+  offset?: number;
+  /** A claim not met: the device's frames from `from` to `to` are not in the folder. */
+  frames?: { from: number; to: number };
+  /** `repaired`: when the repair that acknowledged it was written (ISO 8601), and on which computer. */
+  repairedAt?: string;
+  repairedBy?: string;
 }

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { VaultSecret } from '../unlock';
 import { affectedRecords } from './affectedRecords';
+import { acknowledgementsOf, applyDamageRepairs } from './damageRepairs';
 import { staleDevices } from './staleDeviceFolders';
 import { nodeVaultFs, type VaultFs } from '../vaultFs';
 import { MergedState } from './MergedState';
@@ -9,7 +10,7 @@ import { mergedStateProblems } from './mergedStateProblems';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readAllLogs } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
-import type { LocalSeenStore, SyncedVerifyReport } from './syncedVaultTypes';
+import type { LocalSeenStore, LostFrames, SyncedVerifyReport } from './syncedVaultTypes';
 import type { SyncProblem } from './types';
 import { unlockSlots } from './unlockSlots';
 import { zeroV2Keys } from './v2Keys';
@@ -48,8 +49,9 @@ export async function verifySyncedFolder(
       stale: staleDevices(files, marker.vaultId),
     });
     const problems = [...slotProblems, ...report.problems];
-    // From outside, a claim not met is a change missing from the folder, whoever claimed it.
-    return { ...report, ok: problems.length === 0, problems };
+    // From outside, a claim not met is a change missing from the folder, whoever claimed it;
+    // a loss a repair acknowledged is information (FORMAT.md §9.1).
+    return { ...report, ok: problems.every((p) => p.type === 'repaired'), problems };
   } finally {
     zeroV2Keys(unlocked.keys);
   }
@@ -104,20 +106,41 @@ export async function checkSyncedFolder(args: {
       maxEpoch: args.maxEpoch,
       name,
     });
-    const blocking: SyncProblem[] = [
-      ...read.problems.filter((p) => p.type !== 'artefact'),
-      ...claims.filter((p) => p.type !== 'waiting'),
-      ...mergedStateProblems(state, name),
-    ];
+    // Damage whose records a repair restored is reported as repaired, still listed (§9.1).
+    const found = await applyDamageRepairs({
+      fs: args.fs,
+      dir: args.dir,
+      problems: [
+        ...read.problems.filter((p) => p.type !== 'artefact'),
+        ...claims,
+        ...mergedStateProblems(state, name),
+      ],
+      acknowledged: acknowledgementsOf(state.audit()),
+      name,
+    });
+    const blocking: SyncProblem[] = found.filter((p) => p.type !== 'waiting' && p.type !== 'repaired');
     return {
       ok: blocking.length === 0,
       records: state.records().length,
       conflicts: state.conflicts().length,
       auditEntries: state.audit().length,
-      problems: [...blocking, ...claims.filter((p) => p.type === 'waiting')],
-      ...(args.live ? { affected: affectedRecords(args.live, state) } : {}),
+      problems: [...blocking, ...found.filter((p) => p.type === 'waiting' || p.type === 'repaired')],
+      ...(args.live
+        ? { affected: affectedRecords(args.live, state), lost: lostFrames(args.live, state) }
+        : {}),
     };
   } finally {
     state.wipe();
   }
+}
+
+/** Per device, the frames `live` has applied beyond what the fresh read `fresh` applies. */
+function lostFrames(live: MergedState, fresh: MergedState): LostFrames[] {
+  const out: LostFrames[] = [];
+  for (const hex of live.devices()) {
+    const had = live.head(hex)?.seq ?? 0;
+    const now = fresh.head(hex)?.seq ?? 0;
+    if (had > now) out.push({ deviceHex: hex, from: now + 1, to: had });
+  }
+  return out;
 }

@@ -36,6 +36,11 @@ export interface SyncedBackupSource {
    * summary holds them when the copy ends at exactly those heads. Null: no summary.
    */
   merged?: MergedCounts | null;
+  /**
+   * The log holds damage acknowledged as repaired (FORMAT.md §9.1): the copy is then checked in
+   * full, which reads the acknowledgement, since the damaged bytes fail a check of what was copied.
+   */
+  repairedDamage?: boolean;
 }
 
 // Where hard links are not possible (FAT and exFAT drives, some network shares, another device):
@@ -175,7 +180,7 @@ export async function writeSyncedGeneration(
       await fsyncDir(fs, join(partial, DEVICES_DIR, hex));
     await fsyncDir(fs, join(partial, DEVICES_DIR));
     const createdAt = now.toISOString();
-    const verified = fullVerifyAt === null ? 'full' : 'changed-files';
+    const verified = fullVerifyAt === null || src.repairedDamage ? 'full' : 'changed-files';
     const marker = await fs.readFile(join(src.dir, MARKER_FILE));
     files[MARKER_FILE] = sha256Hex(marker);
     const sidecar: BackupSidecar = {
@@ -314,9 +319,9 @@ function opens(src: SyncedBackupSource, f: PlannedFile, bytes: Buffer): boolean 
   }
 }
 
-/** Problems that make a copy unusable: everything but a conflict copy noted and changes still to arrive. */
+/** Problems that make a copy unusable: all but a conflict copy noted, changes still to arrive, and a loss acknowledged as repaired. */
 export const blockingProblems = (problems: SyncProblem[]): SyncProblem[] =>
-  problems.filter((p) => p.type !== 'artefact' && p.type !== 'waiting');
+  problems.filter((p) => p.type !== 'artefact' && p.type !== 'waiting' && p.type !== 'repaired');
 
 export const asVerifyProblems = (problems: SyncProblem[]): VerifyReport['problems'] =>
   problems.map((p) => ({ file: p.file, problem: p.message }));

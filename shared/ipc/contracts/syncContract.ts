@@ -44,7 +44,7 @@ export interface SettledSignedNote {
 
 /** Something about the synced folder the user should know, with what to do. */
 export interface SyncProblemView {
-  type: 'damage' | 'fork' | 'rollback' | 'waiting' | 'artefact' | 'foreign';
+  type: 'damage' | 'fork' | 'rollback' | 'waiting' | 'artefact' | 'foreign' | 'repaired';
   message: string;
   advice: string;
 }

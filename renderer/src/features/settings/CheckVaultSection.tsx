@@ -103,10 +103,20 @@ function CheckResult({ report }: { report: VaultCheckReport }) {
   const when = formatDateTime(report.checkedAt);
   if (report.ok) {
     return (
-      <p>
-        <strong>No problems found.</strong> All {report.records} records were checked ({when}) and match what
-        Attune last saved.
-      </p>
+      <>
+        <p>
+          <strong>No problems found.</strong> All {report.records} records were checked ({when}) and match
+          what Attune last saved.
+        </p>
+        {/* Damage whose records were restored stays on record (FORMAT.md §9.1): information, not a failure. */}
+        {report.vaultProblems.length > 0 && (
+          <ul aria-label="Repairs on record">
+            {report.vaultProblems.map((problem) => (
+              <li key={`${problem.part}/${problem.device ?? ''}`}>{describeVaultProblem(problem)}</li>
+            ))}
+          </ul>
+        )}
+      </>
     );
   }
   return (

@@ -52,6 +52,7 @@ describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
         type: 'rollback',
         file: `devices/${LAPTOP}`,
         deviceHex: LAPTOP,
+        frames: { from: 6, to: 8 },
         message:
           '3 changes saved on Laptop that this computer had already received are missing from the vault folder: Laptop’s files were replaced by an older copy. Open Attune on Laptop so your sync app sends its files again, or restore the vault from a backup.',
       },
@@ -62,6 +63,7 @@ describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
         type: 'rollback',
         file: `devices/${HOME}`,
         deviceHex: HOME,
+        frames: { from: 8, to: 8 },
         message:
           '1 change saved on Home PC that this computer had already received is missing from the vault folder: Home PC’s files were replaced by an older copy. Open Attune on Home PC so your sync app sends its files again, or restore the vault from a backup.',
       },
@@ -74,6 +76,7 @@ describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
         type: 'rollback',
         file: `devices/${OWN}`,
         deviceHex: OWN,
+        frames: { from: 11, to: 12 },
         message:
           '2 changes saved on this computer (Office iMac) are missing from the vault folder: its files were replaced by an older copy, by the sync app or a restore. Look for the newer files in your sync app’s version history, or restore the vault from a backup.',
       },
@@ -89,6 +92,7 @@ describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
         type: 'waiting',
         file: `devices/${LAPTOP}`,
         deviceHex: LAPTOP,
+        frames: { from: 6, to: 8 },
         message:
           'Waiting for 3 changes from Laptop: they have not reached this computer yet. Keep your sync app running; they appear here when they arrive.',
       },
