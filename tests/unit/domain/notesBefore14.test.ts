@@ -39,7 +39,7 @@ describe('notes written before issue 14 (frozen fixture)', () => {
   it('are stored in the old shape: empty ratings with no reason, ruptures without therapist markers', async () => {
     const notes = await fileNotes();
     expect(notes.map((n) => n.status)).toEqual(['signed', 'draft']);
-    const signed = notes[0] as { attunement: Record<string, object>; ruptures: object[] };
+    const signed = notes[0] as unknown as { attunement: Record<string, object>; ruptures: object[] };
     expect(signed.attunement.cognitive).toEqual({ rating: null, observation: '', response: '' });
     expect(signed.ruptures[0]).not.toHaveProperty('therapistMarkers');
   });
