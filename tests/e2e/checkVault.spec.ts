@@ -115,6 +115,11 @@ test('check the vault: healthy, then a damaged note named in words, and restored
       /^The note of the session of Mar 5, 2026 for client C-014 \(Rose M\.\): restored from the backup of /,
     ]);
     await expect(section.getByRole('list', { name: 'Damaged records' })).toHaveCount(0);
+    // The damaged part of the log stays on record, as repaired (FORMAT.md §9.1), not as a failure.
+    await expect(section.getByText('No problems found.')).toBeVisible();
+    await expect(section.getByRole('list', { name: 'Repairs on record' })).toContainText(
+      /was damaged\. The records it held were restored from backups on \d{4}-\d{2}-\d{2}/,
+    );
     await expectAccessible(page, 'settings after records were restored');
     await section.screenshot({ path: testInfo.outputPath('check-vault-restored.png') });
     // The restored note opens, and stays after a lock.
@@ -122,5 +127,11 @@ test('check the vault: healthy, then a damaged note named in words, and restored
     await openClientFromSidebar(page, 'C-014');
     await page.getByRole('button', { name: /^Open note/ }).click();
     await expect(page.getByRole('heading', { name: /^Session note · C-014/ })).toBeVisible();
+  });
+
+  await test.step('backups work again: the backup made on that lock succeeded and was verified', async () => {
+    await openSettings(page);
+    await expect(page.getByText(/Last backup: just now · verified/)).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/The last backup failed/)).toHaveCount(0);
   });
 });
