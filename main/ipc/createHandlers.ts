@@ -163,7 +163,10 @@ export function createHandlers(
     'templates:usage': () => templates.usage(),
     'search:notes': async ({ query, limit, offset }) => toJsonText(await search.search(query, limit, offset)),
     'index:clients': () => index.clients(),
-    'index:today': ({ now }) => index.today(new Date(now)),
+    'index:today': async ({ now }) => {
+      const { sessions, notes } = await index.today(new Date(now));
+      return toJsonText({ sessions: packSessions(sessions), notes: packNoteSummaries(notes) });
+    },
     'index:sessions': async () => toJsonText(packSessions(await index.sessions())),
     'index:noteSummaries': async () => toJsonText(packNoteSummaries(await index.noteSummaries())),
     'settings:get': () => settings.get(),

@@ -41,8 +41,10 @@ async function loadParts(
   report();
   // Today's few records are asked for first, so main answers them before it packs the caseload.
   const today = withToday
-    ? call('index:today', { now: new Date().toISOString() }).then((slice) => {
-        summaryIndex.load({ today: slice }, generation);
+    ? call('index:today', { now: new Date().toISOString() }).then((text) => {
+        const slice = parseJsonText(text);
+        const today = { sessions: unpackSessions(slice.sessions), notes: unpackNoteSummaries(slice.notes) };
+        summaryIndex.load({ today }, generation);
       })
     : Promise.resolve();
   const sessions = call('index:sessions').then((text) => {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { Client } from '../../domain/clientSchema';
 import { isoDateTimeSchema } from '../../domain/fields';
-import type { Session } from '../../domain/sessionSchema';
-import type { NoteSummary } from '../../summaries/noteSummary';
 import type { PackedNoteSummaries, PackedSessions } from '../../summaries/packedSummaries';
 import type { JsonText } from '../jsonText';
 import { returns } from './returns';
@@ -19,7 +17,7 @@ export const indexContract = {
    */
   'index:today': {
     input: z.object({ now: isoDateTimeSchema }).strict(),
-    output: returns<{ sessions: Session[]; notes: NoteSummary[] }>(),
+    output: returns<JsonText<{ sessions: PackedSessions; notes: PackedNoteSummaries }>>(),
   },
   'index:sessions': { input: z.undefined(), output: returns<JsonText<PackedSessions>>() },
   /** Every note's summary: no note text, no process notes. */
