@@ -1,7 +1,7 @@
 import type { Client } from '../../shared/domain/clientSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import type { NoteSummary } from '../../shared/summaries/noteSummary';
-import { todaySessionIds } from '../../shared/summaries/todaySlice';
+import { todaySlicePlan } from '../../shared/summaries/todaySlice';
 import { noteSummaries } from './noteSummaries';
 import { kinds, type RecordStore } from './RecordStore';
 
@@ -14,6 +14,8 @@ export interface IndexServiceOptions {
 export interface TodaySlice {
   sessions: Session[];
   notes: NoteSummary[];
+  /** How many drafts of sessions before Today's window there are (the slice carries the oldest). */
+  olderDrafts: number;
 }
 
 /**
@@ -56,8 +58,8 @@ export class IndexService {
       this.store.all<Session>(kinds.session),
       noteSummaries(this.store),
     ]);
-    const ids = todaySessionIds(sessions.values(), notes.values(), now);
-    const slice: TodaySlice = { sessions: [], notes: [] };
+    const { sessionIds: ids, olderDrafts } = todaySlicePlan(sessions.values(), notes.values(), now);
+    const slice: TodaySlice = { sessions: [], notes: [], olderDrafts };
     for (const id of ids) {
       const session = sessions.get(id);
       if (session) slice.sessions.push(session);

@@ -43,7 +43,11 @@ async function loadParts(
   const today = withToday
     ? call('index:today', { now: new Date().toISOString() }).then((text) => {
         const slice = parseJsonText(text);
-        const today = { sessions: unpackSessions(slice.sessions), notes: unpackNoteSummaries(slice.notes) };
+        const today = {
+          sessions: unpackSessions(slice.sessions),
+          notes: unpackNoteSummaries(slice.notes),
+          olderDrafts: slice.olderDrafts,
+        };
         summaryIndex.load({ today }, generation);
       })
     : Promise.resolve();

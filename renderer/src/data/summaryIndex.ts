@@ -33,6 +33,8 @@ export interface ClientSource {
 export interface TodaySource {
   sessions: readonly Session[];
   notes: readonly NoteSummary[];
+  /** While only the slice is in: how many drafts of sessions before Today's window there are. */
+  olderDrafts?: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface TodaySource {
  */
 export interface IndexPart {
   clients?: readonly Client[];
-  today?: { sessions: readonly Session[]; notes: readonly NoteSummary[] };
+  today?: { sessions: readonly Session[]; notes: readonly NoteSummary[]; olderDrafts: number };
   sessions?: readonly Session[];
   notes?: readonly NoteSummary[];
   /** Every outcome measure (answers only, a few numbers each). */
@@ -72,6 +74,8 @@ export class SummaryIndex {
   /** Bumped by every clear, so a fill that began before a lock cannot refill the index after it. */
   #generation = 0;
   #views = new Map<string, unknown>();
+  /** From Today's slice: the drafts of older sessions in all (the slice carries the first few). */
+  #olderDrafts = 0;
   #listeners = new Set<() => void>();
 
   /** Calls `listener` after every change; returns its unsubscribe. */
@@ -117,6 +121,7 @@ export class SummaryIndex {
       this.#add('sessions', this.#sessions, part.today.sessions);
       this.#add('notes', this.#notes, part.today.notes);
       this.#loaded.add('today');
+      this.#olderDrafts = part.today.olderDrafts;
     }
     if (part.sessions) this.#replace('sessions', this.#sessions, part.sessions);
     if (part.notes) this.#replace('notes', this.#notes, part.notes);
@@ -247,9 +252,11 @@ export class SummaryIndex {
    */
   todaySource(): TodaySource | undefined {
     if (!this.#summariesLoaded() && !this.#loaded.has('today')) return undefined;
+    const all = this.#summariesLoaded();
     return this.#view('today', () => ({
       sessions: [...this.#sessions.values()],
       notes: [...this.#notes.values()],
+      ...(all ? {} : { olderDrafts: this.#olderDrafts }),
     }));
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { todaySections } from '../../../renderer/src/features/today/todaySections';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { NoteSummary } from '../../../shared/summaries/noteSummary';
-import { todaySessionIds } from '../../../shared/summaries/todaySlice';
+import { SLICE_OLDER_DRAFTS, todaySlicePlan } from '../../../shared/summaries/todaySlice';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date('2025-06-20T12:00:00.000Z');
@@ -57,20 +57,42 @@ const caseload = fc
   });
 
 describe("Today's slice", () => {
-  it('gives the same sections as the whole caseload, with far fewer sessions on a long caseload', () => {
+  it('shows the same rows and counts as the whole caseload (the first few of a long side section)', () => {
     fc.assert(
       fc.property(caseload, ({ sessions, notes }) => {
-        const ids = todaySessionIds(sessions, notes, now);
+        const { sessionIds: ids, olderDrafts } = todaySlicePlan(sessions, notes, now);
         const slice = {
           sessions: sessions.filter((s) => ids.has(s.id)),
           notes: notes.filter((n) => ids.has(n.sessionId)),
         };
         const whole = todaySections({ clients: new Map(), sessions, notes, now });
-        const fromSlice = todaySections({ clients: new Map(), ...slice, now });
-        expect(fromSlice).toEqual(whole);
+        const fromSlice = todaySections({ clients: new Map(), ...slice, now, olderDrafts });
+        expect(fromSlice.map((s) => s.id)).toEqual(whole.map((s) => s.id));
+        whole.forEach((section, i) => {
+          const part = fromSlice[i]!;
+          // Today shows every row of "Notes to write" and the first 8 of the others.
+          const shown = section.id === 'unsigned' ? Infinity : SLICE_OLDER_DRAFTS;
+          expect(part.rows.slice(0, shown)).toEqual(section.rows.slice(0, shown));
+          expect(part.total ?? part.rows.length).toBe(section.rows.length);
+        });
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('carries only the oldest few drafts of older sessions, and counts them all', () => {
+    const sessions: Session[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `s${i}`,
+      clientId: 'c',
+      startsAt: at(-100 + i),
+      durationMinutes: 50,
+      modality: 'in-person',
+      attendance: 'attended',
+    }));
+    const notes = sessions.map((s) => ({ sessionId: s.id, status: 'draft' as const, signedAt: null }));
+    const plan = todaySlicePlan(sessions, notes, now);
+    expect(plan.olderDrafts).toBe(30);
+    expect([...plan.sessionIds].sort()).toEqual(['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7'].sort());
   });
 
   it('leaves out old sessions whose notes are signed and settled', () => {
@@ -82,6 +104,6 @@ describe("Today's slice", () => {
       { sessionId: 'old', status: 'signed' as const, signedAt: at(-39) },
       { sessionId: 'new', status: 'signed' as const, signedAt: at(-1) },
     ];
-    expect([...todaySessionIds(sessions, notes, now)]).toEqual(['new']);
+    expect([...todaySlicePlan(sessions, notes, now).sessionIds]).toEqual(['new']);
   });
 });

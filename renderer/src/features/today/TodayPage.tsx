@@ -136,6 +136,8 @@ function Section({
 }) {
   const [all, setAll] = useState(false);
   if (section.rows.length === 0 && !always) return null;
+  // Until the whole index is in, Today's slice has only the first rows of a long section.
+  const total = section.total ?? section.rows.length;
   const headingId = `today-${section.id}`;
   // The side sections stay short: the first few, and the rest on request.
   const shown = always || all ? section.rows : section.rows.slice(0, SIDE_ROWS);
@@ -143,7 +145,7 @@ function Section({
     <section className="today-section" aria-labelledby={headingId}>
       <h2 id={headingId}>
         {section.title}
-        {section.rows.length > 0 && <span className="today-count"> {section.rows.length}</span>}
+        {total > 0 && <span className="today-count"> {total}</span>}
       </h2>
       {section.rows.length === 0 ? (
         <p className="muted">
@@ -166,9 +168,14 @@ function Section({
           ))}
         </ul>
       )}
-      {shown.length < section.rows.length && (
-        <button type="button" className="link today-more" onClick={() => setAll(true)}>
-          Show all {section.rows.length}
+      {shown.length < total && (
+        <button
+          type="button"
+          className="link today-more"
+          onClick={() => setAll(true)}
+          disabled={all && shown.length < total}
+        >
+          {all && shown.length < total ? 'Loading the rest…' : `Show all ${total}`}
         </button>
       )}
     </section>

@@ -29,6 +29,8 @@ export interface TodaySection {
   /** Said once, under the title, when the section has no rows. */
   empty: string;
   rows: TodayRow[];
+  /** How many rows the section has in all, when only the first are here yet (Today's slice). */
+  total?: number;
 }
 
 /** What Today is computed from: the renderer's index, and the time (injected, so tests fix it). */
@@ -37,6 +39,8 @@ export interface TodaySource {
   sessions: Iterable<Session>;
   notes: Iterable<NoteSummary>;
   now: Date;
+  /** Only Today's slice is in: the drafts of sessions before the window, in all (it has the first). */
+  olderDrafts?: number | undefined;
 }
 
 /**
@@ -46,7 +50,7 @@ export interface TodaySource {
  * notes signed in the last week, newest first; sessions still to come, soonest first. Cancelled
  * sessions need no note and are left out of the first two.
  */
-export function todaySections({ clients, sessions, notes, now }: TodaySource): TodaySection[] {
+export function todaySections({ clients, sessions, notes, now, olderDrafts }: TodaySource): TodaySection[] {
   const nowMs = now.getTime();
   const noteBySession = new Map<string, NoteSummary>();
   for (const note of notes) noteBySession.set(note.sessionId, note);
@@ -85,6 +89,10 @@ export function todaySections({ clients, sessions, notes, now }: TodaySource): T
       title: 'Other drafts',
       empty: 'Drafts of older sessions, or written ahead, appear here.',
       rows: drafts.sort(byStart),
+      // From the slice: the older drafts it counted, and those written ahead (all in the slice).
+      ...(olderDrafts === undefined
+        ? {}
+        : { total: olderDrafts + drafts.filter((r) => Date.parse(r.session.startsAt) > nowMs).length }),
     },
     {
       id: 'signed',

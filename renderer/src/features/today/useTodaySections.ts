@@ -18,7 +18,13 @@ export function useTodaySections(): { sections: TodaySection[] | undefined; now:
   const sections = useMemo(
     () =>
       source && clients
-        ? todaySections({ clients, sessions: source.sessions, notes: source.notes, now })
+        ? todaySections({
+            clients,
+            sessions: source.sessions,
+            notes: source.notes,
+            now,
+            olderDrafts: source.olderDrafts,
+          })
         : undefined,
     [source, clients, now],
   );
