@@ -189,7 +189,13 @@ export class RecordCheckThread {
    */
   readAhead(options: { wait?: boolean } = {}): Promise<RecordsReadAhead> {
     if (!options.wait) Atomics.store(this.#stopReading, 0, 1);
-    return this.#ahead;
+    // Awaited, the thread must keep the process alive until it answers: an unref'd thread was
+    // all a CLI run had left to wait for, and Node ended it with exit code 0 mid-verify.
+    const worker = this.#worker;
+    worker?.ref();
+    return this.#ahead.finally(() => {
+      if (!this.#given) worker?.unref();
+    });
   }
 
   /**

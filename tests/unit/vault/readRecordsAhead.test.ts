@@ -3,12 +3,14 @@
  * thread runs it while the passphrase's key is derived). What it holds must be each file whole, and
  * what it leaves out is read by the check itself.
  */
+import { spawn } from 'node:child_process';
 import * as nodeFs from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ReadAheadLimits, readRecordsAhead } from '../../../main/vault/readRecordsAhead';
 import { tempDir } from '../helpers/tempDir';
+import { bundleChild, childBundleDir } from './child/bundleChild';
 
 const recordName = (n: number) => `${n.toString(16).padStart(32, '0')}.rec`;
 
@@ -78,4 +80,19 @@ describe('readRecordsAhead', () => {
   it('reads nothing from a folder that is missing', () => {
     expect(readRecordsAhead(nodeFs, '/nonexistent/attune-records', limits()).names).toEqual([]);
   });
+});
+
+describe('the check thread read-ahead, awaited in a process with nothing else to do', () => {
+  it('keeps the process alive until it answers (an unref\'d thread let the CLI end mid-verify with exit code 0)', async () => {
+    const dir = await folderOf([100, 200, 300]);
+    const bundle = await bundleChild(await childBundleDir(), join(__dirname, 'child', 'readAheadChild.ts'));
+    const child = spawn(process.execPath, [bundle, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(out.trim()).toBe('read 3');
+    expect(code).toBe(0);
+  }, 60_000);
 });
