@@ -175,7 +175,8 @@ test('the previous session’s plan is shown on the second note, not on the firs
 test('a rating is one compact row; its anchors appear on focus', async ({ page }) => {
   await openNote(page, '13');
   const group = page.getByRole('radiogroup', { name: 'Affective attunement', exact: true });
-  await expect(group.getByRole('radio')).toHaveCount(6);
+  // 1–5, 'Did not come up' and 'Could not judge'.
+  await expect(group.getByRole('radio')).toHaveCount(7);
   // The anchors are not printed under every option: only a focused (or pointed at) one shows.
   await expect(page.getByRole('tooltip')).toHaveCount(0);
   await group.getByRole('radio', { name: /^1 / }).focus();
@@ -183,9 +184,10 @@ test('a rating is one compact row; its anchors appear on focus', async ({ page }
   const two = group.getByRole('radio', { name: '2 Limited' });
   await expect(two).toBeFocused();
   await expect(two).toBeChecked();
-  await expect(two).toHaveAccessibleDescription(/Attuned only at moments/);
+  // The affective dimension's own anchor for 2.
+  await expect(two).toHaveAccessibleDescription(/Feelings were picked up at moments/);
   await expect(page.getByRole('tooltip')).toHaveCount(1);
-  await expect(page.getByRole('tooltip')).toHaveText(/Limited\. Attuned only at moments\./);
+  await expect(page.getByRole('tooltip')).toHaveText(/Limited\. Feelings were picked up at moments/);
   await expect(page.getByRole('tooltip')).toBeInViewport();
   await expectAccessible(page, 'note editor with a rating anchor shown');
   await two.hover();

@@ -169,7 +169,8 @@ test('one signed note printed to PDF: identified, with practice header, signatur
     await page.getByRole('button', { name: 'Add addendum' }).click();
     await page.getByLabel('Addendum', { exact: true }).fill(ADDENDUM);
     await page.getByRole('button', { name: 'Save addendum' }).click();
-    await expect(page.getByText(ADDENDUM)).toBeVisible(SLOW);
+    // The saved addendum as its paragraph: its field can still hold the same text a moment after saving.
+    await expect(page.getByRole('paragraph').filter({ hasText: ADDENDUM })).toBeVisible(SLOW);
   });
 
   await test.step('print it to PDF in the chosen folder and read the PDF', async () => {
