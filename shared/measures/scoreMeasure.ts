@@ -1,7 +1,7 @@
 /** Scoring of one administered measure: total, band, clinical range and risk item. */
 import type { Instrument, InstrumentId, SeverityBand } from './instrument';
 import { instrumentsById } from './instruments';
-import { allScoredItemsAnswered, isValidAnswer, type MeasureAnswers } from './measureSchema';
+import { isValidAnswer, type MeasureAnswers } from './measureSchema';
 
 /** The score of one administration. */
 export interface MeasureScore {
@@ -44,7 +44,8 @@ export function scoreMeasure(instrumentId: InstrumentId, answers: MeasureAnswers
     const value = answers[item.id];
     return value != null && isValidAnswer(item, value);
   });
-  const complete = valid.length === scored.length && allScoredItemsAnswered(instrumentId, answers);
+  // Every scored item valid is every scored item answered.
+  const complete = valid.length === scored.length;
   const sum = valid.reduce((acc, item) => acc + (answers[item.id] ?? 0), 0);
   const total = complete ? Math.round(sum * 10) / 10 : null;
   const riskId = instrument.riskItemId;
