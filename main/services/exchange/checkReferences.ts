@@ -63,7 +63,7 @@ export function checkReferences(file: ExportFile, vault: VaultIndex, report: Rep
   });
 
   checkNotes(file, vault, sessionClients, report);
-  checkProcessNotes(file, vault, report);
+  checkProcessNotes(file, vault, sessionClients, report);
   checkMeasures(file, vault, sessionClients, report);
   checkTemplates(file, vault, report);
 }
@@ -172,9 +172,13 @@ function signatureMatches(note: Note): boolean {
   return false;
 }
 
-function checkProcessNotes(file: ExportFile, vault: VaultIndex, report: Report): void {
+function checkProcessNotes(
+  file: ExportFile,
+  vault: VaultIndex,
+  sessionClients: Map<string, string>,
+  report: Report,
+): void {
   const notes = new Map(file.notes.map((n) => [n.id, { sessionId: n.sessionId, clientId: n.clientId }]));
-  const sessionClients = new Map(file.sessions.map((s) => [s.id, s.clientId]));
   (file.processNotes ?? []).forEach((processNote, i) => {
     const at = (field: string) => `processNotes[${i}].${field}`;
     if (processNote.noteId === null) {
