@@ -1,22 +1,13 @@
 import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { memoryRecordSource } from '../../../main/services/check/memoryRecordSource';
-import { VaultCheckService } from '../../../main/services/check/VaultCheckService';
 import { createServices } from '../../../main/services/createServices';
 import { VaultSession } from '../../../main/services/VaultSession';
 import { adviceFor, describeDamagedRecord } from '../../../shared/domain/vaultCheckReport';
 import { tempDir } from '../helpers/tempDir';
 import { syncFolder } from '../vault/v2/syncFolder';
-import {
-  clientWithNote,
-  expectKind,
-  filledDraft,
-  makeVault,
-  PASS,
-  steppingClock,
-  TEST_CLINICIAN,
-} from './serviceKit';
+import { expectKind, filledDraft, PASS, steppingClock } from './serviceKit';
+import { damageWhatIsSaved, newestSegment, syncedRepairWorld } from './syncedRepairKit';
 
 // Restoring single records from backups on a format-2 vault (one vault on several computers), over
 // real temp folders: a backup, then the change that holds a note's later version is damaged on
@@ -25,48 +16,8 @@ import {
 
 const date = (iso: string) => iso.slice(0, 10);
 
-/** This computer's newest log segment in the vault folder. */
-async function ownSegment(location: string, hex: string): Promise<string> {
-  const folder = join(location, 'devices', hex);
-  const logs = (await readdir(folder)).filter((n) => /^log-\d{6}\.bin$/.test(n)).sort();
-  return join(folder, logs.at(-1)!);
-}
-
-/** Runs `save` and flips one byte in the middle of what it appended to this computer's log. */
-async function damageWhatIsSaved(location: string, hex: string, save: () => Promise<unknown>): Promise<void> {
-  const segment = await ownSegment(location, hex);
-  const before = (await stat(segment)).size;
-  await save();
-  const after = (await stat(segment)).size;
-  expect(after).toBeGreaterThan(before);
-  const bytes = Buffer.from(await readFile(segment));
-  const at = (before + after) >> 1;
-  bytes[at]! ^= 0x01;
-  await writeFile(segment, bytes);
-}
-
-async function world() {
-  const { location } = await makeVault(undefined, 2);
-  const session = new VaultSession(location, () => undefined, 1500, { refresh: { everyMs: 0 } });
-  onTestFinished(() => session.lock('quit').then(() => undefined));
-  await session.unlock({ passphrase: PASS });
-  const services = createServices(session, { clock: steppingClock(), searchSliceMs: 0 });
-  await services.settings.update({ clinicianName: TEST_CLINICIAN });
-  const backupFolder = await tempDir('attune-synced-repair-backups-');
-  const check = new VaultCheckService(
-    session,
-    { exist: async () => true, folder: async () => backupFolder },
-    memoryRecordSource(services),
-    services.bulkWrites,
-  );
-  const { note } = await clientWithNote(services, 'C-014');
-  await services.notes.saveDraft(
-    note.id,
-    filledDraft({ subjective: 'In the backup: she spoke of her sister.' }),
-  );
-  await session.vault.backupTo(backupFolder);
-  return { session, services, check, location, noteId: note.id, hex: session.synced!.deviceHex };
-}
+const world = () =>
+  syncedRepairWorld({ clientCode: 'C-014', subjective: 'In the backup: she spoke of her sister.' });
 
 describe('restoring single records from backups on a format-2 vault', () => {
   it('a note whose later change is damaged in this computer’s own log is restored from the backup as a new version, audited, and kept after a lock', async () => {
@@ -163,7 +114,7 @@ describe('restoring single records from backups on a format-2 vault', () => {
     await laptop.unlock({ passphrase: PASS });
     const laptopServices = createServices(laptop, { clock: steppingClock('2026-01-01T10:00:00.000Z') });
     const laptopHex = laptop.synced!.deviceHex;
-    const laptopSegment = await ownSegment(laptop.location, laptopHex);
+    const laptopSegment = await newestSegment(laptop.location, laptopHex);
     const from = (await stat(laptopSegment)).size;
     await laptopServices.notes.saveDraft(w.noteId, filledDraft({ subjective: 'Laptop: after the backup.' }));
     const to = (await stat(laptopSegment)).size;

@@ -1,66 +1,22 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { memoryRecordSource } from '../../../main/services/check/memoryRecordSource';
-import { VaultCheckService } from '../../../main/services/check/VaultCheckService';
-import { createServices } from '../../../main/services/createServices';
-import { VaultSession } from '../../../main/services/VaultSession';
+import { describe, expect, it } from 'vitest';
 import { SyncedVault } from '../../../main/vault/v2/SyncedVault';
 import { verifySyncedFolder } from '../../../main/vault/v2/verifySyncedFolder';
 import { describeVaultProblem } from '../../../shared/domain/vaultCheckReport';
-import { tempDir } from '../helpers/tempDir';
-import { clientWithNote, filledDraft, makeVault, PASS, steppingClock, TEST_CLINICIAN } from './serviceKit';
+import { filledDraft, PASS } from './serviceKit';
+import { damageWhatIsSaved, flip, newestSegment, syncedRepairWorld } from './syncedRepairKit';
 
 // After Check the vault restores every record a damaged log held, the loss is acknowledged in
 // the 'restore' audit entry (FORMAT.md §9.1): verify and the check report it as repaired, still
 // listed, and backups work again. New damage, or another computer's damage this one did not
 // repair, still fails. Real temp folders, the real session, check service and backups.
 
-async function newestSegment(location: string, hex: string): Promise<string> {
-  const folder = join(location, 'devices', hex);
-  const logs = (await readdir(folder)).filter((n) => /^log-\d{6}\.bin$/.test(n)).sort();
-  return join(folder, logs.at(-1)!);
-}
-
-/** Flips one byte of `file` at `at` (from its end when negative). */
-async function flip(file: string, at: number): Promise<void> {
-  const bytes = Buffer.from(await readFile(file));
-  bytes[at < 0 ? bytes.length + at : at]! ^= 0x01;
-  await writeFile(file, bytes);
-}
-
-/** Runs `save` and flips one byte in the middle of what it appended to `hex`'s log. */
-async function damageWhatIsSaved(location: string, hex: string, save: () => Promise<unknown>): Promise<void> {
-  const segment = await newestSegment(location, hex);
-  const before = (await stat(segment)).size;
-  await save();
-  const after = (await stat(segment)).size;
-  expect(after).toBeGreaterThan(before);
-  await flip(segment, (before + after) >> 1);
-}
-
 async function world() {
-  const { location } = await makeVault(undefined, 2);
-  const session = new VaultSession(location, () => undefined, 1500, { refresh: { everyMs: 0 } });
-  onTestFinished(() => session.lock('quit').then(() => undefined));
-  await session.unlock({ passphrase: PASS });
-  const services = createServices(session, { clock: steppingClock(), searchSliceMs: 0 });
-  await services.settings.update({ clinicianName: TEST_CLINICIAN });
-  const backupFolder = await tempDir('attune-synced-ack-backups-');
-  const check = new VaultCheckService(
-    session,
-    { exist: async () => true, folder: async () => backupFolder },
-    memoryRecordSource(services),
-    services.bulkWrites,
+  const w = await syncedRepairWorld({ clientCode: 'C-021', subjective: 'In the backup.' });
+  await damageWhatIsSaved(w.location, w.hex, () =>
+    w.services.notes.saveDraft(w.noteId, filledDraft({ subjective: 'After the backup.' })),
   );
-  const { note } = await clientWithNote(services, 'C-021');
-  await services.notes.saveDraft(note.id, filledDraft({ subjective: 'In the backup.' }));
-  await session.vault.backupTo(backupFolder);
-  const hex = session.synced!.deviceHex;
-  await damageWhatIsSaved(location, hex, () =>
-    services.notes.saveDraft(note.id, filledDraft({ subjective: 'After the backup.' })),
-  );
-  return { session, services, check, location, backupFolder, noteId: note.id, damagedHex: hex };
+  return { ...w, damagedHex: w.hex };
 }
 
 describe('a loss acknowledged once its records are restored (format 2)', () => {
