@@ -50,8 +50,9 @@ export class IndexService {
   /**
    * What Today shows, asked for right after the clients: the sessions it can list and their
    * notes' summaries (`shared/summaries/todaySlice`), so Today is on screen without waiting for
-   * every session and summary to cross. Only these few notes are summarized. `now` is the
-   * renderer's time, the one Today's sections are computed at.
+   * every session and summary to cross. Main still summarizes every note first (the per-unlock
+   * view, from which the slice is picked): the slice saves packing and transport, not parsing.
+   * `now` is the renderer's time, the one Today's sections are computed at.
    */
   async today(now: Date): Promise<TodaySlice> {
     const [sessions, notes] = await Promise.all([
