@@ -3,27 +3,10 @@
  * when it is larger than measurement error would make it 95% of the time.
  * RCI = change / SD_diff, SD_diff = SD·√2·√(1 − r) (SD of the pre-treatment scores, r the test–
  * retest reliability); |RCI| > 1.96 is reliable. The instruments carry the published threshold in
- * points (the smallest change with |RCI| > 1.96), which is what the app compares against.
+ * points (the smallest change with |RCI| > 1.96), which is what the app compares against, so the
+ * formula itself is not computed here.
  */
 import type { Instrument } from './instrument';
-
-/** The z value of a 95% two-sided interval. */
-export const RCI_CRITICAL = 1.96;
-
-/** The standard error of the difference of two scores, from the norms' SD and reliability r. */
-export function sdDiff(sd: number, reliability: number): number {
-  return sd * Math.SQRT2 * Math.sqrt(1 - reliability);
-}
-
-/** The reliable change index of a change in total. */
-export function reliableChangeIndex(change: number, sd: number, reliability: number): number {
-  return change / sdDiff(sd, reliability);
-}
-
-/** The smallest change in points that is reliable, from the norms' SD and reliability. */
-export function reliableChangeThreshold(sd: number, reliability: number): number {
-  return RCI_CRITICAL * sdDiff(sd, reliability);
-}
 
 /** How a total moved between two administrations. */
 export type ChangeKind = 'reliable-improvement' | 'reliable-deterioration' | 'no-reliable-change';

@@ -8,10 +8,7 @@ import {
   measureFlags,
   outcomeRating,
   phq9,
-  reliableChangeIndex,
-  reliableChangeThreshold,
   scoreMeasure,
-  sdDiff,
 } from '../../../shared/measures';
 
 /** Answers from a list in item order (PHQ-9's difficulty last, left blank unless given). */
@@ -73,13 +70,6 @@ describe('scoring against hand-worked examples', () => {
 });
 
 describe('reliable change', () => {
-  it('follows Jacobson & Truax: SD_diff = SD·√2·√(1−r), RCI = change / SD_diff', () => {
-    // Worked by hand: SD 7.5, r .88 → √.12 = .34641, SD_diff = 7.5 × 1.41421 × .34641 = 3.674.
-    expect(sdDiff(7.5, 0.88)).toBeCloseTo(3.674, 3);
-    expect(reliableChangeIndex(-9, 7.5, 0.88)).toBeCloseTo(-2.449, 3);
-    expect(reliableChangeThreshold(7.5, 0.88)).toBeCloseTo(7.2, 2);
-  });
-
   it('classifies change by each instrument’s threshold and direction', () => {
     expect(classifyChange(phq9, 18, 12)).toBe('reliable-improvement');
     expect(classifyChange(phq9, 18, 13)).toBe('no-reliable-change');
