@@ -1,5 +1,4 @@
 import { memo, useMemo } from 'react';
-import { Bar, LabelList } from 'recharts';
 import type { CaseloadMirror } from '../../../../shared/analytics/mirror';
 import type { EpisodeGroup } from '../../../../shared/analytics/mirrorEpisodes';
 import {
@@ -10,7 +9,7 @@ import {
 import { type AgreementReading, agreementReadings } from '../../../../shared/analytics/ratingAgreement';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { TooltipBox } from './chartParts';
+import { endLabelledBar, TooltipBox } from './chartParts';
 import type { BarStyle } from './chartTheme';
 import { HorizontalBarChart } from './HorizontalBarChart';
 import { readingWords } from './MirrorAgreementChart';
@@ -87,15 +86,7 @@ export const CaseloadEpisodesChart = memo(function CaseloadEpisodesChart(props: 
             />
           )}
         >
-          <Bar
-            dataKey="mean"
-            name={changeName}
-            fill={changeStyle.color}
-            maxBarSize={22}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey="barLabel" position="right" fill="var(--fg)" fontSize={12} />
-          </Bar>
+          {endLabelledBar('mean', changeName, changeStyle.color)}
         </HorizontalBarChart>
       )}
     </ChartFigure>
@@ -256,15 +247,7 @@ export const CaseloadAgreementChart = memo(function CaseloadAgreementChart(props
             <TooltipBox heading={row.label} lines={[`${row.sessions} of ${a.compared} sessions`]} />
           )}
         >
-          <Bar
-            dataKey="sessions"
-            name={readingName}
-            fill={readingStyle.color}
-            maxBarSize={22}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey="barLabel" position="right" fill="var(--fg)" fontSize={12} />
-          </Bar>
+          {endLabelledBar('sessions', readingName, readingStyle.color)}
         </HorizontalBarChart>
       )}
     </ChartFigure>

@@ -1,11 +1,10 @@
 import { memo } from 'react';
-import { Bar, LabelList } from 'recharts';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import type { StrategyRow } from './caseloadRows';
 import { strategiesSummary } from './caseloadSummaries';
 import { percent } from './chartFormat';
-import { TooltipBox } from './chartParts';
+import { endLabelledBar, percentValueAxis, TooltipBox } from './chartParts';
 import type { BarStyle } from './chartTheme';
 import { HorizontalBarChart } from './HorizontalBarChart';
 
@@ -42,7 +41,7 @@ export const StrategiesChart = memo(function StrategiesChart({
           rows={rows}
           rowHeight={34}
           endLabel={strategyEndLabel}
-          valueAxis={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100], tickFormatter: (v: number) => `${v}%` }}
+          valueAxis={percentValueAxis}
           tooltip={(row) => (
             <TooltipBox
               heading={row.label}
@@ -56,15 +55,7 @@ export const StrategiesChart = memo(function StrategiesChart({
             />
           )}
         >
-          <Bar
-            dataKey="successPct"
-            name={seriesName}
-            fill={barStyle.color}
-            maxBarSize={22}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey="barLabel" position="right" fill="var(--fg)" fontSize={12} />
-          </Bar>
+          {endLabelledBar('successPct', seriesName, barStyle.color)}
         </HorizontalBarChart>
       )}
     </ChartFigure>

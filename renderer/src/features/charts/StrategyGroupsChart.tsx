@@ -1,10 +1,9 @@
 import { memo } from 'react';
-import { Bar, LabelList } from 'recharts';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import type { StrategyGroupRow } from './caseloadRows';
 import { percent, plural } from './chartFormat';
-import { TooltipBox } from './chartParts';
+import { endLabelledBar, percentValueAxis, TooltipBox } from './chartParts';
 import type { BarStyle } from './chartTheme';
 import { HorizontalBarChart } from './HorizontalBarChart';
 
@@ -57,7 +56,7 @@ export const StrategyGroupsChart = memo(function StrategyGroupsChart({
           rows={rows}
           rowHeight={34}
           endLabel={groupEndLabel}
-          valueAxis={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100], tickFormatter: (v: number) => `${v}%` }}
+          valueAxis={percentValueAxis}
           tooltip={(row) => (
             <TooltipBox
               heading={row.label}
@@ -70,15 +69,7 @@ export const StrategyGroupsChart = memo(function StrategyGroupsChart({
             />
           )}
         >
-          <Bar
-            dataKey="successPct"
-            name={seriesName}
-            fill={barStyle.color}
-            maxBarSize={22}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey="barLabel" position="right" fill="var(--fg)" fontSize={12} />
-          </Bar>
+          {endLabelledBar('successPct', seriesName, barStyle.color)}
         </HorizontalBarChart>
       )}
     </ChartFigure>

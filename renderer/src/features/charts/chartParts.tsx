@@ -1,6 +1,6 @@
 /** Small pieces the charts share: the tooltip box and its content, the click-to-open helper and the table's date cell. */
 import type { ReactNode } from 'react';
-import type { MouseHandlerDataParam, TooltipContentProps } from 'recharts';
+import { Bar, LabelList, type MouseHandlerDataParam, type TooltipContentProps } from 'recharts';
 import { formatDate } from '../../format/dates';
 import { tooltipContentStyle, tooltipLabelStyle } from './chartTheme';
 import type { SessionPoint } from './clientChartRows';
@@ -47,6 +47,25 @@ export function rowTooltip<R>(render: (row: R) => ReactNode) {
     const row = active ? (payload?.[0]?.payload as R | undefined) : undefined;
     return row ? render(row) : null;
   };
+}
+
+/** The value axis of a horizontal chart of percentages: 0 to 100 in quarters. */
+export const percentValueAxis = {
+  domain: [0, 100],
+  ticks: [0, 25, 50, 75, 100],
+  tickFormatter: (v: number) => `${v}%`,
+};
+
+/**
+ * A horizontal chart's one bar series with its row's `barLabel` past each bar's end. A plain
+ * function, not a component: recharts finds its series among the chart's direct children.
+ */
+export function endLabelledBar(dataKey: string, name: string, color: string) {
+  return (
+    <Bar dataKey={dataKey} name={name} fill={color} maxBarSize={22} isAnimationActive={false}>
+      <LabelList dataKey="barLabel" position="right" fill="var(--fg)" fontSize={12} />
+    </Bar>
+  );
 }
 
 /** The hint under a session's tooltip. */
