@@ -44,8 +44,7 @@ export function dimensionTrends(sessions: readonly SessionMetrics[]): Record<Dim
     const unratedCounts: Record<UnratedReason, number> = { 'did-not-come-up': 0, 'could-not-judge': 0 };
     sessions.forEach((s, x) => {
       const rating = s.ratings[dimension];
-      // Metrics made without the reasons (older callers) read an empty rating as no note.
-      const unrated = s.unrated?.[dimension] ?? null;
+      const unrated = s.unrated[dimension];
       if (unrated !== null) unratedCounts[unrated] += 1;
       points.push({ sessionId: s.sessionId, startsAt: s.startsAt, rating, unrated });
       if (rating !== null) {
