@@ -14,7 +14,8 @@ import type { SeenState } from './seenFile';
 import { checkSyncedFolder } from './verifySyncedFolder';
 import { unlockSlots } from './unlockSlots';
 import type { V2Keys } from './v2Keys';
-import { asVerifyProblems, blockingProblems } from './writeSyncedGeneration';
+import { blockingProblems } from './types';
+import { asVerifyProblems } from './writeSyncedGeneration';
 
 /** The vault id a generation's marker states when it is a format-2 vault; null otherwise (format 1, or unreadable). */
 export async function syncedGenerationId(fs: VaultFs, dir: string): Promise<Buffer | null> {

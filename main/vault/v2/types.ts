@@ -72,3 +72,7 @@ export interface SyncProblem {
   repairedAt?: string;
   repairedBy?: string;
 }
+
+/** Problems that make a copy unusable: all but a conflict copy noted, changes still to arrive, and a loss acknowledged as repaired. */
+export const blockingProblems = (problems: SyncProblem[]): SyncProblem[] =>
+  problems.filter((p) => p.type !== 'artefact' && p.type !== 'waiting' && p.type !== 'repaired');

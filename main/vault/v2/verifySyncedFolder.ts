@@ -11,7 +11,7 @@ import { RollbackEvidence } from './RollbackEvidence';
 import { readAllLogs } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
 import type { LocalSeenStore, LostFrames, SyncedVerifyReport } from './syncedVaultTypes';
-import type { SyncProblem } from './types';
+import { blockingProblems } from './types';
 import { unlockSlots } from './unlockSlots';
 import { zeroV2Keys } from './v2Keys';
 
@@ -118,7 +118,7 @@ export async function checkSyncedFolder(args: {
       acknowledged: acknowledgementsOf(state.audit()),
       name,
     });
-    const blocking: SyncProblem[] = found.filter((p) => p.type !== 'waiting' && p.type !== 'repaired');
+    const blocking = blockingProblems(found);
     return {
       ok: blocking.length === 0,
       records: state.records().length,

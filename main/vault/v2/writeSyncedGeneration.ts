@@ -17,7 +17,7 @@ import { DEVICES_DIR } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
 import { decodeSeen } from './seenFile';
 import { type PlannedFile, planSyncedGeneration } from './syncedGenerationPlan';
-import type { HeadClaim, SyncProblem } from './types';
+import { blockingProblems, type HeadClaim, type SyncProblem } from './types';
 import { type CopiedGeneration, knownChainEnd, rememberChainEnd, verifySyncedCopy } from './verifySyncedCopy';
 import { checkSyncedFolder } from './verifySyncedFolder';
 import { type FrameLink, walkSegment } from './walkSegment';
@@ -318,10 +318,6 @@ function opens(src: SyncedBackupSource, f: PlannedFile, bytes: Buffer): boolean 
       return false;
   }
 }
-
-/** Problems that make a copy unusable: all but a conflict copy noted, changes still to arrive, and a loss acknowledged as repaired. */
-export const blockingProblems = (problems: SyncProblem[]): SyncProblem[] =>
-  problems.filter((p) => p.type !== 'artefact' && p.type !== 'waiting' && p.type !== 'repaired');
 
 export const asVerifyProblems = (problems: SyncProblem[]): VerifyReport['problems'] =>
   problems.map((p) => ({ file: p.file, problem: p.message }));
