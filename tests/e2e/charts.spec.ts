@@ -146,6 +146,8 @@ test('the caseload page shows months, preceding dimensions, strategies and marke
   page,
   openApp,
   dataDir,
+  backend,
+  fileChooser,
 }, testInfo) => {
   const demo = await seedDemoVault(dataDir, { clients: 3, sessionsPerClient: 10, seed: 5 });
   const expected = caseloadMetrics(demo.sessions, demo.summaries, {});
@@ -169,6 +171,18 @@ test('the caseload page shows months, preceding dimensions, strategies and marke
   );
   await expectAccessible(page, 'caseload');
   await page.screenshot({ path: testInfo.outputPath('caseload.png'), fullPage: true });
+
+  // A caseload chart's export is in the audit log as the caseload's, not a client's.
+  const groups = page.getByRole('figure', { name: 'Repair by strategy group' });
+  fileChooser.acceptNextSave();
+  await groups.getByRole('button', { name: 'Export SVG' }).click();
+  await expect(groups.getByRole('status')).toContainText('Chart saved to');
+  await backend.lock('user');
+  const vault = await openTestVault(dataDir);
+  const audit = await vault.readAudit();
+  await vault.lock();
+  const groupExports = audit.filter((e) => e.type === 'export' && e.detail.chart === 'strategy-groups');
+  expect(groupExports.map((e) => e.detail.scope)).toEqual(['caseload']);
 });
 
 /** Built-in and user vocabulary labels long enough to overflow any fixed label axis. */

@@ -2,7 +2,17 @@ import type { Saved } from '../../../../shared/ipc/contracts/savedFile';
 import { call } from '../../data/api';
 import { chartImage, type ExportOptions } from './exportChart';
 
-const caseloadCharts = new Set(['caseload-months', 'preceding', 'strategies', 'markers']);
+/** The caseload page's charts (every other chart is a client's), for the audit log's scope. */
+const caseloadCharts = new Set([
+  'caseload-months',
+  'preceding',
+  'strategies',
+  'strategy-groups',
+  'markers',
+  'mirror-episodes',
+  'mirror-agreement-caseload',
+  'mirror-participation-months',
+]);
 
 /**
  * Saves a chart as an image: main's save dialog (opened where the last export went, at
