@@ -11,6 +11,9 @@ export const kinds = {
   note: 'note',
   processNote: 'process-note',
   measure: 'measure',
+  treatmentPlan: 'treatment-plan',
+  diagnosis: 'diagnosis',
+  safetyPlan: 'safety-plan',
   template: 'template',
   setting: 'setting',
 } as const;

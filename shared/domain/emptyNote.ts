@@ -30,6 +30,8 @@ export function emptyNote({ id, sessionId, clientId, template, now }: NewNote): 
     participation: emptyParticipation(),
     feedback: null,
     plan: '',
+    goalProgress: [],
+    risk: null,
     addenda: [],
     createdAt: now,
     updatedAt: now,

@@ -9,14 +9,21 @@ import { migrateUnrated } from './attunementSchema';
 import type { Note } from './noteSchema';
 
 /** The note with the fields added in issue 14 filled in where it lacks them. */
-export function migrateNote<T extends Pick<Note, 'attunement' | 'ruptures'>>(note: T): T {
+export function migrateNote<
+  T extends Pick<Note, 'attunement' | 'ruptures'> & Partial<Pick<Note, 'goalProgress' | 'risk'>>,
+>(note: T): T {
   const entries = Object.values(note.attunement);
   const current =
     entries.every((e) => e.unrated === migrateUnrated(e.rating, e.unrated)) &&
-    note.ruptures.every((r) => Array.isArray(r.therapistMarkers));
+    note.ruptures.every((r) => Array.isArray(r.therapistMarkers)) &&
+    Array.isArray(note.goalProgress) &&
+    note.risk !== undefined;
   if (current) return note;
   return {
     ...note,
+    // Issue 15: a note saved before it has no goals addressed and no risk section.
+    goalProgress: note.goalProgress ?? [],
+    risk: note.risk ?? null,
     attunement: Object.fromEntries(
       Object.entries(note.attunement).map(([id, e]) => [
         id,

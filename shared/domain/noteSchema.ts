@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { attunementSchema } from './attunementSchema';
 import { sessionFeedbackSchema } from './feedback';
 import { isoDateTimeSchema, recordIdSchema, sectionIdSchema, textSchema } from './fields';
+import { goalProgressListSchema } from './goalProgressSchema';
 import { participationSchema } from './participationSchema';
+import { riskAssessmentSchema } from './riskSchema';
 import { ruptureSchemaFor, sessionJudgmentsSchema } from './ruptureSchema';
 import { defaultRuptureVocabulary, type RuptureVocabulary } from './ruptures';
 
@@ -31,10 +33,25 @@ export const signatureSchema = z.strictObject({
     .regex(/^(?:[0-9a-f]{2}){32,64}$/, 'The content hash must be 64–128 lower-case hex characters.'),
 });
 
+/**
+ * What an addendum is (issue 15). Addenda written before addenda were typed have no type and
+ * read as a plain "Addendum".
+ */
+export const addendumTypes = ['correction', 'clarification', 'late-entry'] as const;
+
 /** A dated correction or addition attached to a signed note. */
 export const addendumSchema = z.strictObject({
   id: recordIdSchema,
   at: isoDateTimeSchema,
+  type: z
+    .enum(addendumTypes, { error: 'Choose the addendum type: correction, clarification or late entry.' })
+    .optional(),
+  /** Why the addendum was written (required for typed addenda; see the service). */
+  reason: z
+    .string({ error: 'The reason must be text.' })
+    .trim()
+    .max(1000, 'Keep the reason under 1,000 characters.')
+    .optional(),
   by: z
     .string({ error: 'Enter who wrote the addendum.' })
     .trim()
@@ -70,6 +87,10 @@ export function noteSchemasFor(vocabulary: RuptureVocabulary) {
     /** Null when the client gave no feedback score for this session. */
     feedback: sessionFeedbackSchema.nullable().default(null),
     plan: textSchema('The plan'),
+    /** The treatment plan's goals this session addressed, with progress (issue 15). */
+    goalProgress: goalProgressListSchema.default([]),
+    /** The optional risk-assessment section; null when the note has none (issue 15). */
+    risk: riskAssessmentSchema.nullable().default(null),
   };
 
   const draftInput = z.strictObject(content);

@@ -29,6 +29,9 @@ export function signableContent(note: Note): string {
     participation: note.participation,
     feedback: note.feedback,
     plan: note.plan,
+    // Issue 15's fields, only when they hold something (see below): absent in older notes.
+    goalProgress: note.goalProgress && note.goalProgress.length > 0 ? note.goalProgress : undefined,
+    risk: note.risk ?? undefined,
   });
 }
 

@@ -100,6 +100,8 @@ function namedDraft(ruptureIds: string[], sections: Record<string, string>): Not
     participation,
     feedback: { relationship: 9, goals: 8, approach: 9, overall: 9 },
     plan: 'Ask Robin about the letter to Dr. Lindqvist; check in on Mara.',
+    goalProgress: [],
+    risk: null,
   };
 }
 

@@ -177,6 +177,8 @@ export function filledDraft(words: { subjective?: string } = {}): NoteDraft {
     participation,
     feedback: { relationship: 9, goals: 8, approach: 9, overall: 9 },
     plan: 'Continue weekly; check in about pace at the start.',
+    goalProgress: [],
+    risk: null,
   };
 }
 

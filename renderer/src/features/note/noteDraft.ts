@@ -20,6 +20,8 @@ export function draftOf(note: Note): NoteDraft {
     participation: note.participation,
     feedback: note.feedback,
     plan: note.plan,
+    goalProgress: note.goalProgress,
+    risk: note.risk,
   };
 }
 

@@ -50,6 +50,8 @@ async function writeAndRead(services: Services, marker: Buffer): Promise<void> {
     participation: emptyParticipation(),
     feedback: null,
     plan: '',
+    goalProgress: [],
+    risk: null,
   });
   await services.processNotes.save(note.id, `${marker.toString('utf8')} in the process note.`);
   await services.notes.saveDraft(note.id, draft());
