@@ -14,6 +14,7 @@ import { clientFacts } from './clientFacts';
 import { type ClientTab, clientTabs, rememberedTab, rememberTab } from './clientTab';
 import { SessionsPanel } from './SessionsPanel';
 import { Tabs } from './Tabs';
+import { TreatmentTab } from './TreatmentTab';
 import './client.css';
 
 interface ClientPageProps {
@@ -157,6 +158,7 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
             <MeasureCharts clientId={clientId} onOpenNote={onOpenNote} />
           </>
         )}
+        {tab === 'treatment' && <TreatmentTab clientId={clientId} onOpenNote={onOpenNote} />}
         {tab === 'review' && (
           <>
             <p className="muted">

@@ -1,9 +1,10 @@
 /** The tabs of a client's page, and which one each client was last left on. */
-export type ClientTab = 'sessions' | 'patterns' | 'review';
+export type ClientTab = 'sessions' | 'patterns' | 'treatment' | 'review';
 
 export const clientTabs: ReadonlyArray<{ id: ClientTab; label: string }> = [
   { id: 'sessions', label: 'Sessions' },
   { id: 'patterns', label: 'Patterns' },
+  { id: 'treatment', label: 'Treatment' },
   { id: 'review', label: 'Review' },
 ];
 
