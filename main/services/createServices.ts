@@ -12,6 +12,7 @@ import { SessionNoteService } from './SessionNoteService';
 import { SessionService } from './SessionService';
 import { SettingsService } from './SettingsService';
 import { TemplateService } from './TemplateService';
+import { TreatmentPlanService } from './TreatmentPlanService';
 import type { VaultSession } from './VaultSession';
 
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   processNotes: ProcessNoteService;
   /** Outcome measures given at sessions (outcome rating, PHQ-9, GAD-7). */
   measures: MeasureService;
+  /** Treatment plans, as signed versions and one draft at a time (issue 15). */
+  plans: TreatmentPlanService;
   /** Client entry mode: the one form the client fills in, and the passphrase that ends it. */
   clientEntry: ClientEntryService;
   templates: TemplateService;
@@ -64,6 +67,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     sessionNotes: new SessionNoteService({ store, sessions, notes, templates }),
     processNotes: new ProcessNoteService(store, clock, notes, sessions),
     measures,
+    plans: new TreatmentPlanService(store, clock, clients, settings),
     clientEntry: new ClientEntryService(session, notes, measures),
     records: new RecordsService({ session, store, clock, templates, settings }),
     bulkWrites: store,

@@ -9,6 +9,7 @@ import { indexContract } from './contracts/indexContract';
 import { measureContract } from './contracts/measureContract';
 import { noteContract } from './contracts/noteContract';
 import { passphraseContract } from './contracts/passphraseContract';
+import { planContract } from './contracts/planContract';
 import { processNoteContract } from './contracts/processNoteContract';
 import { recordsContract } from './contracts/recordsContract';
 import { recoveryKeyContract } from './contracts/recoveryKeyContract';
@@ -32,6 +33,7 @@ export type { FilePurpose, FolderPurpose, SavePurpose } from './contracts/filesC
 export type { MeasureSaveInput } from './contracts/measureContract';
 export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
 export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
+export type { PlanContent, PlanDraftInput, PlanReviewDue } from './contracts/planContract';
 export type { SessionProcessNote } from './contracts/processNoteContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
 export type { SessionNoteInput, StartedSessionNote } from './contracts/sessionNoteContract';
@@ -73,6 +75,7 @@ export const contract = {
   ...sessionNoteContract,
   ...indexContract,
   ...measureContract,
+  ...planContract,
   ...reviewContract,
   ...filesContract,
   ...recordsContract,
