@@ -4,6 +4,7 @@ export * from './clientMetrics';
 export * from './clinicianProfile';
 export * from './dateRange';
 export * from './dimensionTrends';
+export * from './goalProgressSeries';
 export * from './memoizedMetrics';
 export * from './notesBySession';
 export * from './repairRate';

@@ -1,5 +1,6 @@
 import { type DimensionId, dimensionIds } from '../domain/dimensions';
 import type { SessionFeedback } from '../domain/feedback';
+import type { GoalProgress } from '../domain/goalProgressSchema';
 import type { Note, NoteStatus } from '../domain/noteSchema';
 import { type ParticipationItemId, participationItemIds } from '../domain/participation';
 import { participationOccurred } from '../domain/participationSchema';
@@ -18,6 +19,9 @@ export type RuptureSummary = Pick<
   | 'minute'
   | 'repairMinute'
 >;
+
+/** A plan goal the note addressed, without the comment: what the progress chart draws. */
+export type GoalProgressSummary = Pick<GoalProgress, 'goalId' | 'progress'>;
 
 /**
  * A note without its free text: what the renderer's index holds for lists, badges, analytics
@@ -42,6 +46,8 @@ export interface NoteSummary {
   participation: Record<ParticipationItemId, boolean>;
   emotions: string[];
   feedback: SessionFeedback | null;
+  /** The plan goals the note addressed, with their progress (issue 15). Absent means none. */
+  goalProgress?: GoalProgressSummary[];
 }
 
 export function summarizeNote(note: Note): NoteSummary {
@@ -77,5 +83,7 @@ export function summarizeNote(note: Note): NoteSummary {
     ) as Record<ParticipationItemId, boolean>,
     emotions: note.participation.namedFeelings.emotions,
     feedback: note.feedback,
+    // A note stored before issue 15 is summarized as read from the store, without the field.
+    goalProgress: note.goalProgress?.map((g) => ({ goalId: g.goalId, progress: g.progress })) ?? [],
   };
 }

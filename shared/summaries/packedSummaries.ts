@@ -33,6 +33,8 @@ type PackedRupture = [
 
 type Rating = number | null;
 
+type PackedGoal = [goalId: string, progress: Rating];
+
 /** A packed rating that means "Did not come up". */
 const NOT_ARISEN = 0;
 
@@ -53,6 +55,8 @@ type PackedNote = [
   emotions: string[],
   /** In `feedbackItemIds` order. */
   feedback: Rating[] | null,
+  /** Left off when the note addresses no plan goal, as most do: not `[]` ten thousand times. */
+  goals?: PackedGoal[],
 ];
 
 export interface PackedSessions {
@@ -89,32 +93,40 @@ export function unpackSessions(packed: PackedSessions): Session[] {
 
 export function packNoteSummaries(notes: readonly NoteSummary[]): PackedNoteSummaries {
   return {
-    notes: notes.map((n) => [
-      n.id,
-      n.sessionId,
-      n.clientId,
-      n.templateId,
-      n.status,
-      n.updatedAt,
-      n.signedAt,
-      dimensionIds.map((d) => (n.notArisen?.includes(d) ? NOT_ARISEN : n.ratings[d])),
-      n.ruptures.map((r) => [
-        r.id,
-        r.type,
-        r.markers,
-        r.salience,
-        r.followedLapseOf,
-        r.strategies,
-        r.outcome,
-        r.minute,
-        r.repairMinute,
+    notes: notes.map((n) =>
+      withGoals(n, [
+        n.id,
+        n.sessionId,
+        n.clientId,
+        n.templateId,
+        n.status,
+        n.updatedAt,
+        n.signedAt,
+        dimensionIds.map((d) => (n.notArisen?.includes(d) ? NOT_ARISEN : n.ratings[d])),
+        n.ruptures.map((r) => [
+          r.id,
+          r.type,
+          r.markers,
+          r.salience,
+          r.followedLapseOf,
+          r.strategies,
+          r.outcome,
+          r.minute,
+          r.repairMinute,
+        ]),
+        [n.judgments.therapistContribution, n.judgments.overallResolution],
+        participationItemIds.reduce((bits, item, i) => (n.participation[item] ? bits | (1 << i) : bits), 0),
+        n.emotions,
+        n.feedback && feedbackItemIds.map((item) => n.feedback![item]),
       ]),
-      [n.judgments.therapistContribution, n.judgments.overallResolution],
-      participationItemIds.reduce((bits, item, i) => (n.participation[item] ? bits | (1 << i) : bits), 0),
-      n.emotions,
-      n.feedback && feedbackItemIds.map((item) => n.feedback![item]),
-    ]),
+    ),
   };
+}
+
+/** The row with the note's goals appended, if it addressed any (most notes leave the element off). */
+function withGoals(n: NoteSummary, row: PackedNote): PackedNote {
+  if (n.goalProgress?.length) row.push(n.goalProgress.map((g): PackedGoal => [g.goalId, g.progress]));
+  return row;
 }
 
 export function unpackNoteSummaries(packed: PackedNoteSummaries): NoteSummary[] {
@@ -133,6 +145,7 @@ export function unpackNoteSummaries(packed: PackedNoteSummaries): NoteSummary[] 
       bits,
       emotions,
       feedback,
+      goals,
     ]) => ({
       id,
       sessionId,
@@ -168,6 +181,7 @@ export function unpackNoteSummaries(packed: PackedNoteSummaries): NoteSummary[] 
         (Object.fromEntries(
           feedbackItemIds.map((item, i) => [item, feedback[i] ?? null]),
         ) as SessionFeedback),
+      goalProgress: goals?.map(([goalId, progress]) => ({ goalId, progress })) ?? [],
     }),
   );
 }
