@@ -4,6 +4,7 @@ import { migrateNote } from '../../shared/domain/migrateNote';
 import { type Note, noteSchemasFor } from '../../shared/domain/noteSchema';
 import type { RuptureMarker, RuptureVocabulary } from '../../shared/domain/ruptures';
 import { ruptureVocabularyFor } from '../../shared/domain/settingsSchema';
+import { riskSigningProblems } from '../../shared/domain/riskSchema';
 import { signableContent } from '../../shared/domain/signableContent';
 import type { SavedDraft } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/errors';
@@ -136,6 +137,11 @@ export class NoteService {
       // Checked against the current vocabulary, so nothing unknown is signed.
       const schemas = noteSchemasFor(ruptureVocabularyFor(settings));
       const content = parseOrThrow(schemas.note, current);
+      // A draft may hold a half-answered risk section; a signed record may not.
+      const riskProblems = content.risk ? riskSigningProblems(content.risk) : [];
+      if (riskProblems.length > 0) {
+        throw new AttuneError('invalid-input', riskProblems.map((p) => p.message).join(' '));
+      }
       const contentHash = contentHashOf(content);
       const signed: Note = {
         ...content,

@@ -8,6 +8,8 @@ import { NoteService } from './NoteService';
 import { ProcessNoteService } from './ProcessNoteService';
 import { RecordStore } from './RecordStore';
 import { RecordsService } from './records/RecordsService';
+import { RiskService } from './RiskService';
+import { SafetyPlanService } from './SafetyPlanService';
 import { SessionNoteService } from './SessionNoteService';
 import { SessionService } from './SessionService';
 import { SettingsService } from './SettingsService';
@@ -26,6 +28,10 @@ export interface Services {
   measures: MeasureService;
   /** Treatment plans, as signed versions and one draft at a time (issue 15). */
   plans: TreatmentPlanService;
+  /** Clients' safety plans (issue 15). */
+  safetyPlans: SafetyPlanService;
+  /** Each client's latest assessed risk, from the note summaries (issue 15). */
+  risk: RiskService;
   /** Client entry mode: the one form the client fills in, and the passphrase that ends it. */
   clientEntry: ClientEntryService;
   templates: TemplateService;
@@ -69,6 +75,8 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     measures,
     plans: new TreatmentPlanService(store, clock, clients, settings),
     clientEntry: new ClientEntryService(session, notes, measures),
+    safetyPlans: new SafetyPlanService(store, clock, clients),
+    risk: new RiskService(store),
     records: new RecordsService({ session, store, clock, templates, settings }),
     bulkWrites: store,
     readProblems: store,

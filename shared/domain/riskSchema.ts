@@ -12,14 +12,22 @@ export const riskLevels = ['low', 'moderate', 'high', 'imminent'] as const;
 /** Levels at which risk counts as elevated: badge on the client, reminder at the next note. */
 export const elevatedRiskLevels: ReadonlySet<RiskLevel> = new Set(['moderate', 'high', 'imminent']);
 
-const yesNoUnclear = (what: string) =>
-  z.enum(['no', 'yes', 'unclear'], { error: `Answer ${what}: no, yes or unclear.` });
+/** The answers to intent, plan and access to means. */
+export const riskAnswers = ['no', 'yes', 'unclear'] as const;
 
-/** The note's risk-assessment section. */
+const yesNoUnclear = (what: string) =>
+  z.enum(riskAnswers, { error: `Answer ${what}: no, yes or unclear.` }).nullable();
+
+/**
+ * The note's risk-assessment section. A draft may hold it half answered (null: not answered yet,
+ * so autosave never stops on it); signing asks for every answer (`riskSigningProblems`).
+ */
 export const riskAssessmentSchema = z.strictObject({
-  ideation: z.enum(ideationLevels, {
-    error: 'Choose the ideation: none, passive, active without plan, or active with plan.',
-  }),
+  ideation: z
+    .enum(ideationLevels, {
+      error: 'Choose the ideation: none, passive, active without plan, or active with plan.',
+    })
+    .nullable(),
   intent: yesNoUnclear('intent'),
   plan: yesNoUnclear('plan'),
   /** Access to means (firearms, medication stockpile…). */
@@ -27,9 +35,71 @@ export const riskAssessmentSchema = z.strictObject({
   /** Self-harm or harm to others, in words, if any. */
   otherRisks: textSchema('Other risks').default(''),
   protectiveFactors: textSchema('The protective factors').default(''),
-  level: z.enum(riskLevels, { error: 'Choose the risk level: low, moderate, high or imminent.' }),
+  level: z.enum(riskLevels, { error: 'Choose the risk level: low, moderate, high or imminent.' }).nullable(),
   actionsTaken: textSchema('The actions taken').default(''),
 });
+
+/** A risk section as "Add a risk assessment" starts it: nothing answered for the clinician. */
+export function emptyRiskAssessment(): RiskAssessment {
+  return {
+    ideation: null,
+    intent: null,
+    plan: null,
+    means: null,
+    otherRisks: '',
+    protectiveFactors: '',
+    level: null,
+    actionsTaken: '',
+  };
+}
+
+/** The words for each answer, on screen and in printed records. */
+export const ideationLabels: Record<(typeof ideationLevels)[number], string> = {
+  none: 'None',
+  passive: 'Passive (wishes to be dead)',
+  'active-no-plan': 'Active, without a plan',
+  'active-with-plan': 'Active, with a plan',
+};
+export const riskAnswerLabels: Record<(typeof riskAnswers)[number], string> = {
+  no: 'No',
+  yes: 'Yes',
+  unclear: 'Unclear',
+};
+export const riskLevelLabels: Record<RiskLevel, string> = {
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+  imminent: 'Imminent',
+};
+
+/** Levels at which a note can't be signed without the actions taken written down. */
+export const actionRequiredLevels: ReadonlySet<RiskLevel> = new Set(['high', 'imminent']);
+
+/**
+ * Why a note's risk section can't be signed yet, by field: every question answered, and at high
+ * or imminent risk the actions taken documented (a record that rates risk high and says nothing
+ * of what was done is the gap a clinical reviewer looks for first). Empty when it can be signed.
+ */
+export function riskSigningProblems(
+  risk: RiskAssessment,
+): { field: keyof RiskAssessment; message: string }[] {
+  const problems: { field: keyof RiskAssessment; message: string }[] = [];
+  const ask = (field: keyof RiskAssessment, message: string) => {
+    if (risk[field] === null) problems.push({ field, message });
+  };
+  ask('ideation', 'Risk assessment: choose the ideation before signing.');
+  ask('intent', 'Risk assessment: answer intent before signing.');
+  ask('plan', 'Risk assessment: answer plan before signing.');
+  ask('means', 'Risk assessment: answer access to means before signing.');
+  ask('level', 'Risk assessment: choose the risk level before signing.');
+  if (risk.level && actionRequiredLevels.has(risk.level) && !risk.actionsTaken.trim()) {
+    problems.push({
+      field: 'actionsTaken',
+      message: `Risk assessment: risk is ${riskLevelLabels[risk.level].toLowerCase()}, so write the actions taken (for example safety plan reviewed, crisis line given, emergency contact called) before signing.`,
+    });
+  }
+  return problems;
+}
 
 const listItem = (what: string) =>
   z

@@ -14,6 +14,7 @@ import { processNoteContract } from './contracts/processNoteContract';
 import { recordsContract } from './contracts/recordsContract';
 import { recoveryKeyContract } from './contracts/recoveryKeyContract';
 import { reviewContract } from './contracts/reviewContract';
+import { safetyPlanContract } from './contracts/safetyPlanContract';
 import { sessionNoteContract } from './contracts/sessionNoteContract';
 import { syncContract } from './contracts/syncContract';
 import { templateContract } from './contracts/templateContract';
@@ -36,6 +37,7 @@ export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseCont
 export type { PlanContent, PlanDraftInput, PlanReviewDue } from './contracts/planContract';
 export type { SessionProcessNote } from './contracts/processNoteContract';
 export type { ExportedPacketInfo, PacketRequestInput } from './contracts/reviewContract';
+export type { ElevatedRisk, SafetyPlanSaveInput } from './contracts/safetyPlanContract';
 export type { SessionNoteInput, StartedSessionNote } from './contracts/sessionNoteContract';
 export type {
   ConflictChoice,
@@ -77,6 +79,7 @@ export const contract = {
   ...measureContract,
   ...planContract,
   ...reviewContract,
+  ...safetyPlanContract,
   ...filesContract,
   ...recordsContract,
   ...backupContract,

@@ -2,6 +2,7 @@ import { type DimensionId, dimensionIds } from '../domain/dimensions';
 import type { SessionFeedback } from '../domain/feedback';
 import type { GoalProgress } from '../domain/goalProgressSchema';
 import type { Note, NoteStatus } from '../domain/noteSchema';
+import type { RiskLevel } from '../domain/riskSchema';
 import { type ParticipationItemId, participationItemIds } from '../domain/participation';
 import { participationOccurred } from '../domain/participationSchema';
 import type { Rupture, SessionJudgments } from '../domain/ruptureSchema';
@@ -35,6 +36,8 @@ export interface NoteSummary {
   status: NoteStatus;
   updatedAt: string;
   signedAt: string | null;
+  /** The level of the note's risk assessment; null when it has none or no level yet (issue 15). */
+  riskLevel?: RiskLevel | null;
   ratings: Record<DimensionId, number | null>;
   /**
    * The unrated dimensions marked "Did not come up"; every other null rating is "Could not
@@ -59,6 +62,8 @@ export function summarizeNote(note: Note): NoteSummary {
     status: note.status,
     updatedAt: note.updatedAt,
     signedAt: note.signed?.at ?? null,
+    // A note stored before issue 15 has no `risk` field (summarized as read, not migrated).
+    riskLevel: note.risk?.level ?? null,
     ratings: Object.fromEntries(dimensionIds.map((d) => [d, note.attunement[d]?.rating ?? null])) as Record<
       DimensionId,
       number | null

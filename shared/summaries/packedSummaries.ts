@@ -1,6 +1,7 @@
 import { type DimensionId, dimensionIds } from '../domain/dimensions';
 import { type SessionFeedback, feedbackItemIds } from '../domain/feedback';
 import { type ParticipationItemId, participationItemIds } from '../domain/participation';
+import type { RiskLevel } from '../domain/riskSchema';
 import type { Session } from '../domain/sessionSchema';
 import type { NoteSummary, RuptureSummary } from './noteSummary';
 
@@ -46,6 +47,8 @@ type PackedNote = [
   status: NoteSummary['status'],
   updatedAt: string,
   signedAt: string | null,
+  /** The risk assessment's level; null without one (most notes). */
+  riskLevel: RiskLevel | null,
   /** In `dimensionIds` order; 0 stands for "Did not come up" (a rating is 1–5, so 0 is free). */
   ratings: Rating[],
   ruptures: PackedRupture[],
@@ -102,6 +105,7 @@ export function packNoteSummaries(notes: readonly NoteSummary[]): PackedNoteSumm
         n.status,
         n.updatedAt,
         n.signedAt,
+        n.riskLevel ?? null,
         dimensionIds.map((d) => (n.notArisen?.includes(d) ? NOT_ARISEN : n.ratings[d])),
         n.ruptures.map((r) => [
           r.id,
@@ -139,6 +143,7 @@ export function unpackNoteSummaries(packed: PackedNoteSummaries): NoteSummary[] 
       status,
       updatedAt,
       signedAt,
+      riskLevel,
       ratings,
       ruptures,
       judgments,
@@ -154,6 +159,7 @@ export function unpackNoteSummaries(packed: PackedNoteSummaries): NoteSummary[] 
       status,
       updatedAt,
       signedAt,
+      riskLevel,
       ratings: Object.fromEntries(
         dimensionIds.map((d, i) => [d, ratings[i] === NOT_ARISEN ? null : (ratings[i] ?? null)]),
       ) as Record<DimensionId, Rating>,

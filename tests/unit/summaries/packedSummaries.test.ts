@@ -40,6 +40,7 @@ describe('packed sessions and note summaries', () => {
         ratings: { affective: null, cognitive: 1, developmental: null, rhythmic: 5, empathic: null },
         // "Did not come up" packs as 0 in the ratings row and must come back as null plus this list.
         notArisen: ['developmental', 'empathic'],
+        riskLevel: 'high',
         feedback: { relationship: 0, goals: null, approach: 9.9, overall: null },
         judgments: { therapistContribution: 2, overallResolution: null },
         signedAt: null,
