@@ -6,8 +6,12 @@ import { noteSummaries } from './noteSummaries';
 import { kinds, type RecordStore } from './RecordStore';
 
 export interface IndexServiceOptions {
-  /** Called once the note summaries have been handed out (the app warms the search index then). */
-  afterPass?: () => void;
+  /**
+   * Called as the index first needs the note summaries (Today's slice, or all of them), before
+   * they are computed: the app starts the search then, which takes each note's text in the same
+   * pass (NoteSearch, RecordStore.readAlong) instead of parsing every note again afterwards.
+   */
+  beforePass?: () => void;
 }
 
 /** Today's sessions and their notes' summaries: a few dozen records of the caseload. */
@@ -42,9 +46,8 @@ export class IndexService {
 
   async noteSummaries(): Promise<NoteSummary[]> {
     // Computed once per unlock as the notes are read and kept in step with saves (noteSummaries.ts).
-    const list = [...(await noteSummaries(this.store)).values()];
-    this.options.afterPass?.();
-    return list;
+    this.options.beforePass?.();
+    return [...(await noteSummaries(this.store)).values()];
   }
 
   /**
@@ -55,6 +58,7 @@ export class IndexService {
    * `now` is the renderer's time, the one Today's sections are computed at.
    */
   async today(now: Date): Promise<TodaySlice> {
+    this.options.beforePass?.();
     const [sessions, notes] = await Promise.all([
       this.store.all<Session>(kinds.session),
       noteSummaries(this.store),

@@ -5,7 +5,8 @@ import type { TemplateSection } from '../../shared/domain/templates';
 import { AttuneError } from '../../shared/errors';
 import type { SearchHit, SearchResults, SearchSnippet } from '../../shared/ipc/contract';
 import { type NoteTextDoc, noteTexts, noteTextDoc } from './noteText';
-import { kinds, type RecordStore } from './RecordStore';
+import { noteSummaries } from './noteSummaries';
+import { kinds, type PassReader, type RecordStore } from './RecordStore';
 import { type IndexPage, SearchThread } from './searchThread';
 import { matchingSpans, snippetAround } from './searchText';
 import type { TemplateService } from './TemplateService';
@@ -213,9 +214,11 @@ export class NoteSearch {
   }
 
   /**
-   * Starts the thread and hands it every note's text in batches, yielding between slices (copying
-   * ten thousand notes' text into the thread in one go would hold the process for a third of a
-   * second); resolves once the thread's scan holds them all.
+   * Starts the thread and hands it every note's text in batches; resolves once the thread's scan
+   * holds them all. When the notes' summaries are yet to be computed in this unlock, the text is
+   * taken in that same pass (RecordStore.readAlong), so each note is parsed once for both;
+   * otherwise the notes are read again, yielding between slices (copying ten thousand notes'
+   * text into the thread in one go would hold the process for a third of a second).
    */
   async #prepare(state: SearchState): Promise<void> {
     const alive = this.store.lease();
@@ -224,54 +227,106 @@ export class NoteSearch {
       if (state.disposed) throw new Replaced();
     };
     state.handingOver = true;
+    let thread: SearchThread | undefined;
     try {
-      const notes = await this.store.all<Note>(kinds.note);
-      check();
-      let thread: SearchThread;
       try {
         thread = new SearchThread();
       } catch (error) {
         throw unavailable(error);
       }
       state.thread = thread;
-      let busy = 0;
-      let sliceStart = performance.now();
-      let batch: NoteTextDoc[] = [];
-      for (const note of notes.values()) {
-        if (!state.pending.has(note.id)) batch.push(noteTextDoc(note));
-        if (batch.length >= HAND_OVER_BATCH) {
-          thread.add(batch);
-          batch = [];
+      const handOver = new HandOver(thread, state.pending);
+      if (this.store.readAlong(kinds.note, handOver)) {
+        state.notes = (await noteSummaries(this.store)).size;
+        check();
+        if (handOver.failure !== undefined) throw handOver.failure;
+      } else {
+        const notes = await this.store.all<Note>(kinds.note);
+        check();
+        // Here reading (parsing) the notes holds the process too: timed by the slice.
+        let busy = 0;
+        let sliceStart = performance.now();
+        for (const [id, note] of notes) {
+          handOver.visit(id, note);
+          if (performance.now() - sliceStart >= this.sliceMs) {
+            busy += performance.now() - sliceStart;
+            await nextTurn();
+            check();
+            sliceStart = performance.now();
+          }
         }
-        if (performance.now() - sliceStart >= this.sliceMs) {
-          busy += performance.now() - sliceStart;
-          await nextTurn();
-          check();
-          sliceStart = performance.now();
-        }
+        handOver.busyMs = busy + performance.now() - sliceStart;
+        state.notes = notes.size;
       }
-      thread.add(batch);
       // Saved meanwhile: handed over after the rest (their stored text was left out above).
-      thread.add([...state.pending.values()].map(noteTextDoc));
+      handOver.finish();
       state.pending.clear();
       thread.seal();
-      state.handOverMs = busy + performance.now() - sliceStart;
+      state.handOverMs = handOver.busyMs;
       state.handingOver = false;
-      state.notes = notes.size;
-      thread.built.then(
+      const handed = thread;
+      handed.built.then(
         (ms) => {
-          if (state.thread === thread) state.buildMs = ms;
+          if (state.thread === handed) state.buildMs = ms;
         },
         () => undefined, // a failed thread is noticed by the next search, which starts another
       );
-      state.prepareMs = await thread.scanned.catch((error: unknown) => {
+      state.prepareMs = await handed.scanned.catch((error: unknown) => {
         check();
         throw error;
       });
       check();
+    } catch (error) {
+      // Not half-fed: the next search starts a thread afresh (a lock or an import stops it anyway).
+      if (thread && state.thread === thread && !state.disposed) {
+        void thread.stop();
+        state.thread = undefined;
+      }
+      throw error;
     } finally {
       state.handingOver = false;
     }
+  }
+}
+
+/**
+ * Hands notes' text to the search thread in batches, as they are read: in the summaries' pass
+ * (a PassReader) or in NoteSearch's own slices. Notes saved meanwhile are left out here and
+ * handed over last, by `finish`, so the thread ends with their latest text.
+ */
+class HandOver implements PassReader {
+  #batch: NoteTextDoc[] = [];
+  /** How long handing the text over held the main process (ms). */
+  busyMs = 0;
+  /** Why the pass could not hand every note over (a note that would not read as text). */
+  failure: unknown;
+
+  constructor(
+    private readonly thread: SearchThread,
+    private readonly pending: ReadonlyMap<string, Note>,
+  ) {}
+
+  visit(id: string, value: unknown): void {
+    const start = performance.now();
+    if (!this.pending.has(id)) this.#batch.push(noteTextDoc(value as Note));
+    if (this.#batch.length >= HAND_OVER_BATCH) {
+      this.thread.add(this.#batch);
+      this.#batch = [];
+    }
+    this.busyMs += performance.now() - start;
+  }
+
+  fail(error: unknown): void {
+    this.failure ??= error;
+  }
+
+  /** The last batch, then the notes saved while the others were handed over. */
+  finish(): void {
+    const start = performance.now();
+    this.thread.add(this.#batch);
+    this.#batch = [];
+    this.thread.add([...this.pending.values()].map(noteTextDoc));
+    this.busyMs += performance.now() - start;
   }
 }
 

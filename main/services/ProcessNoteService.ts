@@ -4,10 +4,10 @@ import type { SessionProcessNote } from '../../shared/ipc/contracts/processNoteC
 import { type Clock, isoNow } from './Clock';
 import { AttuneError } from '../../shared/errors';
 import { changedSinceMessage, type NoteService } from './NoteService';
+import { noteSummaries } from './noteSummaries';
 import { parseOrThrow } from './parseOrThrow';
 import { kinds, type RecordStore, type Writer } from './RecordStore';
 import type { SessionService } from './SessionService';
-
 
 /**
  * Psychotherapy (process) notes: the therapist's private notes on a session, stored as records
@@ -105,9 +105,10 @@ export class ProcessNoteService {
     return this.store.find<ProcessNote>(kinds.processNote, id);
   }
 
+  /** Found through the summaries (kept per unlock), so one note is parsed, not every one. */
   async #noteOfSession(sessionId: string): Promise<Note | undefined> {
-    const notes = await this.store.all<Note>(kinds.note);
-    for (const note of notes.values()) if (note.sessionId === sessionId) return note;
+    for (const summary of (await noteSummaries(this.store)).values())
+      if (summary.sessionId === sessionId) return this.store.find<Note>(kinds.note, summary.id);
     return undefined;
   }
 }

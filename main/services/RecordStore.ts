@@ -43,6 +43,17 @@ export interface UnreadableRecord {
  */
 const compactKinds: ReadonlySet<RecordKind> = new Set([kinds.note, kinds.processNote]);
 
+/**
+ * A second use of every record of a kind (the search's text), fed by the pass that parses them
+ * for a view (RecordStore.readAlong), so the records are parsed once for both.
+ */
+export interface PassReader {
+  /** Each record as parsed for the view (read-only). */
+  visit(id: string, value: unknown): void;
+  /** The pass failed, or `visit` threw: not every record was visited, and no more will be. */
+  fail(error: unknown): void;
+}
+
 /** Something derived from each record of a kind (a note's summary), kept in step with writes. */
 interface RecordView {
   readonly kind: RecordKind;
@@ -55,6 +66,8 @@ interface VaultState {
   readonly vault: OpenVault;
   readonly kinds: Map<RecordKind, Promise<RecordTable>>;
   readonly views: Map<symbol, RecordView>;
+  /** Readers waiting for the next view of their kind to be built (readAlong). */
+  readonly readers: Array<{ kind: RecordKind; reader: PassReader }>;
   readonly locals: Map<symbol, unknown>;
   /** Records left out of `kinds` because their files could not be read, by `kind/id`, with why. */
   readonly unreadable: Map<string, { record: UnreadableRecord; error: AttuneError }>;
@@ -122,18 +135,36 @@ export class RecordStore {
     const state = this.#current();
     let view = state.views.get(key);
     if (!view) {
+      const readers = takeReaders(state, kind);
       const table = this.all<T>(kind).then((records) => {
         const projected = new Map<string, unknown>();
-        for (const [id, value] of records) projected.set(id, project(value));
+        for (const [id, value] of records) {
+          projected.set(id, project(value));
+          if (readers.length > 0) visitAll(readers, id, value);
+        }
         return projected;
       });
       view = { kind, project: project as (value: unknown) => unknown, table };
       state.views.set(key, view);
-      table.catch(() => {
+      table.catch((error: unknown) => {
+        for (const reader of readers) reader.fail(error);
         if (state.views.get(key) === view) state.views.delete(key);
       });
     }
     return view.table as Promise<ReadonlyMap<string, V>>;
+  }
+
+  /**
+   * Has `reader` visit every record of `kind` in the pass that builds the next view of that kind
+   * in this unlock (the caller then asks for that view, and it is complete once the view is), so
+   * what needs every record besides the view parses none again. False when a view of the kind is
+   * built or being built already: the caller reads the records itself (`all`).
+   */
+  readAlong(kind: RecordKind, reader: PassReader): boolean {
+    const state = this.#current();
+    for (const view of state.views.values()) if (view.kind === kind) return false;
+    state.readers.push({ kind, reader });
+    return true;
   }
 
   /** The records loaded so far in this unlock that could not be read, in load order. */
@@ -240,7 +271,14 @@ export class RecordStore {
     const vault = this.session.vault; // throws `locked`
     if (this.#state?.vault === vault) return this.#state; // also while accepted writes drain
     if (vault === this.#closing) throw lockedError();
-    this.#state = { vault, kinds: new Map(), views: new Map(), locals: new Map(), unreadable: new Map() };
+    this.#state = {
+      vault,
+      kinds: new Map(),
+      views: new Map(),
+      readers: [],
+      locals: new Map(),
+      unreadable: new Map(),
+    };
     return this.#state;
   }
 
@@ -261,8 +299,34 @@ export class RecordStore {
 function forgetLoaded(state: VaultState): void {
   state.kinds.clear();
   state.views.clear();
+  state.readers.length = 0; // their owners (the search) are dropped with the locals
   dropLocals(state.locals);
   state.unreadable.clear(); // found again by the next loads
+}
+
+/** The readers waiting for a view of `kind`, removed from the state: this view's pass feeds them. */
+function takeReaders(state: VaultState, kind: RecordKind): PassReader[] {
+  const taken: PassReader[] = [];
+  for (let i = state.readers.length - 1; i >= 0; i--) {
+    const waiting = state.readers[i];
+    if (waiting?.kind !== kind) continue;
+    taken.unshift(waiting.reader);
+    state.readers.splice(i, 1);
+  }
+  return taken;
+}
+
+/** Hands a record to each reader; one that throws is told it failed and visits no more (the view goes on). */
+function visitAll(readers: PassReader[], id: string, value: unknown): void {
+  for (let i = 0; i < readers.length; i++) {
+    const reader = readers[i] as PassReader;
+    try {
+      reader.visit(id, value);
+    } catch (error) {
+      readers.splice(i--, 1);
+      reader.fail(error);
+    }
+  }
 }
 
 /** Applies a write to each loaded view of `kind` (one whose load failed is rebuilt on next use). */

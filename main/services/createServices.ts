@@ -83,9 +83,10 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     templates,
     settings,
     search,
-    // Once the renderer's index is filled, fold the notes for the search scan and start building
-    // the full index in its thread, so the first search does not wait for either.
-    index: new IndexService(store, { afterPass: () => warmUp(search) }),
+    // As the renderer's index first reads the notes for their summaries, hand their text to the
+    // search thread in that same pass (one parse per note), so the first search waits for neither
+    // the scan nor a second read of every note.
+    index: new IndexService(store, { beforePass: () => warmUp(search) }),
   };
 }
 

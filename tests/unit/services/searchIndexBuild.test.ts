@@ -38,15 +38,18 @@ describe('preparing search (the scan, then the index thread)', () => {
     await expectKind(services.search.search('manager', 10), 'locked');
   });
 
-  it('starts once the renderer’s index has fetched the note summaries', async () => {
+  it('starts as the renderer’s index first asks for note summaries (Today’s or all), before they are read', async () => {
     const { session, services } = await openServices();
     await clientWithNote(services);
     const passes: number[] = [];
-    const index = new IndexService(new RecordStore(session), { afterPass: () => passes.push(1) });
+    const index = new IndexService(new RecordStore(session), { beforePass: () => passes.push(1) });
     await index.clients();
     await index.sessions();
     expect(passes).toEqual([]);
-    await index.noteSummaries(); // the last part the renderer asks for
-    expect(passes).toEqual([1]);
+    const today = index.today(new Date('2025-03-14T12:00:00Z'));
+    expect(passes).toEqual([1]); // called before the summaries are computed, so the search reads along
+    await today;
+    await index.noteSummaries();
+    expect(passes).toEqual([1, 1]); // the search starts once: a second call finds it under way
   });
 });
