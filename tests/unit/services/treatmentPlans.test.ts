@@ -3,6 +3,7 @@ import { planContentHashOf, planSignatureIntact } from '../../../main/services/T
 import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import { clientInput, expectKind, openServices, TEST_CLINICIAN } from './serviceKit';
 
+const active: TreatmentPlan['goals'][number]['status'] = 'active';
 const problemId = '0a000000-0000-4000-8000-000000000001';
 const goalA = '0b000000-0000-4000-8000-000000000001';
 const goalB = '0b000000-0000-4000-8000-000000000002';
@@ -24,9 +25,9 @@ function content(plan: TreatmentPlan, reviewDate = '2025-06-14') {
           { id: objectiveA, text: 'PHQ-9 under 10', measure: 'PHQ-9 monthly', targetDate: '2025-06-01' },
         ],
         targetDate: null,
-        status: 'active' as const,
+        status: active,
       },
-      { id: goalB, text: 'Sleep through the night', objectives: [], status: 'active' as const },
+      { id: goalB, text: 'Sleep through the night', objectives: [], status: active },
     ],
     interventions: [{ id: interventionId, text: 'Weekly CBT, behavioural activation' }],
     reviewDate,

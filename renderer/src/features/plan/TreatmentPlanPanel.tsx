@@ -1,0 +1,138 @@
+import { FilePenLine } from 'lucide-react';
+import { useCallback, useEffect, useState } from 'react';
+import { currentPlan, latestDraft, planReviewDue } from '../../../../shared/domain/currentPlan';
+import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
+import { messageOf } from '../../data/api';
+import { createPlan, listPlans, revisePlan } from '../../data/plans';
+import { formatDate, formatDateTime, todayIso } from '../../format/dates';
+import { PlanEditor } from './PlanEditor';
+import { PlanVersionView } from './PlanVersionView';
+import { planPurpose } from './planWords';
+import './plan.css';
+
+/**
+ * A client's treatment plan on the Treatment tab: the plan in force, read-only, with "Revise
+ * plan"; the draft being written, in the editor; a notice once the review date has come; and
+ * every earlier version, readable as it was signed.
+ */
+export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
+  const [plans, setPlans] = useState<TreatmentPlan[] | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setPlans(await listPlans(clientId));
+      setError(null);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }, [clientId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function start(action: () => Promise<TreatmentPlan>) {
+    setBusy(true);
+    try {
+      await action();
+      await load();
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const current = plans ? currentPlan(plans) : null;
+  const draft = plans ? latestDraft(plans) : null;
+  const earlier = (plans ?? []).filter((p) => p !== current && p !== draft);
+  const due = current !== null && planReviewDue(current, todayIso());
+
+  return (
+    <section className="card plan-panel" aria-labelledby="plan-heading">
+      <div className="plan-panel-head">
+        <h2 id="plan-heading">Treatment plan</h2>
+        {current && !draft && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => void start(() => revisePlan(clientId))}
+          >
+            <FilePenLine aria-hidden="true" size={16} /> Revise plan
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {due && current && (
+        <div className="banner warning plan-review-due" role="status">
+          <span className="banner-text">
+            This plan’s review was due on {formatDate(current.reviewDate)}.{' '}
+            {draft
+              ? 'Finish and sign the revision below to record the review.'
+              : 'Review it with the client, then choose “Revise plan” to record the new version.'}
+          </span>
+        </div>
+      )}
+
+      {plans === undefined ? (
+        !error && <p className="muted">Loading the treatment plan…</p>
+      ) : plans.length === 0 ? (
+        <div className="plan-empty">
+          <p>{planPurpose}</p>
+          <button type="button" disabled={busy} onClick={() => void start(() => createPlan(clientId))}>
+            Write a treatment plan
+          </button>
+        </div>
+      ) : (
+        <>
+          {draft && (
+            <PlanEditor
+              key={draft.id}
+              plan={draft}
+              onSigned={() => void load()}
+              onDiscarded={() => void load()}
+            />
+          )}
+          {current &&
+            (draft ? (
+              <details className="plan-version">
+                <summary>
+                  The plan in force: version {current.version}, signed{' '}
+                  {formatDateTime(current.signed?.at ?? current.updatedAt)}
+                </summary>
+                <PlanVersionView plan={current} headingLevel={5} />
+              </details>
+            ) : (
+              <PlanVersionView plan={current} />
+            ))}
+          {earlier.length > 0 && (
+            <div className="plan-history">
+              <h3>Earlier versions</h3>
+              <ul>
+                {earlier.map((plan) => (
+                  <li key={plan.id}>
+                    <details className="plan-version">
+                      <summary>
+                        Version {plan.version}
+                        {plan.signed
+                          ? `, signed by ${plan.signed.by} on ${formatDateTime(plan.signed.at)}`
+                          : ', never signed'}
+                      </summary>
+                      <PlanVersionView plan={plan} headingLevel={5} />
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
