@@ -139,6 +139,7 @@ test('the outline jumps to a section, focuses it and marks it current', async ({
     'Ruptures and repairs',
     'Client participation',
     'Session feedback',
+    'Treatment goals',
     'Plan',
     'Outcome measures',
     'Private process notes',

@@ -7,6 +7,7 @@ import { exportStem } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
 import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
 import { FeedbackChart } from './FeedbackChart';
+import { GoalProgressChart } from './GoalProgressChart';
 import { OneSessionSummary } from './OneSessionSummary';
 import { ProfileChart } from './ProfileChart';
 import { TimelineChart } from './TimelineChart';
@@ -23,7 +24,8 @@ export const chartsNeedTwoNotes =
 
 /**
  * A client's charts, for the client's page: a date-range filter over the rupture and repair
- * timeline, the attunement trends, the attunement profile radar and the session feedback.
+ * timeline, the attunement trends, the progress on treatment goals, the attunement profile radar
+ * and the session feedback.
  * Clicking a session in a chart (or its date in a table) opens that session's note.
  * A chart needs two sessions with notes: before that, one message says so (with the one noted
  * session's values, if there is one) instead of four empty charts; a date range holding one
@@ -124,6 +126,17 @@ export function ClientCharts({
             onOpenNote={openNote}
             exportStem={exportStem('trends', code, today)}
           />
+          {source && (
+            <GoalProgressChart
+              clientId={clientId}
+              source={source}
+              range={dateRange}
+              rangeText={rangeText}
+              headingLevel={3}
+              onOpenNote={openNote}
+              exportStem={exportStem('goal-progress', code, today)}
+            />
+          )}
           {laterMetrics ? (
             <>
               <ProfileChart

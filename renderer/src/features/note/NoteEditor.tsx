@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { planPrompt } from '../../../../shared/domain/templates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { rememberTab } from '../client/clientTab';
 import { HandToClient } from '../clientEntry';
 import { MeasuresPanel } from '../measures';
 import { NotePdfButton } from '../records';
@@ -9,6 +10,7 @@ import { AttunementSection } from './AttunementSection';
 import { BaseSections } from './BaseSections';
 import { draftDifferences } from './draftDifferences';
 import { FeedbackSection } from './FeedbackSection';
+import { GoalsSection } from './GoalsSection';
 import { useFocusMode } from './focusMode';
 import { HeldVersionChooser } from './HeldVersionChooser';
 import { NoteHeader } from './NoteHeader';
@@ -140,6 +142,11 @@ function LoadedNoteEditor({
     void flush().finally(onClose);
   }, [flush, onClose]);
   const openSign = useCallback(() => setSigning({ busy: false, error: null }), []);
+  // The goals' empty state leads to the plan: the client's page opens on its Treatment tab.
+  const openTreatment = useCallback(() => {
+    rememberTab(note.clientId, 'treatment');
+    close();
+  }, [note.clientId, close]);
   // Signing records a name: asked for at the first signature if Settings has none.
   const [nameKnown, setNameKnown] = useState(() => Boolean(settings.clinicianName?.trim()));
   const [signerName, setSignerName] = useState('');
@@ -300,6 +307,17 @@ function LoadedNoteEditor({
                   {!readOnly && <HandToClient noteId={note.id} />}
                 </Part>
               )}
+              <Part idPrefix={idPrefix} partKey={partKeys.goals}>
+                <GoalsSection
+                  clientId={note.clientId}
+                  value={draft.goalProgress}
+                  signedAt={note.signed?.at ?? null}
+                  readOnly={readOnly}
+                  errors={errors}
+                  onChange={setters.goalProgress}
+                  onOpenTreatment={openTreatment}
+                />
+              </Part>
               {includes.plan && (
                 <Part idPrefix={idPrefix} partKey={partKeys.plan}>
                   <TextSection

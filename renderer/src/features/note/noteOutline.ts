@@ -18,16 +18,21 @@ export const partKeys = {
   ruptures: 'part:ruptures',
   participation: 'part:participation',
   feedback: 'part:feedback',
+  goals: 'part:goals',
   plan: 'part:plan',
   addenda: 'part:addenda',
   measures: 'part:measures',
   processNotes: 'part:process-notes',
 } as const;
 
+/** The heading of the note's treatment goals (GoalsSection), as the outline names it. */
+export const goalsSectionLabel = 'Treatment goals';
+
 /**
  * What the editor shows, top to bottom: the template's sections (then any text stored under a
- * section the template no longer has, as BaseSections shows it), the included parts, the addenda
- * of a signed note, the session's outcome measures, and the private process notes.
+ * section the template no longer has, as BaseSections shows it), the included parts (the
+ * treatment goals, in every note, just before the plan), the addenda of a signed note, the
+ * session's outcome measures, and the private process notes.
  */
 export function noteOutline(
   template: Pick<Template, 'baseSections' | 'includes'>,
@@ -45,6 +50,7 @@ export function noteOutline(
     items.push({ key: partKeys.participation, label: includableSectionLabels.participation });
   }
   if (includes.feedback) items.push({ key: partKeys.feedback, label: includableSectionLabels.feedback });
+  items.push({ key: partKeys.goals, label: goalsSectionLabel });
   if (includes.plan) items.push({ key: partKeys.plan, label: includableSectionLabels.plan });
   if (signed) items.push({ key: partKeys.addenda, label: 'Addenda' });
   // Every note: measures belong to the session and can be added after signing.

@@ -27,6 +27,7 @@ export interface DraftSetters {
   participation: Updater<NoteDraft['participation']>;
   feedback: Updater<NoteDraft['feedback']>;
   plan: (key: string, text: string) => void;
+  goalProgress: Updater<NoteDraft['goalProgress']>;
 }
 
 export interface NoteDraftState {
@@ -164,6 +165,7 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
       participation: part('participation'),
       feedback: part('feedback'),
       plan: (_key, text) => setDraft((d) => ({ ...d, plan: text })),
+      goalProgress: part('goalProgress'),
     };
   }, []);
 

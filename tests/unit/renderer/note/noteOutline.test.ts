@@ -15,6 +15,7 @@ describe('noteOutline', () => {
       'Ruptures and repairs',
       'Client participation',
       'Session feedback',
+      'Treatment goals',
       'Plan',
       'Outcome measures',
       'Private process notes',
@@ -31,6 +32,7 @@ describe('noteOutline', () => {
     expect(labels(noteOutline(own, {}, true))).toEqual([
       'What happened',
       'Attunement',
+      'Treatment goals',
       'Plan',
       'Addenda',
       'Outcome measures',

@@ -1,0 +1,244 @@
+import { memo, useMemo } from 'react';
+import { Line, Tooltip, YAxis } from 'recharts';
+import type { DateRange } from '../../../../shared/analytics/dateRange';
+import {
+  type GoalSeries,
+  rememberedGoalProgressSeries,
+} from '../../../../shared/analytics/goalProgressSeries';
+import { currentPlan, latestDraft } from '../../../../shared/domain/currentPlan';
+import { goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
+import { goalTexts } from '../../../../shared/domain/goalTexts';
+import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
+import type { ClientSource } from '../../data/hooks';
+import { usePlanVersions } from '../../data/usePlanVersions';
+import { formatDate } from '../../format/dates';
+import { ChartFigure } from './ChartFigure';
+import type { LegendItem } from './ChartLegend';
+import { ClickableLineChart } from './ClickableLineChart';
+import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
+import { plural } from './chartFormat';
+import { axisStroke, axisTick, dimensionStyles, type LineStyle, MAX_DOTTED_POINTS } from './chartTheme';
+import type { SessionPoint } from './clientChartRows';
+import { SessionXAxis } from './SessionXAxis';
+
+const title = 'Progress on treatment goals';
+const height = 300;
+/** Legend labels past this length are cut (the table and the tooltip give the whole goal). */
+const LEGEND_CHARS = 60;
+
+/** One line style per goal: the attunement charts' five colour, dash and shape sets, in turn. */
+const goalStyles: readonly LineStyle[] = Object.values(dimensionStyles);
+
+/** A goal as the chart names it: its number (legend, table and tooltip agree) and the plan's words. */
+interface ChartGoal {
+  goalId: string;
+  /** "1. Sleep seven hours on most nights". */
+  label: string;
+  style: LineStyle;
+  series: GoalSeries;
+}
+
+/** One session that addressed a goal: the level per goal id (absent when not addressed then). */
+interface GoalRow extends SessionPoint {
+  levels: Record<string, number | null>;
+}
+
+export interface GoalProgressChartProps {
+  clientId: string;
+  source: ClientSource;
+  /** The same range as the timeline and trends beside it. */
+  range: DateRange;
+  /** The range in words for the summary (" from … to …", or ""). */
+  rangeText: string;
+  headingLevel: 2 | 3;
+  exportStem: string;
+  onOpenNote: (noteId: string) => void;
+}
+
+/**
+ * Progress per treatment goal over the sessions that addressed it (issue 15), from the notes'
+ * "Treatment goals" section: one line per goal on the −1 (moved away) to 3 (met) scale, over the
+ * date range of the client's other charts. Goals are named in the current plan's words.
+ */
+export const GoalProgressChart = memo(function GoalProgressChart(props: GoalProgressChartProps) {
+  const { clientId, source, range, rangeText, headingLevel, exportStem, onOpenNote } = props;
+  const loaded = usePlanVersions(clientId);
+  const plans = loaded.state === 'ready' ? loaded.plans : null;
+  const order = useMemo(() => goalOrder(plans ?? []), [plans]);
+  const series = useMemo(
+    () => rememberedGoalProgressSeries(source.sessions, source.notes, { range, order }),
+    [source, range, order],
+  );
+  const goals = useMemo(() => chartGoals(series, plans ?? []), [series, plans]);
+  const rows = useMemo(() => goalRows(series), [series]);
+  const everAddressed = useMemo(
+    () => source.notes.some((n) => (n.goalProgress?.length ?? 0) > 0),
+    [source.notes],
+  );
+  const summary = useMemo(() => goalsSummary(goals, rows.length, rangeText), [goals, rows.length, rangeText]);
+  const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);
+  const dotted = rows.length <= MAX_DOTTED_POINTS;
+  const legend = goals.map((g): LegendItem => ({ kind: 'line', label: cut(g.label), style: g.style }));
+
+  return (
+    <ChartFigure
+      chartId="goal-progress"
+      title={title}
+      headingLevel={headingLevel}
+      summary={summary}
+      legend={legend}
+      exportStem={exportStem}
+      // Said once in words: nothing addressed yet, nothing in range, or one session (a point on empty axes).
+      emptyMessage={
+        !everAddressed
+          ? 'Progress on the treatment plan’s goals appears here once a session’s note marks a goal addressed (its Treatment goals section).'
+          : rows.length === 0
+            ? `No session${rangeText || ' in this range'} addressed a treatment goal.`
+            : rows.length === 1
+              ? summary
+              : null
+      }
+      table={() => <GoalTable goals={goals} rows={rows} onOpenNote={onOpenNote} />}
+    >
+      {(width) => (
+        <ClickableLineChart width={width} height={height} rows={rows} title={title} onClick={onClick}>
+          <SessionXAxis rows={rows} width={width} />
+          <YAxis
+            domain={[-1, 3]}
+            ticks={goalProgressLevels.map((l) => l.value)}
+            tickFormatter={(v: number) => levelWords(v)}
+            width={116}
+            tick={axisTick}
+            stroke={axisStroke}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            content={rowTooltip((row: GoalRow) => (
+              <TooltipBox
+                heading={formatDate(row.date)}
+                lines={goals
+                  .filter((g) => g.goalId in row.levels)
+                  .map((g) => `${cut(g.label, 48)}: ${levelWords(row.levels[g.goalId] ?? null)}`)}
+                hint={sessionHint(row)}
+              />
+            ))}
+          />
+          {goals.map((g) => (
+            <Line
+              key={g.goalId}
+              dataKey={(row: GoalRow) => row.levels[g.goalId] ?? null}
+              name={g.label}
+              type="linear"
+              stroke={g.style.color}
+              strokeWidth={2}
+              strokeDasharray={g.style.dash}
+              dot={
+                dotted ? { symbol: g.style.shape, r: 4, fill: g.style.color, stroke: g.style.color } : false
+              }
+              activeDot={{ symbol: g.style.shape, r: 6, fill: g.style.color }}
+              // A goal not addressed in a session has no point there; its line runs on between sessions.
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
+        </ClickableLineChart>
+      )}
+    </ChartFigure>
+  );
+});
+
+/** The level in words: "Some progress"; "Not rated" when addressed without one. */
+function levelWords(level: number | null): string {
+  return goalProgressLevels.find((l) => l.value === level)?.label ?? 'Not rated';
+}
+
+function cut(text: string, max = LEGEND_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The plan's goal order: the current plan's (or first draft's) goals first, then older versions'. */
+function goalOrder(plans: readonly TreatmentPlan[]): string[] {
+  const lead = currentPlan(plans) ?? latestDraft(plans);
+  const rest = [...plans].sort((a, b) => b.version - a.version);
+  return [...new Set([lead, ...rest].flatMap((p) => p?.goals.map((g) => g.id) ?? []))];
+}
+
+function chartGoals(series: readonly GoalSeries[], plans: readonly TreatmentPlan[]): ChartGoal[] {
+  const texts = goalTexts(plans);
+  return series.map((s, i) => ({
+    goalId: s.goalId,
+    label: `${i + 1}. ${texts.get(s.goalId) ?? 'A goal no longer in the plan'}`,
+    style: goalStyles[i % goalStyles.length]!,
+    series: s,
+  }));
+}
+
+/** One row per session that addressed any goal, in session order, with each goal's level. */
+function goalRows(series: readonly GoalSeries[]): GoalRow[] {
+  const bySession = new Map<string, Omit<GoalRow, 'index'> & { startsAt: string }>();
+  for (const s of series) {
+    for (const p of s.points) {
+      const row = bySession.get(p.sessionId) ?? {
+        sessionId: p.sessionId,
+        noteId: p.noteId,
+        date: p.date,
+        startsAt: p.startsAt,
+        levels: {},
+      };
+      row.levels[s.goalId] = p.level;
+      bySession.set(p.sessionId, row);
+    }
+  }
+  return [...bySession.values()]
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+    .map(({ startsAt: _startsAt, ...row }, index) => ({ ...row, index }));
+}
+
+/** "Progress on 2 goals over 5 sessions: 1. Sleep … addressed 4 times, latest Marked progress (first No change); …". */
+function goalsSummary(goals: readonly ChartGoal[], sessions: number, range: string): string {
+  if (goals.length === 0) return `No session${range} addressed a treatment goal.`;
+  const parts = goals.map((g) => {
+    const { points, rated, first, latest } = g.series;
+    const times = points.length === 1 ? 'once' : `${points.length} times`;
+    if (rated === 0) return `${g.label} addressed ${times}, progress not rated`;
+    const from = rated > 1 && first !== latest ? ` (first ${levelWords(first)})` : '';
+    return `${g.label} addressed ${times}, latest ${levelWords(latest)}${from}`;
+  });
+  return `Progress on ${plural(goals.length, 'goal')} over ${plural(sessions, 'session')}${range}: ${parts.join('; ')}.`;
+}
+
+function GoalTable({
+  goals,
+  rows,
+  onOpenNote,
+}: {
+  goals: readonly ChartGoal[];
+  rows: readonly GoalRow[];
+  onOpenNote: (noteId: string) => void;
+}) {
+  return (
+    <table className="list chart-data">
+      <caption>{title}: progress per session (— not addressed in that session)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Session date</th>
+          {goals.map((g) => (
+            <th key={g.goalId} scope="col">
+              {g.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.sessionId}>
+            <SessionDateCell row={r} onOpenNote={onOpenNote} />
+            {goals.map((g) => (
+              <td key={g.goalId}>{g.goalId in r.levels ? levelWords(r.levels[g.goalId] ?? null) : '—'}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

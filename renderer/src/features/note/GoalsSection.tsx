@@ -1,0 +1,271 @@
+import { memo, type ReactNode, useCallback, useId, useMemo, useRef } from 'react';
+import { activeGoals } from '../../../../shared/domain/currentPlan';
+import { type GoalProgress, goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
+import { goalTexts } from '../../../../shared/domain/goalTexts';
+import { FieldError } from '../../components/FieldError';
+import { usePlanVersions } from '../../data/usePlanVersions';
+import { formatDate } from '../../format/dates';
+import { errorUnder, type FieldErrors, type Updater } from './noteDraft';
+import { goalsSectionLabel } from './noteOutline';
+import './goalsSection.css';
+
+/** What a goal row shows: the goal, in the plan's words, and what the note says about it. */
+interface GoalRow {
+  goalId: string;
+  text: string;
+  targetDate: string | null;
+  /** The note's entry, when the goal was addressed this session. */
+  entry: GoalProgress | undefined;
+  /** The entry's place in `note.goalProgress`, for its validation messages. */
+  index: number;
+}
+
+export interface GoalsSectionProps {
+  clientId: string;
+  /** The note's goals addressed (its draft's `goalProgress`). */
+  value: readonly GoalProgress[];
+  /** When the note was signed: its goals are named as the plan read then. Null for a draft. */
+  signedAt: string | null;
+  readOnly: boolean;
+  errors: FieldErrors;
+  onChange: Updater<GoalProgress[]>;
+  /** Leaves the note (saved first) for the client's Treatment tab, where the plan is written. */
+  onOpenTreatment: () => void;
+}
+
+/**
+ * The thread from the treatment plan to this session: the client's active goals, each with
+ * "Addressed this session", then the progress on it (a compact scale) and a sentence. A signed
+ * note shows the goals it addressed, in the plan's words as they were when it was signed, even
+ * if a later plan revised them. Saved with the rest of the draft (autosave).
+ */
+export const GoalsSection = memo(function GoalsSection({
+  clientId,
+  value,
+  signedAt,
+  readOnly,
+  errors,
+  onChange,
+  onOpenTreatment,
+}: GoalsSectionProps) {
+  const headingId = useId();
+  const loaded = usePlanVersions(clientId);
+  const plans = loaded.state === 'ready' ? loaded.plans : null;
+  const rows = useMemo(
+    () => (plans ? goalRows(plans, value, readOnly, signedAt) : null),
+    [plans, value, readOnly, signedAt],
+  );
+  // An entry unticked by mistake comes back with its progress and comment when ticked again.
+  const unticked = useRef(new Map<string, GoalProgress>());
+
+  const setAddressed = useCallback(
+    (goalId: string, addressed: boolean) =>
+      onChange((list) => {
+        if (!addressed) {
+          const entry = list.find((g) => g.goalId === goalId);
+          if (entry) unticked.current.set(goalId, entry);
+          return list.filter((g) => g.goalId !== goalId);
+        }
+        if (list.some((g) => g.goalId === goalId)) return list;
+        return [...list, unticked.current.get(goalId) ?? { goalId, progress: null, comment: '' }];
+      }),
+    [onChange],
+  );
+  const setEntry = useCallback(
+    (goalId: string, change: Partial<Pick<GoalProgress, 'progress' | 'comment'>>) =>
+      onChange((list) => list.map((g) => (g.goalId === goalId ? { ...g, ...change } : g))),
+    [onChange],
+  );
+
+  let body: ReactNode;
+  if (loaded.state === 'loading' || !rows) {
+    body =
+      loaded.state === 'failed' ? (
+        <div role="alert">
+          <p className="error">The treatment plan could not be read: {loaded.message}</p>
+          <button type="button" className="secondary" onClick={loaded.reload}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <p className="muted" role="status">
+          Reading the treatment plan…
+        </p>
+      );
+  } else if (rows.length === 0) {
+    body = readOnly ? (
+      <p className="muted">No treatment goal was marked as addressed in this session.</p>
+    ) : (
+      <p className="goals-empty muted">
+        {plans?.length ? 'The treatment plan has no active goals. ' : 'No treatment plan yet. '}
+        Goals to mark appear here once the plan has them:{' '}
+        <button type="button" className="link" onClick={onOpenTreatment}>
+          write the plan on the Treatment tab
+        </button>
+        .
+      </p>
+    );
+  } else if (readOnly) {
+    body = (
+      <ul className="goals-addressed">
+        {rows.map((row) => (
+          <li key={row.goalId}>
+            <p className="goal-text">{row.text}</p>
+            <p>
+              {levelLabel(row.entry?.progress ?? null)}
+              {row.entry?.comment.trim() ? `: ${row.entry.comment.trim()}` : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+    );
+  } else {
+    body = rows.map((row) => (
+      <GoalItem key={row.goalId} row={row} errors={errors} onAddressed={setAddressed} onEntry={setEntry} />
+    ));
+  }
+
+  return (
+    <section className="note-section card goals-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{goalsSectionLabel}</h2>
+      {!readOnly && rows && rows.length > 0 && (
+        <p className="muted">Tick the plan’s goals this session worked on, and how the client is moving.</p>
+      )}
+      {body}
+      <FieldError id={`${headingId}-error`} message={errors.goalProgress} />
+    </section>
+  );
+});
+
+/** The words for a progress level; "Progress not rated" for none. */
+function levelLabel(level: number | null): string {
+  return goalProgressLevels.find((l) => l.value === level)?.label ?? 'Progress not rated';
+}
+
+/**
+ * The rows to show: for a draft, the plan's active goals, then any goal the note addressed that
+ * is no longer active (its entry is kept, not dropped); for a signed note, the goals it addressed.
+ */
+function goalRows(
+  plans: Parameters<typeof activeGoals>[0],
+  value: readonly GoalProgress[],
+  readOnly: boolean,
+  signedAt: string | null,
+): GoalRow[] {
+  const texts = goalTexts(plans, signedAt);
+  const entries = new Map(value.map((g, index) => [g.goalId, { entry: g, index }]));
+  const row = (goalId: string, text: string | undefined, targetDate: string | null): GoalRow => ({
+    goalId,
+    text: text ?? 'A goal no longer in any version of the plan',
+    targetDate,
+    entry: entries.get(goalId)?.entry,
+    index: entries.get(goalId)?.index ?? -1,
+  });
+  if (readOnly) return value.map((g) => row(g.goalId, texts.get(g.goalId), null));
+  const active = activeGoals(plans);
+  const shown = new Set(active.map((g) => g.id));
+  return [
+    ...active.map((g) => row(g.id, g.text, g.targetDate)),
+    ...value.filter((g) => !shown.has(g.goalId)).map((g) => row(g.goalId, texts.get(g.goalId), null)),
+  ];
+}
+
+/** One goal: its words, "Addressed this session", and once ticked the progress and a sentence. */
+const GoalItem = memo(function GoalItem({
+  row,
+  errors,
+  onAddressed,
+  onEntry,
+}: {
+  row: GoalRow;
+  errors: FieldErrors;
+  onAddressed: (goalId: string, addressed: boolean) => void;
+  onEntry: (goalId: string, change: Partial<Pick<GoalProgress, 'progress' | 'comment'>>) => void;
+}) {
+  const id = useId();
+  const { goalId, entry } = row;
+  const path = `goalProgress.${row.index}`;
+  const progressError = entry ? errorUnder(errors, `${path}.progress`) : undefined;
+  const commentError = entry ? errorUnder(errors, `${path}.comment`) : undefined;
+  return (
+    <fieldset className="goal-item" aria-describedby={row.targetDate ? `${id}-target` : undefined}>
+      <legend className="goal-text">{row.text}</legend>
+      {row.targetDate && (
+        <p id={`${id}-target`} className="muted small goal-target">
+          Target {formatDate(row.targetDate)}
+        </p>
+      )}
+      <div className="goal-addressed">
+        <input
+          id={`${id}-addressed`}
+          type="checkbox"
+          checked={entry !== undefined}
+          onChange={(e) => onAddressed(goalId, e.target.checked)}
+        />
+        <label htmlFor={`${id}-addressed`}>Addressed this session</label>
+      </div>
+      {entry && (
+        <div className="goal-progress">
+          <ProgressRow
+            value={entry.progress}
+            error={progressError}
+            onChange={(progress) => onEntry(goalId, { progress })}
+          />
+          <div className="field goal-comment">
+            <label htmlFor={`${id}-comment`}>Progress in a sentence</label>
+            <input
+              id={`${id}-comment`}
+              type="text"
+              maxLength={2000}
+              value={entry.comment}
+              aria-invalid={commentError ? true : undefined}
+              aria-describedby={commentError ? `${id}-comment-error` : undefined}
+              onChange={(e) => onEntry(goalId, { comment: e.target.value })}
+            />
+            <FieldError id={`${id}-comment-error`} message={commentError} />
+          </div>
+        </div>
+      )}
+    </fieldset>
+  );
+});
+
+/** The progress scale as one compact row of word boxes, like the attunement rating rows. */
+function ProgressRow({
+  value,
+  error,
+  onChange,
+}: {
+  value: number | null;
+  error: string | undefined;
+  onChange: (level: number) => void;
+}) {
+  const id = useId();
+  return (
+    <fieldset
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows role="radiogroup" on a fieldset, which keeps its legend as the name.
+      role="radiogroup"
+      className="rating-row goal-progress-row"
+      aria-labelledby={`${id}-legend`}
+      aria-describedby={error ? `${id}-error` : undefined}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend id={`${id}-legend`}>Progress</legend>
+      <div className="rating-choices">
+        {goalProgressLevels.map((level) => (
+          <span className="rating-choice" key={level.id}>
+            <input
+              id={`${id}-${level.id}`}
+              type="radio"
+              name={id}
+              checked={value === level.value}
+              onChange={() => onChange(level.value)}
+            />
+            <label htmlFor={`${id}-${level.id}`}>{level.label}</label>
+          </span>
+        ))}
+      </div>
+      <FieldError id={`${id}-error`} message={error} />
+    </fieldset>
+  );
+}
