@@ -1,6 +1,7 @@
 import { ClientEntryService } from './ClientEntryService';
 import { ClientService } from './ClientService';
 import { type Clock, systemClock } from './Clock';
+import { DiagnosisService } from './DiagnosisService';
 import { IndexService } from './IndexService';
 import { MeasureService } from './MeasureService';
 import { NoteSearch } from './NoteSearch';
@@ -28,6 +29,8 @@ export interface Services {
   measures: MeasureService;
   /** Treatment plans, as signed versions and one draft at a time (issue 15). */
   plans: TreatmentPlanService;
+  /** Clients' ICD-10-CM diagnoses, and the search of the shipped codes (issue 15). */
+  diagnoses: DiagnosisService;
   /** Clients' safety plans (issue 15). */
   safetyPlans: SafetyPlanService;
   /** Each client's latest assessed risk, from the note summaries (issue 15). */
@@ -74,6 +77,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     processNotes: new ProcessNoteService(store, clock, notes, sessions),
     measures,
     plans: new TreatmentPlanService(store, clock, clients, settings),
+    diagnoses: new DiagnosisService(store, clock, clients),
     clientEntry: new ClientEntryService(session, notes, measures),
     safetyPlans: new SafetyPlanService(store, clock, clients),
     risk: new RiskService(store),

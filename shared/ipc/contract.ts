@@ -4,6 +4,7 @@ import { backupContract } from './contracts/backupContract';
 import { checkContract } from './contracts/checkContract';
 import { clientContract } from './contracts/clientContract';
 import { clientEntryContract } from './contracts/clientEntryContract';
+import { diagnosisContract } from './contracts/diagnosisContract';
 import { filesContract } from './contracts/filesContract';
 import { indexContract } from './contracts/indexContract';
 import { measureContract } from './contracts/measureContract';
@@ -30,6 +31,7 @@ export type {
 export type { VaultCheckReport } from './contracts/checkContract';
 export type { ClientInput, SessionInput } from './contracts/clientContract';
 export type { ClientEntryReturn } from './contracts/clientEntryContract';
+export type { DiagnosisSaveInput } from './contracts/diagnosisContract';
 export type { FilePurpose, FolderPurpose, SavePurpose } from './contracts/filesContract';
 export type { MeasureSaveInput } from './contracts/measureContract';
 export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
@@ -78,6 +80,7 @@ export const contract = {
   ...indexContract,
   ...measureContract,
   ...planContract,
+  ...diagnosisContract,
   ...reviewContract,
   ...safetyPlanContract,
   ...filesContract,
