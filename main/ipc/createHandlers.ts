@@ -141,7 +141,7 @@ export function createHandlers(
     'notes:get': ({ id }) => notes.get(id),
     'notes:saveDraft': ({ id, draft, expectedUpdatedAt }) => notes.saveDraft(id, draft, expectedUpdatedAt),
     'notes:sign': ({ id }) => notes.sign(id),
-    'notes:addAddendum': ({ id, text }) => notes.addAddendum(id, text),
+    'notes:addAddendum': ({ id, ...addendum }) => notes.addAddendum(id, addendum),
     'processNotes:get': ({ noteId }) => processNotes.get(noteId),
     'processNotes:save': ({ noteId, text, expectedUpdatedAt }) =>
       processNotes.save(noteId, text, expectedUpdatedAt),

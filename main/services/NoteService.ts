@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { type NewAddendum, newAddendumSchema } from '../../shared/domain/addendumKinds';
 import { emptyNote } from '../../shared/domain/emptyNote';
 import { migrateNote } from '../../shared/domain/migrateNote';
 import { type Note, noteSchemasFor } from '../../shared/domain/noteSchema';
@@ -157,9 +158,14 @@ export class NoteService {
     });
   }
 
-  /** Attaches a dated addendum to a signed note; the signed content and its hash stay as they are. */
-  addAddendum(id: string, text: string): Promise<Note> {
+  /**
+   * Attaches a dated addendum to a signed note: its type (correction, clarification, late entry),
+   * the reason and the text, all required. The signed content and its hash stay as they are.
+   */
+  addAddendum(id: string, input: NewAddendum): Promise<Note> {
     return this.deps.store.write(async (writer) => {
+      // Checked before anything is read, so a missing type or reason is named whatever the note.
+      const { type, reason, text } = parseOrThrow(newAddendumSchema, input);
       const current = await this.require(id);
       if (current.status !== 'signed' || !current.signed) {
         throw new AttuneError('conflict', 'Only a signed note takes addenda; edit the draft instead.');
@@ -172,14 +178,14 @@ export class NoteService {
       }
       const settings = await this.deps.settings.get();
       const at = isoNow(this.deps.clock);
-      const addendum = { id: randomUUID(), at, by: signerName(settings), text };
+      const addendum = { id: randomUUID(), at, type, reason, by: signerName(settings), text };
       // The signed content was checked when it was signed; vocabulary changes since must not block addenda.
       const schemas = noteSchemasFor(vocabularyCovering(current, ruptureVocabularyFor(settings)));
       const note = await this.#store(
         writer,
         { ...current, addenda: [...current.addenda, addendum], updatedAt: at },
         schemas,
-        { type: 'addendum', detail: { kind: kinds.note, id, addendumId: addendum.id } },
+        { type: 'addendum', detail: { kind: kinds.note, id, addendumId: addendum.id, addendumType: type } },
       );
       return structuredClone(note);
     });

@@ -8,12 +8,20 @@ import {
   ruptureMarkers,
   ruptureTypeIds,
 } from './ruptures';
+import {
+  DEFAULT_DRAFT_REMINDER_DAYS,
+  DEFAULT_LATE_ENTRY_AFTER_HOURS,
+  MAX_DRAFT_REMINDER_DAYS,
+  MAX_LATE_ENTRY_AFTER_HOURS,
+} from './lateEntry';
 
 /** Minutes of inactivity before the vault locks, unless the user changes it. */
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
 const lockMessage = 'Enter an auto-lock time in whole minutes from 1 to 240.';
 const lineMessage = `Enter a feedback concern line from 0 to ${FEEDBACK_TOTAL_MAX}.`;
+const lateEntryMessage = `Enter the hours after a session when a signed note becomes a late entry, in whole hours from 1 to ${MAX_LATE_ENTRY_AFTER_HOURS}.`;
+const draftReminderMessage = `Enter the days after a session when an unsigned note is overdue, in whole days from 1 to ${MAX_DRAFT_REMINDER_DAYS}.`;
 
 const vocabularyId = z
   .string({ error: 'An id must be text.' })
@@ -79,6 +87,18 @@ export const settingsSchema = z.strictObject({
     .trim()
     .max(200, 'Your name can be at most 200 characters.')
     .default(''),
+  /** A note signed more than this many hours after its session began is labelled a late entry (`lateEntry.ts`). */
+  lateEntryAfterHours: z
+    .int({ error: lateEntryMessage })
+    .min(1, lateEntryMessage)
+    .max(MAX_LATE_ENTRY_AFTER_HOURS, lateEntryMessage)
+    .default(DEFAULT_LATE_ENTRY_AFTER_HOURS),
+  /** Today shows a note still unsigned this many days after its session as overdue. */
+  draftReminderDays: z
+    .int({ error: draftReminderMessage })
+    .min(1, draftReminderMessage)
+    .max(MAX_DRAFT_REMINDER_DAYS, draftReminderMessage)
+    .default(DEFAULT_DRAFT_REMINDER_DAYS),
   /** The practice's name and address or contact lines, printed at the top of record PDFs. */
   practiceHeader: practiceHeaderSchema.default({ name: '', details: '' }),
   /** The user's additions to the rupture vocabulary (see `extendRuptureVocabulary`). */

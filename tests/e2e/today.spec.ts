@@ -76,7 +76,7 @@ test('Today lists the unsigned sessions oldest first with how late; Write note o
     page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Today', exact: true }),
   ).toHaveAttribute('aria-current', 'page');
 
-  const toWrite = section(page, 'Notes to write');
+  const toWrite = section(page, 'Notes to finish');
   await expect(toWrite).toHaveCount(2);
   await expect(toWrite.nth(0)).toContainText('C-051');
   await expect(toWrite.nth(0)).toContainText('10 days ago');
@@ -96,7 +96,7 @@ test('Today lists the unsigned sessions oldest first with how late; Write note o
 
   // Back on Today, the session shows its draft.
   await goTo(page, 'Today');
-  await expect(section(page, 'Notes to write').nth(0)).toContainText('Draft');
+  await expect(section(page, 'Notes to finish').nth(0)).toContainText('Draft');
 });
 
 test('New session note from Today: the client picked, the note opens with the template, what is typed is saved', async ({

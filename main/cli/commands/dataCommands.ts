@@ -65,7 +65,8 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       const summary =
         `Exported ${file.clients.length} clients, ${file.sessions.length} sessions, ${file.notes.length} notes, ` +
         `${file.processNotes ? `${file.processNotes.length} process notes` : 'no process notes'}, ` +
-        `${file.templates.length} templates.`;
+        `${file.treatmentPlans.length} treatment plan versions, ${file.diagnoses.length} diagnoses, ` +
+        `${file.safetyPlans.length} safety plans, ${file.templates.length} templates.`;
       if (out) {
         await atomicWriteFile(nodeVaultFs, out, Buffer.from(text, 'utf8'), { syncDir: true }).catch(() => {
           throw new AttuneError('io', `Cannot write ${out}; check the folder exists and is writable.`);
@@ -93,8 +94,13 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       const result = await withVault(io, dir, options, (vault) => importIntoVault(vault, data));
       io.out(
         `Imported ${result.clients} clients, ${result.sessions} sessions, ${result.notes} notes, ` +
-          `${result.processNotes} process notes, ${result.measures} measures, ${result.templates} templates; settings: ${result.settings}.`,
+          `${result.processNotes} process notes, ${result.measures} measures, ` +
+          `${result.treatmentPlans} treatment plan versions, ${result.diagnoses} diagnoses, ` +
+          `${result.safetyPlans} safety plans, ${result.templates} templates; settings: ${result.settings}.`,
       );
+      // Imported anyway (see noteGoalNotices); told so the user can check those notes' goals.
+      for (const notice of result.notices.slice(0, 5)) io.err(`Note: ${notice.path}: ${notice.message}`);
+      if (result.notices.length > 5) io.err(`Note: and ${result.notices.length - 5} more like these.`);
     });
 
   program

@@ -9,11 +9,12 @@ import { builtInTemplates } from '../../../shared/domain/templates';
 import { ID_PATTERN } from '../../vault/recordCodec';
 import { contentHashOf } from '../NoteService';
 import { kinds } from '../RecordStore';
+import { type ClinicalIndex, checkClinicalReferences, clinicalSections } from './checkClinicalReferences';
 import type { ExportFile } from './exportFileSchema';
 import { clip } from './importProblems';
 
 /** What the checks need to know of the vault's current records. */
-export interface VaultIndex {
+export interface VaultIndex extends ClinicalIndex {
   /** Existing record ids, by kind. */
   ids: Map<string, Set<string>>;
   /** Existing client codes, lower-cased, to the code as written. */
@@ -39,6 +40,7 @@ export function checkReferences(file: ExportFile, vault: VaultIndex, report: Rep
     ['processNotes', kinds.processNote, file.processNotes ?? []],
     ['measures', kinds.measure, file.measures],
     ['templates', kinds.template, file.templates],
+    ...clinicalSections(file),
   ] as const;
   for (const [key, kind, records] of sections) checkIds(key, kind, records, vault, report);
 
@@ -55,9 +57,10 @@ export function checkReferences(file: ExportFile, vault: VaultIndex, report: Rep
   });
 
   const clientIds = new Set(file.clients.map((c) => c.id));
+  const hasClient = (id: string) => clientIds.has(id) || vault.ids.get(kinds.client)?.has(id) === true;
   const sessionClients = new Map(file.sessions.map((s) => [s.id, s.clientId]));
   file.sessions.forEach((session, i) => {
-    if (!clientIds.has(session.clientId) && !vault.ids.get(kinds.client)?.has(session.clientId)) {
+    if (!hasClient(session.clientId)) {
       report(`sessions[${i}].clientId`, `No client with id ${q(session.clientId)} in the file or the vault.`);
     }
   });
@@ -66,6 +69,7 @@ export function checkReferences(file: ExportFile, vault: VaultIndex, report: Rep
   checkProcessNotes(file, vault, sessionClients, report);
   checkMeasures(file, vault, sessionClients, report);
   checkTemplates(file, vault, report);
+  checkClinicalReferences(file, vault, hasClient, report);
 }
 
 /** The one measure a session may hold of an instrument, as a key. */

@@ -1,21 +1,25 @@
 /**
  * The JSON interchange format (docs/interchange-format.md): everything in a vault except the
- * audit trail, as plain records. Version 2 (version 1 had no measures; older files are migrated on
- * import: migrateExportFile.ts). A reader refuses a newer version rather than guess.
+ * audit trail, as plain records. Version 3 (version 1 had no measures, version 2 no treatment
+ * plans, diagnoses or safety plans; older files are migrated on import: migrateExportFile.ts). A
+ * reader refuses a newer version rather than guess.
  */
 import { z } from 'zod';
 import { clientSchema } from '../../../shared/domain/clientSchema';
+import { diagnosisSchema } from '../../../shared/domain/diagnosisSchema';
 import { isoDateTimeSchema } from '../../../shared/domain/fields';
 import { noteSchemasFor } from '../../../shared/domain/noteSchema';
 import { processNoteSchema } from '../../../shared/domain/processNoteSchema';
+import { safetyPlanSchema } from '../../../shared/domain/riskSchema';
 import { defaultRuptureVocabulary, type RuptureVocabulary } from '../../../shared/domain/ruptures';
 import { sessionSchema } from '../../../shared/domain/sessionSchema';
 import { settingsSchema } from '../../../shared/domain/settingsSchema';
 import { templateSchema } from '../../../shared/domain/templates';
+import { treatmentPlanSchema } from '../../../shared/domain/treatmentPlanSchema';
 import { measureSchema } from '../../../shared/measures/measureSchema';
 
 export const EXPORT_FORMAT = 'attune-export';
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 /** Import files above this size are refused before they are read. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -35,6 +39,12 @@ export function exportFileSchemaFor(vocabulary: RuptureVocabulary) {
     processNotes: list(processNoteSchema, 'Process notes').optional(),
     /** Outcome measures (outcome rating, PHQ-9, GAD-7), one per instrument and session. */
     measures: list(measureSchema, 'Measures'),
+    /** Every version of every client's treatment plan, drafts included (version 3). */
+    treatmentPlans: list(treatmentPlanSchema, 'Treatment plans'),
+    /** Clients' diagnoses (version 3). */
+    diagnoses: list(diagnosisSchema, 'Diagnoses'),
+    /** Clients' safety plans, at most one per client (version 3). */
+    safetyPlans: list(safetyPlanSchema, 'Safety plans'),
     /** The user's own templates; the built-in four are not exported. */
     templates: list(templateSchema, 'Templates'),
     settings: settingsSchema.optional(),
@@ -54,12 +64,15 @@ export interface ExchangeCounts {
   notes: number;
   processNotes: number;
   measures: number;
+  treatmentPlans: number;
+  diagnoses: number;
+  safetyPlans: number;
   templates: number;
 }
 
 export function countsOf(
   file: Pick<ExportFile, 'clients' | 'sessions' | 'notes' | 'processNotes' | 'templates'> &
-    Partial<Pick<ExportFile, 'measures'>>,
+    Partial<Pick<ExportFile, 'measures' | 'treatmentPlans' | 'diagnoses' | 'safetyPlans'>>,
 ): ExchangeCounts {
   return {
     clients: file.clients.length,
@@ -67,6 +80,9 @@ export function countsOf(
     notes: file.notes.length,
     processNotes: file.processNotes?.length ?? 0,
     measures: file.measures?.length ?? 0,
+    treatmentPlans: file.treatmentPlans?.length ?? 0,
+    diagnoses: file.diagnoses?.length ?? 0,
+    safetyPlans: file.safetyPlans?.length ?? 0,
     templates: file.templates.length,
   };
 }

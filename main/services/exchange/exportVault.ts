@@ -1,9 +1,12 @@
 import type { Client } from '../../../shared/domain/clientSchema';
+import type { Diagnosis } from '../../../shared/domain/diagnosisSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
 import type { ProcessNote } from '../../../shared/domain/processNoteSchema';
+import type { SafetyPlan } from '../../../shared/domain/riskSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import type { Template } from '../../../shared/domain/templates';
+import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import type { Measure } from '../../../shared/measures/measureSchema';
 import type { OpenVault } from '../../vault/OpenVault';
 import { kinds } from '../RecordStore';
@@ -73,6 +76,26 @@ export async function exportVault(vault: ExchangeVault, options: ExportOptions):
       (m) => m.id,
     ),
   );
+  const treatmentPlans = (await values<TreatmentPlan>(vault, kinds.treatmentPlan)).sort(
+    byKey(
+      (p) => p.clientId,
+      (p) => String(p.version).padStart(5, '0'),
+      (p) => p.id,
+    ),
+  );
+  const diagnoses = (await values<Diagnosis>(vault, kinds.diagnosis)).sort(
+    byKey(
+      (d) => d.clientId,
+      (d) => d.diagnosedOn,
+      (d) => d.id,
+    ),
+  );
+  const safetyPlans = (await values<SafetyPlan>(vault, kinds.safetyPlan)).sort(
+    byKey(
+      (s) => s.clientId,
+      (s) => s.id,
+    ),
+  );
   const hasSettings = vault.list(kinds.setting).some((r) => r.id === SETTINGS_ID);
   const settings = hasSettings ? await vault.get<Settings>(kinds.setting, SETTINGS_ID) : undefined;
   const file: ExportFile = {
@@ -84,6 +107,9 @@ export async function exportVault(vault: ExchangeVault, options: ExportOptions):
     notes,
     ...(processNotes ? { processNotes } : {}),
     measures,
+    treatmentPlans,
+    diagnoses,
+    safetyPlans,
     templates,
     ...(settings ? { settings } : {}),
   };

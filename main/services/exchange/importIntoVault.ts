@@ -1,12 +1,15 @@
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
+import type { SafetyPlan } from '../../../shared/domain/riskSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import type { Template } from '../../../shared/domain/templates';
+import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import type { Measure } from '../../../shared/measures/measureSchema';
 import { AttuneError } from '../../../shared/errors';
 import { kinds } from '../RecordStore';
 import { SETTINGS_ID } from '../SettingsService';
+import { noteGoalNotices } from './checkClinicalReferences';
 import { checkReferences, measureSlot, type VaultIndex } from './checkReferences';
 import {
   countsOf,
@@ -25,6 +28,15 @@ export interface ImportResult extends ExchangeCounts {
   settings: SettingsOutcome;
 }
 
+/** What checkImport found: problems refuse the file; notices are told but do not refuse it. */
+export interface ImportCheck {
+  problems: ImportProblem[];
+  /** Things worth knowing that do not stop the import (a goal no plan holds, say). */
+  notices: ImportProblem[];
+  plan: ImportPlan | null;
+  settings: SettingsOutcome;
+}
+
 /** What a checked import would save, and what it would report. */
 export interface ImportPlan {
   items: Array<{ kind: string; id: string; value: unknown }>;
@@ -38,10 +50,7 @@ export interface ImportPlan {
  * when there are none, the records to save. A file that does not say it is an Attune export of a
  * version this app reads is refused with an error at once.
  */
-export async function checkImport(
-  vault: ExchangeVault,
-  data: unknown,
-): Promise<{ problems: ImportProblem[]; plan: ImportPlan | null; settings: SettingsOutcome }> {
+export async function checkImport(vault: ExchangeVault, data: unknown): Promise<ImportCheck> {
   const version = checkEnvelope(data);
   const problems: ImportProblem[] = [];
   const report = (path: string, message: string) => {
@@ -49,7 +58,7 @@ export async function checkImport(
   };
 
   scanJson(data, report);
-  if (problems.length > 0) return { problems, plan: null, settings: 'none' };
+  if (problems.length > 0) return { problems, notices: [], plan: null, settings: 'none' };
   const current = migrateExportFile(data as Record<string, unknown>, version);
 
   const vaultSettings = vault.list(kinds.setting).some((r) => r.id === SETTINGS_ID)
@@ -59,11 +68,13 @@ export async function checkImport(
   const parsed = exportFileSchemaFor(settings.vocabulary).safeParse(current);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report(jsonPath(issue.path), issue.message);
-    return { problems, plan: null, settings: settings.outcome };
+    return { problems, notices: [], plan: null, settings: settings.outcome };
   }
   const file = parsed.data;
-  checkReferences(file, await indexVault(vault), report);
-  if (problems.length > 0) return { problems, plan: null, settings: settings.outcome };
+  const index = await indexVault(vault);
+  checkReferences(file, index, report);
+  const notices = noteGoalNotices(file, index).slice(0, MAX_PROBLEMS);
+  if (problems.length > 0) return { problems, notices, plan: null, settings: settings.outcome };
 
   const items: Array<{ kind: string; id: string; value: unknown }> = [
     ...file.templates.map((value) => ({ kind: kinds.template, id: value.id, value })),
@@ -72,10 +83,14 @@ export async function checkImport(
     ...file.notes.map((value) => ({ kind: kinds.note, id: value.id, value })),
     ...(file.processNotes ?? []).map((value) => ({ kind: kinds.processNote, id: value.id, value })),
     ...file.measures.map((value) => ({ kind: kinds.measure, id: value.id, value })),
+    ...file.treatmentPlans.map((value) => ({ kind: kinds.treatmentPlan, id: value.id, value })),
+    ...file.diagnoses.map((value) => ({ kind: kinds.diagnosis, id: value.id, value })),
+    ...file.safetyPlans.map((value) => ({ kind: kinds.safetyPlan, id: value.id, value })),
   ];
   if (settings.store) items.push({ kind: kinds.setting, id: SETTINGS_ID, value: settings.store });
   return {
     problems,
+    notices,
     plan: { items, result: { ...countsOf(file), settings: settings.outcome } },
     settings: settings.outcome,
   };
@@ -85,13 +100,16 @@ export async function checkImport(
  * Imports an interchange file (already JSON-parsed) into an open vault. The whole file is checked
  * first (checkImport). Any problem refuses the whole import with an `invalid-input` error naming
  * the first few, and the vault is not touched. Otherwise every record is saved in one commit, so
- * a crash leaves all of it or none.
+ * a crash leaves all of it or none. Notices (goals no plan holds) are returned, not refused.
  */
-export async function importIntoVault(vault: ExchangeVault, data: unknown): Promise<ImportResult> {
-  const { problems, plan } = await checkImport(vault, data);
+export async function importIntoVault(
+  vault: ExchangeVault,
+  data: unknown,
+): Promise<ImportResult & { notices: ImportProblem[] }> {
+  const { problems, notices, plan } = await checkImport(vault, data);
   if (!plan) throw importRefused(problems);
   await vault.putMany(plan.items, { type: 'import', detail: { format: 'json', ...plan.result } });
-  return plan.result;
+  return { ...plan.result, notices };
 }
 
 /** The file must say what it is before its contents are worth checking; returns its version. */
@@ -134,6 +152,8 @@ async function indexVault(vault: ExchangeVault): Promise<VaultIndex> {
   const notes = await vault.getAll<Note>(kinds.note);
   const templates = await vault.getAll<Template>(kinds.template);
   const measures = await vault.getAll<Measure>(kinds.measure);
+  const plans = await vault.getAll<TreatmentPlan>(kinds.treatmentPlan);
+  const safetyPlans = await vault.getAll<SafetyPlan>(kinds.safetyPlan);
   return {
     ids,
     clientCodes: new Map(clients.map((c) => [c.value.code.toLowerCase(), c.value.code])),
@@ -141,5 +161,12 @@ async function indexVault(vault: ExchangeVault): Promise<VaultIndex> {
     notes: new Map(notes.map((n) => [n.id, { sessionId: n.value.sessionId, clientId: n.value.clientId }])),
     templateNames: new Set(templates.map((t) => t.value.name.trim().toLowerCase())),
     measureSlots: new Set(measures.map((m) => measureSlot(m.value))),
+    plans: new Map(
+      plans.map(({ id, value: p }) => [
+        id,
+        { clientId: p.clientId, version: p.version, goalIds: p.goals.map((g) => g.id) },
+      ]),
+    ),
+    safetyPlanClients: new Set(safetyPlans.map((s) => s.value.clientId)),
   };
 }

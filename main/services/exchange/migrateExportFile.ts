@@ -11,6 +11,10 @@ type FileObject = Record<string, unknown>;
 const steps: ReadonlyArray<(file: FileObject) => FileObject> = [
   // 1 → 2: outcome measures (a record kind of their own) were added; a version-1 file has none.
   (file) => ({ ...file, version: 2, measures: [] }),
+  // 2 → 3: treatment plans, diagnoses and safety plans (issue 15) were added. Notes gained
+  // goalProgress, risk and typed addenda, all optional in the note schema (a version 2 note reads
+  // as addressing no goals, with no risk section and untyped addenda), so notes need no step.
+  (file) => ({ ...file, version: 3, treatmentPlans: [], diagnoses: [], safetyPlans: [] }),
 ];
 
 /** How many steps there are: one fewer than EXPORT_VERSION (a unit test holds them together). */

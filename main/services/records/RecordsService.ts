@@ -92,6 +92,9 @@ export class RecordsService {
       clientId,
       formats: 'pdf,json',
       ...counts,
+      treatmentPlans: set.treatmentPlans.length,
+      diagnoses: set.diagnoses.length,
+      safetyPlan: set.safetyPlan !== null,
       processNotesIncluded: false,
     });
     return { pdfPath, jsonPath, ...counts };
@@ -115,7 +118,7 @@ export class RecordsService {
   async previewImport(path: string): Promise<ImportSummary> {
     const data = await readImportFile(path);
     const vault = this.deps.session.vault;
-    const { problems, plan, settings } = await checkImport(vault, data);
+    const { problems, notices, plan, settings } = await checkImport(vault, data);
     const exportedAt = (data as { exportedAt?: unknown }).exportedAt;
     return {
       valid: plan !== null,
@@ -124,6 +127,7 @@ export class RecordsService {
       settings,
       conflicts: importConflicts(vault, data),
       problems,
+      notices,
     };
   }
 
@@ -146,5 +150,8 @@ function looseCounts(data: unknown): RecordCounts {
     notes: lengthOf('notes'),
     processNotes: lengthOf('processNotes'),
     templates: lengthOf('templates'),
+    treatmentPlans: lengthOf('treatmentPlans'),
+    diagnoses: lengthOf('diagnoses'),
+    safetyPlans: lengthOf('safetyPlans'),
   };
 }

@@ -5,7 +5,8 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from '../exchange/expo
 
 /**
  * A client's record set in the interchange format (docs/interchange-format.md), so another
- * Attune can import it: the client, the sessions, the signed notes, the outcome measures, and the user templates those
+ * Attune can import it: the client, the sessions, the signed notes, the outcome measures, the
+ * signed treatment plan versions, the diagnoses, the safety plan, and the user templates those
  * notes were written in. Process notes are never part of it. Settings travel only when the notes
  * use the user's own rupture markers or strategies, and then only that vocabulary, so the notes
  * keep their meaning; the clinician's other settings are not the client's record.
@@ -21,6 +22,9 @@ export function clientExportFile(set: RecordSet): ExportFile {
     sessions: set.sessions,
     notes: set.notes,
     measures: set.measures,
+    treatmentPlans: set.treatmentPlans,
+    diagnoses: set.diagnoses,
+    safetyPlans: set.safetyPlan ? [set.safetyPlan] : [],
     templates: set.templates.filter((t) => !builtInTemplate(t.id)),
     ...(customVocabulary
       ? { settings: settingsSchema.parse({ ruptureVocabulary: { markers, strategies } }) }

@@ -7,6 +7,9 @@ const lists = [
   ['notes', kinds.note],
   ['processNotes', kinds.processNote],
   ['templates', kinds.template],
+  ['treatmentPlans', kinds.treatmentPlan],
+  ['diagnoses', kinds.diagnosis],
+  ['safetyPlans', kinds.safetyPlan],
 ] as const;
 
 /**

@@ -1,7 +1,10 @@
 import type { Client } from '../../../shared/domain/clientSchema';
+import type { Diagnosis } from '../../../shared/domain/diagnosisSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
+import type { SafetyPlan } from '../../../shared/domain/riskSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
+import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import { AttuneError } from '../../../shared/errors';
 import type { Measure } from '../../../shared/measures/measureSchema';
 import type { RecordSet } from '../../../shared/ipc/contracts/recordsContract';
@@ -15,9 +18,10 @@ export const draftRefusal =
 
 /**
  * A client's record set as a records request asks for it (HIPAA 45 CFR 164.524): the client,
- * every session, and every signed note with its addenda. Drafts are not yet part of the record;
+ * every session, every signed note with its addenda, the signed treatment plan versions, the
+ * diagnoses and the safety plan. Drafts (of notes and of plans) are not yet part of the record;
  * process notes are a kind of their own and never read here. With `noteId`, only that note,
- * which must be signed.
+ * which must be signed, with the plan versions that name the goals it addressed.
  */
 export async function readRecordSet(
   store: RecordStore,
@@ -50,7 +54,7 @@ export async function readRecordSet(
     .filter((n) => n.status === 'signed')
     .sort((a, b) => (order.get(a.sessionId) ?? 0) - (order.get(b.sessionId) ?? 0));
   const used = new Set(notes.map((n) => n.templateId));
-  const { practiceHeader, feedbackConcernLine, ruptureVocabulary } = settings;
+  const { practiceHeader, feedbackConcernLine, ruptureVocabulary, lateEntryAfterHours } = settings;
   // With one note, only its session's measures; measures of a session whose note is a draft are kept.
   const sessionIds = new Set(
     noteId === undefined ? sessions.map((s) => s.id) : notes.map((n) => n.sessionId),
@@ -66,13 +70,37 @@ export async function readRecordSet(
           ? -1
           : 1,
     );
+  const clinical = await clinicalRecordsOf(store, clientId);
   return structuredClone({
     client,
     sessions: noteId === undefined ? sessions : sessions.filter((s) => s.id === notes[0]?.sessionId),
     notes,
     measures,
+    treatmentPlans: clinical.treatmentPlans,
+    diagnoses: noteId === undefined ? clinical.diagnoses : [],
+    safetyPlan: noteId === undefined ? clinical.safetyPlan : null,
     templates: (await templates.list()).filter((t) => used.has(t.id)),
-    settings: { practiceHeader, feedbackConcernLine, ruptureVocabulary },
+    settings: { practiceHeader, feedbackConcernLine, ruptureVocabulary, lateEntryAfterHours },
     preparedAt: isoNow(clock),
   });
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The client's signed plan versions (oldest first), diagnoses (primary first, then by date) and safety plan. */
+async function clinicalRecordsOf(
+  store: RecordStore,
+  clientId: string,
+): Promise<Pick<RecordSet, 'treatmentPlans' | 'diagnoses' | 'safetyPlan'>> {
+  const treatmentPlans = [...(await store.all<TreatmentPlan>(kinds.treatmentPlan)).values()]
+    .filter((p) => p.clientId === clientId && p.status === 'signed')
+    .sort((a, b) => a.version - b.version || byText(a.id, b.id));
+  const diagnoses = [...(await store.all<Diagnosis>(kinds.diagnosis)).values()]
+    .filter((d) => d.clientId === clientId)
+    .sort((a, b) => byText(a.rank, b.rank) || byText(a.diagnosedOn, b.diagnosedOn) || byText(a.id, b.id));
+  const safetyPlan =
+    [...(await store.all<SafetyPlan>(kinds.safetyPlan)).values()]
+      .filter((p) => p.clientId === clientId)
+      .sort((a, b) => byText(b.updatedAt, a.updatedAt))[0] ?? null;
+  return { treatmentPlans, diagnoses, safetyPlan };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newAddendumSchema } from '../../domain/addendumKinds';
 import { isoDateTimeSchema, recordIdSchema } from '../../domain/fields';
 import type { Note } from '../../domain/noteSchema';
 import type { ProcessNote } from '../../domain/processNoteSchema';
@@ -13,6 +14,8 @@ const settingsPatchInput = z.strictObject({
   autoLockMinutes: settingsSchema.shape.autoLockMinutes.unwrap().optional(),
   feedbackConcernLine: settingsSchema.shape.feedbackConcernLine.unwrap().optional(),
   clinicianName: settingsSchema.shape.clinicianName.unwrap().optional(),
+  lateEntryAfterHours: settingsSchema.shape.lateEntryAfterHours.unwrap().optional(),
+  draftReminderDays: settingsSchema.shape.draftReminderDays.unwrap().optional(),
   practiceHeader: settingsSchema.shape.practiceHeader.unwrap().optional(),
   ruptureVocabulary: settingsSchema.shape.ruptureVocabulary.unwrap().optional(),
 });
@@ -68,10 +71,8 @@ export const noteContract = {
   },
   'notes:sign': { input: z.strictObject({ id: recordIdSchema }), output: returns<Note>() },
   'notes:addAddendum': {
-    input: z.strictObject({
-      id: recordIdSchema,
-      text: z.string().trim().min(1, 'Write the text of the addendum.').max(200_000, 'An addendum can be at most 200,000 characters.'),
-    }),
+    // A new addendum says what it is (correction, clarification, late entry) and why.
+    input: z.strictObject({ id: recordIdSchema, ...newAddendumSchema.shape }),
     output: returns<Note>(),
   },
   'processNotes:get': { input: z.strictObject({ noteId: recordIdSchema }), output: returns<ProcessNote | null>() },

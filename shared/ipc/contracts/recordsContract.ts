@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { Client } from '../../domain/clientSchema';
+import type { Diagnosis } from '../../domain/diagnosisSchema';
 import { recordIdSchema } from '../../domain/fields';
 import type { Note } from '../../domain/noteSchema';
+import type { SafetyPlan } from '../../domain/riskSchema';
 import type { Session } from '../../domain/sessionSchema';
 import type { Settings } from '../../domain/settingsSchema';
 import type { Template } from '../../domain/templates';
+import type { TreatmentPlan } from '../../domain/treatmentPlanSchema';
 import type { Measure } from '../../measures/measureSchema';
 import { MAX_PATH_LENGTH } from '../../review/reviewFiles';
 import { returns } from './returns';
@@ -23,8 +26,17 @@ export interface RecordSet {
   notes: Note[];
   /** The client's outcome measures, earliest first (part of the record: they are not process notes). */
   measures: Measure[];
+  /** The client's signed treatment plan versions, oldest first (drafts are not yet the plan). */
+  treatmentPlans: TreatmentPlan[];
+  /** The client's diagnoses, primary first, then by date. */
+  diagnoses: Diagnosis[];
+  /** The client's safety plan, or null when there is none. */
+  safetyPlan: SafetyPlan | null;
   templates: Template[];
-  settings: Pick<Settings, 'practiceHeader' | 'feedbackConcernLine' | 'ruptureVocabulary'>;
+  settings: Pick<
+    Settings,
+    'practiceHeader' | 'feedbackConcernLine' | 'ruptureVocabulary' | 'lateEntryAfterHours'
+  >;
   /** When the record set was read, for the printed "prepared on" line. */
   preparedAt: string;
 }
@@ -46,6 +58,10 @@ export interface RecordCounts {
   notes: number;
   processNotes: number;
   templates: number;
+  /** Treatment plan versions, diagnoses and safety plans (interchange version 3). */
+  treatmentPlans?: number;
+  diagnoses?: number;
+  safetyPlans?: number;
 }
 
 /** One thing wrong with an import file, at a JSON path such as `notes[3].sessionId`. */
@@ -68,6 +84,8 @@ export interface ImportSummary {
   conflicts: number;
   /** The problems found (at most 1,000), each with its place in the file. */
   problems: ImportProblemItem[];
+  /** What is imported as it is but worth checking (a note's goal no plan holds). */
+  notices: ImportProblemItem[];
 }
 
 /** A folder or file path as the app's native dialog gives it: absolute, sane length, no NUL. */

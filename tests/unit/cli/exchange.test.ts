@@ -100,7 +100,7 @@ describe('attune export and import', () => {
     const imported = await cli(['import', target, file]);
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.out).toMatch(
-      /Imported 3 clients, 12 sessions, 12 notes, \d+ process notes, 1 measures, 1 templates; settings: imported\./,
+      /Imported 3 clients, 12 sessions, 12 notes, \d+ process notes, 1 measures, 0 treatment plan versions, 0 diagnoses, 0 safety plans, 1 templates; settings: imported\./,
     );
 
     expect(await allRecords(target)).toEqual(await allRecords(source));
@@ -144,7 +144,7 @@ describe('attune export and import', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain(`Written to ${out}`);
     expect((await stat(out)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ format: 'attune-export', version: 2 });
+    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ format: 'attune-export', version: 3 });
 
     const inside = await cli(['export', vault, '--out', join(vault, 'records', 'x.json')]);
     expect(inside.code).toBe(2);
@@ -169,7 +169,9 @@ describe('docs/interchange-format.md', () => {
     const result = await cli(['import', await makeVault(join(root, 'v')), file]);
     expect(result).toMatchObject({
       code: 0,
-      out: 'Imported 1 clients, 1 sessions, 1 notes, 1 process notes, 1 measures, 1 templates; settings: imported.',
+      out:
+        'Imported 1 clients, 1 sessions, 1 notes, 1 process notes, 1 measures, 2 treatment plan versions, ' +
+        '1 diagnoses, 1 safety plans, 1 templates; settings: imported.',
     });
   });
 });
@@ -177,12 +179,15 @@ describe('docs/interchange-format.md', () => {
 describe('importing settings', () => {
   const fileWith = (settings: Settings): ExportFile => ({
     format: 'attune-export',
-    version: 2,
+    version: 3,
     exportedAt: '2025-06-01T10:00:00.000Z',
     clients: [],
     sessions: [],
     notes: [] as Note[],
     measures: [],
+    treatmentPlans: [],
+    diagnoses: [],
+    safetyPlans: [],
     templates: [],
     settings,
   });

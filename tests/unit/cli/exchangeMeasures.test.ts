@@ -5,6 +5,8 @@ import { EXPORT_VERSION } from '../../../main/services/exchange/exportFileSchema
 import { exportVault } from '../../../main/services/exchange/exportVault';
 import { checkImport, importIntoVault } from '../../../main/services/exchange/importIntoVault';
 import { MIGRATION_STEPS, migrateExportFile } from '../../../main/services/exchange/migrateExportFile';
+import { contentHashOf } from '../../../main/services/NoteService';
+import { type Note, noteSchema } from '../../../shared/domain/noteSchema';
 import type { Measure } from '../../../shared/measures/measureSchema';
 import { tempDir } from '../helpers/tempDir';
 import { makeVault, withOpenVault } from './cliTestKit';
@@ -17,8 +19,13 @@ async function docExample(): Promise<Record<string, unknown>> {
 
 /** The example as Attune wrote it before measures existed: version 1, no `measures` key. */
 async function versionOneFile(): Promise<Record<string, unknown>> {
-  const { measures: _dropped, ...rest } = await docExample();
-  return { ...rest, version: 1 };
+  const { measures: _m, treatmentPlans: _t, diagnoses: _d, safetyPlans: _s, ...rest } = await docExample();
+  const notes = (rest.notes as Note[]).map(({ goalProgress: _g, risk: _r, ...note }) => {
+    const old = { ...note, addenda: note.addenda.map(({ type: _t, reason: _w, ...a }) => a) };
+    // Signed before issue 15: the hash of the note without goals or risk.
+    return { ...old, signed: { ...old.signed!, contentHash: contentHashOf(noteSchema.parse(old)) } };
+  });
+  return { ...rest, notes, version: 1 };
 }
 
 const gad7 = (overrides: Partial<Measure> = {}): Measure => ({
@@ -41,7 +48,7 @@ describe('interchange format version 2: measures', () => {
     const result = await withOpenVault(dir, (v) => importIntoVault(v, old));
     expect(result).toMatchObject({ clients: 1, sessions: 1, notes: 1, processNotes: 1, measures: 0 });
     const exported = await withOpenVault(dir, (v) => exportVault(v, { includeProcessNotes: true }));
-    expect(exported.version).toBe(2);
+    expect(exported.version).toBe(EXPORT_VERSION);
     expect(exported.measures).toEqual([]);
     expect(exported.notes).toHaveLength(1);
   });
@@ -79,7 +86,11 @@ describe('interchange format version 2: measures', () => {
     );
 
     await withOpenVault(dir, (v) => importIntoVault(v, { ...file, measures: [gad7()] }));
-    const second = { ...file, clients: [], sessions: [], notes: [], processNotes: [], templates: [] };
+    const second = {
+      ...file,
+      ...{ clients: [], sessions: [], notes: [], processNotes: [], templates: [] },
+      ...{ treatmentPlans: [], diagnoses: [], safetyPlans: [] },
+    };
     const again = await withOpenVault(dir, (v) =>
       checkImport(v, { ...second, measures: [gad7({ id: 'm-2' })] }),
     );
@@ -93,12 +104,19 @@ describe('interchange format version 2: measures', () => {
 
   it('has one migration step per version before the current one', () => {
     expect(MIGRATION_STEPS + 1).toBe(EXPORT_VERSION);
+    const newLists = { treatmentPlans: [], diagnoses: [], safetyPlans: [] };
     expect(migrateExportFile({ version: 1, clients: [] }, 1)).toEqual({
-      version: 2,
+      version: 3,
       clients: [],
       measures: [],
+      ...newLists,
     });
-    const current = { version: 2, measures: [] };
-    expect(migrateExportFile(current, 2)).toBe(current);
+    expect(migrateExportFile({ version: 2, measures: [] }, 2)).toEqual({
+      version: 3,
+      measures: [],
+      ...newLists,
+    });
+    const current = { version: 3, measures: [], ...newLists };
+    expect(migrateExportFile(current, 3)).toBe(current);
   });
 });

@@ -28,13 +28,16 @@ function validFile(): ExportFile {
   }
   return {
     format: 'attune-export',
-    version: 2,
+    version: 3,
     exportedAt: '2025-06-30T12:00:00.000Z',
     clients: data.clients,
     sessions: data.sessions,
     notes: data.notes,
     processNotes: data.processNotes,
     measures: [],
+    treatmentPlans: [],
+    diagnoses: [],
+    safetyPlans: [],
     templates: [],
   };
 }
@@ -58,9 +61,9 @@ const cases: Array<[string, () => string, string | RegExp]> = [
     'a newer version',
     () =>
       mutate((f) => {
-        (f as Record<string, unknown>).version = 3;
+        (f as Record<string, unknown>).version = 4;
       }),
-    /newer version of Attune \(format version 3/,
+    /newer version of Attune \(format version 4/,
   ],
   [
     'clients not a list',

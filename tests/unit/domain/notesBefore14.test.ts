@@ -59,7 +59,11 @@ describe('notes written before issue 14 (frozen fixture)', () => {
     // The hash made by the older Attune matches the migrated note's signable content.
     expect(contentHashOf(signed)).toBe(signed.signed?.contentHash);
     // An addendum checks that hash before it is added: it goes through, and the content is untouched.
-    const amended = await services.notes.addAddendum(signed.id, 'Reviewed after the upgrade.');
+    const amended = await services.notes.addAddendum(signed.id, {
+      type: 'clarification',
+      reason: 'Added after signing.',
+      text: 'Reviewed after the upgrade.',
+    });
     expect(amended.addenda).toHaveLength(1);
     expect(contentHashOf(amended)).toBe(signed.signed?.contentHash);
 
@@ -97,7 +101,15 @@ describe('notes written before issue 14 (frozen fixture)', () => {
     const signed = await services.notes.get(signedFile!.id);
     expectMigrated(signed);
     expect(contentHashOf(signed)).toBe(signed.signed?.contentHash);
-    expect((await services.notes.addAddendum(signed.id, 'Imported and reviewed.')).addenda).toHaveLength(1);
+    expect(
+      (
+        await services.notes.addAddendum(signed.id, {
+          type: 'clarification',
+          reason: 'Added after signing.',
+          text: 'Imported and reviewed.',
+        })
+      ).addenda,
+    ).toHaveLength(1);
     expectMigrated(await services.notes.get(draftFile!.id));
     // Parsed directly, the file's notes give the same migrated shape.
     for (const raw of await fileNotes()) expectMigrated(noteSchema.parse(raw));

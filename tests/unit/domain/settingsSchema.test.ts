@@ -13,6 +13,8 @@ describe('settingsSchema', () => {
       autoLockMinutes: 10,
       feedbackConcernLine: 36,
       clinicianName: '',
+      lateEntryAfterHours: 48,
+      draftReminderDays: 2,
       practiceHeader: { name: '', details: '' },
       ruptureVocabulary: { markers: [], strategies: [] },
     });

@@ -54,7 +54,7 @@ describe('records export', () => {
     expect(text).not.toContain('A draft sentence not yet signed.');
     expect(text).toContain(ADDENDUM);
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'attune-export', version: 2 });
+    expect(file).toMatchObject({ format: 'attune-export', version: 3 });
     expect(file.processNotes).toBeUndefined();
     expect(file.clients.map((c: { code: string }) => c.code)).toEqual(['C-01']);
     expect(file.notes.map((n: Note) => n.id)).toEqual([note.id]);

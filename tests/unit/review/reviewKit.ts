@@ -170,7 +170,11 @@ export async function seedCase(services: Services): Promise<SeededCase> {
     }),
   );
   await services.notes.sign(note.id);
-  note = await services.notes.addAddendum(note.id, 'Robin called: Mara came back for her things.');
+  note = await services.notes.addAddendum(note.id, {
+    type: 'clarification',
+    reason: 'Added after signing.',
+    text: 'Robin called: Mara came back for her things.',
+  });
   notes.push(note);
   await services.processNotes.save(note.id, `Robin ${PROCESS_SECRET}; my own unease about Mara.`);
   // Session 2: the clinician's own template, two ruptures.

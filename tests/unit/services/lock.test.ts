@@ -26,7 +26,12 @@ function everyCall(services: Services, ids: { clientId: string; sessionId: strin
     'notes.get': () => services.notes.get(ids.noteId),
     'notes.saveDraft': () => services.notes.saveDraft(ids.noteId, filledDraft()),
     'notes.sign': () => services.notes.sign(ids.noteId),
-    'notes.addAddendum': () => services.notes.addAddendum(ids.noteId, 'x'),
+    'notes.addAddendum': () =>
+      services.notes.addAddendum(ids.noteId, {
+        type: 'clarification',
+        reason: 'Added after signing.',
+        text: 'x',
+      }),
     'processNotes.get': () => services.processNotes.get(ids.noteId),
     'processNotes.save': () => services.processNotes.save(ids.noteId, 'x'),
     'templates.list': () => services.templates.list(),

@@ -84,7 +84,11 @@ describe('NoteSearch', () => {
     await services.notes.saveDraft(note.id, filledDraft({ subjective: 'Talked about the garden.' }));
     expect((await services.search.search('manager', 10)).hits).toEqual([]);
     await services.notes.sign(note.id);
-    await services.notes.addAddendum(note.id, 'Mentioned the landlord afterwards.');
+    await services.notes.addAddendum(note.id, {
+      type: 'clarification',
+      reason: 'Added after signing.',
+      text: 'Mentioned the landlord afterwards.',
+    });
     const {
       hits: [hit],
     } = await services.search.search('landlord', 10);

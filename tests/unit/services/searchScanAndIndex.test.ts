@@ -267,7 +267,11 @@ describe('NoteSearch engines', () => {
     expect((await services.search.search('orchard', 10)).total).toBe(0);
     expect((await services.search.search('vineyard', 10)).total).toBe(1);
     await services.notes.sign(note.id);
-    await services.notes.addAddendum(note.id, 'Mentioned the landlord afterwards.');
+    await services.notes.addAddendum(note.id, {
+      type: 'clarification',
+      reason: 'Added after signing.',
+      text: 'Mentioned the landlord afterwards.',
+    });
     const { hits } = await services.search.search('landlord', 10);
     expect(hits[0]?.snippets[0]).toMatchObject({ field: 'addenda.0.text', label: 'Addendum 1' });
     expect(services.search.stats().engine).toBe('index');

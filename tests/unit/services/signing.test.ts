@@ -44,7 +44,14 @@ describe('NoteService: signing and addenda', () => {
     await services.settings.update({ clinicianName: '  Dr. Rivera  ' });
     expect((await services.notes.sign(note.id)).signed?.by).toBe('Dr. Rivera');
     await services.settings.update({ clinicianName: '' });
-    await expectKind(services.notes.addAddendum(note.id, 'A correction.'), 'invalid-input');
+    await expectKind(
+      services.notes.addAddendum(note.id, {
+        type: 'clarification',
+        reason: 'Added after signing.',
+        text: 'A correction.',
+      }),
+      'invalid-input',
+    );
     expect((await services.notes.get(note.id)).addenda).toEqual([]);
   });
 
@@ -94,8 +101,16 @@ describe('NoteService: signing and addenda', () => {
     await services.notes.saveDraft(note.id, filledDraft());
     const signed = await services.notes.sign(note.id);
 
-    const first = await services.notes.addAddendum(note.id, 'Client phoned: the sister is her older sister.');
-    const second = await services.notes.addAddendum(note.id, 'Corrected: session ran 55 minutes.');
+    const first = await services.notes.addAddendum(note.id, {
+      type: 'clarification',
+      reason: 'Added after signing.',
+      text: 'Client phoned: the sister is her older sister.',
+    });
+    const second = await services.notes.addAddendum(note.id, {
+      type: 'clarification',
+      reason: 'Added after signing.',
+      text: 'Corrected: session ran 55 minutes.',
+    });
     expect(second.addenda).toHaveLength(2);
     const [a, b] = second.addenda;
     expect(a).toMatchObject({ by: TEST_CLINICIAN, text: 'Client phoned: the sister is her older sister.' });
@@ -118,12 +133,33 @@ describe('NoteService: signing and addenda', () => {
   it('refuses addenda on drafts and empty addenda', async () => {
     const { services } = await openServices();
     const { note } = await clientWithNote(services);
-    expect(await expectKind(services.notes.addAddendum(note.id, 'Too early.'), 'conflict')).toMatch(
-      /Only a signed note takes addenda/,
-    );
+    expect(
+      await expectKind(
+        services.notes.addAddendum(note.id, {
+          type: 'clarification',
+          reason: 'Added after signing.',
+          text: 'Too early.',
+        }),
+        'conflict',
+      ),
+    ).toMatch(/Only a signed note takes addenda/);
     await services.notes.sign(note.id);
-    await expectKind(services.notes.addAddendum(note.id, '   '), 'invalid-input');
-    await expectKind(services.notes.addAddendum('no-such-note', 'Text.'), 'not-found');
+    await expectKind(
+      services.notes.addAddendum(note.id, {
+        type: 'clarification',
+        reason: 'Added after signing.',
+        text: '   ',
+      }),
+      'invalid-input',
+    );
+    await expectKind(
+      services.notes.addAddendum('no-such-note', {
+        type: 'clarification',
+        reason: 'Added after signing.',
+        text: 'Text.',
+      }),
+      'not-found',
+    );
   });
 
   it('keeps taking addenda after a custom marker the note used is removed from the settings', async () => {
@@ -141,7 +177,11 @@ describe('NoteService: signing and addenda', () => {
     await services.notes.saveDraft(note.id, draft);
     await services.notes.sign(note.id);
     await services.settings.update({ ruptureVocabulary: { markers: [], strategies: [] } });
-    const withAddendum = await services.notes.addAddendum(note.id, 'Late correction.');
+    const withAddendum = await services.notes.addAddendum(note.id, {
+      type: 'clarification',
+      reason: 'Added after signing.',
+      text: 'Late correction.',
+    });
     expect(withAddendum.addenda).toHaveLength(1);
     expect(withAddendum.ruptures[0]?.markers).toEqual(['looks-at-clock']);
   });

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, type KeyboardEvent, type ReactNode, useRef } from 'react';
+import { DEFAULT_LATE_ENTRY_AFTER_HOURS } from '../../../../shared/domain/lateEntry';
 import { attendanceLabels, modalityLabels } from '../../../../shared/domain/sessionSchema';
+import { LateEntryBadge } from '../../components/LateEntryBadge';
 import type { SessionRow } from '../../data/hooks';
 import { formatDateTime } from '../../format/dates';
 
@@ -23,6 +25,7 @@ export function SessionTable({
   onNewNote,
   onOpenProcessNote,
   sessionComments,
+  lateEntryAfterHours = DEFAULT_LATE_ENTRY_AFTER_HOURS,
 }: {
   /** Newest first. */
   rows: readonly SessionRow[];
@@ -32,6 +35,8 @@ export function SessionTable({
   onOpenProcessNote?: ((sessionId: string) => void) | undefined;
   /** The returned supervisor comments of a session, shown in their own column when given. */
   sessionComments?: ((row: SessionRow) => ReactNode) | undefined;
+  /** The late-entry limit from Settings: signed notes past it are labelled "Late entry". */
+  lateEntryAfterHours?: number;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -125,6 +130,7 @@ export function SessionTable({
                   onOpenProcessNote={onOpenProcessNote}
                   comments={sessionComments?.(row)}
                   hasComments={sessionComments !== undefined}
+                  lateEntryAfterHours={lateEntryAfterHours}
                 />
               </tr>
             );
@@ -142,6 +148,7 @@ function SessionCells({
   onOpenProcessNote,
   comments,
   hasComments,
+  lateEntryAfterHours,
 }: {
   row: SessionRow;
   onOpenNote: (noteId: string) => void;
@@ -149,6 +156,7 @@ function SessionCells({
   onOpenProcessNote: ((sessionId: string) => void) | undefined;
   comments: ReactNode;
   hasComments: boolean;
+  lateEntryAfterHours: number;
 }) {
   const { session, note } = row;
   const when = formatDateTime(session.startsAt);
@@ -163,7 +171,12 @@ function SessionCells({
       <td>
         <span className={`badge ${note?.status ?? 'none'}`}>
           {note ? (note.status === 'signed' ? 'Signed' : 'Draft') : 'No note'}
-        </span>
+        </span>{' '}
+        <LateEntryBadge
+          sessionStartsAt={session.startsAt}
+          signedAt={note?.signedAt}
+          afterHours={lateEntryAfterHours}
+        />
       </td>
       <td>
         {note && note.ruptures.length > 0 ? (

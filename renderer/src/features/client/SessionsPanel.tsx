@@ -1,7 +1,7 @@
 import { Plus } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Template } from '../../../../shared/domain/templates';
-import type { SessionRow } from '../../data/hooks';
+import { type SessionRow, useSettings } from '../../data/hooks';
 import { SessionForm } from './SessionForm';
 import { SessionTable } from './SessionTable';
 
@@ -32,6 +32,8 @@ export function SessionsPanel({
   onOpenProcessNote?: ((sessionId: string) => void) | undefined;
   sessionComments?: ((row: SessionRow) => ReactNode) | undefined;
 }) {
+  // For the late-entry labels (a signed note past the limit in Settings).
+  const { lateEntryAfterHours } = useSettings();
   if (rows === undefined) return <p className="muted">Loading sessions…</p>;
   const empty = rows.length === 0;
   return (
@@ -69,6 +71,7 @@ export function SessionsPanel({
           onNewNote={onNewNote}
           onOpenProcessNote={onOpenProcessNote}
           sessionComments={sessionComments}
+          lateEntryAfterHours={lateEntryAfterHours}
         />
       )}
     </>

@@ -1,5 +1,14 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
+import {
+  type AddendumType,
+  addendumKindLabel,
+  addendumKinds,
+  type NewAddendum,
+  newAddendumSchema,
+} from '../../../../shared/domain/addendumKinds';
 import type { Addendum } from '../../../../shared/domain/noteSchema';
+import { fieldErrors } from '../../components/FieldError';
+import { RadioGroup } from '../../components/RadioGroup';
 import { TextAreaField } from '../../components/TextAreaField';
 import { messageOf } from '../../data/api';
 import { formatDateTime } from '../../format/dates';
@@ -7,45 +16,57 @@ import { formatDateTime } from '../../format/dates';
 export interface AddendaSectionProps {
   addenda: readonly Addendum[];
   /** Saves an addendum; rejects with an error to show if it could not be saved. */
-  onAdd: (text: string) => Promise<void>;
+  onAdd: (addendum: NewAddendum) => Promise<void>;
   /** Focus "Add addendum" when shown (right after signing, where focus would otherwise be lost). */
   focusOnMount?: boolean;
 }
 
 const when = (iso: string) => formatDateTime(iso);
 
-/** A signed note's dated addenda, and the way to add one. */
+const typeOptions = addendumKinds.map((k) => ({ value: k.id, label: k.label, description: k.description }));
+
+/**
+ * A signed note's dated addenda, each with its type and reason, and the way to add one: what it
+ * is (correction, clarification, late entry), why, and the text. What is typed stays in the form
+ * when saving fails or the form is closed, until it is saved.
+ */
 export const AddendaSection = memo(function AddendaSection({
   addenda,
   onAdd,
   focusOnMount = false,
 }: AddendaSectionProps) {
   const [open, setOpen] = useState(false);
+  const [type, setType] = useState<AddendumType | null>(null);
+  const [reason, setReason] = useState('');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const opened = useRef(false);
+  const reasonId = useId();
   useEffect(() => {
     if (open) {
       opened.current = true;
-      formRef.current?.querySelector('textarea')?.focus();
+      formRef.current?.querySelector('input')?.focus();
     } else if (opened.current || focusOnMount) {
       addRef.current?.focus();
     }
   }, [open, focusOnMount]);
 
   async function save() {
-    if (!text.trim()) return setError('Write the text of the addendum.');
+    const parsed = newAddendumSchema.safeParse({ type: type ?? undefined, reason, text });
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     setBusy(true);
-    setError(null);
+    setErrors({});
     try {
-      await onAdd(text);
+      await onAdd(parsed.data);
+      setType(null);
+      setReason('');
       setText('');
       setOpen(false);
     } catch (failure) {
-      setError(messageOf(failure));
+      setErrors({ _: messageOf(failure) });
     } finally {
       setBusy(false);
     }
@@ -55,7 +76,8 @@ export const AddendaSection = memo(function AddendaSection({
     <section className="note-section card">
       <h2>Addenda</h2>
       <p className="muted">
-        A signed note can’t be changed. Corrections and additions are kept as dated addenda.
+        A signed note can’t be changed. Corrections, clarifications and late entries are kept as dated
+        addenda, each with its reason.
       </p>
       {addenda.length === 0 ? (
         <p>No addenda yet.</p>
@@ -64,8 +86,10 @@ export const AddendaSection = memo(function AddendaSection({
           {addenda.map((a) => (
             <li key={a.id}>
               <p className="addendum-meta">
+                <span className="addendum-type">{addendumKindLabel(a)}</span> ·{' '}
                 <time dateTime={a.at}>{when(a.at)}</time> · {a.by}
               </p>
+              {a.reason && <p className="addendum-reason">Reason: {a.reason}</p>}
               <p className="addendum-text">{a.text}</p>
             </li>
           ))}
@@ -73,10 +97,39 @@ export const AddendaSection = memo(function AddendaSection({
       )}
       {open ? (
         <div className="addendum-form" ref={formRef}>
-          <TextAreaField label="Addendum" value={text} onChange={setText} />
-          {error && (
+          <RadioGroup<AddendumType | null>
+            label="Type of addendum"
+            layout="list"
+            options={typeOptions}
+            value={type}
+            onChange={setType}
+            disabled={busy}
+            error={errors.type}
+          />
+          <div className="field">
+            <label htmlFor={reasonId}>Reason</label>
+            <p id={`${reasonId}-description`} className="field-description">
+              Why this is added after signing, e.g. “Client phoned with the correct date”.
+            </p>
+            <input
+              id={reasonId}
+              type="text"
+              maxLength={1000}
+              value={reason}
+              aria-invalid={errors.reason ? true : undefined}
+              aria-describedby={`${reasonId}-description${errors.reason ? ` ${reasonId}-error` : ''}`}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            {errors.reason && (
+              <span id={`${reasonId}-error`} className="field-error" role="alert">
+                {errors.reason}
+              </span>
+            )}
+          </div>
+          <TextAreaField label="Addendum" value={text} onChange={setText} error={errors.text} />
+          {errors._ && (
             <p role="alert" className="error">
-              {error}
+              {errors._}
             </p>
           )}
           <div className="actions">

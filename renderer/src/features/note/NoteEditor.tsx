@@ -1,6 +1,9 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { wouldBeLateEntry } from '../../../../shared/domain/lateEntry';
 import { planPrompt } from '../../../../shared/domain/templates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useSessionOfNote } from '../../data/hooks';
+import { formatDateTime } from '../../format/dates';
 import { rememberTab } from '../client/clientTab';
 import { HandToClient } from '../clientEntry';
 import { MeasuresPanel } from '../measures';
@@ -136,6 +139,8 @@ function LoadedNoteEditor({
   const [justSigned, setJustSigned] = useState(false);
   const problems = useMemo(() => errorList(errors), [errors]);
   const previousFeedback = usePreviousFeedback(note.clientId, note.sessionId);
+  // The session's start, for the late-entry label and the sign dialog's warning (issue 15).
+  const sessionStartsAt = useSessionOfNote(note.id)?.startsAt;
   const { flush } = autosave;
 
   const close = useCallback(() => {
@@ -193,6 +198,8 @@ function LoadedNoteEditor({
         onToggleFocusMode={focusMode.toggle}
         templateName={template.name}
         signature={note.signed}
+        sessionStartsAt={sessionStartsAt}
+        lateEntryAfterHours={settings.lateEntryAfterHours}
         saveText={saveStatusText(autosave.status)}
         saveFailed={autosave.status.kind === 'failed'}
         problems={problems}
@@ -215,6 +222,15 @@ function LoadedNoteEditor({
           name, the time and a fingerprint of the note’s content.
         </p>
         <p className="muted">The private process notes are not part of the signed note.</p>
+        {signing !== null &&
+          sessionStartsAt !== undefined &&
+          wouldBeLateEntry(sessionStartsAt, new Date(), settings.lateEntryAfterHours) && (
+            <p className="notice late-entry-notice">
+              This note will be labelled a <strong>late entry</strong> signed today: the session began on{' '}
+              {formatDateTime(sessionStartsAt)}, more than {settings.lateEntryAfterHours} hours ago. The label
+              shows on the note, in the client’s sessions and in printed records.
+            </p>
+          )}
         {!nameKnown && (
           <div className="field">
             <label htmlFor="signer-name">Your name, as it should appear on signed notes</label>

@@ -1,6 +1,7 @@
 import { Focus, PenLine, X } from 'lucide-react';
 import { memo, type ReactNode, type Ref } from 'react';
 import type { Signature } from '../../../../shared/domain/noteSchema';
+import { LateEntryBadge } from '../../components/LateEntryBadge';
 import { formatDate, formatTime } from '../../format/dates';
 import { focusModeShortcut } from './focusMode';
 import { saveShortcut } from './saveStatusText';
@@ -10,6 +11,10 @@ export interface NoteHeaderProps {
   heading: string;
   templateName: string;
   signature: Signature | undefined;
+  /** The session's start, once known: a note signed long after it is labelled a late entry. */
+  sessionStartsAt?: string | undefined;
+  /** The late-entry limit from Settings, in hours. */
+  lateEntryAfterHours: number;
   /** The live save state, e.g. "Saved at 14:32". */
   saveText: string;
   saveFailed: boolean;
@@ -33,6 +38,8 @@ export const NoteHeader = memo(function NoteHeader({
   heading,
   templateName,
   signature,
+  sessionStartsAt,
+  lateEntryAfterHours,
   saveText,
   saveFailed,
   problems,
@@ -54,6 +61,13 @@ export const NoteHeader = memo(function NoteHeader({
               {signature ? 'Signed' : 'Draft'}
             </span>
             {signature && <span className="muted">{signedText(signature)}</span>}
+            {signature && (
+              <LateEntryBadge
+                sessionStartsAt={sessionStartsAt}
+                signedAt={signature.at}
+                afterHours={lateEntryAfterHours}
+              />
+            )}
             <output
               aria-live="polite"
               aria-label="Note save state"

@@ -1,3 +1,4 @@
+import type { NewAddendum } from '../../../../shared/domain/addendumKinds';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Note, type NoteDraft, noteSchemasFor } from '../../../../shared/domain/noteSchema';
 import { defaultRuptureVocabulary, type RuptureVocabulary } from '../../../../shared/domain/ruptures';
@@ -52,7 +53,8 @@ export interface NoteDraftState {
    * given); resolves with an error message, or null once signed.
    */
   sign: (signerName?: string) => Promise<string | null>;
-  addAddendum: (text: string) => Promise<void>;
+  /** Adds a typed addendum (type, reason, text) to the signed note; rejects with the error to show. */
+  addAddendum: (addendum: NewAddendum) => Promise<void>;
 }
 
 function vocabularyFor(settings: Settings): RuptureVocabulary {
@@ -190,8 +192,8 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
   }, [flush, noteId]);
 
   const addAddendum = useCallback(
-    async (text: string) => {
-      const updated = await call('notes:addAddendum', { id: noteId, text });
+    async (addendum: NewAddendum) => {
+      const updated = await call('notes:addAddendum', { id: noteId, ...addendum });
       setNote(updated);
       void refreshSummary(updated);
     },

@@ -7,6 +7,7 @@ import type { RuptureVocabulary } from '../../../../shared/domain/ruptures';
 import { includableSectionLabels, planPrompt, type Template } from '../../../../shared/domain/templates';
 import {
   addendumTitle,
+  lateEntryLine,
   markerLabel,
   outcomeLabel,
   outOfFive,
@@ -23,6 +24,9 @@ export interface RecordNoteViewProps {
   template: Template | null;
   vocabulary: RuptureVocabulary;
   concernLine: number;
+  /** The session's start and the late-entry limit: a note signed past it is printed as a late entry. */
+  sessionStartsAt?: string | undefined;
+  lateEntryAfterHours?: number | undefined;
 }
 
 /**
@@ -30,7 +34,14 @@ export interface RecordNoteViewProps {
  * words, ruptures and repairs, participation, feedback, plan, the signature line with the content
  * hash, and the dated addenda. Headings start at h3 (the session is h2).
  */
-export function RecordNoteView({ note, template, vocabulary, concernLine }: RecordNoteViewProps) {
+export function RecordNoteView({
+  note,
+  template,
+  vocabulary,
+  concernLine,
+  sessionStartsAt,
+  lateEntryAfterHours,
+}: RecordNoteViewProps) {
   const includes = template?.includes ?? {
     attunement: true,
     ruptures: true,
@@ -46,6 +57,10 @@ export function RecordNoteView({ note, template, vocabulary, concernLine }: Reco
       .map((id) => ({ id, label: id })),
   ];
   const total = feedbackTotal(note.feedback);
+  const late =
+    note.signed && sessionStartsAt && lateEntryAfterHours !== undefined
+      ? lateEntryLine(sessionStartsAt, note.signed, lateEntryAfterHours)
+      : null;
   const { therapistContribution, overallResolution } = note.sessionJudgments;
   return (
     <div className="record-note">
@@ -155,6 +170,11 @@ export function RecordNoteView({ note, template, vocabulary, concernLine }: Reco
           <p>
             <strong>{signatureLine(note.signed)}</strong>
           </p>
+          {late && (
+            <p className="record-late-entry">
+              <strong>{late}</strong>
+            </p>
+          )}
           <p className="small">
             Content hash (SHA-256): <span className="record-hash">{note.signed.contentHash}</span>
           </p>
@@ -163,6 +183,7 @@ export function RecordNoteView({ note, template, vocabulary, concernLine }: Reco
       {note.addenda.map((addendum) => (
         <div className="record-addendum" key={addendum.id}>
           <h4>{addendumTitle(addendum)}</h4>
+          {addendum.reason && <p className="prewrap">Reason: {addendum.reason}</p>}
           <p className="prewrap">{addendum.text}</p>
         </div>
       ))}

@@ -1,3 +1,4 @@
+import { lateEntry } from '../../../../shared/domain/lateEntry';
 import { extendRuptureVocabulary } from '../../../../shared/domain/ruptures';
 import { attendanceLabels, modalityLabels } from '../../../../shared/domain/sessionSchema';
 import type { RecordSet } from '../../../../shared/ipc/contracts/recordsContract';
@@ -69,7 +70,7 @@ export function RecordView({ set, kind }: { set: RecordSet; kind: 'note' | 'clie
                     <td>{s.durationMinutes}</td>
                     <td>{modalityLabels[s.modality]}</td>
                     <td>{attendanceLabels[s.attendance]}</td>
-                    <td>{notesBySession.has(s.id) ? 'Signed note below' : 'No signed note'}</td>
+                    <td>{noteCell(notesBySession.get(s.id), s.startsAt, settings.lateEntryAfterHours)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -89,6 +90,8 @@ export function RecordView({ set, kind }: { set: RecordSet; kind: 'note' | 'clie
                 template={set.templates.find((t) => t.id === note.templateId) ?? null}
                 vocabulary={vocabulary}
                 concernLine={settings.feedbackConcernLine}
+                sessionStartsAt={s.startsAt}
+                lateEntryAfterHours={settings.lateEntryAfterHours}
               />
             </section>
           );
@@ -96,4 +99,15 @@ export function RecordView({ set, kind }: { set: RecordSet; kind: 'note' | 'clie
       {kind === 'client' && set.notes.length === 0 && <p>No signed notes yet.</p>}
     </article>
   );
+}
+
+/** The sessions table's note column: whether a signed note follows, and whether it is a late entry. */
+function noteCell(
+  note: RecordSet['notes'][number] | undefined,
+  startsAt: string,
+  afterHours: number,
+): string {
+  if (!note) return 'No signed note';
+  const late = lateEntry(startsAt, note.signed?.at, afterHours);
+  return late ? `Signed note below (late entry, signed ${recordDate(late.signedAt)})` : 'Signed note below';
 }

@@ -1,6 +1,8 @@
 /** Words for the printed record: ratings in words, vocabulary labels, signature lines. */
 export { ratingInWords } from '../../../../shared/domain/dimensions';
 
+import { addendumKindLabel } from '../../../../shared/domain/addendumKinds';
+import { lateEntry } from '../../../../shared/domain/lateEntry';
 import type { Addendum, Signature } from '../../../../shared/domain/noteSchema';
 import {
   type RuptureVocabulary,
@@ -42,9 +44,28 @@ export function signatureLine(signature: Signature): string {
   return `Signed by ${signature.by} on ${formatDateTime(signature.at)}`;
 }
 
-/** "Addendum of 15 March 2025, 09:10 by Dr Rivera". */
+/**
+ * "Correction of 15 March 2025, 09:10 by Dr Rivera"; an addendum written before addenda were
+ * typed is an "Addendum of …".
+ */
 export function addendumTitle(addendum: Addendum): string {
-  return `Addendum of ${formatDateTime(addendum.at)} by ${addendum.by}`;
+  return `${addendumKindLabel(addendum)} of ${formatDateTime(addendum.at)} by ${addendum.by}`;
+}
+
+/**
+ * "Late entry: signed on 14 March 2025, 10:02, 3 days after the session began (the limit is 48
+ * hours)", or null when the note was signed in time.
+ */
+export function lateEntryLine(
+  sessionStartsAt: string,
+  signature: Signature,
+  afterHours: number,
+): string | null {
+  const late = lateEntry(sessionStartsAt, signature.at, afterHours);
+  if (!late) return null;
+  const hours = Math.floor(late.hoursAfterSession);
+  const after = hours < 48 ? `${hours} hours` : `${Math.floor(hours / 24)} days`;
+  return `Late entry: signed on ${formatDateTime(late.signedAt)}, ${after} after the session began (the limit is ${afterHours} hours).`;
 }
 
 export const recordDate = (iso: string): string => formatDate(iso);

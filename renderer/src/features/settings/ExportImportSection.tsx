@@ -10,7 +10,12 @@ import { Icon } from '../../components/Icon';
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const countsText = (c: RecordCounts) =>
   `${plural(c.clients, 'client')}, ${plural(c.sessions, 'session')}, ${plural(c.notes, 'note')}, ` +
-  `${plural(c.processNotes, 'process note')}, ${plural(c.templates, 'template')}`;
+  `${plural(c.processNotes, 'process note')}, ` +
+  // Files before interchange version 3 carry none of these: left out rather than "0 diagnoses".
+  (c.treatmentPlans ? `${plural(c.treatmentPlans, 'treatment plan version')}, ` : '') +
+  (c.diagnoses ? `${plural(c.diagnoses, 'diagnosis', 'diagnoses')}, ` : '') +
+  (c.safetyPlans ? `${plural(c.safetyPlans, 'safety plan')}, ` : '') +
+  plural(c.templates, 'template');
 const settingsText: Record<ImportSummary['settings'], string> = {
   imported: 'this vault has no settings yet, so it takes the file’s',
   merged: 'your settings are kept; the file’s own rupture markers and strategies are added',
@@ -168,6 +173,22 @@ export function ExportImportSection() {
               </dd>
             </div>
           </dl>
+          {summary.valid && summary.notices.length > 0 && (
+            <div>
+              <p>Imported as they are, but worth checking:</p>
+              <ul>
+                {summary.notices.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed once shown; the same message can repeat.
+                  <li key={i}>
+                    <code>{p.path}</code>: {p.message}
+                  </li>
+                ))}
+              </ul>
+              {summary.notices.length > SHOWN_PROBLEMS && (
+                <p>And {summary.notices.length - SHOWN_PROBLEMS} more.</p>
+              )}
+            </div>
+          )}
           {summary.valid ? (
             <div className="actions">
               <button type="button" disabled={busy !== null} onClick={confirmImport}>

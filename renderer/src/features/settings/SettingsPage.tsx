@@ -9,6 +9,7 @@ import { CheckVaultSection } from './CheckVaultSection';
 import { SecuritySection } from './SecuritySection';
 import { ThisComputerSection } from '../sync/ThisComputerSection';
 import { ExportImportSection } from './ExportImportSection';
+import { NoteDeadlinesSection } from './NoteDeadlinesSection';
 import { PracticeSection } from './PracticeSection';
 import { TemplateManager } from './TemplateManager';
 import { VaultLocationSection } from './VaultLocationSection';
@@ -91,6 +92,7 @@ export function SettingsPage({
         <button type="submit">Save settings</button>
         <output aria-live="polite">{status}</output>
       </form>
+      <NoteDeadlinesSection onSaved={onSaved} />
       <AppearanceSection />
       <ThisComputerSection />
       <BackupsSection onRestore={onRestore} />

@@ -1,6 +1,7 @@
 import { PenLine, Plus } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
+import { lateEntryText } from '../../components/LateEntryBadge';
 import { call, messageOf } from '../../data/api';
 import { useClients } from '../../data/hooks';
 import { putNoteSummary } from '../../data/summaryIndex';
@@ -146,6 +147,9 @@ function Section({
       <h2 id={headingId}>
         {section.title}
         {total > 0 && <span className="today-count"> {total}</span>}
+        {(section.overdue ?? 0) > 0 && (
+          <span className="today-overdue-count"> · {section.overdue} overdue</span>
+        )}
       </h2>
       {section.rows.length === 0 ? (
         <p className="muted">
@@ -201,7 +205,11 @@ function Row({
   const when = formatDateTime(row.session.startsAt);
   const signed = row.note?.status === 'signed';
   const status = signed ? 'Signed' : row.note ? 'Draft' : sectionId === 'upcoming' ? 'Upcoming' : 'No note';
-  const late = sectionId === 'unsigned' ? formatAgo(row.session.startsAt, now) : null;
+  // How late a note still to finish is: for every unsigned row of the first two sections.
+  const late =
+    sectionId === 'unsigned' || (sectionId === 'drafts' && row.overdue)
+      ? formatAgo(row.session.startsAt, now)
+      : null;
   const action = signed ? 'Open note' : 'Write note';
   // The row's client and time describe its button: "Write note" is its name in every row.
   const base = `today-row-${row.session.id}`;
@@ -217,7 +225,15 @@ function Row({
       </button>
       <span className="today-when" id={`${base}-when`}>
         {when}
-        {late && <span className="today-late"> · {late}</span>}
+        {late && (
+          // Overdue in words and colour; a note still within the limit is only "how long ago".
+          <span className={row.overdue ? 'today-late overdue' : 'today-late'}>
+            {' '}
+            · {late}
+            {row.overdue ? ', overdue' : ''}
+          </span>
+        )}
+        {signed && row.late && <span className="today-late-entry"> · {lateEntryText(row.late)}</span>}
       </span>
       <span className={`badge ${signed ? 'signed' : row.note ? 'draft' : 'none'}`}>{status}</span>
       {row.detail && (

@@ -1,4 +1,11 @@
 import type { Client } from '../../../../shared/domain/clientSchema';
+import {
+  DEFAULT_DRAFT_REMINDER_DAYS,
+  DEFAULT_LATE_ENTRY_AFTER_HOURS,
+  type LateEntry,
+  lateEntry,
+  noteOverdue,
+} from '../../../../shared/domain/lateEntry';
 import type { Session } from '../../../../shared/domain/sessionSchema';
 import { urgentMeasureFlagKinds } from '../../../../shared/measures/measureFlags';
 import type { Measure } from '../../../../shared/measures/measureSchema';
@@ -20,7 +27,22 @@ export interface TodayRow {
   client: Client | undefined;
   /** What the row is about, in words, when the section needs more than the session (a measure's flag). */
   detail?: string;
+  /** Unsigned past the draft reminder limit (Settings): shown as overdue. */
+  overdue?: boolean;
+  /** Signed past the late-entry limit (Settings): when, for its label. */
+  late?: LateEntry | null;
 }
+
+/** The user's limits Today marks rows by (Settings' lateEntryAfterHours and draftReminderDays). */
+export interface NoteLimits {
+  lateEntryAfterHours: number;
+  draftReminderDays: number;
+}
+
+const defaultLimits: NoteLimits = {
+  lateEntryAfterHours: DEFAULT_LATE_ENTRY_AFTER_HOURS,
+  draftReminderDays: DEFAULT_DRAFT_REMINDER_DAYS,
+};
 
 /** One section of Today; later features (plan reviews, risk follow-ups) add sections of their own. */
 export interface TodaySection {
@@ -31,6 +53,8 @@ export interface TodaySection {
   rows: TodayRow[];
   /** How many rows the section has in all, when only the first are here yet (Today's slice). */
   total?: number;
+  /** How many of its rows are overdue (notes to finish). */
+  overdue?: number;
 }
 
 /** What Today is computed from: the renderer's index, and the time (injected, so tests fix it). */
@@ -48,9 +72,13 @@ export interface TodaySource {
  * milliseconds): sessions of the last two weeks without a signed note, oldest first (the most
  * overdue on top); drafts outside that window (older sessions, or written ahead), oldest first;
  * notes signed in the last week, newest first; sessions still to come, soonest first. Cancelled
- * sessions need no note and are left out of the first two.
+ * sessions need no note and are left out of the first two. Unsigned rows past the user's draft
+ * reminder limit are marked overdue, signed rows past the late-entry limit carry their late entry.
  */
-export function todaySections({ clients, sessions, notes, now, olderDrafts }: TodaySource): TodaySection[] {
+export function todaySections(
+  { clients, sessions, notes, now, olderDrafts }: TodaySource,
+  limits: NoteLimits = defaultLimits,
+): TodaySection[] {
   const nowMs = now.getTime();
   const noteBySession = new Map<string, NoteSummary>();
   for (const note of notes) noteBySession.set(note.sessionId, note);
@@ -61,17 +89,22 @@ export function todaySections({ clients, sessions, notes, now, olderDrafts }: To
   for (const session of sessions) {
     const at = Date.parse(session.startsAt);
     const note = noteBySession.get(session.id);
-    const row = { session, note, client: clients.get(session.clientId) };
+    const row: TodayRow = { session, note, client: clients.get(session.clientId) };
     if (at > nowMs) {
       if (note?.status === 'draft') drafts.push(row);
       else if (!note) upcoming.push(row);
       continue;
     }
     if (note?.status === 'signed') {
-      if (note.signedAt && nowMs - Date.parse(note.signedAt) <= RECENT_SIGNED_DAYS * DAY) signed.push(row);
+      if (note.signedAt && nowMs - Date.parse(note.signedAt) <= RECENT_SIGNED_DAYS * DAY) {
+        row.late = lateEntry(session.startsAt, note.signedAt, limits.lateEntryAfterHours);
+        signed.push(row);
+      }
       continue;
     }
     if (session.attendance === 'cancelled' && !note) continue;
+    // Every past session still unsigned can be overdue; the limit is at most the window's 14 days.
+    row.overdue = noteOverdue(session.startsAt, now, limits.draftReminderDays);
     if (nowMs - at <= UNSIGNED_WINDOW_DAYS * DAY) unsigned.push(row);
     else if (note) drafts.push(row);
   }
@@ -80,9 +113,10 @@ export function todaySections({ clients, sessions, notes, now, olderDrafts }: To
   return [
     {
       id: 'unsigned',
-      title: 'Notes to write',
+      title: 'Notes to finish',
       empty: 'Sessions of the last two weeks without a signed note appear here, oldest first.',
       rows: unsigned.sort(byStart),
+      overdue: unsigned.filter((r) => r.overdue).length,
     },
     {
       id: 'drafts',

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useAllMeasures, useClientLookup, useTodaySource } from '../../data/hooks';
+import { useAllMeasures, useClientLookup, useSettings, useTodaySource } from '../../data/hooks';
 import { measureFollowUpSection, type TodaySection, todaySections } from './todaySections';
 
 /**
@@ -10,6 +10,8 @@ export function useTodaySections(): { sections: TodaySection[] | undefined; now:
   const source = useTodaySource();
   const measures = useAllMeasures();
   const clients = useClientLookup();
+  // The overdue and late-entry limits; the defaults until the settings arrive (one small call).
+  const { lateEntryAfterHours, draftReminderDays } = useSettings();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date()), 60_000);
@@ -18,15 +20,18 @@ export function useTodaySections(): { sections: TodaySection[] | undefined; now:
   const sections = useMemo(
     () =>
       source && clients
-        ? todaySections({
-            clients,
-            sessions: source.sessions,
-            notes: source.notes,
-            now,
-            olderDrafts: source.olderDrafts,
-          })
+        ? todaySections(
+            {
+              clients,
+              sessions: source.sessions,
+              notes: source.notes,
+              now,
+              olderDrafts: source.olderDrafts,
+            },
+            { lateEntryAfterHours, draftReminderDays },
+          )
         : undefined,
-    [source, clients, now],
+    [source, clients, now, lateEntryAfterHours, draftReminderDays],
   );
   // Measures to follow up, once the measures have arrived (a section of its own, after the others).
   const withMeasures = useMemo(
