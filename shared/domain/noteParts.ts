@@ -1,7 +1,8 @@
 /**
  * The parts of a progress note a clinician can take from one version or another when the same
  * draft was edited on two computers at once: each base-format section on its own, then the
- * attunement ratings, co-regulation, ruptures, session judgments, participation, feedback and plan.
+ * attunement ratings, co-regulation, ruptures, session judgments, participation, feedback, the
+ * treatment goals addressed, plan and the risk assessment.
  */
 import type { Note } from './noteSchema';
 
@@ -13,7 +14,9 @@ export const noteWholeParts = [
   'sessionJudgments',
   'participation',
   'feedback',
+  'goalProgress',
   'plan',
+  'risk',
 ] as const;
 export type NoteWholePart = (typeof noteWholeParts)[number];
 
@@ -38,6 +41,9 @@ export function notePartKeys(notes: readonly NoteContent[]): NotePartKey[] {
 /** The value of one part of a note (an absent section reads as empty text). */
 export function notePartValue(note: NoteContent, key: NotePartKey): unknown {
   if (key.startsWith(SECTION_PREFIX)) return note.sections[key.slice(SECTION_PREFIX.length)] ?? '';
+  // A version stored before issue 15 lacks these parts; it holds what an empty one does.
+  if (key === 'goalProgress') return note.goalProgress ?? [];
+  if (key === 'risk') return note.risk ?? null;
   return note[key as NoteWholePart];
 }
 

@@ -96,4 +96,26 @@ describe('the words of one vault on several computers', () => {
     expect(base.plan).toBe('office plan');
     expect(() => mergeNoteParts(base as never, new Map(), { plan: 'nope' })).toThrow(RangeError);
   });
+
+  it('offers the goals addressed and the risk section as parts; a version from before them differs in neither when empty', () => {
+    const older = {
+      sections: {},
+      attunement: {},
+      coRegulation: '',
+      ruptures: [],
+      sessionJudgments: {},
+      participation: {},
+      feedback: null,
+      plan: '',
+    };
+    const empty = { ...older, goalProgress: [], risk: null };
+    expect(differingNoteParts([older, empty] as never)).toEqual([]);
+    const risk = { ideation: 'passive', intent: 'no', plan: 'no', means: 'no', level: 'moderate' };
+    const laptop = { ...empty, goalProgress: [{ goalId: 'g1', progress: 1, comment: '' }], risk };
+    expect(differingNoteParts([older, laptop] as never)).toEqual(['goalProgress', 'risk']);
+    const merged = mergeNoteParts(empty as never, new Map([['L', laptop as never]]), { risk: 'L' });
+    expect(merged).toMatchObject({ goalProgress: [], risk });
+    expect(notePartLabel('goalProgress')).toBe('Treatment goals addressed');
+    expect(notePartLabel('risk')).toBe('Risk assessment');
+  });
 });

@@ -59,7 +59,9 @@ export function notePartLabel(key: string, sections: readonly TemplateSection[] 
     sessionJudgments: 'Rupture judgments for the session',
     participation: includableSectionLabels.participation,
     feedback: includableSectionLabels.feedback,
+    goalProgress: 'Treatment goals addressed',
     plan: includableSectionLabels.plan,
+    risk: 'Risk assessment',
   };
   return labels[key] ?? key;
 }
