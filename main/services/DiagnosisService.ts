@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { findIcdCode, type IcdCode } from '../../shared/diagnoses/icd10cm';
-import { searchDiagnoses } from '../../shared/diagnoses/searchDiagnoses';
+import { prepareDiagnosisSearch, searchDiagnoses } from '../../shared/diagnoses/searchDiagnoses';
 import { type Diagnosis, diagnosisSchema } from '../../shared/domain/diagnosisSchema';
 import { AttuneError } from '../../shared/errors';
 import {
@@ -31,6 +31,8 @@ export class DiagnosisService {
   /** A client's diagnoses: the current primary first, then current ones, then ended, newest first. */
   async list(clientId: string): Promise<Diagnosis[]> {
     await this.clients.require(clientId);
+    // The list opens the diagnoses panel: ready the code search before the first code is typed.
+    prepareDiagnosisSearch();
     return (await this.#ofClient(clientId)).sort(byStanding).map((d) => structuredClone(d));
   }
 

@@ -35,6 +35,11 @@ function indexed(): readonly IndexedCode[] {
   return index;
 }
 
+/** Builds the search's index now (tens of ms, once), so the first query typed does not wait for it. */
+export function prepareDiagnosisSearch(): void {
+  indexed();
+}
+
 /** The codes matching `query`, best first; none for a query with nothing to match on. */
 export function searchDiagnoses(query: string, options: DiagnosisSearchOptions = {}): IcdCode[] {
   const limit = options.limit ?? 20;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_KDF, deriveKek } from '../../vault/kdf';
 import { Vault } from '../../vault/Vault';
 import { buildFixture } from './benchFixture';
+import { type DiagnosisSearchBench, measureDiagnosisSearch } from './measureDiagnosisSearch';
 import { type Fts5Reference, measureFts5 } from './fts5Reference';
 import { type BackupBench, measureBackup } from './measureBackup';
 import { loadPlainAsync, loadPlainSync, loadVault, type VaultLoad } from './measureLoad';
@@ -61,6 +62,8 @@ export interface BenchResults {
   search: SearchBench;
   /** The reference search engine on the same notes and the same queries (SQLite FTS5). */
   searchReference: Fts5Reference;
+  /** The ICD-10-CM code search of the diagnoses panel (issue 15), on the shipped codes. */
+  diagnosisSearch: DiagnosisSearchBench;
   save: SaveResult & { ratioP50: number; ratioP95: number };
   unlock: { ms: number; runs: number[]; loadAverage: number[] };
   verify: { ms: number; ok: boolean; records: number; problems: number; loadAverage: number[] };
@@ -111,6 +114,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const searchReference = await measureFts5(fixture, 2, searchQueriesFrom(fixture.sampleNote));
     options.log(
       `Search reference (${searchReference.engine}): first query ${searchReference.firstQueryMs.toFixed(1)} ms, p50 ${searchReference.warm.p50.toFixed(1)} ms.`,
+    );
+
+    const diagnosisSearch = measureDiagnosisSearch();
+    options.log(
+      `Diagnosis search (${diagnosisSearch.codes} codes): p50 ${diagnosisSearch.p50.toFixed(2)} ms, p95 ${diagnosisSearch.p95.toFixed(2)} ms over ${diagnosisSearch.samples} queries.`,
     );
 
     // Unlock: the whole open with the passphrase, and the KDF alone with the same parameters.
@@ -193,6 +201,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       },
       search,
       searchReference,
+      diagnosisSearch,
       save: { ...save, ratioP50: save.vault.p50 / save.plain.p50, ratioP95: save.vault.p95 / save.plain.p95 },
       unlock: { ms: median(unlockRuns), runs: unlockRuns, loadAverage: unlockLoadAverage },
       verify,

@@ -45,6 +45,8 @@ describe('attune bench', () => {
       printed.searchReference.buildMs,
       printed.searchReference.warm.p50,
       printed.search.warmQuery.p50,
+      printed.diagnosisSearch.p50,
+      printed.diagnosisSearch.p95,
       printed.save.ratioP50,
       printed.save.ratioP95,
       printed.unlock.ms,
