@@ -68,7 +68,9 @@ export function PlanEditor({
   return (
     <section className="plan-editor" aria-labelledby={headingId}>
       <div className="plan-head">
-        <h3 id={headingId}>{plan.version === 1 ? 'Treatment plan' : `Revision: version ${plan.version}`}</h3>
+        <h3 id={headingId}>
+          {plan.version === 1 ? 'Draft plan' : `Draft revision, version ${plan.version}`}
+        </h3>
         <span className="badge draft">Draft</span>
         <span className={failed ? 'plan-save error' : 'plan-save muted'} role="status">
           {saveStatusText(draft.status)}

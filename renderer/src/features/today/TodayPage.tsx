@@ -6,6 +6,7 @@ import { call, messageOf } from '../../data/api';
 import { useClients } from '../../data/hooks';
 import { putNoteSummary } from '../../data/summaryIndex';
 import { formatAgo, formatDate, formatDateTime } from '../../format/dates';
+import { PlanReviewsDue } from '../plan/PlanReviewsDue';
 import { NewSessionNote } from './NewSessionNote';
 import type { TodayRow, TodaySection } from './todaySections';
 import { useTodaySections } from './useTodaySections';
@@ -99,6 +100,7 @@ export function TodayPage({
             onOpenClient={onOpenClient}
           />
           <div className="today-aside">
+            <PlanReviewsDue onOpenClient={onOpenClient} />
             {aside.map((section) => (
               <Section
                 key={section.id}
@@ -112,6 +114,7 @@ export function TodayPage({
           </div>
         </div>
       )}
+      {nothing && <PlanReviewsDue onOpenClient={onOpenClient} />}
     </main>
   );
 }

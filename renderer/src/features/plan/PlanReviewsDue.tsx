@@ -1,0 +1,79 @@
+import { ClipboardCheck } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import type { PlanReviewDue } from '../../../../shared/ipc/contract';
+import { useClientLookup } from '../../data/hooks';
+import { planReviewsDue } from '../../data/plans';
+import { formatDate, todayIso } from '../../format/dates';
+import { rememberTab } from '../client/clientTab';
+
+/** How many rows show before "Show all", as Today's other side sections. */
+const ROWS = 8;
+
+/**
+ * Today's "Plan reviews due": each client whose signed treatment plan has reached its review
+ * date, earliest first; a row opens the client's Treatment tab. Fetched on its own from main
+ * (a pass over the plans only), so Today's notes never wait for it; nothing shows while none is due.
+ */
+export function PlanReviewsDue({ onOpenClient }: { onOpenClient: (clientId: string) => void }) {
+  const [due, setDue] = useState<PlanReviewDue[] | null>(null);
+  const [all, setAll] = useState(false);
+  const clients = useClientLookup();
+  useEffect(() => {
+    let current = true;
+    planReviewsDue(todayIso())
+      .then((rows) => current && setDue(rows))
+      // A reminder that could not be read is left out: the Treatment tab shows it too.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
+  if (!due || due.length === 0) return null;
+
+  const open = (clientId: string) => {
+    rememberTab(clientId, 'treatment');
+    onOpenClient(clientId);
+  };
+  const shown = all ? due : due.slice(0, ROWS);
+  return (
+    <section className="today-section plan-reviews" aria-labelledby="today-plan-reviews">
+      <h2 id="today-plan-reviews">
+        Plan reviews due<span className="today-count"> {due.length}</span>
+      </h2>
+      <ul className="today-rows">
+        {shown.map((row) => {
+          const code = clients?.get(row.clientId)?.code ?? 'Unknown client';
+          const base = `plan-review-${row.planId}`;
+          return (
+            <li className="today-row" key={row.planId}>
+              <button
+                type="button"
+                id={`${base}-client`}
+                className="link today-client"
+                onClick={() => open(row.clientId)}
+              >
+                {code}
+              </button>
+              <span className="today-when" id={`${base}-when`}>
+                Review due {formatDate(row.reviewDate)} · version {row.version}
+              </span>
+              <button
+                type="button"
+                className="secondary today-write"
+                aria-describedby={`${base}-client ${base}-when`}
+                onClick={() => open(row.clientId)}
+              >
+                <ClipboardCheck aria-hidden="true" size={14} /> Review plan
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {shown.length < due.length && (
+        <button type="button" className="link today-more" onClick={() => setAll(true)}>
+          Show all {due.length}
+        </button>
+      )}
+    </section>
+  );
+}
