@@ -3,3 +3,4 @@
 export { hasStashedDrafts } from './draftStash';
 export { saveStashedDrafts } from './saveStashedDrafts';
 export { NoteEditor, type NoteEditorProps } from './NoteEditor';
+export { loadNoteDataEarly } from './useNoteData';

@@ -18,6 +18,45 @@ export type NoteDataState =
   | { state: 'failed'; message: string }
   | { state: 'ready'; data: NoteData };
 
+/** The four answers the editor needs, asked for together. */
+function fetchNoteData(noteId: string): Promise<NoteData> {
+  return Promise.all([
+    call('notes:get', { id: noteId }),
+    call('templates:list'),
+    call('settings:get'),
+    call('processNotes:get', { noteId }),
+  ]).then(([note, templates, settings, processNote]) => {
+    const template = templates.find((t) => t.id === note.templateId) ?? fallbackTemplate(note);
+    return { note, template, settings, processNote };
+  });
+}
+
+/** How long an early load stays good for the editor mounting after it (an answer older is asked again). */
+const EARLY_LOAD_MS = 2000;
+let early: { noteId: string; at: number; data: Promise<NoteData> } | null = null;
+
+/**
+ * Starts loading a note for an editor about to mount (the note page asks while it checks whether
+ * the note is open on another computer), so the two round trips overlap instead of following one
+ * another. Only the next editor of that note takes it, and only while it is fresh: a note shown
+ * later (after a warning was read) is loaded again, as it may have changed meanwhile.
+ */
+export function loadNoteDataEarly(noteId: string): void {
+  if (early?.noteId === noteId && performance.now() - early.at < EARLY_LOAD_MS) return;
+  const data = fetchNoteData(noteId);
+  data.catch(() => undefined); // the editor that takes it reports the failure
+  early = { noteId, at: performance.now(), data };
+}
+
+/** The early load of `noteId` if there is a fresh one (taken once), else a new load. */
+function takeNoteData(noteId: string): Promise<NoteData> {
+  const taken = early;
+  early = null;
+  return taken?.noteId === noteId && performance.now() - taken.at < EARLY_LOAD_MS
+    ? taken.data
+    : fetchNoteData(noteId);
+}
+
 /** Loads a note with its template, the settings and its process note; `reload` tries again. */
 export function useNoteData(noteId: string): NoteDataState & { reload: () => void } {
   // Each result remembers its note, so a new `noteId` never shows the previous note's data.
@@ -31,16 +70,9 @@ export function useNoteData(noteId: string): NoteDataState & { reload: () => voi
   useEffect(() => {
     let current = true;
     setResult({ noteId, value: { state: 'loading' } });
-    Promise.all([
-      call('notes:get', { id: noteId }),
-      call('templates:list'),
-      call('settings:get'),
-      call('processNotes:get', { noteId }),
-    ])
-      .then(([note, templates, settings, processNote]) => {
-        if (!current) return;
-        const template = templates.find((t) => t.id === note.templateId) ?? fallbackTemplate(note);
-        setResult({ noteId, value: { state: 'ready', data: { note, template, settings, processNote } } });
+    takeNoteData(noteId)
+      .then((data) => {
+        if (current) setResult({ noteId, value: { state: 'ready', data } });
       })
       .catch(
         (error) => current && setResult({ noteId, value: { state: 'failed', message: messageOf(error) } }),

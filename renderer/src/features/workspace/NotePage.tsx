@@ -1,6 +1,7 @@
+import { useEffect } from 'react';
 import { useClient, useSessionOfNote } from '../../data/hooks';
 import { formatDateTime } from '../../format/dates';
-import { NoteEditor } from '../note';
+import { loadNoteDataEarly, NoteEditor } from '../note';
 import { EditingElsewhereGate } from '../sync/EditingElsewhereGate';
 
 /**
@@ -20,6 +21,8 @@ export function NotePage({
   const session = useSessionOfNote(noteId);
   const when = session ? formatDateTime(session.startsAt) : '';
   const heading = `Session note${client ? ` · ${client.code}` : ''}${when ? ` · ${when}` : ''}`;
+  // The note loads while the gate asks whether it is open elsewhere: one round trip's wait, not two.
+  useEffect(() => loadNoteDataEarly(noteId), [noteId]);
   return (
     <main className="page note-page">
       <EditingElsewhereGate kind="note" id={noteId} heading={heading} onBack={onClose}>
