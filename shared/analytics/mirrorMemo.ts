@@ -8,6 +8,7 @@ import {
   type MirrorOptions,
 } from './mirror';
 import type { AnalyticsSession } from './notesBySession';
+import { outcomeScaleTotals } from './outcomeScaleTotals';
 
 type PlainOptions = Omit<MirrorOptions, 'outcomeTotals'>;
 // The outcome totals ride as their own argument: remembered by identity like the summaries (as an
@@ -30,6 +31,13 @@ const caseloadMirrorOf = rememberLast(
     options: PlainOptions,
   ) => caseloadMirror(sessions, notes, { ...options, outcomeTotals }),
 );
+
+/**
+ * `outcomeScaleTotals`, remembered over the same measures (the index's list, the same array until
+ * a measure changes): the mirrors are remembered by their totals' identity, so totals computed
+ * afresh at each visit of a page would compute the whole mirror again too.
+ */
+export const rememberedOutcomeScaleTotals: typeof outcomeScaleTotals = rememberLast(outcomeScaleTotals, 8);
 
 /** `clientMirror`, remembered over the same client, summaries, outcome totals and options. */
 export function rememberedClientMirror(

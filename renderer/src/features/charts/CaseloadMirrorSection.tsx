@@ -1,7 +1,9 @@
 import { useDeferredValue, useId, useMemo } from 'react';
 import type { DateRange } from '../../../../shared/analytics/dateRange';
-import { rememberedCaseloadMirror } from '../../../../shared/analytics/mirrorMemo';
-import { outcomeScaleTotals } from '../../../../shared/analytics/outcomeScaleTotals';
+import {
+  rememberedCaseloadMirror,
+  rememberedOutcomeScaleTotals,
+} from '../../../../shared/analytics/mirrorMemo';
 import { type CaseloadSource, useAllMeasures } from '../../data/hooks';
 import { CaseloadAgreementChart, CaseloadEpisodesChart } from './CaseloadMirrorCharts';
 import { CaseloadParticipationChart } from './CaseloadParticipationChart';
@@ -27,7 +29,8 @@ export function CaseloadMirrorSection({
   const headingId = useId();
   // The outcome rating's totals, where clients have them: their outcome then.
   const measures = useAllMeasures();
-  const outcomeTotals = useMemo(() => (measures ? outcomeScaleTotals(measures) : undefined), [measures]);
+  // Remembered by the measures' identity, so the mirror below is remembered across visits too.
+  const outcomeTotals = measures ? rememberedOutcomeScaleTotals(measures) : undefined;
   // Drawn in a background render after the charts above, so it never delays them.
   const ready = useDeferredValue(true, false);
   const mirror = useMemo(

@@ -1,7 +1,9 @@
 import { useDeferredValue, useId, useMemo } from 'react';
 import type { DateRange } from '../../../../shared/analytics/dateRange';
-import { rememberedClientMirror } from '../../../../shared/analytics/mirrorMemo';
-import { outcomeScaleTotals } from '../../../../shared/analytics/outcomeScaleTotals';
+import {
+  rememberedClientMirror,
+  rememberedOutcomeScaleTotals,
+} from '../../../../shared/analytics/mirrorMemo';
 import { type ClientSource, useClientMeasures } from '../../data/hooks';
 import { exportStem } from './chartFormat';
 import { MirrorAgreementChart } from './MirrorAgreementChart';
@@ -29,7 +31,7 @@ export function ClientMirror(props: ClientMirrorProps) {
   const headingId = useId();
   // The outcome rating's totals, where the client has them: the mirror's outcome then.
   const measures = useClientMeasures(clientId);
-  const outcomeTotals = useMemo(() => (measures ? outcomeScaleTotals(measures) : undefined), [measures]);
+  const outcomeTotals = measures ? rememberedOutcomeScaleTotals(measures) : undefined;
   // Drawn in a background render after the charts above, so it never delays them.
   const ready = useDeferredValue(true, false);
   const mirror = useMemo(

@@ -17,7 +17,7 @@ import {
   MAX_DOTTED_POINTS,
   yAxisLabel,
 } from './chartTheme';
-import { changeText, type MeasureRow, measureRows, measureSummary } from './measureRows';
+import { changeText, type MeasureRow, measureSummary, rememberedMeasureRows } from './measureRows';
 import { SessionXAxis } from './SessionXAxis';
 
 const height = 260;
@@ -48,7 +48,7 @@ export const MeasureChart = memo(function MeasureChart({
 }: MeasureChartProps) {
   const definition = instrumentsById[instrument];
   const rows = useMemo(
-    () => measureRows(measures, instrument, noteOfSession),
+    () => rememberedMeasureRows(measures, instrument, noteOfSession),
     [measures, instrument, noteOfSession],
   );
   const summary = useMemo(() => measureSummary(instrument, rows), [instrument, rows]);

@@ -1,10 +1,14 @@
 import { useId, useMemo } from 'react';
 import { instruments } from '../../../../shared/measures/instruments';
+import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import { useClientChartSource, useClientMeasures } from '../../data/hooks';
 import { todayIso } from '../../format/dates';
 import { exportStem } from './chartFormat';
 import { MeasureChart } from './MeasureChart';
+import { noteIdsBySession } from './measureRows';
 import { useStableCallback } from './useStableCallback';
+
+const noNotes: readonly NoteSummary[] = [];
 
 /**
  * A client's outcome measures on the Patterns tab: one chart per instrument the client has been
@@ -23,10 +27,7 @@ export function MeasureCharts({
   const source = useClientChartSource(clientId);
   const openNote = useStableCallback(onOpenNote);
   const today = useMemo(() => todayIso(), []);
-  const noteOfSession = useMemo(
-    () => new Map((source?.notes ?? []).map((n) => [n.sessionId, n.id])),
-    [source],
-  );
+  const noteOfSession = noteIdsBySession(source?.notes ?? noNotes);
   const given = useMemo(
     () => instruments.filter((i) => measures?.some((m) => m.instrument === i.id)),
     [measures],

@@ -3,7 +3,9 @@ import type { InstrumentId } from '../../../../shared/measures/instrument';
 import { instrumentsById } from '../../../../shared/measures/instruments';
 import type { MeasureFlag } from '../../../../shared/measures/measureFlags';
 import type { Measure } from '../../../../shared/measures/measureSchema';
+import { rememberLast } from '../../../../shared/analytics/memoizedMetrics';
 import { measureSeries } from '../../../../shared/measures/measureSeries';
+import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import type { ChangeKind } from '../../../../shared/measures/reliableChange';
 import type { SessionPoint } from './clientChartRows';
 
@@ -47,6 +49,19 @@ export function measureRows(
   }
   return rows;
 }
+
+/**
+ * `measureRows`, remembered over the same measures (the index's list, the same array until one
+ * changes), instrument and note lookup: a page visited again draws its charts without scoring
+ * every administration again.
+ */
+export const rememberedMeasureRows: typeof measureRows = rememberLast(measureRows, 16);
+
+/** Each session's note id, by session, remembered over the same notes (so `rememberedMeasureRows` is too). */
+export const noteIdsBySession: (notes: readonly NoteSummary[]) => ReadonlyMap<string, string> = rememberLast(
+  (notes: readonly NoteSummary[]) => new Map(notes.map((n) => [n.sessionId, n.id])),
+  8,
+);
 
 const changeWords: Record<ChangeKind, string> = {
   'reliable-improvement': 'a reliable improvement',
