@@ -102,8 +102,10 @@ test('a treatment plan with two goals, signed, revised into version 2 with versi
   await revision.getByRole('group', { name: 'Goal 2', exact: true }).getByLabel('Status').selectOption('met');
   await expect(panel.getByRole('button', { name: 'Revise plan' })).toBeHidden();
   // Version 1 stays readable, as signed, beside the draft.
-  await panel.getByText(/^The plan in force: version 1/).click();
-  await expect(panel.getByText(`Version 1, signed by ${DEMO_CLINICIAN} on`)).toBeVisible();
+  await panel.getByText(`The plan in force: version 1, signed by ${DEMO_CLINICIAN} on`).click();
+  const inForce = panel.locator('details.plan-version').first();
+  await expect(inForce.getByText('Sleep through the night')).toBeVisible();
+  await expect(inForce.locator('.plan-goal-view').nth(1).getByText('Active')).toBeVisible();
   await expectSaved(revision);
 
   // Today lists the review; its row opens the client's Treatment tab, the draft kept as it was.

@@ -1,4 +1,4 @@
-import { Plus, X } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
@@ -9,7 +9,8 @@ import { useSettings } from '../../data/hooks';
 import { errorList } from '../note/noteDraft';
 import { saveStatusText } from '../note/saveStatusText';
 import { GoalFields } from './GoalFields';
-import { PlanDateField, PlanTextField, removeAt, replaceAt } from './PlanInputs';
+import { PlanDateField, removeAt, replaceAt } from './PlanInputs';
+import { TextItemList } from './TextItemList';
 import { usePlanDraft } from './usePlanDraft';
 
 /**
@@ -99,47 +100,33 @@ export function PlanEditor({
 
       <div className="plan-part">
         <h4>Problems</h4>
-        {content.problems.map((problem, i) => (
-          <div className="plan-item" key={problem.id}>
-            <PlanTextField
-              label={`Problem ${i + 1}`}
-              value={problem.text}
-              onChange={(text) =>
-                setContent((c) => ({ ...c, problems: replaceAt(c.problems, i, (p) => ({ ...p, text })) }))
-              }
-              error={errors[`problems.${i}.text`]}
-              className="plan-wide"
-            />
-            <button
-              type="button"
-              className="link plan-remove"
-              aria-label={`Remove problem ${i + 1}`}
-              onClick={() =>
-                setContent((c) => ({
-                  ...c,
-                  problems: removeAt(c.problems, i),
-                  // A goal can only point at the plan's own problems.
-                  goals: c.goals.map((g) => ({
-                    ...g,
-                    problemIds: g.problemIds.filter((id) => id !== problem.id),
-                  })),
-                }))
-              }
-            >
-              <X aria-hidden="true" size={14} /> Remove
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          disabled={content.problems.length >= 50}
-          onClick={() =>
+        <TextItemList
+          noun="Problem"
+          path="problems"
+          items={content.problems}
+          errors={errors}
+          max={50}
+          onText={(i, text) =>
+            setContent((c) => ({ ...c, problems: replaceAt(c.problems, i, (p) => ({ ...p, text })) }))
+          }
+          onRemove={(i) =>
+            setContent((c) => {
+              const removed = c.problems[i]?.id;
+              return {
+                ...c,
+                problems: removeAt(c.problems, i),
+                // A goal can only point at the plan's own problems.
+                goals: c.goals.map((g) => ({
+                  ...g,
+                  problemIds: g.problemIds.filter((id) => id !== removed),
+                })),
+              };
+            })
+          }
+          onAdd={() =>
             setContent((c) => ({ ...c, problems: [...c.problems, { id: crypto.randomUUID(), text: '' }] }))
           }
-        >
-          <Plus aria-hidden="true" size={14} /> Add problem
-        </button>
+        />
       </div>
 
       <div className="plan-part">
@@ -183,43 +170,26 @@ export function PlanEditor({
 
       <div className="plan-part">
         <h4>Interventions</h4>
-        {content.interventions.map((intervention, i) => (
-          <div className="plan-item" key={intervention.id}>
-            <PlanTextField
-              label={`Intervention ${i + 1}`}
-              value={intervention.text}
-              onChange={(text) =>
-                setContent((c) => ({
-                  ...c,
-                  interventions: replaceAt(c.interventions, i, (v) => ({ ...v, text })),
-                }))
-              }
-              error={errors[`interventions.${i}.text`]}
-              className="plan-wide"
-            />
-            <button
-              type="button"
-              className="link plan-remove"
-              aria-label={`Remove intervention ${i + 1}`}
-              onClick={() => setContent((c) => ({ ...c, interventions: removeAt(c.interventions, i) }))}
-            >
-              <X aria-hidden="true" size={14} /> Remove
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          disabled={content.interventions.length >= 50}
-          onClick={() =>
+        <TextItemList
+          noun="Intervention"
+          path="interventions"
+          items={content.interventions}
+          errors={errors}
+          max={50}
+          onText={(i, text) =>
+            setContent((c) => ({
+              ...c,
+              interventions: replaceAt(c.interventions, i, (v) => ({ ...v, text })),
+            }))
+          }
+          onRemove={(i) => setContent((c) => ({ ...c, interventions: removeAt(c.interventions, i) }))}
+          onAdd={() =>
             setContent((c) => ({
               ...c,
               interventions: [...c.interventions, { id: crypto.randomUUID(), text: '', goalIds: [] }],
             }))
           }
-        >
-          <Plus aria-hidden="true" size={14} /> Add intervention
-        </button>
+        />
       </div>
 
       <div className="plan-part">

@@ -6,24 +6,35 @@ import { goalStatusLabels } from './planWords';
  * One version of a plan as it was written: problems, goals with objectives, target dates and
  * status, interventions, review date, notes, and who signed it when. Read-only.
  */
-export function PlanVersionView({ plan, headingLevel = 4 }: { plan: TreatmentPlan; headingLevel?: 4 | 5 }) {
+export function PlanVersionView({
+  plan,
+  headingLevel = 4,
+  showSignature = true,
+}: {
+  plan: TreatmentPlan;
+  headingLevel?: 4 | 5;
+  /** False where a summary above already says who signed it when. */
+  showSignature?: boolean;
+}) {
   const H = headingLevel === 4 ? 'h4' : 'h5';
   const problemText = new Map(plan.problems.map((p) => [p.id, p.text]));
   return (
     <div className="plan-view">
-      <p className="plan-signature">
-        {plan.signed ? (
-          <>
-            <span className="badge signed">Signed</span> Version {plan.version}, signed by {plan.signed.by} on{' '}
-            {formatDateTime(plan.signed.at)}
-          </>
-        ) : (
-          <>
-            <span className="badge draft">Draft</span> Version {plan.version}, not signed
-          </>
-        )}
-        <span className="muted"> · Review by {formatDate(plan.reviewDate)}</span>
-      </p>
+      {showSignature && (
+        <p className="plan-signature">
+          {plan.signed ? (
+            <>
+              <span className="badge signed">Signed</span> Version {plan.version}, signed by {plan.signed.by}{' '}
+              on {formatDateTime(plan.signed.at)}
+            </>
+          ) : (
+            <>
+              <span className="badge draft">Draft</span> Version {plan.version}, not signed
+            </>
+          )}
+        </p>
+      )}
+      <p className="plan-review-date muted">Review by {formatDate(plan.reviewDate)}</p>
 
       <H>Problems</H>
       {plan.problems.length === 0 ? (

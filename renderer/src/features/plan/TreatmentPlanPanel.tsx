@@ -103,10 +103,11 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
             (draft ? (
               <details className="plan-version">
                 <summary>
-                  The plan in force: version {current.version}, signed{' '}
-                  {formatDateTime(current.signed?.at ?? current.updatedAt)}
+                  The plan in force: version {current.version}
+                  {current.signed &&
+                    `, signed by ${current.signed.by} on ${formatDateTime(current.signed.at)}`}
                 </summary>
-                <PlanVersionView plan={current} headingLevel={5} />
+                <PlanVersionView plan={current} headingLevel={5} showSignature={false} />
               </details>
             ) : (
               <PlanVersionView plan={current} />
@@ -124,7 +125,7 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
                           ? `, signed by ${plan.signed.by} on ${formatDateTime(plan.signed.at)}`
                           : ', never signed'}
                       </summary>
-                      <PlanVersionView plan={plan} headingLevel={5} />
+                      <PlanVersionView plan={plan} headingLevel={5} showSignature={false} />
                     </details>
                   </li>
                 ))}
