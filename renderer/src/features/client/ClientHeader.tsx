@@ -1,6 +1,8 @@
 import { ChevronLeft, FilePlus2, FileText, Pencil, Plus } from 'lucide-react';
 import type { Client } from '../../../../shared/domain/clientSchema';
+import type { ElevatedRisk } from '../../../../shared/ipc/contract';
 import { formatDate, formatDateTime } from '../../format/dates';
+import { RiskBadge } from '../risk/RiskBadge';
 import type { ClientFacts } from './clientFacts';
 
 /**
@@ -10,6 +12,7 @@ import type { ClientFacts } from './clientFacts';
 export function ClientHeader({
   client,
   facts,
+  risk,
   showNewSession,
   onBack,
   onNewSessionNote,
@@ -21,6 +24,8 @@ export function ClientHeader({
   client: Client;
   /** Undefined while the sessions load. */
   facts: ClientFacts | undefined;
+  /** The client's latest assessed risk, when it is elevated. */
+  risk?: ElevatedRisk | undefined;
   /** False while the page's empty state offers "New session" itself. */
   showNewSession: boolean;
   onBack: () => void;
@@ -43,6 +48,7 @@ export function ClientHeader({
           {client.displayName && <span className="client-name"> · {client.displayName}</span>}
         </h1>
         <span className={`badge client-status ${client.status}`}>{active ? 'Active' : 'Closed'}</span>
+        {risk && <RiskBadge risk={risk} />}
       </div>
       <dl className="client-facts">
         <div>

@@ -3,6 +3,7 @@ import { clientsWithSharedCode, sharedCodeMessage } from '../../../../shared/dom
 import type { Template } from '../../../../shared/domain/templates';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { call, messageOf } from '../../data/api';
+import { useElevatedRisks } from '../../data/elevatedRisk';
 import { type SessionRow, useClient, useClients, useSessionRows } from '../../data/hooks';
 import { putClient, putNoteSummary, putSession } from '../../data/summaryIndex';
 import { ClientCharts, MeasureCharts } from '../charts';
@@ -40,6 +41,7 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
   const client = useClient(clientId);
   const clients = useClients();
   const rows = useSessionRows(clientId);
+  const risks = useElevatedRisks();
   const newestFirst = useMemo(() => rows && [...rows].reverse(), [rows]);
   const facts = useMemo(() => rows && clientFacts(rows, new Date()), [rows]);
   const [tab, setTab] = useState<ClientTab>(() => rememberedTab(clientId));
@@ -114,6 +116,7 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
       <ClientHeader
         client={client}
         facts={facts}
+        risk={risks?.get(client.id)}
         showNewSession={!(tab === 'sessions' && rows?.length === 0)}
         onBack={onBack}
         onNewSessionNote={newSessionNote}

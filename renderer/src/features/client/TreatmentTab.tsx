@@ -1,4 +1,5 @@
 import { TreatmentPlanPanel } from '../plan/TreatmentPlanPanel';
+import { SafetyPlanPanel } from '../risk/SafetyPlanPanel';
 
 /**
  * A client's Treatment tab (issue 15): the treatment plan and its versions, the diagnoses and the
@@ -8,6 +9,7 @@ export function TreatmentTab({ clientId }: { clientId: string; onOpenNote: (note
   return (
     <div className="treatment-tab">
       <TreatmentPlanPanel clientId={clientId} />
+      <SafetyPlanPanel clientId={clientId} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { clientsWithSharedCode } from '../../../../shared/domain/duplicateClientCodes';
+import { useElevatedRisks } from '../../data/elevatedRisk';
 import { useClientActivity, useClients } from '../../data/hooks';
 import { formatDate } from '../../format/dates';
+import { RiskBadge } from '../risk/RiskBadge';
 import { ClientForm } from './ClientForm';
 
 type StatusFilter = 'active' | 'closed' | 'all';
@@ -10,6 +12,7 @@ type StatusFilter = 'active' | 'closed' | 'all';
 export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
   const clients = useClients();
   const activity = useClientActivity();
+  const risks = useElevatedRisks();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('active');
   const [creating, setCreating] = useState(false);
@@ -73,13 +76,17 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
           <tbody>
             {shown.map((c) => {
               const a = activity?.get(c.id);
+              const risk = risks?.get(c.id);
               return (
                 <tr key={c.id}>
                   <td>
                     <button type="button" className="link" onClick={() => onOpen(c.id)}>
                       {c.code}
                     </button>
-                    {sharedCode.has(c.id) && <span className="shared-code"> Code used twice: change one</span>}
+                    {sharedCode.has(c.id) && (
+                      <span className="shared-code"> Code used twice: change one</span>
+                    )}
+                    {risk && <RiskBadge risk={risk} />}
                   </td>
                   <td>{c.displayName ?? '—'}</td>
                   <td>{formatDate(c.startDate)}</td>

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { wouldBeLateEntry } from '../../../../shared/domain/lateEntry';
+import { emptyRiskAssessment } from '../../../../shared/domain/riskSchema';
 import { planPrompt } from '../../../../shared/domain/templates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useSessionOfNote } from '../../data/hooks';
@@ -24,6 +25,8 @@ import { ParticipationSection } from './ParticipationSection';
 import { PreviousPlan } from './PreviousPlan';
 import { usePreviousFeedback } from './previousFeedback';
 import { ProcessNotesPanel } from './ProcessNotesPanel';
+import { RiskReminder } from './RiskReminder';
+import { RiskSection } from './RiskSection';
 import { RupturesSection } from './RupturesSection';
 import { savedAtText, saveStatusText } from './saveStatusText';
 import { TextSection } from './TextSection';
@@ -181,8 +184,23 @@ function LoadedNoteEditor({
   const orphanKey = orphanSectionIds(new Set(template.baseSections.map((s) => s.id)), draft.sections).join(
     '\n',
   );
+  // A draft always offers the risk section; a signed note shows it only if it has one.
+  const showRisk = !signed || draft.risk !== null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `orphanKey` stands for the sections that matter here.
-  const outline = useMemo(() => noteOutline(template, draft.sections, signed), [template, signed, orphanKey]);
+  const outline = useMemo(
+    () => noteOutline(template, draft.sections, signed, showRisk),
+    [template, signed, orphanKey, showRisk],
+  );
+  // The reminder's button: the section appears empty, and the first question takes focus.
+  const setRisk = setters.risk;
+  const addRisk = useCallback(() => {
+    setRisk((current) => current ?? emptyRiskAssessment());
+    requestAnimationFrame(() => {
+      const part = document.getElementById(partDomId(idPrefix, partKeys.risk));
+      part?.scrollIntoView({ block: 'start' });
+      part?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+    });
+  }, [setRisk, idPrefix]);
   const choosing = held?.state === 'choose';
   // One element while typing, so the memoised header is not drawn again for every keystroke.
   const pdfButton = useMemo(
@@ -254,6 +272,14 @@ function LoadedNoteEditor({
               Changes you made that had not been saved ({savedAtText(held.heldAt).replace(/^Saved /, '')}) are
               back in the note.
             </p>
+          )}
+          {!readOnly && !choosing && (
+            <RiskReminder
+              noteId={note.id}
+              clientId={note.clientId}
+              hasRiskSection={draft.risk !== null}
+              onAddRisk={addRisk}
+            />
           )}
           {!readOnly && <PreviousPlan clientId={note.clientId} sessionId={note.sessionId} />}
           {held?.state === 'choose' ? (
@@ -344,6 +370,16 @@ function LoadedNoteEditor({
                     readOnly={readOnly}
                     error={errors.plan}
                     onChange={setters.plan}
+                  />
+                </Part>
+              )}
+              {showRisk && (
+                <Part idPrefix={idPrefix} partKey={partKeys.risk}>
+                  <RiskSection
+                    value={draft.risk}
+                    readOnly={readOnly}
+                    errors={errors}
+                    onChange={setters.risk}
                   />
                 </Part>
               )}

@@ -20,6 +20,7 @@ export const partKeys = {
   feedback: 'part:feedback',
   goals: 'part:goals',
   plan: 'part:plan',
+  risk: 'part:risk',
   addenda: 'part:addenda',
   measures: 'part:measures',
   processNotes: 'part:process-notes',
@@ -38,6 +39,8 @@ export function noteOutline(
   template: Pick<Template, 'baseSections' | 'includes'>,
   sections: Readonly<Record<string, string>>,
   signed: boolean,
+  /** Whether the note shows its risk section (every draft; a signed note only if it has one). */
+  showRisk = false,
 ): OutlineItem[] {
   const known = new Set(template.baseSections.map((s) => s.id));
   const items: OutlineItem[] = template.baseSections.map((s) => ({ key: sectionKey(s.id), label: s.label }));
@@ -52,6 +55,7 @@ export function noteOutline(
   if (includes.feedback) items.push({ key: partKeys.feedback, label: includableSectionLabels.feedback });
   items.push({ key: partKeys.goals, label: goalsSectionLabel });
   if (includes.plan) items.push({ key: partKeys.plan, label: includableSectionLabels.plan });
+  if (showRisk) items.push({ key: partKeys.risk, label: 'Risk assessment' });
   if (signed) items.push({ key: partKeys.addenda, label: 'Addenda' });
   // Every note: measures belong to the session and can be added after signing.
   items.push({ key: partKeys.measures, label: 'Outcome measures' });

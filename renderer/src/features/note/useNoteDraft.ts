@@ -29,6 +29,7 @@ export interface DraftSetters {
   feedback: Updater<NoteDraft['feedback']>;
   plan: (key: string, text: string) => void;
   goalProgress: Updater<NoteDraft['goalProgress']>;
+  risk: Updater<NoteDraft['risk']>;
 }
 
 export interface NoteDraftState {
@@ -168,6 +169,7 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
       feedback: part('feedback'),
       plan: (_key, text) => setDraft((d) => ({ ...d, plan: text })),
       goalProgress: part('goalProgress'),
+      risk: part('risk'),
     };
   }, []);
 

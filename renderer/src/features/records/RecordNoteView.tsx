@@ -5,6 +5,7 @@ import { participationItems } from '../../../../shared/domain/participation';
 import { type Participation, participationOccurred } from '../../../../shared/domain/participationSchema';
 import type { RuptureVocabulary } from '../../../../shared/domain/ruptures';
 import { includableSectionLabels, planPrompt, type Template } from '../../../../shared/domain/templates';
+import { RiskSummary } from '../risk/RiskSummary';
 import {
   addendumTitle,
   lateEntryLine,
@@ -164,6 +165,12 @@ export function RecordNoteView({
       )}
       {includes.plan && (
         <TextBlock title={includableSectionLabels.plan} text={note.plan} always hint={planPrompt} />
+      )}
+      {note.risk && (
+        <>
+          <h3>Risk assessment</h3>
+          <RiskSummary risk={note.risk} />
+        </>
       )}
       {note.signed && (
         <div className="record-signature">

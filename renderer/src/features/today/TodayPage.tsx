@@ -8,6 +8,7 @@ import { putNoteSummary } from '../../data/summaryIndex';
 import { formatAgo, formatDate, formatDateTime } from '../../format/dates';
 import { PlanReviewsDue } from '../plan/PlanReviewsDue';
 import { NewSessionNote } from './NewSessionNote';
+import { RiskFollowUps } from './RiskFollowUps';
 import type { TodayRow, TodaySection } from './todaySections';
 import { useTodaySections } from './useTodaySections';
 import './today.css';
@@ -81,6 +82,11 @@ export function TodayPage({
           {error}
         </p>
       )}
+      <RiskFollowUps
+        onOpenNote={onOpenNote}
+        onStartNote={(clientId) => setStarting((s) => ({ clientId, n: (s?.n ?? 0) + 1 }))}
+        onOpenClient={onOpenClient}
+      />
       {!sections || !main ? (
         <p className="muted">Loading sessions and notes…</p>
       ) : nothing ? (

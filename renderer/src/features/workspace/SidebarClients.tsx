@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
+import { useElevatedRisks } from '../../data/elevatedRisk';
 import { useClients } from '../../data/hooks';
+import { RiskBadge } from '../risk/RiskBadge';
 
 /** Height of one client row (CSS `.sidebar-client` keeps to it). */
 const ROW_HEIGHT = 32;
@@ -18,6 +20,7 @@ export function SidebarClients({
   onOpen: (clientId: string) => void;
 }) {
   const clients = useClients();
+  const risks = useElevatedRisks();
   const [query, setQuery] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
   const shown = useMemo(() => {
@@ -56,6 +59,7 @@ export function SidebarClients({
             const client = shown[row.index];
             if (!client) return null;
             const current = client.id === currentClientId;
+            const risk = risks?.get(client.id);
             return (
               <li key={client.id} style={{ transform: `translateY(${row.start}px)` }}>
                 <a
@@ -70,6 +74,7 @@ export function SidebarClients({
                 >
                   <span className="sidebar-client-code">{client.code}</span>
                   {client.displayName && <span className="sidebar-client-name"> {client.displayName}</span>}
+                  {risk && <RiskBadge risk={risk} />}
                 </a>
               </li>
             );
