@@ -140,6 +140,17 @@ export class SyncService {
     let value: unknown;
     if (choice.type === 'version') {
       const chosen = version(choice.versionId);
+      // A signed treatment plan version never changes: a draft saved elsewhere can't replace it.
+      if (
+        kind === kinds.treatmentPlan &&
+        !isSignedPlan(chosen.value) &&
+        conflict.versions.some((v) => isSignedPlan(v.value))
+      ) {
+        throw new AttuneError(
+          'invalid-input',
+          'This plan version was signed on one of the computers, so the signed version is kept as it is. Choose the signed version; changes from the other computer can go into a revision of the plan.',
+        );
+      }
       value = chosen.deleted ? null : this.touched(chosen.value);
     } else {
       if (kind !== kinds.note) {
@@ -227,6 +238,11 @@ function choosable(conflicts: RecordConflict[]): RecordConflict[] {
   return conflicts.filter(
     (c) => c.kind !== kinds.note || !c.versions.some((v) => (v.value as Note | null)?.status === 'signed'),
   );
+}
+
+/** Whether a conflict's version is a signed treatment plan version. */
+function isSignedPlan(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { status?: unknown }).status === 'signed';
 }
 
 /** The lowest device id among the writers of a conflict's versions (an op id starts with its device's id). */
