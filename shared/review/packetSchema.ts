@@ -15,15 +15,23 @@ import {
   scoreSchema,
   textSchema,
 } from '../domain/fields';
-import { noteStatusSchema } from '../domain/noteSchema';
+import { diagnosisStatusSchema, icd10CodeSchema } from '../domain/diagnosisSchema';
+import { goalProgressSchema } from '../domain/goalProgressSchema';
+import { addendumTypes, noteStatusSchema } from '../domain/noteSchema';
 import { participationItemIds } from '../domain/participation';
 import { participationSchema } from '../domain/participationSchema';
 import { sessionJudgmentsSchema } from '../domain/ruptureSchema';
+import { riskAssessmentSchema } from '../domain/riskSchema';
 import { ruptureOutcomeIds, ruptureTypeIds } from '../domain/ruptures';
 import { sessionSchema } from '../domain/sessionSchema';
+import { goalStatusSchema } from '../domain/treatmentPlanSchema';
 
 export const PACKET_FORMAT = 'attune-review-packet';
-export const PACKET_VERSION = 1;
+/**
+ * 2 (issue 15): the treatment plan's goals, the notes' goal progress and risk sections, typed
+ * addenda, and diagnoses when ticked. A version 1 packet reads as one without them.
+ */
+export const PACKET_VERSION = 2;
 /** The client id the packet's summaries carry, so the shared analytics run on them unchanged. */
 export const CASE_REF = 'case';
 /** The most sessions one packet holds; a year of weekly sessions is about fifty. */
@@ -64,8 +72,15 @@ export const packetIncludeSchema = z.strictObject({
   ruptures: z.boolean({ error: 'Say whether to include ruptures and repairs.' }),
   /** Psychotherapy (process) notes: only on an explicit, separate choice. */
   processNotes: z.boolean({ error: 'Say whether to include process notes.' }),
+  /**
+   * The client's diagnosis codes: only on an explicit choice, off by default (a code with a
+   * date shift still says much about a person). Absent in version 1 packets.
+   */
+  diagnoses: z.boolean({ error: 'Say whether to include the diagnoses.' }).default(false),
 });
 export type PacketInclude = z.infer<typeof packetIncludeSchema>;
+/** The choices as a request gives them: `diagnoses` may be left out (off). */
+export type PacketIncludeInput = z.input<typeof packetIncludeSchema>;
 
 const minuteSchema = z.int().min(0).max(MAX_SESSION_MINUTES).nullable();
 
@@ -101,6 +116,14 @@ export const packetSessionSchema = z.strictObject({
 });
 export type PacketSession = z.infer<typeof packetSessionSchema>;
 
+/** A goal the note addressed: the goal by its packet ref, the progress, the comment de-identified. */
+export const packetGoalProgressSchema = z.strictObject({
+  goalRef: packetRefSchema,
+  progress: goalProgressSchema.shape.progress,
+  comment: textSchema('A progress comment'),
+});
+export type PacketGoalProgress = z.infer<typeof packetGoalProgressSchema>;
+
 /** A note as it appears in the packet: its text de-identified, its ids replaced by refs. */
 export const packetNoteSchema = z.strictObject({
   sessionRef: packetRefSchema,
@@ -122,8 +145,20 @@ export const packetNoteSchema = z.strictObject({
   participation: participationSchema,
   feedback: sessionFeedbackSchema.nullable(),
   plan: textSchema('The plan'),
+  /** The plan goals the session addressed (version 2; absent in older packets). */
+  goalProgress: z.array(packetGoalProgressSchema).max(50).default([]),
+  /** The note's risk section, its free text de-identified (version 2; absent in older packets). */
+  risk: riskAssessmentSchema.nullable().default(null),
   addenda: z
-    .array(z.strictObject({ at: isoDateTimeSchema, text: textSchema('An addendum') }))
+    .array(
+      z.strictObject({
+        at: isoDateTimeSchema,
+        /** Correction, clarification or late entry (version 2); untyped addenda have none. */
+        type: z.enum(addendumTypes).optional(),
+        reason: textSchema('An addendum’s reason').optional(),
+        text: textSchema('An addendum'),
+      }),
+    )
     .max(1000)
     .optional(),
 });
@@ -158,6 +193,54 @@ export const packetTemplateSchema = z.strictObject({
 });
 export type PacketTemplate = z.infer<typeof packetTemplateSchema>;
 
+/** A goal of the client's treatment plan, its text de-identified, known by a packet ref. */
+export const packetGoalSchema = z.strictObject({
+  goalRef: packetRefSchema,
+  text: textSchema('A goal'),
+  status: goalStatusSchema,
+  /** Shifted with the other dates. */
+  targetDate: isoDateSchema.nullable(),
+  objectives: z
+    .array(
+      z.strictObject({
+        text: textSchema('An objective'),
+        measure: textSchema('How an objective is measured'),
+        targetDate: isoDateSchema.nullable(),
+      }),
+    )
+    .max(20),
+  /**
+   * False for a goal that only an earlier plan version holds, carried because a packet note
+   * addressed it.
+   */
+  inPlan: z.boolean(),
+});
+export type PacketGoal = z.infer<typeof packetGoalSchema>;
+
+/**
+ * The plan version the packet's goals come from: its place, status and (shifted) review date,
+ * each null when no version is left (goals addressed under a draft since discarded).
+ */
+export const packetPlanSchema = z.strictObject({
+  version: z.int().min(1).max(10_000).nullable(),
+  status: z.enum(['draft', 'signed']).nullable(),
+  reviewDate: isoDateSchema.nullable(),
+  goals: z.array(packetGoalSchema).max(200),
+});
+export type PacketPlan = z.infer<typeof packetPlanSchema>;
+
+/** A diagnosis as it goes into a packet when the clinician ticked "Include diagnoses". */
+export const packetDiagnosisSchema = z.strictObject({
+  code: icd10CodeSchema,
+  description: z.string().min(1).max(500),
+  rank: z.enum(['primary', 'secondary']),
+  status: diagnosisStatusSchema,
+  /** Shifted with the other dates. */
+  diagnosedOn: isoDateSchema,
+  endedOn: isoDateSchema.nullable(),
+});
+export type PacketDiagnosis = z.infer<typeof packetDiagnosisSchema>;
+
 /** The clinician's own rupture markers and strategies used in the packet (built-in ones are known). */
 export const packetVocabularySchema = z.strictObject({
   markers: z
@@ -185,7 +268,8 @@ export type PacketVocabulary = z.infer<typeof packetVocabularySchema>;
 export const packetSchema = z
   .strictObject({
     format: z.literal(PACKET_FORMAT),
-    version: z.literal(PACKET_VERSION),
+    /** 1 or 2: a reader of version 2 reads version 1 packets (the new parts read as absent). */
+    version: z.union([z.literal(1), z.literal(PACKET_VERSION)]),
     packetId: packetIdSchema,
     /** When the packet was made (shifted with the other dates). */
     createdAt: isoDateTimeSchema,
@@ -211,6 +295,13 @@ export const packetSchema = z
       .optional(),
     templates: z.array(packetTemplateSchema).max(100),
     vocabulary: packetVocabularySchema,
+    /**
+     * The client's treatment plan goals (version 2), or null when the client has no plan or the
+     * packet holds no notes. Never the plan's problems, interventions or notes.
+     */
+    treatmentPlan: packetPlanSchema.nullable().default(null),
+    /** Present only when `include.diagnoses` is true (version 2). */
+    diagnoses: z.array(packetDiagnosisSchema).max(100).optional(),
   })
   .superRefine((packet, ctx) => {
     const problem = packetProblem(packet);
@@ -266,6 +357,25 @@ function packetProblem(
       path: ['processNotes'],
       message: 'Process notes are in a packet exactly when the clinician chose to include them.',
     };
+  }
+  if ((packet.diagnoses !== undefined) !== packet.include.diagnoses) {
+    return {
+      path: ['diagnoses'],
+      message: 'Diagnoses are in a packet exactly when the clinician chose to include them.',
+    };
+  }
+  const goalRefs = new Set(packet.treatmentPlan?.goals.map((g) => g.goalRef) ?? []);
+  if (goalRefs.size !== (packet.treatmentPlan?.goals.length ?? 0)) {
+    return { path: ['treatmentPlan', 'goals'], message: 'Each goal in a packet needs its own reference.' };
+  }
+  for (const [i, note] of packet.notes.entries()) {
+    const k = note.goalProgress.findIndex((g) => !goalRefs.has(g.goalRef));
+    if (k !== -1) {
+      return {
+        path: ['notes', i, 'goalProgress', k, 'goalRef'],
+        message: 'A note’s progress refers to a goal that is not in the packet.',
+      };
+    }
   }
   for (const [i, p] of (packet.processNotes ?? []).entries()) {
     if (!sessionRefs.has(p.sessionRef)) {

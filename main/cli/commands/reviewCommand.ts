@@ -17,6 +17,7 @@ interface ReviewPacketFlags {
   alias?: string;
   names?: string;
   includeProcessNotes?: boolean;
+  includeDiagnoses?: boolean;
   dateShift: boolean;
   passphraseFile?: string;
   packetPassphraseFile?: string;
@@ -46,6 +47,10 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
       'the alias the client appears under (default: the one used before, else Client A, B, …)',
     )
     .option('--include-process-notes', 'include psychotherapy (process) notes, which are left out by default')
+    .option(
+      '--include-diagnoses',
+      'include the client’s diagnosis codes, which are left out by default (and taken out of the text)',
+    )
     .option(
       '--no-date-shift',
       'keep the real dates (by default all dates move by the same random 30–180 days)',
@@ -108,6 +113,7 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
             notes: true,
             ruptures: true,
             processNotes: flags.includeProcessNotes === true,
+            diagnoses: flags.includeDiagnoses === true,
           },
           extraNames,
           shiftDates: flags.dateShift,
@@ -117,6 +123,7 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
         io.out(
           `Wrote a review packet for “${done.alias}”: ${done.sessions} session${done.sessions === 1 ? '' : 's'}, ` +
             `${built.content.processNotes ? 'with process notes' : 'no process notes'}, ` +
+            `${built.content.diagnoses ? 'with diagnoses' : 'no diagnoses'}, ` +
             `${built.content.dateShiftApplied ? 'dates shifted' : 'real dates'}. Written to ${out}.`,
         );
         io.err(

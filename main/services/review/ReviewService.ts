@@ -39,6 +39,7 @@ import {
   deleteComment,
   listPackets,
   removePacket,
+  asRead,
   requirePacket,
   saveComment,
   storeOpenedPacket,
@@ -159,7 +160,7 @@ export class ReviewService {
   async getPacket(packetId: string): Promise<{ packet: ReviewPacket; comments: ReviewComment[] }> {
     const vault = this.session.vault;
     const { packet } = await requirePacket(vault, packetId);
-    return { packet, comments: await commentsOf(vault, packetId) };
+    return { packet: asRead(packet), comments: await commentsOf(vault, packetId) };
   }
 
   async removePacket(packetId: string): Promise<void> {

@@ -15,7 +15,7 @@ import {
   MAX_PACKET_SESSIONS,
   PACKET_FORMAT,
   PACKET_VERSION,
-  type PacketInclude,
+  type PacketIncludeInput,
   type PacketNote,
   type PacketSummary,
   packetSchema,
@@ -38,6 +38,7 @@ import {
   TemplateMapper,
   VocabularyMapper,
 } from './packetNotes';
+import { clinicalThreadOf, diagnosisCodeScrubber, GoalMapper, packetDiagnoses } from './packetPlan';
 import { newPacketId, RefMaker, randomShiftDays, shiftDate, shiftInstant } from './packetRefs';
 import {
   type PacketRefs,
@@ -54,7 +55,8 @@ export interface PacketRequest {
   to?: string;
   /** Only these sessions (of this client); all in range when absent. */
   sessionIds?: string[];
-  include: PacketInclude;
+  /** What goes in; `diagnoses` is off unless set (packet version 2). */
+  include: PacketIncludeInput;
   /** Other names to remove from the text: partners, relatives, colleagues, places. */
   extraNames: string[];
   shiftDates: boolean;
@@ -85,7 +87,11 @@ export async function buildPacket(
   const alias = chooseAlias(client, request, previous, clientNames);
   const forClient = createDeidentifier({ names: clientNames, replacement: alias });
   const forOthers = createDeidentifier({ names: request.extraNames, replacement: OTHER_NAME });
-  const clean = (text: string) => forOthers(forClient(text));
+  const include = { ...request.include, diagnoses: request.include.diagnoses === true };
+  const thread = await clinicalThreadOf(vault, client.id);
+  // Without the tick, the client's own codes leave every free-text field too (packetPlan.ts).
+  const forCodes = include.diagnoses ? (text: string) => text : diagnosisCodeScrubber(thread.diagnoses);
+  const clean = (text: string) => forCodes(forOthers(forClient(text)));
 
   // The same client keeps the same offset across packets, so two packets cannot be compared to
   // recover it; a first packet draws one at random.
@@ -105,14 +111,16 @@ export async function buildPacket(
   }
   const refs = new RefMaker();
   const refMap: PacketRefs = { sessions: {}, notes: {}, ruptures: {} };
+  const shiftDay = (date: string) => shiftDate(date, shiftDays);
   const ctx: NoteContext = {
     refs,
-    include: request.include,
+    include,
     clean,
     shift,
     vocabulary: new VocabularyMapper(settings.ruptureVocabulary, clean),
     templates: new TemplateMapper(templates, refs, clean),
     ruptureRefs: refMap.ruptures,
+    goals: include.notes ? new GoalMapper(thread.plans, refs, clean, shiftDay) : null,
   };
 
   const packetSessions: ReviewPacket['sessions'] = [];
@@ -162,7 +170,7 @@ export async function buildPacket(
             to: request.to ? shiftDate(request.to, shiftDays) : null,
           }
         : null,
-    include: request.include,
+    include,
     concernLine: settings.feedbackConcernLine,
     sessions: packetSessions,
     notes: packetNotes,
@@ -170,6 +178,8 @@ export async function buildPacket(
     ...(request.include.processNotes ? { processNotes } : {}),
     templates: ctx.templates.result(),
     vocabulary: ctx.vocabulary.result(),
+    treatmentPlan: ctx.goals?.result() ?? null,
+    ...(include.diagnoses ? { diagnoses: packetDiagnoses(thread.diagnoses, shiftDay) } : {}),
   } satisfies ReviewPacket);
   return {
     content,

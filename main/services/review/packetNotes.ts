@@ -8,6 +8,7 @@ import { dimensionIds } from '../../../shared/domain/dimensions';
 import type { Note } from '../../../shared/domain/noteSchema';
 import { normalizeEmotion } from '../../../shared/domain/participation';
 import type { Participation } from '../../../shared/domain/participationSchema';
+import type { RiskAssessment } from '../../../shared/domain/riskSchema';
 import { type RuptureTypeId, resolutionStrategies, ruptureMarkers } from '../../../shared/domain/ruptures';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import type { Template } from '../../../shared/domain/templates';
@@ -21,6 +22,7 @@ import type {
 } from '../../../shared/review/packetSchema';
 import { CASE_REF } from '../../../shared/review/packetSchema';
 import { summarizeNote } from '../../../shared/summaries/noteSummary';
+import type { GoalMapper } from './packetPlan';
 import type { RefMaker } from './packetRefs';
 import type { PacketRefs } from './reviewKinds';
 
@@ -35,6 +37,8 @@ export interface NoteContext {
   templates: TemplateMapper;
   /** Filled with each rupture ref's real ids. */
   ruptureRefs: PacketRefs['ruptures'];
+  /** The plan's goals and their refs; null when the packet carries no note text (no goals then). */
+  goals: GoalMapper | null;
 }
 
 const builtInMarkers = new Set(ruptureMarkers.map((m) => m.id));
@@ -217,9 +221,37 @@ export function packetNote(
     participation: packetParticipation(note.participation, text, clean),
     feedback: note.feedback,
     plan: text(note.plan),
+    // Goals, progress and the risk section travel with the note's text: the risk section is
+    // what a supervisor most needs to see, and its words are de-identified like the rest.
+    goalProgress:
+      withText && ctx.goals
+        ? (note.goalProgress ?? []).map((g) => ({
+            goalRef: ctx.goals!.ref(g.goalId),
+            progress: g.progress,
+            comment: clean(g.comment),
+          }))
+        : [],
+    risk: withText && note.risk ? packetRisk(note.risk, clean) : null,
     ...(withText && note.addenda.length > 0
-      ? { addenda: note.addenda.map((a) => ({ at: ctx.shift(a.at), text: clean(a.text) })) }
+      ? {
+          addenda: note.addenda.map((a) => ({
+            at: ctx.shift(a.at),
+            ...(a.type ? { type: a.type } : {}),
+            ...(a.reason ? { reason: clean(a.reason) } : {}),
+            text: clean(a.text),
+          })),
+        }
       : {}),
+  };
+}
+
+/** The risk section with its three free-text fields de-identified; the answers pass as they are. */
+function packetRisk(risk: RiskAssessment, clean: (value: string) => string): RiskAssessment {
+  return {
+    ...risk,
+    otherRisks: clean(risk.otherRisks),
+    protectiveFactors: clean(risk.protectiveFactors),
+    actionsTaken: clean(risk.actionsTaken),
   };
 }
 

@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 export class RefMaker {
   readonly #used = new Set<string>();
 
-  make(letter: 's' | 'n' | 'r' | 't'): string {
+  make(letter: 's' | 'n' | 'r' | 't' | 'g'): string {
     for (;;) {
       const ref = `${letter}-${randomBytes(6).toString('hex')}`;
       if (!this.#used.has(ref)) {

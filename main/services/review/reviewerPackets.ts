@@ -18,7 +18,7 @@ import {
   reviewerNameSchema,
 } from '../../../shared/review/commentsSchema';
 import { displaySafeText } from '../../../shared/review/displaySafeText';
-import { packetRuptureSessions, type ReviewPacket } from '../../../shared/review/packetSchema';
+import { packetRuptureSessions, packetSchema, type ReviewPacket } from '../../../shared/review/packetSchema';
 import { parseOrThrow } from '../parseOrThrow';
 import type { PassphraseCheck } from './reviewEnvelope';
 import {
@@ -45,7 +45,7 @@ export async function storeOpenedPacket(
   now: Date,
 ): Promise<void> {
   const existing = await findRecord<ReviewPacketRecord>(vault, reviewKinds.packet, packet.packetId);
-  if (existing && canonicalJson(existing.packet) !== canonicalJson(packet)) {
+  if (existing && canonicalJson(asRead(existing.packet)) !== canonicalJson(packet)) {
     throw new AttuneError(
       'conflict',
       `A packet with this id is already open: ${existing.packet.alias}, opened on ` +
@@ -66,6 +66,16 @@ export async function storeOpenedPacket(
       processNotes: packet.processNotes !== undefined,
     },
   });
+}
+
+/**
+ * A stored packet as the current schema reads it: one stored by an older Attune lacks the parts
+ * added since (goals, risk, typed addenda: packet version 2), which read as their defaults. Also
+ * what makes the same packet, opened again after an update, compare equal to the stored one.
+ */
+export function asRead(packet: ReviewPacket): ReviewPacket {
+  const parsed = packetSchema.safeParse(packet);
+  return parsed.success ? parsed.data : packet;
 }
 
 export async function requirePacket(vault: ReviewVault, packetId: string): Promise<ReviewPacketRecord> {

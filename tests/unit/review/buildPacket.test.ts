@@ -58,7 +58,12 @@ describe('building a review packet', () => {
     );
     expect(first!.ruptures[0]!.context).toBe('After I mentioned [name], Client A went quiet (0).');
     expect(first!.addenda).toEqual([
-      { at: expect.any(String), text: 'Client A called: [name] came back for her things.' },
+      {
+        at: expect.any(String),
+        type: 'clarification',
+        reason: 'Added after signing.',
+        text: 'Client A called: [name] came back for her things.',
+      },
     ]);
     expect(first!.plan).toBe('Ask Client A about the letter to [name]; check in on [name].');
     expect(first!.status).toBe('signed');

@@ -171,7 +171,7 @@ describe('the .attune-review file', () => {
 
     // A current envelope around content of a newer version.
     const { packet } = await openPacketFile(await restore(path, bytes), PACKET_PASS);
-    const newer = { ...packet, version: 2, somethingNew: true };
+    const newer = { ...packet, version: 3, somethingNew: true };
     const sealed = await sealEnvelope(
       'attune-review',
       Buffer.from(JSON.stringify(newer)),

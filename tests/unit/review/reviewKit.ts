@@ -30,6 +30,7 @@ export const everything: PacketInclude = {
   notes: true,
   ruptures: true,
   processNotes: false,
+  diagnoses: false,
 };
 
 /** An unlocked vault with its services and a review service (small KDF, exports under the temp data folder). */

@@ -51,7 +51,7 @@ describe('attune review-packet', () => {
     expect(result.err).toContain('separately');
     expect(result.code).toBe(0);
     expect(result.out).toBe(
-      `Wrote a review packet for “Client A”: 3 sessions, no process notes, dates shifted. Written to ${file}.`,
+      `Wrote a review packet for “Client A”: 3 sessions, no process notes, no diagnoses, dates shifted. Written to ${file}.`,
     );
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const { packet, check } = await openPacketFile(file, PACKET_PASS);
@@ -98,7 +98,7 @@ describe('attune review-packet', () => {
       { ...env, ATTUNE_PACKET_PASSPHRASE: PACKET_PASS },
     );
     expect(result.code, result.err).toBe(0);
-    expect(result.out).toMatch(/“Case 7”: 2 sessions, with process notes, real dates/);
+    expect(result.out).toMatch(/“Case 7”: 2 sessions, with process notes, no diagnoses, real dates/);
     const { packet } = await openPacketFile(file, PACKET_PASS);
     expect(packet.sessions.map((s) => Date.parse(s.startsAt))).toEqual(
       seeded.sessions.slice(0, 2).map((s) => Date.parse(s.startsAt)),

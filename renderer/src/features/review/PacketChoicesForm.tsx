@@ -21,7 +21,7 @@ function sessionOption({ session, note }: SessionRow): CheckboxOption {
   return { value: session.id, label: `${localDateTime(session.startsAt)} · ${noteWords}` };
 }
 
-/** What goes in a packet: dates, sessions, parts, process notes (apart), names to remove, date shift. */
+/** What goes in a packet: dates, sessions, parts, process notes and diagnoses (apart), names to remove, date shift. */
 export function PacketChoicesForm({
   choices,
   inDates,
@@ -109,6 +109,25 @@ export function PacketChoicesForm({
           />
           <label htmlFor={`${id}-process`} className="choice-label">
             Include psychotherapy process notes
+          </label>
+        </div>
+      </fieldset>
+      <fieldset className="process-notes-choice">
+        <legend>Diagnoses</legend>
+        <p id={`${id}-diagnoses-warning`} className="muted">
+          The treatment plan’s goals and the notes’ progress and risk sections go with the notes. Diagnosis
+          codes stay out unless you tick this box, and the client’s codes are then also taken out of the text.
+        </p>
+        <div className="choice">
+          <input
+            id={`${id}-diagnoses`}
+            type="checkbox"
+            checked={choices.diagnoses}
+            aria-describedby={`${id}-diagnoses-warning`}
+            onChange={(e) => onChange({ diagnoses: e.target.checked })}
+          />
+          <label htmlFor={`${id}-diagnoses`} className="choice-label">
+            Include diagnoses
           </label>
         </div>
       </fieldset>

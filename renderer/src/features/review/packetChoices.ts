@@ -15,6 +15,8 @@ export interface PacketChoices {
   parts: readonly PartId[];
   /** Psychotherapy process notes: a separate, explicit choice, off by default. */
   processNotes: boolean;
+  /** Diagnosis codes: an explicit choice, off by default. */
+  diagnoses: boolean;
   /** Other names to remove, one per line. */
   names: string;
   shiftDates: boolean;
@@ -26,6 +28,7 @@ export const defaultChoices: PacketChoices = {
   excluded: new Set(),
   parts: ['metrics', 'charts', 'notes', 'ruptures'],
   processNotes: false,
+  diagnoses: false,
   names: '',
   shiftDates: true,
 };
@@ -66,6 +69,7 @@ export function packetRequest(
         notes: has('notes'),
         ruptures: has('ruptures'),
         processNotes: choices.processNotes,
+        diagnoses: choices.diagnoses,
       },
       extraNames: parseNames(choices.names),
       shiftDates: choices.shiftDates,
