@@ -242,7 +242,6 @@ function Row({
             {row.overdue ? ', overdue' : ''}
           </span>
         )}
-        {signed && row.late && <span className="today-late-entry"> · {lateEntryText(row.late)}</span>}
       </span>
       <span className={`badge ${signed ? 'signed' : row.note ? 'draft' : 'none'}`}>{status}</span>
       {row.detail && (
@@ -270,6 +269,8 @@ function Row({
           Process note
         </button>
       )}
+      {/* On a line of its own under the row: the side column is too narrow beside the date. */}
+      {signed && row.late && <span className="today-late-entry">{lateEntryText(row.late)}</span>}
     </li>
   );
 }
