@@ -2,6 +2,7 @@ import { lateEntry } from '../../../../shared/domain/lateEntry';
 import { extendRuptureVocabulary } from '../../../../shared/domain/ruptures';
 import { attendanceLabels, modalityLabels } from '../../../../shared/domain/sessionSchema';
 import type { RecordSet } from '../../../../shared/ipc/contracts/recordsContract';
+import { RecordClinicalSections } from './RecordClinicalSections';
 import { RecordNoteView } from './RecordNoteView';
 import { recordDate, recordDateTime } from './recordFormat';
 
@@ -47,6 +48,7 @@ export function RecordView({ set, kind }: { set: RecordSet; kind: 'note' | 'clie
           Confidential clinical record, prepared on {recordDate(set.preparedAt)}. {processNotesExcluded}
         </p>
       </header>
+      {kind === 'client' && <RecordClinicalSections set={set} />}
       {kind === 'client' && (
         <section>
           <h2>Sessions</h2>
