@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { coRegulationField, dimensions, ratingInWords } from '../../../../shared/domain/dimensions';
+import { addendumKindLabel } from '../../../../shared/domain/addendumKinds';
 import { feedbackItems, feedbackTotal } from '../../../../shared/domain/feedback';
 import { participationItems } from '../../../../shared/domain/participation';
 import { type Participation, participationOccurred } from '../../../../shared/domain/participationSchema';
@@ -7,6 +8,7 @@ import { includableSectionLabels } from '../../../../shared/domain/templates';
 import type { CommentTarget, ReviewPacket } from '../../../../shared/ipc/contract';
 import type { PacketNote } from '../../../../shared/review/packetSchema';
 import { Heading } from './Heading';
+import { PacketNoteThread } from './PacketNoteThread';
 import { PacketRuptureView } from './PacketRuptureView';
 import { packetDate, packetDateTime } from './reviewFormat';
 
@@ -116,14 +118,15 @@ export function PacketNoteView({
           ))}
         </>
       )}
+      <PacketNoteThread packet={packet} note={note} level={level} />
       <TextBlock level={level} title={includableSectionLabels.plan} text={note.plan} />
       {(note.addenda ?? []).map((addendum, i) => (
         <TextBlock
           // biome-ignore lint/suspicious/noArrayIndexKey: addenda are append-only; their order is their identity.
           key={i}
           level={level}
-          title={`Addendum of ${packetDateTime(addendum.at)}`}
-          text={addendum.text}
+          title={`${addendumKindLabel(addendum)} of ${packetDateTime(addendum.at)}`}
+          text={addendum.reason ? `Reason: ${addendum.reason}\n\n${addendum.text}` : addendum.text}
         />
       ))}
     </div>

@@ -5,6 +5,7 @@ import { formatDate } from '../../format/dates';
 import { Heading } from './Heading';
 import { PacketCharts } from './PacketCharts';
 import { PacketMetrics } from './PacketMetrics';
+import { PacketPlanView } from './PacketPlanView';
 import { PacketSessionView } from './PacketSessionView';
 import { includedParts, packetDate, plural } from './reviewFormat';
 
@@ -54,6 +55,7 @@ export function PacketView({ packet, sectionLevel, commentSlot }: PacketViewProp
       {commentSlot?.({ kind: 'case' })}
       {include.metrics && <PacketMetrics metrics={metrics} level={sectionLevel} />}
       {include.charts && <PacketCharts packet={packet} metrics={metrics} headingLevel={sectionLevel} />}
+      <PacketPlanView packet={packet} level={sectionLevel} />
       <Heading level={sectionLevel}>Sessions</Heading>
       {packet.sessions.map((session, i) => (
         <PacketSessionView

@@ -65,6 +65,7 @@ export function includedParts(include: ReviewPacket['include']): string[] {
     include.notes && 'notes',
     include.ruptures && 'ruptures and repairs',
     include.processNotes && 'psychotherapy process notes',
+    include.diagnoses && 'diagnoses',
   ].filter((part): part is string => typeof part === 'string');
 }
 
