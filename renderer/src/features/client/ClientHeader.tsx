@@ -1,5 +1,6 @@
 import { ChevronLeft, FilePlus2, FileText, Pencil, Plus } from 'lucide-react';
 import type { Client } from '../../../../shared/domain/clientSchema';
+import type { Diagnosis } from '../../../../shared/domain/diagnosisSchema';
 import type { ElevatedRisk } from '../../../../shared/ipc/contract';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { RiskBadge } from '../risk/RiskBadge';
@@ -13,6 +14,7 @@ export function ClientHeader({
   client,
   facts,
   risk,
+  primaryDiagnosis,
   showNewSession,
   onBack,
   onNewSessionNote,
@@ -26,6 +28,8 @@ export function ClientHeader({
   facts: ClientFacts | undefined;
   /** The client's latest assessed risk, when it is elevated. */
   risk?: ElevatedRisk | undefined;
+  /** The client's current primary diagnosis, when there is one. */
+  primaryDiagnosis?: Diagnosis | undefined;
   /** False while the page's empty state offers "New session" itself. */
   showNewSession: boolean;
   onBack: () => void;
@@ -75,6 +79,15 @@ export function ClientHeader({
             {facts ? facts.openDrafts : '…'}
           </dd>
         </div>
+        {primaryDiagnosis && (
+          <div>
+            <dt>Primary diagnosis</dt>
+            <dd title={primaryDiagnosis.description}>
+              {primaryDiagnosis.code}
+              <span className="visually-hidden"> {primaryDiagnosis.description}</span>
+            </dd>
+          </div>
+        )}
       </dl>
       {(client.concerns.length > 0 || client.goals.length > 0) && (
         <p className="muted client-aims">

@@ -4,6 +4,7 @@ import type { Template } from '../../../../shared/domain/templates';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { call, messageOf } from '../../data/api';
 import { useElevatedRisks } from '../../data/elevatedRisk';
+import { usePrimaryDiagnosis } from '../../data/diagnoses';
 import { type SessionRow, useClient, useClients, useSessionRows } from '../../data/hooks';
 import { putClient, putNoteSummary, putSession } from '../../data/summaryIndex';
 import { ClientCharts, MeasureCharts } from '../charts';
@@ -42,6 +43,7 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
   const clients = useClients();
   const rows = useSessionRows(clientId);
   const risks = useElevatedRisks();
+  const primaryDiagnosis = usePrimaryDiagnosis(clientId);
   const newestFirst = useMemo(() => rows && [...rows].reverse(), [rows]);
   const facts = useMemo(() => rows && clientFacts(rows, new Date()), [rows]);
   const [tab, setTab] = useState<ClientTab>(() => rememberedTab(clientId));
@@ -117,6 +119,7 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
         client={client}
         facts={facts}
         risk={risks?.get(client.id)}
+        primaryDiagnosis={primaryDiagnosis}
         showNewSession={!(tab === 'sessions' && rows?.length === 0)}
         onBack={onBack}
         onNewSessionNote={newSessionNote}

@@ -1,3 +1,4 @@
+import { DiagnosesPanel } from '../diagnoses/DiagnosesPanel';
 import { TreatmentPlanPanel } from '../plan/TreatmentPlanPanel';
 import { SafetyPlanPanel } from '../risk/SafetyPlanPanel';
 
@@ -9,6 +10,7 @@ export function TreatmentTab({ clientId }: { clientId: string; onOpenNote: (note
   return (
     <div className="treatment-tab">
       <TreatmentPlanPanel clientId={clientId} />
+      <DiagnosesPanel clientId={clientId} />
       <SafetyPlanPanel clientId={clientId} />
     </div>
   );
