@@ -62,14 +62,19 @@ export function elevatedRisks(
   for (const note of each()) {
     if (elevated.has(note.clientId)) noteOfSession.set(note.sessionId, note);
   }
+  // Times parsed once each: the assessment's, and the follow-up found so far, per client.
+  const assessedAt = new Map([...elevated].map(([id, r]) => [id, Date.parse(r.sessionDate)]));
+  const followUpAt = new Map<string, number>();
   for (const session of sessions.values()) {
     const risk = elevated.get(session.clientId);
-    if (!risk || Date.parse(session.startsAt) <= Date.parse(risk.sessionDate)) continue;
+    if (!risk) continue;
+    const at = Date.parse(session.startsAt);
+    if (at <= (assessedAt.get(risk.clientId) ?? 0) || at >= (followUpAt.get(risk.clientId) ?? Infinity))
+      continue;
     const note = noteOfSession.get(session.id);
     if (note?.status === 'signed' || (!note && session.attendance === 'cancelled')) continue;
-    if (!risk.followUp || Date.parse(session.startsAt) < Date.parse(risk.followUp.startsAt)) {
-      risk.followUp = { sessionId: session.id, startsAt: session.startsAt, noteId: note?.id ?? null };
-    }
+    followUpAt.set(risk.clientId, at);
+    risk.followUp = { sessionId: session.id, startsAt: session.startsAt, noteId: note?.id ?? null };
   }
   const rank = (level: RiskLevel) => riskLevels.indexOf(level);
   return [...elevated.values()].sort(

@@ -35,7 +35,7 @@ test('a high risk assessment raises the badge, the next note’s reminder and To
   page,
   openApp,
   backend,
-}) => {
+}, testInfo) => {
   test.setTimeout(360_000);
   const code = 'R-001';
   await test.step('a client with two sessions, the index filled at unlock', async () => {
@@ -80,6 +80,7 @@ test('a high risk assessment raises the badge, the next note’s reminder and To
     // At high risk the actions taken are asked for before signing, in words.
     await expect(risk.getByText(/risk is high, so write the actions taken/)).toBeVisible();
     await expectAccessible(page, 'note editor with a risk section');
+    await risk.screenshot({ path: testInfo.outputPath('risk-section.png') });
     await page.getByRole('button', { name: 'Sign note' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
     await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
@@ -107,6 +108,7 @@ test('a high risk assessment raises the badge, the next note’s reminder and To
     const row = page.getByRole('table', { name: 'Clients' }).getByRole('row', { name: new RegExp(code) });
     await expect(row.getByText('High risk', { exact: true })).toBeVisible();
     await expectAccessible(page, 'client list with a risk badge');
+    await page.screenshot({ path: testInfo.outputPath('client-list.png') });
   });
 
   await test.step('Today lists the follow-up; Write note opens the next session’s note with the reminder', async () => {
@@ -115,12 +117,14 @@ test('a high risk assessment raises the badge, the next note’s reminder and To
     await expect(followUps.getByRole('button', { name: code, exact: true })).toBeVisible();
     await expect(followUps).toContainText('Assessed high on');
     await expectAccessible(page, 'Today with a risk follow-up');
+    await page.screenshot({ path: testInfo.outputPath('today.png') });
     await followUps.getByRole('button', { name: 'Write note' }).click();
     const reminder = page.getByRole('note', { name: 'Risk reminder' });
     await expect(reminder).toContainText(/Risk was assessed as high on .*\. Review risk this session\./, {
       timeout: 30_000,
     });
     await expectAccessible(page, 'note editor with the risk reminder');
+    await page.screenshot({ path: testInfo.outputPath('reminder.png') });
     await reminder.getByRole('button', { name: 'Add a risk assessment' }).click();
     // The section is open; the reminder has done its work.
     await expect(page.getByRole('radiogroup', { name: 'Suicidal ideation' })).toBeVisible();
@@ -149,6 +153,7 @@ test('a high risk assessment raises the badge, the next note’s reminder and To
     await expect(panel.getByText('Each contact name needs some text.')).toBeVisible();
     await expect(field('Warning sign 2')).toHaveValue('Stops answering messages');
     await expectAccessible(page, 'safety plan form with a message');
+    await panel.screenshot({ path: testInfo.outputPath('safety-plan-form.png') });
     await field('Contact 1: name').fill('Sam (sister)');
     await panel.getByRole('button', { name: 'Save safety plan' }).click();
     await expect(panel.getByRole('status')).toContainText('Safety plan saved');
@@ -167,5 +172,6 @@ test('a high risk assessment raises the badge, the next note’s reminder and To
     }
     await expect(panel.getByRole('button', { name: 'Print for the client' })).toBeVisible();
     await expectAccessible(page, 'Treatment tab with the safety plan');
+    await panel.screenshot({ path: testInfo.outputPath('safety-plan.png') });
   });
 });
