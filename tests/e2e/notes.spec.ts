@@ -214,6 +214,9 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
     ).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Add rupture' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Add addendum' }).click();
+    // An addendum says what it is and why (issue 15).
+    await page.getByRole('radio', { name: 'Correction' }).check();
+    await page.getByLabel('Reason', { exact: true }).fill('Minute misread from the session recording.');
     await page
       .getByLabel('Addendum', { exact: true })
       .fill('Correction: the second rupture was at minute 35.');

@@ -100,7 +100,12 @@ async function seed(dataDir: string, backend: Backend, { sign }: { sign: boolean
   await call('processNotes:save', { noteId: note.id, text: PROCESS_SENTENCE });
   if (sign) {
     await call('notes:sign', { id: note.id });
-    await call('notes:addAddendum', { id: note.id, text: ADDENDUM });
+    await call('notes:addAddendum', {
+      id: note.id,
+      type: 'clarification',
+      reason: 'Added after signing.',
+      text: ADDENDUM,
+    });
   }
   await call('vault:lock', { reason: 'user' });
   return { client, note };
@@ -167,6 +172,8 @@ test('one signed note printed to PDF: identified, with practice header, signatur
     await page.getByRole('dialog').getByRole('button', { name: 'Sign', exact: true }).click();
     await expect(page.getByText(`by ${SIGNER}`).first()).toBeVisible(SLOW);
     await page.getByRole('button', { name: 'Add addendum' }).click();
+    await page.getByRole('radio', { name: 'Clarification' }).check();
+    await page.getByLabel('Reason', { exact: true }).fill('Client phoned after the session.');
     await page.getByLabel('Addendum', { exact: true }).fill(ADDENDUM);
     await page.getByRole('button', { name: 'Save addendum' }).click();
     // The saved addendum as its paragraph: its field can still hold the same text a moment after saving.
@@ -199,7 +206,8 @@ test('one signed note printed to PDF: identified, with practice header, signatur
       'Session feedback',
       `Signed by ${SIGNER} on`,
       'Content hash (SHA-256)',
-      'Addendum of',
+      'Clarification of',
+      'Reason: Client phoned after the session.',
       ADDENDUM,
       'Confidential clinical record',
     ]) {
