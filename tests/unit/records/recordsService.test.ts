@@ -69,6 +69,9 @@ describe('records export', () => {
       notes: 1,
       addenda: 1,
       feedback: 1,
+      treatmentPlans: 0,
+      diagnoses: 0,
+      safetyPlan: false,
       processNotesIncluded: false,
     });
     expect(JSON.stringify(audit)).not.toContain('Felt flat');
