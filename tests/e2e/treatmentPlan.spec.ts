@@ -106,7 +106,14 @@ test('a treatment plan with two goals, signed, revised into version 2 with versi
   const inForce = panel.locator('details.plan-version').first();
   await expect(inForce.getByText('Sleep through the night')).toBeVisible();
   await expect(inForce.locator('.plan-goal-view').nth(1).getByText('Active')).toBeVisible();
-  await expectSaved(revision);
+  // Typed and left at once (no pause for the autosave): the words are there on coming back.
+  await revision.getByLabel('Notes').fill('Fortnightly from March.');
+  await tab(page, 'Sessions').click();
+  await tab(page, 'Treatment').click();
+  await expect(
+    planPanel(page).getByRole('region', { name: 'Draft revision, version 2' }).getByLabel('Notes'),
+  ).toHaveValue('Fortnightly from March.', { timeout: 30_000 });
+  await expectSaved(planPanel(page).getByRole('region', { name: 'Draft revision, version 2' }));
 
   // Today lists the review; its row opens the client's Treatment tab, the draft kept as it was.
   await goTo(page, 'Today');

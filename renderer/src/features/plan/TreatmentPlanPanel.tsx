@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, todayIso } from '../../format/dates';
 import { PlanEditor } from './PlanEditor';
 import { PlanVersionView } from './PlanVersionView';
 import { planPurpose } from './planWords';
+import { planSavesSettled } from './usePlanDraft';
 import './plan.css';
 
 /**
@@ -22,6 +23,7 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
 
   const load = useCallback(async () => {
     try {
+      await planSavesSettled();
       setPlans(await listPlans(clientId));
       setError(null);
     } catch (failure) {
@@ -38,6 +40,8 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
       await action();
       await load();
     } catch (failure) {
+      // Refused, most often because another window started or signed a version: show what is there now.
+      await load();
       setError(messageOf(failure));
     } finally {
       setBusy(false);

@@ -12,6 +12,18 @@ import { type ChangeInfo, useAutosave } from '../note/useAutosave';
  */
 const heldPlans = new HeldChanges<PlanContent>();
 
+/** Saves sent and not yet answered, in any editor of this window. */
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * Resolves once every plan save already sent has been answered. An editor closed a moment ago
+ * (the tab left right after typing) sends its last save as it goes; reading the plans again
+ * before that save is stored would open the editor on the older draft.
+ */
+export async function planSavesSettled(): Promise<void> {
+  await Promise.allSettled([...inFlight]);
+}
+
 const contentSchema = planDraftInput.pick({
   problems: true,
   goals: true,
@@ -82,11 +94,13 @@ export function usePlanDraft(initial: TreatmentPlan): PlanDraftState {
       if (discarded.current) return savedAt.current;
       const found = validate(value);
       if (found !== noErrors) throw new InvalidDraftError(found);
-      const saved = await savePlanDraft({
+      const request = savePlanDraft({
         id: planId,
         expectedUpdatedAt: basedOn ?? initial.updatedAt,
         ...value,
       });
+      inFlight.add(request);
+      const saved = await request.finally(() => inFlight.delete(request));
       heldPlans.saved(planId, change);
       savedAt.current = saved.updatedAt;
       return saved.updatedAt;
