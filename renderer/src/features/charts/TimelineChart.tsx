@@ -4,6 +4,7 @@ import { ruptureOutcomes, ruptureTypes } from '../../../../shared/domain/rupture
 import { formatDate } from '../../format/dates';
 import { BarPatternDefs, barFill, patternPrefix } from './barPatterns';
 import { ChartFigure } from './ChartFigure';
+import { DenseStackedBars } from './DenseStackedBars';
 import type { LegendItem } from './ChartLegend';
 import { percent } from './chartFormat';
 import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
@@ -34,6 +35,12 @@ const labelOf = Object.fromEntries([
 ]) as Record<string, string>;
 const outcomeKeys: OutcomeKey[] = ['resolved', 'partial', 'unresolved', 'unrated'];
 const patternStyles = { ...ruptureTypeStyles, ...outcomeStyles };
+const typeKeys = ruptureTypes.map((t) => t.id);
+const countOf = (row: TimelineRow, key: string): number =>
+  (row as unknown as Record<string, number>)[key] ?? 0;
+/** A session's higher stack (its ruptures by type, or by outcome): what sets the count axis's top. */
+const stackTop = (r: TimelineRow) =>
+  Math.max(r.withdrawal + r.confrontation, r.resolved + r.partial + r.unresolved + r.unrated);
 
 /**
  * Ruptures per session stacked by type (left bar of each session), the same ruptures stacked by
@@ -53,6 +60,11 @@ export const TimelineChart = memo(function TimelineChart(props: ClientChartProps
     { kind: 'line', label: rateName, style: repairRateStyle },
   ];
   const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);
+  // Over many sessions each bar is a pixel or less wide: drawn as one path per series rather than an
+  // element per bar (as lines lose their dots past the same count), the same bars in a tenth of the nodes.
+  const dense = rows.length > MAX_DOTTED_POINTS;
+  const fillOf = (key: string) => barFill(prefix, key, patternStyles[key as keyof typeof patternStyles]);
+  const strokeOf = (key: string) => patternStyles[key as keyof typeof patternStyles].color;
 
   return (
     <ChartFigure
@@ -81,7 +93,7 @@ export const TimelineChart = memo(function TimelineChart(props: ClientChartProps
         >
           <BarPatternDefs prefix={prefix} styles={patternStyles} />
           <CartesianGrid vertical={false} verticalCoordinatesGenerator={noGridLines} stroke={gridStroke} />
-          <SessionXAxis rows={rows} width={width} />
+          <SessionXAxis rows={rows} width={width} band={dense} />
           <YAxis
             yAxisId="count"
             allowDecimals={false}
@@ -104,32 +116,61 @@ export const TimelineChart = memo(function TimelineChart(props: ClientChartProps
             isAnimationActive={false}
             content={rowTooltip((row: TimelineRow) => <TimelineTooltip row={row} rateName={rateName} />)}
           />
-          {ruptureTypes.map((t) => (
-            <Bar
-              key={t.id}
+          {dense && (
+            // The count axis's data when no Bar gives it: each session's higher stack, drawn as nothing.
+            <Line
               yAxisId="count"
-              dataKey={t.id}
-              name={t.label}
-              stackId="type"
-              fill={barFill(prefix, t.id, ruptureTypeStyles[t.id])}
-              stroke={ruptureTypeStyles[t.id].color}
-              strokeWidth={0.5}
+              dataKey={stackTop}
+              stroke="none"
+              dot={false}
+              activeDot={false}
+              legendType="none"
+              tooltipType="none"
               isAnimationActive={false}
             />
-          ))}
-          {shownOutcomes.map((k) => (
-            <Bar
-              key={k}
+          )}
+          {dense && (
+            <DenseStackedBars
+              rows={rows}
+              category={(r) => r.index}
+              value={countOf}
+              stacks={[{ keys: typeKeys }, { keys: shownOutcomes }]}
               yAxisId="count"
-              dataKey={k}
-              name={labelOf[k]}
-              stackId="outcome"
-              fill={barFill(prefix, k, outcomeStyles[k])}
-              stroke={outcomeStyles[k].color}
+              fill={fillOf}
+              stroke={strokeOf}
               strokeWidth={0.5}
-              isAnimationActive={false}
+              barGap={1}
+              barCategoryGap={0.12}
             />
-          ))}
+          )}
+          {!dense &&
+            ruptureTypes.map((t) => (
+              <Bar
+                key={t.id}
+                yAxisId="count"
+                dataKey={t.id}
+                name={t.label}
+                stackId="type"
+                fill={barFill(prefix, t.id, ruptureTypeStyles[t.id])}
+                stroke={ruptureTypeStyles[t.id].color}
+                strokeWidth={0.5}
+                isAnimationActive={false}
+              />
+            ))}
+          {!dense &&
+            shownOutcomes.map((k) => (
+              <Bar
+                key={k}
+                yAxisId="count"
+                dataKey={k}
+                name={labelOf[k]}
+                stackId="outcome"
+                fill={barFill(prefix, k, outcomeStyles[k])}
+                stroke={outcomeStyles[k].color}
+                strokeWidth={0.5}
+                isAnimationActive={false}
+              />
+            ))}
           <Line
             yAxisId="rate"
             dataKey="rollingRate"
