@@ -1,12 +1,26 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kinds } from '../../../main/services/RecordStore';
 import { DIAGNOSIS_PLACEHOLDER } from '../../../main/services/review/packetPlan';
+import { sealEnvelope } from '../../../main/services/review/reviewEnvelope';
 import { openPacketFile } from '../../../main/services/review/reviewFiles';
+import { reviewKinds } from '../../../main/services/review/reviewKinds';
 import type { Diagnosis } from '../../../shared/domain/diagnosisSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
 import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import { packetSchema, type ReviewPacket } from '../../../shared/review/packetSchema';
-import { everything, FORBIDDEN, OTHER_NAMES, openReviewHarness, PACKET_PASS, seedCase } from './reviewKit';
+import { tempDir } from '../helpers/tempDir';
+import {
+  everything,
+  FORBIDDEN,
+  OTHER_NAMES,
+  openReviewerHarness,
+  openReviewHarness,
+  PACKET_PASS,
+  seedCase,
+  TEST_KDF,
+} from './reviewKit';
 
 /** The client's codes, typed into goal and note text too: none may travel without the tick. */
 const CODES = ['F43.1', 'Z63.0'];
@@ -231,6 +245,40 @@ describe('the clinical record’s thread in a review packet (version 2)', () => 
     expect(read.include.diagnoses).toBe(false);
     expect(read.treatmentPlan).toBeNull();
     expect(read.notes.every((n) => n.goalProgress.length === 0 && n.risk === null)).toBe(true);
+  });
+
+  it('reopens a version 1 packet stored by an older Attune as the same packet, and shows it with defaults', async () => {
+    const h = await threadCase();
+    const { packet } = await exported(h, false);
+    const { treatmentPlan: _t, diagnoses: _d, ...rest } = packet;
+    const v1 = {
+      ...rest,
+      version: 1,
+      include: { metrics: true, charts: true, notes: true, ruptures: true, processNotes: false },
+      notes: packet.notes.map(({ goalProgress: _g, risk: _r, ...n }) => ({
+        ...n,
+        ...(n.addenda ? { addenda: n.addenda.map(({ type: _y, reason: _w, ...a }) => a) } : {}),
+      })),
+    };
+    const reviewer = await openReviewerHarness();
+    const path = join(await tempDir('attune-old-packet-'), 'old.attune-review');
+    const sealed = await sealEnvelope(
+      'attune-review',
+      Buffer.from(JSON.stringify(v1)),
+      PACKET_PASS,
+      TEST_KDF,
+    );
+    await writeFile(path, sealed.bytes);
+    await reviewer.review.openPacket(path, PACKET_PASS);
+    // As an older Attune stored it: without the parts version 2 added.
+    const vault = reviewer.session.vault;
+    const stored = await vault.get<{ packet: unknown }>(reviewKinds.packet, packet.packetId);
+    await vault.put(reviewKinds.packet, packet.packetId, { ...stored, packet: v1 });
+
+    await expect(reviewer.review.openPacket(path, PACKET_PASS)).resolves.toMatchObject({ version: 1 });
+    const shown = await reviewer.review.getPacket(packet.packetId);
+    expect(shown.packet.include.diagnoses).toBe(false);
+    expect(shown.packet.notes.every((n) => n.goalProgress.length === 0 && n.risk === null)).toBe(true);
   });
 
   it('refuses a packet whose progress points at a goal it does not carry', async () => {
