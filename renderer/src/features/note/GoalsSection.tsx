@@ -97,12 +97,12 @@ export const GoalsSection = memo(function GoalsSection({
       <p className="muted">No treatment goal was marked as addressed in this session.</p>
     ) : (
       <p className="goals-empty muted">
-        {plans?.length ? 'The treatment plan has no active goals. ' : 'No treatment plan yet. '}
-        Goals to mark appear here once the plan has them:{' '}
+        {plans?.length
+          ? 'The treatment plan has no active goals: goals added to it appear here to mark.'
+          : 'No treatment plan yet: once one is written, its goals appear here to mark.'}{' '}
         <button type="button" className="link" onClick={onOpenTreatment}>
-          write the plan on the Treatment tab
+          Open the Treatment tab
         </button>
-        .
       </p>
     );
   } else if (readOnly) {

@@ -5,7 +5,9 @@ import { participationItems } from '../../../../shared/domain/participation';
 import { type Participation, participationOccurred } from '../../../../shared/domain/participationSchema';
 import type { RuptureVocabulary } from '../../../../shared/domain/ruptures';
 import { includableSectionLabels, planPrompt, type Template } from '../../../../shared/domain/templates';
+import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { RiskSummary } from '../risk/RiskSummary';
+import { RecordGoalsBlock } from './RecordGoalsBlock';
 import {
   addendumTitle,
   lateEntryLine,
@@ -28,6 +30,8 @@ export interface RecordNoteViewProps {
   /** The session's start and the late-entry limit: a note signed past it is printed as a late entry. */
   sessionStartsAt?: string | undefined;
   lateEntryAfterHours?: number | undefined;
+  /** The client's plan versions in the record: they name the treatment goals the note addressed. */
+  treatmentPlans?: readonly TreatmentPlan[] | undefined;
 }
 
 /**
@@ -42,6 +46,7 @@ export function RecordNoteView({
   concernLine,
   sessionStartsAt,
   lateEntryAfterHours,
+  treatmentPlans = [],
 }: RecordNoteViewProps) {
   const includes = template?.includes ?? {
     attunement: true,
@@ -163,6 +168,12 @@ export function RecordNoteView({
           )}
         </>
       )}
+      <RecordGoalsBlock
+        // A note stored before issue 15 reaches the record as stored, without the field.
+        goalProgress={note.goalProgress ?? []}
+        plans={treatmentPlans}
+        signedAt={note.signed?.at ?? null}
+      />
       {includes.plan && (
         <TextBlock title={includableSectionLabels.plan} text={note.plan} always hint={planPrompt} />
       )}

@@ -94,6 +94,7 @@ export function RecordView({ set, kind }: { set: RecordSet; kind: 'note' | 'clie
                 concernLine={settings.feedbackConcernLine}
                 sessionStartsAt={s.startsAt}
                 lateEntryAfterHours={settings.lateEntryAfterHours}
+                treatmentPlans={set.treatmentPlans}
               />
             </section>
           );
