@@ -2,8 +2,8 @@
 import { unlink } from 'node:fs/promises';
 import { AttuneError } from '../../../shared/errors';
 import type { BuiltPacket } from './buildPacket';
-import { type ReviewExportRecord, type ReviewVault, reviewKinds } from './reviewKinds';
 import { type SealOptions, writePacketFile } from './reviewFiles';
+import { type ReviewExportRecord, type ReviewVault, reviewKinds } from './reviewKinds';
 
 /** The shortest packet passphrase accepted; it is shared with a person, so it must resist guessing. */
 export const MIN_PACKET_PASSPHRASE = 10;
@@ -43,6 +43,8 @@ export async function exportPacket(
         what: 'review-packet',
         sessions: record.sessions,
         processNotes: record.processNotes,
+        // Whether diagnosis codes left the machine: a separate, explicit choice, like process notes.
+        diagnoses: built.content.include.diagnoses,
         dateShift: record.shiftDays !== 0,
       },
     });

@@ -164,6 +164,8 @@ describe('the clinical record’s thread in a review packet (version 2)', () => 
     expect(packet.version).toBe(2);
     expect(packet.include.diagnoses).toBe(false);
     expect(packet.diagnoses).toBeUndefined();
+    const audit = (await h.session.vault.readAudit()).filter((e) => e.type === 'export');
+    expect(audit.at(-1)?.detail).toMatchObject({ what: 'review-packet', diagnoses: false });
     for (const marker of CODE_MARKERS) expect(text, `code ${marker} leaked`).not.toMatch(marker);
     for (const name of FORBIDDEN) expect(text, `“${name}” leaked`).not.toContain(name);
     expect(text).not.toContain('g-sleep');
@@ -204,6 +206,8 @@ describe('the clinical record’s thread in a review packet (version 2)', () => 
     const h = await threadCase();
     const { packet, text } = await exported(h, true);
     expect(packet.include.diagnoses).toBe(true);
+    const audit = (await h.session.vault.readAudit()).filter((e) => e.type === 'export');
+    expect(audit.at(-1)?.detail).toMatchObject({ what: 'review-packet', diagnoses: true });
     expect(packet.diagnoses!.map((d) => [d.code, d.rank])).toEqual([
       ['F43.1', 'primary'],
       ['Z63.0', 'secondary'],
