@@ -34,7 +34,8 @@ type PackedRupture = [
 
 type Rating = number | null;
 
-type PackedGoal = [goalId: string, progress: Rating];
+/** A goal addressed: its id as an index into `goalIds` (a client's goals recur in many notes), and its level. */
+type PackedGoal = [goal: number, progress: Rating];
 
 /** A packed rating that means "Did not come up". */
 const NOT_ARISEN = 0;
@@ -68,6 +69,8 @@ export interface PackedSessions {
 
 export interface PackedNoteSummaries {
   notes: PackedNote[];
+  /** The goal ids the notes' goals index into; absent when no note addressed a goal. */
+  goalIds?: string[];
 }
 
 export function packSessions(sessions: readonly Session[]): PackedSessions {
@@ -95,45 +98,52 @@ export function unpackSessions(packed: PackedSessions): Session[] {
 }
 
 export function packNoteSummaries(notes: readonly NoteSummary[]): PackedNoteSummaries {
-  return {
-    notes: notes.map((n) =>
-      withGoals(n, [
-        n.id,
-        n.sessionId,
-        n.clientId,
-        n.templateId,
-        n.status,
-        n.updatedAt,
-        n.signedAt,
-        n.riskLevel ?? null,
-        dimensionIds.map((d) => (n.notArisen?.includes(d) ? NOT_ARISEN : n.ratings[d])),
-        n.ruptures.map((r) => [
-          r.id,
-          r.type,
-          r.markers,
-          r.salience,
-          r.followedLapseOf,
-          r.strategies,
-          r.outcome,
-          r.minute,
-          r.repairMinute,
-        ]),
-        [n.judgments.therapistContribution, n.judgments.overallResolution],
-        participationItemIds.reduce((bits, item, i) => (n.participation[item] ? bits | (1 << i) : bits), 0),
-        n.emotions,
-        n.feedback && feedbackItemIds.map((item) => n.feedback![item]),
-      ]),
-    ),
+  const goalIndex = new Map<string, number>();
+  const indexOf = (goalId: string) => {
+    const known = goalIndex.get(goalId);
+    if (known !== undefined) return known;
+    goalIndex.set(goalId, goalIndex.size);
+    return goalIndex.size - 1;
   };
-}
-
-/** The row with the note's goals appended, if it addressed any (most notes leave the element off). */
-function withGoals(n: NoteSummary, row: PackedNote): PackedNote {
-  if (n.goalProgress?.length) row.push(n.goalProgress.map((g): PackedGoal => [g.goalId, g.progress]));
-  return row;
+  // The row with the note's goals appended, if it addressed any (most notes leave the element off).
+  const withGoals = (n: NoteSummary, row: PackedNote): PackedNote => {
+    if (n.goalProgress?.length)
+      row.push(n.goalProgress.map((g): PackedGoal => [indexOf(g.goalId), g.progress]));
+    return row;
+  };
+  const packed = notes.map((n) =>
+    withGoals(n, [
+      n.id,
+      n.sessionId,
+      n.clientId,
+      n.templateId,
+      n.status,
+      n.updatedAt,
+      n.signedAt,
+      n.riskLevel ?? null,
+      dimensionIds.map((d) => (n.notArisen?.includes(d) ? NOT_ARISEN : n.ratings[d])),
+      n.ruptures.map((r) => [
+        r.id,
+        r.type,
+        r.markers,
+        r.salience,
+        r.followedLapseOf,
+        r.strategies,
+        r.outcome,
+        r.minute,
+        r.repairMinute,
+      ]),
+      [n.judgments.therapistContribution, n.judgments.overallResolution],
+      participationItemIds.reduce((bits, item, i) => (n.participation[item] ? bits | (1 << i) : bits), 0),
+      n.emotions,
+      n.feedback && feedbackItemIds.map((item) => n.feedback![item]),
+    ]),
+  );
+  return goalIndex.size === 0 ? { notes: packed } : { notes: packed, goalIds: [...goalIndex.keys()] };
 }
 
 export function unpackNoteSummaries(packed: PackedNoteSummaries): NoteSummary[] {
+  const goalIds = packed.goalIds ?? [];
   return packed.notes.map(
     ([
       id,
@@ -187,7 +197,7 @@ export function unpackNoteSummaries(packed: PackedNoteSummaries): NoteSummary[] 
         (Object.fromEntries(
           feedbackItemIds.map((item, i) => [item, feedback[i] ?? null]),
         ) as SessionFeedback),
-      goalProgress: goals?.map(([goalId, progress]) => ({ goalId, progress })) ?? [],
+      goalProgress: goals?.map(([goal, progress]) => ({ goalId: goalIds[goal]!, progress })) ?? [],
     }),
   );
 }

@@ -45,11 +45,24 @@ describe('goal progress in note summaries', () => {
     const packed = packNoteSummaries(summaries);
     const unpacked = unpackNoteSummaries(parseJsonText(toJsonText(packed)));
     expect(unpacked.map((s) => s.goalProgress)).toEqual([summaries[0]!.goalProgress, []]);
-    // The goals are one element at the end of the row, left off when there are none.
+    // The goals are one element at the end of the row, left off when there are none; each goal
+    // id is sent once, and the rows point into that list.
     expect(packed.notes[0]!.length).toBe(packed.notes[1]!.length + 1);
     expect(packed.notes[0]!.at(-1)).toEqual([
-      [goalA, 2],
-      [goalB, null],
+      [0, 2],
+      [1, null],
+    ]);
+    expect(packed.goalIds).toEqual([goalA, goalB]);
+    expect(packNoteSummaries([none])).toEqual({ notes: [packed.notes[1]] });
+    // A goal addressed again in a later note points at the same entry.
+    const later = summarizeNote({
+      ...blank('n4'),
+      goalProgress: [{ goalId: goalB, progress: 3, comment: '' }],
+    });
+    const both = packNoteSummaries([summarizeNote(addressed), later]);
+    expect(both.goalIds).toEqual([goalA, goalB]);
+    expect(unpackNoteSummaries(parseJsonText(toJsonText(both)))[1]!.goalProgress).toEqual([
+      { goalId: goalB, progress: 3 },
     ]);
   });
 });
