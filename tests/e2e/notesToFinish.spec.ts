@@ -173,3 +173,41 @@ test('a late entry in the client’s sessions and the note header; a correction 
   // The signature is as it was signed.
   expect(stored.signed).toEqual(seeded.late.signed);
 });
+
+test('Settings → Note deadlines: a wrong value is said and kept; the limits saved move Today’s overdue and late-entry marks', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}) => {
+  test.setTimeout(180_000);
+  await seed(dataDir, backend);
+  await openApp();
+  await unlock(page);
+  await expect(page.getByRole('region', { name: /^Notes to finish/ }).getByRole('heading')).toContainText(
+    '1 overdue',
+  );
+  await goTo(page, 'Settings');
+  const section = page.getByRole('region', { name: 'Note deadlines' });
+  const days = section.getByLabel(/^Overdue when unsigned this many days/);
+  const hours = section.getByLabel(/^Late entry when signed more than this many hours/);
+  await expect(days).toHaveValue('2');
+  await expect(hours).toHaveValue('48');
+  await days.fill('30');
+  await section.getByRole('button', { name: 'Save note deadlines' }).click();
+  await expect(section.getByText(/in whole days from 1 to 14/)).toBeVisible();
+  await expect(days).toHaveValue('30');
+  await expectAccessible(page, 'note deadlines with an error');
+  await days.fill('6');
+  await hours.fill('120');
+  await section.getByRole('button', { name: 'Save note deadlines' }).click();
+  await expect(section.getByText(/Note deadlines saved at/)).toBeVisible();
+
+  await goTo(page, 'Today');
+  const finish = page.getByRole('region', { name: /^Notes to finish/ });
+  await expect(finish.getByRole('listitem')).toHaveCount(2);
+  await expect(finish.getByRole('heading')).not.toContainText('overdue');
+  await expect(finish.getByRole('listitem').nth(0)).toContainText('5 days ago');
+  // Signed 4 days (about 96 hours) after the session: within 120 hours, so no longer a late entry.
+  await expect(page.getByRole('region', { name: /^Recently signed/ })).not.toContainText('Late entry');
+});
