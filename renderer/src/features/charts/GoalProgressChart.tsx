@@ -1,14 +1,8 @@
 import { memo, useMemo } from 'react';
 import { Line, Tooltip, YAxis } from 'recharts';
 import type { DateRange } from '../../../../shared/analytics/dateRange';
-import {
-  type GoalSeries,
-  rememberedGoalProgressSeries,
-} from '../../../../shared/analytics/goalProgressSeries';
-import { currentPlan, latestDraft } from '../../../../shared/domain/currentPlan';
+import { rememberedGoalProgressSeries } from '../../../../shared/analytics/goalProgressSeries';
 import { goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
-import { goalTexts } from '../../../../shared/domain/goalTexts';
-import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import type { ClientSource } from '../../data/hooks';
 import { usePlanVersions } from '../../data/usePlanVersions';
 import { formatDate } from '../../format/dates';
@@ -16,32 +10,21 @@ import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
 import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
-import { plural } from './chartFormat';
-import { axisStroke, axisTick, dimensionStyles, type LineStyle, MAX_DOTTED_POINTS } from './chartTheme';
-import type { SessionPoint } from './clientChartRows';
+import { axisStroke, axisTick, MAX_DOTTED_POINTS } from './chartTheme';
+import {
+  type ChartGoal,
+  chartGoals,
+  cut,
+  type GoalRow,
+  goalOrder,
+  goalRows,
+  goalsSummary,
+  levelWords,
+} from './goalProgressRows';
 import { SessionXAxis } from './SessionXAxis';
 
 const title = 'Progress on treatment goals';
 const height = 300;
-/** Legend labels past this length are cut (the table and the tooltip give the whole goal). */
-const LEGEND_CHARS = 60;
-
-/** One line style per goal: the attunement charts' five colour, dash and shape sets, in turn. */
-const goalStyles: readonly LineStyle[] = Object.values(dimensionStyles);
-
-/** A goal as the chart names it: its number (legend, table and tooltip agree) and the plan's words. */
-interface ChartGoal {
-  goalId: string;
-  /** "1. Sleep seven hours on most nights". */
-  label: string;
-  style: LineStyle;
-  series: GoalSeries;
-}
-
-/** One session that addressed a goal: the level per goal id (absent when not addressed then). */
-interface GoalRow extends SessionPoint {
-  levels: Record<string, number | null>;
-}
 
 export interface GoalProgressChartProps {
   clientId: string;
@@ -146,66 +129,6 @@ export const GoalProgressChart = memo(function GoalProgressChart(props: GoalProg
     </ChartFigure>
   );
 });
-
-/** The level in words: "Some progress"; "Not rated" when addressed without one. */
-function levelWords(level: number | null): string {
-  return goalProgressLevels.find((l) => l.value === level)?.label ?? 'Not rated';
-}
-
-function cut(text: string, max = LEGEND_CHARS): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** The plan's goal order: the current plan's (or first draft's) goals first, then older versions'. */
-function goalOrder(plans: readonly TreatmentPlan[]): string[] {
-  const lead = currentPlan(plans) ?? latestDraft(plans);
-  const rest = [...plans].sort((a, b) => b.version - a.version);
-  return [...new Set([lead, ...rest].flatMap((p) => p?.goals.map((g) => g.id) ?? []))];
-}
-
-function chartGoals(series: readonly GoalSeries[], plans: readonly TreatmentPlan[]): ChartGoal[] {
-  const texts = goalTexts(plans);
-  return series.map((s, i) => ({
-    goalId: s.goalId,
-    label: `${i + 1}. ${texts.get(s.goalId) ?? 'A goal no longer in the plan'}`,
-    style: goalStyles[i % goalStyles.length]!,
-    series: s,
-  }));
-}
-
-/** One row per session that addressed any goal, in session order, with each goal's level. */
-function goalRows(series: readonly GoalSeries[]): GoalRow[] {
-  const bySession = new Map<string, Omit<GoalRow, 'index'> & { startsAt: string }>();
-  for (const s of series) {
-    for (const p of s.points) {
-      const row = bySession.get(p.sessionId) ?? {
-        sessionId: p.sessionId,
-        noteId: p.noteId,
-        date: p.date,
-        startsAt: p.startsAt,
-        levels: {},
-      };
-      row.levels[s.goalId] = p.level;
-      bySession.set(p.sessionId, row);
-    }
-  }
-  return [...bySession.values()]
-    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
-    .map(({ startsAt: _startsAt, ...row }, index) => ({ ...row, index }));
-}
-
-/** "Progress on 2 goals over 5 sessions: 1. Sleep … addressed 4 times, latest Marked progress (first No change); …". */
-function goalsSummary(goals: readonly ChartGoal[], sessions: number, range: string): string {
-  if (goals.length === 0) return `No session${range} addressed a treatment goal.`;
-  const parts = goals.map((g) => {
-    const { points, rated, first, latest } = g.series;
-    const times = points.length === 1 ? 'once' : `${points.length} times`;
-    if (rated === 0) return `${g.label} addressed ${times}, progress not rated`;
-    const from = rated > 1 && first !== latest ? ` (first ${levelWords(first)})` : '';
-    return `${g.label} addressed ${times}, latest ${levelWords(latest)}${from}`;
-  });
-  return `Progress on ${plural(goals.length, 'goal')} over ${plural(sessions, 'session')}${range}: ${parts.join('; ')}.`;
-}
 
 function GoalTable({
   goals,
