@@ -41,11 +41,18 @@ let early: { noteId: string; at: number; data: Promise<NoteData> } | null = null
  * another. Only the next editor of that note takes it, and only while it is fresh: a note shown
  * later (after a warning was read) is loaded again, as it may have changed meanwhile.
  */
-export function loadNoteDataEarly(noteId: string): void {
-  if (early?.noteId === noteId && performance.now() - early.at < EARLY_LOAD_MS) return;
-  const data = fetchNoteData(noteId);
-  data.catch(() => undefined); // the editor that takes it reports the failure
-  early = { noteId, at: performance.now(), data };
+export function loadNoteDataEarly(noteId: string): () => void {
+  if (early?.noteId !== noteId || performance.now() - early.at >= EARLY_LOAD_MS) {
+    const data = fetchNoteData(noteId);
+    data.catch(() => undefined); // the editor that takes it reports the failure
+    early = { noteId, at: performance.now(), data };
+  }
+  const mine = early;
+  // Returns what drops it if no editor took it (the page left, the vault locked): no note's text
+  // stays held here.
+  return () => {
+    if (early === mine) early = null;
+  };
 }
 
 /** The early load of `noteId` if there is a fresh one (taken once), else a new load. */

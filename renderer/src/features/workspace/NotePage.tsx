@@ -21,7 +21,8 @@ export function NotePage({
   const session = useSessionOfNote(noteId);
   const when = session ? formatDateTime(session.startsAt) : '';
   const heading = `Session note${client ? ` · ${client.code}` : ''}${when ? ` · ${when}` : ''}`;
-  // The note loads while the gate asks whether it is open elsewhere: one round trip's wait, not two.
+  // The note loads while the gate asks whether it is open elsewhere: one round trip's wait, not two
+  // (dropped when the page goes, if the editor never took it).
   useEffect(() => loadNoteDataEarly(noteId), [noteId]);
   return (
     <main className="page note-page">
