@@ -158,7 +158,7 @@ function searchRows(r: BenchResults): BenchRow[] {
   const quiet = o.quietBeforeWarm.quiet ? 'process quiet' : 'process NOT quiet after 60 s';
   return [
     info(
-      `search, ${o.notes} notes, format ${o.format}: scan ready after the notes are loaded (hand-over + fold in the thread)`,
+      `search, ${o.notes} notes, format ${o.format}: scan ready after the summaries are in (text handed over in their pass; fold in the thread)`,
       ms(o.scanReadyMs),
       o.firstLoadAverage,
     ),

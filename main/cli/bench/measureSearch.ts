@@ -45,7 +45,11 @@ export interface SearchBench {
   firstLoadAverage: number[];
   /** Whether the process was quiet (index built, no background work) before the warm searches, and after how long. */
   quietBeforeWarm: { quiet: boolean; waitedMs: number };
-  /** From every note loaded (the renderer's summaries) to the thread's scan answering: hand-over, then folding in the thread. */
+  /**
+   * From every note's summary computed (the renderer's index) to the thread's scan answering. The
+   * text is handed to the thread in the summaries' own pass (one parse per note), so that pass
+   * holds the hand-over (`workerHandOverMs`) and this is mostly the thread's folding.
+   */
   scanReadyMs: number;
   /** Folding and listing words in the thread (ms of the thread, not of the main process). */
   scanPrepareMs: number;
