@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Client } from '../../shared/domain/clientSchema';
 import { currentPlan, latestDraft, newestFirst, planReviewDue } from '../../shared/domain/currentPlan';
 import { planSignableContent } from '../../shared/domain/planSignableContent';
 import { type TreatmentPlan, treatmentPlanSchema } from '../../shared/domain/treatmentPlanSchema';
@@ -211,7 +212,7 @@ export class TreatmentPlanService {
   }
 
   /**
-   * Each client's current signed plan whose review date is `today` or earlier, earliest review
+   * Each current client's signed plan whose review date is `today` or earlier, earliest review
    * first. One pass over the plans in memory: cheap enough for Today.
    */
   async reviewsDue(today: string): Promise<PlanReviewDue[]> {
@@ -221,8 +222,11 @@ export class TreatmentPlanService {
       if (list) list.push(plan);
       else byClient.set(plan.clientId, [plan]);
     }
+    // A finished client's plan is not reviewed any more: no reminder.
+    const clients = await this.store.all<Client>(kinds.client);
     const due: PlanReviewDue[] = [];
     for (const [clientId, plans] of byClient) {
+      if (clients.get(clientId)?.status === 'closed') continue;
       const plan = currentPlan(plans);
       if (plan && planReviewDue(plan, today)) {
         due.push({ clientId, planId: plan.id, version: plan.version, reviewDate: plan.reviewDate });

@@ -119,11 +119,13 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     .action(async (dir: string, options: DemoOptions) => {
       const clients = wholeNumber(options.clients, '--clients');
       const sessionsPerClient = wholeNumber(options.sessions, '--sessions');
-      const [{ generateDemo }, { seedFrom }, { writeDemo }] = await Promise.all([
-        import('../../services/demo/generateDemo'),
-        import('../../services/demo/random'),
-        import('../../services/demo/writeDemo'),
-      ]);
+      const [{ generateDemo, DEMO_CLINICIAN }, { seedFrom }, { writeDemo }, { demoPlans }] =
+        await Promise.all([
+          import('../../services/demo/generateDemo'),
+          import('../../services/demo/random'),
+          import('../../services/demo/writeDemo'),
+          import('../../services/demo/demoPlans'),
+        ]);
       const big = clients * sessionsPerClient >= 2000;
       const step = Math.max(1, Math.ceil(clients / 10));
       const data = generateDemo({
@@ -137,6 +139,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
             io.err(`Generating: ${done}/${clients} clients`);
         },
       });
+      const plans = demoPlans(data.clients, data.sessions, DEMO_CLINICIAN);
       const passphrase = await readPassphraseForNewVault(io, options);
       const { vault, recoveryKey } = await createCliVault(io, dir, passphrase);
       try {
@@ -150,13 +153,21 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
             }
           },
         });
+        // Treatment plans (issue 15), written apart so the generator's data stays as tests know it.
+        if (plans.length > 0) {
+          await vault.putMany(
+            plans.map((value) => ({ kind: 'treatment-plan', id: value.id, value })),
+            { type: 'import', detail: { format: 'demo', part: 'treatment plans' } },
+          );
+        }
       } finally {
         await vault.lock();
       }
       const signed = data.notes.filter((n) => n.status === 'signed').length;
       io.out(
         `Created a demo vault in ${resolve(dir)}: ${data.clients.length} clients, ${data.sessions.length} sessions, ` +
-          `${data.notes.length} notes (${signed} signed), ${data.processNotes.length} process notes.`,
+          `${data.notes.length} notes (${signed} signed), ${data.processNotes.length} process notes, ` +
+          `${plans.length} treatment plan versions.`,
       );
       io.out('Recovery key (shown once; store it somewhere safe, away from this computer):');
       io.out(`  ${recoveryKey}`);

@@ -154,7 +154,7 @@ describe('TreatmentPlanService', () => {
     await expectKind(services.plans.discard(revision.id), 'not-found');
   });
 
-  it('lists reviews due: each client’s signed plan from its review date on, not drafts', async () => {
+  it('lists reviews due: each current client’s signed plan from its review date on, not drafts', async () => {
     const { services, client, signed } = await withSignedPlan();
     expect(await services.plans.reviewsDue('2025-06-13')).toEqual([]);
     const due = [{ clientId: client.id, planId: signed.id, version: 1, reviewDate: '2025-06-14' }];
@@ -166,6 +166,11 @@ describe('TreatmentPlanService', () => {
     // A client with only a draft has no review due.
     const other = await services.clients.create(clientInput('TP-02'));
     await services.plans.create(other.id);
+    expect(await services.plans.reviewsDue('2099-01-01')).toHaveLength(1);
+    // A closed client's plan is not reviewed any more; reopened, the reminder is back.
+    await services.clients.setStatus(client.id, 'closed');
+    expect(await services.plans.reviewsDue('2099-01-01')).toEqual([]);
+    await services.clients.setStatus(client.id, 'active');
     expect(await services.plans.reviewsDue('2099-01-01')).toHaveLength(1);
   });
 });
