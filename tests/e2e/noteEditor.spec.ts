@@ -141,6 +141,7 @@ test('the outline jumps to a section, focuses it and marks it current', async ({
     'Session feedback',
     'Treatment goals',
     'Plan',
+    'Risk assessment',
     'Outcome measures',
     'Private process notes',
   ]);

@@ -14,6 +14,8 @@ const SETTLE_MS = 300;
 
 class ElevatedRiskStore {
   #byClient: ReadonlyMap<string, ElevatedRisk> | undefined;
+  /** The last answer as text: an unchanged answer (most saves) leaves the badges undrawn. */
+  #answer = '';
   #listeners = new Set<() => void>();
   /** Bumped when the index is emptied (lock): answers asked for before are dropped. */
   #generation = 0;
@@ -42,6 +44,7 @@ class ElevatedRiskStore {
       clearTimeout(this.#timer);
       this.#timer = undefined;
       this.#dirty = false;
+      this.#answer = '';
       this.#set(undefined);
       return;
     }
@@ -62,7 +65,11 @@ class ElevatedRiskStore {
     const generation = this.#generation;
     try {
       const list = await call('risk:elevated');
-      if (generation === this.#generation) this.#set(new Map(list.map((r) => [r.clientId, r])));
+      const answer = JSON.stringify(list);
+      if (generation === this.#generation && (answer !== this.#answer || !this.#byClient)) {
+        this.#answer = answer;
+        this.#set(new Map(list.map((r) => [r.clientId, r])));
+      }
     } catch {
       // Locked meanwhile, or main busy: the next change asks again; what is shown stays.
     } finally {
