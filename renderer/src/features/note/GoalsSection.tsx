@@ -1,24 +1,12 @@
 import { memo, type ReactNode, useCallback, useId, useMemo, useRef } from 'react';
-import { activeGoals } from '../../../../shared/domain/currentPlan';
 import { type GoalProgress, goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
-import { goalTexts } from '../../../../shared/domain/goalTexts';
 import { FieldError } from '../../components/FieldError';
 import { usePlanVersions } from '../../data/usePlanVersions';
 import { formatDate } from '../../format/dates';
 import { errorUnder, type FieldErrors, type Updater } from './noteDraft';
+import { type NoteGoalRow, noteGoalRows } from './noteGoalRows';
 import { goalsSectionLabel } from './noteOutline';
 import './goalsSection.css';
-
-/** What a goal row shows: the goal, in the plan's words, and what the note says about it. */
-interface GoalRow {
-  goalId: string;
-  text: string;
-  targetDate: string | null;
-  /** The note's entry, when the goal was addressed this session. */
-  entry: GoalProgress | undefined;
-  /** The entry's place in `note.goalProgress`, for its validation messages. */
-  index: number;
-}
 
 export interface GoalsSectionProps {
   clientId: string;
@@ -52,7 +40,7 @@ export const GoalsSection = memo(function GoalsSection({
   const loaded = usePlanVersions(clientId);
   const plans = loaded.state === 'ready' ? loaded.plans : null;
   const rows = useMemo(
-    () => (plans ? goalRows(plans, value, readOnly, signedAt) : null),
+    () => (plans ? noteGoalRows(plans, value, readOnly, signedAt) : null),
     [plans, value, readOnly, signedAt],
   );
   // An entry unticked by mistake comes back with its progress and comment when ticked again.
@@ -142,34 +130,6 @@ function levelLabel(level: number | null): string {
   return goalProgressLevels.find((l) => l.value === level)?.label ?? 'Progress not rated';
 }
 
-/**
- * The rows to show: for a draft, the plan's active goals, then any goal the note addressed that
- * is no longer active (its entry is kept, not dropped); for a signed note, the goals it addressed.
- */
-function goalRows(
-  plans: Parameters<typeof activeGoals>[0],
-  value: readonly GoalProgress[],
-  readOnly: boolean,
-  signedAt: string | null,
-): GoalRow[] {
-  const texts = goalTexts(plans, signedAt);
-  const entries = new Map(value.map((g, index) => [g.goalId, { entry: g, index }]));
-  const row = (goalId: string, text: string | undefined, targetDate: string | null): GoalRow => ({
-    goalId,
-    text: text ?? 'A goal no longer in any version of the plan',
-    targetDate,
-    entry: entries.get(goalId)?.entry,
-    index: entries.get(goalId)?.index ?? -1,
-  });
-  if (readOnly) return value.map((g) => row(g.goalId, texts.get(g.goalId), null));
-  const active = activeGoals(plans);
-  const shown = new Set(active.map((g) => g.id));
-  return [
-    ...active.map((g) => row(g.id, g.text, g.targetDate)),
-    ...value.filter((g) => !shown.has(g.goalId)).map((g) => row(g.goalId, texts.get(g.goalId), null)),
-  ];
-}
-
 /** One goal: its words, "Addressed this session", and once ticked the progress and a sentence. */
 const GoalItem = memo(function GoalItem({
   row,
@@ -177,7 +137,7 @@ const GoalItem = memo(function GoalItem({
   onAddressed,
   onEntry,
 }: {
-  row: GoalRow;
+  row: NoteGoalRow;
   errors: FieldErrors;
   onAddressed: (goalId: string, addressed: boolean) => void;
   onEntry: (goalId: string, change: Partial<Pick<GoalProgress, 'progress' | 'comment'>>) => void;
