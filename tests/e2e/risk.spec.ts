@@ -171,6 +171,16 @@ test('a high risk assessment raises the badge, the next note’s reminder and To
       await expect(panel.getByText(text, { exact: true })).toBeVisible({ timeout: 30_000 });
     }
     await expect(panel.getByRole('button', { name: 'Print for the client' })).toBeVisible();
+    // Cancel asks before dropping what was typed.
+    await panel.getByRole('button', { name: 'Edit safety plan' }).click();
+    await field('Warning sign 1').fill('Not sleeping for two nights');
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect(panel.getByText('Discard the changes to the safety plan?')).toBeVisible();
+    await panel.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(field('Warning sign 1')).toHaveValue('Not sleeping for two nights');
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await panel.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(panel.getByText('Not sleeping', { exact: true })).toBeVisible();
     await expectAccessible(page, 'Treatment tab with the safety plan');
     await panel.screenshot({ path: testInfo.outputPath('safety-plan.png') });
   });

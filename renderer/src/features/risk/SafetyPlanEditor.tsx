@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { SafetyPlan } from '../../../../shared/domain/riskSchema';
 import { FieldError } from '../../components/FieldError';
-import { FormFooter } from '../../components/FormFooter';
+import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { call, messageOf } from '../../data/api';
 import { ContactListField, TextListField } from './PlanListFields';
@@ -22,7 +22,8 @@ export function SafetyPlanEditor({
   onSaved: (plan: SafetyPlan) => void;
   onCancel: () => void;
 }) {
-  const [form, setForm] = useState<SafetyPlanForm>(() => formOf(plan));
+  const [opened] = useState<SafetyPlanForm>(() => formOf(plan));
+  const [form, setForm] = useState<SafetyPlanForm>(opened);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -105,13 +106,25 @@ export function SafetyPlanEditor({
         />
         <FieldError id={`${reviewedId}-error`} message={errors.reviewedOn} />
       </div>
-      <FormFooter
-        error={error}
-        busy={busy}
-        submitLabel="Save safety plan"
-        busyLabel="Saving…"
-        onCancel={onCancel}
-      />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Save safety plan'}
+        </button>
+        {/* Cancel asks first once something was changed: nothing typed is dropped by one click. */}
+        <ConfirmableButton
+          label="Cancel"
+          needsConfirmation={form !== opened}
+          question="Discard the changes to the safety plan?"
+          confirmLabel="Discard changes"
+          keepLabel="Keep editing"
+          onConfirm={onCancel}
+        />
+      </div>
     </form>
   );
 }
