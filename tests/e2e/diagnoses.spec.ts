@@ -9,7 +9,7 @@ test('a diagnosis found by code, picked with the keyboard, saved as primary and 
   page,
   openApp,
   dataDir,
-}) => {
+}, testInfo) => {
   test.setTimeout(240_000);
   const demo = await seedDemoVault(dataDir, { clients: 1, sessionsPerClient: 2, seed: 21 });
   await openApp();
@@ -37,6 +37,7 @@ test('a diagnosis found by code, picked with the keyboard, saved as primary and 
     'F41.0 Panic disorder [episodic paroxysmal anxiety]',
   );
   await expectAccessible(page, 'Treatment tab, diagnosis search open');
+  await page.screenshot({ path: testInfo.outputPath('diagnosis-search.png') });
   await search.press('ArrowDown');
   await expect(results.getByRole('option', { name: /^F41\.1 / })).toHaveAttribute('aria-selected', 'true');
   await search.press('Enter');
@@ -52,7 +53,9 @@ test('a diagnosis found by code, picked with the keyboard, saved as primary and 
   await expect(gadRow).toContainText('Primary');
   await expect(gadRow).toContainText('Active');
   await expect(gadRow).toContainText('Jan 15, 2025');
-  await expect(panel.getByRole('status')).toHaveText('F41.1 Generalized anxiety disorder saved as primary.');
+  await expect(panel.getByRole('status')).toHaveText(
+    'F41.1 Generalized anxiety disorder saved (primary, active).',
+  );
   // The header shows the primary code among the client's facts.
   await expect(page.getByText('Primary diagnosis', { exact: true })).toBeVisible();
   await expect(
@@ -101,4 +104,12 @@ test('a diagnosis found by code, picked with the keyboard, saved as primary and 
   // No current primary now: the header says nothing of a diagnosis.
   await expect(page.getByText('Primary diagnosis', { exact: true })).toBeHidden();
   await expectAccessible(page, 'Treatment tab, two diagnoses');
+  await panel.screenshot({ path: testInfo.outputPath('diagnoses-panel.png') });
+
+  // Deleting asks first, then the row is gone.
+  await table.getByRole('button', { name: 'Delete F33.1' }).click();
+  await panel.screenshot({ path: testInfo.outputPath('diagnosis-delete.png') });
+  await table.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(table.getByRole('row', { name: /F33\.1/ })).toHaveCount(0);
+  await expect(panel.getByRole('status')).toHaveText('F33.1 deleted.');
 });

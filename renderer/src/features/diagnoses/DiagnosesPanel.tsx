@@ -86,28 +86,30 @@ export function DiagnosesPanel({ clientId }: { clientId: string }) {
                 <td>
                   <span className={`badge diagnosis-status ${d.status}`}>{statusWords[d.status]}</span>
                 </td>
-                <td>{formatDate(d.diagnosedOn)}</td>
-                <td>{d.endedOn ? formatDate(d.endedOn) : '—'}</td>
-                <td className="diagnosis-actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={`Edit ${d.code}`}
-                    onClick={() => {
-                      setStatus(null);
-                      setEditing({ diagnosis: d, initial: formOf(d) });
-                    }}
-                  >
-                    <Pencil aria-hidden="true" size={14} /> Edit
-                  </button>
-                  <ConfirmableButton
-                    label={`Delete ${d.code}`}
-                    needsConfirmation
-                    question={`Delete ${d.code} ${d.description}? Delete only a diagnosis entered by mistake; one that no longer applies is better marked resolved or ruled out.`}
-                    confirmLabel="Delete"
-                    keepLabel="Keep"
-                    onConfirm={() => void remove(d)}
-                  />
+                <td className="diagnosis-date">{formatDate(d.diagnosedOn)}</td>
+                <td className="diagnosis-date">{d.endedOn ? formatDate(d.endedOn) : '—'}</td>
+                <td>
+                  <div className="diagnosis-actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={`Edit ${d.code}`}
+                      onClick={() => {
+                        setStatus(null);
+                        setEditing({ diagnosis: d, initial: formOf(d) });
+                      }}
+                    >
+                      <Pencil aria-hidden="true" size={14} /> Edit
+                    </button>
+                    <ConfirmableButton
+                      label={`Delete ${d.code}`}
+                      needsConfirmation
+                      question={`Delete ${d.code} ${d.description}? Delete only a diagnosis entered by mistake; one that no longer applies is better marked resolved or ruled out.`}
+                      confirmLabel="Delete"
+                      keepLabel="Keep"
+                      onConfirm={() => void remove(d)}
+                    />
+                  </div>
                 </td>
               </tr>
             ))}
@@ -127,7 +129,8 @@ export function DiagnosesPanel({ clientId }: { clientId: string }) {
           initial={editing.initial}
           onSaved={(saved) => {
             setEditing(null);
-            setStatus(`${saved.code} ${saved.description} saved as ${rankWords[saved.rank].toLowerCase()}.`);
+            const how = `${rankWords[saved.rank]}, ${statusWords[saved.status]}`.toLowerCase();
+            setStatus(`${saved.code} ${saved.description} saved (${how}).`);
           }}
           onCancel={() => setEditing(null)}
         />
