@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_CLINICIAN } from '../../main/services/demo/generateDemo';
 import { expect, test } from './harness';
-import { seedDemoVault } from './seed';
+import { openTestVault, seedDemoVault } from './seed';
 import { expectAccessible, goTo, openClientFromSidebar, unlock } from './steps';
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
@@ -148,4 +148,57 @@ test('a treatment plan with two goals, signed, revised into version 2 with versi
   await goTo(page, 'Today');
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: /^Plan reviews due/ })).toBeHidden();
+});
+
+test('a signed plan changed after signing is flagged as read, and revising it is refused', async ({
+  page,
+  openApp,
+  dataDir,
+}) => {
+  test.setTimeout(180_000);
+  const demo = await seedDemoVault(dataDir, { clients: 1, sessionsPerClient: 2, seed: 16 });
+  const client = demo.clients[0]!;
+  const vault = await openTestVault(dataDir);
+  const at = '2025-06-01T10:00:00.000Z';
+  await vault.put('treatment-plan', 'tampered-plan', {
+    id: 'tampered-plan',
+    clientId: client.id,
+    version: 1,
+    revises: null,
+    status: 'signed',
+    problems: [],
+    goals: [
+      {
+        id: 'goal-1',
+        text: 'Changed after signing',
+        problemIds: [],
+        objectives: [],
+        targetDate: null,
+        status: 'active',
+      },
+    ],
+    interventions: [],
+    reviewDate: '2099-01-01',
+    notes: '',
+    // The hash of some other content.
+    signed: { at, by: DEMO_CLINICIAN, contentHash: 'ab'.repeat(32) },
+    createdAt: at,
+    updatedAt: at,
+  });
+  await vault.lock();
+
+  await openApp();
+  await unlock(page);
+  await openClientFromSidebar(page, client.code);
+  await tab(page, 'Treatment').click();
+  const panel = planPanel(page);
+  await expect(
+    panel.getByRole('alert').filter({ hasText: /no longer matches the hash recorded when it was signed/ }),
+  ).toBeVisible();
+  await panel.getByRole('button', { name: 'Revise plan' }).click();
+  await expect(
+    panel.getByRole('alert').filter({ hasText: /was not copied into a new version. Run a vault check/ }),
+  ).toBeVisible();
+  await expect(panel.getByRole('region', { name: /^Draft/ })).toHaveCount(0);
+  await expectAccessible(page, 'Treatment tab, a plan changed after signing');
 });

@@ -1,6 +1,7 @@
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { goalStatusLabels } from './planWords';
+import { usePlanSignature } from './usePlanSignature';
 
 /**
  * One version of a plan as it was written: problems, goals with objectives, target dates and
@@ -17,6 +18,7 @@ export function PlanVersionView({
   showSignature?: boolean;
 }) {
   const H = headingLevel === 4 ? 'h4' : 'h5';
+  const signature = usePlanSignature(plan);
   const problemText = new Map(plan.problems.map((p) => [p.id, p.text]));
   return (
     <div className="plan-view">
@@ -32,6 +34,14 @@ export function PlanVersionView({
               <span className="badge draft">Draft</span> Version {plan.version}, not signed
             </>
           )}
+        </p>
+      )}
+      {signature === 'changed' && (
+        <p className="banner danger" role="alert">
+          <span className="banner-text">
+            This version no longer matches the hash recorded when it was signed: its content was changed
+            afterwards. Run a vault check (Settings → Check the vault) to find out what happened.
+          </span>
         </p>
       )}
       <p className="plan-review-date muted">Review by {formatDate(plan.reviewDate)}</p>
