@@ -263,6 +263,10 @@ test('client record export: PDF and JSON of the record set, without the process 
       'Sessions',
       SUBJECTIVE,
       ADDENDUM,
+      // Issue 15: the plan, diagnoses and safety plan have their place, saying when there is none.
+      'No signed treatment plan.',
+      'No diagnosis recorded.',
+      'No safety plan recorded.',
     ]) {
       expect(text, `the PDF says “${expected}”`).toContain(expected);
     }
@@ -273,7 +277,13 @@ test('client record export: PDF and JSON of the record set, without the process 
     const json = await readFile(jsonPath!, 'utf8');
     expect(json).not.toContain(PROCESS_SENTENCE);
     expect(json).toContain(SUBJECTIVE);
-    expect(JSON.parse(json)).toMatchObject({ format: 'attune-export', version: 2 });
+    expect(JSON.parse(json)).toMatchObject({
+      format: 'attune-export',
+      version: 3,
+      treatmentPlans: [],
+      diagnoses: [],
+      safetyPlans: [],
+    });
     expect(JSON.parse(json).processNotes).toBeUndefined();
   });
   await rm(folder, { recursive: true, force: true });
