@@ -161,6 +161,13 @@ test('a note addresses the plan’s two goals with progress, is signed, and the 
 
   await test.step('a second session’s note moves both goals on', async () => {
     await newSessionNote(page, '2026-11-17T10:00');
+    // Each goal says where it stood when last addressed, the first session's note.
+    await expect(goals.getByRole('group', { name: sleepGoal, exact: true })).toHaveAccessibleDescription(
+      /^Last addressed .*: No change$/,
+    );
+    await expect(goals.getByRole('group', { name: friendsGoal, exact: true })).toHaveAccessibleDescription(
+      /^Last addressed .*: Some progress$/,
+    );
     await addressGoal(page, sleepGoal, 'Marked progress', 'Slept six hours on five nights.');
     await addressGoal(page, friendsGoal, 'Goal met', 'Weekly walk with a friend, three weeks running.');
     await signNote(page);

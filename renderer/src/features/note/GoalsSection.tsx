@@ -1,15 +1,18 @@
 import { memo, type ReactNode, useCallback, useId, useMemo, useRef } from 'react';
 import { type GoalProgress, goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
 import { FieldError } from '../../components/FieldError';
+import { useSessionRows } from '../../data/hooks';
 import { usePlanVersions } from '../../data/usePlanVersions';
 import { formatDate } from '../../format/dates';
 import { errorUnder, type FieldErrors, type Updater } from './noteDraft';
-import { type NoteGoalRow, noteGoalRows } from './noteGoalRows';
+import { earlierProgress, type NoteGoalRow, noteGoalRows } from './noteGoalRows';
 import { goalsSectionLabel } from './noteOutline';
 import './goalsSection.css';
 
 export interface GoalsSectionProps {
   clientId: string;
+  /** The note's session: each goal says how it stood the last time an earlier note addressed it. */
+  sessionId: string;
   /** The note's goals addressed (its draft's `goalProgress`). */
   value: readonly GoalProgress[];
   /** When the note was signed: its goals are named as the plan read then. Null for a draft. */
@@ -29,6 +32,7 @@ export interface GoalsSectionProps {
  */
 export const GoalsSection = memo(function GoalsSection({
   clientId,
+  sessionId,
   value,
   signedAt,
   readOnly,
@@ -42,6 +46,11 @@ export const GoalsSection = memo(function GoalsSection({
   const rows = useMemo(
     () => (plans ? noteGoalRows(plans, value, readOnly, signedAt) : null),
     [plans, value, readOnly, signedAt],
+  );
+  const sessionRows = useSessionRows(clientId);
+  const earlier = useMemo(
+    () => (readOnly || !sessionRows ? null : earlierProgress(sessionRows, sessionId)),
+    [readOnly, sessionRows, sessionId],
   );
   // An entry unticked by mistake comes back with its progress and comment when ticked again.
   const unticked = useRef(new Map<string, GoalProgress>());
@@ -109,7 +118,15 @@ export const GoalsSection = memo(function GoalsSection({
     );
   } else {
     body = rows.map((row) => (
-      <GoalItem key={row.goalId} row={row} errors={errors} onAddressed={setAddressed} onEntry={setEntry} />
+      <GoalItem
+        key={row.goalId}
+        row={row}
+        lastAt={earlier?.get(row.goalId)?.startsAt ?? null}
+        lastLevel={earlier?.get(row.goalId)?.level ?? null}
+        errors={errors}
+        onAddressed={setAddressed}
+        onEntry={setEntry}
+      />
     ));
   }
 
@@ -133,11 +150,16 @@ function levelLabel(level: number | null): string {
 /** One goal: its words, "Addressed this session", and once ticked the progress and a sentence. */
 const GoalItem = memo(function GoalItem({
   row,
+  lastAt,
+  lastLevel,
   errors,
   onAddressed,
   onEntry,
 }: {
   row: NoteGoalRow;
+  /** When an earlier session's note last addressed the goal, and its progress then (null: none). */
+  lastAt: string | null;
+  lastLevel: number | null;
   errors: FieldErrors;
   onAddressed: (goalId: string, addressed: boolean) => void;
   onEntry: (goalId: string, change: Partial<Pick<GoalProgress, 'progress' | 'comment'>>) => void;
@@ -147,12 +169,18 @@ const GoalItem = memo(function GoalItem({
   const path = `goalProgress.${row.index}`;
   const progressError = entry ? errorUnder(errors, `${path}.progress`) : undefined;
   const commentError = entry ? errorUnder(errors, `${path}.comment`) : undefined;
+  const about = [
+    row.targetDate ? `Target ${formatDate(row.targetDate)}` : '',
+    lastAt ? `Last addressed ${formatDate(lastAt)}: ${levelLabel(lastLevel)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
-    <fieldset className="goal-item" aria-describedby={row.targetDate ? `${id}-target` : undefined}>
+    <fieldset className="goal-item" aria-describedby={about ? `${id}-about` : undefined}>
       <legend className="goal-text">{row.text}</legend>
-      {row.targetDate && (
-        <p id={`${id}-target`} className="muted small goal-target">
-          Target {formatDate(row.targetDate)}
+      {about && (
+        <p id={`${id}-about`} className="muted small goal-about">
+          {about}
         </p>
       )}
       <div className="goal-addressed">

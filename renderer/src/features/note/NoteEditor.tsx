@@ -352,6 +352,7 @@ function LoadedNoteEditor({
               <Part idPrefix={idPrefix} partKey={partKeys.goals}>
                 <GoalsSection
                   clientId={note.clientId}
+                  sessionId={note.sessionId}
                   value={draft.goalProgress}
                   signedAt={note.signed?.at ?? null}
                   readOnly={readOnly}

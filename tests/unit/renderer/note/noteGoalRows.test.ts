@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noteGoalRows } from '../../../../renderer/src/features/note/noteGoalRows';
+import type { SessionRow } from '../../../../renderer/src/data/hooks';
+import { earlierProgress, noteGoalRows } from '../../../../renderer/src/features/note/noteGoalRows';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 
 const hash = 'ab'.repeat(32);
@@ -78,5 +79,58 @@ describe('noteGoalRows', () => {
     const rows = noteGoalRows(plans, [{ goalId: 'gone', progress: null, comment: '' }], true, null);
     expect(rows[0]!.text).toBe('A goal no longer in any version of the plan');
     expect(noteGoalRows([], [], false, null)).toEqual([]);
+  });
+});
+
+describe('earlierProgress', () => {
+  const row = (id: string, startsAt: string, goals?: Array<[string, number | null]>): SessionRow => ({
+    session: {
+      id,
+      clientId: 'c1',
+      startsAt,
+      durationMinutes: 50,
+      modality: 'in-person',
+      attendance: 'attended',
+    },
+    note: goals && {
+      id: `n-${id}`,
+      sessionId: id,
+      clientId: 'c1',
+      templateId: 'soap',
+      status: 'signed',
+      updatedAt: startsAt,
+      signedAt: startsAt,
+      ratings: { affective: null, cognitive: null, developmental: null, rhythmic: null, empathic: null },
+      ruptures: [],
+      judgments: { therapistContribution: null, overallResolution: null },
+      participation: {
+        bodySensations: false,
+        namedFeelings: false,
+        feedbackToTherapist: false,
+        mindfulBreathing: false,
+      },
+      emotions: [],
+      feedback: null,
+      goalProgress: goals.map(([goalId, progress]) => ({ goalId, progress })),
+    },
+  });
+  // Out of order, with an offset: s2 (09:00+01:00 = 08:00Z) comes before s3 on the same day.
+  const rows = [
+    row('s3', '2026-02-09T10:00:00Z'),
+    row('s1', '2026-02-02T10:00:00Z', [
+      ['sleep', 0],
+      ['friends', 1],
+    ]),
+    row('s4', '2026-02-16T10:00:00Z', [['sleep', 3]]),
+    row('s2', '2026-02-09T09:00:00+01:00', [['sleep', 2]]),
+    row('s0', '2026-01-26T10:00:00Z'),
+  ];
+
+  it('gives each goal its level in the latest earlier session that addressed it, never a later one', () => {
+    const earlier = earlierProgress(rows, 's3');
+    expect(earlier.get('sleep')).toMatchObject({ startsAt: '2026-02-09T09:00:00+01:00', level: 2 });
+    expect(earlier.get('friends')).toMatchObject({ startsAt: '2026-02-02T10:00:00Z', level: 1 });
+    expect(earlierProgress(rows, 's1').size).toBe(0);
+    expect(earlierProgress(rows, 'unknown').size).toBe(0);
   });
 });
