@@ -132,7 +132,14 @@ export class RecordStore {
    * names the view; the same key must always come with the same kind and projection.
    */
   view<T, V>(kind: RecordKind, key: symbol, project: (value: T) => V): Promise<ReadonlyMap<string, V>> {
-    const state = this.#current();
+    let state: VaultState;
+    try {
+      state = this.#current();
+    } catch (error) {
+      // Locked: a rejection, like `all`'s, never a throw; a caller awaiting both in a Promise.all
+      // would otherwise leave `all`'s rejection unhandled (an unhandled rejection after a lock).
+      return Promise.reject(error);
+    }
     let view = state.views.get(key);
     if (!view) {
       const readers = takeReaders(state, kind);

@@ -53,3 +53,17 @@ describe('RecordStore.readAlong', () => {
     expect(other.ids).toHaveLength(ids.length);
   });
 });
+
+describe('RecordStore.view once locked', () => {
+  it('rejects with locked rather than throwing, so a Promise.all with `all` handles both', async () => {
+    const { store } = await storeWithNotes(1);
+    const { session } = await openServices();
+    const locked = new RecordStore(session);
+    await session.lock('idle');
+    // As IndexService.today and RiskService.elevated ask for sessions and summaries together.
+    await expect(Promise.all([locked.all(kinds.session), noteSummaries(locked)])).rejects.toMatchObject({
+      kind: 'locked',
+    });
+    expect(store.readAlong(kinds.note, keeper())).toBe(true); // the other store is still unlocked
+  });
+});
