@@ -83,6 +83,8 @@ test('a high risk assessment raises the badge, the next note’s reminder and To
     await risk.screenshot({ path: testInfo.outputPath('risk-section.png') });
     await page.getByRole('button', { name: 'Sign note' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+    // Said in the dialog before Sign is pressed, and refused by main if it is.
+    await expect(dialog.getByText('The risk assessment is not complete:')).toBeVisible();
     await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
     await expect(dialog.getByRole('alert')).toContainText('write the actions taken', { timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Cancel' }).click();

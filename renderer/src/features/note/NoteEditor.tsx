@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { wouldBeLateEntry } from '../../../../shared/domain/lateEntry';
-import { emptyRiskAssessment } from '../../../../shared/domain/riskSchema';
+import { emptyRiskAssessment, riskSigningProblems } from '../../../../shared/domain/riskSchema';
 import { planPrompt } from '../../../../shared/domain/templates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useSessionOfNote } from '../../data/hooks';
@@ -240,6 +240,17 @@ function LoadedNoteEditor({
           name, the time and a fingerprint of the note’s content.
         </p>
         <p className="muted">The private process notes are not part of the signed note.</p>
+        {/* Said before the click: main refuses to sign a risk section that is not complete. */}
+        {signing !== null && draft.risk && riskSigningProblems(draft.risk).length > 0 && (
+          <div className="notice">
+            <p>The risk assessment is not complete:</p>
+            <ul>
+              {riskSigningProblems(draft.risk).map((p) => (
+                <li key={p.field}>{p.message.replace(/^Risk assessment: /, '')}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {signing !== null &&
           sessionStartsAt !== undefined &&
           wouldBeLateEntry(sessionStartsAt, new Date(), settings.lateEntryAfterHours) && (
