@@ -80,7 +80,7 @@ test('500 sessions: newest first, only a window of rows in the page, the oldest 
   await expectAccessible(page, 'client page, 500 sessions');
 });
 
-test('tabs: arrow keys, Home and End move between Sessions, Patterns and Review; the tab is kept after a note; axe on each', async ({
+test('tabs: arrow keys, Home and End move between Sessions, Patterns, Treatment and Review; the tab is kept after a note; axe on each', async ({
   page,
   openApp,
   dataDir,
@@ -96,7 +96,7 @@ test('tabs: arrow keys, Home and End move between Sessions, Patterns and Review;
   await openClient(page, client.code);
 
   const tablist = page.getByRole('tablist');
-  await expect(tablist.getByRole('tab')).toHaveText(['Sessions', 'Patterns', 'Review']);
+  await expect(tablist.getByRole('tab')).toHaveText(['Sessions', 'Patterns', 'Treatment', 'Review']);
   await expect(tab(page, 'Sessions')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'Sessions' })).toContainText('Open note');
   await expectAccessible(page, 'client page, Sessions tab');
@@ -112,6 +112,12 @@ test('tabs: arrow keys, Home and End move between Sessions, Patterns and Review;
   await expect(tab(page, 'Sessions')).toHaveAttribute('tabindex', '-1');
   await expectAccessible(page, 'client page, Patterns tab');
   await page.screenshot({ path: testInfo.outputPath('client-patterns.png'), fullPage: true });
+
+  await page.keyboard.press('ArrowRight');
+  await expect(tab(page, 'Treatment')).toBeFocused();
+  const treatment = page.getByRole('tabpanel', { name: 'Treatment' });
+  await expect(treatment.getByRole('button', { name: 'Write a treatment plan' })).toBeVisible();
+  await expectAccessible(page, 'client page, Treatment tab');
 
   await page.keyboard.press('End');
   await expect(tab(page, 'Review')).toBeFocused();

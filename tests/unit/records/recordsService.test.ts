@@ -29,7 +29,11 @@ async function recordVault() {
   await services.notes.saveDraft(note.id, filledDraft());
   await services.processNotes.save(note.id, PROCESS_SENTENCE);
   await services.notes.sign(note.id);
-  await services.notes.addAddendum(note.id, ADDENDUM);
+  await services.notes.addAddendum(note.id, {
+    type: 'clarification',
+    reason: 'Added after signing.',
+    text: ADDENDUM,
+  });
   const second = await services.sessions.create(sessionInput(client.id, '2025-03-21T09:00:00Z'));
   const draft = await services.notes.create(second.id, 'soap');
   await services.notes.saveDraft(draft.id, filledDraft({ subjective: 'A draft sentence not yet signed.' }));
