@@ -90,6 +90,14 @@ test("a client's outcome measures over 8 sessions, entered in the notes, charted
   await expect(rows).toHaveCount(8);
   await expect(rows.last()).toContainText('30');
   await expect(rows.last()).toContainText('reliable improvement');
+  // The dates chosen above the charts filter the measures too: from the fifth session on, four
+  // administrations, the change still counted from the first one (before the range).
+  const starts = demo.sessions.map((s) => s.startsAt.slice(0, 10)).sort();
+  await page.getByLabel('From', { exact: true }).fill(starts[4]!);
+  await expect(rows).toHaveCount(4);
+  await expect(rows.last()).toContainText('reliable improvement');
+  await page.getByLabel('From', { exact: true }).fill('');
+  await expect(rows).toHaveCount(8);
   // One PHQ-9 is said in words (no chart of one point), its risk answer included.
   await expect(page.getByRole('figure', { name: 'PHQ-9', exact: true })).toContainText('follow up on risk');
 

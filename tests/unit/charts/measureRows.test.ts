@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, measureRows, measureSummary } from '../../../renderer/src/features/charts/measureRows';
+import { changeText, measureRows, measureSummary, rowsInRange } from '../../../renderer/src/features/charts/measureRows';
 import { emptyAnswers, type Measure } from '../../../shared/measures';
 
 function outcome(day: number, values: Array<number | null>, status: Measure['status'] = 'complete'): Measure {
@@ -38,6 +38,18 @@ describe('measure chart rows', () => {
       [2, '2026-02-22', 27.5, 'Non-clinical range', false, 'reliable-improvement', null],
     ]);
     expect(measureRows(measures, 'phq9', notes)).toEqual([]);
+  });
+
+  it('keeps the rows of a date range, numbered again, their change still counted from the first administration', () => {
+    const rows = measureRows(measures, 'outcome', notes);
+    expect(rowsInRange(rows, undefined)).toBe(rows);
+    expect(rowsInRange(rows, { from: null, to: null })).toBe(rows);
+    const later = rowsInRange(rows, { from: '2026-02-10', to: '2026-02-22' });
+    expect(later.map((r) => [r.index, r.date, r.sinceFirst])).toEqual([
+      [0, '2026-02-15', 'reliable-improvement'],
+      [1, '2026-02-22', 'reliable-improvement'],
+    ]);
+    expect(rowsInRange(rows, { from: '2026-03-01' })).toEqual([]);
   });
 
   it('sums them up in words, with the cut-off and the reliable-change threshold', () => {

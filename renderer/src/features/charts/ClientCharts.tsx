@@ -34,14 +34,21 @@ export const chartsNeedTwoNotes =
 export function ClientCharts({
   clientId,
   onOpenNote,
+  range: chosenRange,
+  onRangeChange,
 }: {
   clientId: string;
   onOpenNote: (noteId: string) => void;
+  /** The date range, when the page keeps it (so the measure charts beside follow it too). */
+  range?: RangeInput;
+  onRangeChange?: (range: RangeInput) => void;
 }) {
   const headingId = useId();
   const source = useClientChartSource(clientId);
   const { feedbackConcernLine } = useSettings();
-  const [range, setRange] = useState<RangeInput>(allDates);
+  const [ownRange, setOwnRange] = useState<RangeInput>(allDates);
+  const range = chosenRange ?? ownRange;
+  const setRange = onRangeChange ?? setOwnRange;
   const dateRange = useMemo(() => toDateRange(range), [range]);
   const openNote = useStableCallback(onOpenNote);
   const today = useMemo(() => todayIso(), []);

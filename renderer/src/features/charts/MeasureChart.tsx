@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { Line, ReferenceArea, ReferenceLine, Tooltip, YAxis } from 'recharts';
+import type { DateRange } from '../../../../shared/analytics/dateRange';
 import type { InstrumentId } from '../../../../shared/measures/instrument';
 import { instrumentsById } from '../../../../shared/measures/instruments';
 import type { Measure } from '../../../../shared/measures/measureSchema';
@@ -17,7 +18,13 @@ import {
   MAX_DOTTED_POINTS,
   yAxisLabel,
 } from './chartTheme';
-import { changeText, type MeasureRow, measureSummary, rememberedMeasureRows } from './measureRows';
+import {
+  changeText,
+  type MeasureRow,
+  measureSummary,
+  rememberedMeasureRows,
+  rowsInRange,
+} from './measureRows';
 import { SessionXAxis } from './SessionXAxis';
 
 const height = 260;
@@ -29,6 +36,8 @@ export interface MeasureChartProps {
   instrument: InstrumentId;
   measures: readonly Measure[];
   noteOfSession: ReadonlyMap<string, string>;
+  /** The dates drawn (all when absent); change is still counted from the first administration. */
+  range?: DateRange;
   exportStem: string;
   onOpenNote: (noteId: string) => void;
 }
@@ -43,13 +52,14 @@ export const MeasureChart = memo(function MeasureChart({
   instrument,
   measures,
   noteOfSession,
+  range,
   exportStem,
   onOpenNote,
 }: MeasureChartProps) {
   const definition = instrumentsById[instrument];
   const rows = useMemo(
-    () => rememberedMeasureRows(measures, instrument, noteOfSession),
-    [measures, instrument, noteOfSession],
+    () => rowsInRange(rememberedMeasureRows(measures, instrument, noteOfSession), range),
+    [measures, instrument, noteOfSession, range],
   );
   const summary = useMemo(() => measureSummary(instrument, rows), [instrument, rows]);
   const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);

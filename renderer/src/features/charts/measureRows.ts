@@ -3,6 +3,7 @@ import type { InstrumentId } from '../../../../shared/measures/instrument';
 import { instrumentsById } from '../../../../shared/measures/instruments';
 import type { MeasureFlag } from '../../../../shared/measures/measureFlags';
 import type { Measure } from '../../../../shared/measures/measureSchema';
+import { type DateRange, inRange } from '../../../../shared/analytics/dateRange';
 import { rememberLast } from '../../../../shared/analytics/memoizedMetrics';
 import { measureSeries } from '../../../../shared/measures/measureSeries';
 import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
@@ -56,6 +57,15 @@ export function measureRows(
  * every administration again.
  */
 export const rememberedMeasureRows: typeof measureRows = rememberLast(measureRows, 16);
+
+/**
+ * The rows dated within `range`, numbered again from 0 for the chart's axis; each keeps its change
+ * since the client's first administration, which may lie before the range. No range: all of them.
+ */
+export function rowsInRange(rows: MeasureRow[], range: DateRange | undefined): MeasureRow[] {
+  if (!range || (range.from == null && range.to == null)) return rows;
+  return rows.filter((row) => inRange(row.date, range)).map((row, index) => ({ ...row, index }));
+}
 
 /** Each session's note id, by session, remembered over the same notes (so `rememberedMeasureRows` is too). */
 export const noteIdsBySession: (notes: readonly NoteSummary[]) => ReadonlyMap<string, string> = rememberLast(

@@ -7,7 +7,7 @@ import { useElevatedRisks } from '../../data/elevatedRisk';
 import { usePrimaryDiagnosis } from '../../data/diagnoses';
 import { type SessionRow, useClient, useClients, useSessionRows } from '../../data/hooks';
 import { putClient, putNoteSummary, putSession } from '../../data/summaryIndex';
-import { ClientCharts, MeasureCharts } from '../charts';
+import { allDates, ClientCharts, MeasureCharts, type RangeInput } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
 import { ClientRecordExport } from '../records';
 import { CaseComments, ImportCommentsPanel, SessionComments, useSupervisorComments } from '../review';
@@ -47,6 +47,8 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
   const newestFirst = useMemo(() => rows && [...rows].reverse(), [rows]);
   const facts = useMemo(() => rows && clientFacts(rows, new Date()), [rows]);
   const [tab, setTab] = useState<ClientTab>(() => rememberedTab(clientId));
+  // The Patterns tab's date range, kept here so the outcome measures follow the charts above them.
+  const [chartRange, setChartRange] = useState<RangeInput>(allDates);
   const [editing, setEditing] = useState(false);
   const [addingSession, setAddingSession] = useState(false);
   const [templates, setTemplates] = useState<Template[]>([]);
@@ -160,8 +162,13 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
         )}
         {tab === 'patterns' && (
           <>
-            <ClientCharts clientId={clientId} onOpenNote={onOpenNote} />
-            <MeasureCharts clientId={clientId} onOpenNote={onOpenNote} />
+            <ClientCharts
+              clientId={clientId}
+              onOpenNote={onOpenNote}
+              range={chartRange}
+              onRangeChange={setChartRange}
+            />
+            <MeasureCharts clientId={clientId} onOpenNote={onOpenNote} range={chartRange} />
           </>
         )}
         {tab === 'treatment' && <TreatmentTab clientId={clientId} onOpenNote={onOpenNote} />}
