@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { coreE2eSpecs } from './tests/suites';
 
 // Debian's chromium where present (CI and these machines cannot download Playwright's browser);
 // elsewhere Playwright's own browser, installed once with `npx playwright install chromium`.
@@ -14,6 +15,12 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   reporter: [['list']],
+  // `npm test` runs the core walk, `npm run test:long` the rest (tests/suites.ts); plain
+  // `playwright test` runs both.
+  projects: [
+    { name: 'core', testMatch: coreE2eSpecs.map((spec) => `**/${spec}`) },
+    { name: 'long', testIgnore: coreE2eSpecs.map((spec) => `**/${spec}`) },
+  ],
   use: {
     browserName: 'chromium',
     screenshot: 'only-on-failure',

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { generateDemo } from '../../main/services/demo/generateDemo';
+import { demoPlans } from '../../main/services/demo/demoPlans';
+import { DEMO_CLINICIAN, generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
 import { expect, test } from './harness';
 import { createTestVault } from './seed';
@@ -55,7 +56,7 @@ async function shoot(
   await page.screenshot({ path: join(outDir, `${name}-${theme}-${size.width}x${size.height}.png`) });
 }
 
-test('README screenshots: Today, the note editor, a client’s patterns and the caseload, light and dark, 1280×800 and 1440×900', async ({
+test('README screenshots: Today, the note editor, a client’s patterns and treatment plan, and the caseload, light and dark, 1280×800 and 1440×900', async ({
   page,
   openApp,
   dataDir,
@@ -71,6 +72,12 @@ test('README screenshots: Today, the note editor, a client’s patterns and the 
   const demo = generateDemo({ clients: 12, sessionsPerClient: 26, seed: 2026, endDate: today });
   const vault = await createTestVault(dataDir);
   await writeDemo(vault, demo);
+  // Treatment plans as `attune demo` writes them, so the Treatment tab has a signed plan to show.
+  const plans = demoPlans(demo.clients, demo.sessions, DEMO_CLINICIAN);
+  await vault.putMany(
+    plans.map((value) => ({ kind: 'treatment-plan', id: value.id, value })),
+    { type: 'import', detail: { format: 'demo', part: 'treatment plans' } },
+  );
   await vault.lock();
   // The client with the most ruptures among the current ones makes the fullest patterns.
   const ruptures = (clientId: string) =>
@@ -140,6 +147,15 @@ test('README screenshots: Today, the note editor, a client’s patterns and the 
       await patterns.click();
       await expectScreen(page.getByRole('figure'), 'The Patterns tab shows no chart.');
       await shoot(page, outDir, 'client-patterns', theme, size);
+
+      const treatment = page.getByRole('tab', { name: 'Treatment' });
+      await expectScreen(treatment, 'The client page has no "Treatment" tab.');
+      await treatment.click();
+      await expectScreen(
+        page.getByRole('tabpanel', { name: 'Treatment' }).getByRole('button', { name: 'Revise plan' }),
+        'The Treatment tab shows no signed treatment plan.',
+      );
+      await shoot(page, outDir, 'client-treatment', theme, size);
 
       await page.getByRole('tab', { name: 'Sessions' }).click();
       const openNote = page.getByRole('button', { name: /^Open note of / });

@@ -1,0 +1,34 @@
+/**
+ * Which tests run in `npm test` and which in `npm run test:long`. Both run on CI (.ci/run); the
+ * split keeps `npm test` near eight minutes on a 2-core machine (the brief's budget), so it is run
+ * on every change, while the long suite holds the slow ones: the crash and fault injectors (real
+ * kills, a failure at every file-system step, 50 sync scenarios) and the end-to-end flows not in
+ * the core walk. Every test is in exactly one of the two (checked by tests/unit/suites.test.ts).
+ */
+
+/** Unit test files that run in `test:long`, not `npm test`: each takes 40 s to 3 min of a worker. */
+export const longUnitTests = [
+  'tests/unit/sync/syncScenarios.test.ts',
+  'tests/unit/vault/backupFaults.test.ts',
+  'tests/unit/vault/rotateAndMoveKill.test.ts',
+  'tests/unit/vault/v2/upgradeFaults.test.ts',
+  'tests/unit/vault/v2/upgradeKill.test.ts',
+  'tests/unit/vault/v2/rotateAndMoveKillV2.test.ts',
+  'tests/unit/services/backup/restoreKill.test.ts',
+];
+
+/**
+ * The end-to-end specs of `npm test`: a new user's walk (create a vault, unlock, wrong passphrase,
+ * Today, the palette, a keyboard-only note to signing), writing and keeping notes (autosave,
+ * signing, auto-lock, a lock while opening), backups, a diagnosis, and an upgrade refused. The other
+ * specs run in `test:long`.
+ */
+export const coreE2eSpecs = [
+  'passphrase.spec.ts',
+  'today.spec.ts',
+  'notes.spec.ts',
+  'backups.spec.ts',
+  'diagnoses.spec.ts',
+  'lockWhileOpening.spec.ts',
+  'upgradeFailed.spec.ts',
+];
