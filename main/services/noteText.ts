@@ -47,7 +47,16 @@ export function noteTexts(note: Note): NoteText[] {
   add('participation.namedFeelings.text', p.namedFeelings.text);
   add('participation.feedbackToTherapist.quote', p.feedbackToTherapist.quote);
   add('participation.mindfulBreathing.text', p.mindfulBreathing.text);
+  // Issue 15's parts, in the editor's order around the plan; a note stored before them has neither.
+  (note.goalProgress ?? []).forEach((g, i) => {
+    add(`goalProgress.${i}.comment`, g.comment);
+  });
   add('plan', note.plan);
+  if (note.risk) {
+    add('risk.otherRisks', note.risk.otherRisks);
+    add('risk.protectiveFactors', note.risk.protectiveFactors);
+    add('risk.actionsTaken', note.risk.actionsTaken);
+  }
   note.addenda.forEach((a, i) => {
     add(`addenda.${i}.text`, a.text);
   });

@@ -17,9 +17,19 @@ export const noteFieldWords = {
   ruptureContext: 'context',
   ruptureClientResponse: 'client response',
   addendum: 'Addendum',
+  goal: 'Treatment goal',
+  goalComment: 'progress',
+  risk: 'Risk assessment',
   /** The emotion words picked for "Named feelings specifically". */
   emotions: 'emotions',
 } as const;
+
+/** The risk section's free-text fields, as the editor names them. */
+const riskFieldWords: Record<string, string> = {
+  otherRisks: 'other risks',
+  protectiveFactors: 'protective factors',
+  actionsTaken: 'actions taken',
+};
 
 const isDimension = (id: string | undefined): id is DimensionId =>
   (dimensionIds as readonly string[]).includes(id ?? '');
@@ -60,6 +70,10 @@ export function noteFieldLabel(path: string, sections: readonly TemplateSection[
       return includableSectionLabels.plan;
     case 'addenda':
       return `${noteFieldWords.addendum} ${ordinal(id)}`;
+    case 'goalProgress':
+      return `${noteFieldWords.goal} ${ordinal(id)}${sep}${noteFieldWords.goalComment}`;
+    case 'risk':
+      return `${noteFieldWords.risk}${sep}${riskFieldWords[id ?? ''] ?? id}`;
     default:
       return path;
   }

@@ -135,6 +135,29 @@ describe('NoteSearch', () => {
     expect(await labels('sadness')).toEqual(['Affective attunement · observation']);
   });
 
+  it('finds the words of a goal’s progress and of the risk section, named as the editor names them', async () => {
+    const { services } = await openServices();
+    const { note } = await clientWithNote(services);
+    const draft = filledDraft();
+    draft.goalProgress = [{ goalId: 'g-1', progress: 1, comment: 'Rang the removals firm herself.' }];
+    draft.risk = {
+      ideation: 'passive',
+      intent: 'no',
+      plan: 'no',
+      means: 'no',
+      otherRisks: '',
+      protectiveFactors: 'Her dog and her niece.',
+      level: 'low',
+      actionsTaken: 'Safety plan reviewed together.',
+    };
+    await services.notes.saveDraft(note.id, draft);
+    const labels = async (query: string) =>
+      (await services.search.search(query, 10)).hits[0]?.snippets.map((s) => s.label);
+    expect(await labels('removals')).toEqual(['Treatment goal 1 · progress']);
+    expect(await labels('niece')).toEqual(['Risk assessment · protective factors']);
+    expect(await labels('reviewed together')).toEqual(['Risk assessment · actions taken']);
+  });
+
   it('labels sections with the headings of the note’s own template', async () => {
     const { services } = await openServices();
     const template = await services.templates.create({
