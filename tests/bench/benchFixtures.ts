@@ -2,7 +2,8 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoMeasures } from '../../main/services/demo/demoMeasures';
-import { generateDemo } from '../../main/services/demo/generateDemo';
+import { demoPlans } from '../../main/services/demo/demoPlans';
+import { DEMO_CLINICIAN, generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
 import { DeviceConfigStore } from '../../main/services/device/DeviceConfigStore';
 import { ThisDevice } from '../../main/services/device/ThisDevice';
@@ -50,6 +51,15 @@ async function seedVault(name: BenchVaultName, root: string): Promise<SeededVaul
   const vault = new SyncedOpenVault(created.vault);
   try {
     await writeDemo(vault, data, { batchSize: 2000 });
+    // Treatment plans as `attune demo` writes them (issue 15): Today's "Plan reviews due" and the
+    // Treatment tab are then timed over a caseload that has them.
+    const plans = demoPlans(data.clients, data.sessions, DEMO_CLINICIAN);
+    if (plans.length > 0) {
+      await vault.putMany(
+        plans.map((value) => ({ kind: 'treatment-plan', id: value.id, value })),
+        { type: 'import', detail: { format: 'demo', what: 'treatment plans' } },
+      );
+    }
     // The long client's page is measured with its outcome measures (issue 14: an outcome rating
     // at each attended session, a PHQ-9 every fourth), which its Patterns tab charts.
     if (name === 'longClient') {

@@ -16,8 +16,12 @@ export const clientRows = 'table.list tbody tr';
 /** The sidebar's client list (virtual: the rows in view) and its filter. */
 export const sidebarClientRows = 'nav[aria-label="Clients"] a.sidebar-client';
 const sidebarFilter = 'nav[aria-label="Clients"] input[aria-label="Filter clients"]';
-/** Today with its sections computed from the index (or its one empty-state sentence). */
-const todayReady = 'main.today .today-columns, main.today .today-empty';
+/**
+ * Today with its sections computed from the index (or its one empty-state sentence), and its
+ * "Plan reviews due" in: the bench vaults hold `attune demo`'s plans, some past their review date,
+ * and that section arrives by its own call.
+ */
+const todayReady = 'main.today:has(.plan-reviews) .today-columns, main.today:has(.plan-reviews) .today-empty';
 export const editorReady: Until = {
   visible: [],
   named: { selector: '[role="radiogroup"]', name: 'Affective attunement' },
