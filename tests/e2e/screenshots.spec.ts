@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { demoMeasures } from '../../main/services/demo/demoMeasures';
 import { demoPlans } from '../../main/services/demo/demoPlans';
 import { DEMO_CLINICIAN, generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
@@ -72,11 +73,16 @@ test('README screenshots: Today, the note editor, a client’s patterns and trea
   const demo = generateDemo({ clients: 12, sessionsPerClient: 26, seed: 2026, endDate: today });
   const vault = await createTestVault(dataDir);
   await writeDemo(vault, demo);
-  // Treatment plans as `attune demo` writes them, so the Treatment tab has a signed plan to show.
+  // Treatment plans as `attune demo` writes them, and outcome measures as the benchmark's long
+  // client has them (demoMeasures), so the Treatment tab has a signed plan to show and the
+  // Patterns tab its measure charts and mirror.
   const plans = demoPlans(demo.clients, demo.sessions, DEMO_CLINICIAN);
   await vault.putMany(
-    plans.map((value) => ({ kind: 'treatment-plan', id: value.id, value })),
-    { type: 'import', detail: { format: 'demo', part: 'treatment plans' } },
+    [
+      ...plans.map((value) => ({ kind: 'treatment-plan', id: value.id, value })),
+      ...demoMeasures(demo.sessions).map((value) => ({ kind: 'measure', id: value.id, value })),
+    ],
+    { type: 'import', detail: { format: 'demo', part: 'treatment plans and measures' } },
   );
   await vault.lock();
   // The client with the most ruptures among the current ones makes the fullest patterns.
