@@ -10,14 +10,12 @@ import { rememberTab } from '../client/clientTab';
 const ROWS = 8;
 
 /**
- * Today's "Plan reviews due": each client whose signed treatment plan has reached its review
- * date, earliest first; a row opens the client's Treatment tab. Fetched on its own from main
- * (a pass over the plans only), so Today's notes never wait for it; nothing shows while none is due.
+ * The plan reviews due, asked of main (a pass over the plans only) as Today opens, beside its
+ * slice of sessions and notes rather than after them: asked once Today's sections were drawn, it
+ * waited behind the index's transfer of every summary (about a second at 10,000 notes).
  */
-export function PlanReviewsDue({ onOpenClient }: { onOpenClient: (clientId: string) => void }) {
+export function usePlanReviewsDue(): PlanReviewDue[] | null {
   const [due, setDue] = useState<PlanReviewDue[] | null>(null);
-  const [all, setAll] = useState(false);
-  const clients = useClientLookup();
   useEffect(() => {
     let current = true;
     planReviewsDue(todayIso())
@@ -28,6 +26,23 @@ export function PlanReviewsDue({ onOpenClient }: { onOpenClient: (clientId: stri
       current = false;
     };
   }, []);
+  return due;
+}
+
+/**
+ * Today's "Plan reviews due": each client whose signed treatment plan has reached its review
+ * date, earliest first; a row opens the client's Treatment tab. Its rows come from
+ * `usePlanReviewsDue`, so Today's notes never wait for them; nothing shows while none is due.
+ */
+export function PlanReviewsDue({
+  due,
+  onOpenClient,
+}: {
+  due: PlanReviewDue[] | null;
+  onOpenClient: (clientId: string) => void;
+}) {
+  const [all, setAll] = useState(false);
+  const clients = useClientLookup();
   if (!due || due.length === 0) return null;
 
   const open = (clientId: string) => {

@@ -6,7 +6,7 @@ import { call, messageOf } from '../../data/api';
 import { useClients } from '../../data/hooks';
 import { putNoteSummary } from '../../data/summaryIndex';
 import { formatAgo, formatDate, formatDateTime } from '../../format/dates';
-import { PlanReviewsDue } from '../plan/PlanReviewsDue';
+import { PlanReviewsDue, usePlanReviewsDue } from '../plan/PlanReviewsDue';
 import { NewSessionNote } from './NewSessionNote';
 import { RiskFollowUps } from './RiskFollowUps';
 import type { TodayRow, TodaySection } from './todaySections';
@@ -32,6 +32,7 @@ export function TodayPage({
   onOpenClient: (clientId: string) => void;
 }) {
   const { sections, now } = useTodaySections();
+  const reviewsDue = usePlanReviewsDue();
   const clients = useClients();
   // Each request (the button, or the palette again while Today is open) is a fresh form: `n` keys it.
   const [starting, setStarting] = useState<{ clientId: string | null; n: number } | null>(null);
@@ -106,7 +107,7 @@ export function TodayPage({
             onOpenClient={onOpenClient}
           />
           <div className="today-aside">
-            <PlanReviewsDue onOpenClient={onOpenClient} />
+            <PlanReviewsDue due={reviewsDue} onOpenClient={onOpenClient} />
             {aside.map((section) => (
               <Section
                 key={section.id}
@@ -120,7 +121,7 @@ export function TodayPage({
           </div>
         </div>
       )}
-      {nothing && <PlanReviewsDue onOpenClient={onOpenClient} />}
+      {nothing && <PlanReviewsDue due={reviewsDue} onOpenClient={onOpenClient} />}
     </main>
   );
 }
