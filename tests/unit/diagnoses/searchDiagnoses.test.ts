@@ -52,13 +52,4 @@ describe('searchDiagnoses', () => {
   it('folds text for matching', () => {
     expect(foldText('Post-traumatic  Stress, ÉTAT')).toBe('post traumatic stress etat');
   });
-
-  it('answers well within 30 ms a query', () => {
-    const queries = ['F41', 'generalized anxiety', 'dep', 'z63', 'alcohol dependence withdrawal', 'ptsd'];
-    searchDiagnoses('warm up');
-    const started = performance.now();
-    for (let i = 0; i < 50; i++) for (const query of queries) searchDiagnoses(query);
-    const perQuery = (performance.now() - started) / (50 * queries.length);
-    expect(perQuery).toBeLessThan(30);
-  });
 });
