@@ -19,14 +19,16 @@ import type { SessionService } from './SessionService';
 import type { SettingsService } from './SettingsService';
 import type { TemplateService } from './TemplateService';
 
-/** Who signs when the user has not entered a name in the settings. */
-/** Who signs: the clinician's name from Settings; a signature never records a placeholder. */
-function signerName(settings: { clinicianName?: string | undefined }): string {
+/**
+ * Who signs: the clinician's name from Settings; a signature never records a placeholder. Notes,
+ * addenda and treatment plans are signed by it.
+ */
+export function signerName(settings: { clinicianName?: string | undefined }): string {
   const name = settings.clinicianName?.trim();
   if (!name) {
     throw new AttuneError(
       'invalid-input',
-      'Enter your name before signing: it is recorded with the signature and each addendum. You can change it later in Settings.',
+      'Enter your name before signing: it is recorded with each signature and addendum. You can change it later in Settings.',
     );
   }
   return name;

@@ -1,13 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Client } from '../../shared/domain/clientSchema';
 import { currentPlan, latestDraft, newestFirst, planReviewDue } from '../../shared/domain/currentPlan';
 import { planSignableContent } from '../../shared/domain/planSignableContent';
 import { type TreatmentPlan, treatmentPlanSchema } from '../../shared/domain/treatmentPlanSchema';
 import { AttuneError } from '../../shared/errors';
 import type { PlanDraftInput, PlanReviewDue } from '../../shared/ipc/contracts/planContract';
+import { sha256Hex } from '../vault/binary';
 import type { ClientService } from './ClientService';
 import { type Clock, isoNow } from './Clock';
 import { parseOrThrow } from './parseOrThrow';
+import { signerName } from './NoteService';
 import { kinds, type RecordStore } from './RecordStore';
 import type { SettingsService } from './SettingsService';
 
@@ -22,7 +24,7 @@ const goneMessage = 'This plan version no longer exists in the vault. Reload the
 
 /** The SHA-256, in hex, of the content a plan's signature covers. */
 export function planContentHashOf(plan: TreatmentPlan): string {
-  return createHash('sha256').update(planSignableContent(plan), 'utf8').digest('hex');
+  return sha256Hex(planSignableContent(plan));
 }
 
 /** Whether a signed plan still hashes to the hash recorded when it was signed. */
@@ -121,13 +123,7 @@ export class TreatmentPlanService {
           'Add at least one goal before signing: a plan is signed for the goals it sets.',
         );
       }
-      const name = (await this.settings.get()).clinicianName?.trim();
-      if (!name) {
-        throw new AttuneError(
-          'invalid-input',
-          'Enter your name before signing: it is recorded with the signature. You can change it later in Settings.',
-        );
-      }
+      const name = signerName(await this.settings.get());
       const content = parseOrThrow(treatmentPlanSchema, current);
       const contentHash = planContentHashOf(content);
       const at = laterThan(isoNow(this.clock), current.updatedAt);
