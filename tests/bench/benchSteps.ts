@@ -17,11 +17,12 @@ export const clientRows = 'table.list tbody tr';
 export const sidebarClientRows = 'nav[aria-label="Clients"] a.sidebar-client';
 const sidebarFilter = 'nav[aria-label="Clients"] input[aria-label="Filter clients"]';
 /**
- * Today with its sections computed from the index (or its one empty-state sentence), and its
- * "Plan reviews due" in: the bench vaults hold `attune demo`'s plans, some past their review date,
- * and that section arrives by its own call.
+ * Today with its sections computed from the index (or its one empty-state sentence), and main's
+ * answer about plan reviews in (due or none; that part arrives by its own call): the bench vaults
+ * hold `attune demo`'s plans, some past their review date.
  */
-const todayReady = 'main.today:has(.plan-reviews) .today-columns, main.today:has(.plan-reviews) .today-empty';
+const todayReady =
+  'main.today[data-plan-reviews="loaded"] .today-columns, main.today[data-plan-reviews="loaded"] .today-empty';
 export const editorReady: Until = {
   visible: [],
   named: { selector: '[role="radiogroup"]', name: 'Affective attunement' },

@@ -144,9 +144,10 @@ test('a treatment plan with two goals, signed, revised into version 2 with versi
   await expectAccessible(page, 'Treatment tab, two versions');
   await page.screenshot({ path: testInfo.outputPath('plan-versions.png'), fullPage: true });
 
-  // With the review recorded, Today no longer lists it.
+  // With the review recorded, Today no longer lists it, once main has answered (not merely before).
   await goTo(page, 'Today');
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  await expect(page.locator('main.today')).toHaveAttribute('data-plan-reviews', 'loaded');
   await expect(page.getByRole('region', { name: /^Plan reviews due/ })).toBeHidden();
 });
 

@@ -171,7 +171,7 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
             <MeasureCharts clientId={clientId} onOpenNote={onOpenNote} range={chartRange} />
           </>
         )}
-        {tab === 'treatment' && <TreatmentTab clientId={clientId} onOpenNote={onOpenNote} />}
+        {tab === 'treatment' && <TreatmentTab clientId={clientId} />}
         {tab === 'review' && (
           <>
             <p className="muted">

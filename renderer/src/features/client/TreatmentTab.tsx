@@ -6,7 +6,7 @@ import { SafetyPlanPanel } from '../risk/SafetyPlanPanel';
  * A client's Treatment tab (issue 15): the treatment plan and its versions, the diagnoses and the
  * safety plan, one panel each, in the order a therapist reviews them.
  */
-export function TreatmentTab({ clientId }: { clientId: string; onOpenNote: (noteId: string) => void }) {
+export function TreatmentTab({ clientId }: { clientId: string }) {
   return (
     <div className="treatment-tab">
       <TreatmentPlanPanel clientId={clientId} />

@@ -57,7 +57,9 @@ export function TodayPage({
   const [main, ...aside] = sections ?? [];
   const nothing = sections?.every((s) => s.rows.length === 0);
   return (
-    <main className="page today">
+    // Marked once main has answered about plan reviews (due or not), so a reader can tell "none
+    // due" from "not asked yet" (the bench and the e2e tests wait on it).
+    <main className="page today" data-plan-reviews={reviewsDue === null ? 'loading' : 'loaded'}>
       <div className="page-head">
         <h1>Today</h1>
         <span className="muted today-date">{formatDate(now)}</span>
