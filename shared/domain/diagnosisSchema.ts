@@ -16,6 +16,32 @@ export const diagnosisStatusSchema = z.enum(['active', 'provisional', 'resolved'
   error: 'Choose a status: active, provisional, resolved or ruled out.',
 });
 
+/** The statuses of a diagnosis that is still held (not resolved or ruled out). */
+export const currentDiagnosisStatuses: ReadonlySet<z.infer<typeof diagnosisStatusSchema>> = new Set([
+  'active',
+  'provisional',
+]);
+
+/**
+ * What is wrong with a diagnosis's end date, in words (none: nothing): checked for a stored or
+ * imported record and for the form's input alike.
+ */
+export function diagnosisDateProblems(d: {
+  status: z.infer<typeof diagnosisStatusSchema>;
+  diagnosedOn: string;
+  endedOn?: string | null | undefined;
+}): string[] {
+  if (!d.endedOn) return [];
+  const problems: string[] = [];
+  if (currentDiagnosisStatuses.has(d.status)) {
+    problems.push(
+      'An active or provisional diagnosis has no end date: clear the end date, or mark it resolved or ruled out.',
+    );
+  }
+  if (d.endedOn < d.diagnosedOn) problems.push('The end date can’t be before the diagnosis date.');
+  return problems;
+}
+
 export const diagnosisSchema = z
   .strictObject({
     id: recordIdSchema,
@@ -40,13 +66,8 @@ export const diagnosisSchema = z
     updatedAt: isoDateTimeSchema,
   })
   .superRefine((d, ctx) => {
-    if (d.endedOn && d.endedOn < d.diagnosedOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endedOn'],
-        message: 'The end date can’t be before the diagnosis date.',
-      });
-    }
+    for (const message of diagnosisDateProblems(d))
+      ctx.addIssue({ code: 'custom', path: ['endedOn'], message });
   });
 
 /** A client's diagnosis. */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { IcdCode } from '../../diagnoses/icd10cm';
-import { type Diagnosis, diagnosisSchema } from '../../domain/diagnosisSchema';
+import { type Diagnosis, diagnosisDateProblems, diagnosisSchema } from '../../domain/diagnosisSchema';
 import { isoDateTimeSchema, recordIdSchema } from '../../domain/fields';
 import { returns } from './returns';
 
 const { shape } = diagnosisSchema;
 
-/** The statuses of a diagnosis that is still held (not resolved or ruled out). */
-export const currentDiagnosisStatuses: ReadonlySet<Diagnosis['status']> = new Set(['active', 'provisional']);
+// The rule lives with the record's schema; the form's code imports it from here too.
+export { currentDiagnosisStatuses } from '../../domain/diagnosisSchema';
 
 /**
  * A client's diagnosis as the form sends it: main adds the code's title from the shipped
@@ -29,21 +29,8 @@ export const diagnosisSaveInput = z
     expectedUpdatedAt: isoDateTimeSchema.nullable(),
   })
   .superRefine((input, ctx) => {
-    if (input.endedOn && currentDiagnosisStatuses.has(input.status)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endedOn'],
-        message:
-          'An active or provisional diagnosis has no end date: clear the end date, or mark it resolved or ruled out.',
-      });
-    }
-    if (input.endedOn && input.endedOn < input.diagnosedOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endedOn'],
-        message: 'The end date can’t be before the diagnosis date.',
-      });
-    }
+    for (const message of diagnosisDateProblems(input))
+      ctx.addIssue({ code: 'custom', path: ['endedOn'], message });
     if ((input.id === undefined) !== (input.expectedUpdatedAt === null)) {
       ctx.addIssue({
         code: 'custom',

@@ -118,11 +118,17 @@ describe('interchange format version 3: treatment plans, diagnoses, safety plans
       safetyPlans: [safety, { ...safety, id: 'sp-again' }],
     };
     const { problems } = await withOpenVault(dir, (v) => checkImport(v, broken));
-    // Schema problems come first and stop the reference checks: two of them here.
+    // Schema problems come first and stop the reference checks: two diagnoses here, the second
+    // with both end-date problems (a current diagnosis with an end date, and one before it began).
     expect(problems).toEqual([
       {
         path: 'diagnoses[1].code',
         message: 'Enter an ICD-10-CM code such as F41.1 or Z63.0.',
+      },
+      {
+        path: 'diagnoses[2].endedOn',
+        message:
+          'An active or provisional diagnosis has no end date: clear the end date, or mark it resolved or ruled out.',
       },
       { path: 'diagnoses[2].endedOn', message: 'The end date can’t be before the diagnosis date.' },
     ]);
