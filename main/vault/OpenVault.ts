@@ -44,9 +44,16 @@ export interface OpenVault {
   /**
    * Format 2 only: every record of a kind as the UTF-8 JSON the vault already holds decrypted
    * (views, not copies; zeroed at lock), so a caller can parse a record when it needs it instead
-   * of keeping ten thousand parsed objects.
+   * of keeping ten thousand parsed objects. `version` names the write that made the value: the
+   * same version is the same value, on every computer.
    */
-  getAllJson?(kind: string): Array<{ id: string; rev: number; json: Uint8Array }>;
+  getAllJson?(kind: string): Array<{ id: string; rev: number; version: string; json: Uint8Array }>;
+  /**
+   * Format 2 only: seals and opens this computer's own files kept beside the vault (FORMAT.md
+   * §17) with a key derived from the vault key, which stays inside the vault object.
+   */
+  sealLocal?(purpose: string, plaintext: Buffer): Buffer;
+  openLocal?(purpose: string, sealed: Buffer): Buffer | null;
   put(kind: string, id: string | undefined, value: unknown, audit?: OpenVaultAudit): Promise<RecordMeta>;
   /** Saves several records in one commit: after a crash all are saved or none. */
   putMany(

@@ -43,6 +43,11 @@ export class ThisDevice {
     private readonly fs: VaultFs = nodeVaultFs,
   ) {}
 
+  /** This computer's data folder (its settings; never the vault folder). */
+  get dataDir(): string {
+    return this.config.dataDir;
+  }
+
   /** This computer's id (drawn once and kept) and name. */
   async identity(): Promise<DeviceIdentity & { hex: string }> {
     let { device } = await this.config.read();

@@ -48,8 +48,16 @@ export class SyncedOpenVault implements OpenVault {
     return this.synced.getAll<T>(kind);
   }
 
-  getAllJson(kind: string): Array<{ id: string; rev: number; json: Uint8Array }> {
+  getAllJson(kind: string): Array<{ id: string; rev: number; version: string; json: Uint8Array }> {
     return this.synced.getAllJson(kind);
+  }
+
+  sealLocal(purpose: string, plaintext: Buffer): Buffer {
+    return this.synced.sealLocal(purpose, plaintext);
+  }
+
+  openLocal(purpose: string, sealed: Buffer): Buffer | null {
+    return this.synced.openLocal(purpose, sealed);
   }
 
   put(kind: string, id: string | undefined, value: unknown, audit?: OpenVaultAudit): Promise<RecordMeta> {

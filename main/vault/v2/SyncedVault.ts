@@ -5,7 +5,8 @@ import { atomicWriteFile, fsyncDir } from '../atomicWrite';
 import { assertBackupOutsideVault } from '../backupOutcome';
 import type { BackupOptions, BackupResult } from '../backupSet';
 import { type AuditDetail, type AuditType, makeAuditEntry } from '../auditLog';
-import { sha256Hex } from '../binary';
+import { open as openSealed, seal } from '../aead';
+import { ascii, sha256Hex } from '../binary';
 import { DEFAULT_KDF, type KdfParams } from '../kdf';
 import { ProcessLock } from '../processLock';
 import { assertId, assertKind, newRecordId, recordJson } from '../recordCodec';
@@ -75,6 +76,7 @@ function copyKeys(keys: V2Keys): V2Keys {
     presence: Buffer.from(keys.presence),
     keysMac: Buffer.from(keys.keysMac),
     summary: Buffer.from(keys.summary),
+    local: Buffer.from(keys.local),
   };
 }
 const isDeviceHex = (hex: string): boolean => /^[0-9a-f]{32}$/.test(hex);
@@ -299,14 +301,35 @@ export class SyncedVault {
   /**
    * Every record of a kind as its UTF-8 JSON: views into the decrypted frames this vault holds
    * anyway (no copy, nothing parsed), zeroed by `lock`. Parse one with JSON.parse when it is needed.
+   * `version` is the op that wrote the value shown (its winner): unique to that value on every
+   * computer, so what was derived from it can be kept and reused while it stays the same.
    */
-  getAllJson(kind: string): Array<{ id: string; rev: number; json: Buffer }> {
+  getAllJson(kind: string): Array<{ id: string; rev: number; version: string; json: Buffer }> {
     this.assertOpen();
     assertKind(kind);
-    const out: Array<{ id: string; rev: number; json: Buffer }> = [];
+    const out: Array<{ id: string; rev: number; version: string; json: Buffer }> = [];
     for (const r of this.state.records(kind))
-      if (r.winner.value) out.push({ id: r.id, rev: r.rev, json: r.winner.value });
+      if (r.winner.value) out.push({ id: r.id, rev: r.rev, version: r.winner.opId, json: r.winner.value });
     return out;
+  }
+
+  /**
+   * Seals `plaintext` for this computer's own files beside the vault (FORMAT.md §17) with a key
+   * derived from the vault key, bound to this vault and to `purpose`: the key never leaves here.
+   */
+  sealLocal(purpose: string, plaintext: Buffer): Buffer {
+    this.assertOpen();
+    return seal(this.requireKeys().local, plaintext, this.localAd(purpose));
+  }
+
+  /** Opens what `sealLocal` sealed for `purpose`; null if it was not (another vault or key, altered bytes). */
+  openLocal(purpose: string, sealed: Buffer): Buffer | null {
+    this.assertOpen();
+    return openSealed(this.requireKeys().local, sealed, 0, this.localAd(purpose));
+  }
+
+  private localAd(purpose: string): Buffer {
+    return Buffer.concat([ascii(`attune/v2/local/${purpose}`), this.vaultId]);
   }
 
   /** Saves a record. A record in conflict must be resolved first (`resolveConflict`). */

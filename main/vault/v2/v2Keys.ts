@@ -10,6 +10,11 @@ export interface V2Keys {
   keysMac: Buffer;
   /** Seals a backup generation's counts (FORMAT.md §16, backup summary). */
   summary: Buffer;
+  /**
+   * Seals what this computer keeps of the vault outside the vault folder to open faster (the
+   * note summaries: FORMAT.md §17): never written into the synced folder.
+   */
+  local: Buffer;
 }
 
 // Every label says v2, so no key of format 1 is ever accepted as one of format 2 or the reverse.
@@ -27,6 +32,7 @@ export function deriveV2Keys(vaultKey: Buffer, vaultId: Buffer): V2Keys {
     presence: subkey(vaultKey, vaultId, 'presence'),
     keysMac: subkey(vaultKey, vaultId, 'keys-mac'),
     summary: subkey(vaultKey, vaultId, 'backup-summary'),
+    local: subkey(vaultKey, vaultId, 'local-cache'),
   };
 }
 
