@@ -1,7 +1,7 @@
 import type { ClientEntryForm, ClientEntryStatus } from '../../shared/domain/clientEntry';
 import type { SessionFeedback } from '../../shared/domain/feedback';
 import type { MeasureAnswers } from '../../shared/measures/measureSchema';
-import { noteDraftInputSchema, type Note, type NoteDraft } from '../../shared/domain/noteSchema';
+import { draftOfNote } from '../../shared/domain/draftOfNote';
 import { AttuneError } from '../../shared/errors';
 import type { ClientEntryReturn } from '../../shared/ipc/contract';
 import { assertStillOpen, confirmPassphrase } from './confirmPassphrase';
@@ -18,13 +18,6 @@ interface ActiveEntry {
 }
 
 const notThisForm = 'These answers are not for the form on screen. Finish the form that is shown.';
-
-const draftKeys = Object.keys(noteDraftInputSchema.shape) as Array<keyof NoteDraft>;
-
-/** The editable content of a stored draft, as `notes:saveDraft` takes it. */
-function draftOfNote(note: Note): Record<string, unknown> {
-  return Object.fromEntries(draftKeys.map((key) => [key, note[key]]));
-}
 
 /**
  * Client entry mode: the therapist hands the computer to the client for one form. While it is

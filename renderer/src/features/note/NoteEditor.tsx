@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { draftOfNote } from '../../../../shared/domain/draftOfNote';
 import { wouldBeLateEntry } from '../../../../shared/domain/lateEntry';
 import { emptyRiskAssessment, riskSigningProblems } from '../../../../shared/domain/riskSchema';
 import { planPrompt } from '../../../../shared/domain/templates';
@@ -18,7 +19,7 @@ import { GoalsSection } from './GoalsSection';
 import { useFocusMode } from './focusMode';
 import { HeldVersionChooser } from './HeldVersionChooser';
 import { NoteHeader } from './NoteHeader';
-import { draftOf, errorList } from './noteDraft';
+import { errorList } from './noteDraft';
 import { NoteOutline } from './NoteOutline';
 import { noteOutline, orphanSectionIds, partDomId, partKeys } from './noteOutline';
 import { ParticipationSection } from './ParticipationSection';
@@ -136,7 +137,7 @@ function LoadedNoteEditor({
   const differences = useMemo(() => {
     if (held?.state !== 'choose') return [];
     const labels = Object.fromEntries(template.baseSections.map((s) => [s.id, s.label]));
-    return draftDifferences(draftOf(data.note), held.held.value, labels);
+    return draftDifferences(draftOfNote(data.note), held.held.value, labels);
   }, [held, template, data.note]);
   const [signing, setSigning] = useState<{ busy: boolean; error: string | null } | null>(null);
   const [justSigned, setJustSigned] = useState(false);

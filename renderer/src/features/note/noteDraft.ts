@@ -1,5 +1,4 @@
-/** The editable part of a note as the editor holds it, and its validation messages by field path. */
-import type { Note, NoteDraft } from '../../../../shared/domain/noteSchema';
+/** The editor's validation messages by field path, and the helpers around them. */
 
 /** A state update for one part of the draft, given as a function of its current value. */
 export type Updater<T> = (update: (current: T) => T) => void;
@@ -8,22 +7,6 @@ export type Updater<T> = (update: (current: T) => T) => void;
 export type FieldErrors = Readonly<Record<string, string>>;
 
 export const noErrors: FieldErrors = Object.freeze({});
-
-/** The editable content of a note. */
-export function draftOf(note: Note): NoteDraft {
-  return {
-    sections: note.sections,
-    attunement: note.attunement,
-    coRegulation: note.coRegulation,
-    ruptures: note.ruptures,
-    sessionJudgments: note.sessionJudgments,
-    participation: note.participation,
-    feedback: note.feedback,
-    plan: note.plan,
-    goalProgress: note.goalProgress,
-    risk: note.risk,
-  };
-}
 
 /** zod issues as field errors. */
 export function toFieldErrors(

@@ -1,5 +1,6 @@
 import type { NewAddendum } from '../../../../shared/domain/addendumKinds';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { draftOfNote } from '../../../../shared/domain/draftOfNote';
 import { type Note, type NoteDraft, noteSchemasFor } from '../../../../shared/domain/noteSchema';
 import { defaultRuptureVocabulary, type RuptureVocabulary } from '../../../../shared/domain/ruptures';
 import { ruptureVocabularyFor, type Settings } from '../../../../shared/domain/settingsSchema';
@@ -8,7 +9,6 @@ import { ApiError, call } from '../../data/api';
 import { putNoteSummary } from '../../data/summaryIndex';
 import { type Held, heldDrafts, heldState } from './draftStash';
 import {
-  draftOf,
   type FieldErrors,
   InvalidDraftError,
   noErrors,
@@ -82,7 +82,7 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
   });
   const restored = opened.state === 'restore' ? opened.found : undefined;
   const [choosing, setChoosing] = useState(opened.state === 'choose' ? opened.found : undefined);
-  const [draft, setDraft] = useState<NoteDraft>(() => restored?.value ?? draftOf(initialNote));
+  const [draft, setDraft] = useState<NoteDraft>(() => restored?.value ?? draftOfNote(initialNote));
   const [errors, setErrors] = useState<FieldErrors>(noErrors);
   const readOnly = note.status === 'signed';
   const vocabulary = useMemo(() => vocabularyFor(settings), [settings]);
@@ -181,7 +181,7 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
       // First signature: the name it records is stored in Settings, for every later one too.
       if (signerName !== undefined) await call('settings:update', { clinicianName: signerName });
       const signed = await call('notes:sign', { id: noteId });
-      const content = draftOf(signed);
+      const content = draftOfNote(signed);
       lastDraft.current = content;
       setNote(signed);
       setDraft(content);
