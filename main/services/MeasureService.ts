@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MeasureSaveInput } from '../../shared/ipc/contracts/measureContract';
 import { AttuneError } from '../../shared/errors';
-import { allScoredItemsAnswered, type Measure, measureSchema } from '../../shared/measures/measureSchema';
+import { type Measure, measureSchema, measureStatusOf } from '../../shared/measures/measureSchema';
 import { type Clock, isoNow } from './Clock';
 import { parseOrThrow } from './parseOrThrow';
 import { kinds, type RecordStore } from './RecordStore';
@@ -43,15 +43,13 @@ export class MeasureService {
       if (input.expectedUpdatedAt !== undefined && (current?.updatedAt ?? null) !== input.expectedUpdatedAt) {
         throw new AttuneError('conflict', changedMessage);
       }
-      const complete = allScoredItemsAnswered(input.instrument, input.answers);
       const measure = parseOrThrow(measureSchema, {
         id: current?.id ?? randomUUID(),
         clientId: session.clientId,
         sessionId: session.id,
         instrument: input.instrument,
         answers: input.answers,
-        // A blank item without allowPartial fails the schema with words that offer the choice.
-        status: complete || !input.allowPartial ? 'complete' : 'partial',
+        status: measureStatusOf(input.instrument, input.answers, input.allowPartial),
         administeredAt: input.administeredAt ?? current?.administeredAt ?? session.startsAt,
         enteredBy: input.enteredBy ?? 'therapist',
         updatedAt: isoNow(this.clock),

@@ -39,9 +39,22 @@ export function isValidAnswer(item: MeasureItem, value: number): boolean {
   );
 }
 
-/** Whether every scored item of the instrument holds an answer. */
+/** Whether every scored item of the instrument holds an answer: what makes a form complete. */
 export function allScoredItemsAnswered(instrument: InstrumentId, answers: MeasureAnswers): boolean {
   return instrumentsById[instrument].items.every((item) => !item.scored || answers[item.id] != null);
+}
+
+/**
+ * The status a save stores: partial only when items are blank and the writer chose to keep the
+ * form so. A blank item without that choice reads as 'complete', which `checkMeasureAnswers` then
+ * refuses in words that offer the choice.
+ */
+export function measureStatusOf(
+  instrument: InstrumentId,
+  answers: MeasureAnswers,
+  allowPartial: boolean | undefined,
+): MeasureStatus {
+  return !allScoredItemsAnswered(instrument, answers) && allowPartial ? 'partial' : 'complete';
 }
 
 /** Answers with nothing entered: every item of the instrument null. */

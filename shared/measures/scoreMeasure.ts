@@ -1,7 +1,7 @@
 /** Scoring of one administered measure: total, band, clinical range and risk item. */
 import type { Instrument, InstrumentId, SeverityBand } from './instrument';
 import { instrumentsById } from './instruments';
-import { isValidAnswer, type MeasureAnswers } from './measureSchema';
+import { allScoredItemsAnswered, isValidAnswer, type MeasureAnswers } from './measureSchema';
 
 /** The score of one administration. */
 export interface MeasureScore {
@@ -44,10 +44,11 @@ export function scoreMeasure(instrumentId: InstrumentId, answers: MeasureAnswers
     const value = answers[item.id];
     return value != null && isValidAnswer(item, value);
   });
-  // Every scored item valid is every scored item answered.
-  const complete = valid.length === scored.length;
+  const answered = scored.filter((item) => answers[item.id] != null);
+  // A form being typed may hold an out-of-range answer: no total until it is corrected.
+  const scorable = allScoredItemsAnswered(instrumentId, answers) && valid.length === answered.length;
   const sum = valid.reduce((acc, item) => acc + (answers[item.id] ?? 0), 0);
-  const total = complete ? Math.round(sum * 10) / 10 : null;
+  const total = scorable ? Math.round(sum * 10) / 10 : null;
   const riskId = instrument.riskItemId;
   const riskAnswer = riskId ? answers[riskId] : null;
   return {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, recordIdSchema } from '../../domain/fields';
 import {
-  allScoredItemsAnswered,
   checkMeasureAnswers,
   type Measure,
   measureSchema,
+  measureStatusOf,
 } from '../../measures/measureSchema';
 import { returns } from './returns';
 
@@ -26,10 +26,9 @@ export const measureSaveInput = z
     expectedUpdatedAt: isoDateTimeSchema.nullable().optional(),
   })
   .superRefine((input, ctx) => {
-    const complete = allScoredItemsAnswered(input.instrument, input.answers);
     // Check the answers as the record will hold them; a blank item is refused here, in words
     // that offer the partial choice, unless the writer chose it.
-    const status = !complete && input.allowPartial ? 'partial' : 'complete';
+    const status = measureStatusOf(input.instrument, input.answers, input.allowPartial);
     checkMeasureAnswers({ ...input, status }, ctx);
   });
 export type MeasureSaveInput = z.input<typeof measureSaveInput>;

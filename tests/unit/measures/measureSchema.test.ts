@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues } from '../../../shared/errors';
 import { measureSaveInput } from '../../../shared/ipc/contracts/measureContract';
-import { emptyAnswers, instruments, type Measure, measureSchema, phq9 } from '../../../shared/measures';
+import {
+  emptyAnswers,
+  instruments,
+  type Measure,
+  measureSchema,
+  measureStatusOf,
+  phq9,
+} from '../../../shared/measures';
 
 const at = '2026-03-02T10:00:00.000Z';
 
@@ -101,5 +108,22 @@ describe('measures:save input', () => {
     expect(measureSaveInput.safeParse({ ...blank, allowPartial: true }).success).toBe(true);
     expect(measureSaveInput.safeParse({ ...input, allowPartial: true }).success).toBe(true);
     expect(measureSaveInput.safeParse({ ...input, clientId: 'c1' }).success).toBe(false);
+  });
+});
+
+describe('measure status', () => {
+  it('is partial only for a form with blank scored items kept so on purpose', () => {
+    const full = record().answers;
+    const blank = { ...full, q1: null };
+    expect(measureStatusOf('gad7', blank, true)).toBe('partial');
+    // Without the choice the save is checked as complete, and refused in words that offer it.
+    expect(measureStatusOf('gad7', blank, undefined)).toBe('complete');
+    expect(measureStatusOf('gad7', full, true)).toBe('complete');
+    // PHQ-9's unscored difficulty question left blank does not make the form partial.
+    const phq = {
+      ...emptyAnswers('phq9'),
+      ...Object.fromEntries(phq9.items.filter((i) => i.scored).map((i) => [i.id, 0])),
+    };
+    expect(measureStatusOf('phq9', phq, true)).toBe('complete');
   });
 });
