@@ -1,5 +1,6 @@
 import { differingNoteParts, mergeNoteParts } from '../../../shared/domain/noteParts';
 import { type Note, noteSchemasFor } from '../../../shared/domain/noteSchema';
+import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import { ruptureVocabularyFor, type Settings } from '../../../shared/domain/settingsSchema';
 import { AttuneError } from '../../../shared/errors';
 import type {
@@ -16,6 +17,7 @@ import { parseOrThrow } from '../parseOrThrow';
 import { kinds } from '../RecordStore';
 import { describeConflict } from './describeConflict';
 import { isSettlementEcho, settleSignedNote } from './settleSignedNote';
+import { isPlanSettlementEcho, settleSignedPlan } from './settleSignedPlan';
 import { syncProblemView } from './syncProblemView';
 
 /** What the service needs of the app around it. */
@@ -53,13 +55,19 @@ export class SyncService {
    * The merge-time step (VaultSession.onMerged, run when changes from other computers were merged
    * and after unlock): each signed note in conflict is settled with no choice to make
    * (settleSignedNote): its signed text stands, the other edits become addenda, written with the
-   * engine's `conflict-resolved` audit entry. True when it wrote. Listing conflicts never writes.
+   * engine's `conflict-resolved` audit entry. A signed treatment plan version settles the same way
+   * (settleSignedPlan), the other edits kept as a new draft version. True when it wrote. Listing
+   * conflicts never writes.
    */
   async settleSigned(): Promise<boolean> {
     const synced = this.deps.synced();
     if (!synced) return false;
     let wrote = false;
     for (const conflict of synced.conflicts()) {
+      if (conflict.kind === kinds.treatmentPlan) {
+        wrote = (await this.#settleSignedPlan(synced, conflict)) || wrote;
+        continue;
+      }
       if (conflict.kind !== kinds.note) continue;
       const versions = asNoteVersions(conflict);
       // Two settlements of one conflict: the computer with the lowest id among their writers ends it.
@@ -73,6 +81,44 @@ export class SyncService {
       this.#settledUntold.push({ id: conflict.id, client, sessionStartsAt, from: settled.from });
     }
     return wrote;
+  }
+
+  /**
+   * A treatment plan version in conflict with a signed copy (settleSignedPlan): the signed version
+   * is written back as it is, and each differing copy is kept first as a new draft version, so a
+   * crash in between leaves the conflict to settle again rather than a change lost. True when it wrote.
+   */
+  async #settleSignedPlan(synced: SyncedVault, conflict: RecordConflict): Promise<boolean> {
+    // Two computers' settlements of one conflict (the signed version, or the same kept draft).
+    if (isPlanSettlementEcho(conflict.versions)) {
+      if (lowestWriter(conflict) !== synced.deviceHex) return false;
+      const value = conflict.versions[0]?.value;
+      await this.deps.writes.writeMany(() => synced.resolveConflict(conflict.kind, conflict.id, value));
+      return true;
+    }
+    const clientId = conflict.versions
+      .map((v) => (v.value as { clientId?: unknown } | null)?.clientId)
+      .find((x) => typeof x === 'string');
+    const plans = (await synced.getAll<TreatmentPlan>(kinds.treatmentPlan))
+      .map((r) => r.value)
+      .filter((p) => p.clientId === clientId && p.id !== conflict.id);
+    const settled = settleSignedPlan(conflict.versions, plans);
+    if (!settled) return false;
+    await this.deps.writes.writeMany(async () => {
+      for (const draft of settled.kept) {
+        await synced.put(kinds.treatmentPlan, draft.id, draft, {
+          type: 'create',
+          detail: {
+            kind: kinds.treatmentPlan,
+            id: draft.id,
+            version: draft.version,
+            revises: settled.plan.id,
+          },
+        });
+      }
+      await synced.resolveConflict(conflict.kind, conflict.id, settled.plan);
+    });
+    return true;
   }
 
   /**
@@ -131,26 +177,18 @@ export class SyncService {
         );
       return found;
     };
-    if (kind === kinds.note && conflict.versions.some((v) => (v.value as Note | null)?.status === 'signed')) {
+    // Listed before the merge-time step settled it (settleSigned): there is nothing to choose.
+    if (settlesItself(conflict)) {
       throw new AttuneError(
         'invalid-input',
-        'This note was signed on one of the computers, so its signed text stays as it is. Open the conflicts again: Attune keeps the signed note and adds the other changes as an addendum.',
+        kind === kinds.note
+          ? 'This note was signed on one of the computers, so its signed text stays as it is. Open the conflicts again: Attune keeps the signed note and adds the other changes as an addendum.'
+          : 'This plan version was signed on one of the computers, so it stays as it was signed. Open the conflicts again: Attune keeps the signed version and the other computer’s changes as a new draft version.',
       );
     }
     let value: unknown;
     if (choice.type === 'version') {
       const chosen = version(choice.versionId);
-      // A signed treatment plan version never changes: a draft saved elsewhere can't replace it.
-      if (
-        kind === kinds.treatmentPlan &&
-        !isSignedPlan(chosen.value) &&
-        conflict.versions.some((v) => isSignedPlan(v.value))
-      ) {
-        throw new AttuneError(
-          'invalid-input',
-          'This plan version was signed on one of the computers, so the signed version is kept as it is. Choose the signed version; changes from the other computer can go into a revision of the plan.',
-        );
-      }
       value = chosen.deleted ? null : this.touched(chosen.value);
     } else {
       if (kind !== kinds.note) {
@@ -233,16 +271,17 @@ function mergeParts(base: Note, used: Map<string, Note>, parts: Record<string, s
   }
 }
 
-/** The conflicts the user chooses in: all but signed notes, which settle themselves (settleSigned). */
+/**
+ * The conflicts the user chooses in: all but signed notes and signed plan versions, which settle
+ * themselves (settleSigned).
+ */
 function choosable(conflicts: RecordConflict[]): RecordConflict[] {
-  return conflicts.filter(
-    (c) => c.kind !== kinds.note || !c.versions.some((v) => (v.value as Note | null)?.status === 'signed'),
-  );
+  return conflicts.filter((c) => !settlesItself(c));
 }
 
-/** Whether a conflict's version is a signed treatment plan version. */
-function isSignedPlan(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { status?: unknown }).status === 'signed';
+function settlesItself(conflict: RecordConflict): boolean {
+  if (conflict.kind !== kinds.note && conflict.kind !== kinds.treatmentPlan) return false;
+  return conflict.versions.some((v) => (v.value as { status?: unknown } | null)?.status === 'signed');
 }
 
 /** The lowest device id among the writers of a conflict's versions (an op id starts with its device's id). */
