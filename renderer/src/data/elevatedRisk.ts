@@ -1,18 +1,21 @@
 /**
  * Which clients' latest assessed risk is elevated, as main computes it ('risk:elevated', from
- * the note summaries it keeps). Asked again, a moment after the index changes (a save, a fill),
- * so a note's new risk level reaches the badges, the reminder and Today; dropped with the index
- * at lock.
+ * the note summaries it keeps). Asked again, a moment after the index changes in something the
+ * answer depends on (a risk level, a signature, a new note or session, a fill from another
+ * computer: riskInputs.ts), so a note's new risk level reaches the badges, the reminder and
+ * Today, while autosaves of the note text ask nothing; dropped with the index at lock.
  */
 import { useSyncExternalStore } from 'react';
 import type { ElevatedRisk } from '../../../shared/ipc/contract';
 import { call } from './api';
-import { summaryIndex } from './summaryIndex';
+import { RiskInputs } from './riskInputs';
+import { type SummaryIndex, summaryIndex } from './summaryIndex';
 
 /** How long to wait after a change before asking again: autosaves come every few seconds. */
 const SETTLE_MS = 300;
 
-class ElevatedRiskStore {
+/** Main's answer for one index, asked through `ask` (exported for its unit test). */
+export class ElevatedRiskStore {
   #byClient: ReadonlyMap<string, ElevatedRisk> | undefined;
   /** The last answer as text: an unchanged answer (most saves) leaves the badges undrawn. */
   #answer = '';
@@ -22,9 +25,16 @@ class ElevatedRiskStore {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #inFlight = false;
   #dirty = false;
+  /** Whether main was asked since the index was last emptied: the first change always asks. */
+  #asked = false;
+  #inputs = new RiskInputs();
+  readonly #index: SummaryIndex;
+  readonly #ask: () => Promise<ElevatedRisk[]>;
 
-  constructor() {
-    summaryIndex.subscribe(() => this.#changed());
+  constructor(index: SummaryIndex, ask: () => Promise<ElevatedRisk[]>) {
+    this.#index = index;
+    this.#ask = ask;
+    index.subscribe(() => this.#changed());
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -38,16 +48,24 @@ class ElevatedRiskStore {
   read = (): ReadonlyMap<string, ElevatedRisk> | undefined => this.#byClient;
 
   #changed(): void {
-    if (summaryIndex.size === 0) {
+    if (this.#index.size === 0) {
       // Locked (or client entry mode): nothing of the vault stays in the renderer.
       this.#generation += 1;
       clearTimeout(this.#timer);
       this.#timer = undefined;
       this.#dirty = false;
+      this.#asked = false;
+      this.#inputs.clear();
       this.#answer = '';
       this.#set(undefined);
       return;
     }
+    // Main answers from the vault, not from the index: the first change after unlock asks
+    // before the index holds the notes; then only what the answer is computed from asks.
+    const source = this.#index.todaySource();
+    const changed = source !== undefined && this.#inputs.changed(source);
+    if (this.#asked && !changed) return;
+    this.#asked = true;
     this.#dirty = true;
     this.#start();
   }
@@ -64,14 +82,15 @@ class ElevatedRiskStore {
     this.#inFlight = true;
     const generation = this.#generation;
     try {
-      const list = await call('risk:elevated');
+      const list = await this.#ask();
       const answer = JSON.stringify(list);
       if (generation === this.#generation && (answer !== this.#answer || !this.#byClient)) {
         this.#answer = answer;
         this.#set(new Map(list.map((r) => [r.clientId, r])));
       }
     } catch {
-      // Locked meanwhile, or main busy: the next change asks again; what is shown stays.
+      // Locked meanwhile, or main busy: the next change of any kind asks again; what is shown stays.
+      if (generation === this.#generation) this.#asked = false;
     } finally {
       this.#inFlight = false;
       if (this.#dirty && generation === this.#generation) this.#start();
@@ -85,7 +104,7 @@ class ElevatedRiskStore {
   }
 }
 
-const store = new ElevatedRiskStore();
+const store = new ElevatedRiskStore(summaryIndex, () => call('risk:elevated'));
 
 /** Clients whose latest assessed risk is elevated, by client id; undefined while unknown. */
 export function useElevatedRisks(): ReadonlyMap<string, ElevatedRisk> | undefined {
