@@ -17,7 +17,8 @@ export interface NoteVersion {
  * and without losing anything: the earliest signature stands with its signed text unchanged
  * (a signed note is final); every addendum of every signed version is kept; each other version
  * whose content differs (a draft edited while the note was signed elsewhere, or a second
- * signature over other text) is kept as a dated addendum naming the computer it came from.
+ * signature over other text) is kept as a dated clarification addendum whose reason names the
+ * computer it came from.
  * `from` names the computers of the other versions. Null when no version is signed (a draft
  * conflict is the clinician's to resolve).
  */
@@ -45,6 +46,9 @@ export function settleSignedNote(
       id,
       // An addendum can't be dated before the signature.
       at: later(v.at, signedAt(base.value)),
+      // It adds to the signed note what was written elsewhere; it corrects nothing in it.
+      type: 'clarification',
+      reason: `Kept from ${v.deviceName}: changed there while this note was signed on another computer.`,
       by: base.value.signed?.by ?? 'Attune',
       text: keptText(v.deviceName, v.at, v.value, base.value),
     });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SyncService, type SyncServiceDeps } from '../../../../main/services/sync/SyncService';
 import type { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { emptyNote } from '../../../../shared/domain/emptyNote';
-import type { Note } from '../../../../shared/domain/noteSchema';
+import { type Note, noteSchema } from '../../../../shared/domain/noteSchema';
 import { defaultSettings } from '../../../../shared/domain/settingsSchema';
 import { signableContent } from '../../../../shared/domain/signableContent';
 import { builtInTemplates } from '../../../../shared/domain/templates';
@@ -241,6 +241,12 @@ describe('SyncService over two computers sharing one format-2 vault', () => {
       expect(signableContent(kept)).toBe(signableContent(signed));
       expect(kept.addenda).toHaveLength(1);
       expect(kept.addenda[0]?.text).toMatch(/Laptop[\s\S]*Laptop afterthought: call the GP\./);
+      // A typed addendum like the therapist's own, saying where it came from.
+      expect(kept.addenda[0]).toMatchObject({
+        type: 'clarification',
+        reason: expect.stringMatching(/^Kept from Laptop: /),
+      });
+      expect(noteSchema.safeParse(kept).success).toBe(true);
     }
     await a.lock();
     await b.lock();
