@@ -1,7 +1,7 @@
 import type { Diagnosis } from '../../../../shared/domain/diagnosisSchema';
-import type { SafetyPlan } from '../../../../shared/domain/riskSchema';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import type { RecordSet } from '../../../../shared/ipc/contracts/recordsContract';
+import { SafetyPlanView } from '../risk/SafetyPlanView';
 import { recordDate, signatureLine } from './recordFormat';
 
 const goalStatusWords: Record<TreatmentPlan['goals'][number]['status'], string> = {
@@ -19,8 +19,9 @@ const diagnosisStatusWords: Record<Diagnosis['status'], string> = {
 
 /**
  * The parts of a client's record besides the sessions, as printed (issue 15): each signed
- * treatment plan version in full, the diagnoses, and the safety plan. A client without them
- * prints one line each, so the reader knows they were not left out.
+ * treatment plan version in full, the diagnoses, and the safety plan (as the Treatment tab shows
+ * it, every part named even when empty). A client without them prints one line each, so the
+ * reader knows they were not left out.
  */
 export function RecordClinicalSections({ set }: { set: RecordSet }) {
   return (
@@ -43,7 +44,7 @@ export function RecordClinicalSections({ set }: { set: RecordSet }) {
       </section>
       <section>
         <h2>Safety plan</h2>
-        {set.safetyPlan ? <RecordSafetyPlan plan={set.safetyPlan} /> : <p>No safety plan recorded.</p>}
+        {set.safetyPlan ? <SafetyPlanView plan={set.safetyPlan} /> : <p>No safety plan recorded.</p>}
       </section>
     </>
   );
@@ -139,59 +140,5 @@ function RecordDiagnoses({ diagnoses }: { diagnoses: readonly Diagnosis[] }) {
         ))}
       </tbody>
     </table>
-  );
-}
-
-function RecordSafetyPlan({ plan }: { plan: SafetyPlan }) {
-  const lists: Array<[string, readonly string[]]> = [
-    ['Warning signs', plan.warningSigns],
-    ['Coping strategies', plan.copingStrategies],
-    ['People and places that help', plan.distractions],
-    ['Reasons for living', plan.reasonsForLiving],
-  ];
-  const contacts: Array<[string, SafetyPlan['contacts']]> = [
-    ['People to ask for help', plan.contacts],
-    ['Professionals', plan.professionals],
-    ['Crisis lines', plan.crisisLines],
-  ];
-  return (
-    <div className="record-entry">
-      <p className="small">Reviewed on {recordDate(plan.reviewedOn)}.</p>
-      {lists
-        .filter(([, items]) => items.length > 0)
-        .map(([label, items]) => (
-          <div key={label}>
-            <h4>{label}</h4>
-            <ul>
-              {items.map((item, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a printed list, fixed once shown; items can repeat.
-                <li key={i}>{item}</li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      {contacts
-        .filter(([, items]) => items.length > 0)
-        .map(([label, items]) => (
-          <div key={label}>
-            <h4>{label}</h4>
-            <ul>
-              {items.map((c, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a printed list, fixed once shown; names can repeat.
-                <li key={i}>
-                  {c.name}
-                  {c.reach ? `: ${c.reach}` : ''}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      {plan.safeEnvironment.trim() !== '' && (
-        <>
-          <h4>Making the environment safe</h4>
-          <p className="prewrap">{plan.safeEnvironment}</p>
-        </>
-      )}
-    </div>
   );
 }
