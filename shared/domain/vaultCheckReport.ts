@@ -13,6 +13,10 @@ export type DamagedWhat =
   | 'template'
   | 'settings'
   | 'review'
+  | 'treatment-plan'
+  | 'diagnosis'
+  | 'safety-plan'
+  | 'measure'
   | 'other';
 
 /**
@@ -37,7 +41,7 @@ export interface DamagedRecord {
   client: ClientLabel | null;
   /** When the session it belongs to (or is) began, an ISO date-time, when known. */
   sessionStartsAt: string | null;
-  /** A template's name, when known. */
+  /** A template's name, a diagnosis's code and title, or a plan's version ("version 2"), when known. */
   name: string | null;
   /** The sessions of a damaged client whose own record could not be read, to help recognise it. */
   sessionCount: number | null;
@@ -156,6 +160,14 @@ export function describeDamagedRecord(record: DamagedRecord, date: DateWords): s
       return 'Your settings (signing name, auto-lock time, concern line, your own markers and strategies)';
     case 'review':
       return 'A supervision review record (a case packet, or comments on one)';
+    case 'treatment-plan':
+      return `${record.name ? `The treatment plan, ${record.name},` : 'A treatment plan version'}${forClient}`;
+    case 'diagnosis':
+      return `${record.name ? `The diagnosis ${record.name}` : 'A diagnosis'}${forClient}`;
+    case 'safety-plan':
+      return `A safety plan${forClient}`;
+    case 'measure':
+      return `A measure score${forClient}`;
     case 'other':
       return 'A record Attune keeps for itself';
   }

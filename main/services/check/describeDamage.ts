@@ -1,8 +1,10 @@
 import type { Client } from '../../../shared/domain/clientSchema';
+import type { Diagnosis } from '../../../shared/domain/diagnosisSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
 import type { ProcessNote } from '../../../shared/domain/processNoteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Template } from '../../../shared/domain/templates';
+import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import type {
   ClientLabel,
   DamageCause,
@@ -87,6 +89,14 @@ const whatOf = (kind: string): DamagedWhat => {
       return 'template';
     case kinds.setting:
       return 'settings';
+    case kinds.treatmentPlan:
+      return 'treatment-plan';
+    case kinds.diagnosis:
+      return 'diagnosis';
+    case kinds.safetyPlan:
+      return 'safety-plan';
+    case kinds.measure:
+      return 'measure';
     default:
       return (Object.values(reviewKinds) as string[]).includes(kind) ? 'review' : 'other';
   }
@@ -159,6 +169,19 @@ export async function describeDamage(refs: DamagedRef[], sources: RecordSource[]
       case 'template':
         record.name = (await first<Template>(kinds.template, ref.id))?.name ?? null;
         break;
+      case 'treatment-plan':
+      case 'diagnosis':
+      case 'safety-plan':
+      case 'measure': {
+        // Each names its client; a plan and a diagnosis also say which one it is.
+        const found = await first<{ clientId?: string }>(ref.kind, ref.id);
+        record.client = await clientLabel(found?.clientId);
+        if (record.what === 'treatment-plan' && found)
+          record.name = `version ${(found as TreatmentPlan).version}`;
+        if (record.what === 'diagnosis' && found)
+          record.name = `${(found as Diagnosis).code} (${(found as Diagnosis).description})`;
+        break;
+      }
       default:
         break;
     }

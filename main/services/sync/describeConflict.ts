@@ -11,13 +11,17 @@ const whatOf: Record<string, ConflictWhat> = {
   [kinds.session]: 'session',
   [kinds.template]: 'template',
   [kinds.setting]: 'settings',
+  [kinds.treatmentPlan]: 'treatment-plan',
+  [kinds.diagnosis]: 'diagnosis',
+  [kinds.safetyPlan]: 'safety-plan',
+  [kinds.measure]: 'measure',
 };
 
 type Linked = { clientId?: unknown; sessionId?: unknown; code?: unknown; displayName?: unknown };
 
 /**
  * What a record in conflict is, in the clinician's terms: its client (code and name) and, for a
- * note or a session, the session's date. Facts are read from any version that has them, then from
+ * note or a session, the session's date. A client's plan, diagnosis or measure names its client. Facts are read from any version that has them, then from
  * the records they point to; a fact that cannot be found is null, never a guess.
  */
 export async function describeConflict(
@@ -51,6 +55,16 @@ export async function describeConflict(
         sessionStartsAt: startsAt ?? null,
       };
     }
+    case 'treatment-plan':
+    case 'diagnosis':
+    case 'safety-plan':
+    case 'measure':
+      return {
+        ...conflict,
+        what,
+        client: labelOf(await read<Client>(kinds.client, field('clientId'))),
+        sessionStartsAt: null,
+      };
     case 'note':
     case 'process-note': {
       const session = await read<Session>(kinds.session, field('sessionId'));

@@ -4,7 +4,18 @@ import { recordIdSchema } from '../../domain/fields';
 import { returns } from './returns';
 
 /** What a record in conflict is, in the clinician's words. */
-export type ConflictWhat = 'note' | 'process-note' | 'client' | 'session' | 'template' | 'settings' | 'other';
+export type ConflictWhat =
+  | 'note'
+  | 'process-note'
+  | 'client'
+  | 'session'
+  | 'template'
+  | 'settings'
+  | 'treatment-plan'
+  | 'diagnosis'
+  | 'safety-plan'
+  | 'measure'
+  | 'other';
 
 /** One kept version of a record in conflict: which computer saved it, when, and its value. */
 export interface ConflictVersionView {

@@ -11,6 +11,10 @@ const whatWords: Record<ConflictView['what'], string> = {
   session: 'Session details',
   template: 'Note template',
   settings: 'Your settings',
+  'treatment-plan': 'Treatment plan',
+  diagnosis: 'Diagnosis',
+  'safety-plan': 'Safety plan',
+  measure: 'Measure score',
   other: 'A record',
 };
 
