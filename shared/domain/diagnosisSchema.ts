@@ -16,6 +16,14 @@ export const diagnosisStatusSchema = z.enum(['active', 'provisional', 'resolved'
   error: 'Choose a status: active, provisional, resolved or ruled out.',
 });
 
+/** A diagnosis's status in words: on screen, in the printed record and in review packets. */
+export const diagnosisStatusLabels: Readonly<Record<z.infer<typeof diagnosisStatusSchema>, string>> = {
+  active: 'Active',
+  provisional: 'Provisional',
+  resolved: 'Resolved',
+  'ruled-out': 'Ruled out',
+};
+
 /** The statuses of a diagnosis that is still held (not resolved or ruled out). */
 export const currentDiagnosisStatuses: ReadonlySet<z.infer<typeof diagnosisStatusSchema>> = new Set([
   'active',
@@ -72,3 +80,35 @@ export const diagnosisSchema = z
 
 /** A client's diagnosis. */
 export type Diagnosis = z.output<typeof diagnosisSchema>;
+
+/** A diagnosis's rank in words, wherever it is shown. */
+export const diagnosisRankLabels: Readonly<Record<Diagnosis['rank'], string>> = {
+  primary: 'Primary',
+  secondary: 'Secondary',
+};
+
+const statusOrder: Record<Diagnosis['status'], number> = {
+  active: 0,
+  provisional: 1,
+  resolved: 2,
+  'ruled-out': 3,
+};
+
+type Ordered = Pick<Diagnosis, 'rank' | 'status' | 'diagnosedOn' | 'code'>;
+
+/**
+ * The one order a client's diagnoses are listed in (on screen, in a records export, in a packet):
+ * current ones (active, provisional) first, the primary before secondaries, then by status, the
+ * most recently diagnosed first, then by code. A comparator for `sort`.
+ */
+export function byDiagnosisStanding(a: Ordered, b: Ordered): number {
+  const current = (d: Ordered) => (currentDiagnosisStatuses.has(d.status) ? 0 : 1);
+  const rank = (d: Ordered) => (d.rank === 'primary' ? 0 : 1);
+  return (
+    current(a) - current(b) ||
+    rank(a) - rank(b) ||
+    statusOrder[a.status] - statusOrder[b.status] ||
+    (a.diagnosedOn < b.diagnosedOn ? 1 : a.diagnosedOn > b.diagnosedOn ? -1 : 0) ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}

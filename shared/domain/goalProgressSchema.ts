@@ -14,6 +14,11 @@ export const goalProgressLevels = [
   { value: 3, id: 'met', label: 'Goal met' },
 ] as const;
 
+/** A progress level in words ("Some progress"); "Progress not rated" for a goal addressed without one. */
+export function goalProgressLabel(progress: number | null): string {
+  return goalProgressLevels.find((l) => l.value === progress)?.label ?? 'Progress not rated';
+}
+
 const progressMessage =
   'Choose the progress on the goal: moved away, no change, some, marked progress or met.';
 

@@ -28,6 +28,14 @@ export const goalStatusSchema = z.enum(['active', 'met', 'revised', 'discontinue
   error: 'Choose a goal status: active, met, revised or discontinued.',
 });
 
+/** A goal's status in words: on screen, in the printed record and in review packets. */
+export const goalStatusLabels: Readonly<Record<z.infer<typeof goalStatusSchema>, string>> = {
+  active: 'Active',
+  met: 'Met',
+  revised: 'Revised',
+  discontinued: 'Discontinued',
+};
+
 /** A measurable step toward a goal: what will be seen, by when. */
 export const objectiveSchema = z.strictObject({
   id: recordIdSchema,

@@ -115,7 +115,7 @@ describe('goal progress chart rows', () => {
       'Some progress',
       'Marked progress',
       'Goal met',
-      'Not rated',
+      'Progress not rated',
     ]);
     expect(cut('x'.repeat(61))).toHaveLength(60);
     expect(cut('short')).toBe('short');

@@ -1,7 +1,7 @@
 /** The rows, names and words of the goal progress chart (GoalProgressChart), from the goal series and the plan. */
 import type { GoalSeries } from '../../../../shared/analytics/goalProgressSeries';
 import { currentPlan, latestDraft } from '../../../../shared/domain/currentPlan';
-import { goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
+import { goalProgressLabel } from '../../../../shared/domain/goalProgressSchema';
 import { goalTexts } from '../../../../shared/domain/goalTexts';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { plural } from './chartFormat';
@@ -25,10 +25,8 @@ export interface GoalRow extends SessionPoint {
   levels: Record<string, number | null>;
 }
 
-/** The level in words: "Some progress"; "Not rated" when addressed without one. */
-export function levelWords(level: number | null): string {
-  return goalProgressLevels.find((l) => l.value === level)?.label ?? 'Not rated';
-}
+/** The level in words, as the note and the printed record say it (goalProgressLabel). */
+export const levelWords = goalProgressLabel;
 
 /** The text cut to `max` characters with an ellipsis (legend labels; the table gives it whole). */
 export function cut(text: string, max = 60): string {

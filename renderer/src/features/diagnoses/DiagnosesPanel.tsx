@@ -1,13 +1,17 @@
 import { Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
-import type { Diagnosis } from '../../../../shared/domain/diagnosisSchema';
+import {
+  type Diagnosis,
+  diagnosisRankLabels,
+  diagnosisStatusLabels,
+} from '../../../../shared/domain/diagnosisSchema';
 import { currentDiagnosisStatuses } from '../../../../shared/ipc/contracts/diagnosisContract';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { messageOf } from '../../data/api';
 import { deleteDiagnosis, useDiagnoses } from '../../data/diagnoses';
 import { formatDate, todayIso } from '../../format/dates';
 import { DiagnosisEditor } from './DiagnosisEditor';
-import { type DiagnosisForm, formOf, newForm, rankWords, statusWords } from './diagnosisForm';
+import { type DiagnosisForm, formOf, newForm } from './diagnosisForm';
 import './diagnoses.css';
 
 type Editing = { diagnosis: Diagnosis | null; initial: DiagnosisForm } | null;
@@ -82,9 +86,11 @@ export function DiagnosesPanel({ clientId }: { clientId: string }) {
                   {d.description}
                   {d.comment && <span className="small muted diagnosis-comment">{d.comment}</span>}
                 </td>
-                <td>{rankWords[d.rank]}</td>
+                <td>{diagnosisRankLabels[d.rank]}</td>
                 <td>
-                  <span className={`badge diagnosis-status ${d.status}`}>{statusWords[d.status]}</span>
+                  <span className={`badge diagnosis-status ${d.status}`}>
+                    {diagnosisStatusLabels[d.status]}
+                  </span>
                 </td>
                 <td className="diagnosis-date">{formatDate(d.diagnosedOn)}</td>
                 <td className="diagnosis-date">{d.endedOn ? formatDate(d.endedOn) : '—'}</td>
@@ -129,7 +135,8 @@ export function DiagnosesPanel({ clientId }: { clientId: string }) {
           initial={editing.initial}
           onSaved={(saved) => {
             setEditing(null);
-            const how = `${rankWords[saved.rank]}, ${statusWords[saved.status]}`.toLowerCase();
+            const how =
+              `${diagnosisRankLabels[saved.rank]}, ${diagnosisStatusLabels[saved.status]}`.toLowerCase();
             setStatus(`${saved.code} ${saved.description} saved (${how}).`);
           }}
           onCancel={() => setEditing(null)}

@@ -1,5 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { Diagnosis } from '../../../../shared/domain/diagnosisSchema';
+import {
+  type Diagnosis,
+  diagnosisRankLabels,
+  diagnosisStatusLabels,
+} from '../../../../shared/domain/diagnosisSchema';
 import { FieldError } from '../../components/FieldError';
 import { FormFooter } from '../../components/FormFooter';
 import { RadioGroup } from '../../components/RadioGroup';
@@ -14,12 +18,13 @@ import {
   formErrors,
   hasEnded,
   inputOf,
-  rankWords,
-  statusWords,
 } from './diagnosisForm';
 
-const rankOptions = (['primary', 'secondary'] as const).map((value) => ({ value, label: rankWords[value] }));
-const statuses = Object.keys(statusWords) as DiagnosisStatus[];
+const rankOptions = (['primary', 'secondary'] as const).map((value) => ({
+  value,
+  label: diagnosisRankLabels[value],
+}));
+const statuses = Object.keys(diagnosisStatusLabels) as DiagnosisStatus[];
 
 /**
  * Adds or edits one diagnosis. What is typed stays in the form until it is saved: a refusal
@@ -105,14 +110,13 @@ export function DiagnosisEditor({
           >
             {statuses.map((status) => (
               <option key={status} value={status}>
-                {statusWords[status]}
+                {diagnosisStatusLabels[status]}
               </option>
             ))}
           </select>
         </div>
         {dateField('diagnosedOn', 'Diagnosed on')}
-        {hasEnded(form.status) &&
-          dateField('endedOn', form.status === 'resolved' ? 'Resolved on' : 'Ruled out on')}
+        {hasEnded(form.status) && dateField('endedOn', `${diagnosisStatusLabels[form.status]} on`)}
       </div>
       <TextAreaField
         label="Comment (optional)"

@@ -11,15 +11,6 @@ import {
 export type DiagnosisStatus = Diagnosis['status'];
 export type DiagnosisRank = Diagnosis['rank'];
 
-export const statusWords: Record<DiagnosisStatus, string> = {
-  active: 'Active',
-  provisional: 'Provisional',
-  resolved: 'Resolved',
-  'ruled-out': 'Ruled out',
-};
-
-export const rankWords: Record<DiagnosisRank, string> = { primary: 'Primary', secondary: 'Secondary' };
-
 export interface DiagnosisForm {
   picked: IcdCode | null;
   rank: DiagnosisRank;

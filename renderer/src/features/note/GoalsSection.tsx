@@ -1,5 +1,9 @@
 import { memo, type ReactNode, useCallback, useId, useMemo, useRef } from 'react';
-import { type GoalProgress, goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
+import {
+  type GoalProgress,
+  goalProgressLabel,
+  goalProgressLevels,
+} from '../../../../shared/domain/goalProgressSchema';
 import { FieldError } from '../../components/FieldError';
 import { useSessionRows } from '../../data/hooks';
 import { usePlanVersions } from '../../data/usePlanVersions';
@@ -109,7 +113,7 @@ export const GoalsSection = memo(function GoalsSection({
           <li key={row.goalId}>
             <p className="goal-text">{row.text}</p>
             <p>
-              {levelLabel(row.entry?.progress ?? null)}
+              {goalProgressLabel(row.entry?.progress ?? null)}
               {row.entry?.comment.trim() ? `: ${row.entry.comment.trim()}` : ''}
             </p>
           </li>
@@ -142,11 +146,6 @@ export const GoalsSection = memo(function GoalsSection({
   );
 });
 
-/** The words for a progress level; "Progress not rated" for none. */
-function levelLabel(level: number | null): string {
-  return goalProgressLevels.find((l) => l.value === level)?.label ?? 'Progress not rated';
-}
-
 /** One goal: its words, "Addressed this session", and once ticked the progress and a sentence. */
 const GoalItem = memo(function GoalItem({
   row,
@@ -171,7 +170,7 @@ const GoalItem = memo(function GoalItem({
   const commentError = entry ? errorUnder(errors, `${path}.comment`) : undefined;
   const about = [
     row.targetDate ? `Target ${formatDate(row.targetDate)}` : '',
-    lastAt ? `Last addressed ${formatDate(lastAt)}: ${levelLabel(lastLevel)}` : '',
+    lastAt ? `Last addressed ${formatDate(lastAt)}: ${goalProgressLabel(lastLevel)}` : '',
   ]
     .filter(Boolean)
     .join(' · ');

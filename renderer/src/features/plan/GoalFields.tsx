@@ -1,10 +1,9 @@
 import { Plus, X } from 'lucide-react';
 import { useId } from 'react';
-import type { PlanGoal } from '../../../../shared/domain/treatmentPlanSchema';
+import { goalStatusLabels, type PlanGoal } from '../../../../shared/domain/treatmentPlanSchema';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { errorUnder, type FieldErrors } from '../note/noteDraft';
-import { goalStatusLabels } from './planWords';
 import { PlanDateField, PlanTextField, removeAt, replaceAt } from './PlanInputs';
 
 /**

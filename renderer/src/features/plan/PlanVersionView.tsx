@@ -1,6 +1,5 @@
-import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
+import { goalStatusLabels, type TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { formatDate, formatDateTime } from '../../format/dates';
-import { goalStatusLabels } from './planWords';
 import { usePlanSignature } from './usePlanSignature';
 
 /**

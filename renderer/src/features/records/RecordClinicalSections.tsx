@@ -1,21 +1,12 @@
-import type { Diagnosis } from '../../../../shared/domain/diagnosisSchema';
-import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
+import {
+  type Diagnosis,
+  diagnosisRankLabels,
+  diagnosisStatusLabels,
+} from '../../../../shared/domain/diagnosisSchema';
+import { goalStatusLabels, type TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import type { RecordSet } from '../../../../shared/ipc/contracts/recordsContract';
 import { SafetyPlanView } from '../risk/SafetyPlanView';
 import { recordDate, signatureLine } from './recordFormat';
-
-const goalStatusWords: Record<TreatmentPlan['goals'][number]['status'], string> = {
-  active: 'active',
-  met: 'met',
-  revised: 'revised',
-  discontinued: 'discontinued',
-};
-const diagnosisStatusWords: Record<Diagnosis['status'], string> = {
-  active: 'Active',
-  provisional: 'Provisional',
-  resolved: 'Resolved',
-  'ruled-out': 'Ruled out',
-};
 
 /**
  * The parts of a client's record besides the sessions, as printed (issue 15): each signed
@@ -74,7 +65,7 @@ function RecordPlanVersion({ plan }: { plan: TreatmentPlan }) {
         <ol>
           {plan.goals.map((g) => (
             <li key={g.id}>
-              {g.text} ({goalStatusWords[g.status]}
+              {g.text} ({goalStatusLabels[g.status].toLowerCase()}
               {g.targetDate ? `, by ${recordDate(g.targetDate)}` : ''})
               {g.objectives.length > 0 && (
                 <ul>
@@ -132,8 +123,8 @@ function RecordDiagnoses({ diagnoses }: { diagnoses: readonly Diagnosis[] }) {
               {d.description}
               {d.comment.trim() !== '' && <span className="prewrap small"> — {d.comment}</span>}
             </td>
-            <td>{d.rank === 'primary' ? 'Primary' : 'Secondary'}</td>
-            <td>{diagnosisStatusWords[d.status]}</td>
+            <td>{diagnosisRankLabels[d.rank]}</td>
+            <td>{diagnosisStatusLabels[d.status]}</td>
             <td>{recordDate(d.diagnosedOn)}</td>
             <td>{d.endedOn ? recordDate(d.endedOn) : ''}</td>
           </tr>

@@ -1,4 +1,4 @@
-import { type GoalProgress, goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
+import { type GoalProgress, goalProgressLabel } from '../../../../shared/domain/goalProgressSchema';
 import { goalTexts } from '../../../../shared/domain/goalTexts';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { goalsSectionLabel } from '../note/noteOutline';
@@ -26,7 +26,7 @@ export function RecordGoalsBlock({
       <h3>{goalsSectionLabel} addressed</h3>
       <ul>
         {goalProgress.map((g) => {
-          const level = goalProgressLevels.find((l) => l.value === g.progress)?.label ?? 'Progress not rated';
+          const level = goalProgressLabel(g.progress);
           const comment = g.comment.trim();
           return (
             <li key={g.goalId}>

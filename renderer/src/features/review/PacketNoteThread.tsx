@@ -1,4 +1,4 @@
-import { goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
+import { goalProgressLabel } from '../../../../shared/domain/goalProgressSchema';
 import type { ReviewPacket } from '../../../../shared/ipc/contract';
 import type { PacketNote } from '../../../../shared/review/packetSchema';
 import { RiskSummary } from '../risk/RiskSummary';
@@ -27,8 +27,7 @@ export function PacketNoteThread({
           <Heading level={level}>Treatment goals addressed</Heading>
           <ul>
             {progress.map((g) => {
-              const label =
-                goalProgressLevels.find((l) => l.value === g.progress)?.label ?? 'Progress not rated';
+              const label = goalProgressLabel(g.progress);
               return (
                 <li key={g.goalRef}>
                   {goals.get(g.goalRef) ?? 'A goal not in the packet'}: {label}

@@ -1,19 +1,8 @@
+import { diagnosisRankLabels, diagnosisStatusLabels } from '../../../../shared/domain/diagnosisSchema';
+import { goalStatusLabels } from '../../../../shared/domain/treatmentPlanSchema';
 import type { ReviewPacket } from '../../../../shared/ipc/contract';
 import { packetDate } from './reviewFormat';
 import { Heading } from './Heading';
-
-const goalStatusWords = {
-  active: 'active',
-  met: 'met',
-  revised: 'revised',
-  discontinued: 'discontinued',
-} as const;
-const diagnosisStatusWords = {
-  active: 'Active',
-  provisional: 'Provisional',
-  resolved: 'Resolved',
-  'ruled-out': 'Ruled out',
-} as const;
 
 /**
  * The packet's treatment goals (packet version 2) and, when the clinician chose to include them,
@@ -36,7 +25,7 @@ export function PacketPlanView({ packet, level }: { packet: ReviewPacket; level:
           <ol>
             {plan.goals.map((g) => (
               <li key={g.goalRef}>
-                {g.text} ({goalStatusWords[g.status]}
+                {g.text} ({goalStatusLabels[g.status].toLowerCase()}
                 {g.targetDate ? `, by ${packetDate(g.targetDate)}` : ''}
                 {g.inPlan ? '' : '; no longer in the plan'})
                 {g.objectives.length > 0 && (
@@ -78,8 +67,8 @@ export function PacketPlanView({ packet, level }: { packet: ReviewPacket; level:
                   <tr key={i}>
                     <td>{d.code}</td>
                     <td>{d.description}</td>
-                    <td>{d.rank === 'primary' ? 'Primary' : 'Secondary'}</td>
-                    <td>{diagnosisStatusWords[d.status]}</td>
+                    <td>{diagnosisRankLabels[d.rank]}</td>
+                    <td>{diagnosisStatusLabels[d.status]}</td>
                     <td>
                       {packetDate(d.diagnosedOn)}
                       {d.endedOn ? ` to ${packetDate(d.endedOn)}` : ''}
