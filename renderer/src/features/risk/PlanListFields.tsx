@@ -22,11 +22,11 @@ export function TextListField({ title, help, item, rows, onChange, error }: List
       <p id={`${id}-help`} className="field-description">
         {help}
       </p>
-      <ul className="plan-list">
+      <ul className="safety-plan-list">
         {rows.map((text, i) => (
           // Rows have no id of their own; the index is their identity while the form is open.
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered.
-          <li key={i} className="plan-item">
+          <li key={i} className="safety-plan-item">
             <input
               type="text"
               aria-label={`${item} ${i + 1}`}
@@ -59,10 +59,10 @@ export function ContactListField({ title, help, item, rows, onChange, error }: L
       <p id={`${id}-help`} className="field-description">
         {help}
       </p>
-      <ul className="plan-list">
+      <ul className="safety-plan-list">
         {rows.map((row, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered.
-          <li key={i} className="plan-item">
+          <li key={i} className="safety-plan-item">
             <input
               type="text"
               aria-label={`${item} ${i + 1}: name`}
