@@ -5,8 +5,8 @@ import type { TemplateSection } from '../../shared/domain/templates';
 import { AttuneError } from '../../shared/errors';
 import type { SearchHit, SearchResults, SearchSnippet } from '../../shared/ipc/contract';
 import { type NoteTextDoc, noteTexts, noteTextDoc } from './noteText';
-import { noteSummaries } from './noteSummaries';
-import { kinds, type PassReader, type RecordStore } from './RecordStore';
+import { CompactRecords } from './recordTables';
+import { kinds, type RecordStore } from './RecordStore';
 import { type IndexPage, SearchThread } from './searchThread';
 import { matchingSpans, snippetAround } from './searchText';
 import type { TemplateService } from './TemplateService';
@@ -18,10 +18,18 @@ export type SearchEngine = 'none' | 'preparing' | 'scan' | 'index';
 export interface SearchStats {
   engine: SearchEngine;
   notes: number;
-  /** How long folding every note's text and listing its words took in the thread (ms of the thread). */
+  /**
+   * How long reading every note's text (from its JSON, when handed over so), folding it and
+   * listing its words took in the thread (ms of the thread).
+   */
   prepareMs?: number;
-  /** How long handing the thread every note's text held the main process (ms, in slices). */
+  /**
+   * How long handing the thread every note held the main process (ms, in slices): copying their
+   * JSON across; for a vault that keeps notes parsed (format 1), reading their text too.
+   */
   handOverMs?: number;
+  /** Notes left out of the search because they did not read as notes (damaged JSON, say). */
+  skipped?: number;
   /** How long the thread took to build the full index (ms of the thread). */
   buildMs?: number;
   /** How many searches each engine has answered since unlock. */
@@ -41,6 +49,7 @@ class SearchState {
   /** Notes saved while the thread was handed the notes, handed over after them. */
   readonly pending = new Map<string, Note>();
   notes = 0;
+  skipped: number | undefined;
   prepareMs: number | undefined;
   handOverMs: number | undefined;
   buildMs: number | undefined;
@@ -60,7 +69,7 @@ const STATE = Symbol('note-search');
 const SNIPPETS_PER_HIT = 3;
 /** How long one slice of handing notes to the thread may hold the main process before it yields. */
 const SLICE_MS = 25;
-/** How many notes' text go to the thread in one message (a few ms of copying). */
+/** How many notes go to the thread in one message (about a megabyte of JSON: a few ms of copying). */
 const HAND_OVER_BATCH = 250;
 /** A search whose state was replaced under it (an import) starts again, this many times at most. */
 const ATTEMPTS = 3;
@@ -74,8 +83,8 @@ class Replaced extends Error {}
  * unlock every note's text is handed to a worker thread (searchThread.ts), which folds it and
  * answers searches from a scan at once, while it builds the full index (seconds) and then
  * answers from that, ranked by relevance. Both find the same notes (searchCore.ts's rules). The
- * main process's share is copying the text across, in slices. Kept current by `noteSaved`; the
- * thread, with every text it holds, is ended at lock.
+ * main process's share is copying the notes' JSON across, in slices (the thread parses it). Kept
+ * current by `noteSaved`; the thread, with every text it holds, is ended at lock.
  */
 export class NoteSearch {
   constructor(
@@ -175,12 +184,13 @@ export class NoteSearch {
         : state.preparing
           ? 'preparing'
           : 'none';
-    const { notes, prepareMs, handOverMs, answered } = state;
+    const { notes, skipped, prepareMs, handOverMs, answered } = state;
     const buildMs = state.buildMs;
     const threadHeapBytes = thread?.heapBytes;
     return {
       engine,
       notes,
+      skipped,
       prepareMs,
       handOverMs,
       buildMs,
@@ -214,11 +224,10 @@ export class NoteSearch {
   }
 
   /**
-   * Starts the thread and hands it every note's text in batches; resolves once the thread's scan
-   * holds them all. When the notes' summaries are yet to be computed in this unlock, the text is
-   * taken in that same pass (RecordStore.readAlong), so each note is parsed once for both;
-   * otherwise the notes are read again, yielding between slices (copying ten thousand notes'
-   * text into the thread in one go would hold the process for a third of a second).
+   * Starts the thread and hands it every note in batches, yielding between slices; resolves once
+   * the thread's scan holds them all. Notes kept as their JSON (format 2) go as that JSON, which
+   * the thread parses: main parses none (at 10,000 notes, reading their text here and cloning it
+   * across held the process for about 450 ms). Notes kept parsed (format 1) go as their text.
    */
   async #prepare(state: SearchState): Promise<void> {
     const alive = this.store.lease();
@@ -235,34 +244,21 @@ export class NoteSearch {
         throw unavailable(error);
       }
       state.thread = thread;
+      const records = await this.store.all<Note>(kinds.note);
+      check();
       const handOver = new HandOver(thread, state.pending);
-      if (this.store.readAlong(kinds.note, handOver)) {
-        state.notes = (await noteSummaries(this.store)).size;
-        check();
-        if (handOver.failure !== undefined) throw handOver.failure;
-      } else {
-        const notes = await this.store.all<Note>(kinds.note);
-        check();
-        // Here reading (parsing) the notes holds the process too: timed by the slice.
-        let busy = 0;
-        let sliceStart = performance.now();
-        for (const [id, note] of notes) {
-          handOver.visit(id, note);
-          if (performance.now() - sliceStart >= this.sliceMs) {
-            busy += performance.now() - sliceStart;
-            await nextTurn();
-            check();
-            sliceStart = performance.now();
-          }
-        }
-        handOver.busyMs = busy + performance.now() - sliceStart;
-        state.notes = notes.size;
-      }
-      // Saved meanwhile: handed over after the rest (their stored text was left out above).
+      let busyMs =
+        records instanceof CompactRecords
+          ? await this.#inSlices(records.rawEntries(), ([id, json]) => handOver.json(id, json), check)
+          : await this.#inSlices(records, ([id, note]) => handOver.note(id, note), check);
+      state.notes = records.size;
+      // Saved meanwhile: handed over after the rest (their stored version was left out above).
+      const start = performance.now();
       handOver.finish();
       state.pending.clear();
       thread.seal();
-      state.handOverMs = handOver.busyMs;
+      busyMs += performance.now() - start;
+      state.handOverMs = busyMs;
       state.handingOver = false;
       const handed = thread;
       handed.built.then(
@@ -276,6 +272,9 @@ export class NoteSearch {
         throw error;
       });
       check();
+      state.skipped = handOver.skipped + handed.skipped;
+      if (state.skipped > 0)
+        console.warn(`Search left out ${state.skipped} notes that did not read as notes.`);
     } catch (error) {
       // Not half-fed: the next search starts a thread afresh (a lock or an import stops it anyway).
       if (thread && state.thread === thread && !state.disposed) {
@@ -287,46 +286,70 @@ export class NoteSearch {
       state.handingOver = false;
     }
   }
+
+  /** Calls `each` on every item, yielding between slices of sliceMs; how long the slices held the process (ms). */
+  async #inSlices<T>(items: Iterable<T>, each: (item: T) => void, check: () => void): Promise<number> {
+    let busy = 0;
+    let sliceStart = performance.now();
+    for (const item of items) {
+      each(item);
+      if (performance.now() - sliceStart >= this.sliceMs) {
+        busy += performance.now() - sliceStart;
+        await nextTurn();
+        check();
+        sliceStart = performance.now();
+      }
+    }
+    return busy + performance.now() - sliceStart;
+  }
 }
 
 /**
- * Hands notes' text to the search thread in batches, as they are read: in the summaries' pass
- * (a PassReader) or in NoteSearch's own slices. Notes saved meanwhile are left out here and
- * handed over last, by `finish`, so the thread ends with their latest text.
+ * Hands notes to the search thread in batches: as their JSON (the thread reads it) or, parsed
+ * already, as their text. Notes saved meanwhile are left out here and handed over last, by
+ * `finish`, so the thread ends with their latest text.
  */
-class HandOver implements PassReader {
-  #batch: NoteTextDoc[] = [];
-  /** How long handing the text over held the main process (ms). */
-  busyMs = 0;
-  /** Why the pass could not hand every note over (a note that would not read as text). */
-  failure: unknown;
+class HandOver {
+  #json: Array<[string, Uint8Array | string]> = [];
+  #docs: NoteTextDoc[] = [];
+  /** Parsed notes whose text could not be read here: left out of the search. */
+  skipped = 0;
 
   constructor(
     private readonly thread: SearchThread,
     private readonly pending: ReadonlyMap<string, Note>,
   ) {}
 
-  visit(id: string, value: unknown): void {
-    const start = performance.now();
-    if (!this.pending.has(id)) this.#batch.push(noteTextDoc(value as Note));
-    if (this.#batch.length >= HAND_OVER_BATCH) {
-      this.thread.add(this.#batch);
-      this.#batch = [];
+  json(id: string, json: Uint8Array | string): void {
+    if (this.pending.has(id)) return;
+    this.#json.push([id, json]);
+    if (this.#json.length >= HAND_OVER_BATCH) {
+      this.thread.addJson(this.#json);
+      this.#json = [];
     }
-    this.busyMs += performance.now() - start;
   }
 
-  fail(error: unknown): void {
-    this.failure ??= error;
+  note(id: string, note: Note): void {
+    if (this.pending.has(id)) return;
+    try {
+      this.#docs.push(noteTextDoc(note));
+    } catch {
+      this.skipped++;
+      return;
+    }
+    if (this.#docs.length >= HAND_OVER_BATCH) {
+      this.thread.add(this.#docs);
+      this.#docs = [];
+    }
   }
 
   /** The last batch, then the notes saved while the others were handed over. */
   finish(): void {
-    const start = performance.now();
-    this.thread.add(this.#batch);
-    this.#batch = [];
+    this.thread.addJson(this.#json);
+    this.#json = [];
+    this.thread.add(this.#docs);
+    this.#docs = [];
     this.thread.add([...this.pending.values()].map(noteTextDoc));
-    this.busyMs += performance.now() - start;
   }
 }
 

@@ -7,6 +7,11 @@ import { AttuneError } from '../../shared/errors';
 export interface RecordTable extends ReadonlyMap<string, unknown> {
   put(id: string, json: string): void;
   delete(id: string): boolean;
+  /**
+   * The version the vault gave a record as (its write), while it is unchanged since: undefined
+   * once saved here, or where the vault names no versions (format 1).
+   */
+  versionOf?(id: string): string | undefined;
 }
 
 /** Records kept parsed: kinds that are small or read as a whole all the time (clients, sessions). */
@@ -29,13 +34,22 @@ const utf8 = new TextDecoder();
 export class CompactRecords implements RecordTable {
   /** The engine's views as read; a record saved since, as the JSON text it was saved as. */
   readonly #json = new Map<string, Uint8Array | string>();
+  /** Each record's version as the vault gave it; dropped when the record is saved here. */
+  readonly #versions = new Map<string, string>();
 
   /** `isLocked` guards the views: the engine zeroes them at lock, and zeros are not a record. */
   constructor(
-    entries: Iterable<{ id: string; json: Uint8Array }>,
+    entries: Iterable<{ id: string; json: Uint8Array; version?: string }>,
     private readonly isLocked: () => boolean,
   ) {
-    for (const { id, json } of entries) this.#json.set(id, json);
+    for (const { id, json, version } of entries) {
+      this.#json.set(id, json);
+      if (version !== undefined) this.#versions.set(id, version);
+    }
+  }
+
+  versionOf(id: string): string | undefined {
+    return this.#versions.get(id);
   }
 
   get size(): number {
@@ -55,9 +69,11 @@ export class CompactRecords implements RecordTable {
     // Kept as the string, not as bytes: a small Buffer is a slice of a pool that outlives the
     // lock, while a string is only the heap's, collected once the store drops it.
     this.#json.set(id, json);
+    this.#versions.delete(id);
   }
 
   delete(id: string): boolean {
+    this.#versions.delete(id);
     return this.#json.delete(id);
   }
 
@@ -75,6 +91,16 @@ export class CompactRecords implements RecordTable {
 
   [Symbol.iterator](): MapIterator<[string, unknown]> {
     return this.entries();
+  }
+
+  /**
+   * Each record's JSON as kept, unparsed, for a reader that parses it elsewhere (the search
+   * thread): the engine's bytes, or the text a record was saved as. Read-only; copy the bytes
+   * out before the event loop turns (the engine zeroes them at lock).
+   */
+  rawEntries(): MapIterator<[string, Uint8Array | string]> {
+    if (this.isLocked()) throw new AttuneError('locked', 'The vault is locked. Unlock it to continue.');
+    return this.#json.entries();
   }
 
   forEach(callback: (value: unknown, key: string, map: ReadonlyMap<string, unknown>) => void): void {

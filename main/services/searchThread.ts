@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { dimensionIds } from '../../shared/domain/dimensions';
 import { AttuneError } from '../../shared/errors';
 import { compactPostings } from './compactPostings';
-import { type NoteTextDoc, searchGroups } from './noteText';
+import { type NoteTextDoc, noteTextKit, searchGroups } from './noteText';
 import { matchRules, searchCore } from './searchCore';
 import { WORD_PATTERN } from './searchText';
 
@@ -42,8 +43,9 @@ function miniSearchSource(): string {
 const BUILD_SLICE_MS = 5;
 
 /**
- * The thread's program. It takes each note's text as written (never a key, never a whole
- * record), folds it with the main process's own code (searchCore.ts, as text) and lists its words
+ * The thread's program. It takes each note as its JSON (or, from a vault that keeps notes parsed,
+ * its text as written), reads the note's text from it with the main process's own code
+ * (noteText.ts, as text; never a key), folds it with the same (searchCore.ts) and lists its words
  * in the scan, which answers as soon as every note was handed over; then it builds a MiniSearch
  * index over the folded text in slices, answering searches between them (from the scan until the
  * index holds every note), and drops the scan once the index is built. Messages are handled in
@@ -74,6 +76,8 @@ class MiniSearch extends loaded.exports {
 }
 const core = (${searchCore.toString()})(${JSON.stringify(matchRules)});
 const GROUPS = ${JSON.stringify(searchGroups)};
+const noteText = (${noteTextKit.toString()})(${JSON.stringify(dimensionIds)}, GROUPS);
+const utf8 = new TextDecoder();
 const WORD = new RegExp(${JSON.stringify(WORD_PATTERN.source)}, ${JSON.stringify(WORD_PATTERN.flags)});
 const keepScan = Boolean(workerData && workerData.keepScan);
 let buildWhenSealed = !(workerData && workerData.holdBuild);
@@ -99,6 +103,8 @@ const waiting = new Map();
 let built = false;
 let scanMs = 0;
 let buildMs = 0;
+// Notes whose JSON did not read as a note: left out of the search (and reported), not its end.
+let skipped = 0;
 const fold = (doc) => {
   const folded = { id: doc.id, updatedAt: doc.updatedAt || '' };
   for (const group of GROUPS) folded[group] = (doc[group] || []).map(core.foldText);
@@ -112,6 +118,27 @@ const take = (doc) => {
   if (index.has(folded.id)) index.replace(folded);
   else if (built) index.add(folded);
   else waiting.set(folded.id, folded);
+};
+// A note as the store keeps it, by the store's id (the id main finds it by again).
+const takeJson = (id, json) => {
+  const start = performance.now();
+  let doc;
+  try {
+    doc = noteText.noteTextDoc(JSON.parse(json));
+    doc.id = id;
+  } catch {
+    skipped++;
+  }
+  scanMs += performance.now() - start;
+  if (doc) take(doc);
+};
+const takeJsonBatch = ({ ids, bytes, ends, texts }) => {
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    takeJson(ids[i], utf8.decode(bytes.subarray(start, ends[i])));
+    start = ends[i];
+  }
+  for (const [id, json] of texts) takeJson(id, json);
 };
 const buildSlice = () => {
   const start = performance.now();
@@ -226,9 +253,12 @@ parentPort.on('message', (message) => {
       case 'add':
         for (const doc of message.docs) take(doc);
         break;
+      case 'add-json':
+        takeJsonBatch(message);
+        break;
       case 'sealed':
         sealed = true;
-        parentPort.postMessage({ type: 'scanned', ms: scanMs, notes: scan.size, heapBytes: heapBytes() });
+        parentPort.postMessage({ type: 'scanned', ms: scanMs, notes: scan.size, skipped, heapBytes: heapBytes() });
         if (buildWhenSealed) setImmediate(buildSlice);
         break;
       case 'build':
@@ -252,7 +282,7 @@ parentPort.on('message', (message) => {
 `;
 
 type Reply =
-  | { type: 'scanned'; ms: number; notes: number; heapBytes: number }
+  | { type: 'scanned'; ms: number; notes: number; skipped: number; heapBytes: number }
   | { type: 'built'; ms: number; heapBytes: number }
   | ({ type: 'page'; id: number } & IndexPage)
   | { type: 'json'; id: number; json: string }
@@ -300,6 +330,7 @@ export class SearchThread {
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
   #scanMs: number | undefined;
+  #skipped = 0;
   #buildMs: number | undefined;
   #failure: Error | undefined;
   /** The thread's heap in use (bytes) when its scan was ready and when its index was built. */
@@ -323,6 +354,7 @@ export class SearchThread {
     this.#worker.on('message', (reply: Reply) => {
       if (reply.type === 'scanned') {
         this.#scanMs = reply.ms;
+        this.#skipped = reply.skipped;
         this.#heap.scanned = reply.heapBytes;
         this.#scanned.resolve(reply.ms);
         return;
@@ -361,6 +393,39 @@ export class SearchThread {
     if (!this.#failure && docs.length > 0) this.#worker.postMessage({ type: 'add', docs });
   }
 
+  /**
+   * Hands the thread some notes as the store keeps them, their JSON, which the thread reads (so
+   * the main process parses none): the bytes copied end to end into one new buffer that is
+   * moved to the thread, not cloned; text (a note saved in this unlock) goes as it is.
+   */
+  addJson(entries: ReadonlyArray<readonly [id: string, json: Uint8Array | string]>): void {
+    if (this.#failure || entries.length === 0) return;
+    const ids: string[] = [];
+    const texts: Array<[string, string]> = [];
+    let size = 0;
+    let count = 0;
+    for (const [, json] of entries) {
+      if (typeof json === 'string') continue;
+      size += json.byteLength;
+      count++;
+    }
+    // Fresh and whole: moving a view of the engine's buffer would move (detach) all of it.
+    const bytes = new Uint8Array(size);
+    const ends = new Uint32Array(count);
+    let end = 0;
+    for (const [id, json] of entries) {
+      if (typeof json === 'string') {
+        texts.push([id, json]);
+        continue;
+      }
+      bytes.set(json, end);
+      end += json.byteLength;
+      ends[ids.length] = end;
+      ids.push(id);
+    }
+    this.#worker.postMessage({ type: 'add-json', ids, bytes, ends, texts }, [bytes.buffer, ends.buffer]);
+  }
+
   /** Every note was handed over: `scanned` resolves once the thread can answer, `built` once its index is built. */
   seal(): void {
     if (!this.#failure) this.#worker.postMessage({ type: 'sealed' });
@@ -374,6 +439,11 @@ export class SearchThread {
   /** Lets a thread started with `holdBuild` build its index (once every note is handed over). */
   build(): void {
     if (!this.#failure) this.#worker.postMessage({ type: 'build' });
+  }
+
+  /** How many notes handed over as JSON the thread left out because they did not read as notes (known once scanned). */
+  get skipped(): number {
+    return this.#skipped;
   }
 
   /** True once the thread's scan holds every note handed over (searches are answered from here on). */

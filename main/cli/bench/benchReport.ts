@@ -158,12 +158,12 @@ function searchRows(r: BenchResults): BenchRow[] {
   const quiet = o.quietBeforeWarm.quiet ? 'process quiet' : 'process NOT quiet after 60 s';
   return [
     info(
-      `search, ${o.notes} notes, format ${o.format}: scan ready after the summaries are in (text handed over in their pass; fold in the thread)`,
+      `search, ${o.notes} notes, format ${o.format}: scan ready after the summaries are in (notes' JSON handed over; parsed and folded in the thread)`,
       ms(o.scanReadyMs),
       o.firstLoadAverage,
     ),
     info(
-      '  of which main process busy handing the text over / thread folding',
+      '  of which main process busy handing the JSON over / thread parsing and folding',
       `${ms(o.workerHandOverMs)} / ${ms(o.scanPrepareMs)}`,
       o.firstLoadAverage,
     ),

@@ -46,19 +46,19 @@ export interface SearchBench {
   /** Whether the process was quiet (index built, no background work) before the warm searches, and after how long. */
   quietBeforeWarm: { quiet: boolean; waitedMs: number };
   /**
-   * From every note's summary computed (the renderer's index) to the thread's scan answering. The
-   * text is handed to the thread in the summaries' own pass (one parse per note), so that pass
-   * holds the hand-over (`workerHandOverMs`) and this is mostly the thread's folding.
+   * From every note's summary computed (the renderer's index) to the thread's scan answering:
+   * the notes' JSON copied to the thread in slices (`workerHandOverMs`), then read, folded and
+   * listed there (`scanPrepareMs`), mostly the thread's.
    */
   scanReadyMs: number;
-  /** Folding and listing words in the thread (ms of the thread, not of the main process). */
+  /** Parsing each note's JSON, taking its text, folding it and listing its words in the thread (ms of the thread, not of the main process). */
   scanPrepareMs: number;
   /** The first search after that, answered by the scan. */
   firstQueryMs: number;
   firstQueryEngine: 'scan' | 'index';
   /** Searches answered by the scan while the index builds (two cores shared with the build). */
   scanQuery: SearchLatency;
-  /** Handing the thread the notes' text (main process time, in slices). */
+  /** Handing the thread the notes' JSON (main process time, in slices: copying, no parsing). */
   workerHandOverMs: number;
   /** The index's build inside its thread, and from the scan being ready to the index being ready. */
   workerBuildMs: number;
