@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findIcdCode, type IcdCode } from '../../shared/diagnoses/icd10cm';
 import { prepareDiagnosisSearch, searchDiagnoses } from '../../shared/diagnoses/searchDiagnoses';
-import { type Diagnosis, diagnosisSchema } from '../../shared/domain/diagnosisSchema';
+import { byDiagnosisStanding, type Diagnosis, diagnosisSchema } from '../../shared/domain/diagnosisSchema';
 import { AttuneError } from '../../shared/errors';
 import {
   currentDiagnosisStatuses,
@@ -33,7 +33,7 @@ export class DiagnosisService {
     await this.clients.require(clientId);
     // The list opens the diagnoses panel: ready the code search before the first code is typed.
     prepareDiagnosisSearch();
-    return (await this.#ofClient(clientId)).sort(byStanding).map((d) => structuredClone(d));
+    return (await this.#ofClient(clientId)).sort(byDiagnosisStanding).map((d) => structuredClone(d));
   }
 
   /** The shipped codes matching a code or words (searchDiagnoses), best first. */
@@ -115,23 +115,4 @@ export class DiagnosisService {
     const all = await this.store.all<Diagnosis>(kinds.diagnosis);
     return [...all.values()].filter((d) => d.clientId === clientId);
   }
-}
-
-const statusOrder: Record<Diagnosis['status'], number> = {
-  active: 0,
-  provisional: 1,
-  resolved: 2,
-  'ruled-out': 3,
-};
-
-function byStanding(a: Diagnosis, b: Diagnosis): number {
-  const current = (d: Diagnosis) => (currentDiagnosisStatuses.has(d.status) ? 0 : 1);
-  const rank = (d: Diagnosis) => (d.rank === 'primary' ? 0 : 1);
-  return (
-    current(a) - current(b) ||
-    rank(a) - rank(b) ||
-    statusOrder[a.status] - statusOrder[b.status] ||
-    (a.diagnosedOn < b.diagnosedOn ? 1 : a.diagnosedOn > b.diagnosedOn ? -1 : 0) ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
-  );
 }

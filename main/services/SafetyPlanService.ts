@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentSafetyPlan } from '../../shared/domain/currentSafetyPlan';
 import { type SafetyPlan, safetyPlanSchema } from '../../shared/domain/riskSchema';
 import { AttuneError } from '../../shared/errors';
 import type { SafetyPlanSaveInput } from '../../shared/ipc/contracts/safetyPlanContract';
@@ -52,13 +53,7 @@ export class SafetyPlanService {
     });
   }
 
-  async #find(clientId: string): Promise<SafetyPlan | undefined> {
-    const all = await this.store.all<SafetyPlan>(kinds.safetyPlan);
-    // Two computers may each have made one before they synced: the latest revision is the plan.
-    let found: SafetyPlan | undefined;
-    for (const plan of all.values()) {
-      if (plan.clientId === clientId && (!found || plan.updatedAt > found.updatedAt)) found = plan;
-    }
-    return found;
+  async #find(clientId: string): Promise<SafetyPlan | null> {
+    return currentSafetyPlan((await this.store.all<SafetyPlan>(kinds.safetyPlan)).values(), clientId);
   }
 }

@@ -1,6 +1,7 @@
 import type { Client } from '../../../shared/domain/clientSchema';
-import type { Diagnosis } from '../../../shared/domain/diagnosisSchema';
+import { byDiagnosisStanding, type Diagnosis } from '../../../shared/domain/diagnosisSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
+import { currentSafetyPlan } from '../../../shared/domain/currentSafetyPlan';
 import type { SafetyPlan } from '../../../shared/domain/riskSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
@@ -87,7 +88,7 @@ export async function readRecordSet(
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The client's signed plan versions (oldest first), diagnoses (primary first, then by date) and safety plan. */
+/** The client's signed plan versions (oldest first), diagnoses (byDiagnosisStanding) and safety plan. */
 async function clinicalRecordsOf(
   store: RecordStore,
   clientId: string,
@@ -97,10 +98,7 @@ async function clinicalRecordsOf(
     .sort((a, b) => a.version - b.version || byText(a.id, b.id));
   const diagnoses = [...(await store.all<Diagnosis>(kinds.diagnosis)).values()]
     .filter((d) => d.clientId === clientId)
-    .sort((a, b) => byText(a.rank, b.rank) || byText(a.diagnosedOn, b.diagnosedOn) || byText(a.id, b.id));
-  const safetyPlan =
-    [...(await store.all<SafetyPlan>(kinds.safetyPlan)).values()]
-      .filter((p) => p.clientId === clientId)
-      .sort((a, b) => byText(b.updatedAt, a.updatedAt))[0] ?? null;
+    .sort((a, b) => byDiagnosisStanding(a, b) || byText(a.id, b.id));
+  const safetyPlan = currentSafetyPlan((await store.all<SafetyPlan>(kinds.safetyPlan)).values(), clientId);
   return { treatmentPlans, diagnoses, safetyPlan };
 }

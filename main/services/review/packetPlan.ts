@@ -5,7 +5,7 @@
  * every free-text field, so a code typed into a note or a goal does not travel either.
  */
 import { currentPlan, latestDraft, newestFirst } from '../../../shared/domain/currentPlan';
-import type { Diagnosis } from '../../../shared/domain/diagnosisSchema';
+import { byDiagnosisStanding, type Diagnosis } from '../../../shared/domain/diagnosisSchema';
 import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import { createDeidentifier } from '../../../shared/review/deidentify';
 import type { PacketDiagnosis, PacketGoal, PacketPlan } from '../../../shared/review/packetSchema';
@@ -39,21 +39,19 @@ export function diagnosisCodeScrubber(diagnoses: readonly Diagnosis[]): (text: s
   return createDeidentifier({ names: diagnoses.map((d) => d.code), replacement: DIAGNOSIS_PLACEHOLDER });
 }
 
-/** The diagnoses as a packet carries them when ticked: primary first, dates shifted, no comment. */
+/** The diagnoses as a packet carries them when ticked: in their one order (byDiagnosisStanding), dates shifted, no comment. */
 export function packetDiagnoses(
   diagnoses: readonly Diagnosis[],
   shiftDate: (date: string) => string,
 ): PacketDiagnosis[] {
-  return [...diagnoses]
-    .sort((a, b) => (a.rank !== b.rank ? (a.rank < b.rank ? -1 : 1) : a.diagnosedOn < b.diagnosedOn ? -1 : 1))
-    .map((d) => ({
-      code: d.code,
-      description: d.description,
-      rank: d.rank,
-      status: d.status,
-      diagnosedOn: shiftDate(d.diagnosedOn),
-      endedOn: d.endedOn === null ? null : shiftDate(d.endedOn),
-    }));
+  return [...diagnoses].sort(byDiagnosisStanding).map((d) => ({
+    code: d.code,
+    description: d.description,
+    rank: d.rank,
+    status: d.status,
+    diagnosedOn: shiftDate(d.diagnosedOn),
+    endedOn: d.endedOn === null ? null : shiftDate(d.endedOn),
+  }));
 }
 
 /**
