@@ -1,6 +1,6 @@
 /** What an addendum is, in words, and what a new one must carry (issue 15). */
 import { z } from 'zod';
-import { type Addendum, addendumTypes } from './noteSchema';
+import { type Addendum, addendumSchema, type addendumTypes } from './noteSchema';
 
 export type AddendumType = (typeof addendumTypes)[number];
 
@@ -28,24 +28,18 @@ export function addendumKindLabel(addendum: Pick<Addendum, 'type'>): string {
   return addendumKinds.find((k) => k.id === addendum.type)?.label ?? 'Addendum';
 }
 
-/** The most characters an addendum's text can have. */
-export const MAX_ADDENDUM_LENGTH = 200_000;
+const stored = addendumSchema.shape;
 
-/** A new addendum as the therapist writes it: its type, why, and the text. All three are required. */
+/**
+ * A new addendum as the therapist writes it: its type, why, and the text, all three required.
+ * The stored addendum's own fields, so their limits and words are stated once (addendumSchema).
+ */
 export const newAddendumSchema = z.strictObject({
-  type: z.enum(addendumTypes, {
-    error: 'Choose what this addendum is: a correction, a clarification or a late entry.',
-  }),
-  reason: z
-    .string({ error: 'Write the reason for this addendum.' })
-    .trim()
-    .min(1, 'Write the reason for this addendum, e.g. “Client phoned with the correct date”.')
-    .max(1000, 'Keep the reason under 1,000 characters; put the detail in the addendum’s text.'),
-  text: z
-    .string({ error: 'Write the text of the addendum.' })
-    .trim()
-    .min(1, 'Write the text of the addendum.')
-    .max(MAX_ADDENDUM_LENGTH, 'An addendum can be at most 200,000 characters.'),
+  type: stored.type.unwrap(),
+  reason: stored.reason
+    .unwrap()
+    .min(1, 'Write the reason for this addendum, e.g. “Client phoned with the correct date”.'),
+  text: stored.text.trim(),
 });
 
 /** A new addendum's type, reason and text. */

@@ -39,18 +39,23 @@ export const signatureSchema = z.strictObject({
  */
 export const addendumTypes = ['correction', 'clarification', 'late-entry'] as const;
 
-/** A dated correction or addition attached to a signed note. */
+/**
+ * A dated correction or addition attached to a signed note. Its fields' limits and words are the
+ * only statement of them: a new addendum (newAddendumSchema) is these fields, type and reason required.
+ */
 export const addendumSchema = z.strictObject({
   id: recordIdSchema,
   at: isoDateTimeSchema,
   type: z
-    .enum(addendumTypes, { error: 'Choose the addendum type: correction, clarification or late entry.' })
+    .enum(addendumTypes, {
+      error: 'Choose what this addendum is: a correction, a clarification or a late entry.',
+    })
     .optional(),
   /** Why the addendum was written (required for typed addenda; see the service). */
   reason: z
-    .string({ error: 'The reason must be text.' })
+    .string({ error: 'Write the reason for this addendum.' })
     .trim()
-    .max(1000, 'Keep the reason under 1,000 characters.')
+    .max(1000, 'Keep the reason under 1,000 characters; put the detail in the addendum’s text.')
     .optional(),
   by: z
     .string({ error: 'Enter who wrote the addendum.' })

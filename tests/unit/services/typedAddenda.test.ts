@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHashOf } from '../../../main/services/NoteService';
 import { addendumKindLabel, newAddendumSchema } from '../../../shared/domain/addendumKinds';
-import { type Addendum, noteSchema } from '../../../shared/domain/noteSchema';
+import { type Addendum, addendumSchema, noteSchema } from '../../../shared/domain/noteSchema';
 import { contract } from '../../../shared/ipc/contract';
 import { clientWithNote, expectKind, filledDraft, hashTree, openServices } from './serviceKit';
 
@@ -109,6 +109,25 @@ describe('typed addenda (issue 15)', () => {
     expect(
       newAddendumSchema.safeParse({ type: 'correction', reason: 'x'.repeat(1001), text: 'T' }).success,
     ).toBe(false);
+  });
+
+  it('states each limit once: a new addendum and a stored one refuse the same things in the same words', () => {
+    const stored = { id: 'a1', at: '2026-03-05T10:00:00.000Z', by: 'Dr M. Rossi' };
+    const messages = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
+      result.error?.issues.map((i) => i.message) ?? [];
+    for (const fields of [
+      { type: 'correction', reason: 'x'.repeat(1001), text: 'T' },
+      { type: 'correction', reason: 'Why.', text: 'x'.repeat(200_001) },
+      { type: 'correction', reason: 'Why.', text: '  ' },
+      { type: 'amendment', reason: 'Why.', text: 'T' },
+    ]) {
+      const fresh = messages(newAddendumSchema.safeParse(fields));
+      expect(fresh).toHaveLength(1);
+      expect(messages(addendumSchema.safeParse({ ...stored, ...fields }))).toEqual(fresh);
+    }
+    // Only what a new addendum must carry differs: a stored one from before types has none.
+    expect(addendumSchema.safeParse({ ...stored, text: 'Old.' }).success).toBe(true);
+    expect(newAddendumSchema.safeParse({ type: 'correction', reason: ' ', text: 'T' }).success).toBe(false);
   });
 
   it('reads addenda written before types as “Addendum”', () => {
