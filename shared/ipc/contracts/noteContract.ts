@@ -117,7 +117,7 @@ export const noteContract = {
    */
   'audit:chartExported': {
     input: z.strictObject({
-      chart: z.string().regex(/^[a-z][a-z-]{0,39}$/, 'A chart id is lower-case letters and dashes.'),
+      chart: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'A chart id is lower-case letters, digits and dashes.'),
       format: z.enum(['png', 'svg']),
       scope: z.enum(['client', 'caseload']),
     }),

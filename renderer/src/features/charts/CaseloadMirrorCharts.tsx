@@ -7,6 +7,7 @@ import {
   outcomeSourceSentence,
 } from '../../../../shared/analytics/mirrorWords';
 import { type AgreementReading, agreementReadings } from '../../../../shared/analytics/ratingAgreement';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { endLabelledBar, TooltipBox } from './chartParts';
@@ -23,7 +24,7 @@ interface GroupRow {
   barLabel: string;
 }
 
-const episodeTitle = 'Outcome after ruptures, across your caseload';
+const { title: episodeTitle } = chartCatalog['mirror-episodes'];
 const changeStyle: BarStyle = { color: 'var(--chart-feedback)', hatch: 'none' };
 const changeName = 'Mean outcome change by the next session';
 const groupEndLabel = (row: GroupRow) => row.barLabel;
@@ -43,12 +44,11 @@ export interface CaseloadMirrorChartProps {
   mirror: CaseloadMirror;
   /** Client codes by id, for the per-client table. */
   clientCodes: ReadonlyMap<string, string>;
-  exportStem: string;
 }
 
 /** The mean outcome change after resolved and unresolved rupture episodes, with the counts behind each. */
 export const CaseloadEpisodesChart = memo(function CaseloadEpisodesChart(props: CaseloadMirrorChartProps) {
-  const { mirror, clientCodes, exportStem } = props;
+  const { mirror, clientCodes } = props;
   const g = mirror.episodeGroups;
   const rows = useMemo(
     () => [groupRow('Resolved', g.resolved), groupRow('Not fully resolved', g.unresolved)],
@@ -60,11 +60,9 @@ export const CaseloadEpisodesChart = memo(function CaseloadEpisodesChart(props: 
   return (
     <ChartFigure
       chartId="mirror-episodes"
-      title={episodeTitle}
       headingLevel={3}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
       emptyMessage={g.resolved.episodes + g.unresolved.episodes === 0 ? summary : null}
       table={() => <EpisodesTable mirror={mirror} clientCodes={clientCodes} />}
     >
@@ -183,14 +181,14 @@ interface ReadingRow {
   barLabel: string;
 }
 
-const agreementTitle = 'Your ratings and your clients’ feedback';
+const { title: agreementTitle } = chartCatalog['mirror-agreement-caseload'];
 const readingStyle: BarStyle = { color: 'var(--chart-resolved)', hatch: 'none' };
 const readingName = 'Sessions';
 const readingEndLabel = (row: ReadingRow) => row.barLabel;
 
 /** How many sessions read each way: agreement, and the self-rating blind spot. */
 export const CaseloadAgreementChart = memo(function CaseloadAgreementChart(props: CaseloadMirrorChartProps) {
-  const { mirror, exportStem } = props;
+  const { mirror } = props;
   const a = mirror.agreement;
   const rows = useMemo(
     () =>
@@ -206,11 +204,9 @@ export const CaseloadAgreementChart = memo(function CaseloadAgreementChart(props
   return (
     <ChartFigure
       chartId="mirror-agreement-caseload"
-      title={agreementTitle}
       headingLevel={3}
       summary={summary}
       legend={[{ kind: 'bar', label: readingName, style: readingStyle }]}
-      exportStem={exportStem}
       emptyMessage={a.compared === 0 ? summary : null}
       table={() => (
         <table className="list chart-data">

@@ -7,7 +7,6 @@ import {
 import { type CaseloadSource, useAllMeasures } from '../../data/hooks';
 import { CaseloadAgreementChart, CaseloadEpisodesChart } from './CaseloadMirrorCharts';
 import { CaseloadParticipationChart } from './CaseloadParticipationChart';
-import { exportStem } from './chartFormat';
 import './mirror.css';
 
 /**
@@ -19,12 +18,10 @@ export function CaseloadMirrorSection({
   source,
   range,
   concernLine,
-  today,
 }: {
   source: CaseloadSource;
   range: DateRange;
   concernLine: number;
-  today: string;
 }) {
   const headingId = useId();
   // The outcome rating's totals, where clients have them: their outcome then.
@@ -49,9 +46,9 @@ export function CaseloadMirrorSection({
         Across {mirror.clients === 1 ? '1 client' : `${mirror.clients} clients`} with sessions in this range.
         These are associations in your own records, not causes: a prompt for reflection or supervision.
       </p>
-      <CaseloadEpisodesChart {...props} exportStem={exportStem('mirror-episodes', null, today)} />
-      <CaseloadAgreementChart {...props} exportStem={exportStem('mirror-agreement', null, today)} />
-      <CaseloadParticipationChart {...props} exportStem={exportStem('mirror-participation', null, today)} />
+      <CaseloadEpisodesChart {...props} />
+      <CaseloadAgreementChart {...props} />
+      <CaseloadParticipationChart {...props} />
     </section>
   );
 }

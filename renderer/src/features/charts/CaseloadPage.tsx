@@ -3,11 +3,10 @@ import { rememberedCaseloadMetrics } from '../../../../shared/analytics/memoized
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { ruptureVocabularyFor } from '../../../../shared/domain/settingsSchema';
 import { useCaseloadChartSource, useSettings } from '../../data/hooks';
-import { todayIso } from '../../format/dates';
 import { CaseloadMirrorSection } from './CaseloadMirrorSection';
 import { markerRows, monthNoteRows, strategyGroupRows, strategyRows } from './caseloadRows';
 import { overviewSummary, profileSentence, unratedCounts } from './caseloadSummaries';
-import { count, exportStem, mean1 } from './chartFormat';
+import { count, mean1 } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
 import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
 import { MarkersChart } from './MarkersChart';
@@ -32,7 +31,6 @@ export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => v
   const [month, setMonth] = useState<string | null>(null);
   const openNote = useStableCallback(onOpenNote);
   const dateRange = useMemo(() => toDateRange(range), [range]);
-  const today = useMemo(() => todayIso(), []);
 
   const metrics = useMemo(
     () => source && rememberedCaseloadMetrics(source.sessions, source.notes, { range: dateRange }),
@@ -76,11 +74,7 @@ export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => v
             </ul>
           </section>
           <div className="chart-list">
-            <MonthsChart
-              metrics={metrics}
-              exportStem={exportStem('caseload-months', null, today)}
-              onSelectMonth={setMonth}
-            />
+            <MonthsChart metrics={metrics} onSelectMonth={setMonth} />
             {month && monthSessions && (
               <MonthNotes
                 month={month}
@@ -89,19 +83,15 @@ export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => v
                 onClose={() => setMonth(null)}
               />
             )}
-            <PrecedingChart metrics={metrics} exportStem={exportStem('preceding', null, today)} />
-            <StrategyGroupsChart
-              rows={strategyGroups}
-              exportStem={exportStem('strategy-groups', null, today)}
-            />
-            <StrategiesChart rows={strategies} exportStem={exportStem('strategies', null, today)} />
-            <MarkersChart rows={markers} exportStem={exportStem('markers', null, today)} />
+            <PrecedingChart metrics={metrics} />
+            <StrategyGroupsChart rows={strategyGroups} />
+            <StrategiesChart rows={strategies} />
+            <MarkersChart rows={markers} />
             {source && (
               <CaseloadMirrorSection
                 source={source}
                 range={dateRange}
                 concernLine={settings.feedbackConcernLine}
-                today={today}
               />
             )}
           </div>

@@ -5,13 +5,14 @@ import type { ParticipationMonth } from '../../../../shared/analytics/participat
 import { participationItems } from '../../../../shared/domain/participation';
 import { formatMonth } from '../../format/dates';
 import type { CaseloadMirrorChartProps } from './CaseloadMirrorCharts';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { tickInterval } from './chartFormat';
 import { rowTooltip, TooltipBox } from './chartParts';
 import { axisStroke, axisTick, gridStroke, type LineStyle, noGridLines, yAxisLabel } from './chartTheme';
 
-const title = 'Participation by month, across your caseload';
+const { title } = chartCatalog['mirror-participation-months'];
 const height = 240;
 const margin = { top: 10, right: 16, bottom: 4, left: 0 };
 const style: LineStyle = { color: 'var(--chart-developmental)', dash: undefined, shape: 'circle' };
@@ -25,7 +26,7 @@ interface MonthRow extends ParticipationMonth {
 export const CaseloadParticipationChart = memo(function CaseloadParticipationChart(
   props: CaseloadMirrorChartProps,
 ) {
-  const { mirror, exportStem } = props;
+  const { mirror } = props;
   const rows = useMemo<MonthRow[]>(
     () => mirror.participationByMonth.map((m) => ({ ...m, label: formatMonth(m.month) })),
     [mirror],
@@ -35,11 +36,9 @@ export const CaseloadParticipationChart = memo(function CaseloadParticipationCha
   return (
     <ChartFigure
       chartId="mirror-participation-months"
-      title={title}
       headingLevel={3}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
       emptyMessage={rows.length < 2 ? summary : null}
       table={() => (
         <table className="list chart-data">

@@ -2,19 +2,20 @@ import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { messageOf } from '../../data/api';
+import { type ChartId, chartCatalog } from './chartCatalog';
+import { exportStem } from './chartFormat';
 import { saveChartImage } from './saveChartImage';
 import { useContainerWidth } from './useContainerWidth';
 
 export interface ChartFigureProps {
-  /** The stable id tests and exports use: the `data-chart` attribute and the file name. */
-  chartId: string;
-  title: string;
+  /** Which chart: its title and scope are the catalog's. */
+  chartId: ChartId;
   headingLevel: 2 | 3;
   /** The accessible text summary of what the chart shows. */
   summary: string;
   legend?: readonly LegendItem[];
-  /** The export file name without extension. */
-  exportStem: string;
+  /** Whose chart, in the export's file name: the client's code or the packet's alias (none for the caseload). */
+  exportSubject?: string;
   /** When set, shown instead of the chart and its summary (nothing to draw); exports are then unavailable. */
   emptyMessage?: string | null;
   /** Controls that belong to this chart (checkboxes, selects), shown above it. */
@@ -31,18 +32,9 @@ export interface ChartFigureProps {
  * while the table shows, so it can still be exported.
  */
 export function ChartFigure(props: ChartFigureProps) {
-  const {
-    chartId,
-    title,
-    headingLevel,
-    summary,
-    legend,
-    exportStem,
-    emptyMessage,
-    controls,
-    table,
-    children,
-  } = props;
+  const { chartId, headingLevel, summary, legend, exportSubject, emptyMessage, controls, table, children } =
+    props;
+  const { title } = chartCatalog[chartId];
   const id = useId();
   const canvasRef = useRef<HTMLDivElement>(null);
   const legendRef = useRef<HTMLDivElement>(null);
@@ -68,7 +60,13 @@ export function ChartFigure(props: ChartFigureProps) {
     const options = { title, legend: legendRef.current };
     try {
       // Main asks where, writes the image there and records the export in the audit log.
-      const result = await saveChartImage(chartId, format, svg, exportStem, options);
+      const result = await saveChartImage(
+        chartId,
+        format,
+        svg,
+        exportStem(chartId, exportSubject ?? null),
+        options,
+      );
       if (result) setSaved({ path: result.path, fileId: result.fileId });
     } catch (error) {
       setExportError(

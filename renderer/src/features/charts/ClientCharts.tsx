@@ -1,9 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { rememberedClientMetrics } from '../../../../shared/analytics/memoizedMetrics';
 import { useClientChartSource, useSettings } from '../../data/hooks';
-import { todayIso } from '../../format/dates';
 import { ClientMirror } from './ClientMirror';
-import { exportStem } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
 import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
 import { FeedbackChart } from './FeedbackChart';
@@ -51,7 +49,6 @@ export function ClientCharts({
   const setRange = onRangeChange ?? setOwnRange;
   const dateRange = useMemo(() => toDateRange(range), [range]);
   const openNote = useStableCallback(onOpenNote);
-  const today = useMemo(() => todayIso(), []);
 
   // The concern line is applied by the feedback chart alone, so the settings arriving after the
   // index does not recompute the metrics and redraw every chart.
@@ -124,14 +121,14 @@ export function ClientCharts({
             rangeText={rangeText}
             headingLevel={3}
             onOpenNote={openNote}
-            exportStem={exportStem('timeline', code, today)}
+            exportSubject={code}
           />
           <TrendsChart
             metrics={metrics}
             rangeText={rangeText}
             headingLevel={3}
             onOpenNote={openNote}
-            exportStem={exportStem('trends', code, today)}
+            exportSubject={code}
           />
           {source && (
             <GoalProgressChart
@@ -141,7 +138,7 @@ export function ClientCharts({
               rangeText={rangeText}
               headingLevel={3}
               onOpenNote={openNote}
-              exportStem={exportStem('goal-progress', code, today)}
+              exportSubject={code}
             />
           )}
           {laterMetrics ? (
@@ -151,7 +148,7 @@ export function ClientCharts({
                 rangeText={rangeText}
                 headingLevel={3}
                 onOpenNote={openNote}
-                exportStem={exportStem('profile', code, today)}
+                exportSubject={code}
               />
               <FeedbackChart
                 metrics={laterMetrics}
@@ -159,7 +156,7 @@ export function ClientCharts({
                 rangeText={rangeText}
                 headingLevel={3}
                 onOpenNote={openNote}
-                exportStem={exportStem('feedback', code, today)}
+                exportSubject={code}
               />
               {source && (
                 <ClientMirror
@@ -167,7 +164,6 @@ export function ClientCharts({
                   source={source}
                   range={dateRange}
                   concernLine={feedbackConcernLine}
-                  today={today}
                   onOpenNote={openNote}
                 />
               )}

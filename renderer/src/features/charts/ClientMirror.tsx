@@ -5,7 +5,6 @@ import {
   rememberedOutcomeScaleTotals,
 } from '../../../../shared/analytics/mirrorMemo';
 import { type ClientSource, useClientMeasures } from '../../data/hooks';
-import { exportStem } from './chartFormat';
 import { MirrorAgreementChart } from './MirrorAgreementChart';
 import { MirrorOutcomeChart } from './MirrorOutcomeChart';
 import { MirrorParticipationChart } from './MirrorParticipationChart';
@@ -17,7 +16,6 @@ export interface ClientMirrorProps {
   range: DateRange;
   /** The settings' concern line: feedback under it reads as low. */
   concernLine: number;
-  today: string;
   onOpenNote: (noteId: string) => void;
 }
 
@@ -27,7 +25,7 @@ export interface ClientMirrorProps {
  * and a table. The same numbers as `attune report --client … --json` (its `mirror`).
  */
 export function ClientMirror(props: ClientMirrorProps) {
-  const { clientId, source, range, concernLine, today, onOpenNote } = props;
+  const { clientId, source, range, concernLine, onOpenNote } = props;
   const headingId = useId();
   // The outcome rating's totals, where the client has them: the mirror's outcome then.
   const measures = useClientMeasures(clientId);
@@ -54,21 +52,9 @@ export function ClientMirror(props: ClientMirrorProps) {
         What your own notes say next to what the client told you. These are associations in a small number of
         sessions, not causes: a prompt for reflection or supervision.
       </p>
-      <MirrorOutcomeChart
-        mirror={mirror}
-        exportStem={exportStem('mirror-outcome', code, today)}
-        onOpenNote={onOpenNote}
-      />
-      <MirrorAgreementChart
-        mirror={mirror}
-        exportStem={exportStem('mirror-agreement', code, today)}
-        onOpenNote={onOpenNote}
-      />
-      <MirrorParticipationChart
-        mirror={mirror}
-        exportStem={exportStem('mirror-participation', code, today)}
-        onOpenNote={onOpenNote}
-      />
+      <MirrorOutcomeChart mirror={mirror} exportSubject={code} onOpenNote={onOpenNote} />
+      <MirrorAgreementChart mirror={mirror} exportSubject={code} onOpenNote={onOpenNote} />
+      <MirrorParticipationChart mirror={mirror} exportSubject={code} onOpenNote={onOpenNote} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { Line, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import { FEEDBACK_TOTAL_MAX } from '../../../../shared/domain/feedback';
 import { formatDate } from '../../format/dates';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
@@ -19,7 +20,7 @@ import { type FeedbackRow, feedbackRows } from './clientChartRows';
 import { feedbackSummary } from './clientSummaries';
 import { SessionXAxis } from './SessionXAxis';
 
-const title = 'Session feedback';
+const { title } = chartCatalog.feedback;
 const height = 280;
 const totalName = 'Feedback total (0–40)';
 
@@ -30,7 +31,7 @@ export interface FeedbackChartProps extends ClientChartProps {
 
 /** The client's 0–40 feedback total per session, with the concern line from the settings. */
 export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartProps) {
-  const { metrics, concernLine, rangeText, exportStem, headingLevel, onOpenNote } = props;
+  const { metrics, concernLine, rangeText, exportSubject, headingLevel, onOpenNote } = props;
   const rows = useMemo(() => feedbackRows(metrics, concernLine), [metrics, concernLine]);
   const summary = useMemo(
     () => feedbackSummary(rows, concernLine, rangeText),
@@ -47,11 +48,10 @@ export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartPro
   return (
     <ChartFigure
       chartId="feedback"
-      title={title}
       headingLevel={headingLevel}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
+      exportSubject={exportSubject}
       // One total is a point on empty axes: said in words instead.
       emptyMessage={
         rows.length === 0

@@ -6,6 +6,7 @@ import { goalProgressLevels } from '../../../../shared/domain/goalProgressSchema
 import type { ClientSource } from '../../data/hooks';
 import { usePlanVersions } from '../../data/usePlanVersions';
 import { formatDate } from '../../format/dates';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
@@ -23,7 +24,7 @@ import {
 } from './goalProgressRows';
 import { SessionXAxis } from './SessionXAxis';
 
-const title = 'Progress on treatment goals';
+const { title } = chartCatalog['goal-progress'];
 const height = 300;
 
 export interface GoalProgressChartProps {
@@ -34,7 +35,8 @@ export interface GoalProgressChartProps {
   /** The range in words for the summary (" from … to …", or ""). */
   rangeText: string;
   headingLevel: 2 | 3;
-  exportStem: string;
+  /** The client's code (or the packet's alias) in the export's file name. */
+  exportSubject: string;
   onOpenNote: (noteId: string) => void;
 }
 
@@ -44,7 +46,7 @@ export interface GoalProgressChartProps {
  * date range of the client's other charts. Goals are named in the current plan's words.
  */
 export const GoalProgressChart = memo(function GoalProgressChart(props: GoalProgressChartProps) {
-  const { clientId, source, range, rangeText, headingLevel, exportStem, onOpenNote } = props;
+  const { clientId, source, range, rangeText, headingLevel, exportSubject, onOpenNote } = props;
   const loaded = usePlanVersions(clientId);
   const plans = loaded.state === 'ready' ? loaded.plans : null;
   const order = useMemo(() => goalOrder(plans ?? []), [plans]);
@@ -66,11 +68,10 @@ export const GoalProgressChart = memo(function GoalProgressChart(props: GoalProg
   return (
     <ChartFigure
       chartId="goal-progress"
-      title={title}
       headingLevel={headingLevel}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
+      exportSubject={exportSubject}
       // Said once in words: nothing addressed yet, nothing in range, or one session (a point on empty axes).
       emptyMessage={
         !everAddressed

@@ -2,6 +2,7 @@ import { memo, useId } from 'react';
 import { Bar, Cell, LabelList } from 'recharts';
 import { ruptureTypes } from '../../../../shared/domain/ruptures';
 import { BarPatternDefs, barFill, patternPrefix } from './barPatterns';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import type { MarkerRow, MarkerType } from './caseloadRows';
@@ -10,7 +11,7 @@ import { TooltipBox } from './chartParts';
 import { type BarStyle, ruptureTypeStyles } from './chartTheme';
 import { HorizontalBarChart } from './HorizontalBarChart';
 
-const title = 'Rupture marker frequencies';
+const { title } = chartCatalog.markers;
 const styles: Record<MarkerType, BarStyle> = {
   ...ruptureTypeStyles,
   other: { color: 'var(--chart-unrated)', hatch: 'dots' },
@@ -24,13 +25,7 @@ const typeIds: MarkerType[] = [...ruptureTypes.map((t) => t.id), 'other'];
 const markerEndLabel = (row: MarkerRow) => String(row.count);
 
 /** How often each marker was recorded, most frequent first, each bar coloured and hatched by rupture type. */
-export const MarkersChart = memo(function MarkersChart({
-  rows,
-  exportStem,
-}: {
-  rows: readonly MarkerRow[];
-  exportStem: string;
-}) {
+export const MarkersChart = memo(function MarkersChart({ rows }: { rows: readonly MarkerRow[] }) {
   const prefix = patternPrefix(useId());
   const summary = markersSummary(rows);
   const shown = typeIds.filter((t) => t !== 'other' || rows.some((r) => r.type === 'other'));
@@ -38,11 +33,9 @@ export const MarkersChart = memo(function MarkersChart({
   return (
     <ChartFigure
       chartId="markers"
-      title={title}
       headingLevel={2}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
       emptyMessage={rows.length === 0 ? 'No rupture markers recorded in this range.' : null}
       table={() => <MarkersTable rows={rows} />}
     >

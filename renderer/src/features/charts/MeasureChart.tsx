@@ -38,7 +38,8 @@ export interface MeasureChartProps {
   noteOfSession: ReadonlyMap<string, string>;
   /** The dates drawn (all when absent); change is still counted from the first administration. */
   range?: DateRange;
-  exportStem: string;
+  /** The client's code (or the packet's alias) in the export's file name. */
+  exportSubject: string;
   onOpenNote: (noteId: string) => void;
 }
 
@@ -53,7 +54,7 @@ export const MeasureChart = memo(function MeasureChart({
   measures,
   noteOfSession,
   range,
-  exportStem,
+  exportSubject,
   onOpenNote,
 }: MeasureChartProps) {
   const definition = instrumentsById[instrument];
@@ -88,12 +89,11 @@ export const MeasureChart = memo(function MeasureChart({
 
   return (
     <ChartFigure
-      chartId={`measure-${instrument}`}
-      title={definition.label}
+      chartId={`measure-${instrument}` as const}
       headingLevel={3}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
+      exportSubject={exportSubject}
       emptyMessage={rows.length <= 1 ? summary : null}
       table={() => <MeasureTable instrument={instrument} rows={rows} onOpenNote={onOpenNote} />}
     >

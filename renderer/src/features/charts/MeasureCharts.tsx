@@ -3,8 +3,6 @@ import { inRange } from '../../../../shared/analytics/dateRange';
 import { instruments } from '../../../../shared/measures/instruments';
 import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import { useClientChartSource, useClientMeasures } from '../../data/hooks';
-import { todayIso } from '../../format/dates';
-import { exportStem } from './chartFormat';
 import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
 import { MeasureChart } from './MeasureChart';
 import { noteIdsBySession } from './measureRows';
@@ -33,7 +31,6 @@ export function MeasureCharts({
   const rangeText = rangeWords(range);
   const source = useClientChartSource(clientId);
   const openNote = useStableCallback(onOpenNote);
-  const today = useMemo(() => todayIso(), []);
   const noteOfSession = noteIdsBySession(source?.notes ?? noNotes);
   const given = useMemo(
     () => instruments.filter((i) => measures?.some((m) => m.instrument === i.id)),
@@ -72,7 +69,7 @@ export function MeasureCharts({
               measures={measures}
               range={dateRange}
               noteOfSession={noteOfSession}
-              exportStem={exportStem(`measure-${instrument.id}`, code, today)}
+              exportSubject={code}
               onOpenNote={openNote}
             />
           ))}

@@ -4,6 +4,7 @@ import { agreementSentence } from '../../../../shared/analytics/mirrorWords';
 import { type AgreementReading, agreementReadings } from '../../../../shared/analytics/ratingAgreement';
 import { FEEDBACK_TOTAL_MAX } from '../../../../shared/domain/feedback';
 import { formatDate } from '../../format/dates';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { rowTooltip, SessionDateCell, TooltipBox } from './chartParts';
@@ -11,7 +12,7 @@ import { axisStroke, axisTick, concernStyle, gridStroke, type LineStyle, yAxisLa
 import type { MirrorChartProps } from './MirrorOutcomeChart';
 import { type AgreementRow, agreementRows } from './mirrorRows';
 
-const title = 'Your ratings and the client’s feedback';
+const { title } = chartCatalog['mirror-agreement'];
 const height = 300;
 const margin = { top: 10, right: 16, bottom: 24, left: 0 };
 
@@ -35,7 +36,7 @@ const readingStyles: Record<AgreementReading, LineStyle> = {
  * (0–40) up, with your "high" line (4) and the concern line marking the four readings.
  */
 export const MirrorAgreementChart = memo(function MirrorAgreementChart(props: MirrorChartProps) {
-  const { mirror, exportStem, onOpenNote } = props;
+  const { mirror, exportSubject, onOpenNote } = props;
   const rows = useMemo(() => agreementRows(mirror), [mirror]);
   const byReading = useMemo(
     () =>
@@ -63,11 +64,10 @@ export const MirrorAgreementChart = memo(function MirrorAgreementChart(props: Mi
   return (
     <ChartFigure
       chartId="mirror-agreement"
-      title={title}
       headingLevel={3}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
+      exportSubject={exportSubject}
       emptyMessage={rows.length === 0 ? summary : null}
       table={() => <AgreementTable rows={rows} onOpenNote={onOpenNote} />}
     >

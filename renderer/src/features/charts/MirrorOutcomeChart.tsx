@@ -5,6 +5,7 @@ import type { EpisodeStatus } from '../../../../shared/analytics/mirrorEpisodes'
 import { episodeSentence, outcomeSourceSentence } from '../../../../shared/analytics/mirrorWords';
 import { outcomeRating } from '../../../../shared/measures/outcomeRating';
 import { formatDate } from '../../format/dates';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
@@ -21,7 +22,7 @@ import {
 import { changeText, EPISODE_BAND, episodeStatusWords, type OutcomeRow, outcomeRows } from './mirrorRows';
 import { SessionXAxis } from './SessionXAxis';
 
-const title = 'Outcome and ruptures';
+const { title } = chartCatalog['mirror-outcome'];
 const height = 300;
 
 const episodeStyles: Record<EpisodeStatus, LineStyle> = {
@@ -38,7 +39,8 @@ const statuses: readonly EpisodeStatus[] = ['resolved', 'unresolved', 'unrated']
 
 export interface MirrorChartProps {
   mirror: ClientMirror;
-  exportStem: string;
+  /** The client's code (or the packet's alias) in the export's file name. */
+  exportSubject: string;
   onOpenNote: (noteId: string) => void;
 }
 
@@ -47,7 +49,7 @@ export interface MirrorChartProps {
  * the sessions that held ruptures marked on the same time axis in a band above it, by how they ended.
  */
 export const MirrorOutcomeChart = memo(function MirrorOutcomeChart(props: MirrorChartProps) {
-  const { mirror, exportStem, onOpenNote } = props;
+  const { mirror, exportSubject, onOpenNote } = props;
   const rows = useMemo(() => outcomeRows(mirror), [mirror]);
   const summary = `${outcomeSourceSentence(mirror.outcomeSource)} ${episodeSentence(mirror.episodeGroups)}`;
   const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);
@@ -67,11 +69,10 @@ export const MirrorOutcomeChart = memo(function MirrorOutcomeChart(props: Mirror
   return (
     <ChartFigure
       chartId="mirror-outcome"
-      title={title}
       headingLevel={3}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
+      exportSubject={exportSubject}
       emptyMessage={
         rows.length === 0
           ? `${outcomeSourceSentence(mirror.outcomeSource)} None is recorded in this range, and no rupture either.`

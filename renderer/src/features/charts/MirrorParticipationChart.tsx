@@ -3,6 +3,7 @@ import { Line, Tooltip, YAxis } from 'recharts';
 import { participationSentence } from '../../../../shared/analytics/mirrorWords';
 import { participationItems } from '../../../../shared/domain/participation';
 import { formatDate } from '../../format/dates';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
@@ -12,14 +13,14 @@ import type { MirrorChartProps } from './MirrorOutcomeChart';
 import { type ParticipationRow, participationRows } from './mirrorRows';
 import { SessionXAxis } from './SessionXAxis';
 
-const title = 'Participation over time';
+const { title } = chartCatalog['mirror-participation'];
 const height = 240;
 const style: LineStyle = { color: 'var(--chart-developmental)', dash: undefined, shape: 'circle' };
 const name = 'Participation items done (of 4)';
 
 /** How many of the four participation items each noted session had. */
 export const MirrorParticipationChart = memo(function MirrorParticipationChart(props: MirrorChartProps) {
-  const { mirror, exportStem, onOpenNote } = props;
+  const { mirror, exportSubject, onOpenNote } = props;
   const rows = useMemo(() => participationRows(mirror), [mirror]);
   const summary = participationSentence(mirror.participationHalves);
   const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);
@@ -28,11 +29,10 @@ export const MirrorParticipationChart = memo(function MirrorParticipationChart(p
   return (
     <ChartFigure
       chartId="mirror-participation"
-      title={title}
       headingLevel={3}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
+      exportSubject={exportSubject}
       emptyMessage={rows.length < 2 ? summary : null}
       table={() => <ParticipationTable rows={rows} onOpenNote={onOpenNote} />}
     >

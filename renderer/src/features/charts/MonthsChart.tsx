@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { Tooltip, XAxis, YAxis } from 'recharts';
 import type { CaseloadMetrics } from '../../../../shared/analytics/caseloadMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
@@ -12,7 +13,7 @@ import { activeRow, rowTooltip, TooltipBox } from './chartParts';
 import { axisStroke, axisTick, dimensionStyles, MAX_DOTTED_POINTS, yAxisLabel } from './chartTheme';
 import { DimensionLines } from './DimensionLines';
 
-const title = 'Dimension means by month';
+const { title } = chartCatalog['caseload-months'];
 const height = 300;
 const legend = dimensions.map(
   (d): LegendItem => ({ kind: 'line', label: d.label, style: dimensionStyles[d.id] }),
@@ -20,28 +21,21 @@ const legend = dimensions.map(
 
 export interface MonthsChartProps {
   metrics: CaseloadMetrics;
-  exportStem: string;
   /** Called with a month (yyyy-mm) when the user picks one in the chart or the table. */
   onSelectMonth: (month: string) => void;
 }
 
 /** Each dimension's mean rating per calendar month across the caseload. */
-export const MonthsChart = memo(function MonthsChart({
-  metrics,
-  exportStem,
-  onSelectMonth,
-}: MonthsChartProps) {
+export const MonthsChart = memo(function MonthsChart({ metrics, onSelectMonth }: MonthsChartProps) {
   const rows = useMemo(() => monthRows(metrics.months), [metrics]);
   const summary = useMemo(() => monthsSummary(metrics, rows), [metrics, rows]);
   const dotted = rows.length <= MAX_DOTTED_POINTS;
   return (
     <ChartFigure
       chartId="caseload-months"
-      title={title}
       headingLevel={2}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
       emptyMessage={rows.length === 0 ? 'No sessions in this range.' : null}
       table={() => <MonthsTable rows={rows} onSelectMonth={onSelectMonth} />}
     >

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CaseloadMetrics } from '../../../../shared/analytics/caseloadMetrics';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { type PrecedingRow, precedingRows } from './caseloadRows';
@@ -17,30 +18,22 @@ import {
   yAxisLabel,
 } from './chartTheme';
 
-const title = 'Dimensions preceding ruptures';
+const { title } = chartCatalog.preceding;
 const height = 280;
 const barStyle: BarStyle = { color: 'var(--chart-lapse)', hatch: 'none' };
 const seriesName = 'Ruptures that followed a lapse';
 const legend: LegendItem[] = [{ kind: 'bar', label: seriesName, style: barStyle }];
 
 /** How many ruptures followed a lapse of each dimension, most first. */
-export const PrecedingChart = memo(function PrecedingChart({
-  metrics,
-  exportStem,
-}: {
-  metrics: CaseloadMetrics;
-  exportStem: string;
-}) {
+export const PrecedingChart = memo(function PrecedingChart({ metrics }: { metrics: CaseloadMetrics }) {
   const rows = useMemo(() => precedingRows(metrics), [metrics]);
   const summary = useMemo(() => precedingSummary(metrics, rows), [metrics, rows]);
   return (
     <ChartFigure
       chartId="preceding"
-      title={title}
       headingLevel={2}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
       emptyMessage={metrics.totals.ruptures === 0 ? 'No ruptures in this range.' : null}
       table={() => <PrecedingTable rows={rows} />}
     >

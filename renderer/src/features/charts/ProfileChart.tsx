@@ -1,6 +1,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip } from 'recharts';
 import { formatDate } from '../../format/dates';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { mean1, sessionDate } from './chartFormat';
@@ -10,12 +11,12 @@ import type { ClientChartProps } from './clientChartProps';
 import { type ProfileRow, profileRows, ratedSessions } from './clientChartRows';
 import { profileSummary } from './clientSummaries';
 
-const title = 'Attunement profile';
+const { title } = chartCatalog.profile;
 const averageName = "Client's average";
 
 /** A radar of one session's five ratings against the client's average over the range. */
 export const ProfileChart = memo(function ProfileChart(props: ClientChartProps) {
-  const { metrics, rangeText, exportStem, headingLevel, onOpenNote } = props;
+  const { metrics, rangeText, exportSubject, headingLevel, onOpenNote } = props;
   const id = useId();
   const choices = useMemo(() => ratedSessions(metrics), [metrics]);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -62,11 +63,10 @@ export const ProfileChart = memo(function ProfileChart(props: ClientChartProps) 
   return (
     <ChartFigure
       chartId="profile"
-      title={title}
       headingLevel={headingLevel}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
+      exportSubject={exportSubject}
       emptyMessage={session ? null : `No session${rangeText} has attunement ratings.`}
       controls={controls}
       table={() => <ProfileTable rows={rows} sessionName={sessionName} />}

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import type { StrategyRow } from './caseloadRows';
@@ -8,29 +9,21 @@ import { endLabelledBar, percentValueAxis, TooltipBox } from './chartParts';
 import type { BarStyle } from './chartTheme';
 import { HorizontalBarChart } from './HorizontalBarChart';
 
-const title = 'Repair strategy success rates';
+const { title } = chartCatalog.strategies;
 const barStyle: BarStyle = { color: 'var(--chart-resolved)', hatch: 'none' };
 const seriesName = 'Success rate (resolved 1, partially resolved ½)';
 const legend: LegendItem[] = [{ kind: 'bar', label: seriesName, style: barStyle }];
 const strategyEndLabel = (row: StrategyRow) => row.barLabel;
 
 /** Each strategy's success rate as a horizontal bar, labelled with its uses; most used first. */
-export const StrategiesChart = memo(function StrategiesChart({
-  rows,
-  exportStem,
-}: {
-  rows: readonly StrategyRow[];
-  exportStem: string;
-}) {
+export const StrategiesChart = memo(function StrategiesChart({ rows }: { rows: readonly StrategyRow[] }) {
   const summary = strategiesSummary(rows);
   return (
     <ChartFigure
       chartId="strategies"
-      title={title}
       headingLevel={2}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
       emptyMessage={rows.length === 0 ? 'No repair strategies recorded in this range.' : null}
       table={() => <StrategiesTable rows={rows} />}
     >

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import type { StrategyGroupRow } from './caseloadRows';
@@ -7,7 +8,7 @@ import { endLabelledBar, percentValueAxis, TooltipBox } from './chartParts';
 import type { BarStyle } from './chartTheme';
 import { HorizontalBarChart } from './HorizontalBarChart';
 
-const title = 'Repair by strategy group';
+const { title } = chartCatalog['strategy-groups'];
 const barStyle: BarStyle = { color: 'var(--chart-resolved)', hatch: 'none' };
 const seriesName = 'Success rate (resolved 1, partially resolved ½)';
 const legend: LegendItem[] = [{ kind: 'bar', label: seriesName, style: barStyle }];
@@ -33,19 +34,15 @@ export function strategyGroupsSummary(rows: readonly StrategyGroupRow[]): string
  */
 export const StrategyGroupsChart = memo(function StrategyGroupsChart({
   rows,
-  exportStem,
 }: {
   rows: readonly StrategyGroupRow[];
-  exportStem: string;
 }) {
   return (
     <ChartFigure
       chartId="strategy-groups"
-      title={title}
       headingLevel={2}
       summary={strategyGroupsSummary(rows)}
       legend={legend}
-      exportStem={exportStem}
       emptyMessage={rows.length === 0 ? 'No repair strategies recorded in this range.' : null}
       table={() => <StrategyGroupsTable rows={rows} />}
     >

@@ -3,6 +3,7 @@ import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, YAxis } from 'rechart
 import { ruptureOutcomes, ruptureTypes } from '../../../../shared/domain/ruptures';
 import { formatDate } from '../../format/dates';
 import { BarPatternDefs, barFill, patternPrefix } from './barPatterns';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import { DenseStackedBars } from './DenseStackedBars';
 import type { LegendItem } from './ChartLegend';
@@ -26,7 +27,7 @@ import { type TimelineRow, timelineRows } from './clientChartRows';
 import { timelineSummary } from './clientSummaries';
 import { SessionXAxis } from './SessionXAxis';
 
-const title = 'Rupture and repair timeline';
+const { title } = chartCatalog.timeline;
 const height = 320;
 const labelOf = Object.fromEntries([
   ...ruptureTypes.map((t) => [t.id, t.label]),
@@ -47,7 +48,7 @@ const stackTop = (r: TimelineRow) =>
  * outcome (right bar), and the rolling repair rate as a line on a 0–100% axis at the right.
  */
 export const TimelineChart = memo(function TimelineChart(props: ClientChartProps) {
-  const { metrics, rangeText, exportStem, headingLevel, onOpenNote } = props;
+  const { metrics, rangeText, exportSubject, headingLevel, onOpenNote } = props;
   const prefix = patternPrefix(useId());
   const rows = useMemo(() => timelineRows(metrics), [metrics]);
   const summary = useMemo(() => timelineSummary(metrics, rangeText), [metrics, rangeText]);
@@ -69,11 +70,10 @@ export const TimelineChart = memo(function TimelineChart(props: ClientChartProps
   return (
     <ChartFigure
       chartId="timeline"
-      title={title}
       headingLevel={headingLevel}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
+      exportSubject={exportSubject}
       // One session is a point on empty axes: said in words instead.
       emptyMessage={rows.length === 0 ? `No sessions${rangeText}.` : rows.length === 1 ? summary : null}
       table={() => <TimelineTable rows={rows} rateName={rateName} onOpenNote={onOpenNote} />}

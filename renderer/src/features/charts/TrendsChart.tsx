@@ -2,6 +2,7 @@ import { memo, useId, useMemo, useState } from 'react';
 import { Tooltip, YAxis } from 'recharts';
 import { type DimensionId, dimensionIds, dimensions } from '../../../../shared/domain/dimensions';
 import { formatDate } from '../../format/dates';
+import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
@@ -13,12 +14,12 @@ import { trendsSummary } from './clientSummaries';
 import { DimensionLines } from './DimensionLines';
 import { SessionXAxis } from './SessionXAxis';
 
-const title = 'Attunement trends';
+const { title } = chartCatalog.trends;
 const height = 300;
 
 /** The five dimension ratings (1–5) over the sessions, each shown or hidden by its checkbox. */
 export const TrendsChart = memo(function TrendsChart(props: ClientChartProps) {
-  const { metrics, rangeText, exportStem, headingLevel, onOpenNote } = props;
+  const { metrics, rangeText, exportSubject, headingLevel, onOpenNote } = props;
   const id = useId();
   const [shown, setShown] = useState<ReadonlySet<DimensionId>>(() => new Set(dimensionIds));
   const rows = useMemo(() => trendRows(metrics), [metrics]);
@@ -59,11 +60,10 @@ export const TrendsChart = memo(function TrendsChart(props: ClientChartProps) {
   return (
     <ChartFigure
       chartId="trends"
-      title={title}
       headingLevel={headingLevel}
       summary={summary}
       legend={legend}
-      exportStem={exportStem}
+      exportSubject={exportSubject}
       // One session is a point on empty axes: said in words instead.
       emptyMessage={rows.length === 0 ? `No sessions${rangeText}.` : rows.length === 1 ? summary : null}
       controls={controls}

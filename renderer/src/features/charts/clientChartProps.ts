@@ -5,7 +5,8 @@ export interface ClientChartProps {
   metrics: ClientMetrics;
   /** The range in words for the summary (" from … to …", or ""). */
   rangeText: string;
-  exportStem: string;
+  /** The client's code (or the packet's alias) in the export's file name. */
+  exportSubject: string;
   headingLevel: 2 | 3;
   onOpenNote: (noteId: string) => void;
 }

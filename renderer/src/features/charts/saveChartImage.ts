@@ -1,18 +1,7 @@
 import type { Saved } from '../../../../shared/ipc/contracts/savedFile';
 import { call } from '../../data/api';
+import { type ChartId, chartCatalog } from './chartCatalog';
 import { chartImage, type ExportOptions } from './exportChart';
-
-/** The caseload page's charts (every other chart is a client's), for the audit log's scope. */
-const caseloadCharts = new Set([
-  'caseload-months',
-  'preceding',
-  'strategies',
-  'strategy-groups',
-  'markers',
-  'mirror-episodes',
-  'mirror-agreement-caseload',
-  'mirror-participation-months',
-]);
 
 /**
  * Saves a chart as an image: main's save dialog (opened where the last export went, at
@@ -20,7 +9,7 @@ const caseloadCharts = new Set([
  * log. Null when the user cancels the dialog.
  */
 export async function saveChartImage(
-  chart: string,
+  chart: ChartId,
   format: 'png' | 'svg',
   svg: SVGSVGElement,
   stem: string,
@@ -34,7 +23,7 @@ export async function saveChartImage(
   return call('charts:save', {
     chart,
     format,
-    scope: caseloadCharts.has(chart) ? 'caseload' : 'client',
+    scope: chartCatalog[chart].scope,
     saveTo: chosen.path,
     image: await chartImage(svg, format, options),
   });

@@ -1,13 +1,10 @@
-import { useCallback, useMemo } from 'react';
 import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
 import type { ReviewPacket } from '../../../../shared/ipc/contract';
-import { todayIso } from '../../format/dates';
-import { exportStem } from '../charts/chartFormat';
 import { FeedbackChart } from '../charts/FeedbackChart';
 import { ProfileChart } from '../charts/ProfileChart';
 import { TimelineChart } from '../charts/TimelineChart';
 import { TrendsChart } from '../charts/TrendsChart';
-import { sessionAnchor } from './PacketSessionView';
+import { useShowSession } from './useShowSession';
 import '../charts/charts.css';
 
 /**
@@ -23,28 +20,14 @@ export function PacketCharts({
   metrics: ClientMetrics;
   headingLevel: 2 | 3;
 }) {
-  const today = useMemo(() => todayIso(), []);
-  const sessionOfNote = useMemo(() => new Map(packet.summaries.map((s) => [s.id, s.sessionId])), [packet]);
-  const showSession = useCallback(
-    (noteRef: string) => {
-      const sessionRef = sessionOfNote.get(noteRef);
-      const target = sessionRef ? document.getElementById(sessionAnchor(sessionRef)) : null;
-      target?.scrollIntoView({ block: 'start' });
-      target?.focus({ preventScroll: true });
-    },
-    [sessionOfNote],
-  );
+  const showSession = useShowSession(packet);
   const common = { metrics, rangeText: '', headingLevel, onOpenNote: showSession };
   return (
     <div className="chart-list packet-charts">
-      <TimelineChart {...common} exportStem={exportStem('timeline', packet.alias, today)} />
-      <TrendsChart {...common} exportStem={exportStem('trends', packet.alias, today)} />
-      <ProfileChart {...common} exportStem={exportStem('profile', packet.alias, today)} />
-      <FeedbackChart
-        {...common}
-        concernLine={packet.concernLine}
-        exportStem={exportStem('feedback', packet.alias, today)}
-      />
+      <TimelineChart {...common} exportSubject={packet.alias} />
+      <TrendsChart {...common} exportSubject={packet.alias} />
+      <ProfileChart {...common} exportSubject={packet.alias} />
+      <FeedbackChart {...common} concernLine={packet.concernLine} exportSubject={packet.alias} />
     </div>
   );
 }

@@ -1,0 +1,20 @@
+import { useCallback, useMemo } from 'react';
+import type { ReviewPacket } from '../../../../shared/ipc/contract';
+import { sessionAnchor } from './PacketSessionView';
+
+/**
+ * What a packet chart's point does with the note ref it is given: brings that note's session into
+ * view (a packet has no note editor to open).
+ */
+export function useShowSession(packet: ReviewPacket): (noteRef: string) => void {
+  const sessionOfNote = useMemo(() => new Map(packet.summaries.map((s) => [s.id, s.sessionId])), [packet]);
+  return useCallback(
+    (noteRef: string) => {
+      const sessionRef = sessionOfNote.get(noteRef);
+      const target = sessionRef ? document.getElementById(sessionAnchor(sessionRef)) : null;
+      target?.scrollIntoView({ block: 'start' });
+      target?.focus({ preventScroll: true });
+    },
+    [sessionOfNote],
+  );
+}
