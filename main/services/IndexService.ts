@@ -1,17 +1,19 @@
 import type { Client } from '../../shared/domain/clientSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
-import type { NoteSummary } from '../../shared/summaries/noteSummary';
+import type { Note } from '../../shared/domain/noteSchema';
+import { type NoteSummary, summarizeNote } from '../../shared/summaries/noteSummary';
 import { todaySlicePlan } from '../../shared/summaries/todaySlice';
+import { noteFacts } from './noteFacts';
 import { noteSummaries } from './noteSummaries';
 import { kinds, type RecordStore } from './RecordStore';
 
 export interface IndexServiceOptions {
   /**
-   * Called as the index first needs the note summaries (Today's slice, or all of them), before
-   * they are computed: the app starts the search then, which takes each note's text in the same
-   * pass (NoteSearch, RecordStore.readAlong) instead of parsing every note again afterwards.
+   * Called each time the index has answered with notes (Today's slice, or every summary): the
+   * app starts preparing the search then, soon after unlock but after Today's answer, which
+   * would otherwise wait for the notes' hand-over to the search thread.
    */
-  beforePass?: () => void;
+  onNotesRead?: () => void;
 }
 
 /** Today's sessions and their notes' summaries: a few dozen records of the caseload. */
@@ -46,30 +48,37 @@ export class IndexService {
 
   async noteSummaries(): Promise<NoteSummary[]> {
     // Computed once per unlock as the notes are read and kept in step with saves (noteSummaries.ts).
-    this.options.beforePass?.();
-    return [...(await noteSummaries(this.store)).values()];
+    const summaries = [...(await noteSummaries(this.store)).values()];
+    this.options.onNotesRead?.();
+    return summaries;
   }
 
   /**
    * What Today shows, asked for right after the clients: the sessions it can list and their
    * notes' summaries (`shared/summaries/todaySlice`), so Today is on screen without waiting for
-   * every session and summary to cross. Main still summarizes every note first (the per-unlock
-   * view, from which the slice is picked): the slice saves packing and transport, not parsing.
+   * every session and summary to cross. The slice is picked from the notes' facts (a small view
+   * this computer keeps between unlocks, noteFacts.ts) and only its notes are read for their
+   * summaries: nothing here waits for ten thousand notes to be parsed or summarized.
    * `now` is the renderer's time, the one Today's sections are computed at.
    */
   async today(now: Date): Promise<TodaySlice> {
-    this.options.beforePass?.();
-    const [sessions, notes] = await Promise.all([
+    const [sessions, facts] = await Promise.all([
       this.store.all<Session>(kinds.session),
-      noteSummaries(this.store),
+      noteFacts(this.store),
     ]);
-    const { sessionIds: ids, olderDrafts } = todaySlicePlan(sessions.values(), notes.values(), now);
+    const { sessionIds: ids, olderDrafts } = todaySlicePlan(sessions.values(), facts.values(), now);
     const slice: TodaySlice = { sessions: [], notes: [], olderDrafts };
     for (const id of ids) {
       const session = sessions.get(id);
       if (session) slice.sessions.push(session);
     }
-    for (const note of notes.values()) if (ids.has(note.sessionId)) slice.notes.push(note);
+    const notes = await this.store.all<Note>(kinds.note);
+    for (const [id, note] of facts) {
+      if (!ids.has(note.sessionId)) continue;
+      const stored = notes.get(id);
+      if (stored) slice.notes.push(summarizeNote(stored));
+    }
+    this.options.onNotesRead?.();
     return slice;
   }
 }

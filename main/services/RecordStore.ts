@@ -1,6 +1,7 @@
 import { AttuneError } from '../../shared/errors';
 import type { AuditDetail, AuditType } from '../vault/auditLog';
 import type { OpenVault } from '../vault/OpenVault';
+import { type CachedProjection, readLocalView, writeLocalView } from './device/localViewCache';
 import { CompactRecords, ParsedRecords, type RecordTable } from './recordTables';
 import type { VaultSession } from './VaultSession';
 
@@ -43,17 +44,6 @@ export interface UnreadableRecord {
  */
 const compactKinds: ReadonlySet<RecordKind> = new Set([kinds.note, kinds.processNote]);
 
-/**
- * A second use of every record of a kind (the search's text), fed by the pass that parses them
- * for a view (RecordStore.readAlong), so the records are parsed once for both.
- */
-export interface PassReader {
-  /** Each record as parsed for the view (read-only). */
-  visit(id: string, value: unknown): void;
-  /** The pass failed, or `visit` threw: not every record was visited, and no more will be. */
-  fail(error: unknown): void;
-}
-
 /** Something derived from each record of a kind (a note's summary), kept in step with writes. */
 interface RecordView {
   readonly kind: RecordKind;
@@ -66,9 +56,9 @@ interface VaultState {
   readonly vault: OpenVault;
   readonly kinds: Map<RecordKind, Promise<RecordTable>>;
   readonly views: Map<symbol, RecordView>;
-  /** Readers waiting for the next view of their kind to be built (readAlong). */
-  readonly readers: Array<{ kind: RecordKind; reader: PassReader }>;
   readonly locals: Map<symbol, unknown>;
+  /** Copies of views waiting to be written (RecordStore.view's `kept`): cancelled at lock. */
+  readonly keeping: Set<NodeJS.Timeout>;
   /** Records left out of `kinds` because their files could not be read, by `kind/id`, with why. */
   readonly unreadable: Map<string, { record: UnreadableRecord; error: AttuneError }>;
 }
@@ -88,7 +78,13 @@ export class RecordStore {
   /** Settles when the last queued write has; resolves to nothing, so it holds no decrypted result. */
   #tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly session: VaultSession) {
+  readonly #keepViewsAfterMs: number;
+
+  constructor(
+    private readonly session: VaultSession,
+    options: { keepViewsAfterMs?: number | undefined } = {},
+  ) {
+    this.#keepViewsAfterMs = options.keepViewsAfterMs ?? KEEP_AFTER_MS;
     session.onBeforeLock(() => this.#beforeLock());
     // Another computer's changes were merged into the open vault: load afresh what was cached.
     session.onRecordsChanged(() => {
@@ -130,8 +126,19 @@ export class RecordStore {
    * then kept in step with every write (and dropped with the records), so what needs a few fields
    * of each record (lists, "does this session have a note?") never parses them all again. `key`
    * names the view; the same key must always come with the same kind and projection.
+   *
+   * With `kept`, this computer keeps a sealed copy of the view beside its settings (FORMAT.md §17,
+   * localViewCache.ts): the next unlock takes each record's projection from it while the record
+   * is the version it was computed from, and parses only the records written since (at 10,000
+   * notes: a few milliseconds instead of a third of a second). `kept.schema` names the shape of
+   * the projection: change it whenever `project` gives something else for the same record.
    */
-  view<T, V>(kind: RecordKind, key: symbol, project: (value: T) => V): Promise<ReadonlyMap<string, V>> {
+  view<T, V>(
+    kind: RecordKind,
+    key: symbol,
+    project: (value: T) => V,
+    kept?: KeptView,
+  ): Promise<ReadonlyMap<string, V>> {
     let state: VaultState;
     try {
       state = this.#current();
@@ -142,36 +149,70 @@ export class RecordStore {
     }
     let view = state.views.get(key);
     if (!view) {
-      const readers = takeReaders(state, kind);
-      const table = this.all<T>(kind).then((records) => {
-        const projected = new Map<string, unknown>();
-        for (const [id, value] of records) {
-          projected.set(id, project(value));
-          if (readers.length > 0) visitAll(readers, id, value);
-        }
-        return projected;
-      });
+      const table = Promise.all([this.all<T>(kind), kept && this.#readKept<V>(state, kept)]).then(
+        ([records, previous]) => {
+          const projected = new Map<string, unknown>();
+          const versionOf = (id: string) => (records as unknown as RecordTable).versionOf?.(id);
+          let reused = 0;
+          for (const [id, value] of previous ? keptOrParsed(records, previous, versionOf) : records) {
+            if (value === REUSED) {
+              projected.set(id, previous?.get(id)?.value);
+              reused += 1;
+              continue;
+            }
+            projected.set(id, project(value as T));
+          }
+          // Anything written, added or removed since the copy: keep the view as it is now.
+          if (kept && (reused < projected.size || previous?.size !== reused))
+            this.#keepLater(state, kept, projected, versionOf);
+          return projected;
+        },
+      );
       view = { kind, project: project as (value: unknown) => unknown, table };
       state.views.set(key, view);
-      table.catch((error: unknown) => {
-        for (const reader of readers) reader.fail(error);
+      table.catch(() => {
         if (state.views.get(key) === view) state.views.delete(key);
       });
     }
     return view.table as Promise<ReadonlyMap<string, V>>;
   }
 
+  /** This computer's copy of a view, or null (none, or not usable: computed afresh). */
+  async #readKept<V>(state: VaultState, kept: KeptView): Promise<Map<string, CachedProjection<V>> | null> {
+    try {
+      return await readLocalView<V>(this.session.device.dataDir, state.vault, kept.name, kept.schema);
+    } catch (error) {
+      console.warn(`The local copy of ${kept.name} could not be read; it is computed afresh:`, error);
+      return null;
+    }
+  }
+
   /**
-   * Has `reader` visit every record of `kind` in the pass that builds the next view of that kind
-   * in this unlock (the caller then asks for that view, and it is complete once the view is), so
-   * what needs every record besides the view parses none again. False when a view of the kind is
-   * built or being built already: the caller reads the records itself (`all`).
+   * Writes this computer's copy of a view once the unlock's first requests are answered (the copy
+   * is for the next unlock), holding only projections of records as the vault gave them: one
+   * saved meanwhile has no version here and is parsed again next time.
    */
-  readAlong(kind: RecordKind, reader: PassReader): boolean {
-    const state = this.#current();
-    for (const view of state.views.values()) if (view.kind === kind) return false;
-    state.readers.push({ kind, reader });
-    return true;
+  #keepLater(
+    state: VaultState,
+    kept: KeptView,
+    table: ReadonlyMap<string, unknown>,
+    versionOf: (id: string) => string | undefined,
+  ): void {
+    const alive = this.lease();
+    const timer: NodeJS.Timeout = setTimeout(() => {
+      state.keeping.delete(timer);
+      if (!alive()) return;
+      const entries: Array<[string, string, unknown]> = [];
+      for (const [id, value] of table) {
+        const version = versionOf(id);
+        if (version !== undefined) entries.push([id, version, value]);
+      }
+      writeLocalView(this.session.device.dataDir, state.vault, kept.name, kept.schema, entries).catch(
+        (error: unknown) => console.warn(`Could not keep a local copy of ${kept.name}:`, error),
+      );
+    }, this.#keepViewsAfterMs);
+    timer.unref?.();
+    state.keeping.add(timer);
   }
 
   /** The records loaded so far in this unlock that could not be read, in load order. */
@@ -282,8 +323,8 @@ export class RecordStore {
       vault,
       kinds: new Map(),
       views: new Map(),
-      readers: [],
       locals: new Map(),
+      keeping: new Set(),
       unreadable: new Map(),
     };
     return this.#state;
@@ -298,7 +339,41 @@ export class RecordStore {
     await this.#tail;
     const state = this.#state;
     this.#state = null;
-    if (state) dropLocals(state.locals);
+    if (state) {
+      dropLocals(state.locals);
+      for (const timer of state.keeping) clearTimeout(timer);
+      state.keeping.clear();
+    }
+  }
+}
+
+/** A view this computer keeps a sealed copy of between unlocks (RecordStore.view). */
+export interface KeptView {
+  /** The copy's file name in the data folder's local-index folder (lowercase letters, digits, dashes). */
+  name: string;
+  /** The projection's shape: a copy kept under another schema is not used. */
+  schema: number;
+}
+
+/**
+ * How long after a view is built its copy is written: after the unlock's first answers (Today,
+ * the lists), which the write's serializing would otherwise delay.
+ */
+const KEEP_AFTER_MS = 2000;
+
+/** Marks a record whose kept projection is still current (keptOrParsed). */
+const REUSED = Symbol('reused');
+
+/** Each record, parsed, or REUSED where the kept copy holds its projection at the same version. */
+function* keptOrParsed(
+  records: ReadonlyMap<string, unknown>,
+  kept: ReadonlyMap<string, CachedProjection<unknown>>,
+  versionOf: (id: string) => string | undefined,
+): Generator<[string, unknown]> {
+  for (const id of records.keys()) {
+    const version = versionOf(id);
+    if (version !== undefined && kept.get(id)?.version === version) yield [id, REUSED];
+    else yield [id, records.get(id)];
   }
 }
 
@@ -306,34 +381,8 @@ export class RecordStore {
 function forgetLoaded(state: VaultState): void {
   state.kinds.clear();
   state.views.clear();
-  state.readers.length = 0; // their owners (the search) are dropped with the locals
   dropLocals(state.locals);
   state.unreadable.clear(); // found again by the next loads
-}
-
-/** The readers waiting for a view of `kind`, removed from the state: this view's pass feeds them. */
-function takeReaders(state: VaultState, kind: RecordKind): PassReader[] {
-  const taken: PassReader[] = [];
-  for (let i = state.readers.length - 1; i >= 0; i--) {
-    const waiting = state.readers[i];
-    if (waiting?.kind !== kind) continue;
-    taken.unshift(waiting.reader);
-    state.readers.splice(i, 1);
-  }
-  return taken;
-}
-
-/** Hands a record to each reader; one that throws is told it failed and visits no more (the view goes on). */
-function visitAll(readers: PassReader[], id: string, value: unknown): void {
-  for (let i = 0; i < readers.length; i++) {
-    const reader = readers[i] as PassReader;
-    try {
-      reader.visit(id, value);
-    } catch (error) {
-      readers.splice(i--, 1);
-      reader.fail(error);
-    }
-  }
 }
 
 /** Applies a write to each loaded view of `kind` (one whose load failed is rebuilt on next use). */

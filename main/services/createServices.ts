@@ -53,6 +53,8 @@ export interface ServiceOptions {
   clock?: Clock;
   /** How long one slice of folding the notes for search may hold the event loop (ms); tests use 0. */
   searchSliceMs?: number;
+  /** How long after unlock this computer's copies of the views are written (ms; RecordStore). */
+  keepViewsAfterMs?: number;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface ServiceOptions {
  */
 export function createServices(session: VaultSession, options: ServiceOptions = {}): Services {
   const clock = options.clock ?? systemClock;
-  const store = new RecordStore(session);
+  const store = new RecordStore(session, { keepViewsAfterMs: options.keepViewsAfterMs });
   const clients = new ClientService(store, clock);
   const sessions = new SessionService(store, clients);
   const templates = new TemplateService(store);
@@ -87,17 +89,19 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     templates,
     settings,
     search,
-    // As the renderer's index first reads the notes for their summaries, hand their text to the
-    // search thread in that same pass (one parse per note), so the first search waits for neither
-    // the scan nor a second read of every note.
-    index: new IndexService(store, { beforePass: () => warmUp(search) }),
+    // Once the renderer's index has answered with notes (Today, right after unlock), the search
+    // thread is handed the notes, so the first search seldom waits for its scan.
+    index: new IndexService(store, { onNotesRead: () => warmUpSoon(search) }),
   };
 }
 
-function warmUp(search: NoteSearch): void {
-  try {
-    search.warmUp().catch(() => undefined); // a lock stops it; the next search retries
-  } catch {
-    // Locked already: nothing to warm.
-  }
+/** Starts preparing the search on the next turn, so the index's answer goes out first. */
+function warmUpSoon(search: NoteSearch): void {
+  setImmediate(() => {
+    try {
+      search.warmUp().catch(() => undefined); // a lock stops it; the next search retries
+    } catch {
+      // Locked already: nothing to warm.
+    }
+  });
 }

@@ -53,6 +53,14 @@ export interface NoteSummary {
   goalProgress?: GoalProgressSummary[];
 }
 
+/**
+ * The shape of what summarizeNote gives: each computer keeps the summaries between unlocks
+ * (main/services/noteSummaries.ts), and a copy made under another schema is not used. Bump it
+ * with any change to what summarizeNote returns for the same note (noteSummarySchema.test.ts
+ * pins the output of a fixture note to this number, so a change that forgets it fails there).
+ */
+export const NOTE_SUMMARY_SCHEMA = 1;
+
 export function summarizeNote(note: Note): NoteSummary {
   return {
     id: note.id,

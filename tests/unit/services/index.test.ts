@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import type { Services } from '../../../main/services/createServices';
-import { clientInput, filledDraft, openServices, sessionInput } from './serviceKit';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { createServices, type Services } from '../../../main/services/createServices';
+import { LOCAL_INDEX_DIR } from '../../../main/services/device/localViewCache';
+import { clientInput, filledDraft, openServices, PASS, sessionInput } from './serviceKit';
 
 /** 3 clients, 7 sessions, 5 notes (15 records), plus process notes that must not show. */
 async function fill(services: Services) {
@@ -82,5 +85,26 @@ describe('IndexService', () => {
     const sessionIds = new Set(soon.sessions.map((s) => s.id));
     for (const n of soon.notes) expect(sessionIds.has(n.sessionId)).toBe(true);
     expect(JSON.stringify(soon)).not.toMatch(/Private thoughts|polite smile/);
+  });
+
+  it('gives the same slice at the next unlock from the facts this computer kept, with what changed since read again', async () => {
+    const { services, session } = await openServices({ keepViewsAfterMs: 0 });
+    const ids = await fill(services);
+    const at = new Date('2026-03-21T12:00:00Z');
+    const before = await services.index.today(at);
+    expect(before.notes.map((n) => n.id).sort()).toEqual([...ids.notes].sort()); // all drafts
+    const kept = join(dirname(session.location), LOCAL_INDEX_DIR, `${session.vault.id}-note-facts.bin`);
+    await vi.waitFor(() => expect(existsSync(kept)).toBe(true));
+    // Signed after the copy was written: the next unlock must not take it for a draft.
+    await services.notes.sign(ids.notes[2]!);
+    await session.lock('quit');
+    await session.unlock({ passphrase: PASS });
+    const again = createServices(session, { keepViewsAfterMs: 0 });
+    const after = await again.index.today(at);
+    expect(after.notes.map((n) => n.id).sort()).toEqual(ids.notes.filter((_, i) => i !== 2).sort());
+    expect(after.olderDrafts).toBe(before.olderDrafts - 1);
+    expect(after.notes.find((n) => n.id === ids.notes[0])).toEqual(
+      before.notes.find((n) => n.id === ids.notes[0]),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IndexService } from '../../../main/services/IndexService';
 import { RecordStore } from '../../../main/services/RecordStore';
 import { clientWithNote, expectKind, filledDraft, openServices } from './serviceKit';
@@ -38,18 +38,27 @@ describe('preparing search (the scan, then the index thread)', () => {
     await expectKind(services.search.search('manager', 10), 'locked');
   });
 
-  it('starts as the renderer’s index first asks for note summaries (Today’s or all), before they are read', async () => {
+  it('starts as the renderer’s index has answered with notes (Today’s or all), after reading them', async () => {
     const { session, services } = await openServices();
     await clientWithNote(services);
-    const passes: number[] = [];
-    const index = new IndexService(new RecordStore(session), { beforePass: () => passes.push(1) });
+    const calls: number[] = [];
+    const index = new IndexService(new RecordStore(session), { onNotesRead: () => calls.push(1) });
     await index.clients();
     await index.sessions();
-    expect(passes).toEqual([]);
+    expect(calls).toEqual([]);
     const today = index.today(new Date('2025-03-14T12:00:00Z'));
-    expect(passes).toEqual([1]); // called before the summaries are computed, so the search reads along
+    expect(calls).toEqual([]); // not before Today's notes are read: the search would compete with them
     await today;
+    expect(calls).toEqual([1]);
     await index.noteSummaries();
-    expect(passes).toEqual([1, 1]); // the search starts once: a second call finds it under way
+    expect(calls).toEqual([1, 1]); // called again: the search's warmUp finds it prepared or under way
+  });
+
+  it('the app starts the search once Today’s answer is out, not before', async () => {
+    const { services } = await openServices();
+    await clientWithNote(services);
+    await services.index.today(new Date('2025-03-14T12:00:00Z'));
+    expect(services.search.stats().engine).toBe('none');
+    await vi.waitFor(() => expect(services.search.stats().engine).not.toBe('none'));
   });
 });
