@@ -25,15 +25,18 @@ import { riskAssessmentSchema } from '../domain/riskSchema';
 import { ruptureOutcomeIds, ruptureTypeIds } from '../domain/ruptures';
 import { sessionSchema } from '../domain/sessionSchema';
 import { goalStatusSchema } from '../domain/treatmentPlanSchema';
+import { instrumentIds } from '../measures/instrument';
+import { packetMeasureScores, packetMeasureSchema } from './packetMeasureSchema';
+import { CASE_REF, packetRefSchema } from './packetRef';
 
 export const PACKET_FORMAT = 'attune-review-packet';
 /**
  * 2 (issue 15): the treatment plan's goals, the notes' goal progress and risk sections, typed
  * addenda, and diagnoses when ticked. A version 1 packet reads as one without them.
+ * 3 (issue 14): the outcome measures given at the packet's sessions, with their scores. A version
+ * 1 or 2 packet reads as one without measures.
  */
-export const PACKET_VERSION = 2;
-/** The client id the packet's summaries carry, so the shared analytics run on them unchanged. */
-export const CASE_REF = 'case';
+export const PACKET_VERSION = 3;
 /** The most sessions one packet holds; a year of weekly sessions is about fifty. */
 export const MAX_PACKET_SESSIONS = 2000;
 
@@ -42,10 +45,7 @@ export const packetIdSchema = z
   .string({ error: 'A packet id is missing.' })
   .regex(/^[0-9a-f]{32}$/, 'A packet id is 32 lower-case hex characters.');
 
-/** An opaque ref to a session, note, rupture or template inside one packet, e.g. "s-3f9a0c1b2d4e". */
-export const packetRefSchema = z
-  .string({ error: 'A reference is missing.' })
-  .regex(/^[a-z]-[0-9a-f]{12}$/, 'A reference is a letter, a dash and 12 hex characters.');
+export { CASE_REF, packetRefSchema } from './packetRef';
 
 /** A rupture-vocabulary or template id: built in ("minimal-response", "soap") or a packet ref. */
 const vocabularyIdSchema = z
@@ -268,8 +268,8 @@ export type PacketVocabulary = z.infer<typeof packetVocabularySchema>;
 export const packetSchema = z
   .strictObject({
     format: z.literal(PACKET_FORMAT),
-    /** 1 or 2: a reader of version 2 reads version 1 packets (the new parts read as absent). */
-    version: z.union([z.literal(1), z.literal(PACKET_VERSION)]),
+    /** 1 to 3: a reader of version 3 reads older packets (the newer parts read as absent). */
+    version: z.union([z.literal(1), z.literal(2), z.literal(PACKET_VERSION)]),
     packetId: packetIdSchema,
     /** When the packet was made (shifted with the other dates). */
     createdAt: isoDateTimeSchema,
@@ -302,6 +302,14 @@ export const packetSchema = z
     treatmentPlan: packetPlanSchema.nullable().default(null),
     /** Present only when `include.diagnoses` is true (version 2). */
     diagnoses: z.array(packetDiagnosisSchema).max(100).optional(),
+    /**
+     * The client's outcome measures given at the packet's sessions, with their scores (version 3),
+     * when the metrics or charts are included; empty otherwise, and in older packets.
+     */
+    measures: z
+      .array(packetMeasureSchema)
+      .max(MAX_PACKET_SESSIONS * instrumentIds.length)
+      .default([]),
   })
   .superRefine((packet, ctx) => {
     const problem = packetProblem(packet);
@@ -377,6 +385,8 @@ function packetProblem(
       };
     }
   }
+  const measureProblem = packetMeasureProblem(packet, sessionRefs);
+  if (measureProblem) return measureProblem;
   for (const [i, p] of (packet.processNotes ?? []).entries()) {
     if (!sessionRefs.has(p.sessionRef)) {
       return {
@@ -386,6 +396,54 @@ function packetProblem(
     }
   }
   return null;
+}
+
+/** Measures only with the metrics or charts, at the packet's sessions, scored as Attune scores them. */
+function packetMeasureProblem(
+  packet: z.output<typeof packetSchema>,
+  sessionRefs: ReadonlySet<string>,
+): { path: (string | number)[]; message: string } | null {
+  if (packet.measures.length === 0) return null;
+  if (!packet.include.metrics && !packet.include.charts) {
+    return {
+      path: ['measures'],
+      message: 'Outcome measures are in a packet only with its summary metrics or charts.',
+    };
+  }
+  const seen = new Set<string>();
+  for (const [i, m] of packet.measures.entries()) {
+    if (!sessionRefs.has(m.sessionRef)) {
+      return {
+        path: ['measures', i, 'sessionRef'],
+        message: 'A measure refers to a session that is not in the packet.',
+      };
+    }
+    const key = `${m.sessionRef} ${m.instrument}`;
+    if (seen.has(key)) {
+      return { path: ['measures', i], message: 'A session holds at most one of each measure.' };
+    }
+    seen.add(key);
+  }
+  // The scores are written out for readers without Attune: they must be the answers' own.
+  const scored = packetMeasureScores(packet.measures);
+  const i = packet.measures.findIndex((m, k) => {
+    const s = scored[k]!;
+    return (
+      m.sessionRef !== s.sessionRef ||
+      m.instrument !== s.instrument ||
+      m.total !== s.total ||
+      m.band !== s.band ||
+      m.clinical !== s.clinical ||
+      m.riskItem !== s.riskItem ||
+      m.sinceFirst !== s.sinceFirst
+    );
+  });
+  return i === -1
+    ? null
+    : {
+        path: ['measures', i],
+        message: 'A measure’s scores do not follow from its answers, or the measures are out of order.',
+      };
 }
 
 /** Every rupture ref of a packet with the session it belongs to (from notes and summaries). */

@@ -106,6 +106,7 @@ async function seedClinician(dataDir: string, backend: Backend) {
     goals: [],
   });
   const notes: Note[] = [];
+  const sessions: Session[] = [];
   for (const [i, startsAt] of STARTS.entries()) {
     const session = await call<Session>('sessions:create', {
       clientId: client.id,
@@ -117,6 +118,19 @@ async function seedClinician(dataDir: string, backend: Backend) {
     const note = await call<Note>('notes:create', { sessionId: session.id, templateId: 'soap' });
     await call('notes:saveDraft', { id: note.id, draft: namedDraft(i) });
     notes.push(note);
+    sessions.push(session);
+  }
+  // A PHQ-9 at the first session (18, item 9 answered) and the last (8): a reliable improvement.
+  for (const [session, value, item9] of [
+    [sessions[0]!, 2, 2],
+    [sessions[2]!, 1, 0],
+  ] as const) {
+    const answers = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`q${n}`, value]));
+    await call('measures:save', {
+      sessionId: session.id,
+      instrument: 'phq9',
+      answers: { ...answers, q9: item9, difficulty: null },
+    });
   }
   await call('processNotes:save', {
     noteId: notes[0]!.id,
@@ -358,6 +372,19 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     expect(opened).not.toContain(PROCESS_MARKER);
     expectNoneOf(opened, [...today.file, ...STARTS], 'the decrypted packet');
     await expect(rp.getByRole('figure', { name: 'Rupture and repair timeline' })).toBeVisible();
+    // The client's outcome measures travel with the charts: scored, with the cut-off and reliable change.
+    const phq9 = rp.getByRole('figure', { name: 'PHQ-9', exact: true });
+    await expect(phq9.locator('[data-chart="measure-phq9"] .recharts-line-dots > *')).toHaveCount(2);
+    await phq9.getByRole('button', { name: 'View as table' }).click();
+    const rows = phq9.locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText('18');
+    await expect(rows.nth(0)).toContainText('Moderately severe');
+    await expect(rows.nth(0)).toContainText('follow up on risk');
+    await expect(rows.nth(1)).toContainText('8');
+    await expect(rows.nth(1)).toContainText('Mild');
+    await expect(rows.nth(1)).toContainText('reliable improvement');
+    await phq9.getByRole('button', { name: 'View as table' }).click();
   });
 
   const commentsPath = await test.step('the reviewer comments and exports the comments', async () => {

@@ -38,6 +38,7 @@ import {
   TemplateMapper,
   VocabularyMapper,
 } from './packetNotes';
+import { packetMeasures } from './packetMeasures';
 import { clinicalThreadOf, diagnosisCodeScrubber, GoalMapper, packetDiagnoses } from './packetPlan';
 import { newPacketId, RefMaker, randomShiftDays, shiftDate, shiftInstant } from './packetRefs';
 import {
@@ -127,9 +128,11 @@ export async function buildPacket(
   const packetNotes: PacketNote[] = [];
   const summaries: PacketSummary[] = [];
   const processNotes: NonNullable<ReviewPacket['processNotes']> = [];
+  const sessionRefs = new Map<string, string>();
   for (const session of sessions) {
     const sessionRef = refs.make('s');
     refMap.sessions[sessionRef] = session.id;
+    sessionRefs.set(session.id, sessionRef);
     packetSessions.push({
       sessionRef,
       startsAt: shift(session.startsAt),
@@ -154,6 +157,10 @@ export async function buildPacket(
       }
     }
   }
+
+  // The outcome side of the metrics and charts: with them, and only with them.
+  const measures =
+    request.include.metrics || request.include.charts ? await packetMeasures(vault, sessionRefs, shift) : [];
 
   const content = parseOrThrow(packetSchema, {
     format: PACKET_FORMAT,
@@ -180,6 +187,7 @@ export async function buildPacket(
     vocabulary: ctx.vocabulary.result(),
     treatmentPlan: ctx.goals?.result() ?? null,
     ...(include.diagnoses ? { diagnoses: packetDiagnoses(thread.diagnoses, shiftDay) } : {}),
+    measures,
   } satisfies ReviewPacket);
   return {
     content,

@@ -6,6 +6,7 @@
  */
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import type { ProcessNote } from '../../../shared/domain/processNoteSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import { defaultSettings, type Settings } from '../../../shared/domain/settingsSchema';
@@ -35,6 +36,14 @@ export async function clientByCode(vault: ReviewVault, code: string): Promise<Cl
 /** A client's sessions (any order). */
 export async function sessionsOf(vault: ReviewVault, clientId: string): Promise<Session[]> {
   return (await valuesOf<Session>(vault, kinds.session)).filter((s) => s.clientId === clientId);
+}
+
+/** The measures given at `sessionIds` (any order). */
+export async function measuresOfSessions(
+  vault: ReviewVault,
+  sessionIds: ReadonlySet<string>,
+): Promise<Measure[]> {
+  return (await valuesOf<Measure>(vault, kinds.measure)).filter((m) => sessionIds.has(m.sessionId));
 }
 
 /** The note of each of `sessionIds` that has one (the latest updated, should there be two). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { envelopeFormats, openEnvelope, sealEnvelope } from '../../../main/services/review/reviewEnvelope';
 import { openCommentsFile, openPacketFile, writePacketFile } from '../../../main/services/review/reviewFiles';
 import { sha256Hex } from '../../../main/vault/binary';
-import type { ReviewPacket } from '../../../shared/review/packetSchema';
+import { PACKET_VERSION, type ReviewPacket } from '../../../shared/review/packetSchema';
 import { tempDir } from '../helpers/tempDir';
 import {
   everything,
@@ -171,7 +171,7 @@ describe('the .attune-review file', () => {
 
     // A current envelope around content of a newer version.
     const { packet } = await openPacketFile(await restore(path, bytes), PACKET_PASS);
-    const newer = { ...packet, version: 3, somethingNew: true };
+    const newer = { ...packet, version: PACKET_VERSION + 1, somethingNew: true };
     const sealed = await sealEnvelope(
       'attune-review',
       Buffer.from(JSON.stringify(newer)),

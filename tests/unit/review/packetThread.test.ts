@@ -9,7 +9,7 @@ import { reviewKinds } from '../../../main/services/review/reviewKinds';
 import type { Diagnosis } from '../../../shared/domain/diagnosisSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
 import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
-import { packetSchema, type ReviewPacket } from '../../../shared/review/packetSchema';
+import { PACKET_VERSION, packetSchema, type ReviewPacket } from '../../../shared/review/packetSchema';
 import { tempDir } from '../helpers/tempDir';
 import {
   everything,
@@ -161,7 +161,7 @@ describe('the clinical record’s thread in a review packet (version 2)', () => 
   it('carries the plan’s goals and the notes’ progress and risk, de-identified, and no code without the tick', async () => {
     const h = await threadCase();
     const { packet, text } = await exported(h, false);
-    expect(packet.version).toBe(2);
+    expect(packet.version).toBe(PACKET_VERSION);
     expect(packet.include.diagnoses).toBe(false);
     expect(packet.diagnoses).toBeUndefined();
     const audit = (await h.session.vault.readAudit()).filter((e) => e.type === 'export');
@@ -234,7 +234,7 @@ describe('the clinical record’s thread in a review packet (version 2)', () => 
   it('reads a version 1 packet (before issue 15) as one without goals, risk or diagnoses', async () => {
     const h = await threadCase();
     const { packet } = await exported(h, false);
-    const { treatmentPlan: _t, diagnoses: _d, ...rest } = packet;
+    const { treatmentPlan: _t, diagnoses: _d, measures: _m, ...rest } = packet;
     const v1 = {
       ...rest,
       version: 1,
@@ -254,7 +254,7 @@ describe('the clinical record’s thread in a review packet (version 2)', () => 
   it('reopens a version 1 packet stored by an older Attune as the same packet, and shows it with defaults', async () => {
     const h = await threadCase();
     const { packet } = await exported(h, false);
-    const { treatmentPlan: _t, diagnoses: _d, ...rest } = packet;
+    const { treatmentPlan: _t, diagnoses: _d, measures: _m, ...rest } = packet;
     const v1 = {
       ...rest,
       version: 1,

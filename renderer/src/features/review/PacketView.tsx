@@ -4,6 +4,7 @@ import { packetMetrics } from '../../../../shared/review/packetAnalytics';
 import { formatDate } from '../../format/dates';
 import { Heading } from './Heading';
 import { PacketCharts } from './PacketCharts';
+import { PacketMeasures } from './PacketMeasures';
 import { PacketMetrics } from './PacketMetrics';
 import { PacketPlanView } from './PacketPlanView';
 import { PacketSessionView } from './PacketSessionView';
@@ -19,7 +20,7 @@ export interface PacketViewProps {
 
 /**
  * A packet as its reader sees it, read-only: the alias, what it holds, the metrics and charts
- * computed from its summaries, and each session with its note, ruptures and process note. The
+ * computed from its summaries, the outcome measures, and each session with its note, ruptures and process note. The
  * clinician's preview, review mode and the PDF's print view all show it through this component,
  * so the preview is exactly what leaves the machine.
  */
@@ -55,6 +56,7 @@ export function PacketView({ packet, sectionLevel, commentSlot }: PacketViewProp
       {commentSlot?.({ kind: 'case' })}
       {include.metrics && <PacketMetrics metrics={metrics} level={sectionLevel} />}
       {include.charts && <PacketCharts packet={packet} metrics={metrics} headingLevel={sectionLevel} />}
+      {packet.measures.length > 0 && <PacketMeasures packet={packet} level={sectionLevel} />}
       <PacketPlanView packet={packet} level={sectionLevel} />
       <Heading level={sectionLevel}>Sessions</Heading>
       {packet.sessions.map((session, i) => (
