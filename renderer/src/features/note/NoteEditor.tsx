@@ -1,11 +1,8 @@
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { draftOfNote } from '../../../../shared/domain/draftOfNote';
-import { wouldBeLateEntry } from '../../../../shared/domain/lateEntry';
-import { emptyRiskAssessment, riskSigningProblems } from '../../../../shared/domain/riskSchema';
+import { emptyRiskAssessment } from '../../../../shared/domain/riskSchema';
 import { planPrompt } from '../../../../shared/domain/templates';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useSessionOfNote } from '../../data/hooks';
-import { formatDateTime } from '../../format/dates';
 import { rememberTab } from '../client/clientTab';
 import { HandToClient } from '../clientEntry';
 import { MeasuresPanel } from '../measures';
@@ -30,6 +27,7 @@ import { RiskReminder } from './RiskReminder';
 import { RiskSection } from './RiskSection';
 import { RupturesSection } from './RupturesSection';
 import { savedAtText, saveStatusText } from './saveStatusText';
+import { SignNoteDialog } from './SignNoteDialog';
 import { TextSection } from './TextSection';
 import { type NoteData, useNoteData } from './useNoteData';
 import { useNoteDraft } from './useNoteDraft';
@@ -203,10 +201,16 @@ function LoadedNoteEditor({
     });
   }, [setRisk, idPrefix]);
   const choosing = held?.state === 'choose';
-  // One element while typing, so the memoised header is not drawn again for every keystroke.
+  // One element each while typing, so neither the memoised header nor these parts, which do not
+  // depend on the draft, are drawn again for every keystroke.
   const pdfButton = useMemo(
     () => <NotePdfButton noteId={note.id} clientId={note.clientId} signed={signed} />,
     [note.id, note.clientId, signed],
+  );
+  const handToClient = useMemo(() => <HandToClient noteId={note.id} />, [note.id]);
+  const measures = useMemo(
+    () => <MeasuresPanel clientId={note.clientId} sessionId={note.sessionId} />,
+    [note.clientId, note.sessionId],
   );
   return (
     <div className={focusMode.on ? 'note-editor focus-mode' : 'note-editor'} ref={editor}>
@@ -227,55 +231,17 @@ function LoadedNoteEditor({
         actions={pdfButton}
       />
       {/* Before the sections: its close (focus restore) must run before Addenda takes focus. */}
-      <ConfirmDialog
-        open={signing !== null}
-        title="Sign this note?"
-        confirmLabel="Sign"
-        busy={signing?.busy}
-        error={signing?.error}
+      <SignNoteDialog
+        signing={signing}
+        risk={draft.risk}
+        sessionStartsAt={sessionStartsAt}
+        lateEntryAfterHours={settings.lateEntryAfterHours}
+        nameKnown={nameKnown}
+        signerName={signerName}
+        onSignerNameChange={setSignerName}
         onConfirm={confirmSign}
         onCancel={cancelSign}
-      >
-        <p>
-          A signed note can’t be changed. Later corrections are added as dated addenda. Signing records your
-          name, the time and a fingerprint of the note’s content.
-        </p>
-        <p className="muted">The private process notes are not part of the signed note.</p>
-        {/* Said before the click: main refuses to sign a risk section that is not complete. */}
-        {signing !== null && draft.risk && riskSigningProblems(draft.risk).length > 0 && (
-          <div className="notice">
-            <p>The risk assessment is not complete:</p>
-            <ul>
-              {riskSigningProblems(draft.risk).map((p) => (
-                <li key={p.field}>{p.message.replace(/^Risk assessment: /, '')}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {signing !== null &&
-          sessionStartsAt !== undefined &&
-          wouldBeLateEntry(sessionStartsAt, new Date(), settings.lateEntryAfterHours) && (
-            <p className="notice late-entry-notice">
-              This note will be labelled a <strong>late entry</strong> signed today: the session began on{' '}
-              {formatDateTime(sessionStartsAt)}, more than {settings.lateEntryAfterHours} hours ago. The label
-              shows on the note, in the client’s sessions and in printed records.
-            </p>
-          )}
-        {!nameKnown && (
-          <div className="field">
-            <label htmlFor="signer-name">Your name, as it should appear on signed notes</label>
-            <input
-              id="signer-name"
-              type="text"
-              autoComplete="name"
-              maxLength={200}
-              value={signerName}
-              onChange={(event) => setSignerName(event.target.value)}
-            />
-            <p className="muted">Saved in Settings for your later signatures; you can change it there.</p>
-          </div>
-        )}
-      </ConfirmDialog>
+      />
       <div className="note-layout">
         {!choosing && <NoteOutline items={outline} idPrefix={idPrefix} />}
         <div className="note-column">
@@ -358,7 +324,7 @@ function LoadedNoteEditor({
                     errors={errors}
                     onChange={setters.feedback}
                   />
-                  {!readOnly && <HandToClient noteId={note.id} />}
+                  {!readOnly && handToClient}
                 </Part>
               )}
               <Part idPrefix={idPrefix} partKey={partKeys.goals}>
@@ -404,7 +370,7 @@ function LoadedNoteEditor({
             </>
           )}
           <Part idPrefix={idPrefix} partKey={partKeys.measures}>
-            <MeasuresPanel clientId={note.clientId} sessionId={note.sessionId} />
+            {measures}
           </Part>
           <Part idPrefix={idPrefix} partKey={partKeys.processNotes}>
             <ProcessNotesPanel noteId={note.id} processNote={data.processNote} createdAt={note.createdAt} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { ProcessNote } from '../../../../shared/domain/processNoteSchema';
 import { processNoteGuidance, processNotePrompt } from '../../../../shared/domain/selfObservation';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -25,9 +25,9 @@ export const processNoteKey = (props: { noteId?: string | undefined; sessionId?:
 /**
  * The therapist's private process notes: a separate record beside the progress note, saved on
  * its own schedule, not covered by the signature (so still editable after signing) and left out
- * of every export unless the user includes it.
+ * of every export unless the user includes it. Memoised: typing in the progress note leaves it alone.
  */
-export function ProcessNotesPanel(props: ProcessNotesPanelProps) {
+export const ProcessNotesPanel = memo(function ProcessNotesPanel(props: ProcessNotesPanelProps) {
   const { processNote, createdAt } = props;
   const key = processNoteKey(props);
   const { noteId, sessionId } = props;
@@ -127,4 +127,4 @@ export function ProcessNotesPanel(props: ProcessNotesPanelProps) {
       </output>
     </section>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { TriangleAlert } from 'lucide-react';
+import { memo } from 'react';
 import { riskLevelLabels } from '../../../../shared/domain/riskSchema';
 import type { ElevatedRisk } from '../../../../shared/ipc/contract';
 import { useElevatedRisks } from '../../data/elevatedRisk';
@@ -9,9 +10,9 @@ import '../risk/risk.css';
 /**
  * At the top of a draft note while the client's risk is elevated: when it was assessed, and a
  * button that adds this note's risk section. Shown only for a session after the assessing one
- * and while this note has no risk section of its own.
+ * and while this note has no risk section of its own. Memoised: typing in the note leaves it alone.
  */
-export function RiskReminder({
+export const RiskReminder = memo(function RiskReminder({
   noteId,
   clientId,
   hasRiskSection,
@@ -37,7 +38,7 @@ export function RiskReminder({
       </button>
     </div>
   );
-}
+});
 
 function isLater(startsAt: string, risk: ElevatedRisk): boolean {
   return Date.parse(startsAt) > Date.parse(risk.sessionDate);

@@ -1,0 +1,90 @@
+import { memo } from 'react';
+import { wouldBeLateEntry } from '../../../../shared/domain/lateEntry';
+import { type RiskAssessment, riskSigningProblems } from '../../../../shared/domain/riskSchema';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { formatDateTime } from '../../format/dates';
+
+export interface SignNoteDialogProps {
+  /** null while closed; `busy` while signing, `error` when signing failed. */
+  signing: { busy: boolean; error: string | null } | null;
+  risk: RiskAssessment | null;
+  /** The session's start, once known: a note signed long after it is a late entry. */
+  sessionStartsAt: string | undefined;
+  lateEntryAfterHours: number;
+  /** False until Settings has the clinician's name: the dialog then asks for it. */
+  nameKnown: boolean;
+  signerName: string;
+  onSignerNameChange: (name: string) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * "Sign this note?": what signing means, what would stop it (an incomplete risk section), the
+ * late-entry label it would get, and the signer's name at the first signature. Memoised, so the
+ * editor drawing again for each keystroke does not draw it.
+ */
+export const SignNoteDialog = memo(function SignNoteDialog({
+  signing,
+  risk,
+  sessionStartsAt,
+  lateEntryAfterHours,
+  nameKnown,
+  signerName,
+  onSignerNameChange,
+  onConfirm,
+  onCancel,
+}: SignNoteDialogProps) {
+  const riskProblems = signing !== null && risk ? riskSigningProblems(risk) : [];
+  return (
+    <ConfirmDialog
+      open={signing !== null}
+      title="Sign this note?"
+      confirmLabel="Sign"
+      busy={signing?.busy}
+      error={signing?.error}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      <p>
+        A signed note can’t be changed. Later corrections are added as dated addenda. Signing records your
+        name, the time and a fingerprint of the note’s content.
+      </p>
+      <p className="muted">The private process notes are not part of the signed note.</p>
+      {/* Said before the click: main refuses to sign a risk section that is not complete. */}
+      {riskProblems.length > 0 && (
+        <div className="notice">
+          <p>The risk assessment is not complete:</p>
+          <ul>
+            {riskProblems.map((p) => (
+              <li key={p.field}>{p.message.replace(/^Risk assessment: /, '')}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {signing !== null &&
+        sessionStartsAt !== undefined &&
+        wouldBeLateEntry(sessionStartsAt, new Date(), lateEntryAfterHours) && (
+          <p className="notice late-entry-notice">
+            This note will be labelled a <strong>late entry</strong> signed today: the session began on{' '}
+            {formatDateTime(sessionStartsAt)}, more than {lateEntryAfterHours} hours ago. The label shows on
+            the note, in the client’s sessions and in printed records.
+          </p>
+        )}
+      {!nameKnown && (
+        <div className="field">
+          <label htmlFor="signer-name">Your name, as it should appear on signed notes</label>
+          <input
+            id="signer-name"
+            type="text"
+            autoComplete="name"
+            maxLength={200}
+            value={signerName}
+            onChange={(event) => onSignerNameChange(event.target.value)}
+          />
+          <p className="muted">Saved in Settings for your later signatures; you can change it there.</p>
+        </div>
+      )}
+    </ConfirmDialog>
+  );
+});
