@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../../../shared/domain/noteSchema';
 import type { ProcessNote } from '../../../../shared/domain/processNoteSchema';
 import type { Settings } from '../../../../shared/domain/settingsSchema';
@@ -33,7 +33,14 @@ function fetchNoteData(noteId: string): Promise<NoteData> {
 
 /** How long an early load stays good for the editor mounting after it (an answer older is asked again). */
 const EARLY_LOAD_MS = 2000;
-let early: { noteId: string; at: number; data: Promise<NoteData> } | null = null;
+/** An early load; `value` once it has arrived, so the editor can start with it in its first render. */
+interface EarlyLoad {
+  noteId: string;
+  at: number;
+  data: Promise<NoteData>;
+  value?: NoteData;
+}
+let early: EarlyLoad | null = null;
 
 /**
  * Starts loading a note for an editor about to mount (the note page asks while it checks whether
@@ -44,8 +51,14 @@ let early: { noteId: string; at: number; data: Promise<NoteData> } | null = null
 export function loadNoteDataEarly(noteId: string): () => void {
   if (early?.noteId !== noteId || performance.now() - early.at >= EARLY_LOAD_MS) {
     const data = fetchNoteData(noteId);
-    data.catch(() => undefined); // the editor that takes it reports the failure
-    early = { noteId, at: performance.now(), data };
+    const load: EarlyLoad = { noteId, at: performance.now(), data };
+    data.then(
+      (value) => {
+        load.value = value;
+      },
+      () => undefined, // the editor that takes it reports the failure
+    );
+    early = load;
   }
   const mine = early;
   // Returns what drops it if no editor took it (the page left, the vault locked): no note's text
@@ -55,26 +68,44 @@ export function loadNoteDataEarly(noteId: string): () => void {
   };
 }
 
+/** The fresh early load of `noteId`, if there is one (taken once). */
+function takeEarly(noteId: string): EarlyLoad | null {
+  const taken = early;
+  if (taken?.noteId !== noteId || performance.now() - taken.at >= EARLY_LOAD_MS) return null;
+  early = null;
+  return taken;
+}
+
 /** The early load of `noteId` if there is a fresh one (taken once), else a new load. */
 function takeNoteData(noteId: string): Promise<NoteData> {
-  const taken = early;
-  early = null;
-  return taken?.noteId === noteId && performance.now() - taken.at < EARLY_LOAD_MS
-    ? taken.data
-    : fetchNoteData(noteId);
+  return takeEarly(noteId)?.data ?? fetchNoteData(noteId);
+}
+
+/**
+ * The early load of `noteId` if it is fresh and has already arrived (taken), else undefined: the
+ * editor then draws the note in its first render instead of a render and a frame of "Opening the
+ * note…" before it.
+ */
+function takeArrivedNoteData(noteId: string): NoteData | undefined {
+  if (early?.noteId !== noteId || early.value === undefined) return undefined;
+  return takeEarly(noteId)?.value;
 }
 
 /** Loads a note with its template, the settings and its process note; `reload` tries again. */
 export function useNoteData(noteId: string): NoteDataState & { reload: () => void } {
   // Each result remembers its note, so a new `noteId` never shows the previous note's data.
-  const [result, setResult] = useState<{ noteId: string; value: NoteDataState }>({
-    noteId,
-    value: { state: 'loading' },
+  const [result, setResult] = useState<{ noteId: string; value: NoteDataState }>(() => {
+    const arrived = takeArrivedNoteData(noteId);
+    return { noteId, value: arrived ? { state: 'ready', data: arrived } : { state: 'loading' } };
   });
+  // The note whose data the first render already had: its load is not asked for again.
+  const loadedFirst = useRef(result.value.state === 'ready' ? noteId : null);
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
   useEffect(() => {
+    if (attempt === 0 && loadedFirst.current === noteId) return;
+    loadedFirst.current = null;
     let current = true;
     setResult({ noteId, value: { state: 'loading' } });
     takeNoteData(noteId)
