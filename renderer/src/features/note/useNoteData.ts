@@ -102,7 +102,6 @@ export function useNoteData(noteId: string): NoteDataState & { reload: () => voi
   const loadedFirst = useRef(result.value.state === 'ready' ? noteId : null);
   const [attempt, setAttempt] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
   useEffect(() => {
     if (attempt === 0 && loadedFirst.current === noteId) return;
     loadedFirst.current = null;
