@@ -36,16 +36,22 @@ async function loadParts(
   onProgress: (progress: FillProgress) => void,
   withToday = false,
 ): Promise<void> {
-  const clients = await call('index:clients');
+  // Today's few records (and its plan reviews) are asked for with the clients, so main answers
+  // them next; the rest of the caseload is asked for once Today's part has arrived, and unpacked
+  // once Today is drawn: its answers (megabytes at 10,000 notes) would otherwise cross and be
+  // unpacked before that frame.
+  const clientsAnswer = call('index:clients');
+  const todayAnswer = withToday ? call('index:today', { now: new Date().toISOString() }) : null;
+  if (withToday) askPlanReviewsEarly(todayIso());
+  // Settled here if the clients fail first (the fill then stops): never an unhandled rejection.
+  todayAnswer?.catch(() => undefined);
+  const clients = await clientsAnswer;
   if (!summaryIndex.load({ clients }, generation)) return;
   let parts = 1;
   const report = () => onProgress({ fraction: parts / 3, clientsReady: true });
   report();
-  // Today's few records (and its plan reviews) are asked for first, so main answers them before
-  // it packs the caseload; the caseload's parts wait until Today is drawn before they are
-  // unpacked (a second of work at 10,000 notes that would otherwise come before that frame).
-  const today = withToday
-    ? call('index:today', { now: new Date().toISOString() }).then((text) => {
+  const today = todayAnswer
+    ? todayAnswer.then((text) => {
         const slice = parseJsonText(text);
         const today = {
           sessions: unpackSessions(slice.sessions),
@@ -55,19 +61,26 @@ async function loadParts(
         summaryIndex.load({ today }, generation);
       })
     : Promise.resolve();
-  if (withToday) askPlanReviewsEarly(todayIso());
-  const todayDrawn = today.then(afterNextFrame, afterNextFrame);
-  const sessions = Promise.all([call('index:sessions'), todayDrawn]).then(([text]) => {
-    if (summaryIndex.load({ sessions: unpackSessions(parseJsonText(text)) }, generation)) parts += 1;
+  const todayIn = today.catch(() => undefined);
+  const todayDrawn = withToday ? todayIn.then(afterNextFrame) : todayIn;
+  // A part is asked for only while this fill is current: after a lock it would only fail.
+  const ask = <T>(asking: () => Promise<T>) => (summaryIndex.isCurrent(generation) ? asking() : null);
+  const notesAnswer = todayIn.then(() => ask(() => call('index:noteSummaries')));
+  const sessions = todayIn.then(async () => {
+    const text = await ask(() => call('index:sessions'));
+    await todayDrawn;
+    if (text && summaryIndex.load({ sessions: unpackSessions(parseJsonText(text)) }, generation)) parts += 1;
     report();
   });
-  const notes = Promise.all([call('index:noteSummaries'), todayDrawn]).then(([text]) => {
-    if (summaryIndex.load({ notes: unpackNoteSummaries(parseJsonText(text)) }, generation)) parts += 1;
+  const notes = Promise.all([notesAnswer, todayDrawn]).then(([text]) => {
+    if (text && summaryIndex.load({ notes: unpackNoteSummaries(parseJsonText(text)) }, generation))
+      parts += 1;
     report();
   });
   // Measures are a few numbers each: one plain message, not counted in the progress.
-  const measures = call('measures:all').then((list) => {
-    summaryIndex.load({ measures: list }, generation);
+  const measures = todayDrawn.then(async () => {
+    const list = await ask(() => call('measures:all'));
+    if (list) summaryIndex.load({ measures: list }, generation);
   });
   await Promise.all([today, sessions, notes, measures]);
 }
@@ -78,11 +91,12 @@ async function loadParts(
  */
 function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => {
-    const fallback = window.setTimeout(resolve, 100);
+    const fallback = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== 'function') return; // no frames here (tests): the wait alone
     requestAnimationFrame(() => {
-      window.clearTimeout(fallback);
+      clearTimeout(fallback);
       // The frame is drawn after its rAF callbacks: the next task runs once it is.
-      window.setTimeout(resolve, 0);
+      setTimeout(resolve, 0);
     });
   });
 }

@@ -110,6 +110,11 @@ export class SummaryIndex {
     return this.#generation;
   }
 
+  /** False once the index was cleared or refilled since `generation` began: that fill's parts are dropped. */
+  isCurrent(generation: number): boolean {
+    return generation === this.#generation;
+  }
+
   /**
    * Takes a part of a fill begun at `generation` (from `clear` or `refill`); drops it, answering false, if
    * the index was cleared since. A record saved since that clear keeps its saved version.
