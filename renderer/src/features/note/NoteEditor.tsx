@@ -1,4 +1,13 @@
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  startTransition,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { draftOfNote } from '../../../../shared/domain/draftOfNote';
 import { emptyRiskAssessment } from '../../../../shared/domain/riskSchema';
 import { planPrompt } from '../../../../shared/domain/templates';
@@ -185,10 +194,15 @@ function LoadedNoteEditor({
   );
   // A draft always offers the risk section; a signed note shows it only if it has one.
   const showRisk = !signed || draft.risk !== null;
+  // The parts after the attunement ratings (below the fold) are drawn in a second, interruptible
+  // render just after the first, so the top of the note is on screen and usable sooner.
+  const [allParts, setAllParts] = useState(false);
+  useEffect(() => startTransition(() => setAllParts(true)), []);
+  // `allParts` gives the outline a new list once every part is drawn, so it watches them all.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `orphanKey` stands for the sections that matter here.
   const outline = useMemo(
     () => noteOutline(template, draft.sections, signed, showRisk),
-    [template, signed, orphanKey, showRisk],
+    [template, signed, orphanKey, showRisk, allParts],
   );
   // The reminder's button: the section appears empty, and the first question takes focus.
   const setRisk = setters.risk;
@@ -291,7 +305,7 @@ function LoadedNoteEditor({
                   />
                 </Part>
               )}
-              {includes.ruptures && (
+              {allParts && includes.ruptures && (
                 <Part idPrefix={idPrefix} partKey={partKeys.ruptures}>
                   <RupturesSection
                     ruptures={draft.ruptures}
@@ -304,77 +318,89 @@ function LoadedNoteEditor({
                   />
                 </Part>
               )}
-              {includes.participation && (
-                <Part idPrefix={idPrefix} partKey={partKeys.participation}>
-                  <ParticipationSection
-                    value={draft.participation}
-                    readOnly={readOnly}
-                    errors={errors}
-                    onChange={setters.participation}
-                  />
-                </Part>
-              )}
-              {includes.feedback && (
-                <Part idPrefix={idPrefix} partKey={partKeys.feedback}>
-                  <FeedbackSection
-                    value={draft.feedback}
-                    previous={previousFeedback}
-                    concernLine={settings.feedbackConcernLine}
-                    readOnly={readOnly}
-                    errors={errors}
-                    onChange={setters.feedback}
-                  />
-                  {!readOnly && handToClient}
-                </Part>
-              )}
-              <Part idPrefix={idPrefix} partKey={partKeys.goals}>
-                <GoalsSection
-                  clientId={note.clientId}
-                  sessionId={note.sessionId}
-                  value={draft.goalProgress}
-                  signedAt={note.signed?.at ?? null}
-                  readOnly={readOnly}
-                  errors={errors}
-                  onChange={setters.goalProgress}
-                  onOpenTreatment={openTreatment}
-                />
-              </Part>
-              {includes.plan && (
-                <Part idPrefix={idPrefix} partKey={partKeys.plan}>
-                  <TextSection
-                    sectionKey="plan"
-                    heading="Plan"
-                    prompt={planPrompt}
-                    value={draft.plan}
-                    readOnly={readOnly}
-                    error={errors.plan}
-                    onChange={setters.plan}
-                  />
-                </Part>
-              )}
-              {showRisk && (
-                <Part idPrefix={idPrefix} partKey={partKeys.risk}>
-                  <RiskSection
-                    value={draft.risk}
-                    readOnly={readOnly}
-                    errors={errors}
-                    onChange={setters.risk}
-                  />
-                </Part>
-              )}
-              {readOnly && (
-                <Part idPrefix={idPrefix} partKey={partKeys.addenda}>
-                  <AddendaSection addenda={note.addenda} onAdd={addAddendum} focusOnMount={justSigned} />
-                </Part>
+              {allParts && (
+                <>
+                  {includes.participation && (
+                    <Part idPrefix={idPrefix} partKey={partKeys.participation}>
+                      <ParticipationSection
+                        value={draft.participation}
+                        readOnly={readOnly}
+                        errors={errors}
+                        onChange={setters.participation}
+                      />
+                    </Part>
+                  )}
+                  {includes.feedback && (
+                    <Part idPrefix={idPrefix} partKey={partKeys.feedback}>
+                      <FeedbackSection
+                        value={draft.feedback}
+                        previous={previousFeedback}
+                        concernLine={settings.feedbackConcernLine}
+                        readOnly={readOnly}
+                        errors={errors}
+                        onChange={setters.feedback}
+                      />
+                      {!readOnly && handToClient}
+                    </Part>
+                  )}
+                  <Part idPrefix={idPrefix} partKey={partKeys.goals}>
+                    <GoalsSection
+                      clientId={note.clientId}
+                      sessionId={note.sessionId}
+                      value={draft.goalProgress}
+                      signedAt={note.signed?.at ?? null}
+                      readOnly={readOnly}
+                      errors={errors}
+                      onChange={setters.goalProgress}
+                      onOpenTreatment={openTreatment}
+                    />
+                  </Part>
+                  {includes.plan && (
+                    <Part idPrefix={idPrefix} partKey={partKeys.plan}>
+                      <TextSection
+                        sectionKey="plan"
+                        heading="Plan"
+                        prompt={planPrompt}
+                        value={draft.plan}
+                        readOnly={readOnly}
+                        error={errors.plan}
+                        onChange={setters.plan}
+                      />
+                    </Part>
+                  )}
+                  {showRisk && (
+                    <Part idPrefix={idPrefix} partKey={partKeys.risk}>
+                      <RiskSection
+                        value={draft.risk}
+                        readOnly={readOnly}
+                        errors={errors}
+                        onChange={setters.risk}
+                      />
+                    </Part>
+                  )}
+                  {readOnly && (
+                    <Part idPrefix={idPrefix} partKey={partKeys.addenda}>
+                      <AddendaSection addenda={note.addenda} onAdd={addAddendum} focusOnMount={justSigned} />
+                    </Part>
+                  )}
+                </>
               )}
             </>
           )}
-          <Part idPrefix={idPrefix} partKey={partKeys.measures}>
-            {measures}
-          </Part>
-          <Part idPrefix={idPrefix} partKey={partKeys.processNotes}>
-            <ProcessNotesPanel noteId={note.id} processNote={data.processNote} createdAt={note.createdAt} />
-          </Part>
+          {allParts && (
+            <>
+              <Part idPrefix={idPrefix} partKey={partKeys.measures}>
+                {measures}
+              </Part>
+              <Part idPrefix={idPrefix} partKey={partKeys.processNotes}>
+                <ProcessNotesPanel
+                  noteId={note.id}
+                  processNote={data.processNote}
+                  createdAt={note.createdAt}
+                />
+              </Part>
+            </>
+          )}
         </div>
       </div>
     </div>
