@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  changeText,
-  EPISODE_BAND,
-  outcomeRows,
-  participationRows,
-} from '../../../renderer/src/features/charts/mirrorRows';
+import { changeText, outcomeRows, participationRows } from '../../../renderer/src/features/charts/mirrorRows';
 import { clientMirror } from '../../../shared/analytics/mirror';
 import { feedback, note, rupture, session } from '../analytics/fixtures';
 
@@ -25,12 +20,12 @@ const notes = [
 ];
 
 describe('mirror rows', () => {
-  it('put the outcomes and the rupture episodes on one time axis, episodes in their band', () => {
+  it('put the outcomes and the rupture episodes on one time axis, each episode with its status', () => {
     const rows = outcomeRows(clientMirror('client-a', sessions, notes));
-    expect(rows.map((r) => [r.sessionId, r.outcome, r.resolved, r.unresolved, r.noteId])).toEqual([
-      ['s1', 36, null, null, 'note-s1'],
-      ['s3', null, EPISODE_BAND, null, 'note-s3'],
-      ['s4', 30, null, EPISODE_BAND, 'note-s4'],
+    expect(rows.map((r) => [r.sessionId, r.outcome, r.episode?.status ?? null, r.noteId])).toEqual([
+      ['s1', 36, null, 'note-s1'],
+      ['s3', null, 'resolved', 'note-s3'],
+      ['s4', 30, 'unresolved', 'note-s4'],
     ]);
     expect(rows.map((r) => r.index)).toEqual([0, 1, 2]);
     expect(rows[1]!.episode?.change).toBe(-6);

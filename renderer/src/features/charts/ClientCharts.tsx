@@ -62,7 +62,9 @@ export function ClientCharts({
     [clientId, source, range],
   );
   // The timeline and trends draw first; the profile and feedback follow in a background render.
-  const laterMetrics = useDeferredValue(metrics);
+  // Null at first, so this holds when the page opens with its metrics remembered too (without an
+  // initial value, a first render would draw them all at once).
+  const laterMetrics = useDeferredValue<typeof metrics | null>(metrics, null);
   const rangeText = rangeWords(range);
   const code = source?.clientCode ?? clientId;
   // Every note belongs to one session: the client's noted sessions, whatever the range.

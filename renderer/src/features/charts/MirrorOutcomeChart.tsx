@@ -115,18 +115,17 @@ export const MirrorOutcomeChart = memo(function MirrorOutcomeChart(props: Mirror
             connectNulls
             isAnimationActive={false}
           />
-          {statuses.map((status) => (
-            <Line
-              key={status}
-              dataKey={status}
-              name={episodeNames[status]}
-              stroke="none"
-              legendType="none"
-              dot={episodeDot(episodeStyles[status])}
-              activeDot={false}
-              isAnimationActive={false}
-            />
-          ))}
+          {/* One series for the three kinds of episode: recharts renders a dot element for every row of
+              a series, so three series drew three per session (1,500 over 500 sessions), two of them empty. */}
+          <Line
+            dataKey={episodeMark}
+            name="Rupture episodes"
+            stroke="none"
+            legendType="none"
+            dot={episodeDot}
+            activeDot={false}
+            isAnimationActive={false}
+          />
         </ClickableLineChart>
       )}
     </ChartFigure>
@@ -145,13 +144,16 @@ function tooltipLines(row: OutcomeRow): string[] {
   return lines;
 }
 
-/** A mark in the episode band, in the status's colour and shape. */
-function episodeDot(style: LineStyle) {
-  return (props: { cx?: number; cy?: number; index: number; value?: number | null }) => {
-    const { cx, cy, index, value } = props;
-    if (cx === undefined || cy === undefined || value == null) return <g key={index} />;
-    return <Symbols key={index} type={style.shape} size={70} cx={cx} cy={cy} fill={style.color} />;
-  };
+/** Where a session's episode mark sits: in the band above the outcome, or nowhere. */
+const episodeMark = (row: OutcomeRow): number | null => (row.episode ? EPISODE_BAND : null);
+
+/** A mark in the episode band, in its status's colour and shape. */
+function episodeDot(props: { cx?: number; cy?: number; index: number; payload?: OutcomeRow }) {
+  const { cx, cy, index, payload } = props;
+  const status = payload?.episode?.status;
+  if (cx === undefined || cy === undefined || !status) return <g key={index} />;
+  const style = episodeStyles[status];
+  return <Symbols key={index} type={style.shape} size={70} cx={cx} cy={cy} fill={style.color} />;
 }
 
 function OutcomeTable({

@@ -14,10 +14,6 @@ export const EPISODE_BAND = 44;
 export interface OutcomeRow extends SessionPoint {
   outcome: number | null;
   episode: RuptureEpisode | null;
-  /** EPISODE_BAND on the series of the episode's status, else null (recharts draws no dot). */
-  resolved: number | null;
-  unresolved: number | null;
-  unrated: number | null;
 }
 
 /** Sessions with an outcome or a rupture episode, in time order. */
@@ -38,8 +34,6 @@ export function outcomeRows(m: ClientMirror): OutcomeRow[] {
     });
   }
   const noteOf = new Map(m.participation.map((p) => [p.sessionId, p.noteId]));
-  const mark = (e: RuptureEpisode | null, status: EpisodeStatus) =>
-    e?.status === status ? EPISODE_BAND : null;
   // The analytics order sessions by instant, then id: the same here, so rows follow the session list.
   return [...bySession.entries()]
     .sort(([a, x], [b, y]) => Date.parse(x.startsAt) - Date.parse(y.startsAt) || (a < b ? -1 : a > b ? 1 : 0))
@@ -50,9 +44,6 @@ export function outcomeRows(m: ClientMirror): OutcomeRow[] {
       date: sessionDate(r.startsAt),
       outcome: r.outcome,
       episode: r.episode,
-      resolved: mark(r.episode, 'resolved'),
-      unresolved: mark(r.episode, 'unresolved'),
-      unrated: mark(r.episode, 'unrated'),
     }));
 }
 
