@@ -139,7 +139,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
             io.err(`Generating: ${done}/${clients} clients`);
         },
       });
-      const plans = demoPlans(data.clients, data.sessions, DEMO_CLINICIAN);
+      const treatmentPlans = demoPlans(data.clients, data.sessions, DEMO_CLINICIAN);
       const passphrase = await readPassphraseForNewVault(io, options);
       const { vault, recoveryKey } = await createCliVault(io, dir, passphrase);
       try {
@@ -153,12 +153,16 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
             }
           },
         });
-        // Treatment plans (issue 15), written apart so the generator's data stays as tests know it.
+        // Treatment and safety plans (issue 15), written apart so the generator's data stays as tests know it.
+        const plans = [
+          ...treatmentPlans.map((value) => ({ kind: 'treatment-plan', id: value.id, value })),
+          ...data.safetyPlans.map((value) => ({ kind: 'safety-plan', id: value.id, value })),
+        ];
         if (plans.length > 0) {
-          await vault.putMany(
-            plans.map((value) => ({ kind: 'treatment-plan', id: value.id, value })),
-            { type: 'import', detail: { format: 'demo', part: 'treatment plans' } },
-          );
+          await vault.putMany(plans, {
+            type: 'import',
+            detail: { format: 'demo', part: 'treatment and safety plans' },
+          });
         }
       } finally {
         await vault.lock();
@@ -167,7 +171,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       io.out(
         `Created a demo vault in ${resolve(dir)}: ${data.clients.length} clients, ${data.sessions.length} sessions, ` +
           `${data.notes.length} notes (${signed} signed), ${data.processNotes.length} process notes, ` +
-          `${plans.length} treatment plan versions.`,
+          `${treatmentPlans.length} treatment plan versions, ${data.safetyPlans.length} safety plans.`,
       );
       io.out('Recovery key (shown once; store it somewhere safe, away from this computer):');
       io.out(`  ${recoveryKey}`);

@@ -11,7 +11,9 @@ import type { Session } from '../../../shared/domain/sessionSchema';
 import { builtInTemplate } from '../../../shared/domain/templates';
 import { contentHashOf } from '../NoteService';
 import * as att from './demoAttunementPhrases';
+import { demoGoalProgress } from './demoGoalProgress';
 import * as text from './demoPhrases';
+import { demoRiskSection, type RiskCourse } from './demoRisk';
 import type { Random } from './random';
 
 /** What stays the same for a client across their sessions. */
@@ -34,6 +36,11 @@ export interface DemoNoteInput {
   clinicianName: string;
   /** The latest moment (epoch ms) anything may be dated: a later signature or addendum is left out. */
   notAfter: number;
+  /**
+   * The active goals of the plan in force (demoActiveGoalIds) and the risk course (issue 15), drawn from a generator of their own so that
+   * adding them left every other part of the demo as it was for a seed.
+   */
+  clinical: { rng: Random; goalIds: readonly string[]; risk: RiskCourse; first: boolean };
 }
 
 const hardFeelings = emotionWords.filter((w) => ['sadness', 'fear', 'anger', 'shame'].includes(w.family));
@@ -111,6 +118,9 @@ export function demoNote(rng: Random, input: DemoNoteInput): { note: Note; proce
     note.coRegulation = rng.chance(0.6) ? paragraph(rng, fill, att.coRegulationSentences, rng.int(1, 2)) : '';
     note.feedback = rng.chance(0.65) ? feedback(rng, profile, progress, note.ruptures) : null;
     note.plan = paragraph(rng, fill, text.planSentences, rng.int(1, 3));
+    const { clinical } = input;
+    note.goalProgress = demoGoalProgress(clinical.rng, clinical.goalIds, progress);
+    note.risk = demoRiskSection(clinical.rng, clinical.risk, progress, clinical.first);
   }
 
   if (rng.chance(0.7)) sign(rng, note, input.clinicianName, input.notAfter);
@@ -276,7 +286,7 @@ function sign(rng: Random, note: Note, by: string, notAfter: number): void {
   if (rng.chance(0.05)) {
     const addendumAt = addMinutes(at, rng.int(60, 60 * 24 * 6));
     if (Date.parse(addendumAt) > notAfter) return;
-    note.addenda = [{ id: rng.id(), at: addendumAt, by, text: rng.pick(text.addendumTexts) }];
+    note.addenda = [{ id: rng.id(), at: addendumAt, by, ...rng.pick(text.addenda) }];
     note.updatedAt = addendumAt;
   }
 }

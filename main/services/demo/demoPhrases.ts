@@ -3,6 +3,7 @@
  * one. Slots in braces are filled per client and session: {topic}, {person}, {feeling},
  * {feeling2}, {body}, {goal}.
  */
+import type { Addendum } from '../../../shared/domain/noteSchema';
 
 /** What a client came for, with the topics and people their sessions keep returning to. */
 export interface CaseTheme {
@@ -221,9 +222,26 @@ export const noShowSentences = [
   'Cancellation policy reminded by message, kindly worded, without charge this time.',
 ];
 
-export const addendumTexts = [
-  'Correction: the date of the appointment with the specialist is next month, not next week.',
-  'Client phoned after the session to say the exercise had helped that evening; noted for the next session.',
-  'Clarification: the feedback score was completed on paper and entered afterwards.',
-  'Spoke with the client’s GP with consent; they will review the sleep medication.',
+/** The addenda a signed demo note sometimes gets, each typed with its reason as a therapist's are. */
+export const addenda: ReadonlyArray<Pick<Addendum, 'type' | 'reason' | 'text'>> = [
+  {
+    type: 'correction',
+    reason: 'The client gave the date again at the next session.',
+    text: 'The appointment with the specialist is next month, not next week.',
+  },
+  {
+    type: 'late-entry',
+    reason: 'The client phoned after the note was signed.',
+    text: 'Client phoned after the session to say the exercise had helped that evening; noted for the next session.',
+  },
+  {
+    type: 'clarification',
+    reason: 'The feedback score could be read as taken in the session.',
+    text: 'The feedback score was completed on paper and entered afterwards.',
+  },
+  {
+    type: 'late-entry',
+    reason: 'The call with the GP came after the note was signed.',
+    text: 'Spoke with the client’s GP with consent; they will review the sleep medication.',
+  },
 ];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
-import { type TreatmentPlan, treatmentPlanSchema } from '../../../shared/domain/treatmentPlanSchema';
+import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import { planContentHashOf } from '../TreatmentPlanService';
 
 const DAY = 86_400_000;
@@ -34,43 +34,92 @@ export function demoPlans(
   const plans: TreatmentPlan[] = [];
   for (const client of clients) {
     const course = (byClient.get(client.id) ?? []).sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
-    const second = course[1];
-    if (!second || client.goals.length === 0) continue;
-    const signedAt = new Date(Date.parse(second.startsAt) + DAY).toISOString();
-    const first = version(client, 1, null, signedAt, clinicianName, false);
-    plans.push(first);
-    const lastAt = Date.parse(course[course.length - 1]!.startsAt);
-    const reviewAt = Date.parse(`${first.reviewDate}T12:00:00Z`);
-    // About one client in four has had the review come and go unrecorded: Today reminds.
-    const missed = Number.parseInt(stableId(client.id).slice(0, 2), 16) % 4 === 0;
-    if (lastAt > reviewAt && !missed) {
-      plans.push(version(client, 2, first, new Date(reviewAt).toISOString(), clinicianName, true));
+    // Ids carry over between versions, as a revision's do: each made once for the client.
+    const ids = new Map<string, string>();
+    const id = (what: string) => {
+      const found = ids.get(what) ?? stableId(`${client.id}/${what}`);
+      ids.set(what, found);
+      return found;
+    };
+    let previous: TreatmentPlan | null = null;
+    for (const { n, at, review } of signings(client, course)) {
+      previous = version(client, id, n, previous, at, clinicianName, review);
+      plans.push(previous);
     }
   }
   return plans;
 }
 
+/**
+ * The ids of the goals active in a demo client's plan version in force at a moment (as
+ * demoPlans makes them, without the cost of building and hashing the plans, which the demo's
+ * notes need at every session): none before the first version is signed. `course` is the
+ * client's sessions, oldest first.
+ */
+export function demoActiveGoalIds(client: Client, course: readonly Session[]): (at: string) => string[] {
+  const versions = signings(client, course).map(({ at, review }) => ({
+    at,
+    goals: client.goals.flatMap((_, i) =>
+      goalStatus(client, i, review) === 'active' ? [stableId(`${client.id}/goal-${i}`)] : [],
+    ),
+  }));
+  return (at) => versions.findLast((v) => v.at <= at)?.goals ?? [];
+}
+
+/**
+ * When each version of a client's plan is signed: version 1 the day after the second session;
+ * version 2 at the first review if the course lasted past it, unless the review was missed.
+ */
+function signings(
+  client: Client,
+  course: readonly Session[],
+): Array<{ n: number; at: string; review: boolean }> {
+  const second = course[1];
+  if (!second || client.goals.length === 0) return [];
+  const first = Date.parse(second.startsAt) + DAY;
+  const out = [{ n: 1, at: new Date(first).toISOString(), review: false }];
+  const reviewAt = Date.parse(`${dayOf(first, REVIEW_DAYS)}T12:00:00Z`);
+  const lastAt = Date.parse(course[course.length - 1]!.startsAt);
+  // About one client in four has had the review come and go unrecorded: Today reminds.
+  const missed = Number.parseInt(stableId(client.id).slice(0, 2), 16) % 4 === 0;
+  if (lastAt > reviewAt && !missed) out.push({ n: 2, at: new Date(reviewAt).toISOString(), review: true });
+  return out;
+}
+
+/** At the first review the first goal is met in the revision (the course moved). */
+function goalStatus(client: Client, i: number, review: boolean): 'met' | 'active' {
+  return review && i === 0 && client.goals.length > 1 ? 'met' : 'active';
+}
+
+/** The yyyy-mm-dd date `days` after the moment `from` (epoch ms). */
+const dayOf = (from: number, days: number) => new Date(from + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * One signed version. Built whole rather than parsed: the demo makes thousands and zod's parse was
+ * most of their cost; demoPlans.test parses every one to check it is a valid, complete record.
+ */
 function version(
   client: Client,
+  id: (what: string) => string,
   n: number,
   previous: TreatmentPlan | null,
   signedAt: string,
   by: string,
   review: boolean,
 ): TreatmentPlan {
-  const id = (what: string) => stableId(`${client.id}/${what}`);
-  const day = (offset: number) => new Date(Date.parse(signedAt) + offset * DAY).toISOString().slice(0, 10);
-  const plan = treatmentPlanSchema.parse({
+  const day = (offset: number) => dayOf(Date.parse(signedAt), offset);
+  const problemIds = client.concerns.map((_, i) => id(`problem-${i}`));
+  const plan: TreatmentPlan = {
     id: id(`plan-${n}`),
     clientId: client.id,
     version: n,
     revises: previous?.id ?? null,
     status: 'draft',
-    problems: client.concerns.map((text, i) => ({ id: id(`problem-${i}`), text })),
+    problems: client.concerns.map((text, i) => ({ id: problemIds[i]!, text })),
     goals: client.goals.map((text, i) => ({
       id: id(`goal-${i}`),
       text,
-      problemIds: client.concerns.length > 0 ? [id(`problem-${i % client.concerns.length}`)] : [],
+      problemIds: problemIds.length > 0 ? [problemIds[i % problemIds.length]!] : [],
       objectives: [
         {
           id: id(`objective-${i}`),
@@ -81,20 +130,19 @@ function version(
         },
       ],
       targetDate: day(2 * REVIEW_DAYS),
-      // At the first review the first goal is met in the revision (the course moved).
-      status: review && i === 0 && client.goals.length > 1 ? 'met' : 'active',
+      status: goalStatus(client, i, review),
     })),
     interventions: [0, 1 + (client.code.length % 4)].map((k) => ({
       id: id(`intervention-${k}`),
       text: interventions[k]!,
+      goalIds: [],
     })),
     reviewDate: day(REVIEW_DAYS),
     notes: review ? 'Reviewed with the client at the end of the first quarter.' : '',
     createdAt: signedAt,
     updatedAt: signedAt,
-  });
-  const signed = { at: signedAt, by, contentHash: planContentHashOf(plan) };
-  return treatmentPlanSchema.parse({ ...plan, status: 'signed', signed });
+  };
+  return { ...plan, status: 'signed', signed: { at: signedAt, by, contentHash: planContentHashOf(plan) } };
 }
 
 /** A v4-shaped UUID derived from `seed`, so the same demo gives the same ids. */

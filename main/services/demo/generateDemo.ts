@@ -7,10 +7,13 @@ import type { Client } from '../../../shared/domain/clientSchema';
 import { type DimensionId, dimensionIds } from '../../../shared/domain/dimensions';
 import type { Note } from '../../../shared/domain/noteSchema';
 import type { ProcessNote } from '../../../shared/domain/processNoteSchema';
+import { elevatedRiskLevels, type SafetyPlan } from '../../../shared/domain/riskSchema';
 import type { Attendance, Modality, Session } from '../../../shared/domain/sessionSchema';
 import { type Settings, settingsSchema } from '../../../shared/domain/settingsSchema';
 import { AttuneError } from '../../../shared/errors';
 import { type DemoProfile, demoNote } from './demoNote';
+import { demoActiveGoalIds } from './demoPlans';
+import { demoRiskCourse, demoSafetyPlan } from './demoRisk';
 import { caseThemes } from './demoPhrases';
 import { Random } from './random';
 
@@ -33,6 +36,8 @@ export interface DemoData {
   notes: Note[];
   processNotes: ProcessNote[];
   settings: Settings;
+  /** Written apart from the rest (writeDemo leaves them out), as `attune demo` does treatment plans (demoPlans). */
+  safetyPlans: SafetyPlan[];
 }
 
 export const DEMO_LIMITS = { clients: 10_000, sessionsPerClient: 1_000 } as const;
@@ -47,12 +52,15 @@ export function generateDemo(options: DemoOptions): DemoData {
   checkCount(options.sessionsPerClient, DEMO_LIMITS.sessionsPerClient, 'sessions per client');
   const end = dayOf(options.endDate ?? FIXED_DEMO_END_DATE);
   const rng = new Random(options.seed);
+  // Goals and risk (issue 15) draw from their own generator: the rest stays as it was for a seed.
+  const clinicalRng = new Random(options.seed ^ 0x15);
   const data: DemoData = {
     clients: [],
     sessions: [],
     notes: [],
     processNotes: [],
     settings: settingsSchema.parse({ clinicianName: DEMO_CLINICIAN }),
+    safetyPlans: [],
   };
 
   const plans = Array.from({ length: options.clients }, () => {
@@ -83,6 +91,9 @@ export function generateDemo(options: DemoOptions): DemoData {
       createdAt: `${startDate}T08:00:00.000Z`,
       updatedAt: lastAt,
     });
+    const client = data.clients[data.clients.length - 1]!;
+    const goalsAt = demoActiveGoalIds(client, sessions);
+    const risk = demoRiskCourse(clinicalRng, i);
     sessions.forEach((session, k) => {
       const progress = sessions.length > 1 ? k / (sessions.length - 1) : 0;
       const { note, processNote } = demoNote(rng, {
@@ -91,10 +102,23 @@ export function generateDemo(options: DemoOptions): DemoData {
         progress,
         clinicianName: DEMO_CLINICIAN,
         notAfter,
+        clinical: {
+          rng: clinicalRng,
+          goalIds: goalsAt(session.startsAt),
+          risk,
+          first: k === 0,
+        },
       });
       data.sessions.push(session);
       data.notes.push(note);
       if (processNote) data.processNotes.push(processNote);
+      if (
+        note.risk &&
+        elevatedRiskLevels.has(note.risk.level!) &&
+        !data.safetyPlans.some((p) => p.clientId === clientId)
+      ) {
+        data.safetyPlans.push(demoSafetyPlan(`${clientId}-safety`, clientId, note.createdAt));
+      }
     });
     options.onProgress?.(i + 1);
   }

@@ -64,10 +64,14 @@ describe('demoPlans', () => {
     expect(made.code).toBe(0);
     const expected = generateDemo({ clients: 3, sessionsPerClient: 20, seed: 4, endDate: '2025-06-27' });
     const written = demoPlans(expected.clients, expected.sessions, DEMO_CLINICIAN);
-    expect(made.out).toContain(`${written.length} treatment plan versions`);
+    expect(made.out).toContain(
+      `${written.length} treatment plan versions, ${expected.safetyPlans.length} safety plans`,
+    );
+    expect(expected.safetyPlans.length).toBeGreaterThan(0);
     await withOpenVault(dir, async (vault) => {
       const stored = (await vault.getAll('treatment-plan')).map((r) => r.value);
       expect(stored).toEqual(expect.arrayContaining(written));
+      expect((await vault.getAll('safety-plan')).map((r) => r.value)).toEqual(expected.safetyPlans);
     });
     const checked = await cli(['verify', dir]);
     expect(checked.code, checked.out + checked.err).toBe(0);
