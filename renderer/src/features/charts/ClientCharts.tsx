@@ -61,7 +61,7 @@ export function ClientCharts({
       }),
     [clientId, source, range],
   );
-  // The timeline and trends draw first; the profile and feedback follow in a background render.
+  // The timeline and trends draw first; the goals, profile and feedback follow in a background render.
   // Null at first, so this holds when the page opens with its metrics remembered too (without an
   // initial value, a first render would draw them all at once).
   const laterMetrics = useDeferredValue<typeof metrics | null>(metrics, null);
@@ -132,19 +132,19 @@ export function ClientCharts({
             onOpenNote={openNote}
             exportSubject={code}
           />
-          {source && (
-            <GoalProgressChart
-              clientId={clientId}
-              source={source}
-              range={dateRange}
-              rangeText={rangeText}
-              headingLevel={3}
-              onOpenNote={openNote}
-              exportSubject={code}
-            />
-          )}
           {laterMetrics ? (
             <>
+              {source && (
+                <GoalProgressChart
+                  clientId={clientId}
+                  source={source}
+                  range={dateRange}
+                  rangeText={rangeText}
+                  headingLevel={3}
+                  onOpenNote={openNote}
+                  exportSubject={code}
+                />
+              )}
               <ProfileChart
                 metrics={laterMetrics}
                 rangeText={rangeText}
@@ -171,7 +171,7 @@ export function ClientCharts({
               )}
             </>
           ) : (
-            <p className="muted">Loading the profile and feedback charts…</p>
+            <p className="muted">Loading the goal, profile and feedback charts…</p>
           )}
         </div>
       )}
