@@ -2,7 +2,8 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../../main/services/demo/generateDemo';
+import { demoPlans } from '../../../main/services/demo/demoPlans';
+import { DEMO_CLINICIAN, generateDemo } from '../../../main/services/demo/generateDemo';
 import { writeDemo } from '../../../main/services/demo/writeDemo';
 import type { ExportFile } from '../../../main/services/exchange/exportFileSchema';
 import { cli, makeVault, recordSnapshot } from './cliTestKit';
@@ -35,9 +36,10 @@ function validFile(): ExportFile {
     notes: data.notes,
     processNotes: data.processNotes,
     measures: [],
-    treatmentPlans: [],
+    // The demo's plans and safety plans: its notes' goal progress names the plans' goals.
+    treatmentPlans: demoPlans(data.clients, data.sessions, DEMO_CLINICIAN),
     diagnoses: [],
-    safetyPlans: [],
+    safetyPlans: data.safetyPlans,
     templates: [],
   };
 }
