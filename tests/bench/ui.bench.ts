@@ -488,7 +488,8 @@ test('typing in a 5,000-word note', async ({ page, openApp, backend }) => {
     label: 'Keystroke → next frame, 5,000-word note',
     unit: 'ms',
     samples: latencies,
-    target: { stat: 'p95', max: 50, strict: true },
+    // Issue 13: p95 ≤ 16 ms per keystroke (one frame at 60 Hz) with the sticky header and outline on screen.
+    target: { stat: 'p95', max: 16 },
     note: `${latencies.length} keystrokes, 200 per run, one every ~55 ms`,
   });
   add({
