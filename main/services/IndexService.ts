@@ -9,11 +9,11 @@ import { kinds, type RecordStore } from './RecordStore';
 
 export interface IndexServiceOptions {
   /**
-   * Called each time the index has answered with notes (Today's slice, or every summary): the
-   * app starts preparing the search then, soon after unlock but after Today's answer, which
-   * would otherwise wait for the notes' hand-over to the search thread.
+   * Called each time the index has answered (the clients first, right after unlock): the app
+   * starts preparing the search then (NoteSearch.warmUp, on the next turn so the answer goes out
+   * first), so the search thread parses the notes on the other core while main answers Today.
    */
-  onNotesRead?: () => void;
+  onIndexRead?: () => void;
 }
 
 /** Today's sessions and their notes' summaries: a few dozen records of the caseload. */
@@ -39,7 +39,9 @@ export class IndexService {
 
   async clients(): Promise<Client[]> {
     // Values are handed out as stored, not copied: they cross IPC (a copy) or are only read.
-    return [...(await this.store.all<Client>(kinds.client)).values()];
+    const clients = [...(await this.store.all<Client>(kinds.client)).values()];
+    this.options.onIndexRead?.();
+    return clients;
   }
 
   async sessions(): Promise<Session[]> {
@@ -49,7 +51,7 @@ export class IndexService {
   async noteSummaries(): Promise<NoteSummary[]> {
     // Computed once per unlock as the notes are read and kept in step with saves (noteSummaries.ts).
     const summaries = [...(await noteSummaries(this.store)).values()];
-    this.options.onNotesRead?.();
+    this.options.onIndexRead?.();
     return summaries;
   }
 
@@ -78,7 +80,7 @@ export class IndexService {
       const stored = notes.get(id);
       if (stored) slice.notes.push(summarizeNote(stored));
     }
-    this.options.onNotesRead?.();
+    this.options.onIndexRead?.();
     return slice;
   }
 }

@@ -89,9 +89,9 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     templates,
     settings,
     search,
-    // Once the renderer's index has answered with notes (Today, right after unlock), the search
-    // thread is handed the notes, so the first search seldom waits for its scan.
-    index: new IndexService(store, { onNotesRead: () => warmUpSoon(search) }),
+    // Once the renderer's index has answered (the clients, right after unlock), the search thread
+    // is handed the notes, so the first search seldom waits for its scan.
+    index: new IndexService(store, { onIndexRead: () => warmUpSoon(search) }),
   };
 }
 

@@ -38,26 +38,24 @@ describe('preparing search (the scan, then the index thread)', () => {
     await expectKind(services.search.search('manager', 10), 'locked');
   });
 
-  it('starts as the renderer’s index has answered with notes (Today’s or all), after reading them', async () => {
+  it('starts as the renderer’s index has answered (the clients first), after reading', async () => {
     const { session, services } = await openServices();
     await clientWithNote(services);
     const calls: number[] = [];
-    const index = new IndexService(new RecordStore(session), { onNotesRead: () => calls.push(1) });
-    await index.clients();
-    await index.sessions();
-    expect(calls).toEqual([]);
-    const today = index.today(new Date('2025-03-14T12:00:00Z'));
-    expect(calls).toEqual([]); // not before Today's notes are read: the search would compete with them
-    await today;
+    const index = new IndexService(new RecordStore(session), { onIndexRead: () => calls.push(1) });
+    const clients = index.clients();
+    expect(calls).toEqual([]); // not before the clients are read
+    await clients;
     expect(calls).toEqual([1]);
+    await index.today(new Date('2025-03-14T12:00:00Z'));
     await index.noteSummaries();
-    expect(calls).toEqual([1, 1]); // called again: the search's warmUp finds it prepared or under way
+    expect(calls).toEqual([1, 1, 1]); // called again: the search's warmUp finds it prepared or under way
   });
 
-  it('the app starts the search once Today’s answer is out, not before', async () => {
+  it('the app starts the search once the clients’ answer is out, not before', async () => {
     const { services } = await openServices();
     await clientWithNote(services);
-    await services.index.today(new Date('2025-03-14T12:00:00Z'));
+    await services.index.clients();
     expect(services.search.stats().engine).toBe('none');
     await vi.waitFor(() => expect(services.search.stats().engine).not.toBe('none'));
   });
