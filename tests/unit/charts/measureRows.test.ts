@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, measureRows, measureSummary, rowsInRange } from '../../../renderer/src/features/charts/measureRows';
+import {
+  changeText,
+  markedRows,
+  measureRows,
+  measureSummary,
+  rowsInRange,
+} from '../../../renderer/src/features/charts/measureRows';
 import { emptyAnswers, type Measure } from '../../../shared/measures';
 
 function outcome(day: number, values: Array<number | null>, status: Measure['status'] = 'complete'): Measure {
@@ -59,5 +65,23 @@ describe('measure chart rows', () => {
     expect(measureSummary('gad7', [])).toBe('No complete GAD-7 yet.');
     expect(changeText(null)).toBe('First');
     expect(changeText('no-reliable-change')).toBe('no reliable change');
+  });
+
+  it('on a chart too dense for every dot, marks the risk flags and where reliable change begins or turns', () => {
+    // 18 → 18 → 24 (reliable improvement, +6) → 28 (still) → 18 (back: no reliable change) → 24 (again).
+    const totals = [18, 18, 24, 28, 18, 24];
+    const series = totals.map((t, i) => outcome(i + 1, [t / 4, t / 4, t / 4, t / 4]));
+    const rows = measureRows(series, 'outcome', new Map());
+    expect(rows.map((r) => r.sinceFirst)).toEqual([
+      null,
+      'no-reliable-change',
+      'reliable-improvement',
+      'reliable-improvement',
+      'no-reliable-change',
+      'reliable-improvement',
+    ]);
+    expect([...markedRows(rows)]).toEqual([2, 5]);
+    const flagged = rows.map((r, i) => (i === 1 ? { ...r, risk: true } : r));
+    expect([...markedRows(flagged)].sort()).toEqual([1, 2, 5]);
   });
 });

@@ -21,6 +21,7 @@ import {
 import {
   changeText,
   type MeasureRow,
+  markedRows,
   measureSummary,
   rememberedMeasureRows,
   rowsInRange,
@@ -63,6 +64,13 @@ export const MeasureChart = memo(function MeasureChart({
     [measures, instrument, noteOfSession, range],
   );
   const summary = useMemo(() => measureSummary(instrument, rows), [instrument, rows]);
+  // Too many points for a dot each: only the risk flags and where reliable change begins are drawn.
+  const dot = useMemo(() => {
+    if (rows.length <= MAX_DOTTED_POINTS) return measureDot;
+    const marked = markedRows(rows);
+    return (props: MeasureDotProps) =>
+      marked.has(props.index) ? measureDot(props) : <g key={props.index} />;
+  }, [rows]);
   const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);
   const cutoffName = `Clinical cut-off (${definition.clinicalCutoff})`;
   const totalName = `${definition.label} total (0–${definition.totalMax})`;
@@ -153,7 +161,7 @@ export const MeasureChart = memo(function MeasureChart({
             type="linear"
             stroke={feedbackStyle.color}
             strokeWidth={2}
-            dot={rows.length <= MAX_DOTTED_POINTS ? measureDot : false}
+            dot={dot}
             activeDot={{ r: 6 }}
             isAnimationActive={false}
           />
@@ -163,8 +171,10 @@ export const MeasureChart = memo(function MeasureChart({
   );
 });
 
+type MeasureDotProps = { cx?: number; cy?: number; index: number; payload: MeasureRow };
+
 /** A circle, or the marker of reliable change, with a square around a risk-flagged point. */
-function measureDot(props: { cx?: number; cy?: number; index: number; payload: MeasureRow }) {
+function measureDot(props: MeasureDotProps) {
   const { cx, cy, payload, index } = props;
   if (cx === undefined || cy === undefined) return <g key={index} />;
   const ring = payload.risk ? (

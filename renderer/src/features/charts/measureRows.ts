@@ -1,13 +1,14 @@
 /** The rows of a client's outcome-measure charts and tables, from the index's measures. */
+
+import { type DateRange, inRange } from '../../../../shared/analytics/dateRange';
+import { rememberLast } from '../../../../shared/analytics/memoizedMetrics';
 import type { InstrumentId } from '../../../../shared/measures/instrument';
 import { instrumentsById } from '../../../../shared/measures/instruments';
 import type { MeasureFlag } from '../../../../shared/measures/measureFlags';
 import type { Measure } from '../../../../shared/measures/measureSchema';
-import { type DateRange, inRange } from '../../../../shared/analytics/dateRange';
-import { rememberLast } from '../../../../shared/analytics/memoizedMetrics';
 import { measureSeries } from '../../../../shared/measures/measureSeries';
-import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import type { ChangeKind } from '../../../../shared/measures/reliableChange';
+import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import type { SessionPoint } from './clientChartRows';
 
 /** One scored administration: a point of the chart and a row of its table. */
@@ -103,4 +104,20 @@ export function measureSummary(instrument: InstrumentId, rows: readonly MeasureR
 /** The change since the first administration, for the table. */
 export function changeText(kind: ChangeKind | null): string {
   return kind === null ? 'First' : changeWords[kind].replace(/^a /, '');
+}
+
+/**
+ * The rows a chart too dense for a dot at every point still marks (MeasureChart): a risk-flagged
+ * row, and each row whose reliable change since the first differs from the row before (where the
+ * client first reaches, or leaves, reliable improvement or deterioration). Without these, a
+ * 500-session chart would show neither an item-9 flag nor when change became reliable.
+ */
+export function markedRows(rows: readonly MeasureRow[]): Set<number> {
+  const marked = new Set<number>();
+  rows.forEach((row, i) => {
+    const before = i > 0 ? (rows[i - 1] as MeasureRow).sinceFirst : null;
+    const reliable = row.sinceFirst === 'reliable-improvement' || row.sinceFirst === 'reliable-deterioration';
+    if (row.risk || (reliable && row.sinceFirst !== before)) marked.add(i);
+  });
+  return marked;
 }
