@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeDamage, type RecordSource } from '../../../main/services/check/describeDamage';
 import { SyncService } from '../../../main/services/sync/SyncService';
-import { describeDamagedRecord } from '../../../shared/domain/vaultCheckReport';
 import { defaultSettings } from '../../../shared/domain/settingsSchema';
-import { officeAndLaptop, syncFolder } from '../vault/v2/syncFolder';
-import { A, B, tempRootsPerTest } from '../vault/v2/v2Kit';
+import { describeDamagedRecord } from '../../../shared/domain/vaultCheckReport';
+import { officeAndLaptop } from '../vault/v2/syncFolder';
+import { tempRootsPerTest } from '../vault/v2/v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-named-records-');
 const client = { id: 'client-1', code: 'C-014', displayName: 'Rose M.' };
@@ -46,15 +46,7 @@ describe('a client’s plan, diagnosis and safety plan are named in reports, not
   });
 
   it('describes a diagnosis edited on two computers at once as a diagnosis of its client', async () => {
-    const { a, b, dirA, dirB } = await officeAndLaptop(await tempRoot());
-    const cross = async () => {
-      await a.settled();
-      await b.settled();
-      await syncFolder(dirA, dirB, B);
-      await syncFolder(dirB, dirA, A);
-      await a.refresh();
-      await b.refresh();
-    };
+    const { a, b, cross } = await officeAndLaptop(await tempRoot());
     const dx = { ...(records.diagnosis!['dx-1'] as object), comment: '' };
     await a.put('client', client.id, client);
     await a.put('diagnosis', 'dx-1', dx);

@@ -8,23 +8,15 @@ import { type Note, noteSchema } from '../../../../shared/domain/noteSchema';
 import { defaultSettings } from '../../../../shared/domain/settingsSchema';
 import { signableContent } from '../../../../shared/domain/signableContent';
 import { builtInTemplates } from '../../../../shared/domain/templates';
-import { officeAndLaptop, syncFolder } from '../../vault/v2/syncFolder';
-import { A, B, tempRootsPerTest } from '../../vault/v2/v2Kit';
+import { officeAndLaptop } from '../../vault/v2/syncFolder';
+import { A, tempRootsPerTest } from '../../vault/v2/v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-sync-service-');
 const soap = builtInTemplates.find((t) => t.id === 'soap') ?? builtInTemplates[0]!;
 
 /** Two computers on two copies of one format-2 vault folder, joined by hand as a sync tool would. */
 async function twoComputers() {
-  const { a, b, dirA, dirB } = await officeAndLaptop(await tempRoot());
-  const cross = async () => {
-    await a.settled();
-    await b.settled();
-    await syncFolder(dirA, dirB, B);
-    await syncFolder(dirB, dirA, A);
-    await a.refresh();
-    await b.refresh();
-  };
+  const { a, b, cross } = await officeAndLaptop(await tempRoot());
   await cross();
   return { a, b, cross };
 }

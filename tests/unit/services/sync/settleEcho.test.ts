@@ -5,8 +5,8 @@ import { emptyNote } from '../../../../shared/domain/emptyNote';
 import type { Note } from '../../../../shared/domain/noteSchema';
 import { defaultSettings } from '../../../../shared/domain/settingsSchema';
 import { builtInTemplates } from '../../../../shared/domain/templates';
-import { officeAndLaptop, syncFolder } from '../../vault/v2/syncFolder';
-import { A, B, tempRootsPerTest } from '../../vault/v2/v2Kit';
+import { officeAndLaptop } from '../../vault/v2/syncFolder';
+import { tempRootsPerTest } from '../../vault/v2/v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-settle-echo-');
 const soap = builtInTemplates.find((t) => t.id === 'soap') ?? builtInTemplates[0]!;
@@ -24,15 +24,7 @@ function serviceOver(vault: SyncedVault, at: string) {
 
 describe('settling a signed note on two computers at once', () => {
   it('converges: the settlements of both computers do not settle each other for ever', async () => {
-    const { a, b, dirA, dirB } = await officeAndLaptop(await tempRoot());
-    const cross = async () => {
-      await a.settled();
-      await b.settled();
-      await syncFolder(dirA, dirB, B);
-      await syncFolder(dirB, dirA, A);
-      await a.refresh();
-      await b.refresh();
-    };
+    const { a, b, cross } = await officeAndLaptop(await tempRoot());
     const now = '2026-03-05T14:00:00.000Z';
     const note = emptyNote({ id: 'note-1', sessionId: 's', clientId: 'c', template: soap, now });
     await a.put('note', note.id, note);

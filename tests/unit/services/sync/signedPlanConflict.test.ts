@@ -3,8 +3,8 @@ import { SyncService, type SyncServiceDeps } from '../../../../main/services/syn
 import type { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { defaultSettings } from '../../../../shared/domain/settingsSchema';
 import { AttuneError } from '../../../../shared/errors';
-import { officeAndLaptop, syncFolder } from '../../vault/v2/syncFolder';
-import { A, B, tempRootsPerTest } from '../../vault/v2/v2Kit';
+import { officeAndLaptop } from '../../vault/v2/syncFolder';
+import { tempRootsPerTest } from '../../vault/v2/v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-plan-conflict-');
 
@@ -53,15 +53,7 @@ const signed = {
 };
 
 async function signedHereEditedThere() {
-  const { a, b, dirA, dirB } = await officeAndLaptop(await tempRoot());
-  const cross = async () => {
-    await a.settled();
-    await b.settled();
-    await syncFolder(dirA, dirB, B);
-    await syncFolder(dirB, dirA, A);
-    await a.refresh();
-    await b.refresh();
-  };
+  const { a, b, cross } = await officeAndLaptop(await tempRoot());
   await a.put('treatment-plan', draft.id, draft);
   await cross();
   await a.put('treatment-plan', draft.id, signed);

@@ -36,9 +36,14 @@ export function openAsLaptop(dir: string): Promise<SyncedVault> {
  * Two computers on two copies of one format-2 vault folder: the office creates it, the folder
  * reaches the laptop, which joins, and the laptop's join reaches the office.
  */
-export async function officeAndLaptop(
-  root: string,
-): Promise<{ a: SyncedVault; b: SyncedVault; dirA: string; dirB: string }> {
+export async function officeAndLaptop(root: string): Promise<{
+  a: SyncedVault;
+  b: SyncedVault;
+  dirA: string;
+  dirB: string;
+  /** Each computer's writes settled, carried both ways as a sync tool would, and read by both. */
+  cross: () => Promise<void>;
+}> {
   const dirA = join(root, 'office');
   const dirB = join(root, 'laptop');
   const a = await createAsOffice(dirA);
@@ -47,5 +52,13 @@ export async function officeAndLaptop(
   await b.settled();
   await syncFolder(dirB, dirA, A);
   await a.refresh();
-  return { a, b, dirA, dirB };
+  const cross = async () => {
+    await a.settled();
+    await b.settled();
+    await syncFolder(dirA, dirB, B);
+    await syncFolder(dirB, dirA, A);
+    await a.refresh();
+    await b.refresh();
+  };
+  return { a, b, dirA, dirB, cross };
 }
