@@ -1,6 +1,6 @@
 import type { Client } from '../../shared/domain/clientSchema';
-import type { Session } from '../../shared/domain/sessionSchema';
 import type { Note } from '../../shared/domain/noteSchema';
+import type { Session } from '../../shared/domain/sessionSchema';
 import { type NoteSummary, summarizeNote } from '../../shared/summaries/noteSummary';
 import { todaySlicePlan } from '../../shared/summaries/todaySlice';
 import { noteFacts } from './noteFacts';
@@ -9,9 +9,10 @@ import { kinds, type RecordStore } from './RecordStore';
 
 export interface IndexServiceOptions {
   /**
-   * Called each time the index has answered (the clients first, right after unlock): the app
-   * starts preparing the search then (NoteSearch.warmUp, on the next turn so the answer goes out
-   * first), so the search thread parses the notes on the other core while main answers Today.
+   * Called each time the index has answered with the clients (the first part of every fill, right
+   * after unlock): the app starts preparing the search then (NoteSearch.warmUp, on the next turn so
+   * the answer goes out first), so the search thread parses the notes on the other core while main
+   * answers Today.
    */
   onIndexRead?: () => void;
 }
@@ -50,9 +51,7 @@ export class IndexService {
 
   async noteSummaries(): Promise<NoteSummary[]> {
     // Computed once per unlock as the notes are read and kept in step with saves (noteSummaries.ts).
-    const summaries = [...(await noteSummaries(this.store)).values()];
-    this.options.onIndexRead?.();
-    return summaries;
+    return [...(await noteSummaries(this.store)).values()];
   }
 
   /**
@@ -80,7 +79,6 @@ export class IndexService {
       const stored = notes.get(id);
       if (stored) slice.notes.push(summarizeNote(stored));
     }
-    this.options.onIndexRead?.();
     return slice;
   }
 }

@@ -154,13 +154,14 @@ export class RecordStore {
           const projected = new Map<string, unknown>();
           const versionOf = (id: string) => (records as unknown as RecordTable).versionOf?.(id);
           let reused = 0;
-          for (const [id, value] of previous ? keptOrParsed(records, previous, versionOf) : records) {
-            if (value === REUSED) {
-              projected.set(id, previous?.get(id)?.value);
+          for (const id of records.keys()) {
+            // The kept projection while the record is the version it came from; else parse it.
+            const version = versionOf(id);
+            const hit = version === undefined ? undefined : previous?.get(id);
+            if (hit !== undefined && hit.version === version) {
+              projected.set(id, hit.value);
               reused += 1;
-              continue;
-            }
-            projected.set(id, project(value as T));
+            } else projected.set(id, project(records.get(id) as T));
           }
           // Anything written, added or removed since the copy: keep the view as it is now.
           if (kept && (reused < projected.size || previous?.size !== reused))
@@ -360,22 +361,6 @@ export interface KeptView {
  * the lists), which the write's serializing would otherwise delay.
  */
 const KEEP_AFTER_MS = 2000;
-
-/** Marks a record whose kept projection is still current (keptOrParsed). */
-const REUSED = Symbol('reused');
-
-/** Each record, parsed, or REUSED where the kept copy holds its projection at the same version. */
-function* keptOrParsed(
-  records: ReadonlyMap<string, unknown>,
-  kept: ReadonlyMap<string, CachedProjection<unknown>>,
-  versionOf: (id: string) => string | undefined,
-): Generator<[string, unknown]> {
-  for (const id of records.keys()) {
-    const version = versionOf(id);
-    if (version !== undefined && kept.get(id)?.version === version) yield [id, REUSED];
-    else yield [id, records.get(id)];
-  }
-}
 
 /** Drops the decrypted records and what was derived from them (the search index); the next reads load afresh. */
 function forgetLoaded(state: VaultState): void {

@@ -146,11 +146,12 @@ describe('views kept on this computer between unlocks (FORMAT.md §17)', () => {
     const { location, dataDir } = await makeVault(undefined, 2);
     const session = new VaultSession(location, () => undefined);
     await session.unlock({ passphrase: PASS });
-    const store = new RecordStore(session, { keepViewsAfterMs: 60_000 });
+    // Due 30 ms after the view is built, and the lock comes first: the wait below outlasts it.
+    const store = new RecordStore(session, { keepViewsAfterMs: 30 });
     await seed(store, 3);
     await store.view(kinds.note, Symbol('sessions'), (n: Rec) => n.sessionId, KEPT);
     await session.lock('quit');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(existsSync(join(dataDir, LOCAL_INDEX_DIR))).toBe(false);
     await expect(store.view(kinds.note, Symbol('sessions'), (n: Rec) => n.sessionId, KEPT)).rejects.toThrow(
       /locked/i,

@@ -49,7 +49,9 @@ describe('preparing search (the scan, then the index thread)', () => {
     expect(calls).toEqual([1]);
     await index.today(new Date('2025-03-14T12:00:00Z'));
     await index.noteSummaries();
-    expect(calls).toEqual([1, 1, 1]); // called again: the search's warmUp finds it prepared or under way
+    expect(calls).toEqual([1]); // every fill begins with the clients: asked again, called again
+    await index.clients();
+    expect(calls).toEqual([1, 1]);
   });
 
   it('the app starts the search once the clients’ answer is out, not before', async () => {
