@@ -1,8 +1,6 @@
 import { parseJsonText } from '../../../shared/ipc/jsonText';
 import { unpackNoteSummaries, unpackSessions } from '../../../shared/summaries/packedSummaries';
-import { todayIso } from '../format/dates';
 import { call } from './api';
-import { askPlanReviewsEarly, forgetEarlyPlanReviews } from './plans';
 import { summaryIndex } from './summaryIndex';
 
 export interface FillProgress {
@@ -36,13 +34,12 @@ async function loadParts(
   onProgress: (progress: FillProgress) => void,
   withToday = false,
 ): Promise<void> {
-  // Today's few records (and its plan reviews) are asked for with the clients, so main answers
-  // them next; the rest of the caseload is asked for once Today's part has arrived, and unpacked
-  // once Today is drawn: its answers (megabytes at 10,000 notes) would otherwise cross and be
-  // unpacked before that frame.
+  // Today's few records are asked for with the clients, so main answers them next; the caseload
+  // is asked for once Today's part has arrived (after the plan reviews Today asks for as it
+  // opens) and unpacked once Today is drawn: its answers, megabytes at 10,000 notes, would
+  // otherwise cross and be unpacked before that frame.
   const clientsAnswer = call('index:clients');
   const todayAnswer = withToday ? call('index:today', { now: new Date().toISOString() }) : null;
-  if (withToday) askPlanReviewsEarly(todayIso());
   // Settled here if the clients fail first (the fill then stops): never an unhandled rejection.
   todayAnswer?.catch(() => undefined);
   const clients = await clientsAnswer;
@@ -103,6 +100,5 @@ function afterNextFrame(): Promise<void> {
 
 /** Drops every summary; called at lock so no plaintext stays in the renderer. */
 export function clearIndex(): void {
-  forgetEarlyPlanReviews();
   summaryIndex.clear();
 }

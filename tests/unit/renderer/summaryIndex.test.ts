@@ -82,7 +82,7 @@ afterEach(() => {
 });
 
 describe('the renderer’s summary index', () => {
-  it("fills from main in six messages, the clients first, then Today's few and its plan reviews, and answers lists and badges", async () => {
+  it("fills from main in five messages, the clients first, then Today's few, and answers lists and badges", async () => {
     const { value, calls } = await unlockedRenderer();
     const { a, b, sessions, notes } = await seed(value);
     calls.length = 0;
@@ -95,14 +95,13 @@ describe('the renderer’s summary index', () => {
       }),
     );
 
-    expect(calls.slice(0, 3)).toEqual(['index:clients', 'index:today', 'plans:reviewsDue']);
+    expect(calls.slice(0, 2)).toEqual(['index:clients', 'index:today']);
     expect(calls.sort()).toEqual([
       'index:clients',
       'index:noteSummaries',
       'index:sessions',
       'index:today',
       'measures:all',
-      'plans:reviewsDue',
     ]);
     // The client list is usable before the sessions and notes are in.
     expect(seen[0]).toEqual({ fraction: 1 / 3, clientsReady: true, clients: 2, rows: false });
