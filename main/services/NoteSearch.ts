@@ -5,6 +5,7 @@ import type { TemplateSection } from '../../shared/domain/templates';
 import { AttuneError } from '../../shared/errors';
 import type { SearchHit, SearchResults, SearchSnippet } from '../../shared/ipc/contract';
 import { type NoteTextDoc, noteTexts, noteTextDoc } from './noteText';
+import { decodeKeptScan, encodeKeptScan, type KeptScan, NOTE_SCAN } from './keptScan';
 import { CompactRecords } from './recordTables';
 import { kinds, type RecordStore } from './RecordStore';
 import { type IndexPage, SearchThread } from './searchThread';
@@ -25,7 +26,8 @@ export interface SearchStats {
   prepareMs?: number;
   /**
    * How long handing the thread every note held the main process (ms, in slices): copying their
-   * JSON across; for a vault that keeps notes parsed (format 1), reading their text too.
+   * JSON across, and the notes this computer's copy of the scan gave (a structured clone); for a
+   * vault that keeps notes parsed (format 1), reading their text too.
    */
   handOverMs?: number;
   /** Notes left out of the search because they did not read as notes (damaged JSON, say). */
@@ -34,8 +36,22 @@ export interface SearchStats {
   buildMs?: number;
   /** How many searches each engine has answered since unlock. */
   answered: { scan: number; index: number };
+  /**
+   * This computer's copy of the scan (keptScan.ts) at this unlock: how many notes the scan took
+   * from it, how many it read afresh (every note, when there was no usable copy), and how long
+   * reading, opening and checking the copy took (ms, its file read included). Absent where no
+   * copy is kept (a format-1 vault).
+   */
+  kept?: KeptStats;
   /** The thread's heap in use (bytes) once its scan was ready, and once its index was built. */
   threadHeapBytes?: { scanned?: number; built?: number };
+}
+
+/** What this computer's copy of the scan gave at an unlock (SearchStats.kept). */
+export interface KeptStats {
+  reused: number;
+  rescanned: number;
+  readMs: number;
 }
 
 /** The search's state for one unlock; RecordStore drops it (and calls dispose) at lock and after an import. */
@@ -44,11 +60,15 @@ class SearchState {
   preparing: Promise<void> | undefined;
   /** The search thread (scan, then index), from the moment it is started. */
   thread: SearchThread | undefined;
-  /** True while the notes are being handed to the thread: saves meanwhile wait in `pending`. */
+  /**
+   * True while the notes are being handed to the thread: a note saved meanwhile goes to the
+   * thread at once, and its stored version is not handed over after it (`saved`).
+   */
   handingOver = false;
-  /** Notes saved while the thread was handed the notes, handed over after them. */
-  readonly pending = new Map<string, Note>();
+  /** Notes saved since the hand-over began. */
+  readonly saved = new Set<string>();
   notes = 0;
+  kept: KeptStats | undefined;
   skipped: number | undefined;
   prepareMs: number | undefined;
   handOverMs: number | undefined;
@@ -58,7 +78,7 @@ class SearchState {
 
   dispose(): void {
     this.disposed = true;
-    this.pending.clear();
+    this.saved.clear();
     // The thread goes with its text and index (terminated, not left to finish).
     void this.thread?.stop();
     this.thread = undefined;
@@ -179,12 +199,12 @@ export class NoteSearch {
     const thread = state.thread;
     const engine: SearchEngine = thread?.ready
       ? 'index'
-      : thread?.scanReady && !state.handingOver
+      : thread?.scanReady
         ? 'scan'
         : state.preparing
           ? 'preparing'
           : 'none';
-    const { notes, skipped, prepareMs, handOverMs, answered } = state;
+    const { notes, skipped, prepareMs, handOverMs, answered, kept } = state;
     const buildMs = state.buildMs;
     const threadHeapBytes = thread?.heapBytes;
     return {
@@ -195,6 +215,7 @@ export class NoteSearch {
       handOverMs,
       buildMs,
       answered: { ...answered },
+      ...(kept ? { kept: { ...kept } } : {}),
       ...(threadHeapBytes ? { threadHeapBytes } : {}),
     };
   }
@@ -202,9 +223,11 @@ export class NoteSearch {
   /** Keeps the thread's scan and index current after a note was stored; never waits for either. */
   noteSaved(note: Note): void {
     const state = this.#state();
-    if (state.handingOver || (state.preparing && !state.thread)) state.pending.set(note.id, note);
-    else state.thread?.upsert(noteTextDoc(note));
     // Not started yet: the preparation will read the note from the store.
+    if (!state.thread) return;
+    // Handed over now, so searches find its new text at once; the hand-over skips its stored JSON.
+    if (state.handingOver) state.saved.add(note.id);
+    state.thread.upsert(noteTextDoc(note));
   }
 
   #state(): SearchState {
@@ -227,7 +250,10 @@ export class NoteSearch {
    * Starts the thread and hands it every note in batches, yielding between slices; resolves once
    * the thread's scan holds them all. Notes kept as their JSON (format 2) go as that JSON, which
    * the thread parses: main parses none (at 10,000 notes, reading their text here and cloning it
-   * across held the process for about 450 ms). Notes kept parsed (format 1) go as their text.
+   * across held the process for about 450 ms). There, the scan takes every note still the version
+   * this computer's copy of it was read from (keptScan.ts) from that copy, the thread reads only
+   * the others before it answers, and those it took are handed over after, for the index alone.
+   * Notes kept parsed (format 1) go as their text.
    */
   async #prepare(state: SearchState): Promise<void> {
     const alive = this.store.lease();
@@ -236,6 +262,7 @@ export class NoteSearch {
       if (state.disposed) throw new Replaced();
     };
     state.handingOver = true;
+    state.saved.clear();
     let thread: SearchThread | undefined;
     try {
       try {
@@ -244,26 +271,45 @@ export class NoteSearch {
         throw unavailable(error);
       }
       state.thread = thread;
-      const records = await this.store.all<Note>(kinds.note);
+      const [records, { kept, readMs }] = await Promise.all([
+        this.store.all<Note>(kinds.note),
+        this.#readKeptScan(),
+      ]);
       check();
-      const handOver = new HandOver(thread, state.pending);
-      let busyMs =
-        records instanceof CompactRecords
-          ? await this.#inSlices(records.rawEntries(), ([id, json]) => handOver.json(id, json), check)
-          : await this.#inSlices(records, ([id, note]) => handOver.note(id, note), check);
       state.notes = records.size;
-      // Saved meanwhile: handed over after the rest (their stored version was left out above).
-      const start = performance.now();
-      handOver.finish();
-      state.pending.clear();
-      thread.seal();
-      busyMs += performance.now() - start;
-      state.handOverMs = busyMs;
-      state.handingOver = false;
+      const handOver = new HandOver(thread, state.saved, true);
+      if (records instanceof CompactRecords) {
+        const loadStart = performance.now();
+        const reused = kept ? this.#loadKept(thread, kept, records, state.saved) : new Set<string>();
+        const loadMs = performance.now() - loadStart;
+        state.handOverMs =
+          loadMs +
+          (await this.#inSlices(
+            records.rawEntries(),
+            ([id, json]) => {
+              if (!reused.has(id)) handOver.json(id, json, records.versionOf(id));
+            },
+            check,
+          ));
+        handOver.flush();
+        // Written when it would differ: notes read afresh, or notes the copy has that are gone.
+        const keep = reused.size < records.size || reused.size < (kept?.ids.length ?? 0);
+        thread.sealScan(keep);
+        state.kept = { reused: reused.size, rescanned: records.size - reused.size, readMs };
+        if (keep) this.#keepScanLater(state, thread);
+        if (reused.size > 0) this.#handOverForIndex(state, thread, records, reused, check);
+        else this.#sealed(state, thread);
+      } else {
+        state.handOverMs = await this.#inSlices(records, ([id, note]) => handOver.note(id, note), check);
+        handOver.flush();
+        this.#sealed(state, thread);
+      }
       const handed = thread;
       handed.built.then(
         (ms) => {
-          if (state.thread === handed) state.buildMs = ms;
+          if (state.thread !== handed) return;
+          state.buildMs = ms;
+          state.skipped = handOver.skipped + handed.skipped; // with the notes first read for the index
         },
         () => undefined, // a failed thread is noticed by the next search, which starts another
       );
@@ -277,14 +323,112 @@ export class NoteSearch {
         console.warn(`Search left out ${state.skipped} notes that did not read as notes.`);
     } catch (error) {
       // Not half-fed: the next search starts a thread afresh (a lock or an import stops it anyway).
-      if (thread && state.thread === thread && !state.disposed) {
-        void thread.stop();
-        state.thread = undefined;
-      }
-      throw error;
-    } finally {
+      if (thread && state.thread === thread && !state.disposed) this.#drop(state, thread);
       state.handingOver = false;
+      throw error;
     }
+  }
+
+  /** Every note was handed to `thread`: saves go to it alone from now on. */
+  #sealed(state: SearchState, thread: SearchThread): void {
+    thread.seal();
+    state.handingOver = false;
+    state.saved.clear();
+  }
+
+  /** Stops a thread that failed or was half-fed: the next search starts another. */
+  #drop(state: SearchState, thread: SearchThread): void {
+    void thread.stop();
+    if (state.thread !== thread) return;
+    state.thread = undefined;
+    state.preparing = undefined;
+    state.handingOver = false;
+  }
+
+  /**
+   * Hands the thread the notes its scan took from this computer's copy, for the index alone, in
+   * slices behind the first searches (which the scan answers meanwhile); not waited for.
+   */
+  #handOverForIndex(
+    state: SearchState,
+    thread: SearchThread,
+    records: CompactRecords,
+    reused: ReadonlySet<string>,
+    check: () => void,
+  ): void {
+    const handOver = new HandOver(thread, state.saved, false);
+    const current = () => {
+      check();
+      if (state.thread !== thread) throw new Replaced();
+    };
+    this.#inSlices(
+      records.rawEntries(),
+      ([id, json]) => {
+        if (reused.has(id)) handOver.json(id, json, records.versionOf(id));
+      },
+      current,
+    ).then(
+      (ms) => {
+        current();
+        handOver.flush();
+        this.#sealed(state, thread);
+        state.handOverMs = (state.handOverMs ?? 0) + ms;
+      },
+      (error: unknown) => {
+        if (error instanceof Replaced || (error instanceof AttuneError && error.kind === 'locked')) return;
+        console.error('Search could not hand the notes to its index:', error);
+        this.#drop(state, thread);
+      },
+    );
+  }
+
+  /**
+   * This computer's copy of the scan, or null (none, not usable, or a vault that keeps none), and
+   * how long reading, opening and checking it took (ms, from the file's read to the checked copy).
+   */
+  async #readKeptScan(): Promise<{ kept: KeptScan | null; readMs: number }> {
+    const start = performance.now();
+    const plain = await this.store.readLocalCopy(NOTE_SCAN);
+    if (!plain) return { kept: null, readMs: performance.now() - start };
+    try {
+      return { kept: decodeKeptScan(plain), readMs: performance.now() - start };
+    } finally {
+      plain.fill(0);
+    }
+  }
+
+  /**
+   * Gives the thread the notes of the copy that are still the version their words were read
+   * from (and not saved since this preparation began); the ids of those notes.
+   */
+  #loadKept(
+    thread: SearchThread,
+    kept: KeptScan,
+    records: CompactRecords,
+    saved: ReadonlySet<string>,
+  ): Set<string> {
+    const use = new Uint8Array(kept.ids.length);
+    const reused = new Set<string>();
+    kept.ids.forEach((id, i) => {
+      if (reused.has(id) || saved.has(id) || records.versionOf(id) !== kept.versions[i]) return;
+      use[i] = 1;
+      reused.add(id);
+    });
+    if (reused.size > 0) thread.loadScan(kept, use);
+    return reused;
+  }
+
+  /** Keeps this computer's copy of the scan, a moment after unlock (RecordStore.keepLocalCopy). */
+  #keepScanLater(state: SearchState, thread: SearchThread): void {
+    this.store.keepLocalCopy(NOTE_SCAN, async () => {
+      if (state.thread !== thread) return null;
+      try {
+        return encodeKeptScan(await thread.snapshot());
+      } catch (error) {
+        if (state.thread !== thread || state.disposed) return null; // locked or replaced meanwhile
+        throw error;
+      }
+    });
   }
 
   /** Calls `each` on every item, yielding between slices of sliceMs; how long the slices held the process (ms). */
@@ -306,31 +450,30 @@ export class NoteSearch {
 
 /**
  * Hands notes to the search thread in batches: as their JSON (the thread reads it) or, parsed
- * already, as their text. Notes saved meanwhile are left out here and handed over last, by
- * `finish`, so the thread ends with their latest text.
+ * already, as their text. Notes saved since the hand-over began went to the thread as they were
+ * saved, so their stored version is left out here.
  */
 class HandOver {
-  #json: Array<[string, Uint8Array | string]> = [];
+  #json: Array<[string, Uint8Array | string, string | undefined]> = [];
   #docs: NoteTextDoc[] = [];
   /** Parsed notes whose text could not be read here: left out of the search. */
   skipped = 0;
 
   constructor(
     private readonly thread: SearchThread,
-    private readonly pending: ReadonlyMap<string, Note>,
+    private readonly saved: ReadonlySet<string>,
+    /** Into the scan (and on to the index), or to the index alone (notes the scan holds already). */
+    private readonly scanned: boolean,
   ) {}
 
-  json(id: string, json: Uint8Array | string): void {
-    if (this.pending.has(id)) return;
-    this.#json.push([id, json]);
-    if (this.#json.length >= HAND_OVER_BATCH) {
-      this.thread.addJson(this.#json);
-      this.#json = [];
-    }
+  json(id: string, json: Uint8Array | string, version: string | undefined): void {
+    if (this.saved.has(id)) return;
+    this.#json.push([id, json, version]);
+    if (this.#json.length >= HAND_OVER_BATCH) this.#flushJson();
   }
 
   note(id: string, note: Note): void {
-    if (this.pending.has(id)) return;
+    if (this.saved.has(id)) return;
     try {
       this.#docs.push(noteTextDoc(note));
     } catch {
@@ -343,13 +486,16 @@ class HandOver {
     }
   }
 
-  /** The last batch, then the notes saved while the others were handed over. */
-  finish(): void {
-    this.thread.addJson(this.#json);
-    this.#json = [];
+  /** The last batch. */
+  flush(): void {
+    this.#flushJson();
     this.thread.add(this.#docs);
     this.#docs = [];
-    this.thread.add([...this.pending.values()].map(noteTextDoc));
+  }
+
+  #flushJson(): void {
+    this.thread.addJson(this.#json, this.scanned);
+    this.#json = [];
   }
 }
 

@@ -1,7 +1,13 @@
 import { AttuneError } from '../../shared/errors';
 import type { AuditDetail, AuditType } from '../vault/auditLog';
 import type { OpenVault } from '../vault/OpenVault';
-import { type CachedProjection, readLocalView, writeLocalView } from './device/localViewCache';
+import {
+  type CachedProjection,
+  localViewRows,
+  readLocalCopy,
+  readLocalView,
+  writeLocalCopy,
+} from './device/localViewCache';
 import { CompactRecords, ParsedRecords, type RecordTable } from './recordTables';
 import type { VaultSession } from './VaultSession';
 
@@ -165,7 +171,7 @@ export class RecordStore {
           }
           // Anything written, added or removed since the copy: keep the view as it is now.
           if (kept && (reused < projected.size || previous?.size !== reused))
-            this.#keepLater(state, kept, projected, versionOf);
+            this.#keepRowsLater(state, kept, projected, versionOf);
           return projected;
         },
       );
@@ -189,31 +195,68 @@ export class RecordStore {
   }
 
   /**
-   * Writes this computer's copy of a view once the unlock's first requests are answered (the copy
-   * is for the next unlock), holding only projections of records as the vault gave them: one
-   * saved meanwhile has no version here and is parsed again next time.
+   * The plaintext of this computer's copy of a view kept in a shape of its own (the search's
+   * scan), or null (none, or not usable). The caller zeroes it once read.
    */
-  #keepLater(
+  async readLocalCopy(kept: KeptView): Promise<Buffer | null> {
+    const state = this.#current();
+    try {
+      return await readLocalCopy(this.session.device.dataDir, state.vault, kept.name, kept.schema);
+    } catch (error) {
+      console.warn(`The local copy of ${kept.name} could not be read; it is computed afresh:`, error);
+      return null;
+    }
+  }
+
+  /**
+   * Writes this computer's copy of a view kept in a shape of its own once the unlock's first
+   * requests are answered, as `view` does its copies: `plain` gives its plaintext then (null:
+   * nothing to keep). Nothing is written once the vault locks.
+   */
+  keepLocalCopy(kept: KeptView, plain: () => Promise<Buffer | null>): void {
+    this.#keepLater(this.#current(), kept, plain);
+  }
+
+  /**
+   * Writes this computer's copy of a view once the unlock's first requests are answered (the copy
+   * is for the next unlock; writing it sooner would hold those answers up): `plain` gives what to
+   * seal, then. Cancelled at lock, and nothing is written if the vault locked meanwhile.
+   */
+  #keepLater(state: VaultState, kept: KeptView, plain: () => Promise<Buffer | null> | Buffer): void {
+    const alive = this.lease();
+    const dataDir = this.session.device.dataDir;
+    const timer: NodeJS.Timeout = setTimeout(() => {
+      state.keeping.delete(timer);
+      if (!alive()) return;
+      void (async () => {
+        const made = await plain();
+        if (!made) return;
+        if (!alive()) return void made.fill(0);
+        await writeLocalCopy(dataDir, state.vault, kept.name, kept.schema, made);
+      })().catch((error: unknown) => console.warn(`Could not keep a local copy of ${kept.name}:`, error));
+    }, this.#keepViewsAfterMs);
+    timer.unref?.();
+    state.keeping.add(timer);
+  }
+
+  /**
+   * Writes this computer's copy of a view, as rows, holding only projections of records as the
+   * vault gave them: one saved meanwhile has no version here and is parsed again next time.
+   */
+  #keepRowsLater(
     state: VaultState,
     kept: KeptView,
     table: ReadonlyMap<string, unknown>,
     versionOf: (id: string) => string | undefined,
   ): void {
-    const alive = this.lease();
-    const timer: NodeJS.Timeout = setTimeout(() => {
-      state.keeping.delete(timer);
-      if (!alive()) return;
+    this.#keepLater(state, kept, () => {
       const entries: Array<[string, string, unknown]> = [];
       for (const [id, value] of table) {
         const version = versionOf(id);
         if (version !== undefined) entries.push([id, version, value]);
       }
-      writeLocalView(this.session.device.dataDir, state.vault, kept.name, kept.schema, entries).catch(
-        (error: unknown) => console.warn(`Could not keep a local copy of ${kept.name}:`, error),
-      );
-    }, this.#keepViewsAfterMs);
-    timer.unref?.();
-    state.keeping.add(timer);
+      return localViewRows(entries);
+    });
   }
 
   /** The records loaded so far in this unlock that could not be read, in load order. */

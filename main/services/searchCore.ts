@@ -29,6 +29,23 @@ export interface NoteScanApi {
   search(terms: readonly string[]): string[];
   /** The words of a note that the terms match, for its snippets (as the index reports them). */
   matchedWords(id: string, terms: readonly string[]): string[];
+  /** The notes `include` names, with the words they use (numbered afresh), as this computer keeps them. */
+  snapshot(include: (id: string) => boolean): ScanSnapshot;
+  /** Adds (or replaces) the notes of a snapshot whose `use` is 1, as if each had been `set`. */
+  load(snapshot: ScanSnapshot, use: Uint8Array): void;
+}
+
+/**
+ * Notes as the scan holds them, for this computer's kept copy (keptScan.ts): the distinct words
+ * of note i are `numbers` from the sum of the counts before i, `counts[i]` of them, each a place
+ * in `words`.
+ */
+export interface ScanSnapshot {
+  ids: string[];
+  updatedAt: string[];
+  words: string[];
+  counts: Uint32Array<ArrayBuffer>;
+  numbers: Uint32Array<ArrayBuffer>;
 }
 
 export interface SearchCore {
@@ -235,6 +252,73 @@ export function searchCore(rules: MatchRules): SearchCore {
 
     get size(): number {
       return this.#ids.length;
+    }
+
+    /** The notes `include` names, with the words they use (numbered afresh, so words no note uses any more go). */
+    snapshot(include: (id: string) => boolean): ScanSnapshot {
+      const renumbered = new Int32Array(this.#words.length).fill(-1);
+      const ids: string[] = [];
+      const updatedAt: string[] = [];
+      const words: string[] = [];
+      const counts: number[] = [];
+      let total = 0;
+      const slots: number[] = [];
+      for (let slot = 0; slot < this.#ids.length; slot++) {
+        if (!include(this.#ids[slot] as string)) continue;
+        slots.push(slot);
+        total += (this.#noteWords[slot] as Uint32Array).length;
+      }
+      const numbers = new Uint32Array(total);
+      let at = 0;
+      for (const slot of slots) {
+        ids.push(this.#ids[slot] as string);
+        updatedAt.push(this.#updatedAt[slot] as string);
+        const own = this.#noteWords[slot] as Uint32Array;
+        counts.push(own.length);
+        for (let j = 0; j < own.length; j++) {
+          const number = own[j] as number;
+          let kept = renumbered[number] as number;
+          if (kept < 0) {
+            kept = words.length;
+            renumbered[number] = kept;
+            words.push(this.#words[number] as string);
+          }
+          numbers[at++] = kept;
+        }
+      }
+      return { ids, updatedAt, words, counts: Uint32Array.from(counts), numbers };
+    }
+
+    /**
+     * Adds (or replaces) the notes of a snapshot whose `use` is 1, as if each had been `set` with
+     * its text: its words join the vocabulary. Into an empty scan the snapshot's numbering is
+     * taken as it is (the words come out as they
+     * went in), and each note's words stay a view of `numbers` (nothing copied).
+     */
+    load(snapshot: ScanSnapshot, use: Uint8Array): void {
+      const numberOf = new Uint32Array(snapshot.words.length);
+      let same = true;
+      for (let i = 0; i < snapshot.words.length; i++) {
+        numberOf[i] = this.#number(snapshot.words[i] as string);
+        same &&= numberOf[i] === i;
+      }
+      let start = 0;
+      for (let i = 0; i < snapshot.ids.length; i++) {
+        const end = start + (snapshot.counts[i] as number);
+        if (use[i] === 1) {
+          const id = snapshot.ids[i] as string;
+          let slot = this.#slots.get(id);
+          if (slot === undefined) {
+            slot = this.#ids.length;
+            this.#slots.set(id, slot);
+            this.#ids.push(id);
+          }
+          this.#updatedAt[slot] = snapshot.updatedAt[i] as string;
+          const own = snapshot.numbers.subarray(start, end);
+          this.#noteWords[slot] = same ? own : own.map((n) => numberOf[n] as number);
+        }
+        start = end;
+      }
     }
 
     /** The ids of the notes matching every term (folded search terms), newest first. */

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { dimensionIds } from '../../shared/domain/dimensions';
 import { AttuneError } from '../../shared/errors';
 import { compactPostings } from './compactPostings';
+import type { KeptScan } from './keptScan';
 import { type NoteTextDoc, noteTextKit, searchGroups } from './noteText';
 import { matchRules, searchCore } from './searchCore';
 import { WORD_PATTERN } from './searchText';
@@ -80,8 +81,12 @@ const noteText = (${noteTextKit.toString()})(${JSON.stringify(dimensionIds)}, GR
 const utf8 = new TextDecoder();
 const WORD = new RegExp(${JSON.stringify(WORD_PATTERN.source)}, ${JSON.stringify(WORD_PATTERN.flags)});
 const keepScan = Boolean(workerData && workerData.keepScan);
-let buildWhenSealed = !(workerData && workerData.holdBuild);
+let buildAllowed = !(workerData && workerData.holdBuild);
+// The scan holds every note (searches are answered); every note was handed over (the index can finish).
+let scanSealed = false;
 let sealed = false;
+// The scan is kept after the index is built until its snapshot was taken (this computer's copy).
+let keepForSnapshot = false;
 const index = new MiniSearch({
   fields: GROUPS,
   // Kept with each note so the index pages in the scan's order (below).
@@ -98,9 +103,13 @@ const index = new MiniSearch({
   },
 });
 let scan = new core.NoteScan(GROUPS);
-// Folded notes waiting for the index, by id (a later save replaces a waiting one), in hand-over order.
+// Notes waiting for the index, by id (a later save replaces a waiting one), in hand-over order:
+// folded, or as their JSON bytes (a note the scan took from this computer's copy, read when indexed).
 const waiting = new Map();
+// The version main named for the text each note's scan words came from (none: saved since).
+const versions = new Map();
 let built = false;
+let pumping = false;
 let scanMs = 0;
 let buildMs = 0;
 // Notes whose JSON did not read as a note: left out of the search (and reported), not its end.
@@ -110,48 +119,97 @@ const fold = (doc) => {
   for (const group of GROUPS) folded[group] = (doc[group] || []).map(core.foldText);
   return folded;
 };
-const take = (doc) => {
+// A note's text into the scan (its words read from that version's text) and on to the index.
+const take = (doc, version) => {
   const start = performance.now();
   const folded = fold(doc);
   if (scan) scan.set(folded, folded.updatedAt);
+  if (version === undefined) versions.delete(folded.id);
+  else versions.set(folded.id, version);
   scanMs += performance.now() - start;
-  if (index.has(folded.id)) index.replace(folded);
-  else if (built) index.add(folded);
-  else waiting.set(folded.id, folded);
+  toIndex(folded.id, folded);
 };
-// A note as the store keeps it, by the store's id (the id main finds it by again).
-const takeJson = (id, json) => {
-  const start = performance.now();
-  let doc;
+// A note for the index: folded, or as its JSON ({ json }, read when it is indexed).
+const toIndex = (id, entry) => {
+  if (!built && !index.has(id)) {
+    waiting.set(id, entry);
+    return pump();
+  }
+  const folded = readEntry(id, entry);
+  if (!folded) return;
+  if (index.has(id)) index.replace(folded);
+  else index.add(folded);
+};
+// A note's text from its JSON (bytes or text) as the store keeps it, by the store's id (the id
+// main finds it by again); undefined, and counted, when it does not read as a note.
+const readJson = (id, json) => {
   try {
-    doc = noteText.noteTextDoc(JSON.parse(json));
+    const doc = noteText.noteTextDoc(JSON.parse(typeof json === 'string' ? json : utf8.decode(json)));
     doc.id = id;
+    return doc;
   } catch {
     skipped++;
+    return undefined;
   }
-  scanMs += performance.now() - start;
-  if (doc) take(doc);
 };
-const takeJsonBatch = ({ ids, bytes, ends, texts }) => {
+const readEntry = (id, entry) => {
+  if (entry.json === undefined) return entry;
+  const doc = readJson(id, entry.json);
+  return doc && fold(doc);
+};
+// A batch of notes as their JSON: into the scan (and on to the index), or, for notes the scan
+// took from this computer's copy, to the index only.
+const takeJsonBatch = ({ ids, bytes, ends, texts, versions: named, scanned }) => {
   let start = 0;
+  const each = (id, json, version) => {
+    if (!scanned) return toIndex(id, { json });
+    const begun = performance.now();
+    const doc = readJson(id, json);
+    scanMs += performance.now() - begun;
+    if (doc) take(doc, version);
+  };
   for (let i = 0; i < ends.length; i++) {
-    takeJson(ids[i], utf8.decode(bytes.subarray(start, ends[i])));
+    each(ids[i], bytes.subarray(start, ends[i]), named[i]);
     start = ends[i];
   }
-  for (const [id, json] of texts) takeJson(id, json);
+  for (const [id, json] of texts) each(id, json, undefined);
+};
+// The index builds once the scan answers, in slices between which searches are answered.
+const pump = () => {
+  if (pumping || built || !buildAllowed || !scanSealed) return;
+  pumping = true;
+  setImmediate(buildSlice);
 };
 const buildSlice = () => {
+  pumping = false;
   const start = performance.now();
-  for (const [id, folded] of waiting) {
+  for (const [id, entry] of waiting) {
     waiting.delete(id);
-    index.add(folded);
+    const folded = readEntry(id, entry);
+    if (folded) index.add(folded);
     if (performance.now() - start >= ${BUILD_SLICE_MS}) break;
   }
   buildMs += performance.now() - start;
-  if (waiting.size > 0) return void setImmediate(buildSlice);
+  if (waiting.size > 0) return pump();
+  if (!sealed) return; // more notes are on their way: handing them over pumps again
   built = true;
-  if (!keepScan) scan = null; // the index answers from now on
-  parentPort.postMessage({ type: 'built', ms: buildMs, heapBytes: heapBytes() });
+  if (!keepScan && !keepForSnapshot) scan = null; // the index answers from now on
+  parentPort.postMessage({ type: 'built', ms: buildMs, skipped, heapBytes: heapBytes() });
+};
+// Every note is in the scan: searches are answered from here on.
+const sealScan = () => {
+  if (scanSealed) return;
+  scanSealed = true;
+  parentPort.postMessage({ type: 'scanned', ms: scanMs, notes: scan.size, skipped, heapBytes: heapBytes() });
+  pump();
+};
+// This computer's copy of the scan: the notes whose words came from a named version, with it.
+const snapshot = () => {
+  if (!scan) throw new Error('the scan was dropped');
+  const taken = scan.snapshot((id) => versions.has(id));
+  keepForSnapshot = false;
+  if (built && !keepScan) scan = null;
+  return { ...taken, versions: taken.ids.map((id) => versions.get(id)) };
 };
 // Every term must match (AND), and the page lists notes newest first, not by score. So each term
 // only collects its notes (a document boost of 0 skips a note before MiniSearch makes a result
@@ -251,23 +309,45 @@ parentPort.on('message', (message) => {
   try {
     switch (message.type) {
       case 'add':
-        for (const doc of message.docs) take(doc);
+        for (const doc of message.docs) take(doc, undefined);
         break;
       case 'add-json':
         takeJsonBatch(message);
         break;
+      case 'load-scan': {
+        const start = performance.now();
+        const { use } = message;
+        scan.load(message.scan, use);
+        message.scan.ids.forEach((id, i) => {
+          if (use[i] === 1) versions.set(id, message.scan.versions[i]);
+        });
+        scanMs += performance.now() - start;
+        break;
+      }
+      case 'scan-sealed':
+        keepForSnapshot = message.keepForSnapshot;
+        sealScan();
+        break;
       case 'sealed':
         sealed = true;
-        parentPort.postMessage({ type: 'scanned', ms: scanMs, notes: scan.size, skipped, heapBytes: heapBytes() });
-        if (buildWhenSealed) setImmediate(buildSlice);
+        sealScan();
+        pump();
         break;
       case 'build':
-        if (!buildWhenSealed && sealed) setImmediate(buildSlice);
-        buildWhenSealed = true;
+        buildAllowed = true;
+        pump();
         break;
       case 'upsert':
-        take(message.doc);
+        take(message.doc, undefined);
         break;
+      case 'snapshot': {
+        const taken = snapshot();
+        parentPort.postMessage({ type: 'snapshot', id: message.id, ...taken }, [
+          taken.counts.buffer,
+          taken.numbers.buffer,
+        ]);
+        break;
+      }
       case 'search':
         parentPort.postMessage({ type: 'page', id: message.id, ...search(message) });
         break;
@@ -283,7 +363,8 @@ parentPort.on('message', (message) => {
 
 type Reply =
   | { type: 'scanned'; ms: number; notes: number; skipped: number; heapBytes: number }
-  | { type: 'built'; ms: number; heapBytes: number }
+  | { type: 'built'; ms: number; skipped: number; heapBytes: number }
+  | ({ type: 'snapshot'; id: number } & KeptScan)
   | ({ type: 'page'; id: number } & IndexPage)
   | { type: 'json'; id: number; json: string }
   | { type: 'failed'; id?: number; error: string };
@@ -361,6 +442,7 @@ export class SearchThread {
       }
       if (reply.type === 'built') {
         this.#buildMs = reply.ms;
+        this.#skipped = reply.skipped;
         this.#heap.built = reply.heapBytes;
         this.#built.resolve(reply.ms);
         this.#idle();
@@ -396,11 +478,17 @@ export class SearchThread {
   /**
    * Hands the thread some notes as the store keeps them, their JSON, which the thread reads (so
    * the main process parses none): the bytes copied end to end into one new buffer that is
-   * moved to the thread, not cloned; text (a note saved in this unlock) goes as it is.
+   * moved to the thread, not cloned; text (a note saved in this unlock) goes as it is. Each
+   * note's version (the one its JSON is) goes with it, for this computer's copy of the scan.
+   * `scanned: false` hands notes the scan already holds (from that copy) to the index alone.
    */
-  addJson(entries: ReadonlyArray<readonly [id: string, json: Uint8Array | string]>): void {
+  addJson(
+    entries: ReadonlyArray<readonly [id: string, json: Uint8Array | string, version?: string]>,
+    scanned = true,
+  ): void {
     if (this.#failure || entries.length === 0) return;
     const ids: string[] = [];
+    const versions: Array<string | undefined> = [];
     const texts: Array<[string, string]> = [];
     let size = 0;
     let count = 0;
@@ -413,7 +501,7 @@ export class SearchThread {
     const bytes = new Uint8Array(size);
     const ends = new Uint32Array(count);
     let end = 0;
-    for (const [id, json] of entries) {
+    for (const [id, json, version] of entries) {
       if (typeof json === 'string') {
         texts.push([id, json]);
         continue;
@@ -422,13 +510,44 @@ export class SearchThread {
       end += json.byteLength;
       ends[ids.length] = end;
       ids.push(id);
+      versions.push(version);
     }
-    this.#worker.postMessage({ type: 'add-json', ids, bytes, ends, texts }, [bytes.buffer, ends.buffer]);
+    this.#worker.postMessage({ type: 'add-json', ids, bytes, ends, texts, versions, scanned }, [
+      bytes.buffer,
+      ends.buffer,
+    ]);
+  }
+
+  /**
+   * This computer's copy of the scan (keptScan.ts), read at unlock: the notes whose `use` is 1
+   * (still the version they were read from) go into the scan as they are; the rest are handed
+   * over as JSON. The copy's number arrays are moved to the thread.
+   */
+  loadScan(scan: KeptScan, use: Uint8Array): void {
+    if (this.#failure) return;
+    this.#worker.postMessage({ type: 'load-scan', scan, use }, [scan.counts.buffer, scan.numbers.buffer]);
+  }
+
+  /**
+   * The scan holds every note: `scanned` resolves, searches are answered from it, and the index
+   * starts building (while notes are still handed over for it). With `keepForSnapshot`, the scan
+   * outlives the build until `snapshot` has been asked for.
+   */
+  sealScan(keepForSnapshot = false): void {
+    if (!this.#failure) this.#worker.postMessage({ type: 'scan-sealed', keepForSnapshot });
   }
 
   /** Every note was handed over: `scanned` resolves once the thread can answer, `built` once its index is built. */
   seal(): void {
     if (!this.#failure) this.#worker.postMessage({ type: 'sealed' });
+  }
+
+  /** The scan's notes whose words came from a known version, for this computer's copy (keptScan.ts). */
+  async snapshot(): Promise<KeptScan> {
+    const reply = await this.#ask({ type: 'snapshot' });
+    if (reply.type !== 'snapshot') throw new Error(`the search index answered ${reply.type}`);
+    const { ids, versions, updatedAt, words, counts, numbers } = reply;
+    return { ids, versions, updatedAt, words, counts, numbers };
   }
 
   /** The thread's heap in use (bytes) once its scan was ready, and once its index was built (the benchmark's). */
@@ -504,7 +623,8 @@ export class SearchThread {
           offset: number;
           engine: SearchThreadEngine | undefined;
         }
-      | { type: 'json' },
+      | { type: 'json' }
+      | { type: 'snapshot' },
   ): Promise<Reply> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;

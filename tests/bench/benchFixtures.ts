@@ -82,7 +82,8 @@ async function seedVault(name: BenchVaultName, root: string): Promise<SeededVaul
 }
 
 /**
- * Unlocks the seeded vault once as the app does after unlock (Today's slice, every summary), so
+ * Unlocks the seeded vault once as the app does after unlock (Today's slice, every summary, the
+ * search's scan), so
  * its data folder holds the local views an unlock leaves behind (FORMAT.md §17): each run then
  * opens the vault as a therapist does every day after the first. The first unlock on a computer,
  * without them, is timed on its own (ui.bench.ts).
@@ -94,8 +95,10 @@ async function keepLocalViews(root: string): Promise<void> {
   try {
     await services.index.today(new Date());
     await services.index.noteSummaries();
+    await services.search.warmUp();
     const dir = join(root, LOCAL_INDEX_DIR);
-    for (let waited = 0; (await readdir(dir).catch(() => [])).length < 2; waited += 100) {
+    // note-facts, note-summaries and the search's note-scan.
+    for (let waited = 0; (await readdir(dir).catch(() => [])).length < 3; waited += 100) {
       if (waited > 60_000) throw new Error('The local views were not written within a minute.');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -29,19 +29,19 @@ function pathOf(dataDir: string, vault: OpenVault, name: string): string | null 
 const purposeOf = (name: string, schema: number) => `view/${name}/${schema}`;
 
 /**
- * Reads this computer's copy of a view of `vault` (FORMAT.md §17): each record's projection by
- * id, with the record version it was computed from. Null when there is none, or when it cannot
- * be used: of another vault, key or `schema` (the projection changed), altered, cut short or
- * unreadable. The caller then computes the view from the records, as without a copy; nothing
- * here is ever the only place anything is kept.
+ * The plaintext of this computer's copy of `vault`'s view `name` (FORMAT.md §17), or null when
+ * there is none, or when it cannot be used: of another vault, key or `schema` (the shape
+ * changed), altered, cut short or unreadable. The caller zeroes it once read. A caller that gets
+ * null computes the view from the records, as without a copy; nothing here is ever the only
+ * place anything is kept.
  */
-export async function readLocalView<V>(
+export async function readLocalCopy(
   dataDir: string,
   vault: OpenVault,
   name: string,
   schema: number,
   fs: VaultFs = nodeVaultFs,
-): Promise<Map<string, CachedProjection<V>> | null> {
+): Promise<Buffer | null> {
   const path = pathOf(dataDir, vault, name);
   if (!path) return null;
   let file: Buffer;
@@ -54,7 +54,21 @@ export async function readLocalView<V>(
   }
   if (file.length < MAGIC.length + 1 || !file.subarray(0, MAGIC.length).equals(MAGIC)) return null;
   if (file[MAGIC.length] !== FILE_VERSION) return null;
-  const plain = vault.openLocal?.(purposeOf(name, schema), file.subarray(MAGIC.length + 1));
+  return vault.openLocal?.(purposeOf(name, schema), file.subarray(MAGIC.length + 1)) ?? null;
+}
+
+/**
+ * Reads this computer's copy of a view of `vault` kept as rows (FORMAT.md §17): each record's
+ * projection by id, with the record version it was computed from; null as `readLocalCopy`.
+ */
+export async function readLocalView<V>(
+  dataDir: string,
+  vault: OpenVault,
+  name: string,
+  schema: number,
+  fs: VaultFs = nodeVaultFs,
+): Promise<Map<string, CachedProjection<V>> | null> {
+  const plain = await readLocalCopy(dataDir, vault, name, schema, fs);
   if (!plain) return null;
   try {
     const kept = JSON.parse(plain.toString('utf8')) as unknown;
@@ -93,10 +107,8 @@ function isColumns(value: unknown): value is Columns {
 }
 
 /**
- * Keeps `entries` (id, record version, projection) as this computer's copy of the view: sealed
- * with the vault's local key (the vault folder never holds it; a sync tool never copies it),
- * written atomically (a crash leaves the old copy or the new one). Does nothing for a vault
- * that cannot seal one.
+ * Keeps `entries` (id, record version, projection) as this computer's copy of the view, as rows
+ * (see writeLocalCopy).
  */
 export async function writeLocalView<V>(
   dataDir: string,
@@ -106,17 +118,38 @@ export async function writeLocalView<V>(
   entries: Iterable<[id: string, version: string, value: V]>,
   fs: VaultFs = nodeVaultFs,
 ): Promise<void> {
-  const path = pathOf(dataDir, vault, name);
-  if (!path || !vault.sealLocal) return;
+  await writeLocalCopy(dataDir, vault, name, schema, localViewRows(entries), fs);
+}
+
+/** A view's rows (id, record version, projection) as the plaintext of its copy: three columns. */
+export function localViewRows<V>(entries: Iterable<[id: string, version: string, value: V]>): Buffer {
   const columns: Columns = { ids: [], versions: [], values: [] };
   for (const [id, version, value] of entries) {
     columns.ids.push(id);
     columns.versions.push(version);
     columns.values.push(value);
   }
-  const plain = Buffer.from(JSON.stringify(columns), 'utf8');
+  return Buffer.from(JSON.stringify(columns), 'utf8');
+}
+
+/**
+ * Keeps `plain` as this computer's copy of the view `name`: sealed with the vault's local key
+ * (the vault folder never holds it; a sync tool never copies it), written atomically (a crash
+ * leaves the old copy or the new one). Zeroes `plain`. Does nothing for a vault that cannot
+ * seal one.
+ */
+export async function writeLocalCopy(
+  dataDir: string,
+  vault: OpenVault,
+  name: string,
+  schema: number,
+  plain: Buffer,
+  fs: VaultFs = nodeVaultFs,
+): Promise<void> {
+  const path = pathOf(dataDir, vault, name);
   let sealed: Buffer;
   try {
+    if (!path || !vault.sealLocal) return;
     sealed = vault.sealLocal(purposeOf(name, schema), plain);
   } finally {
     plain.fill(0);

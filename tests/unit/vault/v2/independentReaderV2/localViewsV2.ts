@@ -1,0 +1,82 @@
+/**
+ * FORMAT.md §17, "This computer's local views", read from its text alone: the sealed copies a
+ * computer keeps in <data folder>/local-index/, as rows (note-facts, note-summaries) or as the
+ * search's note-scan.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ascii, hkdf32, openSealed } from './bytes';
+
+export interface LocalRows {
+  ids: string[];
+  versions: string[];
+  values: unknown[];
+}
+
+export interface LocalScan {
+  /** Per note: its id, version, updatedAt and its words. */
+  notes: Array<{ id: string; version: string; updatedAt: string; words: string[] }>;
+}
+
+/** The plaintext of view `view` under `schema`, or null when the file is missing or does not open. */
+export async function openLocalView(
+  dataDir: string,
+  vk: Buffer,
+  vaultId: Buffer,
+  view: string,
+  schema: number,
+): Promise<Buffer | null> {
+  const path = join(dataDir, 'local-index', `${vaultId.toString('hex')}-${view}.bin`);
+  const file = await readFile(path).catch(() => null);
+  if (!file || file.length < 5 || file.subarray(0, 4).toString('latin1') !== 'ATLV' || file[4] !== 1)
+    return null;
+  const kLocal = hkdf32(vk, vaultId, 'attune/v2/key/local-cache');
+  const ad = Buffer.concat([ascii(`attune/v2/local/view/${view}/${schema}`), vaultId]);
+  return openSealed(kLocal, file.subarray(5), ad);
+}
+
+/** A view kept as rows: JSON {"ids", "versions", "values"} of equal lengths. */
+export function parseRows(plain: Buffer): LocalRows {
+  const rows = JSON.parse(plain.toString('utf8')) as LocalRows;
+  if (rows.ids.length !== rows.versions.length || rows.ids.length !== rows.values.length)
+    throw new Error('columns of unequal length');
+  return rows;
+}
+
+/** note-scan: u32le header length, JSON header, zero padding to 4, u32le counts, u32le numbers. */
+export function parseScan(plain: Buffer): LocalScan {
+  const headerLength = plain.readUInt32LE(0);
+  const header = JSON.parse(plain.toString('utf8', 4, 4 + headerLength)) as {
+    ids: string[];
+    versions: string[];
+    updatedAt: string[];
+    words: string[];
+  };
+  const n = header.ids.length;
+  if (header.versions.length !== n || header.updatedAt.length !== n)
+    throw new Error('columns of unequal length');
+  let at = 4 + headerLength;
+  while (at % 4 !== 0) {
+    if (plain[at] !== 0) throw new Error('padding is not zero');
+    at++;
+  }
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++, at += 4) counts.push(plain.readUInt32LE(at));
+  const notes: LocalScan['notes'] = [];
+  for (let i = 0; i < n; i++) {
+    const words: string[] = [];
+    for (let k = 0; k < (counts[i] as number); k++, at += 4) {
+      const number = plain.readUInt32LE(at);
+      if (number >= header.words.length) throw new Error('word number out of range');
+      words.push(header.words[number] as string);
+    }
+    notes.push({
+      id: header.ids[i] as string,
+      version: header.versions[i] as string,
+      updatedAt: header.updatedAt[i] as string,
+      words,
+    });
+  }
+  if (at !== plain.length) throw new Error('bytes after the numbers');
+  return { notes };
+}
