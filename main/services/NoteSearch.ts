@@ -287,7 +287,7 @@ export class NoteSearch {
           (await this.#inSlices(
             records.rawEntries(),
             ([id, json]) => {
-              if (!reused.has(id)) handOver.json(id, json, records.versionOf(id));
+              if (!reused.has(id)) handOver.json(id, json);
             },
             check,
           ));
@@ -296,7 +296,7 @@ export class NoteSearch {
         const keep = reused.size < records.size || reused.size < (kept?.ids.length ?? 0);
         thread.sealScan(keep);
         state.kept = { reused: reused.size, rescanned: records.size - reused.size, readMs };
-        if (keep) this.#keepScanLater(state, thread);
+        if (keep) this.#keepScanLater(state, thread, records);
         if (reused.size > 0) this.#handOverForIndex(state, thread, records, reused, check);
         else this.#sealed(state, thread);
       } else {
@@ -318,6 +318,12 @@ export class NoteSearch {
         throw error;
       });
       check();
+      if (handed.copyRefused && records instanceof CompactRecords && state.kept) {
+        // Read afresh in full (the thread's fallback), so kept anew.
+        console.warn("This computer's copy of the search's scan did not read; every note was read instead.");
+        if (state.kept.rescanned === 0) this.#keepScanLater(state, handed, records);
+        state.kept = { ...state.kept, reused: 0, rescanned: records.size };
+      }
       state.skipped = handOver.skipped + handed.skipped;
       if (state.skipped > 0)
         console.warn(`Search left out ${state.skipped} notes that did not read as notes.`);
@@ -364,7 +370,7 @@ export class NoteSearch {
     this.#inSlices(
       records.rawEntries(),
       ([id, json]) => {
-        if (reused.has(id)) handOver.json(id, json, records.versionOf(id));
+        if (reused.has(id)) handOver.json(id, json);
       },
       current,
     ).then(
@@ -418,12 +424,25 @@ export class NoteSearch {
     return reused;
   }
 
-  /** Keeps this computer's copy of the scan, a moment after unlock (RecordStore.keepLocalCopy). */
-  #keepScanLater(state: SearchState, thread: SearchThread): void {
+  /**
+   * Keeps this computer's copy of the scan, a moment after unlock (RecordStore.keepLocalCopy):
+   * of the notes whose version the store knows, which is the version the scan read (a note saved
+   * in this unlock has none, and is read again next time).
+   */
+  #keepScanLater(state: SearchState, thread: SearchThread, records: CompactRecords): void {
     this.store.keepLocalCopy(NOTE_SCAN, async () => {
       if (state.thread !== thread) return null;
       try {
-        return encodeKeptScan(await thread.snapshot());
+        // Taken as the snapshot is asked for: the thread answers with the text it holds then
+        // (a save's text reaches it after the save has dropped the note's version here).
+        const known = new Map<string, string>();
+        for (const id of records.keys()) {
+          const version = records.versionOf(id);
+          if (version !== undefined) known.set(id, version);
+        }
+        const scan = await thread.snapshot([...known.keys()]);
+        if (state.thread !== thread) return null;
+        return encodeKeptScan({ ...scan, versions: scan.ids.map((id) => known.get(id) as string) });
       } catch (error) {
         if (state.thread !== thread || state.disposed) return null; // locked or replaced meanwhile
         throw error;
@@ -454,7 +473,7 @@ export class NoteSearch {
  * saved, so their stored version is left out here.
  */
 class HandOver {
-  #json: Array<[string, Uint8Array | string, string | undefined]> = [];
+  #json: Array<[string, Uint8Array | string]> = [];
   #docs: NoteTextDoc[] = [];
   /** Parsed notes whose text could not be read here: left out of the search. */
   skipped = 0;
@@ -466,9 +485,9 @@ class HandOver {
     private readonly scanned: boolean,
   ) {}
 
-  json(id: string, json: Uint8Array | string, version: string | undefined): void {
+  json(id: string, json: Uint8Array | string): void {
     if (this.saved.has(id)) return;
-    this.#json.push([id, json, version]);
+    this.#json.push([id, json]);
     if (this.#json.length >= HAND_OVER_BATCH) this.#flushJson();
   }
 

@@ -31,21 +31,21 @@ export interface NoteScanApi {
   matchedWords(id: string, terms: readonly string[]): string[];
   /** The notes `include` names, with the words they use (numbered afresh), as this computer keeps them. */
   snapshot(include: (id: string) => boolean): ScanSnapshot;
-  /** Adds (or replaces) the notes of a snapshot whose `use` is 1, as if each had been `set`. */
+  /** Adds (or replaces) the notes of a snapshot whose `use` is 1, as if each had been `set`; throws if it is malformed. */
   load(snapshot: ScanSnapshot, use: Uint8Array): void;
 }
 
 /**
- * Notes as the scan holds them, for this computer's kept copy (keptScan.ts): the distinct words
- * of note i are `numbers` from the sum of the counts before i, `counts[i]` of them, each a place
- * in `words`.
+ * Notes as the scan holds them, for this computer's kept copy (keptScan.ts): note i is `ids[i]`,
+ * last changed at `updatedAt[i]`; `body` holds, for each note in turn, how many distinct words
+ * it has, then those words' places in `words`, ascending, the first as it is and each next as
+ * its difference from the one before, every number an unsigned LEB128 varint (most take a byte).
  */
 export interface ScanSnapshot {
   ids: string[];
   updatedAt: string[];
   words: string[];
-  counts: Uint32Array<ArrayBuffer>;
-  numbers: Uint32Array<ArrayBuffer>;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 export interface SearchCore {
@@ -260,64 +260,101 @@ export function searchCore(rules: MatchRules): SearchCore {
       const ids: string[] = [];
       const updatedAt: string[] = [];
       const words: string[] = [];
-      const counts: number[] = [];
-      let total = 0;
-      const slots: number[] = [];
-      for (let slot = 0; slot < this.#ids.length; slot++) {
-        if (!include(this.#ids[slot] as string)) continue;
-        slots.push(slot);
-        total += (this.#noteWords[slot] as Uint32Array).length;
-      }
-      const numbers = new Uint32Array(total);
+      let body = new Uint8Array(1 << 16);
       let at = 0;
-      for (const slot of slots) {
-        ids.push(this.#ids[slot] as string);
+      const put = (n: number) => {
+        if (at + 5 > body.length) {
+          const longer = new Uint8Array(body.length * 2);
+          longer.set(body);
+          body = longer;
+        }
+        while (n >= 0x80) {
+          body[at++] = (n & 0x7f) | 0x80;
+          n >>>= 7;
+        }
+        body[at++] = n;
+      };
+      for (let slot = 0; slot < this.#ids.length; slot++) {
+        const id = this.#ids[slot] as string;
+        if (!include(id)) continue;
+        ids.push(id);
         updatedAt.push(this.#updatedAt[slot] as string);
         const own = this.#noteWords[slot] as Uint32Array;
-        counts.push(own.length);
+        const kept = new Uint32Array(own.length);
         for (let j = 0; j < own.length; j++) {
           const number = own[j] as number;
-          let kept = renumbered[number] as number;
-          if (kept < 0) {
-            kept = words.length;
-            renumbered[number] = kept;
+          if ((renumbered[number] as number) < 0) {
+            renumbered[number] = words.length;
             words.push(this.#words[number] as string);
           }
-          numbers[at++] = kept;
+          kept[j] = renumbered[number] as number;
+        }
+        kept.sort();
+        put(kept.length);
+        let previous = 0;
+        for (let j = 0; j < kept.length; j++) {
+          put(j === 0 ? (kept[0] as number) : (kept[j] as number) - previous);
+          previous = kept[j] as number;
         }
       }
-      return { ids, updatedAt, words, counts: Uint32Array.from(counts), numbers };
+      return { ids, updatedAt, words, body: body.slice(0, at) };
     }
 
     /**
      * Adds (or replaces) the notes of a snapshot whose `use` is 1, as if each had been `set` with
-     * its text: its words join the vocabulary. Into an empty scan the snapshot's numbering is
-     * taken as it is (the words come out as they
-     * went in), and each note's words stay a view of `numbers` (nothing copied).
+     * its text: its words join the vocabulary. Throws, adding nothing, when the body does not
+     * read as `ids.length` notes of words in `words` (each note's words ascending), with nothing
+     * after them.
      */
     load(snapshot: ScanSnapshot, use: Uint8Array): void {
-      const numberOf = new Uint32Array(snapshot.words.length);
+      const { ids, words, body } = snapshot;
+      // Read (and checked) whole before anything is added. At least a byte per number.
+      const numbers = new Uint32Array(body.length);
+      const ends = new Uint32Array(ids.length);
+      let at = 0;
+      let count = 0;
+      const next = () => {
+        let n = 0;
+        for (let shift = 0; shift < 35; shift += 7) {
+          if (at >= body.length) throw new Error('the kept scan ends early');
+          const byte = body[at++] as number;
+          n += (byte & 0x7f) * 2 ** shift;
+          if (byte < 0x80) return n;
+        }
+        throw new Error('the kept scan has a number too long');
+      };
+      for (let i = 0; i < ids.length; i++) {
+        const own = next();
+        let previous = -1;
+        for (let j = 0; j < own; j++) {
+          const number = j === 0 ? next() : previous + next();
+          if (number <= previous || number >= words.length)
+            throw new Error('the kept scan names a word it lacks');
+          numbers[count++] = number;
+          previous = number;
+        }
+        ends[i] = count;
+      }
+      if (at !== body.length) throw new Error('the kept scan has bytes after its notes');
+      const numberOf = new Uint32Array(words.length);
       let same = true;
-      for (let i = 0; i < snapshot.words.length; i++) {
-        numberOf[i] = this.#number(snapshot.words[i] as string);
+      for (let i = 0; i < words.length; i++) {
+        numberOf[i] = this.#number(words[i] as string);
         same &&= numberOf[i] === i;
       }
-      let start = 0;
-      for (let i = 0; i < snapshot.ids.length; i++) {
-        const end = start + (snapshot.counts[i] as number);
-        if (use[i] === 1) {
-          const id = snapshot.ids[i] as string;
-          let slot = this.#slots.get(id);
-          if (slot === undefined) {
-            slot = this.#ids.length;
-            this.#slots.set(id, slot);
-            this.#ids.push(id);
-          }
-          this.#updatedAt[slot] = snapshot.updatedAt[i] as string;
-          const own = snapshot.numbers.subarray(start, end);
-          this.#noteWords[slot] = same ? own : own.map((n) => numberOf[n] as number);
+      for (let i = 0; i < ids.length; i++) {
+        if (use[i] !== 1) continue;
+        const id = ids[i] as string;
+        let slot = this.#slots.get(id);
+        if (slot === undefined) {
+          slot = this.#ids.length;
+          this.#slots.set(id, slot);
+          this.#ids.push(id);
         }
-        start = end;
+        this.#updatedAt[slot] = snapshot.updatedAt[i] as string;
+        // Into an empty scan the copy's numbering is this scan's: each note's words stay a view.
+        const own = numbers.subarray(i === 0 ? 0 : ends[i - 1], ends[i]);
+        this.#noteWords[slot] = same ? own : own.map((n) => numberOf[n] as number);
       }
     }
 

@@ -4,6 +4,7 @@ import { dimensionIds } from '../../shared/domain/dimensions';
 import { AttuneError } from '../../shared/errors';
 import { compactPostings } from './compactPostings';
 import type { KeptScan } from './keptScan';
+import type { ScanSnapshot } from './searchCore';
 import { type NoteTextDoc, noteTextKit, searchGroups } from './noteText';
 import { matchRules, searchCore } from './searchCore';
 import { WORD_PATTERN } from './searchText';
@@ -106,8 +107,9 @@ let scan = new core.NoteScan(GROUPS);
 // Notes waiting for the index, by id (a later save replaces a waiting one), in hand-over order:
 // folded, or as their JSON bytes (a note the scan took from this computer's copy, read when indexed).
 const waiting = new Map();
-// The version main named for the text each note's scan words came from (none: saved since).
-const versions = new Map();
+// This computer's copy of the scan did not read (a writer's bug): every note handed over, those
+// meant for the index alone too, goes into the scan, which answers once all are in.
+let copyRefused = false;
 let built = false;
 let pumping = false;
 let scanMs = 0;
@@ -119,13 +121,11 @@ const fold = (doc) => {
   for (const group of GROUPS) folded[group] = (doc[group] || []).map(core.foldText);
   return folded;
 };
-// A note's text into the scan (its words read from that version's text) and on to the index.
-const take = (doc, version) => {
+// A note's text into the scan and on to the index.
+const take = (doc) => {
   const start = performance.now();
   const folded = fold(doc);
   if (scan) scan.set(folded, folded.updatedAt);
-  if (version === undefined) versions.delete(folded.id);
-  else versions.set(folded.id, version);
   scanMs += performance.now() - start;
   toIndex(folded.id, folded);
 };
@@ -159,20 +159,20 @@ const readEntry = (id, entry) => {
 };
 // A batch of notes as their JSON: into the scan (and on to the index), or, for notes the scan
 // took from this computer's copy, to the index only.
-const takeJsonBatch = ({ ids, bytes, ends, texts, versions: named, scanned }) => {
+const takeJsonBatch = ({ ids, bytes, ends, texts, scanned }) => {
   let start = 0;
-  const each = (id, json, version) => {
-    if (!scanned) return toIndex(id, { json });
+  const each = (id, json) => {
+    if (!scanned && !copyRefused) return toIndex(id, { json });
     const begun = performance.now();
     const doc = readJson(id, json);
     scanMs += performance.now() - begun;
-    if (doc) take(doc, version);
+    if (doc) take(doc);
   };
   for (let i = 0; i < ends.length; i++) {
-    each(ids[i], bytes.subarray(start, ends[i]), named[i]);
+    each(ids[i], bytes.subarray(start, ends[i]));
     start = ends[i];
   }
-  for (const [id, json] of texts) each(id, json, undefined);
+  for (const [id, json] of texts) each(id, json);
 };
 // The index builds once the scan answers, in slices between which searches are answered.
 const pump = () => {
@@ -200,16 +200,24 @@ const buildSlice = () => {
 const sealScan = () => {
   if (scanSealed) return;
   scanSealed = true;
-  parentPort.postMessage({ type: 'scanned', ms: scanMs, notes: scan.size, skipped, heapBytes: heapBytes() });
+  parentPort.postMessage({
+    type: 'scanned',
+    ms: scanMs,
+    notes: scan.size,
+    skipped,
+    copyRefused,
+    heapBytes: heapBytes(),
+  });
   pump();
 };
-// This computer's copy of the scan: the notes whose words came from a named version, with it.
-const snapshot = () => {
+// This computer's copy of the scan: the notes main names (those it knows the version of).
+const snapshot = (ids) => {
   if (!scan) throw new Error('the scan was dropped');
-  const taken = scan.snapshot((id) => versions.has(id));
+  const named = new Set(ids);
+  const taken = scan.snapshot((id) => named.has(id));
   keepForSnapshot = false;
   if (built && !keepScan) scan = null;
-  return { ...taken, versions: taken.ids.map((id) => versions.get(id)) };
+  return taken;
 };
 // Every term must match (AND), and the page lists notes newest first, not by score. So each term
 // only collects its notes (a document boost of 0 skips a note before MiniSearch makes a result
@@ -309,24 +317,25 @@ parentPort.on('message', (message) => {
   try {
     switch (message.type) {
       case 'add':
-        for (const doc of message.docs) take(doc, undefined);
+        for (const doc of message.docs) take(doc);
         break;
       case 'add-json':
         takeJsonBatch(message);
         break;
       case 'load-scan': {
         const start = performance.now();
-        const { use } = message;
-        scan.load(message.scan, use);
-        message.scan.ids.forEach((id, i) => {
-          if (use[i] === 1) versions.set(id, message.scan.versions[i]);
-        });
+        try {
+          scan.load(message.scan, message.use);
+        } catch {
+          copyRefused = true;
+          keepForSnapshot = true; // main writes a new copy once the scan is read afresh
+        }
         scanMs += performance.now() - start;
         break;
       }
       case 'scan-sealed':
-        keepForSnapshot = message.keepForSnapshot;
-        sealScan();
+        keepForSnapshot ||= message.keepForSnapshot;
+        if (!copyRefused) sealScan(); // else once every note is in (sealed)
         break;
       case 'sealed':
         sealed = true;
@@ -338,14 +347,11 @@ parentPort.on('message', (message) => {
         pump();
         break;
       case 'upsert':
-        take(message.doc, undefined);
+        take(message.doc);
         break;
       case 'snapshot': {
-        const taken = snapshot();
-        parentPort.postMessage({ type: 'snapshot', id: message.id, ...taken }, [
-          taken.counts.buffer,
-          taken.numbers.buffer,
-        ]);
+        const taken = snapshot(message.ids);
+        parentPort.postMessage({ type: 'snapshot', id: message.id, ...taken }, [taken.body.buffer]);
         break;
       }
       case 'search':
@@ -362,9 +368,9 @@ parentPort.on('message', (message) => {
 `;
 
 type Reply =
-  | { type: 'scanned'; ms: number; notes: number; skipped: number; heapBytes: number }
+  | { type: 'scanned'; ms: number; notes: number; skipped: number; copyRefused: boolean; heapBytes: number }
   | { type: 'built'; ms: number; skipped: number; heapBytes: number }
-  | ({ type: 'snapshot'; id: number } & KeptScan)
+  | ({ type: 'snapshot'; id: number } & ScanSnapshot)
   | ({ type: 'page'; id: number } & IndexPage)
   | { type: 'json'; id: number; json: string }
   | { type: 'failed'; id?: number; error: string };
@@ -412,6 +418,7 @@ export class SearchThread {
   #nextId = 0;
   #scanMs: number | undefined;
   #skipped = 0;
+  #copyRefused = false;
   #buildMs: number | undefined;
   #failure: Error | undefined;
   /** The thread's heap in use (bytes) when its scan was ready and when its index was built. */
@@ -435,6 +442,7 @@ export class SearchThread {
     this.#worker.on('message', (reply: Reply) => {
       if (reply.type === 'scanned') {
         this.#scanMs = reply.ms;
+        this.#copyRefused = reply.copyRefused;
         this.#skipped = reply.skipped;
         this.#heap.scanned = reply.heapBytes;
         this.#scanned.resolve(reply.ms);
@@ -478,17 +486,13 @@ export class SearchThread {
   /**
    * Hands the thread some notes as the store keeps them, their JSON, which the thread reads (so
    * the main process parses none): the bytes copied end to end into one new buffer that is
-   * moved to the thread, not cloned; text (a note saved in this unlock) goes as it is. Each
-   * note's version (the one its JSON is) goes with it, for this computer's copy of the scan.
-   * `scanned: false` hands notes the scan already holds (from that copy) to the index alone.
+   * moved to the thread, not cloned; text (a note saved in this unlock) goes as it is.
+   * `scanned: false` hands notes the scan already holds (from this computer's copy) to the
+   * index alone.
    */
-  addJson(
-    entries: ReadonlyArray<readonly [id: string, json: Uint8Array | string, version?: string]>,
-    scanned = true,
-  ): void {
+  addJson(entries: ReadonlyArray<readonly [id: string, json: Uint8Array | string]>, scanned = true): void {
     if (this.#failure || entries.length === 0) return;
     const ids: string[] = [];
-    const versions: Array<string | undefined> = [];
     const texts: Array<[string, string]> = [];
     let size = 0;
     let count = 0;
@@ -501,7 +505,7 @@ export class SearchThread {
     const bytes = new Uint8Array(size);
     const ends = new Uint32Array(count);
     let end = 0;
-    for (const [id, json, version] of entries) {
+    for (const [id, json] of entries) {
       if (typeof json === 'string') {
         texts.push([id, json]);
         continue;
@@ -510,9 +514,8 @@ export class SearchThread {
       end += json.byteLength;
       ends[ids.length] = end;
       ids.push(id);
-      versions.push(version);
     }
-    this.#worker.postMessage({ type: 'add-json', ids, bytes, ends, texts, versions, scanned }, [
+    this.#worker.postMessage({ type: 'add-json', ids, bytes, ends, texts, scanned }, [
       bytes.buffer,
       ends.buffer,
     ]);
@@ -521,11 +524,13 @@ export class SearchThread {
   /**
    * This computer's copy of the scan (keptScan.ts), read at unlock: the notes whose `use` is 1
    * (still the version they were read from) go into the scan as they are; the rest are handed
-   * over as JSON. The copy's number arrays are moved to the thread.
+   * over as JSON. The copy's body is moved to the thread, which reads it; if it does not read,
+   * the thread takes every note handed over into the scan instead (`copyRefused`), and the scan
+   * answers once all are in.
    */
   loadScan(scan: KeptScan, use: Uint8Array): void {
     if (this.#failure) return;
-    this.#worker.postMessage({ type: 'load-scan', scan, use }, [scan.counts.buffer, scan.numbers.buffer]);
+    this.#worker.postMessage({ type: 'load-scan', scan, use }, [scan.body.buffer]);
   }
 
   /**
@@ -542,12 +547,20 @@ export class SearchThread {
     if (!this.#failure) this.#worker.postMessage({ type: 'sealed' });
   }
 
-  /** The scan's notes whose words came from a known version, for this computer's copy (keptScan.ts). */
-  async snapshot(): Promise<KeptScan> {
-    const reply = await this.#ask({ type: 'snapshot' });
+  /**
+   * The scan's notes among `ids` (those whose text main knows to be the version it names), for
+   * this computer's copy (keptScan.ts).
+   */
+  async snapshot(ids: readonly string[]): Promise<ScanSnapshot> {
+    const reply = await this.#ask({ type: 'snapshot', ids });
     if (reply.type !== 'snapshot') throw new Error(`the search index answered ${reply.type}`);
-    const { ids, versions, updatedAt, words, counts, numbers } = reply;
-    return { ids, versions, updatedAt, words, counts, numbers };
+    const { ids: kept, updatedAt, words, body } = reply;
+    return { ids: kept, updatedAt, words, body };
+  }
+
+  /** True once the thread found this computer's copy of the scan unreadable (and read every note instead). */
+  get copyRefused(): boolean {
+    return this.#copyRefused;
   }
 
   /** The thread's heap in use (bytes) once its scan was ready, and once its index was built (the benchmark's). */
@@ -624,7 +637,7 @@ export class SearchThread {
           engine: SearchThreadEngine | undefined;
         }
       | { type: 'json' }
-      | { type: 'snapshot' },
+      | { type: 'snapshot'; ids: readonly string[] },
   ): Promise<Reply> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;

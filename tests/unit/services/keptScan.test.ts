@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { LOCAL_INDEX_DIR } from '../../../main/services/device/localViewCache';
+import { LOCAL_INDEX_DIR, readLocalCopy, writeLocalCopy } from '../../../main/services/device/localViewCache';
 import { decodeKeptScan, encodeKeptScan, type KeptScan, NOTE_SCAN } from '../../../main/services/keptScan';
 import { type FoldedNote, searchGroups } from '../../../main/services/noteText';
 import { NoteScan } from '../../../main/services/noteScan';
@@ -33,35 +33,47 @@ describe('the kept scan’s plaintext (FORMAT.md §17, note-scan)', () => {
     return scan;
   };
 
-  it('comes back as it went: ids, versions, dates, words and each note’s word numbers', () => {
+  it('comes back as it went: ids, versions, dates, the words used and each note’s words', () => {
     const scan = scanOf({ a: 'Élan and tea', bb: 'tea, sorrow' });
-    const snapshot = scan.snapshot(() => true);
+    const snapshot = scan.snapshot((id) => id !== 'gone');
     const kept: KeptScan = { ...snapshot, versions: ['v1', 'v2'] };
-    const plain = encodeKeptScan(kept);
-    expect(plain).not.toBeNull();
-    const back = decodeKeptScan(plain as Buffer);
+    const back = decodeKeptScan(encodeKeptScan(kept));
     expect(back).toEqual(kept);
-    expect(back?.words).toEqual(['elan', 'and', 'tea', 'sorrow']); // words no longer used are not kept
-    expect([...(back?.counts ?? [])]).toEqual([3, 2]);
+    expect(back?.words).toEqual(['elan', 'and', 'tea', 'sorrow']);
+    // Each note: its count, then its words ascending, the first as is and each next as a difference.
+    expect([...(back?.body ?? [])]).toEqual([3, 0, 1, 1, 2, 2, 1]);
   });
 
-  it('is refused when cut, padded, or when its columns or numbers do not agree', () => {
+  it('leaves out the notes it is not asked for, and the words only they used', () => {
+    const scan = scanOf({ a: 'tea', b: 'sorrow' });
+    expect(scan.snapshot((id) => id === 'b')).toMatchObject({ ids: ['b'], words: ['sorrow'] });
+  });
+
+  it('is refused when its header is cut or its columns do not agree; a body that does not read is not loaded', () => {
     const kept: KeptScan = {
       ...scanOf({ a: 'one two', b: 'two three' }).snapshot(() => true),
       versions: ['x', 'y'],
     };
-    const plain = encodeKeptScan(kept) as Buffer;
-    const bad = [
-      plain.subarray(0, plain.length - 4),
-      Buffer.concat([plain, Buffer.alloc(4)]),
-      plain.subarray(0, 3),
-      Buffer.from('{"ids":[]}'),
-      encodeKeptScan({ ...kept, versions: ['x'] }) as Buffer,
-      encodeKeptScan({ ...kept, numbers: Uint32Array.from([0, 1, 1, 7]) }) as Buffer,
-      encodeKeptScan({ ...kept, counts: Uint32Array.from([2, 3]) }) as Buffer,
+    const plain = encodeKeptScan(kept);
+    for (const bad of [plain.subarray(0, 3), plain.subarray(0, 20), Buffer.from('{"ids":[]}')])
+      expect(decodeKeptScan(bad)).toBeNull();
+    expect(decodeKeptScan(encodeKeptScan({ ...kept, versions: ['x'] }))).toBeNull();
+    const bodies = [
+      Uint8Array.from([2, 0, 1, 2, 1]), // a note short
+      Uint8Array.from([2, 0, 1, 2, 1, 1, 9]), // bytes after the notes
+      Uint8Array.from([2, 0, 1, 2, 1, 5]), // a word the copy lacks
+      Uint8Array.from([2, 0, 0, 2, 1, 1]), // not ascending
+      Uint8Array.from([2, 0, 1, 2, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]), // a number too long
     ];
-    for (const plaintext of bad) expect(decodeKeptScan(plaintext)).toBeNull();
-    expect(decodeKeptScan(plain)).not.toBeNull();
+    for (const body of bodies) {
+      const scan = new NoteScan();
+      expect(() => scan.load({ ...kept, body }, Uint8Array.from([1, 1]))).toThrow();
+      expect(scan.size).toBe(0);
+    }
+    const scan = new NoteScan();
+    scan.load(decodeKeptScan(plain) as KeptScan, Uint8Array.from([1, 0]));
+    expect(scan.size).toBe(1);
+    expect(scan.search(['two'])).toEqual(['a']);
   });
 
   it('a scan loaded from a copy, with the notes changed since read again, answers as one built from the text', () => {
@@ -144,7 +156,7 @@ describe('the search’s scan kept on this computer between unlocks', () => {
   it('the next unlock takes every unchanged note from the copy and reads only the notes written since', async () => {
     const v = await vaultWithNotes();
     await v.unlocked();
-    expect(v.services.search.stats().kept).toEqual({ reused: 0, rescanned: 3 });
+    expect(v.services.search.stats().kept).toMatchObject({ reused: 0, rescanned: 3 });
     await vi.waitFor(() => expect(existsSync(v.file())).toBe(true));
 
     await v.unlocked();
@@ -158,7 +170,7 @@ describe('the search’s scan kept on this computer between unlocks', () => {
       filledDraft({ subjective: 'Spoke of the vineyard.' }),
     );
     await v.unlocked();
-    expect(v.services.search.stats().kept).toEqual({ reused: 2, rescanned: 1 });
+    expect(v.services.search.stats().kept).toMatchObject({ reused: 2, rescanned: 1 });
     for (const engine of ['scan', 'index']) {
       if (engine === 'index') await v.services.search.indexReady();
       expect(v.services.search.stats().engine).toBe(engine);
@@ -170,7 +182,7 @@ describe('the search’s scan kept on this computer between unlocks', () => {
     // The copy was written again with the note's new version: nothing is read afresh now.
     await vi.waitFor(async () => {
       await v.unlocked();
-      expect(v.services.search.stats().kept).toEqual({ reused: 3, rescanned: 0 });
+      expect(v.services.search.stats().kept).toMatchObject({ reused: 3, rescanned: 0 });
     });
   });
 
@@ -201,7 +213,7 @@ describe('the search’s scan kept on this computer between unlocks', () => {
     for (const bad of [damaged, good.subarray(0, good.length - 5), Buffer.from('ATLV'), Buffer.alloc(0)]) {
       await writeFile(v.file(), bad);
       await v.unlocked();
-      expect(v.services.search.stats().kept).toEqual({ reused: 0, rescanned: 3 });
+      expect(v.services.search.stats().kept).toMatchObject({ reused: 0, rescanned: 3 });
       expect(await v.found('orchard')).toEqual([v.ids[0]]);
       await vi.waitFor(async () => expect(await readFile(v.file())).not.toEqual(bad));
     }
@@ -211,8 +223,35 @@ describe('the search’s scan kept on this computer between unlocks', () => {
     await vi.waitFor(() => expect(existsSync(other.file())).toBe(true));
     await writeFile(v.file(), await readFile(other.file()));
     await v.unlocked();
-    expect(v.services.search.stats().kept).toEqual({ reused: 0, rescanned: 3 });
+    expect(v.services.search.stats().kept).toMatchObject({ reused: 0, rescanned: 3 });
     expect(await v.found('orchard')).toEqual([v.ids[0]]);
+  });
+
+  it('a copy whose words do not read (a writer’s bug) is set aside by the thread: every note is read, and the copy written afresh', async () => {
+    const v = await vaultWithNotes();
+    await v.unlocked();
+    await vi.waitFor(() => expect(existsSync(v.file())).toBe(true));
+    const plain = await readLocalCopy(dirname(v.location), v.session.vault, NOTE_SCAN.name, NOTE_SCAN.schema);
+    const kept = decodeKeptScan(plain as Buffer) as KeptScan;
+    const broken = { ...kept, body: kept.body.slice(0, kept.body.length - 1) }; // the last note cut short
+    await writeLocalCopy(
+      dirname(v.location),
+      v.session.vault,
+      NOTE_SCAN.name,
+      NOTE_SCAN.schema,
+      encodeKeptScan(broken),
+    );
+    const before = await readFile(v.file());
+
+    await v.unlocked();
+    expect(v.services.search.stats().kept).toMatchObject({ reused: 0, rescanned: 3 });
+    for (const [i, word] of ['orchard', 'lighthouse', 'harbour'].entries())
+      expect(await v.found(word)).toEqual([v.ids[i]]);
+    await v.services.search.indexReady();
+    expect(await v.found(MARKER)).toEqual([...v.ids].sort());
+    await vi.waitFor(async () => expect(await readFile(v.file())).not.toEqual(before));
+    await v.unlocked();
+    expect(v.services.search.stats().kept).toMatchObject({ reused: 3, rescanned: 0 });
   });
 
   it('is sealed in the data folder, never the vault folder, with no word of a note in the clear', async () => {

@@ -43,7 +43,11 @@ export function parseRows(plain: Buffer): LocalRows {
   return rows;
 }
 
-/** note-scan: u32le header length, JSON header, zero padding to 4, u32le counts, u32le numbers. */
+/**
+ * note-scan: u32le header length, JSON header, then the body: per note, a count, then that many
+ * word numbers ascending, the first as it is and each next as its difference from the one
+ * before, every number an unsigned LEB128 varint.
+ */
 export function parseScan(plain: Buffer): LocalScan {
   const headerLength = plain.readUInt32LE(0);
   const header = JSON.parse(plain.toString('utf8', 4, 4 + headerLength)) as {
@@ -53,20 +57,26 @@ export function parseScan(plain: Buffer): LocalScan {
     words: string[];
   };
   const n = header.ids.length;
-  if (header.versions.length !== n || header.updatedAt.length !== n)
-    throw new Error('columns of unequal length');
+  if (header.versions.length !== n || header.updatedAt.length !== n) throw new Error('columns of unequal length');
   let at = 4 + headerLength;
-  while (at % 4 !== 0) {
-    if (plain[at] !== 0) throw new Error('padding is not zero');
-    at++;
-  }
-  const counts: number[] = [];
-  for (let i = 0; i < n; i++, at += 4) counts.push(plain.readUInt32LE(at));
+  const varint = (): number => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= plain.length) throw new Error('body ends early');
+      const byte = plain[at++] as number;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+    }
+  };
   const notes: LocalScan['notes'] = [];
   for (let i = 0; i < n; i++) {
+    const count = varint();
     const words: string[] = [];
-    for (let k = 0; k < (counts[i] as number); k++, at += 4) {
-      const number = plain.readUInt32LE(at);
+    let number = 0;
+    for (let k = 0; k < count; k++) {
+      number = k === 0 ? varint() : number + varint();
       if (number >= header.words.length) throw new Error('word number out of range');
       words.push(header.words[number] as string);
     }
@@ -77,6 +87,6 @@ export function parseScan(plain: Buffer): LocalScan {
       words,
     });
   }
-  if (at !== plain.length) throw new Error('bytes after the numbers');
+  if (at !== plain.length) throw new Error('bytes after the notes');
   return { notes };
 }
