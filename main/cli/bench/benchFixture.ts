@@ -120,7 +120,11 @@ export async function buildFixture(
 }
 
 /** Writes `data` as a format-2 vault in `<dataDir>/vault`, as the computer of `dataDir`; returns the vault folder. */
-async function writeFormat2Vault(dataDir: string, passphrase: string, data: DemoData): Promise<string> {
+export async function writeFormat2Vault(
+  dataDir: string,
+  passphrase: string,
+  data: DemoData,
+): Promise<string> {
   await mkdir(dataDir, { recursive: true });
   const device = await new ThisDevice(new DeviceConfigStore(dataDir)).identity();
   const vaultDir = join(dataDir, 'vault');

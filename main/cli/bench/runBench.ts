@@ -1,11 +1,11 @@
 /** Runs the vault benchmark (issue 3) on a temporary demo vault and returns the numbers. */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DEFAULT_KDF, deriveKek } from '../../vault/kdf';
 import { Vault } from '../../vault/Vault';
-import { buildFixture } from './benchFixture';
+import { type BenchFixture, benchDemoData, buildFixture, writeFormat2Vault } from './benchFixture';
 import { type DiagnosisSearchBench, measureDiagnosisSearch } from './measureDiagnosisSearch';
 import { type Fts5Reference, measureFts5 } from './fts5Reference';
 import { type BackupBench, measureBackup } from './measureBackup';
@@ -13,6 +13,7 @@ import { loadPlainAsync, loadPlainSync, loadVault, type VaultLoad } from './meas
 import { measureRotation, type RotationBench } from './measureRotation';
 import { measureSaves, type SaveResult } from './measureSave';
 import { measureSearch, type SearchBench, searchQueries as searchQueriesFrom } from './measureSearch';
+import { type FreshMemoryBench, measureFreshMemory, memoryProbeCommand } from './measureFreshMemory';
 import { MemorySampler } from './memorySampler';
 import { loadAverage, median, since } from './stats';
 
@@ -25,6 +26,8 @@ export interface BenchOptions {
   saves: number;
   keep: boolean;
   log: (line: string) => void;
+  /** The arguments that make `attune` run the memory probe in a child (benchCommand's hidden command). */
+  memoryProbeArgs: readonly string[];
 }
 
 export interface BenchResults {
@@ -71,8 +74,10 @@ export interface BenchResults {
   backup: BackupBench;
   /** Key rotation of the same vault (run last: it changes the vault's keys). */
   rotation: RotationBench;
-  /** Whole run (including generating the demo data), and while one vault load ran. */
+  /** This process, whole run (including generating the demo data), and while one vault load ran. */
   memory: { sampledPeakMiB: number; maxRssMiB: number; loadPeakMiB: number };
+  /** The app's main process at unlock, each unlock in a fresh process (issue 12); null when run in-process (tests). */
+  freshMemory: FreshMemoryBench | null;
   workDir: string | null;
 }
 
@@ -109,12 +114,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       `Load: vault ${vaultMs.toFixed(0)} ms, plaintext sync loop ${plainMs.toFixed(0)} ms, plaintext async ×32 ${plainAsyncMs.toFixed(0)} ms.`,
     );
 
+    // A copy of the format-2 vault's data folder as it was written, for the fresh processes'
+    // unlocks: the search benchmark's unlock keeps local copies of the views in its own.
+    const memoryDataDir = join(root, 'memory');
+    await cp(dirname(fixture.format2VaultDir), memoryDataDir, { recursive: true });
+
     // Search: ours, then the reference engine on the same notes with the same queries.
     const search = await measureSearch(fixture, options.log);
     const searchReference = await measureFts5(fixture, 2, searchQueriesFrom(fixture.sampleNote));
     options.log(
       `Search reference (${searchReference.engine}): first query ${searchReference.firstQueryMs.toFixed(1)} ms, p50 ${searchReference.warm.p50.toFixed(1)} ms.`,
     );
+
+    const probe = memoryProbeCommand(options.memoryProbeArgs);
+    const freshMemory = probe
+      ? await measureFreshMemory(probe, memoryProbeInput(memoryDataDir, fixture), options.log)
+      : null;
 
     const diagnosisSearch = measureDiagnosisSearch();
     options.log(
@@ -208,10 +223,54 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       backup,
       rotation,
       memory: { ...memory.stop(), loadPeakMiB },
+      freshMemory,
       workDir: options.keep ? root : null,
     };
   } finally {
     memory.stop();
+    if (!options.keep) await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** What the fresh processes do after unlock: the search benchmark's warm searches, one uncounted round and three. */
+function memoryProbeInput(dataDir: string, fixture: Pick<BenchFixture, 'passphrase' | 'sampleNote'>) {
+  return {
+    dataDir,
+    passphrase: fixture.passphrase,
+    queries: searchQueriesFrom(fixture.sampleNote),
+    rounds: 4,
+  };
+}
+
+/**
+ * Only the main process's memory at unlock (`attune bench --memory-only`): the format-2 demo vault
+ * alone is written, then unlocked twice, each time in a fresh process.
+ */
+export async function runMemoryBench(
+  options: Pick<BenchOptions, 'notes' | 'clients' | 'dir' | 'keep' | 'log' | 'memoryProbeArgs'>,
+): Promise<{
+  params: { notes: number; clients: number };
+  freshMemory: FreshMemoryBench;
+  workDir: string | null;
+}> {
+  const root = await mkdtemp(join(options.dir ?? tmpdir(), 'attune-bench-'));
+  try {
+    const data = benchDemoData(options);
+    const passphrase = randomBytes(16).toString('hex');
+    const dataDir = join(root, 'format2');
+    await writeFormat2Vault(dataDir, passphrase, data);
+    options.log(`Wrote a format-2 vault of ${data.notes.length} notes.`);
+    const probe = memoryProbeCommand(options.memoryProbeArgs);
+    if (!probe) throw new Error('The memory benchmark runs as `node bin/attune.cjs bench --memory-only`.');
+    const sampleNote = data.notes[Math.floor(data.notes.length / 2)]!;
+    const input = memoryProbeInput(dataDir, { passphrase, sampleNote });
+    const freshMemory = await measureFreshMemory(probe, input, options.log);
+    return {
+      params: { notes: data.notes.length, clients: data.clients.length },
+      freshMemory,
+      workDir: options.keep ? root : null,
+    };
+  } finally {
     if (!options.keep) await rm(root, { recursive: true, force: true });
   }
 }

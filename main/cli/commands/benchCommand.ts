@@ -5,6 +5,9 @@ import { AttuneError } from '../../../shared/errors';
 import type { CliIo } from '../CliIo';
 import { exitCodes } from '../exitCodes';
 
+/** The hidden command that runs the memory benchmark's child process (measureFreshMemory.ts). */
+const MEMORY_PROBE_COMMAND = 'bench-memory-probe';
+
 interface BenchFlags {
   notes: string;
   clients: string;
@@ -14,6 +17,7 @@ interface BenchFlags {
   json?: boolean;
   results: string;
   keep?: boolean;
+  memoryOnly?: boolean;
 }
 
 function count(text: string, flag: string, min: number, max: number): number {
@@ -47,9 +51,25 @@ export function registerBenchCommand(program: Command, io: CliIo, setCode: (code
     .option('--json', 'print the results as JSON instead of a table')
     .option('--results <file>', 'also write the results as JSON to FILE', 'bench-results/vault.json')
     .option('--keep', 'keep the temporary vault and plaintext copy (their folder is printed)')
+    .option(
+      '--memory-only',
+      "only the main process's memory at unlock, in fresh processes (writes no results file)",
+    )
     .action(async (flags: BenchFlags) => {
       const clients = count(flags.clients, '--clients', 1, 10_000);
       const notes = count(flags.notes, '--notes', clients, 1_000_000);
+      if (flags.memoryOnly) {
+        const { benchMemoryOnly } = await import('../bench/benchMemoryOnly');
+        const { dir, keep, json } = flags;
+        return benchMemoryOnly(io, {
+          notes,
+          clients,
+          dir,
+          keep,
+          json,
+          memoryProbeArgs: [MEMORY_PROBE_COMMAND],
+        });
+      }
       // The benchmark (SQLite WASM, MiniSearch, the demo generator) is loaded only when it runs.
       const [{ runBench }, { benchRows, benchTable }] = await Promise.all([
         import('../bench/runBench'),
@@ -63,6 +83,7 @@ export function registerBenchCommand(program: Command, io: CliIo, setCode: (code
         saves: count(flags.saves, '--saves', 1, 100_000),
         keep: flags.keep === true,
         log: (line) => io.err(line),
+        memoryProbeArgs: [MEMORY_PROBE_COMMAND],
       });
       const rows = benchRows(results);
       const file = resolve(flags.results);
@@ -75,4 +96,16 @@ export function registerBenchCommand(program: Command, io: CliIo, setCode: (code
       // A vault that fails its own check is a defect, not a slow disk.
       if (!results.verify.ok) setCode(exitCodes.integrity);
     });
+  registerMemoryProbeCommand(program);
+}
+
+/**
+ * The child process of the memory benchmark (measureFreshMemory.ts): hidden, as it only answers
+ * `attune bench` over the IPC channel that started it.
+ */
+function registerMemoryProbeCommand(program: Command): void {
+  program.command(MEMORY_PROBE_COMMAND, { hidden: true }).action(async () => {
+    const { runUnlockMemoryProbe } = await import('../bench/unlockMemoryProbe');
+    await runUnlockMemoryProbe();
+  });
 }
