@@ -20,6 +20,8 @@ export interface PostingList extends Iterable<[number, number]> {
   delete(doc: number): boolean;
   keys(): IterableIterator<number>;
   entries(): IterableIterator<[number, number]>;
+  /** Each note number in ascending order, without an iterator (the search's collecting pass); `each` must not change the list. */
+  forEachDoc(each: (doc: number) => void): void;
 }
 
 export function compactPostings(): new () => PostingList {
@@ -108,6 +110,21 @@ export function compactPostings(): new () => PostingList {
 
     /** In ascending order; an entry deleted meanwhile is skipped, as a Map's iterator does. */
     *entries(): IterableIterator<[number, number]> {
+      for (const i of this.places()) yield [this.docs[i] as number, this.counts[i] as number];
+    }
+
+    /** As entries, without making a pair for each (MiniSearch's scoring walks every note of every matching word). */
+    *keys(): IterableIterator<number> {
+      for (const i of this.places()) yield this.docs[i] as number;
+    }
+
+    forEachDoc(each: (doc: number) => void): void {
+      const docs = this.docs;
+      for (let i = 0; i < this.count; i++) each(docs[i] as number);
+    }
+
+    /** Each entry's place, in ascending order of notes, finding its place again after a change. */
+    private *places(): IterableIterator<number> {
       let i = 0;
       let shape = this.shape;
       let last = Number.NEGATIVE_INFINITY;
@@ -120,13 +137,9 @@ export function compactPostings(): new () => PostingList {
         }
         if (i >= this.count) return;
         last = this.docs[i] as number;
-        yield [last, this.counts[i] as number];
+        yield i;
         i++;
       }
-    }
-
-    *keys(): IterableIterator<number> {
-      for (const [doc] of this.entries()) yield doc;
     }
 
     [Symbol.iterator](): IterableIterator<[number, number]> {

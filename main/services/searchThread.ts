@@ -219,35 +219,47 @@ const snapshot = (ids) => {
   if (built && !keepScan) scan = null;
   return taken;
 };
+// The notes (MiniSearch's numbers for them) among "within" holding a word the term accepts: the
+// term itself, the words it begins and the words one edit away, as MiniSearch's search derives
+// them from its options (matchRules), read straight from the index's word tree and posting lists
+// without scoring (the tree and the numbers are MiniSearch's own, as addTerm above uses them; a
+// note replaced since keeps its old postings until MiniSearch cleans them, so numbers no longer
+// of a note are left out, as its search does).
+const notesOf = (term, within) => {
+  const found = new Set();
+  const documents = index._documentIds;
+  const take = (fields) => {
+    if (fields == null) return;
+    for (const postings of fields.values())
+      postings.forEachDoc((doc) => {
+        if ((within === undefined || within.has(doc)) && documents.has(doc)) found.add(doc);
+      });
+  };
+  take(index._index.get(term));
+  if (term.length >= ${matchRules.prefixFrom}) for (const [, fields] of index._index.atPrefix(term)) take(fields);
+  if (term.length >= ${matchRules.fuzzyFrom})
+    for (const [fields] of index._index.fuzzyGet(term, ${matchRules.fuzzyDistance}).values()) take(fields);
+  return found;
+};
 // Every term must match (AND), and the page lists notes newest first, not by score. So each term
-// only collects its notes (a document boost of 0 skips a note before MiniSearch makes a result
-// object for it; a common word, with its prefixes and typos, would cost one per note), each pass
-// restricted to the notes every earlier term matched, and the last pass keeps the newest
-// offset + limit of them as it meets them (no sort of a thousand notes for a page of 15). Then
-// the query is scored over the page's notes alone: a note's score and matched words do not depend
+// only collects its notes (notesOf: no score, no result object, no callback per note; a common
+// word, with its prefixes and typos, meets every note), each pass restricted to the notes every
+// earlier term matched, and the newest offset + limit of them are kept (no sort of a thousand
+// notes for a page of 15). Then the query is scored over the page's notes alone: a note's score and matched words do not depend
 // on which other notes are scored (a boost of 1 leaves them as MiniSearch gives them), so each hit
 // is what MiniSearch alone answers for that note.
 const fromIndex = (query, offset, limit) => {
   const terms = [...new Set(query.match(WORD) || [])];
   if (terms.length === 0) return { total: 0, hits: [] };
   let matched;
-  let newest;
-  for (let i = 0; i < terms.length; i++) {
-    const seen = new Set();
-    const within = matched;
-    const kept = i === terms.length - 1 ? new Newest(offset + limit) : undefined;
-    index.search(terms[i], {
-      boostDocument: (id, _term, stored) => {
-        if ((within === undefined || within.has(id)) && !seen.has(id)) {
-          seen.add(id);
-          if (kept) kept.offer(id, stored ? stored.updatedAt : undefined);
-        }
-        return 0;
-      },
-    });
-    matched = seen;
-    newest = kept;
+  for (const term of terms) {
+    matched = notesOf(term, matched);
     if (matched.size === 0) return { total: 0, hits: [] };
+  }
+  const newest = new Newest(offset + limit);
+  for (const doc of matched) {
+    const stored = index._storedFields.get(doc);
+    newest.offer(index._documentIds.get(doc), stored ? stored.updatedAt : undefined);
   }
   const page = newest.list().slice(offset, offset + limit);
   if (page.length === 0) return { total: matched.size, hits: [] };
