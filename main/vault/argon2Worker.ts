@@ -17,6 +17,15 @@ export interface Argon2Job {
 export const KDF_THREAD_KEEP_ALIVE_MS = 1000;
 
 /**
+ * A thread that derived with more memory than this ends at once instead: its WASM memory never
+ * shrinks, and an unlock's derivation (64 MiB) would otherwise stay through the second after it,
+ * when the vault's records are read and decrypted and the search starts (72 MiB more RSS then,
+ * `attune bench`). Starting a thread again costs ~50 ms against a derivation of half a second or
+ * more; the small derivations of tests and bursts keep the thread.
+ */
+export const KDF_THREAD_KEEP_MAX_KIB = 16384;
+
+/**
  * hash-wasm's standalone Argon2 build: a UMD script with its WASM inlined and no imports, so the
  * worker can run it from text. The parent reads it (the parent's `fs` reads inside app.asar, a
  * worker's might not) once, where the module resolver finds it from the sources (vitest,
@@ -75,6 +84,8 @@ interface KdfThread {
   worker: Worker;
   pending: Pending | null;
   idle: NodeJS.Timeout | undefined;
+  /** The most memory a derivation on this thread used (KiB): its WASM memory is at least that. */
+  heldKiB: number;
 }
 
 let thread: KdfThread | null = null;
@@ -99,6 +110,7 @@ function startThread(): KdfThread {
     worker: new Worker(threadProgram(hashWasmArgon2()), { eval: true }),
     pending: null,
     idle: undefined,
+    heldKiB: 0,
   };
   t.worker.on('message', (reply: Reply) => {
     settle(t, (pending) => {
@@ -108,6 +120,7 @@ function startThread(): KdfThread {
     });
     // Idle: let the process exit without it, and end it unless another job comes soon.
     t.worker.unref();
+    if (t.heldKiB > KDF_THREAD_KEEP_MAX_KIB) return stop(t);
     t.idle = setTimeout(() => stop(t), KDF_THREAD_KEEP_ALIVE_MS);
     t.idle.unref();
   });
@@ -125,13 +138,18 @@ function startThread(): KdfThread {
   return t;
 }
 
-function deriveOnThread(password: Uint8Array<ArrayBuffer>, salt: Uint8Array, job: Argon2Job): Promise<Buffer> {
+function deriveOnThread(
+  password: Uint8Array<ArrayBuffer>,
+  salt: Uint8Array,
+  job: Argon2Job,
+): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     try {
       const t = thread ?? startThread();
       clearTimeout(t.idle);
       t.worker.ref(); // a derivation under way keeps the process (the CLI, say) running
       t.pending = { resolve, reject };
+      t.heldKiB = Math.max(t.heldKiB, job.memoryKiB);
       // Moved, not cloned: after this the array here is empty, the bytes are the thread's.
       t.worker.postMessage({ password, salt: Uint8Array.from(salt), job }, [password.buffer]);
     } catch (error) {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KDF_THREAD_KEEP_ALIVE_MS, kdfThreadRunning } from '../../../main/vault/argon2Worker';
+import {
+  KDF_THREAD_KEEP_ALIVE_MS,
+  KDF_THREAD_KEEP_MAX_KIB,
+  kdfThreadRunning,
+} from '../../../main/vault/argon2Worker';
 import { DEFAULT_KDF, deriveKek } from '../../../main/vault/kdf';
 
 describe('deriveKek', () => {
@@ -59,6 +63,21 @@ describe('deriveKek', () => {
     });
     expect(kdfThreadRunning()).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, KDF_THREAD_KEEP_ALIVE_MS + 500));
+    expect(kdfThreadRunning()).toBe(false);
+  });
+
+  it('ends its thread as it answers a derivation that used much memory (an unlock’s), and answers the next', async () => {
+    const params = { memoryKiB: KDF_THREAD_KEEP_MAX_KIB * 2, iterations: 1, parallelism: 1 };
+    const salt = Buffer.alloc(16, 9);
+    const first = await deriveKek('a long enough test passphrase', salt, params);
+    expect(kdfThreadRunning()).toBe(false);
+    // Two in a row (a passphrase change): the second starts a thread of its own, same answer.
+    const [again, other] = await Promise.all([
+      deriveKek('a long enough test passphrase', salt, params),
+      deriveKek('another test passphrase', salt, params),
+    ]);
+    expect(again.equals(first)).toBe(true);
+    expect(other.equals(first)).toBe(false);
     expect(kdfThreadRunning()).toBe(false);
   });
 });
