@@ -13,6 +13,13 @@ import './search.css';
 const FIRST_PAGE = 15;
 const PAGE_SIZE = 50;
 /**
+ * How many of a new search's results go into its first frame: more than a tall window shows. The
+ * rest of the page follows in the next frame, so the first screen is not held back by laying out
+ * and painting results below it (content-visibility does not skip them: they are within the
+ * browser's margin around the viewport).
+ */
+const FIRST_FRAME = 8;
+/**
  * "Searching…" shows only for an answer slower than this: most come within a frame or two, and a
  * status line that flashes on and off at every search is noise (and one more render and paint
  * before the results). The first search after unlocking can wait for the notes to be prepared.
@@ -24,6 +31,8 @@ interface Results {
   query: string;
   total: number;
   hits: SearchHit[];
+  /** Only the first FIRST_FRAME hits are rendered yet (a new search, until its first frame). */
+  firstFrame?: boolean;
 }
 
 /** One page of the notes matching `query`, best first (main sends it as one JSON text). */
@@ -65,8 +74,24 @@ export function SearchPage({
   const open = useCallback((hit: SearchHit) => opener.current(hit), []);
 
   useEffect(() => input.current?.focus(), []);
+  // Once per new list of results: completing the first frame's list keeps the same hits.
+  const hits = results?.hits;
   useLayoutEffect(() => {
-    if (results) markSearch('committed');
+    if (hits) markSearch('committed');
+  }, [hits]);
+  // After the frame showing a new search's first results, the rest of them: asked for as they are
+  // committed (a passive effect can run after that frame), the frame's callback comes before its
+  // painting and the timer after it.
+  useLayoutEffect(() => {
+    if (!results?.firstFrame) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setResults((now) => (now === results ? { ...now, firstFrame: false } : now)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [results]);
   useEffect(() => {
     if (focusAt === null) return;
@@ -91,7 +116,8 @@ export function SearchPage({
     const slow = setTimeout(() => latest.current === asked && setSearching(true), SLOW_MS);
     try {
       const page = await searchNotes(text, FIRST_PAGE);
-      if (latest.current === asked) setResults({ query: text, ...page });
+      if (latest.current === asked)
+        setResults({ query: text, ...page, firstFrame: page.hits.length > FIRST_FRAME });
     } catch (failure) {
       if (latest.current === asked) setError(messageOf(failure));
     } finally {
@@ -154,7 +180,11 @@ export function SearchPage({
       {results !== null && (
         <section aria-label="Search results">
           <p role="status">{statusText(results)}</p>
-          <SearchResultList hits={results.hits} onOpen={open} listRef={list} />
+          <SearchResultList
+            hits={results.firstFrame ? results.hits.slice(0, FIRST_FRAME) : results.hits}
+            onOpen={open}
+            listRef={list}
+          />
           {remaining > 0 && (
             <button type="button" className="secondary" onClick={showMore} disabled={loadingMore}>
               {loadingMore ? 'Loading…' : `Show ${Math.min(PAGE_SIZE, remaining)} more`}

@@ -13,12 +13,12 @@ interface SearchResultListProps {
 }
 
 /**
- * The found notes, each with its labelled snippets, rendered in one pass: a search brings a
- * screenful (15), which renders in a couple of milliseconds, so the list is committed at once and
- * the results are on screen in the next frame (a background render of part of the page only added
- * a second render of every row before that frame). Memoised, as each row: typing the next query
- * re-renders the search page at every keystroke without touching the results, and "Show more"
- * renders only the new rows, so the first of them can take focus at once.
+ * The found notes, each with its labelled snippets, each row rendered once (a background render
+ * of part of the page only added a second render of every row before the first frame; the search
+ * page instead gives a new search's first rows alone to its first frame, then all of them).
+ * Memoised, as each row: typing the next query re-renders the search page at every keystroke
+ * without touching the results, and completing the first frame's rows or "Show more" renders only
+ * the new rows, so the first of them can take focus at once.
  */
 export const SearchResultList = memo(function SearchResultList({
   hits,
