@@ -251,9 +251,9 @@ export class NoteSearch {
    * the thread's scan holds them all. Notes kept as their JSON (format 2) go as that JSON, which
    * the thread parses: main parses none (at 10,000 notes, reading their text here and cloning it
    * across held the process for about 450 ms). There, the scan takes every note still the version
-   * this computer's copy of it was read from (keptScan.ts) from that copy, the thread reads only
-   * the others before it answers, and those it took are handed over after, for the index alone.
-   * Notes kept parsed (format 1) go as their text.
+   * this computer's copy of it was read from (keptScan.ts) from that copy, and the thread reads
+   * only the others before it answers; then it asks for every note, a batch at a time, for its
+   * index (#feed). Notes kept parsed (format 1) go as their text, to both at once.
    */
   async #prepare(state: SearchState): Promise<void> {
     const alive = this.store.lease();
@@ -264,9 +264,11 @@ export class NoteSearch {
     state.handingOver = true;
     state.saved.clear();
     let thread: SearchThread | undefined;
+    // Answers the thread's requests for more of the feed (its index's notes), once it is ready.
+    let more: (() => void) | undefined;
     try {
       try {
-        thread = new SearchThread();
+        thread = new SearchThread(undefined, { onMore: () => more?.() });
       } catch (error) {
         throw unavailable(error);
       }
@@ -277,8 +279,13 @@ export class NoteSearch {
       ]);
       check();
       state.notes = records.size;
-      const handOver = new HandOver(thread, state.saved, true);
+      let handOver: HandOver;
       if (records instanceof CompactRecords) {
+        // Ready before anything that can make the thread ask (the copy failing to load, the seal).
+        more = this.#feed(state, thread, records, alive);
+        // Into the scan only: the index gets every note from the feed, so the thread never holds
+        // all of them at once.
+        handOver = new HandOver(thread, state.saved, { scanned: true, indexed: false });
         const loadStart = performance.now();
         const reused = kept ? this.#loadKept(thread, kept, records, state.saved) : new Set<string>();
         const loadMs = performance.now() - loadStart;
@@ -297,9 +304,8 @@ export class NoteSearch {
         thread.sealScan(keep);
         state.kept = { reused: reused.size, rescanned: records.size - reused.size, readMs };
         if (keep) this.#keepScanLater(state, thread, records);
-        if (reused.size > 0) this.#handOverForIndex(state, thread, records, reused, check);
-        else this.#sealed(state, thread);
       } else {
+        handOver = new HandOver(thread, state.saved, { scanned: true, indexed: true });
         state.handOverMs = await this.#inSlices(records, ([id, note]) => handOver.note(id, note), check);
         handOver.flush();
         this.#sealed(state, thread);
@@ -352,40 +358,42 @@ export class NoteSearch {
   }
 
   /**
-   * Hands the thread the notes its scan took from this computer's copy, for the index alone, in
-   * slices behind the first searches (which the scan answers meanwhile); not waited for.
+   * The feed: answers each of the thread's requests for more notes for its index with the next
+   * batch of every note's JSON (in the store's order; notes saved meanwhile went to the thread as
+   * they were saved and are left out), and seals the thread after the last. Each batch is copied
+   * as asked for, so the thread holds a batch or two of JSON at a time, never all of it.
    */
-  #handOverForIndex(
-    state: SearchState,
-    thread: SearchThread,
-    records: CompactRecords,
-    reused: ReadonlySet<string>,
-    check: () => void,
-  ): void {
-    const handOver = new HandOver(thread, state.saved, false);
-    const current = () => {
-      check();
-      if (state.thread !== thread) throw new Replaced();
-    };
-    this.#inSlices(
-      records.rawEntries(),
-      ([id, json]) => {
-        if (reused.has(id)) handOver.json(id, json);
-      },
-      current,
-    ).then(
-      (ms) => {
-        current();
-        handOver.flush();
-        this.#sealed(state, thread);
-        state.handOverMs = (state.handOverMs ?? 0) + ms;
-      },
-      (error: unknown) => {
-        if (error instanceof Replaced || (error instanceof AttuneError && error.kind === 'locked')) return;
+  #feed(state: SearchState, thread: SearchThread, records: CompactRecords, alive: () => boolean): () => void {
+    const handOver = new HandOver(thread, state.saved, { scanned: false, indexed: true });
+    const sealed = () => this.#sealed(state, thread);
+    let entries: Iterator<[string, Uint8Array | string]> | undefined;
+    let done = false;
+    return () => {
+      if (done || state.disposed || state.thread !== thread || !alive()) return;
+      try {
+        feedBatch();
+      } catch (error) {
+        // Not left waiting for a batch that will not come: the next search starts a thread afresh.
         console.error('Search could not hand the notes to its index:', error);
         this.#drop(state, thread);
-      },
-    );
+      }
+    };
+    function feedBatch() {
+      const start = performance.now();
+      entries ??= records.rawEntries();
+      // A batch (or the last notes, then the seal): an answer with nothing would leave the thread waiting.
+      for (let taken = 0; taken < HAND_OVER_BATCH; ) {
+        const next = entries.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        if (handOver.json(...next.value)) taken++;
+      }
+      handOver.flush();
+      if (done) sealed();
+      state.handOverMs = (state.handOverMs ?? 0) + performance.now() - start;
+    }
   }
 
   /**
@@ -481,14 +489,16 @@ class HandOver {
   constructor(
     private readonly thread: SearchThread,
     private readonly saved: ReadonlySet<string>,
-    /** Into the scan (and on to the index), or to the index alone (notes the scan holds already). */
-    private readonly scanned: boolean,
+    /** Into the scan, to the index (the feed), or both (format 1, whose notes come as their text). */
+    private readonly to: { scanned: boolean; indexed: boolean },
   ) {}
 
-  json(id: string, json: Uint8Array | string): void {
-    if (this.saved.has(id)) return;
+  /** Queues a note's JSON (posted by the batch); false for a note saved since the hand-over began. */
+  json(id: string, json: Uint8Array | string): boolean {
+    if (this.saved.has(id)) return false;
     this.#json.push([id, json]);
     if (this.#json.length >= HAND_OVER_BATCH) this.#flushJson();
+    return true;
   }
 
   note(id: string, note: Note): void {
@@ -513,7 +523,7 @@ class HandOver {
   }
 
   #flushJson(): void {
-    this.thread.addJson(this.#json, this.scanned);
+    this.thread.addJson(this.#json, this.to);
     this.#json = [];
   }
 }

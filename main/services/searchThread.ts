@@ -45,6 +45,17 @@ function miniSearchSource(): string {
 const BUILD_SLICE_MS = 5;
 
 /**
+ * The thread's young generation (V8's nursery), in MiB. Building the index makes short-lived
+ * objects by the million; with V8's default the nursery grows to several times this and the
+ * process keeps the room. Fresh-process bench at 10,000 notes (attune bench --memory-only): peak
+ * 342 MiB with the default, 314 / 323 / 325 MiB with 8 / 4 / 16; the build took as long.
+ */
+const YOUNG_GENERATION_MB = 8;
+
+/** How many notes' JSON the thread keeps waiting for the index before it asks main for more (one batch). */
+const FEED_RESERVE = 250;
+
+/**
  * The thread's program. It takes each note as its JSON (or, from a vault that keeps notes parsed,
  * its text as written), reads the note's text from it with the main process's own code
  * (noteText.ts, as text; never a key), folds it with the same (searchCore.ts) and lists its words
@@ -105,10 +116,16 @@ const index = new MiniSearch({
 });
 let scan = new core.NoteScan(GROUPS);
 // Notes waiting for the index, by id (a later save replaces a waiting one), in hand-over order:
-// folded, or as their JSON bytes (a note the scan took from this computer's copy, read when indexed).
+// folded, or as their JSON bytes, read as they are indexed.
 const waiting = new Map();
-// This computer's copy of the scan did not read (a writer's bug): every note handed over, those
-// meant for the index alone too, goes into the scan, which answers once all are in.
+// How many of those are JSON: main is asked for more notes for the index (the "feed") only while
+// fewer than a batch are, so the thread never holds every note's JSON at once (at 10,000 notes,
+// 40 MB more at the peak, and memory the allocator keeps once freed).
+let waitingJson = 0;
+// A request for more of the feed is on its way to main.
+let asked = false;
+// This computer's copy of the scan did not read (a writer's bug): every note of the feed goes
+// into the scan as well, which answers once the feed has ended.
 let copyRefused = false;
 let built = false;
 let pumping = false;
@@ -121,17 +138,20 @@ const fold = (doc) => {
   for (const group of GROUPS) folded[group] = (doc[group] || []).map(core.foldText);
   return folded;
 };
-// A note's text into the scan and on to the index.
-const take = (doc) => {
+// A note's text into the scan; the folded text, for the index.
+const scanIn = (doc) => {
   const start = performance.now();
   const folded = fold(doc);
   if (scan) scan.set(folded, folded.updatedAt);
   scanMs += performance.now() - start;
-  toIndex(folded.id, folded);
+  return folded;
 };
 // A note for the index: folded, or as its JSON ({ json }, read when it is indexed).
 const toIndex = (id, entry) => {
   if (!built && !index.has(id)) {
+    const before = waiting.get(id);
+    if (before !== undefined && before.json !== undefined) waitingJson--;
+    if (entry.json !== undefined) waitingJson++;
     waiting.set(id, entry);
     return pump();
   }
@@ -157,22 +177,35 @@ const readEntry = (id, entry) => {
   const doc = readJson(id, entry.json);
   return doc && fold(doc);
 };
-// A batch of notes as their JSON: into the scan (and on to the index), or, for notes the scan
-// took from this computer's copy, to the index only.
-const takeJsonBatch = ({ ids, bytes, ends, texts, scanned }) => {
+// A batch of notes as their JSON: into the scan, to the index (read as it is indexed), or both.
+const takeJsonBatch = ({ ids, bytes, ends, texts, scanned, indexed }) => {
   let start = 0;
   const each = (id, json) => {
-    if (!scanned && !copyRefused) return toIndex(id, { json });
+    const scanning = scanned || (indexed && copyRefused);
+    if (!scanning) return toIndex(id, { json });
     const begun = performance.now();
     const doc = readJson(id, json);
     scanMs += performance.now() - begun;
-    if (doc) take(doc);
+    if (!doc) return;
+    const folded = scanIn(doc);
+    if (indexed) toIndex(id, folded);
   };
   for (let i = 0; i < ends.length; i++) {
     each(ids[i], bytes.subarray(start, ends[i]));
     start = ends[i];
   }
   for (const [id, json] of texts) each(id, json);
+  if (indexed) {
+    asked = false;
+    askMore();
+  }
+};
+// Asks main for the next batch of the feed, while one is needed: the scan answers (or the copy
+// did not read, and the feed fills the scan), the feed has not ended, and less than a batch waits.
+const askMore = () => {
+  if (asked || sealed || !(scanSealed || copyRefused) || waitingJson >= ${FEED_RESERVE}) return;
+  asked = true;
+  parentPort.postMessage({ type: 'more' });
 };
 // The index builds once the scan answers, in slices between which searches are answered.
 const pump = () => {
@@ -185,13 +218,15 @@ const buildSlice = () => {
   const start = performance.now();
   for (const [id, entry] of waiting) {
     waiting.delete(id);
+    if (entry.json !== undefined) waitingJson--;
     const folded = readEntry(id, entry);
     if (folded) index.add(folded);
     if (performance.now() - start >= ${BUILD_SLICE_MS}) break;
   }
   buildMs += performance.now() - start;
+  askMore();
   if (waiting.size > 0) return pump();
-  if (!sealed) return; // more notes are on their way: handing them over pumps again
+  if (!sealed) return; // more notes are on their way: their batch pumps again
   built = true;
   if (!keepScan && !keepForSnapshot) scan = null; // the index answers from now on
   parentPort.postMessage({ type: 'built', ms: buildMs, skipped, heapBytes: heapBytes() });
@@ -208,6 +243,7 @@ const sealScan = () => {
     copyRefused,
     heapBytes: heapBytes(),
   });
+  askMore();
   pump();
 };
 // This computer's copy of the scan: the notes main names (those it knows the version of).
@@ -329,7 +365,7 @@ parentPort.on('message', (message) => {
   try {
     switch (message.type) {
       case 'add':
-        for (const doc of message.docs) take(doc);
+        for (const doc of message.docs) toIndex(doc.id, scanIn(doc));
         break;
       case 'add-json':
         takeJsonBatch(message);
@@ -341,6 +377,7 @@ parentPort.on('message', (message) => {
         } catch {
           copyRefused = true;
           keepForSnapshot = true; // main writes a new copy once the scan is read afresh
+          askMore();
         }
         scanMs += performance.now() - start;
         break;
@@ -359,7 +396,7 @@ parentPort.on('message', (message) => {
         pump();
         break;
       case 'upsert':
-        take(message.doc);
+        toIndex(message.doc.id, scanIn(message.doc));
         break;
       case 'snapshot': {
         const taken = snapshot(message.ids);
@@ -382,6 +419,7 @@ parentPort.on('message', (message) => {
 type Reply =
   | { type: 'scanned'; ms: number; notes: number; skipped: number; copyRefused: boolean; heapBytes: number }
   | { type: 'built'; ms: number; skipped: number; heapBytes: number }
+  | { type: 'more' }
   | ({ type: 'snapshot'; id: number } & ScanSnapshot)
   | ({ type: 'page'; id: number } & IndexPage)
   | { type: 'json'; id: number; json: string }
@@ -412,6 +450,12 @@ function settleable<T>() {
 }
 
 export interface SearchThreadOptions {
+  /**
+   * Called when the thread wants the next batch of notes for its index (the feed: `addJson` with
+   * `indexed` only), until `seal`. Without it, notes are handed over for the scan and the index
+   * at once.
+   */
+  onMore?: () => void;
   /** Keep the scan once the index is built, so tests can ask both engines the same question. */
   keepScan?: boolean;
   /** Build the index only when `build` is called (tests: the scan answering while there is no index). */
@@ -449,9 +493,14 @@ export class SearchThread {
     this.#worker = new Worker(threadProgram(miniSearchSource()), {
       eval: true,
       workerData: { keepScan: options.keepScan === true, holdBuild: options.holdBuild === true },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     running++;
     this.#worker.on('message', (reply: Reply) => {
+      if (reply.type === 'more') {
+        options.onMore?.();
+        return;
+      }
       if (reply.type === 'scanned') {
         this.#scanMs = reply.ms;
         this.#copyRefused = reply.copyRefused;
@@ -498,11 +547,13 @@ export class SearchThread {
   /**
    * Hands the thread some notes as the store keeps them, their JSON, which the thread reads (so
    * the main process parses none): the bytes copied end to end into one new buffer that is
-   * moved to the thread, not cloned; text (a note saved in this unlock) goes as it is.
-   * `scanned: false` hands notes the scan already holds (from this computer's copy) to the
-   * index alone.
+   * moved to the thread, not cloned; text (a note saved in this unlock) goes as it is. Into the
+   * scan, to the index (its JSON read as it is indexed: the feed, see `onMore`), or both.
    */
-  addJson(entries: ReadonlyArray<readonly [id: string, json: Uint8Array | string]>, scanned = true): void {
+  addJson(
+    entries: ReadonlyArray<readonly [id: string, json: Uint8Array | string]>,
+    to: { scanned: boolean; indexed: boolean } = { scanned: true, indexed: true },
+  ): void {
     if (this.#failure || entries.length === 0) return;
     const ids: string[] = [];
     const texts: Array<[string, string]> = [];
@@ -527,7 +578,7 @@ export class SearchThread {
       ends[ids.length] = end;
       ids.push(id);
     }
-    this.#worker.postMessage({ type: 'add-json', ids, bytes, ends, texts, scanned }, [
+    this.#worker.postMessage({ type: 'add-json', ids, bytes, ends, texts, ...to }, [
       bytes.buffer,
       ends.buffer,
     ]);

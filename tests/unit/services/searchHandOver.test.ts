@@ -100,6 +100,47 @@ describe('handing the notes to the search thread as their JSON', () => {
     expect((await services.search.search('manager', 10)).total).toBe(ids.length);
   });
 
+  it('feeds the index a batch at a time, as the thread asks once its scan answers, never every note at once', async () => {
+    const { services } = await openServices();
+    const { note } = await clientWithNote(services);
+    await services.notes.saveDraft(note.id, filledDraft({ subjective: 'Spoke of the orchard.' }));
+    const json = JSON.stringify(await services.notes.get(note.id));
+    const utf8 = new TextEncoder();
+    const all = Array.from(
+      { length: 600 },
+      (_, i) => [`n${i}`, utf8.encode(json.replace('orchard', `orchard${i}`))] as const,
+    );
+    const batches = [all.slice(0, 250), all.slice(250, 500), all.slice(500)];
+    const asked: number[] = [];
+    let scanAnswered = false;
+    const thread: SearchThread = new SearchThread(undefined, {
+      onMore: () => {
+        asked.push(scanAnswered ? 1 : 0);
+        const batch = batches.shift();
+        if (batch) thread.addJson(batch, { scanned: false, indexed: true });
+        else thread.seal();
+      },
+    });
+    try {
+      thread.addJson(all, { scanned: true, indexed: false });
+      await nextTurn();
+      thread.sealScan();
+      await thread.scanned;
+      scanAnswered = true;
+      const fromScan = (await thread.search('orchard599', 50, 0, 'scan')).hits.map((h) => h.id).sort();
+      expect(fromScan).toContain('n599'); // and the notes one edit away (orchard590, …)
+      await thread.built;
+      // Three batches, then the answer that was the seal; each asked for once the one before was in.
+      expect(asked.length).toBe(4);
+      expect((await thread.search('orchard599', 50, 0, 'index')).hits.map((h) => h.id).sort()).toEqual(
+        fromScan,
+      );
+      expect((await thread.search('orchard', 1000, 0, 'index')).total).toBe(600);
+    } finally {
+      await thread.stop();
+    }
+  });
+
   it('the thread leaves out a note whose JSON is not a note and reads the others; the bytes it was given stay', async () => {
     const { services } = await openServices();
     const { note } = await clientWithNote(services);
