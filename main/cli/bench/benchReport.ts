@@ -185,6 +185,21 @@ function searchRows(r: BenchResults): BenchRow[] {
       load: loadText(o.firstLoadAverage),
     },
     info('  reference: SQLite FTS5, first query after its build', ms(f.firstQueryMs), f.loadAverage),
+    ...(o.kept
+      ? [
+          info(
+            `  next unlock, with this computer's copy of the scan: scan ready after the summaries / of which reading the copy (${o.kept.reused} notes from it, ${o.kept.rescanned} read)`,
+            `${ms(o.kept.scanReadyMs)} / ${ms(o.kept.readMs)}`,
+            o.kept.loadAverage,
+          ),
+          info('  next unlock: first query', ms(o.kept.firstQueryMs), o.kept.loadAverage),
+        ]
+      : [
+          info(
+            "  next unlock with this computer's copy of the scan",
+            'not measured: no copy written within 20 s',
+          ),
+        ]),
     info(
       `  scan queries while the index builds p50 / p95 / max (${o.scanQuery.samples})`,
       spread(o.scanQuery),
