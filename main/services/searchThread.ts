@@ -132,7 +132,8 @@ let pumping = false;
 let scanMs = 0;
 let buildMs = 0;
 // Notes whose JSON did not read as a note: left out of the search (and reported), not its end.
-let skipped = 0;
+// (By id: a note is read for the scan and again for the index.)
+const skipped = new Set();
 const fold = (doc) => {
   const folded = { id: doc.id, updatedAt: doc.updatedAt || '' };
   for (const group of GROUPS) folded[group] = (doc[group] || []).map(core.foldText);
@@ -168,7 +169,7 @@ const readJson = (id, json) => {
     doc.id = id;
     return doc;
   } catch {
-    skipped++;
+    skipped.add(id);
     return undefined;
   }
 };
@@ -229,7 +230,7 @@ const buildSlice = () => {
   if (!sealed) return; // more notes are on their way: their batch pumps again
   built = true;
   if (!keepScan && !keepForSnapshot) scan = null; // the index answers from now on
-  parentPort.postMessage({ type: 'built', ms: buildMs, skipped, heapBytes: heapBytes() });
+  parentPort.postMessage({ type: 'built', ms: buildMs, skipped: skipped.size, heapBytes: heapBytes() });
 };
 // Every note is in the scan: searches are answered from here on.
 const sealScan = () => {
@@ -239,7 +240,7 @@ const sealScan = () => {
     type: 'scanned',
     ms: scanMs,
     notes: scan.size,
-    skipped,
+    skipped: skipped.size,
     copyRefused,
     heapBytes: heapBytes(),
   });

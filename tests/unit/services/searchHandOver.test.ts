@@ -88,6 +88,10 @@ describe('handing the notes to the search thread as their JSON', () => {
     await session.unlock({ passphrase: PASS });
     expect((await services.search.search('manager', 10)).total).toBe(ids.length);
     expect(services.search.stats()).toMatchObject({ notes: ids.length + 1, skipped: 1 });
+    // Read again for the index, and counted once.
+    await services.search.indexReady();
+    expect(services.search.stats()).toMatchObject({ engine: 'index', skipped: 1 });
+    expect((await services.search.search('manager', 10)).total).toBe(ids.length);
   });
 
   it('stops with locked when the vault locks during the hand-over, and starts afresh at the next unlock', async () => {
