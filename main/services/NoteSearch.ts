@@ -280,9 +280,15 @@ export class NoteSearch {
       check();
       state.notes = records.size;
       let handOver: HandOver;
+      let keep = false;
       if (records instanceof CompactRecords) {
         // Ready before anything that can make the thread ask (the copy failing to load, the seal).
-        more = this.#feed(state, thread, records, alive);
+        // It seals the thread once it and the hand-over to the scan below have both ended.
+        let scanHandedOver!: () => void;
+        const handedOver = new Promise<void>((resolve) => {
+          scanHandedOver = resolve;
+        });
+        more = this.#feed(state, thread, records, alive, handedOver);
         // Into the scan only: the index gets every note from the feed, so the thread never holds
         // all of them at once.
         handOver = new HandOver(thread, state.saved, { scanned: true, indexed: false });
@@ -299,11 +305,11 @@ export class NoteSearch {
             check,
           ));
         handOver.flush();
+        scanHandedOver();
         // Written when it would differ: notes read afresh, or notes the copy has that are gone.
-        const keep = reused.size < records.size || reused.size < (kept?.ids.length ?? 0);
+        keep = reused.size < records.size || reused.size < (kept?.ids.length ?? 0);
         thread.sealScan(keep);
         state.kept = { reused: reused.size, rescanned: records.size - reused.size, readMs };
-        if (keep) this.#keepScanLater(state, thread, records);
       } else {
         handOver = new HandOver(thread, state.saved, { scanned: true, indexed: true });
         state.handOverMs = await this.#inSlices(records, ([id, note]) => handOver.note(id, note), check);
@@ -324,12 +330,14 @@ export class NoteSearch {
         throw error;
       });
       check();
-      if (handed.copyRefused && records instanceof CompactRecords && state.kept) {
+      if (handed.copyRefused && state.kept) {
         // Read afresh in full (the thread's fallback), so kept anew.
         console.warn("This computer's copy of the search's scan did not read; every note was read instead.");
-        if (state.kept.rescanned === 0) this.#keepScanLater(state, handed, records);
         state.kept = { ...state.kept, reused: 0, rescanned: records.size };
       }
+      // Once the scan holds every note (with a copy that did not read, only then).
+      if (records instanceof CompactRecords && (keep || handed.copyRefused))
+        this.#keepScanLater(state, handed, records);
       state.skipped = handOver.skipped + handed.skipped;
       if (state.skipped > 0)
         console.warn(`Search left out ${state.skipped} notes that did not read as notes.`);
@@ -363,9 +371,20 @@ export class NoteSearch {
    * they were saved and are left out), and seals the thread after the last. Each batch is copied
    * as asked for, so the thread holds a batch or two of JSON at a time, never all of it.
    */
-  #feed(state: SearchState, thread: SearchThread, records: CompactRecords, alive: () => boolean): () => void {
+  #feed(
+    state: SearchState,
+    thread: SearchThread,
+    records: CompactRecords,
+    alive: () => boolean,
+    /** Resolves once the hand-over to the scan has ended: saves are set aside until both have. */
+    scanHandedOver: Promise<void>,
+  ): () => void {
     const handOver = new HandOver(thread, state.saved, { scanned: false, indexed: true });
-    const sealed = () => this.#sealed(state, thread);
+    const sealed = () => {
+      void scanHandedOver.then(() => {
+        if (state.thread === thread && !state.disposed) this.#sealed(state, thread);
+      });
+    };
     let entries: Iterator<[string, Uint8Array | string]> | undefined;
     let done = false;
     return () => {
@@ -518,12 +537,19 @@ class HandOver {
   /** The last batch. */
   flush(): void {
     this.#flushJson();
-    this.thread.add(this.#docs);
+    this.thread.add(this.#docs.filter((doc) => !this.saved.has(doc.id)));
     this.#docs = [];
   }
 
+  /**
+   * Sends the batch, without the notes saved since they joined it (the hand-over yields between
+   * slices): a save sends the note's new text at once, and its old text must not follow it.
+   */
   #flushJson(): void {
-    this.thread.addJson(this.#json, this.to);
+    this.thread.addJson(
+      this.#json.filter(([id]) => !this.saved.has(id)),
+      this.to,
+    );
     this.#json = [];
   }
 }

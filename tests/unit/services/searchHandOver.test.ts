@@ -69,6 +69,26 @@ describe('handing the notes to the search thread as their JSON', () => {
     }
   });
 
+  it('a save at any point of the hand-over ends with its new text, in the scan and in the index', async () => {
+    const { services, session, ids } = await relockedWithNotes();
+    const found = async (query: string) =>
+      (await services.search.search(query, 10)).hits.map((h) => h.noteId);
+    for (let turns = 0; turns <= 6; turns++) {
+      for (const which of [0, 2]) {
+        await session.lock('idle');
+        await session.unlock({ passphrase: PASS });
+        const stored = await services.notes.get(ids[which]!);
+        const warming = services.search.warmUp();
+        for (let t = 0; t < turns; t++) await nextTurn(); // one note per slice: a batch may be half made
+        services.search.noteSaved({ ...stored, plan: 'Talk about the orchard.' });
+        await warming;
+        expect(await found('orchard'), `scan, saved after ${turns} turns`).toEqual([ids[which]]);
+        await services.search.indexReady();
+        expect(await found('orchard'), `index, saved after ${turns} turns`).toEqual([ids[which]]);
+      }
+    }
+  });
+
   it('a save through the services made as the hand-over starts is found with its new text, whenever it lands', async () => {
     const { services, ids } = await relockedWithNotes();
     const warming = services.search.warmUp();
