@@ -67,6 +67,8 @@ class SearchState {
   handingOver = false;
   /** Notes saved since the hand-over began. */
   readonly saved = new Set<string>();
+  /** Answers the thread's requests for more notes for its index (NoteSearch.#feed), once set. */
+  feed: (() => void) | undefined;
   notes = 0;
   kept: KeptStats | undefined;
   skipped: number | undefined;
@@ -79,6 +81,7 @@ class SearchState {
   dispose(): void {
     this.disposed = true;
     this.saved.clear();
+    this.feed = undefined;
     // The thread goes with its text and index (terminated, not left to finish).
     void this.thread?.stop();
     this.thread = undefined;
@@ -264,11 +267,10 @@ export class NoteSearch {
     state.handingOver = true;
     state.saved.clear();
     let thread: SearchThread | undefined;
-    // Answers the thread's requests for more of the feed (its index's notes), once it is ready.
-    let more: (() => void) | undefined;
     try {
       try {
-        thread = new SearchThread(undefined, { onMore: () => more?.() });
+        // The feed is set once the notes are known; a replaced thread's late request is not its.
+        thread = new SearchThread(undefined, { onMore: () => state.thread === thread && state.feed?.() });
       } catch (error) {
         throw unavailable(error);
       }
@@ -282,34 +284,8 @@ export class NoteSearch {
       let handOver: HandOver;
       let keep = false;
       if (records instanceof CompactRecords) {
-        // Ready before anything that can make the thread ask (the copy failing to load, the seal).
-        // It seals the thread once it and the hand-over to the scan below have both ended.
-        let scanHandedOver!: () => void;
-        const handedOver = new Promise<void>((resolve) => {
-          scanHandedOver = resolve;
-        });
-        more = this.#feed(state, thread, records, alive, handedOver);
-        // Into the scan only: the index gets every note from the feed, so the thread never holds
-        // all of them at once.
         handOver = new HandOver(thread, state.saved, { scanned: true, indexed: false });
-        const loadStart = performance.now();
-        const reused = kept ? this.#loadKept(thread, kept, records, state.saved) : new Set<string>();
-        const loadMs = performance.now() - loadStart;
-        state.handOverMs =
-          loadMs +
-          (await this.#inSlices(
-            records.rawEntries(),
-            ([id, json]) => {
-              if (!reused.has(id)) handOver.json(id, json);
-            },
-            check,
-          ));
-        handOver.flush();
-        scanHandedOver();
-        // Written when it would differ: notes read afresh, or notes the copy has that are gone.
-        keep = reused.size < records.size || reused.size < (kept?.ids.length ?? 0);
-        thread.sealScan(keep);
-        state.kept = { reused: reused.size, rescanned: records.size - reused.size, readMs };
+        keep = await this.#handOverJson(state, thread, records, { kept, readMs }, handOver, alive, check);
       } else {
         handOver = new HandOver(thread, state.saved, { scanned: true, indexed: true });
         state.handOverMs = await this.#inSlices(records, ([id, note]) => handOver.note(id, note), check);
@@ -347,6 +323,47 @@ export class NoteSearch {
       state.handingOver = false;
       throw error;
     }
+  }
+
+  /**
+   * Format 2: the scan takes the notes this computer's copy still holds from it and is handed the
+   * others' JSON (into the scan only: the index gets every note from the feed, so the thread never
+   * holds all of them at once); then the scan is sealed. Whether the copy should be written anew.
+   */
+  async #handOverJson(
+    state: SearchState,
+    thread: SearchThread,
+    records: CompactRecords,
+    { kept, readMs }: { kept: KeptScan | null; readMs: number },
+    handOver: HandOver,
+    alive: () => boolean,
+    check: () => void,
+  ): Promise<boolean> {
+    // Ready before anything that can make the thread ask (the copy failing to load, the seal);
+    // it seals the thread once it and this hand-over have both ended.
+    let handedOver!: () => void;
+    const scanHandedOver = new Promise<void>((resolve) => {
+      handedOver = resolve;
+    });
+    state.feed = this.#feed(state, thread, records, alive, scanHandedOver);
+    const loadStart = performance.now();
+    const reused = kept ? this.#loadKept(thread, kept, records, state.saved) : new Set<string>();
+    const loadMs = performance.now() - loadStart;
+    const sliceMs = await this.#inSlices(
+      records.rawEntries(),
+      ([id, json]) => {
+        if (!reused.has(id)) handOver.json(id, json);
+      },
+      check,
+    );
+    state.handOverMs = loadMs + sliceMs;
+    handOver.flush();
+    handedOver();
+    // Written when it would differ: notes read afresh, or notes the copy has that are gone.
+    const keep = reused.size < records.size || reused.size < (kept?.ids.length ?? 0);
+    thread.sealScan(keep);
+    state.kept = { reused: reused.size, rescanned: records.size - reused.size, readMs };
+    return keep;
   }
 
   /** Every note was handed to `thread`: saves go to it alone from now on. */

@@ -4,9 +4,8 @@ import { dimensionIds } from '../../shared/domain/dimensions';
 import { AttuneError } from '../../shared/errors';
 import { compactPostings } from './compactPostings';
 import type { KeptScan } from './keptScan';
-import type { ScanSnapshot } from './searchCore';
 import { type NoteTextDoc, noteTextKit, searchGroups } from './noteText';
-import { matchRules, searchCore } from './searchCore';
+import { matchRules, type ScanSnapshot, searchCore } from './searchCore';
 import { WORD_PATTERN } from './searchText';
 
 /** One hit of the full index: the note, its relevance, and the words of it that matched. */
@@ -282,9 +281,9 @@ const notesOf = (term, within) => {
 // only collects its notes (notesOf: no score, no result object, no callback per note; a common
 // word, with its prefixes and typos, meets every note), each pass restricted to the notes every
 // earlier term matched, and the newest offset + limit of them are kept (no sort of a thousand
-// notes for a page of 15). Then the query is scored over the page's notes alone: a note's score and matched words do not depend
-// on which other notes are scored (a boost of 1 leaves them as MiniSearch gives them), so each hit
-// is what MiniSearch alone answers for that note.
+// notes for a page of 15). Then the query is scored over the page's notes alone: a note's score
+// and matched words do not depend on which other notes are scored (a boost of 1 leaves them as
+// MiniSearch gives them), so each hit is what MiniSearch alone answers for that note.
 const fromIndex = (query, offset, limit) => {
   const terms = [...new Set(query.match(WORD) || [])];
   if (terms.length === 0) return { total: 0, hits: [] };
@@ -592,9 +591,11 @@ export class SearchThread {
    * the thread takes every note handed over into the scan instead (`copyRefused`), and the scan
    * answers once all are in.
    */
-  loadScan(scan: KeptScan, use: Uint8Array): void {
+  loadScan({ ids, updatedAt, words, body }: KeptScan, use: Uint8Array): void {
     if (this.#failure) return;
-    this.#worker.postMessage({ type: 'load-scan', scan, use }, [scan.body.buffer]);
+    // The versions stay here: main alone compares them (`use`), and cloning them would hold it longer.
+    const scan: ScanSnapshot = { ids, updatedAt, words, body };
+    this.#worker.postMessage({ type: 'load-scan', scan, use }, [body.buffer]);
   }
 
   /**

@@ -149,7 +149,12 @@ async function vaultWithNotes() {
   };
   const found = async (query: string) =>
     (await services.search.search(query, 10)).hits.map((h) => h.noteId).sort();
-  return { ...harness, ids, file, unlocked, found };
+  /** A fresh unlock, and this computer's copy of the scan written after it. */
+  const unlockedWithCopy = async () => {
+    await unlocked();
+    await vi.waitFor(() => expect(existsSync(file())).toBe(true));
+  };
+  return { ...harness, ids, file, unlocked, unlockedWithCopy, found };
 }
 
 describe('the search’s scan kept on this computer between unlocks', () => {
@@ -188,8 +193,7 @@ describe('the search’s scan kept on this computer between unlocks', () => {
 
   it('a note saved while the notes are handed over for the index is found by its new words, by the scan and the index', async () => {
     const v = await vaultWithNotes();
-    await v.unlocked();
-    await vi.waitFor(() => expect(existsSync(v.file())).toBe(true));
+    await v.unlockedWithCopy();
     await v.session.lock('idle');
     await v.session.unlock({ passphrase: PASS });
     const warming = v.services.search.warmUp();
@@ -205,8 +209,7 @@ describe('the search’s scan kept on this computer between unlocks', () => {
 
   it('a damaged, cut or foreign copy is not used: every note is read, and the copy is written afresh', async () => {
     const v = await vaultWithNotes();
-    await v.unlocked();
-    await vi.waitFor(() => expect(existsSync(v.file())).toBe(true));
+    await v.unlockedWithCopy();
     const good = await readFile(v.file());
     const damaged = Buffer.from(good);
     damaged[damaged.length - 30] = (damaged[damaged.length - 30] as number) ^ 1;
@@ -219,8 +222,7 @@ describe('the search’s scan kept on this computer between unlocks', () => {
     }
     // Another vault's copy in this vault's name: sealed with its key and id, so not used.
     const other = await vaultWithNotes();
-    await other.unlocked();
-    await vi.waitFor(() => expect(existsSync(other.file())).toBe(true));
+    await other.unlockedWithCopy();
     await writeFile(v.file(), await readFile(other.file()));
     await v.unlocked();
     expect(v.services.search.stats().kept).toMatchObject({ reused: 0, rescanned: 3 });
@@ -229,8 +231,7 @@ describe('the search’s scan kept on this computer between unlocks', () => {
 
   it('a copy whose words do not read (a writer’s bug) is set aside by the thread: every note is read, and the copy written afresh', async () => {
     const v = await vaultWithNotes();
-    await v.unlocked();
-    await vi.waitFor(() => expect(existsSync(v.file())).toBe(true));
+    await v.unlockedWithCopy();
     const plain = await readLocalCopy(dirname(v.location), v.session.vault, NOTE_SCAN.name, NOTE_SCAN.schema);
     const kept = decodeKeptScan(plain as Buffer) as KeptScan;
     const broken = { ...kept, body: kept.body.slice(0, kept.body.length - 1) }; // the last note cut short
@@ -256,8 +257,7 @@ describe('the search’s scan kept on this computer between unlocks', () => {
 
   it('is sealed in the data folder, never the vault folder, with no word of a note in the clear', async () => {
     const v = await vaultWithNotes();
-    await v.unlocked();
-    await vi.waitFor(() => expect(existsSync(v.file())).toBe(true));
+    await v.unlockedWithCopy();
     const bytes = await readFile(v.file());
     expect(bytes.subarray(0, 4).toString('ascii')).toBe('ATLV');
     for (const word of [MARKER, MARKER.toLowerCase(), 'orchard', 'lighthouse', ...v.ids])

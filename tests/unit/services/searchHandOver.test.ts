@@ -38,6 +38,14 @@ async function relockedWithNotes() {
   return { ...harness, ids };
 }
 
+/** A filled note's JSON as the store keeps it, mentioning "orchard" once. */
+async function storedNoteJson(): Promise<string> {
+  const { services } = await openServices();
+  const { note } = await clientWithNote(services);
+  await services.notes.saveDraft(note.id, filledDraft({ subjective: 'Spoke of the orchard.' }));
+  return JSON.stringify(await services.notes.get(note.id));
+}
+
 describe('handing the notes to the search thread as their JSON', () => {
   it('parses no note in the main process to prepare the search', async () => {
     const { services, ids } = await relockedWithNotes();
@@ -125,10 +133,7 @@ describe('handing the notes to the search thread as their JSON', () => {
   });
 
   it('feeds the index a batch at a time, as the thread asks once its scan answers, never every note at once', async () => {
-    const { services } = await openServices();
-    const { note } = await clientWithNote(services);
-    await services.notes.saveDraft(note.id, filledDraft({ subjective: 'Spoke of the orchard.' }));
-    const json = JSON.stringify(await services.notes.get(note.id));
+    const json = await storedNoteJson();
     const utf8 = new TextEncoder();
     const all = Array.from(
       { length: 600 },
@@ -166,10 +171,7 @@ describe('handing the notes to the search thread as their JSON', () => {
   });
 
   it('the thread leaves out a note whose JSON is not a note and reads the others; the bytes it was given stay', async () => {
-    const { services } = await openServices();
-    const { note } = await clientWithNote(services);
-    await services.notes.saveDraft(note.id, filledDraft({ subjective: 'Spoke of the orchard.' }));
-    const json = JSON.stringify(await services.notes.get(note.id));
+    const json = await storedNoteJson();
     const utf8 = new TextEncoder();
     // A note's bytes inside a larger buffer, as the vault's engine holds them.
     const engine = utf8.encode(`garbage${json}garbage`);
