@@ -167,8 +167,11 @@ test('the command palette reaches a client, starts a note and locks; axe with it
   await page.keyboard.press('Escape');
   await expect(palette).toHaveCount(0);
 
+  // Each step waits for what it leads to: keys typed before the palette is open would be lost.
   await page.keyboard.press('Control+k');
+  await expect(palette).toBeVisible();
   await page.keyboard.type('lock');
+  await expect(palette.getByRole('option', { name: /^Lock/ })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
 });
