@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dimensionIds } from '../../shared/domain/dimensions';
 import { AttuneError } from '../../shared/errors';
+import { endSoonSource, endThread } from '../vault/endThread';
 import { compactPostings } from './compactPostings';
 import type { KeptScan } from './keptScan';
 import { type NoteTextDoc, noteTextKit, searchGroups } from './noteText';
@@ -128,6 +129,9 @@ let asked = false;
 let copyRefused = false;
 let built = false;
 let pumping = false;
+// Asked to end (the vault was locked): nothing more is built or answered (endThread.ts).
+let ending = false;
+${endSoonSource}
 let scanMs = 0;
 let buildMs = 0;
 // Notes whose JSON did not read as a note: left out of the search (and reported), not its end.
@@ -215,6 +219,7 @@ const pump = () => {
 };
 const buildSlice = () => {
   pumping = false;
+  if (ending) return;
   const start = performance.now();
   for (const [id, entry] of waiting) {
     waiting.delete(id);
@@ -362,8 +367,16 @@ const search = (message) => {
   return { engine: 'scan', total: ids.length, hits };
 };
 parentPort.on('message', (message) => {
+  if (ending) return;
   try {
     switch (message.type) {
+      case 'end':
+        // The text goes with the thread; what is cheap to drop goes now.
+        ending = true;
+        waiting.clear();
+        scan = null;
+        endSoon();
+        break;
       case 'add':
         for (const doc of message.docs) toIndex(doc.id, scanIn(doc));
         break;
@@ -685,10 +698,13 @@ export class SearchThread {
     return reply.json;
   }
 
-  /** Ends the thread with the text and the index in it; every question still open fails with `locked`. */
+  /**
+   * Ends the thread with the text and the index in it (asked, see endThread.ts: within a slice of
+   * its work and the settling time); every question still open fails with `locked` at once.
+   */
   stop(): Promise<void> {
-    void this.#worker.terminate();
     this.#fail(new AttuneError('locked', 'The vault is locked. Unlock it to continue.'));
+    void endThread(this.#worker);
     return this.exited;
   }
 

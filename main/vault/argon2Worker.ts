@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { endSoonSource, endThread } from './endThread';
 
 /** The Argon2id settings one derivation uses (the header's, or a review file's). */
 export interface Argon2Job {
@@ -47,7 +48,10 @@ const hashwasm = {};
 (function (exports, module, define) {
 ${hashWasm}
 }).call(undefined, hashwasm, { exports: hashwasm }, undefined);
-parentPort.on('message', ({ password, salt, job }) => {
+${endSoonSource}
+parentPort.on('message', (message) => {
+  if (message.type === 'end') return endSoon();
+  const { password, salt, job } = message;
   hashwasm
     .argon2id({
       password,
@@ -95,7 +99,7 @@ let queue: Promise<void> = Promise.resolve();
 function stop(t: KdfThread): void {
   if (thread === t) thread = null;
   clearTimeout(t.idle);
-  void t.worker.terminate();
+  void endThread(t.worker);
 }
 
 /** Settles the job under way, if any. */

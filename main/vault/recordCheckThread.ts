@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { endSoonSource, endThread } from './endThread';
 import { type ReadAheadLimits, type RecordsReadAhead, readRecordsAhead } from './readRecordsAhead';
 import { recordFileAuthentic } from './recordFileAuthentic';
 
@@ -66,6 +67,7 @@ const fs = require('node:fs');
 const crypto = require('node:crypto');
 const recordFileAuthentic = (${recordFileAuthentic.toString()});
 const readRecordsAhead = (${readRecordsAhead.toString()});
+${endSoonSource}
 let scratch = Buffer.allocUnsafe(64 * 1024);
 function read(path, size) {
   if (scratch.length <= size) scratch = Buffer.allocUnsafe(size * 2);
@@ -85,7 +87,9 @@ function read(path, size) {
 if (workerData.recordsDir !== null) {
   parentPort.postMessage({ type: 'ahead', ahead: readRecordsAhead(fs, workerData.recordsDir, workerData.limits) });
 }
-parentPort.once('message', ({ key, job }) => {
+parentPort.once('message', (message) => {
+  if (message.type === 'end') return endSoon();
+  const { key, job } = message;
   const secret = crypto.createSecretKey(key);
   key.fill(0);
   const ads = Buffer.from(job.ads.buffer, job.ads.byteOffset, job.ads.byteLength);
@@ -111,6 +115,7 @@ parentPort.once('message', ({ key, job }) => {
     Atomics.store(job.status, i, ok ? ${CHECK.ok} : ${CHECK.failed});
   }
   parentPort.postMessage({ type: 'checked', unreadable });
+  endSoon();
 });
 `;
 
@@ -222,7 +227,7 @@ export class RecordCheckThread {
   /** Ends the thread (unused: the secret was wrong, or there was nothing to check). */
   stop(): void {
     Atomics.store(this.#stopReading, 0, 1);
-    void this.#worker?.terminate();
+    if (this.#worker) void endThread(this.#worker);
   }
 }
 
