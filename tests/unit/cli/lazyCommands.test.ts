@@ -58,11 +58,12 @@ describe('the built attune command loads only what a command needs', () => {
       expect(heavy).toEqual([]);
       // zod is bundled (electron.vite.config.ts): required from node_modules it is ~95 files to load.
       expect(files.filter((f) => f.includes(`node_modules${sep}zod${sep}`))).toEqual([]);
-      // Every start used to load the whole 0.63 MB bundle; verify now loads its own code (~0.24 MB)
-      // and the parts of zod it uses (~0.17 MB).
+      // Every start used to load the whole 0.63 MB bundle; verify now loads its own code (~0.25 MB)
+      // and the parts of zod it uses (~0.17 MB). The limit flags the whole bundle or a heavy module
+      // coming back, with room for verify's own code to grow by a few small modules.
       const ours = files.filter((f) => f.startsWith(join(root, 'out')));
       const bytes = (await Promise.all(ours.map((f) => stat(f)))).reduce((sum, s) => sum + s.size, 0);
-      expect(bytes).toBeLessThan(450_000);
+      expect(bytes).toBeLessThan(480_000);
     },
   );
 });
