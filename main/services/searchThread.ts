@@ -6,6 +6,7 @@ import { endSoonSource, endThread } from '../vault/endThread';
 import { compactPostings } from './compactPostings';
 import type { KeptScan } from './keptScan';
 import { type NoteTextDoc, noteTextKit, searchGroups } from './noteText';
+import { pageScoring } from './pageScoring';
 import { matchRules, type ScanSnapshot, searchCore } from './searchCore';
 import { WORD_PATTERN } from './searchText';
 
@@ -88,6 +89,7 @@ class MiniSearch extends loaded.exports {
   }
 }
 const core = (${searchCore.toString()})(${JSON.stringify(matchRules)});
+const scoring = (${pageScoring.toString()})(${JSON.stringify(matchRules)}, ${JSON.stringify(searchGroups)});
 const GROUPS = ${JSON.stringify(searchGroups)};
 const noteText = (${noteTextKit.toString()})(${JSON.stringify(dimensionIds)}, GROUPS);
 const utf8 = new TextDecoder();
@@ -150,6 +152,9 @@ const scanIn = (doc) => {
   scanMs += performance.now() - start;
   return folded;
 };
+// MiniSearch's numbers of notes replaced since they were indexed: their postings stay until
+// MiniSearch cleans them (when enough are), and a word's notes are counted without them.
+const replaced = new Set();
 // A note for the index: folded, or as its JSON ({ json }, read when it is indexed).
 const toIndex = (id, entry) => {
   if (!built && !index.has(id)) {
@@ -161,8 +166,10 @@ const toIndex = (id, entry) => {
   }
   const folded = readEntry(id, entry);
   if (!folded) return;
-  if (index.has(id)) index.replace(folded);
-  else index.add(folded);
+  if (index.has(id)) {
+    replaced.add(index._idToShortId.get(id));
+    index.replace(folded);
+  } else index.add(folded);
 };
 // A note's text from its JSON (bytes or text) as the store keeps it, by the store's id (the id
 // main finds it by again); undefined, and counted, when it does not read as a note.
@@ -260,41 +267,55 @@ const snapshot = (ids) => {
   if (built && !keepScan) scan = null;
   return taken;
 };
-// The notes (MiniSearch's numbers for them) among "within" holding a word the term accepts: the
+// The notes (MiniSearch's numbers for them) among "within" holding a word the term derives (the
 // term itself, the words it begins and the words one edit away, as MiniSearch's search derives
-// them from its options (matchRules), read straight from the index's word tree and posting lists
-// without scoring (the tree and the numbers are MiniSearch's own, as addTerm above uses them; a
-// note replaced since keeps its old postings until MiniSearch cleans them, so numbers no longer
-// of a note are left out, as its search does).
-const notesOf = (term, within) => {
+// them: pageScoring.ts), read straight from the index's posting lists without scoring (the tree
+// and the numbers are MiniSearch's own, as addTerm above uses them; a note replaced since keeps
+// its old postings until MiniSearch cleans them, so numbers no longer of a note are left out, as
+// its search does).
+const notesOf = (derived, within) => {
   const found = new Set();
   const documents = index._documentIds;
-  const take = (fields) => {
-    if (fields == null) return;
-    for (const postings of fields.values())
+  // Notes of "within" not found yet, while they are few enough to look up one by one (a binary
+  // search each) rather than walk a word's whole posting list.
+  let left = within === undefined ? undefined : [...within];
+  for (const { fields } of derived) {
+    if (fields == null) continue;
+    for (const postings of fields.values()) {
+      if (left !== undefined && left.length * 16 < postings.size) {
+        left = left.filter((doc) => !(postings.has(doc) && found.add(doc)));
+        continue;
+      }
       postings.forEachDoc((doc) => {
         if ((within === undefined || within.has(doc)) && documents.has(doc)) found.add(doc);
       });
-  };
-  take(index._index.get(term));
-  if (term.length >= ${matchRules.prefixFrom}) for (const [, fields] of index._index.atPrefix(term)) take(fields);
-  if (term.length >= ${matchRules.fuzzyFrom})
-    for (const [fields] of index._index.fuzzyGet(term, ${matchRules.fuzzyDistance}).values()) take(fields);
+      if (left !== undefined) left = left.filter((doc) => !found.has(doc));
+    }
+  }
   return found;
+};
+// How many postings a term's derived words have in all: the rarest term is collected first, so
+// each later one looks up fewer notes.
+const postingsOf = (derived) => {
+  let size = 0;
+  for (const { fields } of derived) if (fields != null) for (const postings of fields.values()) size += postings.size;
+  return size;
 };
 // Every term must match (AND), and the page lists notes newest first, not by score. So each term
 // only collects its notes (notesOf: no score, no result object, no callback per note; a common
 // word, with its prefixes and typos, meets every note), each pass restricted to the notes every
 // earlier term matched, and the newest offset + limit of them are kept (no sort of a thousand
-// notes for a page of 15). Then the query is scored over the page's notes alone: a note's score
-// and matched words do not depend on which other notes are scored (a boost of 1 leaves them as
-// MiniSearch gives them), so each hit is what MiniSearch alone answers for that note.
+// notes for a page of 15). Then only the page's notes are scored, as MiniSearch scores them
+// (pageScoring.ts): each looked up in the posting lists of the words the query derives.
 const fromIndex = (query, offset, limit) => {
-  const terms = [...new Set(query.match(WORD) || [])];
+  const words = query.match(WORD) || [];
+  const terms = [...new Set(words)];
   if (terms.length === 0) return { total: 0, hits: [] };
+  const derived = new Map(terms.map((term) => [term, scoring.derive(index, term)]));
   let matched;
-  for (const term of terms) {
-    matched = notesOf(term, matched);
+  const rarestFirst = [...terms].sort((a, b) => postingsOf(derived.get(a)) - postingsOf(derived.get(b)));
+  for (const term of rarestFirst) {
+    matched = notesOf(derived.get(term), matched);
     if (matched.size === 0) return { total: 0, hits: [] };
   }
   const newest = new Newest(offset + limit);
@@ -304,14 +325,16 @@ const fromIndex = (query, offset, limit) => {
   }
   const page = newest.list().slice(offset, offset + limit);
   if (page.length === 0) return { total: matched.size, hits: [] };
-  const onPage = new Set(page);
-  const scored = new Map();
-  for (const r of index.search(query, { boostDocument: (id) => (onPage.has(id) ? 1 : 0) })) scored.set(r.id, r);
-  // Every note of the page matched every term, so each is scored; the guard only keeps a surprise from throwing.
-  const hits = page.flatMap((id) => {
-    const r = scored.get(id);
-    return r ? [{ id, score: r.score, terms: r.terms }] : [];
-  });
+  // Once MiniSearch has cleaned every replaced note's postings, there is nothing to leave out.
+  if (index._dirtCount === 0 && !index.isVacuuming) replaced.clear();
+  const docs = page.map((id) => index._idToShortId.get(id));
+  const scored = scoring.scorePage(index, words, docs, (term) => derived.get(term), replaced);
+  // Every note of the page matched every term, so each is scored.
+  const hits = scored.map(({ doc, score, terms: matchedWords }) => ({
+    id: index._documentIds.get(doc),
+    score,
+    terms: matchedWords,
+  }));
   return { total: matched.size, hits };
 };
 // Newest first (as the scan lists them), then by id.
