@@ -69,6 +69,10 @@ export interface PageScoring {
 }
 
 export function pageScoring(rules: MatchRules, fields: readonly string[]): PageScoring {
+  // MiniSearch reads a fuzzy setting below 1 as a fraction of the word's length; this restates
+  // only the whole-number case the search uses.
+  if (!Number.isInteger(rules.fuzzyDistance) || rules.fuzzyDistance < 1)
+    throw new RangeError('pageScoring restates fuzzy matching by a whole number of edits only');
   // MiniSearch's defaults: search weights and BM25+ parameters.
   const PREFIX_WEIGHT = 0.375;
   const FUZZY_WEIGHT = 0.45;
@@ -134,12 +138,16 @@ export function pageScoring(rules: MatchRules, fields: readonly string[]): PageS
           const fieldId = index._fieldIds[field] as number;
           const postings = wordFields.get(fieldId);
           if (postings == null) continue;
-          let matching = postings.size;
-          for (const gone of replaced) if (postings.has(gone)) matching--;
+          // Counted once a page note is found here (most derived words have none of them).
+          let matching = -1;
           const avg = index._avgFieldLength[fieldId] as number;
           for (const doc of page) {
             const termFreq = postings.get(doc);
             if (termFreq === undefined) continue;
+            if (matching < 0) {
+              matching = postings.size;
+              for (const gone of replaced) if (postings.has(gone)) matching--;
+            }
             const fieldLength = (index._fieldLength.get(doc) as number[])[fieldId] as number;
             const weighted = weight * bm25(termFreq, matching, index._documentCount, fieldLength, avg);
             const result = results.get(doc);

@@ -49,8 +49,14 @@ const hashwasm = {};
 ${hashWasm}
 }).call(undefined, hashwasm, { exports: hashwasm }, undefined);
 ${endSoonSource}
+// Asked to end: a job after that (main never sends one) is not run.
+let ending = false;
 parentPort.on('message', (message) => {
-  if (message.type === 'end') return endSoon();
+  if (ending) return;
+  if (message.type === 'end') {
+    ending = true;
+    return endSoon();
+  }
   const { password, salt, job } = message;
   hashwasm
     .argon2id({

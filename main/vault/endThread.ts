@@ -9,8 +9,12 @@ import type { Worker } from 'node:worker_threads';
  * failed: (data.first) != nullptr" in NodePlatform::ForIsolate; it killed an `npm test` worker
  * once). Compile jobs run while and just after a thread's code is hot, which is exactly when
  * `terminate()` was called (at lock, mid-build; or right after a derivation). So a thread is
- * asked to end instead: it drops what it holds at once and closes its port once the jobs begun by
- * its last work have had time to finish; it is terminated only if it has not ended well after.
+ * asked to end instead: it drops what it holds at once and exits once the jobs begun by its last
+ * work have had time to finish; it is terminated only if it has not ended well after.
+ *
+ * What this does not cover: a process that exits while a thread is still running (the CLI, say,
+ * with an idle unref'd thread) ends it through the same disposal; threads are idle then, which is
+ * when the window is all but closed.
  */
 
 /** How long a thread asked to end waits before it closes its port (compile jobs take a few ms). */
@@ -23,10 +27,12 @@ export const THREAD_END_GRACE_MS = 2000;
 export const END_THREAD = { type: 'end' } as const;
 
 /**
- * The thread's side, as program text: `endSoon()` closes the thread's port after the settling
- * time, after which the thread has nothing left to do and ends as a thread ends by itself.
+ * The thread's side, as program text: `endSoon()` ends the thread after the settling time, from
+ * a timer of its own (nothing of it is running then). `process.exit` in a thread ends only the
+ * thread; unlike closing its port, it also ends it while timers are pending (MiniSearch's
+ * vacuuming, say), so the thread and what it held never outlive the lock by more than that time.
  */
-export const endSoonSource = `const endSoon = () => setTimeout(() => parentPort.close(), ${THREAD_SETTLE_MS});`;
+export const endSoonSource = `const endSoon = () => setTimeout(() => process.exit(0), ${THREAD_SETTLE_MS});`;
 
 let unclean = 0;
 

@@ -95,6 +95,8 @@ parentPort.once('message', (message) => {
   const ads = Buffer.from(job.ads.buffer, job.ads.byteOffset, job.ads.byteLength);
   const unreadable = [];
   for (;;) {
+    // Stopped (the caller gave up, after an error): the files not claimed are left to it.
+    if (Atomics.load(workerData.stopChecking, 0) === 1) break;
     const i = Atomics.add(job.next, 0, 1);
     if (i >= job.names.length) break;
     const chunk = job.chunkOf[i];
@@ -136,6 +138,8 @@ type Reply = { type: 'ahead'; ahead: RecordsReadAhead } | { type: 'checked'; unr
 export class RecordCheckThread {
   readonly #worker: Worker | null;
   readonly #stopReading = new Int32Array(new SharedArrayBuffer(4));
+  /** Set by `stop`: the thread claims no more files (a job's thread does not read `end` messages). */
+  readonly #stopChecking = new Int32Array(new SharedArrayBuffer(4));
   readonly #ahead: Promise<RecordsReadAhead>;
   readonly #checked: Promise<UnreadableFile[] | null>;
   #given = false;
@@ -165,7 +169,7 @@ export class RecordCheckThread {
       };
       worker = new Worker(threadProgram, {
         eval: true,
-        workerData: { recordsDir: request?.recordsDir ?? null, limits },
+        workerData: { recordsDir: request?.recordsDir ?? null, limits, stopChecking: this.#stopChecking },
       });
       running++;
       worker.once('exit', () => running--);
@@ -224,9 +228,13 @@ export class RecordCheckThread {
     return this.#checked;
   }
 
-  /** Ends the thread (unused: the secret was wrong, or there was nothing to check). */
+  /**
+   * Ends the thread: unused (the secret was wrong, or there was nothing to check), or given up on
+   * (it claims no more files and ends once the one in hand is judged).
+   */
   stop(): void {
     Atomics.store(this.#stopReading, 0, 1);
+    Atomics.store(this.#stopChecking, 0, 1);
     if (this.#worker) void endThread(this.#worker);
   }
 }
