@@ -171,6 +171,8 @@ export interface SearchSplit {
   toAnswer: number;
   /** From the answer in the renderer to the results painted: parsing, React, layout, paint, the frame. */
   toScreen: number;
+  /** Of toScreen, from the answer to React committing the results (parsing and rendering). */
+  toCommit: number;
 }
 
 /**
@@ -198,6 +200,7 @@ export async function timeSearch(
       origin: performance.timeOrigin,
       asked: at('attune:search:asked'),
       answered: at('attune:search:answered'),
+      committed: at('attune:search:committed'),
     };
   });
   const frame = timing.frameEpoch - marks.origin;
@@ -210,6 +213,7 @@ export async function timeSearch(
       toAsk: marks.asked - click,
       toAnswer: marks.answered - marks.asked,
       toScreen: frame - marks.answered,
+      toCommit: marks.committed - marks.answered,
     },
   };
 }

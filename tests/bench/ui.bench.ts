@@ -84,6 +84,13 @@ const addSearchSplit = (id: string, what: string, split: SearchSplit[]) => {
     note: 'parsing, React rendering the results, layout, paint and the wait for the next frame',
   });
   add({
+    id: `${id}-to-commit`,
+    label: `    of which answer → committed to the page (${what})`,
+    unit: 'ms',
+    samples: split.map((s) => s.toCommit),
+    note: 'parsing the answer and React rendering the results; the rest is style, layout, paint and the frame',
+  });
+  add({
     id: `${id}-to-ask`,
     label: `  of which click → asked (${what})`,
     unit: 'ms',
