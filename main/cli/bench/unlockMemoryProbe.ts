@@ -45,6 +45,8 @@ export interface UnlockMemory {
   /**
    * The kernel's high-water mark (VmHWM) from unlock to the end of the warm searches: it was
    * reset just before unlocking, when `peakFromUnlock`; else it counts from the process's start.
+   * The kernel records its mark lazily (when memory is unmapped, say, and from per-thread counts
+   * a few hundred kB behind), so an RSS read along the way can be higher: the largest is taken.
    */
   peakMiB: number;
   peakFromUnlock: boolean;
@@ -162,7 +164,7 @@ export async function probeUnlockMemory(input: ProbeInput): Promise<UnlockMemory
     const heap = services.search.stats().threadHeapBytes;
     return {
       baseline,
-      peakMiB: procStatusMiB('VmHWM'),
+      peakMiB: Math.max(procStatusMiB('VmHWM'), mib(sampledPeak), ...phases.map((p) => p.rssMiB)),
       peakFromUnlock,
       sampledPeakMiB: mib(sampledPeak),
       sampledPeakDuring,
