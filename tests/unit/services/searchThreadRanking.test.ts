@@ -219,7 +219,7 @@ describe('the index thread, for queries of several words', () => {
                   terms: sets(expected.map((r) => r.terms)),
                 },
               );
-              hits.forEach((hit, i) => expect(hit.score).toBeCloseTo(expected[i]!.score, 10));
+              for (const [i, hit] of hits.entries()) expect(hit.score).toBeCloseTo(expected[i]!.score, 10);
               if (saves.length > 0 && expected.length > 0) compared++;
             }
           },
