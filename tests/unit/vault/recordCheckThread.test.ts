@@ -4,12 +4,17 @@
  */
 import { appendFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkJobFor } from '../../../main/vault/checkRecordFiles';
 import { readHeader } from '../../../main/vault/header';
 import { zeroKeys } from '../../../main/vault/keys';
 import { loadState } from '../../../main/vault/loadState';
-import { CHECK, startCheckThread } from '../../../main/vault/recordCheckThread';
+import {
+  CHECK,
+  checkThreadsRunning,
+  RecordCheckThread,
+  startCheckThread,
+} from '../../../main/vault/recordCheckThread';
 import { unlockKeys } from '../../../main/vault/unlock';
 import { nodeVaultFs } from '../../../main/vault/vaultFs';
 import { flipByte, newVault, PASS } from './kit';
@@ -46,6 +51,28 @@ describe('the record check thread', () => {
       const wrongKey = checkJobFor(dir, header.vaultId, entries);
       await startCheckThread(wrongKey, Buffer.alloc(32, 7));
       expect([...wrongKey.status].filter((s) => s === CHECK.ok)).toEqual([]);
+    } finally {
+      zeroKeys(keys);
+    }
+  });
+
+  it('stopped once it has its job, claims no more files and ends by itself, not terminated', async () => {
+    const { dir, vault } = await newVault();
+    for (let i = 0; i < 20; i++) await vault.put('note', `n${i}`, { text: `note ${i}` });
+    await vault.lock();
+    const header = await readHeader(nodeVaultFs, dir);
+    const { keys } = await unlockKeys(header, { passphrase: PASS });
+    try {
+      const entries = [...(await loadState(nodeVaultFs, dir, header, keys)).state.records.values()];
+      const job = checkJobFor(dir, header.vaultId, entries);
+      const thread = RecordCheckThread.start();
+      const checked = thread.check(job, keys.record);
+      // Stopped before the job reaches it (as verify's caller gives up after an error).
+      thread.stop();
+      expect(await checked).toEqual([]);
+      expect([...job.status].every((s) => s === CHECK.pending)).toBe(true);
+      // Ended well within the grace time after which it would be terminated (endThread.ts).
+      await vi.waitFor(() => expect(checkThreadsRunning()).toBe(0), { timeout: 1000 });
     } finally {
       zeroKeys(keys);
     }
