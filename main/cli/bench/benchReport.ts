@@ -39,7 +39,7 @@ export function benchRows(r: BenchResults): BenchRow[] {
     `${ms(x.p50)} / ${ms(x.p99)} / ${ms(x.mean)} / ${ms(x.max)}`;
   return [
     {
-      metric: `load ratio vs plaintext read the vault's way (sync loop; median of ${r.params.runs}, warm cache)`,
+      metric: `load ratio vs plaintext read the vault's way, format 1 (the format before the upgrade; format 2: npm run bench:sync) (sync loop; median of ${r.params.runs}, warm cache)`,
       value: ratio(l.ratio),
       target,
       result: check(l.ratio),
