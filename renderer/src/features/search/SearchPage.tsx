@@ -9,14 +9,14 @@ import './search.css';
 /**
  * How many results a search brings: about a screenful (main builds each one's snippets, and every
  * result crosses IPC and is laid out before the first is painted); "Show more" brings more at once.
+ * search.css names it too: rows after it are laid out only near the viewport.
  */
 const FIRST_PAGE = 15;
 const PAGE_SIZE = 50;
 /**
  * How many of a new search's results go into its first frame: more than a tall window shows. The
  * rest of the page follows in the next frame, so the first screen is not held back by laying out
- * and painting results below it (content-visibility does not skip them: they are within the
- * browser's margin around the viewport).
+ * and painting results below it.
  */
 const FIRST_FRAME = 8;
 /**
