@@ -17,7 +17,7 @@ import type { Worker } from 'node:worker_threads';
  * when the window is all but closed.
  */
 
-/** How long a thread asked to end waits before it closes its port (compile jobs take a few ms). */
+/** How long a thread asked to end waits before it exits (compile jobs take a few ms). */
 export const THREAD_SETTLE_MS = 50;
 
 /** How long a thread is given to end by itself before it is terminated (it is stuck in work). */
