@@ -82,7 +82,7 @@ class SearchState {
     this.disposed = true;
     this.saved.clear();
     this.feed = undefined;
-    // The thread goes with its text and index (terminated, not left to finish).
+    // The thread goes with its text and index (asked to end at once, not left to finish: endThread.ts).
     void this.thread?.stop();
     this.thread = undefined;
   }

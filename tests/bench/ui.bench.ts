@@ -67,35 +67,38 @@ const warmUp = async (name: string, page: Page, backend: Backend) => {
   const found = await untilEverythingUsable(page, backend);
   readiness[name] = [...(readiness[name] ?? []), found];
 };
-/** Where a search's time went (the page's marks, benchSteps.ts's SearchSplit), as three rows. */
-const addSearchSplit = (id: string, what: string, split: SearchSplit[]) => {
-  add({
-    id: `${id}-to-answer`,
-    label: `  of which asked → answer in the renderer (${what})`,
-    unit: 'ms',
-    samples: split.map((s) => s.toAnswer),
+/** Where a search's time went (the page's marks, benchSteps.ts's SearchSplit), a row for each part. */
+const searchSplitRows: Array<{ part: keyof SearchSplit; suffix: string; label: string; note?: string }> = [
+  {
+    part: 'toAnswer',
+    suffix: 'to-answer',
+    label: '  of which asked → answer in the renderer',
     note: "from the page sending the query to main's answer arriving in the page: main answering plus the transport",
-  });
-  add({
-    id: `${id}-to-screen`,
-    label: `  of which answer in the renderer → painted (${what})`,
-    unit: 'ms',
-    samples: split.map((s) => s.toScreen),
+  },
+  {
+    part: 'toScreen',
+    suffix: 'to-screen',
+    label: '  of which answer in the renderer → painted',
     note: 'parsing, React rendering the results, layout, paint and the wait for the next frame',
-  });
-  add({
-    id: `${id}-to-commit`,
-    label: `    of which answer → committed to the page (${what})`,
-    unit: 'ms',
-    samples: split.map((s) => s.toCommit),
+  },
+  {
+    part: 'toCommit',
+    suffix: 'to-commit',
+    label: '    of which answer → committed to the page',
     note: 'parsing the answer and React rendering the results; the rest is style, layout, paint and the frame',
-  });
-  add({
-    id: `${id}-to-ask`,
-    label: `  of which click → asked (${what})`,
-    unit: 'ms',
-    samples: split.map((s) => s.toAsk),
-  });
+  },
+  { part: 'toAsk', suffix: 'to-ask', label: '  of which click → asked' },
+];
+const addSearchSplit = (id: string, what: string, split: SearchSplit[]) => {
+  for (const { part, suffix, label, note } of searchSplitRows) {
+    add({
+      id: `${id}-${suffix}`,
+      label: `${label} (${what})`,
+      unit: 'ms',
+      samples: split.map((s) => s[part]),
+      ...(note ? { note } : {}),
+    });
+  }
 };
 const { caseload, longClient } = benchVaultSizes;
 const caseloadNotes = (caseload.clients * caseload.sessionsPerClient).toLocaleString('en');

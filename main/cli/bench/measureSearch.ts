@@ -6,12 +6,11 @@
  * process. Each figure carries the load average when it was taken.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Note } from '../../../shared/domain/noteSchema';
 import { createServices } from '../../services/createServices';
-import { LOCAL_INDEX_DIR } from '../../services/device/localViewCache';
+import { localViewFile } from '../../services/device/localViewCache';
 import { NOTE_SCAN } from '../../services/keptScan';
 import { matchRules } from '../../services/noteScan';
 import {
@@ -281,7 +280,7 @@ async function nextUnlockWithCopy(
   passphrase: string,
   query: string,
 ): Promise<SearchBench['kept']> {
-  const copy = join(session.device.dataDir, LOCAL_INDEX_DIR, `${session.vault.id}-${NOTE_SCAN.name}.bin`);
+  const copy = localViewFile(session.device.dataDir, session.vault.id, NOTE_SCAN.name);
   for (let waited = 0; !existsSync(copy); waited += 100) {
     if (waited > 20_000) return null;
     await new Promise((resolve) => setTimeout(resolve, 100));

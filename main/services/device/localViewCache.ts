@@ -22,7 +22,12 @@ export interface CachedProjection<V> {
  */
 function pathOf(dataDir: string, vault: OpenVault, name: string): string | null {
   if (!vault.sealLocal || !/^[0-9a-f]{32}$/.test(vault.id) || !/^[a-z0-9-]+$/.test(name)) return null;
-  return join(dataDir, LOCAL_INDEX_DIR, `${vault.id}-${name}.bin`);
+  return localViewFile(dataDir, vault.id, name);
+}
+
+/** The file of view `name` of the vault with id `vaultId` (hex) in the data folder (FORMAT.md §17). */
+export function localViewFile(dataDir: string, vaultId: string, name: string): string {
+  return join(dataDir, LOCAL_INDEX_DIR, `${vaultId}-${name}.bin`);
 }
 
 /** What a view's file is sealed for: its name and the shape of its values (`schema`). */

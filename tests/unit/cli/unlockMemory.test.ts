@@ -34,10 +34,11 @@ describe('the unlock memory probe', () => {
     ]);
     expect(memory.searches).toBe(queries.length * 2);
     expect(memory.peakFromUnlock).toBe(true); // Linux: the kernel's peak was reset at unlock
-    // The peak is at least every RSS read after the reset (the kernel records its own mark lazily,
-    // a few hundred kB behind at times: a run here read 183.4 MiB at a step and a mark of 183.1).
-    for (const { rssMiB } of memory.phases) expect(memory.peakMiB).toBeGreaterThanOrEqual(rssMiB);
-    expect(memory.peakMiB).toBeGreaterThanOrEqual(memory.sampledPeakMiB);
+    // The peak is the kernel's mark or a higher RSS read along the way (the kernel records its mark
+    // lazily: a run here read 183.4 MiB at a step and a mark of 183.1), so it is never below a step
+    // by construction; what can go wrong is reading nothing.
+    expect(Number.isFinite(memory.peakMiB)).toBe(true);
+    expect(memory.peakMiB).toBeGreaterThan(0);
     expect(memory.baseline.rssMiB).toBeGreaterThan(0);
     expect(memory.end.heapUsedMiB).toBeGreaterThan(0);
     expect(memory.end.rssAnonMiB + memory.end.rssFileMiB).toBeGreaterThan(0);

@@ -52,6 +52,20 @@ function doc(id: string, texts: readonly string[]): FoldedNote {
   return folded;
 }
 
+/**
+ * One empty thread for a whole property, its index built (each run upserts notes of its own ids,
+ * so statistics build up as in the plain index beside it), stopped at the end however it went.
+ */
+async function onOneThread(check: (thread: SearchThread) => Promise<void>): Promise<void> {
+  const thread = new SearchThread([]);
+  try {
+    await thread.built;
+    await check(thread);
+  } finally {
+    await thread.stop();
+  }
+}
+
 /** The thread's order among notes of the same time (here none has one): by id. */
 const byId = (a: { id: unknown }, b: { id: unknown }) =>
   String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0;
@@ -60,12 +74,10 @@ describe('the index thread, for queries of several words', () => {
   it('finds and scores exactly as MiniSearch alone does (notes, scores, matched words), in the scan’s order', async () => {
     // One thread and one plain index for every run, given the same notes in the same order, so
     // their statistics (and so their scores) agree; every answer is compared whole.
-    const thread = new SearchThread([]);
-    await thread.built;
     const plain = plainIndex();
     let run = 0;
     let compared = 0;
-    try {
+    await onOneThread(async (thread) => {
       await fc.assert(
         fc.asyncProperty(
           fc.array(fc.array(text, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 15 }),
@@ -94,9 +106,7 @@ describe('the index thread, for queries of several words', () => {
       );
       // The property means little if no query ever matched.
       expect(compared).toBeGreaterThan(50);
-    } finally {
-      await thread.stop();
-    }
+    });
   }, 120_000);
 
   it('pages the answer: total, limit and offset as before', async () => {
@@ -123,8 +133,6 @@ describe('the index thread, for queries of several words', () => {
   it('pages exactly as MiniSearch alone, newest first, for any page: the page kept as notes come equals the sorted slice', async () => {
     // The thread keeps only the newest offset + limit notes as it meets them (no sort of every
     // match); notes here carry times from a few values, so ties fall back to the id.
-    const thread = new SearchThread([]);
-    await thread.built;
     const plain = plainIndex();
     const times = ['2025-01-01T10:00:00.000Z', '2025-02-01T10:00:00.000Z', '2025-03-01T10:00:00.000Z'];
     const at = new Map<string, string>();
@@ -135,7 +143,7 @@ describe('the index thread, for queries of several words', () => {
     };
     let run = 0;
     let paged = 0;
-    try {
+    await onOneThread(async (thread) => {
       await fc.assert(
         fc.asyncProperty(
           fc.array(fc.tuple(text, fc.nat(times.length - 1)), { minLength: 1, maxLength: 25 }),
@@ -174,9 +182,7 @@ describe('the index thread, for queries of several words', () => {
       );
       // The property means little unless pages were cut from longer answers.
       expect(paged).toBeGreaterThan(20);
-    } finally {
-      await thread.stop();
-    }
+    });
   }, 120_000);
 
   it('scores notes saved again as a fresh index over the same notes does, though MiniSearch still holds their old words', async () => {
@@ -185,12 +191,10 @@ describe('the index thread, for queries of several words', () => {
     // (its average field lengths are summed in another order: equal to 10 digits, not to the bit;
     // and its word tree, grown in another order, lists a query's typos and prefixes in another
     // order, so the matched words are compared as sets).
-    const thread = new SearchThread([]);
-    await thread.built;
     const now = new Map<string, FoldedNote>();
     let run = 0;
     let compared = 0;
-    try {
+    await onOneThread(async (thread) => {
       await fc.assert(
         fc.asyncProperty(
           fc.array(fc.array(text, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
@@ -227,8 +231,6 @@ describe('the index thread, for queries of several words', () => {
         { numRuns: 60 },
       );
       expect(compared).toBeGreaterThan(20);
-    } finally {
-      await thread.stop();
-    }
+    });
   }, 120_000);
 });
