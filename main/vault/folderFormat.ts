@@ -12,9 +12,10 @@ export async function hasDevicesFolder(dir: string, fs: VaultFs = nodeVaultFs): 
 }
 
 /**
- * Which format the vault in `dir` is: 2 when its marker says so, or when it has only `devices/`
- * (its marker has not arrived yet: format 2's open says to wait); otherwise 1, whose open reports
- * a missing, damaged or newer vault in its own words.
+ * Which format the vault in `dir` is: 2 when its marker says so, or when it has `devices/` beside a
+ * marker that is missing (not arrived yet: format 2's reader says to wait) or damaged (format 2's
+ * reader says so, rather than format 1's "made by a newer version"); otherwise 1, whose open
+ * reports a missing, damaged or newer vault in its own words.
  */
 export async function folderFormat(dir: string, fs: VaultFs = nodeVaultFs): Promise<1 | 2> {
   let bytes: Buffer;
@@ -26,7 +27,7 @@ export async function folderFormat(dir: string, fs: VaultFs = nodeVaultFs): Prom
   try {
     return parseMarker(bytes).version;
   } catch {
-    return 1;
+    return (await hasDevicesFolder(dir, fs)) ? 2 : 1;
   }
 }
 

@@ -3,6 +3,7 @@ import { AttuneError } from '../../shared/errors';
 import { isTempName } from './atomicWrite';
 import { AUDIT_FILE, readAuditChain } from './auditLog';
 import { type CheckOptions, checkRecordFiles } from './checkRecordFiles';
+import { folderFormat } from './folderFormat';
 import { HEADER_FILE, headerMacValid, parseHeader, readHeader, type VaultHeader } from './header';
 import { JOURNAL_FILE } from './journal';
 import { type VaultKeys, zeroKeys } from './keys';
@@ -13,7 +14,6 @@ import { RecordCheckThread } from './recordCheckThread';
 import { decryptRecord, RECORDS_DIR } from './recordCodec';
 import type { RecordEntry, VaultState } from './state';
 import { unlockKeys, type VaultSecret } from './unlock';
-import { MARKER_FILE, parseMarker } from './v2/marker';
 import { verifySyncedFolder } from './v2/verifySyncedFolder';
 import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
 import type { RecordFault, VerifyProblem, VerifyProgress, VerifyReport } from './vaultTypes';
@@ -202,24 +202,21 @@ export async function verifyVault(
 ): Promise<VerifyReport> {
   const fs = options.fs ?? nodeVaultFs;
   const root = resolve(dir);
+  // A folder in format 2 (several computers; main/vault/FORMAT.md) is checked by its own reader:
+  // its marker says so, or it has `devices/` (a marker still arriving or damaged: that reader says which).
+  if ((await folderFormat(root, fs)) === 2) {
+    const report = await verifySyncedFolder(root, secret, { fs });
+    return {
+      ok: report.ok,
+      records: report.records,
+      auditEntries: report.auditEntries,
+      problems: report.problems.map((p) => ({ file: p.file, problem: p.message })),
+    };
+  }
   let header: VaultHeader;
   try {
     header = await readHeader(fs, root);
   } catch (error) {
-    // A folder in format 2 (several computers; main/vault/FORMAT.md) is checked by its own reader.
-    if (
-      error instanceof AttuneError &&
-      error.kind === 'unsupported-version' &&
-      (await isSyncedFolder(fs, root))
-    ) {
-      const report = await verifySyncedFolder(root, secret, { fs });
-      return {
-        ok: report.ok,
-        records: report.records,
-        auditEntries: report.auditEntries,
-        problems: report.problems.map((p) => ({ file: p.file, problem: p.message })),
-      };
-    }
     if (error instanceof AttuneError && error.kind === 'integrity') {
       return {
         ok: false,
@@ -255,14 +252,5 @@ export async function verifyVault(
   } finally {
     thread?.stop();
     await lock.release();
-  }
-}
-
-/** True when `root` holds a format-2 marker (a vault shared by several computers). */
-async function isSyncedFolder(fs: VaultFs, root: string): Promise<boolean> {
-  try {
-    return parseMarker(await fs.readFile(join(root, MARKER_FILE))).version === 2;
-  } catch {
-    return false;
   }
 }

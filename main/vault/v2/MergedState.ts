@@ -194,11 +194,11 @@ export class MergedState {
   }
 
   /** Ops that name a parent which is not an earlier op of their record, in words for the user. */
-  problems(): string[] {
-    return this.strayParents.map(
-      (s) =>
-        `A change to ${s.kind} “${s.id}” made on ${this.label(s.deviceHex)} refers to an earlier version that does not belong to it (${s.parent}), which points to damage in that computer's files. Attune kept the change as a separate version beside the others; run Verify, and restore a backup if the record looks wrong.`,
-    );
+  problems(): Array<{ deviceHex: string; message: string }> {
+    return this.strayParents.map((s) => ({
+      deviceHex: s.deviceHex,
+      message: `A change to ${s.kind} “${s.id}” made on ${this.label(s.deviceHex)} refers to an earlier version that does not belong to it (${s.parent}), which points to damage in that computer's files. Attune kept the change as a separate version beside the others; run Verify, and restore a backup if the record looks wrong.`,
+    }));
   }
 
   audit(): Array<{ deviceHex: string; text: string }> {

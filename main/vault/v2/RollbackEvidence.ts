@@ -54,12 +54,17 @@ export class RollbackEvidence {
     localSeen: LocalSeenStore | undefined;
     maxEpoch: number;
     name: (hex: string) => string;
+    /** Device folders from before a key rotation: their seen.bin is another key's, never read. */
+    stale?: ReadonlySet<string>;
   }): Promise<SyncProblem[]> {
     const { fs, dir, ownHex, state } = args;
     const claims: Parameters<typeof checkClaims>[0]['claims'] = [];
+    const unreadable: SyncProblem[] = [];
     for (const hex of await listDeviceFolders(fs, dir)) {
+      if (args.stale?.has(hex)) continue;
       const bytes = await fs.readFile(join(dir, DEVICES_DIR, hex, SEEN_FILE)).catch(() => null);
       const seen = bytes && decodeSeen(args.seenKey, args.vaultId, Buffer.from(hex, 'hex'), bytes);
+      if (bytes && !seen) unreadable.push(seenDamaged(hex, args.name(hex)));
       if (!seen) continue;
       claims.push({ byDeviceHex: hex, source: hex === ownHex ? 'own' : 'other', state: seen });
       if (hex === ownHex) this.keep(seen.heads, seen.epoch);
@@ -74,14 +79,17 @@ export class RollbackEvidence {
       source: 'own',
       state: { at: '', epoch: this.epoch, heads: { ...this.heads } },
     });
-    return checkClaims({
-      ownDeviceHex: ownHex,
-      claims,
-      head: (hex) => state.head(hex),
-      appliedHash: (hex, seq) => state.appliedHash(hex, seq),
-      maxEpoch: args.maxEpoch,
-      name: args.name,
-    });
+    return [
+      ...unreadable,
+      ...checkClaims({
+        ownDeviceHex: ownHex,
+        claims,
+        head: (hex) => state.head(hex),
+        appliedHash: (hex, seq) => state.appliedHash(hex, seq),
+        maxEpoch: args.maxEpoch,
+        name: args.name,
+      }),
+    ];
   }
 
   /**
@@ -114,4 +122,18 @@ export class RollbackEvidence {
     }
     return problems;
   }
+}
+
+/**
+ * A device's seen.bin that does not open (altered, cut, or not this vault's): its claims are lost,
+ * so a rollback only it would show goes unseen until that computer writes it again (FORMAT.md §9).
+ */
+function seenDamaged(hex: string, who: string): SyncProblem {
+  const file = `${DEVICES_DIR}/${hex}/${SEEN_FILE}`;
+  return {
+    type: 'damage',
+    file,
+    deviceHex: hex,
+    message: `${file} (what ${who} had seen of every computer's changes) was altered or damaged outside Attune, so it cannot show whether changes went missing since. ${who} writes it again the next time it opens the vault; if this keeps happening, check who can write to the vault folder.`,
+  };
 }

@@ -30,6 +30,7 @@ import {
 } from './keySlots';
 import { encodeLogFrame, ZERO_HASH } from './logFrame';
 import { MergedState, type RecordView } from './MergedState';
+import { strayParentProblems } from './mergedStateProblems';
 import { MARKER_FILE, markerBytes, parseMarker } from './marker';
 import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDevices } from './presenceFile';
 import { RollbackEvidence } from './RollbackEvidence';
@@ -557,7 +558,14 @@ export class SyncedVault {
             },
           ]
         : [];
-    return [...this.readProblems, ...this.claimProblems, ...forks, ...waiting, ...repaired];
+    return [
+      ...this.readProblems,
+      ...this.claimProblems,
+      ...forks,
+      ...waiting,
+      ...strayParentProblems(this.state),
+      ...repaired,
+    ];
   }
 
   /** Other devices that have this vault open now (FORMAT.md §10). */
@@ -847,6 +855,7 @@ export class SyncedVault {
       localSeen: this.options.localSeen,
       maxEpoch: Math.max(this.knownEpoch, this.slots.epoch),
       name: (hex) => this.nameOf(hex),
+      stale: this.stale,
     });
   }
 

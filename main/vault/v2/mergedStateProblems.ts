@@ -4,7 +4,8 @@ import type { SyncProblem } from './types';
 
 /**
  * What a check reports of a merged state once every file has been read: forks, frames that can
- * never be applied because what they need is not in the folder, and broken audit chains.
+ * never be applied because what they need is not in the folder, ops naming a parent that is not
+ * an earlier op of their record, and broken audit chains.
  */
 export function mergedStateProblems(state: MergedState, name: (hex: string) => string): SyncProblem[] {
   return [
@@ -24,8 +25,21 @@ export function mergedStateProblems(state: MergedState, name: (hex: string) => s
         message: `Change ${p.seq} of ${name(p.deviceHex)} cannot be applied: it needs ${p.waitingFor.join(', ')}, which is not in the folder.`,
       }),
     ),
+    ...strayParentProblems(state),
     ...state
       .auditProblems()
       .map((a): SyncProblem => ({ type: 'damage', file: DEVICES_DIR, message: `Audit log: ${a}` })),
   ];
+}
+
+/** Ops whose parent is not an earlier op of their record (FORMAT.md §5): damage, named by record. */
+export function strayParentProblems(state: MergedState): SyncProblem[] {
+  return state.problems().map(
+    ({ deviceHex, message }): SyncProblem => ({
+      type: 'damage',
+      file: `${DEVICES_DIR}/${deviceHex}`,
+      deviceHex,
+      message,
+    }),
+  );
 }

@@ -34,6 +34,19 @@ const wrongPassphrase = (): AttuneError =>
     'That passphrase does not open this vault. Check it and try again, or use your recovery key.',
   );
 
+/**
+ * The secret opens none of the newest key files while older ones exist: a passphrase changed on
+ * another computer, or a file whose epoch was raised outside Attune (FORMAT.md §4). Named, so the
+ * user can tell which, and what to remove if nobody changed anything.
+ */
+const notNewest = (files: readonly SlotFile[]): AttuneError => {
+  const names = files.map((f) => f.file ?? `devices/${f.deviceHex}/keys.json`);
+  return new AttuneError(
+    'wrong-passphrase',
+    `That passphrase does not open this vault’s newest key file (${names.join(', ')}), written when the passphrase was last changed. If it was changed on another computer, use the new passphrase or your recovery key. If nobody changed it, that file was altered outside Attune: remove it from the vault folder or restore the vault from a backup, then try again.`,
+  );
+};
+
 const wrongRecoveryKey = (): AttuneError =>
   new AttuneError(
     'wrong-passphrase',
@@ -133,7 +146,7 @@ export async function unlockSlots(
   let via: Unlocked['via'];
   if (secret && 'passphrase' in secret && typeof secret.passphrase === 'string') {
     opened = await openWithPassphrase(distinct, secret.passphrase, derive);
-    if (!opened) throw wrongPassphrase();
+    if (!opened) throw mine.some((f) => f.slots.epoch < epoch) ? notNewest(newest) : wrongPassphrase();
     via = 'passphrase';
   } else if (secret && 'recoveryKey' in secret && typeof secret.recoveryKey === 'string') {
     opened = openWithRecoveryKey(distinct, secret.recoveryKey, vaultId);

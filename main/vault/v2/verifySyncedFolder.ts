@@ -3,7 +3,8 @@ import type { VaultSecret } from '../unlock';
 import { affectedRecords } from './affectedRecords';
 import { acknowledgementsOf, applyDamageRepairs } from './damageRepairs';
 import { staleDevices } from './staleDeviceFolders';
-import { nodeVaultFs, type VaultFs } from '../vaultFs';
+import { AttuneError } from '../../../shared/errors';
+import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import { MergedState } from './MergedState';
 import { MARKER_FILE, parseMarker } from './marker';
 import { mergedStateProblems } from './mergedStateProblems';
@@ -28,7 +29,17 @@ export async function verifySyncedFolder(
 ): Promise<SyncedVerifyReport> {
   const fs = options.fs ?? nodeVaultFs;
   const root = resolve(dir);
-  const marker = parseMarker(await fs.readFile(join(root, MARKER_FILE)));
+  let markerRead: Buffer;
+  try {
+    markerRead = await fs.readFile(join(root, MARKER_FILE));
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    throw new AttuneError(
+      'not-a-vault',
+      'This vault folder has not finished arriving from the sync service (its attune-vault.json is missing), so it cannot be checked yet. Wait for syncing to finish and check it again; if it has finished, restore the vault from a backup.',
+    );
+  }
+  const marker = parseMarker(markerRead);
   if (marker.version !== 2) throw new Error('verifySyncedFolder reads format 2 only');
   const { files, problems: slotProblems } = await readKeySlotFiles(fs, root);
   const unlocked = await unlockSlots(files, secret, marker.vaultId);
@@ -105,6 +116,7 @@ export async function checkSyncedFolder(args: {
       localSeen: args.localSeen,
       maxEpoch: args.maxEpoch,
       name,
+      ...(args.stale ? { stale: args.stale } : {}),
     });
     // Damage whose records a repair restored is reported as repaired, still listed (§9.1).
     const found = await applyDamageRepairs({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MergedState } from '../../../../main/vault/v2/MergedState';
+import { mergedStateProblems } from '../../../../main/vault/v2/mergedStateProblems';
 import type { FramePayload } from '../../../../main/vault/v2/types';
 import { AttuneError } from '../../../../shared/errors';
 import { at, deviceHex, offerAll, SimDevice, type SimFrame } from './mergeSim';
@@ -217,9 +218,29 @@ describe('MergedState: causal application', () => {
     expect(merged.record('note', 'other')?.conflict).toBe(false);
     expect(view?.heads.find((h) => h.opId === `${A}:3:0`)?.rev).toBe(1);
     expect(merged.problems()).toHaveLength(1);
-    expect(merged.problems()[0]).toContain('note “n1”');
-    expect(merged.problems()[0]).toContain(otherOp);
+    expect(merged.problems()[0]?.deviceHex).toBe(A);
+    expect(merged.problems()[0]?.message).toContain('note “n1”');
+    expect(merged.problems()[0]?.message).toContain(otherOp);
     expect(merged.record('note', 'n2')).toBeDefined();
+    // A check reports it as damage of the writing device's files (verify and the app's sync status).
+    const reported = mergedStateProblems(merged, (hex) => hex).filter((p) => p.message.includes(otherOp));
+    expect(reported).toEqual([
+      { type: 'damage', file: `devices/${A}`, deviceHex: A, message: merged.problems()[0]?.message },
+    ]);
+  });
+
+  it('an op naming an op its frame does not hold is reported as damage too', () => {
+    const a = new SimDevice(A);
+    a.write([{ op: 'put', kind: 'note', id: 'n1', value: 'base' }], at(1));
+    const missing = `${A}:1:99`;
+    a.write([{ op: 'put', kind: 'note', id: 'n1', value: 'odd', parents: [missing] }], at(2));
+    const merged = new MergedState();
+    offerAll(merged, a.frames);
+    expect(merged.applyReady()).toHaveLength(2);
+    expect(merged.record('note', 'n1')?.conflict).toBe(true);
+    expect(mergedStateProblems(merged, (hex) => hex).map((p) => p.message)).toEqual([
+      expect.stringContaining(missing),
+    ]);
   });
 
   it('refuses a payload whose put values are missing', () => {

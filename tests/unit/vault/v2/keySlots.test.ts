@@ -240,7 +240,10 @@ describe('key slots (keys.json)', () => {
       { deviceHex: DEV_B, slots: parseKeySlots(serializeKeySlots(changed)) },
     ];
     const old = countingKdf();
-    await expectKind(unlockSlots(files, { passphrase: PASS }, vaultId, old.derive), 'wrong-passphrase');
+    // The message names the newest file: a change made elsewhere, or a file altered outside Attune.
+    expect(
+      await expectKind(unlockSlots(files, { passphrase: PASS }, vaultId, old.derive), 'wrong-passphrase'),
+    ).toMatch(`does not open this vault’s newest key file (devices/${DEV_B}/keys.json)`);
     expect(old.runs()).toBe(1); // the epoch-1 slots (C's) were not tried
     const unlocked = await unlockSlots(files, { passphrase: 'a new passphrase' }, vaultId);
     expect(unlocked).toMatchObject({ epoch: 2, winner: { deviceHex: DEV_B } });

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyVault } from '../../../../main/vault/verifyVault';
@@ -39,6 +39,45 @@ describe('attune verify on a format-2 folder (read-only)', () => {
     await expect(verifyVault(office, { passphrase: 'wrong' })).rejects.toMatchObject({
       kind: 'wrong-passphrase',
     });
+  });
+
+  it('says a folder whose marker has not arrived is still arriving, and a damaged marker is damaged', async () => {
+    const { office } = await twoCopies();
+    const marker = join(office, 'attune-vault.json');
+    const bytes = await readFile(marker);
+    await rm(marker);
+    // A sync app delivers devices/ before the marker: not "not a vault", and not format 1's words.
+    await expect(verifyVault(office, { passphrase: PASS })).rejects.toMatchObject({
+      kind: 'not-a-vault',
+      message: expect.stringContaining('has not finished arriving'),
+    });
+    const json = JSON.parse(bytes.toString('utf8')) as { checksum: string };
+    const wrong = json.checksum.startsWith('0') ? `1${json.checksum.slice(1)}` : `0${json.checksum.slice(1)}`;
+    await writeFile(marker, JSON.stringify({ ...json, checksum: wrong }));
+    // Not "made by a newer version of Attune" (format 1's reader seeing version 2).
+    await expect(verifyVault(office, { passphrase: PASS })).rejects.toMatchObject({
+      kind: 'integrity',
+      message: expect.stringContaining('marker file (attune-vault.json) is damaged'),
+    });
+  });
+
+  it('reports a seen.bin that does not open: the rollback it would show could otherwise go unseen', async () => {
+    const { office } = await twoCopies();
+    const seen = join(office, 'devices', B, 'seen.bin');
+    const bytes = await readFile(seen);
+    const flipped = Buffer.from(bytes);
+    flipped.writeUInt8(flipped.readUInt8(bytes.length - 5) ^ 0x01, bytes.length - 5);
+    await writeFile(seen, flipped);
+    const report = await verifyVault(office, { passphrase: PASS });
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      {
+        file: `devices/${B}/seen.bin`,
+        problem: expect.stringContaining('was altered or damaged outside Attune'),
+      },
+    ]);
+    await writeFile(seen, bytes);
+    expect(await verifyVault(office, { passphrase: PASS })).toMatchObject({ ok: true, problems: [] });
   });
 
   it('reports a damaged frame and a log put back to an older copy', async () => {
