@@ -148,3 +148,13 @@ export function formatAgo(value: DateInput, now: Date = new Date(), options: Dat
   }
   return 'just now';
 }
+
+/**
+ * The start of the quarter hour `now` is in: the default start of a session whose note is begun
+ * now. Never later than now: a session placed after the moment its note is written would show as
+ * the client's next session, and its note as signed before it began.
+ */
+export function quarterHourStarted(now: Date): Date {
+  const quarter = 15 * 60 * 1000;
+  return new Date(Math.floor(now.getTime() / quarter) * quarter);
+}

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  roundedToQuarterHour,
-  type TodaySection,
-  todaySections,
-} from '../../../renderer/src/features/today/todaySections';
+import { type TodaySection, todaySections } from '../../../renderer/src/features/today/todaySections';
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { NoteSummary } from '../../../shared/summaries/noteSummary';
+import { quarterHourStarted } from '../../../renderer/src/format/dates';
 
 const now = new Date('2025-06-20T12:00:00.000Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
@@ -100,15 +97,19 @@ describe('Today', () => {
     }
   });
 
-  it('rounds the start of a new session to the nearest quarter hour', () => {
-    expect(roundedToQuarterHour(new Date('2025-06-20T12:07:29.000Z')).toISOString()).toBe(
+  it('starts a new session at the quarter hour now is in, never after now', () => {
+    expect(quarterHourStarted(new Date('2025-06-20T12:07:29.000Z')).toISOString()).toBe(
       '2025-06-20T12:00:00.000Z',
     );
-    expect(roundedToQuarterHour(new Date('2025-06-20T12:08:00.000Z')).toISOString()).toBe(
-      '2025-06-20T12:15:00.000Z',
+    // Rounded to the nearest, 12:08 gave 12:15: a session after its note was signed, listed as "next".
+    expect(quarterHourStarted(new Date('2025-06-20T12:08:00.000Z')).toISOString()).toBe(
+      '2025-06-20T12:00:00.000Z',
     );
-    expect(roundedToQuarterHour(new Date('2025-06-20T23:53:00.000Z')).toISOString()).toBe(
-      '2025-06-21T00:00:00.000Z',
+    expect(quarterHourStarted(new Date('2025-06-20T23:53:00.000Z')).toISOString()).toBe(
+      '2025-06-20T23:45:00.000Z',
+    );
+    expect(quarterHourStarted(new Date('2025-06-20T12:15:00.000Z')).toISOString()).toBe(
+      '2025-06-20T12:15:00.000Z',
     );
   });
 });

@@ -7,6 +7,7 @@ import { useElevatedRisks } from '../../data/elevatedRisk';
 import { usePrimaryDiagnosis } from '../../data/diagnoses';
 import { type SessionRow, useClient, useClients, useSessionRows } from '../../data/hooks';
 import { putClient, putNoteSummary, putSession } from '../../data/summaryIndex';
+import { quarterHourStarted } from '../../format/dates';
 import { allDates, ClientCharts, MeasureCharts, type RangeInput } from '../charts';
 import { ClientForm } from '../clients/ClientForm';
 import { ClientRecordExport } from '../records';
@@ -97,7 +98,7 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
     attempt(async () => {
       const { session, note } = await call('sessionNotes:start', {
         clientId,
-        startsAt: toQuarterHour(new Date()).toISOString(),
+        startsAt: quarterHourStarted(new Date()).toISOString(),
       });
       putSession(session);
       putNoteSummary(summarizeNote(note));
@@ -186,10 +187,4 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
       </Tabs>
     </main>
   );
-}
-
-/** `now` to the nearest quarter hour, the start a one-step session note is given. */
-function toQuarterHour(now: Date): Date {
-  const quarter = 15 * 60 * 1000;
-  return new Date(Math.round(now.getTime() / quarter) * quarter);
 }

@@ -5,9 +5,8 @@ import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
 import { useClients } from '../../data/hooks';
 import { putNoteSummary, putSession } from '../../data/summaryIndex';
-import { isoLocalDateTime } from '../../format/dates';
+import { isoLocalDateTime, quarterHourStarted } from '../../format/dates';
 import { ClientPicker } from './ClientPicker';
-import { roundedToQuarterHour } from './todaySections';
 
 /**
  * "New session note" in one step: the client (searchable), the date and time (now, to the
@@ -24,7 +23,7 @@ export function NewSessionNote({
 }) {
   const clients = useClients() ?? [];
   const [clientId, setClientId] = useState<string | null>(initialClientId);
-  const [startsAt, setStartsAt] = useState(() => isoLocalDateTime(roundedToQuarterHour(new Date())));
+  const [startsAt, setStartsAt] = useState(() => isoLocalDateTime(quarterHourStarted(new Date())));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submitButton = useRef<HTMLButtonElement>(null);

@@ -178,10 +178,4 @@ export function measureFollowUpSection(
   };
 }
 
-/** The time now, rounded to the nearest quarter hour (the default start of a new session). */
-export function roundedToQuarterHour(now: Date): Date {
-  const quarter = 15 * 60 * 1000;
-  return new Date(Math.round(now.getTime() / quarter) * quarter);
-}
-
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
