@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LockReason } from '../../shared/ipc/events';
+import { unsavedForms } from './data/unsavedForms';
 import { call, messageOf, onEvent } from './data/api';
 import { clearIndex } from './data/fillIndex';
 import { lockNow } from './data/lock';
@@ -55,6 +56,10 @@ const lockedWhileReplacing =
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [location, setLocation] = useState('');
+  // What was typed into unsaved forms belongs to the vault shown; another vault starts afresh.
+  useEffect(() => {
+    if (location) unsavedForms.forVault(location);
+  }, [location]);
 
   useEffect(() => {
     // Client entry outlives a reload of the window: main still refuses all but its form.

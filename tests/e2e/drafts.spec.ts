@@ -4,7 +4,7 @@ import type { Backend } from '../../main/ipc/createBackend';
 import { expect, test } from './harness';
 import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
 import { type PackedNoteSummaries, unpackNoteSummaries } from '../../shared/summaries/packedSummaries';
-import { createVault, goTo, passphrase, unlock } from './steps';
+import { createVault, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
 
 /** The note summaries in an `index:noteSummaries` answer. */
 const noteSummariesOf = (value: unknown) =>
@@ -214,5 +214,48 @@ test('a process note held back by a lock is not replayed over a newer saved one'
     await expect(privateState).toContainText(/Saved at/);
     const after = await backend.router.call('processNotes:get', { noteId });
     expect(after.ok && (after.value as { text: string }).text).toBe('words typed as it locked');
+  });
+});
+
+test('a new client and a client edit typed and not saved survive leaving the screen and a lock', async ({
+  page,
+  openApp,
+}) => {
+  test.setTimeout(120_000);
+  await test.step('create a vault', async () => {
+    await openApp();
+    await createVault(page);
+  });
+  await test.step('a half-filled new client is there again after leaving the Clients screen', async () => {
+    await goTo(page, 'Clients');
+    await page.getByRole('button', { name: 'New client' }).click();
+    await page.getByLabel('Client code').fill('C-010');
+    await page.getByLabel('Presenting concerns (one per line)').fill('panic attacks at work');
+    await goTo(page, 'Today');
+    await goTo(page, 'Clients');
+    await expect(page.getByLabel('Client code')).toHaveValue('C-010');
+    await expect(page.getByLabel('Presenting concerns (one per line)')).toHaveValue('panic attacks at work');
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await expect(page.getByRole('heading', { name: 'C-010', level: 1 })).toBeVisible();
+  });
+  await test.step('an edit left unsaved by a lock opens again after unlocking; Cancel forgets it', async () => {
+    await page.getByRole('button', { name: 'Edit client' }).click();
+    await page.getByLabel('Display name (optional)').fill('Jordan Half-typed');
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await unlock(page);
+    await openClientFromSidebar(page, 'C-010');
+    await expect(page.getByLabel('Display name (optional)')).toHaveValue('Jordan Half-typed');
+    await page
+      .getByRole('form', { name: 'Edit client C-010' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await goTo(page, 'Today');
+    await openClientFromSidebar(page, 'C-010');
+    await expect(page.getByRole('button', { name: 'Edit client' })).toBeVisible();
+    await expect(page.getByLabel('Display name (optional)')).toHaveCount(0);
+    // A new client form after a saved one starts empty.
+    await goTo(page, 'Clients');
+    await page.getByRole('button', { name: 'New client' }).click();
+    await expect(page.getByLabel('Client code')).toHaveValue('');
   });
 });

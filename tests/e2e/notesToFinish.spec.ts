@@ -150,6 +150,14 @@ test('a late entry in the client’s sessions and the note header; a correction 
   await expect(addenda.getByLabel('Addendum', { exact: true })).toHaveValue(
     'The move was on 3 March, not 3 May.',
   );
+  // Nor is it lost by a lock (an idle lock while writing): the form opens again with it.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await unlock(page);
+  await openClientFromSidebar(page, 'C-061');
+  await lateRow.getByRole('button', { name: /^Open note of/ }).click();
+  await expect(addenda.getByLabel('Addendum', { exact: true })).toHaveValue(
+    'The move was on 3 March, not 3 May.',
+  );
   await addenda.getByRole('radio', { name: 'Correction' }).check();
   await addenda.getByLabel('Reason', { exact: true }).fill('Client phoned with the correct date.');
   await expectAccessible(page, 'addendum form');

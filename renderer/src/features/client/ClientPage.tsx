@@ -7,9 +7,10 @@ import { useElevatedRisks } from '../../data/elevatedRisk';
 import { usePrimaryDiagnosis } from '../../data/diagnoses';
 import { type SessionRow, useClient, useClients, useSessionRows } from '../../data/hooks';
 import { putClient, putNoteSummary, putSession } from '../../data/summaryIndex';
+import { unsavedForms } from '../../data/unsavedForms';
 import { quarterHourStarted } from '../../format/dates';
 import { allDates, ClientCharts, MeasureCharts, type RangeInput } from '../charts';
-import { ClientForm } from '../clients/ClientForm';
+import { ClientForm, clientFormKey } from '../clients/ClientForm';
 import { ClientRecordExport } from '../records';
 import { CaseComments, ImportCommentsPanel, SessionComments, useSupervisorComments } from '../review';
 import { ClientHeader } from './ClientHeader';
@@ -50,7 +51,8 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
   const [tab, setTab] = useState<ClientTab>(() => rememberedTab(clientId));
   // The Patterns tab's date range, kept here so the outcome measures follow the charts above them.
   const [chartRange, setChartRange] = useState<RangeInput>(allDates);
-  const [editing, setEditing] = useState(false);
+  // Open again with what was typed, if an edit was left unsaved (the screen left, or a lock).
+  const [editing, setEditing] = useState(() => unsavedForms.has(clientFormKey(clientId)));
   const [addingSession, setAddingSession] = useState(false);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [templateId, setTemplateId] = useState('');

@@ -4,6 +4,7 @@ import { clientInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
+import { useUnsavedForm } from '../../data/unsavedForms';
 import { putClient } from '../../data/summaryIndex';
 import { todayIso } from '../../format/dates';
 
@@ -13,13 +14,23 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** Create a client, or edit one when `client` is given. Validates before sending; keeps input on error. */
+/** The key under which what is typed into the form for `client` (or a new one) is kept until saved. */
+export const clientFormKey = (clientId?: string): string => `client:${clientId ?? 'new'}`;
+
+/**
+ * Create a client, or edit one when `client` is given. Validates before sending; keeps input on
+ * error, and when the screen is left or the vault locks until it is saved or cancelled
+ * (unsavedForms.ts: the screen opens the form again with it).
+ */
 export function ClientForm({ client, onDone }: { client?: Client; onDone: (client: Client | null) => void }) {
-  const [code, setCode] = useState(client?.code ?? '');
-  const [displayName, setDisplayName] = useState(client?.displayName ?? '');
-  const [startDate, setStartDate] = useState(() => client?.startDate ?? todayIso());
-  const [concerns, setConcerns] = useState(client?.concerns.join('\n') ?? '');
-  const [goals, setGoals] = useState(client?.goals.join('\n') ?? '');
+  const [fields, change, forget] = useUnsavedForm(clientFormKey(client?.id), () => ({
+    code: client?.code ?? '',
+    displayName: client?.displayName ?? '',
+    startDate: client?.startDate ?? todayIso(),
+    concerns: client?.concerns.join('\n') ?? '',
+    goals: client?.goals.join('\n') ?? '',
+  }));
+  const { code, displayName, startDate, concerns, goals } = fields;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const form = useFocusOnOpen<HTMLFormElement>();
@@ -42,6 +53,7 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
         ? await call('clients:update', { id: client.id, changes: parsed.data })
         : await call('clients:create', parsed.data);
       putClient(saved);
+      forget();
       onDone(saved);
     } catch (failure) {
       setErrors({ _: messageOf(failure) });
@@ -59,7 +71,7 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
         id="client-code"
         type="text"
         value={code}
-        onChange={(e) => setCode(e.target.value)}
+        onChange={(e) => change({ code: e.target.value })}
         aria-invalid={Boolean(errors.code)}
         aria-describedby="client-code-help client-code-error"
       />
@@ -72,17 +84,26 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
         id="client-name"
         type="text"
         value={displayName}
-        onChange={(e) => setDisplayName(e.target.value)}
+        onChange={(e) => change({ displayName: e.target.value })}
       />
       <FieldError id="client-name-error" message={errors.displayName} />
       <label htmlFor="client-start">Start date</label>
-      <input id="client-start" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+      <input
+        id="client-start"
+        type="date"
+        value={startDate}
+        onChange={(e) => change({ startDate: e.target.value })}
+      />
       <FieldError id="client-start-error" message={errors.startDate} />
       <label htmlFor="client-concerns">Presenting concerns (one per line)</label>
-      <textarea id="client-concerns" value={concerns} onChange={(e) => setConcerns(e.target.value)} />
+      <textarea
+        id="client-concerns"
+        value={concerns}
+        onChange={(e) => change({ concerns: e.target.value })}
+      />
       <FieldError id="client-concerns-error" message={errors.concerns} />
       <label htmlFor="client-goals">Goals (one per line)</label>
-      <textarea id="client-goals" value={goals} onChange={(e) => setGoals(e.target.value)} />
+      <textarea id="client-goals" value={goals} onChange={(e) => change({ goals: e.target.value })} />
       <FieldError id="client-goals-error" message={errors.goals} />
       {errors._ && (
         <p role="alert" className="error">
@@ -93,7 +114,14 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
         <button type="submit" disabled={busy}>
           Save client
         </button>
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            forget();
+            onDone(null);
+          }}
+        >
           Cancel
         </button>
       </div>

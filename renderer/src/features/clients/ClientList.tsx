@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import { clientsWithSharedCode } from '../../../../shared/domain/duplicateClientCodes';
 import { useElevatedRisks } from '../../data/elevatedRisk';
 import { useClientActivity, useClients } from '../../data/hooks';
+import { unsavedForms } from '../../data/unsavedForms';
 import { formatDate } from '../../format/dates';
 import { RiskBadge } from '../risk/RiskBadge';
-import { ClientForm } from './ClientForm';
+import { ClientForm, clientFormKey } from './ClientForm';
 
 type StatusFilter = 'active' | 'closed' | 'all';
 
@@ -15,7 +16,8 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
   const risks = useElevatedRisks();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('active');
-  const [creating, setCreating] = useState(false);
+  // Open again with what was typed, if a new client was left unsaved (the screen left, or a lock).
+  const [creating, setCreating] = useState(() => unsavedForms.has(clientFormKey()));
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();

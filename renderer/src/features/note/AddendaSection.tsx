@@ -11,9 +11,12 @@ import { fieldErrors } from '../../components/FieldError';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextAreaField } from '../../components/TextAreaField';
 import { messageOf } from '../../data/api';
+import { useUnsavedForm } from '../../data/unsavedForms';
 import { formatDateTime } from '../../format/dates';
 
 export interface AddendaSectionProps {
+  /** The note's id: what is typed into the form is kept under it until it is saved. */
+  noteId: string;
   addenda: readonly Addendum[];
   /** Saves an addendum; rejects with an error to show if it could not be saved. */
   onAdd: (addendum: NewAddendum) => Promise<void>;
@@ -23,22 +26,34 @@ export interface AddendaSectionProps {
 
 const when = (iso: string) => formatDateTime(iso);
 
+interface AddendumForm {
+  open: boolean;
+  type: AddendumType | null;
+  reason: string;
+  text: string;
+}
+
+const emptyForm = (): AddendumForm => ({ open: false, type: null, reason: '', text: '' });
+
 const typeOptions = addendumKinds.map((k) => ({ value: k.id, label: k.label, description: k.description }));
 
 /**
  * A signed note's dated addenda, each with its type and reason, and the way to add one: what it
- * is (correction, clarification, late entry), why, and the text. What is typed stays in the form
- * when saving fails or the form is closed, until it is saved.
+ * is (correction, clarification, late entry), why, and the text. What is typed stays, until it is
+ * saved: when saving fails, when the form is closed, and when the note is left or the vault locks
+ * (kept in memory with the other unsaved forms, unsavedForms.ts: the form opens again with it).
  */
 export const AddendaSection = memo(function AddendaSection({
+  noteId,
   addenda,
   onAdd,
   focusOnMount = false,
 }: AddendaSectionProps) {
-  const [open, setOpen] = useState(false);
-  const [type, setType] = useState<AddendumType | null>(null);
-  const [reason, setReason] = useState('');
-  const [text, setText] = useState('');
+  const [form, change, forget] = useUnsavedForm<AddendumForm>(`addendum:${noteId}`, emptyForm);
+  const { open, type, reason, text } = form;
+  const setOpen = (value: boolean) => change({ open: value });
+  const setType = (value: AddendumType | null) => change({ type: value });
+  const setText = (value: string) => change({ text: value });
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLDivElement>(null);
@@ -61,10 +76,7 @@ export const AddendaSection = memo(function AddendaSection({
     setErrors({});
     try {
       await onAdd(parsed.data);
-      setType(null);
-      setReason('');
-      setText('');
-      setOpen(false);
+      forget(emptyForm());
     } catch (failure) {
       setErrors({ _: messageOf(failure) });
     } finally {
@@ -118,7 +130,7 @@ export const AddendaSection = memo(function AddendaSection({
               value={reason}
               aria-invalid={errors.reason ? true : undefined}
               aria-describedby={`${reasonId}-description${errors.reason ? ` ${reasonId}-error` : ''}`}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={(e) => change({ reason: e.target.value })}
             />
             {errors.reason && (
               <span id={`${reasonId}-error`} className="field-error" role="alert">

@@ -380,7 +380,12 @@ function LoadedNoteEditor({
                   )}
                   {readOnly && (
                     <Part idPrefix={idPrefix} partKey={partKeys.addenda}>
-                      <AddendaSection addenda={note.addenda} onAdd={addAddendum} focusOnMount={justSigned} />
+                      <AddendaSection
+                        noteId={note.id}
+                        addenda={note.addenda}
+                        onAdd={addAddendum}
+                        focusOnMount={justSigned}
+                      />
                     </Part>
                   )}
                 </>
