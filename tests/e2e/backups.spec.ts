@@ -22,7 +22,10 @@ test('backups: choose a folder, back up on lock, see the status, restore an olde
     const banner = page.getByRole('complementary', { name: 'Backup warning' });
     await expect(banner).toContainText('No backup folder is set');
     await banner.getByRole('button', { name: 'Open backup settings' }).click();
-    await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
+    // Taken to the Backups section itself (below the other settings), not to the top of the page.
+    const backups = page.getByRole('heading', { name: 'Backups' });
+    await expect(backups).toBeFocused();
+    await expect(backups).toBeInViewport();
     await expect(page.getByText('None chosen')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Back up now' })).toBeDisabled();
   });

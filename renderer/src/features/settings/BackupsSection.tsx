@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ProgressLine } from '../../components/ProgressLine';
 import { call, messageOf } from '../../data/api';
 import { useTaskProgress } from '../../data/useTaskProgress';
@@ -13,7 +13,20 @@ const daysMessage = 'Enter a number of days from 1 to 365.';
  * Settings → Backups: the folder backups go to (chosen in main's folder dialog), their status,
  * "Back up now", after how many days without a verified backup to warn, and the way to restore.
  */
-export function BackupsSection({ onRestore }: { onRestore?: (() => void) | undefined }) {
+export function BackupsSection({
+  onRestore,
+  focusOnMount = false,
+}: {
+  onRestore?: (() => void) | undefined;
+  /** Brought into view with its heading focused (opened from a backup warning). */
+  focusOnMount?: boolean;
+}) {
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusOnMount) return;
+    title.current?.scrollIntoView({ block: 'start' });
+    title.current?.focus({ preventScroll: true });
+  }, [focusOnMount]);
   const { status, error: loadError, setStatus } = useBackupStatus();
   const [days, setDays] = useState('7');
   const [daysError, setDaysError] = useState<string | null>(null);
@@ -69,7 +82,7 @@ export function BackupsSection({ onRestore }: { onRestore?: (() => void) | undef
 
   return (
     <section className="card settings-section" aria-labelledby="backups-title">
-      <h2 id="backups-title" className="section-title">
+      <h2 id="backups-title" className="section-title" ref={title} tabIndex={-1}>
         <Icon icon={HardDrive} /> Backups
       </h2>
       <p className="muted">

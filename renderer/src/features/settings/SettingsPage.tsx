@@ -16,9 +16,12 @@ import { VaultLocationSection } from './VaultLocationSection';
 
 /** The user's settings: auto-lock time, signing name, feedback concern line. */
 export function SettingsPage({
+  section,
   onSaved,
   onRestore,
 }: {
+  /** Opened for one section (a backup warning's button): it is scrolled into view and focused. */
+  section?: 'backups' | undefined;
   onSaved: () => void;
   onRestore?: (() => void) | undefined;
 }) {
@@ -95,7 +98,7 @@ export function SettingsPage({
       <NoteDeadlinesSection onSaved={onSaved} />
       <AppearanceSection />
       <ThisComputerSection />
-      <BackupsSection onRestore={onRestore} />
+      <BackupsSection onRestore={onRestore} focusOnMount={section === 'backups'} />
       <CheckVaultSection />
       <VaultLocationSection />
       <SecuritySection />

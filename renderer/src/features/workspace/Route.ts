@@ -10,7 +10,8 @@ export type Route =
   /** `query` is searched at once (from the command palette). */
   | { page: 'search'; query?: string }
   | { page: 'caseload' }
-  | { page: 'settings' }
+  /** `section`: the section to bring into view and focus (a warning's way to it). */
+  | { page: 'settings'; section?: 'backups' }
   | { page: 'conflicts' }
   | { page: 'build-packet'; clientId: string }
   | { page: 'review-packets' }

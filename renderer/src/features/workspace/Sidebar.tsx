@@ -120,7 +120,7 @@ export function Sidebar({
             <button
               type="button"
               className="link sidebar-backup-warning"
-              onClick={() => go({ page: 'settings' })}
+              onClick={() => go({ page: 'settings', section: 'backups' })}
             >
               Backups need attention
             </button>

@@ -103,7 +103,9 @@ export function Workspace({
             {error}
           </p>
         )}
-        {route.page !== 'settings' && <BackupBanner onOpenSettings={() => setRoute({ page: 'settings' })} />}
+        {route.page !== 'settings' && (
+          <BackupBanner onOpenSettings={() => setRoute({ page: 'settings', section: 'backups' })} />
+        )}
         {route.page !== 'conflicts' && <ConflictsNotice onReview={() => setRoute({ page: 'conflicts' })} />}
         {route.page !== 'settings' && (
           <UnreadableRecordsBanner
@@ -216,7 +218,7 @@ function CurrentPage({
         />
       );
     case 'settings':
-      return <SettingsPage onSaved={onSettingsSaved} onRestore={onRestore} />;
+      return <SettingsPage section={route.section} onSaved={onSettingsSaved} onRestore={onRestore} />;
     case 'conflicts':
       return <ConflictsPage />;
     case 'build-packet':
