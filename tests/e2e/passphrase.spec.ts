@@ -13,6 +13,8 @@ const lockButton = (page: Page) => page.getByRole('button', { name: 'Lock', exac
 
 /** First run through the screens; returns the recovery key as the screen showed it. */
 async function createVaultNotingKey(page: Page): Promise<string> {
+  // The passphrase is the first thing asked for: the field has the focus.
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByLabel('Confirm passphrase').fill(passphrase);
   await expect(page.getByText(/Strength: (Strong|Very strong)/)).toBeVisible();
@@ -100,6 +102,8 @@ test('forgotten passphrase: recover with the recovery key, see a new key, unlock
     await lockButton(page).click();
     await unlockWith(page, passphrase);
     await expect(page.getByRole('alert')).toContainText('That passphrase does not open this vault', SLOW);
+    // Back in the field, the wrong passphrase selected, to type again (the clicked button was disabled).
+    await expect(page.getByLabel('Passphrase')).toBeFocused();
     await unlockWith(page, newPassphrase);
     await expect(lockButton(page)).toBeVisible(SLOW);
   });

@@ -12,6 +12,8 @@ export interface ConfirmDialogProps {
   busy?: boolean;
   /** An error from the action, shown in the dialog as an alert. */
   error?: string | null;
+  /** Start on the dialog's first field (one it asks to fill in) rather than on Cancel. */
+  startOnField?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -28,12 +30,14 @@ export function ConfirmDialog({
   cancelLabel = 'Cancel',
   busy = false,
   error,
+  startOnField = false,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  // Start on the safe choice: Enter right after opening must not confirm by accident.
-  const ref = useFocusOnOpen<HTMLDialogElement>({ open, initial: cancelRef });
+  // Start on the safe choice (Enter right after opening must not confirm by accident), or on the
+  // field the dialog asks for: typing in it confirms nothing.
+  const ref = useFocusOnOpen<HTMLDialogElement>({ open, initial: startOnField ? undefined : cancelRef });
   const id = useId();
 
   // A layout effect, so the dialog is shown before the focus effect above looks inside it.

@@ -43,6 +43,7 @@ export const SignNoteDialog = memo(function SignNoteDialog({
       confirmLabel="Sign"
       busy={signing?.busy}
       error={signing?.error}
+      startOnField={!nameKnown}
       onConfirm={onConfirm}
       onCancel={onCancel}
     >

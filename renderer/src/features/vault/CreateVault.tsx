@@ -52,7 +52,7 @@ export function CreateVault({
           Attune keeps every note in encrypted files on this computer. Choose a passphrase: it is the only way
           in, besides the recovery key you will see next.
         </p>
-        <NewPassphraseFields state={chosen} />
+        <NewPassphraseFields state={chosen} focus />
         <VaultLocationChoice disabled={busy} onOpenedExisting={onOpenedExisting} />
         <FormSubmit error={error} busy={busy} label="Create vault" busyLabel="Creating vault…" />
       </form>

@@ -10,10 +10,13 @@ export function NewPassphraseFields({
   state,
   label = 'Passphrase',
   confirmLabel = 'Confirm passphrase',
+  focus = false,
 }: {
   state: NewPassphrase;
   label?: string;
   confirmLabel?: string;
+  /** Focus the passphrase when shown: where it is the first thing the screen asks for. */
+  focus?: boolean;
 }) {
   const id = useId();
   const { strength } = state;
@@ -24,6 +27,8 @@ export function NewPassphraseFields({
         id={`${id}-new`}
         type="password"
         autoComplete="new-password"
+        // biome-ignore lint/a11y/noAutofocus: only where the passphrase is the screen's first question (first run).
+        autoFocus={focus}
         value={state.passphrase}
         onChange={(e) => state.setPassphrase(e.target.value)}
         aria-describedby={`${id}-strength`}

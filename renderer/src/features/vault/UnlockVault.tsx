@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { BrandMark } from '../../components/BrandMark';
 import { FormSubmit } from '../../components/FormSubmit';
 import { ProgressLine } from '../../components/ProgressLine';
@@ -32,6 +32,7 @@ export function UnlockVault({
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
   // The vault opened, but its upgrade to format 2 failed: said here before going on to the workspace.
   const [upgradeFailed, setUpgradeFailed] = useState<string | null>(null);
   // Only an unlock that upgrades the vault reports progress: nothing shows for the others.
@@ -49,6 +50,10 @@ export function UnlockVault({
       else onUnlocked(status.format1Copy ?? null);
     } catch (failure) {
       setError(messageOf(failure));
+      // Back to the field to try again: the button that was clicked was disabled while unlocking,
+      // which left the focus nowhere.
+      field.current?.focus();
+      field.current?.select();
     } finally {
       setBusy(false);
     }
@@ -79,6 +84,7 @@ export function UnlockVault({
         <label htmlFor="passphrase">Passphrase</label>
         <input
           id="passphrase"
+          ref={field}
           type="password"
           autoComplete="current-password"
           // biome-ignore lint/a11y/noAutofocus: the passphrase is the only thing this screen asks for.
