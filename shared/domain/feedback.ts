@@ -49,20 +49,32 @@ const itemMessage = 'Enter a feedback rating from 0 to 10 (one decimal at most),
 // Paper forms are scored by measuring a mark on a 10 cm line, so tenths are allowed.
 const hasAtMostOneDecimal = (n: number) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9;
 
+/** A rating schema whose every refusal says `message`. */
+const ratingSchema = (message: string) =>
+  z
+    .number({ error: message })
+    .min(0, message)
+    .max(FEEDBACK_ITEM_MAX, message)
+    .refine(hasAtMostOneDecimal, message)
+    .nullable();
+
 /** One feedback rating: 0–10 in steps of 0.1, or null if the client left it out. */
-export const feedbackRatingSchema = z
-  .number({ error: itemMessage })
-  .min(0, itemMessage)
-  .max(FEEDBACK_ITEM_MAX, itemMessage)
-  .refine(hasAtMostOneDecimal, itemMessage)
-  .nullable();
+export const feedbackRatingSchema = ratingSchema(itemMessage);
+
+/** An item's rating, whose message names the item: a note's error summary lists each one. */
+const itemRatingSchema = (id: FeedbackItemId) => {
+  const label = feedbackItems.find((item) => item.id === id)?.label ?? id;
+  return ratingSchema(
+    `${label}: enter a feedback rating from 0 to 10 (one decimal at most), or leave it blank.`,
+  );
+};
 
 /** The client's feedback on one session. */
 export const sessionFeedbackSchema = z.strictObject({
-  relationship: feedbackRatingSchema,
-  goals: feedbackRatingSchema,
-  approach: feedbackRatingSchema,
-  overall: feedbackRatingSchema,
+  relationship: itemRatingSchema('relationship'),
+  goals: itemRatingSchema('goals'),
+  approach: itemRatingSchema('approach'),
+  overall: itemRatingSchema('overall'),
 });
 
 /** The client's feedback on one session. */

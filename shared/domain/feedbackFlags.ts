@@ -6,6 +6,7 @@ import {
   DEFAULT_FEEDBACK_CONCERN_LINE,
   FEEDBACK_ITEM_MAX,
   feedbackItems,
+  feedbackRatingSchema,
   feedbackTotal,
   type SessionFeedback,
 } from './feedback';
@@ -56,7 +57,8 @@ export function feedbackFlags(
   const low = concernLine / feedbackItems.length;
   for (const item of feedbackItems) {
     const rating = feedback[item.id];
-    if (rating !== null && rating >= 0 && rating <= FEEDBACK_ITEM_MAX && rating < low) {
+    // Only a valid rating: 8.55 or 11 while typing is an error to fix, not a low rating to ask about.
+    if (rating !== null && feedbackRatingSchema.safeParse(rating).success && rating < low) {
       flags.push({
         kind: 'item-low',
         itemId: item.id,

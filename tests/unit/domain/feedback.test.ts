@@ -52,12 +52,19 @@ describe('session feedback', () => {
   it('accepts 0–10 in tenths or blank, and explains anything else', () => {
     expect(sessionFeedbackSchema.safeParse(full).success).toBe(true);
     expect(sessionFeedbackSchema.safeParse(emptyFeedback()).success).toBe(true);
-    const message = 'Enter a feedback rating from 0 to 10 (one decimal at most), or leave it blank.';
-    expect(issuesOf(sessionFeedbackSchema, { ...full, overall: 11 })).toEqual([`overall: ${message}`]);
-    expect(issuesOf(sessionFeedbackSchema, { ...full, goals: -1 })).toEqual([`goals: ${message}`]);
-    expect(issuesOf(sessionFeedbackSchema, { ...full, approach: 7.25 })).toEqual([`approach: ${message}`]);
+    // Each message names its item: two wrong ratings are two lines of a note's error summary.
+    const message = 'enter a feedback rating from 0 to 10 (one decimal at most), or leave it blank.';
+    expect(issuesOf(sessionFeedbackSchema, { ...full, overall: 11 })).toEqual([
+      `overall: Overall: ${message}`,
+    ]);
+    expect(issuesOf(sessionFeedbackSchema, { ...full, goals: -1 })).toEqual([
+      `goals: Goals and topics: ${message}`,
+    ]);
+    expect(issuesOf(sessionFeedbackSchema, { ...full, approach: 7.25 })).toEqual([
+      `approach: Approach: ${message}`,
+    ]);
     expect(issuesOf(sessionFeedbackSchema, { ...full, relationship: '9' })).toEqual([
-      `relationship: ${message}`,
+      `relationship: Relationship: ${message}`,
     ]);
   });
 });

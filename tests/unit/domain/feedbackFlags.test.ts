@@ -34,4 +34,10 @@ describe('feedback flags', () => {
     // With the line at 30, 8 of 10 is not low (30 / 4 = 7.5).
     expect(feedbackFlags(fb(8, 8, 8, 8), null, 30)).toEqual([]);
   });
+
+  it('does not call a rating that is not valid (8.55, 11) low: the editor shows it as an error instead', () => {
+    expect(feedbackFlags(fb(null, null, null, 8.55), null, 36)).toEqual([]);
+    expect(feedbackFlags(fb(null, null, 11, null), null, 36)).toEqual([]);
+    expect(feedbackFlags(fb(null, null, null, 8.5), null, 36).map((f) => f.kind)).toEqual(['item-low']);
+  });
 });
