@@ -1,9 +1,11 @@
+import { SlidersHorizontal } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { settingsSchema } from '../../../../shared/domain/settingsSchema';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { call, messageOf } from '../../data/api';
 import { formatTime } from '../../format/dates';
 import { AppearanceSection } from './AppearanceSection';
+import { Icon } from '../../components/Icon';
 import { BackupsSection } from './BackupsSection';
 import { CheckVaultSection } from './CheckVaultSection';
 import { SecuritySection } from './SecuritySection';
@@ -63,38 +65,45 @@ export function SettingsPage({
   return (
     <main className="page">
       <h1>Settings</h1>
-      <form className="card" onSubmit={submit} noValidate aria-label="Settings">
-        <label htmlFor="auto-lock">Lock after this many idle minutes</label>
-        <input
-          id="auto-lock"
-          type="number"
-          min={1}
-          max={240}
-          value={autoLock}
-          onChange={(e) => setAutoLock(e.target.value)}
-        />
-        <FieldError id="auto-lock-error" message={errors.autoLockMinutes} />
-        <label htmlFor="clinician-name">Your name, as it appears when you sign</label>
-        <input id="clinician-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
-        <FieldError id="clinician-name-error" message={errors.clinicianName} />
-        <label htmlFor="concern-line">Session feedback concern line (0–40)</label>
-        <input
-          id="concern-line"
-          type="number"
-          min={0}
-          max={40}
-          value={line}
-          onChange={(e) => setLine(e.target.value)}
-        />
-        <FieldError id="concern-line-error" message={errors.feedbackConcernLine} />
-        {errors._ && (
-          <p role="alert" className="error">
-            {errors._}
-          </p>
-        )}
-        <button type="submit">Save settings</button>
-        <output aria-live="polite">{status}</output>
-      </form>
+      <section className="card" aria-labelledby="general-title">
+        <h2 id="general-title" className="section-title">
+          <Icon icon={SlidersHorizontal} /> General
+        </h2>
+        <form onSubmit={submit} noValidate aria-labelledby="general-title">
+          <label htmlFor="auto-lock">Lock after this many idle minutes</label>
+          <input
+            id="auto-lock"
+            type="number"
+            min={1}
+            max={240}
+            value={autoLock}
+            onChange={(e) => setAutoLock(e.target.value)}
+          />
+          <FieldError id="auto-lock-error" message={errors.autoLockMinutes} />
+          <label htmlFor="clinician-name">Your name, as it appears when you sign</label>
+          <input id="clinician-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          <FieldError id="clinician-name-error" message={errors.clinicianName} />
+          <label htmlFor="concern-line">Session feedback concern line (0–40)</label>
+          <input
+            id="concern-line"
+            type="number"
+            min={0}
+            max={40}
+            value={line}
+            onChange={(e) => setLine(e.target.value)}
+          />
+          <FieldError id="concern-line-error" message={errors.feedbackConcernLine} />
+          {errors._ && (
+            <p role="alert" className="error">
+              {errors._}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit">Save settings</button>
+            <output aria-live="polite">{status}</output>
+          </div>
+        </form>
+      </section>
       <NoteDeadlinesSection onSaved={onSaved} />
       <AppearanceSection />
       <ThisComputerSection />
