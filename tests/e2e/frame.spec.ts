@@ -189,6 +189,15 @@ test('search names the fields it found words in, and shows how many notes match 
     await expect(results.getByRole('status')).toHaveText(`Showing 65 of ${total} notes.`);
   }
   await page.screenshot({ path: testInfo.outputPath('search-more.png') });
+
+  // A client's code is in no note's text: the search says so and offers the client.
+  const clients = await backend.router.call('index:clients', undefined);
+  const code = clients.ok ? (clients.value as Array<{ code: string }>)[0]!.code : '';
+  await page.getByLabel('Search in notes').fill(code);
+  await page.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(results.getByRole('status')).toHaveText('No note matches.');
+  await results.getByRole('button', { name: new RegExp(`^${code}( |$)`) }).click();
+  await expect(page.getByRole('heading', { name: code, level: 1 })).toBeVisible();
 });
 
 test('a strong passphrase sent before the strength meter caught up is judged on what was typed', async ({

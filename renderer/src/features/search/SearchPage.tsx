@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import type { SearchHit, SearchResults } from '../../../../shared/ipc/contract';
 import { parseJsonText } from '../../../../shared/ipc/jsonText';
 import { call, messageOf } from '../../data/api';
+import { ClientsNamed } from './ClientsNamed';
 import { SearchResultList } from './SearchResultList';
 import { markSearch } from './searchTiming';
 import './search.css';
@@ -49,9 +50,12 @@ async function searchNotes(query: string, limit: number, offset?: number): Promi
  */
 export function SearchPage({
   onOpen,
+  onOpenClient,
   initialQuery,
 }: {
   onOpen: (hit: SearchHit) => void;
+  /** Opens a client's page: offered when no note matches but a client's code or name does. */
+  onOpenClient?: (clientId: string) => void;
   initialQuery?: string;
 }) {
   const input = useRef<HTMLInputElement>(null);
@@ -180,6 +184,9 @@ export function SearchPage({
       {results !== null && (
         <section aria-label="Search results">
           <p role="status">{statusText(results)}</p>
+          {results.total === 0 && onOpenClient && (
+            <ClientsNamed query={results.query} onOpen={onOpenClient} />
+          )}
           <SearchResultList
             hits={results.firstFrame ? results.hits.slice(0, FIRST_FRAME) : results.hits}
             onOpen={open}

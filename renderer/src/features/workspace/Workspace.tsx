@@ -215,6 +215,7 @@ function CurrentPage({
           key={route.query ?? ''}
           initialQuery={route.query}
           onOpen={(hit) => go({ page: 'note', noteId: hit.noteId, clientId: hit.clientId })}
+          onOpenClient={(clientId) => go({ page: 'client', clientId })}
         />
       );
     case 'settings':
