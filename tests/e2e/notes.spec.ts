@@ -39,6 +39,8 @@ test('write a full note: ratings, two ruptures, participation, feedback; lock, u
     await page.getByRole('button', { name: 'New client' }).click();
     await page.getByRole('button', { name: 'Save client' }).click();
     await expect(page.getByText(/Enter a client code/)).toBeVisible();
+    // Focus goes to the field to fix, not left on Save.
+    await expect(page.getByLabel('Client code')).toBeFocused();
     await page.getByLabel('Client code').fill('C-014');
     await page.getByLabel('Display name (optional)').fill('Robin Example');
     await page.getByLabel('Presenting concerns (one per line)').fill('low mood\nwork stress');

@@ -12,11 +12,18 @@ export function registerPendingSave(flush: () => Promise<void>): () => void {
   };
 }
 
-/** Runs every registered flush; failures are reported but do not stop the others. */
+/**
+ * Runs every registered flush; failures are reported but do not stop the others. A draft that
+ * could not be saved (invalid, or the vault locked first) is held in memory and offered again
+ * after unlocking (draftStash.ts): a warning, not an error, as nothing is lost.
+ */
 export async function flushPendingSaves(): Promise<void> {
   const results = await Promise.allSettled([...flushes].map((flush) => flush()));
   for (const result of results) {
     if (result.status === 'rejected')
-      console.error('[attune] a draft could not be saved before locking', result.reason);
+      console.warn(
+        '[attune] a draft could not be saved before locking; it is kept until unlock',
+        result.reason,
+      );
   }
 }

@@ -14,6 +14,15 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+/** Each field's input, by the name its errors carry, in the form's order. */
+const fieldIds = {
+  code: 'client-code',
+  displayName: 'client-name',
+  startDate: 'client-start',
+  concerns: 'client-concerns',
+  goals: 'client-goals',
+} as const;
+
 /** The key under which what is typed into the form for `client` (or a new one) is kept until saved. */
 export const clientFormKey = (clientId?: string): string => `client:${clientId ?? 'new'}`;
 
@@ -45,7 +54,14 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
       goals: lines(goals),
     };
     const parsed = clientInput.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      const found = fieldErrors(parsed.error.issues);
+      setErrors(found);
+      // To the first field to fix, in the form's order (a keyboard user is not left on Save).
+      const first = Object.keys(fieldIds).find((field) => found[field]);
+      if (first) document.getElementById(fieldIds[first as keyof typeof fieldIds])?.focus();
+      return;
+    }
     setBusy(true);
     setErrors({});
     try {
