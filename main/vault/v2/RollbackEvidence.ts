@@ -64,7 +64,7 @@ export class RollbackEvidence {
       if (args.stale?.has(hex)) continue;
       const bytes = await fs.readFile(join(dir, DEVICES_DIR, hex, SEEN_FILE)).catch(() => null);
       const seen = bytes && decodeSeen(args.seenKey, args.vaultId, Buffer.from(hex, 'hex'), bytes);
-      if (bytes && !seen) unreadable.push(seenDamaged(hex, args.name(hex)));
+      if (bytes && !seen) unreadable.push(seenUnreadable(hex, args.name(hex)));
       if (!seen) continue;
       claims.push({ byDeviceHex: hex, source: hex === ownHex ? 'own' : 'other', state: seen });
       if (hex === ownHex) this.keep(seen.heads, seen.epoch);
@@ -125,15 +125,17 @@ export class RollbackEvidence {
 }
 
 /**
- * A device's seen.bin that does not open (altered, cut, or not this vault's): its claims are lost,
- * so a rollback only it would show goes unseen until that computer writes it again (FORMAT.md §9).
+ * A device's seen.bin that does not open: its claims are lost, so a rollback only it would show
+ * goes unseen until that computer writes it again (FORMAT.md §9). A sync tool writing the file in
+ * place shows a part of it for a moment, which cannot be told from an altered one: so it is
+ * reported as waiting (information in the open vault; a check from outside fails on it).
  */
-function seenDamaged(hex: string, who: string): SyncProblem {
+function seenUnreadable(hex: string, who: string): SyncProblem {
   const file = `${DEVICES_DIR}/${hex}/${SEEN_FILE}`;
   return {
-    type: 'damage',
+    type: 'waiting',
     file,
     deviceHex: hex,
-    message: `${file} (what ${who} had seen of every computer's changes) was altered or damaged outside Attune, so it cannot show whether changes went missing since. ${who} writes it again the next time it opens the vault; if this keeps happening, check who can write to the vault folder.`,
+    message: `${file}, the record of what ${who} has seen of every computer's changes, could not be read: it is still arriving from the sync app, or it was altered outside Attune. Until it reads, changes missing from the folder may go unnoticed. ${who} writes it again the next time it opens the vault; if this message stays, check who can write to the vault folder.`,
   };
 }
