@@ -82,9 +82,9 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
   return (
     <form ref={form} className="card" onSubmit={submit} aria-label={title} noValidate>
       <h2>{title}</h2>
-      <label htmlFor="client-code">Client code</label>
+      <label htmlFor={fieldIds.code}>Client code</label>
       <input
-        id="client-code"
+        id={fieldIds.code}
         type="text"
         value={code}
         onChange={(e) => change({ code: e.target.value })}
@@ -95,31 +95,31 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
         A pseudonymous code such as C-014. It is how the client appears in lists and exports.
       </span>
       <FieldError id="client-code-error" message={errors.code} />
-      <label htmlFor="client-name">Display name (optional)</label>
+      <label htmlFor={fieldIds.displayName}>Display name (optional)</label>
       <input
-        id="client-name"
+        id={fieldIds.displayName}
         type="text"
         value={displayName}
         onChange={(e) => change({ displayName: e.target.value })}
       />
       <FieldError id="client-name-error" message={errors.displayName} />
-      <label htmlFor="client-start">Start date</label>
+      <label htmlFor={fieldIds.startDate}>Start date</label>
       <input
-        id="client-start"
+        id={fieldIds.startDate}
         type="date"
         value={startDate}
         onChange={(e) => change({ startDate: e.target.value })}
       />
       <FieldError id="client-start-error" message={errors.startDate} />
-      <label htmlFor="client-concerns">Presenting concerns (one per line)</label>
+      <label htmlFor={fieldIds.concerns}>Presenting concerns (one per line)</label>
       <textarea
-        id="client-concerns"
+        id={fieldIds.concerns}
         value={concerns}
         onChange={(e) => change({ concerns: e.target.value })}
       />
       <FieldError id="client-concerns-error" message={errors.concerns} />
-      <label htmlFor="client-goals">Goals (one per line)</label>
-      <textarea id="client-goals" value={goals} onChange={(e) => change({ goals: e.target.value })} />
+      <label htmlFor={fieldIds.goals}>Goals (one per line)</label>
+      <textarea id={fieldIds.goals} value={goals} onChange={(e) => change({ goals: e.target.value })} />
       <FieldError id="client-goals-error" message={errors.goals} />
       {errors._ && (
         <p role="alert" className="error">

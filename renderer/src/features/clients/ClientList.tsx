@@ -6,6 +6,7 @@ import { unsavedForms } from '../../data/unsavedForms';
 import { formatDate } from '../../format/dates';
 import { RiskBadge } from '../risk/RiskBadge';
 import { ClientForm, clientFormKey } from './ClientForm';
+import { clientHolds } from './clientHolds';
 
 type StatusFilter = 'active' | 'closed' | 'all';
 
@@ -22,9 +23,7 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     return (clients ?? []).filter(
-      (c) =>
-        (status === 'all' || c.status === status) &&
-        (!q || c.code.toLowerCase().includes(q) || (c.displayName ?? '').toLowerCase().includes(q)),
+      (c) => (status === 'all' || c.status === status) && (!q || clientHolds(c, q)),
     );
   }, [clients, query, status]);
   // Two computers can each create a client with the same code before they sync: both are kept.

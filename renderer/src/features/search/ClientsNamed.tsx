@@ -1,5 +1,6 @@
 import type { Client } from '../../../../shared/domain/clientSchema';
 import { useClients } from '../../data/hooks';
+import { clientHolds } from '../clients/clientHolds';
 
 /** At most this many clients are offered: a query matching more is not looking for one client. */
 const MOST = 5;
@@ -8,9 +9,8 @@ const MOST = 5;
 export function clientsNamed(clients: readonly Client[], query: string): Client[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
-  const holds = (text: string | undefined) => (text ?? '').toLowerCase().includes(q);
   return clients
-    .filter((c) => holds(c.code) || holds(c.displayName))
+    .filter((c) => clientHolds(c, q))
     .sort((a, b) => Number(b.code.toLowerCase() === q) - Number(a.code.toLowerCase() === q))
     .slice(0, MOST);
 }

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import type { Client } from '../../../../shared/domain/clientSchema';
+import { clientHolds } from '../clients/clientHolds';
 
 const MAX_SHOWN = 8;
 
@@ -28,9 +29,7 @@ export function ClientPicker({
   const [active, setActive] = useState(0);
   const matches = useMemo(() => {
     const q = text.trim().toLowerCase();
-    const found = clients.filter(
-      (c) => !q || c.code.toLowerCase().includes(q) || (c.displayName ?? '').toLowerCase().includes(q),
-    );
+    const found = clients.filter((c) => !q || clientHolds(c, q));
     const rank = (c: Client) =>
       (c.status === 'active' ? 0 : 1) + (c.code.toLowerCase().startsWith(q) ? 0 : 2);
     return found.sort((a, b) => rank(a) - rank(b)).slice(0, MAX_SHOWN);

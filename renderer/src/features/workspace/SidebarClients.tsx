@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useElevatedRisks } from '../../data/elevatedRisk';
 import { useClients } from '../../data/hooks';
 import { RiskBadge } from '../risk/RiskBadge';
+import { clientHolds } from '../clients/clientHolds';
 
 /** Height of one client row (CSS `.sidebar-client` keeps to it). */
 const ROW_HEIGHT = 32;
@@ -25,11 +26,7 @@ export function SidebarClients({
   const scroller = useRef<HTMLDivElement>(null);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return (clients ?? []).filter((c) =>
-      q
-        ? c.code.toLowerCase().includes(q) || (c.displayName ?? '').toLowerCase().includes(q)
-        : c.status === 'active',
-    );
+    return (clients ?? []).filter((c) => (q ? clientHolds(c, q) : c.status === 'active'));
   }, [clients, query]);
   const rows = useVirtualizer({
     count: shown.length,
