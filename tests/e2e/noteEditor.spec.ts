@@ -268,7 +268,7 @@ test('focus mode hides the sidebar and outline, is remembered, and Escape leaves
   await expect(sidebarNav).toBeVisible();
 });
 
-test('at a narrow width the outline is a Sections disclosure (accessible), and header and outline stay put', async ({
+test('at a narrow width the outline is a Sections disclosure in the header (accessible), and both stay put', async ({
   page,
 }) => {
   await openNote(page, '13');
@@ -285,4 +285,8 @@ test('at a narrow width the outline is a Sections disclosure (accessible), and h
   await expect(page.getByRole('heading', { level: 2, name: 'Session feedback' })).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Sign note' })).toBeInViewport();
   await expect(toggle).toBeInViewport();
+  // The button sits among the sticky header's actions, never over the note's text below it.
+  const header = await page.locator('header.note-header').boundingBox();
+  const button = await toggle.boundingBox();
+  expect(header && button && button.y + button.height <= header.y + header.height).toBe(true);
 });

@@ -222,6 +222,10 @@ function LoadedNoteEditor({
     [note.id, note.clientId, signed],
   );
   const handToClient = useMemo(() => <HandToClient noteId={note.id} />, [note.id]);
+  const headerOutline = useMemo(
+    () => (choosing ? undefined : <NoteOutline items={outline} idPrefix={idPrefix} placement="header" />),
+    [choosing, outline, idPrefix],
+  );
   const measures = useMemo(
     () => <MeasuresPanel clientId={note.clientId} sessionId={note.sessionId} />,
     [note.clientId, note.sessionId],
@@ -243,6 +247,7 @@ function LoadedNoteEditor({
         onSign={readOnly || choosing ? undefined : openSign}
         onClose={close}
         actions={pdfButton}
+        outline={headerOutline}
       />
       {/* Before the sections: its close (focus restore) must run before Addenda takes focus. */}
       <SignNoteDialog
@@ -257,7 +262,7 @@ function LoadedNoteEditor({
         onCancel={cancelSign}
       />
       <div className="note-layout">
-        {!choosing && <NoteOutline items={outline} idPrefix={idPrefix} />}
+        {!choosing && <NoteOutline items={outline} idPrefix={idPrefix} placement="side" />}
         <div className="note-column">
           {held?.state === 'restored' && (
             <p role="status" className="notice">

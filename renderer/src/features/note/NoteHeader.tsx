@@ -25,6 +25,11 @@ export interface NoteHeaderProps {
   onClose: () => void;
   /** More actions, shown before "Close note" (printing the note). */
   actions?: ReactNode;
+  /**
+   * The "Sections" disclosure, last of the actions: shown here only where the editor is too narrow
+   * for the outline beside the text (noteEditor.css), so it never floats over what is being read.
+   */
+  outline?: ReactNode;
   focusMode: boolean;
   onToggleFocusMode: () => void;
   ref?: Ref<HTMLElement>;
@@ -46,6 +51,7 @@ export const NoteHeader = memo(function NoteHeader({
   onSign,
   onClose,
   actions,
+  outline,
   focusMode,
   onToggleFocusMode,
   ref,
@@ -97,6 +103,7 @@ export const NoteHeader = memo(function NoteHeader({
           <button type="button" className="secondary" onClick={onClose}>
             <X aria-hidden="true" size={16} /> Close note
           </button>
+          {outline}
         </div>
       </div>
       {problems.length > 0 && (

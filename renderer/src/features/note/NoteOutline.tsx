@@ -6,26 +6,38 @@ export interface NoteOutlineProps {
   items: readonly OutlineItem[];
   /** The editor's id prefix, shared with the parts (see partDomId). */
   idPrefix: string;
+  /**
+   * Where it is drawn: beside the text (shown at wide widths) or in the sticky header as a
+   * "Sections" disclosure (shown at narrow ones). The editor draws both; CSS shows one.
+   */
+  placement: 'side' | 'header';
 }
 
 /**
  * "Note sections": a link per section of the note. Choosing one scrolls it under the sticky
  * header and moves focus to its heading; the section being read is marked as current while
- * scrolling. Beside the text at wide widths; a "Sections" disclosure at narrow ones.
+ * scrolling. Beside the text at wide widths; a "Sections" disclosure in the note's header at
+ * narrow ones (the one not shown is `display: none`, out of the accessibility tree and tab order).
  *
  * Only this component re-renders as the current section changes, and nothing here depends on
  * the draft, so typing never touches it.
  */
+/** How long a jump keeps placing its part while the sections around it are laid out. */
+const SETTLE_MS = 1000;
+
 /** Keys that scroll the page, which end a jump's hold on the current part. */
 const scrollKeys = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown', ' ']);
 
-export const NoteOutline = memo(function NoteOutline({ items, idPrefix }: NoteOutlineProps) {
+export const NoteOutline = memo(function NoteOutline({ items, idPrefix, placement }: NoteOutlineProps) {
   const listId = useId();
   const [current, setCurrent] = useState<string | null>(items[0]?.key ?? null);
   const [open, setOpen] = useState(false);
   // The part just jumped to stays current until the user scrolls: near the end of the note it may
   // not reach the top, and the part above it would otherwise be marked instead.
   const pinned = useRef<string | null>(null);
+  // Ends the placing of the part last jumped to (below).
+  const settling = useRef<(() => void) | null>(null);
+  useEffect(() => () => settling.current?.(), []);
 
   useEffect(() => {
     const unpin = () => {
@@ -77,12 +89,25 @@ export const NoteOutline = memo(function NoteOutline({ items, idPrefix }: NoteOu
       if (!part) return;
       const heading = part.querySelector<HTMLElement>('h2') ?? part;
       if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-      // Sections far away keep an estimated height until drawn (content-visibility), so the
-      // target may move once the ones near it are laid out: place it again on the next frame.
+      // Sections far away keep an estimated height until drawn (content-visibility), and are
+      // drawn only once near the viewport, so the target moves as the ones around it are laid
+      // out: it is placed again whenever the note's height changes, until that settles (or the
+      // user scrolls, or jumps elsewhere).
       part.scrollIntoView({ block: 'start' });
       heading.focus({ preventScroll: true });
-      requestAnimationFrame(() => part.scrollIntoView({ block: 'start' }));
       pinned.current = key;
+      settling.current?.();
+      const place = new ResizeObserver(() => {
+        if (pinned.current === key) part.scrollIntoView({ block: 'start' });
+      });
+      place.observe(part.parentElement ?? part);
+      const stop = () => {
+        place.disconnect();
+        clearTimeout(timer);
+        if (settling.current === stop) settling.current = null;
+      };
+      const timer = setTimeout(stop, SETTLE_MS);
+      settling.current = stop;
       setCurrent(key);
       setOpen(false);
     },
@@ -92,7 +117,7 @@ export const NoteOutline = memo(function NoteOutline({ items, idPrefix }: NoteOu
   return (
     <nav
       aria-label="Note sections"
-      className="note-outline"
+      className={`note-outline ${placement}`}
       data-open={open || undefined}
       onKeyDown={(event) => {
         // Escape folds the open list (narrow widths) and returns to its button.
