@@ -290,3 +290,18 @@ test('at a narrow width the outline is a Sections disclosure in the header (acce
   const button = await toggle.boundingBox();
   expect(header && button && button.y + button.height <= header.y + header.height).toBe(true);
 });
+
+test('focus that went with the page goes to the new page’s heading; focus in the sidebar stays', async ({
+  page,
+}) => {
+  await openNote(page, '13');
+  // "Open note" went with the client page: the note's heading has focus, so Tab carries on from there.
+  await expect(page.getByRole('heading', { level: 1, name: /^Session note · C-230/ })).toBeFocused();
+  await page.getByRole('button', { name: 'Close note' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: code })).toBeFocused();
+  // A sidebar link keeps focus: the sidebar is still there.
+  const caseload = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Caseload' });
+  await caseload.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload reflection' })).toBeVisible();
+  await expect(caseload).toBeFocused();
+});

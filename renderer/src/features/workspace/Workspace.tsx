@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { messageOf, onEvent } from '../../data/api';
 import { useSettings } from '../../data/hooks';
 import { type FillProgress, fillIndex, refillIndex } from '../../data/fillIndex';
@@ -22,6 +22,7 @@ import { NotePage } from './NotePage';
 import { ProcessNotePage } from './ProcessNotePage';
 import type { Route } from './Route';
 import { Sidebar } from './Sidebar';
+import { useFocusOnNewPage } from './useFocusOnNewPage';
 import { useSidebarCollapsed } from './useSidebarCollapsed';
 import './workspace.css';
 import { useIdleLock } from './useIdleLock';
@@ -82,6 +83,10 @@ export function Workspace({
   );
   useShortcuts(shortcuts);
   const [collapsed, toggleSidebar] = useSidebarCollapsed();
+  const main = useRef<HTMLDivElement>(null);
+  const opening = progress !== null && !progress.clientsReady;
+  // "Opening your notes" is a page of its own: the route's page replaces it once the clients are in.
+  useFocusOnNewPage(opening ? null : route, () => main.current);
 
   return (
     // "ready" once every summary is in: lists, badges and charts are complete (the UI bench waits on it).
@@ -97,7 +102,7 @@ export function Workspace({
         onPalette={() => setPaletteOpen(true)}
         onLock={() => lock('user')}
       />
-      <div className="workspace-main">
+      <div className="workspace-main" ref={main}>
         {error && (
           <p role="alert" className="error page">
             {error}
@@ -123,7 +128,7 @@ export function Workspace({
             <progress id="index-progress" max={1} value={progress.fraction} />
           </div>
         )}
-        {progress !== null && !progress.clientsReady ? (
+        {opening ? (
           <main className="page">
             <h1>Opening your notes</h1>
           </main>
