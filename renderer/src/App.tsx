@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LockReason } from '../../shared/ipc/events';
 import { unsavedForms } from './data/unsavedForms';
 import { call, messageOf, onEvent } from './data/api';
@@ -29,7 +29,8 @@ type Screen =
       note?: string | undefined;
     }
   | { name: 'recover' }
-  | { name: 'unlock'; notice: string | null }
+  /** `resume`: the page to open again once unlocked (the vault locked without being asked). */
+  | { name: 'unlock'; notice: string | null; resume?: Route | undefined }
   /** Once, after the unlock that upgraded a format-1 vault: where the old copy is kept. */
   | { name: 'upgraded'; format1Copy: string }
   | { name: 'restore'; hasBackupFolder: boolean }
@@ -47,6 +48,12 @@ const lockNotices: Record<LockReason, string | null> = {
   'window-stopped': 'Attune locked because its window stopped responding. Unlock to continue.',
 };
 
+/**
+ * Locks the user did not ask for interrupt work: unlocking goes back to the page that was open
+ * (the note being written). A lock the user asked for leaves, and unlocking starts at Today.
+ */
+const resumedAfter: ReadonlySet<LockReason> = new Set(['idle', 'suspend', 'screen-lock']);
+
 const lockedWhileCreating =
   'Attune locked while your vault was being set up. The vault is ready: unlock it with your new passphrase.';
 const lockedWhileReplacing =
@@ -56,6 +63,11 @@ const lockedWhileReplacing =
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [location, setLocation] = useState('');
+  // The page the workspace shows (ids only: no record's content), kept for `resumedAfter` locks.
+  const shownRoute = useRef<Route | undefined>(undefined);
+  const onRouteChange = useCallback((route: Route) => {
+    shownRoute.current = route;
+  }, []);
   // What was typed into unsaved forms belongs to the vault shown; another vault starts afresh.
   useEffect(() => {
     if (location) unsavedForms.forVault(location);
@@ -88,7 +100,12 @@ export function App() {
             // the new key that recovery answers with: their screens stay.
             current.name === 'restore' || current.name === 'recover'
             ? current
-            : { name: 'unlock', notice: lockNotices[reason] },
+            : {
+                name: 'unlock',
+                notice: lockNotices[reason],
+                resume:
+                  current.name === 'workspace' && resumedAfter.has(reason) ? shownRoute.current : undefined,
+              },
       );
     });
     const offRequested = onEvent('vault:lockRequested', ({ reason }) => {
@@ -166,7 +183,11 @@ export function App() {
           notice={screen.notice}
           location={location}
           onUnlocked={(format1Copy) =>
-            setScreen(format1Copy === null ? { name: 'workspace' } : { name: 'upgraded', format1Copy })
+            setScreen(
+              format1Copy === null
+                ? { name: 'workspace', route: screen.resume }
+                : { name: 'upgraded', format1Copy },
+            )
           }
           onForgot={() => setScreen({ name: 'recover' })}
           onRestore={(hasBackupFolder) => setScreen({ name: 'restore', hasBackupFolder })}
@@ -201,6 +222,7 @@ export function App() {
       return (
         <Workspace
           initialRoute={screen.route}
+          onRouteChange={onRouteChange}
           onRestore={() => {
             // The restore screen replaces the workspace: lock first, as for any other way out.
             lockNow('user')

@@ -288,7 +288,11 @@ test('auto-lock after the idle time keeps the draft', async ({ page, openApp }) 
   );
 });
 
-test('a lock the OS asks for (suspend) saves the draft first', async ({ page, openApp, backend }) => {
+test('a lock the OS asks for (suspend) saves the draft first, and unlocking goes back to the note', async ({
+  page,
+  openApp,
+  backend,
+}) => {
   await openApp();
   await createVault(page);
   await goTo(page, 'Clients');
@@ -303,6 +307,14 @@ test('a lock the OS asks for (suspend) saves the draft first', async ({ page, op
   await expect(page.getByText(/locked when the computer went to sleep/)).toBeVisible();
   await page.getByLabel('Passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
+  // A lock the user did not ask for: unlocking goes back to the note that was open, text and all.
+  await expect(page.getByLabel('Session narrative', { exact: true })).toHaveValue(
+    'typed right before the lid closed',
+  );
+  // A lock the user asked for leaves: unlocking starts at Today.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await goTo(page, 'Clients');
   await page.getByRole('button', { name: 'C-300' }).click();
   await page.getByRole('button', { name: /^Open note/ }).click();

@@ -35,10 +35,13 @@ import { useShortcuts } from './useShortcuts';
 export function Workspace({
   onRestore,
   initialRoute,
+  onRouteChange,
 }: {
   onRestore?: () => void;
-  /** Where to open (the note, coming back from client entry); Today when absent. */
+  /** Where to open (the note, coming back from client entry or from a lock); Today when absent. */
   initialRoute?: Route | undefined;
+  /** Told of each page shown, so that a lock the user did not ask for can come back to it. */
+  onRouteChange?: (route: Route) => void;
 } = {}) {
   // null once every summary is in; until then the fraction loaded, and whether the list is usable.
   const [progress, setProgress] = useState<FillProgress | null>({ fraction: 0, clientsReady: false });
@@ -46,6 +49,7 @@ export function Workspace({
   const [route, setRoute] = useState<Route>(initialRoute ?? { page: 'today' });
   const [settingsVersion, setSettingsVersion] = useState(0);
   const settings = useSettings(settingsVersion);
+  useEffect(() => onRouteChange?.(route), [route, onRouteChange]);
 
   useEffect(() => {
     fillIndex(setProgress)
