@@ -207,7 +207,7 @@ export function describeVaultProblem(problem: VaultPartProblem): string {
     case 'device-rolled-back':
       return `Changes saved on ${computer(problem)} that this computer had already received are missing from the vault folder: an older copy of its files was put back. Open Attune on ${computer(problem)} so the sync app sends its files again, or restore from a backup.`;
     case 'device-forked':
-      return `Two different versions of changes from ${computer(problem)} were found: its Attune data was copied to another computer and used on both. Keep using Attune on only one of them, and check the records changed there.`;
+      return `Two different versions of changes from ${computer(problem)} were found: its Attune data was copied to another computer and used on both. Each of those computers carries on under a new identity when it opens the vault, and writes again the changes of its own that are not shown (the activity log's "restore" entries say what). Open Attune on every computer that used that data, then check the records changed there; this stays listed as a record of the fork.`;
     case 'device-arriving':
       return `The change log from ${computer(problem)} has not finished arriving. Leave the sync app running on both computers, then check again. Nothing is damaged.`;
     case 'device-repaired':

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
 import type { CliIo } from '../CliIo';
@@ -127,21 +127,44 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
 
   program
     .command('backup')
-    .description('write a consistent copy of the vault to DEST; it opens with the same passphrase')
+    .description(
+      'write a checked copy of the vault into DEST; it opens with the same passphrase (format 2: a backup generation, as the app writes)',
+    )
     .argument('<dir>', 'the vault folder')
-    .argument('<dest>', 'a missing or empty folder for the copy')
+    .argument('<dest>', 'format 1: a missing or empty folder for the copy; format 2: a backup folder')
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, dest: string, options: VaultOptions) => {
       const { Vault } = await import('../../vault/Vault');
+      let written = resolve(dest);
       await withVault(io, dir, options, async (vault) => {
-        if (!(vault instanceof Vault)) {
-          throw new AttuneError(
-            'invalid-input',
-            'attune backup copies a vault used on one computer; this vault is shared by several computers, so nothing was copied. Back it up from the app (Settings → Backups), which keeps backups of a shared vault.',
-          );
+        if (vault instanceof Vault) {
+          await vault.backup(written);
+          return;
         }
-        await vault.backup(resolve(dest));
+        // A vault shared by several computers is backed up as the app does (Settings → Backups):
+        // a generation under DEST/Attune backups/<vault id>/, checked after writing.
+        // DEST itself may be new; its parent must exist (an unplugged drive is not made up anew).
+        await (await import('node:fs/promises')).mkdir(written).catch(() => undefined);
+        const result = await vault.backupTo(written);
+        written = await generationPath(written, result.generation);
       });
-      io.out(`Backed up to ${resolve(dest)}. Keep it on another disk; it opens with the same passphrase.`);
+      io.out(`Backed up to ${written}. Keep it on another disk; it opens with the same passphrase.`);
     });
+}
+
+/** Where a backup generation named `generation` went in the backup folder `root` (one vault's set holds it). */
+async function generationPath(root: string, generation: string): Promise<string> {
+  const { readdir, stat } = await import('node:fs/promises');
+  const sets = join(root, 'Attune backups');
+  for (const set of await readdir(sets).catch(() => [] as string[])) {
+    const path = join(sets, set, generation);
+    if (
+      await stat(path).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )
+    )
+      return path;
+  }
+  return root;
 }

@@ -25,6 +25,11 @@ interface DeviceState {
   applied: Buffer[];
   /** Offered frames past the applied ones, by seq; more than one at a seq is a fork. */
   offered: Map<number, Offered[]>;
+  /**
+   * Frames passed over at a fork (another frame is applied at their seq), by seq: kept so that
+   * the computer that wrote them can carry their changes over (unappliedBranch). Empty but for forks.
+   */
+  passed: Map<number, Offered[]>;
   name?: string;
   audit: DeviceAuditChain;
 }
@@ -89,7 +94,10 @@ export class MergedState {
     const { seq, prev, hash } = frame;
     const appliedHash = dev.applied[seq - 1];
     if (appliedHash !== undefined) {
-      if (!appliedHash.equals(hash)) this.noteFork(dev, seq, [appliedHash, hash]);
+      if (!appliedHash.equals(hash)) {
+        this.noteFork(dev, seq, [appliedHash, hash]);
+        this.pass(dev, { seq, prev, hash, payload, parents: [] });
+      }
       return;
     }
     const alternatives = dev.offered.get(seq) ?? [];
@@ -185,6 +193,33 @@ export class MergedState {
     return out.sort((a, b) => compareText(a.deviceHex, b.deviceHex) || a.seq - b.seq);
   }
 
+  /**
+   * The frames of a device's log that end at `claim` (its seq and hash), from the first one that
+   * is not applied: the branch of a fork that lost, when another frame is applied at that first
+   * seq (one computer's Attune data used on two computers, FORMAT.md §8). [] when the claimed frame
+   * is applied, or when its branch only waits (nothing else is applied in its place); null when a
+   * frame of the branch is not here.
+   */
+  unappliedBranch(deviceHex: string, claim: HeadClaim): Array<{ seq: number; payload: FramePayload }> | null {
+    const dev = this.devicesByHex.get(deviceHex);
+    if (!dev) return null;
+    const branch: Offered[] = [];
+    let seq = claim.seq;
+    let hash: Buffer = Buffer.from(claim.hash, 'hex');
+    while (seq >= 1 && !dev.applied[seq - 1]?.equals(hash)) {
+      const frame = [...(dev.offered.get(seq) ?? []), ...(dev.passed.get(seq) ?? [])].find((f) =>
+        f.hash.equals(hash),
+      );
+      if (!frame) return null;
+      branch.unshift(frame);
+      seq--;
+      hash = frame.prev;
+    }
+    const first = branch[0];
+    if (!first || first.seq > dev.applied.length) return [];
+    return branch.map((f) => ({ seq: f.seq, payload: f.payload }));
+  }
+
   forks(): Array<{ deviceHex: string; seq: number; hashes: string[] }> {
     const out: Array<{ deviceHex: string; seq: number; hashes: string[] }> = [];
     for (const [deviceHex, bySeq] of this.forkHashes) {
@@ -228,7 +263,7 @@ export class MergedState {
       for (const rec of group.values()) for (const head of rec.heads.values()) head.value?.fill(0);
     }
     for (const dev of this.devicesByHex.values()) {
-      for (const alternatives of dev.offered.values()) {
+      for (const alternatives of [...dev.offered.values(), ...dev.passed.values()]) {
         for (const alt of alternatives) for (const value of alt.payload.values) value.fill(0);
       }
     }
@@ -246,7 +281,7 @@ export class MergedState {
   private device(hex: string): DeviceState {
     let dev = this.devicesByHex.get(hex);
     if (!dev) {
-      dev = { hex, applied: [], offered: new Map(), audit: new DeviceAuditChain(hex) };
+      dev = { hex, applied: [], offered: new Map(), passed: new Map(), audit: new DeviceAuditChain(hex) };
       this.devicesByHex.set(hex, dev);
     }
     return dev;
@@ -263,6 +298,12 @@ export class MergedState {
     const set = bySeq.get(seq) ?? new Set<string>();
     for (const h of hashes) set.add(h.toString('hex'));
     bySeq.set(seq, set);
+  }
+
+  private pass(dev: DeviceState, frame: Offered): void {
+    const passed = dev.passed.get(frame.seq) ?? [];
+    if (!passed.some((p) => p.hash.equals(frame.hash))) passed.push(frame);
+    dev.passed.set(frame.seq, passed);
   }
 
   private chains(dev: DeviceState, alt: Offered): boolean {
@@ -301,7 +342,9 @@ export class MergedState {
         this.waiters.set(key, set.add(dev));
         return;
       }
-      dev.offered.delete(seq); // the other frames at this seq are forks, already noted
+      // The other frames at this seq are forks, already noted; kept aside for unappliedBranch.
+      for (const alt of dev.offered.get(seq) ?? []) if (alt !== next) this.pass(dev, alt);
+      dev.offered.delete(seq);
       this.applyFrame(dev, next);
       out.push({ deviceHex: dev.hex, seq });
       const key = `${dev.hex}:${seq}`;

@@ -15,6 +15,11 @@ import type { HeadClaim, SyncProblem } from './types';
  */
 export class RollbackEvidence {
   private heads: Record<string, HeadClaim> = {};
+  /**
+   * What this computer's settings remember of each log. For its own log it is the branch this
+   * computer wrote, where the folder's seen.bin may be another computer's version (a fork).
+   */
+  private remembered: Record<string, HeadClaim> = {};
   private epoch = 0;
 
   /** Adds claims made before (this device's seen.bin, this computer's settings). */
@@ -26,10 +31,23 @@ export class RollbackEvidence {
     }
   }
 
-  /** True when `hex`'s own log holds fewer frames than this device claimed to have written. */
+  /**
+   * True when this device must not append to its log `hex` again: the log holds fewer frames than
+   * it claimed to have written (put back to an older copy), another frame is applied where its
+   * claimed one was, or the log is forked (its files are written on another computer too).
+   */
   behind(hex: string, state: MergedState): boolean {
-    const claim = this.heads[hex];
-    return claim !== undefined && claim.seq > (state.head(hex)?.seq ?? 0);
+    if (state.forks().some((f) => f.deviceHex === hex)) return true;
+    return [this.heads[hex], this.remembered[hex]].some((claim) => {
+      if (claim === undefined) return false;
+      const applied = state.appliedHash(hex, claim.seq);
+      return applied === null || applied !== claim.hash;
+    });
+  }
+
+  /** The last frame of `hex` this computer wrote or saw: as its settings remember it, else as claimed. */
+  claimOf(hex: string): HeadClaim | undefined {
+    return this.remembered[hex] ?? this.heads[hex];
   }
 
   /** The next seen.bin: what is applied now, never below what was claimed before. */
@@ -73,6 +91,7 @@ export class RollbackEvidence {
     if (remembered) {
       claims.push({ byDeviceHex: ownHex, source: 'settings', state: remembered });
       this.keep(remembered.heads, remembered.epoch);
+      this.remembered = { ...remembered.heads };
     }
     claims.push({
       byDeviceHex: ownHex,

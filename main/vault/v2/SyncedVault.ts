@@ -247,6 +247,7 @@ export class SyncedVault {
           await atomicWriteFile(fs, join(vault.deviceDir, KEYS_FILE), winnerBytes, { syncDir: true });
         }
         await vault.start(null, [unlockAudit]);
+        if (replaces) await vault.carryOver(replaces);
         return vault;
       } catch (error) {
         const claims = vault.evidence;
@@ -259,9 +260,11 @@ export class SyncedVault {
     const first = await attempt(deviceHex, unlocked.keys, new RollbackEvidence());
     if (first instanceof SyncedVault) return first;
     // This computer's own log in the folder is older than what it had written (a sync tool or a
-    // restore put back an older copy). Appending to it would give two different changes the same
+    // restore put back an older copy), or forked (its Attune data was copied to another computer,
+    // which writes the same log). Appending to it would give two different changes the same
     // number, so this computer carries on as a new device; its claims go with it, so the missing
-    // changes stay reported until the full files come back (FORMAT.md §9).
+    // changes stay reported until the full files come back (FORMAT.md §9). Its changes that a fork
+    // left unapplied are carried over to the new log (carryOver).
     const second = await attempt(randomBytes(16).toString('hex'), first.retry, first.claims, deviceHex);
     if (second instanceof SyncedVault) return second;
     zeroV2Keys(second.retry);
@@ -540,12 +543,25 @@ export class SyncedVault {
       deviceHex: p.deviceHex,
       message: `Waiting for earlier changes before change ${p.seq} from ${this.nameOf(p.deviceHex)} can be shown.`,
     }));
-    const forks: SyncProblem[] = this.state.forks().map((f) => ({
-      type: 'fork',
-      file: `${DEVICES_DIR}/${f.deviceHex}`,
-      deviceHex: f.deviceHex,
-      message: `${this.nameOf(f.deviceHex)} has two different versions of its change ${f.seq}. This happens when one computer’s Attune data was copied to another; keep using only one of them and run a vault check.`,
-    }));
+    // One message per forked log, in place of the reader's and the claims' (one per change number
+    // and per claim): a fork spans every change after it, and it has one cause and one remedy.
+    const forked = new Map<string, number[]>();
+    for (const f of this.state.forks()) forked.set(f.deviceHex, [...(forked.get(f.deviceHex) ?? []), f.seq]);
+    const aboutFork = (p: SyncProblem) =>
+      (p.type === 'fork' || p.type === 'artefact') && p.deviceHex !== undefined && forked.has(p.deviceHex);
+    const forks: SyncProblem[] = [...forked].map(([hex, seqs]) => {
+      const from = Math.min(...seqs);
+      const to = Math.max(...seqs);
+      const copies = [
+        ...new Set(this.readProblems.filter((p) => p.deviceHex === hex && aboutFork(p)).map((p) => p.file)),
+      ].filter((file) => file !== `${DEVICES_DIR}/${hex}`);
+      return {
+        type: 'fork',
+        file: copies[0] ?? `${DEVICES_DIR}/${hex}`,
+        deviceHex: hex,
+        message: `${this.nameOf(hex)} has two different versions of its ${from === to ? `change ${from}` : `changes ${from} to ${to}`}${copies.length > 0 ? ` (the other version is in ${copies.map((f) => f.split('/').pop()).join(', ')})` : ''}: one computer’s Attune data was copied to another computer and both were used. Attune shows one version. Each computer that used that data now writes under a new identity when it opens the vault, and carries over the changes it made that are not shown (the activity log says what was carried over). Open Attune on every computer that used that data, then run a vault check.`,
+      };
+    });
     const repaired: SyncProblem[] =
       (this.writer?.healed ?? 0) > 0
         ? [
@@ -559,8 +575,8 @@ export class SyncedVault {
           ]
         : [];
     return [
-      ...this.readProblems,
-      ...this.claimProblems,
+      ...this.readProblems.filter((p) => !aboutFork(p)),
+      ...this.claimProblems.filter((p) => !aboutFork(p)),
       ...forks,
       ...waiting,
       ...strayParentProblems(this.state),
@@ -793,6 +809,50 @@ export class SyncedVault {
       this.heartbeatTimer = setInterval(() => void this.heartbeat().catch(() => undefined), period);
       this.heartbeatTimer.unref();
     }
+  }
+
+  /**
+   * The changes this computer wrote to its old log `oldHex` that a fork left unapplied (the other
+   * computer's frames at those numbers won, FORMAT.md §8): written again, frame by frame, to this
+   * device's new log, so that what was saved here is not lost. Each op keeps its record, value and
+   * parents, with parents on the lost branch renamed to their new ids; a record the other branch
+   * changed too becomes a conflict to resolve, as any concurrent edit does. A `restore` audit
+   * entry says what was carried over. Nothing is done when the branch is not all here.
+   */
+  private async carryOver(oldHex: string): Promise<void> {
+    const claim = this.evidence.claimOf(oldHex);
+    const branch = claim ? this.state.unappliedBranch(oldHex, claim) : null;
+    const first = branch?.[0];
+    if (!branch || !first) return;
+    const renamed = new Map<string, string>();
+    let changes = 0;
+    for (const frame of branch) {
+      const seq = (this.state.head(this.deviceHex)?.seq ?? 0) + 1;
+      const ops: LogOp[] = [];
+      const values: Buffer[] = [];
+      let putIndex = 0;
+      frame.payload.ops.forEach((op, index) => {
+        if (op.op === 'device') return;
+        const value = op.op === 'put' ? frame.payload.values[putIndex++] : undefined;
+        renamed.set(opId(oldHex, frame.seq, index), opId(this.deviceHex, seq, ops.length));
+        ops.push({ ...op, parents: op.parents.map((p) => renamed.get(p) ?? p) });
+        if (value) values.push(Buffer.from(value));
+      });
+      if (ops.length === 0) continue;
+      await this.commit(ops, values, []);
+      changes += ops.length;
+    }
+    const last = branch[branch.length - 1] ?? first;
+    await this.commit(
+      [],
+      [],
+      [
+        {
+          type: 'restore',
+          detail: { carriedOver: changes, fromDevice: oldHex, fromChange: first.seq, toChange: last.seq },
+        },
+      ],
+    );
   }
 
   private async abandonOpen(): Promise<void> {

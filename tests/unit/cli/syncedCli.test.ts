@@ -72,16 +72,18 @@ describe('attune on a vault shared by several computers (format 2)', () => {
     expect(exported.code).toBe(0);
   });
 
-  it('refuses the plain folder copy of `attune backup` in plain words, copying nothing', async () => {
+  it('backs it up as the app does: a checked generation that opens with the same passphrase', async () => {
     const { dataDir, dir } = await sharedVault();
-    const dest = join(await tempDir('attune-cli-backup-'), 'copy');
-    const { code, err } = await cli(['backup', dir, dest], {
-      ATTUNE_PASSPHRASE: PASSPHRASE,
-      ATTUNE_DATA_DIR: dataDir,
-    });
-    expect(code).toBe(2);
-    expect(err).toMatch(/shared by several computers, so nothing was copied/);
-    await expect(readdir(dest)).rejects.toThrow();
+    const dest = join(await tempDir('attune-cli-backup-'), 'backups');
+    const env = { ATTUNE_PASSPHRASE: PASSPHRASE, ATTUNE_DATA_DIR: dataDir };
+    const { code, out } = await cli(['backup', dir, dest], env);
+    expect(code).toBe(0);
+    const written = /Backed up to (.+?)\. Keep it/.exec(out)?.[1] ?? '';
+    expect(written.startsWith(join(dest, 'Attune backups'))).toBe(true);
+    // The generation is a whole vault, checked from outside with the same passphrase like the vault.
+    const verified = await cli(['verify', written], env);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/OK/);
   });
 
   it('finds the app’s data folder as Electron names it on each system, unless ATTUNE_DATA_DIR says', () => {
