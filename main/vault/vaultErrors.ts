@@ -1,6 +1,25 @@
 import { AttuneError } from '../../shared/errors';
 import { errorCode } from './vaultFs';
 
+/** A write refused for want of space (ENOSPC, EDQUOT): the words differ with what was being written. */
+export class DiskFullError extends AttuneError {}
+
+/** True for a write refused for want of space, raw or already turned into words. */
+export function isDiskFull(error: unknown): boolean {
+  const code = errorCode(error);
+  return error instanceof DiskFullError || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** Opening writes the unlock's entry to the activity log: no change of the user's is lost when it fails. */
+export function openWriteFailure(error: unknown): unknown {
+  return isDiskFull(error)
+    ? new AttuneError(
+        'io',
+        'The disk is full, so the vault could not be opened: opening writes a short entry to its activity log. Free some space on this disk and unlock again; nothing in the vault was changed.',
+      )
+    : error;
+}
+
 /**
  * Turns a file-system failure during a save into the error the user sees. Every save path is
  * built so that a failure leaves the previous version in place, which the messages promise.
@@ -11,7 +30,7 @@ export function writeFailure(error: unknown): AttuneError {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new AttuneError(
+      return new DiskFullError(
         'io',
         'The disk is full, so this change was not saved. Free some space and try again; what was saved before is unchanged.',
       );

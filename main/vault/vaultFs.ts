@@ -25,8 +25,8 @@ export interface VaultFs {
    * records, where the thread-pool round trips of async reads cost more than the reads.
    */
   readFileSync(path: string, size?: number, scratch?: Buffer): Buffer;
-  /** `flags` as in node:fs ('r', 'r+', 'wx', ...). */
-  open(path: string, flags: string, mode?: number): Promise<number>;
+  /** `flags` as in node:fs ('r', 'r+', 'wx', ..., or a number of fs.constants' O_ flags). */
+  open(path: string, flags: string | number, mode?: number): Promise<number>;
   /** Writes all of `data` at `position`. */
   write(fd: number, data: Buffer, position: number): Promise<void>;
   read(fd: number, length: number, position: number): Promise<Buffer>;

@@ -74,6 +74,8 @@ export class RollbackEvidence {
     name: (hex: string) => string;
     /** Device folders from before a key rotation: their seen.bin is another key's, never read. */
     stale?: ReadonlySet<string>;
+    /** Ids this computer wrote under before its current one (checkClaims). */
+    formerIds?: ReadonlySet<string>;
   }): Promise<SyncProblem[]> {
     const { fs, dir, ownHex, state } = args;
     const claims: Parameters<typeof checkClaims>[0]['claims'] = [];
@@ -107,6 +109,7 @@ export class RollbackEvidence {
         appliedHash: (hex, seq) => state.appliedHash(hex, seq),
         maxEpoch: args.maxEpoch,
         name: args.name,
+        ...(args.formerIds ? { formerIds: args.formerIds } : {}),
       }),
     ];
   }

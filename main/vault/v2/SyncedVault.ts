@@ -12,7 +12,7 @@ import { ProcessLock } from '../processLock';
 import { assertId, assertKind, newRecordId, recordJson } from '../recordCodec';
 import { formatRecoveryKey, generateRecoveryKey } from '../recoveryKey';
 import type { VaultSecret } from '../unlock';
-import { lockedError, writeFailure } from '../vaultErrors';
+import { lockedError, openWriteFailure, writeFailure } from '../vaultErrors';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import type { RecordMeta } from '../vaultTypes';
 import { DEFAULT_SEGMENT_BYTES, DeviceLogWriter } from './deviceLogWriter';
@@ -219,11 +219,15 @@ export class SyncedVault {
       );
     }
     const vaultId = marker.vaultId;
-    const { files } = await readKeySlotFiles(fs, dir);
+    const { files, problems: keyProblems } = await readKeySlotFiles(fs, dir);
     if (files.length === 0) {
+      // Key files that are there but do not read are not "still arriving": say which, and what to do.
+      const damaged = keyProblems.map((p) => p.file);
       throw new AttuneError(
-        'not-a-vault',
-        'This vault’s key files have not arrived from the sync service yet. Wait for syncing to finish and try again.',
+        damaged.length > 0 ? 'integrity' : 'not-a-vault',
+        damaged.length > 0
+          ? `This vault’s key file${damaged.length === 1 ? '' : 's'} (${damaged.join(', ')}) could not be read: damaged or changed outside Attune, or still being written by the sync app. If another computer uses this vault, let the sync app finish and try again; otherwise restore the vault from a backup (“Restore from a backup…” on the unlock screen). The passphrase and the recovery key both need a key file.`
+          : 'This vault’s key files have not arrived from the sync service yet. Wait for syncing to finish and try again.',
       );
     }
     const unlocked = await unlockSlots(files, secret, vaultId, options.derive);
@@ -253,7 +257,7 @@ export class SyncedVault {
         const claims = vault.evidence;
         const spare = error instanceof OwnLogBehind ? copyKeys(keys) : null;
         await vault.abandonOpen();
-        if (!spare) throw error;
+        if (!spare) throw openWriteFailure(error);
         return { retry: spare, claims };
       }
     };
@@ -916,7 +920,25 @@ export class SyncedVault {
       maxEpoch: Math.max(this.knownEpoch, this.slots.epoch),
       name: (hex) => this.nameOf(hex),
       stale: this.stale,
+      formerIds: this.formerIds(),
     });
+  }
+
+  /** The ids this computer wrote under before this one: each `device-join` names the id it replaces. */
+  private formerIds(): Set<string> {
+    const replaced = new Map<string, string>();
+    for (const a of this.state.audit()) {
+      const entry = JSON.parse(a.text) as { type?: string; detail?: { replaces?: unknown } };
+      if (entry.type === 'device-join' && typeof entry.detail?.replaces === 'string')
+        replaced.set(a.deviceHex, entry.detail.replaces);
+    }
+    const out = new Set<string>();
+    let hex = this.replaces ?? replaced.get(this.deviceHex);
+    while (hex !== undefined && !out.has(hex)) {
+      out.add(hex);
+      hex = replaced.get(hex);
+    }
+    return out;
   }
 
   /** The highest key epoch in the folder, read again from every keys.json (a few small files). */

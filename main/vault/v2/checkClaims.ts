@@ -25,8 +25,11 @@ export function checkClaims(args: {
   appliedHash: (deviceHex: string, seq: number) => string | null;
   maxEpoch: number;
   name: (deviceHex: string) => string;
+  /** Ids this computer wrote under before it carried on under a new one (§9): its own logs too. */
+  formerIds?: ReadonlySet<string>;
 }): SyncProblem[] {
   const { ownDeviceHex: own, name } = args;
+  const mine = (device: string) => device === own || args.formerIds?.has(device) === true;
   const missing = new Map<string, number>(); // device -> most frames missing (rollback)
   const waiting = new Map<string, number>(); // device -> most frames still to arrive
   const forked = new Set<string>();
@@ -74,7 +77,7 @@ export function checkClaims(args: {
   const devices = [...new Set([...missing.keys(), ...forked, ...waiting.keys()])].sort();
   for (const device of devices) {
     const file = `devices/${device}`;
-    const who = device === own ? `this computer (${name(device)})` : name(device);
+    const who = mine(device) ? `this computer (${name(device)})` : name(device);
     const lost = missing.get(device);
     const applied = args.head(device)?.seq ?? 0;
     if (lost !== undefined) {
@@ -84,8 +87,8 @@ export function checkClaims(args: {
         deviceHex: device,
         frames: { from: applied + 1, to: applied + lost },
         message:
-          device === own
-            ? `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from the vault folder: its files were replaced by an older copy, by the sync app or a restore. Look for the newer files in your sync app’s version history, or restore the vault from a backup.`
+          mine(device)
+            ? `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from the vault folder: its files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back. Look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).`
             : `${changes(lost)} saved on ${who} that this computer had already received ${lost === 1 ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
       });
     }

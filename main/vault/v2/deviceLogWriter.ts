@@ -1,12 +1,15 @@
+import { constants } from 'node:fs';
 import { join } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { atomicWriteFile } from '../atomicWrite';
-import { isNotFound, type VaultFs } from '../vaultFs';
+import { errorCode, isNotFound, type VaultFs } from '../vaultFs';
 import { encodeSegmentHeader, SEGMENT_HEADER_BYTES } from './logFrame';
 import { segmentFileName } from './syncNames';
 
 /** A writer appends to its newest segment until it holds at least this much (FORMAT.md §6). */
 export const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+/** Read and write, refusing a symbolic link (ELOOP) where the system can say so (not Windows). */
+const APPEND_NO_FOLLOW = constants.O_RDWR | (constants.O_NOFOLLOW ?? 0);
 
 /**
  * Where the device's own valid log ends, as readDeviceLog reports it. `closed`: the newest
@@ -71,7 +74,15 @@ export class DeviceLogWriter {
     }
     if (tail.end < SEGMENT_HEADER_BYTES) throw new RangeError(`log tail ${tail.end} is inside the header`);
     const path = join(deviceDir, segmentFileName(tail.segment));
-    const fd = await fs.open(path, 'r+');
+    let fd: number;
+    try {
+      fd = await fs.open(path, APPEND_NO_FOLLOW);
+    } catch (error) {
+      // The segment is a symbolic link (put there outside Attune): never write through it to a
+      // file elsewhere; the next change starts a new segment, in the device's folder.
+      if (errorCode(error) !== 'ELOOP') throw error;
+      return new DeviceLogWriter(fs, deviceDir, deviceId, segmentBytes, null, tail.segment, tail.end, true);
+    }
     let bytes: Buffer;
     let ino: number;
     try {

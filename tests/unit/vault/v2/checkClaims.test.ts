@@ -46,6 +46,22 @@ describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
     ).toEqual([]);
   });
 
+  it('a log this computer wrote under its former id, put back: said to be this computer’s, not another’s to open', () => {
+    const problems = checkClaims({
+      ownDeviceHex: OWN,
+      claims: [claim(OWN, 'settings', seen({ [HOME]: 9 }))],
+      head: (d) => (applied[d] ? { seq: applied[d], hash: hashOf(d, applied[d]) } : null),
+      appliedHash: (d, seq) => (seq <= (applied[d] ?? 0) ? hashOf(d, seq) : null),
+      maxEpoch: 3,
+      name: () => 'Office iMac',
+      formerIds: new Set([HOME]),
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.type).toBe('rollback');
+    expect(problems[0]?.message).toMatch(/^2 changes saved on this computer \(Office iMac\) are missing/);
+    expect(problems[0]?.message).not.toMatch(/Open Attune on/);
+  });
+
   it('another device’s log behind this computer’s own record of it: a rollback, naming the device and the count', () => {
     expect(check(applied, [claim(OWN, 'own', seen({ [LAPTOP]: 8 }))])).toEqual([
       {
@@ -78,7 +94,7 @@ describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
         deviceHex: OWN,
         frames: { from: 11, to: 12 },
         message:
-          '2 changes saved on this computer (Office iMac) are missing from the vault folder: its files were replaced by an older copy, by the sync app or a restore. Look for the newer files in your sync app’s version history, or restore the vault from a backup.',
+          '2 changes saved on this computer (Office iMac) are missing from the vault folder: its files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back. Look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).',
       },
     ];
     expect(check(applied, [claim(OWN, 'settings', seen({ [OWN]: 12 }))])).toEqual(expected);

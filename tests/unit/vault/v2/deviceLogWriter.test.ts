@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../../main/vault/binary';
@@ -88,6 +88,26 @@ describe('DeviceLogWriter', () => {
     await again.close();
     await expectLog(vaultDir, device, frames, 14);
   });
+
+  // Skipped on Windows: it has no O_NOFOLLOW, and making a symbolic link there needs privileges.
+  it.skipIf(process.platform === 'win32')(
+    'never writes through a segment that is a symbolic link to a file outside the folder',
+    async () => {
+      const device = newDevice();
+      const { vaultDir, dir } = await deviceFolder(device);
+      const frames = chain(device, 3);
+      const outside = join(vaultDir, 'outside.bin');
+      await writeFile(outside, Buffer.concat([encodeSegmentHeader(device.id, 1), frames[0]!]));
+      await symlink(outside, join(dir, segmentFileName(1)));
+      const before = await readFile(outside);
+      const read = await readOwn(vaultDir, device);
+      const writer = await DeviceLogWriter.open(nodeVaultFs, dir, device.id, read.tail);
+      await writer.append(frames[1]!);
+      await writer.close();
+      expect((await readFile(outside)).equals(before)).toBe(true);
+      expect((await readdir(dir)).sort()).toEqual(['log-000001.bin', 'log-000002.bin']);
+    },
+  );
 
   it('cuts off a torn append at open, durably, and appends after the last whole frame', async () => {
     const device = newDevice();

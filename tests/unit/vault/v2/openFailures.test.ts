@@ -1,0 +1,56 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { FaultyFs, fsError } from '../../../../main/vault/faults';
+import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
+import { A, kdf, PASS, tempRootsPerTest } from './v2Kit';
+
+const tempRoot = tempRootsPerTest('attune-keyfile-');
+
+test('a key file that is there but does not read is named as damaged, not as still arriving', async () => {
+  const dir = join(await tempRoot(), 'vault');
+  const { vault } = await SyncedVault.create(dir, PASS, {
+    kdf,
+    device: { hex: A, name: 'Office iMac' },
+    heartbeatMs: 0,
+  });
+  await vault.lock();
+  await writeFile(join(dir, 'devices', A, 'keys.json'), '{}');
+  const opening = SyncedVault.open(
+    dir,
+    { passphrase: PASS },
+    { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+  );
+  await expect(opening).rejects.toMatchObject({ kind: 'integrity' });
+  await expect(opening).rejects.toThrow(`devices/${A}/keys.json`);
+  await expect(opening).rejects.not.toThrow(/not arrived/);
+});
+
+test('a disk too full for the unlock’s own entry says the vault could not be opened, not that a change was lost', async () => {
+  const dir = join(await tempRoot(), 'vault');
+  const { vault } = await SyncedVault.create(dir, PASS, {
+    kdf,
+    device: { hex: A, name: 'Office iMac' },
+    heartbeatMs: 0,
+  });
+  await vault.put('client', undefined, { code: 'C-001' });
+  await vault.lock();
+  const fs = new FaultyFs();
+  fs.arm({ at: 1, mode: 'crash', error: () => fsError('ENOSPC'), only: (op) => op === 'write' });
+  const opening = SyncedVault.open(
+    dir,
+    { passphrase: PASS },
+    { fs, device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+  );
+  await expect(opening).rejects.toThrow(
+    /disk is full, so the vault could not be opened.*nothing in the vault was changed/s,
+  );
+  // Once there is room, it opens with everything.
+  const again = await SyncedVault.open(
+    dir,
+    { passphrase: PASS },
+    { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+  );
+  expect(again.list('client')).toHaveLength(1);
+  await again.lock();
+});
