@@ -166,8 +166,16 @@ export async function buildPacket(
     format: PACKET_FORMAT,
     version: PACKET_VERSION,
     packetId: newPacketId(),
-    // Shifted too: a packet made "before" its own sessions would give the offset away.
-    createdAt: shift(now.toISOString()),
+    // With shifted dates, no date derived from now: the reviewer knows about when the packet
+    // came, so now shifted would give the offset away. The last session's start (shifted) stands
+    // for it, else the client's first day (shifted), which say nothing the packet does not.
+    createdAt:
+      shiftDays === 0
+        ? now.toISOString()
+        : (packetSessions
+            .map((s) => s.startsAt)
+            .sort()
+            .at(-1) ?? `${shiftDay(client.startDate)}T00:00:00.000Z`),
     alias,
     dateShiftApplied: shiftDays !== 0,
     range:

@@ -22,10 +22,12 @@ export const MIN_SHIFT_DAYS = 30;
 export const MAX_SHIFT_DAYS = 180;
 const DAY_MS = 86_400_000;
 
-/** A random whole number of days, 30–180 either way. */
+/**
+ * A random whole number of days, 30–180 back. Never forward: a recent session moved forward
+ * would be dated after the packet reached the reviewer, which shows the direction and a bound.
+ */
 export function randomShiftDays(): number {
-  const days = randomInt(MIN_SHIFT_DAYS, MAX_SHIFT_DAYS + 1);
-  return randomInt(2) === 0 ? -days : days;
+  return -randomInt(MIN_SHIFT_DAYS, MAX_SHIFT_DAYS + 1);
 }
 
 /** An ISO date-time moved by whole days, as UTC (`toISOString`); intervals between instants are kept. */

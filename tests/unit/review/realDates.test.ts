@@ -126,7 +126,9 @@ describe('a packet with shifted dates holds no real date', () => {
     expectNoRealDay(JSON.stringify(packet), real, 'the decrypted packet');
     // The name carries the packet's own "made" date, as its content shows it.
     expect(basename(exported.path)).toBe(`Client-A-${packet.createdAt.slice(0, 10)}.attune-review`);
-    expect(packet.createdAt.slice(0, 10)).toBe('2025-09-10');
+    // Not the day it was made, shifted (the reviewer knows about when it came): the last session's.
+    expect(packet.createdAt.slice(0, 10)).not.toBe('2025-09-10');
+    expect(packet.createdAt).toBe(packet.sessions.at(-1)?.startsAt);
   });
 
   it('in the PDF summary: its file name and its document dates, creator and producer', async () => {

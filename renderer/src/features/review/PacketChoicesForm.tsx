@@ -149,8 +149,8 @@ export function PacketChoicesForm({
           Shift dates
         </label>
         <span id={`${id}-shift-description`} className="choice-description">
-          Moves every date by the same random number of days (30 to 180, the same for this client in every
-          packet), keeping the intervals between sessions.
+          Moves every date back by the same random number of days (30 to 180, the same for this client in
+          every packet), keeping the intervals between sessions.
         </span>
       </div>
       <div className="actions">
