@@ -5,7 +5,7 @@
  */
 import type { InstrumentId } from './instrument';
 import { instrumentsById } from './instruments';
-import type { MeasureAnswers } from './measureSchema';
+import { isValidAnswer, type MeasureAnswers } from './measureSchema';
 import { classifyChange } from './reliableChange';
 import { scoreMeasure } from './scoreMeasure';
 
@@ -66,7 +66,14 @@ export function measureFlags(
     const low = instrument.clinicalCutoff / lowItemShare;
     for (const item of instrument.items) {
       const value = answers[item.id];
-      if (item.scored && item.scale.kind === 'line' && value != null && value < low) {
+      // An answer that is not valid (being typed, or out of range) says nothing about the client.
+      if (
+        item.scored &&
+        item.scale.kind === 'line' &&
+        value != null &&
+        isValidAnswer(item, value) &&
+        value < low
+      ) {
         flags.push({
           kind: 'item-low',
           itemId: item.id,

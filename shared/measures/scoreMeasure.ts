@@ -11,6 +11,8 @@ export interface MeasureScore {
   /** How many scored items hold valid answers, and how many there are. */
   answered: number;
   scoredItems: number;
+  /** How many scored items hold an answer that is not valid (out of range, too many decimals). */
+  invalid: number;
   band: SeverityBand | null;
   /** Whether the total is in the clinical range (null without a total). */
   clinical: boolean | null;
@@ -56,6 +58,7 @@ export function scoreMeasure(instrumentId: InstrumentId, answers: MeasureAnswers
     total,
     answered: valid.length,
     scoredItems: scored.length,
+    invalid: answered.length - valid.length,
     band: total === null ? null : bandFor(instrument, total),
     clinical: total === null ? null : isClinical(instrument, total),
     riskFlag: riskAnswer != null && riskAnswer > 0,

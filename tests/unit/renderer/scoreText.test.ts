@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreText } from '../../../renderer/src/features/measures/scoreText';
 import { gad7, outcomeRating, phq9, scoreMeasure } from '../../../shared/measures';
+import { measureFlags } from '../../../shared/measures/measureFlags';
 
 describe('scoreText', () => {
   it('says the total with its band and range, each way round, or how many items are left', () => {
@@ -12,5 +13,17 @@ describe('scoreText', () => {
     expect(scoreText(outcomeRating, scoreMeasure('outcome', outcome))).toBe(
       'Total 26 of 40: above the clinical cut-off.',
     );
+  });
+
+  it('counts answers that are not valid apart from those still to answer, and flags nothing from them', () => {
+    const odd = { individually: 11, interpersonally: -1, socially: 5.55, overall: 7 };
+    expect(scoreText(outcomeRating, scoreMeasure('outcome', odd))).toBe(
+      'Total —: 3 answers are not valid; correct them to see the total.',
+    );
+    const half = { individually: 11, interpersonally: null, socially: 5, overall: 7 };
+    expect(scoreText(outcomeRating, scoreMeasure('outcome', half))).toBe(
+      'Total —: 1 answer is not valid, and 1 of 4 items are still to answer.',
+    );
+    expect(measureFlags('outcome', odd, null)).toEqual([]);
   });
 });

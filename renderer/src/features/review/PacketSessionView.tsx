@@ -15,7 +15,7 @@ export function PacketSessionView({
   session,
   number,
   note,
-  notesExpected,
+  withoutNote,
   processNote,
   level,
   commentSlot,
@@ -24,8 +24,8 @@ export function PacketSessionView({
   session: PacketSession;
   number: number;
   note: PacketNote | undefined;
-  /** Whether the clinician put notes or ruptures in (else a missing note says nothing). */
-  notesExpected: boolean;
+  /** What to say where the packet holds no note for the session (null: nothing, notes were not put in). */
+  withoutNote: string | null;
   processNote: string | undefined;
   level: number;
   commentSlot?: (target: CommentTarget) => ReactNode;
@@ -48,7 +48,7 @@ export function PacketSessionView({
       {note ? (
         <PacketNoteView packet={packet} note={note} level={level + 1} commentSlot={commentSlot} />
       ) : (
-        notesExpected && <p className="muted">No note for this session.</p>
+        withoutNote && <p className="muted">{withoutNote}</p>
       )}
       {processNote !== undefined && (
         <section className="packet-process-note">

@@ -36,7 +36,13 @@ export function PacketView({ packet, sectionLevel, commentSlot }: PacketViewProp
   const rangeText = range
     ? ` from ${range.from ? formatDate(range.from) : 'the first session'} to ${range.to ? formatDate(range.to) : 'the last session'}`
     : '';
-  const notesExpected = include.notes || include.ruptures;
+  // What a session without a note in the packet says: with ruptures only, a note without any is
+  // left out, so "no note" would read as missing documentation.
+  const withoutNote = include.notes
+    ? 'No note for this session.'
+    : include.ruptures
+      ? 'No rupture recorded for this session (the packet holds ruptures only, not the notes).'
+      : null;
 
   return (
     <div className="packet-view">
@@ -66,7 +72,7 @@ export function PacketView({ packet, sectionLevel, commentSlot }: PacketViewProp
           session={session}
           number={i + 1}
           note={notes.get(session.sessionRef)}
-          notesExpected={notesExpected}
+          withoutNote={withoutNote}
           processNote={processNotes.get(session.sessionRef)}
           level={sectionLevel + 1}
           commentSlot={commentSlot}
