@@ -89,7 +89,10 @@ export function SessionTable({
 
   return (
     <div className="session-scroll" ref={scroller}>
-      <table className="list session-table" aria-rowcount={rows.length + 1}>
+      <table
+        className={sessionComments ? 'list session-table with-comments' : 'list session-table'}
+        aria-rowcount={rows.length + 1}
+      >
         <caption className="visually-hidden">Sessions</caption>
         <thead>
           <tr aria-rowindex={1}>
