@@ -394,8 +394,22 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
       await expect(group.getByRole('listitem').filter({ hasText: text })).toBeVisible();
     };
     const firstSession = rp.getByRole('article', { name: /^Session 1 · / });
-    await comment(rp.getByRole('group', { name: 'Comment on the case' }), CASE_COMMENT);
-    await comment(firstSession.getByRole('group', { name: 'Comment on this session' }), SESSION_COMMENT);
+    // Typed and not saved yet: leaving the packet keeps it.
+    const caseBox = rp.getByRole('group', { name: 'Comment on the case' });
+    await caseBox.getByRole('textbox').fill(CASE_COMMENT);
+    await rp.getByRole('button', { name: 'Review packets', exact: true }).click();
+    await rp.getByRole('button', { name: 'Client A', exact: true }).click();
+    await expect(caseBox.getByRole('textbox')).toHaveValue(CASE_COMMENT);
+    await comment(caseBox, CASE_COMMENT);
+    // A comment typed and not saved: the export says it would not be sent.
+    const sessionBox = firstSession.getByRole('group', { name: 'Comment on this session' });
+    await sessionBox.getByRole('textbox').fill(SESSION_COMMENT);
+    await rp.getByRole('button', { name: 'Export comments' }).click();
+    await expect(
+      rp.getByRole('status').filter({ hasText: '1 comment you typed is not saved' }),
+    ).toBeVisible();
+    await rp.getByRole('button', { name: 'Cancel' }).click();
+    await comment(sessionBox, SESSION_COMMENT);
     const rupture = firstSession.getByRole('region', { name: /^Rupture 1 · Withdrawal · minute 12$/ });
     await comment(rupture.getByRole('group', { name: 'Comment on this rupture' }), RUPTURE_COMMENT);
     await rp.screenshot({ path: testInfo.outputPath('review-mode.png'), fullPage: true });

@@ -20,6 +20,10 @@ export const unsavedForms = {
   keep<T>(key: string, value: T): void {
     forms.set(key, value);
   },
+  /** The keys of the forms kept whose key starts with `prefix` (a packet's comment boxes). */
+  keysStartingWith(prefix: string): string[] {
+    return [...forms.keys()].filter((key) => key.startsWith(prefix));
+  },
   /** Saved or cancelled: nothing to keep. */
   forget(key: string): void {
     forms.delete(key);

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useUnsavedForm } from '../../data/unsavedForms';
 import type { ReviewComment } from '../../../../shared/ipc/contract';
 import { TextAreaField } from '../../components/TextAreaField';
 import { messageOf } from '../../data/api';
@@ -6,11 +7,14 @@ import { localDateTime } from './reviewFormat';
 
 /** The reviewer's comments on one target (the case, a session or a rupture) and a box for a new one. */
 export function CommentBox({
+  formKey,
   label,
   comments,
   onSave,
   onDelete,
 }: {
+  /** Names the box's unsaved text (its packet and target): kept when the reviewer leaves the page or the vault locks. */
+  formKey: string;
   /** The textarea's label, e.g. "Comment on this session". */
   label: string;
   comments: readonly ReviewComment[];
@@ -18,7 +22,8 @@ export function CommentBox({
   onDelete: (id: string) => Promise<void>;
 }) {
   const legendId = useId();
-  const [text, setText] = useState('');
+  const [{ text }, change, forget] = useUnsavedForm(formKey, () => ({ text: '' }));
+  const setText = (next: string) => change({ text: next });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -67,7 +72,7 @@ export function CommentBox({
           if (!text.trim()) return setError('Write the comment first.');
           void run(async () => {
             await onSave(text);
-            setText('');
+            forget({ text: '' });
           });
         }}
       >

@@ -3,6 +3,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { messageOf } from '../../data/api';
+import { unsavedForms } from '../../data/unsavedForms';
 import { useSettings } from '../../data/hooks';
 import { commentsFileName } from './exportFileNames';
 import { chooseSavePath, exportComments } from './reviewData';
@@ -32,6 +33,12 @@ export function ExportCommentsPanel({
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ path: string; comments: number; fileId: string } | null>(null);
   const reviewerName = name ?? clinicianName ?? '';
+  // Comment boxes of this packet holding typed text not saved yet (CommentBox keeps it).
+  const unsaved = open
+    ? unsavedForms
+        .keysStartingWith(`comment:${packetId}:`)
+        .filter((key) => (unsavedForms.get<{ text: string }>(key)?.text.trim() ?? '') !== '').length
+    : 0;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,6 +70,13 @@ export function ExportCommentsPanel({
             {plural(comments, 'comment')} will be sealed with the packet’s passphrase, so only the clinician
             can open them.
           </p>
+          {unsaved > 0 && (
+            <p role="status" className="notice">
+              {unsaved === 1
+                ? '1 comment you typed is not saved, so it will not be sent: save it first with Save comment under it.'
+                : `${unsaved} comments you typed are not saved, so they will not be sent: save them first with Save comment under each.`}
+            </p>
+          )}
           <label htmlFor={`${id}-name`}>Your name</label>
           <input
             id={`${id}-name`}

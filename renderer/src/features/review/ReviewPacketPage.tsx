@@ -32,6 +32,7 @@ export function ReviewPacketPage({ packetId, onBack }: { packetId: string; onBac
   const commentSlot = useCallback(
     (target: CommentTarget) => (
       <CommentBox
+        formKey={`comment:${packetId}:${JSON.stringify(target)}`}
         label={boxLabels[target.kind]}
         comments={comments.filter((c) => sameTarget(c.target, target))}
         onSave={async (text) => {
