@@ -180,6 +180,13 @@ test('a high risk assessment raises the badge, the next note’s reminder and To
     await expect(panel.getByText('Discard the changes to the safety plan?')).toBeVisible();
     await panel.getByRole('button', { name: 'Keep editing' }).click();
     await expect(field('Warning sign 1')).toHaveValue('Not sleeping for two nights');
+    // Nor does a lock drop it: the editor opens again with what was typed.
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await unlock(page);
+    await openClientFromSidebar(page, code);
+    await page.getByRole('tab', { name: 'Treatment', exact: true }).click();
+    await expect(panel.getByText('What you typed into the safety plan before is back')).toBeVisible();
+    await expect(field('Warning sign 1')).toHaveValue('Not sleeping for two nights');
     await panel.getByRole('button', { name: 'Cancel' }).click();
     await panel.getByRole('button', { name: 'Discard changes' }).click();
     await expect(panel.getByText('Not sleeping', { exact: true })).toBeVisible();

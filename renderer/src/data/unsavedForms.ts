@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 
 /**
- * What the user typed into a form that is not saved yet (an addendum, a client's details), kept
+ * What the user typed into a form that is not saved yet (an addendum, a client's details, a safety
+ * plan, a supervisor's comment, a measure being entered), kept
  * in memory by form, so that leaving the screen, or a lock, does not lose it: the form opens again
  * with it until it is saved or cancelled. Memory only, like the held note drafts (draftStash.ts);
  * forgotten when another vault is opened, since a form belongs to one vault's records.

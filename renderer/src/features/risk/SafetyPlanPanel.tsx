@@ -5,7 +5,8 @@ import { PrintFrame } from '../../components/PrintFrame';
 import { call, messageOf } from '../../data/api';
 import { useClient } from '../../data/hooks';
 import { formatDate } from '../../format/dates';
-import { SafetyPlanEditor } from './SafetyPlanEditor';
+import { unsavedForms } from '../../data/unsavedForms';
+import { SafetyPlanEditor, safetyPlanFormKey } from './SafetyPlanEditor';
 import { SafetyPlanView } from './SafetyPlanView';
 import './risk.css';
 
@@ -20,7 +21,8 @@ type Loaded =
  */
 export function SafetyPlanPanel({ clientId }: { clientId: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [editing, setEditing] = useState(false);
+  // A plan typed and not saved (the client left, or a lock) opens in the editor again.
+  const [editing, setEditing] = useState(() => unsavedForms.has(safetyPlanFormKey(clientId)));
   const [printing, setPrinting] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const client = useClient(clientId);
