@@ -63,6 +63,10 @@ test("a client's outcome measures over 8 sessions, entered in the notes, charted
       }
       await expect(region.getByText('Total 2 of 27: minimal (below the clinical range).')).toBeVisible();
       await expect(region.getByText(/^Risk follow-up:/).first()).toBeVisible();
+      // Not saved yet: leaving the note and coming back finds the form open with its answers.
+      await page.getByRole('button', { name: 'Close note' }).click();
+      await openButtons.nth(0).click();
+      await expect(region.getByText('Total 2 of 27: minimal (below the clinical range).')).toBeVisible();
       await expectAccessible(page, 'note editor, PHQ-9 form open');
       await region.getByRole('button', { name: 'Save PHQ-9' }).click();
       await expect(region.getByRole('button', { name: 'Edit PHQ-9' })).toBeVisible();

@@ -11,9 +11,19 @@ import {
 import { scoreMeasure } from '../../../../shared/measures/scoreMeasure';
 import { messageOf } from '../../data/api';
 import { saveMeasure } from '../../data/measures';
+import { unsavedForms, useUnsavedForm } from '../../data/unsavedForms';
 import { MeasureFlags } from './MeasureFlags';
 import { MeasureItemField } from './MeasureItemField';
 import { scoreText } from './scoreText';
+
+/** Names a session's form of one instrument in `unsavedForms`: the panel opens it again when one is kept. */
+export const measureFormKey = (sessionId: string, instrument: string): string =>
+  `measure:${sessionId}:${instrument}`;
+
+/** The open form of `sessionId` kept in `unsavedForms`, if any: the instrument it is for. */
+export function keptMeasureForm<T extends string>(sessionId: string, instruments: readonly T[]): T | null {
+  return instruments.find((i) => unsavedForms.has(measureFormKey(sessionId, i))) ?? null;
+}
 
 export interface MeasureFormProps {
   instrument: Instrument;
@@ -32,13 +42,20 @@ export interface MeasureFormProps {
  */
 export function MeasureForm({ instrument, sessionId, saved, previous, onDone }: MeasureFormProps) {
   const id = useId();
-  const [answers, setAnswers] = useState<MeasureAnswers>(() => saved?.answers ?? emptyAnswers(instrument.id));
-  const [partial, setPartial] = useState(saved?.status === 'partial');
+  // Kept while typed (unsavedForms): leaving the note, or a lock, does not drop the answers given.
+  const [form, change, forget] = useUnsavedForm(measureFormKey(sessionId, instrument.id), () => ({
+    answers: saved?.answers ?? emptyAnswers(instrument.id),
+    partial: saved?.status === 'partial',
+    // The version begun from: saved later, a measure changed meanwhile is refused, not overwritten.
+    base: saved?.updatedAt ?? null,
+  }));
+  const { answers, partial } = form;
+  const setPartial = (next: boolean) => change({ partial: next });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const setAnswer = (itemId: string, value: number | null) => {
     setError(null);
-    setAnswers((a) => ({ ...a, [itemId]: value }));
+    change({ answers: { ...answers, [itemId]: value } });
   };
   const score = scoreMeasure(instrument.id, answers);
   const complete = allScoredItemsAnswered(instrument.id, answers);
@@ -66,8 +83,9 @@ export function MeasureForm({ instrument, sessionId, saved, previous, onDone }: 
         instrument: instrument.id,
         answers,
         allowPartial: !complete && partial,
-        expectedUpdatedAt: saved?.updatedAt ?? null,
+        expectedUpdatedAt: form.base,
       });
+      forget();
       onDone();
     } catch (e) {
       setError(messageOf(e));
@@ -128,7 +146,14 @@ export function MeasureForm({ instrument, sessionId, saved, previous, onDone }: 
         <button type="submit" className="primary" disabled={busy}>
           Save {instrument.label}
         </button>
-        <button type="button" onClick={onDone} disabled={busy}>
+        <button
+          type="button"
+          onClick={() => {
+            forget();
+            onDone();
+          }}
+          disabled={busy}
+        >
           Cancel
         </button>
       </div>

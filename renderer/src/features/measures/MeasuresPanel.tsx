@@ -4,7 +4,7 @@ import { instruments } from '../../../../shared/measures/instruments';
 import { measureSeries } from '../../../../shared/measures/measureSeries';
 import { useClientMeasures } from '../../data/hooks';
 import { MeasureFlags } from './MeasureFlags';
-import { MeasureForm } from './MeasureForm';
+import { keptMeasureForm, MeasureForm } from './MeasureForm';
 import { scoreText } from './scoreText';
 import './measures.css';
 
@@ -20,7 +20,13 @@ export interface MeasuresPanelProps {
  */
 export function MeasuresPanel({ clientId, sessionId }: MeasuresPanelProps) {
   const measures = useClientMeasures(clientId);
-  const [open, setOpen] = useState<InstrumentId | null>(null);
+  // A form typed and not saved (the note left, or a lock) opens again.
+  const [open, setOpen] = useState<InstrumentId | null>(() =>
+    keptMeasureForm(
+      sessionId,
+      instruments.map((i) => i.id),
+    ),
+  );
   return (
     <section className="note-section card measures-panel" aria-labelledby="measures-heading">
       <h2 id="measures-heading">Outcome measures</h2>
