@@ -255,6 +255,10 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await page.getByLabel('From', { exact: true }).fill('');
     await expect(sessions.getByRole('checkbox')).toHaveCount(3);
     await page.getByLabel('Other names to remove').fill('Mara\nLindqvist');
+    // Leaving the builder keeps the names to remove for this client: a later packet has them too.
+    await page.getByRole('button', { name: 'Back to client' }).click();
+    await page.getByRole('button', { name: 'Build review packet' }).click();
+    await expect(page.getByLabel('Other names to remove')).toHaveValue('Mara\nLindqvist');
     await expectAccessible(page, 'packet builder');
   });
 

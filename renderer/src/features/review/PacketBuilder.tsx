@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PacketRequestInput, ReviewPacket } from '../../../../shared/ipc/contract';
 import { messageOf } from '../../data/api';
+import { unsavedForms } from '../../data/unsavedForms';
 import { useClient, useSessionRows } from '../../data/hooks';
 import { ExportPacketPanel } from './ExportPacketPanel';
 import { PacketChoicesForm } from './PacketChoicesForm';
@@ -19,7 +20,12 @@ export function PacketBuilder({ clientId, onBack }: { clientId: string; onBack: 
   const id = useId();
   const client = useClient(clientId);
   const rows = useSessionRows(clientId);
-  const [choices, setChoices] = useState<PacketChoices>(defaultChoices);
+  // The choices are kept while the vault is open (unsavedForms): the names to remove typed once
+  // are still there when the builder opens again, so a second packet does not leave them in.
+  const formKey = `packet-choices:${clientId}`;
+  const [choices, setChoices] = useState<PacketChoices>(
+    () => unsavedForms.get<PacketChoices>(formKey) ?? defaultChoices,
+  );
   const [preview, setPreview] = useState<{ packet: ReviewPacket; request: PacketRequestInput } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,7 +37,11 @@ export function PacketBuilder({ clientId, onBack }: { clientId: string; onBack: 
   }, [preview]);
 
   function change(patch: Partial<PacketChoices>) {
-    setChoices((current) => ({ ...current, ...patch }));
+    setChoices((current) => {
+      const next = { ...current, ...patch };
+      unsavedForms.keep(formKey, next);
+      return next;
+    });
     setPreview(null);
     setError(null);
   }
