@@ -158,6 +158,13 @@ test('the caseload page shows months, preceding dimensions, strategies and marke
   await expect(page.getByRole('heading', { name: 'Caseload reflection', level: 1 })).toBeVisible();
   const months = page.getByRole('figure', { name: 'Dimension means by month' });
   await expect(months.locator('[data-chart="caseload-months"] .recharts-line-curve')).toHaveCount(5);
+  // Tab goes from a chart's own buttons to the chart, then on to the next one's controls: none
+  // of recharts' unnamed layers in between.
+  await months.getByRole('button', { name: 'Export SVG…' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(months.locator('svg.recharts-surface')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).not.toBe('g');
   await months.getByRole('button', { name: 'View as table' }).click();
   await expect(months.locator('tbody tr')).toHaveCount(expected.months.length);
   const weakest = expected.clinicianProfile.weakest;

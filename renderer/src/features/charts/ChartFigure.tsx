@@ -6,6 +6,7 @@ import { type ChartId, chartCatalog } from './chartCatalog';
 import { exportStem } from './chartFormat';
 import { saveChartImage } from './saveChartImage';
 import { useContainerWidth } from './useContainerWidth';
+import { useUntabbableChartLayers } from './useUntabbableChartLayers';
 
 export interface ChartFigureProps {
   /** Which chart: its title and scope are the catalog's. */
@@ -39,6 +40,7 @@ export function ChartFigure(props: ChartFigureProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const legendRef = useRef<HTMLDivElement>(null);
   const width = useContainerWidth(canvasRef);
+  useUntabbableChartLayers(canvasRef);
   const [showTable, setShowTable] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
