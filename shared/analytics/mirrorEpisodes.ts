@@ -1,6 +1,8 @@
 /**
  * Rupture episodes and the outcome around them: for each session with a rupture, whether its
- * ruptures were repaired, and how the outcome moved from that session to the next one with a value.
+ * ruptures were repaired, and how the outcome moved from that session to the very next one. Only
+ * neighbouring sessions are paired: an outcome weeks away says nothing of "by the next session",
+ * and would count one interval for every episode between two outcomes.
  */
 import type { RuptureSummary } from '../summaries/noteSummary';
 import { median } from './statistics';
@@ -26,9 +28,9 @@ export interface RuptureEpisode {
   noteId: string;
   ruptures: number;
   status: EpisodeStatus;
-  /** The outcome at the episode's session, or the last one before it; null if none. */
+  /** The outcome at the episode's session, or at the session just before it; null if neither has one. */
   outcomeAt: number | null;
-  /** The first outcome at a later session; null if none yet. */
+  /** The outcome at the next session; null if it has none (or there is no next session yet). */
   outcomeNext: number | null;
   /** outcomeNext − outcomeAt; null unless both are known. */
   change: number | null;
@@ -69,29 +71,20 @@ export interface EpisodeInput {
 
 /** The rupture episodes of one client's sessions, given in time order. */
 export function ruptureEpisodes(sessions: readonly EpisodeInput[]): RuptureEpisode[] {
-  // The next outcome after each position, found in one pass from the end.
-  const nextAfter: (number | null)[] = new Array(sessions.length).fill(null);
-  let next: number | null = null;
-  for (let i = sessions.length - 1; i >= 0; i--) {
-    nextAfter[i] = next;
-    const value = sessions[i]!.outcome;
-    if (value !== null) next = value;
-  }
   const episodes: RuptureEpisode[] = [];
-  let last: number | null = null;
   sessions.forEach((s, i) => {
-    if (s.outcome !== null) last = s.outcome;
     if (s.noteId === null || s.ruptures.length === 0) return;
-    const outcomeNext = nextAfter[i] ?? null;
+    const outcomeAt = s.outcome ?? sessions[i - 1]?.outcome ?? null;
+    const outcomeNext = sessions[i + 1]?.outcome ?? null;
     episodes.push({
       sessionId: s.sessionId,
       startsAt: s.startsAt,
       noteId: s.noteId,
       ruptures: s.ruptures.length,
       status: episodeStatus(s.ruptures),
-      outcomeAt: last,
+      outcomeAt,
       outcomeNext,
-      change: last === null || outcomeNext === null ? null : round1(outcomeNext - last),
+      change: outcomeAt === null || outcomeNext === null ? null : round1(outcomeNext - outcomeAt),
     });
   });
   return episodes;

@@ -98,7 +98,7 @@ const clientN = {
 };
 
 describe('clientMirror', () => {
-  it('places the rupture episodes on the outcome line and measures the change to the next outcome', () => {
+  it('places the rupture episodes on the outcome line and measures the change by the next session', () => {
     const m = clientMirror('client-m', clientM.sessions, clientM.notes);
     expect(m.outcomeSource).toBe('feedback');
     expect(m.outcomes.map((o) => [o.sessionId, o.value])).toEqual([
@@ -110,13 +110,14 @@ describe('clientMirror', () => {
       ['m7', 24],
     ]);
     expect(m.episodes.map((e) => [e.sessionId, e.status, e.outcomeAt, e.outcomeNext, e.change])).toEqual([
-      ['m2', 'resolved', 32, 30, -2],
+      // m3, the next session, has no outcome: m4's, two sessions on, is not "by the next session".
+      ['m2', 'resolved', 32, null, null],
       ['m4', 'unresolved', 30, 37, 7],
       ['m6', 'unrated', 28, 24, -4],
       ['m7', 'unresolved', 24, null, null],
     ]);
     expect(m.episodeGroups).toEqual({
-      resolved: { episodes: 1, withChange: 1, meanChange: -2, medianChange: -2 },
+      resolved: { episodes: 1, withChange: 0, meanChange: null, medianChange: null },
       unresolved: { episodes: 2, withChange: 1, meanChange: 7, medianChange: 7 },
       unrated: 1,
     });
@@ -181,9 +182,10 @@ describe('clientMirror', () => {
     // m2: the last value before it is m1's 20, the next is m3's 22.
     expect(m.episodes.map((e) => [e.sessionId, e.outcomeAt, e.outcomeNext, e.change])).toEqual([
       ['m2', 20, 22, 2],
+      // m5 has no outcome: nothing by the next session; m6 and m7 have none beside them.
       ['m4', 26, null, null],
-      ['m6', 26, null, null],
-      ['m7', 26, null, null],
+      ['m6', null, null, null],
+      ['m7', null, null, null],
     ]);
     // The agreement is always with the session feedback.
     expect(m.agreement.compared).toBe(5);
@@ -223,9 +225,9 @@ describe('caseloadMirror', () => {
     const c = caseloadMirror(sessions, notes);
     expect(c.clients).toBe(2);
     expect(c.outcomeSources).toEqual({ 'outcome-scale': 0, feedback: 2 });
-    // Resolved: m2 −2 and n1 +4 → mean 1, median 1.
+    // Resolved: n1 +4 (m2's next session has no outcome).
     expect(c.episodeGroups).toEqual({
-      resolved: { episodes: 2, withChange: 2, meanChange: 1, medianChange: 1 },
+      resolved: { episodes: 2, withChange: 1, meanChange: 4, medianChange: 4 },
       unresolved: { episodes: 2, withChange: 1, meanChange: 7, medianChange: 7 },
       unrated: 1,
     });
@@ -284,7 +286,7 @@ describe('the mirror in words', () => {
   it('says every mean with its count, small numbers as small, and association not cause', () => {
     const m = clientMirror('client-m', clientM.sessions, clientM.notes);
     expect(episodeSentence(m.episodeGroups)).toBe(
-      'After 1 resolved rupture episode (1 with an outcome before and after), the outcome changed by −2.0 on average by the next session; after 2 unresolved rupture episodes (1 with an outcome before and after), by +7.0. 1 episode without a recorded outcome for every rupture is left out. These are few episodes: read the difference as a prompt for reflection, not a finding. It is an association, not a cause.',
+      'After 1 resolved rupture episode, none has an outcome before and after to compare; after 2 unresolved rupture episodes (1 with an outcome before and after), the outcome changed by +7.0 on average by the next session. 1 episode without a recorded outcome for every rupture is left out. These are few episodes: read the difference as a prompt for reflection, not a finding. It is an association, not a cause.',
     );
     expect(agreementSentence(m.agreement)).toBe(
       'In 5 sessions with both your ratings and complete client feedback, you and the client agreed in 3 (both good: 1; both below: 2). In 1 session you rated attunement 4 or higher while the client’s feedback fell under the concern line of 36: a possible self-rating blind spot, worth a second look. In 1 the client rated the session better than your ratings did. That is a small number of sessions.',
