@@ -92,6 +92,8 @@ export const GoalProgressChart = memo(function GoalProgressChart(props: GoalProg
             ticks={goalProgressLevels.map((l) => l.value)}
             tickFormatter={(v: number) => levelWords(v)}
             width={116}
+            // The lowest level's words sit clear of the first date under the axis.
+            padding={{ top: 0, bottom: 14 }}
             tick={axisTick}
             stroke={axisStroke}
           />
