@@ -100,6 +100,8 @@ export class SyncedVault {
   private knownEpoch = 0;
   /** Device folders from before a key rotation, found by the last read of the key files: not read. */
   private stale: ReadonlySet<string> = new Set();
+  /** The vault id (hex) each stale folder's keys.json names: a vault this one replaced, or another. */
+  private staleVaults = new Map<string, string>();
   private claimProblems: SyncProblem[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private writer: DeviceLogWriter | null = null;
@@ -579,13 +581,35 @@ export class SyncedVault {
           ]
         : [];
     return [
-      ...this.readProblems.filter((p) => !aboutFork(p)),
+      ...this.readProblems.filter((p) => !aboutFork(p)).map((p) => this.foreignVaultFolder(p)),
       ...this.claimProblems.filter((p) => !aboutFork(p)),
       ...forks,
       ...waiting,
       ...strayParentProblems(this.state),
       ...repaired,
     ];
+  }
+
+  /**
+   * A folder set aside as "from before the key was rotated" whose key file names no vault this
+   * one replaced (its key-rotation entries name each one): another vault's, copied or synced here
+   * by mistake. Said so, rather than telling the user to open Attune on that computer.
+   */
+  private foreignVaultFolder(problem: SyncProblem): SyncProblem {
+    const vault =
+      problem.type === 'foreign' && problem.deviceHex ? this.staleVaults.get(problem.deviceHex) : undefined;
+    if (vault === undefined) return problem;
+    const replaced = new Set<string>();
+    for (const a of this.state.audit()) {
+      const entry = JSON.parse(a.text) as { type?: string; detail?: { previousVault?: unknown } };
+      if (entry.type === 'key-rotation' && typeof entry.detail?.previousVault === 'string')
+        replaced.add(entry.detail.previousVault);
+    }
+    if (replaced.has(vault)) return problem;
+    return {
+      ...problem,
+      message: `The folder ${problem.file} belongs to another Attune vault (its key file names another vault), so Attune does not read it. It was probably copied or synced into this vault's folder by mistake: move it out of the vault folder.`,
+    };
   }
 
   /** Other devices that have this vault open now (FORMAT.md §10). */
@@ -945,6 +969,11 @@ export class SyncedVault {
   private async highestEpoch(): Promise<number> {
     const { files } = await readKeySlotFiles(this.fs, this.dir);
     this.stale = staleDevices(files, this.vaultId);
+    this.staleVaults = new Map(
+      files
+        .filter((f) => this.stale.has(f.deviceHex) && f.file === `${DEVICES_DIR}/${f.deviceHex}/${KEYS_FILE}`)
+        .map((f) => [f.deviceHex, f.slots.vaultId.toString('hex')]),
+    );
     const mine = files.filter((f) => f.slots.vaultId.equals(this.vaultId));
     this.knownEpoch = Math.max(this.slots.epoch, ...mine.map((f) => f.slots.epoch));
     return this.knownEpoch;

@@ -104,6 +104,10 @@ describe('rotating the key of a vault shared between computers (format 2)', () =
     // The laptop saved once more before the rotation reached it: the sync app brings its folder back.
     await cp(join(keptAside, 'devices', B), join(dir, 'devices', B), { recursive: true });
     const a = await open(dir);
+    // The open vault says so too: this vault's key-rotation entry names the vault that folder is of.
+    expect(a.problems().find((p) => p.deviceHex === B)?.message).toMatch(
+      /from before the vault key was rotated/,
+    );
     const report = await a.verify();
     expect(report.problems.map((p) => p.type)).toEqual(['foreign']);
     expect(report.problems[0]!.message).toMatch(/from before the vault key was rotated/);
