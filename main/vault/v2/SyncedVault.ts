@@ -550,11 +550,15 @@ export class SyncedVault {
       message: `Waiting for earlier changes before change ${p.seq} from ${this.nameOf(p.deviceHex)} can be shown.`,
     }));
     // One message per forked log, in place of the reader's and the claims' (one per change number
-    // and per claim): a fork spans every change after it, and it has one cause and one remedy.
+    // and per claim): a fork spans every change after it, and it has one cause and one remedy. Its
+    // other version's changes past the shown one wait for ever, and what each computer claims of
+    // that log disagrees by nature: said by the fork's message too, not as waiting or missing.
     const forked = new Map<string, number[]>();
     for (const f of this.state.forks()) forked.set(f.deviceHex, [...(forked.get(f.deviceHex) ?? []), f.seq]);
     const aboutFork = (p: SyncProblem) =>
-      (p.type === 'fork' || p.type === 'artefact') && p.deviceHex !== undefined && forked.has(p.deviceHex);
+      (p.type === 'fork' || p.type === 'artefact' || p.type === 'waiting' || p.type === 'rollback') &&
+      p.deviceHex !== undefined &&
+      forked.has(p.deviceHex);
     const forks: SyncProblem[] = [...forked].map(([hex, seqs]) => {
       const from = Math.min(...seqs);
       const to = Math.max(...seqs);
@@ -584,7 +588,7 @@ export class SyncedVault {
       ...this.readProblems.filter((p) => !aboutFork(p)).map((p) => this.foreignVaultFolder(p)),
       ...this.claimProblems.filter((p) => !aboutFork(p)),
       ...forks,
-      ...waiting,
+      ...waiting.filter((p) => !aboutFork(p)),
       ...strayParentProblems(this.state),
       ...repaired,
     ];

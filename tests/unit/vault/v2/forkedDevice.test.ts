@@ -165,4 +165,40 @@ describe('one device id used on two computers (a fork of its log)', () => {
       await third.lock();
     }
   });
+  test('branches of different lengths: nothing is lost, and the fork is the one thing said of that log', async () => {
+    const root = await tempRoot();
+    const [dir1, dir2] = [join(root, 'one'), join(root, 'two')];
+    const seen1 = new SettingsSeen();
+    const { vault } = await SyncedVault.create(dir1, PASS, {
+      kdf,
+      device: { hex: A, name: 'Office iMac' },
+      heartbeatMs: 0,
+      localSeen: seen1,
+    });
+    await vault.lock();
+    await cp(dir1, dir2, { recursive: true });
+    const seen2 = seen1.copy();
+    const one = await open(dir1, seen1);
+    await one.put('client', 'from-one', client('C-101'));
+    await one.lock();
+    const two = await open(dir2, seen2);
+    for (const n of [1, 2, 3, 4]) await two.put('client', `from-two-${n}`, client(`C-20${n}`));
+    await two.lock();
+    await mergeAsSyncthing(dir1, dir2);
+    const oneAgain = await open(dir1, seen1);
+    const twoAgain = await open(dir2, seen2);
+    try {
+      await mergeAsSyncthing(dir1, dir2);
+      await oneAgain.refresh();
+      await twoAgain.refresh();
+      for (const v of [oneAgain, twoAgain]) {
+        expect(v.list('client')).toHaveLength(5);
+        const aboutA = v.problems().filter((p) => p.deviceHex === A);
+        expect(aboutA.map((p) => p.type)).toEqual(['fork']);
+      }
+    } finally {
+      await oneAgain.lock();
+      await twoAgain.lock();
+    }
+  });
 });
