@@ -194,22 +194,26 @@ export class MergedState {
   }
 
   /**
-   * The frames of a device's log that end at `claim` (its seq and hash), from the first one that
+   * The branch of a device's log that holds `claim` (its seq and hash), from its first frame that
    * is not applied: the branch of a fork that lost, when another frame is applied at that first
-   * seq (one computer's Attune data used on two computers, FORMAT.md §8). [] when the claimed frame
-   * is applied, or when its branch only waits (nothing else is applied in its place); null when a
-   * frame of the branch is not here.
+   * seq (one computer's Attune data used on two computers, FORMAT.md §8). It runs on past the claim
+   * while one frame, and only one, follows each (the claim can lag behind the last frame written:
+   * it is saved at open and lock). [] when the claimed frame is applied, or when its branch only
+   * waits (nothing else is applied in its place); null when a frame of the branch is not here.
+   * Each frame comes with its hash (hex).
    */
-  unappliedBranch(deviceHex: string, claim: HeadClaim): Array<{ seq: number; payload: FramePayload }> | null {
+  unappliedBranch(
+    deviceHex: string,
+    claim: HeadClaim,
+  ): Array<{ seq: number; hash: string; payload: FramePayload }> | null {
     const dev = this.devicesByHex.get(deviceHex);
     if (!dev) return null;
+    const at = (seq: number) => [...(dev.offered.get(seq) ?? []), ...(dev.passed.get(seq) ?? [])];
     const branch: Offered[] = [];
     let seq = claim.seq;
     let hash: Buffer = Buffer.from(claim.hash, 'hex');
     while (seq >= 1 && !dev.applied[seq - 1]?.equals(hash)) {
-      const frame = [...(dev.offered.get(seq) ?? []), ...(dev.passed.get(seq) ?? [])].find((f) =>
-        f.hash.equals(hash),
-      );
+      const frame = at(seq).find((f) => f.hash.equals(hash));
       if (!frame) return null;
       branch.unshift(frame);
       seq--;
@@ -217,7 +221,13 @@ export class MergedState {
     }
     const first = branch[0];
     if (!first || first.seq > dev.applied.length) return [];
-    return branch.map((f) => ({ seq: f.seq, payload: f.payload }));
+    for (let last = branch[branch.length - 1]!; ; ) {
+      const next = at(last.seq + 1).filter((f) => f.prev.equals(last.hash));
+      if (next.length !== 1) break;
+      last = next[0]!;
+      branch.push(last);
+    }
+    return branch.map((f) => ({ seq: f.seq, hash: f.hash.toString('hex'), payload: f.payload }));
   }
 
   forks(): Array<{ deviceHex: string; seq: number; hashes: string[] }> {

@@ -555,10 +555,14 @@ export class SyncedVault {
     // that log disagrees by nature: said by the fork's message too, not as waiting or missing.
     const forked = new Map<string, number[]>();
     for (const f of this.state.forks()) forked.set(f.deviceHex, [...(forked.get(f.deviceHex) ?? []), f.seq]);
+    const ofForked = (p: SyncProblem) => p.deviceHex !== undefined && forked.has(p.deviceHex);
+    // The reader's per-change fork lines, conflict copies and frames waiting on the other version;
+    // a log put back while open (goneBack) is still said.
     const aboutFork = (p: SyncProblem) =>
-      (p.type === 'fork' || p.type === 'artefact' || p.type === 'waiting' || p.type === 'rollback') &&
-      p.deviceHex !== undefined &&
-      forked.has(p.deviceHex);
+      (p.type === 'fork' || p.type === 'artefact' || p.type === 'waiting') && ofForked(p);
+    // Every claim on a forked log: two computers wrote its numbers, so they cannot agree.
+    const claimOnFork = (p: SyncProblem) =>
+      (p.type === 'fork' || p.type === 'waiting' || p.type === 'rollback') && ofForked(p);
     const forks: SyncProblem[] = [...forked].map(([hex, seqs]) => {
       const from = Math.min(...seqs);
       const to = Math.max(...seqs);
@@ -586,7 +590,7 @@ export class SyncedVault {
         : [];
     return [
       ...this.readProblems.filter((p) => !aboutFork(p)).map((p) => this.foreignVaultFolder(p)),
-      ...this.claimProblems.filter((p) => !aboutFork(p)),
+      ...this.claimProblems.filter((p) => !claimOnFork(p)),
       ...forks,
       ...waiting.filter((p) => !aboutFork(p)),
       ...strayParentProblems(this.state),
@@ -848,43 +852,54 @@ export class SyncedVault {
    * computer's frames at those numbers won, FORMAT.md §8): written again, frame by frame, to this
    * device's new log, so that what was saved here is not lost. Each op keeps its record, value and
    * parents, with parents on the lost branch renamed to their new ids; a record the other branch
-   * changed too becomes a conflict to resolve, as any concurrent edit does. A `restore` audit
-   * entry says what was carried over. Nothing is done when the branch is not all here.
+   * changed too becomes a conflict to resolve, as any concurrent edit does. Each new frame holds a
+   * `restore` audit entry naming the frame it carries (its seq and hash) and where it went, so a
+   * frame carried once (by this computer before, or by another that had the same frames, its
+   * Attune data having been copied from this one) is never carried again: its ops are only renamed.
+   * Nothing is done when the branch is not all here.
    */
   private async carryOver(oldHex: string): Promise<void> {
     const claim = this.evidence.claimOf(oldHex);
     const branch = claim ? this.state.unappliedBranch(oldHex, claim) : null;
-    const first = branch?.[0];
-    if (!branch || !first) return;
+    if (!branch || branch.length === 0) return;
+    const carried = carriedFrames(this.state.audit(), oldHex);
     const renamed = new Map<string, string>();
-    let changes = 0;
+    const rename = (frame: (typeof branch)[number], newHex: string, newSeq: number) => {
+      let index = 0;
+      frame.payload.ops.forEach((op, i) => {
+        if (op.op !== 'device') renamed.set(opId(oldHex, frame.seq, i), opId(newHex, newSeq, index++));
+      });
+    };
     for (const frame of branch) {
+      const done = carried.get(frame.hash);
+      if (done) {
+        rename(frame, done.hex, done.seq);
+        continue;
+      }
       const seq = (this.state.head(this.deviceHex)?.seq ?? 0) + 1;
       const ops: LogOp[] = [];
       const values: Buffer[] = [];
       let putIndex = 0;
-      frame.payload.ops.forEach((op, index) => {
-        if (op.op === 'device') return;
+      for (const op of frame.payload.ops) {
+        if (op.op === 'device') continue;
         const value = op.op === 'put' ? frame.payload.values[putIndex++] : undefined;
-        renamed.set(opId(oldHex, frame.seq, index), opId(this.deviceHex, seq, ops.length));
         ops.push({ ...op, parents: op.parents.map((p) => renamed.get(p) ?? p) });
         if (value) values.push(Buffer.from(value));
-      });
+      }
+      rename(frame, this.deviceHex, seq);
       if (ops.length === 0) continue;
-      await this.commit(ops, values, []);
-      changes += ops.length;
-    }
-    const last = branch[branch.length - 1] ?? first;
-    await this.commit(
-      [],
-      [],
-      [
+      await this.commit(ops, values, [
         {
           type: 'restore',
-          detail: { carriedOver: changes, fromDevice: oldHex, fromChange: first.seq, toChange: last.seq },
+          detail: {
+            carriedFrom: oldHex,
+            change: frame.seq,
+            hash: frame.hash,
+            as: `${this.deviceHex}:${seq}`,
+          },
         },
-      ],
-    );
+      ]);
+    }
   }
 
   private async abandonOpen(): Promise<void> {
@@ -1153,4 +1168,23 @@ async function assertEmptyFolder(fs: VaultFs, dir: string): Promise<void> {
     if (!isNotFound(error)) throw writeFailure(error);
     await fs.mkdir(dir, { mode: 0o700, recursive: true });
   }
+}
+
+/**
+ * The frames of `oldHex` already carried over (carryOver), by hash: the device and seq of the frame
+ * that holds them again, read from the `restore` entries of every device's audit chain.
+ */
+function carriedFrames(
+  audit: ReadonlyArray<{ deviceHex: string; text: string }>,
+  oldHex: string,
+): Map<string, { hex: string; seq: number }> {
+  const out = new Map<string, { hex: string; seq: number }>();
+  for (const a of audit) {
+    const entry = JSON.parse(a.text) as { type?: string; detail?: Record<string, unknown> };
+    const d = entry.detail;
+    if (entry.type !== 'restore' || d?.carriedFrom !== oldHex || typeof d.hash !== 'string') continue;
+    const [hex, seq] = typeof d.as === 'string' ? d.as.split(':') : [];
+    if (hex && seq && Number.isInteger(Number(seq))) out.set(d.hash, { hex, seq: Number(seq) });
+  }
+  return out;
 }
