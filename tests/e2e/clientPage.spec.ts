@@ -185,6 +185,17 @@ test('a new client and a one-session client: each empty state said once, no empt
   // The empty state's action opens the form; saved, the session is the table's one row.
   await tab(page, 'Sessions').click();
   await page.getByRole('button', { name: 'New session', exact: true }).click();
+  // A date before the client's first day is said (more often a mistyped year), not refused.
+  const when = page.getByLabel('Date and time');
+  await when.fill('2001-03-05T10:00');
+  await expect(when).toHaveAccessibleDescription(/is before .* start date/);
+  await when.fill(
+    await page.evaluate(() => {
+      const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000);
+      return now.toISOString().slice(0, 16);
+    }),
+  );
+  await expect(when).not.toHaveAccessibleDescription(/start date/);
   await page.getByRole('form', { name: 'New session' }).getByRole('button', { name: 'Save session' }).click();
   await expect(page.getByRole('table', { name: 'Sessions' }).locator('tbody tr')).toHaveCount(1);
   await expect(page.getByText(/No sessions yet/)).toHaveCount(0);

@@ -10,8 +10,9 @@ import { sessionInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
+import { useClient } from '../../data/hooks';
 import { putSession } from '../../data/summaryIndex';
-import { isoLocalDateTime } from '../../format/dates';
+import { formatDate, isoLocalDateTime } from '../../format/dates';
 
 /** Records a session for a client. */
 export function SessionForm({
@@ -27,6 +28,10 @@ export function SessionForm({
   const [attendance, setAttendance] = useState<Session['attendance']>('attended');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const form = useFocusOnOpen<HTMLFormElement>();
+  const client = useClient(clientId);
+  // A session before the client's first day is allowed (a start date set late) but said: it is
+  // more often a mistyped year.
+  const early = client && startsAt.slice(0, 10) < client.startDate ? client : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,7 +65,14 @@ export function SessionForm({
             type="datetime-local"
             value={startsAt}
             onChange={(e) => setStartsAt(e.target.value)}
+            aria-describedby={early ? 'session-start-early' : undefined}
           />
+          {early && (
+            <p id="session-start-early" className="muted small">
+              This is before {early.code}’s start date ({formatDate(early.startDate)}). Check the date, or
+              change the client’s start date.
+            </p>
+          )}
           <FieldError id="session-start-error" message={errors.startsAt} />
         </div>
         <div>
