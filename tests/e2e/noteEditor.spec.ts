@@ -305,3 +305,23 @@ test('focus that went with the page goes to the new page’s heading; focus in t
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload reflection' })).toBeVisible();
   await expect(caseload).toBeFocused();
 });
+
+test('the Sign dialog says up front when the note cannot be saved as it is', async ({ page }) => {
+  await openNote(page, '13');
+  const noFeedback = page.getByRole('checkbox', { name: 'No feedback this session' });
+  if (await noFeedback.isChecked()) await noFeedback.uncheck();
+  const relationship = page.getByRole('spinbutton', { name: 'Relationship' });
+  await relationship.scrollIntoViewIfNeeded();
+  await relationship.fill('11');
+  await expect(page.getByRole('alert').filter({ hasText: 'Fix these to save the note' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+  await expect(
+    dialog.getByText('The note cannot be saved as it is, so it cannot be signed yet'),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await relationship.fill('8');
+  await expect(page.getByRole('alert').filter({ hasText: 'Fix these to save the note' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(dialog.getByText('cannot be signed yet')).toHaveCount(0);
+});

@@ -253,6 +253,7 @@ function LoadedNoteEditor({
       <SignNoteDialog
         signing={signing}
         risk={draft.risk}
+        problems={problems}
         sessionStartsAt={sessionStartsAt}
         lateEntryAfterHours={settings.lateEntryAfterHours}
         nameKnown={nameKnown}

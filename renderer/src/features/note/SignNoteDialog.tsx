@@ -8,6 +8,8 @@ export interface SignNoteDialogProps {
   /** null while closed; `busy` while signing, `error` when signing failed. */
   signing: { busy: boolean; error: string | null } | null;
   risk: RiskAssessment | null;
+  /** Why the draft cannot be saved as it is (the header lists them too): signing would fail. */
+  problems: readonly string[];
   /** The session's start, once known: a note signed long after it is a late entry. */
   sessionStartsAt: string | undefined;
   lateEntryAfterHours: number;
@@ -27,6 +29,7 @@ export interface SignNoteDialogProps {
 export const SignNoteDialog = memo(function SignNoteDialog({
   signing,
   risk,
+  problems,
   sessionStartsAt,
   lateEntryAfterHours,
   nameKnown,
@@ -52,6 +55,17 @@ export const SignNoteDialog = memo(function SignNoteDialog({
         name, the time and a fingerprint of the note’s content.
       </p>
       <p className="muted">The private process notes are not part of the signed note.</p>
+      {/* Said before the click: a draft that cannot be saved cannot be signed either. */}
+      {problems.length > 0 && (
+        <div className="notice">
+          <p>The note cannot be saved as it is, so it cannot be signed yet. Fix these first:</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {/* Said before the click: main refuses to sign a risk section that is not complete. */}
       {riskProblems.length > 0 && (
         <div className="notice">
