@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
-import { atomicWriteFile, fsyncDir } from '../atomicWrite';
+import { atomicWriteFile, fsyncDir, isTempName } from '../atomicWrite';
 import { assertBackupOutsideVault } from '../backupOutcome';
 import type { BackupOptions, BackupResult } from '../backupSet';
 import { type AuditDetail, type AuditType, makeAuditEntry } from '../auditLog';
@@ -812,6 +812,7 @@ export class SyncedVault {
   /** Takes the device's lock, reads every log, opens the own log for appending, commits the first frame. */
   private async start(firstOps: LogOp[] | null, audit: SyncedAuditRequest[]): Promise<void> {
     this.lockFile = await ProcessLock.acquire(this.fs, this.deviceDir);
+    await this.removeOwnTempFiles();
     await this.readLogs();
     await this.checkEvidence();
     if (this.evidence.behind(this.deviceHex, this.state)) throw new OwnLogBehind();
@@ -899,6 +900,18 @@ export class SyncedVault {
           },
         },
       ]);
+    }
+  }
+
+  /**
+   * Temp files of atomic writes a crash left in this device's own folder (`seen.bin.tmp-…`):
+   * with the device's lock held no write of its own runs, and no other device writes here, so
+   * they are only clutter the sync app copies to every computer. Other folders are left alone.
+   */
+  private async removeOwnTempFiles(): Promise<void> {
+    const names = await this.fs.readdir(this.deviceDir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (isTempName(name)) await this.fs.unlink(join(this.deviceDir, name)).catch(() => undefined);
     }
   }
 

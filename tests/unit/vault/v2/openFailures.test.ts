@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { FaultyFs, fsError } from '../../../../main/vault/faults';
@@ -53,4 +53,26 @@ test('a disk too full for the unlock’s own entry says the vault could not be o
   );
   expect(again.list('client')).toHaveLength(1);
   await again.lock();
+});
+
+test('temp files a crash left in this computer’s own folder are removed at open; another computer’s are left', async () => {
+  const dir = join(await tempRoot(), 'vault');
+  const { vault } = await SyncedVault.create(dir, PASS, {
+    kdf,
+    device: { hex: A, name: 'Office iMac' },
+    heartbeatMs: 0,
+  });
+  await vault.lock();
+  const other = join(dir, 'devices', 'b'.repeat(32));
+  await mkdir(other, { recursive: true });
+  await writeFile(join(dir, 'devices', A, 'seen.bin.tmp-0a1b2c3d'), '');
+  await writeFile(join(other, 'seen.bin.tmp-0a1b2c3d'), '');
+  const again = await SyncedVault.open(
+    dir,
+    { passphrase: PASS },
+    { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+  );
+  await again.lock();
+  expect(await readdir(join(dir, 'devices', A))).not.toContain('seen.bin.tmp-0a1b2c3d');
+  expect(await readdir(other)).toContain('seen.bin.tmp-0a1b2c3d');
 });
