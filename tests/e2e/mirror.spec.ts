@@ -168,6 +168,8 @@ test("the caseload page's mirror shows the numbers of attune report --json; axe"
   await expect(episodes.locator('figcaption')).toHaveText(
     `${outcomeSourceSentence(reported.outcomeSources)} ${episodeSentence(reported.episodeGroups)}`,
   );
+  // The change axis marks no change (0.0), the bars going either way from it.
+  await expect(episodes.locator('svg text').filter({ hasText: /^0\.0$/ })).toHaveCount(1);
   const groups = await showTable(episodes);
   const g = reported.episodeGroups;
   const cells = (x: typeof g.resolved) => [

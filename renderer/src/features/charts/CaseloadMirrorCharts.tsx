@@ -73,7 +73,12 @@ export const CaseloadEpisodesChart = memo(function CaseloadEpisodesChart(props: 
           rows={rows}
           rowHeight={40}
           endLabel={groupEndLabel}
-          valueAxis={{ domain: [-reach, reach], tickFormatter: (v: number) => changeText(v) }}
+          // Ticks at the ends, halfway and at 0: the bars go either way from no change.
+          valueAxis={{
+            domain: [-reach, reach],
+            ticks: [-reach, -reach / 2, 0, reach / 2, reach],
+            tickFormatter: (v: number) => changeText(v),
+          }}
           tooltip={(row) => (
             <TooltipBox
               heading={`${row.label} rupture episodes`}
