@@ -22,6 +22,8 @@ export type { BackupSource } from './writeGeneration';
 export interface BackupResult {
   /** Folder name of the new generation, e.g. '2026-12-02T14-05-09Z'. */
   generation: string;
+  /** Where it is: `<folder>/Attune backups/<vault id>/<generation>`. */
+  path: string;
   createdAt: string;
   /** Record files copied (changed since the previous generation, or no previous one to link to). */
   copiedFiles: number;
@@ -167,6 +169,7 @@ export async function writeBackupSet(
     }
     const result: BackupResult = {
       generation: written.name,
+      path: join(setDir, written.name),
       createdAt: written.createdAt,
       copiedFiles: written.copiedFiles,
       linkedFiles: written.linkedFiles,

@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
 import type { CliIo } from '../CliIo';
@@ -144,27 +145,9 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
         // A vault shared by several computers is backed up as the app does (Settings → Backups):
         // a generation under DEST/Attune backups/<vault id>/, checked after writing.
         // DEST itself may be new; its parent must exist (an unplugged drive is not made up anew).
-        await (await import('node:fs/promises')).mkdir(written).catch(() => undefined);
-        const result = await vault.backupTo(written);
-        written = await generationPath(written, result.generation);
+        await mkdir(written).catch(() => undefined);
+        written = (await vault.backupTo(written)).path;
       });
       io.out(`Backed up to ${written}. Keep it on another disk; it opens with the same passphrase.`);
     });
-}
-
-/** Where a backup generation named `generation` went in the backup folder `root` (one vault's set holds it). */
-async function generationPath(root: string, generation: string): Promise<string> {
-  const { readdir, stat } = await import('node:fs/promises');
-  const sets = join(root, 'Attune backups');
-  for (const set of await readdir(sets).catch(() => [] as string[])) {
-    const path = join(sets, set, generation);
-    if (
-      await stat(path).then(
-        (s) => s.isDirectory(),
-        () => false,
-      )
-    )
-      return path;
-  }
-  return root;
 }

@@ -31,6 +31,7 @@ import {
 import { encodeLogFrame, ZERO_HASH } from './logFrame';
 import { MergedState, type RecordView } from './MergedState';
 import { strayParentProblems } from './mergedStateProblems';
+import { auditEntriesOf } from './auditEntriesOf';
 import { MARKER_FILE, markerBytes, parseMarker } from './marker';
 import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDevices } from './presenceFile';
 import { RollbackEvidence } from './RollbackEvidence';
@@ -607,12 +608,9 @@ export class SyncedVault {
     const vault =
       problem.type === 'foreign' && problem.deviceHex ? this.staleVaults.get(problem.deviceHex) : undefined;
     if (vault === undefined) return problem;
-    const replaced = new Set<string>();
-    for (const a of this.state.audit()) {
-      const entry = JSON.parse(a.text) as { type?: string; detail?: { previousVault?: unknown } };
-      if (entry.type === 'key-rotation' && typeof entry.detail?.previousVault === 'string')
-        replaced.add(entry.detail.previousVault);
-    }
+    const replaced = new Set(
+      auditEntriesOf(this.state.audit(), 'key-rotation').map((e) => e.detail.previousVault),
+    );
     if (replaced.has(vault)) return problem;
     return {
       ...problem,
@@ -983,11 +981,8 @@ export class SyncedVault {
   /** The ids this computer wrote under before this one: each `device-join` names the id it replaces. */
   private formerIds(): Set<string> {
     const replaced = new Map<string, string>();
-    for (const a of this.state.audit()) {
-      const entry = JSON.parse(a.text) as { type?: string; detail?: { replaces?: unknown } };
-      if (entry.type === 'device-join' && typeof entry.detail?.replaces === 'string')
-        replaced.set(a.deviceHex, entry.detail.replaces);
-    }
+    for (const { deviceHex, detail } of auditEntriesOf(this.state.audit(), 'device-join'))
+      if (typeof detail.replaces === 'string') replaced.set(deviceHex, detail.replaces);
     const out = new Set<string>();
     let hex = this.replaces ?? replaced.get(this.deviceHex);
     while (hex !== undefined && !out.has(hex)) {
@@ -1192,10 +1187,8 @@ function carriedFrames(
   oldHex: string,
 ): Map<string, { hex: string; seq: number }> {
   const out = new Map<string, { hex: string; seq: number }>();
-  for (const a of audit) {
-    const entry = JSON.parse(a.text) as { type?: string; detail?: Record<string, unknown> };
-    const d = entry.detail;
-    if (entry.type !== 'restore' || d?.carriedFrom !== oldHex || typeof d.hash !== 'string') continue;
+  for (const { detail: d } of auditEntriesOf(audit, 'restore')) {
+    if (d.carriedFrom !== oldHex || typeof d.hash !== 'string') continue;
     const [hex, seq] = typeof d.as === 'string' ? d.as.split(':') : [];
     if (hex && seq && Number.isInteger(Number(seq))) out.set(d.hash, { hex, seq: Number(seq) });
   }

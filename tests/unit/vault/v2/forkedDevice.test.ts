@@ -88,34 +88,29 @@ const carried = (v: SyncedVault) =>
     .map((a) => a.entry as { type: string; detail: Record<string, unknown> })
     .filter((e) => e.type === 'restore' && e.detail.carriedFrom !== undefined);
 
-/** A vault created as device A with one client, closed; its settings copy is `seen`. */
-async function created(dir: string, seen: SettingsSeen): Promise<void> {
-  const { vault } = await SyncedVault.create(dir, PASS, {
+/**
+ * A vault created as device A with one client ('shared'), closed, in `<root>/one`; then the folder
+ * and this computer's Attune data (its settings copy of what it has seen) copied to a second
+ * computer, in `<root>/two` (a migration, a restored home folder).
+ */
+async function copiedToSecond(root: string) {
+  const [d1, d2] = [join(root, 'one'), join(root, 'two')];
+  const s1 = new SettingsSeen();
+  const { vault } = await SyncedVault.create(d1, PASS, {
     kdf,
     device: { hex: A, name: 'Office iMac' },
     heartbeatMs: 0,
-    localSeen: seen,
+    localSeen: s1,
   });
   await vault.put('client', 'shared', client('C-001'));
   await vault.lock();
+  await cp(d1, d2, { recursive: true });
+  return { d1, d2, s1, s2: s1.copy() };
 }
 
 describe('one device id used on two computers (a fork of its log)', () => {
   test('each computer carries on under a new id, and every save of both is kept', async () => {
-    const root = await tempRoot();
-    const [dir1, dir2] = [join(root, 'one'), join(root, 'two')];
-    const seen1 = new SettingsSeen();
-    const { vault } = await SyncedVault.create(dir1, PASS, {
-      kdf,
-      device: { hex: A, name: 'Office iMac' },
-      heartbeatMs: 0,
-      localSeen: seen1,
-    });
-    await vault.put('client', 'shared', client('C-001'));
-    await vault.lock();
-    // The folder and this computer's Attune data reach a second computer.
-    await cp(dir1, dir2, { recursive: true });
-    const seen2 = seen1.copy();
+    const { d1: dir1, d2: dir2, s1: seen1, s2: seen2 } = await copiedToSecond(await tempRoot());
 
     const one = await open(dir1, seen1);
     await one.put('client', 'from-one', client('C-101'));
@@ -188,18 +183,7 @@ describe('one device id used on two computers (a fork of its log)', () => {
   });
 
   test('branches of different lengths: nothing is lost, and the fork is the one thing said of that log', async () => {
-    const root = await tempRoot();
-    const [dir1, dir2] = [join(root, 'one'), join(root, 'two')];
-    const seen1 = new SettingsSeen();
-    const { vault } = await SyncedVault.create(dir1, PASS, {
-      kdf,
-      device: { hex: A, name: 'Office iMac' },
-      heartbeatMs: 0,
-      localSeen: seen1,
-    });
-    await vault.lock();
-    await cp(dir1, dir2, { recursive: true });
-    const seen2 = seen1.copy();
+    const { d1: dir1, d2: dir2, s1: seen1, s2: seen2 } = await copiedToSecond(await tempRoot());
     const one = await open(dir1, seen1);
     await one.put('client', 'from-one', client('C-101'));
     await one.lock();
@@ -214,7 +198,7 @@ describe('one device id used on two computers (a fork of its log)', () => {
       await oneAgain.refresh();
       await twoAgain.refresh();
       for (const v of [oneAgain, twoAgain]) {
-        expect(v.list('client')).toHaveLength(5);
+        expect(v.list('client')).toHaveLength(6);
         const aboutA = v.problems().filter((p) => p.deviceHex === A);
         expect(aboutA.map((p) => p.type)).toEqual(['fork']);
       }
@@ -224,12 +208,7 @@ describe('one device id used on two computers (a fork of its log)', () => {
     }
   });
   test('saves made after this computer last noted what it wrote (a crash) are carried too', async () => {
-    const root = await tempRoot();
-    const [d1, d2] = [join(root, 'one'), join(root, 'two')];
-    const s1 = new SettingsSeen();
-    await created(d1, s1);
-    await cp(d1, d2, { recursive: true });
-    const s2 = s1.copy();
+    const { d1, d2, s1, s2 } = await copiedToSecond(await tempRoot());
     for (const [d, s, tag] of [
       [d1, s1, 'one'],
       [d2, s2, 'two'],
@@ -267,12 +246,7 @@ describe('one device id used on two computers (a fork of its log)', () => {
 
   test('opened again under the old id (the new one not kept), nothing is carried twice', async () => {
     for (let attempt = 0; attempt < 12; attempt++) {
-      const root = await tempRoot();
-      const [d1, d2] = [join(root, 'one'), join(root, 'two')];
-      const s1 = new SettingsSeen();
-      await created(d1, s1);
-      await cp(d1, d2, { recursive: true });
-      const s2 = s1.copy();
+      const { d1, d2, s1, s2 } = await copiedToSecond(await tempRoot());
       let v = await open(d1, s1);
       for (const n of [1, 2, 3, 4]) await v.put('client', `one-${n}`, client('C'));
       await v.lock();
@@ -301,11 +275,8 @@ describe('one device id used on two computers (a fork of its log)', () => {
   test('a third computer with a copy of the second one’s data: nothing is lost; what the two carry at once is a conflict of equal versions', async () => {
     for (let attempt = 0; attempt < 12; attempt++) {
       const root = await tempRoot();
-      const [d1, d2, d3] = [join(root, 'one'), join(root, 'two'), join(root, 'three')];
-      const s1 = new SettingsSeen();
-      await created(d1, s1);
-      await cp(d1, d2, { recursive: true });
-      const s2 = s1.copy();
+      const { d1, d2, s1, s2 } = await copiedToSecond(root);
+      const d3 = join(root, 'three');
       let v = await open(d1, s1);
       await v.put('client', 'p1', client('C-1'));
       await v.lock();
@@ -354,12 +325,9 @@ describe('one device id used on two computers (a fork of its log)', () => {
   });
   test('a forked log put back to an older copy while the vault is open is still said', async () => {
     const root = await tempRoot();
-    const [d1, d2, pre] = [join(root, 'one'), join(root, 'two'), join(root, 'before')];
-    const s1 = new SettingsSeen();
-    await created(d1, s1);
-    await cp(d1, d2, { recursive: true });
+    const { d1, d2, s1, s2 } = await copiedToSecond(root);
+    const pre = join(root, 'before');
     await cp(join(d1, 'devices', A), pre, { recursive: true });
-    const s2 = s1.copy();
     for (const [d, s, id] of [
       [d1, s1, 'one'],
       [d2, s2, 'two'],

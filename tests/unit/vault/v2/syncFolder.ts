@@ -1,6 +1,7 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
+import type { VaultFs } from '../../../../main/vault/vaultFs';
 import { A, B, kdf, PASS } from './v2Kit';
 
 /**
@@ -25,6 +26,15 @@ export async function createAsOffice(dir: string): Promise<SyncedVault> {
     heartbeatMs: 0,
   });
   return vault;
+}
+
+/** Opens the vault copy in `dir` as the office computer; `fs` in place of the disk (a fault injector). */
+export function openAsOffice(dir: string, fs?: VaultFs): Promise<SyncedVault> {
+  return SyncedVault.open(
+    dir,
+    { passphrase: PASS },
+    { ...(fs ? { fs } : {}), device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0 },
+  );
 }
 
 /** Opens (or joins) the vault copy in `dir` as the laptop. */
