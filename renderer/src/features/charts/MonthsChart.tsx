@@ -74,7 +74,7 @@ export const MonthsChart = memo(function MonthsChart({ metrics, onSelectMonth }:
               return <TooltipBox heading={row.label} lines={lines} hint="Click to list this month's notes" />;
             })}
           />
-          <DimensionLines dimensions={dimensions} dotted={dotted} />
+          <DimensionLines dimensions={dimensions} dotted={dotted} gaps={rows} />
         </ClickableLineChart>
       )}
     </ChartFigure>

@@ -40,10 +40,16 @@ export function monthsSummary(m: CaseloadMetrics, rows: readonly MonthRow[]): st
     }
   }
   if (!lowest) return `No ratings from ${first.label} to ${last.label}.`;
+  const unrated = rows.filter((row) => dimensions.every((d) => row[d.id] === null)).length;
+  const gaps =
+    unrated > 0
+      ? ` ${plural(unrated, 'month')} without ratings ${unrated === 1 ? 'is a gap' : 'are gaps'} in the lines.`
+      : '';
   const means = dimensions.map((d) => `${d.label} ${mean1(m.clinicianProfile.means[d.id])}`).join(', ');
   return (
     `Mean ratings by month from ${first.label} to ${last.label} (${plural(rows.length, 'month')}). ` +
-    `Over the whole range: ${means}. Lowest monthly mean: ${lowest.label} ${mean1(lowest.mean)} in ${lowest.month}.`
+    `Over the whole range: ${means}. Lowest monthly mean: ${lowest.label} ${mean1(lowest.mean)} in ${lowest.month}.` +
+    gaps
   );
 }
 
