@@ -24,6 +24,7 @@ const PACKET_PASS = 'harbour violet seventy kites';
 const STARTS = ['2026-02-02T09:00:00.000Z', '2026-02-09T09:00:00.000Z', '2026-02-16T09:00:00.000Z'];
 const REVIEWER = 'Sam Reviewer';
 const CASE_COMMENT = 'Across the case, ruptures follow a quickened pace; slow down earlier.';
+const CASE_COMMENT_ADDED = 'Worth revisiting after the break.';
 const SESSION_COMMENT = 'Good recovery in the second half of this session.';
 const RUPTURE_COMMENT = 'Name the withdrawal out loud before moving on.';
 
@@ -415,7 +416,37 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await rp.getByRole('button', { name: 'Cancel' }).click();
     await comment(sessionBox, SESSION_COMMENT);
     const rupture = firstSession.getByRole('region', { name: /^Rupture 1 · Withdrawal · minute 12$/ });
-    await comment(rupture.getByRole('group', { name: 'Comment on this rupture' }), RUPTURE_COMMENT);
+    const ruptureBox = rupture.getByRole('group', { name: 'Comment on this rupture' });
+    await comment(ruptureBox, RUPTURE_COMMENT);
+    // A saved comment can be changed; a change not saved yet is named at export, and kept.
+    await caseBox
+      .getByRole('listitem')
+      .filter({ hasText: CASE_COMMENT })
+      .getByRole('button', { name: 'Edit comment' })
+      .click();
+    const editBox = caseBox.getByRole('textbox', { name: /^Edit your comment saved / });
+    await expect(editBox).toBeFocused();
+    await expect(editBox).toHaveValue(CASE_COMMENT);
+    await editBox.fill(`${CASE_COMMENT} ${CASE_COMMENT_ADDED}`);
+    await rp.getByRole('button', { name: 'Export comments' }).click();
+    const exportForm = rp.getByRole('form', { name: 'Send your comments back' });
+    await expect(
+      exportForm.getByRole('status').filter({ hasText: '1 comment you are changing is not saved' }),
+    ).toBeVisible();
+    await exportForm.getByRole('button', { name: 'Cancel' }).click();
+    await caseBox.getByRole('button', { name: 'Save changes' }).click();
+    await expect(caseBox.getByRole('listitem')).toHaveCount(1);
+    await expect(caseBox.getByRole('listitem')).toContainText(CASE_COMMENT_ADDED);
+    // Deleting asks first; "Keep it" keeps the comment.
+    await comment(ruptureBox, 'A second thought, to be deleted.');
+    const second = ruptureBox.getByRole('listitem').filter({ hasText: 'A second thought' });
+    await second.getByRole('button', { name: 'Delete comment' }).click();
+    await expect(second.getByRole('alert')).toHaveText('Delete this comment? It cannot be brought back.');
+    await second.getByRole('button', { name: 'Keep it' }).click();
+    await expect(second).toBeVisible();
+    await second.getByRole('button', { name: 'Delete comment' }).click();
+    await second.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(ruptureBox.getByRole('listitem')).toHaveCount(1);
     await rp.screenshot({ path: testInfo.outputPath('review-mode.png'), fullPage: true });
     await expectAccessible(rp, 'review mode');
     await rp.getByRole('button', { name: 'Export comments' }).click();
@@ -452,7 +483,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     expect(fileChooser.asked).toEqual(['review-packet', 'review-summary', 'open-comments']);
 
     await expect(page.getByRole('region', { name: 'Supervisor comments on the case' })).toContainText(
-      CASE_COMMENT,
+      `${CASE_COMMENT} ${CASE_COMMENT_ADDED}`,
     );
     await page.getByRole('tab', { name: 'Sessions' }).click();
     const table = page.getByRole('table', { name: 'Sessions' });

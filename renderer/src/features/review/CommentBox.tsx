@@ -3,22 +3,27 @@ import { useUnsavedForm } from '../../data/unsavedForms';
 import type { ReviewComment } from '../../../../shared/ipc/contract';
 import { TextAreaField } from '../../components/TextAreaField';
 import { messageOf } from '../../data/api';
-import { localDateTime } from './reviewFormat';
+import { CommentItem } from './CommentItem';
 
-/** The reviewer's comments on one target (the case, a session or a rupture) and a box for a new one. */
+/** The reviewer's comments on one target (the case, a session or a rupture), each editable, and a box for a new one. */
 export function CommentBox({
+  packetId,
   formKey,
   label,
   comments,
   onSave,
+  onEdit,
   onDelete,
 }: {
+  packetId: string;
   /** Names the box's unsaved text (its packet and target): kept when the reviewer leaves the page or the vault locks. */
   formKey: string;
   /** The textarea's label, e.g. "Comment on this session". */
   label: string;
   comments: readonly ReviewComment[];
   onSave: (text: string) => Promise<void>;
+  /** Saves new text for one of `comments`. */
+  onEdit: (id: string, text: string) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
 }) {
   const legendId = useId();
@@ -46,20 +51,15 @@ export function CommentBox({
       {comments.length > 0 && (
         <ul className="comment-list" aria-label="Your comments">
           {comments.map((c) => (
-            <li key={c.id}>
-              <p className="prewrap">{c.text}</p>
-              <p className="muted small">
-                Saved {localDateTime(c.updatedAt)}{' '}
-                <button
-                  type="button"
-                  className="link"
-                  disabled={busy}
-                  onClick={() => run(() => onDelete(c.id))}
-                >
-                  Delete comment
-                </button>
-              </p>
-            </li>
+            <CommentItem
+              key={c.id}
+              packetId={packetId}
+              comment={c}
+              busy={busy}
+              run={run}
+              onEdit={onEdit}
+              onDelete={onDelete}
+            />
           ))}
         </ul>
       )}

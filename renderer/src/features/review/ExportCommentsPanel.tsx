@@ -39,6 +39,12 @@ export function ExportCommentsPanel({
         .keysStartingWith(`comment:${packetId}:`)
         .filter((key) => (unsavedForms.get<{ text: string }>(key)?.text.trim() ?? '') !== '').length
     : 0;
+  // Saved comments being edited (CommentItem keeps the new text): their saved text is what goes.
+  const editing = open
+    ? unsavedForms
+        .keysStartingWith(`comment-edit:${packetId}:`)
+        .filter((key) => unsavedForms.get<{ editing: boolean }>(key)?.editing === true).length
+    : 0;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -75,6 +81,13 @@ export function ExportCommentsPanel({
               {unsaved === 1
                 ? '1 comment you typed is not saved, so it will not be sent: save it first with Save comment under it.'
                 : `${unsaved} comments you typed are not saved, so they will not be sent: save them first with Save comment under each.`}
+            </p>
+          )}
+          {editing > 0 && (
+            <p role="status" className="notice">
+              {editing === 1
+                ? '1 comment you are changing is not saved, so its earlier text will be sent: save it first with Save changes under it.'
+                : `${editing} comments you are changing are not saved, so their earlier text will be sent: save them first with Save changes under each.`}
             </p>
           )}
           <label htmlFor={`${id}-name`}>Your name</label>

@@ -32,12 +32,17 @@ export function ReviewPacketPage({ packetId, onBack }: { packetId: string; onBac
   const commentSlot = useCallback(
     (target: CommentTarget) => (
       <CommentBox
+        packetId={packetId}
         formKey={`comment:${packetId}:${JSON.stringify(target)}`}
         label={boxLabels[target.kind]}
         comments={comments.filter((c) => sameTarget(c.target, target))}
         onSave={async (text) => {
           const saved = await saveComment(packetId, target, text);
           setComments((list) => [...list, saved]);
+        }}
+        onEdit={async (id, text) => {
+          const saved = await saveComment(packetId, target, text, id);
+          setComments((list) => list.map((c) => (c.id === id ? saved : c)));
         }}
         onDelete={async (id) => {
           await deleteComment(id);

@@ -59,8 +59,14 @@ export async function removePacket(packetId: string): Promise<void> {
   await call('review:removePacket', { packetId });
 }
 
-export function saveComment(packetId: string, target: CommentTarget, text: string): Promise<ReviewComment> {
-  return call('review:saveComment', { packetId, target, text });
+/** A new comment, or (with `id`) new text for a saved one. */
+export function saveComment(
+  packetId: string,
+  target: CommentTarget,
+  text: string,
+  id?: string,
+): Promise<ReviewComment> {
+  return call('review:saveComment', { packetId, target, text, ...(id === undefined ? {} : { id }) });
 }
 
 export async function deleteComment(id: string): Promise<void> {

@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ReviewComment } from '../../../../shared/ipc/contract';
+import { TextAreaField } from '../../components/TextAreaField';
+import { useUnsavedForm } from '../../data/unsavedForms';
+import { localDateTime } from './reviewFormat';
+
+/** Where an unsaved change to a saved comment is kept (ExportCommentsPanel counts them). */
+export const commentEditKey = (packetId: string, commentId: string) =>
+  `comment-edit:${packetId}:${commentId}`;
+
+/**
+ * One saved comment: its text, with Edit (the text in a box, kept like any typed text until it
+ * is saved or cancelled) and Delete (asked again, since a deleted comment cannot be brought back).
+ */
+export function CommentItem({
+  packetId,
+  comment,
+  busy,
+  run,
+  onEdit,
+  onDelete,
+}: {
+  packetId: string;
+  comment: ReviewComment;
+  /** True while any change to this box's comments is being saved. */
+  busy: boolean;
+  /** Runs a change, showing its error under the box. */
+  run: (work: () => Promise<void>) => Promise<void>;
+  onEdit: (id: string, text: string) => Promise<void>;
+  onDelete: (id: string) => Promise<void>;
+}) {
+  const [edit, change, forget] = useUnsavedForm(commentEditKey(packetId, comment.id), () => ({
+    editing: false,
+    text: comment.text,
+  }));
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const label = `Edit your comment saved ${localDateTime(comment.updatedAt)}`;
+  const item = useRef<HTMLLIElement>(null);
+  // The Edit button goes with the text it replaces: focus follows into the box.
+  useEffect(() => {
+    if (edit.editing) item.current?.querySelector('textarea')?.focus();
+  }, [edit.editing]);
+
+  if (edit.editing) {
+    return (
+      <li ref={item}>
+        <TextAreaField
+          label={label}
+          value={edit.text}
+          onChange={(text) => change({ text })}
+          error={problem ?? undefined}
+        />
+        <p className="comment-actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => {
+              if (!edit.text.trim())
+                return setProblem('A comment cannot be empty: write it, or delete the comment.');
+              setProblem(null);
+              void run(async () => {
+                await onEdit(comment.id, edit.text);
+                forget({ editing: false, text: edit.text });
+              });
+            }}
+          >
+            Save changes
+          </button>
+          <button
+            type="button"
+            className="link"
+            disabled={busy}
+            onClick={() => {
+              setProblem(null);
+              forget({ editing: false, text: comment.text });
+            }}
+          >
+            Cancel
+          </button>
+        </p>
+      </li>
+    );
+  }
+  return (
+    <li>
+      <p className="prewrap">{comment.text}</p>
+      <p className="muted small comment-actions">
+        Saved {localDateTime(comment.updatedAt)}{' '}
+        {confirming ? (
+          <>
+            <span role="alert">Delete this comment? It cannot be brought back.</span>{' '}
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => void run(() => onDelete(comment.id))}
+            >
+              Delete
+            </button>{' '}
+            <button type="button" className="link" disabled={busy} onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="link"
+              disabled={busy}
+              onClick={() => change({ editing: true, text: comment.text })}
+            >
+              Edit comment
+            </button>{' '}
+            <button type="button" className="link" disabled={busy} onClick={() => setConfirming(true)}>
+              Delete comment
+            </button>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}
