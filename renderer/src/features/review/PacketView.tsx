@@ -4,6 +4,7 @@ import { packetMetrics } from '../../../../shared/review/packetAnalytics';
 import { formatDate } from '../../format/dates';
 import { Heading } from './Heading';
 import { PacketCharts } from './PacketCharts';
+import { PacketContents } from './PacketContents';
 import { PacketMeasures } from './PacketMeasures';
 import { PacketMetrics } from './PacketMetrics';
 import { PacketPlanView } from './PacketPlanView';
@@ -59,6 +60,7 @@ export function PacketView({ packet, sectionLevel, commentSlot }: PacketViewProp
         </p>
         <p>Contains: {includedParts(include).join(', ')}.</p>
       </div>
+      <PacketContents packet={packet} notes={notes} />
       {commentSlot?.({ kind: 'case' })}
       {include.metrics && <PacketMetrics metrics={metrics} level={sectionLevel} />}
       {include.charts && <PacketCharts packet={packet} metrics={metrics} headingLevel={sectionLevel} />}
