@@ -325,3 +325,31 @@ test('the Sign dialog says up front when the note cannot be saved as it is', asy
   await page.getByRole('button', { name: 'Sign note' }).click();
   await expect(dialog.getByText('cannot be signed yet')).toHaveCount(0);
 });
+
+test('the Sign dialog names a dimension left as “Could not judge” with nothing written', async ({ page }) => {
+  await openNote(page, '13');
+  const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+  const untouched = dialog.getByText(/no rating and nothing written/);
+  // A new note: every dimension starts as "Could not judge", and none was looked at yet.
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(untouched).toContainText('These dimensions have no rating and nothing written');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const rhythmic = 'Rhythmic attunement';
+  for (const name of [
+    'Affective attunement',
+    'Cognitive attunement',
+    'Developmental attunement',
+    'Empathic attunement',
+  ])
+    await page.getByRole('radiogroup', { name, exact: true }).getByRole('radio', { name: /^4 / }).check();
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(untouched).toHaveText(
+    `This dimension has no rating and nothing written, so it will be signed as “Could not judge”: ${rhythmic}. Rate it first if you can.`,
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // Something written there: the clinician looked at it, and chose "Could not judge".
+  await page.getByLabel(`${rhythmic} — observation`).fill('Hard to tell over a poor video line.');
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(untouched).toHaveCount(0);
+});

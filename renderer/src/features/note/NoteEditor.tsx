@@ -253,6 +253,7 @@ function LoadedNoteEditor({
       <SignNoteDialog
         signing={signing}
         risk={draft.risk}
+        attunement={draft.attunement}
         problems={problems}
         sessionStartsAt={sessionStartsAt}
         lateEntryAfterHours={settings.lateEntryAfterHours}

@@ -1,4 +1,6 @@
 import { memo } from 'react';
+import type { Attunement } from '../../../../shared/domain/attunementSchema';
+import { dimensions } from '../../../../shared/domain/dimensions';
 import { wouldBeLateEntry } from '../../../../shared/domain/lateEntry';
 import { type RiskAssessment, riskSigningProblems } from '../../../../shared/domain/riskSchema';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -8,6 +10,7 @@ export interface SignNoteDialogProps {
   /** null while closed; `busy` while signing, `error` when signing failed. */
   signing: { busy: boolean; error: string | null } | null;
   risk: RiskAssessment | null;
+  attunement: Attunement;
   /** Why the draft cannot be saved as it is (the header lists them too): signing would fail. */
   problems: readonly string[];
   /** The session's start, once known: a note signed long after it is a late entry. */
@@ -23,12 +26,13 @@ export interface SignNoteDialogProps {
 
 /**
  * "Sign this note?": what signing means, what would stop it (an incomplete risk section), the
- * late-entry label it would get, and the signer's name at the first signature. Memoised, so the
+ * dimensions it would sign as "Could not judge" untouched, the late-entry label it would get, and the signer's name at the first signature. Memoised, so the
  * editor drawing again for each keystroke does not draw it.
  */
 export const SignNoteDialog = memo(function SignNoteDialog({
   signing,
   risk,
+  attunement,
   problems,
   sessionStartsAt,
   lateEntryAfterHours,
@@ -39,6 +43,17 @@ export const SignNoteDialog = memo(function SignNoteDialog({
   onCancel,
 }: SignNoteDialogProps) {
   const riskProblems = signing !== null && risk ? riskSigningProblems(risk) : [];
+  // A new note starts every dimension as "Could not judge": one left so, with nothing written,
+  // may never have been looked at, and signing would record that judgement as the clinician's.
+  const untouched = dimensions.filter((d) => {
+    const entry = attunement[d.id];
+    return (
+      entry.rating === null &&
+      entry.unrated === 'could-not-judge' &&
+      !entry.observation.trim() &&
+      !entry.response.trim()
+    );
+  });
   return (
     <ConfirmDialog
       open={signing !== null}
@@ -75,6 +90,16 @@ export const SignNoteDialog = memo(function SignNoteDialog({
               <li key={p.field}>{p.message.replace(/^Risk assessment: /, '')}</li>
             ))}
           </ul>
+        </div>
+      )}
+      {untouched.length > 0 && (
+        <div className="notice">
+          <p>
+            {untouched.length === 1 ? 'This dimension has' : 'These dimensions have'} no rating and nothing
+            written, so {untouched.length === 1 ? 'it' : 'they'} will be signed as “Could not judge”:{' '}
+            {untouched.map((d) => d.label).join(', ')}. Rate {untouched.length === 1 ? 'it' : 'them'} first if
+            you can.
+          </p>
         </div>
       )}
       {signing !== null &&
