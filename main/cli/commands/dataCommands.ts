@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
+import { plural } from '../../../shared/plural';
 import type { CliIo } from '../CliIo';
 import { readPassphraseForNewVault } from '../secrets';
 import { createCliVault, type VaultOptions, withVault } from '../withVault';
@@ -63,10 +64,10 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       );
       const text = `${JSON.stringify(file, null, 2)}\n`;
       const summary =
-        `Exported ${file.clients.length} clients, ${file.sessions.length} sessions, ${file.notes.length} notes, ` +
-        `${file.processNotes ? `${file.processNotes.length} process notes` : 'no process notes'}, ` +
-        `${file.treatmentPlans.length} treatment plan versions, ${file.diagnoses.length} diagnoses, ` +
-        `${file.safetyPlans.length} safety plans, ${file.templates.length} templates.`;
+        `Exported ${plural(file.clients.length, 'client')}, ${plural(file.sessions.length, 'session')}, ${plural(file.notes.length, 'note')}, ` +
+        `${file.processNotes ? plural(file.processNotes.length, 'process note') : 'no process notes'}, ` +
+        `${plural(file.treatmentPlans.length, 'treatment plan version')}, ${plural(file.diagnoses.length, 'diagnosis', 'diagnoses')}, ` +
+        `${plural(file.safetyPlans.length, 'safety plan')}, ${plural(file.templates.length, 'template')}.`;
       if (out) {
         await atomicWriteFile(nodeVaultFs, out, Buffer.from(text, 'utf8'), { syncDir: true }).catch(() => {
           throw new AttuneError('io', `Cannot write ${out}; check the folder exists and is writable.`);
@@ -93,10 +94,10 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       const data = await readImportFile(resolve(file));
       const result = await withVault(io, dir, options, (vault) => importIntoVault(vault, data));
       io.out(
-        `Imported ${result.clients} clients, ${result.sessions} sessions, ${result.notes} notes, ` +
-          `${result.processNotes} process notes, ${result.measures} measures, ` +
-          `${result.treatmentPlans} treatment plan versions, ${result.diagnoses} diagnoses, ` +
-          `${result.safetyPlans} safety plans, ${result.templates} templates; settings: ${result.settings}.`,
+        `Imported ${plural(result.clients, 'client')}, ${plural(result.sessions, 'session')}, ${plural(result.notes, 'note')}, ` +
+          `${plural(result.processNotes, 'process note')}, ${plural(result.measures, 'measure')}, ` +
+          `${plural(result.treatmentPlans, 'treatment plan version')}, ${plural(result.diagnoses, 'diagnosis', 'diagnoses')}, ` +
+          `${plural(result.safetyPlans, 'safety plan')}, ${plural(result.templates, 'template')}; settings: ${result.settings}.`,
       );
       // Imported anyway (see noteGoalNotices); told so the user can check those notes' goals.
       for (const notice of result.notices.slice(0, 5)) io.err(`Note: ${notice.path}: ${notice.message}`);
@@ -169,9 +170,9 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       }
       const signed = data.notes.filter((n) => n.status === 'signed').length;
       io.out(
-        `Created a demo vault in ${resolve(dir)}: ${data.clients.length} clients, ${data.sessions.length} sessions, ` +
-          `${data.notes.length} notes (${signed} signed), ${data.processNotes.length} process notes, ` +
-          `${treatmentPlans.length} treatment plan versions, ${data.safetyPlans.length} safety plans.`,
+        `Created a demo vault in ${resolve(dir)}: ${plural(data.clients.length, 'client')}, ${plural(data.sessions.length, 'session')}, ` +
+          `${plural(data.notes.length, 'note')} (${signed} signed), ${plural(data.processNotes.length, 'process note')}, ` +
+          `${plural(treatmentPlans.length, 'treatment plan version')}, ${plural(data.safetyPlans.length, 'safety plan')}.`,
       );
       io.out('Recovery key (shown once; store it somewhere safe, away from this computer):');
       io.out(`  ${recoveryKey}`);

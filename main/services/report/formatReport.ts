@@ -9,9 +9,9 @@ import {
 } from '../../../shared/analytics/mirrorWords';
 import type { OutcomeCounts } from '../../../shared/analytics/repairRate';
 import { type DimensionId, dimensionById, dimensionIds } from '../../../shared/domain/dimensions';
+import { plural } from '../../../shared/plural';
 import type { Report, ReportRange } from './buildReport';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 const percent = (rate: number | null) => (rate === null ? 'n/a' : `${Math.round(rate * 100)}%`);
 const minutes = (m: number | null) => (m === null ? 'n/a' : `${Math.round(m * 10) / 10} min`);

@@ -100,7 +100,7 @@ describe('attune export and import', () => {
     const imported = await cli(['import', target, file]);
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.out).toMatch(
-      /Imported 3 clients, 12 sessions, 12 notes, \d+ process notes, 1 measures, 0 treatment plan versions, 0 diagnoses, 0 safety plans, 1 templates; settings: imported\./,
+      /Imported 3 clients, 12 sessions, 12 notes, \d+ process notes?, 1 measure, 0 treatment plan versions, 0 diagnoses, 0 safety plans, 1 template; settings: imported\./,
     );
 
     expect(await allRecords(target)).toEqual(await allRecords(source));
@@ -170,8 +170,8 @@ describe('docs/interchange-format.md', () => {
     expect(result).toMatchObject({
       code: 0,
       out:
-        'Imported 1 clients, 1 sessions, 1 notes, 1 process notes, 1 measures, 2 treatment plan versions, ' +
-        '1 diagnoses, 1 safety plans, 1 templates; settings: imported.',
+        'Imported 1 client, 1 session, 1 note, 1 process note, 1 measure, 2 treatment plan versions, ' +
+        '1 diagnosis, 1 safety plan, 1 template; settings: imported.',
     });
   });
 });

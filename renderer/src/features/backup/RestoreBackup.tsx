@@ -1,18 +1,17 @@
 import './backup.css';
 import { type FormEvent, useId, useState } from 'react';
 import type { BackupSetListing, RestoreResult } from '../../../../shared/ipc/contract';
+import { plural } from '../../../../shared/plural';
 import { ProgressLine } from '../../components/ProgressLine';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
 import { useTaskProgress } from '../../data/useTaskProgress';
 import { formatAgo, formatDateTimeSeconds } from '../../format/dates';
-import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 
 type Step =
   | { name: 'find' }
   | { name: 'choose'; folder: string; sets: BackupSetListing[] }
   | { name: 'done'; result: RestoreResult };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Restore from a backup, in three steps: the passphrase and where the backups are; the backups

@@ -1,11 +1,10 @@
-import { ShowInFolderButton } from '../../components/ShowInFolderButton';
-import { call } from '../../data/api';
 import type { ClientRecordExport as Exported } from '../../../../shared/ipc/contracts/recordsContract';
 import type { Saved } from '../../../../shared/ipc/contracts/savedFile';
+import { plural } from '../../../../shared/plural';
+import { ShowInFolderButton } from '../../components/ShowInFolderButton';
+import { call } from '../../data/api';
 import { processNotesExcluded } from './RecordView';
 import { useRecordPrint } from './useRecordPrint';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * A records request from the client page: the client's designated record set (signed notes with

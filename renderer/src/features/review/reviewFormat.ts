@@ -30,10 +30,7 @@ export function localDate(iso: string): string {
   return formatDate(iso);
 }
 
-/** "1 comment", "3 comments". */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : pluralForm}`;
-}
+export { plural } from '../../../../shared/plural';
 
 export const typeLabel = (id: RuptureTypeId): string => ruptureTypes.find((t) => t.id === id)?.label ?? id;
 export const outcomeLabel = (id: RuptureOutcomeId): string =>

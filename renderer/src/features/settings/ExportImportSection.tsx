@@ -5,9 +5,9 @@ import { call, messageOf } from '../../data/api';
 import { fillIndex } from '../../data/fillIndex';
 import '../records/records.css';
 import { ArrowLeftRight } from 'lucide-react';
+import { plural } from '../../../../shared/plural';
 import { Icon } from '../../components/Icon';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const countsText = (c: RecordCounts) =>
   `${plural(c.clients, 'client')}, ${plural(c.sessions, 'session')}, ${plural(c.notes, 'note')}, ` +
   `${plural(c.processNotes, 'process note')}, ` +
