@@ -1,5 +1,6 @@
 /** A client, known in the vault by a pseudonymous code; the display name is optional. */
 import { z } from 'zod';
+import { displaySafeText } from './displaySafeText';
 import { isoDateSchema, isoDateTimeSchema, recordIdSchema } from './fields';
 
 const codeMessage =
@@ -26,10 +27,12 @@ export const clientStatusSchema = z.enum(['active', 'closed'], {
 export const clientSchema = z.strictObject({
   id: recordIdSchema,
   code: clientCodeSchema,
+  // Without the invisible characters that can make a name read as another (a right-to-left
+  // override, say): names also arrive in import files.
   displayName: z
     .string({ error: 'A display name must be text.' })
-    .trim()
-    .max(120, 'A display name can be at most 120 characters.')
+    .transform((name) => displaySafeText(name, { lines: false }))
+    .pipe(z.string().trim().max(120, 'A display name can be at most 120 characters.'))
     .optional(),
   startDate: isoDateSchema,
   status: clientStatusSchema,

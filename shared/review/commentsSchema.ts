@@ -4,8 +4,8 @@
  * them, attached to real sessions and ruptures. See docs/review-packet-format.md.
  */
 import { z } from 'zod';
+import { displaySafeText } from '../domain/displaySafeText';
 import { isoDateTimeSchema, recordIdSchema } from '../domain/fields';
-import { displaySafeText } from './displaySafeText';
 import { packetIdSchema, packetRefSchema } from './packetSchema';
 
 export const COMMENTS_FORMAT = 'attune-review-comments';

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
+import { displaySafeText } from '../../../shared/domain/displaySafeText';
 import { AttuneError } from '../../../shared/errors';
 import {
   COMMENTS_FORMAT,
@@ -17,7 +18,6 @@ import {
   type ReviewComment,
   reviewerNameSchema,
 } from '../../../shared/review/commentsSchema';
-import { displaySafeText } from '../../../shared/review/displaySafeText';
 import { packetRuptureSessions, packetSchema, type ReviewPacket } from '../../../shared/review/packetSchema';
 import { parseOrThrow } from '../parseOrThrow';
 import type { PassphraseCheck } from './reviewEnvelope';

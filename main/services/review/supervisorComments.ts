@@ -4,6 +4,7 @@
  * comments are stored beside them, once each however often the file is imported.
  */
 import { createHash } from 'node:crypto';
+import { displaySafeText } from '../../../shared/domain/displaySafeText';
 import { AttuneError } from '../../../shared/errors';
 import type {
   CommentsFile,
@@ -13,7 +14,6 @@ import type {
   ResolvedTarget,
   SupervisorComment,
 } from '../../../shared/review/commentsSchema';
-import { displaySafeText } from '../../../shared/review/displaySafeText';
 import {
   findRecord,
   type ReviewExportRecord,

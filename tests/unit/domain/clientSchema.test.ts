@@ -28,6 +28,20 @@ describe('clientSchema', () => {
     ]);
   });
 
+  it('takes out of the display name the invisible characters that could disguise it', () => {
+    // A right-to-left override would show "Jane Doe\u202Eeod" reversed; a NUL or a zero-width space hides text.
+    const parsed = clientSchema.parse({
+      ...validClient,
+      displayName: ' Jane\u0000 Doe\u202E\u200Bxyz\u2066 ',
+    });
+    expect(parsed.displayName).toBe('Jane Doexyz');
+    // Scripts that need joiners keep them, and right-to-left names are untouched.
+    expect(clientSchema.parse({ ...validClient, displayName: 'مریم\u200Cخانم' }).displayName).toBe(
+      'مریم\u200Cخانم',
+    );
+    expect(clientSchema.parse({ ...validClient, displayName: 'דנה כהן' }).displayName).toBe('דנה כהן');
+  });
+
   it('rejects start dates that are not on the calendar', () => {
     const message = 'startDate: Enter a date as yyyy-mm-dd that exists on the calendar, e.g. 2025-03-14.';
     for (const startDate of [

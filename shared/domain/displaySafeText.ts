@@ -1,8 +1,9 @@
 /**
- * Text from another person (a reviewer's name and comments) made safe to display: without the
- * invisible characters that reorder or hide what is shown. A right-to-left override can make
- * a name or a remark read as something else, and controls can hide or break text. These are
- * removed wherever the text comes from: typed in the app, read from a comments file or a vault.
+ * Text from another person (a reviewer's name and comments; a client's display name, which can
+ * come from an import file) made safe to display: without the invisible characters that reorder
+ * or hide what is shown. A right-to-left override can make a name or a remark read as something
+ * else, and controls can hide or break text. These are removed wherever the text comes from:
+ * typed in the app, read from a comments file or a vault.
  */
 
 /**
