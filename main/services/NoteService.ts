@@ -3,17 +3,17 @@ import { type NewAddendum, newAddendumSchema } from '../../shared/domain/addendu
 import { emptyNote } from '../../shared/domain/emptyNote';
 import { migrateNote } from '../../shared/domain/migrateNote';
 import { type Note, noteSchemasFor } from '../../shared/domain/noteSchema';
+import { riskSigningProblems } from '../../shared/domain/riskSchema';
 import type { RuptureMarker, RuptureVocabulary } from '../../shared/domain/ruptures';
 import { ruptureVocabularyFor } from '../../shared/domain/settingsSchema';
-import { riskSigningProblems } from '../../shared/domain/riskSchema';
 import { signableContent } from '../../shared/domain/signableContent';
-import type { SavedDraft } from '../../shared/ipc/contract';
 import { AttuneError } from '../../shared/errors';
+import type { SavedDraft } from '../../shared/ipc/contract';
 import { summarizeNote } from '../../shared/summaries/noteSummary';
 import { type Clock, isoNow } from './Clock';
 import type { NoteSearch } from './NoteSearch';
-import { parseOrThrow } from './parseOrThrow';
 import { noteSummaries } from './noteSummaries';
+import { parseOrThrow } from './parseOrThrow';
 import { kinds, type RecordStore, type Writer } from './RecordStore';
 import type { SessionService } from './SessionService';
 import type { SettingsService } from './SettingsService';
@@ -42,6 +42,19 @@ export const changedSinceMessage =
 /** The SHA-256, in hex, of the content a signature covers. */
 export function contentHashOf(note: Note): string {
   return createHash('sha256').update(signableContent(note), 'utf8').digest('hex');
+}
+
+/**
+ * Whether a signed note's content still hashes to its signature. Attune signs with SHA-256; an
+ * imported note may carry SHA-512 (128 hex digits), which the interchange format accepts, so
+ * both are checked here: at import and before an addendum alike.
+ */
+export function signatureMatches(note: Note): boolean {
+  const hash = note.signed?.contentHash ?? '';
+  if (hash.length === 64) return hash === contentHashOf(note);
+  if (hash.length === 128)
+    return hash === createHash('sha512').update(signableContent(note), 'utf8').digest('hex');
+  return false;
 }
 
 export interface NoteServiceDeps {
@@ -172,7 +185,7 @@ export class NoteService {
       if (current.status !== 'signed' || !current.signed) {
         throw new AttuneError('conflict', 'Only a signed note takes addenda; edit the draft instead.');
       }
-      if (contentHashOf(current) !== current.signed.contentHash) {
+      if (!signatureMatches(current)) {
         throw new AttuneError(
           'integrity',
           'This note no longer matches the hash recorded when it was signed, so nothing was added. Run a vault check.',

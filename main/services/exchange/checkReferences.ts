@@ -2,12 +2,9 @@
  * The checks an import needs beyond each record's own schema: ids unique and new, client codes
  * unique, and every reference pointing at a record in the file or already in the vault.
  */
-import { createHash } from 'node:crypto';
-import type { Note } from '../../../shared/domain/noteSchema';
-import { signableContent } from '../../../shared/domain/signableContent';
 import { builtInTemplates } from '../../../shared/domain/templates';
 import { ID_PATTERN } from '../../vault/recordCodec';
-import { contentHashOf } from '../NoteService';
+import { signatureMatches } from '../NoteService';
 import { kinds } from '../RecordStore';
 import { type ClinicalIndex, checkClinicalReferences, clinicalSections } from './checkClinicalReferences';
 import type { ExportFile } from './exportFileSchema';
@@ -165,15 +162,6 @@ function checkNotes(
       );
     }
   });
-}
-
-/** Whether a signed note's content still hashes to its signature (SHA-256; SHA-512 also accepted). */
-function signatureMatches(note: Note): boolean {
-  const hash = note.signed?.contentHash ?? '';
-  if (hash.length === 64) return hash === contentHashOf(note);
-  if (hash.length === 128)
-    return hash === createHash('sha512').update(signableContent(note), 'utf8').digest('hex');
-  return false;
 }
 
 function checkProcessNotes(

@@ -194,7 +194,8 @@ export function RecordNoteView({
             </p>
           )}
           <p className="small">
-            Content hash (SHA-256): <span className="record-hash">{note.signed.contentHash}</span>
+            Content hash ({note.signed.contentHash.length === 128 ? 'SHA-512' : 'SHA-256'}):{' '}
+            <span className="record-hash">{note.signed.contentHash}</span>
           </p>
         </div>
       )}
