@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { demoPlans } from '../../../main/services/demo/demoPlans';
+import { DEMO_CLINICIAN, FIXED_DEMO_END_DATE, generateDemo } from '../../../main/services/demo/generateDemo';
+import { planSignatureIntact } from '../../../main/services/TreatmentPlanService';
 import { currentPlan, planReviewDue } from '../../../shared/domain/currentPlan';
 import { treatmentPlanSchema } from '../../../shared/domain/treatmentPlanSchema';
-import { DEMO_CLINICIAN, FIXED_DEMO_END_DATE, generateDemo } from '../../../main/services/demo/generateDemo';
-import { demoPlans } from '../../../main/services/demo/demoPlans';
-import { planSignatureIntact } from '../../../main/services/TreatmentPlanService';
+import { plural } from '../../../shared/plural';
 import { cli, withOpenVault } from '../cli/cliTestKit';
 import { tempDir } from '../helpers/tempDir';
 
@@ -65,7 +66,7 @@ describe('demoPlans', () => {
     const expected = generateDemo({ clients: 3, sessionsPerClient: 20, seed: 4, endDate: '2025-06-27' });
     const written = demoPlans(expected.clients, expected.sessions, DEMO_CLINICIAN);
     expect(made.out).toContain(
-      `${written.length} treatment plan versions, ${expected.safetyPlans.length} safety plans`,
+      `${plural(written.length, 'treatment plan version')}, ${plural(expected.safetyPlans.length, 'safety plan')}`,
     );
     expect(expected.safetyPlans.length).toBeGreaterThan(0);
     await withOpenVault(dir, async (vault) => {
