@@ -1,28 +1,28 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { type FilePurpose, type FolderPurpose, methods, type SavePurpose } from '../../shared/ipc/contract';
-import { AttuneError } from '../../shared/ipc/result';
 import type { ThemePreference } from '../../shared/domain/themePreference';
+import { type FilePurpose, type FolderPurpose, methods, type SavePurpose } from '../../shared/ipc/contract';
 import { toJsonText } from '../../shared/ipc/jsonText';
+import { AttuneError } from '../../shared/ipc/result';
 import { packNoteSummaries, packSessions } from '../../shared/summaries/packedSummaries';
 import { createSafetyServices, type SafetyServices } from '../services/backup/createSafetyServices';
-import { AppearanceService } from '../services/device/AppearanceService';
 import { changePassphrase } from '../services/changePassphrase';
-import { RecoveryKeyClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
-import { RecoveryKeySaver } from '../services/recoveryKey/RecoveryKeySaver';
-import { renewRecoveryKey } from '../services/renewRecoveryKey';
-import { rotateKey } from '../services/rotateKey';
 import { memoryRecordSource } from '../services/check/memoryRecordSource';
 import { VaultCheckService } from '../services/check/VaultCheckService';
 import { createServices, type Services } from '../services/createServices';
+import { AppearanceService } from '../services/device/AppearanceService';
 import { chartImageBytes, writeExportFile } from '../services/exports/chartImage';
 import { type ExportPurpose, SavedFiles } from '../services/exports/SavedFiles';
 import { ChosenPaths } from '../services/records/ChosenPaths';
+import { RecoveryKeyClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
+import { RecoveryKeySaver } from '../services/recoveryKey/RecoveryKeySaver';
+import { renewRecoveryKey } from '../services/renewRecoveryKey';
 import { ReviewService } from '../services/review/ReviewService';
+import { rotateKey } from '../services/rotateKey';
 import { createSyncService } from '../services/sync/createSyncService';
 import type { SyncService } from '../services/sync/SyncService';
-import { VaultPlaceService } from '../services/vaultPlace/VaultPlaceService';
 import type { VaultSession } from '../services/VaultSession';
+import { VaultPlaceService } from '../services/vaultPlace/VaultPlaceService';
 import type { Handlers } from './createRouter';
 
 /**
@@ -140,6 +140,12 @@ export function createHandlers(
     'sessionNotes:open': ({ sessionId }) => services.sessionNotes.open(sessionId),
     'notes:get': ({ id }) => notes.get(id),
     'notes:saveDraft': ({ id, draft, expectedUpdatedAt }) => notes.saveDraft(id, draft, expectedUpdatedAt),
+    'notes:holdDraft': ({ id, draft, basedOn }) => notes.holdDraft(id, draft, basedOn),
+    'notes:heldDraft': ({ id }) => notes.heldDraft(id),
+    'notes:discardHeldDraft': async ({ id }) => {
+      await notes.discardHeldDraft(id);
+      return null;
+    },
     'notes:sign': ({ id }) => notes.sign(id),
     'notes:addAddendum': ({ id, ...addendum }) => notes.addAddendum(id, addendum),
     'processNotes:get': ({ noteId }) => processNotes.get(noteId),

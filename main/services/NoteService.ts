@@ -8,9 +8,10 @@ import type { RuptureMarker, RuptureVocabulary } from '../../shared/domain/ruptu
 import { ruptureVocabularyFor } from '../../shared/domain/settingsSchema';
 import { signableContent } from '../../shared/domain/signableContent';
 import { AttuneError } from '../../shared/errors';
-import type { SavedDraft } from '../../shared/ipc/contract';
+import type { HeldDraft, SavedDraft } from '../../shared/ipc/contract';
 import { summarizeNote } from '../../shared/summaries/noteSummary';
 import { type Clock, isoNow } from './Clock';
+import type { HeldDraftStore } from './HeldDraftStore';
 import type { NoteSearch } from './NoteSearch';
 import { noteSummaries } from './noteSummaries';
 import { parseOrThrow } from './parseOrThrow';
@@ -64,6 +65,8 @@ export interface NoteServiceDeps {
   templates: TemplateService;
   settings: SettingsService;
   search: NoteSearch;
+  /** Drafts not valid yet, kept until the note is saved. */
+  held: HeldDraftStore;
 }
 
 /**
@@ -137,7 +140,36 @@ export class NoteService {
         { ...current, ...content, updatedAt: isoNow(this.deps.clock) },
         schemas,
       );
+      // Saved: a draft held back before (not valid then) is superseded.
+      await this.deps.held.clear(writer, id);
       return { updatedAt: note.updatedAt, summary: structuredClone(summarizeNote(note)) };
+    });
+  }
+
+  /**
+   * Keeps a draft that cannot be saved yet (not valid) in the vault, so what was typed survives a
+   * crash or quitting; the editor offers it back when the note is opened (`heldDraft`).
+   */
+  holdDraft(id: string, draft: Record<string, unknown>, basedOn: string | null): Promise<{ heldAt: string }> {
+    return this.deps.store.write(async (writer) => {
+      const current = await this.require(id);
+      if (current.status === 'signed') throw new AttuneError('read-only', signedMessage);
+      return { heldAt: await this.deps.held.put(writer, id, draft, basedOn) };
+    });
+  }
+
+  /** This computer's held draft of a note still in draft (a signed note has none to offer). */
+  async heldDraft(id: string): Promise<HeldDraft | null> {
+    const current = await this.require(id);
+    if (current.status === 'signed') return null;
+    return structuredClone(await this.deps.held.find(id));
+  }
+
+  /** Drops this computer's held draft of the note: the writer kept the saved version. */
+  discardHeldDraft(id: string): Promise<void> {
+    return this.deps.store.write(async (writer) => {
+      await this.require(id);
+      await this.deps.held.clear(writer, id);
     });
   }
 
@@ -169,6 +201,8 @@ export class NoteService {
         type: 'sign',
         detail: { kind: kinds.note, id, contentHash },
       });
+      // Signed as saved: nothing held back may come back over it.
+      await this.deps.held.clear(writer, id);
       return structuredClone(note);
     });
   }

@@ -23,6 +23,8 @@ export const kinds = {
   safetyPlan: 'safety-plan',
   template: 'template',
   setting: 'setting',
+  /** A draft not valid yet, kept until its note is saved (HeldDraftStore). */
+  heldDraft: 'held-draft',
 } as const;
 export type RecordKind = (typeof kinds)[keyof typeof kinds];
 

@@ -2,14 +2,15 @@ import { ClientEntryService } from './ClientEntryService';
 import { ClientService } from './ClientService';
 import { type Clock, systemClock } from './Clock';
 import { DiagnosisService } from './DiagnosisService';
+import { HeldDraftStore } from './HeldDraftStore';
 import { IndexService } from './IndexService';
 import { MeasureService } from './MeasureService';
 import { NoteSearch } from './NoteSearch';
 import { NoteService } from './NoteService';
 import { ProcessNoteService } from './ProcessNoteService';
 import { RecordStore } from './RecordStore';
-import { RecordsService } from './records/RecordsService';
 import { RiskService } from './RiskService';
+import { RecordsService } from './records/RecordsService';
 import { SafetyPlanService } from './SafetyPlanService';
 import { SessionNoteService } from './SessionNoteService';
 import { SessionService } from './SessionService';
@@ -70,7 +71,11 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
   const settings = new SettingsService(store);
   const search = new NoteSearch(store, templates, options.searchSliceMs);
   const measures = new MeasureService(store, clock, sessions);
-  const notes = new NoteService({ store, clock, sessions, templates, settings, search });
+  // This computer's held drafts are named by 16 hex digits of its device id (HeldDraftStore).
+  const held = new HeldDraftStore(store, clock, async () =>
+    (await session.device.identity()).hex.slice(0, 16),
+  );
+  const notes = new NoteService({ store, clock, sessions, templates, settings, search, held });
   return {
     clients,
     sessions,

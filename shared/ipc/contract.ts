@@ -23,6 +23,14 @@ import { vaultContract } from './contracts/vaultContract';
 import { vaultPlaceContract } from './contracts/vaultPlaceContract';
 
 export type {
+  CommentsImportResult,
+  CommentTarget,
+  PacketListing,
+  ReviewComment,
+  SupervisorComment,
+} from '../review/commentsSchema';
+export type { ReviewPacket } from '../review/packetSchema';
+export type {
   BackupGeneration,
   BackupSetListing,
   BackupStatus,
@@ -34,7 +42,13 @@ export type { ClientEntryReturn } from './contracts/clientEntryContract';
 export type { DiagnosisSaveInput } from './contracts/diagnosisContract';
 export type { FilePurpose, FolderPurpose, SavePurpose } from './contracts/filesContract';
 export type { MeasureSaveInput } from './contracts/measureContract';
-export type { SavedDraft, SearchHit, SearchResults, SearchSnippet } from './contracts/noteContract';
+export type {
+  HeldDraft,
+  SavedDraft,
+  SearchHit,
+  SearchResults,
+  SearchSnippet,
+} from './contracts/noteContract';
 export type { NewRecoveryKey, RotatedVaultKey } from './contracts/passphraseContract';
 export type { PlanContent, PlanDraftInput, PlanReviewDue } from './contracts/planContract';
 export type { SessionProcessNote } from './contracts/processNoteContract';
@@ -52,14 +66,6 @@ export type {
   SyncStatusView,
 } from './contracts/syncContract';
 export type { AppInfo, UnlockStatus, VaultState, VaultStatus } from './contracts/vaultContract';
-export type {
-  CommentsImportResult,
-  CommentTarget,
-  PacketListing,
-  ReviewComment,
-  SupervisorComment,
-} from '../review/commentsSchema';
-export type { ReviewPacket } from '../review/packetSchema';
 export { newPassphraseInput, passphraseInput } from './contracts/vaultContract';
 
 /**

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import type { Note } from '../../shared/domain/noteSchema';
 import type { Backend } from '../../main/ipc/createBackend';
-import { expect, test } from './harness';
+import type { Note } from '../../shared/domain/noteSchema';
 import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
 import { type PackedNoteSummaries, unpackNoteSummaries } from '../../shared/summaries/packedSummaries';
+import { expect, test } from './harness';
 import { createVault, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
 
 /** The note summaries in an `index:noteSummaries` answer. */
@@ -116,6 +116,49 @@ test('a draft held back as invalid is cleared by a later valid save and never re
     const note = await storedNote(backend);
     expect(note.plan).toBe('Revisit the manager conflict.');
     expect(note.feedback?.relationship).toBe(8);
+  });
+});
+
+test('a draft held back as invalid is kept in the vault: a reload (a crash, quitting) loses nothing', async ({
+  page,
+  openApp,
+  backend,
+}) => {
+  test.setTimeout(120_000);
+  const saveState = page.getByRole('status', { name: 'Note save state' });
+  await test.step('a note saved, then typed on with one field invalid', async () => {
+    await openApp();
+    await createVault(page);
+    await newNote(page, 'C-503');
+    await page.getByLabel('Plan', { exact: true }).fill('plan saved');
+    await page.keyboard.press('Control+s');
+    await expect(saveState).toContainText(/Saved at/);
+    await holdBackInvalidRating(page);
+    await page.getByLabel('Plan', { exact: true }).fill('plan typed while the rating was wrong');
+    await page.keyboard.press('Control+s');
+    await expect(saveState).toContainText('What you typed is kept, encrypted, on this computer');
+    // The vault holds the saved version as the note; the typed one only as held.
+    expect((await storedNote(backend)).plan).toBe('plan saved');
+  });
+  await test.step('the window reloads: reopening the note brings the typed text back', async () => {
+    await page.reload();
+    if (await page.getByLabel('Passphrase').isVisible()) await unlock(page);
+    await openNoteOf(page, 'C-503');
+    await expect(
+      page.getByText(/Changes you made that had not been saved .* are\s+back in the note\./),
+    ).toBeVisible();
+    await expect(page.getByLabel('Plan', { exact: true })).toHaveValue(
+      'plan typed while the rating was wrong',
+    );
+    await expect(page.getByLabel('Relationship', { exact: true })).toHaveValue('11');
+  });
+  await test.step('corrected, the note saves and the held copy is gone', async () => {
+    await page.getByLabel('Relationship', { exact: true }).fill('7');
+    await page.keyboard.press('Control+s');
+    await expect(saveState).toContainText(/Saved at/);
+    const note = await storedNote(backend);
+    expect(note.plan).toBe('plan typed while the rating was wrong');
+    expect(await backend.router.call('notes:heldDraft', { id: note.id })).toEqual({ ok: true, value: null });
   });
 });
 

@@ -46,6 +46,17 @@ export interface SearchResults {
   hits: SearchHit[];
 }
 
+/**
+ * A draft that could not be saved as the note (not valid yet), kept in the vault on this computer
+ * until the note is saved: what was typed, and the saved version it was made on.
+ */
+export interface HeldDraft {
+  draft: Record<string, unknown>;
+  /** `updatedAt` of the saved version the editor had (null: none saved yet). */
+  basedOn: string | null;
+  heldAt: string;
+}
+
 export interface SavedDraft {
   updatedAt: string;
   summary: NoteSummary;
@@ -69,13 +80,32 @@ export const noteContract = {
     }),
     output: returns<SavedDraft>(),
   },
+  /**
+   * Keeps a draft that is not valid yet (so cannot be saved) in the vault until the note is saved,
+   * signed or the held draft is discarded; refused for a signed note. Answers when it was held.
+   */
+  'notes:holdDraft': {
+    input: z.strictObject({
+      id: recordIdSchema,
+      draft: z.record(z.string(), z.unknown()),
+      basedOn: isoDateTimeSchema.nullable(),
+    }),
+    output: returns<{ heldAt: string }>(),
+  },
+  /** This computer's held draft of a note still in draft, or null. */
+  'notes:heldDraft': { input: z.strictObject({ id: recordIdSchema }), output: returns<HeldDraft | null>() },
+  /** Drops this computer's held draft of a note (the writer chose the saved version). */
+  'notes:discardHeldDraft': { input: z.strictObject({ id: recordIdSchema }), output: returns<null>() },
   'notes:sign': { input: z.strictObject({ id: recordIdSchema }), output: returns<Note>() },
   'notes:addAddendum': {
     // A new addendum says what it is (correction, clarification, late entry) and why.
     input: z.strictObject({ id: recordIdSchema, ...newAddendumSchema.shape }),
     output: returns<Note>(),
   },
-  'processNotes:get': { input: z.strictObject({ noteId: recordIdSchema }), output: returns<ProcessNote | null>() },
+  'processNotes:get': {
+    input: z.strictObject({ noteId: recordIdSchema }),
+    output: returns<ProcessNote | null>(),
+  },
   'processNotes:save': {
     input: z.strictObject({
       noteId: recordIdSchema,
@@ -98,7 +128,11 @@ export const noteContract = {
   },
   'search:notes': {
     input: z.strictObject({
-      query: z.string().trim().min(1, 'Type something to search for.').max(200, 'Search for at most 200 characters.'),
+      query: z
+        .string()
+        .trim()
+        .min(1, 'Type something to search for.')
+        .max(200, 'Search for at most 200 characters.'),
       limit: z.int().min(1).max(200).default(50),
       /** How many of the best matches to skip: the next page starts where the last one ended. */
       offset: z.int().min(0).optional(),
@@ -117,7 +151,9 @@ export const noteContract = {
    */
   'audit:chartExported': {
     input: z.strictObject({
-      chart: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'A chart id is lower-case letters, digits and dashes.'),
+      chart: z
+        .string()
+        .regex(/^[a-z][a-z0-9-]{0,39}$/, 'A chart id is lower-case letters, digits and dashes.'),
       format: z.enum(['png', 'svg']),
       scope: z.enum(['client', 'caseload']),
     }),

@@ -41,7 +41,11 @@ export function errorList(errors: FieldErrors): string[] {
 
 /** Thrown by the editor's save when the draft fails validation; the messages are shown inline. */
 export class InvalidDraftError extends Error {
-  constructor(readonly errors: FieldErrors) {
+  constructor(
+    readonly errors: FieldErrors,
+    /** Whether the draft as it is was kept in the vault on this computer (notes:holdDraft). */
+    readonly kept = false,
+  ) {
     super('Some fields need attention.');
     this.name = 'InvalidDraftError';
   }

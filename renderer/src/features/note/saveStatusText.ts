@@ -29,7 +29,9 @@ export function saveStatusText(status: SaveStatus): string {
 
 function failureText(error: unknown): string {
   if (error instanceof InvalidDraftError) {
-    return 'Not saved: some fields need attention (see the messages below). Your text is kept and will be saved once they are fixed.';
+    return error.kept
+      ? 'Not saved as the note yet: some fields need attention (see the messages below). What you typed is kept, encrypted, on this computer, and the note is saved once they are fixed.'
+      : 'Not saved: some fields need attention (see the messages below). Your text is kept while Attune is open, and will be saved once they are fixed.';
   }
   if (error instanceof ApiError && error.kind === 'locked') {
     return 'Not saved: the vault is locked. Your changes are kept and will be saved after you unlock.';

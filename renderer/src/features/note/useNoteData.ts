@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Note } from '../../../../shared/domain/noteSchema';
+import type { Note, NoteDraft } from '../../../../shared/domain/noteSchema';
 import type { ProcessNote } from '../../../../shared/domain/processNoteSchema';
 import type { Settings } from '../../../../shared/domain/settingsSchema';
 import { builtInTemplate, type Template } from '../../../../shared/domain/templates';
 import { call, messageOf } from '../../data/api';
+import { heldDrafts } from './draftStash';
 
 /** Everything the editor needs to open a note. */
 export interface NoteData {
@@ -18,14 +19,28 @@ export type NoteDataState =
   | { state: 'failed'; message: string }
   | { state: 'ready'; data: NoteData };
 
-/** The four answers the editor needs, asked for together. */
+/**
+ * The answers the editor needs, asked for together. A draft this computer held in the vault (not
+ * valid when typed: see useNoteDraft) goes to the held drafts in memory, unless one from this
+ * window is there already (as new or newer), so the editor offers it back as after a lock.
+ */
 function fetchNoteData(noteId: string): Promise<NoteData> {
   return Promise.all([
     call('notes:get', { id: noteId }),
     call('templates:list'),
     call('settings:get'),
     call('processNotes:get', { noteId }),
-  ]).then(([note, templates, settings, processNote]) => {
+    call('notes:heldDraft', { id: noteId }).catch(() => null),
+  ]).then(([note, templates, settings, processNote, held]) => {
+    if (held && note.status === 'draft' && !heldDrafts.get(noteId)) {
+      // Change 0: any save made from now on supersedes it.
+      heldDrafts.hold(noteId, {
+        value: held.draft as NoteDraft,
+        change: 0,
+        basedOn: held.basedOn,
+        heldAt: held.heldAt,
+      });
+    }
     const template = templates.find((t) => t.id === note.templateId) ?? fallbackTemplate(note);
     return { note, template, settings, processNote };
   });

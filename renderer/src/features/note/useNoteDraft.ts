@@ -1,5 +1,5 @@
-import type { NewAddendum } from '../../../../shared/domain/addendumKinds';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NewAddendum } from '../../../../shared/domain/addendumKinds';
 import { draftOfNote } from '../../../../shared/domain/draftOfNote';
 import { type Note, type NoteDraft, noteSchemasFor } from '../../../../shared/domain/noteSchema';
 import { defaultRuptureVocabulary, type RuptureVocabulary } from '../../../../shared/domain/ruptures';
@@ -98,7 +98,13 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
       if (!parsed.success) {
         const found = toFieldErrors(parsed.error.issues);
         showErrors(found);
-        throw new InvalidDraftError(found);
+        // Not valid yet, so not the note: kept in the vault as it is, so a crash or quitting
+        // loses nothing (main drops it once the note is saved). Waited for, so a lock waits too.
+        const kept = await call('notes:holdDraft', { id: noteId, draft: value, basedOn }).then(
+          () => true,
+          () => false,
+        );
+        throw new InvalidDraftError(found, kept);
       }
       showErrors(noErrors);
       const saved = await call('notes:saveDraft', {
@@ -143,6 +149,8 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
 
   const keepSaved = useCallback(() => {
     heldDrafts.discard(noteId);
+    // And the copy kept in the vault, or it would be offered again at the next opening.
+    void call('notes:discardHeldDraft', { id: noteId }).catch(() => undefined);
     setChoosing(undefined);
   }, [noteId]);
   const takeHeld = useCallback(() => {
@@ -173,25 +181,28 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
     };
   }, []);
 
-  const sign = useCallback(async (signerName?: string): Promise<string | null> => {
-    if (!(await flush())) {
-      return 'The latest changes could not be saved, so the note was not signed. Check the messages on the page and try again.';
-    }
-    try {
-      // First signature: the name it records is stored in Settings, for every later one too.
-      if (signerName !== undefined) await call('settings:update', { clinicianName: signerName });
-      const signed = await call('notes:sign', { id: noteId });
-      const content = draftOfNote(signed);
-      lastDraft.current = content;
-      setNote(signed);
-      setDraft(content);
-      setErrors(noErrors);
-      void refreshSummary(signed);
-      return null;
-    } catch (error) {
-      return error instanceof ApiError ? error.message : 'Attune could not sign the note. Try again.';
-    }
-  }, [flush, noteId]);
+  const sign = useCallback(
+    async (signerName?: string): Promise<string | null> => {
+      if (!(await flush())) {
+        return 'The latest changes could not be saved, so the note was not signed. Check the messages on the page and try again.';
+      }
+      try {
+        // First signature: the name it records is stored in Settings, for every later one too.
+        if (signerName !== undefined) await call('settings:update', { clinicianName: signerName });
+        const signed = await call('notes:sign', { id: noteId });
+        const content = draftOfNote(signed);
+        lastDraft.current = content;
+        setNote(signed);
+        setDraft(content);
+        setErrors(noErrors);
+        void refreshSummary(signed);
+        return null;
+      } catch (error) {
+        return error instanceof ApiError ? error.message : 'Attune could not sign the note. Try again.';
+      }
+    },
+    [flush, noteId],
+  );
 
   const addAddendum = useCallback(
     async (addendum: NewAddendum) => {
