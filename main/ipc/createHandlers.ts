@@ -15,6 +15,7 @@ import { chartImageBytes, writeExportFile } from '../services/exports/chartImage
 import { type ExportPurpose, SavedFiles } from '../services/exports/SavedFiles';
 import { ChosenPaths } from '../services/records/ChosenPaths';
 import { RecoveryKeyClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
+import { RecoveryKeyConfirmation } from '../services/recoveryKey/RecoveryKeyConfirmation';
 import { RecoveryKeySaver } from '../services/recoveryKey/RecoveryKeySaver';
 import { renewRecoveryKey } from '../services/renewRecoveryKey';
 import { ReviewService } from '../services/review/ReviewService';
@@ -94,6 +95,15 @@ export function createHandlers(
   const savePath = (purpose: ExportPurpose, path: string | undefined) =>
     path === undefined ? undefined : chosen.require(purpose, path, 'where to save it');
   const appearance = new AppearanceService(safety.config, seams.applyTheme);
+  const keyConfirmation = new RecoveryKeyConfirmation(safety.config);
+  /** Every answer that carries a new recovery key notes it as shown and not yet confirmed. */
+  const keyShown = async <T>(answer: T): Promise<T> => {
+    // Never in the way of the key itself: the answer carries it, and only this note could fail.
+    await keyConfirmation.shown().catch((error: unknown) => {
+      console.warn('Could not note that a recovery key is waiting to be confirmed:', error);
+    });
+    return answer;
+  };
   const check = new VaultCheckService(
     session,
     {
@@ -106,7 +116,7 @@ export function createHandlers(
   return {
     'app:info': () => ({ name: 'Attune', version, methods: [...methods] }),
     'vault:status': () => session.status(),
-    'vault:create': ({ passphrase }) => session.create(passphrase),
+    'vault:create': async ({ passphrase }) => keyShown(await session.create(passphrase)),
     'vault:unlock': ({ passphrase }) => session.unlock({ passphrase }),
     'vault:lock': (input) => session.lock(input?.reason ?? 'user'),
     'vaultPlace:get': () => place.get(),
@@ -121,11 +131,17 @@ export function createHandlers(
       await changePassphrase(session, current, next);
       return session.status();
     },
-    'vault:recover': ({ recoveryKey, newPassphrase }) => session.recover(recoveryKey, newPassphrase),
-    'vault:renewRecoveryKey': ({ passphrase }) => renewRecoveryKey(session, passphrase),
-    'vault:rotateKey': ({ passphrase }) => rotateKey(session, passphrase),
+    'vault:recover': async ({ recoveryKey, newPassphrase }) =>
+      keyShown(await session.recover(recoveryKey, newPassphrase)),
+    'vault:renewRecoveryKey': async ({ passphrase }) => keyShown(await renewRecoveryKey(session, passphrase)),
+    'vault:rotateKey': async ({ passphrase }) => keyShown(await rotateKey(session, passphrase)),
     'recoveryKey:copy': ({ recoveryKey }) => keyClipboard.copy(recoveryKey),
     'recoveryKey:save': ({ recoveryKey }) => keySaver.save(recoveryKey),
+    'recoveryKey:unconfirmed': () => keyConfirmation.unconfirmed(),
+    'recoveryKey:confirmStored': async () => {
+      await keyConfirmation.confirmed();
+      return null;
+    },
 
     'clients:list': () => clients.list(),
     'clients:create': (input) => clients.create(input),

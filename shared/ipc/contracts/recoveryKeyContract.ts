@@ -18,6 +18,13 @@ export const recoveryKeyContract = {
     input: z.strictObject({ recoveryKey: shownRecoveryKey }),
     output: returns<{ clearsInSeconds: number }>(),
   },
+  /**
+   * When a recovery key shown on this computer was not confirmed as stored (the screen closed
+   * before "I have stored it"), or null: the workspace then asks for a new one to be made.
+   */
+  'recoveryKey:unconfirmed': { input: z.undefined(), output: returns<{ shownAt: string } | null>() },
+  /** The key on screen was confirmed as stored ("I have stored it"). */
+  'recoveryKey:confirmStored': { input: z.undefined(), output: returns<null>() },
   /** The save dialog ("Attune recovery key.txt"), then the file; null when the user cancels. */
   'recoveryKey:save': {
     input: z.strictObject({ recoveryKey: shownRecoveryKey }),

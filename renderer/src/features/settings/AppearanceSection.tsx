@@ -36,8 +36,8 @@ export function AppearanceSection() {
   }
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="section-title">
+    <section className="card" aria-labelledby="appearance-title">
+      <h2 id="appearance-title" className="section-title">
         <Icon icon={Palette} /> Appearance
       </h2>
       <fieldset className="segmented" aria-describedby={`${id}-help`}>

@@ -2,17 +2,20 @@ import { SlidersHorizontal } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { settingsSchema } from '../../../../shared/domain/settingsSchema';
 import { FieldError, fieldErrors } from '../../components/FieldError';
+import { Icon } from '../../components/Icon';
 import { call, messageOf } from '../../data/api';
 import { formatTime } from '../../format/dates';
+import { ThisComputerSection } from '../sync/ThisComputerSection';
+import type { SettingsSection } from '../workspace/Route';
 import { AppearanceSection } from './AppearanceSection';
-import { Icon } from '../../components/Icon';
 import { BackupsSection } from './BackupsSection';
 import { CheckVaultSection } from './CheckVaultSection';
-import { SecuritySection } from './SecuritySection';
-import { ThisComputerSection } from '../sync/ThisComputerSection';
 import { ExportImportSection } from './ExportImportSection';
 import { NoteDeadlinesSection } from './NoteDeadlinesSection';
 import { PracticeSection } from './PracticeSection';
+import { SecuritySection } from './SecuritySection';
+import { SettingsContents } from './SettingsContents';
+import { showSettingsSection } from './settingsSections';
 import { TemplateManager } from './TemplateManager';
 import { VaultLocationSection } from './VaultLocationSection';
 
@@ -22,8 +25,8 @@ export function SettingsPage({
   onSaved,
   onRestore,
 }: {
-  /** Opened for one section (a backup warning's button): it is scrolled into view and focused. */
-  section?: 'backups' | undefined;
+  /** Opened for one section (a warning's button): it is scrolled into view and focused. */
+  section?: SettingsSection | undefined;
   onSaved: () => void;
   onRestore?: (() => void) | undefined;
 }) {
@@ -32,6 +35,11 @@ export function SettingsPage({
   const [line, setLine] = useState('36');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
+
+  // Backups brings itself into view (BackupsSection); the others are brought here.
+  useEffect(() => {
+    if (section === 'security') showSettingsSection('security-title');
+  }, [section]);
 
   useEffect(() => {
     call('settings:get')
@@ -65,6 +73,7 @@ export function SettingsPage({
   return (
     <main className="page">
       <h1>Settings</h1>
+      <SettingsContents />
       <section className="card" aria-labelledby="general-title">
         <h2 id="general-title" className="section-title">
           <Icon icon={SlidersHorizontal} /> General

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { call } from '../../data/api';
 import { RecoveryKeyActions } from './RecoveryKeyActions';
 
 /**
@@ -41,7 +42,15 @@ export function RecoveryKeyNotice({
           <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />I have
           stored my recovery key somewhere safe
         </label>
-        <button type="button" disabled={!stored} onClick={onConfirmed}>
+        <button
+          type="button"
+          disabled={!stored}
+          onClick={() => {
+            // Main noted the key as shown and not confirmed; until this, the workspace asks for a new one.
+            void call('recoveryKey:confirmStored').catch(() => undefined);
+            onConfirmed();
+          }}
+        >
           Continue
         </button>
       </section>

@@ -11,8 +11,11 @@ export type Route =
   | { page: 'search'; query?: string }
   | { page: 'caseload' }
   /** `section`: the section to bring into view and focus (a warning's way to it). */
-  | { page: 'settings'; section?: 'backups' }
+  | { page: 'settings'; section?: SettingsSection }
   | { page: 'conflicts' }
   | { page: 'build-packet'; clientId: string }
   | { page: 'review-packets' }
   | { page: 'review-packet'; packetId: string };
+
+/** The sections of Settings a warning can open it at. */
+export type SettingsSection = 'backups' | 'security';

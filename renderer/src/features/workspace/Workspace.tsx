@@ -1,22 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { messageOf, onEvent } from '../../data/api';
-import { useSettings } from '../../data/hooks';
 import { type FillProgress, fillIndex, refillIndex } from '../../data/fillIndex';
-import { clientIdOfNote } from '../../data/summaryIndex';
-import { CaseloadPage } from '../charts';
+import { useSettings } from '../../data/hooks';
 import { lockNow } from '../../data/lock';
+import { clientIdOfNote } from '../../data/summaryIndex';
+import { BackupBanner } from '../backup/BackupBanner';
+import { CaseloadPage } from '../charts';
 import { ClientPage } from '../client/ClientPage';
 import { ClientList } from '../clients/ClientList';
 import { saveStashedDrafts } from '../note';
 import { PacketBuilder, ReviewPacketPage, ReviewPacketsPage } from '../review';
 import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
-import { BackupBanner } from '../backup/BackupBanner';
 import { UnreadableRecordsBanner } from '../settings/UnreadableRecordsBanner';
 import { ConflictsNotice } from '../sync/ConflictsNotice';
 import { ConflictsPage } from '../sync/ConflictsPage';
 import { conflictStore } from '../sync/conflictStore';
 import { TodayPage } from '../today/TodayPage';
+import { RecoveryKeyReminder } from '../vault/RecoveryKeyReminder';
 import { CommandPalette } from './CommandPalette';
 import { NotePage } from './NotePage';
 import { ProcessNotePage } from './ProcessNotePage';
@@ -116,6 +117,9 @@ export function Workspace({
           <BackupBanner onOpenSettings={() => setRoute({ page: 'settings', section: 'backups' })} />
         )}
         {route.page !== 'conflicts' && <ConflictsNotice onReview={() => setRoute({ page: 'conflicts' })} />}
+        {route.page !== 'settings' && (
+          <RecoveryKeyReminder onMakeNew={() => setRoute({ page: 'settings', section: 'security' })} />
+        )}
         {route.page !== 'settings' && (
           <UnreadableRecordsBanner
             loaded={progress === null}

@@ -25,6 +25,7 @@ describe('DeviceConfigStore', () => {
       device: { id: null, name: null },
       appearance: { theme: 'system' },
       exportFolder: null,
+      recoveryKeyShownAt: null,
       oldVaultCopies: [],
       backup: { folder: null, warnAfterDays: 7, lastAttempt: null, lastVerified: null },
     });
