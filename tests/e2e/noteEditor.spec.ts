@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
-import { emptyRupture } from '../../shared/domain/ruptureSchema';
 import type { Note } from '../../shared/domain/noteSchema';
+import { emptyRupture } from '../../shared/domain/ruptureSchema';
 import { callOk } from '../bench/longNote';
 import { expect, test } from './harness';
 import { createTestVault } from './seed';
@@ -319,6 +319,9 @@ test('the Sign dialog says up front when the note cannot be saved as it is', asy
   await expect(
     dialog.getByText('The note cannot be saved as it is, so it cannot be signed yet'),
   ).toBeVisible();
+  // Each problem says where it is; Sign waits until there are none.
+  await expect(dialog.getByRole('listitem').first()).toHaveText(/^Session feedback: /);
+  await expect(dialog.getByRole('button', { name: 'Sign', exact: true })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await relationship.fill('8');
   await expect(page.getByRole('alert').filter({ hasText: 'Fix these to save the note' })).toHaveCount(0);

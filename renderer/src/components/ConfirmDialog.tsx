@@ -10,6 +10,8 @@ export interface ConfirmDialogProps {
   cancelLabel?: string;
   /** Disables both buttons while the action runs. */
   busy?: boolean;
+  /** Disables the confirm button only: what it would do cannot be done yet (the dialog says why). */
+  confirmDisabled?: boolean;
   /** An error from the action, shown in the dialog as an alert. */
   error?: string | null;
   /** Start on the dialog's first field (one it asks to fill in) rather than on Cancel. */
@@ -29,6 +31,7 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel = 'Cancel',
   busy = false,
+  confirmDisabled = false,
   error,
   startOnField = false,
   onConfirm,
@@ -69,7 +72,12 @@ export function ConfirmDialog({
         </p>
       )}
       <div className="actions">
-        <button type="button" onClick={onConfirm} disabled={busy} aria-busy={busy || undefined}>
+        <button
+          type="button"
+          onClick={onConfirm}
+          disabled={busy || confirmDisabled}
+          aria-busy={busy || undefined}
+        >
           {confirmLabel}
         </button>
         <button type="button" className="secondary" onClick={onCancel} disabled={busy} ref={cancelRef}>

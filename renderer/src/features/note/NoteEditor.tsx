@@ -21,22 +21,22 @@ import { AttunementSection } from './AttunementSection';
 import { BaseSections } from './BaseSections';
 import { draftDifferences } from './draftDifferences';
 import { FeedbackSection } from './FeedbackSection';
-import { GoalsSection } from './GoalsSection';
 import { useFocusMode } from './focusMode';
+import { GoalsSection } from './GoalsSection';
 import { HeldVersionChooser } from './HeldVersionChooser';
 import { NoteHeader } from './NoteHeader';
-import { errorList } from './noteDraft';
 import { NoteOutline } from './NoteOutline';
+import { errorList, problemPlace } from './noteDraft';
 import { noteOutline, orphanSectionIds, partDomId, partKeys } from './noteOutline';
 import { ParticipationSection } from './ParticipationSection';
 import { PreviousPlan } from './PreviousPlan';
-import { usePreviousFeedback } from './previousFeedback';
 import { ProcessNotesPanel } from './ProcessNotesPanel';
+import { usePreviousFeedback } from './previousFeedback';
 import { RiskReminder } from './RiskReminder';
 import { RiskSection } from './RiskSection';
 import { RupturesSection } from './RupturesSection';
-import { savedAtText, saveStatusText } from './saveStatusText';
 import { SignNoteDialog } from './SignNoteDialog';
+import { savedAtText, saveStatusText } from './saveStatusText';
 import { TextSection } from './TextSection';
 import { type NoteData, useNoteData } from './useNoteData';
 import { useNoteDraft } from './useNoteDraft';
@@ -148,7 +148,10 @@ function LoadedNoteEditor({
   }, [held, template, data.note]);
   const [signing, setSigning] = useState<{ busy: boolean; error: string | null } | null>(null);
   const [justSigned, setJustSigned] = useState(false);
-  const problems = useMemo(() => errorList(errors), [errors]);
+  const problems = useMemo(
+    () => errorList(errors, (path) => problemPlace(path, template.baseSections)),
+    [errors, template],
+  );
   const previousFeedback = usePreviousFeedback(note.clientId, note.sessionId);
   // The session's start, for the late-entry label and the sign dialog's warning (issue 15).
   const sessionStartsAt = useSessionOfNote(note.id)?.startsAt;

@@ -62,6 +62,7 @@ export const SignNoteDialog = memo(function SignNoteDialog({
       busy={signing?.busy}
       error={signing?.error}
       startOnField={!nameKnown}
+      confirmDisabled={problems.length > 0}
       onConfirm={onConfirm}
       onCancel={onCancel}
     >

@@ -1,4 +1,11 @@
 /** The editor's validation messages by field path, and the helpers around them. */
+import {
+  coRegulationField,
+  type DimensionId,
+  dimensionById,
+  dimensionIds,
+} from '../../../../shared/domain/dimensions';
+import { includableSectionLabels, type TemplateSection } from '../../../../shared/domain/templates';
 
 /** A state update for one part of the draft, given as a function of its current value. */
 export type Updater<T> = (update: (current: T) => T) => void;
@@ -35,8 +42,54 @@ export function errorUnder(errors: FieldErrors, path: string): string | undefine
 }
 
 /** Every message, for the summary at the top of the editor. */
-export function errorList(errors: FieldErrors): string[] {
-  return [...new Set(Object.values(errors))];
+/** The messages, each once; with `place`, each led by where its field is ("Rupture 2: …"). */
+export function errorList(
+  errors: FieldErrors,
+  place: (path: string) => string | null = () => null,
+): string[] {
+  return [
+    ...new Set(
+      Object.entries(errors).map(([path, message]) => {
+        const where = place(path);
+        return where ? `${where}: ${message}` : message;
+      }),
+    ),
+  ];
+}
+
+/**
+ * Where in the note the field at `path` is, as the editor heads it ("Rupture 2", "Client
+ * feedback"), so a problem listed above the note can be found in a long one; null for a path
+ * the message itself places.
+ */
+export function problemPlace(path: string, sections: readonly TemplateSection[]): string | null {
+  const [head, id] = path.split('.');
+  switch (head) {
+    case 'ruptures':
+      return id !== undefined && /^\d+$/.test(id) ? `Rupture ${Number(id) + 1}` : 'Ruptures and repairs';
+    case 'attunement':
+      return (dimensionIds as readonly string[]).includes(id ?? '')
+        ? dimensionById(id as DimensionId).label
+        : 'Attunement';
+    case 'sections':
+      return sections.find((s) => s.id === id)?.label ?? null;
+    case 'feedback':
+      return includableSectionLabels.feedback;
+    case 'participation':
+      return includableSectionLabels.participation;
+    case 'sessionJudgments':
+      return includableSectionLabels.ruptures;
+    case 'goalProgress':
+      return 'Treatment goals';
+    case 'risk':
+      return 'Risk assessment';
+    case 'coRegulation':
+      return coRegulationField.label;
+    case 'plan':
+      return includableSectionLabels.plan;
+    default:
+      return null;
+  }
 }
 
 /** Thrown by the editor's save when the draft fails validation; the messages are shown inline. */
