@@ -78,6 +78,17 @@ test('500 sessions: newest first, only a window of rows in the page, the oldest 
   await expect(page.getByRole('button', { name: `Open note of ${oldest}` })).toBeFocused();
   await expect(page.getByRole('button', { name: `Open note of ${oldest}` })).toBeInViewport();
   await expectAccessible(page, 'client page, 500 sessions');
+
+  // In a narrow window the table scrolls sideways, and its actions stay in view.
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.keyboard.press('Home');
+  await page.locator('.session-scroll').evaluate((box) => {
+    box.scrollLeft = 0;
+  });
+  await expect(page.getByRole('button', { name: `Open note of ${newest}` })).toBeInViewport({ ratio: 1 });
+  expect(await page.locator('.session-scroll').evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(
+    true,
+  );
 });
 
 test('tabs: arrow keys, Home and End move between Sessions, Patterns, Treatment and Review; the tab is kept after a note; axe on each', async ({

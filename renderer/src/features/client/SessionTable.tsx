@@ -183,7 +183,8 @@ function SessionCells({
       </td>
       <td>
         {note && note.ruptures.length > 0 ? (
-          <span className="badge rupture">
+          // Red only while one is unresolved: a repaired rupture is a fact of the work, not an alarm.
+          <span className={unresolved > 0 ? 'badge rupture' : 'badge'}>
             {note.ruptures.length} {note.ruptures.length === 1 ? 'rupture' : 'ruptures'}
             {unresolved > 0 && `, ${unresolved} unresolved`}
           </span>
