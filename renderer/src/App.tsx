@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LockReason } from '../../shared/ipc/events';
-import { unsavedForms } from './data/unsavedForms';
 import { call, messageOf, onEvent } from './data/api';
+import { type ActiveClientEntry, onClientEntry } from './data/clientEntryHandoff';
 import { clearIndex } from './data/fillIndex';
 import { lockNow } from './data/lock';
-import { CreateVault } from './features/vault/CreateVault';
-import { RestoreBackup } from './features/backup/RestoreBackup';
 import { onNewRecoveryKey } from './data/recoveryKeyHandoff';
-import { type ActiveClientEntry, onClientEntry } from './data/clientEntryHandoff';
+import { unsavedForms } from './data/unsavedForms';
+import { RestoreBackup } from './features/backup/RestoreBackup';
 import { ClientEntryScreen } from './features/clientEntry';
+import { CreateVault } from './features/vault/CreateVault';
 import { RecoverVault } from './features/vault/RecoverVault';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
 import { UnlockVault } from './features/vault/UnlockVault';
@@ -33,7 +33,7 @@ type Screen =
   | { name: 'unlock'; notice: string | null; resume?: Route | undefined }
   /** Once, after the unlock that upgraded a format-1 vault: where the old copy is kept. */
   | { name: 'upgraded'; format1Copy: string }
-  | { name: 'restore'; hasBackupFolder: boolean }
+  | { name: 'restore'; hasBackupFolder: boolean; lockedForIt?: boolean }
   /** The client fills in a form; nothing else of the vault is on screen (ClientEntryScreen). */
   | { name: 'client-entry'; entry: ActiveClientEntry }
   /** `route`: where the workspace opens (the note, after client entry); Today when absent. */
@@ -199,6 +199,7 @@ export function App() {
       return (
         <RestoreBackup
           hasBackupFolder={screen.hasBackupFolder}
+          lockedForIt={screen.lockedForIt}
           onCancel={() =>
             call('vault:status').then(
               (status) =>
@@ -229,8 +230,9 @@ export function App() {
               .catch(() => undefined)
               .then(() => call('backup:status'))
               .then(
-                (status) => setScreen({ name: 'restore', hasBackupFolder: status.folder !== null }),
-                () => setScreen({ name: 'restore', hasBackupFolder: false }),
+                (status) =>
+                  setScreen({ name: 'restore', hasBackupFolder: status.folder !== null, lockedForIt: true }),
+                () => setScreen({ name: 'restore', hasBackupFolder: false, lockedForIt: true }),
               );
           }}
         />

@@ -90,6 +90,8 @@ test('backups: choose a folder, back up on lock, see the status, restore an olde
     await expect(list).toBeVisible({ timeout: 60_000 });
     await expect(list.getByRole('radio', { name: /1 client/ })).toHaveCount(1);
     await expect(list.getByRole('radio', { name: /0 clients/ }).first()).toBeVisible();
+    // The newest (the vault as it was at its last lock) is named: restoring it undoes a restore.
+    await expect(list.getByRole('radio', { name: /the newest\) — 1 client/ })).toHaveCount(1);
     await expectAccessible(page, 'restore: choose a backup');
     await page.screenshot({ path: testInfo.outputPath('restore-list.png'), fullPage: true });
   });
@@ -118,5 +120,13 @@ test('backups: choose a folder, back up on lock, see the status, restore an olde
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
     await unlock(page);
+  });
+
+  await test.step('from Settings, the restore screen says Attune locked the vault; Escape leaves it', async () => {
+    await goTo(page, 'Settings');
+    await page.getByRole('button', { name: 'Restore from a backup…' }).click();
+    await expect(page.getByText('Attune locked your vault to restore safely')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
   });
 });

@@ -1,5 +1,5 @@
 import './backup.css';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import type { BackupSetListing, RestoreResult } from '../../../../shared/ipc/contract';
 import { plural } from '../../../../shared/plural';
 import { ProgressLine } from '../../components/ProgressLine';
@@ -20,10 +20,13 @@ type Step =
  */
 export function RestoreBackup({
   hasBackupFolder,
+  lockedForIt = false,
   onCancel,
   onRestored,
 }: {
   hasBackupFolder: boolean;
+  /** Opened from an unlocked vault (Settings → Backups), which Attune locked to restore: said, so it is no surprise. */
+  lockedForIt?: boolean;
   onCancel: () => void;
   onRestored: () => void;
 }) {
@@ -124,10 +127,24 @@ export function RestoreBackup({
     </form>
   );
 
+  // Escape steps back (the choice, then the screen), as Back and Cancel do; never mid-restore.
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key !== 'Escape' || busy !== null || step.name === 'done') return;
+    event.preventDefault();
+    if (step.name === 'choose') setStep({ name: 'find' });
+    else onCancel();
+  }
+
   return (
-    <main className="centered wide" ref={container}>
+    <main className="centered wide" ref={container} onKeyDown={onKeyDown}>
       <section className="card" aria-labelledby={`${id}-title`}>
         <h1 id={`${id}-title`}>Restore from a backup</h1>
+        {lockedForIt && step.name !== 'done' && (
+          <p className="notice">
+            Attune locked your vault to restore safely; everything you wrote is saved. Cancel takes you back
+            to the unlock screen.
+          </p>
+        )}
         {step.name === 'find' && (
           <>
             <p className="muted">
@@ -149,7 +166,7 @@ export function RestoreBackup({
                     ? 'Backups of this vault'
                     : `Backups of another vault (${set.vaultId.slice(0, 8)})`}
                 </legend>
-                {set.generations.map((g) => {
+                {set.generations.map((g, index) => {
                   const inputId = `${id}-${set.vaultId}-${g.name}`;
                   return (
                     <div key={g.name} className="generation">
@@ -162,7 +179,8 @@ export function RestoreBackup({
                         onChange={() => setChosen({ vaultId: set.vaultId, generation: g.name })}
                       />
                       <label htmlFor={inputId}>
-                        {formatDateTimeSeconds(g.createdAt)} ({formatAgo(g.createdAt)})
+                        {formatDateTimeSeconds(g.createdAt)} ({formatAgo(g.createdAt)}
+                        {index === 0 ? ', the newest' : ''})
                         {g.readable
                           ? ` — ${plural(g.clients, 'client')}, ${plural(g.sessions, 'session')}, ${plural(g.notes, 'note')}`
                           : ` — cannot be restored: ${g.problem ?? 'it could not be read'}`}
@@ -173,8 +191,11 @@ export function RestoreBackup({
               </fieldset>
             ))}
             <p>
-              Restoring replaces what Attune shows with this backup. Notes written after it was made stay in
-              your current vault, which is kept aside, not deleted.
+              Restoring replaces what Attune shows with this backup: anything written after it was made is not
+              in it. Your current vault is not deleted: it is kept aside under a dated name (Settings → Where
+              the vault lives lists it). Attune backs the vault up every time it locks, so the newest backup
+              of this vault normally holds it as it was when you last used it: restoring that one undoes a
+              restore.
             </p>
             <div className="actions">
               <button type="submit" disabled={busy !== null || !chosen}>
