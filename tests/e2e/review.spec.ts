@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page, TestInfo } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
-import { createTestVault, openTestVault } from './seed';
 import { emptyAttunement } from '../../shared/domain/attunementSchema';
 import type { Client } from '../../shared/domain/clientSchema';
 import type { Note } from '../../shared/domain/noteSchema';
@@ -15,6 +14,7 @@ import type { Session } from '../../shared/domain/sessionSchema';
 import type { PacketListing, SupervisorComment } from '../../shared/review/commentsSchema';
 import { expect, test } from './harness';
 import { pdfText } from './pdfText';
+import { createTestVault, openTestVault } from './seed';
 import { expectAccessible, goTo, passphrase, unlock } from './steps';
 
 /** Names that must never leave the clinician's machine: the client's, and two the user lists. */
@@ -401,6 +401,9 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     const firstSession = rp.getByRole('article', { name: /^Session 1 · / });
     // Typed and not saved yet: leaving the packet keeps it.
     const caseBox = rp.getByRole('group', { name: 'Comment on the case' });
+    // Nothing saved yet: the export says why it waits.
+    await expect(rp.getByRole('button', { name: 'Export comments' })).toBeDisabled();
+    await expect(rp.getByText('Only saved comments are exported')).toBeVisible();
     await caseBox.getByRole('textbox').fill(CASE_COMMENT);
     await rp.getByRole('button', { name: 'Review packets', exact: true }).click();
     await rp.getByRole('button', { name: 'Client A', exact: true }).click();
@@ -433,7 +436,9 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await expect(
       exportForm.getByRole('status').filter({ hasText: '1 comment you are changing is not saved' }),
     ).toBeVisible();
-    await exportForm.getByRole('button', { name: 'Cancel' }).click();
+    // Escape in the panel cancels it, as Cancel does.
+    await exportForm.getByLabel('Your name').press('Escape');
+    await expect(exportForm).toHaveCount(0);
     await caseBox.getByRole('button', { name: 'Save changes' }).click();
     await expect(caseBox.getByRole('listitem')).toHaveCount(1);
     await expect(caseBox.getByRole('listitem')).toContainText(CASE_COMMENT_ADDED);

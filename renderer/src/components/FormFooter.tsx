@@ -1,4 +1,9 @@
-/** The end of a form: its error (as an alert), the submit button (busy while working) and Cancel. */
+import { useEffect, useRef } from 'react';
+
+/**
+ * The end of a form: its error (as an alert), the submit button (busy while working) and Cancel.
+ * Escape anywhere in the form cancels too, as it closes a dialog, except while it is working.
+ */
 export function FormFooter({
   error,
   busy,
@@ -12,6 +17,22 @@ export function FormFooter({
   busyLabel: string;
   onCancel: () => void;
 }) {
+  const actions = useRef<HTMLDivElement>(null);
+  const cancel = useRef({ onCancel, busy });
+  useEffect(() => {
+    cancel.current = { onCancel, busy };
+  });
+  useEffect(() => {
+    const form = actions.current?.closest('form');
+    if (!form) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || cancel.current.busy) return;
+      event.preventDefault();
+      cancel.current.onCancel();
+    };
+    form.addEventListener('keydown', onKeyDown);
+    return () => form.removeEventListener('keydown', onKeyDown);
+  }, []);
   return (
     <>
       {error && (
@@ -19,7 +40,7 @@ export function FormFooter({
           {error}
         </p>
       )}
-      <div className="actions">
+      <div className="actions" ref={actions}>
         <button type="submit" disabled={busy}>
           {busy ? busyLabel : submitLabel}
         </button>

@@ -3,8 +3,8 @@ import { FormFooter } from '../../components/FormFooter';
 import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { messageOf } from '../../data/api';
-import { unsavedForms } from '../../data/unsavedForms';
 import { useSettings } from '../../data/hooks';
+import { unsavedForms } from '../../data/unsavedForms';
 import { commentsFileName } from './exportFileNames';
 import { chooseSavePath, exportComments } from './reviewData';
 import { plural } from './reviewFormat';
@@ -115,9 +115,22 @@ export function ExportCommentsPanel({
           />
         </form>
       ) : (
-        <button ref={openButton} type="button" onClick={() => setOpen(true)} disabled={comments === 0}>
-          Export comments
-        </button>
+        <>
+          <button
+            ref={openButton}
+            type="button"
+            onClick={() => setOpen(true)}
+            disabled={comments === 0}
+            aria-describedby={comments === 0 ? `${id}-none` : undefined}
+          >
+            Export comments
+          </button>
+          {comments === 0 && (
+            <p id={`${id}-none`} className="muted small">
+              Only saved comments are exported: save one first with Save comment under it.
+            </p>
+          )}
+        </>
       )}
       <div role="status">
         {saved && (
