@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 
 /**
  * The end of a form: its error (as an alert), the submit button (busy while working) and Cancel.
- * Escape anywhere in the form cancels too, as it closes a dialog, except while it is working.
+ * With `escapeCancels`, Escape anywhere in the form cancels too, as it closes a dialog, except
+ * while it is working: for short forms (a passphrase, a name), not for ones whose typed text
+ * Cancel would throw away.
  */
 export function FormFooter({
   error,
@@ -10,12 +12,14 @@ export function FormFooter({
   submitLabel,
   busyLabel,
   onCancel,
+  escapeCancels = false,
 }: {
   error: string | null;
   busy: boolean;
   submitLabel: string;
   busyLabel: string;
   onCancel: () => void;
+  escapeCancels?: boolean;
 }) {
   const actions = useRef<HTMLDivElement>(null);
   const cancel = useRef({ onCancel, busy });
@@ -24,7 +28,7 @@ export function FormFooter({
   });
   useEffect(() => {
     const form = actions.current?.closest('form');
-    if (!form) return;
+    if (!form || !escapeCancels) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented || cancel.current.busy) return;
       event.preventDefault();
@@ -32,7 +36,7 @@ export function FormFooter({
     };
     form.addEventListener('keydown', onKeyDown);
     return () => form.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [escapeCancels]);
   return (
     <>
       {error && (

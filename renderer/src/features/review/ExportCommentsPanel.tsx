@@ -107,6 +107,7 @@ export function ExportCommentsPanel({
             onChange={(e) => setPassphrase(e.target.value)}
           />
           <FormFooter
+            escapeCancels
             error={error}
             busy={busy}
             submitLabel="Encrypt and save comments…"

@@ -83,6 +83,7 @@ export function ExportPacketPanel({
             onChange={(e) => setConfirmation(e.target.value)}
           />
           <FormFooter
+            escapeCancels
             error={error}
             busy={busy}
             submitLabel="Encrypt and save packet…"

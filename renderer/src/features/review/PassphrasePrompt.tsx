@@ -66,6 +66,7 @@ export function PassphrasePrompt({
         onChange={(e) => setPassphrase(e.target.value)}
       />
       <FormFooter
+        escapeCancels
         error={error}
         busy={busy}
         submitLabel={submitLabel}
