@@ -13,7 +13,11 @@ export interface BackupStatus {
   lastAttempt: BackupOutcome | null;
   /** True while a backup is being written. */
   running: boolean;
-  warning: { kind: BackupWarningKind; message: string } | null;
+  /**
+   * `message` says where to act (for the lock screen and the workspace's banner); `here` is the
+   * same without "in Settings → Backups", for Settings → Backups itself.
+   */
+  warning: { kind: BackupWarningKind; message: string; here: string } | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,26 +35,33 @@ export function backupHealth(
 ): BackupStatus {
   const { folder, warnAfterDays, lastAttempt, lastVerified } = config.backup;
   const status = { folder, folderAvailable, warnAfterDays, lastAttempt, lastVerified, running };
-  const warn = (kind: BackupWarningKind, message: string): BackupStatus => ({
+  /** `action`, when given, is what to do in Settings → Backups: the message points there. */
+  const warn = (kind: BackupWarningKind, problem: string, action?: string): BackupStatus => ({
     ...status,
-    warning: { kind, message },
+    warning: {
+      kind,
+      message: action ? `${problem} ${action} in Settings → Backups.` : problem,
+      here: action ? `${problem} ${action}.` : problem,
+    },
   });
   if (folder === null) {
     return warn(
       'no-folder',
-      'No backup folder is set, so your notes exist only on this computer. Choose a backup folder in Settings → Backups.',
+      'No backup folder is set, so your notes exist only on this computer.',
+      'Choose a backup folder',
     );
   }
   if (!folderAvailable) {
     return warn(
       'folder-missing',
-      `The backup folder cannot be reached (${folder}). Connect the drive or choose another folder in Settings → Backups.`,
+      `The backup folder cannot be reached (${folder}).`,
+      'Connect the drive or choose another folder',
     );
   }
   if (lastAttempt && !lastAttempt.ok) {
     return warn('failed', `The last backup failed: ${lastAttempt.message ?? 'unknown error'}`);
   }
-  if (!lastVerified) return warn('never', 'No verified backup yet. Back up now in Settings → Backups.');
+  if (!lastVerified) return warn('never', 'No verified backup yet.', 'Back up now');
   const age = now.getTime() - Date.parse(lastVerified.at);
   if (age > warnAfterDays * DAY_MS) {
     const days = Math.floor(age / DAY_MS);

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { backupHealth } from '../../../shared/domain/backupHealth';
 import {
   type BackupOutcome,
-  defaultDeviceConfig,
   type DeviceConfig,
+  defaultDeviceConfig,
 } from '../../../shared/domain/deviceConfigSchema';
 
 const now = new Date('2026-12-02T12:00:00Z');
@@ -24,6 +24,10 @@ describe('backupHealth', () => {
     const status = backupHealth(config({}), now, false);
     expect(status.warning?.kind).toBe('no-folder');
     expect(status.warning?.message).toContain('Choose a backup folder in Settings → Backups');
+    // Settings → Backups itself shows the same words without sending the user there.
+    expect(status.warning?.here).toBe(
+      'No backup folder is set, so your notes exist only on this computer. Choose a backup folder.',
+    );
   });
 
   test('the folder cannot be reached (drive unplugged): says so and names the folder', () => {

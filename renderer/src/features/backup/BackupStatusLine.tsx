@@ -8,7 +8,16 @@ import { formatAgo, formatDateTime } from '../../format/dates';
  * live-region role: those screens' alerts belong to their forms, and Settings announces a
  * backup's outcome in its own words.
  */
-export function BackupStatusLine({ status, now = new Date() }: { status: BackupStatus | null; now?: Date }) {
+export function BackupStatusLine({
+  status,
+  now = new Date(),
+  inSettings = false,
+}: {
+  status: BackupStatus | null;
+  now?: Date;
+  /** Shown in Settings → Backups: the warning does not send the user there. */
+  inSettings?: boolean;
+}) {
   if (!status) return null;
   const last = status.lastVerified;
   const lastWords = last ? (
@@ -28,7 +37,7 @@ export function BackupStatusLine({ status, now = new Date() }: { status: BackupS
   if (status.warning) {
     return (
       <div className="backup-status backup-warning">
-        <p>{status.warning.message}</p>
+        <p>{inSettings ? status.warning.here : status.warning.message}</p>
         {lastWords && status.warning.kind !== 'stale' && <p className="muted small">{lastWords}</p>}
       </div>
     );

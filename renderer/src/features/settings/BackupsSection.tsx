@@ -1,11 +1,11 @@
+import { HardDrive } from 'lucide-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Icon } from '../../components/Icon';
 import { ProgressLine } from '../../components/ProgressLine';
 import { call, messageOf } from '../../data/api';
 import { useTaskProgress } from '../../data/useTaskProgress';
 import { BackupStatusLine } from '../backup/BackupStatusLine';
 import { useBackupStatus } from '../backup/useBackupStatus';
-import { HardDrive } from 'lucide-react';
-import { Icon } from '../../components/Icon';
 
 const daysMessage = 'Enter a number of days from 1 to 365.';
 
@@ -92,7 +92,7 @@ export function BackupsSection({
         it, and keeps older copies: one per hour for a day, per day for two weeks, per week for two months,
         per month for a year.
       </p>
-      <BackupStatusLine status={status} />
+      <BackupStatusLine status={status} inSettings />
       {(busy || status?.running) && (
         <ProgressLine label="Backing up" progress={progress} unit="record files" />
       )}
@@ -139,7 +139,8 @@ export function BackupsSection({
           Save warning
         </button>
       </form>
-      {error && (
+      {/* Not said twice: a failure the status line above already states (the folder unplugged). */}
+      {error && error !== status?.warning?.message && error !== status?.warning?.here && (
         <p role="alert" className="error">
           {error}
         </p>

@@ -1,11 +1,11 @@
 import './vaultLocation.css';
+import { FolderCog } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { OldVaultCopy, VaultPlace } from '../../../../shared/ipc/contracts/vaultPlaceContract';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
+import { Icon } from '../../components/Icon';
 import { call, messageOf } from '../../data/api';
 import { formatDateTime } from '../../format/dates';
-import { FolderCog } from 'lucide-react';
-import { Icon } from '../../components/Icon';
 
 /** What an old copy is, in the user's words. */
 function describeCopy(copy: OldVaultCopy): string {
@@ -14,7 +14,7 @@ function describeCopy(copy: OldVaultCopy): string {
     return `The vault as it was before it was upgraded to the new format${when}. Older versions of Attune open it, with the passphrase and recovery key it had then; changes made since are not in it.`;
   }
   return copy.reason === 'moved'
-    ? `Left behind when the vault was moved${when}.`
+    ? `Left behind when the vault was moved${when}. It still holds every record as it was then, encrypted, and opens with the passphrase and recovery key it had then.`
     : `Put aside when the vault was replaced${when} (a key rotation or a restore). It still opens with the passphrase and recovery key it had then.`;
 }
 
@@ -83,8 +83,10 @@ export function VaultLocationSection() {
         <Icon icon={FolderCog} /> Where the vault lives
       </h2>
       <p className="muted">
-        All your records are kept, encrypted, in this folder on this computer. Back it up with Attune’s
-        backups rather than by copying it while Attune is open.
+        All your records are kept, encrypted, in this folder. In a folder a sync app shares with your other
+        computers (Syncthing, Dropbox, iCloud Drive, OneDrive), Attune on each of them can open the same
+        vault: see This computer and the others. Back it up with Attune’s backups rather than by copying it
+        while Attune is open.
       </p>
       <p>
         Folder: <code data-testid="vault-location">{place?.location ?? '…'}</code>
@@ -119,7 +121,7 @@ export function VaultLocationSection() {
           />
           <div className="button-row">
             <button type="submit" disabled={busy}>
-              {busy ? 'Moving the vault…' : 'Move the vault'}
+              {busy ? 'Moving the vault: copying every file, then checking the copy…' : 'Move the vault'}
             </button>
             <button type="button" className="secondary" disabled={busy} onClick={() => setTarget(null)}>
               Cancel
