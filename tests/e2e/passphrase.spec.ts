@@ -100,6 +100,10 @@ test('forgotten passphrase: recover with the recovery key, see a new key, unlock
   });
   await test.step('later: the old passphrase no longer opens the vault, the new one does', async () => {
     await lockButton(page).click();
+    // Unlock with nothing typed: said, and the field takes the focus to type in.
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Enter your passphrase.');
+    await expect(page.getByLabel('Passphrase')).toBeFocused();
     await unlockWith(page, passphrase);
     await expect(page.getByRole('alert')).toContainText('That passphrase does not open this vault', SLOW);
     // Back in the field, the wrong passphrase selected, to type again (the clicked button was disabled).

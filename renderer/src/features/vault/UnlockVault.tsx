@@ -40,7 +40,11 @@ export function UnlockVault({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!passphrase) return setError('Enter your passphrase.');
+    if (!passphrase) {
+      setError('Enter your passphrase.');
+      field.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
