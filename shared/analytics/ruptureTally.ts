@@ -3,6 +3,8 @@
  * metrics, and the ranked views read from it: dimensions preceding ruptures, marker
  * frequencies and strategy outcomes.
  */
+
+import { compareText } from '../compareText';
 import { type DimensionId, dimensionById, dimensionIds } from '../domain/dimensions';
 import {
   type RuptureTypeId,
@@ -123,8 +125,6 @@ export function tallyRupture(tally: RuptureTally, rupture: RuptureSummary): void
   if (minutes !== null) tally.minutesToRepair.push(minutes);
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** All five dimensions by how many ruptures followed their lapse, most first (ties in display order). */
 export function dimensionsPrecedingRuptures(tally: RuptureTally): DimensionPrecedence[] {
   // Array.prototype.sort is stable, so equal counts keep dimensionIds order.
@@ -142,7 +142,7 @@ export function dimensionsPrecedingRuptures(tally: RuptureTally): DimensionPrece
 export function markerFrequencies(tally: RuptureTally): MarkerFrequency[] {
   return [...tally.markers]
     .map(([marker, count]) => ({ marker, count }))
-    .sort((a, b) => b.count - a.count || byId(a.marker, b.marker));
+    .sort((a, b) => b.count - a.count || compareText(a.marker, b.marker));
 }
 
 /** The strategies used, with their outcomes and success rate, most used first (ties by id). */
@@ -154,7 +154,7 @@ export function strategyOutcomes(tally: RuptureTally): StrategyOutcome[] {
       ...counts,
       successRate: repairRate(counts),
     }))
-    .sort((a, b) => b.uses - a.uses || byId(a.strategy, b.strategy));
+    .sort((a, b) => b.uses - a.uses || compareText(a.strategy, b.strategy));
 }
 
 /**

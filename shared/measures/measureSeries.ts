@@ -4,6 +4,8 @@
  * reliable-change markers of the charts). Partly answered forms are kept in the series but carry
  * no score, and are never the "previous" or "first" of another.
  */
+
+import { compareText } from '../compareText';
 import type { InstrumentId } from './instrument';
 import { instrumentsById } from './instruments';
 import { type MeasureFlag, measureFlags, urgentMeasureFlagKinds } from './measureFlags';
@@ -28,7 +30,7 @@ export function measureSeries(measures: readonly Measure[], instrument: Instrume
   const definition = instrumentsById[instrument];
   const own = measures
     .filter((m) => m.instrument === instrument)
-    .sort((a, b) => cmp(a.administeredAt, b.administeredAt) || cmp(a.id, b.id));
+    .sort((a, b) => compareText(a.administeredAt, b.administeredAt) || compareText(a.id, b.id));
   const points: SeriesPoint[] = [];
   let first: number | null = null;
   let previous: Measure | null = null;
@@ -55,5 +57,3 @@ export function urgentLatest(measures: readonly Measure[]): SeriesPoint[] {
   }
   return out;
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

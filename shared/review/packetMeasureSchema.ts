@@ -4,10 +4,11 @@
  * them, written out so a reader without Attune's scoring can read them too.
  */
 import { z } from 'zod';
+import { compareText } from '../compareText';
 import { isoDateTimeSchema } from '../domain/fields';
+import { instrumentIds } from '../measures/instrument';
 import { checkMeasureAnswers, type Measure, measureSchema } from '../measures/measureSchema';
 import { measureSeries } from '../measures/measureSeries';
-import { instrumentIds } from '../measures/instrument';
 import type { ChangeKind } from '../measures/reliableChange';
 import { CASE_REF, packetRefSchema } from './packetRef';
 
@@ -90,9 +91,7 @@ export function packetMeasureScores(measures: readonly PacketMeasureInput[]): Pa
   }
   return out.sort(
     (a, b) =>
-      cmp(a.administeredAt, b.administeredAt) ||
+      compareText(a.administeredAt, b.administeredAt) ||
       instrumentIds.indexOf(a.instrument) - instrumentIds.indexOf(b.instrument),
   );
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

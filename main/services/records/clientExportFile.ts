@@ -7,9 +7,9 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from '../exchange/expo
  * A client's record set in the interchange format (docs/interchange-format.md), so another
  * Attune can import it: the client, the sessions, the signed notes, the outcome measures, the
  * signed treatment plan versions, the diagnoses, the safety plan, and the user templates those
- * notes were written in. Process notes are never part of it. Settings travel only when the notes
- * use the user's own rupture markers or strategies, and then only that vocabulary, so the notes
- * keep their meaning; the clinician's other settings are not the client's record.
+ * notes were written in. Process notes are never part of it. Settings travel only when the user
+ * has rupture markers or strategies of their own, and then only that vocabulary (all of it, so
+ * every note reads as written); the clinician's other settings are not the client's record.
  */
 export function clientExportFile(set: RecordSet): ExportFile {
   const { markers, strategies } = set.settings.ruptureVocabulary;

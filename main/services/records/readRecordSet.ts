@@ -1,14 +1,15 @@
+import { compareText } from '../../../shared/compareText';
 import type { Client } from '../../../shared/domain/clientSchema';
+import { currentSafetyPlan } from '../../../shared/domain/currentSafetyPlan';
 import { byDiagnosisStanding, type Diagnosis } from '../../../shared/domain/diagnosisSchema';
 import type { Note } from '../../../shared/domain/noteSchema';
-import { currentSafetyPlan } from '../../../shared/domain/currentSafetyPlan';
 import type { SafetyPlan } from '../../../shared/domain/riskSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
 import { AttuneError } from '../../../shared/errors';
-import type { Measure } from '../../../shared/measures/measureSchema';
 import type { RecordSet } from '../../../shared/ipc/contracts/recordsContract';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import { type Clock, isoNow } from '../Clock';
 import { noteSummaries } from '../noteSummaries';
 import { kinds, type RecordStore } from '../RecordStore';
@@ -86,8 +87,6 @@ export async function readRecordSet(
   });
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The client's signed plan versions (oldest first), diagnoses (byDiagnosisStanding) and safety plan. */
 async function clinicalRecordsOf(
   store: RecordStore,
@@ -95,10 +94,10 @@ async function clinicalRecordsOf(
 ): Promise<Pick<RecordSet, 'treatmentPlans' | 'diagnoses' | 'safetyPlan'>> {
   const treatmentPlans = [...(await store.all<TreatmentPlan>(kinds.treatmentPlan)).values()]
     .filter((p) => p.clientId === clientId && p.status === 'signed')
-    .sort((a, b) => a.version - b.version || byText(a.id, b.id));
+    .sort((a, b) => a.version - b.version || compareText(a.id, b.id));
   const diagnoses = [...(await store.all<Diagnosis>(kinds.diagnosis)).values()]
     .filter((d) => d.clientId === clientId)
-    .sort((a, b) => byDiagnosisStanding(a, b) || byText(a.id, b.id));
+    .sort((a, b) => byDiagnosisStanding(a, b) || compareText(a.id, b.id));
   const safetyPlan = currentSafetyPlan((await store.all<SafetyPlan>(kinds.safetyPlan)).values(), clientId);
   return { treatmentPlans, diagnoses, safetyPlan };
 }

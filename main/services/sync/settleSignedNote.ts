@@ -1,3 +1,4 @@
+import { compareText } from '../../../shared/compareText';
 import { noteFieldLabel } from '../../../shared/domain/noteFieldLabels';
 import type { Addendum, Note } from '../../../shared/domain/noteSchema';
 import { signableContent } from '../../../shared/domain/signableContent';
@@ -28,7 +29,7 @@ export function settleSignedNote(
 ): { note: Note; from: string[] } | null {
   const signed = versions
     .filter((v): v is NoteVersion & { value: Note } => v.value?.status === 'signed' && !!v.value.signed)
-    .sort((x, y) => signedAt(x.value).localeCompare(signedAt(y.value)) || (x.opId < y.opId ? -1 : 1));
+    .sort((x, y) => compareText(signedAt(x.value), signedAt(y.value)) || (x.opId < y.opId ? -1 : 1));
   const base = signed[0];
   if (!base) return null;
   const note = structuredClone(base.value);
@@ -53,7 +54,7 @@ export function settleSignedNote(
       text: keptText(v.deviceName, v.at, v.value, base.value),
     });
   }
-  note.addenda = [...addenda.values()].sort((x, y) => x.at.localeCompare(y.at) || (x.id < y.id ? -1 : 1));
+  note.addenda = [...addenda.values()].sort((x, y) => compareText(x.at, y.at) || (x.id < y.id ? -1 : 1));
   note.updatedAt = later(at, note.updatedAt);
   return { note, from: [...new Set(from)] };
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../../../shared/compareText';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { planSignableContent } from '../../../shared/domain/planSignableContent';
 import { type TreatmentPlan, treatmentPlanSchema } from '../../../shared/domain/treatmentPlanSchema';
@@ -34,7 +35,7 @@ export function settleSignedPlan(
   });
   const signed = parsed
     .filter((v) => v.plan.status === 'signed' && v.plan.signed)
-    .sort((x, y) => signedAt(x.plan).localeCompare(signedAt(y.plan)) || (x.opId < y.opId ? -1 : 1));
+    .sort((x, y) => compareText(signedAt(x.plan), signedAt(y.plan)) || (x.opId < y.opId ? -1 : 1));
   const base = signed[0];
   if (!base) return null;
   const signedContent = planSignableContent(base.plan);

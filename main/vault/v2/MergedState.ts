@@ -1,3 +1,4 @@
+import { compareText } from '../../../shared/compareText';
 import { AttuneError } from '../../../shared/errors';
 import { type AuditLine, compareAuditLines, DeviceAuditChain } from './DeviceAuditChain';
 import { parseOpId } from './parseOpId';
@@ -432,5 +433,3 @@ function parentsOf(ops: LogOp[]): Offered['parents'] {
   }
   return [...seen.values()];
 }
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
