@@ -4,24 +4,31 @@ import type { Clock } from './Clock';
 import { isoNow } from './Clock';
 import { kinds, type RecordStore, type Writer } from './RecordStore';
 
+/** What a held draft is a draft of: a progress note or a treatment plan version. */
+export type HeldDraftOf = 'note' | 'plan';
+
 /**
- * A held draft as the vault keeps it: a note's draft that could not be saved because it is not
- * valid yet (a repair minute before its rupture's, say), with the saved version it was made on.
+ * A held draft as the vault keeps it: a draft that could not be saved because it is not valid
+ * yet (a repair minute before its rupture's, a goal without its text), with the saved version it
+ * was made on.
  */
 interface HeldDraftRecord extends HeldDraft {
-  noteId: string;
+  of: HeldDraftOf;
+  /** The note's or the plan version's id. */
+  target: string;
 }
 
-/** A draft this large is not held in the vault (the editor keeps it in memory); far above any real note. */
+/** A draft this large is not held in the vault (the editor keeps it in memory); far above any real one. */
 export const MAX_HELD_DRAFT_BYTES = 8 * 1024 * 1024;
 
 /**
- * Drafts that could not be saved as notes, kept encrypted in the vault until the note is saved,
- * signed or the writer chooses the saved version, so a crash, a reload or quitting never loses
- * what was typed while one field was wrong. Each computer keeps its own (the record's id is the
- * note's id and this computer's), so two computers never write the same record and a draft held
- * on one is offered only there. Records of their own kind: nothing that lists, searches, exports
- * or charts notes reads them; backups keep them like every record.
+ * Drafts that could not be saved (not valid yet), kept encrypted in the vault until the note or
+ * plan is saved, signed or the writer keeps the saved version, so a crash, a reload or quitting
+ * never loses what was typed while one field was wrong. Each computer keeps its own (the record's
+ * id names what it is a draft of and this computer), so two computers never write the same
+ * record, and a draft held on one is offered only there. Records of their own kind: nothing that
+ * lists, searches, exports or charts notes and plans reads them; backups keep them like every
+ * record.
  */
 export class HeldDraftStore {
   constructor(
@@ -31,39 +38,40 @@ export class HeldDraftStore {
     private readonly computer: () => Promise<string>,
   ) {}
 
-  async #id(noteId: string): Promise<string> {
-    return `${noteId}-${await this.computer()}`;
+  async #id(of: HeldDraftOf, target: string): Promise<string> {
+    return `${of}-${target}-${await this.computer()}`;
   }
 
-  /** This computer's held draft of the note, if any. */
-  async find(noteId: string): Promise<HeldDraft | null> {
-    const record = await this.store.find<HeldDraftRecord>(kinds.heldDraft, await this.#id(noteId));
-    if (!record || record.noteId !== noteId) return null;
+  /** This computer's held draft of the note or plan, if any. */
+  async find(of: HeldDraftOf, target: string): Promise<HeldDraft | null> {
+    const record = await this.store.find<HeldDraftRecord>(kinds.heldDraft, await this.#id(of, target));
+    if (!record || record.of !== of || record.target !== target) return null;
     return { draft: record.draft, basedOn: record.basedOn, heldAt: record.heldAt };
   }
 
-  /** Keeps `draft` for the note (replacing what was held); when it is too large, refuses. */
+  /** Keeps `draft` (replacing what was held); refuses one too large. Answers when it was held. */
   async put(
     writer: Writer,
-    noteId: string,
+    of: HeldDraftOf,
+    target: string,
     draft: Record<string, unknown>,
     basedOn: string | null,
   ): Promise<string> {
     const heldAt = isoNow(this.clock);
-    const record: HeldDraftRecord = { noteId, draft, basedOn, heldAt };
+    const record: HeldDraftRecord = { of, target, draft, basedOn, heldAt };
     if (Buffer.byteLength(JSON.stringify(record), 'utf8') > MAX_HELD_DRAFT_BYTES) {
       throw new AttuneError(
         'invalid-input',
-        'This draft is too large to keep in the vault while it cannot be saved; it stays open in the editor. Fix the problems shown so the note can be saved.',
+        'This draft is too large to keep in the vault while it cannot be saved; it stays open in the editor. Fix the problems shown so it can be saved.',
       );
     }
-    await writer.put(kinds.heldDraft, await this.#id(noteId), record);
+    await writer.put(kinds.heldDraft, await this.#id(of, target), record);
     return heldAt;
   }
 
-  /** Removes this computer's held draft of the note, if there is one (in the caller's write). */
-  async clear(writer: Writer, noteId: string): Promise<void> {
-    const id = await this.#id(noteId);
+  /** Removes this computer's held draft of the note or plan, if there is one (in the caller's write). */
+  async clear(writer: Writer, of: HeldDraftOf, target: string): Promise<void> {
+    const id = await this.#id(of, target);
     if (await this.store.find(kinds.heldDraft, id)) await writer.delete(kinds.heldDraft, id);
   }
 }

@@ -141,7 +141,7 @@ export class NoteService {
         schemas,
       );
       // Saved: a draft held back before (not valid then) is superseded.
-      await this.deps.held.clear(writer, id);
+      await this.deps.held.clear(writer, 'note', id);
       return { updatedAt: note.updatedAt, summary: structuredClone(summarizeNote(note)) };
     });
   }
@@ -154,7 +154,7 @@ export class NoteService {
     return this.deps.store.write(async (writer) => {
       const current = await this.require(id);
       if (current.status === 'signed') throw new AttuneError('read-only', signedMessage);
-      return { heldAt: await this.deps.held.put(writer, id, draft, basedOn) };
+      return { heldAt: await this.deps.held.put(writer, 'note', id, draft, basedOn) };
     });
   }
 
@@ -162,14 +162,14 @@ export class NoteService {
   async heldDraft(id: string): Promise<HeldDraft | null> {
     const current = await this.require(id);
     if (current.status === 'signed') return null;
-    return structuredClone(await this.deps.held.find(id));
+    return structuredClone(await this.deps.held.find('note', id));
   }
 
   /** Drops this computer's held draft of the note: the writer kept the saved version. */
   discardHeldDraft(id: string): Promise<void> {
     return this.deps.store.write(async (writer) => {
       await this.require(id);
-      await this.deps.held.clear(writer, id);
+      await this.deps.held.clear(writer, 'note', id);
     });
   }
 
@@ -202,7 +202,7 @@ export class NoteService {
         detail: { kind: kinds.note, id, contentHash },
       });
       // Signed as saved: nothing held back may come back over it.
-      await this.deps.held.clear(writer, id);
+      await this.deps.held.clear(writer, 'note', id);
       return structuredClone(note);
     });
   }

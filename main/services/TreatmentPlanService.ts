@@ -4,12 +4,14 @@ import { currentPlan, latestDraft, newestFirst, planReviewDue } from '../../shar
 import { planSignableContent } from '../../shared/domain/planSignableContent';
 import { type TreatmentPlan, treatmentPlanSchema } from '../../shared/domain/treatmentPlanSchema';
 import { AttuneError } from '../../shared/errors';
+import type { HeldDraft } from '../../shared/ipc/contract';
 import type { PlanDraftInput, PlanReviewDue } from '../../shared/ipc/contracts/planContract';
 import { sha256Hex } from '../vault/binary';
 import type { ClientService } from './ClientService';
 import { type Clock, isoNow } from './Clock';
-import { parseOrThrow } from './parseOrThrow';
+import type { HeldDraftStore } from './HeldDraftStore';
 import { signerName } from './NoteService';
+import { parseOrThrow } from './parseOrThrow';
 import { kinds, type RecordStore } from './RecordStore';
 import type { SettingsService } from './SettingsService';
 
@@ -43,6 +45,8 @@ export class TreatmentPlanService {
     private readonly clock: Clock,
     private readonly clients: ClientService,
     private readonly settings: SettingsService,
+    /** Drafts not valid yet, kept until the plan version is saved (HeldDraftStore). */
+    private readonly held: HeldDraftStore,
   ) {}
 
   /** Every version of the client's plan, newest version first. */
@@ -105,7 +109,37 @@ export class TreatmentPlanService {
         updatedAt: laterThan(isoNow(this.clock), current.updatedAt),
       });
       await writer.put(kinds.treatmentPlan, plan.id, plan);
+      // Saved: a draft held back before (not valid then) is superseded.
+      await this.held.clear(writer, 'plan', plan.id);
       return structuredClone(plan);
+    });
+  }
+
+  /**
+   * Keeps a draft version's content that cannot be saved yet (not valid) in the vault, so what was
+   * typed survives a crash or quitting; the editor offers it back when the plan is opened again.
+   */
+  holdDraft(id: string, draft: Record<string, unknown>, basedOn: string | null): Promise<{ heldAt: string }> {
+    return this.store.write(async (writer) => {
+      const current = await this.#require(id);
+      if (current.status === 'signed') throw new AttuneError('read-only', signedMessage);
+      return { heldAt: await this.held.put(writer, 'plan', id, draft, basedOn) };
+    });
+  }
+
+  /** This computer's held draft of a plan version still in draft (a signed one has none to offer). */
+  async heldDraft(id: string): Promise<HeldDraft | null> {
+    const current = await this.#require(id);
+    if (current.status === 'signed') return null;
+    return structuredClone(await this.held.find('plan', id));
+  }
+
+  /** Drops this computer's held draft of the plan version: the writer kept the saved version. */
+  discardHeldDraft(id: string): Promise<null> {
+    return this.store.write(async (writer) => {
+      await this.#require(id);
+      await this.held.clear(writer, 'plan', id);
+      return null;
     });
   }
 
@@ -137,6 +171,8 @@ export class TreatmentPlanService {
         type: 'sign',
         detail: { kind: kinds.treatmentPlan, id, version: plan.version, contentHash },
       });
+      // Signed as saved: nothing held back may come back over it.
+      await this.held.clear(writer, 'plan', id);
       return structuredClone(plan);
     });
   }
@@ -203,6 +239,7 @@ export class TreatmentPlanService {
         type: 'delete',
         detail: { kind: kinds.treatmentPlan, id, version: current.version },
       });
+      await this.held.clear(writer, 'plan', id);
       return null;
     });
   }

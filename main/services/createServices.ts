@@ -83,7 +83,7 @@ export function createServices(session: VaultSession, options: ServiceOptions = 
     sessionNotes: new SessionNoteService({ store, sessions, notes, templates }),
     processNotes: new ProcessNoteService(store, clock, notes, sessions),
     measures,
-    plans: new TreatmentPlanService(store, clock, clients, settings),
+    plans: new TreatmentPlanService(store, clock, clients, settings, held),
     diagnoses: new DiagnosisService(store, clock, clients),
     clientEntry: new ClientEntryService(session, notes, measures),
     safetyPlans: new SafetyPlanService(store, clock, clients),

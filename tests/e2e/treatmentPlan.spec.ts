@@ -55,7 +55,15 @@ test('a treatment plan with two goals, signed, revised into version 2 with versi
   await editor.getByRole('button', { name: 'Add goal' }).click();
   const goal1 = editor.getByRole('group', { name: 'Goal 1', exact: true });
   await expect(goal1.getByText('Write the goal.')).toBeVisible({ timeout: 30_000 });
-  await expect(editor.getByRole('status')).toHaveText(/^Not saved: some fields need attention/);
+  await expect(editor.getByRole('status')).toHaveText(
+    /^Not saved yet: some fields need attention.*kept, encrypted, on this computer/,
+  );
+  // Kept in the vault, not only in this window: after a reload the goal is still there.
+  await page.reload();
+  if (await page.getByLabel('Passphrase').isVisible()) await unlock(page);
+  await openClientFromSidebar(page, code);
+  await tab(page, 'Treatment').click();
+  await expect(goal1.getByText('Write the goal.')).toBeVisible({ timeout: 30_000 });
 
   await editor.getByRole('button', { name: 'Add problem' }).click();
   await editor.getByRole('textbox', { name: 'Problem 1', exact: true }).fill('Low mood since the divorce');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, recordIdSchema } from '../../domain/fields';
 import { type TreatmentPlan, treatmentPlanSchema } from '../../domain/treatmentPlanSchema';
+import type { HeldDraft } from './noteContract';
 import { returns } from './returns';
 
 /**
@@ -45,6 +46,22 @@ export const planContract = {
     input: z.strictObject({ id: recordIdSchema, expectedUpdatedAt: isoDateTimeSchema }),
     output: returns<TreatmentPlan>(),
   },
+  /**
+   * Keeps a draft version's content that is not valid yet (so cannot be saved) in the vault until
+   * it is saved, signed, discarded or the held draft is dropped; refused for a signed version.
+   */
+  'plans:holdDraft': {
+    input: z.strictObject({
+      id: recordIdSchema,
+      draft: z.record(z.string(), z.unknown()),
+      basedOn: isoDateTimeSchema.nullable(),
+    }),
+    output: returns<{ heldAt: string }>(),
+  },
+  /** This computer's held draft of a plan version still in draft, or null. */
+  'plans:heldDraft': { input: z.strictObject({ id: recordIdSchema }), output: returns<HeldDraft | null>() },
+  /** Drops this computer's held draft of a plan version (the writer kept the saved version). */
+  'plans:discardHeldDraft': { input: z.strictObject({ id: recordIdSchema }), output: returns<null>() },
   /** Starts a new draft version copied from the current signed version (one draft at a time). */
   'plans:revise': { input: z.strictObject({ clientId: recordIdSchema }), output: returns<TreatmentPlan>() },
   /** Removes a draft version (audited); a signed version is never removed. */

@@ -77,3 +77,41 @@ describe('held drafts: a draft not valid yet is kept in the vault until the note
     expect(h.session.vault.list(kinds.heldDraft)).toHaveLength(0);
   });
 });
+
+describe('held drafts of a treatment plan version', () => {
+  it('are kept until the version is saved, or until the saved version is kept', async () => {
+    const h = await openServices();
+    const client = await h.services.clients.create({
+      code: 'C-77',
+      displayName: 'Plan Person',
+      startDate: '2025-01-06',
+      concerns: [],
+      goals: [],
+    });
+    const draft = await h.services.plans.create(client.id);
+    const typed = { problems: [], goals: [{ text: '' }], interventions: [], reviewDate: draft.reviewDate };
+    await h.services.plans.holdDraft(draft.id, typed, draft.updatedAt);
+    await h.session.lock('user');
+    await h.session.unlock({ passphrase: PASS });
+    expect(await h.services.plans.heldDraft(draft.id)).toMatchObject({
+      draft: typed,
+      basedOn: draft.updatedAt,
+    });
+    // A note's and a plan's held drafts never meet, even under the same id.
+    expect(await h.services.notes.heldDraft(draft.id).catch(() => 'not a note')).toBe('not a note');
+
+    await h.services.plans.save({
+      id: draft.id,
+      expectedUpdatedAt: draft.updatedAt,
+      problems: draft.problems,
+      goals: draft.goals,
+      interventions: draft.interventions,
+      reviewDate: draft.reviewDate,
+    });
+    expect(await h.services.plans.heldDraft(draft.id)).toBeNull();
+    expect(h.session.vault.list(kinds.heldDraft)).toHaveLength(0);
+    await h.services.plans.holdDraft(draft.id, typed, null);
+    await h.services.plans.discardHeldDraft(draft.id);
+    expect(await h.services.plans.heldDraft(draft.id)).toBeNull();
+  });
+});

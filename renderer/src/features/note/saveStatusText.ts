@@ -30,7 +30,7 @@ export function saveStatusText(status: SaveStatus): string {
 function failureText(error: unknown): string {
   if (error instanceof InvalidDraftError) {
     return error.kept
-      ? 'Not saved as the note yet: some fields need attention (see the messages below). What you typed is kept, encrypted, on this computer, and the note is saved once they are fixed.'
+      ? 'Not saved yet: some fields need attention (see the messages below). What you typed is kept, encrypted, on this computer, and is saved once they are fixed.'
       : 'Not saved: some fields need attention (see the messages below). Your text is kept while Attune is open, and will be saved once they are fixed.';
   }
   if (error instanceof ApiError && error.kind === 'locked') {

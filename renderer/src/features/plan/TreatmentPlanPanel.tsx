@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, todayIso } from '../../format/dates';
 import { PlanEditor } from './PlanEditor';
 import { PlanVersionView } from './PlanVersionView';
 import { planPurpose } from './planWords';
-import { planSavesSettled } from './usePlanDraft';
+import { offerHeldPlan, planSavesSettled } from './usePlanDraft';
 import './plan.css';
 
 /**
@@ -24,7 +24,11 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
   const load = useCallback(async () => {
     try {
       await planSavesSettled();
-      setPlans(await listPlans(clientId));
+      const list = await listPlans(clientId);
+      // A draft held in the vault (not valid when typed) is offered back when the editor opens.
+      const draft = latestDraft(list);
+      if (draft) await offerHeldPlan(draft.id);
+      setPlans(list);
       setError(null);
     } catch (failure) {
       setError(messageOf(failure));

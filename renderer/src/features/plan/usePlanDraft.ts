@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { type PlanContent, planDraftInput } from '../../../../shared/ipc/contracts/planContract';
+import { call } from '../../data/api';
 import { discardPlanDraft, savePlanDraft, signPlan } from '../../data/plans';
 import { type Held, HeldChanges, heldState } from '../note/draftStash';
 import { type FieldErrors, InvalidDraftError, noErrors, sameErrors, toFieldErrors } from '../note/noteDraft';
@@ -8,9 +9,27 @@ import { type ChangeInfo, useAutosave } from '../note/useAutosave';
 
 /**
  * Plan drafts that could not be saved (invalid when the editor closed, or the vault locked
- * first), in memory by plan id until the editor opens again. Nothing here touches the disk.
+ * first), in memory by plan id until the editor opens again. One that was not valid is also kept
+ * in the vault (plans:holdDraft), so it outlives the window: `offerHeldPlan` brings it back here.
  */
 const heldPlans = new HeldChanges<PlanContent>();
+
+/**
+ * Puts this computer's held draft of the plan version (kept in the vault when it was not valid)
+ * among the held plans, unless this window holds one already (as new or newer): call before the
+ * editor opens on it, which then offers it back as after a lock.
+ */
+export async function offerHeldPlan(planId: string): Promise<void> {
+  const held = await call('plans:heldDraft', { id: planId }).catch(() => null);
+  if (!held || heldPlans.get(planId)) return;
+  // Change 0: any save made from now on supersedes it.
+  heldPlans.hold(planId, {
+    value: held.draft as PlanContent,
+    change: 0,
+    basedOn: held.basedOn,
+    heldAt: held.heldAt,
+  });
+}
 
 /** Saves sent and not yet answered, in any editor of this window. */
 const inFlight = new Set<Promise<unknown>>();
@@ -93,7 +112,19 @@ export function usePlanDraft(initial: TreatmentPlan): PlanDraftState {
     async (value: PlanContent, { change, basedOn }: ChangeInfo) => {
       if (discarded.current) return savedAt.current;
       const found = validate(value);
-      if (found !== noErrors) throw new InvalidDraftError(found);
+      if (found !== noErrors) {
+        // Not valid yet, so not saved: kept in the vault as it is, so a crash or quitting loses
+        // nothing (main drops it once the version is saved). Waited for, so a lock waits too.
+        const kept = await call('plans:holdDraft', {
+          id: planId,
+          draft: value,
+          basedOn: basedOn ?? initial.updatedAt,
+        }).then(
+          () => true,
+          () => false,
+        );
+        throw new InvalidDraftError(found, kept);
+      }
       const request = savePlanDraft({
         id: planId,
         expectedUpdatedAt: basedOn ?? initial.updatedAt,
@@ -145,6 +176,8 @@ export function usePlanDraft(initial: TreatmentPlan): PlanDraftState {
   }, [choosing, planId, setContent]);
   const keepSaved = useCallback(() => {
     heldPlans.discard(planId);
+    // And the copy kept in the vault, or it would be offered again at the next opening.
+    void call('plans:discardHeldDraft', { id: planId }).catch(() => undefined);
     setChoosing(undefined);
   }, [planId]);
 
