@@ -92,6 +92,7 @@ export class FaultyFs implements VaultFs {
     this.run('mkdir', path, () => this.inner.mkdir(path, options));
   rmdir = (path: string) => this.run('rmdir', path, () => this.inner.rmdir(path));
   stat = (path: string) => this.run('stat', path, () => this.inner.stat(path));
+  lstat = (path: string) => this.run('lstat', path, () => this.inner.lstat(path));
   link = (existing: string, newPath: string) =>
     this.run('link', newPath, () => this.inner.link(existing, newPath));
   linkSync = (existing: string, newPath: string) => {
@@ -102,7 +103,7 @@ export class FaultyFs implements VaultFs {
 
 /** Only calls that change something on disk. */
 export const mutatingOps = (op: keyof VaultFs): boolean =>
-  !['readFile', 'readFileSync', 'read', 'readdir', 'stat'].includes(op);
+  !['readFile', 'readFileSync', 'read', 'readdir', 'stat', 'lstat'].includes(op);
 
 /**
  * Abandons `vault` as if its process had died this instant: no further file access, keys

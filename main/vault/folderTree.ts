@@ -2,11 +2,15 @@ import { join } from 'node:path';
 import { fsyncDir } from './atomicWrite';
 import { isNotFound, type VaultFs } from './vaultFs';
 
-/** Removes `path` and everything under it; absent is fine. */
+/**
+ * Removes `path` and everything under it; absent is fine. A symbolic link is removed itself,
+ * never followed: one put beside the vault in a synced folder (named like a leftover this code
+ * cleans up) must not empty the folder it points to.
+ */
 export async function removeTree(fs: VaultFs, path: string): Promise<void> {
   let isDir: boolean;
   try {
-    isDir = (await fs.stat(path)).isDirectory;
+    isDir = (await fs.lstat(path)).isDirectory;
   } catch (error) {
     if (isNotFound(error)) return;
     throw error;
@@ -33,7 +37,9 @@ export async function writeNewFile(fs: VaultFs, path: string, data: Buffer): Pro
 /**
  * Copies the folder `from` into `to` (which must not exist yet), every file written and fsynced
  * and every folder fsynced, skipping names `skip` refuses. Used for a vault that is locked and
- * held by our process lock, so nothing changes under it while it is copied.
+ * held by our process lock, so nothing changes under it while it is copied. Only folders and
+ * regular files are copied: a symbolic link (Attune never makes one in a vault; one put there
+ * through a synced folder could point at any file of the user's) is left out, not followed.
  */
 export async function copyTree(
   fs: VaultFs,
@@ -46,7 +52,11 @@ export async function copyTree(
   for (const name of await fs.readdir(from)) {
     if (skip(name)) continue;
     const source = join(from, name);
-    const stat = await fs.stat(source);
+    const stat = await fs.lstat(source);
+    if (stat.isSymbolicLink) {
+      console.warn(`Not copied: ${source} is a symbolic link, which a vault never holds.`);
+      continue;
+    }
     if (stat.isDirectory) await copyTree(fs, source, join(to, name), skip, onFile);
     else if (stat.isFile) {
       await writeNewFile(fs, join(to, name), await fs.readFile(source));

@@ -31,7 +31,8 @@ export async function discardInterruptedRotations(fs: VaultFs, vaultDir: string)
   let removed = 0;
   for (const name of names) {
     if (!pattern.test(name)) continue;
-    await removeTree(fs, join(parent, name)); // a folder, or the one intent file
+    // A folder, or the one intent file; removeTree removes a symbolic link itself, never its target.
+    await removeTree(fs, join(parent, name));
     removed++;
   }
   if (removed > 0) await fsyncDir(fs, parent);

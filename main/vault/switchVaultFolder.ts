@@ -240,7 +240,8 @@ export async function listKeptAside(vaultDir: string, fs: VaultFs = nodeVaultFs)
     const m = pattern.exec(name);
     if (!m) continue;
     const path = join(parent, name);
-    const stat = await fs.stat(path).catch(() => null);
+    // A folder, not a symbolic link to one: "Remove old copy" must only ever remove a copy.
+    const stat = await fs.lstat(path).catch(() => null);
     if (!stat?.isDirectory) continue;
     const date = new Date(Number(m[2]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]));
     found.push({

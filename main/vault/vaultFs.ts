@@ -9,6 +9,8 @@ export interface VaultStat {
   /** Inode number: two paths with the same `ino` (and device) are hard links to one file. */
   ino: number;
   dev: number;
+  /** True only from `lstat`, for a symbolic link itself (`stat` follows links). */
+  isSymbolicLink: boolean;
 }
 
 /**
@@ -40,6 +42,11 @@ export interface VaultFs {
   mkdir(path: string, options: { mode: number; recursive?: boolean }): Promise<void>;
   rmdir(path: string): Promise<void>;
   stat(path: string): Promise<VaultStat>;
+  /**
+   * `stat` of the path itself, not of what a symbolic link points to: code that removes or
+   * copies whole folders uses it, so a link put in a synced folder never leads outside it.
+   */
+  lstat(path: string): Promise<VaultStat>;
   /** Makes `newPath` a hard link to `existing` (backups share unchanged files between generations). */
   link(existing: string, newPath: string): Promise<void>;
   /**
@@ -48,6 +55,16 @@ export interface VaultFs {
    */
   linkSync(existing: string, newPath: string): void;
 }
+
+const statOf = (s: nodeFs.Stats): VaultStat => ({
+  size: s.size,
+  isFile: s.isFile(),
+  isDirectory: s.isDirectory(),
+  mtimeMs: s.mtimeMs,
+  ino: s.ino,
+  dev: s.dev,
+  isSymbolicLink: s.isSymbolicLink(),
+});
 
 // The callback API is used rather than fs/promises: readFile in particular is about twice as
 // fast for small files, and loading 10,000 notes is on the unlock path.
@@ -101,17 +118,8 @@ export const nodeVaultFs: VaultFs = {
   readdir: (path) => call<string[]>((cb) => nodeFs.readdir(path, cb)),
   mkdir: (path, options) => call<void>((cb) => nodeFs.mkdir(path, options, (err) => cb(err, undefined))),
   rmdir: (path) => call<void>((cb) => nodeFs.rmdir(path, (err) => cb(err, undefined))),
-  stat: async (path) => {
-    const s = await call<nodeFs.Stats>((cb) => nodeFs.stat(path, cb));
-    return {
-      size: s.size,
-      isFile: s.isFile(),
-      isDirectory: s.isDirectory(),
-      mtimeMs: s.mtimeMs,
-      ino: s.ino,
-      dev: s.dev,
-    };
-  },
+  stat: async (path) => statOf(await call<nodeFs.Stats>((cb) => nodeFs.stat(path, cb))),
+  lstat: async (path) => statOf(await call<nodeFs.Stats>((cb) => nodeFs.lstat(path, cb))),
   link: (existing, newPath) =>
     call<void>((cb) => nodeFs.link(existing, newPath, (err) => cb(err, undefined))),
   linkSync: (existing, newPath) => nodeFs.linkSync(existing, newPath),

@@ -44,6 +44,9 @@ async function leftovers(fs: VaultFs, vaultDir: string): Promise<Record<Leftover
   for (const name of names.sort()) {
     const m = pattern.exec(name);
     if (!m) continue;
+    // Only folders an upgrade made: a symbolic link of that name (a synced folder can bring one) is left alone.
+    const stat = await fs.lstat(join(dirname(vaultDir), name)).catch(() => null);
+    if (!stat?.isDirectory) continue;
     const kind: Leftover = m[1] === 'format1-copy' ? 'copy' : m[1] === 'upgrading' ? 'upgrading' : 'original';
     found[kind].push(join(dirname(vaultDir), name));
   }
