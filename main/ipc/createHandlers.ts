@@ -218,7 +218,10 @@ export function createHandlers(
     'review:preview': (request) => review.preview(request),
     'review:exportPacket': ({ passphrase, saveTo, ...request }) =>
       shown(review.exportPacket(request, passphrase, savePath('review-packet', saveTo)), byPath),
-    'review:openPacket': ({ path, passphrase }) => review.openPacket(path, passphrase),
+    // Only a file the user chose in the open dialog: a renderer cannot make main read, or reach out
+    // to, any other path.
+    'review:openPacket': ({ path, passphrase }) =>
+      review.openPacket(chosen.require('open-packet', path, 'the packet'), passphrase),
     'review:listPackets': () => review.listPackets(),
     'review:getPacket': ({ packetId }) => review.getPacket(packetId),
     'review:removePacket': async ({ packetId }) => {
@@ -235,7 +238,8 @@ export function createHandlers(
         review.exportComments(packetId, reviewerName, passphrase, savePath('review-comments', saveTo)),
         byPath,
       ),
-    'comments:import': ({ path, passphrase }) => review.importComments(path, passphrase),
+    'comments:import': ({ path, passphrase }) =>
+      review.importComments(chosen.require('open-comments', path, 'the comments file'), passphrase),
     'comments:list': (filter) => review.listComments(filter),
     'comments:setAddressed': ({ id, addressed }) => review.setCommentAddressed(id, addressed),
 

@@ -10,7 +10,9 @@ export const MAX_PATH_LENGTH = 4096;
  * refused: opening one makes Windows connect out over SMB and offer the user's credentials.
  */
 export function isAbsolutePath(path: string): boolean {
-  return (path.startsWith('/') && !path.startsWith('//')) || /^[A-Za-z]:[\\/]/.test(path);
+  // To Windows "/\server\share" is a UNC path too (either slash separates): the second character
+  // may be neither slash.
+  return /^\/(?![\\/])/.test(path) || /^[A-Za-z]:[\\/]/.test(path);
 }
 
 /**

@@ -19,7 +19,7 @@ export class ChosenPaths {
     if (!this.#chosen.get(purpose)?.has(path)) {
       throw new AttuneError(
         'invalid-input',
-        `Choose ${what} again with the button; Attune saves only where you choose.`,
+        `Choose ${what} again with the button: Attune reads and writes only the files and folders you choose there.`,
       );
     }
     return path;

@@ -21,8 +21,21 @@ function value<T>(result: Result<unknown>): T {
   return result.value as T;
 }
 
+/**
+ * The router over the harness, and `choose`: what the open dialog answers next (main opens only a
+ * file the user chose there), then chosen through it.
+ */
 async function routed(harness: Awaited<ReturnType<typeof openReviewHarness>>) {
-  return createRouter(createHandlers(harness.session, 'test', harness.services, harness.review)).call;
+  let next: string | null = null;
+  const seams = { chooseFile: async () => next };
+  const { call } = createRouter(
+    createHandlers(harness.session, 'test', harness.services, harness.review, seams),
+  );
+  const choose = async (purpose: 'open-packet' | 'open-comments', path: string) => {
+    next = path;
+    expect(await call('files:chooseReviewFile', { purpose })).toEqual({ ok: true, value: { path } });
+  };
+  return Object.assign(call, { choose });
 }
 
 const kindOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.kind);
@@ -52,6 +65,11 @@ describe('review through the IPC contract', () => {
 
     const reviewer = await openReviewerHarness();
     const rcall = await routed(reviewer);
+    // Not chosen in the open dialog: refused before anything is read.
+    expect(kindOf(await rcall('review:openPacket', { path: exported.path, passphrase: PACKET_PASS }))).toBe(
+      'invalid-input',
+    );
+    await rcall.choose('open-packet', exported.path);
     const opened = value<ReviewPacket>(
       await rcall('review:openPacket', { path: exported.path, passphrase: PACKET_PASS }),
     );
@@ -73,6 +91,7 @@ describe('review through the IPC contract', () => {
     );
     expect(await rcall('review:deleteComment', { id: comment.id })).toEqual({ ok: true, value: null });
 
+    await call.choose('open-comments', out.path);
     const imported = value<CommentsImportResult>(
       await call('comments:import', { path: out.path, passphrase: PACKET_PASS }),
     );
@@ -106,6 +125,7 @@ describe('review through the IPC contract', () => {
       // UNC paths would make Windows connect out over SMB and offer the user's credentials.
       '\\\\server\\share\\x.attune-review',
       '//server/share/x.attune-review',
+      '/\\server\\share\\x.attune-review',
     ];
     for (const path of bad) {
       expect(
@@ -116,8 +136,13 @@ describe('review through the IPC contract', () => {
     expect(
       kindOf(await call('comments:import', { path: '/tmp/x.attune-review', passphrase: PACKET_PASS })),
     ).toBe('invalid-input');
-    // Absolute Windows drive paths are paths too (here they simply do not exist).
+    // Absolute Windows drive paths are paths too: chosen in the dialog, they are looked for
+    // (here they simply do not exist); not chosen, they are refused like any other.
     for (const path of ['C:\\Users\\me\\x.attune-review', '/nowhere/x.ATTUNE-REVIEW']) {
+      expect(kindOf(await call('review:openPacket', { path, passphrase: PACKET_PASS }))).toBe(
+        'invalid-input',
+      );
+      await call.choose('open-packet', path);
       expect(kindOf(await call('review:openPacket', { path, passphrase: PACKET_PASS }))).toBe('not-found');
     }
   });
