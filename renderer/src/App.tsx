@@ -8,6 +8,7 @@ import { onNewRecoveryKey } from './data/recoveryKeyHandoff';
 import { unsavedForms } from './data/unsavedForms';
 import { RestoreBackup } from './features/backup/RestoreBackup';
 import { ClientEntryScreen } from './features/clientEntry';
+import { dropHeldKeptInVault } from './features/note/draftStash';
 import { CreateVault } from './features/vault/CreateVault';
 import { RecoverVault } from './features/vault/RecoverVault';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
@@ -91,6 +92,7 @@ export function App() {
       .catch((error) => setScreen({ name: 'failed', message: messageOf(error) }));
     const offLocked = onEvent('vault:locked', ({ reason }) => {
       clearIndex();
+      dropHeldKeptInVault();
       // The one-time recovery key stays on screen until the user confirms it is stored; the
       // lock then shows the unlock screen (this event may come before or after create answers).
       setScreen((current) =>

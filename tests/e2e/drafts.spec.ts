@@ -140,6 +140,15 @@ test('a draft held back as invalid is kept in the vault: a reload (a crash, quit
     // The vault holds the saved version as the note; the typed one only as held.
     expect((await storedNote(backend)).plan).toBe('plan saved');
   });
+  await test.step('a lock: the window lets go of the typed text, and the vault gives it back', async () => {
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await unlock(page);
+    await openNoteOf(page, 'C-503');
+    await expect(page.getByLabel('Plan', { exact: true })).toHaveValue(
+      'plan typed while the rating was wrong',
+    );
+    await expect(saveState).toContainText('What you typed is kept, encrypted, on this computer');
+  });
   await test.step('the window reloads: reopening the note brings the typed text back', async () => {
     await page.reload();
     if (await page.getByLabel('Passphrase').isVisible()) await unlock(page);

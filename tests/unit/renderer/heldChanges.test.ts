@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HeldChanges, heldState } from '../../../renderer/src/features/note/draftStash';
 import { draftDifferences } from '../../../renderer/src/features/note/draftDifferences';
+import { dropHeldKeptInVault, HeldChanges, heldState } from '../../../renderer/src/features/note/draftStash';
 import { filledDraft } from '../services/serviceKit';
 
 const entry = (value: string, change: number, basedOn: string | null = 'v1') => ({
@@ -16,6 +16,21 @@ describe('HeldChanges: changes kept back until saved', () => {
     held.hold('n1', entry('invalid 11', 5));
     held.saved('n1', 9); // the corrected value, a later change, was saved
     expect(held.get('n1')).toBeUndefined();
+  });
+
+  it('a lock drops what the vault keeps too, and keeps what only this window holds', () => {
+    const notes = new HeldChanges<string>();
+    const plans = new HeldChanges<string>();
+    notes.hold('n1', entry('not valid, held in the vault', 4));
+    notes.keptInVault('n1', 4);
+    notes.hold('n2', entry('cut off by the lock itself', 6));
+    plans.hold('p1', entry('typed after the vault copy', 9));
+    plans.keptInVault('p1', 8);
+    dropHeldKeptInVault();
+    expect(notes.get('n1')).toBeUndefined();
+    expect(notes.get('n2')?.value).toBe('cut off by the lock itself');
+    // A later change than the one the vault keeps stays: it is the only copy of it.
+    expect(plans.get('p1')?.value).toBe('typed after the vault copy');
   });
 
   it('a save of an older change leaves a newer held value alone', () => {

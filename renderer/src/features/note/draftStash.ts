@@ -20,9 +20,40 @@ export interface Held<T> {
   heldAt: string;
 }
 
+/** Every HeldChanges made, so a lock can drop from all of them what the vault keeps. */
+const everyHeld: Array<HeldChanges<unknown>> = [];
+
+/**
+ * Drops every held value the vault also keeps (a draft not valid yet, held there by
+ * notes:holdDraft or plans:holdDraft): called when the vault locks, so the window holds no
+ * plaintext of them while locked; the editor gets them back from the vault at the next opening.
+ * What only this window holds (a save cut off by the lock itself) stays until it is saved.
+ */
+export function dropHeldKeptInVault(): void {
+  for (const held of everyHeld) held.dropKeptInVault();
+}
+
 /** Held values of one kind, by note id. */
 export class HeldChanges<T> {
   readonly #entries = new Map<string, Held<T>>();
+  /** By id, the change number of a value the vault keeps too. */
+  readonly #inVault = new Map<string, number>();
+
+  constructor() {
+    everyHeld.push(this as HeldChanges<unknown>);
+  }
+
+  /** The value of change `change` of `id` is kept in the vault as well. */
+  keptInVault(id: string, change: number): void {
+    this.#inVault.set(id, change);
+  }
+
+  /** Forgets the values the vault keeps (see dropHeldKeptInVault). */
+  dropKeptInVault(): void {
+    for (const [id, change] of this.#inVault)
+      if (this.#entries.get(id)?.change === change) this.#entries.delete(id);
+    this.#inVault.clear();
+  }
 
   /** Keeps a value unless a later change is already held. */
   hold(id: string, entry: Held<T>): void {

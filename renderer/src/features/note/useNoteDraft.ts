@@ -101,7 +101,10 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
         // Not valid yet, so not the note: kept in the vault as it is, so a crash or quitting
         // loses nothing (main drops it once the note is saved). Waited for, so a lock waits too.
         const kept = await call('notes:holdDraft', { id: noteId, draft: value, basedOn }).then(
-          () => true,
+          () => {
+            heldDrafts.keptInVault(noteId, change);
+            return true;
+          },
           () => false,
         );
         throw new InvalidDraftError(found, kept);

@@ -120,7 +120,10 @@ export function usePlanDraft(initial: TreatmentPlan): PlanDraftState {
           draft: value,
           basedOn: basedOn ?? initial.updatedAt,
         }).then(
-          () => true,
+          () => {
+            heldPlans.keptInVault(planId, change);
+            return true;
+          },
           () => false,
         );
         throw new InvalidDraftError(found, kept);
