@@ -20,6 +20,32 @@ interface HeldDraftRecord extends HeldDraft {
 
 /** A draft this large is not held in the vault (the editor keeps it in memory); far above any real one. */
 export const MAX_HELD_DRAFT_BYTES = 8 * 1024 * 1024;
+/** A draft's bounds beside its size: nesting and parts, far above a note's (a few levels, hundreds of parts). */
+const MAX_DEPTH = 16;
+const MAX_PARTS = 100_000;
+
+const tooLarge = () =>
+  new AttuneError(
+    'invalid-input',
+    'This draft is too large to keep in the vault while it cannot be saved; it stays open in the editor. Fix the problems shown so it can be saved.',
+  );
+
+/**
+ * Whether `value` is JSON data of a draft's shape within the bounds: checked before it is
+ * serialised, so a renderer cannot make main walk a huge or deeply nested object (or overflow
+ * the stack) before the size is known.
+ */
+function withinBounds(value: unknown): boolean {
+  let parts = 0;
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: next, depth } = stack.pop() as { value: unknown; depth: number };
+    if (++parts > MAX_PARTS || depth > MAX_DEPTH) return false;
+    if (next === null || typeof next !== 'object') continue;
+    for (const child of Object.values(next)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return true;
+}
 
 /**
  * Drafts that could not be saved (not valid yet), kept encrypted in the vault until the note or
@@ -59,11 +85,8 @@ export class HeldDraftStore {
   ): Promise<string> {
     const heldAt = isoNow(this.clock);
     const record: HeldDraftRecord = { of, target, draft, basedOn, heldAt };
-    if (Buffer.byteLength(JSON.stringify(record), 'utf8') > MAX_HELD_DRAFT_BYTES) {
-      throw new AttuneError(
-        'invalid-input',
-        'This draft is too large to keep in the vault while it cannot be saved; it stays open in the editor. Fix the problems shown so it can be saved.',
-      );
+    if (!withinBounds(draft) || Buffer.byteLength(JSON.stringify(record), 'utf8') > MAX_HELD_DRAFT_BYTES) {
+      throw tooLarge();
     }
     await writer.put(kinds.heldDraft, await this.#id(of, target), record);
     return heldAt;

@@ -73,6 +73,12 @@ describe('held drafts: a draft not valid yet is kept in the vault until the note
     const { note } = await clientWithNote(h.services);
     const huge = { sections: { subjective: 'x'.repeat(MAX_HELD_DRAFT_BYTES) } };
     await expectKind(h.services.notes.holdDraft(note.id, huge, null), 'invalid-input');
+    // Nested deeper than any draft, or of more parts: refused before it is walked in full.
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i++) deep = { next: deep };
+    await expectKind(h.services.notes.holdDraft(note.id, deep, null), 'invalid-input');
+    const wide = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, i]));
+    await expectKind(h.services.notes.holdDraft(note.id, wide, null), 'invalid-input');
     await expectKind(h.services.notes.holdDraft('no-such-note', { sections: {} }, null), 'not-found');
     expect(h.session.vault.list(kinds.heldDraft)).toHaveLength(0);
   });
