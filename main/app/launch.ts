@@ -1,5 +1,8 @@
 import { launchModeOf } from './cliArgs';
 
+/** Chromium's and Node's switches that open the running app to a debugger. */
+const DEBUG_SWITCH = /^--(remote-debugging-(port|pipe|address)|inspect(-brk|-port)?|js-flags)(=|$)/;
+
 /** What the entry hands to `launch`: the process's arguments and the two ways to run. */
 export interface LaunchDeps {
   argv: readonly string[];
@@ -23,6 +26,17 @@ export interface LaunchDeps {
  * is not disturbed (a vault it holds open is reported as in use by the CLI, as `attune` does).
  */
 export async function launch(deps: LaunchDeps): Promise<void> {
+  // Chromium's debugging switches would let whoever started Attune so read the unlocked window
+  // (the packaging fuses stop Node's --inspect, not these). Refused in the installed app; a
+  // developer's `electron .` may use them.
+  const debugSwitch = deps.argv.find((arg) => DEBUG_SWITCH.test(arg));
+  if (!deps.defaultApp && debugSwitch !== undefined) {
+    console.error(
+      `Attune does not start with ${debugSwitch.split('=')[0]}: it would expose your unlocked notes.`,
+    );
+    deps.exit(2);
+    return;
+  }
   const mode = launchModeOf(deps.argv, { defaultApp: deps.defaultApp });
   if (mode.kind === 'app') {
     await deps.startApp();

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { processIo } from '../../../main/cli/CliIo';
-import { runCli } from '../../../main/cli/runCli';
 import { launchModeOf, userArgsOf } from '../../../main/app/cliArgs';
 import { type LaunchDeps, launch } from '../../../main/app/launch';
+import { processIo } from '../../../main/cli/CliIo';
+import { runCli } from '../../../main/cli/runCli';
 
 const packaged = { defaultApp: false };
 const dev = { defaultApp: true };
@@ -115,6 +115,17 @@ describe('launch', () => {
     const { deps, calls } = recording(['/opt/Attune/attune', '--cli', 'verify', '/v'], 4);
     await launch(deps);
     expect(calls).toEqual(['beforeCli', 'runCli ["verify","/v"]', 'flushOutput', 'exit 4']);
+  });
+
+  test('the installed app refuses to start with a debugging switch; `electron .` may use one', async () => {
+    for (const arg of ['--remote-debugging-port=9222', '--remote-debugging-pipe', '--inspect-brk=9229']) {
+      const { deps, calls } = recording(['/opt/Attune/attune', arg]);
+      await launch(deps);
+      expect(calls, arg).toEqual(['exit 2']);
+    }
+    const developer = recording(['/usr/bin/electron', '.', '--remote-debugging-port=9222']);
+    await launch({ ...developer.deps, defaultApp: true });
+    expect(developer.calls).toEqual(['startApp']);
   });
 
   test('without --cli it starts the app and neither runs the CLI nor exits', async () => {
