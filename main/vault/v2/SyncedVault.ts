@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
+import { open as openSealed, seal } from '../aead';
 import { atomicWriteFile, fsyncDir, isTempName } from '../atomicWrite';
+import { type AuditDetail, type AuditType, makeAuditEntry } from '../auditLog';
 import { assertBackupOutsideVault } from '../backupOutcome';
 import type { BackupOptions, BackupResult } from '../backupSet';
-import { type AuditDetail, type AuditType, makeAuditEntry } from '../auditLog';
-import { open as openSealed, seal } from '../aead';
 import { ascii, sha256Hex } from '../binary';
 import { DEFAULT_KDF, type KdfParams } from '../kdf';
 import { ProcessLock } from '../processLock';
@@ -15,6 +15,9 @@ import type { VaultSecret } from '../unlock';
 import { lockedError, openWriteFailure, writeFailure } from '../vaultErrors';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import type { RecordMeta } from '../vaultTypes';
+import { auditEntriesOf } from './auditEntriesOf';
+import { mergedCounts } from './backupSummary';
+import { acknowledgementsOf, applyDamageRepairs, type DamageRepair, damageRepairsFor } from './damageRepairs';
 import { DEFAULT_SEGMENT_BYTES, DeviceLogWriter } from './deviceLogWriter';
 import { encodeFramePayload } from './framePayload';
 import {
@@ -30,18 +33,16 @@ import {
 } from './keySlots';
 import { encodeLogFrame, ZERO_HASH } from './logFrame';
 import { MergedState, type RecordView } from './MergedState';
-import { strayParentProblems } from './mergedStateProblems';
-import { auditEntriesOf } from './auditEntriesOf';
 import { MARKER_FILE, markerBytes, parseMarker } from './marker';
+import { strayParentProblems } from './mergedStateProblems';
+import { PACK_MIN_FRAMES, packOwnLog } from './packOwnLog';
 import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDevices } from './presenceFile';
 import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
 import { encodeSeen, SEEN_FILE } from './seenFile';
-import { PACK_MIN_FRAMES, packOwnLog } from './packOwnLog';
-import { mergedCounts } from './backupSummary';
-import { backupSyncedVault } from './syncedBackup';
 import { putAsideStaleFolder, staleDevices } from './staleDeviceFolders';
 import { assertSyncedAudit, auditFor } from './syncedAudit';
+import { backupSyncedVault } from './syncedBackup';
 import type {
   RecordConflict,
   SyncedAuditRequest,
@@ -52,7 +53,6 @@ import type {
 import { type LogOp, opId, type SyncProblem } from './types';
 import { deriveV2Keys, type V2Keys, zeroV2Keys } from './v2Keys';
 import { checkSyncedFolder } from './verifySyncedFolder';
-import { acknowledgementsOf, applyDamageRepairs, type DamageRepair, damageRepairsFor } from './damageRepairs';
 
 export type {
   ConflictVersion,
@@ -233,7 +233,13 @@ export class SyncedVault {
           : 'This vault’s key files have not arrived from the sync service yet. Wait for syncing to finish and try again.',
       );
     }
-    const unlocked = await unlockSlots(files, secret, vaultId, options.derive);
+    const unlocked = await unlockSlots(
+      files,
+      secret,
+      vaultId,
+      options.derive,
+      options.device.hex ?? undefined,
+    );
     // Folders left from before the vault key was rotated (§13): this computer's own is put aside.
     const stale = staleDevices(files, vaultId);
     const deviceHex = options.device.hex ?? randomBytes(16).toString('hex');

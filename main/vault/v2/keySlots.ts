@@ -16,7 +16,7 @@ export {
   withDevice,
 } from './keySlotsCodec';
 export { readKeySlotFiles } from './readKeySlotFiles';
-export { unlockSlots } from './unlockSlots';
+export { MAX_DERIVATIONS, unlockSlots } from './unlockSlots';
 
 function assertSlotArgs(epoch: number, deviceHex: string, kdf: KdfParams): void {
   if (!Number.isInteger(epoch) || epoch < 1 || epoch > 0xffffffff) {

@@ -59,6 +59,15 @@ const altered = (): AttuneError =>
     'The vault’s key file was altered by something other than Attune, so the vault was not opened. Restore the vault from a backup.',
   );
 
+/** The most distinct passphrase slots one unlock derives keys for (two computers changing the passphrase at once make two). */
+export const MAX_DERIVATIONS = 4;
+
+const tooManyKeyFiles = (count: number): AttuneError =>
+  new AttuneError(
+    'integrity',
+    `This vault folder holds ${count} different key files of the newest kind, more than Attune tries at one unlock; the passphrase did not open the ones tried. Key files are not made this way by Attune: check who can write to the vault folder, or open it with your recovery key, or restore the vault from a backup.`,
+  );
+
 const kdfKey = (s: KeySlots): string =>
   `${s.salt.toString('hex')}:${s.kdf.memoryKiB}:${s.kdf.iterations}:${s.kdf.parallelism}`;
 
@@ -67,6 +76,7 @@ async function openWithPassphrase(
   slots: KeySlots[],
   passphrase: string,
   derive: (passphrase: string, salt: Buffer, params: KdfParams) => Promise<Buffer>,
+  authentic: (vaultKey: Buffer, slots: KeySlots) => boolean,
 ): Promise<{ vaultKey: Buffer; slots: KeySlots } | null> {
   const kekBySalt = new Map<string, Buffer>();
   try {
@@ -77,7 +87,8 @@ async function openWithPassphrase(
         kekBySalt.set(kdfKey(s), kek);
       }
       const vaultKey = unwrapKey(kek, s.passphrase, passphraseAd(s));
-      if (vaultKey) return { vaultKey, slots: s };
+      if (vaultKey && authentic(vaultKey, s)) return { vaultKey, slots: s };
+      vaultKey?.fill(0);
     }
     return null;
   } finally {
@@ -89,6 +100,7 @@ function openWithRecoveryKey(
   slots: KeySlots[],
   text: string,
   vaultId: Buffer,
+  authentic: (vaultKey: Buffer, slots: KeySlots) => boolean,
 ): { vaultKey: Buffer; slots: KeySlots } | null {
   const recoveryKey = parseRecoveryKey(text);
   const recoveryId = recoveryIdOf(recoveryKey);
@@ -105,7 +117,8 @@ function openWithRecoveryKey(
         : r.recoveryId.equals(recoveryId)
           ? unwrapKey(kek, r, recoveryAd(vaultId, r.recoveryId))
           : null;
-      if (vaultKey) return { vaultKey, slots: s };
+      if (vaultKey && authentic(vaultKey, s)) return { vaultKey, slots: s };
+      vaultKey?.fill(0);
     }
     return null;
   } finally {
@@ -125,6 +138,8 @@ export async function unlockSlots(
   secret: VaultSecret,
   vaultId: Buffer,
   derive: (passphrase: string, salt: Buffer, params: KdfParams) => Promise<Buffer> = deriveKek,
+  /** This computer's device id, when known: its own key file is tried first. */
+  own?: string,
 ): Promise<Unlocked> {
   // Slots of another vault (a folder copied in by mistake) can never open this one.
   const mine = files.filter((f) => f.slots.vaultId.equals(vaultId));
@@ -139,28 +154,50 @@ export async function unlockSlots(
   const newest = mine
     .filter((f) => f.slots.epoch === epoch)
     .sort((a, b) => (a.deviceHex < b.deviceHex ? 1 : a.deviceHex > b.deviceHex ? -1 : 0));
+  // Tried in this order: this computer's own file, then the slots most files share (every
+  // computer copies the newest file as it is), then the highest device id.
+  const shared = (slots: KeySlots) => newest.filter((f) => sameSlots(f.slots, slots)).length;
+  const tried = [...newest].sort(
+    (a, b) => Number(b.deviceHex === own) - Number(a.deviceHex === own) || shared(b.slots) - shared(a.slots),
+  );
   const distinct: KeySlots[] = [];
-  for (const f of newest) if (!distinct.some((s) => sameSlots(s, f.slots))) distinct.push(f.slots);
+  for (const f of tried) if (!distinct.some((s) => sameSlots(s, f.slots))) distinct.push(f.slots);
 
   let opened: { vaultKey: Buffer; slots: KeySlots } | null;
   let via: Unlocked['via'];
+  // A slot opens only if its file's MAC verifies under the key it gives: a copy of a real slot
+  // with other settings (planted, or altered) is passed over, never taken as the vault's.
+  let alteredSeen = false;
+  const authentic = (vaultKey: Buffer, slots: KeySlots): boolean => {
+    // From a copy: zeroing what it derives zeroes the key it was given too.
+    const keys = deriveV2Keys(Buffer.from(vaultKey), vaultId);
+    const ok = slotsMacValid(keys.keysMac, slots);
+    zeroV2Keys(keys);
+    if (!ok) alteredSeen = true;
+    return ok;
+  };
   if (secret && 'passphrase' in secret && typeof secret.passphrase === 'string') {
-    opened = await openWithPassphrase(distinct, secret.passphrase, derive);
+    // Each distinct slot costs a key derivation (up to seconds): whoever can write to a synced
+    // folder could add key files without end and make an unlock take as long as they like.
+    opened = await openWithPassphrase(
+      distinct.slice(0, MAX_DERIVATIONS),
+      secret.passphrase,
+      derive,
+      authentic,
+    );
+    if (!opened && alteredSeen) throw altered();
+    if (!opened && distinct.length > MAX_DERIVATIONS) throw tooManyKeyFiles(distinct.length);
     if (!opened) throw mine.some((f) => f.slots.epoch < epoch) ? notNewest(newest) : wrongPassphrase();
     via = 'passphrase';
   } else if (secret && 'recoveryKey' in secret && typeof secret.recoveryKey === 'string') {
-    opened = openWithRecoveryKey(distinct, secret.recoveryKey, vaultId);
-    if (!opened) throw wrongRecoveryKey();
+    opened = openWithRecoveryKey(distinct, secret.recoveryKey, vaultId, authentic);
+    if (!opened) throw alteredSeen ? altered() : wrongRecoveryKey();
     via = 'recovery';
   } else {
     throw new AttuneError('invalid-input', 'Enter the vault’s passphrase or its recovery key.');
   }
 
   const keys = deriveV2Keys(opened.vaultKey, vaultId);
-  if (!slotsMacValid(keys.keysMac, opened.slots)) {
-    zeroV2Keys(keys);
-    throw altered();
-  }
   const problems: SyncProblem[] = [];
   let winner: { deviceHex: string; slots: KeySlots } | null = null;
   for (const f of newest) {

@@ -10,6 +10,7 @@ import { formatRecoveryKey, generateRecoveryKey } from '../../../../main/vault/r
 import {
   changePassphraseSlots,
   type KeySlots,
+  MAX_DERIVATIONS,
   makeKeySlots,
   parseKeySlots,
   readKeySlotFiles,
@@ -228,6 +229,29 @@ describe('key slots (keys.json)', () => {
     const wrong = countingKdf();
     await expectKind(unlockSlots(files, { passphrase: 'nope' }, vaultId, wrong.derive), 'wrong-passphrase');
     expect(wrong.runs()).toBe(1);
+  });
+
+  it('derives keys for at most a few distinct slots: key files added without end cannot stall an unlock', async () => {
+    const { slots, vaultId, keys, recoveryKey } = await newSlots();
+    // Whoever can write to the synced folder adds key files of the newest epoch, each with its own
+    // salt (so each would cost a derivation), under device ids sorted before this computer's.
+    const planted = Array.from({ length: 12 }, (_, i) => {
+      const hex = `f${String(i).padStart(31, '0')}`;
+      return { deviceHex: hex, slots: { ...withDevice(slots, hex), salt: randomBytes(16) } };
+    });
+    const files = [...planted, { deviceHex: DEV_A, slots }];
+    const kdf = countingKdf();
+    // This computer's own file is tried first, and opens.
+    const unlocked = await unlockSlots(files, { passphrase: PASS }, vaultId, kdf.derive, DEV_A);
+    expect(kdf.runs()).toBe(1);
+    expect(unlocked.vaultKey).toEqual(keys.vaultKey);
+    // Not knowing which is its own: at most MAX_DERIVATIONS derivations, then a clear refusal.
+    const blind = countingKdf();
+    await expectKind(unlockSlots(files, { passphrase: PASS }, vaultId, blind.derive), 'integrity');
+    expect(blind.runs()).toBe(MAX_DERIVATIONS);
+    // The recovery key needs no derivation, and still opens.
+    const recovered = await unlockSlots(files, { recoveryKey: formatRecoveryKey(recoveryKey) }, vaultId);
+    expect(recovered.vaultKey).toEqual(keys.vaultKey);
   });
 
   it('only the highest epoch is tried: once a new passphrase has arrived the old one no longer opens', async () => {
