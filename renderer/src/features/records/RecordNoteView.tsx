@@ -194,7 +194,8 @@ export function RecordNoteView({
             </p>
           )}
           <p className="small">
-            Content hash ({note.signed.contentHash.length === 128 ? 'SHA-512' : 'SHA-256'}):{' '}
+            {/* One text: a PDF's text would split "SHA-256" off from around it otherwise. */}
+            {`Content hash (${note.signed.contentHash.length === 128 ? 'SHA-512' : 'SHA-256'}): `}
             <span className="record-hash">{note.signed.contentHash}</span>
           </p>
         </div>

@@ -45,9 +45,10 @@ export function RecoveryKeyNotice({
         <button
           type="button"
           disabled={!stored}
-          onClick={() => {
-            // Main noted the key as shown and not confirmed; until this, the workspace asks for a new one.
-            void call('recoveryKey:confirmStored').catch(() => undefined);
+          onClick={async () => {
+            // Main noted the key as shown and not confirmed; until this, the workspace asks for a new
+            // one. Waited for, so the workspace that opens next does not still ask.
+            await call('recoveryKey:confirmStored').catch(() => undefined);
             onConfirmed();
           }}
         >
