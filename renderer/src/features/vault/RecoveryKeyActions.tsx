@@ -33,7 +33,8 @@ export function RecoveryKeyActions({ recoveryKey }: { recoveryKey: string }) {
       const { clearsInSeconds } = await call('recoveryKey:copy', { recoveryKey });
       return (
         `Recovery key copied. Paste it where you keep it safe: Attune clears the clipboard in ` +
-        `${clearsInSeconds} seconds if the key is still on it.`
+        `${clearsInSeconds} seconds if the key is still on it. A clipboard history (Windows) or a ` +
+        'clipboard shared with your other devices may keep its own copy: clear it there too.'
       );
     });
 
