@@ -1,7 +1,18 @@
 import { launchModeOf } from './cliArgs';
 
-/** Chromium's and Node's switches that open the running app to a debugger. */
-const DEBUG_SWITCH = /^--(remote-debugging-(port|pipe|address)|inspect(-brk|-port)?|js-flags)(=|$)/;
+/**
+ * Chromium's and Node's switches that open the running app to a debugger, as Chromium reads
+ * them: one or two dashes (or a slash, on Windows), any case.
+ */
+const DEBUG_SWITCH = /^(?:--?|\/)(remote-debugging-(port|pipe|address)|inspect(-brk|-port)?|js-flags)(=|$)/i;
+
+/** The app's own switches: those before `--cli` (the command line's arguments are its own) or a lone `--`. */
+function appSwitches(argv: readonly string[]): string[] {
+  const end = argv.findIndex((arg) => arg === '--cli' || arg === '--');
+  return (end === -1 ? argv : argv.slice(0, end)).filter(
+    (arg) => arg.startsWith('-') || (process.platform === 'win32' && arg.startsWith('/')),
+  );
+}
 
 /** What the entry hands to `launch`: the process's arguments and the two ways to run. */
 export interface LaunchDeps {
@@ -29,7 +40,7 @@ export async function launch(deps: LaunchDeps): Promise<void> {
   // Chromium's debugging switches would let whoever started Attune so read the unlocked window
   // (the packaging fuses stop Node's --inspect, not these). Refused in the installed app; a
   // developer's `electron .` may use them.
-  const debugSwitch = deps.argv.find((arg) => DEBUG_SWITCH.test(arg));
+  const debugSwitch = appSwitches(deps.argv).find((arg) => DEBUG_SWITCH.test(arg));
   if (!deps.defaultApp && debugSwitch !== undefined) {
     console.error(
       `Attune does not start with ${debugSwitch.split('=')[0]}: it would expose your unlocked notes.`,

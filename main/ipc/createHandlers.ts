@@ -95,7 +95,7 @@ export function createHandlers(
   const savePath = (purpose: ExportPurpose, path: string | undefined) =>
     path === undefined ? undefined : chosen.require(purpose, path, 'where to save it');
   const appearance = new AppearanceService(safety.config, seams.applyTheme);
-  const keyConfirmation = new RecoveryKeyConfirmation(safety.config);
+  const keyConfirmation = new RecoveryKeyConfirmation(safety.config, () => session.location);
   /** Every answer that carries a new recovery key notes it as shown and not yet confirmed. */
   const keyShown = async <T>(answer: T): Promise<T> => {
     // Never in the way of the key itself: the answer carries it, and only this note could fail.

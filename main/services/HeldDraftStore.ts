@@ -97,4 +97,22 @@ export class HeldDraftStore {
     const id = await this.#id(of, target);
     if (await this.store.find(kinds.heldDraft, id)) await writer.delete(kinds.heldDraft, id);
   }
+
+  /**
+   * Removes the held draft a save supersedes: one made on the version this save replaces
+   * (`savedOver`), so the save comes from the editor that held it, on top of it. A save from
+   * elsewhere (another window, on another version, or naming none) leaves it: the editor then
+   * shows both and the writer chooses.
+   */
+  async clearSuperseded(
+    writer: Writer,
+    of: HeldDraftOf,
+    target: string,
+    savedOver: string | undefined,
+  ): Promise<void> {
+    if (savedOver === undefined) return;
+    const id = await this.#id(of, target);
+    const record = await this.store.find<HeldDraftRecord>(kinds.heldDraft, id);
+    if (record && record.basedOn === savedOver) await writer.delete(kinds.heldDraft, id);
+  }
 }

@@ -140,8 +140,8 @@ export class NoteService {
         { ...current, ...content, updatedAt: isoNow(this.deps.clock) },
         schemas,
       );
-      // Saved: a draft held back before (not valid then) is superseded.
-      await this.deps.held.clear(writer, 'note', id);
+      // Saved on top of a draft held back before (not valid then): that draft is superseded.
+      await this.deps.held.clearSuperseded(writer, 'note', id, expectedUpdatedAt);
       return { updatedAt: note.updatedAt, summary: structuredClone(summarizeNote(note)) };
     });
   }

@@ -109,8 +109,8 @@ export class TreatmentPlanService {
         updatedAt: laterThan(isoNow(this.clock), current.updatedAt),
       });
       await writer.put(kinds.treatmentPlan, plan.id, plan);
-      // Saved: a draft held back before (not valid then) is superseded.
-      await this.held.clear(writer, 'plan', plan.id);
+      // Saved on top of a draft held back before (not valid then): that draft is superseded.
+      await this.held.clearSuperseded(writer, 'plan', plan.id, input.expectedUpdatedAt);
       return structuredClone(plan);
     });
   }

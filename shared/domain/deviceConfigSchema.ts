@@ -57,11 +57,11 @@ export const deviceConfigSchema = z.strictObject({
   /** The folder the last export was saved to: the next Save as… opens there (null: the exports folder). */
   exportFolder: absolutePath.nullable().default(null),
   /**
-   * When a recovery key was shown on this computer (a new vault, a recovery, a new key) and not
-   * yet confirmed as stored; null once confirmed. A key shown and never confirmed (the window
+   * When, and for which vault folder, a recovery key was shown on this computer (a new vault, a
+   * recovery, a new key) and not yet confirmed as stored; null once confirmed. A key shown and never confirmed (the window
    * closed, a crash) is asked about at every unlock until a new one is made and confirmed.
    */
-  recoveryKeyShownAt: isoTime.nullable().default(null),
+  recoveryKeyShown: z.strictObject({ at: isoTime, vault: absolutePath }).nullable().default(null),
   /** Old copies left behind by "Move vault…", kept until the user removes them. */
   oldVaultCopies: z.array(absolutePath).max(100).default([]),
   backup: z

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
 
 /**
@@ -10,21 +11,26 @@ import type { DeviceConfigStore } from '../device/DeviceConfigStore';
 export class RecoveryKeyConfirmation {
   constructor(
     private readonly config: DeviceConfigStore,
+    /** The vault folder in use: a reminder is about the vault the key was shown for. */
+    private readonly vault: () => string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** A key is on screen now, not yet confirmed. */
   async shown(): Promise<void> {
-    const at = this.now().toISOString();
-    await this.config.update((current) => ({ ...current, recoveryKeyShownAt: at }));
+    const shown = { at: this.now().toISOString(), vault: resolve(this.vault()) };
+    await this.config.update((current) => ({ ...current, recoveryKeyShown: shown }));
   }
 
   async confirmed(): Promise<void> {
-    await this.config.update((current) => ({ ...current, recoveryKeyShownAt: null }));
+    await this.config.update((current) => ({ ...current, recoveryKeyShown: null }));
   }
 
+  /** When a key for the vault in use was shown and not confirmed; null otherwise (another vault's is not said here). */
   async unconfirmed(): Promise<{ shownAt: string } | null> {
-    const { recoveryKeyShownAt } = await this.config.read();
-    return recoveryKeyShownAt === null ? null : { shownAt: recoveryKeyShownAt };
+    const { recoveryKeyShown } = await this.config.read();
+    return recoveryKeyShown && recoveryKeyShown.vault === resolve(this.vault())
+      ? { shownAt: recoveryKeyShown.at }
+      : null;
   }
 }

@@ -198,9 +198,11 @@ async function keepSyncToolFiles(fs: VaultFs, root: string, work: string): Promi
   try {
     for (const name of await fs.readdir(root)) {
       if (!SYNC_TOOL_FILES.has(name)) continue;
-      const stat = await fs.stat(join(root, name));
+      // Never through a symbolic link: one planted under a sync tool's name could copy any file in.
+      const stat = await fs.lstat(join(root, name));
+      if (stat.isSymbolicLink) continue;
       if (stat.isDirectory) await copyTree(fs, join(root, name), join(work, name));
-      else await writeNewFile(fs, join(work, name), await fs.readFile(join(root, name)));
+      else if (stat.isFile) await writeNewFile(fs, join(work, name), await fs.readFile(join(root, name)));
     }
   } catch (error) {
     throw writeFailure(error);

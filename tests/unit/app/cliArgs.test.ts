@@ -118,11 +118,21 @@ describe('launch', () => {
   });
 
   test('the installed app refuses to start with a debugging switch; `electron .` may use one', async () => {
-    for (const arg of ['--remote-debugging-port=9222', '--remote-debugging-pipe', '--inspect-brk=9229']) {
+    for (const arg of [
+      '--remote-debugging-port=9222',
+      '--remote-debugging-pipe',
+      '--inspect-brk=9229',
+      '-remote-debugging-port=9222',
+      '--Remote-Debugging-Port=9222',
+    ]) {
       const { deps, calls } = recording(['/opt/Attune/attune', arg]);
       await launch(deps);
       expect(calls, arg).toEqual(['exit 2']);
     }
+    // The command line's own arguments are not the app's switches.
+    const cli = recording(['/opt/Attune/attune', '--cli', 'export', '/v', '--out', '/tmp/-inspect'], 0);
+    await launch(cli.deps);
+    expect(cli.calls).toContain('beforeCli');
     const developer = recording(['/usr/bin/electron', '.', '--remote-debugging-port=9222']);
     await launch({ ...developer.deps, defaultApp: true });
     expect(developer.calls).toEqual(['startApp']);

@@ -31,6 +31,14 @@ describe('HeldChanges: changes kept back until saved', () => {
     expect(notes.get('n2')?.value).toBe('cut off by the lock itself');
     // A later change than the one the vault keeps stays: it is the only copy of it.
     expect(plans.get('p1')?.value).toBe('typed after the vault copy');
+    // The editor closing after the lock offers the same change again: not held (the vault has it).
+    notes.hold('n1', entry('not valid, held in the vault', 4));
+    expect(notes.get('n1')).toBeUndefined();
+    // Read back from the vault at the next opening, it is offered, and dropped at the next lock.
+    notes.fromVault('n1', entry('not valid, held in the vault', 0));
+    expect(notes.get('n1')?.change).toBe(0);
+    dropHeldKeptInVault();
+    expect(notes.get('n1')).toBeUndefined();
   });
 
   it('a save of an older change leaves a newer held value alone', () => {

@@ -42,13 +42,20 @@ describe('held drafts: a draft not valid yet is kept in the vault until the note
     expect(h.session.vault.list(kinds.heldDraft)).toHaveLength(1);
 
     // The writer fixes the minute: the note saves, and the held copy goes in the same commit.
-    await h.services.notes.saveDraft(
+    const fixed = await h.services.notes.saveDraft(
       note.id,
       filledDraft({ subjective: 'Typed after the last save.' }),
       saved.updatedAt,
     );
     expect(await h.services.notes.heldDraft(note.id)).toBeNull();
     expect(h.session.vault.list(kinds.heldDraft)).toHaveLength(0);
+
+    // Held again; a save from elsewhere (another window, on another version, or naming none)
+    // leaves it, so the editor shows both at its next opening and the writer chooses.
+    const again = invalidDraft('Held again.') as unknown as Record<string, unknown>;
+    await h.services.notes.holdDraft(note.id, again, fixed.updatedAt);
+    await h.services.notes.saveDraft(note.id, filledDraft({ subjective: 'Saved in another window.' }));
+    expect(await h.services.notes.heldDraft(note.id)).toMatchObject({ basedOn: fixed.updatedAt });
   });
 
   it('is dropped when the writer keeps the saved version, and when the note is signed', async () => {

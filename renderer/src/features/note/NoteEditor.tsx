@@ -256,7 +256,7 @@ function LoadedNoteEditor({
       <SignNoteDialog
         signing={signing}
         risk={draft.risk}
-        attunement={draft.attunement}
+        attunement={includes.attunement ? draft.attunement : null}
         problems={problems}
         sessionStartsAt={sessionStartsAt}
         lateEntryAfterHours={settings.lateEntryAfterHours}

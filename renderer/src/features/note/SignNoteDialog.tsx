@@ -10,7 +10,8 @@ export interface SignNoteDialogProps {
   /** null while closed; `busy` while signing, `error` when signing failed. */
   signing: { busy: boolean; error: string | null } | null;
   risk: RiskAssessment | null;
-  attunement: Attunement;
+  /** The note's attunement, or null when its template has no attunement section (nothing to warn of). */
+  attunement: Attunement | null;
   /** Why the draft cannot be saved as it is (the header lists them too): signing would fail. */
   problems: readonly string[];
   /** The session's start, once known: a note signed long after it is a late entry. */
@@ -46,6 +47,7 @@ export const SignNoteDialog = memo(function SignNoteDialog({
   // A new note starts every dimension as "Could not judge": one left so, with nothing written,
   // may never have been looked at, and signing would record that judgement as the clinician's.
   const untouched = dimensions.filter((d) => {
+    if (!attunement) return false;
     const entry = attunement[d.id];
     return (
       entry.rating === null &&

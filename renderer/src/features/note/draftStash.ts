@@ -20,6 +20,27 @@ export interface Held<T> {
   heldAt: string;
 }
 
+/** By note or plan id, the vault's held copy being discarded ("Keep the saved version"). */
+const discarding = new Map<string, Promise<unknown>>();
+
+/**
+ * Discards the vault's held copy with `discard`, and remembers it until done, so an editor
+ * opening meanwhile does not read the copy back (see vaultCopyDiscarded).
+ */
+export function discardVaultCopy(id: string, discard: () => Promise<unknown>): void {
+  const done = discard()
+    .catch(() => undefined)
+    .finally(() => {
+      if (discarding.get(id) === done) discarding.delete(id);
+    });
+  discarding.set(id, done);
+}
+
+/** Resolves once a discard of `id`'s vault copy under way (if any) has ended. */
+export async function vaultCopyDiscarded(id: string): Promise<void> {
+  await discarding.get(id);
+}
+
 /** Every HeldChanges made, so a lock can drop from all of them what the vault keeps. */
 const everyHeld: Array<HeldChanges<unknown>> = [];
 
@@ -48,18 +69,34 @@ export class HeldChanges<T> {
     this.#inVault.set(id, change);
   }
 
-  /** Forgets the values the vault keeps (see dropHeldKeptInVault). */
+  /**
+   * Forgets the values the vault keeps (see dropHeldKeptInVault). Which changes it keeps stays
+   * known (ids and numbers only), so an editor closing after the lock does not hold one again.
+   */
   dropKeptInVault(): void {
     for (const [id, change] of this.#inVault)
       if (this.#entries.get(id)?.change === change) this.#entries.delete(id);
-    this.#inVault.clear();
   }
 
-  /** Keeps a value unless a later change is already held. */
+  /**
+   * Keeps a value unless a later change is already held. A change the vault keeps is not held
+   * here (the window need not, and while locked must not, hold its text): an older one held for
+   * the same id goes, so the vault's is the one offered back.
+   */
   hold(id: string, entry: Held<T>): void {
     const current = this.#entries.get(id);
     if (current && current.change > entry.change) return;
+    if (this.#inVault.get(id) === entry.change) {
+      this.#entries.delete(id);
+      return;
+    }
     this.#entries.set(id, entry);
+  }
+
+  /** A value read back from the vault (its held draft), offered by the editor that opens next; dropped at lock. */
+  fromVault(id: string, entry: Held<T>): void {
+    this.#entries.set(id, entry);
+    this.#inVault.set(id, entry.change);
   }
 
   get(id: string): Held<T> | undefined {

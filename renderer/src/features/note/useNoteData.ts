@@ -4,7 +4,7 @@ import type { ProcessNote } from '../../../../shared/domain/processNoteSchema';
 import type { Settings } from '../../../../shared/domain/settingsSchema';
 import { builtInTemplate, type Template } from '../../../../shared/domain/templates';
 import { call, messageOf } from '../../data/api';
-import { heldDrafts } from './draftStash';
+import { heldDrafts, vaultCopyDiscarded } from './draftStash';
 
 /** Everything the editor needs to open a note. */
 export interface NoteData {
@@ -30,11 +30,11 @@ function fetchNoteData(noteId: string): Promise<NoteData> {
     call('templates:list'),
     call('settings:get'),
     call('processNotes:get', { noteId }),
-    call('notes:heldDraft', { id: noteId }).catch(() => null),
+    vaultCopyDiscarded(noteId).then(() => call('notes:heldDraft', { id: noteId }).catch(() => null)),
   ]).then(([note, templates, settings, processNote, held]) => {
     if (held && note.status === 'draft' && !heldDrafts.get(noteId)) {
       // Change 0: any save made from now on supersedes it.
-      heldDrafts.hold(noteId, {
+      heldDrafts.fromVault(noteId, {
         value: held.draft as NoteDraft,
         change: 0,
         basedOn: held.basedOn,

@@ -7,7 +7,7 @@ import { ruptureVocabularyFor, type Settings } from '../../../../shared/domain/s
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { ApiError, call } from '../../data/api';
 import { putNoteSummary } from '../../data/summaryIndex';
-import { type Held, heldDrafts, heldState } from './draftStash';
+import { discardVaultCopy, type Held, heldDrafts, heldState } from './draftStash';
 import {
   type FieldErrors,
   InvalidDraftError,
@@ -153,13 +153,15 @@ export function useNoteDraft(initialNote: Note, settings: Settings): NoteDraftSt
   const keepSaved = useCallback(() => {
     heldDrafts.discard(noteId);
     // And the copy kept in the vault, or it would be offered again at the next opening.
-    void call('notes:discardHeldDraft', { id: noteId }).catch(() => undefined);
+    discardVaultCopy(noteId, () => call('notes:discardHeldDraft', { id: noteId }));
     setChoosing(undefined);
   }, [noteId]);
   const takeHeld = useCallback(() => {
     if (choosing) setDraft(choosing.value);
+    // In the editor now: saved from there (or held again, if still not valid), not offered again.
+    discardVaultCopy(noteId, () => call('notes:discardHeldDraft', { id: noteId }));
     setChoosing(undefined);
-  }, [choosing]);
+  }, [choosing, noteId]);
   const held = useMemo<NoteDraftState['held']>(() => {
     if (choosing) return { state: 'choose', held: choosing };
     return restored ? { state: 'restored', heldAt: restored.heldAt } : null;

@@ -3,7 +3,7 @@ import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchem
 import { type PlanContent, planDraftInput } from '../../../../shared/ipc/contracts/planContract';
 import { call } from '../../data/api';
 import { discardPlanDraft, savePlanDraft, signPlan } from '../../data/plans';
-import { type Held, HeldChanges, heldState } from '../note/draftStash';
+import { discardVaultCopy, type Held, HeldChanges, heldState, vaultCopyDiscarded } from '../note/draftStash';
 import { type FieldErrors, InvalidDraftError, noErrors, sameErrors, toFieldErrors } from '../note/noteDraft';
 import { type ChangeInfo, useAutosave } from '../note/useAutosave';
 
@@ -20,10 +20,11 @@ const heldPlans = new HeldChanges<PlanContent>();
  * editor opens on it, which then offers it back as after a lock.
  */
 export async function offerHeldPlan(planId: string): Promise<void> {
+  await vaultCopyDiscarded(planId);
   const held = await call('plans:heldDraft', { id: planId }).catch(() => null);
   if (!held || heldPlans.get(planId)) return;
   // Change 0: any save made from now on supersedes it.
-  heldPlans.hold(planId, {
+  heldPlans.fromVault(planId, {
     value: held.draft as PlanContent,
     change: 0,
     basedOn: held.basedOn,
@@ -174,13 +175,15 @@ export function usePlanDraft(initial: TreatmentPlan): PlanDraftState {
   const useHeld = useCallback(() => {
     if (!choosing) return;
     heldPlans.discard(planId);
+    // In the editor now: saved from there (or held again, if still not valid), not offered again.
+    discardVaultCopy(planId, () => call('plans:discardHeldDraft', { id: planId }));
     setChoosing(undefined);
     setContent(() => choosing.value);
   }, [choosing, planId, setContent]);
   const keepSaved = useCallback(() => {
     heldPlans.discard(planId);
     // And the copy kept in the vault, or it would be offered again at the next opening.
-    void call('plans:discardHeldDraft', { id: planId }).catch(() => undefined);
+    discardVaultCopy(planId, () => call('plans:discardHeldDraft', { id: planId }));
     setChoosing(undefined);
   }, [planId]);
 

@@ -25,7 +25,7 @@ describe('DeviceConfigStore', () => {
       device: { id: null, name: null },
       appearance: { theme: 'system' },
       exportFolder: null,
-      recoveryKeyShownAt: null,
+      recoveryKeyShown: null,
       oldVaultCopies: [],
       backup: { folder: null, warnAfterDays: 7, lastAttempt: null, lastVerified: null },
     });
