@@ -57,6 +57,13 @@ export interface HeldDraft {
   heldAt: string;
 }
 
+/** What `notes:holdDraft` and `plans:holdDraft` take: the draft as typed and the version it was made on. */
+export const holdDraftInput = z.strictObject({
+  id: recordIdSchema,
+  draft: z.record(z.string(), z.unknown()),
+  basedOn: isoDateTimeSchema.nullable(),
+});
+
 export interface SavedDraft {
   updatedAt: string;
   summary: NoteSummary;
@@ -84,14 +91,7 @@ export const noteContract = {
    * Keeps a draft that is not valid yet (so cannot be saved) in the vault until the note is saved,
    * signed or the held draft is discarded; refused for a signed note. Answers when it was held.
    */
-  'notes:holdDraft': {
-    input: z.strictObject({
-      id: recordIdSchema,
-      draft: z.record(z.string(), z.unknown()),
-      basedOn: isoDateTimeSchema.nullable(),
-    }),
-    output: returns<{ heldAt: string }>(),
-  },
+  'notes:holdDraft': { input: holdDraftInput, output: returns<{ heldAt: string }>() },
   /** This computer's held draft of a note still in draft, or null. */
   'notes:heldDraft': { input: z.strictObject({ id: recordIdSchema }), output: returns<HeldDraft | null>() },
   /** Drops this computer's held draft of a note (the writer chose the saved version). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, recordIdSchema } from '../../domain/fields';
 import { type TreatmentPlan, treatmentPlanSchema } from '../../domain/treatmentPlanSchema';
-import type { HeldDraft } from './noteContract';
+import { type HeldDraft, holdDraftInput } from './noteContract';
 import { returns } from './returns';
 
 /**
@@ -50,14 +50,7 @@ export const planContract = {
    * Keeps a draft version's content that is not valid yet (so cannot be saved) in the vault until
    * it is saved, signed, discarded or the held draft is dropped; refused for a signed version.
    */
-  'plans:holdDraft': {
-    input: z.strictObject({
-      id: recordIdSchema,
-      draft: z.record(z.string(), z.unknown()),
-      basedOn: isoDateTimeSchema.nullable(),
-    }),
-    output: returns<{ heldAt: string }>(),
-  },
+  'plans:holdDraft': { input: holdDraftInput, output: returns<{ heldAt: string }>() },
   /** This computer's held draft of a plan version still in draft, or null. */
   'plans:heldDraft': { input: z.strictObject({ id: recordIdSchema }), output: returns<HeldDraft | null>() },
   /** Drops this computer's held draft of a plan version (the writer kept the saved version). */
