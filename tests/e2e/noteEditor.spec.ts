@@ -327,6 +327,13 @@ test('the Sign dialog says up front when the note cannot be saved as it is', asy
   await expect(page.getByRole('alert').filter({ hasText: 'Fix these to save the note' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Sign note' }).click();
   await expect(dialog.getByText('cannot be signed yet')).toHaveCount(0);
+  // Tab stays in the dialog: from its last control to its first, and back with Shift+Tab.
+  const cancel = dialog.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Sign', exact: true })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(cancel).toBeFocused();
 });
 
 test('the Sign dialog names a dimension left as “Could not judge” with nothing written', async ({ page }) => {
