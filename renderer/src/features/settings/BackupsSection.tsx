@@ -118,7 +118,7 @@ export function BackupsSection({
           </button>
         )}
       </div>
-      <form onSubmit={saveDays} noValidate aria-label="Backup warning">
+      <form onSubmit={saveDays} noValidate aria-label="Backup warning" className="backup-warn-form">
         <label htmlFor="backup-warn-days">Warn me when the last verified backup is older than (days)</label>
         <input
           id="backup-warn-days"
