@@ -93,9 +93,8 @@ export class HeldDraftStore {
   }
 
   /** Removes this computer's held draft of the note or plan, if there is one (in the caller's write). */
-  async clear(writer: Writer, of: HeldDraftOf, target: string): Promise<void> {
-    const id = await this.#id(of, target);
-    if (await this.store.find(kinds.heldDraft, id)) await writer.delete(kinds.heldDraft, id);
+  clear(writer: Writer, of: HeldDraftOf, target: string): Promise<void> {
+    return this.#remove(writer, of, target, () => true);
   }
 
   /**
@@ -110,9 +109,17 @@ export class HeldDraftStore {
     target: string,
     savedOver: string | undefined,
   ): Promise<void> {
-    if (savedOver === undefined) return;
+    if (savedOver !== undefined) await this.#remove(writer, of, target, (held) => held.basedOn === savedOver);
+  }
+
+  async #remove(
+    writer: Writer,
+    of: HeldDraftOf,
+    target: string,
+    when: (held: HeldDraftRecord) => boolean,
+  ): Promise<void> {
     const id = await this.#id(of, target);
     const record = await this.store.find<HeldDraftRecord>(kinds.heldDraft, id);
-    if (record && record.basedOn === savedOver) await writer.delete(kinds.heldDraft, id);
+    if (record && when(record)) await writer.delete(kinds.heldDraft, id);
   }
 }

@@ -143,6 +143,12 @@ test('a draft held back as invalid is kept in the vault: a reload (a crash, quit
   await test.step('a lock: the window lets go of the typed text, and the vault gives it back', async () => {
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await unlock(page);
+    // What comes back is the vault's copy (the window's is dropped at lock: heldChanges.test.ts).
+    const held = await backend.router.call('notes:heldDraft', { id: (await storedNote(backend)).id });
+    expect(held).toMatchObject({
+      ok: true,
+      value: { draft: { plan: 'plan typed while the rating was wrong' } },
+    });
     await openNoteOf(page, 'C-503');
     await expect(page.getByLabel('Plan', { exact: true })).toHaveValue(
       'plan typed while the rating was wrong',

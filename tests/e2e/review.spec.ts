@@ -446,7 +446,8 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await comment(ruptureBox, 'A second thought, to be deleted.');
     const second = ruptureBox.getByRole('listitem').filter({ hasText: 'A second thought' });
     await second.getByRole('button', { name: 'Delete comment' }).click();
-    await expect(second.getByRole('alert')).toHaveText('Delete this comment? It cannot be brought back.');
+    await expect(second.getByText('Delete this comment? It cannot be brought back.')).toBeVisible();
+    await expect(second.getByRole('button', { name: 'Keep it' })).toBeFocused();
     await second.getByRole('button', { name: 'Keep it' }).click();
     await expect(second).toBeVisible();
     await second.getByRole('button', { name: 'Delete comment' }).click();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReviewComment } from '../../../../shared/ipc/contract';
+import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useUnsavedForm } from '../../data/unsavedForms';
 import { localDateTime } from './reviewFormat';
@@ -33,7 +34,6 @@ export function CommentItem({
     editing: false,
     text: comment.text,
   }));
-  const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const label = `Edit your comment saved ${localDateTime(comment.updatedAt)}`;
   const item = useRef<HTMLLIElement>(null);
@@ -86,39 +86,25 @@ export function CommentItem({
   return (
     <li>
       <p className="prewrap">{comment.text}</p>
-      <p className="muted small comment-actions">
+      <div className="muted small comment-actions">
         Saved {localDateTime(comment.updatedAt)}{' '}
-        {confirming ? (
-          <>
-            <span role="alert">Delete this comment? It cannot be brought back.</span>{' '}
-            <button
-              type="button"
-              className="danger"
-              disabled={busy}
-              onClick={() => void run(() => onDelete(comment.id))}
-            >
-              Delete
-            </button>{' '}
-            <button type="button" className="link" disabled={busy} onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="link"
-              disabled={busy}
-              onClick={() => change({ editing: true, text: comment.text })}
-            >
-              Edit comment
-            </button>{' '}
-            <button type="button" className="link" disabled={busy} onClick={() => setConfirming(true)}>
-              Delete comment
-            </button>
-          </>
-        )}
-      </p>
+        <button
+          type="button"
+          className="link"
+          disabled={busy}
+          onClick={() => change({ editing: true, text: comment.text })}
+        >
+          Edit comment
+        </button>{' '}
+        <ConfirmableButton
+          label="Delete comment"
+          needsConfirmation
+          question="Delete this comment? It cannot be brought back."
+          confirmLabel="Delete"
+          keepLabel="Keep it"
+          onConfirm={() => void run(() => onDelete(comment.id))}
+        />
+      </div>
     </li>
   );
 }
