@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import { isNotFound, type VaultFs } from '../vaultFs';
-import type { LogTail } from './deviceLogWriter';
-import { encodeSegmentHeader, parseSegmentHeader, SEGMENT_HEADER_BYTES, scanLogFrames } from './logFrame';
 import {
   artefactProblem,
   damageProblem,
@@ -9,6 +7,8 @@ import {
   headerProblem,
   packProblem,
 } from './deviceLogProblems';
+import type { LogTail } from './deviceLogWriter';
+import { encodeSegmentHeader, parseSegmentHeader, SEGMENT_HEADER_BYTES, scanLogFrames } from './logFrame';
 import { scanPack } from './logPack';
 import { extendLogRead, isTakenOver, mergeLogFiles } from './mergeLogFiles';
 import { classifyDeviceFile, type SyncTool } from './syncNames';
@@ -380,7 +380,13 @@ function scanFrom(
   return { end: base + scan.end, frames, tornTail: scan.tornTail, damage };
 }
 
-async function readRange(fs: VaultFs, path: string, position: number, length: number): Promise<Buffer> {
+/** `length` bytes of the file at `path` from `position` (fewer at its end). */
+export async function readRange(
+  fs: VaultFs,
+  path: string,
+  position: number,
+  length: number,
+): Promise<Buffer> {
   const fd = await fs.open(path, 'r');
   try {
     return await fs.read(fd, length, position);

@@ -8,10 +8,12 @@ export interface PlannedFile {
   path: string;
   deviceHex: string;
   /**
-   * 'log': a log segment, or a sync tool's conflict copy of one (`copyOf` set); 'small': keys.json,
-   * seen.bin, presence.bin and their conflict copies, rewritten whole by atomic writes.
+   * 'log': a log segment, or a sync tool's conflict copy of one (`copyOf` set); 'pack': a pack of
+   * the device's log (FORMAT.md §6.1; its `segment` is the last it covers; conflict copies of packs
+   * are not read, so not carried); 'small': keys.json, seen.bin, presence.bin and their conflict
+   * copies, rewritten whole by atomic writes.
    */
-  type: 'log' | 'small';
+  type: 'log' | 'pack' | 'small';
   segment: number;
   /** Which small file (or conflict copy of one). */
   small?: 'keys' | 'seen' | 'presence';
@@ -19,8 +21,9 @@ export interface PlannedFile {
 }
 
 /**
- * What a backup of the vault folder `dir` copies, device by device (FORMAT.md §2, §11): every
- * log segment and conflict copy of one, and the small files. Locks, temp files, partial downloads
+ * What a backup of the vault folder `dir` may copy, device by device (FORMAT.md §2, §11, §16):
+ * every log segment and conflict copy of one, the packs (the writer carries the one a reader
+ * uses), and the small files. Locks, temp files, partial downloads
  * and foreign files stay out (they are not the vault's, or not yet).
  */
 export async function planSyncedGeneration(fs: VaultFs, dir: string): Promise<PlannedFile[]> {
@@ -50,6 +53,8 @@ export async function planSyncedGeneration(fs: VaultFs, dir: string): Promise<Pl
           segment: kind.segment,
           ...(copyOf ? { copyOf } : {}),
         });
+      } else if (kind.type === 'pack' && !copyOf) {
+        device.push({ path, deviceHex, type: 'pack', segment: kind.segment });
       } else if (kind.type === 'keys' || kind.type === 'seen' || kind.type === 'presence') {
         device.push({
           path,

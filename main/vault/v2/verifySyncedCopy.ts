@@ -5,6 +5,7 @@ import type { VaultFs } from '../vaultFs';
 import type { VerifyProblem, VerifyReport } from '../vaultTypes';
 import { parseKeySlots } from './keySlotsCodec';
 import { parseSegmentHeader, SEGMENT_HEADER_BYTES, scanLogFrames, ZERO_HASH } from './logFrame';
+import { scanPack } from './logPack';
 import { MARKER_FILE, parseMarker } from './marker';
 import { decodePresence } from './presenceFile';
 import { DEVICES_DIR } from './readAllLogs';
@@ -22,6 +23,11 @@ export interface CopiedGeneration {
   linked: Map<string, string>;
   /** Copied segments that grew from the previous generation's whole copy: its size and SHA-256. */
   grown: Map<string, { size: number; hash: string }>;
+  /**
+   * Per device (hex), the pack carried (FORMAT.md §16): its path, the last segment it covers and
+   * that segment's length when packed. A reader of the copy does not read the segments it covers.
+   */
+  packs: Map<string, { path: string; segment: number; segmentEnd: number }>;
 }
 
 /**
@@ -131,14 +137,34 @@ export async function verifySyncedCopy(
     } else if (kind.type === 'presence') {
       if (!decodePresence(src.keys.presence, src.vaultId, deviceId, bytes))
         note(path, 'This file fails authentication.');
+    } else if (kind.type === 'pack') {
+      const scan = scanPack(bytes, src.keys.log, src.vaultId, deviceId, kind.segment, name);
+      if (scan.ok)
+        for (const frame of scan.frames) frame.payload.fill(0); // note text
+      else note(path, `This pack of changes is damaged: ${scan.problem}.`);
     } else if (kind.type === 'segment') {
+      // A segment the carried pack covers is not read by a reader of the copy (FORMAT.md §6.1):
+      // only what was appended to the pack's last segment after it was packed is checked.
+      const pack = ofName === name ? expected.packs.get(hex) : undefined;
+      if (pack && kind.segment < pack.segment) continue;
+      const coveredTo = pack?.segment === kind.segment ? pack.segmentEnd : 0;
+      if (coveredTo >= bytes.length) continue;
       const grewFrom = expected.grown.get(path);
-      const problem = checkSegment(bytes, src.vaultId, deviceId, kind.segment, src.keys.log, grewFrom);
+      const problem = checkSegment(
+        bytes,
+        src.vaultId,
+        deviceId,
+        kind.segment,
+        src.keys.log,
+        grewFrom,
+        coveredTo,
+      );
       if (problem) note(path, problem);
       else if (ofName === name) {
         const walk = walkSegment(bytes);
         const device = ends.get(hex) ?? new Map();
-        device.set(kind.segment, { first: walk.first, last: walk.last, copied: true });
+        // Where the pack's last segment meets the one before, the pack holds the chain.
+        device.set(kind.segment, { first: coveredTo ? null : walk.first, last: walk.last, copied: true });
         ends.set(hex, device);
       }
     }
@@ -162,6 +188,8 @@ function checkSegment(
   segment: number,
   key: Buffer,
   grewFrom: { size: number; hash: string } | undefined,
+  /** Where the frames a pack does not hold begin (the pack's end of its last segment), or 0. */
+  coveredTo = 0,
 ): string | null {
   const header = parseSegmentHeader(bytes);
   if (!header?.deviceId.equals(deviceId) || header.segment !== segment) {
@@ -169,7 +197,10 @@ function checkSegment(
   }
   let start = SEGMENT_HEADER_BYTES;
   let last: FrameLink | null = null;
-  if (
+  if (coveredTo > start && (!grewFrom || grewFrom.size < coveredTo)) {
+    // The first frame after it chains to the pack's last entry, which a full check follows.
+    start = coveredTo;
+  } else if (
     grewFrom &&
     grewFrom.size >= SEGMENT_HEADER_BYTES &&
     grewFrom.size <= bytes.length &&

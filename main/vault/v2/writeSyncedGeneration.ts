@@ -10,10 +10,12 @@ import type { VerifyReport } from '../vaultTypes';
 import { settleGeneration, type WrittenGeneration } from '../writeGeneration';
 import { type MergedCounts, SUMMARY_FILE, sealSummary, summaryAd } from './backupSummary';
 import { parseKeySlots } from './keySlotsCodec';
+import { PACK_HEADER_BYTES, type PackHeader, parsePackHeader, scanPack } from './logPack';
 import { MARKER_FILE } from './marker';
 import { decodePresence } from './presenceFile';
 import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR } from './readAllLogs';
+import { readRange } from './readDeviceLog';
 import { readKeySlotFiles } from './readKeySlotFiles';
 import { decodeSeen } from './seenFile';
 import { type PlannedFile, planSyncedGeneration } from './syncedGenerationPlan';
@@ -77,7 +79,13 @@ export async function writeSyncedGeneration(
   const partial = join(setDir, `${name}.partial-${randomHex(4)}`);
   const files: Record<string, string> = {};
   const sources: Record<string, string> = {};
-  const generation: CopiedGeneration = { files, copied: new Set(), linked: new Map(), grown: new Map() };
+  const generation: CopiedGeneration = {
+    files,
+    copied: new Set(),
+    linked: new Map(),
+    grown: new Map(),
+    packs: new Map(),
+  };
   let bytesCopied = 0;
   const started = performance.now();
   try {
@@ -112,14 +120,61 @@ export async function writeSyncedGeneration(
       generation.linked.set(path, join(previous.dir, path));
       return true;
     };
-    // Per device, its log in segment order from 1: from the first segment missing or still
-    // arriving (torn) on, that device's segments are left out of this generation.
+    // Per device, the pack a reader uses (FORMAT.md §6.1, §16), carried first: a reader of the copy
+    // then reads what a reader of the vault reads, even where a segment the pack covers was cut
+    // short or damaged since it was packed (a reader never looks there, and the pack holds those
+    // frames whole; without it the copy would lack them). A pack is checked before it is carried
+    // (one still arriving, or damaged, is not what a reader uses: the next older is tried), unless
+    // it is the previous generation's checked copy, unchanged since.
+    const carryPack = async (f: PlannedFile): Promise<PackHeader | null> => {
+      const path = join(src.dir, f.path);
+      const stat = await fs.stat(path);
+      const stamp = stampOf(stat);
+      const before = known?.files[f.path];
+      if (before && known?.sources?.[f.path] === stamp) {
+        const header = parsePackHeader(await readRange(fs, path, 0, PACK_HEADER_BYTES));
+        if (header && link(f.path, before)) {
+          sources[f.path] = stamp;
+          return header;
+        }
+      }
+      const bytes = await fs.readFile(path);
+      const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+      const scan = scanPack(
+        bytes,
+        src.keys.log,
+        src.vaultId,
+        Buffer.from(f.deviceHex, 'hex'),
+        f.segment,
+        name,
+      );
+      if (!scan.ok) return null;
+      for (const frame of scan.frames) frame.payload.fill(0); // note text
+      if (bytes.length === stat.size) sources[f.path] = stamp;
+      const hash = sha256Hex(bytes);
+      if (!(hash === before && link(f.path, before))) await copy(f.path, bytes, hash);
+      return scan.header;
+    };
+    const carried = generation.packs;
+    for (const f of plan.filter((p) => p.type === 'pack').sort((a, b) => b.segment - a.segment)) {
+      if (!carried.has(f.deviceHex)) {
+        const header = await carryPack(f);
+        if (header)
+          carried.set(f.deviceHex, { path: f.path, segment: header.segment, segmentEnd: header.segmentEnd });
+      }
+      progress();
+    }
+    // Per device, its log in segment order from the first a reader reads whole (1, or the last
+    // its carried pack covers): from the first segment missing or still arriving (torn) on, that
+    // device's segments are left out of this generation. Segments below a carried pack's last are
+    // copied as they are (for readers that ignore packs) and never stop the copy.
+    const readFrom = (hex: string) => carried.get(hex)?.segment ?? 1;
     const skipFrom = new Map<string, number>();
     const logs = plan.filter((f) => f.type === 'log').sort((a, b) => a.segment - b.segment);
     for (const hex of new Set(logs.map((f) => f.deviceHex))) {
-      let expected = 1;
+      let expected = readFrom(hex);
       for (const f of logs) {
-        if (f.deviceHex !== hex || f.copyOf) continue;
+        if (f.deviceHex !== hex || f.copyOf || f.segment < readFrom(hex)) continue;
         if (f.segment !== expected) break;
         expected++;
       }
@@ -144,7 +199,8 @@ export async function writeSyncedGeneration(
         end.last = walk.last;
         end.unread = [];
       }
-      if (walk.torn && !f.copyOf) skipFrom.set(f.deviceHex, f.segment + 1);
+      if (walk.torn && !f.copyOf && f.segment >= readFrom(f.deviceHex))
+        skipFrom.set(f.deviceHex, f.segment + 1);
       const whole = !walk.torn && bytes.length === stat.size;
       const kept = bytes.subarray(0, walk.keep);
       if (whole) sources[f.path] = stamp;
