@@ -30,6 +30,7 @@ import {
   settingsOf,
   templateOf,
 } from './clinicalRecords';
+import { packetMeasures } from './packetMeasures';
 import {
   type NoteContext,
   packetNote,
@@ -38,7 +39,6 @@ import {
   TemplateMapper,
   VocabularyMapper,
 } from './packetNotes';
-import { packetMeasures } from './packetMeasures';
 import { clinicalThreadOf, diagnosisCodeScrubber, GoalMapper, packetDiagnoses } from './packetPlan';
 import { newPacketId, RefMaker, randomShiftDays, shiftDate, shiftInstant } from './packetRefs';
 import {
@@ -263,26 +263,63 @@ function chooseAlias(
   previous: ReviewExportRecord[],
   names: string[],
 ): string {
-  const alias = request.alias
-    ? parseOrThrow(aliasSchema, request.alias)
-    : (previous.findLast((p) => p.clientId === client.id)?.alias ?? nextFreeAlias(previous));
-  if (deidentify(alias, { names: [...names, ...request.extraNames], replacement: '' }) !== alias) {
-    throw new AttuneError(
-      'invalid-input',
-      'The alias contains the client’s name or code, or a listed name; choose another.',
-    );
+  const listed = [...names, ...request.extraNames];
+  if (request.alias) {
+    // One the clinician typed is theirs to change: refused, never silently replaced.
+    const alias = parseOrThrow(aliasSchema, request.alias);
+    if (!aliasIsClean(alias, listed)) {
+      throw new AttuneError(
+        'invalid-input',
+        'The alias contains the client’s name or code, or a listed name; choose another.',
+      );
+    }
+    return alias;
   }
-  return alias;
+  // The alias this client had before, unless a name given since (or listed now) is in it.
+  const before = previous.findLast((p) => p.clientId === client.id)?.alias;
+  return before !== undefined && aliasIsClean(before, listed) ? before : nextFreeAlias(previous, listed);
 }
 
-/** "Client A", "Client B", … "Client Z", "Client AA", …: the first not given to another client. */
-function nextFreeAlias(previous: ReviewExportRecord[]): string {
+/** Whether an alias holds none of the names (or their parts) that the packet removes. */
+function aliasIsClean(alias: string, names: readonly string[]): boolean {
+  return deidentify(alias, { names, replacement: '' }) === alias;
+}
+
+/**
+ * The words default aliases are built on, in order: a client called "Known Client" would have
+ * every "Client …" alias removed from the packet, so the next word is tried.
+ */
+const ALIAS_WORDS = ['Client', 'Person', 'Member'];
+
+/**
+ * "Client A", "Client B", … "Client Z", "Client AA", …: the first not given to another client and
+ * free of every name the packet removes. A word that is itself one of those names is skipped
+ * ("Person A", …); if every word is, letters alone ("AA", "AB", …). Names are finitely many words,
+ * so each search ends.
+ */
+export function nextFreeAlias(
+  previous: readonly Pick<ReviewExportRecord, 'alias'>[],
+  names: readonly string[],
+): string {
   const taken = new Set(previous.map((p) => p.alias.toLowerCase()));
-  for (let n = 0; ; n++) {
-    let letters = '';
-    for (let k = n; k >= 0; k = Math.floor(k / 26) - 1)
-      letters = String.fromCharCode(65 + (k % 26)) + letters;
-    const alias = `Client ${letters}`;
-    if (!taken.has(alias.toLowerCase())) return alias;
+  const free = (alias: string) => !taken.has(alias.toLowerCase()) && aliasIsClean(alias, names);
+  for (const word of ALIAS_WORDS) {
+    if (!aliasIsClean(word, names)) continue;
+    for (let n = 0; ; n++) {
+      const alias = `${word} ${aliasLetters(n)}`;
+      if (free(alias)) return alias;
+    }
   }
+  // From "AA": a lone letter is too short to stand as an alias.
+  for (let n = 26; ; n++) {
+    const alias = aliasLetters(n);
+    if (free(alias)) return alias;
+  }
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA", …: the letters of the n-th alias. */
+function aliasLetters(n: number): string {
+  let letters = '';
+  for (let k = n; k >= 0; k = Math.floor(k / 26) - 1) letters = String.fromCharCode(65 + (k % 26)) + letters;
+  return letters;
 }
