@@ -19,6 +19,13 @@ export interface ParticipationSectionProps {
   onChange: Updater<Participation>;
 }
 
+/**
+ * Whether a change from `before` to `after` starts an item's text. Every item's prompt describes
+ * it having happened, so the item is ticked then: a quote under an unticked "Gave feedback" would
+ * be found by search yet counted as "No" in the charts and packets.
+ */
+const startsText = (before: string, after: string): boolean => !before.trim() && after.trim() !== '';
+
 /** What the client did to support attunement: four items, each a tick and a note. */
 export const ParticipationSection = memo(function ParticipationSection({
   value,
@@ -30,7 +37,11 @@ export const ParticipationSection = memo(function ParticipationSection({
     () => ({
       bodyNoted: (noted: boolean) =>
         onChange((p) => ({ ...p, bodySensations: { ...p.bodySensations, noted } })),
-      bodyText: (text: string) => onChange((p) => ({ ...p, bodySensations: { ...p.bodySensations, text } })),
+      bodyText: (text: string) =>
+        onChange((p) => ({
+          ...p,
+          bodySensations: { text, noted: p.bodySensations.noted || startsText(p.bodySensations.text, text) },
+        })),
       emotions: (emotions: string[]) =>
         onChange((p) => ({ ...p, namedFeelings: { ...p.namedFeelings, emotions } })),
       feelingsText: (text: string) =>
@@ -38,11 +49,23 @@ export const ParticipationSection = memo(function ParticipationSection({
       feedbackGiven: (given: boolean) =>
         onChange((p) => ({ ...p, feedbackToTherapist: { ...p.feedbackToTherapist, given } })),
       feedbackQuote: (quote: string) =>
-        onChange((p) => ({ ...p, feedbackToTherapist: { ...p.feedbackToTherapist, quote } })),
+        onChange((p) => ({
+          ...p,
+          feedbackToTherapist: {
+            quote,
+            given: p.feedbackToTherapist.given || startsText(p.feedbackToTherapist.quote, quote),
+          },
+        })),
       breathingUsed: (used: boolean) =>
         onChange((p) => ({ ...p, mindfulBreathing: { ...p.mindfulBreathing, used } })),
       breathingText: (text: string) =>
-        onChange((p) => ({ ...p, mindfulBreathing: { ...p.mindfulBreathing, text } })),
+        onChange((p) => ({
+          ...p,
+          mindfulBreathing: {
+            text,
+            used: p.mindfulBreathing.used || startsText(p.mindfulBreathing.text, text),
+          },
+        })),
     }),
     [onChange],
   );
@@ -52,9 +75,9 @@ export const ParticipationSection = memo(function ParticipationSection({
       <h2>{includableSectionLabels.participation}</h2>
       <p className="muted">What the client did, in this session, that supported attunement.</p>
       <Flag item={body} checked={value.bodySensations.noted} onChange={set.bodyNoted} readOnly={readOnly} />
-      <TextAreaField
-        label={body.textLabel}
-        placeholder={body.prompt}
+      <ItemText
+        item={body}
+        checked={value.bodySensations.noted}
         value={value.bodySensations.text}
         onChange={set.bodyText}
         readOnly={readOnly}
@@ -84,9 +107,9 @@ export const ParticipationSection = memo(function ParticipationSection({
         onChange={set.feedbackGiven}
         readOnly={readOnly}
       />
-      <TextAreaField
-        label={feedback.textLabel}
-        placeholder={feedback.prompt}
+      <ItemText
+        item={feedback}
+        checked={value.feedbackToTherapist.given}
         value={value.feedbackToTherapist.quote}
         onChange={set.feedbackQuote}
         readOnly={readOnly}
@@ -99,9 +122,9 @@ export const ParticipationSection = memo(function ParticipationSection({
         onChange={set.breathingUsed}
         readOnly={readOnly}
       />
-      <TextAreaField
-        label={breathing.textLabel}
-        placeholder={breathing.prompt}
+      <ItemText
+        item={breathing}
+        checked={value.mindfulBreathing.used}
         value={value.mindfulBreathing.text}
         onChange={set.breathingText}
         readOnly={readOnly}
@@ -139,5 +162,51 @@ function Flag({
         {item.description}
       </p>
     </div>
+  );
+}
+
+/**
+ * An item's text field; while the item has text but is not ticked (unticked after writing, or an
+ * older note), a line under it says the charts do not count it.
+ */
+function ItemText({
+  item,
+  checked,
+  value,
+  onChange,
+  readOnly,
+  error,
+  className,
+}: {
+  item: ParticipationItem;
+  checked: boolean;
+  value: string;
+  onChange: (text: string) => void;
+  readOnly: boolean;
+  error: string | undefined;
+  className?: string;
+}) {
+  const id = useId();
+  const uncounted = !checked && value.trim() !== '';
+  return (
+    <>
+      <TextAreaField
+        label={item.textLabel}
+        placeholder={item.prompt}
+        value={value}
+        onChange={onChange}
+        readOnly={readOnly}
+        error={error}
+        className={className}
+        describedBy={uncounted ? `${id}-uncounted` : undefined}
+      />
+      {uncounted && (
+        <p id={`${id}-uncounted`} className="field-description">
+          {readOnly
+            ? `Not counted in the charts: “${item.label}” is not ticked.`
+            : `Not counted in the charts until “${item.label}” is ticked.`}
+        </p>
+      )}
+    </>
   );
 }

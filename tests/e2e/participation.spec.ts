@@ -1,0 +1,103 @@
+import type { Backend } from '../../main/ipc/createBackend';
+import type { Note } from '../../shared/domain/noteSchema';
+import { callOk } from '../bench/longNote';
+import { expect, test } from './harness';
+import { createTestVault } from './seed';
+import { openClientFromSidebar, passphrase, unlock } from './steps';
+
+/**
+ * The client-participation section of a note: text written under an item ticks it (charts count
+ * only ticked items), and an unticked item with text says it is not counted.
+ */
+
+const code = 'C-PART';
+
+/** A client with one draft note (narrative template); the vault is left locked. */
+async function seed(backend: Backend, dataDir: string): Promise<Note> {
+  await (await createTestVault(dataDir)).lock();
+  await callOk(backend, 'vault:unlock', { passphrase });
+  try {
+    await callOk(backend, 'settings:update', { clinicianName: 'Dr. Robin Rivera' });
+    const client = await callOk(backend, 'clients:create', {
+      code,
+      startDate: '2026-10-01',
+      concerns: ['low mood'],
+      goals: [],
+    });
+    const session = await callOk(backend, 'sessions:create', {
+      clientId: client.id,
+      startsAt: '2026-11-13T10:00:00.000Z',
+      durationMinutes: 50,
+      modality: 'in-person',
+      attendance: 'attended',
+    });
+    return await callOk(backend, 'notes:create', { sessionId: session.id, templateId: 'narrative' });
+  } finally {
+    await callOk(backend, 'vault:lock', { reason: 'user' });
+  }
+}
+
+let note: Note;
+
+test.beforeEach(async ({ page, openApp, backend, dataDir }) => {
+  note = await seed(backend, dataDir);
+  await openApp();
+  await unlock(page);
+  await openClientFromSidebar(page, code);
+  await page.getByRole('button', { name: /^Open note of / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Session note · C-PART/ })).toBeVisible();
+});
+
+/** The note as the vault holds it, once the autosave has written `until` of it. */
+async function savedParticipation(backend: Backend, until: (n: Note) => boolean): Promise<Note['participation']> {
+  let latest: Note | undefined;
+  await expect
+    .poll(
+      async () => {
+        latest = await callOk(backend, 'notes:get', { id: note.id });
+        return until(latest);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return latest!.participation;
+}
+
+test('words written under an unticked item tick it; unticked with text, it says the charts leave it out', async ({
+  page,
+  backend,
+}) => {
+  const feedback = page.getByRole('checkbox', { name: 'Gave feedback to the therapist' });
+  const words = page.getByLabel('Client’s words');
+  await expect(feedback).not.toBeChecked();
+  await words.fill('“You rushed me today.”');
+  // Every prompt describes the item having happened: writing under it ticks it.
+  await expect(feedback).toBeChecked();
+  expect(
+    (await savedParticipation(backend, (n) => n.participation.feedbackToTherapist.quote !== ''))
+      .feedbackToTherapist,
+  ).toEqual({ given: true, quote: '“You rushed me today.”' });
+
+  // Unticked afterwards: the words are kept, and the field says they are not counted.
+  await feedback.uncheck();
+  await expect(words).toHaveValue('“You rushed me today.”');
+  await expect(words).toHaveAccessibleDescription(
+    'Not counted in the charts until “Gave feedback to the therapist” is ticked.',
+  );
+  // Changing words already there does not tick it again; the line goes once it is ticked.
+  await words.fill('“You rushed me today, a bit.”');
+  await expect(feedback).not.toBeChecked();
+  await feedback.check();
+  await expect(page.getByText(/^Not counted in the charts/)).toHaveCount(0);
+
+  // The other two items with a box behave the same.
+  const body = page.getByRole('checkbox', { name: 'Noticed body sensations' });
+  await page.getByLabel('Sensations', { exact: true }).pressSequentially('Tight chest');
+  await expect(body).toBeChecked();
+  const breathing = page.getByRole('checkbox', { name: 'Used mindful breathing' });
+  await page.getByLabel('Breathing', { exact: true }).fill('Slowed down before the hard part');
+  await expect(breathing).toBeChecked();
+  const saved = await savedParticipation(backend, (n) => n.participation.mindfulBreathing.text !== '');
+  expect(saved.bodySensations).toEqual({ noted: true, text: 'Tight chest' });
+  expect(saved.mindfulBreathing).toEqual({ used: true, text: 'Slowed down before the hard part' });
+});
