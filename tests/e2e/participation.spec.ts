@@ -7,7 +7,8 @@ import { openClientFromSidebar, passphrase, unlock } from './steps';
 
 /**
  * The client-participation section of a note: text written under an item ticks it (charts count
- * only ticked items), and an unticked item with text says it is not counted.
+ * only ticked items), an unticked item with text says it is not counted, and a feeling typed and
+ * left is added, not dropped.
  */
 
 const code = 'C-PART';
@@ -48,8 +49,11 @@ test.beforeEach(async ({ page, openApp, backend, dataDir }) => {
   await expect(page.getByRole('heading', { level: 1, name: /^Session note · C-PART/ })).toBeVisible();
 });
 
-/** The note as the vault holds it, once the autosave has written `until` of it. */
-async function savedParticipation(backend: Backend, until: (n: Note) => boolean): Promise<Note['participation']> {
+/** The participation the vault holds once the autosave has saved a note for which `until` is true. */
+async function savedParticipation(
+  backend: Backend,
+  until: (n: Note) => boolean,
+): Promise<Note['participation']> {
   let latest: Note | undefined;
   await expect
     .poll(
@@ -100,4 +104,40 @@ test('words written under an unticked item tick it; unticked with text, it says 
   const saved = await savedParticipation(backend, (n) => n.participation.mindfulBreathing.text !== '');
   expect(saved.bodySensations).toEqual({ noted: true, text: 'Tight chest' });
   expect(saved.mindfulBreathing).toEqual({ used: true, text: 'Slowed down before the hard part' });
+});
+
+test('a feeling typed and left with Tab is added; one too long stays in the field with the reason', async ({
+  page,
+  backend,
+}) => {
+  const add = page.getByRole('textbox', { name: 'Add a feeling' });
+  await add.fill('Unmoored');
+  await add.press('Tab');
+  // Tab went to the Add button, still beside the field: the feeling waits there, added by the button.
+  await expect(page.getByRole('button', { name: 'Add feeling' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const own = page.getByRole('group', { name: 'The client’s own words' });
+  await expect(own.getByRole('checkbox', { name: 'unmoored' })).toBeChecked();
+  await expect(add).toHaveValue('');
+  await expect(page.getByText('Type a feeling to add.')).toHaveCount(0);
+
+  // Left with Shift+Tab, straight out of the field.
+  await add.fill('Seen');
+  await add.press('Shift+Tab');
+  await expect(own.getByRole('checkbox', { name: 'seen' })).toBeChecked();
+
+  // Typed with the Add button clicked: added once, no "Type a feeling" message.
+  await add.fill('Held');
+  await page.getByRole('button', { name: 'Add feeling' }).click();
+  await expect(own.getByRole('checkbox', { name: 'held' })).toBeChecked();
+  await expect(page.getByText('Type a feeling to add.')).toHaveCount(0);
+
+  const long = 'a feeling far too long to be one word or a short phrase, kept in the field';
+  await add.fill(long);
+  await add.press('Shift+Tab');
+  await expect(add).toHaveValue(long);
+  await expect(add).toHaveAccessibleDescription('A feeling can be at most 60 characters.');
+
+  const saved = await savedParticipation(backend, (n) => n.participation.namedFeelings.emotions.length === 3);
+  expect(saved.namedFeelings.emotions).toEqual(['unmoored', 'seen', 'held']);
 });

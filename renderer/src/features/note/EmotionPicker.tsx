@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { type FocusEvent, memo, useId, useRef, useState } from 'react';
 import {
   emotionFamilies,
   emotionsInFamily,
@@ -31,6 +31,7 @@ export const EmotionPicker = memo(function EmotionPicker({
   const id = useId();
   const [word, setWord] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const row = useRef<HTMLDivElement>(null);
   const ownWords = selected.filter((w) => !emotionWord(w));
 
   /** Replaces one family's part of the selection, keeping everything else and its order. */
@@ -44,12 +45,26 @@ export const EmotionPicker = memo(function EmotionPicker({
 
   function addWord(event: { preventDefault: () => void }) {
     event.preventDefault();
+    add();
+  }
+
+  /** Adds the typed feeling, or says why it cannot be added and keeps it in the field. */
+  function add() {
     const normalized = normalizeEmotion(word);
     if (!normalized) return setProblem('Type a feeling to add.');
     if (normalized.length > 60) return setProblem('A feeling can be at most 60 characters.');
     setProblem(null);
     setWord('');
     if (!selected.includes(normalized)) onChange([...selected, normalized]);
+  }
+
+  /**
+   * A feeling typed and left (Tab, a click elsewhere) is added, not dropped. Moving between the
+   * field and its Add button is not leaving: the button adds it on its own click.
+   */
+  function addOnLeaving(event: FocusEvent) {
+    if (!word.trim() || row.current?.contains(event.relatedTarget)) return;
+    add();
   }
 
   return (
@@ -78,7 +93,7 @@ export const EmotionPicker = memo(function EmotionPicker({
       {!readOnly && (
         <div className="add-feeling">
           <label htmlFor={`${id}-word`}>Add a feeling</label>
-          <div className="add-feeling-row">
+          <div className="add-feeling-row" ref={row}>
             <input
               id={`${id}-word`}
               type="text"
@@ -86,11 +101,12 @@ export const EmotionPicker = memo(function EmotionPicker({
               maxLength={80}
               aria-describedby={problem ? `${id}-problem` : undefined}
               onChange={(e) => setWord(e.target.value)}
+              onBlur={addOnLeaving}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') addWord(e);
               }}
             />
-            <button type="button" className="secondary" onClick={addWord}>
+            <button type="button" className="secondary" onClick={addWord} onBlur={addOnLeaving}>
               Add feeling
             </button>
           </div>
