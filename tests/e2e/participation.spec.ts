@@ -1,9 +1,9 @@
 import type { Backend } from '../../main/ipc/createBackend';
 import type { Note } from '../../shared/domain/noteSchema';
-import { callOk } from '../bench/longNote';
+import { addLongNote, callOk, longNoteClientCode } from '../bench/longNote';
 import { expect, test } from './harness';
 import { createTestVault } from './seed';
-import { openClientFromSidebar, passphrase, unlock } from './steps';
+import { openClientFromSidebar, unlock } from './steps';
 
 /**
  * The client-participation section of a note: text written under an item ticks it (charts count
@@ -11,42 +11,17 @@ import { openClientFromSidebar, passphrase, unlock } from './steps';
  * left is added, not dropped.
  */
 
-const code = 'C-PART';
-
-/** A client with one draft note (narrative template); the vault is left locked. */
-async function seed(backend: Backend, dataDir: string): Promise<Note> {
-  await (await createTestVault(dataDir)).lock();
-  await callOk(backend, 'vault:unlock', { passphrase });
-  try {
-    await callOk(backend, 'settings:update', { clinicianName: 'Dr. Robin Rivera' });
-    const client = await callOk(backend, 'clients:create', {
-      code,
-      startDate: '2026-10-01',
-      concerns: ['low mood'],
-      goals: [],
-    });
-    const session = await callOk(backend, 'sessions:create', {
-      clientId: client.id,
-      startsAt: '2026-11-13T10:00:00.000Z',
-      durationMinutes: 50,
-      modality: 'in-person',
-      attendance: 'attended',
-    });
-    return await callOk(backend, 'notes:create', { sessionId: session.id, templateId: 'narrative' });
-  } finally {
-    await callOk(backend, 'vault:lock', { reason: 'user' });
-  }
-}
-
-let note: Note;
+/** The id of the one note, a draft. */
+let noteId: string;
 
 test.beforeEach(async ({ page, openApp, backend, dataDir }) => {
-  note = await seed(backend, dataDir);
+  await (await createTestVault(dataDir)).lock();
+  ({ noteId } = await addLongNote(backend, 20));
   await openApp();
   await unlock(page);
-  await openClientFromSidebar(page, code);
+  await openClientFromSidebar(page, longNoteClientCode);
   await page.getByRole('button', { name: /^Open note of / }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Session note · C-PART/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Session note · / })).toBeVisible();
 });
 
 /** The participation the vault holds once the autosave has saved a note for which `until` is true. */
@@ -58,7 +33,7 @@ async function savedParticipation(
   await expect
     .poll(
       async () => {
-        latest = await callOk(backend, 'notes:get', { id: note.id });
+        latest = await callOk(backend, 'notes:get', { id: noteId });
         return until(latest);
       },
       { timeout: 15_000 },
