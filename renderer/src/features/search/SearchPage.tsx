@@ -114,9 +114,15 @@ export function SearchPage({
   }
 
   async function runSearch(text: string) {
-    if (!text.trim()) return setError('Type something to search for.');
-    setError(null);
     const asked = ++latest.current;
+    if (!text.trim()) {
+      // The results of an earlier query would read as this one's: only the message shows, and a
+      // search still on its way is dropped (it is no longer the latest).
+      setResults(null);
+      setSearching(false);
+      return setError('Type something to search for.');
+    }
+    setError(null);
     const slow = setTimeout(() => latest.current === asked && setSearching(true), SLOW_MS);
     try {
       const page = await searchNotes(text, FIRST_PAGE);

@@ -1,0 +1,39 @@
+import { addLongNote, longNoteClientCode } from '../bench/longNote';
+import { expect, test } from './harness';
+import { createTestVault } from './seed';
+import { goTo, openClientFromSidebar, unlock } from './steps';
+
+/**
+ * Where the keyboard is left after an action in a note and in search: on what the action made or
+ * on the control that started it, never on the page's body or heading; and how a confirmation
+ * dialog marks its main action.
+ */
+
+/** One client with one draft note of a few sentences ("…the week had been harder…"). */
+test.beforeEach(async ({ page, openApp, backend, dataDir }) => {
+  await (await createTestVault(dataDir)).lock();
+  await addLongNote(backend, 20);
+  await openApp();
+  await unlock(page);
+});
+
+test('search: an empty query clears the earlier results and only asks for something to search for', async ({
+  page,
+}) => {
+  await goTo(page, 'Search');
+  const box = page.getByRole('searchbox', { name: 'Search in notes' });
+  await box.fill('harder');
+  await box.press('Enter');
+  const results = page.getByRole('region', { name: 'Search results' });
+  await expect(results.getByRole('status')).toHaveText('1 note found.');
+  await box.fill('');
+  await box.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Type something to search for.');
+  await expect(results).toHaveCount(0);
+  await expect(page.getByText('1 note found.')).toHaveCount(0);
+  // A search after it shows results again, without the message.
+  await box.fill('harder');
+  await box.press('Enter');
+  await expect(results.getByRole('status')).toHaveText('1 note found.');
+  await expect(page.getByText('Type something to search for.')).toHaveCount(0);
+});
