@@ -17,6 +17,18 @@ test.beforeEach(async ({ page, openApp, backend, dataDir }) => {
   await unlock(page);
 });
 
+test('the Sign dialog draws Sign as the primary action, not like Cancel', async ({ page }) => {
+  await openClientFromSidebar(page, longNoteClientCode);
+  await page.getByRole('button', { name: /^Open note of / }).click();
+  const signNote = page.getByRole('button', { name: 'Sign note' });
+  const primary = await signNote.evaluate((button) => getComputedStyle(button).backgroundColor);
+  await signNote.click();
+  const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+  const sign = dialog.getByRole('button', { name: 'Sign', exact: true });
+  await expect(sign).toHaveCSS('background-color', primary);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).not.toHaveCSS('background-color', primary);
+});
+
 test('search: an empty query clears the earlier results and only asks for something to search for', async ({
   page,
 }) => {

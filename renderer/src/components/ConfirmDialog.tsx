@@ -14,6 +14,8 @@ export interface ConfirmDialogProps {
   confirmDisabled?: boolean;
   /** An error from the action, shown in the dialog as an alert. */
   error?: string | null;
+  /** The confirm button destroys something (drawn in the danger style, not the primary one). */
+  destructive?: boolean;
   /** Start on the dialog's first field (one it asks to fill in) rather than on Cancel. */
   startOnField?: boolean;
   onConfirm: () => void;
@@ -57,6 +59,7 @@ export function ConfirmDialog({
   confirmDisabled = false,
   error,
   startOnField = false,
+  destructive = false,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -98,6 +101,7 @@ export function ConfirmDialog({
       <div className="actions">
         <button
           type="button"
+          className={destructive ? 'danger' : 'primary'}
           onClick={onConfirm}
           disabled={busy || confirmDisabled}
           aria-busy={busy || undefined}
