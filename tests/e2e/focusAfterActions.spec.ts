@@ -17,6 +17,29 @@ test.beforeEach(async ({ page, openApp, backend, dataDir }) => {
   await unlock(page);
 });
 
+test('outcome measures: a form opened takes focus, and Cancel or Save gives it back to the instrument’s button', async ({
+  page,
+}) => {
+  await openClientFromSidebar(page, longNoteClientCode);
+  await page.getByRole('button', { name: /^Open note of / }).click();
+  const region = page.getByRole('region', { name: 'Outcome measures' });
+
+  // PHQ-9 opened from the keyboard: on its first answer. Cancel: back on "Add PHQ-9".
+  await region.getByRole('button', { name: 'Add PHQ-9' }).press('Enter');
+  await expect(region.getByRole('group', { name: /^1\. / }).getByRole('radio').first()).toBeFocused();
+  await region.getByRole('button', { name: 'Cancel' }).press('Enter');
+  await expect(region.getByRole('button', { name: 'Add PHQ-9' })).toBeFocused();
+
+  // The outcome rating saved with Enter: on the saved measure's Edit button.
+  await region.getByRole('button', { name: 'Add Outcome rating' }).press('Enter');
+  const items = region.getByRole('spinbutton');
+  await expect(items.first()).toBeFocused();
+  for (let i = 0; i < 4; i++) await items.nth(i).fill('7');
+  await region.getByRole('button', { name: 'Save Outcome rating' }).press('Enter');
+  await expect(region.getByRole('button', { name: 'Edit Outcome rating' })).toBeFocused();
+  await expect(region.getByText('Total 28 of 40')).toBeVisible();
+});
+
 test('the Sign dialog draws Sign as the primary action, not like Cancel', async ({ page }) => {
   await openClientFromSidebar(page, longNoteClientCode);
   await page.getByRole('button', { name: /^Open note of / }).click();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { InstrumentId } from '../../../../shared/measures/instrument';
 import { instruments } from '../../../../shared/measures/instruments';
 import { measureSeries } from '../../../../shared/measures/measureSeries';
@@ -27,8 +27,34 @@ export function MeasuresPanel({ clientId, sessionId }: MeasuresPanelProps) {
       instruments.map((i) => i.id),
     ),
   );
+  const panel = useRef<HTMLElement>(null);
+  const buttons = useRef(new Map<InstrumentId, HTMLButtonElement>());
+  /**
+   * Where focus goes once the panel is drawn: into a form just opened, or to the Add/Edit button
+   * of the instrument whose form closed (its Save or Cancel button is gone or disabled by then).
+   */
+  const [focusTo, setFocusTo] = useState<{ instrument: InstrumentId; into: 'form' | 'button' } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `measures` is a re-try: after a save the button is drawn once they are loaded again.
+  useEffect(() => {
+    if (!focusTo) return;
+    const target =
+      focusTo.into === 'form'
+        ? panel.current?.querySelector('form')?.querySelector<HTMLElement>('input, select, textarea')
+        : buttons.current.get(focusTo.instrument);
+    if (!target || (target instanceof HTMLButtonElement && target.disabled)) return;
+    target.focus();
+    setFocusTo(null);
+  }, [focusTo, measures]);
+  const openForm = (instrument: InstrumentId) => {
+    setOpen(instrument);
+    setFocusTo({ instrument, into: 'form' });
+  };
+  const closeForm = (instrument: InstrumentId) => {
+    setOpen(null);
+    setFocusTo({ instrument, into: 'button' });
+  };
   return (
-    <section className="note-section card measures-panel" aria-labelledby="measures-heading">
+    <section className="note-section card measures-panel" aria-labelledby="measures-heading" ref={panel}>
       <h2 id="measures-heading">Outcome measures</h2>
       <p className="muted">
         Given at this session. They belong to the session, not to the signed note, so they can be added or
@@ -51,7 +77,7 @@ export function MeasuresPanel({ clientId, sessionId }: MeasuresPanelProps) {
                 sessionId={sessionId}
                 saved={point?.measure}
                 previous={previous}
-                onDone={() => setOpen(null)}
+                onDone={() => closeForm(instrument.id)}
               />
             );
           }
@@ -70,7 +96,15 @@ export function MeasuresPanel({ clientId, sessionId }: MeasuresPanelProps) {
               ) : (
                 <p className="muted">Not given at this session.</p>
               )}
-              <button type="button" onClick={() => setOpen(instrument.id)} disabled={open !== null}>
+              <button
+                type="button"
+                onClick={() => openForm(instrument.id)}
+                disabled={open !== null}
+                ref={(button) => {
+                  if (button) buttons.current.set(instrument.id, button);
+                  else buttons.current.delete(instrument.id);
+                }}
+              >
                 {point ? `Edit ${instrument.label}` : `Add ${instrument.label}`}
               </button>
             </div>
