@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readSmallFile } from '../readSmallFile';
 import type { VaultFs } from '../vaultFs';
 import { checkClaims } from './checkClaims';
 import type { MergedState } from './MergedState';
@@ -82,9 +83,17 @@ export class RollbackEvidence {
     const unreadable: SyncProblem[] = [];
     for (const hex of await listDeviceFolders(fs, dir)) {
       if (args.stale?.has(hex)) continue;
-      const bytes = await fs.readFile(join(dir, DEVICES_DIR, hex, SEEN_FILE)).catch(() => null);
+      // A file that is there but cannot be read (not a plain file, too large, an I/O error) is
+      // reported as one that does not open: its claims are lost either way (FORMAT.md §9).
+      let bytes: Buffer | null = null;
+      let failed = false;
+      try {
+        bytes = await readSmallFile(fs, join(dir, DEVICES_DIR, hex, SEEN_FILE));
+      } catch {
+        failed = true;
+      }
       const seen = bytes && decodeSeen(args.seenKey, args.vaultId, Buffer.from(hex, 'hex'), bytes);
-      if (bytes && !seen) unreadable.push(seenUnreadable(hex, args.name(hex)));
+      if (failed || (bytes && !seen)) unreadable.push(seenUnreadable(hex, args.name(hex)));
       if (!seen) continue;
       claims.push({ byDeviceHex: hex, source: hex === ownHex ? 'own' : 'other', state: seen });
       if (hex === ownHex) this.keep(seen.heads, seen.epoch);

@@ -9,6 +9,7 @@ import type { BackupOptions, BackupResult } from '../backupSet';
 import { ascii, sha256Hex } from '../binary';
 import { DEFAULT_KDF, type KdfParams } from '../kdf';
 import { ProcessLock } from '../processLock';
+import { readSmallFile } from '../readSmallFile';
 import { assertId, assertKind, newRecordId, recordJson } from '../recordCodec';
 import { formatRecoveryKey, generateRecoveryKey } from '../recoveryKey';
 import type { VaultSecret } from '../unlock';
@@ -510,6 +511,7 @@ export class SyncedVault {
         dir: this.dir,
         vaultId: this.vaultId,
         keys,
+        ownHex: this.deviceHex,
         records: merged?.counts.records ?? this.state.records().length,
         auditEntries: this.state.audit().length,
         merged,
@@ -630,7 +632,9 @@ export class SyncedVault {
     const list: Array<{ deviceHex: string; presence: Presence }> = [];
     for (const hex of await listDeviceFolders(this.fs, this.dir)) {
       if (hex === this.deviceHex) continue;
-      const bytes = await this.fs.readFile(join(this.dir, DEVICES_DIR, hex, PRESENCE_FILE)).catch(() => null);
+      const bytes = await readSmallFile(this.fs, join(this.dir, DEVICES_DIR, hex, PRESENCE_FILE)).catch(
+        () => null,
+      );
       const presence = bytes && decodePresence(keys.presence, this.vaultId, Buffer.from(hex, 'hex'), bytes);
       if (presence) list.push({ deviceHex: hex, presence });
     }

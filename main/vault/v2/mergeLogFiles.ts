@@ -1,5 +1,5 @@
-import type { LogTail } from './deviceLogWriter';
 import { forkProblem, tornSegmentProblem } from './deviceLogProblems';
+import type { LogTail } from './deviceLogWriter';
 import type { DeviceLogRead, SegmentFileRead } from './readDeviceLog';
 import type { LogFrame, SyncProblem } from './types';
 
@@ -15,6 +15,11 @@ export interface MergeBase {
   files: Map<string, SegmentFileRead>;
   notes: SyncProblem[];
   own: boolean;
+  /**
+   * The highest number of a segment name that is not a plain file (skipped, readDeviceLog.ts), or
+   * 0: this device's next segment comes after it, so the writer never writes where readers skip.
+   */
+  skippedSegment?: number;
 }
 
 /** Files in reading order: by segment number, each segment before its conflict copies, then by name. */
@@ -118,15 +123,18 @@ function finish(
   }
   // A pack's last segment gone from the folder: the next segment comes after it, never over a
   // packed one (FORMAT.md §6.1).
+  const skipped = base.skippedSegment ?? 0;
   const tail: LogTail | null =
-    own && newest && newest.read.segment >= packed
-      ? {
-          segment: newest.read.segment,
-          end: newest.read.end,
-          ...(newest.read.damage ? { closed: true } : {}),
-        }
-      : own && packed > 0
-        ? { segment: packed, end: 0, closed: true }
-        : null;
+    own && skipped > Math.max(packed, newest?.read.segment ?? 0)
+      ? { segment: skipped, end: 0, closed: true }
+      : own && newest && newest.read.segment >= packed
+        ? {
+            segment: newest.read.segment,
+            end: newest.read.end,
+            ...(newest.read.damage ? { closed: true } : {}),
+          }
+        : own && packed > 0
+          ? { segment: packed, end: 0, closed: true }
+          : null;
   return { deviceHex, frames, problems, positions, tail, files, added, forkSeqs };
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { isPlainFile } from '../readSmallFile';
 import { isNotFound, type VaultFs } from '../vaultFs';
 import {
   artefactProblem,
@@ -87,8 +88,17 @@ export async function readDeviceLog(
   const listed: Listed[] = [];
   const packs: Listed[] = [];
   const notes: SyncProblem[] = [];
+  let skippedSegment = 0;
   for (const name of names) {
     const kind = classifyDeviceFile(name);
+    const read = kind.type === 'segment' || kind.type === 'pack' || kind.type === 'artefact';
+    if (read && !(await isPlainFile(fs, join(dir, name)))) {
+      // A folder, link, pipe or device under a log's name (put there by hand or by a tool): never
+      // read, since reading one may fail, hang (a pipe) or lead outside the vault (a link).
+      notes.push(headerProblem(folder, name, device.hex, 'it is not a plain file'));
+      if (kind.type === 'segment') skippedSegment = Math.max(skippedSegment, kind.segment);
+      continue;
+    }
     if (kind.type === 'segment') listed.push({ name, segment: kind.segment });
     else if (kind.type === 'pack') packs.push({ name, segment: kind.segment });
     else if (kind.type === 'foreign') notes.push(foreignProblem(folder, name, device.hex));
@@ -146,7 +156,7 @@ export async function readDeviceLog(
   if (since && fresh) {
     for (const name of since.files.keys()) if (!files.has(name)) fresh = null;
   }
-  const base = { deviceHex: device.hex, folder, files, notes, own: options.own };
+  const base = { deviceHex: device.hex, folder, files, notes, own: options.own, skippedSegment };
   if (since && isTakenOver(since)) {
     // Its map already holds frames of a later read whose result the caller did not keep (an
     // error after it, say): merge anew and report every frame as added; offering a frame twice

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
+import { readSmallFile } from '../readSmallFile';
 import { readFailure } from '../vaultErrors';
 import { errorCode, isNotFound, type VaultFs } from '../vaultFs';
 import { KEYS_FILE, type KeySlots, parseKeySlots } from './keySlotsCodec';
@@ -42,8 +43,9 @@ export async function readKeySlotFiles(
     for (const name of found.sort((a, b) => Number(b === KEYS_FILE) - Number(a === KEYS_FILE))) {
       const file = `${DEVICES}/${deviceHex}/${name}`;
       try {
-        const slots = parseKeySlots(await fs.readFile(join(vaultDir, file)));
-        files.push({ deviceHex, file, slots });
+        const bytes = await readSmallFile(fs, join(vaultDir, file));
+        if (!bytes) continue; // gone between the listing and the read: read again next time
+        files.push({ deviceHex, file, slots: parseKeySlots(bytes) });
       } catch (error) {
         // Gone between the listing and the read (a sync tool replacing it): read again next time.
         if (isNotFound(error)) continue;

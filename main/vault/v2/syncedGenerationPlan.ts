@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { isPlainFile } from '../readSmallFile';
 import { isNotFound, type VaultFs } from '../vaultFs';
 import { DEVICES_DIR, listDeviceFolders } from './readAllLogs';
 import { classifyDeviceFile } from './syncNames';
@@ -18,6 +19,8 @@ export interface PlannedFile {
   /** Which small file (or conflict copy of one). */
   small?: 'keys' | 'seen' | 'presence';
   copyOf?: string;
+  /** A segment's name on something that is not a plain file: not copied (readers skip it). */
+  notPlain?: true;
 }
 
 /**
@@ -39,13 +42,19 @@ export async function planSyncedGeneration(fs: VaultFs, dir: string): Promise<Pl
     const device: PlannedFile[] = [];
     for (const name of names.sort()) {
       const path = `${DEVICES_DIR}/${deviceHex}/${name}`;
+      // A folder, link or pipe under a vault file's name is not the vault's (readers skip it): it
+      // is never read, only a segment's number kept, so the log after it is still copied.
+      const plain = await isPlainFile(fs, join(dir, path));
       let kind = classifyDeviceFile(name);
       let copyOf: string | undefined;
       while (kind.type === 'artefact') {
         copyOf = kind.of;
         kind = classifyDeviceFile(kind.of);
       }
-      if (kind.type === 'segment') {
+      if (!plain) {
+        if (kind.type === 'segment' && !copyOf)
+          device.push({ path, deviceHex, type: 'log', segment: kind.segment, notPlain: true });
+      } else if (kind.type === 'segment') {
         device.push({
           path,
           deviceHex,

@@ -5,6 +5,7 @@ import { type BackupSidecar, SIDECAR_FILE, serializeSidecar } from '../backupSid
 import { randomHex, sha256Hex } from '../binary';
 import { inParallel, removeFolder } from '../dirs';
 import type { GenerationOnDisk } from '../generationsOnDisk';
+import { readSmallFile } from '../readSmallFile';
 import { errorCode, type VaultFs } from '../vaultFs';
 import type { VerifyReport } from '../vaultTypes';
 import { settleGeneration, type WrittenGeneration } from '../writeGeneration';
@@ -30,6 +31,11 @@ export interface SyncedBackupSource {
   dir: string;
   vaultId: Buffer;
   keys: { log: Buffer; seen: Buffer; presence: Buffer; summary: Buffer };
+  /**
+   * This device (hex): its own segments are never still arriving, so all of them are copied, even
+   * past a number it skipped (a name taken by something that is not a plain file).
+   */
+  ownHex?: string;
   /** Records and audit entries as this device has merged them: what a changed-files check reports. */
   records: number;
   auditEntries: number;
@@ -172,6 +178,7 @@ export async function writeSyncedGeneration(
     const skipFrom = new Map<string, number>();
     const logs = plan.filter((f) => f.type === 'log').sort((a, b) => a.segment - b.segment);
     for (const hex of new Set(logs.map((f) => f.deviceHex))) {
+      if (hex === src.ownHex) continue;
       let expected = readFrom(hex);
       for (const f of logs) {
         if (f.deviceHex !== hex || f.copyOf || f.segment < readFrom(hex)) continue;
@@ -182,7 +189,7 @@ export async function writeSyncedGeneration(
     }
     const ends = new Map<string, SegmentEnds>();
     const copyLog = async (f: PlannedFile) => {
-      if (!f.copyOf && f.segment >= (skipFrom.get(f.deviceHex) ?? 1)) return;
+      if (f.notPlain || (!f.copyOf && f.segment >= (skipFrom.get(f.deviceHex) ?? Infinity))) return;
       const end = ends.get(f.deviceHex) ?? { last: null, unread: [] };
       ends.set(f.deviceHex, end);
       const stat = await fs.stat(join(src.dir, f.path));
@@ -199,7 +206,7 @@ export async function writeSyncedGeneration(
         end.last = walk.last;
         end.unread = [];
       }
-      if (walk.torn && !f.copyOf && f.segment >= readFrom(f.deviceHex))
+      if (walk.torn && !f.copyOf && f.segment >= readFrom(f.deviceHex) && f.deviceHex !== src.ownHex)
         skipFrom.set(f.deviceHex, f.segment + 1);
       const whole = !walk.torn && bytes.length === stat.size;
       const kept = bytes.subarray(0, walk.keep);
@@ -223,10 +230,11 @@ export async function writeSyncedGeneration(
       plan.filter((f) => f.type === 'small'),
       8,
       async (f) => {
-        const bytes = await fs.readFile(join(src.dir, f.path));
         // Another computer's file that does not open yet is still arriving (a tool writing in
-        // place): left out, as a reader skips it, rather than carried into the backup as damage.
-        if (!opens(src, f, bytes)) return progress();
+        // place): left out, as a reader skips it, rather than carried into the backup as damage;
+        // so is one that cannot be read (gone meanwhile, or not a plain file of a sane size).
+        const bytes = await readSmallFile(fs, join(src.dir, f.path)).catch(() => null);
+        if (!bytes || !opens(src, f, bytes)) return progress();
         const hash = sha256Hex(bytes);
         if (!(hash === known?.files[f.path] && link(f.path, hash))) await copy(f.path, bytes, hash);
         progress();
