@@ -179,6 +179,73 @@ test('the command palette reaches a client, starts a note and locks; axe with it
   await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
 });
 
+test("the command palette reaches the app's actions, Settings' sections and the open note's, shortcuts shown", async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}) => {
+  await seedWeek(dataDir, backend);
+  await openApp();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  /** Opens the palette and types `words`: its first option is what Enter runs. */
+  async function ask(words: string) {
+    await page.keyboard.press('Control+k');
+    await expect(palette).toBeVisible();
+    await page.keyboard.type(words);
+  }
+
+  // The field spans the panel (it was held to the 36rem of a form's text field).
+  await ask('new client');
+  const field = await palette.getByRole('combobox').boundingBox();
+  const panel = await palette.boundingBox();
+  expect(field!.width).toBeGreaterThanOrEqual(panel!.width - 2);
+  await expect(palette.getByRole('option').first()).toHaveText('New client');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: 'New client' })).toBeVisible();
+
+  await ask('appearance');
+  await palette.getByRole('option', { name: 'Settings → Appearance' }).click();
+  await expect(page.getByRole('heading', { name: 'Appearance' })).toBeFocused();
+
+  await ask('dark');
+  await expect(palette.getByRole('option').first()).toHaveText('Dark theme');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // No backup folder yet: "Back up now" opens Backups, where one is chosen.
+  await ask('backup');
+  await expect(palette.getByRole('option').first()).toHaveText('Back up now');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Backups' })).toBeFocused();
+
+  await ask('conflicts');
+  await expect(palette.getByRole('option', { name: 'Sync conflicts' })).toBeVisible();
+  await expect(
+    palette.getByRole('option', { name: 'Settings → This computer and the others' }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // In a draft: its Focus mode (with its shortcut), Sign and Print.
+  await goTo(page, 'Today');
+  await section(page, 'Notes to finish').nth(1).getByRole('button', { name: 'Write note' }).click();
+  const focusMode = page.getByRole('button', { name: 'Focus mode' });
+  await expect(focusMode).toHaveAttribute('aria-pressed', 'false');
+  await ask('focus');
+  await expect(palette.getByRole('option').first()).toHaveText(/^Focus mode.*Ctrl\+Shift\+F$/);
+  await page.keyboard.press('Enter');
+  await expect(focusMode).toHaveAttribute('aria-pressed', 'true');
+  await ask('print');
+  await expect(palette.getByRole('option').first()).toHaveText(/^Print or save as PDF/);
+  await page.keyboard.press('Escape');
+  await ask('sign');
+  await expect(palette.getByRole('option').first()).toHaveText(/^Sign note/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Sign this note?' })).toBeVisible();
+});
+
 test('the sidebar: 200 clients, virtual and filtered; collapsed on a narrow window; the width used at 1440', async ({
   page,
   openApp,

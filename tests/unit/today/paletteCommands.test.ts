@@ -26,17 +26,79 @@ const labels = (query: string) => paletteCommands(query, clients).map((c) => c.l
 describe('the command palette', () => {
   it('lists every action and the clients when nothing is typed', () => {
     const shown = labels('');
-    expect(shown.slice(0, 8)).toEqual([
+    expect(shown.slice(0, -3)).toEqual([
       'Today',
       'New session note',
+      'New client',
       'All clients',
       'Search notes',
       'Caseload',
       'Review packets',
       'Settings',
+      'Back up now',
+      'Sync conflicts',
+      'Dark theme',
+      'Light theme',
+      'Theme: follow the system',
       'Lock',
     ]);
-    expect(shown.slice(8)).toEqual(['C-010 · Ana Ruiz', 'C-01 · Bo Lind', 'X-7 · Cy Ruiz']);
+    expect(shown.slice(-3)).toEqual(['C-010 · Ana Ruiz', 'C-01 · Bo Lind', 'X-7 · Cy Ruiz']);
+  });
+
+  it("reaches the app's actions and each section of Settings by their words, shortcuts shown", () => {
+    const first = (query: string) => paletteCommands(query, clients)[0];
+    expect(first('new client')).toMatchObject({
+      label: 'New client',
+      action: { kind: 'press', button: 'New client', route: { page: 'clients' } },
+    });
+    expect(first('backup')).toMatchObject({
+      label: 'Back up now',
+      action: { kind: 'press', button: 'Back up now', route: { page: 'settings', section: 'backups' } },
+    });
+    expect(labels('backup')).toContain('Settings → Backups');
+    expect(first('dark')).toMatchObject({ label: 'Dark theme', action: { kind: 'theme', theme: 'dark' } });
+    expect(first('appearance')?.action).toMatchObject({ kind: 'theme' });
+    expect(labels('appearance')).toContain('Settings → Appearance');
+    expect(first('conflicts')).toMatchObject({
+      label: 'Sync conflicts',
+      action: { route: { page: 'conflicts' } },
+    });
+    expect(labels('conflicts')).toContain('Settings → This computer and the others');
+    expect(first('export')).toMatchObject({
+      label: 'Settings → Export and import',
+      action: { kind: 'go', route: { page: 'settings', section: 'export' } },
+    });
+    expect(first('passphrase')?.action).toEqual({
+      kind: 'go',
+      route: { page: 'settings', section: 'security' },
+    });
+    expect(first('search')?.hint).toBe('Ctrl+F');
+    // Every section of Settings is one entry, each opening Settings at its own section.
+    const sections = paletteCommands('settings', clients).filter((c) => c.group === 'Settings');
+    expect(sections).toHaveLength(11);
+    expect(new Set(sections.map((c) => c.action.kind === 'go' && c.action.route)).size).toBe(11);
+  });
+
+  it("offers the open note's actions, with their shortcuts, only while the note shows them", () => {
+    const onNote = ['Sign note', 'Focus mode', 'Print or save as PDF'];
+    expect(paletteCommands('sign', clients, onNote)[0]).toMatchObject({
+      label: 'Sign note',
+      group: 'Note',
+      action: { kind: 'press', button: 'Sign note' },
+    });
+    expect(paletteCommands('focus', clients, onNote)[0]).toMatchObject({
+      label: 'Focus mode',
+      hint: 'Ctrl+Shift+F',
+    });
+    expect(paletteCommands('print', clients, onNote)[0]?.label).toBe('Print or save as PDF');
+    expect(
+      paletteCommands('', clients, onNote)
+        .slice(0, 3)
+        .map((c) => c.label),
+    ).toEqual(onNote);
+    // A signed note has no Sign button; off a note there are none.
+    expect(labels('sign')).not.toContain('Sign note');
+    expect(paletteCommands('sign', clients, ['Focus mode']).map((c) => c.label)).not.toContain('Sign note');
   });
 
   it('puts the exact code first, then the new note for it, then a search of the notes', () => {
@@ -61,7 +123,7 @@ describe('the command palette', () => {
   });
 
   it('names actions by their words, and searches notes with what was typed', () => {
-    expect(labels('lock')).toEqual(['Lock', 'Search notes for “lock”']);
+    expect(labels('lock')).toEqual(['Lock', 'Settings → General', 'Search notes for “lock”']);
     const search = paletteCommands('  panic attacks ', clients).at(-1);
     expect(search?.action).toEqual({ kind: 'go', route: { page: 'search', query: 'panic attacks' } });
     expect(paletteCommands('new note c-01', clients)[0]?.action).toEqual({

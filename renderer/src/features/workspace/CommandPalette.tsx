@@ -5,20 +5,27 @@ import { type PaletteAction, paletteCommands } from './paletteCommands';
 
 /**
  * The command palette (Ctrl/Cmd+K): a modal dialog with one field; the list under it answers
- * every keystroke (go to a client, a new session note, search, lock, settings…). cmdk gives the
+ * every keystroke (go to a client, a new session note, the open note's actions, a section of
+ * Settings, the theme, search, lock…), each with its shortcut where it has one. cmdk gives the
  * combobox and listbox roles and the arrow keys; the filtering is ours (`paletteCommands`).
  */
 export function CommandPalette({
+  noteButtons,
   onRun,
   onClose,
 }: {
+  /** The open note's buttons the palette offers (Sign note, Focus mode…); none off a note. */
+  noteButtons: readonly string[];
   onRun: (action: PaletteAction) => void;
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const clients = useClients();
   const [query, setQuery] = useState('');
-  const commands = useMemo(() => paletteCommands(query, clients ?? []), [query, clients]);
+  const commands = useMemo(
+    () => paletteCommands(query, clients ?? [], noteButtons),
+    [query, clients, noteButtons],
+  );
 
   useEffect(() => {
     const element = dialog.current;
@@ -44,13 +51,14 @@ export function CommandPalette({
         <Command.Input
           value={query}
           onValueChange={setQuery}
-          placeholder="Go to a client, start a note, search…"
+          placeholder="Go to a client, start a note, run an action, search…"
         />
         <Command.List aria-label="Commands" data-query={query}>
           {commands.map((command) => (
             <Command.Item key={command.id} value={command.id} onSelect={() => onRun(command.action)}>
               <span>{command.label}</span>
               {command.group === 'Clients' && <span className="palette-kind">Client</span>}
+              {command.group === 'Note' && <span className="palette-kind">This note</span>}
               {command.hint && <span className="palette-hint">{command.hint}</span>}
             </Command.Item>
           ))}

@@ -17,5 +17,16 @@ export type Route =
   | { page: 'review-packets' }
   | { page: 'review-packet'; packetId: string };
 
-/** The sections of Settings a warning can open it at. */
-export type SettingsSection = 'backups' | 'security';
+/** The sections of Settings it can be opened at (by a warning, or the command palette). */
+export type SettingsSection =
+  | 'general'
+  | 'deadlines'
+  | 'appearance'
+  | 'sync'
+  | 'backups'
+  | 'check-vault'
+  | 'vault-location'
+  | 'security'
+  | 'templates'
+  | 'practice'
+  | 'export';

@@ -4,6 +4,7 @@ import { type FillProgress, fillIndex, refillIndex } from '../../data/fillIndex'
 import { useSettings } from '../../data/hooks';
 import { lockNow } from '../../data/lock';
 import { clientIdOfNote } from '../../data/summaryIndex';
+import { saveTheme } from '../../theme/theme';
 import { BackupBanner } from '../backup/BackupBanner';
 import { CaseloadPage } from '../charts';
 import { ClientPage } from '../client/ClientPage';
@@ -12,6 +13,7 @@ import { saveStashedDrafts } from '../note';
 import { PacketBuilder, ReviewPacketPage, ReviewPacketsPage } from '../review';
 import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { showSettingsSection } from '../settings/settingsSections';
 import { UnreadableRecordsBanner } from '../settings/UnreadableRecordsBanner';
 import { ConflictsNotice } from '../sync/ConflictsNotice';
 import { ConflictsPage } from '../sync/ConflictsPage';
@@ -21,6 +23,8 @@ import { RecoveryKeyReminder } from '../vault/RecoveryKeyReminder';
 import { CommandPalette } from './CommandPalette';
 import { NotePage } from './NotePage';
 import { ProcessNotePage } from './ProcessNotePage';
+import { noteActions, type PaletteAction, settingsHeadingOf } from './paletteActions';
+import { findButton, pressWhenReady } from './pressButton';
 import type { Route } from './Route';
 import { Sidebar } from './Sidebar';
 import { useFocusOnNewPage } from './useFocusOnNewPage';
@@ -77,18 +81,48 @@ export function Workspace({
   }, []);
   const lockOnIdle = useCallback(() => lock('idle'), [lock]);
   useIdleLock(settings.autoLockMinutes, lockOnIdle);
-  const [paletteOpen, setPaletteOpen] = useState(false);
+  const main = useRef<HTMLDivElement>(null);
+  // Open: the names of the open note's buttons the palette can press (none off a note).
+  const [palette, setPalette] = useState<readonly string[] | null>(null);
+  const openPalette = useCallback(() => {
+    const page = main.current;
+    const onNote = route.page === 'note' && page !== null;
+    setPalette(onNote ? noteActions.map((a) => a.label).filter((name) => findButton(page, name)) : []);
+  }, [route]);
   const shortcuts = useMemo(
     () => ({
       lock: () => lock('user'),
       search: () => setRoute({ page: 'search' }),
-      palette: () => setPaletteOpen(true),
+      palette: openPalette,
     }),
-    [lock],
+    [lock, openPalette],
   );
   useShortcuts(shortcuts);
   const [collapsed, toggleSidebar] = useSidebarCollapsed();
-  const main = useRef<HTMLDivElement>(null);
+  // A button the palette asked for, pressed once its page shows it (dropped if the page changes).
+  const [press, setPress] = useState<{ button: string; on: Route } | null>(null);
+  useEffect(() => {
+    return press?.on === route ? pressWhenReady(() => main.current, press.button) : undefined;
+  }, [press, route]);
+  const run = useCallback(
+    (action: PaletteAction) => {
+      setPalette(null);
+      switch (action.kind) {
+        case 'go':
+          return setRoute(action.route);
+        case 'lock':
+          return lock('user');
+        case 'theme':
+          return void saveTheme(action.theme).catch((failure) => setError(messageOf(failure)));
+        case 'press': {
+          const on = action.route ?? route;
+          setRoute(on);
+          return setPress({ button: action.button, on });
+        }
+      }
+    },
+    [lock, route],
+  );
   const opening = progress !== null && !progress.clientsReady;
   // "Opening your notes" is a page of its own: the route's page replaces it once the clients are in.
   useFocusOnNewPage(opening ? null : route, () => main.current);
@@ -104,7 +138,7 @@ export function Workspace({
         go={setRoute}
         collapsed={collapsed}
         onToggle={toggleSidebar}
-        onPalette={() => setPaletteOpen(true)}
+        onPalette={openPalette}
         onLock={() => lock('user')}
       />
       <div className="workspace-main" ref={main}>
@@ -149,16 +183,7 @@ export function Workspace({
           />
         )}
       </div>
-      {paletteOpen && (
-        <CommandPalette
-          onClose={() => setPaletteOpen(false)}
-          onRun={(action) => {
-            setPaletteOpen(false);
-            if (action.kind === 'lock') lock('user');
-            else setRoute(action.route);
-          }}
-        />
-      )}
+      {palette && <CommandPalette noteButtons={palette} onClose={() => setPalette(null)} onRun={run} />}
     </div>
   );
 }
@@ -232,7 +257,7 @@ function CurrentPage({
         />
       );
     case 'settings':
-      return <SettingsPage section={route.section} onSaved={onSettingsSaved} onRestore={onRestore} />;
+      return <SettingsAt route={route} onSaved={onSettingsSaved} onRestore={onRestore} />;
     case 'conflicts':
       return <ConflictsPage />;
     case 'build-packet':
@@ -247,4 +272,20 @@ function CurrentPage({
     case 'review-packet':
       return <ReviewPacketPage packetId={route.packetId} onBack={() => go({ page: 'review-packets' })} />;
   }
+}
+
+/** Settings, brought to `route.section` (the palette's "Settings → Appearance"…) each time it is asked for. */
+function SettingsAt({
+  route,
+  onSaved,
+  onRestore,
+}: {
+  route: Extract<Route, { page: 'settings' }>;
+  onSaved: () => void;
+  onRestore: (() => void) | undefined;
+}) {
+  useEffect(() => {
+    if (route.section) showSettingsSection(settingsHeadingOf[route.section]);
+  }, [route]);
+  return <SettingsPage section={route.section} onSaved={onSaved} onRestore={onRestore} />;
 }

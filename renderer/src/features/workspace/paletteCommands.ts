@@ -1,8 +1,13 @@
 import type { Client } from '../../../../shared/domain/clientSchema';
-import type { Route } from './Route';
+import {
+  appActions,
+  noteActions,
+  type PaletteAction,
+  type PaletteEntry,
+  settingsActions,
+} from './paletteActions';
 
-/** What a palette command does: go somewhere, or lock. */
-export type PaletteAction = { kind: 'go'; route: Route } | { kind: 'lock' };
+export type { PaletteAction } from './paletteActions';
 
 /** One row of the command palette. */
 export interface PaletteCommand {
@@ -10,73 +15,40 @@ export interface PaletteCommand {
   label: string;
   /** A second, quieter line: the client's name, a shortcut. */
   hint?: string;
-  group: 'Actions' | 'Clients';
+  group: 'Note' | 'Actions' | 'Settings' | 'Clients';
   action: PaletteAction;
 }
 
 /** How many client rows the palette shows at most (each client gives two: go to, new note). */
 export const PALETTE_CLIENT_LIMIT = 12;
 
-const pages: Array<{ id: string; label: string; words: string; hint?: string; action: PaletteAction }> = [
-  {
-    id: 'today',
-    label: 'Today',
-    words: 'today home notes to write',
-    action: { kind: 'go', route: { page: 'today' } },
-  },
-  {
-    id: 'new-note',
-    label: 'New session note',
-    words: 'new session note write start',
-    action: { kind: 'go', route: { page: 'today', newNoteFor: { clientId: null } } },
-  },
-  {
-    id: 'clients',
-    label: 'All clients',
-    words: 'clients list all',
-    action: { kind: 'go', route: { page: 'clients' } },
-  },
-  {
-    id: 'search',
-    label: 'Search notes',
-    words: 'search find notes',
-    hint: 'Ctrl+F',
-    action: { kind: 'go', route: { page: 'search' } },
-  },
-  {
-    id: 'caseload',
-    label: 'Caseload',
-    words: 'caseload charts reflection',
-    action: { kind: 'go', route: { page: 'caseload' } },
-  },
-  {
-    id: 'review-packets',
-    label: 'Review packets',
-    words: 'review packets supervision',
-    action: { kind: 'go', route: { page: 'review-packets' } },
-  },
-  {
-    id: 'settings',
-    label: 'Settings',
-    words: 'settings preferences backup templates',
-    action: { kind: 'go', route: { page: 'settings' } },
-  },
-  { id: 'lock', label: 'Lock', words: 'lock close', hint: 'Ctrl+L', action: { kind: 'lock' } },
-];
-
 /**
- * The palette's rows for what is typed: the actions whose words contain every typed word, then
+ * The palette's rows for what is typed: the open note's actions (`noteButtons`, the names of the
+ * note's buttons now on the page), the app's actions and Settings' sections (these once something
+ * is typed: eleven rows would push the clients away) whose words contain every typed word, then
  * clients whose code or name does (and "New session note for" the best three), and, for any
  * text, "Search notes for …". A plain scan: 200 clients take well under a
  * millisecond, so every keystroke answers at once.
  */
-export function paletteCommands(query: string, clients: readonly Client[]): PaletteCommand[] {
+export function paletteCommands(
+  query: string,
+  clients: readonly Client[],
+  noteButtons: readonly string[] = [],
+): PaletteCommand[] {
   const q = query.trim().toLowerCase();
   const terms = q.split(/\s+/).filter(Boolean);
-  const matches = (text: string) => terms.every((t) => text.includes(t));
-  const actions: PaletteCommand[] = pages
-    .filter((p) => matches(`${p.label.toLowerCase()} ${p.words}`))
-    .map((p) => ({ id: p.id, label: p.label, hint: p.hint, group: 'Actions', action: p.action }));
+  const rows = (entries: readonly PaletteEntry[], group: PaletteCommand['group']): PaletteCommand[] =>
+    entries
+      .filter((e) => terms.every((t) => `${e.label.toLowerCase()} ${e.words}`.includes(t)))
+      .map((e) => ({ id: e.id, label: e.label, hint: e.hint, group, action: e.action }));
+  const actions = [
+    ...rows(
+      noteActions.filter((a) => noteButtons.includes(a.label)),
+      'Note',
+    ),
+    ...rows(appActions, 'Actions'),
+    ...(q ? rows(settingsActions, 'Settings') : []),
+  ];
   // "new c-01" finds the client too: words that name an action need not match it.
   const names = terms.filter((t) => !actionWords.has(t));
   const found: Client[] = [];
