@@ -142,6 +142,85 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   ).toBe(true);
 });
 
+/** The boxes of what `locator` finds, drawn on screen. */
+async function boxes(locator: Locator) {
+  const found = await locator.evaluateAll((elements) =>
+    elements.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent ?? '' };
+    }),
+  );
+  return found.filter((b) => b.right > b.left);
+}
+
+type Box = Awaited<ReturnType<typeof boxes>>[number];
+const overlap = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+test('labels of reference lines and bands sit past the last point; radar ticks clear its labels and points', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}) => {
+  const demo = await seedDemoVault(dataDir, { clients: 2, sessionsPerClient: 14, seed: 11 });
+  const client = demo.clients.find((c) => c.status === 'active')!;
+  // Outcome ratings that cross the cut-off and run through the non-clinical band's middle.
+  const unlocked = await backend.router.call('vault:unlock', { passphrase });
+  expect(unlocked.ok).toBe(true);
+  const sessions = demo.sessions.filter((s) => s.clientId === client.id);
+  for (const [i, session] of sessions.entries()) {
+    const item = [4, 5, 6, 7, 8, 8.5, 8][i % 7]!;
+    const saved = await backend.router.call('measures:save', {
+      sessionId: session.id,
+      instrument: 'outcome',
+      answers: { individually: item, interpersonally: item, socially: item, overall: item },
+    });
+    expect(saved.ok).toBe(true);
+  }
+  await backend.router.call('vault:lock', { reason: 'user' });
+
+  await openApp();
+  await unlock(page);
+  await goTo(page, 'Clients');
+  await page.getByRole('button', { name: client.code, exact: true }).click();
+  await page.getByRole('tab', { name: 'Patterns' }).click();
+
+  const feedback = page.getByRole('figure', { name: 'Session feedback' }).locator('[data-chart="feedback"]');
+  await expect(feedback.locator('.recharts-line-dots > *').first()).toBeVisible();
+  const feedbackDots = await boxes(feedback.locator('.recharts-line-dots > *'));
+  // Labels are drawn in a layer of their own, not inside their line's group: found by their text.
+  const concern = await boxes(feedback.locator('text.recharts-label', { hasText: /^Concern/ }));
+  // Soft: each of the three charts is checked even when one fails.
+  expect(concern).toHaveLength(1);
+  expect.soft(concern[0]!.left).toBeGreaterThan(Math.max(...feedbackDots.map((d) => d.right)));
+  expect.soft(concern[0]!.text).toBe(`Concern ${demo.settings.feedbackConcernLine}`);
+
+  const outcome = page.getByRole('figure', { name: 'Outcome rating', exact: true });
+  await expect(outcome.locator('.measure-dot')).toHaveCount(sessions.length);
+  const lastPoint = Math.max(...(await boxes(outcome.locator('.measure-dot'))).map((d) => d.right));
+  const labels = await boxes(outcome.locator('text.recharts-label', { hasText: /range|cut-off/i }));
+  for (const label of labels) expect.soft(label.left, label.text).toBeGreaterThan(lastPoint);
+  expect
+    .soft(labels.map((b) => b.text).sort())
+    .toEqual(['Clinical range', 'Cut-off 25', 'Non-clinical range']);
+  // Each label whole inside the chart's own box: none is cut at the edge.
+  const svg = (await boxes(outcome.locator('svg.recharts-surface')))[0]!;
+  for (const label of labels) expect.soft(label.right, label.text).toBeLessThanOrEqual(svg.right);
+
+  const profile = page.getByRole('figure', { name: 'Attunement profile' }).locator('[data-chart="profile"]');
+  await expect(profile.locator('.recharts-radar-dots > *')).toHaveCount(10);
+  const ticks = await boxes(profile.locator('.recharts-polar-radius-axis-tick text'));
+  expect(ticks.map((t) => t.text)).toEqual(['1', '2', '3', '4', '5']);
+  const obstacles = [
+    ...(await boxes(profile.locator('.recharts-polar-angle-axis-tick text'))),
+    ...(await boxes(profile.locator('.recharts-radar-dots > *'))),
+  ];
+  for (const tick of ticks)
+    for (const other of obstacles)
+      expect(overlap(tick, other), `tick ${tick.text} over ${other.text || 'a point'}`).toBe(false);
+});
+
 test('the caseload page shows months, preceding dimensions, strategies and markers', async ({
   page,
   openApp,

@@ -14,6 +14,7 @@ export function ClickableLineChart<R>({
   rows,
   title,
   onClick,
+  rightMargin = margin.right,
   children,
 }: {
   width: number;
@@ -21,6 +22,8 @@ export function ClickableLineChart<R>({
   rows: readonly R[];
   title: string;
   onClick: (state: MouseHandlerDataParam) => void;
+  /** Room right of the plot: for labels of reference lines and bands, drawn beyond the last point. */
+  rightMargin?: number;
   children: ReactNode;
 }) {
   return (
@@ -28,7 +31,7 @@ export function ClickableLineChart<R>({
       width={width}
       height={height}
       data={rows}
-      margin={margin}
+      margin={rightMargin === margin.right ? margin : { ...margin, right: rightMargin }}
       onClick={onClick}
       cursor="pointer"
       throttledEvents={unthrottled}

@@ -2,11 +2,19 @@ import { memo, useMemo } from 'react';
 import { Line, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import { FEEDBACK_TOTAL_MAX } from '../../../../shared/domain/feedback';
 import { formatDate } from '../../format/dates';
-import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
-import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
+import { chartCatalog } from './chartCatalog';
+import {
+  endLabel,
+  endLabelRoom,
+  openOnClick,
+  rowTooltip,
+  SessionDateCell,
+  sessionHint,
+  TooltipBox,
+} from './chartParts';
 import {
   axisStroke,
   axisTick,
@@ -39,6 +47,9 @@ export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartPro
   );
   const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);
   const concernName = `Concern line (${concernLine})`;
+  // At the line's right end, past the last session: inside the plot the totals ran through it.
+  const concernEnd = `Concern ${concernLine}`;
+  const room = useMemo(() => endLabelRoom([concernEnd]), [concernEnd]);
   const legend: LegendItem[] = [
     { kind: 'line', label: totalName, style: feedbackStyle },
     { kind: 'point', label: 'Below the concern line', style: { ...concernStyle, shape: 'triangle' } },
@@ -63,7 +74,14 @@ export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartPro
       table={() => <FeedbackTable rows={rows} concernLine={concernLine} onOpenNote={onOpenNote} />}
     >
       {(width) => (
-        <ClickableLineChart width={width} height={height} rows={rows} title={title} onClick={onClick}>
+        <ClickableLineChart
+          width={width}
+          height={height}
+          rows={rows}
+          title={title}
+          onClick={onClick}
+          rightMargin={room}
+        >
           <SessionXAxis rows={rows} width={width} />
           <YAxis
             domain={[0, FEEDBACK_TOTAL_MAX]}
@@ -78,12 +96,7 @@ export const FeedbackChart = memo(function FeedbackChart(props: FeedbackChartPro
             stroke={concernStyle.color}
             strokeDasharray={concernStyle.dash}
             strokeWidth={1.5}
-            label={{
-              value: concernName,
-              position: 'insideBottomLeft',
-              fill: concernStyle.color,
-              fontSize: 12,
-            }}
+            label={endLabel(concernEnd, concernStyle.color)}
           />
           <Tooltip
             isAnimationActive={false}

@@ -8,7 +8,15 @@ import { formatDate } from '../../format/dates';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
-import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
+import {
+  endLabel,
+  endLabelRoom,
+  openOnClick,
+  rowTooltip,
+  SessionDateCell,
+  sessionHint,
+  TooltipBox,
+} from './chartParts';
 import {
   axisStroke,
   axisTick,
@@ -74,6 +82,13 @@ export const MeasureChart = memo(function MeasureChart({
   const onClick = useMemo(() => openOnClick(rows, onOpenNote), [rows, onOpenNote]);
   const cutoffName = `Clinical cut-off (${definition.clinicalCutoff})`;
   const totalName = `${definition.label} total (0–${definition.totalMax})`;
+  // The bands' names and the cut-off at the plot's right end, past the last point: inside it the
+  // line and its markers crossed them. Each band's name is centred in its band, clear of the line's.
+  const cutoffEnd = `Cut-off ${definition.clinicalCutoff}`;
+  const room = useMemo(
+    () => endLabelRoom([cutoffEnd, ...definition.bands.map((b) => b.label)], 11),
+    [cutoffEnd, definition],
+  );
   const legend: LegendItem[] = [
     { kind: 'line', label: totalName, style: feedbackStyle },
     { kind: 'rule', label: cutoffName, style: concernStyle },
@@ -112,6 +127,7 @@ export const MeasureChart = memo(function MeasureChart({
           rows={rows}
           title={definition.label}
           onClick={onClick}
+          rightMargin={room}
         >
           {bands.map(({ band, y1, y2, opacity }) => (
             <ReferenceArea
@@ -122,7 +138,7 @@ export const MeasureChart = memo(function MeasureChart({
               fillOpacity={opacity}
               strokeOpacity={0}
               ifOverflow="hidden"
-              label={{ value: band.label, position: 'insideRight', fill: 'var(--chart-axis)', fontSize: 11 }}
+              label={endLabel(band.label, 'var(--chart-axis)', 11)}
             />
           ))}
           <SessionXAxis rows={rows} width={width} />
@@ -138,12 +154,7 @@ export const MeasureChart = memo(function MeasureChart({
             stroke={concernStyle.color}
             strokeDasharray={concernStyle.dash}
             strokeWidth={1.5}
-            label={{
-              value: cutoffName,
-              position: 'insideBottomLeft',
-              fill: concernStyle.color,
-              fontSize: 12,
-            }}
+            label={endLabel(cutoffEnd, concernStyle.color, 11)}
           />
           <Tooltip
             isAnimationActive={false}

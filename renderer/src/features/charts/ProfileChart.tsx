@@ -1,9 +1,9 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip } from 'recharts';
 import { formatDate } from '../../format/dates';
-import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
+import { chartCatalog } from './chartCatalog';
 import { mean1, sessionDate } from './chartFormat';
 import { rowTooltip, TooltipBox } from './chartParts';
 import { averageRadarStyle, axisTick, gridStroke, sessionRadarStyle } from './chartTheme';
@@ -85,10 +85,11 @@ export const ProfileChart = memo(function ProfileChart(props: ClientChartProps) 
           >
             <PolarGrid stroke={gridStroke} />
             <PolarAngleAxis dataKey="shortLabel" tick={{ ...axisTick, fill: 'var(--fg)' }} />
+            {/* Between the first two spokes: on a spoke the ticks sat under its points and its label. */}
             <PolarRadiusAxis
               domain={[0, 5]}
               ticks={[1, 2, 3, 4, 5]}
-              angle={90}
+              angle={90 - 360 / Math.max(rows.length, 1) / 2}
               tick={axisTick}
               axisLine={false}
             />

@@ -4,6 +4,7 @@ import { Bar, LabelList, type MouseHandlerDataParam, type TooltipContentProps } 
 import { formatDate } from '../../format/dates';
 import { tooltipContentStyle, tooltipLabelStyle } from './chartTheme';
 import type { SessionPoint } from './clientChartRows';
+import { textMeasurer } from './textMeasurer';
 
 /** The row under the pointer when a chart is clicked, from recharts' active index. */
 export function activeRow<R>(rows: readonly R[], state: MouseHandlerDataParam): R | undefined {
@@ -66,6 +67,20 @@ export function endLabelledBar(dataKey: string, name: string, color: string) {
       <LabelList dataKey="barLabel" position="right" fill="var(--fg)" fontSize={12} />
     </Bar>
   );
+}
+
+/**
+ * A reference line's or band's label past the plot's right end, clear of the points and lines
+ * (inside the plot the data ran through it); the chart leaves `endLabelRoom` for it.
+ */
+export function endLabel(value: string, fill: string, fontSize = 12) {
+  return { value, position: 'right' as const, offset: 8, fill, fontSize };
+}
+
+/** The room right of a plot that `endLabel`s of these texts need: the widest, and the gap before it. */
+export function endLabelRoom(texts: readonly string[], fontSize = 12): number {
+  const measure = textMeasurer(fontSize);
+  return Math.ceil(Math.max(0, ...texts.map(measure))) + 16;
 }
 
 /** The hint under a session's tooltip. */
