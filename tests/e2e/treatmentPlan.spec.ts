@@ -47,10 +47,12 @@ test('a treatment plan with two goals, signed, revised into version 2 with versi
     panel.getByText(/^A treatment plan records what you and the client are working on/),
   ).toBeVisible();
   await expectAccessible(page, 'Treatment tab, no plan yet');
-  await panel.getByRole('button', { name: 'Write a treatment plan' }).click();
+  await panel.getByRole('button', { name: 'Write a treatment plan' }).press('Enter');
 
   const editor = panel.getByRole('region', { name: 'Draft plan' });
   await expect(editor).toBeVisible();
+  // The button that started it is gone: focus goes to the editor's heading, not the page body.
+  await expect(editor.getByRole('heading', { name: 'Draft plan' })).toBeFocused();
   // A goal left without words is marked beside its field once the draft autosaves.
   await editor.getByRole('button', { name: 'Add goal' }).click();
   const goal1 = editor.getByRole('group', { name: 'Goal 1', exact: true });
@@ -101,9 +103,10 @@ test('a treatment plan with two goals, signed, revised into version 2 with versi
   await page.screenshot({ path: testInfo.outputPath('plan-signed.png'), fullPage: true });
 
   // Revising starts version 2 as a draft copied from version 1.
-  await panel.getByRole('button', { name: 'Revise plan' }).click();
+  await panel.getByRole('button', { name: 'Revise plan' }).press('Enter');
   const revision = panel.getByRole('region', { name: 'Draft revision, version 2' });
   await expect(revision).toBeVisible();
+  await expect(revision.getByRole('heading', { name: 'Draft revision, version 2' })).toBeFocused();
   await expect(
     revision.getByRole('group', { name: 'Goal 1', exact: true }).getByLabel('Goal', { exact: true }),
   ).toHaveValue('Feel like myself again');

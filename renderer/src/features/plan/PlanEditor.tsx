@@ -1,5 +1,5 @@
 import { Plus } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -19,10 +19,13 @@ import { usePlanDraft } from './usePlanDraft';
  */
 export function PlanEditor({
   plan,
+  takeFocus = false,
   onSigned,
   onDiscarded,
 }: {
   plan: TreatmentPlan;
+  /** Move focus to the editor's heading (it was just opened from a button that is now gone). */
+  takeFocus?: boolean;
   onSigned: (plan: TreatmentPlan) => void;
   onDiscarded: () => void;
 }) {
@@ -35,6 +38,10 @@ export function PlanEditor({
   const [discardError, setDiscardError] = useState<string | null>(null);
   const nameKnown = Boolean(settings.clinicianName?.trim());
   const problems = errorList(errors);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) heading.current?.focus();
+  }, [takeFocus]);
 
   async function confirmSign() {
     const name = signerName.trim();
@@ -69,7 +76,7 @@ export function PlanEditor({
   return (
     <section className="plan-editor" aria-labelledby={headingId}>
       <div className="plan-head">
-        <h3 id={headingId}>
+        <h3 id={headingId} ref={heading} tabIndex={-1}>
           {plan.version === 1 ? 'Draft plan' : `Draft revision, version ${plan.version}`}
         </h3>
         <span className="badge draft">Draft</span>

@@ -20,6 +20,8 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
   const [plans, setPlans] = useState<TreatmentPlan[] | undefined>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The draft just started here: its editor takes focus, as the button that started it is gone. */
+  const [started, setStarted] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -41,7 +43,7 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
   async function start(action: () => Promise<TreatmentPlan>) {
     setBusy(true);
     try {
-      await action();
+      setStarted((await action()).id);
       await load();
     } catch (failure) {
       // Refused, most often because another window started or signed a version: show what is there now.
@@ -103,6 +105,7 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
             <PlanEditor
               key={draft.id}
               plan={draft}
+              takeFocus={draft.id === started}
               onSigned={() => void load()}
               onDiscarded={() => void load()}
             />
