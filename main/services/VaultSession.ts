@@ -1,16 +1,17 @@
 import { dirname } from 'node:path';
+import { AttuneError } from '../../shared/errors';
 import type { UnlockStatus, VaultStatus } from '../../shared/ipc/contract';
 import type { EventName, Events, LockReason } from '../../shared/ipc/events';
-import { AttuneError } from '../../shared/errors';
-import type { VaultSecret } from '../vault/unlock';
-import type { OpenVault } from '../vault/OpenVault';
 import { hasDevicesFolder } from '../vault/folderFormat';
+import { deriveKek, type KdfParams } from '../vault/kdf';
+import type { OpenVault } from '../vault/OpenVault';
+import type { VaultSecret } from '../vault/unlock';
+import { Vault } from '../vault/Vault';
 import { SyncedOpenVault } from '../vault/v2/SyncedOpenVault';
 import type { SyncedVault } from '../vault/v2/SyncedVault';
-import { Vault } from '../vault/Vault';
-import type { VaultFs } from '../vault/vaultFs';
-import { deriveKek, type KdfParams } from '../vault/kdf';
 import type { HeldKek } from '../vault/v2/upgradeFormat1';
+import type { VaultFs } from '../vault/vaultFs';
+import { removeUnfinishedRestores } from './backup/unfinishedRestores';
 import { DeviceConfigStore } from './device/DeviceConfigStore';
 import { createSyncedVaultAs, openVaultAs } from './device/openVaultAs';
 import { ThisDevice } from './device/ThisDevice';
@@ -20,6 +21,11 @@ import { SyncedRefresh, type SyncedRefreshOptions } from './SyncedRefresh';
 import { upgradeFailedNotice } from './upgrade/upgradeFailedNotice';
 import { upgradeFormat1IfNeeded } from './upgrade/upgradeFormat1IfNeeded';
 
+/**
+ * How long a restore's folder beside the vault must have been left untouched before an unlock
+ * removes it: a restore run by the command line may be preparing one while the app unlocks.
+ */
+const UNFINISHED_RESTORE_MS = 60 * 60 * 1000;
 /**
  * The KDF for the open right after an upgrade: the key the upgrade derived, for the salt and
  * settings it was derived with (a copy; the caller zeroes the original), else Argon2id as usual.
@@ -195,6 +201,10 @@ export class VaultSession {
     if (!this.#vault && !(await this.#open(open))) {
       throw lockedWhileOpening();
     }
+    // A restore cut short (a crash, a kill) left a full copy of the records beside the vault.
+    await removeUnfinishedRestores(this.location, { olderThanMs: UNFINISHED_RESTORE_MS }).catch(
+      (error: unknown) => console.warn('Could not remove an unfinished restore beside the vault:', error),
+    );
     // Told with this answer: the copy once (the upgrade happens at one unlock only), a failure at
     // each unlock that tried and failed.
     return { ...(await this.status()), ...upgrade };

@@ -1,22 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import type { BackupSetListing, FolderPurpose, RestoreResult } from '../../../shared/ipc/contract';
+import { rm } from 'node:fs/promises';
 import { AttuneError } from '../../../shared/errors';
+import type { BackupSetListing, FolderPurpose, RestoreResult } from '../../../shared/ipc/contract';
 import { folderFormat, syncedVaultHex } from '../../vault/folderFormat';
 import { readHeader } from '../../vault/header';
+import type { RestoringComputer } from '../../vault/v2/restoreSyncedGeneration';
+import type { SeenState } from '../../vault/v2/seenFile';
 import { nodeVaultFs } from '../../vault/vaultFs';
 import { type Clock, systemClock } from '../Clock';
-import type { SeenState } from '../../vault/v2/seenFile';
-import type { RestoringComputer } from '../../vault/v2/restoreSyncedGeneration';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
 import type { ThisDevice } from '../device/ThisDevice';
-import type { VaultSession } from '../VaultSession';
 import { progressEvents } from '../progressEvents';
+import type { VaultSession } from '../VaultSession';
 import type { BackupEngine } from './BackupEngine';
-
-/** Folders a restore prepares the new vault in, beside the vault folder: `vault.restoring-<hex>`. */
-const PREPARING = /\.restoring-[0-9a-f]{8}$/;
+import { preparingDir, removeUnfinishedRestores } from './unfinishedRestores';
 
 /**
  * Restore from a backup: list what a backup folder holds (counts need the passphrase), then copy
@@ -79,8 +76,8 @@ export class RestoreService {
       throw new AttuneError('invalid-input', 'List the backups first, then choose one to restore.');
     await this.session.lock('user');
     const vaultDir = this.session.location;
-    await removeUnfinished(vaultDir);
-    const prepared = `${vaultDir}.restoring-${randomBytes(4).toString('hex')}`;
+    await removeUnfinishedRestores(vaultDir);
+    const prepared = preparingDir(vaultDir, randomBytes(4).toString('hex'));
     const computer = await restoringComputer(this.session.device, vaultId);
     try {
       const onProgress = progressEvents(this.session.emit, 'restore');
@@ -149,15 +146,4 @@ async function restoringComputer(
       if (seen !== null) await stored.save(seen);
     },
   };
-}
-
-/** Removes folders an interrupted restore left beside the vault (the backup still holds their contents). */
-async function removeUnfinished(vaultDir: string): Promise<void> {
-  const parent = dirname(vaultDir);
-  const names = await readdir(parent).catch(() => [] as string[]);
-  for (const name of names) {
-    if (name.startsWith(basename(vaultDir)) && PREPARING.test(name)) {
-      await rm(join(parent, name), { recursive: true, force: true });
-    }
-  }
 }

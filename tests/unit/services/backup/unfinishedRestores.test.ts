@@ -1,0 +1,43 @@
+import { lutimes, mkdir, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { expect, onTestFinished, test } from 'vitest';
+import { VaultSession } from '../../../../main/services/VaultSession';
+import { makeVault, PASS } from '../serviceKit';
+
+/**
+ * A restore cut short (a crash, a kill) leaves `vault.restoring-<hex>` beside the vault: a full
+ * encrypted copy of the records, perhaps inside a synced folder. Before, only the next restore
+ * removed it; now an unlock does too, once it has been left untouched for an hour (a restore run
+ * by the command line may be preparing one at that moment).
+ */
+test('an unlock removes a restore’s folder left for an hour beside the vault, and leaves a fresh one and anything else', async () => {
+  const { location } = await makeVault(undefined, 2);
+  const parent = dirname(location);
+  const name = basename(location);
+  const old = join(parent, `${name}.restoring-0badc0de`);
+  const fresh = join(parent, `${name}.restoring-12345678`);
+  for (const dir of [old, fresh]) {
+    await mkdir(join(dir, 'devices'), { recursive: true });
+    await writeFile(join(dir, 'attune-vault.json'), '{}');
+  }
+  const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+  await utimes(old, twoHoursAgo, twoHoursAgo);
+  // A link named like one, pointing at a folder of the user's: the link goes, never its target.
+  const mine = join(parent, 'my-documents');
+  await mkdir(mine);
+  await writeFile(join(mine, 'keep.txt'), 'mine');
+  const link = join(parent, `${name}.restoring-feedface`);
+  await symlink(mine, link);
+  await lutimes(link, twoHoursAgo, twoHoursAgo);
+
+  const session = new VaultSession(location, () => undefined);
+  await session.unlock({ passphrase: PASS });
+  onTestFinished(() => session.lock('quit').then(() => undefined));
+
+  const left = await readdir(parent);
+  expect(left).not.toContain(basename(old));
+  expect(left).toContain(basename(fresh));
+  expect(left).toContain(name);
+  expect(left).not.toContain(basename(link));
+  expect(await readdir(mine)).toEqual(['keep.txt']);
+});
