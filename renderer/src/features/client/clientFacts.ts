@@ -1,15 +1,38 @@
+import type { Session } from '../../../../shared/domain/sessionSchema';
+import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import type { SessionRow } from '../../data/hooks';
 
-/** What a client's page header tells at a glance. */
+/**
+ * What a client's page header and the client list tell at a glance, worked out here alone so the
+ * two screens never disagree (they did: the list counted cancelled and future sessions, and called
+ * the one booked for later today the last).
+ */
 export interface ClientFacts {
-  /** Sessions held so far (started by now). */
+  /** Sessions held so far (see sessionStanding). */
   held: number;
   /** Start of the latest session held; null before the first. */
   last: string | null;
-  /** Start of the earliest session entered for later than now; null if none is. */
+  /** Start of the earliest session still to come; null if none is booked. */
   next: string | null;
   /** Notes still in draft (not signed). */
   openDrafts: number;
+}
+
+/**
+ * Where a session stands as of `nowMs`: held once it has started and was attended (or earlier, if
+ * its note is already signed: a signed note says it took place); to come while it has not started
+ * and is not called off; otherwise neither (cancelled, a late cancellation, a no-show), which is
+ * in the sessions table but neither the last session nor the next.
+ */
+export function sessionStanding(
+  session: Pick<Session, 'startsAt' | 'attendance'>,
+  note: Pick<NoteSummary, 'status'> | undefined,
+  nowMs: number,
+): 'held' | 'to-come' | 'not-held' {
+  if (session.attendance !== 'attended') return 'not-held';
+  // Parsed, not compared as strings: a start may carry any UTC offset.
+  const started = Date.parse(session.startsAt) <= nowMs;
+  return started || note?.status === 'signed' ? 'held' : 'to-come';
 }
 
 /** The header's facts from the client's session rows, as of `now`. */
@@ -20,14 +43,30 @@ export function clientFacts(rows: readonly SessionRow[], now: Date): ClientFacts
   let nextMs = Number.POSITIVE_INFINITY;
   for (const { session, note } of rows) {
     if (note?.status === 'draft') facts.openDrafts += 1;
-    // Parsed, not compared as strings: a start may carry any UTC offset.
     const at = Date.parse(session.startsAt);
-    if (at <= nowMs) {
+    const standing = sessionStanding(session, note, nowMs);
+    if (standing === 'held') {
       facts.held += 1;
       if (at > lastMs) [lastMs, facts.last] = [at, session.startsAt];
-    } else if (at < nextMs) {
+    } else if (standing === 'to-come' && at < nextMs) {
       [nextMs, facts.next] = [at, session.startsAt];
     }
   }
   return facts;
+}
+
+/** Every client's facts (the client list), from the caseload's sessions and note summaries. */
+export function caseloadFacts(
+  sessions: readonly Session[],
+  notes: readonly NoteSummary[],
+  now: Date,
+): Map<string, ClientFacts> {
+  const noteOf = new Map(notes.map((n) => [n.sessionId, n]));
+  const rowsOf = new Map<string, SessionRow[]>();
+  for (const session of sessions) {
+    const rows = rowsOf.get(session.clientId) ?? [];
+    rows.push({ session, note: noteOf.get(session.id) });
+    rowsOf.set(session.clientId, rows);
+  }
+  return new Map([...rowsOf].map(([clientId, rows]) => [clientId, clientFacts(rows, now)]));
 }

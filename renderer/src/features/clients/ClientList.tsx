@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { clientsWithSharedCode } from '../../../../shared/domain/duplicateClientCodes';
 import { useElevatedRisks } from '../../data/elevatedRisk';
-import { useClientActivity, useClients } from '../../data/hooks';
+import { useCaseloadChartSource, useClients } from '../../data/hooks';
 import { unsavedForms } from '../../data/unsavedForms';
 import { formatDate } from '../../format/dates';
+import { caseloadFacts } from '../client/clientFacts';
 import { RiskBadge } from '../risk/RiskBadge';
 import { ClientForm, clientFormKey } from './ClientForm';
 import { clientHolds } from './clientHolds';
@@ -13,7 +14,12 @@ type StatusFilter = 'active' | 'closed' | 'all';
 /** The client list with search and an active/closed filter, and the "New client" form. */
 export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
   const clients = useClients();
-  const activity = useClientActivity();
+  const caseload = useCaseloadChartSource();
+  // The same sessions counted and the same last one as on each client's page (clientFacts).
+  const facts = useMemo(
+    () => caseload && caseloadFacts(caseload.sessions, caseload.notes, new Date()),
+    [caseload],
+  );
   const risks = useElevatedRisks();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('active');
@@ -76,7 +82,7 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
           </thead>
           <tbody>
             {shown.map((c) => {
-              const a = activity?.get(c.id);
+              const f = facts?.get(c.id);
               const risk = risks?.get(c.id);
               return (
                 <tr key={c.id}>
@@ -91,8 +97,8 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
                   </td>
                   <td>{c.displayName ?? '—'}</td>
                   <td>{formatDate(c.startDate)}</td>
-                  <td>{a?.sessions ?? 0}</td>
-                  <td>{a?.last ? formatDate(a.last) : '—'}</td>
+                  <td>{facts ? (f?.held ?? 0) : '…'}</td>
+                  <td>{facts ? (f?.last ? formatDate(f.last) : '—') : '…'}</td>
                   <td>{c.status === 'active' ? 'Active' : 'Closed'}</td>
                 </tr>
               );
