@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generateDemo } from '../../main/services/demo/generateDemo';
 import { writeDemo } from '../../main/services/demo/writeDemo';
+import { caseloadFacts } from '../../renderer/src/features/client/clientFacts';
 import { expect, test } from './harness';
 import { createTestVault, seedDemoVault } from './seed';
 import { expectAccessible, goTo, unlock } from './steps';
@@ -34,12 +35,27 @@ test('500 sessions: newest first, only a window of rows in the page, the oldest 
   await unlock(page);
   await goTo(page, 'Clients');
   if (client.status === 'closed') await page.getByLabel('Show', { exact: true }).selectOption('all');
+  // The list and the client's page count the same sessions held and name the same last one: the
+  // attended ones started by now (or signed), not the cancelled, missed or still to come.
+  const expected = caseloadFacts(demo.sessions, demo.summaries, new Date()).get(client.id)!;
+  expect(expected.held).toBeLessThan(500);
+  const [lastShown] = await page.evaluate(
+    (iso) => [new Date(iso).toLocaleDateString([], { dateStyle: 'medium' })],
+    expected.last!,
+  );
+  const listed = page
+    .getByRole('table', { name: 'Clients' })
+    .getByRole('row')
+    .filter({ hasText: client.code });
+  await expect(listed.getByRole('cell')).toContainText([String(expected.held), lastShown!]);
   await openClient(page, client.code);
 
   // The header's facts.
   const facts = page.locator('.client-facts');
-  await expect(facts.getByRole('term').filter({ hasText: 'Sessions' })).toBeVisible();
-  await expect(facts).toContainText('500');
+  const fact = (term: string) =>
+    facts.locator('div').filter({ has: page.getByRole('term').filter({ hasText: term }) });
+  await expect(fact('Sessions').getByRole('definition')).toHaveText(String(expected.held));
+  await expect(fact('Last session').getByRole('definition')).toHaveText(lastShown!);
 
   const table = page.getByRole('table', { name: 'Sessions' });
   await expect(table).toHaveAttribute('aria-rowcount', '501');
@@ -79,16 +95,31 @@ test('500 sessions: newest first, only a window of rows in the page, the oldest 
   await expect(page.getByRole('button', { name: `Open note of ${oldest}` })).toBeInViewport();
   await expectAccessible(page, 'client page, 500 sessions');
 
-  // In a narrow window the table scrolls sideways, and its actions stay in view.
+  // In a narrow window the table fits without scrolling sideways: the note's status is not under
+  // the actions column, the ruptures are in view, both actions are on the row's one line.
   await page.setViewportSize({ width: 900, height: 700 });
   await page.keyboard.press('Home');
-  await page.locator('.session-scroll').evaluate((box) => {
-    box.scrollLeft = 0;
-  });
-  await expect(page.getByRole('button', { name: `Open note of ${newest}` })).toBeInViewport({ ratio: 1 });
-  expect(await page.locator('.session-scroll').evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(
+  const openNewest = page.getByRole('button', { name: `Open note of ${newest}` });
+  await expect(openNewest).toBeInViewport({ ratio: 1 });
+  const processNewest = page.getByRole('button', { name: `Process note of ${newest}` });
+  await expect(processNewest).toBeInViewport({ ratio: 1 });
+  expect(await page.locator('.session-scroll').evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(
     true,
   );
+  const newestRow = table.getByRole('row').filter({ has: openNewest });
+  const status = newestRow.getByRole('cell').nth(2).locator('.badge').first();
+  await expect(status).toHaveText(/^(Signed|Draft|No note)$/);
+  await expect(status).toBeInViewport({ ratio: 1 });
+  const ruptures = newestRow.getByRole('cell').nth(3);
+  await expect(ruptures).toBeInViewport({ ratio: 1 });
+  const [statusBox, rupturesBox, openBox, processBox, rowBox] = await Promise.all(
+    [status, ruptures, openNewest, processNewest, newestRow].map((l) => l.boundingBox()),
+  );
+  expect(statusBox!.x + statusBox!.width).toBeLessThanOrEqual(rupturesBox!.x);
+  expect(rupturesBox!.x + rupturesBox!.width).toBeLessThanOrEqual(openBox!.x);
+  expect(Math.abs(processBox!.y - openBox!.y)).toBeLessThanOrEqual(4);
+  expect(processBox!.x).toBeGreaterThan(openBox!.x + openBox!.width);
+  expect(rowBox!.height).toBeLessThanOrEqual(37);
 });
 
 test('tabs: arrow keys, Home and End move between Sessions, Patterns, Treatment and Review; the tab is kept after a note; axe on each', async ({

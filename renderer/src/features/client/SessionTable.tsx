@@ -4,7 +4,7 @@ import { DEFAULT_LATE_ENTRY_AFTER_HOURS } from '../../../../shared/domain/lateEn
 import { attendanceLabels, modalityLabels } from '../../../../shared/domain/sessionSchema';
 import { LateEntryBadge } from '../../components/LateEntryBadge';
 import type { SessionRow } from '../../data/hooks';
-import { formatDateTime } from '../../format/dates';
+import { formatDate, formatDateTime, formatTime } from '../../format/dates';
 
 /** A row's expected height; each drawn row is measured (supervisor comments make rows taller). */
 const ROW_HEIGHT = 36;
@@ -99,7 +99,9 @@ export function SessionTable({
             <th scope="col" className="col-date">
               Date
             </th>
-            <th scope="col">Session</th>
+            <th scope="col" className="col-session">
+              Session
+            </th>
             <th scope="col" className="col-note">
               Note
             </th>
@@ -166,12 +168,18 @@ function SessionCells({
   const unresolved = note?.ruptures.filter((r) => r.outcome === 'unresolved').length ?? 0;
   return (
     <>
-      <td className="num">{when}</td>
-      <td>
-        {session.durationMinutes} min · {modalityLabels[session.modality]} ·{' '}
+      {/* The time and the session's length and modality give way first in a narrow table (client.css). */}
+      <td className="num">
+        {formatDate(session.startsAt)}
+        <span className="session-time">, {formatTime(session.startsAt)}</span>
+      </td>
+      <td className="col-session">
+        <span className="session-detail">
+          {session.durationMinutes} min · {modalityLabels[session.modality]} ·{' '}
+        </span>
         {attendanceLabels[session.attendance]}
       </td>
-      <td>
+      <td className="note-cell">
         <span className={`badge ${note?.status ?? 'none'}`}>
           {note ? (note.status === 'signed' ? 'Signed' : 'Draft') : 'No note'}
         </span>{' '}
@@ -185,15 +193,19 @@ function SessionCells({
         {note && note.ruptures.length > 0 ? (
           // Red only while one is unresolved: a repaired rupture is a fact of the work, not an alarm.
           <span className={unresolved > 0 ? 'badge rupture' : 'badge'}>
-            {note.ruptures.length} {note.ruptures.length === 1 ? 'rupture' : 'ruptures'}
-            {unresolved > 0 && `, ${unresolved} unresolved`}
+            {/* One flex item: the badge's gap would otherwise open before the comma. */}
+            <span>
+              {note.ruptures.length}
+              <span className="rupture-word"> {note.ruptures.length === 1 ? 'rupture' : 'ruptures'}</span>
+              {unresolved > 0 && `, ${unresolved} unresolved`}
+            </span>
           </span>
         ) : (
           '—'
         )}
       </td>
       {hasComments && <td>{comments}</td>}
-      <td>
+      <td className="row-actions">
         {note ? (
           <button
             type="button"
