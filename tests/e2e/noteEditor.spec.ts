@@ -363,3 +363,82 @@ test('the Sign dialog names a dimension left as “Could not judge” with nothi
   await expect(dialog).toBeVisible();
   await expect(untouched).toHaveCount(0);
 });
+
+test('scrolled to its end, the outline marks the last section, which never reaches the top', async ({
+  page,
+}) => {
+  await openNote(page, '13');
+  const outline = page.getByRole('navigation', { name: 'Note sections' });
+  const last = outline.getByRole('link', { name: 'Private process notes', exact: true });
+  await expect(outline.getByRole('link', { name: 'Subjective', exact: true })).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
+  // Scrolled by wheel (sections far down are laid out as they come near, so more than once).
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 4000);
+  await expect(page.getByRole('heading', { level: 2, name: 'Private process notes' })).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-current', 'location');
+  await page.mouse.wheel(0, -300);
+  await expect(last).not.toHaveAttribute('aria-current', 'location');
+});
+
+test('the four session ratings line up two by two, whatever their descriptions', async ({ page }) => {
+  await openNote(page, '13');
+  const noFeedback = page.getByRole('checkbox', { name: 'No feedback this session' });
+  if (await noFeedback.isChecked()) await noFeedback.uncheck();
+  const boxes = await Promise.all(
+    ['Relationship', 'Goals and topics', 'Approach', 'Overall'].map((name) =>
+      page.getByRole('spinbutton', { name }).boundingBox(),
+    ),
+  );
+  const [relationship, goals, approach, overall] = boxes.map((box) => box!);
+  // A row's fields share a line; the second row's left edges are the first row's.
+  expect(goals!.y).toBe(relationship!.y);
+  expect(overall!.y).toBe(approach!.y);
+  expect(approach!.y).toBeGreaterThan(relationship!.y);
+  expect(approach!.x).toBe(relationship!.x);
+  expect(overall!.x).toBe(goals!.x);
+});
+
+test('every attunement rating row is one height, whichever anchor is chosen', async ({ page }) => {
+  await openNote(page, '13');
+  const row = (name: string) => page.getByRole('radiogroup', { name, exact: true });
+  // "Adequate" is longer than "Good"; "Could not judge" shows no anchor at all.
+  await row('Affective attunement').getByRole('radio', { name: '3 Adequate' }).check({ force: true });
+  await row('Cognitive attunement').getByRole('radio', { name: '4 Good' }).check({ force: true });
+  await row('Rhythmic attunement').getByRole('radio', { name: '1 Misattuned' }).check({ force: true });
+  const heights = async () =>
+    Promise.all(
+      ['Affective attunement', 'Cognitive attunement', 'Rhythmic attunement', 'Empathic attunement'].map(
+        async (name) => (await row(name).boundingBox())!.height,
+      ),
+    );
+  const wide = await heights();
+  expect(new Set(wide).size).toBe(1);
+  // At a 900 px window too (the boxes may wrap there, but every row alike).
+  await page.setViewportSize({ width: 900, height: 800 });
+  const narrow = await heights();
+  expect(new Set(narrow).size).toBe(1);
+});
+
+test('a signed note shows its text at full height, with no box scrolling on its own', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 800 });
+  await openNote(page, '13');
+  const long = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of what the client said.`).join('\n');
+  const subjective = page.getByLabel('Subjective', { exact: true });
+  await subjective.fill(long);
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  await page
+    .getByRole('dialog', { name: 'Sign this note?' })
+    .getByRole('button', { name: 'Sign', exact: true })
+    .click();
+  await expect(page.getByText(/Signed on .* by Dr\. Robin Rivera/)).toBeVisible();
+  const signed = page.getByLabel('Subjective', { exact: true });
+  await expect(signed).toHaveJSProperty('readOnly', true);
+  const { clientHeight, scrollHeight } = await signed.evaluate((box) => ({
+    clientHeight: box.clientHeight,
+    scrollHeight: box.scrollHeight,
+  }));
+  expect(clientHeight).toBeGreaterThan(800);
+  expect(scrollHeight).toBeLessThanOrEqual(clientHeight);
+});

@@ -1,6 +1,6 @@
 import { ListTree } from 'lucide-react';
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { type OutlineItem, partDomId } from './noteOutline';
+import { currentPart, type OutlineItem, partDomId, scrolledToEnd } from './noteOutline';
 
 export interface NoteOutlineProps {
   items: readonly OutlineItem[];
@@ -61,26 +61,38 @@ export const NoteOutline = memo(function NoteOutline({ items, idPrefix, placemen
       .map((item) => ({ key: item.key, element: document.getElementById(partDomId(idPrefix, item.key)) }))
       .filter((p): p is { key: string; element: HTMLElement } => p.element !== null);
     if (parts.length === 0) return;
-    const keyOf = new Map(parts.map((p) => [p.element, p.key]));
-    const visible = new Set<string>();
-    // The band under the sticky header down to 40 % of the window: the first part in it is "current".
     const header = parts[0]?.element.closest('.note-editor')?.querySelector<HTMLElement>('.note-header');
-    const top = Math.round(header?.getBoundingClientRect().height ?? 0);
-    const observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const key = keyOf.get(entry.target as HTMLElement);
-          if (key === undefined) continue;
-          if (entry.isIntersecting) visible.add(key);
-          else visible.delete(key);
-        }
-        const first = parts.find((p) => visible.has(p.key));
-        if (first && pinned.current === null) setCurrent(first.key);
-      },
-      { rootMargin: `-${top}px 0px -60% 0px` },
-    );
-    for (const part of parts) observer.observe(part.element);
-    return () => observer.disconnect();
+    // Read on scroll, at most once a frame: a dozen boxes, and nothing else is laid out for it.
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      if (pinned.current !== null) return;
+      const page = document.scrollingElement ?? document.documentElement;
+      const key = currentPart(
+        parts.map((p) => {
+          const box = p.element.getBoundingClientRect();
+          return { key: p.key, top: box.top, bottom: box.bottom };
+        }),
+        {
+          top: Math.max(0, header?.getBoundingClientRect().bottom ?? 0),
+          bandBottom: window.innerHeight * 0.4,
+          height: window.innerHeight,
+          atEnd: scrolledToEnd(page),
+        },
+      );
+      if (key !== null) setCurrent(key);
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(update);
+    };
+    schedule();
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
   }, [items, idPrefix]);
 
   const jump = useCallback(

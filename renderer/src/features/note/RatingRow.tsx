@@ -26,7 +26,7 @@ export interface RatingRowProps {
  * A 1–5 rating (or "Did not come up", or "Could not judge") as one compact row: a radio group named by its heading, each
  * choice a small numbered box. An anchor's meaning is one hover or keyboard focus away, in a
  * tooltip that is also the choice's description (aria-describedby), so it is not printed under
- * every option; the chosen anchor's name stays beside the row.
+ * every option; the chosen anchor's name stays under the row's name, so every row is one height.
  */
 export const RatingRow = memo(function RatingRow({
   label,
@@ -59,6 +59,10 @@ export const RatingRow = memo(function RatingRow({
       <legend id={legendId}>
         <h3 className="legend-heading">{label}</h3>
       </legend>
+      {/* Under the name, not after the boxes: a longer anchor ("Adequate") would wrap the row there. */}
+      <span className="rating-chosen" aria-hidden="true">
+        {chosen ? chosen.label : ''}
+      </span>
       <div className="rating-choices">
         {choices.map((choice) => {
           const optionId = `${id}-${choice.value}`;
@@ -88,9 +92,6 @@ export const RatingRow = memo(function RatingRow({
             </span>
           );
         })}
-        <span className="rating-chosen" aria-hidden="true">
-          {chosen ? chosen.label : ''}
-        </span>
       </div>
       <FieldError id={errorId} message={error} />
     </fieldset>

@@ -75,3 +75,44 @@ export function orphanSectionIds(
 export function partDomId(prefix: string, key: string): string {
   return `${prefix}-${encodeURIComponent(key)}`;
 }
+
+/** Where a part of the note is on screen: its box's top and bottom, in window pixels. */
+export interface PartBox {
+  key: string;
+  top: number;
+  bottom: number;
+}
+
+/** The window as the outline reads it: in window pixels, and whether the note is scrolled to its end. */
+export interface OutlineView {
+  /** The bottom of the note's sticky header: parts under it are hidden. */
+  top: number;
+  /** The bottom of the band read as "current" (40 % of the window). */
+  bandBottom: number;
+  /** The window's height. */
+  height: number;
+  atEnd: boolean;
+}
+
+/**
+ * The part being read: the first one reaching into the band under the sticky header. At the
+ * note's end the last parts can never scroll up into that band (there is nothing below to push
+ * them), so there the current part is the last one in view.
+ */
+export function currentPart(parts: readonly PartBox[], view: OutlineView): string | null {
+  if (view.atEnd) {
+    const inView = parts.filter((p) => p.bottom > view.top && p.top < view.height);
+    if (inView.length > 0) return inView[inView.length - 1]!.key;
+  }
+  const bandBottom = Math.max(view.bandBottom, view.top + 1);
+  return parts.find((p) => p.bottom > view.top && p.top < bandBottom)?.key ?? null;
+}
+
+/** Whether a scrolled box is at its end; a box that does not scroll is not (it is at its start too). */
+export function scrolledToEnd(box: {
+  scrollTop: number;
+  clientHeight: number;
+  scrollHeight: number;
+}): boolean {
+  return box.scrollTop > 0 && box.scrollTop + box.clientHeight >= box.scrollHeight - 2;
+}
