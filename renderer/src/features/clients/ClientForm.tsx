@@ -4,8 +4,8 @@ import { clientInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
-import { useUnsavedForm } from '../../data/unsavedForms';
 import { putClient } from '../../data/summaryIndex';
+import { useUnsavedForm } from '../../data/unsavedForms';
 import { todayIso } from '../../format/dates';
 
 const lines = (text: string) =>
@@ -83,6 +83,10 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
     <form ref={form} className="card" onSubmit={submit} aria-label={title} noValidate>
       <h2>{title}</h2>
       <label htmlFor={fieldIds.code}>Client code</label>
+      {/* Under the label, before the field (as TextAreaField has it): beside the field it wrapped under it. */}
+      <p id="client-code-help" className="field-description">
+        A pseudonymous code such as C-014. It is how the client appears in lists and exports.
+      </p>
       <input
         id={fieldIds.code}
         type="text"
@@ -91,9 +95,6 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
         aria-invalid={Boolean(errors.code)}
         aria-describedby="client-code-help client-code-error"
       />
-      <span id="client-code-help" className="muted small">
-        A pseudonymous code such as C-014. It is how the client appears in lists and exports.
-      </span>
       <FieldError id="client-code-error" message={errors.code} />
       <label htmlFor={fieldIds.displayName}>Display name (optional)</label>
       <input

@@ -79,8 +79,11 @@ export function ThisComputerSection() {
           onChange={(e) => setName(e.target.value)}
         />
         <FieldError id="device-name-error" message={nameError} />
-        <button type="submit">Save name</button>
-        <output aria-live="polite">{saved}</output>
+        {/* A row of its own under the field: inline, the button touched the field. */}
+        <div className="actions">
+          <button type="submit">Save name</button>
+          <output aria-live="polite">{saved}</output>
+        </div>
       </form>
       <h3>Other computers</h3>
       <p>{others ? `${others}.` : 'No other computer has this vault open right now.'}</p>
