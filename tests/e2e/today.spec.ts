@@ -246,6 +246,32 @@ test("the command palette reaches the app's actions, Settings' sections and the 
   await expect(page.getByRole('dialog', { name: 'Sign this note?' })).toBeVisible();
 });
 
+test('an empty vault: Today and Caseload each say what will appear and offer the one action that starts it', async ({
+  page,
+  openApp,
+  dataDir,
+}) => {
+  await (await createTestVault(dataDir)).lock();
+  await openApp();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  const today = page.getByRole('main');
+  await expect(today.getByText(/will appear here once you have added a client/)).toBeVisible();
+  // No disabled "New session note": with no client the one action is "New client".
+  await expect(today.getByRole('button', { name: 'New session note' })).toHaveCount(0);
+  await today.getByRole('button', { name: 'New client' }).click();
+  await expect(page.getByRole('form', { name: 'New client' })).toBeVisible();
+
+  await goTo(page, 'Caseload');
+  const caseload = page.getByRole('main');
+  await expect(caseload.getByText(/will appear here once you have written session notes/)).toBeVisible();
+  // One sentence and one action, not a card per empty chart.
+  await expect(caseload.getByRole('figure')).toHaveCount(0);
+  await expect(caseload.getByRole('region')).toHaveCount(0);
+  await caseload.getByRole('button', { name: 'New session note' }).click();
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+});
+
 test('the sidebar: 200 clients, virtual and filtered; collapsed on a narrow window; the width used at 1440', async ({
   page,
   openApp,

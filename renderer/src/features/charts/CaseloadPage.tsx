@@ -23,7 +23,14 @@ import './charts.css';
  * whose lapses preceded ruptures, which repair strategies worked, which markers recur, and the
  * clinician's weakest dimension. Picking a month lists its sessions, each opening its note.
  */
-export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => void }) {
+export function CaseloadPage({
+  onOpenNote,
+  onNewNote,
+}: {
+  onOpenNote: (noteId: string) => void;
+  /** The empty page's one action: a first session note. */
+  onNewNote: () => void;
+}) {
   const profileId = useId();
   const source = useCaseloadChartSource();
   const settings = useSettings();
@@ -51,9 +58,26 @@ export function CaseloadPage({ onOpenNote }: { onOpenNote: (noteId: string) => v
   return (
     <main className="page charts charts-page">
       <h1>Caseload reflection</h1>
-      <DateRangeFilter value={range} onChange={setRange} />
-      {!metrics ? (
+      {source?.sessions.length === 0 ? (
+        // Nothing to reflect on yet: one sentence and the one action, not a card per empty chart.
+        <div className="charts-empty">
+          <p>
+            Your attunement profile, dimension means by month, ruptures and repairs across all your clients
+            will appear here once you have written session notes.
+          </p>
+          <button type="button" onClick={onNewNote}>
+            New session note
+          </button>
+        </div>
+      ) : (
+        <DateRangeFilter value={range} onChange={setRange} />
+      )}
+      {source?.sessions.length === 0 ? null : !metrics ? (
         <p className="muted">Loading your caseload…</p>
+      ) : metrics.totals.sessions === 0 ? (
+        <p className="chart-overview">
+          {overviewSummary(metrics, rangeWords(range))} Choose other dates above.
+        </p>
       ) : (
         <>
           <p className="chart-overview">{overviewSummary(metrics, rangeWords(range))}</p>

@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
-import { ChartLegend, type LegendItem } from './ChartLegend';
 import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { messageOf } from '../../data/api';
+import { ChartLegend, type LegendItem } from './ChartLegend';
 import { type ChartId, chartCatalog } from './chartCatalog';
 import { exportStem } from './chartFormat';
 import { saveChartImage } from './saveChartImage';
@@ -90,6 +90,8 @@ export function ChartFigure(props: ChartFigureProps) {
             type="button"
             className="secondary"
             aria-pressed={showTable}
+            // Nothing to tabulate: the empty message says so.
+            disabled={Boolean(emptyMessage)}
             onClick={() => setShowTable((on) => !on)}
           >
             View as table

@@ -23,6 +23,7 @@ export function TodayPage({
   onOpenNote,
   onOpenProcessNote,
   onOpenClient,
+  onNewClient,
 }: {
   /** Set when the palette asked for a new session note (for this client, if not null). */
   newNoteFor?: { clientId: string | null } | undefined;
@@ -30,6 +31,8 @@ export function TodayPage({
   /** Opens a session's private process note alone (the session may have no progress note). */
   onOpenProcessNote?: ((sessionId: string, clientId: string) => void) | undefined;
   onOpenClient: (clientId: string) => void;
+  /** The one action of a Today without clients. */
+  onNewClient: () => void;
 }) {
   const { sections, now } = useTodaySections();
   const reviewsDue = usePlanReviewsDue();
@@ -63,14 +66,17 @@ export function TodayPage({
       <div className="page-head">
         <h1>Today</h1>
         <span className="muted today-date">{formatDate(now)}</span>
-        <button
-          type="button"
-          className="today-new"
-          onClick={() => setStarting((s) => ({ clientId: null, n: (s?.n ?? 0) + 1 }))}
-          disabled={starting !== null || clients?.length === 0}
-        >
-          <Plus aria-hidden="true" size={16} /> New session note
-        </button>
+        {/* No client, no note to start: the empty state below offers "New client" instead. */}
+        {clients?.length !== 0 && (
+          <button
+            type="button"
+            className="today-new"
+            onClick={() => setStarting((s) => ({ clientId: null, n: (s?.n ?? 0) + 1 }))}
+            disabled={starting !== null}
+          >
+            <Plus aria-hidden="true" size={16} /> New session note
+          </button>
+        )}
       </div>
       {starting && (
         <NewSessionNote
@@ -93,11 +99,18 @@ export function TodayPage({
       {!sections || !main ? (
         <p className="muted">Loading sessions and notes…</p>
       ) : nothing ? (
-        <p className="today-empty">
-          {clients?.length === 0
-            ? 'Sessions without a signed note, drafts and upcoming sessions will appear here. Add your first client under Clients.'
-            : 'Sessions without a signed note, drafts, recently signed notes and upcoming sessions will appear here. Start with “New session note”.'}
-        </p>
+        <div className="today-empty">
+          <p>
+            {clients?.length === 0
+              ? 'Sessions without a signed note, drafts and upcoming sessions will appear here once you have added a client.'
+              : 'Sessions without a signed note, drafts, recently signed notes and upcoming sessions will appear here. Start with “New session note”.'}
+          </p>
+          {clients?.length === 0 && (
+            <button type="button" onClick={onNewClient}>
+              <Plus aria-hidden="true" size={16} /> New client
+            </button>
+          )}
+        </div>
       ) : (
         <div className="today-columns">
           <Section

@@ -23,7 +23,7 @@ import { RecoveryKeyReminder } from '../vault/RecoveryKeyReminder';
 import { CommandPalette } from './CommandPalette';
 import { NotePage } from './NotePage';
 import { ProcessNotePage } from './ProcessNotePage';
-import { noteActions, type PaletteAction, settingsHeadingOf } from './paletteActions';
+import { newClientAction, noteActions, type PaletteAction, settingsHeadingOf } from './paletteActions';
 import { findButton, pressWhenReady } from './pressButton';
 import type { Route } from './Route';
 import { Sidebar } from './Sidebar';
@@ -180,6 +180,7 @@ export function Workspace({
             go={setRoute}
             onSettingsSaved={() => setSettingsVersion((v) => v + 1)}
             onRestore={onRestore}
+            onNewClient={() => run(newClientAction)}
           />
         )}
       </div>
@@ -193,11 +194,13 @@ function CurrentPage({
   go,
   onSettingsSaved,
   onRestore,
+  onNewClient,
 }: {
   route: Route;
   go: (route: Route) => void;
   onSettingsSaved: () => void;
   onRestore: (() => void) | undefined;
+  onNewClient: () => void;
 }) {
   switch (route.page) {
     case 'today':
@@ -207,6 +210,7 @@ function CurrentPage({
           onOpenNote={(noteId, clientId) => go({ page: 'note', noteId, clientId })}
           onOpenProcessNote={(sessionId, clientId) => go({ page: 'process-note', sessionId, clientId })}
           onOpenClient={(clientId) => go({ page: 'client', clientId })}
+          onNewClient={onNewClient}
         />
       );
     case 'clients':
@@ -245,6 +249,7 @@ function CurrentPage({
             const clientId = clientIdOfNote(noteId);
             if (clientId) go({ page: 'note', noteId, clientId });
           }}
+          onNewNote={() => go({ page: 'today', newNoteFor: { clientId: null } })}
         />
       );
     case 'search':

@@ -23,6 +23,13 @@ export interface PaletteEntry {
   action: PaletteAction;
 }
 
+/** "New client": the Clients page, its New client form open (from the palette, or an empty Today). */
+export const newClientAction: PaletteAction = {
+  kind: 'press',
+  button: 'New client',
+  route: { page: 'clients' },
+};
+
 /** The app's pages and actions, in the order the palette lists them. */
 export const appActions: readonly PaletteEntry[] = [
   { id: 'today', label: 'Today', words: 'home notes to write', action: go({ page: 'today' }) },
@@ -36,7 +43,7 @@ export const appActions: readonly PaletteEntry[] = [
     id: 'new-client',
     label: 'New client',
     words: 'add create',
-    action: { kind: 'press', button: 'New client', route: { page: 'clients' } },
+    action: newClientAction,
   },
   { id: 'clients', label: 'All clients', words: 'list', action: go({ page: 'clients' }) },
   { id: 'search', label: 'Search notes', words: 'find', hint: 'Ctrl+F', action: go({ page: 'search' }) },
