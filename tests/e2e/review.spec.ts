@@ -393,10 +393,13 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
   });
 
   const commentsPath = await test.step('the reviewer comments and exports the comments', async () => {
+    // Saved from the keyboard: focus stays with the comment saved (its Edit button), not the page.
     const comment = async (group: ReturnType<Page['getByRole']>, text: string) => {
       await group.getByRole('textbox').fill(text);
-      await group.getByRole('button', { name: 'Save comment' }).click();
-      await expect(group.getByRole('listitem').filter({ hasText: text })).toBeVisible();
+      await group.getByRole('button', { name: 'Save comment' }).press('Enter');
+      const saved = group.getByRole('listitem').filter({ hasText: text });
+      await expect(saved).toBeVisible();
+      await expect(saved.getByRole('button', { name: 'Edit comment' })).toBeFocused();
     };
     const firstSession = rp.getByRole('article', { name: /^Session 1 · / });
     // Typed and not saved yet: leaving the packet keeps it.
@@ -439,9 +442,10 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     // Escape in the panel cancels it, as Cancel does.
     await exportForm.getByLabel('Your name').press('Escape');
     await expect(exportForm).toHaveCount(0);
-    await caseBox.getByRole('button', { name: 'Save changes' }).click();
+    await caseBox.getByRole('button', { name: 'Save changes' }).press('Enter');
     await expect(caseBox.getByRole('listitem')).toHaveCount(1);
     await expect(caseBox.getByRole('listitem')).toContainText(CASE_COMMENT_ADDED);
+    await expect(caseBox.getByRole('button', { name: 'Edit comment' })).toBeFocused();
     // Deleting asks first; "Keep it" keeps the comment.
     await comment(ruptureBox, 'A second thought, to be deleted.');
     const second = ruptureBox.getByRole('listitem').filter({ hasText: 'A second thought' });

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
-import { useUnsavedForm } from '../../data/unsavedForms';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReviewComment } from '../../../../shared/ipc/contract';
 import { TextAreaField } from '../../components/TextAreaField';
 import { messageOf } from '../../data/api';
+import { useUnsavedForm } from '../../data/unsavedForms';
 import { CommentItem } from './CommentItem';
 
 /** The reviewer's comments on one target (the case, a session or a rupture), each editable, and a box for a new one. */
@@ -31,6 +31,24 @@ export function CommentBox({
   const setText = (next: string) => change({ text: next });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLFieldSetElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  /** The comments listed when Save was pressed, until the save is over. */
+  const savingFrom = useRef<ReadonlySet<string> | null>(null);
+  // The Save button is disabled while saving, which drops focus on the page: once the save is
+  // over, it goes to the saved comment's Edit button, or back to the box if nothing was saved.
+  useEffect(() => {
+    const before = savingFrom.current;
+    if (busy || !before) return;
+    savingFrom.current = null;
+    const at = comments.findIndex((c) => !before.has(c.id));
+    const target =
+      at === -1
+        ? box.current?.querySelector<HTMLElement>(':scope > .field > textarea')
+        : // The first button of a listed comment is its Edit button.
+          list.current?.children[at]?.querySelector('button');
+    target?.focus();
+  }, [busy, comments]);
 
   async function run(work: () => Promise<void>) {
     setBusy(true);
@@ -46,10 +64,10 @@ export function CommentBox({
 
   return (
     // A group named by its legend, which also labels the text box.
-    <fieldset className="comment-box">
+    <fieldset className="comment-box" ref={box}>
       <legend id={legendId}>{label}</legend>
       {comments.length > 0 && (
-        <ul className="comment-list" aria-label="Your comments">
+        <ul className="comment-list" aria-label="Your comments" ref={list}>
           {comments.map((c) => (
             <CommentItem
               key={c.id}
@@ -70,6 +88,7 @@ export function CommentBox({
         disabled={busy}
         onClick={() => {
           if (!text.trim()) return setError('Write the comment first.');
+          savingFrom.current = new Set(comments.map((c) => c.id));
           void run(async () => {
             await onSave(text);
             forget({ text: '' });

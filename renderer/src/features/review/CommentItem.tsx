@@ -37,10 +37,21 @@ export function CommentItem({
   const [problem, setProblem] = useState<string | null>(null);
   const label = `Edit your comment saved ${localDateTime(comment.updatedAt)}`;
   const item = useRef<HTMLLIElement>(null);
-  // The Edit button goes with the text it replaces: focus follows into the box.
+  const editButton = useRef<HTMLButtonElement>(null);
+  /** Set while the box is open: when it closes (saved or cancelled), focus goes back to Edit. */
+  const backToEdit = useRef(false);
+  // The Edit button goes with the text it replaces: focus follows into the box, and back to the
+  // button when the box closes (not while a save keeps the button disabled).
   useEffect(() => {
-    if (edit.editing) item.current?.querySelector('textarea')?.focus();
+    if (!edit.editing) return;
+    item.current?.querySelector('textarea')?.focus();
+    backToEdit.current = true;
   }, [edit.editing]);
+  useEffect(() => {
+    if (edit.editing || busy || !backToEdit.current) return;
+    backToEdit.current = false;
+    editButton.current?.focus();
+  }, [edit.editing, busy]);
 
   if (edit.editing) {
     return (
@@ -92,6 +103,7 @@ export function CommentItem({
           type="button"
           className="link"
           disabled={busy}
+          ref={editButton}
           onClick={() => change({ editing: true, text: comment.text })}
         >
           Edit comment
