@@ -50,6 +50,11 @@ export interface BackupOptions {
   now?: Date;
   /** Record files written or linked so far, of the total; the verify step follows. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Keep every older generation (no pruning): the vault knows changes are missing from it (a
+   * rollback or fork), which older generations may still hold, and the new one does not.
+   */
+  keepOlder?: boolean;
 }
 
 /** What writing a generation found, beyond the result. */
@@ -181,6 +186,7 @@ export async function writeBackupSet(
     };
     if (!written.verify.ok) return { result, damagedInVault: written.damagedInVault };
 
+    if (options.keepOlder) return { result, damagedInVault: written.damagedInVault };
     const pruneStart = performance.now();
     // Never prune what a newer version of Attune wrote, or what cannot be read: it is not ours to judge.
     const complete = [...existing.filter((g) => g.problem === null).map((g) => g.name), name];

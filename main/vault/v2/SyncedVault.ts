@@ -517,7 +517,11 @@ export class SyncedVault {
         merged,
         repairedDamage: acknowledgementsOf(this.state.audit()).length > 0,
       };
-      return backupSyncedVault(source, root, options, (detail) => {
+      // Changes this vault knows are missing from it (put back by an older copy, or a log forked)
+      // may be in no backup but the older ones: none of those is pruned while that is so.
+      const missing = this.problems().some((p) => p.type === 'rollback' || p.type === 'fork');
+      const settings = missing ? { ...options, keepOlder: true } : options;
+      return backupSyncedVault(source, root, settings, (detail) => {
         // The backup's own entry goes into a new segment once this one is sizeable, so the next
         // backup links the segment just copied instead of copying it again (at most an eighth of
         // a segment, 1 MiB, is copied again for the changes since).
