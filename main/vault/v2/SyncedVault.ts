@@ -340,9 +340,15 @@ export class SyncedVault {
     return seal(this.requireKeys().local, plaintext, this.localAd(purpose));
   }
 
-  /** Opens what `sealLocal` sealed for `purpose`; null if it was not (another vault or key, altered bytes). */
+  /**
+   * Opens what `sealLocal` sealed for `purpose`; null if it was not (another vault or key, altered
+   * bytes), and null while a log is reported forked or rolled back (§9): what was computed then
+   * is named by op ids (`getAllJson`'s versions), which a fork gives to other values, so copies
+   * made before it may not match the records now (computed afresh instead).
+   */
   openLocal(purpose: string, sealed: Buffer): Buffer | null {
     this.assertOpen();
+    if (this.problems().some((p) => p.type === 'fork' || p.type === 'rollback')) return null;
     return openSealed(this.requireKeys().local, sealed, 0, this.localAd(purpose));
   }
 
