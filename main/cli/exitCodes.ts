@@ -25,7 +25,8 @@ export function exitCodeFor(kind: ErrorKind): number {
 export const exitCodeHelp = `
 Exit codes:
   0  ok
-  1  integrity problems found (verify), or a file failed its integrity check
+  1  integrity problems found (verify), a file failed its integrity check, or the vault
+     reports problems (damaged, rolled-back or forked logs) and the output may be incomplete
   2  usage error or invalid input
   3  wrong passphrase or recovery key
   4  the vault is in use by another process (the app, or another attune command)`;

@@ -26,7 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
   registerVaultCommands(program, io, setCode);
   registerDataCommands(program, io, setCode);
-  registerReportCommand(program, io);
+  registerReportCommand(program, io, setCode);
   registerReviewCommand(program, io);
 
   try {

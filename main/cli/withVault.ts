@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
+import { AttuneError } from '../../shared/errors';
 import type { OpenVault } from '../vault/OpenVault';
 import type { VaultSecret } from '../vault/unlock';
 import type { CliIo } from './CliIo';
 import { cliDataDir } from './cliDataDir';
+import { exitCodes } from './exitCodes';
 import { readPassphrase } from './secrets';
 
 export interface VaultOptions {
@@ -44,16 +46,53 @@ export async function createCliVault(
   );
 }
 
-/** Opens the vault in DIR with the passphrase from the usual sources, runs `work`, and always locks. */
+/**
+ * What to do when the open vault reports problems (a damaged, rolled-back or forked log: what
+ * the app warns of at unlock): 'warn' prints them before the command's own output and makes the
+ * command end with exit code 1 (its result may be incomplete); 'refuse' stops before `work`.
+ */
+export type OnVaultProblems = { warn: (code: number) => void } | { refuse: string };
+
+/** The open vault's problems that mean records may be missing or altered (format 2), as messages. */
+async function openProblems(vault: OpenVault): Promise<string[]> {
+  if (vault.format !== 2) return [];
+  const [{ SyncedOpenVault }, { blockingProblems }] = await Promise.all([
+    import('../vault/v2/SyncedOpenVault'),
+    import('../vault/v2/types'),
+  ]);
+  if (!(vault instanceof SyncedOpenVault)) return [];
+  return blockingProblems(vault.synced.problems()).map((p) => p.message);
+}
+
+/**
+ * Opens the vault in DIR with the passphrase from the usual sources, runs `work`, and always
+ * locks. The vault's problems are told first, on standard error, as `onProblems` says (unset:
+ * told only).
+ */
 export async function withVault<T>(
   io: CliIo,
   dir: string,
   options: VaultOptions,
   work: (vault: OpenVault) => Promise<T>,
+  onProblems?: OnVaultProblems,
 ): Promise<T> {
   const passphrase = await readPassphrase(io, options);
   const vault = await openCliVault(io, dir, { passphrase });
   try {
+    const problems = await openProblems(vault);
+    if (problems.length > 0) {
+      if (onProblems && 'refuse' in onProblems) {
+        throw new AttuneError(
+          'integrity',
+          `${onProblems.refuse}: the vault reports ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}. ${problems[0]} Run "attune verify" for the rest; open Attune or restore a backup first.`,
+        );
+      }
+      io.err(
+        `attune: the vault reports ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}, so what follows may be incomplete:`,
+      );
+      for (const message of problems) io.err(`  - ${message}`);
+      if (onProblems) onProblems.warn(exitCodes.integrity);
+    }
     return await work(vault);
   } finally {
     await vault.lock();

@@ -59,8 +59,12 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
         import('../../vault/atomicWrite'),
         import('../../vault/vaultFs'),
       ]);
-      const file = await withVault(io, dir, options, (vault) =>
-        exportVault(vault, { includeProcessNotes: options.includeProcessNotes === true }),
+      const file = await withVault(
+        io,
+        dir,
+        options,
+        (vault) => exportVault(vault, { includeProcessNotes: options.includeProcessNotes === true }),
+        { warn: setCode },
       );
       const text = `${JSON.stringify(file, null, 2)}\n`;
       const summary =
@@ -92,7 +96,9 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
         import('../../services/exchange/importIntoVault'),
       ]);
       const data = await readImportFile(resolve(file));
-      const result = await withVault(io, dir, options, (vault) => importIntoVault(vault, data));
+      const result = await withVault(io, dir, options, (vault) => importIntoVault(vault, data), {
+        refuse: 'Nothing was imported',
+      });
       io.out(
         `Imported ${plural(result.clients, 'client')}, ${plural(result.sessions, 'session')}, ${plural(result.notes, 'note')}, ` +
           `${plural(result.processNotes, 'process note')}, ${plural(result.measures, 'measure')}, ` +

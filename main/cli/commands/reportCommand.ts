@@ -13,7 +13,7 @@ interface ReportFlags extends VaultOptions {
 }
 
 /** `attune report`: the charts' metrics for one client or the caseload, from the same analytics code. */
-export function registerReportCommand(program: Command, io: CliIo): void {
+export function registerReportCommand(program: Command, io: CliIo, setCode: (code: number) => void): void {
   program
     .command('report')
     .description(
@@ -33,8 +33,12 @@ export function registerReportCommand(program: Command, io: CliIo): void {
       ]);
       // Bad dates are refused before the passphrase is asked for.
       checkReportRange(flags);
-      const report = await withVault(io, dir, flags, (vault) =>
-        buildReport(vault, { clientCode: flags.client, from: flags.from, to: flags.to }),
+      const report = await withVault(
+        io,
+        dir,
+        flags,
+        (vault) => buildReport(vault, { clientCode: flags.client, from: flags.from, to: flags.to }),
+        { warn: setCode },
       );
       if (flags.json) {
         io.out(JSON.stringify(report, null, 2));

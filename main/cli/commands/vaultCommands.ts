@@ -55,7 +55,9 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
     .option('--new-passphrase-file <file>', 'read the new passphrase from the first line of FILE')
     .action(async (dir: string, options: VaultOptions & { newPassphraseFile?: string }) => {
       const next = await readNewPassphrase(io, options.newPassphraseFile);
-      await withVault(io, dir, options, (vault) => vault.changePassphrase(next));
+      await withVault(io, dir, options, (vault) => vault.changePassphrase(next), {
+        refuse: 'The passphrase was not changed',
+      });
       io.out('Passphrase changed. The recovery key is unchanged.');
     });
 

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { cliDataDir } from '../../../main/cli/cliDataDir';
@@ -84,6 +84,42 @@ describe('attune on a vault shared by several computers (format 2)', () => {
     const verified = await cli(['verify', written], env);
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/OK/);
+  });
+
+  it('tells the vault’s problems before a command’s output: export and report end with code 1, import and passwd refuse', async () => {
+    const { dataDir, dir, deviceHex } = await sharedVault();
+    const env = { ATTUNE_PASSPHRASE: PASSPHRASE, ATTUNE_DATA_DIR: dataDir };
+    const log = join(dir, 'devices', deviceHex, 'log-000001.bin');
+    const older = await readFile(log);
+    const session = new VaultSession(dir, () => undefined);
+    onTestFinished(() => session.lock('quit').then(() => undefined));
+    await session.unlock({ passphrase: PASSPHRASE });
+    await createServices(session, { clock: steppingClock() }).clients.create(clientInput('SH-02'));
+    await session.lock('user');
+    // A sync tool puts back the older copy of this computer's log: SH-02 is gone.
+    await writeFile(log, older);
+
+    const exported = await cli(['export', dir], env);
+    expect(exported.code).toBe(1);
+    expect(JSON.parse(exported.out).clients.map((c: { code: string }) => c.code)).toEqual(['SH-01']);
+    expect(exported.errLines[0]).toMatch(
+      /^attune: the vault reports a problem, so what follows may be incomplete:/,
+    );
+    expect(exported.err).toMatch(/missing from the vault folder/);
+    expect((await cli(['report', dir], env)).code).toBe(1);
+
+    const folder = await tempDir('attune-cli-problems-');
+    await writeFile(join(folder, 'new'), 'a second long passphrase\n');
+    const passwd = await cli(['passwd', dir, '--new-passphrase-file', join(folder, 'new')], env);
+    expect(passwd.code).toBe(1);
+    expect(passwd.err).toMatch(/The passphrase was not changed: the vault reports a problem\./);
+    await writeFile(join(folder, 'export.json'), exported.out);
+    const imported = await cli(['import', dir, join(folder, 'export.json')], env);
+    expect(imported.code).toBe(1);
+    expect(imported.err).toMatch(/Nothing was imported: the vault reports a problem\./);
+    expect((await cli(['verify', dir], env)).code).toBe(1);
+    // Still the old passphrase.
+    expect((await cli(['export', dir], env)).code).toBe(1);
   });
 
   it('finds the app’s data folder as Electron names it on each system, unless ATTUNE_DATA_DIR says', () => {
