@@ -53,15 +53,21 @@ export async function createCliVault(
  */
 export type OnVaultProblems = { warn: (code: number) => void } | { refuse: string };
 
-/** The open vault's problems that mean records may be missing or altered (format 2), as messages. */
-async function openProblems(vault: OpenVault): Promise<string[]> {
-  if (vault.format !== 2) return [];
+/**
+ * The open vault's problems that mean records may be missing or altered (format 2), as messages,
+ * and how many records hold versions from two computers not yet resolved (a conflict).
+ */
+async function openProblems(vault: OpenVault): Promise<{ problems: string[]; conflicts: number }> {
+  if (vault.format !== 2) return { problems: [], conflicts: 0 };
   const [{ SyncedOpenVault }, { blockingProblems }] = await Promise.all([
     import('../vault/v2/SyncedOpenVault'),
     import('../vault/v2/types'),
   ]);
-  if (!(vault instanceof SyncedOpenVault)) return [];
-  return blockingProblems(vault.synced.problems()).map((p) => p.message);
+  if (!(vault instanceof SyncedOpenVault)) return { problems: [], conflicts: 0 };
+  return {
+    problems: blockingProblems(vault.synced.problems()).map((p) => p.message),
+    conflicts: vault.synced.conflicts().length,
+  };
 }
 
 /**
@@ -79,7 +85,13 @@ export async function withVault<T>(
   const passphrase = await readPassphrase(io, options);
   const vault = await openCliVault(io, dir, { passphrase });
   try {
-    const problems = await openProblems(vault);
+    const { problems, conflicts } = await openProblems(vault);
+    if (conflicts > 0) {
+      // Not a problem (two computers changed one record), but what is read is one version of each.
+      io.err(
+        `attune: ${conflicts === 1 ? '1 record has' : `${conflicts} records have`} two versions from different computers, not yet resolved: the version Attune shows is used here. Resolve them in Attune (Settings → Sync conflicts).`,
+      );
+    }
     if (problems.length > 0) {
       if (onProblems && 'refuse' in onProblems) {
         throw new AttuneError(

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { cliDataDir } from '../../../main/cli/cliDataDir';
@@ -120,6 +120,37 @@ describe('attune on a vault shared by several computers (format 2)', () => {
     expect((await cli(['verify', dir], env)).code).toBe(1);
     // Still the old passphrase.
     expect((await cli(['export', dir], env)).code).toBe(1);
+  });
+
+  it('says when records have two versions not yet resolved, and which one a command uses', async () => {
+    const { dataDir, dir } = await sharedVault();
+    const env = { ATTUNE_PASSPHRASE: PASSPHRASE, ATTUNE_DATA_DIR: dataDir };
+    // A second computer with a copy of the vault changes the client while this one does too.
+    const laptopDir = join(await tempDir('attune-cli-laptop-'), 'vault');
+    await cp(dir, laptopDir, { recursive: true });
+    const laptop = await SyncedVault.open(
+      laptopDir,
+      { passphrase: PASSPHRASE },
+      { device: { name: 'Laptop' }, heartbeatMs: 0 },
+    );
+    const [client] = laptop.list('client');
+    await laptop.put('client', client!.id, { ...(client!.value as object), displayName: 'Laptop edit' });
+    const laptopHex = laptop.deviceHex;
+    await laptop.lock();
+    const session = new VaultSession(dir, () => undefined);
+    onTestFinished(() => session.lock('quit').then(() => undefined));
+    await session.unlock({ passphrase: PASSPHRASE });
+    const services = createServices(session, { clock: steppingClock() });
+    const [mine] = await services.clients.list();
+    await services.clients.update(mine!.id, { ...clientInput('SH-01'), displayName: 'Office edit' });
+    await session.lock('user');
+    await cp(join(laptopDir, 'devices', laptopHex), join(dir, 'devices', laptopHex), { recursive: true });
+
+    const exported = await cli(['export', dir], env);
+    expect(exported.code).toBe(0);
+    expect(exported.errLines[0]).toMatch(
+      /^attune: 1 record has two versions from different computers, not yet resolved/,
+    );
   });
 
   it('finds the app’s data folder as Electron names it on each system, unless ATTUNE_DATA_DIR says', () => {
