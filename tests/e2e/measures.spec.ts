@@ -82,7 +82,8 @@ test("a client's outcome measures over 8 sessions, entered in the notes, charted
   await tab(page, 'Patterns').click();
   const figure = page.getByRole('figure', { name: 'Outcome rating', exact: true });
   await expect(figure).toBeVisible();
-  await expect(figure.locator('svg').getByText('Clinical cut-off (25)')).toBeVisible();
+  await expect(figure.locator('svg').getByText('Cut-off 25')).toBeVisible();
+  await expect(figure.locator('.chart-legend').getByText('Clinical cut-off (25)')).toBeVisible();
   await expect(figure).toContainText(
     'First 14 (clinical range), latest 30 (non-clinical range): a reliable improvement',
   );
