@@ -134,7 +134,8 @@ describe('attune on a vault shared by several computers (format 2)', () => {
       { device: { name: 'Laptop' }, heartbeatMs: 0 },
     );
     const [client] = laptop.list('client');
-    await laptop.put('client', client!.id, { ...(client!.value as object), displayName: 'Laptop edit' });
+    const value = await laptop.get<object>('client', client!.id);
+    await laptop.put('client', client!.id, { ...value, displayName: 'Laptop edit' });
     const laptopHex = laptop.deviceHex;
     await laptop.lock();
     const session = new VaultSession(dir, () => undefined);
