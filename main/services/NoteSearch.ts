@@ -4,12 +4,12 @@ import type { Note } from '../../shared/domain/noteSchema';
 import type { TemplateSection } from '../../shared/domain/templates';
 import { AttuneError } from '../../shared/errors';
 import type { SearchHit, SearchResults, SearchSnippet } from '../../shared/ipc/contract';
-import { type NoteTextDoc, noteTexts, noteTextDoc } from './noteText';
 import { decodeKeptScan, encodeKeptScan, type KeptScan, NOTE_SCAN } from './keptScan';
-import { CompactRecords } from './recordTables';
+import { type NoteTextDoc, noteTextDoc, noteTexts } from './noteText';
 import { kinds, type RecordStore } from './RecordStore';
+import { CompactRecords } from './recordTables';
+import { matchingSpans, searchTerms, snippetAround } from './searchText';
 import { type IndexPage, SearchThread } from './searchThread';
-import { matchingSpans, snippetAround } from './searchText';
 import type { TemplateService } from './TemplateService';
 
 /** Which engine answers a search now: none started, the thread being handed the notes, the scan, or the full index. */
@@ -123,6 +123,14 @@ export class NoteSearch {
    * labelled snippets, and how many match in all (so the page can say "50 of 73" and offer more).
    */
   async search(query: string, limit: number, offset = 0): Promise<SearchResults> {
+    // A query of symbols alone (an emoji, punctuation) has no word to look for: say so, rather
+    // than "No note matches" for text the notes may well hold.
+    if (query.trim() && searchTerms(query).length === 0) {
+      throw new AttuneError(
+        'invalid-input',
+        `Search looks for words and numbers, and “${query.trim().slice(0, 40)}” has none. Search for a word near it instead.`,
+      );
+    }
     for (let attempt = 1; ; attempt++) {
       const state = this.#state();
       try {

@@ -39,6 +39,18 @@ describe('NoteSearch', () => {
     expect(marked(hit)).toEqual(['manager']);
   });
 
+  it('says a query of symbols alone (an emoji, punctuation) has no word to look for, instead of "no match"', async () => {
+    const { services } = await openServices();
+    const { note } = await clientWithNote(services);
+    await services.notes.saveDraft(note.id, filledDraft({ subjective: 'Smiled 🙂 at the manager.' }));
+    for (const query of ['🙂', ' 🙂🙂 ', '?!', '—'])
+      expect(await expectKind(services.search.search(query, 10), 'invalid-input')).toMatch(
+        /^Search looks for words and numbers, and “.+” has none\./,
+      );
+    // A word beside the symbol is searched as usual.
+    expect((await services.search.search('🙂 manager', 10)).total).toBe(1);
+  });
+
   it('matches prefixes, small typos, any case and any accents; marks whole words', async () => {
     const { services } = await openServices();
     const { note } = await clientWithNote(services);
