@@ -457,6 +457,8 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await second.getByRole('button', { name: 'Delete comment' }).click();
     await second.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(ruptureBox.getByRole('listitem')).toHaveCount(1);
+    // The deleted comment's buttons went with it: the keyboard carries on at the text box.
+    await expect(ruptureBox.getByRole('textbox')).toBeFocused();
     await rp.screenshot({ path: testInfo.outputPath('review-mode.png'), fullPage: true });
     await expectAccessible(rp, 'review mode');
     await rp.getByRole('button', { name: 'Export comments' }).click();

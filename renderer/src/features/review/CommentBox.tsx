@@ -50,6 +50,15 @@ export function CommentBox({
     target?.focus();
   }, [busy, comments]);
 
+  // A deleted comment's buttons go with it: focus, left on the page, carries on at the text box.
+  async function deleteAndCarryOn(id: string) {
+    await onDelete(id);
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body || !document.activeElement?.isConnected)
+        box.current?.querySelector<HTMLElement>(':scope > .field > textarea')?.focus();
+    });
+  }
+
   async function run(work: () => Promise<void>) {
     setBusy(true);
     setError(null);
@@ -76,7 +85,7 @@ export function CommentBox({
               busy={busy}
               run={run}
               onEdit={onEdit}
-              onDelete={onDelete}
+              onDelete={deleteAndCarryOn}
             />
           ))}
         </ul>
