@@ -3,6 +3,7 @@ import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import { randomHex } from './binary';
+import { isPlainFile } from './readSmallFile';
 import { writeFailure } from './vaultErrors';
 import { errorCode, isNotFound, type VaultFs } from './vaultFs';
 
@@ -195,6 +196,14 @@ export class ProcessLock {
         }
         heldHere.add(path);
         return new ProcessLock(fs, path, token);
+      }
+      // Something else under the lock's name (a folder, link or pipe, left by a tool or a person)
+      // is never read (a pipe would wait forever) nor taken for a lock another process holds.
+      if (!(await isPlainFile(fs, path))) {
+        throw new AttuneError(
+          'io',
+          `${path} is not Attune’s lock file (a folder, link or pipe has its name), so the vault was not opened and nothing was changed. Move it out of the folder and try again.`,
+        );
       }
       let text: string;
       try {

@@ -1,10 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { ProcessLock } from '../../../main/vault/processLock';
 import { Vault } from '../../../main/vault/Vault';
+import { nodeVaultFs } from '../../../main/vault/vaultFs';
+import { tempDir } from '../helpers/tempDir';
 import { expectKind, newVault, PASS } from './kit';
 
 const lockPath = (dir: string) => join(dir, 'attune.lock');
@@ -141,4 +144,21 @@ describe.runIf(existsSync('/proc/self/stat'))('process lock and a reused pid (Li
       expect(message).toContain(`process ${other.pid}`);
     }
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'a folder or pipe under the lock’s name is refused with a clear message, never read nor taken for a lock held',
+    async () => {
+      for (const make of ['folder', 'pipe'] as const) {
+        const root = await tempDir('attune-lock-stray-');
+        const path = join(root, 'attune.lock');
+        if (make === 'folder') await mkdir(path);
+        else execFileSync('mkfifo', [path]);
+        const message = await expectKind(ProcessLock.acquire(nodeVaultFs, root), 'io');
+        expect(message).toMatch(
+          /attune\.lock is not Attune’s lock file \(a folder, link or pipe has its name\)/,
+        );
+        expect(message).toMatch(/nothing was changed/);
+      }
+    },
+  );
 });
