@@ -3,9 +3,11 @@
  * family is the page's, which SVG text inherits.
  */
 export function textMeasurer(fontSize: number): (text: string) => number {
+  // Without a page (rendered to text, as tests do) or a canvas, a generous guess: 0.6 em a character.
+  const guess = (text: string) => text.length * fontSize * 0.6;
+  if (typeof document === 'undefined') return guess;
   const context = document.createElement('canvas').getContext('2d');
-  // Without a canvas, a generous guess: about 0.6 em a character.
-  if (!context) return (text) => text.length * fontSize * 0.6;
+  if (!context) return guess;
   context.font = `${fontSize}px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
   const cache = new Map<string, number>();
   return (text) => {
