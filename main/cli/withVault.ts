@@ -47,28 +47,35 @@ export async function createCliVault(
 }
 
 /**
- * What to do when the open vault reports problems (a damaged, rolled-back or forked log: what
- * the app warns of at unlock): 'warn' prints them before the command's own output and makes the
- * command end with exit code 1 (its result may be incomplete); 'refuse' stops before `work`.
+ * What to do when the open vault reports problems: 'warn' prints them before the command's own
+ * output and, where changes may be missing from what it read (a damaged or rolled-back log), makes
+ * it end with exit code 1; 'refuse' stops before `work` while changes are missing (a rollback:
+ * e.g. key files put back to an older copy, which an old passphrase may open).
  */
 export type OnVaultProblems = { warn: (code: number) => void } | { refuse: string };
 
+/** What the app warns of at unlock, told here too; a stray file or a sync tool's copy is not one. */
+const TOLD = new Set(['damage', 'rollback', 'fork']);
+/** Of those, what means changes may be missing from what a command reads. */
+const MISSING = new Set(['damage', 'rollback']);
+
 /**
- * The open vault's problems that mean records may be missing or altered (format 2), as messages,
- * and how many records hold versions from two computers not yet resolved (a conflict).
+ * The open vault's problems that the app warns of (format 2), and how many records hold versions
+ * from two computers not yet resolved (a conflict).
  */
-async function openProblems(vault: OpenVault): Promise<{ problems: string[]; conflicts: number }> {
+async function openProblems(
+  vault: OpenVault,
+): Promise<{ problems: Array<{ type: string; message: string }>; conflicts: number }> {
   if (vault.format !== 2) return { problems: [], conflicts: 0 };
-  const [{ SyncedOpenVault }, { blockingProblems }] = await Promise.all([
-    import('../vault/v2/SyncedOpenVault'),
-    import('../vault/v2/types'),
-  ]);
+  const { SyncedOpenVault } = await import('../vault/v2/SyncedOpenVault');
   if (!(vault instanceof SyncedOpenVault)) return { problems: [], conflicts: 0 };
   return {
-    problems: blockingProblems(vault.synced.problems()).map((p) => p.message),
+    problems: vault.synced.problems().filter((p) => TOLD.has(p.type)),
     conflicts: vault.synced.conflicts().length,
   };
 }
+
+const count = (n: number) => (n === 1 ? 'a problem' : `${n} problems`);
 
 /**
  * Opens the vault in DIR with the passphrase from the usual sources, runs `work`, and always
@@ -93,17 +100,19 @@ export async function withVault<T>(
       );
     }
     if (problems.length > 0) {
-      if (onProblems && 'refuse' in onProblems) {
+      const rollback = problems.find((p) => p.type === 'rollback');
+      if (onProblems && 'refuse' in onProblems && rollback) {
         throw new AttuneError(
           'integrity',
-          `${onProblems.refuse}: the vault reports ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}. ${problems[0]} Run "attune verify" for the rest; open Attune or restore a backup first.`,
+          `${onProblems.refuse}: the vault reports ${count(problems.length)}. ${rollback.message} Run "attune verify" for the rest; open Attune or restore a backup first.`,
         );
       }
-      io.err(
-        `attune: the vault reports ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}, so what follows may be incomplete:`,
-      );
-      for (const message of problems) io.err(`  - ${message}`);
-      if (onProblems) onProblems.warn(exitCodes.integrity);
+      io.err(`attune: the vault reports ${count(problems.length)}:`);
+      for (const { message } of problems) io.err(`  - ${message}`);
+      if (problems.some((p) => MISSING.has(p.type))) {
+        io.err('attune: changes may be missing from what follows.');
+        if (onProblems && 'warn' in onProblems) onProblems.warn(exitCodes.integrity);
+      }
     }
     return await work(vault);
   } finally {
