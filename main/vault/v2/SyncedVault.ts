@@ -337,19 +337,27 @@ export class SyncedVault {
    */
   sealLocal(purpose: string, plaintext: Buffer): Buffer {
     this.assertOpen();
-    return seal(this.requireKeys().local, plaintext, this.localAd(purpose));
+    return seal(this.requireKeys().local, plaintext, this.localAd(this.localPurpose(purpose)));
+  }
+
+  /** Opens what `sealLocal` sealed for `purpose`; null if it was not (another vault or key, altered bytes). */
+  openLocal(purpose: string, sealed: Buffer): Buffer | null {
+    this.assertOpen();
+    return openSealed(this.requireKeys().local, sealed, 0, this.localAd(this.localPurpose(purpose)));
   }
 
   /**
-   * Opens what `sealLocal` sealed for `purpose`; null if it was not (another vault or key, altered
-   * bytes), and null while a log is reported forked or rolled back (§9): what was computed then
-   * is named by op ids (`getAllJson`'s versions), which a fork gives to other values, so copies
-   * made before it may not match the records now (computed afresh instead).
+   * `purpose`, bound to the forks and rollbacks reported now (FORMAT.md §17): what a local copy
+   * holds is named by op ids (`getAllJson`'s versions), which a fork gives to other values, so a
+   * copy sealed before one is not opened after it (computed afresh, and sealed anew under the new
+   * set: later unlocks use it while the same set is reported, as forks stay reported for good).
    */
-  openLocal(purpose: string, sealed: Buffer): Buffer | null {
-    this.assertOpen();
-    if (this.problems().some((p) => p.type === 'fork' || p.type === 'rollback')) return null;
-    return openSealed(this.requireKeys().local, sealed, 0, this.localAd(purpose));
+  private localPurpose(purpose: string): string {
+    const marks = this.problems()
+      .filter((p) => p.type === 'fork' || p.type === 'rollback')
+      .map((p) => `${p.type}\n${p.file}\n${p.message}`)
+      .sort();
+    return marks.length === 0 ? purpose : `${purpose}/after/${sha256Hex(Buffer.from(marks.join('\n\n')))}`;
   }
 
   private localAd(purpose: string): Buffer {
@@ -523,9 +531,10 @@ export class SyncedVault {
         merged,
         repairedDamage: acknowledgementsOf(this.state.audit()).length > 0,
       };
-      // Changes this vault knows are missing from it (put back by an older copy, or a log forked)
-      // may be in no backup but the older ones: none of those is pruned while that is so.
-      const missing = this.problems().some((p) => p.type === 'rollback' || p.type === 'fork');
+      // Changes this vault knows are missing from it (files put back to an older copy) may be in no
+      // backup but the older ones: none of those is pruned until the loss is restored (§9.1). A
+      // fork is not a loss (both versions stay in the folder) and stays reported for good.
+      const missing = this.problems().some((p) => p.type === 'rollback');
       const settings = missing ? { ...options, keepOlder: true } : options;
       return backupSyncedVault(source, root, settings, (detail) => {
         // The backup's own entry goes into a new segment once this one is sizeable, so the next

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it, onTestFinished, vi } from 'vitest';
 import { LOCAL_INDEX_DIR } from '../../../main/services/device/localViewCache';
@@ -13,8 +13,9 @@ import { makeVault, PASS } from './serviceKit';
  * record (`<device>:<seq>:<i>`). A computer's data copied whole to a second one (same device id)
  * writes other values under the same op ids: a fork. Once a sync tool's "newer wins" put the
  * second computer's log in place of the first's, the first used its copy of the view, made from
- * its own edit, for a record that now holds the other. While a fork or rollback is reported, the
- * copies are not used (computed afresh from the records).
+ * its own edit, for a record that now holds the other. Copies are sealed for the forks and
+ * rollbacks reported when they were made: one made before the fork does not open after it (the
+ * view is computed afresh and kept anew), and one made during it is used while it stays reported.
  */
 const KEPT: KeptView = { name: 'test-sessions', schema: 1 };
 
@@ -26,14 +27,18 @@ function computer(location: string) {
     await session.unlock({ passphrase: PASS });
     return new RecordStore(session, { keepViewsAfterMs: 0 });
   };
+  const counted = { projections: 0 };
   const view = (store: RecordStore) =>
     store.view(
       kinds.note,
       Symbol('sessions'),
-      (n: { sessionId: string }) => ({ sessionId: n.sessionId }),
+      (n: { sessionId: string }) => {
+        counted.projections++;
+        return { sessionId: n.sessionId };
+      },
       KEPT,
     );
-  return { session, unlock, view };
+  return { session, unlock, view, counted };
 }
 
 it('a view this computer kept is not used for a record a forked log changed under the same op id', async () => {
@@ -70,5 +75,17 @@ it('a view this computer kept is not used for a record a forked log changed unde
   store = await a.unlock();
   expect(a.session.synced?.problems().some((p) => p.type === 'fork')).toBe(true);
   const record = (await a.session.vault.get('note', 'n1')) as { sessionId: string };
+  a.counted.projections = 0;
+  const before = (await stat(kept)).mtimeMs;
   expect((await a.view(store)).get('n1')).toEqual({ sessionId: record.sessionId });
+  expect(a.counted.projections).toBe(1); // computed afresh, and kept anew
+  await vi.waitFor(async () => expect((await stat(kept)).mtimeMs).toBeGreaterThan(before));
+
+  // The fork stays reported for good: the copy kept during it is used at the next unlocks.
+  await a.session.lock('quit');
+  store = await a.unlock();
+  expect(a.session.synced?.problems().some((p) => p.type === 'fork')).toBe(true);
+  a.counted.projections = 0;
+  expect((await a.view(store)).get('n1')).toEqual({ sessionId: record.sessionId });
+  expect(a.counted.projections).toBe(0);
 });

@@ -11,7 +11,7 @@ import { A, kdf, PASS, tempRootsPerTest } from './v2Kit';
 /**
  * A vault that knows changes are missing from it (its log put back to an older copy by a sync tool
  * or a restore from elsewhere) makes backups without them; retention would then prune the older
- * generations that may be the only place those changes remain. While a rollback or fork is
+ * generations that may be the only place those changes remain. While a rollback is
  * reported, backups keep every older generation.
  */
 const tempRoot = tempRootsPerTest('attune-backup-rollback-');
