@@ -161,9 +161,10 @@ export async function verifySyncedCopy(
       );
       if (problem) note(path, problem);
       else if (ofName === name) {
-        const walk = walkSegment(bytes);
+        // The pack's last segment: only its frames after the pack's end of it are the copy's to chain
+        // (a damaged frame before that end, which the pack holds whole, would cut a walk short).
+        const walk = coveredTo ? walkAfter(bytes, coveredTo) : walkSegment(bytes);
         const device = ends.get(hex) ?? new Map();
-        // Where the pack's last segment meets the one before, the pack holds the chain.
         device.set(kind.segment, { first: coveredTo ? null : walk.first, last: walk.last, copied: true });
         ends.set(hex, device);
       }
@@ -207,7 +208,9 @@ function checkSegment(
     sha256Hex(bytes.subarray(0, grewFrom.size)) === grewFrom.hash
   ) {
     start = grewFrom.size;
-    last = walkSegment(bytes.subarray(0, grewFrom.size)).last;
+    const prefix = bytes.subarray(0, grewFrom.size);
+    // Below the pack's end of it, the frames are the pack's (and may be damaged here): not walked.
+    last = (coveredTo > SEGMENT_HEADER_BYTES ? walkAfter(prefix, coveredTo) : walkSegment(prefix)).last;
   }
   const scan = scanLogFrames(bytes, start, key, vaultId, deviceId);
   try {
@@ -269,12 +272,19 @@ async function checkChainAcrossSegments(
       const beforeName = `${DEVICES_DIR}/${hex}/${segmentFileName(segment - 1)}`;
       let before = device.get(segment - 1);
       const hash = expected.files[beforeName];
-      if (!before && expected.linked.has(beforeName) && hash && chainEnds.has(hash)) {
+      const pack = expected.packs.get(hex);
+      const afterPack = pack?.segment === segment - 1;
+      if (!before && expected.linked.has(beforeName) && hash && chainEnds.has(hash) && !afterPack) {
         before = { first: null, last: chainEnds.get(hash) ?? null, copied: false };
       } else if (!before && expected.linked.has(beforeName)) {
         const bytes = await fs.readFile(join(dir, beforeName)).catch(() => null);
-        if (bytes) before = { ...walkSegment(bytes), copied: false };
-        if (bytes && hash && sha256Hex(bytes) === hash) rememberChainEnd(hash, before?.last ?? null);
+        if (bytes && pack && afterPack) {
+          // The pack's last segment: chained from the frames after the pack's end of it, if any.
+          before = { ...walkAfter(bytes, pack.segmentEnd), copied: false };
+        } else {
+          if (bytes) before = { ...walkSegment(bytes), copied: false };
+          if (bytes && hash && sha256Hex(bytes) === hash) rememberChainEnd(hash, before?.last ?? null);
+        }
       }
       if (!before?.last || !here.first) continue;
       if (here.first.seq !== before.last.seq + 1 || !here.first.prev.equals(before.last.hash)) {
@@ -282,4 +292,11 @@ async function checkChainAcrossSegments(
       }
     }
   }
+}
+
+/** The frames of a segment from byte `from` on (a frame's start), walked as a segment of their own. */
+function walkAfter(bytes: Buffer, from: number): ReturnType<typeof walkSegment> {
+  const empty = { keep: SEGMENT_HEADER_BYTES, torn: false, first: null, last: null };
+  if (from < SEGMENT_HEADER_BYTES || from >= bytes.length) return empty;
+  return walkSegment(Buffer.concat([bytes.subarray(0, SEGMENT_HEADER_BYTES), bytes.subarray(from)]));
 }

@@ -6,7 +6,7 @@ import { randomHex, sha256Hex } from '../binary';
 import { inParallel, removeFolder } from '../dirs';
 import type { GenerationOnDisk } from '../generationsOnDisk';
 import { readSmallFile } from '../readSmallFile';
-import { errorCode, type VaultFs } from '../vaultFs';
+import { errorCode, isNotFound, type VaultFs } from '../vaultFs';
 import type { VerifyReport } from '../vaultTypes';
 import { settleGeneration, type WrittenGeneration } from '../writeGeneration';
 import { type MergedCounts, SUMMARY_FILE, sealSummary, summaryAd } from './backupSummary';
@@ -134,17 +134,26 @@ export async function writeSyncedGeneration(
     // it is the previous generation's checked copy, unchanged since.
     const carryPack = async (f: PlannedFile): Promise<PackHeader | null> => {
       const path = join(src.dir, f.path);
-      const stat = await fs.stat(path);
+      // A pack removed meanwhile (its device packed again, and the sync tool passed that on): the
+      // next older one is tried, as a reader does.
+      const gone = (error: unknown): null => {
+        if (isNotFound(error)) return null;
+        throw error;
+      };
+      const stat = await fs.stat(path).catch(gone);
+      if (!stat) return null;
       const stamp = stampOf(stat);
       const before = known?.files[f.path];
       if (before && known?.sources?.[f.path] === stamp) {
-        const header = parsePackHeader(await readRange(fs, path, 0, PACK_HEADER_BYTES));
+        const head = await readRange(fs, path, 0, PACK_HEADER_BYTES).catch(gone);
+        const header = head && parsePackHeader(head);
         if (header && link(f.path, before)) {
           sources[f.path] = stamp;
           return header;
         }
       }
-      const bytes = await fs.readFile(path);
+      const bytes = await fs.readFile(path).catch(gone);
+      if (!bytes) return null;
       const name = f.path.slice(f.path.lastIndexOf('/') + 1);
       const scan = scanPack(
         bytes,
@@ -180,6 +189,11 @@ export async function writeSyncedGeneration(
     for (const hex of new Set(logs.map((f) => f.deviceHex))) {
       if (hex === src.ownHex) continue;
       let expected = readFrom(hex);
+      // The pack's last segment not here yet: the pack holds its frames up to where it was packed,
+      // and a reader goes on with the next (FORMAT.md §6.1), so the copy does too.
+      const pack = carried.get(hex);
+      if (pack && !logs.some((f) => f.deviceHex === hex && !f.copyOf && f.segment === pack.segment))
+        expected++;
       for (const f of logs) {
         if (f.deviceHex !== hex || f.copyOf || f.segment < readFrom(hex)) continue;
         if (f.segment !== expected) break;
@@ -206,7 +220,17 @@ export async function writeSyncedGeneration(
         end.last = walk.last;
         end.unread = [];
       }
-      if (walk.torn && !f.copyOf && f.segment >= readFrom(f.deviceHex) && f.deviceHex !== src.ownHex)
+      // Cut short where the carried pack still holds every frame (before its end of that segment),
+      // the pack's last segment is still arriving as a reader sees it, which reads on regardless.
+      const pack = carried.get(f.deviceHex);
+      const packHolds = pack?.segment === f.segment && walk.keep <= pack.segmentEnd;
+      if (
+        walk.torn &&
+        !f.copyOf &&
+        f.segment >= readFrom(f.deviceHex) &&
+        f.deviceHex !== src.ownHex &&
+        !packHolds
+      )
         skipFrom.set(f.deviceHex, f.segment + 1);
       const whole = !walk.torn && bytes.length === stat.size;
       const kept = bytes.subarray(0, walk.keep);

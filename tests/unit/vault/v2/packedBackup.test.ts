@@ -1,10 +1,10 @@
-import { cp, mkdir, open, readdir, truncate } from 'node:fs/promises';
+import { cp, mkdir, open, readdir, readFile, rm, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupSetDir } from '../../../../main/vault/backupSet';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
 import { verifyVault } from '../../../../main/vault/verifyVault';
-import { A, kdf, PASS, tempRootsPerTest } from './v2Kit';
+import { A, B, kdf, PASS, tempRootsPerTest } from './v2Kit';
 
 /**
  * Backups of a packed log (FORMAT.md §6.1, §16). A reader of the vault reads a device's frames
@@ -146,5 +146,72 @@ describe('backups of a packed log', () => {
     expect((await readdir(join(thirdDir, 'devices', A))).filter((n) => n.startsWith('pack-'))).toEqual([]);
     expect(await notesInGeneration(root, thirdDir)).toEqual(range(70));
     await again.lock();
+  });
+
+  it('damage before the pack’s end of its last segment: the next backups still pass the quick check (no full copy again)', async () => {
+    const { root, dir, folder } = await packedVault(40);
+    const segments = (await readdir(officeLog(dir))).filter((n) => n.startsWith('log-')).sort();
+    const last = segments.at(-1)!;
+    // The second frame's magic in the pack's last segment: a walk of it stops after the first.
+    const bytes = await readFile(join(officeLog(dir), last));
+    await flipByte(join(officeLog(dir), last), 25 + 12 + bytes.readUInt32BE(29));
+    const vault = await openOffice(dir);
+    for (let i = 40; i < 70; i++) await vault.put('note', `n${i}`, { i, text: `note ${i} `.repeat(20) });
+    const first = await vault.backupTo(folder, { now: new Date(T0) });
+    expect(first.verify).toMatchObject({ ok: true, problems: [] });
+    await vault.put('note', 'n70', { i: 70, text: 'one more' });
+    const second = await vault.backupTo(folder, { now: new Date(T0 + HOUR) });
+    expect(second).toMatchObject({ verified: 'changed-files', verify: { ok: true, problems: [] } });
+    expect(second.linkedFiles).toBeGreaterThan(0); // not the retry that copies everything
+    const secondDir = join(backupSetDir(folder, vault.vaultHex), second.generation);
+    expect(await notesInGeneration(root, secondDir)).toEqual(range(71));
+    await vault.lock();
+  });
+
+  it('another computer’s pack holds its last segment, which is still arriving: the segments after it are copied, as a reader reads them', async () => {
+    const { root, dir, folder } = await packedVault(40);
+    // A laptop joins, with a segment per change (so the segment its pack ends in holds nothing
+    // after the pack's end of it, as happens when a segment fills at that moment), and packs.
+    const laptopDir = join(root, 'laptop');
+    await cp(dir, laptopDir, { recursive: true });
+    const laptopOptions = { device: { hex: B, name: 'Laptop' }, heartbeatMs: 0, segmentBytes: 1 };
+    const laptop = await SyncedVault.open(
+      laptopDir,
+      { passphrase: PASS },
+      { ...laptopOptions, packMinFrames: 20 },
+    );
+    const laptopLog = join(laptopDir, 'devices', B);
+    let i = 100;
+    for (; i < 130; i++) await laptop.put('note', `n${i}`, { i, text: `note ${i}` });
+    await laptop.lock();
+    const [pack] = (await readdir(laptopLog)).filter((n) => n.startsWith('pack-'));
+    const packed = pack!.replace('pack-', 'log-');
+    // Its next saves go into the segments after the pack's last.
+    const again = await SyncedVault.open(
+      laptopDir,
+      { passphrase: PASS },
+      { ...laptopOptions, packMinFrames: 0 },
+    );
+    for (let j = 0; j < 5; j++, i++) await again.put('note', `n${i}`, { i, text: 'after the pack' });
+    await again.lock();
+    // The laptop's folder arrives at the office, its pack's last segment still on its way (cut short).
+    await cp(laptopLog, join(dir, 'devices', B), { recursive: true });
+    await truncate(join(dir, 'devices', B, packed), 100);
+    const office = await openOffice(dir);
+    const shown = (await office.getAll('note')).length;
+    expect(shown).toBe(40 + (i - 100));
+    const result = await office.backupTo(folder, { now: new Date(T0) });
+    expect(result.verify).toMatchObject({ ok: true });
+    const generation = join(backupSetDir(folder, office.vaultHex), result.generation);
+    expect((await notesInGeneration(root, generation)).length).toBe(shown);
+    await office.lock();
+    // And with that segment not there at all.
+    await rm(join(dir, 'devices', B, packed));
+    const office2 = await openOffice(dir);
+    expect((await office2.getAll('note')).length).toBe(shown);
+    const result2 = await office2.backupTo(folder, { now: new Date(T0 + HOUR) });
+    const generation2 = join(backupSetDir(folder, office2.vaultHex), result2.generation);
+    expect((await notesInGeneration(root, generation2)).length).toBe(shown);
+    await office2.lock();
   });
 });
