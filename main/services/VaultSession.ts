@@ -23,7 +23,7 @@ import { upgradeFormat1IfNeeded } from './upgrade/upgradeFormat1IfNeeded';
 
 /**
  * How long a restore's folder beside the vault must have been left untouched before an unlock
- * removes it: a restore run by the command line may be preparing one while the app unlocks.
+ * removes it: another computer sharing the folder around the vault may be preparing one then.
  */
 const UNFINISHED_RESTORE_MS = 60 * 60 * 1000;
 /**

@@ -10,8 +10,10 @@ export const preparingDir = (vaultDir: string, hex: string): string => `${vaultD
 /**
  * Removes folders an interrupted restore left beside the vault: a full encrypted copy of the
  * records (the backup still holds them), perhaps in a synced parent folder. A restore removes
- * them before it starts; an unlock removes those untouched for `olderThanMs`, since a restore
- * run by another Attune process (the command line) may be preparing one at that moment.
+ * them before it starts; an unlock removes those untouched for `olderThanMs`, since another
+ * computer sharing the folder around the vault (a synced parent folder) may be preparing one then.
+ * Its files are written into the folder's subfolders, so its own time is when it was begun: an
+ * hour is far longer than a restore takes.
  * `rm` never follows a link named like one (it removes the link).
  */
 export async function removeUnfinishedRestores(
@@ -21,7 +23,8 @@ export async function removeUnfinishedRestores(
   const parent = dirname(vaultDir);
   const names = await readdir(parent).catch(() => [] as string[]);
   for (const name of names) {
-    if (!name.startsWith(basename(vaultDir)) || !PREPARING.test(name)) continue;
+    // This vault's only: `Attune.restoring-…`, never a sibling's such as `Attune-work.restoring-…`.
+    if (!name.startsWith(`${basename(vaultDir)}.restoring-`) || !PREPARING.test(name)) continue;
     const path = join(parent, name);
     if (options.olderThanMs !== undefined) {
       const changed = await lstat(path).then(

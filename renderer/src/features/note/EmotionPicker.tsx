@@ -63,7 +63,9 @@ export const EmotionPicker = memo(function EmotionPicker({
    * field and its Add button is not leaving: the button adds it on its own click.
    */
   function addOnLeaving(event: FocusEvent) {
-    if (!word.trim() || row.current?.contains(event.relatedTarget)) return;
+    // The window losing focus (another app, another window) is not leaving the field: the word
+    // may be half typed, and the field still holds it when the user comes back.
+    if (!word.trim() || row.current?.contains(event.relatedTarget) || !document.hasFocus()) return;
     add();
   }
 

@@ -26,6 +26,10 @@ test('an unlock removes a restore’s folder left for an hour beside the vault, 
   const mine = join(parent, 'my-documents');
   await mkdir(mine);
   await writeFile(join(mine, 'keep.txt'), 'mine');
+  // A sibling vault's (`vault-work`), however old, is not this vault's.
+  const sibling = join(parent, `${name}-work.restoring-0badc0de`);
+  await mkdir(sibling);
+  await utimes(sibling, twoHoursAgo, twoHoursAgo);
   const link = join(parent, `${name}.restoring-feedface`);
   await symlink(mine, link);
   await lutimes(link, twoHoursAgo, twoHoursAgo);
@@ -39,5 +43,6 @@ test('an unlock removes a restore’s folder left for an hour beside the vault, 
   expect(left).toContain(basename(fresh));
   expect(left).toContain(name);
   expect(left).not.toContain(basename(link));
+  expect(left).toContain(basename(sibling));
   expect(await readdir(mine)).toEqual(['keep.txt']);
 });
