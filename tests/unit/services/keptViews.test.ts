@@ -137,7 +137,9 @@ describe('views kept on this computer between unlocks (FORMAT.md §17)', () => {
     await vi.waitFor(() => expect(existsSync(v.file())).toBe(true));
     const bytes = await readFile(v.file());
     expect(bytes.includes(Buffer.from(MARKER))).toBe(false);
-    expect(bytes.includes(Buffer.from('s1'))).toBe(false);
+    // As the rows' JSON would hold it: two bytes alone turn up in random ciphertext now and then.
+    expect(bytes.includes(Buffer.from('"sessionId":"s1"'))).toBe(false);
+    expect(bytes.includes(Buffer.from('sessionId'))).toBe(false);
     expect(bytes.subarray(0, 4).toString('ascii')).toBe('ATLV');
     expect(v.file().startsWith(v.session.location)).toBe(false);
   });
