@@ -273,14 +273,16 @@ async function checkChainAcrossSegments(
       let before = device.get(segment - 1);
       const hash = expected.files[beforeName];
       const pack = expected.packs.get(hex);
-      const afterPack = pack?.segment === segment - 1;
-      if (!before && expected.linked.has(beforeName) && hash && chainEnds.has(hash) && !afterPack) {
-        before = { first: null, last: chainEnds.get(hash) ?? null, copied: false };
+      // The pack's last segment is chained from its frames after the pack's end of it, if any.
+      const from = pack?.segment === segment - 1 ? pack.segmentEnd : 0;
+      const key = hash && chainEndKey(hash, from);
+      if (!before && expected.linked.has(beforeName) && key && chainEnds.has(key)) {
+        before = { first: null, last: chainEnds.get(key) ?? null, copied: false };
       } else if (!before && expected.linked.has(beforeName)) {
         const bytes = await fs.readFile(join(dir, beforeName)).catch(() => null);
-        if (bytes && pack && afterPack) {
-          // The pack's last segment: chained from the frames after the pack's end of it, if any.
-          before = { ...walkAfter(bytes, pack.segmentEnd), copied: false };
+        if (bytes && from) {
+          before = { ...walkAfter(bytes, from), copied: false };
+          if (key && sha256Hex(bytes) === hash) rememberChainEnd(key, before.last);
         } else {
           if (bytes) before = { ...walkSegment(bytes), copied: false };
           if (bytes && hash && sha256Hex(bytes) === hash) rememberChainEnd(hash, before?.last ?? null);
@@ -294,8 +296,14 @@ async function checkChainAcrossSegments(
   }
 }
 
+/**
+ * The key of a segment's chain end in the cache: its SHA-256, and for a pack's last segment the
+ * pack's end of it too (its chain end is then that of the frames after it).
+ */
+export const chainEndKey = (hash: string, from = 0): string => (from ? `${hash}@${from}` : hash);
+
 /** The frames of a segment from byte `from` on (a frame's start), walked as a segment of their own. */
-function walkAfter(bytes: Buffer, from: number): ReturnType<typeof walkSegment> {
+export function walkAfter(bytes: Buffer, from: number): ReturnType<typeof walkSegment> {
   const empty = { keep: SEGMENT_HEADER_BYTES, torn: false, first: null, last: null };
   if (from < SEGMENT_HEADER_BYTES || from >= bytes.length) return empty;
   return walkSegment(Buffer.concat([bytes.subarray(0, SEGMENT_HEADER_BYTES), bytes.subarray(from)]));

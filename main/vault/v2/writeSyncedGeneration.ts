@@ -21,7 +21,14 @@ import { readKeySlotFiles } from './readKeySlotFiles';
 import { decodeSeen } from './seenFile';
 import { type PlannedFile, planSyncedGeneration } from './syncedGenerationPlan';
 import { blockingProblems, type HeadClaim, type SyncProblem } from './types';
-import { type CopiedGeneration, knownChainEnd, rememberChainEnd, verifySyncedCopy } from './verifySyncedCopy';
+import {
+  type CopiedGeneration,
+  chainEndKey,
+  knownChainEnd,
+  rememberChainEnd,
+  verifySyncedCopy,
+  walkAfter,
+} from './verifySyncedCopy';
 import { checkSyncedFolder } from './verifySyncedFolder';
 import { type FrameLink, walkSegment } from './walkSegment';
 
@@ -237,6 +244,9 @@ export async function writeSyncedGeneration(
       if (whole) sources[f.path] = stamp;
       const hash = sha256Hex(kept);
       if (!walk.torn) rememberChainEnd(hash, walk.last);
+      // The pack's last segment: what the next backup's quick check chains the next segment to.
+      if (!walk.torn && pack?.segment === f.segment)
+        rememberChainEnd(chainEndKey(hash, pack.segmentEnd), walkAfter(kept, pack.segmentEnd).last);
       if (whole && hash === before && link(f.path, before)) return;
       // A segment that grew from the previous generation's whole copy: its check after writing
       // need only decrypt what was appended (verifySyncedCopy).
