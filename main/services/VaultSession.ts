@@ -201,8 +201,9 @@ export class VaultSession {
     if (!this.#vault && !(await this.#open(open))) {
       throw lockedWhileOpening();
     }
-    // A restore cut short (a crash, a kill) left a full copy of the records beside the vault.
-    await removeUnfinishedRestores(this.location, { olderThanMs: UNFINISHED_RESTORE_MS }).catch(
+    // A restore cut short (a crash, a kill) left a full copy of the records beside the vault:
+    // removed in the background, so the unlock's answer never waits for deleting megabytes.
+    void removeUnfinishedRestores(this.location, { olderThanMs: UNFINISHED_RESTORE_MS }).catch(
       (error: unknown) => console.warn('Could not remove an unfinished restore beside the vault:', error),
     );
     // Told with this answer: the copy once (the upgrade happens at one unlock only), a failure at
