@@ -71,6 +71,23 @@ const GENESIS = '0'.repeat(64);
 /** This device's own log is shorter than what it claimed to have written (see open). */
 class OwnLogBehind extends Error {}
 
+/**
+ * This device's folder is a link, a file or a pipe (put there outside Attune): nothing is written
+ * through it, since a link may lead anywhere. This computer carries on as a new device, as when its
+ * log went back; readAllLogs reports the stray and never reads it.
+ */
+class OwnFolderStray extends OwnLogBehind {}
+
+async function isStrayFolder(fs: VaultFs, path: string): Promise<boolean> {
+  try {
+    const stat = await fs.lstat(path);
+    return !stat.isDirectory || stat.isSymbolicLink;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
 function copyKeys(keys: V2Keys): V2Keys {
   return {
     vaultKey: Buffer.from(keys.vaultKey),
@@ -253,6 +270,7 @@ export class SyncedVault {
       vault.replaces = replaces;
       try {
         if (stale.delete(hex)) await putAsideStaleFolder(fs, dir, hex, vault.now());
+        if (await isStrayFolder(fs, vault.deviceDir)) throw new OwnFolderStray();
         await fs.mkdir(vault.deviceDir, { mode: 0o700, recursive: true });
         const own = files.find((f) => f.deviceHex === hex && f.slots.vaultId.equals(vaultId));
         const winnerBytes = serializeKeySlots(withDevice(unlocked.winner.slots, hex));

@@ -15,14 +15,67 @@ const APPLY_EVERY = 256;
 /** What the last read of every device's log left, for the next incremental read. */
 export type LogReads = Map<string, DeviceLogRead>;
 
-/** The device folders present in the vault (32 hex digits each). */
+/** The device folders present in the vault (32 hex digits each), links and other strays left out. */
 export async function listDeviceFolders(fs: VaultFs, vaultDir: string): Promise<string[]> {
+  return (await listDeviceEntries(fs, vaultDir)).folders;
+}
+
+/** What is under a device folder's name in `devices/` but is not a folder of its own. */
+export interface StrayDeviceEntry {
+  hex: string;
+  what: 'a link' | 'a file' | 'something else';
+}
+
+/**
+ * The entries of `devices/` named like a device folder, split into real folders and strays. A
+ * symbolic link there (to a folder or a file, inside the vault or anywhere else) is never
+ * followed: whatever it leads to is not this vault's folder, and reading it would take files from
+ * outside the vault for a device's changes. Neither is a file or a pipe under such a name read.
+ */
+export async function listDeviceEntries(
+  fs: VaultFs,
+  vaultDir: string,
+): Promise<{ folders: string[]; strays: StrayDeviceEntry[] }> {
+  let names: string[];
   try {
-    return (await fs.readdir(join(vaultDir, DEVICES_DIR))).filter(isDeviceFolderName).sort();
+    names = (await fs.readdir(join(vaultDir, DEVICES_DIR))).filter(isDeviceFolderName).sort();
   } catch (error) {
-    if (isNotFound(error)) return [];
+    if (isNotFound(error)) return { folders: [], strays: [] };
     throw error;
   }
+  const folders: string[] = [];
+  const strays: StrayDeviceEntry[] = [];
+  for (const hex of names) {
+    let stat: Awaited<ReturnType<VaultFs['lstat']>>;
+    try {
+      stat = await fs.lstat(join(vaultDir, DEVICES_DIR, hex));
+    } catch (error) {
+      if (isNotFound(error)) continue; // gone since the listing
+      throw error;
+    }
+    if (stat.isDirectory && !stat.isSymbolicLink) folders.push(hex);
+    else
+      strays.push({
+        hex,
+        what: stat.isSymbolicLink ? 'a link' : stat.isFile ? 'a file' : 'something else',
+      });
+  }
+  return { folders, strays };
+}
+
+/** What a reader says of a stray under a device folder's name: reported, never read nor removed. */
+export function strayDeviceProblem(stray: StrayDeviceEntry): SyncProblem {
+  const { hex, what } = stray;
+  return {
+    type: 'foreign',
+    file: `${DEVICES_DIR}/${hex}`,
+    deviceHex: hex,
+    message:
+      `The folder of ${hex}'s changes is not a folder but ${what} put under its name, so Attune did ` +
+      'not read it (a link there could lead outside the vault, and is never followed). If it was put ' +
+      `there by hand or by a tool, move it out of the vault folder and put ${hex}'s folder back, or ` +
+      `open Attune on ${hex} so the sync tool sends its files again.`,
+  };
 }
 
 /**
@@ -47,10 +100,13 @@ export async function readAllLogs(args: {
   const { fs, vaultDir, vaultId, logKey, ownHex, state } = args;
   const reads: LogReads = new Map();
   const problems: SyncProblem[] = [];
-  const folders = await listDeviceFolders(fs, vaultDir);
+  const { folders, strays } = await listDeviceEntries(fs, vaultDir);
+  problems.push(...strays.map(strayDeviceProblem));
   let offered = 0;
   let applied = 0;
-  if (ownHex !== null && !folders.includes(ownHex)) folders.push(ownHex);
+  // This device's own folder not there yet is read as empty; a stray under its name is not read.
+  if (ownHex !== null && !folders.includes(ownHex) && !strays.some((s) => s.hex === ownHex))
+    folders.push(ownHex);
   args.onDevice?.(0, folders.length);
   for (const [index, hex] of folders.entries()) {
     if (args.stale?.has(hex)) {

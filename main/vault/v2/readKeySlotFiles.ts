@@ -4,7 +4,8 @@ import { readSmallFile } from '../readSmallFile';
 import { readFailure } from '../vaultErrors';
 import { errorCode, isNotFound, type VaultFs } from '../vaultFs';
 import { KEYS_FILE, type KeySlots, parseKeySlots } from './keySlotsCodec';
-import { classifyDeviceFile, isDeviceFolderName } from './syncNames';
+import { listDeviceEntries } from './readAllLogs';
+import { classifyDeviceFile } from './syncNames';
 import type { SyncProblem } from './types';
 
 const DEVICES = 'devices';
@@ -26,6 +27,17 @@ async function names(fs: VaultFs, dir: string): Promise<string[]> {
   }
 }
 
+/** The device folders; a link or file under such a name is never followed (readAllLogs reports it). */
+async function deviceFolders(fs: VaultFs, vaultDir: string): Promise<string[]> {
+  try {
+    return (await listDeviceEntries(fs, vaultDir)).folders;
+  } catch (error) {
+    // A plain file where the folder of devices should be: nothing to read there.
+    if (errorCode(error) === 'ENOTDIR') return [];
+    throw readFailure(error, 'folder of devices');
+  }
+}
+
 /**
  * Every device's keys.json, conflict copies included (FORMAT.md §4). `deviceHex` is the folder
  * the file is in. A file that cannot be read or fails its checks is skipped and reported, so one
@@ -38,7 +50,7 @@ export async function readKeySlotFiles(
 ): Promise<{ files: Array<{ deviceHex: string; file: string; slots: KeySlots }>; problems: SyncProblem[] }> {
   const files: Array<{ deviceHex: string; file: string; slots: KeySlots }> = [];
   const problems: SyncProblem[] = [];
-  for (const deviceHex of (await names(fs, join(vaultDir, DEVICES))).filter(isDeviceFolderName)) {
+  for (const deviceHex of await deviceFolders(fs, vaultDir)) {
     const found = (await names(fs, join(vaultDir, DEVICES, deviceHex))).filter(isKeySlotsName);
     for (const name of found.sort((a, b) => Number(b === KEYS_FILE) - Number(a === KEYS_FILE))) {
       const file = `${DEVICES}/${deviceHex}/${name}`;
