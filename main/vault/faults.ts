@@ -93,6 +93,7 @@ export class FaultyFs implements VaultFs {
   rmdir = (path: string) => this.run('rmdir', path, () => this.inner.rmdir(path));
   stat = (path: string) => this.run('stat', path, () => this.inner.stat(path));
   lstat = (path: string) => this.run('lstat', path, () => this.inner.lstat(path));
+  fstat = (fd: number) => this.run('fstat', fd, () => this.inner.fstat(fd));
   link = (existing: string, newPath: string) =>
     this.run('link', newPath, () => this.inner.link(existing, newPath));
   linkSync = (existing: string, newPath: string) => {
@@ -103,7 +104,7 @@ export class FaultyFs implements VaultFs {
 
 /** Only calls that change something on disk. */
 export const mutatingOps = (op: keyof VaultFs): boolean =>
-  !['readFile', 'readFileSync', 'read', 'readdir', 'stat', 'lstat'].includes(op);
+  !['readFile', 'readFileSync', 'read', 'readdir', 'stat', 'lstat', 'fstat'].includes(op);
 
 /**
  * Abandons `vault` as if its process had died this instant: no further file access, keys

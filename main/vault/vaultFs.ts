@@ -47,6 +47,8 @@ export interface VaultFs {
    * copies whole folders uses it, so a link put in a synced folder never leads outside it.
    */
   lstat(path: string): Promise<VaultStat>;
+  /** `stat` of an open file: of what was opened, whatever its path names now. */
+  fstat(fd: number): Promise<VaultStat>;
   /** Makes `newPath` a hard link to `existing` (backups share unchanged files between generations). */
   link(existing: string, newPath: string): Promise<void>;
   /**
@@ -120,6 +122,7 @@ export const nodeVaultFs: VaultFs = {
   rmdir: (path) => call<void>((cb) => nodeFs.rmdir(path, (err) => cb(err, undefined))),
   stat: async (path) => statOf(await call<nodeFs.Stats>((cb) => nodeFs.stat(path, cb))),
   lstat: async (path) => statOf(await call<nodeFs.Stats>((cb) => nodeFs.lstat(path, cb))),
+  fstat: async (fd) => statOf(await call<nodeFs.Stats>((cb) => nodeFs.fstat(fd, cb))),
   link: (existing, newPath) =>
     call<void>((cb) => nodeFs.link(existing, newPath, (err) => cb(err, undefined))),
   linkSync: (existing, newPath) => nodeFs.linkSync(existing, newPath),

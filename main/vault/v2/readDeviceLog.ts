@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { isPlainFile } from '../readSmallFile';
+import { isPlainFile, NotPlainFileError, openPlainFile, readPlainFile } from '../readSmallFile';
 import { isNotFound, type VaultFs } from '../vaultFs';
 import {
   artefactProblem,
@@ -189,7 +189,17 @@ async function choosePack(
     if (before?.pack && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
       return { name: entry.name, read: before };
     }
-    const bytes = await context.fs.readFile(path).catch(gone);
+    let bytes: Buffer | null;
+    try {
+      bytes = (await readPlainFile(context.fs, path)).bytes;
+    } catch (error) {
+      // A link (or folder, pipe) put under its name since the listing: never followed.
+      if (!(error instanceof NotPlainFileError)) bytes = gone(error);
+      else {
+        notes.push(headerProblem(context.folder, entry.name, context.device.hex, 'it is not a plain file'));
+        continue;
+      }
+    }
     if (!bytes) continue;
     const scan = scanPack(
       bytes,
@@ -278,8 +288,34 @@ interface ReadContext {
   own: boolean;
 }
 
-/** Reads one file, or reuses / extends what an earlier read found; null when the file has gone. */
+/**
+ * Reads one file, or reuses / extends what an earlier read found; null when the file has gone.
+ * One that is no longer a plain file (a link swapped in since the listing) is not read: skipped
+ * with the reason, as the listing skips one.
+ */
 async function readSegmentFile(
+  context: ReadContext,
+  entry: Listed,
+  before: SegmentFileRead | undefined,
+): Promise<SegmentFileRead | null> {
+  try {
+    return await readSegmentFileOnce(context, entry, before);
+  } catch (error) {
+    if (!(error instanceof NotPlainFileError)) throw error;
+    return {
+      segment: entry.segment,
+      artefactOf: entry.artefactOf,
+      size: 0,
+      mtimeMs: Number.NaN,
+      end: 0,
+      frames: [],
+      tornTail: false,
+      damage: headerProblem(context.folder, entry.name, context.device.hex, 'it is not a plain file'),
+    };
+  }
+}
+
+async function readSegmentFileOnce(
   context: ReadContext,
   entry: Listed,
   before: SegmentFileRead | undefined,
@@ -313,11 +349,11 @@ async function readSegmentFile(
       };
     }
   }
-  // The modification time is taken before the read, so a change during the read is seen next time.
-  const stat = await fs.stat(path).catch(gone);
-  if (!stat) return null;
-  const bytes = await fs.readFile(path).catch(gone);
-  if (!bytes) return null;
+  // The modification time is the opened file's, taken before the read, so a change during the
+  // read is seen next time.
+  const whole = await readPlainFile(fs, path).catch(gone);
+  if (!whole) return null;
+  const { bytes, stat } = whole;
   const base = {
     segment: entry.segment,
     artefactOf: entry.artefactOf,
@@ -390,14 +426,17 @@ function scanFrom(
   return { end: base + scan.end, frames, tornTail: scan.tornTail, damage };
 }
 
-/** `length` bytes of the file at `path` from `position` (fewer at its end). */
+/**
+ * `length` bytes of the file at `path` from `position` (fewer at its end). Only a plain file is
+ * read (NotPlainFileError otherwise), checked once opened: a link is never followed.
+ */
 export async function readRange(
   fs: VaultFs,
   path: string,
   position: number,
   length: number,
 ): Promise<Buffer> {
-  const fd = await fs.open(path, 'r');
+  const { fd } = await openPlainFile(fs, path);
   try {
     return await fs.read(fd, length, position);
   } finally {

@@ -5,7 +5,7 @@ import { type BackupSidecar, SIDECAR_FILE, serializeSidecar } from '../backupSid
 import { randomHex, sha256Hex } from '../binary';
 import { inParallel, removeFolder } from '../dirs';
 import type { GenerationOnDisk } from '../generationsOnDisk';
-import { readSmallFile } from '../readSmallFile';
+import { NotPlainFileError, readPlainFile, readSmallFile } from '../readSmallFile';
 import { errorCode, isNotFound, type VaultFs } from '../vaultFs';
 import type { VerifyReport } from '../vaultTypes';
 import { settleGeneration, type WrittenGeneration } from '../writeGeneration';
@@ -144,7 +144,8 @@ export async function writeSyncedGeneration(
       // A pack removed meanwhile (its device packed again, and the sync tool passed that on): the
       // next older one is tried, as a reader does.
       const gone = (error: unknown): null => {
-        if (isNotFound(error)) return null;
+        // Or a link swapped in since the plan: never followed (a reader skips it too).
+        if (isNotFound(error) || error instanceof NotPlainFileError) return null;
         throw error;
       };
       const stat = await fs.stat(path).catch(gone);
@@ -159,7 +160,7 @@ export async function writeSyncedGeneration(
           return header;
         }
       }
-      const bytes = await fs.readFile(path).catch(gone);
+      const bytes = await readPlainFile(fs, path).then((read) => read.bytes, gone);
       if (!bytes) return null;
       const name = f.path.slice(f.path.lastIndexOf('/') + 1);
       const scan = scanPack(
@@ -221,7 +222,15 @@ export async function writeSyncedGeneration(
         end.unread.push(f.path);
         return;
       }
-      const bytes = await fs.readFile(join(src.dir, f.path));
+      let bytes: Buffer;
+      try {
+        bytes = (await readPlainFile(fs, join(src.dir, f.path))).bytes;
+      } catch (error) {
+        // A link (or folder, pipe) swapped in since the plan: never followed, left out as a name
+        // that was not a plain file is (readers skip it).
+        if (error instanceof NotPlainFileError) return;
+        throw error;
+      }
       const walk = walkSegment(bytes);
       if (walk.last) {
         end.last = walk.last;

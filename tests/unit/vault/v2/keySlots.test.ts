@@ -401,7 +401,7 @@ describe('key slots (keys.json)', () => {
       await writeFile(join(dir, 'devices', d, 'keys.json'), serializeKeySlots(withDevice(slots, d)));
     }
     const fs = new FaultyFs();
-    fs.arm({ at: 1, mode: 'once', only: (op) => op === 'readFile' });
+    fs.arm({ at: 1, mode: 'once', only: (op) => op === 'read' });
     const { files, problems } = await readKeySlotFiles(fs, dir);
     expect(files.map((f) => f.deviceHex)).toEqual([DEV_B]);
     expect(problems).toEqual([
