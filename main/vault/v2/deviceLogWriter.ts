@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { atomicWriteFile } from '../atomicWrite';
 import { errorCode, isNotFound, type VaultFs } from '../vaultFs';
-import { encodeSegmentHeader, SEGMENT_HEADER_BYTES } from './logFrame';
+import { encodeSegmentHeader, MAX_SEGMENT, SEGMENT_HEADER_BYTES } from './logFrame';
 import { segmentFileName } from './syncNames';
 
 /** A writer appends to its newest segment until it holds at least this much (FORMAT.md §6). */
@@ -219,15 +219,37 @@ export class DeviceLogWriter {
    */
   private async nextSegment(carried: Buffer = Buffer.alloc(0)): Promise<void> {
     const next = this.segment + 1;
+    if (next > MAX_SEGMENT) {
+      // Six digits are all a segment's name has (FORMAT.md §6). Only names put in the folder from
+      // outside can bring a log here (the reader numbers the next segment after them); say so
+      // rather than fail with an error that repeating the change cannot fix.
+      const last = segmentFileName(MAX_SEGMENT);
+      throw new AttuneError(
+        'integrity',
+        `This computer's change log has no part left after ${last} (in ${this.deviceDir}), so the ` +
+          'last change was not saved. Names like log-999990.bin there that are not files Attune ' +
+          'wrote (folders, links or files put there by hand or by a tool) use up the numbers: move ' +
+          'them out of the vault folder, then lock the vault, unlock it again and repeat the change.',
+      );
+    }
     const name = segmentFileName(next);
     const path = join(this.deviceDir, name);
     // A segment is never rewritten (FORMAT.md §6). Only a header-only file, left by a creation
     // that failed after its rename, may be replaced; anything more means this session's idea of
     // the log is out of date (the folder changed under it), and writing on would destroy frames.
-    const existing = await this.fs.stat(path).catch((error: unknown) => {
+    const existing = await this.fs.lstat(path).catch((error: unknown) => {
       if (isNotFound(error)) return null;
       throw error;
     });
+    if (existing && (!existing.isFile || existing.isSymbolicLink)) {
+      // A folder, link or pipe put under the next segment's name since the log was read.
+      throw new AttuneError(
+        'integrity',
+        `${path} is not a file Attune wrote (a folder, link or pipe has the name of this ` +
+          "computer's next change log part), so the last change was not saved. Move it out of the " +
+          'vault folder, then lock the vault, unlock it again and repeat the change.',
+      );
+    }
     if (existing && existing.size > SEGMENT_HEADER_BYTES) {
       throw new AttuneError(
         'integrity',

@@ -18,6 +18,7 @@ export interface MergeBase {
   /**
    * The highest number of a segment name that is not a plain file (skipped, readDeviceLog.ts), or
    * 0: this device's next segment comes after it, so the writer never writes where readers skip.
+   * One at the last number there is (MAX_SEGMENT) is left out: nothing could come after it.
    */
   skippedSegment?: number;
 }

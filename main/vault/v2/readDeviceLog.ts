@@ -9,7 +9,13 @@ import {
   packProblem,
 } from './deviceLogProblems';
 import type { LogTail } from './deviceLogWriter';
-import { encodeSegmentHeader, parseSegmentHeader, SEGMENT_HEADER_BYTES, scanLogFrames } from './logFrame';
+import {
+  encodeSegmentHeader,
+  MAX_SEGMENT,
+  parseSegmentHeader,
+  SEGMENT_HEADER_BYTES,
+  scanLogFrames,
+} from './logFrame';
 import { scanPack } from './logPack';
 import { extendLogRead, isTakenOver, mergeLogFiles } from './mergeLogFiles';
 import { classifyDeviceFile, type SyncTool } from './syncNames';
@@ -96,7 +102,14 @@ export async function readDeviceLog(
       // A folder, link, pipe or device under a log's name (put there by hand or by a tool): never
       // read, since reading one may fail, hang (a pipe) or lead outside the vault (a link).
       notes.push(headerProblem(folder, name, device.hex, 'it is not a plain file'));
-      if (kind.type === 'segment') skippedSegment = Math.max(skippedSegment, kind.segment);
+      // This device's next segment comes after a skipped name, except one at the last number
+      // there is: no segment can come after it, so honouring it would refuse every save (and the
+      // open, which saves an entry). Ignoring it is safe: this device writes its numbers in order,
+      // so it cannot have reached the last one, and the segments it goes on with are plain files
+      // that every reader reads. Refusing with a message instead would leave the user unable to
+      // save notes until they found and moved the entry, for no data it protects.
+      if (kind.type === 'segment' && kind.segment < MAX_SEGMENT)
+        skippedSegment = Math.max(skippedSegment, kind.segment);
       continue;
     }
     if (kind.type === 'segment') listed.push({ name, segment: kind.segment });
