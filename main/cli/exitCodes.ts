@@ -25,8 +25,10 @@ export function exitCodeFor(kind: ErrorKind): number {
 export const exitCodeHelp = `
 Exit codes:
   0  ok
-  1  integrity problems found (verify), a file failed its integrity check, or the vault
-     reports problems (damaged, rolled-back or forked logs) and the output may be incomplete
-  2  usage error or invalid input
+  1  integrity problems found (verify), a file failed its integrity check, a file the vault
+     needs is missing or damaged (its key files, say), or the vault reports problems (damaged,
+     rolled-back or forked logs) and the output may be incomplete
+  2  usage error or invalid input, or a folder that is not a vault (no attune-vault.json:
+     none, or not yet arrived from the sync service)
   3  wrong passphrase or recovery key
   4  the vault is in use by another process (the app, or another attune command)`;

@@ -243,12 +243,14 @@ export class SyncedVault {
     const { files, problems: keyProblems } = await readKeySlotFiles(fs, dir);
     if (files.length === 0) {
       // Key files that are there but do not read are not "still arriving": say which, and what to do.
+      // Either way the folder is a vault (its marker is there) lacking a file it needs: an integrity
+      // problem, as verifySyncedFolder says too (the CLI's exit code 1 for both, README).
       const damaged = keyProblems.map((p) => p.file);
       throw new AttuneError(
-        damaged.length > 0 ? 'integrity' : 'not-a-vault',
+        'integrity',
         damaged.length > 0
           ? `This vault’s key file${damaged.length === 1 ? '' : 's'} (${damaged.join(', ')}) could not be read: damaged or changed outside Attune, or still being written by the sync app. If another computer uses this vault, let the sync app finish and try again; otherwise restore the vault from a backup (“Restore from a backup…” on the unlock screen). The passphrase and the recovery key both need a key file.`
-          : 'This vault’s key files have not arrived from the sync service yet. Wait for syncing to finish and try again.',
+          : 'This vault’s key files (keys.json) are not in its folder: they have not arrived from the sync service yet, or were removed. Wait for syncing to finish and try again; if it has finished, restore the vault from a backup (“Restore from a backup…” on the unlock screen).',
       );
     }
     const unlocked = await unlockSlots(
