@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import type { Note } from '../../../shared/domain/noteSchema';
 import { type DemoData, generateDemo } from '../../services/demo/generateDemo';
 import { writeDemo } from '../../services/demo/writeDemo';
-import { kinds } from '../../services/RecordStore';
 import { DeviceConfigStore } from '../../services/device/DeviceConfigStore';
 import { ThisDevice } from '../../services/device/ThisDevice';
+import { kinds } from '../../services/RecordStore';
 import { inParallel } from '../../vault/dirs';
+import { Vault } from '../../vault/Vault';
 import { SyncedOpenVault } from '../../vault/v2/SyncedOpenVault';
 import { SyncedVault } from '../../vault/v2/SyncedVault';
-import { Vault } from '../../vault/Vault';
 import { since } from './stats';
 
 export interface BenchFixture {
@@ -119,11 +119,19 @@ export async function buildFixture(
   };
 }
 
+/**
+ * How many records the benchmarks' format-2 vault saves in one change (one frame of its log): the
+ * demo writer's batches, far larger than a therapist's saves. `1` writes the vault as one save per
+ * record does: ten thousand small frames, packed at lock (FORMAT.md §6.1) as the app packs them.
+ */
+export const BENCH_RECORDS_PER_SAVE = 2000;
+
 /** Writes `data` as a format-2 vault in `<dataDir>/vault`, as the computer of `dataDir`; returns the vault folder. */
 export async function writeFormat2Vault(
   dataDir: string,
   passphrase: string,
   data: DemoData,
+  recordsPerSave = BENCH_RECORDS_PER_SAVE,
 ): Promise<string> {
   await mkdir(dataDir, { recursive: true });
   const device = await new ThisDevice(new DeviceConfigStore(dataDir)).identity();
@@ -131,7 +139,7 @@ export async function writeFormat2Vault(
   const { vault } = await SyncedVault.create(vaultDir, passphrase, { device, heartbeatMs: 0 });
   const open = new SyncedOpenVault(vault);
   try {
-    await writeDemo(open, data, { batchSize: 2000 });
+    await writeDemo(open, data, { batchSize: recordsPerSave });
   } finally {
     await open.lock();
   }

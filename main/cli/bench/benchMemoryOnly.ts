@@ -12,6 +12,7 @@ export async function benchMemoryOnly(
     dir?: string;
     keep?: boolean;
     json?: boolean;
+    recordsPerSave: number | undefined;
     memoryProbeArgs: readonly string[];
   },
 ): Promise<void> {
@@ -21,9 +22,10 @@ export async function benchMemoryOnly(
     dir: flags.dir === undefined ? undefined : resolve(flags.dir),
     keep: flags.keep === true,
     log: (line) => io.err(line),
+    recordsPerSave: flags.recordsPerSave,
     memoryProbeArgs: flags.memoryProbeArgs,
   });
-  const rows = freshMemoryRows(results.freshMemory);
+  const rows = freshMemoryRows(results.freshMemory, results.params.recordsPerSave);
   io.out(flags.json ? JSON.stringify({ ...results, rows }, null, 2) : benchTable(rows));
   if (results.workDir) io.err(`Kept the benchmark vault in ${results.workDir}.`);
 }

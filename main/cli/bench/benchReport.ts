@@ -1,4 +1,5 @@
 /** The benchmark's table: metric | value | target | pass/fail. */
+import { BENCH_RECORDS_PER_SAVE } from './benchFixture';
 import { DIAGNOSIS_SEARCH_TARGET_MS } from './measureDiagnosisSearch';
 import type { FreshMemoryBench, FreshUnlockMemory } from './measureFreshMemory';
 import type { BenchResults } from './runBench';
@@ -91,7 +92,10 @@ export function benchRows(r: BenchResults): BenchRow[] {
     ),
     ...searchRows(r),
     ...(r.freshMemory
-      ? freshMemoryRows(r.freshMemory)
+      ? [
+          ...freshMemoryRows(r.freshMemory, BENCH_RECORDS_PER_SAVE),
+          ...(r.freshMemoryOnePerSave ? freshMemoryRows(r.freshMemoryOnePerSave, 1) : []),
+        ]
       : [
           info(
             'main process peak RSS at unlock, fresh process',
@@ -245,11 +249,17 @@ function searchRows(r: BenchResults): BenchRow[] {
   ];
 }
 
+/** How the measured vault was saved: the demo writer's large changes, or one record per save as a therapist's. */
+const savedAs = (recordsPerSave: number): string =>
+  recordsPerSave === 1
+    ? 'vault saved one record per change, packed at lock'
+    : `vault saved ${recordsPerSave} records per change`;
+
 /**
  * The main process's memory at unlock (issue 12), each unlock in a fresh process: the peak with
  * its target, the baseline before unlocking, where it stands at each step, and what holds it.
  */
-export function freshMemoryRows(m: FreshMemoryBench): BenchRow[] {
+export function freshMemoryRows(m: FreshMemoryBench, recordsPerSave: number): BenchRow[] {
   const target = `≤ ${SEARCH_TARGET.peakRssMiB} MiB`;
   // A figure not taken (NaN, null once it crossed the child's JSON channel) is printed as such.
   const mib = (value: number | null) =>
@@ -266,7 +276,7 @@ export function freshMemoryRows(m: FreshMemoryBench): BenchRow[] {
   const { baseline: b, end: e } = u;
   return [
     peak(
-      `main process peak RSS at unlock, fresh process: unlock, Today, caseload, index built, ${u.searches} searches`,
+      `main process peak RSS at unlock, fresh process: unlock, Today, caseload, index built, ${u.searches} searches; ${savedAs(recordsPerSave)}`,
       u,
     ),
     peak('  the same, first unlock on this computer (no local copies of the views yet)', m.firstUnlock),

@@ -5,15 +5,21 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_KDF, deriveKek } from '../../vault/kdf';
 import { Vault } from '../../vault/Vault';
-import { type BenchFixture, benchDemoData, buildFixture, writeFormat2Vault } from './benchFixture';
-import { type DiagnosisSearchBench, measureDiagnosisSearch } from './measureDiagnosisSearch';
+import {
+  BENCH_RECORDS_PER_SAVE,
+  type BenchFixture,
+  benchDemoData,
+  buildFixture,
+  writeFormat2Vault,
+} from './benchFixture';
 import { type Fts5Reference, measureFts5 } from './fts5Reference';
 import { type BackupBench, measureBackup } from './measureBackup';
+import { type DiagnosisSearchBench, measureDiagnosisSearch } from './measureDiagnosisSearch';
+import { type FreshMemoryBench, measureFreshMemory, memoryProbeCommand } from './measureFreshMemory';
 import { loadPlainAsync, loadPlainSync, loadVault, type VaultLoad } from './measureLoad';
 import { measureRotation, type RotationBench } from './measureRotation';
 import { measureSaves, type SaveResult } from './measureSave';
 import { measureSearch, type SearchBench, searchQueries as searchQueriesFrom } from './measureSearch';
-import { type FreshMemoryBench, measureFreshMemory, memoryProbeCommand } from './measureFreshMemory';
 import { MemorySampler } from './memorySampler';
 import { loadAverage, median, since } from './stats';
 
@@ -78,6 +84,11 @@ export interface BenchResults {
   memory: { sampledPeakMiB: number; maxRssMiB: number; loadPeakMiB: number };
   /** The app's main process at unlock, each unlock in a fresh process (issue 12); null when run in-process (tests). */
   freshMemory: FreshMemoryBench | null;
+  /**
+   * The same on the same records saved one per change and packed at lock, as a therapist's saves
+   * leave a vault (the vault above is saved BENCH_RECORDS_PER_SAVE records per change); null with freshMemory.
+   */
+  freshMemoryOnePerSave: FreshMemoryBench | null;
   workDir: string | null;
 }
 
@@ -130,6 +141,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const freshMemory = probe
       ? await measureFreshMemory(probe, memoryProbeInput(memoryDataDir, fixture), options.log)
       : null;
+    let freshMemoryOnePerSave: FreshMemoryBench | null = null;
+    if (probe) {
+      const onePerSaveDir = join(root, 'memory-one-per-save');
+      await writeFormat2Vault(onePerSaveDir, fixture.passphrase, benchDemoData(options), 1);
+      options.log('Wrote the same records again, one per save, packed at lock.');
+      freshMemoryOnePerSave = await measureFreshMemory(
+        probe,
+        memoryProbeInput(onePerSaveDir, fixture),
+        options.log,
+      );
+    }
 
     const diagnosisSearch = measureDiagnosisSearch();
     options.log(
@@ -224,6 +246,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       rotation,
       memory: { ...memory.stop(), loadPeakMiB },
       freshMemory,
+      freshMemoryOnePerSave,
       workDir: options.keep ? root : null,
     };
   } finally {
@@ -247,9 +270,12 @@ function memoryProbeInput(dataDir: string, fixture: Pick<BenchFixture, 'passphra
  * alone is written, then unlocked twice, each time in a fresh process.
  */
 export async function runMemoryBench(
-  options: Pick<BenchOptions, 'notes' | 'clients' | 'dir' | 'keep' | 'log' | 'memoryProbeArgs'>,
+  options: Pick<BenchOptions, 'notes' | 'clients' | 'dir' | 'keep' | 'log' | 'memoryProbeArgs'> & {
+    /** Records per saved change in the vault measured (writeFormat2Vault); 1 is as a therapist's saves leave it. */
+    recordsPerSave?: number;
+  },
 ): Promise<{
-  params: { notes: number; clients: number };
+  params: { notes: number; clients: number; recordsPerSave: number };
   freshMemory: FreshMemoryBench;
   workDir: string | null;
 }> {
@@ -258,15 +284,16 @@ export async function runMemoryBench(
     const data = benchDemoData(options);
     const passphrase = randomBytes(16).toString('hex');
     const dataDir = join(root, 'format2');
-    await writeFormat2Vault(dataDir, passphrase, data);
-    options.log(`Wrote a format-2 vault of ${data.notes.length} notes.`);
+    const recordsPerSave = options.recordsPerSave ?? BENCH_RECORDS_PER_SAVE;
+    await writeFormat2Vault(dataDir, passphrase, data, recordsPerSave);
+    options.log(`Wrote a format-2 vault of ${data.notes.length} notes, ${recordsPerSave} records per save.`);
     const probe = memoryProbeCommand(options.memoryProbeArgs);
     if (!probe) throw new Error('The memory benchmark runs as `node bin/attune.cjs bench --memory-only`.');
     const sampleNote = data.notes[Math.floor(data.notes.length / 2)]!;
     const input = memoryProbeInput(dataDir, { passphrase, sampleNote });
     const freshMemory = await measureFreshMemory(probe, input, options.log);
     return {
-      params: { notes: data.notes.length, clients: data.clients.length },
+      params: { notes: data.notes.length, clients: data.clients.length, recordsPerSave },
       freshMemory,
       workDir: options.keep ? root : null,
     };

@@ -18,6 +18,7 @@ interface BenchFlags {
   results: string;
   keep?: boolean;
   memoryOnly?: boolean;
+  recordsPerSave?: string;
 }
 
 function count(text: string, flag: string, min: number, max: number): number {
@@ -55,6 +56,10 @@ export function registerBenchCommand(program: Command, io: CliIo, setCode: (code
       '--memory-only',
       "only the main process's memory at unlock, in fresh processes (writes no results file)",
     )
+    .option(
+      '--records-per-save <n>',
+      "with --memory-only: records the demo vault saves per change (default 2000; 1 is one per save, packed at lock, as a therapist's saves leave a vault)",
+    )
     .action(async (flags: BenchFlags) => {
       const clients = count(flags.clients, '--clients', 1, 10_000);
       const notes = count(flags.notes, '--notes', clients, 1_000_000);
@@ -67,6 +72,10 @@ export function registerBenchCommand(program: Command, io: CliIo, setCode: (code
           dir,
           keep,
           json,
+          recordsPerSave:
+            flags.recordsPerSave === undefined
+              ? undefined
+              : count(flags.recordsPerSave, '--records-per-save', 1, 1_000_000),
           memoryProbeArgs: [MEMORY_PROBE_COMMAND],
         });
       }

@@ -4,7 +4,8 @@
  * the built command.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -80,5 +81,44 @@ describe('attune bench --memory-only', () => {
       expect(peak.load).toMatch(/^\d+\.\d\d \d+\.\d\d \d+\.\d\d$/);
     },
     150_000,
+  );
+
+  it.runIf(existsSync(built))(
+    'measures a vault saved one record per change, which is packed at lock as the app packs a log',
+    async () => {
+      const dir = await tempDir();
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        [
+          join(root, 'bin', 'attune.cjs'),
+          'bench',
+          '--memory-only',
+          '--notes',
+          '200',
+          '--clients',
+          '2',
+          '--records-per-save',
+          '1',
+          '--dir',
+          dir,
+          '--keep',
+          '--json',
+        ],
+        { cwd: root, env: { PATH: process.env.PATH ?? '' }, timeout: 240_000 },
+      );
+      const printed = JSON.parse(stdout);
+      expect(printed.params.recordsPerSave).toBe(1);
+      expect(printed.rows[0].metric).toContain('vault saved one record per change, packed at lock');
+      // 200 notes, their sessions and clients: over PACK_MIN_FRAMES saves, so the lock packed the log.
+      const kept = /Kept the benchmark vault in (.+)\./.exec(stderr)?.[1];
+      expect(kept).toBeDefined();
+      const devices = join(kept as string, 'format2', 'vault', 'devices');
+      const packs = (await readdir(devices)).flatMap((device) =>
+        readdirSync(join(devices, device)).filter((name) => /^pack-\d+\.bin$/.test(name)),
+      );
+      expect(packs).toHaveLength(1);
+      await expect(readdir(devices)).resolves.toHaveLength(1);
+    },
+    300_000,
   );
 });
