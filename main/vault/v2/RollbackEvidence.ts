@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readSmallFile } from '../readSmallFile';
 import type { VaultFs } from '../vaultFs';
-import { checkClaims } from './checkClaims';
+import { checkClaims, unnamedDevice } from './checkClaims';
 import type { MergedState } from './MergedState';
 import { DEVICES_DIR, type LogReads, listDeviceFolders } from './readAllLogs';
 import { decodeSeen, SEEN_FILE, type SeenState } from './seenFile';
@@ -72,7 +72,8 @@ export class RollbackEvidence {
     state: MergedState;
     localSeen: LocalSeenStore | undefined;
     maxEpoch: number;
-    name: (hex: string) => string;
+    /** The name a device gave in its frames, when known (checkClaims). */
+    name: (hex: string) => string | undefined;
     /** Device folders from before a key rotation: their seen.bin is another key's, never read. */
     stale?: ReadonlySet<string>;
     /** Ids this computer wrote under before its current one (checkClaims). */
@@ -93,7 +94,8 @@ export class RollbackEvidence {
         failed = true;
       }
       const seen = bytes && decodeSeen(args.seenKey, args.vaultId, Buffer.from(hex, 'hex'), bytes);
-      if (failed || (bytes && !seen)) unreadable.push(seenUnreadable(hex, args.name(hex)));
+      if (failed || (bytes && !seen))
+        unreadable.push(seenUnreadable(hex, args.name(hex) ?? unnamedDevice(hex)));
       if (!seen) continue;
       claims.push({ byDeviceHex: hex, source: hex === ownHex ? 'own' : 'other', state: seen });
       if (hex === ownHex) this.keep(seen.heads, seen.epoch);

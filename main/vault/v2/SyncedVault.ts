@@ -18,6 +18,7 @@ import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import type { RecordMeta } from '../vaultTypes';
 import { auditEntriesOf } from './auditEntriesOf';
 import { mergedCounts } from './backupSummary';
+import { unnamedDevice } from './checkClaims';
 import { acknowledgementsOf, applyDamageRepairs, type DamageRepair, damageRepairsFor } from './damageRepairs';
 import { DEFAULT_SEGMENT_BYTES, DeviceLogWriter } from './deviceLogWriter';
 import { encodeFramePayload } from './framePayload';
@@ -1021,7 +1022,7 @@ export class SyncedVault {
       state,
       localSeen: this.options.localSeen,
       maxEpoch: Math.max(this.knownEpoch, this.slots.epoch),
-      name: (hex) => this.nameOf(hex),
+      name: (hex) => this.state.deviceName(hex),
       stale: this.stale,
       formerIds: this.formerIds(),
     });
@@ -1177,7 +1178,7 @@ export class SyncedVault {
   }
 
   private nameOf(hex: string): string {
-    return this.state.deviceName(hex) ?? `another computer (${hex.slice(0, 8)})`;
+    return this.state.deviceName(hex) ?? unnamedDevice(hex);
   }
 
   private assertOpen(): void {

@@ -8,6 +8,9 @@ export interface Claim {
   state: SeenState;
 }
 
+/** How a device that never gave a name in its frames is called. */
+export const unnamedDevice = (deviceHex: string): string => `another computer (${deviceHex.slice(0, 8)})`;
+
 const changes = (n: number): string => (n === 1 ? '1 change' : `${n} changes`);
 
 /**
@@ -24,12 +27,16 @@ export function checkClaims(args: {
   head: (deviceHex: string) => HeadClaim | null;
   appliedHash: (deviceHex: string, seq: number) => string | null;
   maxEpoch: number;
-  name: (deviceHex: string) => string;
+  /** The name a device gave in its frames, when any of them is here. */
+  name: (deviceHex: string) => string | undefined;
   /** Ids this computer wrote under before it carried on under a new one (§9): its own logs too. */
   formerIds?: ReadonlySet<string>;
 }): SyncProblem[] {
-  const { ownDeviceHex: own, name } = args;
+  const { ownDeviceHex: own } = args;
   const mine = (device: string) => device === own || args.formerIds?.has(device) === true;
+  // A log with no frame left gives no name: this computer's own is named by its short id (the
+  // folder devices/<id> starts with it), never as "another computer".
+  const name = (device: string) => args.name(device) ?? unnamedDevice(device);
   const missing = new Map<string, number>(); // device -> most frames missing (rollback)
   const waiting = new Map<string, number>(); // device -> most frames still to arrive
   const forked = new Set<string>();
@@ -77,7 +84,7 @@ export function checkClaims(args: {
   const devices = [...new Set([...missing.keys(), ...forked, ...waiting.keys()])].sort();
   for (const device of devices) {
     const file = `devices/${device}`;
-    const who = mine(device) ? `this computer (${name(device)})` : name(device);
+    const who = mine(device) ? `this computer (${args.name(device) ?? device.slice(0, 8)})` : name(device);
     const lost = missing.get(device);
     const applied = args.head(device)?.seq ?? 0;
     if (lost !== undefined) {
@@ -86,10 +93,9 @@ export function checkClaims(args: {
         file,
         deviceHex: device,
         frames: { from: applied + 1, to: applied + lost },
-        message:
-          mine(device)
-            ? `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from the vault folder: its files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back. Look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).`
-            : `${changes(lost)} saved on ${who} that this computer had already received ${lost === 1 ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
+        message: mine(device)
+          ? `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from the vault folder: its files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back. Look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).`
+          : `${changes(lost)} saved on ${who} that this computer had already received ${lost === 1 ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
       });
     }
     if (forked.has(device)) {

@@ -1,16 +1,17 @@
 import { join, resolve } from 'node:path';
-import type { VaultSecret } from '../unlock';
-import { affectedRecords } from './affectedRecords';
-import { acknowledgementsOf, applyDamageRepairs } from './damageRepairs';
-import { staleDevices } from './staleDeviceFolders';
 import { AttuneError } from '../../../shared/errors';
+import type { VaultSecret } from '../unlock';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
+import { affectedRecords } from './affectedRecords';
+import { unnamedDevice } from './checkClaims';
+import { acknowledgementsOf, applyDamageRepairs } from './damageRepairs';
 import { MergedState } from './MergedState';
 import { MARKER_FILE, parseMarker } from './marker';
 import { mergedStateProblems } from './mergedStateProblems';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readAllLogs } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
+import { staleDevices } from './staleDeviceFolders';
 import type { LocalSeenStore, LostFrames, SyncedVerifyReport } from './syncedVaultTypes';
 import { blockingProblems } from './types';
 import { unlockSlots } from './unlockSlots';
@@ -104,8 +105,8 @@ export async function checkSyncedFolder(args: {
       ...(args.onProgress ? { onDevice: args.onProgress } : {}),
       ...(args.stale ? { stale: args.stale } : {}),
     });
-    const name = (hex: string) =>
-      state.deviceName(hex) ?? args.name(hex) ?? `another computer (${hex.slice(0, 8)})`;
+    const known = (hex: string) => state.deviceName(hex) ?? args.name(hex);
+    const name = (hex: string) => known(hex) ?? unnamedDevice(hex);
     const claims = await args.evidence.check({
       fs: args.fs,
       dir: args.dir,
@@ -115,7 +116,7 @@ export async function checkSyncedFolder(args: {
       state,
       localSeen: args.localSeen,
       maxEpoch: args.maxEpoch,
-      name,
+      name: known,
       ...(args.stale ? { stale: args.stale } : {}),
     });
     // Damage whose records a repair restored is reported as repaired, still listed (§9.1).

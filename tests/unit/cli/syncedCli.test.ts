@@ -121,6 +121,18 @@ describe('attune on a vault shared by several computers (format 2)', () => {
     expect((await cli(['export', dir], env)).code).toBe(1);
   });
 
+  it('this computer’s own log emptied: the loss is said to be this computer’s, by its short id, not another computer’s', async () => {
+    const { dataDir, dir, deviceHex } = await sharedVault();
+    const env = { ATTUNE_PASSPHRASE: PASSPHRASE, ATTUNE_DATA_DIR: dataDir };
+    await writeFile(join(dir, 'devices', deviceHex, 'log-000001.bin'), '');
+    const exported = await cli(['export', dir], env);
+    expect(exported.code).toBe(1);
+    expect(exported.err).toMatch(
+      new RegExp(`changes saved on this computer \\(${deviceHex.slice(0, 8)}\\) are missing`),
+    );
+    expect(exported.err).not.toMatch(/another computer/);
+  });
+
   it('a stray file in a device folder (a Finder .DS_Store) is no problem to tell: export ends with 0, passwd changes the passphrase', async () => {
     const { dataDir, dir, deviceHex } = await sharedVault();
     const env = { ATTUNE_PASSPHRASE: PASSPHRASE, ATTUNE_DATA_DIR: dataDir };

@@ -62,6 +62,21 @@ describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
     expect(problems[0]?.message).not.toMatch(/Open Attune on/);
   });
 
+  it('this computer’s log whose frames are all gone (no name left to read): named by its short id, not as another computer', () => {
+    const problems = checkClaims({
+      ownDeviceHex: OWN,
+      claims: [claim(OWN, 'settings', seen({ [HOME]: 5 }))],
+      head: () => null,
+      appliedHash: () => null,
+      maxEpoch: 3,
+      name: () => undefined,
+      formerIds: new Set([HOME]),
+    });
+    expect(problems.map((p) => p.type)).toEqual(['rollback']);
+    expect(problems[0]?.message).toMatch(/^5 changes saved on this computer \(cccccccc\) are missing/);
+    expect(problems[0]?.message).not.toMatch(/another computer/);
+  });
+
   it('another device’s log behind this computer’s own record of it: a rollback, naming the device and the count', () => {
     expect(check(applied, [claim(OWN, 'own', seen({ [LAPTOP]: 8 }))])).toEqual([
       {
