@@ -1,7 +1,7 @@
 /**
  * The mirror: what the therapist's own records say next to the client's, for one client and
  * across the caseload. The outcome over time with the rupture episodes on the same axis, the
- * outcome change after resolved and unresolved ruptures, the therapist's ratings against the
+ * outcome change after resolved and not fully resolved ruptures, the therapist's ratings against the
  * client's feedback, and participation over time. Associations over small numbers: the counts
  * travel with every mean so nobody reads more into them than they hold.
  */

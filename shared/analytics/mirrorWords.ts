@@ -36,9 +36,28 @@ export function outcomeSourceSentence(source: OutcomeSource | Record<OutcomeSour
     : 'No outcome scale is entered for this client, so the session feedback total (0–40) stands in for the outcome: it says how the client rated the session, not how they are doing.';
 }
 
-function groupWords(group: EpisodeGroup, status: string, first: boolean): string {
-  if (group.episodes === 0) return `there was no ${status} rupture episode`;
-  const head = `after ${count(group.episodes, `${status} rupture episode`)}`;
+/**
+ * Each group named by what it counts. The second group holds episodes with any rupture partially
+ * resolved or unresolved: "not fully resolved", as the chart's legend says. "Unresolved" alone
+ * would read as the rupture timeline's "unresolved", which leaves the partially resolved out.
+ */
+const groupNames: Record<
+  keyof Omit<EpisodeGroups, 'unrated'>,
+  { none: string; some: (n: number) => string }
+> = {
+  resolved: {
+    none: 'there was no resolved rupture episode',
+    some: (n) => count(n, 'resolved rupture episode'),
+  },
+  unresolved: {
+    none: 'there was no rupture episode that was not fully resolved',
+    some: (n) => `${count(n, 'rupture episode')} not fully resolved`,
+  },
+};
+
+function groupWords(group: EpisodeGroup, name: keyof typeof groupNames, first: boolean): string {
+  if (group.episodes === 0) return groupNames[name].none;
+  const head = `after ${groupNames[name].some(group.episodes)}`;
   if (group.meanChange === null) return `${head}, none has an outcome before and after to compare`;
   const change = signedChange(group.meanChange);
   return first
@@ -46,7 +65,7 @@ function groupWords(group: EpisodeGroup, status: string, first: boolean): string
     : `${head} (${group.withChange} with an outcome before and after), by ${change}`;
 }
 
-/** Outcome change after resolved and unresolved ruptures, with the counts and the caveats. */
+/** Outcome change after resolved and not fully resolved rupture episodes, with the counts and the caveats. */
 export function episodeSentence(groups: EpisodeGroups): string {
   const total = groups.resolved.episodes + groups.unresolved.episodes + groups.unrated;
   if (total === 0) return 'No rupture is recorded in this range, so there is nothing to compare.';

@@ -99,6 +99,11 @@ test("the client page's mirror shows the numbers of attune report --json, in wor
   await expect(outcome.locator('figcaption')).toHaveText(
     `${outcomeSourceSentence(reported.outcomeSource)} ${episodeSentence(reported.episodeGroups)}`,
   );
+  // The rupture timeline on this tab counts "partially resolved" apart from "unresolved"; the
+  // mirror's second group holds both, so its words say "not fully resolved", as its legend does.
+  await expect(outcome.locator('figcaption')).toContainText('not fully resolved');
+  await expect(outcome.locator('figcaption')).not.toContainText('unresolved');
+  await expect(outcome.getByText('Ruptures, not fully resolved')).toBeVisible();
   await expect(outcome.locator('[data-chart="mirror-outcome"] svg.recharts-surface')).toBeVisible();
   const outcomeTable = await showTable(outcome);
   expect(await column(outcomeTable, 1)).toEqual(
@@ -168,6 +173,8 @@ test("the caseload page's mirror shows the numbers of attune report --json; axe"
   await expect(episodes.locator('figcaption')).toHaveText(
     `${outcomeSourceSentence(reported.outcomeSources)} ${episodeSentence(reported.episodeGroups)}`,
   );
+  await expect(episodes.locator('figcaption')).toContainText('not fully resolved');
+  await expect(episodes.locator('figcaption')).not.toContainText('unresolved');
   // The change axis marks no change (0.0), the bars going either way from it.
   await expect(episodes.locator('svg text').filter({ hasText: /^0\.0$/ })).toHaveCount(1);
   const groups = await showTable(episodes);

@@ -286,7 +286,7 @@ describe('the mirror in words', () => {
   it('says every mean with its count, small numbers as small, and association not cause', () => {
     const m = clientMirror('client-m', clientM.sessions, clientM.notes);
     expect(episodeSentence(m.episodeGroups)).toBe(
-      'After 1 resolved rupture episode, none has an outcome before and after to compare; after 2 unresolved rupture episodes (1 with an outcome before and after), the outcome changed by +7.0 on average by the next session. 1 episode without a recorded outcome for every rupture is left out. These are few episodes: read the difference as a prompt for reflection, not a finding. It is an association, not a cause.',
+      'After 1 resolved rupture episode, none has an outcome before and after to compare; after 2 rupture episodes not fully resolved (1 with an outcome before and after), the outcome changed by +7.0 on average by the next session. 1 episode without a recorded outcome for every rupture is left out. These are few episodes: read the difference as a prompt for reflection, not a finding. It is an association, not a cause.',
     );
     expect(agreementSentence(m.agreement)).toBe(
       'In 5 sessions with both your ratings and complete client feedback, you and the client agreed in 3 (both good: 1; both below: 2). In 1 session you rated attunement 4 or higher while the client’s feedback fell under the concern line of 36: a possible self-rating blind spot, worth a second look. In 1 the client rated the session better than your ratings did. That is a small number of sessions.',
@@ -297,6 +297,25 @@ describe('the mirror in words', () => {
     expect(outcomeSourceSentence(m.outcomeSource)).toMatch(/session feedback total \(0–40\) stands in/);
     expect(outcomeSourceSentence({ 'outcome-scale': 1, feedback: 2 })).toBe(
       'The outcome is the outcome scale total for 1 client and, where none is entered, the session feedback total for 2 clients (both 0–40).',
+    );
+  });
+
+  it('says “not fully resolved” for the group it counts, never “unresolved” for a partial repair', () => {
+    // m7's one rupture was partially resolved: the episode is not fully resolved, yet nothing in
+    // it was unresolved, and the rupture timeline beside the mirror counts it as "partially resolved".
+    const partialOnly = clientMirror('client-m', clientM.sessions, clientM.notes, {
+      range: { from: '2025-02-17' },
+    });
+    expect(partialOnly.episodeGroups.unresolved.episodes).toBe(1);
+    const words = episodeSentence(partialOnly.episodeGroups);
+    expect(words).toContain('after 1 rupture episode not fully resolved');
+    expect(words).not.toMatch(/unresolved/i);
+    // With no such episode, the words still name the group by what it counts.
+    const resolvedOnly = clientMirror('client-m', clientM.sessions, clientM.notes, {
+      range: { to: '2025-01-20' },
+    });
+    expect(episodeSentence(resolvedOnly.episodeGroups)).toMatch(
+      /^After 1 resolved rupture episode, .*; there was no rupture episode that was not fully resolved\./,
     );
   });
 

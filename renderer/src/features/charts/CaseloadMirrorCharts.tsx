@@ -7,9 +7,9 @@ import {
   outcomeSourceSentence,
 } from '../../../../shared/analytics/mirrorWords';
 import { type AgreementReading, agreementReadings } from '../../../../shared/analytics/ratingAgreement';
-import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
+import { chartCatalog } from './chartCatalog';
 import { endLabelledBar, TooltipBox } from './chartParts';
 import type { BarStyle } from './chartTheme';
 import { HorizontalBarChart } from './HorizontalBarChart';
@@ -46,7 +46,7 @@ export interface CaseloadMirrorChartProps {
   clientCodes: ReadonlyMap<string, string>;
 }
 
-/** The mean outcome change after resolved and unresolved rupture episodes, with the counts behind each. */
+/** The mean outcome change after resolved and not fully resolved rupture episodes, with the counts behind each. */
 export const CaseloadEpisodesChart = memo(function CaseloadEpisodesChart(props: CaseloadMirrorChartProps) {
   const { mirror, clientCodes } = props;
   const g = mirror.episodeGroups;

@@ -10,7 +10,7 @@ import { CaseloadParticipationChart } from './CaseloadParticipationChart';
 import './mirror.css';
 
 /**
- * The mirror on the caseload page: outcome after resolved and unresolved ruptures, your ratings
+ * The mirror on the caseload page: outcome after resolved and not fully resolved ruptures, your ratings
  * against your clients' feedback, and participation by month. The same numbers as
  * `attune report --json` (its `mirror`).
  */
