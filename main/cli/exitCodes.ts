@@ -27,7 +27,8 @@ Exit codes:
   0  ok
   1  integrity problems found (verify), a file failed its integrity check, a file the vault
      needs is missing or damaged (its key files, say), or the vault reports problems (damaged,
-     rolled-back or forked logs) and the output may be incomplete
+     rolled-back or forked logs, or changes from another computer not all arrived yet) and
+     the output may be incomplete
   2  usage error or invalid input, or a folder that is not a vault (no attune-vault.json:
      none, or not yet arrived from the sync service)
   3  wrong passphrase or recovery key

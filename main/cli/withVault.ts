@@ -48,32 +48,45 @@ export async function createCliVault(
 
 /**
  * What to do when the open vault reports problems: 'warn' prints them before the command's own
- * output and, where changes may be missing from what it read (a damaged or rolled-back log), makes
- * it end with exit code 1; 'refuse' stops before `work` while changes are missing (a rollback:
- * e.g. key files put back to an older copy, which an old passphrase may open).
+ * output and, where changes may be missing from what it read (a damaged or rolled-back log,
+ * changes still arriving), makes it end with exit code 1; 'refuse' stops before `work` while
+ * changes are missing (a rollback: e.g. key files put back to an older copy, which an old
+ * passphrase may open).
  */
 export type OnVaultProblems = { warn: (code: number) => void } | { refuse: string };
 
-/** What the app warns of at unlock, told here too; a stray file or a sync tool's copy is not one. */
-const TOLD = new Set(['damage', 'rollback', 'fork']);
+/**
+ * What the app tells at unlock, told here too: damage, rollbacks, forks, and changes another
+ * computer made that have not all arrived (the app shows those as information; a command's output
+ * lacks them all the same). A stray file or a sync tool's copy is not one.
+ */
+const TOLD = new Set(['damage', 'rollback', 'fork', 'waiting']);
 /** Of those, what means changes may be missing from what a command reads. */
-const MISSING = new Set(['damage', 'rollback']);
+const MISSING = new Set(['damage', 'rollback', 'waiting']);
 
 /**
  * The open vault's problems that the app warns of (format 2), and how many records hold versions
  * from two computers not yet resolved (a conflict).
  */
-async function openProblems(
-  vault: OpenVault,
-): Promise<{ problems: Array<{ type: string; message: string }>; conflicts: number }> {
-  if (vault.format !== 2) return { problems: [], conflicts: 0 };
+async function openProblems(vault: OpenVault): Promise<{
+  problems: Array<{ type: string; message: string; deviceHex?: string }>;
+  conflicts: number;
+  nameOf: (deviceHex: string) => string;
+}> {
+  const none = { problems: [], conflicts: 0, nameOf: (hex: string) => hex };
+  if (vault.format !== 2) return none;
   const { SyncedOpenVault } = await import('../vault/v2/SyncedOpenVault');
-  if (!(vault instanceof SyncedOpenVault)) return { problems: [], conflicts: 0 };
+  if (!(vault instanceof SyncedOpenVault)) return none;
   return {
     problems: vault.synced.problems().filter((p) => TOLD.has(p.type)),
     conflicts: vault.synced.conflicts().length,
+    nameOf: (hex) => vault.synced.deviceNameOf(hex),
   };
 }
+
+/** "Laptop", "Laptop and Home PC", "Laptop, Home PC and Office iMac". */
+const listed = (names: string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 const count = (n: number) => (n === 1 ? 'a problem' : `${n} problems`);
 
@@ -92,7 +105,7 @@ export async function withVault<T>(
   const passphrase = await readPassphrase(io, options);
   const vault = await openCliVault(io, dir, { passphrase });
   try {
-    const { problems, conflicts } = await openProblems(vault);
+    const { problems, conflicts, nameOf } = await openProblems(vault);
     if (conflicts > 0) {
       // Not a problem (two computers changed one record), but what is read is one version of each.
       io.err(
@@ -109,9 +122,19 @@ export async function withVault<T>(
       }
       io.err(`attune: the vault reports ${count(problems.length)}:`);
       for (const { message } of problems) io.err(`  - ${message}`);
-      if (problems.some((p) => MISSING.has(p.type))) {
+      if (problems.some((p) => p.type === 'damage' || p.type === 'rollback')) {
         io.err('attune: changes may be missing from what follows.');
-        if (onProblems && 'warn' in onProblems) onProblems.warn(exitCodes.integrity);
+      }
+      const arriving = [
+        ...new Set(problems.flatMap((p) => (p.type === 'waiting' && p.deviceHex ? [p.deviceHex] : []))),
+      ];
+      if (arriving.length > 0) {
+        io.err(
+          `attune: changes from ${listed(arriving.map(nameOf))} have not all arrived from the sync app, so what follows may not include them. Run the command again once the sync app has caught up.`,
+        );
+      }
+      if (problems.some((p) => MISSING.has(p.type)) && onProblems && 'warn' in onProblems) {
+        onProblems.warn(exitCodes.integrity);
       }
     }
     return await work(vault);

@@ -1,4 +1,4 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { cliDataDir } from '../../../main/cli/cliDataDir';
@@ -131,6 +131,37 @@ describe('attune on a vault shared by several computers (format 2)', () => {
       new RegExp(`changes saved on this computer \\(${deviceHex.slice(0, 8)}\\) are missing`),
     );
     expect(exported.err).not.toMatch(/another computer/);
+  });
+
+  it('says when changes from another computer have not all arrived (its log missing or cut short): export and report end with code 1', async () => {
+    const { dir, deviceHex } = await sharedVault();
+    // Another computer: settings of its own, so the vault's only log is not its own.
+    const elsewhere = { ATTUNE_PASSPHRASE: PASSPHRASE, ATTUNE_DATA_DIR: await tempDir('attune-cli-other-') };
+    const log = join(dir, 'devices', deviceHex, 'log-000001.bin');
+    const whole = await readFile(log);
+    await rm(log); // seen.bin has arrived, the log has not
+    const exported = await cli(['export', dir], elsewhere);
+    expect(exported.code).toBe(1);
+    expect(exported.errLines[0]).toBe('attune: the vault reports a problem:');
+    expect(exported.err).toMatch(/Waiting for \d+ changes from another computer \([0-9a-f]{8}\)/);
+    expect(exported.err).toMatch(
+      new RegExp(`attune: changes from another computer \\(${deviceHex.slice(0, 8)}\\) have not all arrived`),
+    );
+    expect((await cli(['report', dir], elsewhere)).code).toBe(1);
+
+    // The log cut short at a change's end: the changes after it are still on their way.
+    await writeFile(log, whole);
+    const session = new VaultSession(dir, () => undefined);
+    onTestFinished(() => session.lock('quit').then(() => undefined));
+    await session.unlock({ passphrase: PASSPHRASE });
+    await createServices(session, { clock: steppingClock() }).clients.create(clientInput('SH-02'));
+    await session.lock('user');
+    const longer = await readFile(log);
+    await writeFile(log, longer.subarray(0, whole.length));
+    const again = await cli(['export', dir], elsewhere);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/have not all arrived/);
+    expect(JSON.parse(again.out).clients.map((c: { code: string }) => c.code)).toEqual(['SH-01']);
   });
 
   it('a stray file in a device folder (a Finder .DS_Store) is no problem to tell: export ends with 0, passwd changes the passphrase', async () => {
