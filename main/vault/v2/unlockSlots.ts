@@ -53,11 +53,23 @@ const wrongRecoveryKey = (): AttuneError =>
     'That recovery key is typed correctly but does not open this vault: it may be an older key that was replaced by a newer one, or the key of another vault. Use the latest recovery key Attune showed you for this vault.',
   );
 
-const altered = (): AttuneError =>
-  new AttuneError(
+/**
+ * The secret opened slots of the newest key file(s), whose MAC then failed: altered, most often
+ * an epoch raised without the key (only the checksum needs none). FORMAT.md §4 stops the unlock
+ * (never a fall-back to a lower epoch), so the message names the file(s) and, when other key
+ * files are there, says that moving them out lets those open the vault: the user's way out.
+ */
+const altered = (names: readonly string[], othersRemain: boolean, secret: string): AttuneError => {
+  const one = names.length === 1;
+  const which = `${one ? 'key file' : 'key files'} ${names.join(', ')} ${one ? 'was' : 'were'}`;
+  const head = `The vault’s ${which} altered by something other than Attune (${secret} opens ${one ? 'it' : 'them'}, but ${one ? 'its integrity check fails' : 'their integrity checks fail'}), so the vault was not opened`;
+  return new AttuneError(
     'integrity',
-    'The vault’s key file was altered by something other than Attune, so the vault was not opened. Restore the vault from a backup.',
+    othersRemain
+      ? `${head}. If nobody changed the passphrase or rotated the key on another computer, move ${one ? 'that file' : 'those files'} out of the vault folder (keep ${one ? 'it' : 'them'} until the vault opens) and try again: the other key files then open the vault. Otherwise restore the vault from a backup.`
+      : `${head}, and no other key file can open it. Restore the vault from a backup.`,
   );
+};
 
 /** The most distinct passphrase slots one unlock derives keys for (two computers changing the passphrase at once make two). */
 export const MAX_DERIVATIONS = 4;
@@ -167,14 +179,25 @@ export async function unlockSlots(
   let via: Unlocked['via'];
   // A slot opens only if its file's MAC verifies under the key it gives: a copy of a real slot
   // with other settings (planted, or altered) is passed over, never taken as the vault's.
-  let alteredSeen = false;
+  const alteredSlots: KeySlots[] = [];
   const authentic = (vaultKey: Buffer, slots: KeySlots): boolean => {
     // From a copy: zeroing what it derives zeroes the key it was given too.
     const keys = deriveV2Keys(Buffer.from(vaultKey), vaultId);
     const ok = slotsMacValid(keys.keysMac, slots);
     zeroV2Keys(keys);
-    if (!ok) alteredSeen = true;
+    if (!ok) alteredSlots.push(slots);
     return ok;
+  };
+  const alteredSeen = () => alteredSlots.length > 0;
+  // The files holding the slots that opened but failed their MAC (or, failing that, every newest one).
+  const alteredError = (secret: 'the passphrase' | 'the recovery key'): AttuneError => {
+    const bad = newest.filter((f) => alteredSlots.some((s) => sameSlots(s, f.slots)));
+    const named = bad.length > 0 ? bad : newest;
+    return altered(
+      named.map((f) => f.file ?? `devices/${f.deviceHex}/keys.json`),
+      mine.some((f) => !named.includes(f)),
+      secret,
+    );
   };
   if (secret && 'passphrase' in secret && typeof secret.passphrase === 'string') {
     // Each distinct slot costs a key derivation (up to seconds): whoever can write to a synced
@@ -185,13 +208,13 @@ export async function unlockSlots(
       derive,
       authentic,
     );
-    if (!opened && alteredSeen) throw altered();
+    if (!opened && alteredSeen()) throw alteredError('the passphrase');
     if (!opened && distinct.length > MAX_DERIVATIONS) throw tooManyKeyFiles(distinct.length);
     if (!opened) throw mine.some((f) => f.slots.epoch < epoch) ? notNewest(newest) : wrongPassphrase();
     via = 'passphrase';
   } else if (secret && 'recoveryKey' in secret && typeof secret.recoveryKey === 'string') {
     opened = openWithRecoveryKey(distinct, secret.recoveryKey, vaultId, authentic);
-    if (!opened) throw alteredSeen ? altered() : wrongRecoveryKey();
+    if (!opened) throw alteredSeen() ? alteredError('the recovery key') : wrongRecoveryKey();
     via = 'recovery';
   } else {
     throw new AttuneError('invalid-input', 'Enter the vault’s passphrase or its recovery key.');
@@ -214,6 +237,6 @@ export async function unlockSlots(
     });
   }
   // The opened slot verified, so some file at this epoch holds it.
-  if (!winner) throw altered();
+  if (!winner) throw alteredError(via === 'passphrase' ? 'the passphrase' : 'the recovery key');
   return { vaultKey: opened.vaultKey, keys, winner, epoch, via, problems };
 }

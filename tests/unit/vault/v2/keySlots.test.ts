@@ -178,8 +178,32 @@ describe('key slots (keys.json)', () => {
         'integrity',
       ),
     ).toBe(
-      'The vault’s key file was altered by something other than Attune, so the vault was not opened. Restore the vault from a backup.',
+      `The vault’s key file devices/${DEV_A}/keys.json was altered by something other than Attune (the passphrase opens it, but its integrity check fails), so the vault was not opened, and no other key file can open it. Restore the vault from a backup.`,
     );
+  });
+
+  it('a stray key file with its epoch raised (no key needed to make one) is named, with the way out: moving it out lets the others open the vault', async () => {
+    const { slots, vaultId, keys, recoveryKey } = await newSlots();
+    const stray = 'f'.repeat(32);
+    const raised = parseKeySlots(forge(serializeKeySlots(withDevice(slots, stray)), (j) => (j.epoch = 2)));
+    const files = [
+      { deviceHex: DEV_A, file: `devices/${DEV_A}/keys.json`, slots },
+      { deviceHex: stray, file: `devices/${stray}/keys.json`, slots: raised },
+    ];
+    // FORMAT.md §4: never a fall-back to a lower epoch, so it still stops the unlock...
+    const message = await expectKind(unlockSlots(files, { passphrase: PASS }, vaultId), 'integrity');
+    expect(message).toBe(
+      `The vault’s key file devices/${stray}/keys.json was altered by something other than Attune (the passphrase opens it, but its integrity check fails), so the vault was not opened. If nobody changed the passphrase or rotated the key on another computer, move that file out of the vault folder (keep it until the vault opens) and try again: the other key files then open the vault. Otherwise restore the vault from a backup.`,
+    );
+    expect(
+      await expectKind(
+        unlockSlots(files, { recoveryKey: formatRecoveryKey(recoveryKey) }, vaultId),
+        'integrity',
+      ),
+    ).toBe(message.replace('the passphrase opens it', 'the recovery key opens it'));
+    // ...and with that one file moved out, the vault opens.
+    const opened = await unlockSlots(files.slice(0, 1), { passphrase: PASS }, vaultId);
+    expect(opened.vaultKey).toEqual(keys.vaultKey);
   });
 
   it('no single changed byte alters the slots unnoticed (property)', async () => {
