@@ -109,6 +109,24 @@ export function ruptureSchemaFor(vocabulary: RuptureVocabulary) {
   });
 }
 
+/**
+ * What to point out about a rupture's minutes past the session's end (`sessionMinutes`, its
+ * duration; undefined while unknown). A warning, never a schema error: sessions run over, and a
+ * session's duration can be changed after its note is signed, which must not make the note invalid.
+ */
+export function ruptureMinuteWarnings(
+  rupture: Pick<Rupture, 'minute' | 'repairMinute'>,
+  sessionMinutes: number | undefined,
+): { minute?: string; repairMinute?: string } {
+  if (sessionMinutes === undefined) return {};
+  const message = `This is after the session ended (${sessionMinutes} minute${sessionMinutes === 1 ? '' : 's'}); fine if the session ran over.`;
+  const late = (minute: number | null) => minute !== null && minute > sessionMinutes;
+  return {
+    ...(late(rupture.minute) && { minute: message }),
+    ...(late(rupture.repairMinute) && { repairMinute: message }),
+  };
+}
+
 /** A rupture checked against the default vocabulary. */
 export const ruptureSchema = ruptureSchemaFor(defaultRuptureVocabulary);
 

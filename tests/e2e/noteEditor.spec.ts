@@ -232,6 +232,36 @@ test('a complete rupture folds to its summary and opens again with its text inta
   await expectAccessible(page, 'note editor with ruptures');
 });
 
+test('a rupture or repair minute after the 50-minute session’s end is pointed out, and still saved', async ({
+  page,
+  backend,
+}) => {
+  await openNote(page, '13');
+  await page.getByRole('button', { name: 'Edit rupture 1' }).click();
+  const rupture = page.getByRole('group', { name: 'Rupture 1' });
+  const minute = rupture.getByLabel('Minute of rupture');
+  const repair = rupture.getByLabel('Minute of repair');
+  const afterEnd = /This is after the session ended \(50 minutes\)/;
+  await expect(minute).not.toHaveAccessibleDescription(afterEnd);
+  await minute.fill('200');
+  // Told beside the field and tied to it, but not marked invalid: sessions do run over.
+  await expect(rupture.getByText(afterEnd)).toBeVisible();
+  await expect(minute).toHaveAccessibleDescription(afterEnd);
+  await expect(minute).not.toHaveAttribute('aria-invalid', 'true');
+  await repair.fill('210');
+  await expect(repair).toHaveAccessibleDescription(afterEnd);
+  await expect(repair).not.toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status', { name: 'Note save state' })).toContainText(/Saved at/);
+  const saved = await stored(backend, seeded.second.id);
+  expect(saved.ruptures[0]).toMatchObject({ minute: 200, repairMinute: 210 });
+  // Back within the session, the warning goes.
+  await minute.fill('45');
+  await repair.fill('48');
+  await expect(rupture.getByText(afterEnd)).toHaveCount(0);
+  await expect(minute).toHaveAccessibleDescription('Optional: minutes into the session.');
+});
+
 test('focus mode hides the sidebar and outline, is remembered, and Escape leaves it', async ({ page }) => {
   await openNote(page, '13');
   const sidebarNav = page.getByRole('navigation', { name: 'Main' });

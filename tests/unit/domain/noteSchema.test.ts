@@ -6,6 +6,7 @@ import {
   noteDraftInputSchema,
   noteSchema,
   noteSchemasFor,
+  ruptureMinuteWarnings,
   ruptureSchema,
 } from '../../../shared/domain';
 import { filledNote, now, withdrawal } from './fixtures';
@@ -198,6 +199,26 @@ describe('ruptures in a note', () => {
     expect(ruptureSchema.safeParse(withdrawal({ minute: 20, repairMinute: 20 })).success).toBe(true);
     expect(ruptureSchema.safeParse(withdrawal({ minute: null, repairMinute: 5 })).success).toBe(true);
     expect(ruptureSchema.safeParse(withdrawal({ minute: 40, repairMinute: null })).success).toBe(true);
+  });
+
+  it('warns of a rupture or repair minute after the session ended, and still accepts it', () => {
+    const late = withdrawal({ minute: 200, repairMinute: 210 });
+    expect(ruptureMinuteWarnings(late, 50)).toEqual({
+      minute: 'This is after the session ended (50 minutes); fine if the session ran over.',
+      repairMinute: 'This is after the session ended (50 minutes); fine if the session ran over.',
+    });
+    // A warning, not an error: sessions run over, and a session's length can change after its note.
+    expect(ruptureSchema.safeParse(late).success).toBe(true);
+    // The session's last minute is within it; a repair alone can be late.
+    expect(ruptureMinuteWarnings(withdrawal({ minute: 50, repairMinute: 51 }), 50)).toEqual({
+      repairMinute: expect.stringMatching(/^This is after the session ended \(50 minutes\)/),
+    });
+    expect(ruptureMinuteWarnings(withdrawal({ minute: 2, repairMinute: null }), 1).minute).toMatch(
+      /\(1 minute\)/,
+    );
+    expect(ruptureMinuteWarnings(withdrawal({ minute: null, repairMinute: null }), 50)).toEqual({});
+    // Before the session is known, nothing is said.
+    expect(ruptureMinuteWarnings(late, undefined)).toEqual({});
   });
 
   it('keeps minutes, salience, outcome and type within range', () => {

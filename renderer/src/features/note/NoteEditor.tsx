@@ -153,8 +153,11 @@ function LoadedNoteEditor({
     [errors, template],
   );
   const previousFeedback = usePreviousFeedback(note.clientId, note.sessionId);
+  const session = useSessionOfNote(note.id);
   // The session's start, for the late-entry label and the sign dialog's warning (issue 15).
-  const sessionStartsAt = useSessionOfNote(note.id)?.startsAt;
+  const sessionStartsAt = session?.startsAt;
+  // Its length, to point out a rupture or repair minute after its end.
+  const sessionMinutes = session?.durationMinutes;
   const { flush } = autosave;
 
   const close = useCallback(() => {
@@ -323,6 +326,7 @@ function LoadedNoteEditor({
                     vocabulary={vocabulary}
                     readOnly={readOnly}
                     errors={errors}
+                    sessionMinutes={sessionMinutes}
                     onChange={setters.ruptures}
                     onJudgmentsChange={setters.sessionJudgments}
                   />

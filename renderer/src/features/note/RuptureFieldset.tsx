@@ -1,10 +1,10 @@
 import { ChevronUp, Pencil } from 'lucide-react';
 import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
-import type { Rupture } from '../../../../shared/domain/ruptureSchema';
+import { type Rupture, ruptureMinuteWarnings } from '../../../../shared/domain/ruptureSchema';
 import type { RuptureOutcomeId, RuptureTypeId, RuptureVocabulary } from '../../../../shared/domain/ruptures';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
-import { FieldError } from '../../components/FieldError';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
+import { FieldError } from '../../components/FieldError';
 import { NumberField } from '../../components/NumberField';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -28,6 +28,8 @@ export interface RuptureFieldsetProps {
   vocabulary: RuptureVocabulary;
   readOnly: boolean;
   errors: FieldErrors;
+  /** The session's duration in minutes, once known: a minute past it is pointed out. */
+  sessionMinutes: number | undefined;
   /** Focus the first control when mounted (a rupture just added). */
   focusOnMount: boolean;
   /** Shown as its one-line summary (when complete and free of errors), with Edit to open it. */
@@ -50,6 +52,7 @@ export const RuptureFieldset = memo(function RuptureFieldset({
   vocabulary,
   readOnly,
   errors,
+  sessionMinutes,
   focusOnMount,
   collapsed,
   onCollapsedChange,
@@ -107,6 +110,9 @@ export const RuptureFieldset = memo(function RuptureFieldset({
     rupture.minute !== null && rupture.repairMinute !== null && rupture.repairMinute < rupture.minute
       ? repairBeforeRupture
       : undefined;
+  // Beside the field, in place of its hint (the field's description, so announced with it); a
+  // warning, not an error: the note saves as it is. A signed note can no longer act on it.
+  const pastEnd = ruptureMinuteWarnings(rupture, readOnly ? undefined : sessionMinutes);
   // A rupture with a problem to fix is never folded away.
   const foldable = isRuptureComplete(rupture) && !localRepairError && errorUnder(errors, path) === undefined;
   const folded = collapsed && foldable;
@@ -231,10 +237,11 @@ export const RuptureFieldset = memo(function RuptureFieldset({
           error={errors[`${path}.outcome`]}
           layout="cards"
         />
-        <div className="grid2">
+        <div className="grid2 rupture-minutes">
           <NumberField
             label="Minute of rupture"
-            description="Optional: minutes into the session."
+            description={pastEnd.minute ?? 'Optional: minutes into the session.'}
+            className={pastEnd.minute ? 'past-session-end' : undefined}
             value={rupture.minute}
             onChange={setters.minute}
             min={0}
@@ -245,7 +252,8 @@ export const RuptureFieldset = memo(function RuptureFieldset({
           />
           <NumberField
             label="Minute of repair"
-            description="Optional."
+            description={pastEnd.repairMinute ?? 'Optional.'}
+            className={pastEnd.repairMinute ? 'past-session-end' : undefined}
             value={rupture.repairMinute}
             onChange={setters.repairMinute}
             min={0}

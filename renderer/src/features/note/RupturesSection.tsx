@@ -6,8 +6,8 @@ import { includableSectionLabels } from '../../../../shared/domain/templates';
 import { RadioGroup } from '../../components/RadioGroup';
 import type { FieldErrors, Updater } from './noteDraft';
 import { RuptureFieldset } from './RuptureFieldset';
-import { isRuptureComplete } from './ruptureSummary';
 import { type Score, scoreOptions } from './ruptureOptions';
+import { isRuptureComplete } from './ruptureSummary';
 
 const contributionOptions = scoreOptions('Very little', 'A great deal');
 const resolutionOptions = scoreOptions('Not at all resolved', 'Fully resolved');
@@ -18,6 +18,8 @@ export interface RupturesSectionProps {
   vocabulary: RuptureVocabulary;
   readOnly: boolean;
   errors: FieldErrors;
+  /** The session's duration in minutes, once known. */
+  sessionMinutes: number | undefined;
   onChange: Updater<Rupture[]>;
   onJudgmentsChange: Updater<SessionJudgments>;
 }
@@ -29,6 +31,7 @@ export const RupturesSection = memo(function RupturesSection({
   vocabulary,
   readOnly,
   errors,
+  sessionMinutes,
   onChange,
   onJudgmentsChange,
 }: RupturesSectionProps) {
@@ -85,6 +88,7 @@ export const RupturesSection = memo(function RupturesSection({
           vocabulary={vocabulary}
           readOnly={readOnly}
           errors={errors}
+          sessionMinutes={sessionMinutes}
           focusOnMount={rupture.id === addedId}
           collapsed={collapsed.has(rupture.id)}
           onCollapsedChange={setCollapsedOf}
