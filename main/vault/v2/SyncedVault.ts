@@ -42,7 +42,7 @@ import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDe
 import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR, type LogReads, listDeviceFolders, readAllLogs } from './readAllLogs';
 import { encodeSeen, SEEN_FILE } from './seenFile';
-import { putAsideStaleFolder, staleDevices } from './staleDeviceFolders';
+import { putAsideStaleFolder, sayOtherVault, staleDevices, staleVaultIds } from './staleDeviceFolders';
 import { assertSyncedAudit, auditFor } from './syncedAudit';
 import { backupSyncedVault } from './syncedBackup';
 import type {
@@ -647,23 +647,9 @@ export class SyncedVault {
     ];
   }
 
-  /**
-   * A folder set aside as "from before the key was rotated" whose key file names no vault this
-   * one replaced (its key-rotation entries name each one): another vault's, copied or synced here
-   * by mistake. Said so, rather than telling the user to open Attune on that computer.
-   */
+  /** A stale folder of another vault, said to be so (sayOtherVault). */
   private foreignVaultFolder(problem: SyncProblem): SyncProblem {
-    const vault =
-      problem.type === 'foreign' && problem.deviceHex ? this.staleVaults.get(problem.deviceHex) : undefined;
-    if (vault === undefined) return problem;
-    const replaced = new Set(
-      auditEntriesOf(this.state.audit(), 'key-rotation').map((e) => e.detail.previousVault),
-    );
-    if (replaced.has(vault)) return problem;
-    return {
-      ...problem,
-      message: `The folder ${problem.file} belongs to another Attune vault (its key file names another vault), so Attune does not read it. It was probably copied or synced into this vault's folder by mistake: move it out of the vault folder.`,
-    };
+    return sayOtherVault(problem, this.staleVaults, this.state.audit(), this.vaultId.toString('hex'));
   }
 
   /** Other devices that have this vault open now (FORMAT.md §10). */
@@ -739,6 +725,7 @@ export class SyncedVault {
         ...options,
         live: this.state,
         stale: this.stale,
+        staleVaults: this.staleVaults,
         fs: this.fs,
         dir: this.dir,
         vaultId: this.vaultId,
@@ -1046,11 +1033,7 @@ export class SyncedVault {
   private async highestEpoch(): Promise<number> {
     const { files } = await readKeySlotFiles(this.fs, this.dir);
     this.stale = staleDevices(files, this.vaultId);
-    this.staleVaults = new Map(
-      files
-        .filter((f) => this.stale.has(f.deviceHex) && f.file === `${DEVICES_DIR}/${f.deviceHex}/${KEYS_FILE}`)
-        .map((f) => [f.deviceHex, f.slots.vaultId.toString('hex')]),
-    );
+    this.staleVaults = staleVaultIds(files, this.vaultId);
     const mine = files.filter((f) => f.slots.vaultId.equals(this.vaultId));
     this.knownEpoch = Math.max(this.slots.epoch, ...mine.map((f) => f.slots.epoch));
     return this.knownEpoch;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fsyncDir } from '../atomicWrite';
 import { asideStamp } from '../switchVaultFolder';
 import type { VaultFs } from '../vaultFs';
+import { auditEntriesOf } from './auditEntriesOf';
 import { KEYS_FILE, type KeySlots } from './keySlotsCodec';
 import type { SyncProblem } from './types';
 
@@ -24,6 +25,42 @@ export function staleDevices(
     }
   }
   return stale;
+}
+
+/** Each stale folder's vault id (hex), as its own keys.json names it. */
+export function staleVaultIds(
+  files: Array<{ deviceHex: string; file: string; slots: KeySlots }>,
+  vaultId: Buffer,
+): Map<string, string> {
+  const stale = staleDevices(files, vaultId);
+  return new Map(
+    files
+      .filter((f) => stale.has(f.deviceHex) && f.file === `${DEVICES}/${f.deviceHex}/${KEYS_FILE}`)
+      .map((f) => [f.deviceHex, f.slots.vaultId.toString('hex')]),
+  );
+}
+
+/**
+ * The reader's word on a stale folder (staleProblem) once the audit trail is read: a folder whose
+ * key file names a vault no key rotation of this one replaced (its `key-rotation` entries name
+ * each `previousVault`) is another vault's, copied or synced in by mistake, and said so by both
+ * vault ids, rather than telling the user to open Attune on a computer that never used this
+ * vault. Other problems pass through unchanged.
+ */
+export function sayOtherVault(
+  problem: SyncProblem,
+  staleVaults: ReadonlyMap<string, string>,
+  audit: ReadonlyArray<{ deviceHex: string; text: string }>,
+  vaultHex: string,
+): SyncProblem {
+  const other =
+    problem.type === 'foreign' && problem.deviceHex ? staleVaults.get(problem.deviceHex) : undefined;
+  if (other === undefined) return problem;
+  if (auditEntriesOf(audit, 'key-rotation').some((e) => e.detail.previousVault === other)) return problem;
+  return {
+    ...problem,
+    message: `The folder ${problem.file} belongs to another Attune vault: its key file names the vault ${other}, and this vault is ${vaultHex} (no key rotation of it replaced that one). Attune does not read it. It was probably copied or synced into this vault's folder by mistake: move it out of the vault folder.`,
+  };
 }
 
 /** What a reader says of a stale device folder: information, with what to do. */

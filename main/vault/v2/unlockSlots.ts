@@ -71,6 +71,21 @@ const altered = (names: readonly string[], othersRemain: boolean, secret: string
   );
 };
 
+/**
+ * Key files were read, but none names the vault id of the marker (attune-vault.json): the marker
+ * or the key files come from another vault (copied over by mistake), or the key was rotated on
+ * another computer (a new vault id) and its new files have not all arrived. Without the key no
+ * reader can tell which, so both vault ids are named and both causes said.
+ */
+const noKeyFileOfThisVault = (files: readonly SlotFile[], vaultId: Buffer): AttuneError => {
+  const others = [...new Set(files.map((f) => f.slots.vaultId.toString('hex')))];
+  const one = others.length === 1;
+  return new AttuneError(
+    'integrity',
+    `The vault cannot be opened: attune-vault.json names vault ${vaultId.toString('hex')}, but its key files (keys.json) belong to ${one ? 'another vault' : 'other vaults'}, ${others.join(', ')}. Either attune-vault.json or the key files were copied here from another vault folder (put this vault's own back, or restore the vault from a backup), or the vault key was rotated on another computer and its new files have not all arrived (wait for the sync app to finish).`,
+  );
+};
+
 /** The most distinct passphrase slots one unlock derives keys for (two computers changing the passphrase at once make two). */
 export const MAX_DERIVATIONS = 4;
 
@@ -155,6 +170,7 @@ export async function unlockSlots(
 ): Promise<Unlocked> {
   // Slots of another vault (a folder copied in by mistake) can never open this one.
   const mine = files.filter((f) => f.slots.vaultId.equals(vaultId));
+  if (mine.length === 0 && files.length > 0) throw noKeyFileOfThisVault(files, vaultId);
   if (mine.length === 0) {
     throw new AttuneError(
       'integrity',

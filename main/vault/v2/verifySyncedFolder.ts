@@ -11,7 +11,7 @@ import { mergedStateProblems } from './mergedStateProblems';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readAllLogs } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
-import { staleDevices } from './staleDeviceFolders';
+import { sayOtherVault, staleDevices, staleVaultIds } from './staleDeviceFolders';
 import type { LocalSeenStore, LostFrames, SyncedVerifyReport } from './syncedVaultTypes';
 import { blockingProblems } from './types';
 import { unlockSlots } from './unlockSlots';
@@ -59,6 +59,7 @@ export async function verifySyncedFolder(
       ),
       name: () => undefined,
       stale: staleDevices(files, marker.vaultId),
+      staleVaults: staleVaultIds(files, marker.vaultId),
     });
     const problems = [...slotProblems, ...report.problems];
     // From outside, a claim not met is a change missing from the folder, whoever claimed it;
@@ -90,6 +91,8 @@ export async function checkSyncedFolder(args: {
   live?: MergedState;
   /** Device folders from before a key rotation: reported, not read. */
   stale?: ReadonlySet<string>;
+  /** Their vault ids (staleVaultIds): one no rotation of this vault replaced is another vault's. */
+  staleVaults?: ReadonlyMap<string, string>;
   /** Progress, in devices whose logs have been read. */
   onProgress?: (done: number, total: number) => void;
 }): Promise<SyncedVerifyReport> {
@@ -124,7 +127,13 @@ export async function checkSyncedFolder(args: {
       fs: args.fs,
       dir: args.dir,
       problems: [
-        ...read.problems.filter((p) => p.type !== 'artefact'),
+        ...read.problems
+          .filter((p) => p.type !== 'artefact')
+          .map((p) =>
+            args.staleVaults
+              ? sayOtherVault(p, args.staleVaults, state.audit(), args.vaultId.toString('hex'))
+              : p,
+          ),
         ...claims,
         ...mergedStateProblems(state, name),
       ],
