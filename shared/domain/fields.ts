@@ -22,7 +22,11 @@ export const isoDateSchema = z.iso.date({
   error: 'Enter a date as yyyy-mm-dd that exists on the calendar, e.g. 2025-03-14.',
 });
 
-/** An instant as an ISO 8601 date and time with seconds and a zone, e.g. from `toISOString()`. */
+/**
+ * An instant as an ISO 8601 date and time with seconds and a zone, e.g. from `toISOString()`. Its
+ * message is for text a person or program wrote (import files, the command line); a form with a
+ * date-time picker says what its field lacks itself (SessionForm, NewSessionNote).
+ */
 export const isoDateTimeSchema = z.iso.datetime({
   offset: true,
   error: 'Enter a date and time in ISO 8601 form with a time zone, e.g. 2025-03-14T09:30:00Z.',

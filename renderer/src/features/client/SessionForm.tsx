@@ -14,6 +14,22 @@ import { useClient } from '../../data/hooks';
 import { putSession } from '../../data/summaryIndex';
 import { formatDate, isoLocalDateTime } from '../../format/dates';
 
+/** Each checked field's input, by the name its errors carry, in the form's order. */
+const fieldIds = { startsAt: 'session-start', durationMinutes: 'session-duration' } as const;
+
+/**
+ * The picker's value ('yyyy-mm-ddThh:mm', local time) as the instant to store, or what to say: the
+ * picker gives '' while empty or incomplete, and takes years past 9999, which a record cannot hold.
+ */
+function startFromPicker(value: string): string | { problem: string } {
+  if (/^\d{5,}-/.test(value)) return { problem: 'Enter a date with a four-digit year.' };
+  const when = new Date(value);
+  if (Number.isNaN(when.getTime())) return { problem: 'Enter the session’s date and time.' };
+  // 9999-12-31 late in the evening west of UTC is already year 10000 there.
+  const iso = when.toISOString();
+  return /^\d{4}-/.test(iso) ? iso : { problem: 'Enter a date with a four-digit year.' };
+}
+
 /** Records a session for a client. */
 export function SessionForm({
   clientId,
@@ -30,21 +46,33 @@ export function SessionForm({
   const form = useFocusOnOpen<HTMLFormElement>();
   const client = useClient(clientId);
   // A session before the client's first day is allowed (a start date set late) but said: it is
-  // more often a mistyped year.
-  const early = client && startsAt.slice(0, 10) < client.startDate ? client : null;
+  // more often a mistyped year. Only for a whole date: the picker holds '' while empty or incomplete.
+  const day = /^(\d{4}-\d{2}-\d{2})T/.exec(startsAt)?.[1];
+  const early = client && day !== undefined && day < client.startDate ? client : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const when = new Date(startsAt);
+    const start = startFromPicker(startsAt);
     const input = {
       clientId,
-      startsAt: Number.isNaN(when.getTime()) ? '' : when.toISOString(),
+      startsAt: typeof start === 'string' ? start : '',
       durationMinutes: Number(duration),
       modality,
       attendance,
     };
     const parsed = sessionInput.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    // The picker's value is checked here, in words for it: the schema's message asks for ISO 8601
+    // text, which is for import files and the command line, not a field no one types that into.
+    const found = parsed.success ? {} : fieldErrors(parsed.error.issues);
+    if (typeof start !== 'string') found.startsAt = start.problem;
+    if (!parsed.success || found.startsAt) {
+      setErrors(found);
+      // To the first field to fix (a keyboard user is not left on Save).
+      const first = Object.keys(fieldIds).find((field) => found[field]);
+      if (first) document.getElementById(fieldIds[first as keyof typeof fieldIds])?.focus();
+      return;
+    }
+    setErrors({});
     try {
       const session = await call('sessions:create', parsed.data);
       putSession(session);
@@ -65,7 +93,11 @@ export function SessionForm({
             type="datetime-local"
             value={startsAt}
             onChange={(e) => setStartsAt(e.target.value)}
-            aria-describedby={early ? 'session-start-early' : undefined}
+            aria-invalid={Boolean(errors.startsAt)}
+            aria-describedby={describedBy(
+              early && 'session-start-early',
+              errors.startsAt && 'session-start-error',
+            )}
           />
           {early && (
             <p id="session-start-early" className="muted small">
@@ -84,6 +116,8 @@ export function SessionForm({
             max={600}
             value={duration}
             onChange={(e) => setDuration(e.target.value)}
+            aria-invalid={Boolean(errors.durationMinutes)}
+            aria-describedby={errors.durationMinutes ? 'session-duration-error' : undefined}
           />
           <FieldError id="session-duration-error" message={errors.durationMinutes} />
         </div>
@@ -129,4 +163,9 @@ export function SessionForm({
       </div>
     </form>
   );
+}
+
+/** The ids of what describes a field, or undefined when nothing does. */
+function describedBy(...ids: Array<string | false | null | undefined>): string | undefined {
+  return ids.filter(Boolean).join(' ') || undefined;
 }

@@ -1,0 +1,60 @@
+import type { Client } from '../../shared/domain/clientSchema';
+import { expect, test } from './harness';
+import { createTestVault } from './seed';
+import { openClientFromSidebar, passphrase, unlock } from './steps';
+
+/**
+ * What the new-session, new-client and create-vault forms say when something is missing or wrong:
+ * one plain message per problem, next to its field, in words a person can act on (never a format
+ * the field does not let them type), and the focus on the first field to fix.
+ */
+
+test.describe('in an open vault', () => {
+  test.beforeEach(async ({ page, openApp, backend, dataDir }) => {
+    await (await createTestVault(dataDir)).lock();
+    const unlocked = await backend.router.call('vault:unlock', { passphrase });
+    expect(unlocked.ok).toBe(true);
+    const created = await backend.router.call('clients:create', {
+      code: 'C-300',
+      startDate: '2026-01-05',
+      concerns: [],
+      goals: [],
+    });
+    expect((created as { ok: boolean; value: Client }).ok).toBe(true);
+    await backend.router.call('vault:lock', { reason: 'user' });
+    await openApp();
+    await unlock(page);
+  });
+
+  test('new session: an emptied date and time is asked for plainly, not as "before the start date" or ISO 8601', async ({
+    page,
+  }) => {
+    await openClientFromSidebar(page, 'C-300');
+    await page.getByRole('button', { name: 'New session', exact: true }).click();
+    const form = page.getByRole('form', { name: 'New session' });
+    const when = form.getByLabel('Date and time');
+    await when.fill('');
+    await expect(form.getByText(/start date/)).toHaveCount(0);
+    await expect(when).not.toHaveAccessibleDescription(/start date/);
+
+    await form.getByRole('button', { name: 'Save session' }).click();
+    await expect(form.getByRole('alert')).toHaveText(['Enter the session’s date and time.']);
+    await expect(form.getByText(/ISO 8601/)).toHaveCount(0);
+    await expect(when).toHaveAccessibleDescription('Enter the session’s date and time.');
+    await expect(when).toHaveAttribute('aria-invalid', 'true');
+    await expect(when).toBeFocused();
+
+    // A year the picker takes but a record cannot hold: said in the same plain way, no ISO 8601.
+    await when.fill('10000-01-01T10:00');
+    await expect(form.getByText(/start date/)).toHaveCount(0);
+    await form.getByRole('button', { name: 'Save session' }).click();
+    await expect(form.getByRole('alert')).toHaveText(['Enter a date with a four-digit year.']);
+
+    // A date before the client's start date is still pointed out, and the session can be saved.
+    await when.fill('2025-12-20T10:00');
+    await expect(form.getByText(/This is before C-300’s start date/)).toBeVisible();
+    await expect(when).toHaveAccessibleDescription(/before C-300’s start date/);
+    await form.getByRole('button', { name: 'Save session' }).click();
+    await expect(page.getByRole('table', { name: 'Sessions' })).toBeVisible();
+  });
+});
