@@ -54,11 +54,14 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       }
       const out = options.out === undefined ? undefined : resolve(options.out);
       if (out) await checkOutPath(out, resolve(dir));
-      const [{ exportVault }, { atomicWriteFile }, { nodeVaultFs }] = await Promise.all([
-        import('../../services/exchange/exportVault'),
-        import('../../vault/atomicWrite'),
-        import('../../vault/vaultFs'),
-      ]);
+      const [{ exportVault }, { atomicWriteFile }, { nodeVaultFs }, { fileWriteFailure }] = await Promise.all(
+        [
+          import('../../services/exchange/exportVault'),
+          import('../../vault/atomicWrite'),
+          import('../../vault/vaultFs'),
+          import('../../vault/vaultErrors'),
+        ],
+      );
       const file = await withVault(
         io,
         dir,
@@ -73,9 +76,11 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
         `${plural(file.treatmentPlans.length, 'treatment plan version')}, ${plural(file.diagnoses.length, 'diagnosis', 'diagnoses')}, ` +
         `${plural(file.safetyPlans.length, 'safety plan')}, ${plural(file.templates.length, 'template')}.`;
       if (out) {
-        await atomicWriteFile(nodeVaultFs, out, Buffer.from(text, 'utf8'), { syncDir: true }).catch(() => {
-          throw new AttuneError('io', `Cannot write ${out}; check the folder exists and is writable.`);
-        });
+        await atomicWriteFile(nodeVaultFs, out, Buffer.from(text, 'utf8'), { syncDir: true }).catch(
+          (error: unknown) => {
+            throw fileWriteFailure(error, out);
+          },
+        );
         io.out(`${summary} Written to ${out}.`);
       } else {
         io.out(text.trimEnd());

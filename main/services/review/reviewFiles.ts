@@ -4,11 +4,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
-import { AttuneError } from '../../../shared/errors';
+import { AttuneError, describeIssues } from '../../../shared/errors';
 import {
-  type CommentsFile,
   COMMENTS_FORMAT,
   COMMENTS_VERSION,
+  type CommentsFile,
   commentsFileSchema,
 } from '../../../shared/review/commentsSchema';
 import {
@@ -17,9 +17,9 @@ import {
   packetSchema,
   type ReviewPacket,
 } from '../../../shared/review/packetSchema';
-import { describeIssues } from '../../../shared/errors';
 import { atomicWriteFile } from '../../vault/atomicWrite';
 import type { KdfParams } from '../../vault/kdf';
+import { fileWriteFailure } from '../../vault/vaultErrors';
 import { nodeVaultFs } from '../../vault/vaultFs';
 import { scanJson } from '../exchange/scanJson';
 import {
@@ -127,8 +127,8 @@ async function writeSealed<S extends z.ZodType>(
   }
   try {
     await atomicWriteFile(nodeVaultFs, path, bytes, { syncDir: true });
-  } catch {
-    throw new AttuneError('io', `Cannot write ${path}; check that the folder exists and is writable.`);
+  } catch (error) {
+    throw fileWriteFailure(error, path);
   }
 }
 

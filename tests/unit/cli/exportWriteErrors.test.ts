@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cli, makeVault } from './cliTestKit';
+
+/**
+ * The error the next write of a file named `e.json` fails with (a full disk cannot be made in a
+ * test without mounting one): every other write, the vault's own included, goes through.
+ */
+const failing = vi.hoisted(() => ({ code: null as string | null }));
+vi.mock('../../../main/vault/atomicWrite', async (original) => {
+  const real = await original<typeof import('../../../main/vault/atomicWrite')>();
+  return {
+    ...real,
+    atomicWriteFile: (...args: Parameters<typeof real.atomicWriteFile>) =>
+      failing.code && args[1].endsWith('e.json')
+        ? Promise.reject(Object.assign(new Error(`${failing.code}: ${args[1]}`), { code: failing.code }))
+        : real.atomicWriteFile(...args),
+  };
+});
+
+describe('attune export --out FILE, when the file cannot be written', () => {
+  let root = '';
+  let dir = '';
+  let out = '';
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'attune-cli-write-errors-'));
+    dir = await makeVault(join(root, 'vault'));
+    out = join(root, 'e.json');
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  const exportFailing = async (code: string) => {
+    failing.code = code;
+    try {
+      return await cli(['export', dir, '--out', out]);
+    } finally {
+      failing.code = null;
+    }
+  };
+
+  it('a full disk (ENOSPC, or a quota: EDQUOT) is said to be one, not a permissions problem', async () => {
+    for (const code of ['ENOSPC', 'EDQUOT']) {
+      const { code: exit, err } = await exportFailing(code);
+      expect(exit).toBe(2);
+      expect(err).toBe(
+        `attune: The disk is full: ${out} could not be written. Free some space and try again; nothing was written.`,
+      );
+    }
+  });
+
+  it('no permission, a read-only disk and a folder gone each have their own words', async () => {
+    expect((await exportFailing('EACCES')).err).toMatch(/not allowed to write .*e\.json.*permissions/);
+    expect((await exportFailing('EPERM')).err).toMatch(/not allowed to write .*e\.json.*permissions/);
+    expect((await exportFailing('EROFS')).err).toMatch(/e\.json is on a disk that is read-only/);
+    expect((await exportFailing('ENOENT')).err).toMatch(/folder .* does not exist/);
+    for (const code of ['EACCES', 'EROFS', 'ENOENT']) {
+      expect((await exportFailing(code)).err).not.toMatch(/disk is full/);
+    }
+  });
+});
