@@ -1,7 +1,7 @@
 import type { Client } from '../../shared/domain/clientSchema';
 import { expect, test } from './harness';
 import { createTestVault } from './seed';
-import { openClientFromSidebar, passphrase, unlock } from './steps';
+import { goTo, openClientFromSidebar, passphrase, unlock } from './steps';
 
 /**
  * What the new-session, new-client and create-vault forms say when something is missing or wrong:
@@ -57,4 +57,38 @@ test.describe('in an open vault', () => {
     await form.getByRole('button', { name: 'Save session' }).click();
     await expect(page.getByRole('table', { name: 'Sessions' })).toBeVisible();
   });
+
+  test('new client: a code with a space and a "!" says what is wrong with it; an empty one asks for a code', async ({
+    page,
+  }, testInfo) => {
+    await goTo(page, 'Clients');
+    await page.getByRole('button', { name: 'New client' }).click();
+    const form = page.getByRole('form', { name: 'New client' });
+    const code = form.getByRole('textbox', { name: 'Client code' });
+    const save = form.getByRole('button', { name: 'Save client' });
+
+    await code.fill('C 014!');
+    await save.click();
+    const invalid =
+      'A client code can only contain letters A–Z (without accents), digits, dashes or underscores: take out the space and “!”.';
+    await expect(form.getByRole('alert')).toHaveText([invalid]);
+    await expect(code).toHaveAccessibleDescription(new RegExp(`${escaped(invalid)}$`));
+    await expect(code).toBeFocused();
+    await form.screenshot({ path: testInfo.outputPath('client-code-problem.png') });
+
+    await code.fill('-C014');
+    await save.click();
+    await expect(form.getByRole('alert')).toHaveText([
+      'A client code must start with a letter or digit, not a dash or underscore.',
+    ]);
+
+    await code.fill('');
+    await save.click();
+    await expect(form.getByRole('alert')).toHaveText([/^Enter a client code/]);
+    await expect(code).toBeFocused();
+  });
 });
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -3,8 +3,10 @@ import { clientSchema } from '../../../shared/domain';
 import { validClient } from './fixtures';
 import { issuesOf } from './zodIssues';
 
-const codeMessage =
+const emptyCodeMessage =
   'Enter a client code (letters, digits, dashes or underscores; up to 24 characters, starting with a letter or digit).';
+const onlyThese =
+  'A client code can only contain letters A–Z (without accents), digits, dashes or underscores: take out';
 
 describe('clientSchema', () => {
   it('accepts a valid client, with or without a display name', () => {
@@ -13,13 +15,36 @@ describe('clientSchema', () => {
     expect(clientSchema.safeParse(anonymous).success).toBe(true);
   });
 
-  it('requires a pseudonymous code of the right shape', () => {
-    for (const code of ['', '-lead', 'has space', 'x'.repeat(25), 'ünï']) {
-      expect(issuesOf(clientSchema, { ...validClient, code })).toEqual([`code: ${codeMessage}`]);
-    }
+  it('asks for a code only when there is none', () => {
+    expect(issuesOf(clientSchema, { ...validClient, code: '' })).toEqual([`code: ${emptyCodeMessage}`]);
     const { code: _, ...noCode } = validClient;
-    expect(issuesOf(clientSchema, noCode)).toEqual([`code: ${codeMessage}`]);
-    expect(clientSchema.safeParse({ ...validClient, code: 'a_B-9'.padEnd(24, '0') }).success).toBe(true);
+    expect(issuesOf(clientSchema, noCode)).toEqual([`code: ${emptyCodeMessage}`]);
+    expect(issuesOf(clientSchema, { ...validClient, code: 14 })).toEqual([`code: ${emptyCodeMessage}`]);
+  });
+
+  it('says what is wrong with a code that was entered', () => {
+    const cases: Array<[string, string]> = [
+      ['C 014!', `${onlyThese} the space and “!”.`],
+      ['has two spaces', `${onlyThese} the spaces.`],
+      ['ünï', `${onlyThese} “ü” and “ï”.`],
+      // An accent typed as its own character is named with its letter, as it shows.
+      ['Re\u0301ne', `${onlyThese} “é”.`],
+      ['C\u200B014', `${onlyThese} the invisible character U+200B.`],
+      ['C/0.1:4#7', `${onlyThese} “/”, “.”, “:” and “#”.`],
+      ['!@#$%^&', `${onlyThese} “!”, “@”, “#”, “$” and other characters.`],
+      ['-lead', 'A client code must start with a letter or digit, not a dash or underscore.'],
+      ['_lead', 'A client code must start with a letter or digit, not a dash or underscore.'],
+      ['x'.repeat(25), 'A client code can be at most 24 characters; this one has 25.'],
+    ];
+    for (const [code, message] of cases) {
+      expect(issuesOf(clientSchema, { ...validClient, code }), code).toEqual([`code: ${message}`]);
+    }
+  });
+
+  it('accepts letters, digits, dashes and underscores, up to 24, from a letter or digit', () => {
+    for (const code of ['C-014', '7', 'a_B-9'.padEnd(24, '0'), 'client_2025-03']) {
+      expect(clientSchema.safeParse({ ...validClient, code }).success, code).toBe(true);
+    }
   });
 
   it('limits the display name', () => {

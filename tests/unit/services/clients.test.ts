@@ -57,7 +57,9 @@ describe('ClientService', () => {
       services.clients.create(clientInput('no spaces allowed')),
       'invalid-input',
     );
-    expect(message).toContain('code: Enter a client code');
+    expect(message).toContain(
+      'code: A client code can only contain letters A–Z (without accents), digits, dashes or underscores: take out the spaces.',
+    );
     await expectKind(services.clients.update('missing', { goals: [] }), 'not-found');
     await expectKind(services.clients.setStatus('missing', 'closed'), 'not-found');
   });
