@@ -30,6 +30,7 @@ Exit codes:
      rolled-back or forked logs, or changes from another computer not all arrived yet) and
      the output may be incomplete
   2  usage error or invalid input, or a folder that is not a vault (no attune-vault.json:
-     none, or not yet arrived from the sync service)
+     none, or not yet arrived from the sync service), or an old copy of the vault that
+     Attune kept aside (opened, it would make the vault in use report missing changes)
   3  wrong passphrase or recovery key
   4  the vault is in use by another process (the app, or another attune command)`;

@@ -13,16 +13,23 @@ export interface VaultOptions {
 
 /**
  * Opens the vault in `dir`, in either format; a format-2 vault as this computer (its id from the
- * app's settings, see cliDataDir), which the app may not have open at the same time.
+ * app's settings, see cliDataDir), which the app may not have open at the same time, and never an
+ * old copy of it the app kept aside.
  */
 export async function openCliVault(io: CliIo, dir: string, secret: VaultSecret): Promise<OpenVault> {
   // Loaded here, not at start, so commands that never open a vault this way start faster.
-  const [{ openVaultAs }, { ThisDevice }, { DeviceConfigStore }] = await Promise.all([
-    import('../services/device/openVaultAs'),
-    import('../services/device/ThisDevice'),
-    import('../services/device/DeviceConfigStore'),
-  ]);
-  return openVaultAs(resolve(dir), secret, new ThisDevice(new DeviceConfigStore(cliDataDir(io.env))));
+  const [{ openVaultAs, refuseKeptAsideCopy }, { ThisDevice }, { DeviceConfigStore }, { folderFormat }] =
+    await Promise.all([
+      import('../services/device/openVaultAs'),
+      import('../services/device/ThisDevice'),
+      import('../services/device/DeviceConfigStore'),
+      import('../vault/folderFormat'),
+    ]);
+  const device = new ThisDevice(new DeviceConfigStore(cliDataDir(io.env)));
+  // An old copy the app kept beside the vault, opened here as this computer, would make the vault
+  // in use report this computer's changes missing for good (refuseKeptAsideCopy says why).
+  if ((await folderFormat(resolve(dir))) === 2) await refuseKeptAsideCopy(resolve(dir), device);
+  return openVaultAs(resolve(dir), secret, device);
 }
 
 /**

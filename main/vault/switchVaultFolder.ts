@@ -221,6 +221,22 @@ export async function finishInterruptedSwitch(
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Whether `path` is named as Attune names a vault folder it puts aside (freeAsideName):
+ * `<name> (moved 2026-12-02 14-05)`, ` 2` before the bracket for a second one, or, as a person
+ * may shorten it, without the time. Its reason, and the folder it was put aside from; else null.
+ */
+export function keptAsideNameOf(path: string): { reason: KeptAsideReason; original: string } | null {
+  const m = / \((replaced|moved|format 1 copy) \d{4}-\d\d-\d\d(?: \d\d-\d\d)?(?: \d+)?\)$/.exec(
+    basename(path),
+  );
+  if (!m || m.index === 0) return null;
+  return {
+    reason: m[1] as KeptAsideReason,
+    original: join(dirname(path), basename(path).slice(0, m.index)),
+  };
+}
+
 /** Vault folders kept aside beside `vaultDir` (replaced or moved away), newest first. */
 export async function listKeptAside(vaultDir: string, fs: VaultFs = nodeVaultFs): Promise<KeptAsideFolder[]> {
   const vault = resolve(vaultDir);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { atomicWriteFile } from '../../vault/atomicWrite';
+import { type KeptAsideReason, keptAsideNameOf } from '../../vault/switchVaultFolder';
 import { type SeenState, seenStateSchema } from '../../vault/v2/seenFile';
 import type { DeviceIdentity, LocalSeenStore } from '../../vault/v2/syncedVaultTypes';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
@@ -72,6 +73,24 @@ export class ThisDevice {
   async remember(hex: string): Promise<void> {
     await this.config.update((c) => ({ ...c, device: { ...c.device, id: hex } }));
     if (this.#identity) this.#identity.hex = hex;
+  }
+
+  /**
+   * Whether `dir` is an old copy of the vault Attune put aside: named as Attune names them (moved,
+   * replaced, the format-1 copy) or listed in this computer's settings as an old copy, and not
+   * the folder those settings name as the vault. What it was put aside as, or null.
+   */
+  async keptAsideCopy(
+    dir: string,
+  ): Promise<{ reason: KeptAsideReason | 'listed'; original: string | null } | null> {
+    const config = await this.config.read();
+    const path = resolve(dir);
+    if (config.vaultDir !== null && resolve(config.vaultDir) === path) return null;
+    const named = keptAsideNameOf(path);
+    if (named) return named;
+    return config.oldVaultCopies.some((p) => resolve(p) === path)
+      ? { reason: 'listed', original: null }
+      : null;
   }
 
   /** Renames this computer; the open vault's presence shows the new name at its next heartbeat. */

@@ -94,7 +94,11 @@ export function checkClaims(args: {
         deviceHex: device,
         frames: { from: applied + 1, to: applied + lost },
         message: mine(device)
-          ? `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from the vault folder: its files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back. Look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).`
+          ? // What this computer saw is kept per vault id, not per folder: a copy of the vault
+            // opened here elsewhere (with the app or the attune command) holds changes this
+            // folder lacks, and looks exactly like this folder put back to an older copy. Both
+            // causes are said, the copy first (nothing is lost there), with its way out.
+            `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from this vault folder. If this computer opened a copy of the vault in another folder (an old copy kept beside it, say), ${lost === 1 ? 'it was' : 'they were'} saved in that copy: copy the files in that copy’s ${file} folder into this vault folder’s ${file} folder (make it if it is not there), and ${lost === 1 ? 'it is' : 'they are'} read here. Otherwise this folder’s files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back: look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).`
           : `${changes(lost)} saved on ${who} that this computer had already received ${lost === 1 ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
       });
     }

@@ -104,7 +104,7 @@ describe('attune on a vault shared by several computers (format 2)', () => {
     expect(JSON.parse(exported.out).clients.map((c: { code: string }) => c.code)).toEqual(['SH-01']);
     expect(exported.errLines[0]).toBe('attune: the vault reports a problem:');
     expect(exported.err).toMatch(/attune: changes may be missing from what follows\./);
-    expect(exported.err).toMatch(/missing from the vault folder/);
+    expect(exported.err).toMatch(/missing from this vault folder/);
     expect((await cli(['report', dir], env)).code).toBe(1);
 
     const folder = await tempDir('attune-cli-problems-');

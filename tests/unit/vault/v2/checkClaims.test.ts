@@ -108,8 +108,7 @@ describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
         file: `devices/${OWN}`,
         deviceHex: OWN,
         frames: { from: 11, to: 12 },
-        message:
-          '2 changes saved on this computer (Office iMac) are missing from the vault folder: its files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back. Look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).',
+        message: `2 changes saved on this computer (Office iMac) are missing from this vault folder. If this computer opened a copy of the vault in another folder (an old copy kept beside it, say), they were saved in that copy: copy the files in that copy’s devices/${OWN} folder into this vault folder’s devices/${OWN} folder (make it if it is not there), and they are read here. Otherwise this folder’s files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back: look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).`,
       },
     ];
     expect(check(applied, [claim(OWN, 'settings', seen({ [OWN]: 12 }))])).toEqual(expected);
