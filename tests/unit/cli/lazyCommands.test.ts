@@ -60,10 +60,12 @@ describe('the built attune command loads only what a command needs', () => {
       expect(files.filter((f) => f.includes(`node_modules${sep}zod${sep}`))).toEqual([]);
       // Every start used to load the whole 0.63 MB bundle; verify now loads its own code (~0.25 MB)
       // and the parts of zod it uses (~0.17 MB). The limit flags the whole bundle or a heavy module
-      // coming back, with room for verify's own code to grow by a few small modules.
+      // coming back, with room for verify's own code to grow by a few small modules. (475 KB before
+      // the messages that name altered key files, other vaults' files, kept-aside copies and write
+      // errors, and the chunks they split off: 488 KB; the limit was 480 KB.)
       const ours = files.filter((f) => f.startsWith(join(root, 'out')));
       const bytes = (await Promise.all(ours.map((f) => stat(f)))).reduce((sum, s) => sum + s.size, 0);
-      expect(bytes).toBeLessThan(480_000);
+      expect(bytes).toBeLessThan(500_000);
     },
   );
 });
