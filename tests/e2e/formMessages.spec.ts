@@ -1,7 +1,7 @@
 import type { Client } from '../../shared/domain/clientSchema';
 import { expect, test } from './harness';
 import { createTestVault } from './seed';
-import { goTo, openClientFromSidebar, passphrase, unlock } from './steps';
+import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
 
 /**
  * What the new-session, new-client and create-vault forms say when something is missing or wrong:
@@ -87,6 +87,40 @@ test.describe('in an open vault', () => {
     await expect(form.getByRole('alert')).toHaveText([/^Enter a client code/]);
     await expect(code).toBeFocused();
   });
+});
+
+test('create vault: a short passphrase and a confirmation that differs are both said, each at its field, and focus goes to the first', async ({
+  page,
+  openApp,
+}, testInfo) => {
+  await openApp();
+  const phrase = page.getByLabel('Passphrase', { exact: true });
+  const confirm = page.getByLabel('Confirm passphrase');
+  await phrase.fill('password');
+  await confirm.fill('passwor');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+
+  const tooShort = /^This passphrase is too short: use at least 10 characters\./;
+  const noMatch = 'The two passphrases do not match.';
+  await expect(page.getByRole('alert')).toHaveText([tooShort, noMatch]);
+  await expect(phrase).toHaveAccessibleDescription(/This passphrase is too short/);
+  await expect(phrase).toHaveAttribute('aria-invalid', 'true');
+  await expect(confirm).toHaveAccessibleDescription(noMatch);
+  await expect(confirm).toHaveAttribute('aria-invalid', 'true');
+  await expect(phrase).toBeFocused();
+  await expectAccessible(page, 'create vault, two problems');
+  await page.screenshot({ path: testInfo.outputPath('create-vault-problems.png'), fullPage: true });
+
+  // Long enough but easy to guess, still not matching: both said; fixed, the vault is made.
+  await phrase.fill('password1234');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('alert')).toHaveText([/^This passphrase is too easy to guess\./, noMatch]);
+  await expect(phrase).toBeFocused();
+
+  await phrase.fill(passphrase);
+  await confirm.fill(passphrase);
+  await confirm.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Recovery key' })).toBeVisible({ timeout: 30_000 });
 });
 
 function escaped(text: string): string {

@@ -4,7 +4,7 @@ import { BrandMark } from '../../components/BrandMark';
 import { FormSubmit } from '../../components/FormSubmit';
 import { call, messageOf } from '../../data/api';
 import { NewPassphraseFields } from './NewPassphraseFields';
-import { useNewPassphrase } from './useNewPassphrase';
+import { type PassphraseProblems, useNewPassphrase } from './useNewPassphrase';
 import { VaultLocationChoice } from './VaultLocationChoice';
 
 /**
@@ -25,14 +25,21 @@ export function CreateVault({
 }) {
   const chosen = useNewPassphrase();
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<PassphraseProblems>({});
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = await chosen.problem();
-    if (problem) return setError(problem);
-    setBusy(true);
+    // Every problem at once, each under its field, and the focus on the first to fix (not left on
+    // the button), as the other forms do.
+    const found = await chosen.problems();
+    setProblems(found);
     setError(null);
+    if (found.passphrase || found.confirm) {
+      (found.passphrase ? chosen.fields.passphrase : chosen.fields.confirm).current?.focus();
+      return;
+    }
+    setBusy(true);
     try {
       const { recoveryKey, status } = await call('vault:create', { passphrase: chosen.passphrase });
       onCreated(recoveryKey, status.state === 'unlocked');
@@ -52,7 +59,7 @@ export function CreateVault({
           Attune keeps every note in encrypted files on this computer. Choose a passphrase: it is the only way
           in, besides the recovery key you will see next.
         </p>
-        <NewPassphraseFields state={chosen} focus />
+        <NewPassphraseFields state={chosen} errors={problems} focus />
         <VaultLocationChoice disabled={busy} onOpenedExisting={onOpenedExisting} />
         <FormSubmit error={error} busy={busy} label="Create vault" busyLabel="Creating vault…" />
       </form>

@@ -1,6 +1,12 @@
-import { useEffect, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { passphraseProblem } from '../../../../shared/domain/passphraseRule';
 import { measureStrength, minimumScore, type Strength } from './passphraseStrength';
+
+/** What stops a new passphrase being used, by the field to fix, in words for the user. */
+export interface PassphraseProblems {
+  passphrase?: string;
+  confirm?: string;
+}
 
 /** A new passphrase being chosen: the two fields, its measured strength, and what is wrong with it. */
 export interface NewPassphrase {
@@ -15,6 +21,10 @@ export interface NewPassphrase {
    * up with the last keystroke (or a paste) is judged on what was typed, not on an older value.
    */
   problem: () => Promise<string | null>;
+  /** Every problem, each for its field (as `problem`, measured on what was typed); {} when it may be used. */
+  problems: () => Promise<PassphraseProblems>;
+  /** The two inputs (NewPassphraseFields sets them), for a form to move focus to the field to fix. */
+  fields: { passphrase: RefObject<HTMLInputElement | null>; confirm: RefObject<HTMLInputElement | null> };
   /** Empties both fields (after a change, so a passphrase does not linger in memory). */
   reset: () => void;
 }
@@ -25,6 +35,8 @@ export function useNewPassphrase(): NewPassphrase {
   const [confirm, setConfirm] = useState('');
   const [measured, setMeasured] = useState<{ of: string; strength: Strength } | null>(null);
   const strength = measured?.of === passphrase ? measured.strength : null;
+  const passphraseField = useRef<HTMLInputElement>(null);
+  const confirmField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -38,18 +50,25 @@ export function useNewPassphrase(): NewPassphrase {
     };
   }, [passphrase]);
 
+  const problems = async () =>
+    newPassphraseProblems(
+      passphrase,
+      confirm,
+      strength ?? (passphrase ? await measureStrength(passphrase) : null),
+    );
+
   return {
     passphrase,
     confirm,
     strength,
     setPassphrase,
     setConfirm,
-    problem: async () =>
-      newPassphraseProblem(
-        passphrase,
-        confirm,
-        strength ?? (passphrase ? await measureStrength(passphrase) : null),
-      ),
+    problem: async () => {
+      const found = await problems();
+      return found.passphrase ?? found.confirm ?? null;
+    },
+    problems,
+    fields: { passphrase: passphraseField, confirm: confirmField },
     reset: () => {
       setPassphrase('');
       setConfirm('');
@@ -57,12 +76,20 @@ export function useNewPassphrase(): NewPassphrase {
   };
 }
 
-function newPassphraseProblem(passphrase: string, confirm: string, strength: Strength | null): string | null {
+function newPassphraseProblems(
+  passphrase: string,
+  confirm: string,
+  strength: Strength | null,
+): PassphraseProblems {
+  const found: PassphraseProblems = {};
   const problem = passphraseProblem(passphrase);
-  if (problem) return problem;
-  if (!strength || strength.score < minimumScore) {
-    return 'This passphrase is too easy to guess. Add more unrelated words.';
+  if (problem) found.passphrase = problem;
+  else if (!strength || strength.score < minimumScore) {
+    found.passphrase = 'This passphrase is too easy to guess. Add more unrelated words.';
   }
-  if (passphrase !== confirm) return 'The two passphrases do not match.';
-  return null;
+  // Nothing to confirm before a passphrase is typed: its field says what to do first.
+  if (passphrase === '') return found;
+  if (confirm === '') found.confirm = 'Type the passphrase again to confirm it.';
+  else if (passphrase !== confirm) found.confirm = 'The two passphrases do not match.';
+  return found;
 }
