@@ -262,6 +262,54 @@ test('a rupture or repair minute after the 50-minute session’s end is pointed 
   await expect(minute).toHaveAccessibleDescription('Optional: minutes into the session.');
 });
 
+test('at 1024×768 a save error keeps the sticky header to one line of save state, and leads to the field', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openNote(page, '13');
+  const header = page.locator('header.note-header');
+  // The header as it always is at this width: the heading, one line of template, status and save
+  // state, one row of actions (108 px here). A save error may change the words on the save line,
+  // not add lines: so no taller than that, and never over 120 px (under a sixth of the window).
+  const calm = (await header.boundingBox())?.height ?? 0;
+  expect(calm).toBeLessThanOrEqual(120);
+  await page.getByRole('button', { name: 'Edit rupture 1' }).click();
+  const repair = page.getByRole('group', { name: 'Rupture 1' }).getByLabel('Minute of repair');
+  await repair.fill('20'); // the rupture began at minute 25
+  await page.keyboard.press('Control+s');
+  const saveState = page.getByRole('status', { name: 'Note save state' });
+  await expect(saveState).toContainText(/Not saved/);
+  // The field says what is wrong itself.
+  await expect(repair).toHaveAccessibleDescription(/can’t be earlier than the minute the rupture began/);
+  const height = (await header.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+  expect(height).toBeLessThanOrEqual(Math.min(calm + 1, 120));
+  await expect(saveState).toContainText('1 problem to fix');
+
+  // From anywhere in the note, the header's link goes to the field, below the header.
+  await page.getByLabel('Subjective', { exact: true }).focus();
+  await expect(repair).not.toBeInViewport();
+  await header.getByRole('button', { name: 'Go to the first problem' }).click();
+  await expect(repair).toBeFocused();
+  const below = async () => {
+    const bar = await header.boundingBox();
+    const field = await repair.boundingBox();
+    return (field?.y ?? 0) - ((bar?.y ?? 0) + (bar?.height ?? 0));
+  };
+  expect(await below()).toBeGreaterThanOrEqual(0);
+  // Scrolled by hand to just under where the header ends when all is well, it is not covered.
+  await repair.evaluate(
+    (input, top) => window.scrollBy(0, input.getBoundingClientRect().top - top),
+    calm + 8,
+  );
+  expect(await below()).toBeGreaterThanOrEqual(0);
+  const hit = await repair.evaluate((input) => {
+    const box = input.getBoundingClientRect();
+    return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === input;
+  });
+  expect(hit).toBe(true);
+  await expectAccessible(page, 'note editor with a problem to fix');
+});
+
 test('focus mode hides the sidebar and outline, is remembered, and Escape leaves it', async ({ page }) => {
   await openNote(page, '13');
   const sidebarNav = page.getByRole('navigation', { name: 'Main' });
@@ -343,7 +391,7 @@ test('the Sign dialog says up front when the note cannot be saved as it is', asy
   const relationship = page.getByRole('spinbutton', { name: 'Relationship' });
   await relationship.scrollIntoViewIfNeeded();
   await relationship.fill('11');
-  await expect(page.getByRole('alert').filter({ hasText: 'Fix these to save the note' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Fix these to save the note/ })).toBeVisible();
   await page.getByRole('button', { name: 'Sign note' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
   await expect(
@@ -354,7 +402,7 @@ test('the Sign dialog says up front when the note cannot be saved as it is', asy
   await expect(dialog.getByRole('button', { name: 'Sign', exact: true })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await relationship.fill('8');
-  await expect(page.getByRole('alert').filter({ hasText: 'Fix these to save the note' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: /^Fix these to save the note/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Sign note' }).click();
   await expect(dialog.getByText('cannot be signed yet')).toHaveCount(0);
   // Tab stays in the dialog: from its last control to its first, and back with Shift+Tab.

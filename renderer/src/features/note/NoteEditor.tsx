@@ -21,11 +21,13 @@ import { AttunementSection } from './AttunementSection';
 import { BaseSections } from './BaseSections';
 import { draftDifferences } from './draftDifferences';
 import { FeedbackSection } from './FeedbackSection';
+import { focusFirstProblem } from './firstProblem';
 import { useFocusMode } from './focusMode';
 import { GoalsSection } from './GoalsSection';
 import { HeldVersionChooser } from './HeldVersionChooser';
 import { NoteHeader } from './NoteHeader';
 import { NoteOutline } from './NoteOutline';
+import { NoteProblems } from './NoteProblems';
 import { errorList, problemPlace } from './noteDraft';
 import { noteOutline, orphanSectionIds, partDomId, partKeys } from './noteOutline';
 import { ParticipationSection } from './ParticipationSection';
@@ -36,7 +38,7 @@ import { RiskReminder } from './RiskReminder';
 import { RiskSection } from './RiskSection';
 import { RupturesSection } from './RupturesSection';
 import { SignNoteDialog } from './SignNoteDialog';
-import { savedAtText, saveStatusText } from './saveStatusText';
+import { headerSaveStatus, savedAtText } from './saveStatusText';
 import { TextSection } from './TextSection';
 import { type NoteData, useNoteData } from './useNoteData';
 import { useNoteDraft } from './useNoteDraft';
@@ -192,6 +194,11 @@ function LoadedNoteEditor({
   const idPrefix = useId();
   const focusMode = useFocusMode();
   const { editor, header } = useHeaderHeight();
+  const column = useRef<HTMLDivElement>(null);
+  const goToProblem = useCallback(() => {
+    if (column.current) focusFirstProblem(column.current);
+  }, []);
+  const saveState = headerSaveStatus(autosave.status, problems.length);
   // The outline changes only with the template, the signature, or text under a section the
   // template lacks: not with each keystroke (the key below stays the same while typing).
   const signed = note.status === 'signed';
@@ -247,9 +254,11 @@ function LoadedNoteEditor({
         signature={note.signed}
         sessionStartsAt={sessionStartsAt}
         lateEntryAfterHours={settings.lateEntryAfterHours}
-        saveText={saveStatusText(autosave.status)}
+        saveText={saveState.shown}
+        saveMore={saveState.more}
         saveFailed={autosave.status.kind === 'failed'}
-        problems={problems}
+        problemCount={problems.length}
+        onGoToProblem={goToProblem}
         onSign={readOnly || choosing ? undefined : openSign}
         onClose={close}
         actions={pdfButton}
@@ -271,7 +280,8 @@ function LoadedNoteEditor({
       />
       <div className="note-layout">
         {!choosing && <NoteOutline items={outline} idPrefix={idPrefix} placement="side" />}
-        <div className="note-column">
+        <div className="note-column" ref={column}>
+          <NoteProblems problems={problems} kept={saveState.more} />
           {held?.state === 'restored' && (
             <p role="status" className="notice">
               Changes you made that had not been saved ({savedAtText(held.heldAt).replace(/^Saved /, '')}) are

@@ -15,11 +15,14 @@ export interface NoteHeaderProps {
   sessionStartsAt?: string | undefined;
   /** The late-entry limit from Settings, in hours. */
   lateEntryAfterHours: number;
-  /** The live save state, e.g. "Saved at 14:32". */
+  /** The live save state in a few words, e.g. "Saved at 14:32" or "Not saved: 2 problems to fix." */
   saveText: string;
+  /** The rest of the save state, read out with it but not shown (the problems box above the note shows it). */
+  saveMore: string;
   saveFailed: boolean;
-  /** Validation messages to list, if the draft could not be saved. */
-  problems: readonly string[];
+  /** How many problems stop the note saving; with any, a link goes to the first. */
+  problemCount: number;
+  onGoToProblem: () => void;
   /** Opens the sign confirmation; absent once signed. */
   onSign?: () => void;
   onClose: () => void;
@@ -38,6 +41,7 @@ export interface NoteHeaderProps {
 /**
  * The note's sticky header: client and session (the page heading), template, status, live save
  * state and the note's actions, Sign among them, so they stay in reach anywhere in a long note.
+ * It keeps its height when a save fails: problems are a count and a link here, listed above the note.
  */
 export const NoteHeader = memo(function NoteHeader({
   heading,
@@ -46,8 +50,10 @@ export const NoteHeader = memo(function NoteHeader({
   sessionStartsAt,
   lateEntryAfterHours,
   saveText,
+  saveMore,
   saveFailed,
-  problems,
+  problemCount,
+  onGoToProblem,
   onSign,
   onClose,
   actions,
@@ -81,7 +87,13 @@ export const NoteHeader = memo(function NoteHeader({
               title={signature ? undefined : `Saves as you type; ${saveShortcut} saves now.`}
             >
               {saveText}
+              {saveMore && <span className="visually-hidden"> {saveMore}</span>}
             </output>
+            {problemCount > 0 && (
+              <button type="button" className="link go-to-problem" onClick={onGoToProblem}>
+                Go to the first problem
+              </button>
+            )}
           </p>
         </div>
         <div className="note-actions">
@@ -106,16 +118,6 @@ export const NoteHeader = memo(function NoteHeader({
           {outline}
         </div>
       </div>
-      {problems.length > 0 && (
-        <div role="alert" className="note-problems">
-          <p>Fix these to save the note:</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      )}
     </header>
   );
 });

@@ -27,11 +27,16 @@ export function saveStatusText(status: SaveStatus): string {
   }
 }
 
+/** Where the text of a draft that failed validation is meanwhile, and when it will be saved. */
+function keptText(error: InvalidDraftError): string {
+  return error.kept
+    ? 'What you typed is kept, encrypted, on this computer, and is saved once they are fixed.'
+    : 'Your text is kept while Attune is open, and will be saved once they are fixed.';
+}
+
 function failureText(error: unknown): string {
   if (error instanceof InvalidDraftError) {
-    return error.kept
-      ? 'Not saved yet: some fields need attention (see the messages below). What you typed is kept, encrypted, on this computer, and is saved once they are fixed.'
-      : 'Not saved: some fields need attention (see the messages below). Your text is kept while Attune is open, and will be saved once they are fixed.';
+    return `${error.kept ? 'Not saved yet' : 'Not saved'}: some fields need attention (see the messages below). ${keptText(error)}`;
   }
   if (error instanceof ApiError && error.kind === 'locked') {
     return 'Not saved: the vault is locked. Your changes are kept and will be saved after you unlock.';
@@ -40,6 +45,25 @@ function failureText(error: unknown): string {
     return `Not saved: ${error.message}`;
   }
   return `Not saved: ${messageOf(error)} Your text is kept; Attune will try again as you type, or press ${saveKey}.`;
+}
+
+/**
+ * The save state for the note's sticky header, which must stay one line (a tall header hides the
+ * field being fixed): `shown` on screen; `more`, the rest, is read out with it and shown in the
+ * problems box above the note. A draft that failed validation is summed up as its problem count.
+ */
+export function headerSaveStatus(status: SaveStatus, problemCount: number): { shown: string; more: string } {
+  if (status.kind !== 'failed' || !(status.error instanceof InvalidDraftError)) {
+    return { shown: saveStatusText(status), more: '' };
+  }
+  const problems =
+    problemCount === 0
+      ? 'some fields need attention'
+      : `${problemCount} problem${problemCount === 1 ? '' : 's'} to fix`;
+  return {
+    shown: `${status.error.kept ? 'Not saved yet' : 'Not saved'}: ${problems}.`,
+    more: keptText(status.error),
+  };
 }
 
 /** The save shortcut as shown to the user. */
