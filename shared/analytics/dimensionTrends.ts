@@ -7,7 +7,7 @@ import { leastSquaresSlope, type Point } from './statistics';
 export interface TrendPoint {
   sessionId: string;
   startsAt: string;
-  /** The 1–5 rating; null when not observed or when the session has no note. */
+  /** The 1–5 rating; null when not rated ("Did not come up", "Could not judge") or when the session has no note. */
   rating: number | null;
   /** Why there is no rating: null when rated or when the session has no note. */
   unrated: UnratedReason | null;

@@ -23,7 +23,7 @@ export interface SessionMetrics {
   outcomes: OutcomeCounts;
   /** Minutes from rupture to repair, in note order, for ruptures with both minutes noted. */
   minutesToRepair: number[];
-  /** Each dimension's 1–5 rating; null when not observed or when there is no note. */
+  /** Each dimension's 1–5 rating; null when not rated (see `unrated` for why) or when there is no note. */
   ratings: Record<DimensionId, number | null>;
   /** Why a dimension has no rating; null when it is rated or there is no note. */
   unrated: Record<DimensionId, UnratedReason | null>;

@@ -8,7 +8,7 @@ import { writeDemo } from '../../main/services/demo/writeDemo';
 import { contentHashOf } from '../../main/services/NoteService';
 import { caseloadMetrics } from '../../shared/analytics/caseloadMetrics';
 import { clientMetrics } from '../../shared/analytics/clientMetrics';
-import { dimensionIds } from '../../shared/domain/dimensions';
+import { dimensionById, dimensionIds, unratedChoice } from '../../shared/domain/dimensions';
 import { expect, test } from './harness';
 import { createTestVault, openTestVault, seedDemoVault } from './seed';
 import { expectAccessible, goTo, passphrase, unlock } from './steps';
@@ -98,6 +98,28 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   await trends.getByRole('checkbox', { name: 'Rhythmic attunement' }).uncheck();
   await expect(trendsSvg.locator('.recharts-line-curve')).toHaveCount(4);
   await trends.getByRole('checkbox', { name: 'Rhythmic attunement' }).check();
+  // A dimension without a rating reads as the note's own choice, "Did not come up" or "Could not
+  // judge", or "No note"; never "not observed", which the note no longer offers. (This client's
+  // notes say "Could not judge" only; tests/unit/charts/unratedWords.test.ts has both apart.)
+  const reasons = expected.sessions.flatMap((s) => dimensionIds.map((d) => s.unrated[d]));
+  expect(reasons).toContain('could-not-judge');
+  const ratingWords = (s: (typeof expected.sessions)[number], d: (typeof dimensionIds)[number]) => {
+    const reason = s.unrated[d];
+    return s.ratings[d] !== null ? String(s.ratings[d]) : reason ? unratedChoice(reason).label : 'No note';
+  };
+  await trends.getByRole('button', { name: 'View as table' }).click();
+  const trendsTable = trends.getByRole('table');
+  await expect(trendsTable.locator('caption')).toHaveText(
+    'Attunement trends: ratings 1–5 per session, or why a dimension has none (Did not come up, Could not judge, or No note)',
+  );
+  const trendCells = trendsTable.locator('tbody tr');
+  await expect(trendCells).toHaveCount(expected.sessionCount);
+  for (const [i, session] of expected.sessions.entries()) {
+    await expect(trendCells.nth(i).locator('td')).toHaveText(
+      dimensionIds.map((d) => ratingWords(session, d)),
+    );
+  }
+  await trends.getByRole('button', { name: 'View as table' }).click();
 
   // Feedback: one dot per session with a complete total.
   const feedback = page.getByRole('figure', { name: 'Session feedback' });
@@ -106,6 +128,20 @@ test('client charts show the metrics of the seeded vault; a point opens its note
   );
   const profile = page.getByRole('figure', { name: 'Attunement profile' });
   await expect(profile.locator('[data-chart="profile"] .recharts-radar-dots > *')).toHaveCount(10);
+  // The rated session with the most dimensions left unrated: its summary says why for each.
+  const unratedIn = (s: (typeof expected.sessions)[number]) =>
+    dimensionIds.filter((d) => s.ratings[d] === null);
+  const shown = expected.sessions
+    .filter((s) => unratedIn(s).length < dimensionIds.length)
+    .reduce((a, b) => (unratedIn(b).length > unratedIn(a).length ? b : a));
+  expect(unratedIn(shown).length).toBeGreaterThan(0);
+  await profile.getByLabel(/^Session/).selectOption(shown.sessionId);
+  for (const d of unratedIn(shown)) {
+    await expect(profile.locator('figcaption')).toContainText(
+      `${dimensionById(d).shortLabel} “${ratingWords(shown, d)}”`,
+    );
+  }
+  await expect(profile.locator('figcaption')).not.toContainText('not observed');
 
   await expectAccessible(page, 'client charts');
   await page.screenshot({ path: testInfo.outputPath('client-charts.png'), fullPage: true });

@@ -99,7 +99,7 @@ export const ProfileChart = memo(function ProfileChart(props: ClientChartProps) 
                 <TooltipBox
                   heading={row.label}
                   lines={[
-                    `${sessionName}: ${row.session ?? 'not observed'}`,
+                    `${sessionName}: ${row.session ?? row.sessionUnrated}`,
                     `${averageName}: ${mean1(row.average)}`,
                   ]}
                 />

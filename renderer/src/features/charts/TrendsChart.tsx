@@ -1,21 +1,28 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { Tooltip, YAxis } from 'recharts';
-import { type DimensionId, dimensionIds, dimensions } from '../../../../shared/domain/dimensions';
+import {
+  type DimensionId,
+  dimensionIds,
+  dimensions,
+  unratedChoices,
+} from '../../../../shared/domain/dimensions';
 import { formatDate } from '../../format/dates';
-import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
+import { chartCatalog } from './chartCatalog';
 import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
 import { axisStroke, axisTick, dimensionStyles, MAX_DOTTED_POINTS, yAxisLabel } from './chartTheme';
 import type { ClientChartProps } from './clientChartProps';
-import { type TrendRow, trendRows } from './clientChartRows';
+import { NO_NOTE, type TrendRow, trendRows } from './clientChartRows';
 import { trendsSummary } from './clientSummaries';
 import { DimensionLines } from './DimensionLines';
 import { SessionXAxis } from './SessionXAxis';
 
 const { title } = chartCatalog.trends;
 const height = 300;
+/** The note's reasons for no rating, as its editor labels them: "Did not come up, Could not judge". */
+const unratedLabels = unratedChoices.map((c) => c.label).join(', ');
 
 /** The five dimension ratings (1–5) over the sessions, each shown or hidden by its checkbox. */
 export const TrendsChart = memo(function TrendsChart(props: ClientChartProps) {
@@ -83,9 +90,7 @@ export const TrendsChart = memo(function TrendsChart(props: ClientChartProps) {
           <Tooltip
             isAnimationActive={false}
             content={rowTooltip((row: TrendRow) => {
-              const lines = visible.map(
-                (d) => `${d.shortLabel}: ${row[d.id] === null ? 'not observed' : row[d.id]}`,
-              );
+              const lines = visible.map((d) => `${d.shortLabel}: ${row.ratingText[d.id]}`);
               return (
                 <TooltipBox
                   heading={`${formatDate(row.date)} · session ${row.index + 1}`}
@@ -111,7 +116,9 @@ function TrendsTable({
 }) {
   return (
     <table className="list chart-data">
-      <caption>{title}: ratings 1–5 per session (— not observed)</caption>
+      <caption>
+        {title}: ratings 1–5 per session, or why a dimension has none ({unratedLabels}, or {NO_NOTE})
+      </caption>
       <thead>
         <tr>
           <th scope="col">Session date</th>
@@ -127,7 +134,7 @@ function TrendsTable({
           <tr key={r.sessionId}>
             <SessionDateCell row={r} onOpenNote={onOpenNote} />
             {dimensions.map((d) => (
-              <td key={d.id}>{r[d.id] ?? '—'}</td>
+              <td key={d.id}>{r.ratingText[d.id]}</td>
             ))}
           </tr>
         ))}

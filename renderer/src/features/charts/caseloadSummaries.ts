@@ -1,6 +1,6 @@
 /** The text summaries of the caseload page's charts. */
 import type { CaseloadMetrics } from '../../../../shared/analytics/caseloadMetrics';
-import { dimensions } from '../../../../shared/domain/dimensions';
+import { dimensions, type UnratedReason, unratedChoice } from '../../../../shared/domain/dimensions';
 import type { MarkerRow, MonthRow, PrecedingRow, StrategyRow } from './caseloadRows';
 import { count, mean1, percent, plural } from './chartFormat';
 
@@ -81,13 +81,25 @@ export function strategiesSummary(rows: readonly StrategyRow[]): string {
   return `${text} Success counts resolved as 1 and partially resolved as ½.`;
 }
 
+/**
+ * "did not come up in 3, could not judge in 1" (nothing when both are 0): the notes' two reasons
+ * for no rating, under the labels the note offers them with (shared/domain/dimensions).
+ */
+export function unratedReasons(didNotComeUp: number, couldNotJudge: number): string {
+  const counted: [UnratedReason, number][] = [
+    ['did-not-come-up', didNotComeUp],
+    ['could-not-judge', couldNotJudge],
+  ];
+  return counted
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${unratedChoice(reason).label.toLowerCase()} in ${n}`)
+    .join(', ');
+}
+
 /** "; did not come up in 3, could not judge in 1" (nothing when both are 0), after a rated count. */
 export function unratedCounts(didNotComeUp: number, couldNotJudge: number): string {
-  const parts = [
-    didNotComeUp > 0 ? `did not come up in ${didNotComeUp}` : '',
-    couldNotJudge > 0 ? `could not judge in ${couldNotJudge}` : '',
-  ].filter(Boolean);
-  return parts.length > 0 ? `; ${parts.join(', ')}` : '';
+  const reasons = unratedReasons(didNotComeUp, couldNotJudge);
+  return reasons ? `; ${reasons}` : '';
 }
 
 /** "14 markers recorded 150 times; most frequent: Minimal response 40, …". */

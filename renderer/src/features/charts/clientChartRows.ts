@@ -25,7 +25,11 @@ export interface TimelineRow extends SessionPoint {
   rollingRate: number | null;
 }
 
-export type TrendRow = SessionPoint & Record<DimensionId, number | null>;
+export type TrendRow = SessionPoint &
+  Record<DimensionId, number | null> & {
+    /** Each dimension as the tooltip and table print it: the rating, or why there is none (see ratingOrReason). */
+    ratingText: Record<DimensionId, string>;
+  };
 
 export interface FeedbackRow extends SessionPoint {
   total: number;
@@ -65,7 +69,14 @@ export function timelineRows(m: ClientMetrics): TimelineRow[] {
 }
 
 export function trendRows(m: ClientMetrics): TrendRow[] {
-  return m.sessions.map((s, i) => ({ ...point(s, i), ...s.ratings }));
+  return m.sessions.map((s, i) => ({
+    ...point(s, i),
+    ...s.ratings,
+    ratingText: Object.fromEntries(dimensions.map((d) => [d.id, ratingOrReason(s, d.id)])) as Record<
+      DimensionId,
+      string
+    >,
+  }));
 }
 
 /** Sessions with a complete feedback total; `below` is judged against `concernLine`, not the metrics' own. */
@@ -89,10 +100,19 @@ export function ratedSessions(m: ClientMetrics): SessionMetrics[] {
   return m.sessions.filter((s) => dimensions.some((d) => s.ratings[d.id] !== null));
 }
 
+/** What a session without a note says for every dimension, beside the note's own two reasons. */
+export const NO_NOTE = 'No note';
+
 /** Why a session has no rating for a dimension, in the words the editor offered. */
 export function unratedWords(session: SessionMetrics | undefined, dimension: DimensionId): string {
   const reason = session?.unrated?.[dimension] ?? null;
-  return reason === null ? 'No note' : unratedChoice(reason).label;
+  return reason === null ? NO_NOTE : unratedChoice(reason).label;
+}
+
+/** A session's rating of a dimension, or why it has none: "4", "Did not come up", "Could not judge", "No note". */
+export function ratingOrReason(session: SessionMetrics, dimension: DimensionId): string {
+  const rating = session.ratings[dimension];
+  return rating === null ? unratedWords(session, dimension) : String(rating);
 }
 
 export function profileRows(m: ClientMetrics, session: SessionMetrics | undefined): ProfileRow[] {

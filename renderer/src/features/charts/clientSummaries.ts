@@ -4,7 +4,7 @@ import type { DimensionTrend } from '../../../../shared/analytics/dimensionTrend
 import type { SessionMetrics } from '../../../../shared/analytics/sessionMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { formatDate } from '../../format/dates';
-import { unratedCounts } from './caseloadSummaries';
+import { unratedCounts, unratedReasons } from './caseloadSummaries';
 import { mean1, percent, plural, sessionDate } from './chartFormat';
 import type { FeedbackRow, ProfileRow } from './clientChartRows';
 
@@ -52,7 +52,13 @@ export function trendsSummary(m: ClientMetrics, range: string): string {
       `${t.label} ${mean1(t.mean)} (${t.rated} rated${trendWord(t, m.sessionCount)}` +
       `${unratedCounts(t.didNotComeUp, t.couldNotJudge)})`,
   );
-  const unrated = dimensions.filter((d) => m.dimensionTrends[d.id].rated === 0).map((d) => d.label);
+  const unrated = dimensions
+    .map((d) => m.dimensionTrends[d.id])
+    .filter((t) => t.rated === 0)
+    .map((t) => {
+      const why = unratedReasons(t.didNotComeUp, t.couldNotJudge);
+      return why ? `${t.label} (${why})` : t.label;
+    });
   return (
     `Mean ratings over ${plural(m.sessionCount, 'session')}${range}: ${items.join(', ')}.` +
     (unrated.length > 0 ? ` Never rated: ${unrated.join(', ')}.` : '')
@@ -63,7 +69,9 @@ export function trendsSummary(m: ClientMetrics, range: string): string {
 export function profileSummary(session: SessionMetrics | undefined, rows: readonly ProfileRow[]): string {
   if (!session) return 'No session in this range has attunement ratings.';
   const items = rows.map(
-    (r) => `${r.shortLabel} ${r.session === null ? 'not observed' : r.session} (average ${mean1(r.average)})`,
+    // Without a rating, the reason the note gives (“Did not come up”, “Could not judge”), quoted.
+    (r) =>
+      `${r.shortLabel} ${r.session === null ? `“${r.sessionUnrated}”` : r.session} (average ${mean1(r.average)})`,
   );
   let lowest: ProfileRow | null = null;
   for (const r of rows)
