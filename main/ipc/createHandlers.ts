@@ -203,8 +203,12 @@ export function createHandlers(
     'search:notes': async ({ query, limit, offset }) => toJsonText(await search.search(query, limit, offset)),
     'index:clients': () => index.clients(),
     'index:today': async ({ now }) => {
-      const { sessions, notes, olderDrafts } = await index.today(new Date(now));
-      return toJsonText({ sessions: packSessions(sessions), notes: packNoteSummaries(notes), olderDrafts });
+      const { sessions, notes, olderUnfinished } = await index.today(new Date(now));
+      return toJsonText({
+        sessions: packSessions(sessions),
+        notes: packNoteSummaries(notes),
+        olderUnfinished,
+      });
     },
     'index:sessions': async () => toJsonText(packSessions(await index.sessions())),
     'index:noteSummaries': async () => toJsonText(packNoteSummaries(await index.noteSummaries())),

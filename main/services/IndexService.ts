@@ -21,8 +21,8 @@ export interface IndexServiceOptions {
 export interface TodaySlice {
   sessions: Session[];
   notes: NoteSummary[];
-  /** How many drafts of sessions before Today's window there are (the slice carries the oldest). */
-  olderDrafts: number;
+  /** How many sessions before Today's window lack a signed note, a draft or none (the slice carries the oldest). */
+  olderUnfinished: number;
 }
 
 /**
@@ -67,8 +67,8 @@ export class IndexService {
       this.store.all<Session>(kinds.session),
       noteFacts(this.store),
     ]);
-    const { sessionIds: ids, olderDrafts } = todaySlicePlan(sessions.values(), facts.values(), now);
-    const slice: TodaySlice = { sessions: [], notes: [], olderDrafts };
+    const { sessionIds: ids, olderUnfinished } = todaySlicePlan(sessions.values(), facts.values(), now);
+    const slice: TodaySlice = { sessions: [], notes: [], olderUnfinished };
     for (const id of ids) {
       const session = sessions.get(id);
       if (session) slice.sessions.push(session);

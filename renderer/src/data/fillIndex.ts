@@ -53,7 +53,7 @@ async function loadParts(
         const today = {
           sessions: unpackSessions(slice.sessions),
           notes: unpackNoteSummaries(slice.notes),
-          olderDrafts: slice.olderDrafts,
+          olderUnfinished: slice.olderUnfinished,
         };
         summaryIndex.load({ today }, generation);
       })

@@ -33,8 +33,8 @@ export interface ClientSource {
 export interface TodaySource {
   sessions: readonly Session[];
   notes: readonly NoteSummary[];
-  /** While only the slice is in: how many drafts of sessions before Today's window there are. */
-  olderDrafts?: number;
+  /** While only the slice is in: how many sessions before Today's window lack a signed note (draft or none). */
+  olderUnfinished?: number;
 }
 
 /**
@@ -43,7 +43,7 @@ export interface TodaySource {
  */
 export interface IndexPart {
   clients?: readonly Client[];
-  today?: { sessions: readonly Session[]; notes: readonly NoteSummary[]; olderDrafts: number };
+  today?: { sessions: readonly Session[]; notes: readonly NoteSummary[]; olderUnfinished: number };
   sessions?: readonly Session[];
   notes?: readonly NoteSummary[];
   /** Every outcome measure (answers only, a few numbers each). */
@@ -74,8 +74,8 @@ export class SummaryIndex {
   /** Bumped by every clear, so a fill that began before a lock cannot refill the index after it. */
   #generation = 0;
   #views = new Map<string, unknown>();
-  /** From Today's slice: the drafts of older sessions in all (the slice carries the first few). */
-  #olderDrafts = 0;
+  /** From Today's slice: the older sessions without a signed note in all (the slice carries the first few). */
+  #olderUnfinished = 0;
   #listeners = new Set<() => void>();
 
   /** Calls `listener` after every change; returns its unsubscribe. */
@@ -126,7 +126,7 @@ export class SummaryIndex {
       this.#add('sessions', this.#sessions, part.today.sessions);
       this.#add('notes', this.#notes, part.today.notes);
       this.#loaded.add('today');
-      this.#olderDrafts = part.today.olderDrafts;
+      this.#olderUnfinished = part.today.olderUnfinished;
     }
     if (part.sessions) this.#replace('sessions', this.#sessions, part.sessions);
     if (part.notes) this.#replace('notes', this.#notes, part.notes);
@@ -261,7 +261,7 @@ export class SummaryIndex {
     return this.#view('today', () => ({
       sessions: [...this.#sessions.values()],
       notes: [...this.#notes.values()],
-      ...(all ? {} : { olderDrafts: this.#olderDrafts }),
+      ...(all ? {} : { olderUnfinished: this.#olderUnfinished }),
     }));
   }
 

@@ -17,7 +17,8 @@ export const indexContract = {
    */
   'index:today': {
     input: z.object({ now: isoDateTimeSchema }).strict(),
-    output: returns<JsonText<{ sessions: PackedSessions; notes: PackedNoteSummaries; olderDrafts: number }>>(),
+    output:
+      returns<JsonText<{ sessions: PackedSessions; notes: PackedNoteSummaries; olderUnfinished: number }>>(),
   },
   'index:sessions': { input: z.undefined(), output: returns<JsonText<PackedSessions>>() },
   /** Every note's summary: no note text, no process notes. */

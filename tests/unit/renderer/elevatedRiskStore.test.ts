@@ -71,7 +71,7 @@ describe('the elevated-risk store', () => {
     index.load({ clients: [client('c1'), client('c2')] }, generation);
     await settle();
     expect(asked.count).toBe(1);
-    index.load({ today: { sessions: [s1], notes: [n1], olderDrafts: 0 } }, generation);
+    index.load({ today: { sessions: [s1], notes: [n1], olderUnfinished: 0 } }, generation);
     await settle();
     index.load({ sessions: [s1, s2, s3] }, generation);
     await settle();

@@ -36,17 +36,20 @@ describe("the index's part for Today", () => {
     const generation = index.clear();
     index.load({ clients: [] }, generation);
     expect(index.todaySource()).toBeUndefined();
-    index.load({ today: { sessions: [session('s1')], notes: [note('n1', 's1')], olderDrafts: 0 } }, generation);
+    index.load(
+      { today: { sessions: [session('s1')], notes: [note('n1', 's1')], olderUnfinished: 0 } },
+      generation,
+    );
     expect(ids(index.todaySource()?.sessions)).toEqual(['s1']);
     expect(ids(index.todaySource()?.notes)).toEqual(['n1']);
-    expect(index.todaySource()?.olderDrafts).toBe(0);
+    expect(index.todaySource()?.olderUnfinished).toBe(0);
     // Lists and charts need every session and note: they are not fooled by the slice.
     expect(index.caseloadSource()).toBeUndefined();
     expect(index.activity()).toBeUndefined();
     index.load({ sessions: [session('s1'), session('s0', '2024-01-01T09:00:00.000Z')] }, generation);
     index.load({ notes: [note('n1', 's1'), note('n0', 's0', 'signed')] }, generation);
     expect(ids(index.todaySource()?.sessions)).toEqual(['s0', 's1']);
-    expect(index.todaySource()?.olderDrafts).toBeUndefined(); // every draft is here now
+    expect(index.todaySource()?.olderUnfinished).toBeUndefined(); // every older session is here now
     expect(ids(index.caseloadSource()?.notes)).toEqual(['n0', 'n1']);
   });
 
@@ -55,13 +58,16 @@ describe("the index's part for Today", () => {
     const generation = index.clear();
     index.load({ clients: [] }, generation);
     index.putNote(note('n1', 's1', 'signed'));
-    index.load({ today: { sessions: [session('s1')], notes: [note('n1', 's1', 'draft')], olderDrafts: 0 } }, generation);
+    index.load(
+      { today: { sessions: [session('s1')], notes: [note('n1', 's1', 'draft')], olderUnfinished: 0 } },
+      generation,
+    );
     expect(index.todaySource()?.notes.find((n) => n.id === 'n1')?.status).toBe('signed');
 
     const late = new SummaryIndex();
     const g = late.clear();
     late.load({ clients: [], sessions: [session('s1')], notes: [note('n1', 's1', 'signed')] }, g);
-    late.load({ today: { sessions: [], notes: [note('n1', 's1', 'draft')], olderDrafts: 0 } }, g);
+    late.load({ today: { sessions: [], notes: [note('n1', 's1', 'draft')], olderUnfinished: 0 } }, g);
     expect(late.todaySource()?.notes.map((n) => n.status)).toEqual(['signed']);
   });
 
@@ -69,7 +75,9 @@ describe("the index's part for Today", () => {
     const index = new SummaryIndex();
     const generation = index.clear();
     index.clear(); // locked meanwhile
-    expect(index.load({ today: { sessions: [session('s1')], notes: [], olderDrafts: 0 } }, generation)).toBe(false);
+    expect(
+      index.load({ today: { sessions: [session('s1')], notes: [], olderUnfinished: 0 } }, generation),
+    ).toBe(false);
     expect(index.size).toBe(0);
   });
 });

@@ -66,7 +66,7 @@ describe('IndexService', () => {
     expect((await services.index.clients()).map((c) => c.id)).toContain(client.id);
   });
 
-  it("gives Today's slice: recent and coming sessions, drafts and recent signatures, with their notes only", async () => {
+  it("gives Today's slice: recent and coming sessions, older ones without a signed note and recent signatures, with their notes only", async () => {
     const { services } = await openServices();
     const ids = await fill(services); // sessions in Jan–Mar 2025; notes 0–4 are drafts
     await services.notes.sign(ids.notes[1]!);
@@ -78,7 +78,10 @@ describe('IndexService', () => {
     const later = await services.index.today(new Date('2026-03-21T12:00:00Z'));
     const drafts = ids.notes.filter((id) => id !== oldSigned);
     expect(soon.sessions.map((s) => s.id)).toContain(recent.id);
-    expect(later.sessions.map((s) => s.id)).not.toContain(recent.id);
+    // A year on, the session without a note is still to finish (older notes to finish); the signed one is settled.
+    expect(later.sessions.map((s) => s.id)).toContain(recent.id);
+    expect(later.sessions.map((s) => s.id)).not.toContain(ids.sessions[1]);
+    expect(later.olderUnfinished).toBe(ids.sessions.length - 1 + 1);
     expect(soon.notes.map((n) => n.id)).toContain(oldSigned);
     expect(later.notes.map((n) => n.id).sort()).toEqual([...drafts].sort());
     // Each session's note comes with it, as a summary (no text); no other note does.
@@ -102,7 +105,7 @@ describe('IndexService', () => {
     const again = createServices(session, { keepViewsAfterMs: 0 });
     const after = await again.index.today(at);
     expect(after.notes.map((n) => n.id).sort()).toEqual(ids.notes.filter((_, i) => i !== 2).sort());
-    expect(after.olderDrafts).toBe(before.olderDrafts - 1);
+    expect(after.olderUnfinished).toBe(before.olderUnfinished - 1);
     expect(after.notes.find((n) => n.id === ids.notes[0])).toEqual(
       before.notes.find((n) => n.id === ids.notes[0]),
     );

@@ -49,11 +49,13 @@ describe('Today: notes to finish, overdue and late entries', () => {
       ['yesterday-no-note', false],
     ]);
     expect(finish.overdue).toBe(2);
-    // Drafts of older sessions are overdue; one written ahead is not.
-    const drafts = sections.find((s) => s.id === 'drafts')!;
-    expect(drafts.rows.map((r) => [r.session.id, r.overdue ?? false])).toEqual([
-      ['month-old-draft', true],
-      ['ahead-draft', false],
+    // Older sessions without a signed note are overdue; a draft written ahead is upcoming, not late.
+    const older = sections.find((s) => s.id === 'drafts')!;
+    expect(older.rows.map((r) => [r.session.id, r.overdue])).toEqual([['month-old-draft', true]]);
+    expect(older.overdue).toBe(1);
+    const upcoming = sections.find((s) => s.id === 'upcoming')!;
+    expect(upcoming.rows.map((r) => [r.session.id, r.note?.status, r.overdue ?? false])).toEqual([
+      ['ahead-draft', 'draft', false],
     ]);
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type TodaySection, todaySections } from '../../../renderer/src/features/today/todaySections';
+import { quarterHourStarted } from '../../../renderer/src/format/dates';
 import type { Client } from '../../../shared/domain/clientSchema';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { NoteSummary } from '../../../shared/summaries/noteSummary';
-import { quarterHourStarted } from '../../../renderer/src/format/dates';
 
 const now = new Date('2025-06-20T12:00:00.000Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
@@ -51,7 +51,10 @@ describe('Today', () => {
     session('middle-no-note', daysAgo(6)),
     session('too-old-no-note', daysAgo(20)),
     session('too-old-draft', daysAgo(30)),
+    session('forgotten-no-note', daysAgo(25)),
     session('cancelled', daysAgo(3), 'cancelled'),
+    session('cancelled-long-ago', daysAgo(25), 'cancelled'),
+    session('signed-month-ago', daysAgo(28)),
     session('signed-yesterday', daysAgo(2)),
     session('signed-long-ago', daysAgo(12)),
     session('signed-today', daysAgo(1)),
@@ -64,6 +67,7 @@ describe('Today', () => {
     note('too-old-draft', 'draft'),
     note('signed-yesterday', 'signed', daysAgo(1)),
     note('signed-long-ago', 'signed', daysAgo(11)),
+    note('signed-month-ago', 'signed', daysAgo(27)),
     note('signed-today', 'signed', daysAgo(0.1)),
     note('ahead-with-draft', 'draft'),
   ];
@@ -76,16 +80,35 @@ describe('Today', () => {
     expect(first?.client?.code).toBe('C-01');
   });
 
-  it('lists the other drafts (older sessions, or written ahead) oldest first', () => {
-    expect(ids(sections, 'drafts')).toEqual(['too-old-draft', 'ahead-with-draft']);
+  it('lists older sessions without a signed note, draft or none, oldest first, each overdue', () => {
+    const older = sections.find((s) => s.id === 'drafts')!;
+    expect(older.title).toBe('Older notes to finish');
+    // The session forgotten 25 days ago, with no note at all, is the one Today must not hide.
+    expect(ids(sections, 'drafts')).toEqual(['too-old-draft', 'forgotten-no-note', 'too-old-no-note']);
+    expect(older.rows.map((r) => [r.note?.status ?? 'none', r.overdue])).toEqual([
+      ['draft', true],
+      ['none', true],
+      ['none', true],
+    ]);
+    expect(older.overdue).toBe(3);
+  });
+
+  it('leaves out an older cancelled session without a note, and older signed notes', () => {
+    for (const s of sections) {
+      expect(s.rows.map((r) => r.session.id)).not.toContain('cancelled-long-ago');
+      expect(s.rows.map((r) => r.session.id)).not.toContain('signed-month-ago');
+    }
   });
 
   it('lists notes signed in the last week, newest signature first', () => {
     expect(ids(sections, 'signed')).toEqual(['signed-today', 'signed-yesterday']);
   });
 
-  it('lists sessions still to come, soonest first', () => {
-    expect(ids(sections, 'upcoming')).toEqual(['tomorrow', 'next-week']);
+  it('lists sessions still to come, soonest first, a note written ahead with its draft', () => {
+    expect(ids(sections, 'upcoming')).toEqual(['tomorrow', 'ahead-with-draft', 'next-week']);
+    const ahead = sections.find((s) => s.id === 'upcoming')!.rows[1]!;
+    expect(ahead.note?.status).toBe('draft');
+    expect(ahead.overdue).toBeUndefined();
   });
 
   it('has every section, each with what will appear, on an empty vault', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { todaySections } from '../../../renderer/src/features/today/todaySections';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { NoteSummary } from '../../../shared/summaries/noteSummary';
-import { SLICE_OLDER_DRAFTS, todaySlicePlan } from '../../../shared/summaries/todaySlice';
+import { SLICE_OLDER_UNFINISHED, todaySlicePlan } from '../../../shared/summaries/todaySlice';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date('2025-06-20T12:00:00.000Z');
@@ -19,7 +19,8 @@ const caseload = fc
       note: fc.constantFrom('none', 'draft', 'signed'),
       signedAfterHours: fc.integer({ min: 0, max: 40 * 24 }),
     }),
-    { maxLength: 80 },
+    // Lengths up to 80 often (fast-check's default keeps arrays short): past the slice's 8 older rows.
+    { maxLength: 80, size: 'max' },
   )
   .map((rows) => {
     const sessions: Session[] = [];
@@ -57,23 +58,27 @@ const caseload = fc
   });
 
 describe("Today's slice", () => {
-  it('shows the same rows and counts as the whole caseload (the first few of a long side section)', () => {
+  // The caseload reaches 60 days back with sessions without a note and cancelled ones: the older
+  // section must come out the same from the slice, sessions without a note included.
+  it('shows the same rows and counts as the whole caseload (the first few of a long section)', () => {
     fc.assert(
-      fc.property(caseload, ({ sessions, notes }) => {
-        const { sessionIds: ids, olderDrafts } = todaySlicePlan(sessions, notes, now);
+      fc.property(caseload, fc.integer({ min: 1, max: 14 }), ({ sessions, notes }, draftReminderDays) => {
+        const { sessionIds: ids, olderUnfinished } = todaySlicePlan(sessions, notes, now);
         const slice = {
           sessions: sessions.filter((s) => ids.has(s.id)),
           notes: notes.filter((n) => ids.has(n.sessionId)),
         };
-        const whole = todaySections({ clients: new Map(), sessions, notes, now });
-        const fromSlice = todaySections({ clients: new Map(), ...slice, now, olderDrafts });
+        const limits = { lateEntryAfterHours: 48, draftReminderDays };
+        const whole = todaySections({ clients: new Map(), sessions, notes, now }, limits);
+        const fromSlice = todaySections({ clients: new Map(), ...slice, now, olderUnfinished }, limits);
         expect(fromSlice.map((s) => s.id)).toEqual(whole.map((s) => s.id));
         whole.forEach((section, i) => {
           const part = fromSlice[i]!;
           // Today shows every row of "Notes to write" and the first 8 of the others.
-          const shown = section.id === 'unsigned' ? Infinity : SLICE_OLDER_DRAFTS;
+          const shown = section.id === 'unsigned' ? Infinity : SLICE_OLDER_UNFINISHED;
           expect(part.rows.slice(0, shown)).toEqual(section.rows.slice(0, shown));
           expect(part.total ?? part.rows.length).toBe(section.rows.length);
+          expect(part.overdue).toBe(section.overdue);
         });
       }),
       { numRuns: 300 },
@@ -91,14 +96,45 @@ describe("Today's slice", () => {
     }));
     const notes = sessions.map((s) => ({ sessionId: s.id, status: 'draft' as const, signedAt: null }));
     const plan = todaySlicePlan(sessions, notes, now);
-    expect(plan.olderDrafts).toBe(30);
+    expect(plan.olderUnfinished).toBe(30);
     expect([...plan.sessionIds].sort()).toEqual(['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7'].sort());
+  });
+
+  it('carries and counts older sessions with no note at all, but not cancelled ones without a note', () => {
+    const sessions: Session[] = Array.from({ length: 12 }, (_, i) => ({
+      id: `s${i}`,
+      clientId: 'c',
+      startsAt: at(-40 + i),
+      durationMinutes: 50,
+      modality: 'in-person',
+      // s0 and s1, the oldest, were cancelled: s0 needs no note, s1 has a draft (still to finish).
+      attendance: i < 2 ? 'cancelled' : 'attended',
+    }));
+    // Only s1 and s5 have a note (drafts); the other older sessions have none.
+    const notes = ['s1', 's5'].map((sessionId) => ({ sessionId, status: 'draft' as const, signedAt: null }));
+    const plan = todaySlicePlan(sessions, notes, now);
+    expect(plan.olderUnfinished).toBe(11);
+    expect([...plan.sessionIds].sort()).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'].sort());
   });
 
   it('leaves out old sessions whose notes are signed and settled', () => {
     const sessions: Session[] = [
-      { id: 'old', clientId: 'c', startsAt: at(-40), durationMinutes: 50, modality: 'in-person', attendance: 'attended' },
-      { id: 'new', clientId: 'c', startsAt: at(-2), durationMinutes: 50, modality: 'in-person', attendance: 'attended' },
+      {
+        id: 'old',
+        clientId: 'c',
+        startsAt: at(-40),
+        durationMinutes: 50,
+        modality: 'in-person',
+        attendance: 'attended',
+      },
+      {
+        id: 'new',
+        clientId: 'c',
+        startsAt: at(-2),
+        durationMinutes: 50,
+        modality: 'in-person',
+        attendance: 'attended',
+      },
     ];
     const notes = [
       { sessionId: 'old', status: 'signed' as const, signedAt: at(-39) },

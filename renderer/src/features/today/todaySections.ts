@@ -53,7 +53,7 @@ export interface TodaySection {
   rows: TodayRow[];
   /** How many rows the section has in all, when only the first are here yet (Today's slice). */
   total?: number;
-  /** How many of its rows are overdue (notes to finish). */
+  /** How many of its rows are overdue (notes to finish, older notes to finish). */
   overdue?: number;
 }
 
@@ -63,36 +63,41 @@ export interface TodaySource {
   sessions: Iterable<Session>;
   notes: Iterable<NoteSummary>;
   now: Date;
-  /** Only Today's slice is in: the drafts of sessions before the window, in all (it has the first). */
-  olderDrafts?: number | undefined;
+  /**
+   * Only Today's slice is in: the sessions before the window without a signed note (a draft or
+   * none, cancelled ones without a note left out), in all; the slice has the oldest of them.
+   */
+  olderUnfinished?: number | undefined;
 }
 
 /**
  * Today's sections from the index, in one pass over sessions and notes (10,000 of each in a few
  * milliseconds): sessions of the last two weeks without a signed note, oldest first (the most
- * overdue on top); drafts outside that window (older sessions, or written ahead), oldest first;
- * notes signed in the last week, newest first; sessions still to come, soonest first. Cancelled
- * sessions need no note and are left out of the first two. Unsigned rows past the user's draft
- * reminder limit are marked overdue, signed rows past the late-entry limit carry their late entry.
+ * overdue on top); older sessions without a signed note, a draft or no note at all, oldest first
+ * (the note forgotten longest is the one most overdue, never hidden); notes signed in the last
+ * week, newest first; sessions still to come, soonest first, with their note if one was started
+ * ahead. Cancelled sessions without a note need none and are left out of the first two. Unsigned
+ * rows past the user's draft reminder limit are marked overdue, signed rows past the late-entry
+ * limit carry their late entry.
  */
 export function todaySections(
-  { clients, sessions, notes, now, olderDrafts }: TodaySource,
+  { clients, sessions, notes, now, olderUnfinished }: TodaySource,
   limits: NoteLimits = defaultLimits,
 ): TodaySection[] {
   const nowMs = now.getTime();
   const noteBySession = new Map<string, NoteSummary>();
   for (const note of notes) noteBySession.set(note.sessionId, note);
   const unsigned: TodayRow[] = [];
-  const drafts: TodayRow[] = [];
+  const older: TodayRow[] = [];
   const signed: TodayRow[] = [];
   const upcoming: TodayRow[] = [];
   for (const session of sessions) {
     const at = Date.parse(session.startsAt);
     const note = noteBySession.get(session.id);
     const row: TodayRow = { session, note, client: clients.get(session.clientId) };
+    // A session to come is upcoming whether or not its note was started (its row carries the note).
     if (at > nowMs) {
-      if (note?.status === 'draft') drafts.push(row);
-      else if (!note) upcoming.push(row);
+      upcoming.push(row);
       continue;
     }
     if (note?.status === 'signed') {
@@ -106,7 +111,7 @@ export function todaySections(
     // Every past session still unsigned can be overdue; the limit is at most the window's 14 days.
     row.overdue = noteOverdue(session.startsAt, now, limits.draftReminderDays);
     if (nowMs - at <= UNSIGNED_WINDOW_DAYS * DAY) unsigned.push(row);
-    else if (note) drafts.push(row);
+    else older.push(row);
   }
   const byStart = (a: TodayRow, b: TodayRow) => compare(a.session.startsAt, b.session.startsAt);
   const bySigned = (a: TodayRow, b: TodayRow) => compare(b.note?.signedAt ?? '', a.note?.signedAt ?? '');
@@ -118,16 +123,8 @@ export function todaySections(
       rows: unsigned.sort(byStart),
       overdue: unsigned.filter((r) => r.overdue).length,
     },
-    {
-      id: 'drafts',
-      title: 'Other drafts',
-      empty: 'Drafts of older sessions, or written ahead, appear here.',
-      rows: drafts.sort(byStart),
-      // From the slice: the older drafts it counted, and those written ahead (all in the slice).
-      ...(olderDrafts === undefined
-        ? {}
-        : { total: olderDrafts + drafts.filter((r) => Date.parse(r.session.startsAt) > nowMs).length }),
-    },
+    // Id 'drafts' kept from when this section held only drafts: TodayPage and its tests key on it.
+    olderSection(older.sort(byStart), olderUnfinished),
     {
       id: 'signed',
       title: 'Recently signed',
@@ -141,6 +138,24 @@ export function todaySections(
       rows: upcoming.sort(byStart).slice(0, UPCOMING_LIMIT),
     },
   ];
+}
+
+/**
+ * "Older notes to finish": sessions before the window still without a signed note, every one
+ * overdue (older than the window's 14 days, the draft reminder limit's maximum). From the slice,
+ * `olderUnfinished` counts them all though only the oldest are here: those not here count as overdue.
+ */
+function olderSection(rows: TodayRow[], olderUnfinished: number | undefined): TodaySection {
+  const overdue = rows.filter((r) => r.overdue).length;
+  return {
+    id: 'drafts',
+    title: 'Older notes to finish',
+    empty: 'Sessions more than two weeks old without a signed note appear here.',
+    rows,
+    ...(olderUnfinished === undefined
+      ? { overdue }
+      : { total: olderUnfinished, overdue: overdue + Math.max(0, olderUnfinished - rows.length) }),
+  };
 }
 
 /**

@@ -26,7 +26,7 @@ export function useTodaySections(): { sections: TodaySection[] | undefined; now:
               sessions: source.sessions,
               notes: source.notes,
               now,
-              olderDrafts: source.olderDrafts,
+              olderUnfinished: source.olderUnfinished,
             },
             { lateEntryAfterHours, draftReminderDays },
           )
