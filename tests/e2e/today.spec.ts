@@ -3,6 +3,7 @@ import type { Backend } from '../../main/ipc/createBackend';
 import type { Client } from '../../shared/domain/clientSchema';
 import type { Note } from '../../shared/domain/noteSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
+import type { TreatmentPlan } from '../../shared/domain/treatmentPlanSchema';
 import { expect, test } from './harness';
 import { createTestVault, seedDemoVault } from './seed';
 import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
@@ -58,6 +59,70 @@ async function seedWeek(dataDir: string, backend: Backend) {
   return { c51, c52, unwritten, drafted, draft, upcoming };
 }
 
+/**
+ * A vault (locked again) with every kind of Today row for C-053: notes to finish (10 days ago
+ * without a note and 3 days ago a draft, both overdue; yesterday, not yet), an older draft, two
+ * notes signed late (one of them assessing moderate risk, 8 days ago), a PHQ-9 with item 9 above
+ * 0 (6 days ago), a plan review due, and a session tomorrow.
+ */
+async function seedEveryKindOfRow(dataDir: string, backend: Backend) {
+  await (await createTestVault(dataDir)).lock();
+  const call = caller(backend);
+  await call('vault:unlock', { passphrase });
+  await call('settings:update', { clinicianName: SIGNER });
+  const client = await call<Client>('clients:create', {
+    code: 'C-053',
+    displayName: 'Ada Quill',
+    startDate: '2026-01-05',
+    concerns: [],
+    goals: [],
+  });
+  const session = (days: number) =>
+    call<Session>('sessions:create', {
+      clientId: client.id,
+      startsAt: daysFromNow(days),
+      durationMinutes: 50,
+      modality: 'in-person',
+      attendance: 'attended',
+    });
+  const overdue = await session(10);
+  const draft = (s: Session) => call<Note>('notes:create', { sessionId: s.id, templateId: 'dap' });
+  await draft(await session(3));
+  await session(1);
+  await draft(await session(20));
+  await call('notes:sign', { id: (await draft(await session(4))).id });
+  // The risk section as the editor saves it: the note's content with the assessment filled in.
+  const assessed = await draft(await session(8));
+  const { id, sessionId, clientId, templateId, status, addenda, createdAt, updatedAt, ...content } = assessed;
+  const risk = {
+    ideation: 'passive',
+    intent: 'no',
+    plan: 'no',
+    means: 'no',
+    otherRisks: '',
+    protectiveFactors: 'Her sister; engaged in therapy.',
+    level: 'moderate',
+    actionsTaken: 'Safety plan reviewed together.',
+  };
+  await call('notes:saveDraft', { id, draft: { ...content, risk } });
+  await call('notes:sign', { id });
+  const answers = { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 1, q7: 1, q8: 1, q9: 1, difficulty: null };
+  await call('measures:save', { sessionId: (await session(6)).id, instrument: 'phq9', answers });
+  const plan = await call<TreatmentPlan>('plans:create', { clientId: client.id });
+  const saved = await call<TreatmentPlan>('plans:save', {
+    id: plan.id,
+    expectedUpdatedAt: plan.updatedAt,
+    problems: [],
+    goals: [{ id: 'goal-sleep', text: 'Sleep through the night', objectives: [] }],
+    interventions: [],
+    reviewDate: daysFromNow(5).slice(0, 10),
+  });
+  await call('plans:sign', { id: saved.id, expectedUpdatedAt: saved.updatedAt });
+  await session(-1);
+  await call('vault:lock', { reason: 'user' });
+  return { overdue };
+}
+
 /** The rows of one of Today's sections, by its heading. */
 const section = (page: Page, title: string): Locator =>
   page.getByRole('region', { name: new RegExp(`^${title}`) }).getByRole('listitem');
@@ -97,6 +162,74 @@ test('Today lists the unsigned sessions oldest first with how late; Write note o
   // Back on Today, the session shows its draft.
   await goTo(page, 'Today');
   await expect(section(page, 'Notes to finish').nth(0)).toContainText('Draft');
+});
+
+test('every Today row is one line (UI.md: 32–36 px) at 1024 and 1280 px wide, its date never cut, the full date read out', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const { overdue } = await seedEveryKindOfRow(dataDir, backend);
+  await openApp();
+  await unlock(page);
+  const titles = [
+    'Risk follow-ups',
+    'Measures to follow up',
+    'Notes to finish',
+    'Plan reviews due',
+    'Other drafts',
+    'Recently signed',
+    'Upcoming sessions',
+  ];
+  const rows = page.getByRole('main').getByRole('region').getByRole('listitem');
+  for (const width of [1024, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const title of titles) await expect(section(page, title).first()).toBeVisible();
+    await expect(section(page, 'Notes to finish')).toHaveCount(4);
+    // Each row: its height; whether anything in it runs past its edge; whether a date in it is cut.
+    const measured = await rows.evaluateAll((items) =>
+      items.map((item) => {
+        const box = item.getBoundingClientRect();
+        const clipOf = (element: Element) => {
+          for (let at = element.parentElement; at && at !== item; at = at.parentElement) {
+            if (getComputedStyle(at).overflowX !== 'visible') return at.getBoundingClientRect();
+          }
+          return box;
+        };
+        const cut = [...item.querySelectorAll('time, button, .badge')]
+          .filter((element) => element.getClientRects().length > 0)
+          .filter((element) => {
+            const own = element.getBoundingClientRect();
+            const clip = clipOf(element);
+            return own.left < clip.left - 0.5 || own.right > clip.right + 0.5;
+          })
+          .map((element) => element.textContent);
+        return { text: (item.textContent ?? '').replace(/\s+/g, ' '), height: box.height, cut };
+      }),
+    );
+    expect(measured.length).toBeGreaterThanOrEqual(titles.length);
+    for (const row of measured) {
+      expect(row.height, `${width} px: ${row.text}`).toBeLessThanOrEqual(36);
+      expect(row.cut, `${width} px: ${row.text}`).toEqual([]);
+    }
+    await page.screenshot({ path: testInfo.outputPath(`today-rows-${width}.png`), fullPage: true });
+  }
+
+  // Shortened on screen, said in full: the overdue row's button is described by its client, the
+  // whole date and how late (a screen reader hears what the compact row leaves to the tooltip).
+  const full = await page.evaluate(
+    (at) =>
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(at)),
+    overdue.startsAt,
+  );
+  const first = section(page, 'Notes to finish').nth(0);
+  await expect(first.getByRole('button', { name: 'Write note' })).toHaveAccessibleDescription(
+    `C-053 ${full}, 10 days ago, overdue`,
+  );
+  await expect(first.getByText('Overdue', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'Today with every kind of row');
 });
 
 test('New session note from Today: the client picked, the note opens with the template, what is typed is saved', async ({

@@ -3,10 +3,12 @@ import { useEffect, useState } from 'react';
 import type { PlanReviewDue } from '../../../../shared/ipc/contract';
 import { useClientLookup } from '../../data/hooks';
 import { planReviewsDue } from '../../data/plans';
-import { formatDate, todayIso } from '../../format/dates';
+import { todayIso } from '../../format/dates';
 import { rememberTab } from '../client/clientTab';
+import { RowWhen } from '../today/RowWhen';
+import { compactDate, fullDate } from '../today/rowDates';
 
-/** How many rows show before "Show all", as Today's other side sections. */
+/** How many rows show before "Show all", as in Today's other sections after the notes to finish. */
 const ROWS = 8;
 
 /**
@@ -69,12 +71,16 @@ export function PlanReviewsDue({
               >
                 {code}
               </button>
-              <span className="today-when" id={`${base}-when`}>
-                Review due {formatDate(row.reviewDate)} · version {row.version}
-              </span>
+              <RowWhen
+                id={`${base}-when`}
+                spoken={`Review due ${fullDate(row.reviewDate)}, version ${row.version}`}
+              >
+                Review due <time dateTime={row.reviewDate}>{compactDate(row.reviewDate)}</time>
+                <span className="today-ago"> · version {row.version}</span>
+              </RowWhen>
               <button
                 type="button"
-                className="secondary today-write"
+                className="secondary small today-write"
                 aria-describedby={`${base}-client ${base}-when`}
                 onClick={() => open(row.clientId)}
               >

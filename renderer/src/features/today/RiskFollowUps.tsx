@@ -7,8 +7,9 @@ import { call, messageOf } from '../../data/api';
 import { useElevatedRisks } from '../../data/elevatedRisk';
 import { useClientLookup } from '../../data/hooks';
 import { putNoteSummary } from '../../data/summaryIndex';
-import { formatDate, formatDateTime } from '../../format/dates';
 import { RiskBadge } from '../risk/RiskBadge';
+import { RowWhen } from './RowWhen';
+import { compactDate, fullDate, fullDateTime } from './rowDates';
 
 /**
  * Today's "Risk follow-ups": active clients whose latest assessed risk is elevated, highest
@@ -74,16 +75,27 @@ export function RiskFollowUps({
               >
                 {code}
               </button>
-              <span className="today-when" id={`${base}-when`}>
-                Assessed {riskLevelLabels[risk.level].toLowerCase()} on {formatDate(risk.sessionDate)}
+              {/* The level is in the badge beside it; the words read out say it too, and the next
+                  session's time. */}
+              <RowWhen
+                id={`${base}-when`}
+                spoken={`Assessed ${riskLevelLabels[risk.level].toLowerCase()} on ${fullDate(risk.sessionDate)}${
+                  risk.followUp ? `; next session ${fullDateTime(risk.followUp.startsAt)}` : ''
+                }`}
+              >
+                Assessed <time dateTime={risk.sessionDate}>{compactDate(risk.sessionDate)}</time>
                 {risk.followUp && (
-                  <span className="today-late"> · next session {formatDateTime(risk.followUp.startsAt)}</span>
+                  <span className="today-ago">
+                    {' '}
+                    · next{' '}
+                    <time dateTime={risk.followUp.startsAt}>{compactDate(risk.followUp.startsAt)}</time>
+                  </span>
                 )}
-              </span>
+              </RowWhen>
               <RiskBadge risk={risk} />
               <button
                 type="button"
-                className="secondary today-write"
+                className="secondary small today-write"
                 aria-describedby={`${base}-client ${base}-when`}
                 onClick={() => void write(risk)}
               >
@@ -91,7 +103,7 @@ export function RiskFollowUps({
               </button>
               <button
                 type="button"
-                className="link today-process"
+                className="link small today-process"
                 aria-describedby={`${base}-client ${base}-when`}
                 onClick={() => onOpenNote(risk.noteId, risk.clientId)}
               >

@@ -5,10 +5,12 @@ import { lateEntryText } from '../../components/LateEntryBadge';
 import { call, messageOf } from '../../data/api';
 import { useClients } from '../../data/hooks';
 import { putNoteSummary } from '../../data/summaryIndex';
-import { formatAgo, formatDate, formatDateTime } from '../../format/dates';
+import { formatAgo, formatDate, formatTime } from '../../format/dates';
 import { PlanReviewsDue, usePlanReviewsDue } from '../plan/PlanReviewsDue';
 import { NewSessionNote } from './NewSessionNote';
 import { RiskFollowUps } from './RiskFollowUps';
+import { RowWhen } from './RowWhen';
+import { compactDate, fullDateTime } from './rowDates';
 import type { TodayRow, TodaySection } from './todaySections';
 import { useTodaySections } from './useTodaySections';
 import './today.css';
@@ -57,7 +59,10 @@ export function TodayPage({
 
   const processNote =
     onOpenProcessNote && ((row: TodayRow) => onOpenProcessNote(row.session.id, row.session.clientId));
-  const [main, ...aside] = sections ?? [];
+  const [main, ...others] = sections ?? [];
+  // The measures to follow up are about risk, as the risk follow-ups are: they come first.
+  const measures = others.find((s) => s.id === 'measures');
+  const rest = others.filter((s) => s !== measures);
   const nothing = sections?.every((s) => s.rows.length === 0);
   return (
     // Marked once main has answered about plan reviews (due or not), so a reader can tell "none
@@ -112,7 +117,18 @@ export function TodayPage({
           )}
         </div>
       ) : (
-        <div className="today-columns">
+        // One list in order of urgency, each row one line: two columns of the page's 1,200 px
+        // could not hold a row's client, date, lateness, badges and actions on one line.
+        <>
+          {measures && (
+            <Section
+              section={measures}
+              now={now}
+              onWrite={write}
+              onProcessNote={processNote}
+              onOpenClient={onOpenClient}
+            />
+          )}
           <Section
             section={main}
             now={now}
@@ -121,28 +137,26 @@ export function TodayPage({
             onProcessNote={processNote}
             onOpenClient={onOpenClient}
           />
-          <div className="today-aside">
-            <PlanReviewsDue due={reviewsDue} onOpenClient={onOpenClient} />
-            {aside.map((section) => (
-              <Section
-                key={section.id}
-                section={section}
-                now={now}
-                onWrite={write}
-                onProcessNote={processNote}
-                onOpenClient={onOpenClient}
-              />
-            ))}
-          </div>
-        </div>
+          <PlanReviewsDue due={reviewsDue} onOpenClient={onOpenClient} />
+          {rest.map((section) => (
+            <Section
+              key={section.id}
+              section={section}
+              now={now}
+              onWrite={write}
+              onProcessNote={processNote}
+              onOpenClient={onOpenClient}
+            />
+          ))}
+        </>
       )}
       {nothing && <PlanReviewsDue due={reviewsDue} onOpenClient={onOpenClient} />}
     </main>
   );
 }
 
-/** How many rows a side section shows before "Show all". */
-const SIDE_ROWS = 8;
+/** How many rows a section after the notes to finish shows before "Show all". */
+const FIRST_ROWS = 8;
 
 /** One section of Today; an empty one is left out unless `always` (then it says so, once). */
 function Section({
@@ -165,8 +179,8 @@ function Section({
   // Until the whole index is in, Today's slice has only the first rows of a long section.
   const total = section.total ?? section.rows.length;
   const headingId = `today-${section.id}`;
-  // The side sections stay short: the first few, and the rest on request.
-  const shown = always || all ? section.rows : section.rows.slice(0, SIDE_ROWS);
+  // The sections after the notes to finish stay short: the first few, and the rest on request.
+  const shown = always || all ? section.rows : section.rows.slice(0, FIRST_ROWS);
   return (
     <section className="today-section" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -227,14 +241,12 @@ function Row({
   onOpenClient: (clientId: string) => void;
 }) {
   const code = row.client?.code ?? 'Unknown client';
-  const when = formatDateTime(row.session.startsAt);
+  const { startsAt } = row.session;
   const signed = row.note?.status === 'signed';
-  const status = signed ? 'Signed' : row.note ? 'Draft' : sectionId === 'upcoming' ? 'Upcoming' : 'No note';
   // How late a note still to finish is: for every unsigned row of the first two sections.
   const late =
-    sectionId === 'unsigned' || (sectionId === 'drafts' && row.overdue)
-      ? formatAgo(row.session.startsAt, now)
-      : null;
+    sectionId === 'unsigned' || (sectionId === 'drafts' && row.overdue) ? formatAgo(startsAt, now) : null;
+  const overdue = late !== null && row.overdue === true;
   const action = signed ? 'Open note' : 'Write note';
   // The row's client and time describe its button: "Write note" is its name in every row.
   const base = `today-row-${row.session.id}`;
@@ -248,27 +260,34 @@ function Row({
       >
         {code}
       </button>
-      <span className="today-when" id={`${base}-when`}>
-        {when}
-        {late && (
-          // Overdue in words and colour; a note still within the limit is only "how long ago".
-          <span className={row.overdue ? 'today-late overdue' : 'today-late'}>
-            {' '}
-            · {late}
-            {row.overdue ? ', overdue' : ''}
-          </span>
-        )}
-      </span>
-      <span className={`badge ${signed ? 'signed' : row.note ? 'draft' : 'none'}`}>{status}</span>
+      <RowWhen
+        id={`${base}-when`}
+        spoken={`${fullDateTime(startsAt)}${late ? `, ${late}${overdue ? ', overdue' : ''}` : ''}`}
+      >
+        <time dateTime={startsAt}>{compactDate(startsAt, now)}</time>
+        <span className="today-time"> {formatTime(startsAt)}</span>
+        {late && <span className="today-ago"> · {late}</span>}
+      </RowWhen>
       {row.detail && (
-        <span className="today-detail" id={`${base}-detail`}>
+        <span className="today-detail" id={`${base}-detail`} title={row.detail}>
           {row.detail}
         </span>
       )}
+      {/* Overdue in words and colour (the row's description says it too). */}
+      {overdue && (
+        <span className="badge late" aria-hidden="true">
+          Overdue
+        </span>
+      )}
+      {/* Only the notes to finish show the note's state: elsewhere the section's title says it. */}
+      {sectionId === 'unsigned' && (
+        <span className={`badge ${row.note ? 'draft' : 'none'}`}>{row.note ? 'Draft' : 'No note'}</span>
+      )}
+      {signed && row.late && <span className="badge late-entry">{lateEntryText(row.late)}</span>}
       {sectionId !== 'upcoming' && (
         <button
           type="button"
-          className="secondary today-write"
+          className="secondary small today-write"
           aria-describedby={`${base}-client ${base}-when`}
           onClick={() => onWrite(row)}
         >
@@ -278,15 +297,13 @@ function Row({
       {sectionId !== 'upcoming' && onProcessNote && (
         <button
           type="button"
-          className="link today-process"
+          className="link small today-process"
           aria-describedby={`${base}-client ${base}-when`}
           onClick={() => onProcessNote(row)}
         >
           Process note
         </button>
       )}
-      {/* On a line of its own under the row: the side column is too narrow beside the date. */}
-      {signed && row.late && <span className="today-late-entry">{lateEntryText(row.late)}</span>}
     </li>
   );
 }
