@@ -63,7 +63,7 @@ async function seedWeek(dataDir: string, backend: Backend) {
  * A vault (locked again) with every kind of Today row for C-053: notes to finish (10 days ago
  * without a note and 3 days ago a draft, both overdue; yesterday, not yet), an older draft, two
  * notes signed late (one of them assessing moderate risk, 8 days ago), a PHQ-9 with item 9 above
- * 0 (6 days ago), a plan review due, and a session tomorrow.
+ * 0 (6 days ago), a plan review due, a session tomorrow and one in two days whose note is begun.
  */
 async function seedEveryKindOfRow(dataDir: string, backend: Backend) {
   await (await createTestVault(dataDir)).lock();
@@ -119,6 +119,7 @@ async function seedEveryKindOfRow(dataDir: string, backend: Backend) {
   });
   await call('plans:sign', { id: saved.id, expectedUpdatedAt: saved.updatedAt });
   await session(-1);
+  await draft(await session(-2));
   await call('vault:lock', { reason: 'user' });
   return { overdue };
 }
@@ -179,7 +180,7 @@ test('every Today row is one line (UI.md: 32–36 px) at 1024 and 1280 px wide, 
     'Measures to follow up',
     'Notes to finish',
     'Plan reviews due',
-    'Other drafts',
+    'Older notes to finish',
     'Recently signed',
     'Upcoming sessions',
   ];
@@ -188,6 +189,7 @@ test('every Today row is one line (UI.md: 32–36 px) at 1024 and 1280 px wide, 
     await page.setViewportSize({ width, height: 900 });
     for (const title of titles) await expect(section(page, title).first()).toBeVisible();
     await expect(section(page, 'Notes to finish')).toHaveCount(4);
+    await expect(section(page, 'Upcoming sessions')).toHaveCount(2);
     // Each row: its height; whether anything in it runs past its edge; whether a date in it is cut.
     const measured = await rows.evaluateAll((items) =>
       items.map((item) => {
@@ -229,6 +231,11 @@ test('every Today row is one line (UI.md: 32–36 px) at 1024 and 1280 px wide, 
     `C-053 ${full}, 10 days ago, overdue`,
   );
   await expect(first.getByText('Overdue', { exact: true })).toBeVisible();
+  // A session to come whose note was begun ahead says so, and its note is one click away.
+  const ahead = section(page, 'Upcoming sessions').nth(1);
+  await expect(ahead.getByText('Draft', { exact: true })).toBeVisible();
+  await expect(ahead.getByRole('button', { name: 'Write note' })).toBeVisible();
+  await expect(section(page, 'Upcoming sessions').nth(0).getByRole('button')).toHaveText(['C-053']);
   await expectAccessible(page, 'Today with every kind of row');
 });
 

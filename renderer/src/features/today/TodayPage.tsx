@@ -247,6 +247,18 @@ function Row({
   const late =
     sectionId === 'unsigned' || (sectionId === 'drafts' && row.overdue) ? formatAgo(startsAt, now) : null;
   const overdue = late !== null && row.overdue === true;
+  // The note's state where the section's title does not say it: the notes to finish (a draft, or
+  // none yet) and a session to come whose note was started ahead.
+  const state =
+    sectionId === 'unsigned' || sectionId === 'drafts' || (sectionId === 'upcoming' && row.note)
+      ? signed
+        ? 'Signed'
+        : row.note
+          ? 'Draft'
+          : 'No note'
+      : null;
+  // A session to come has nothing to write yet, unless its note was started ahead.
+  const writable = sectionId !== 'upcoming' || row.note !== undefined;
   const action = signed ? 'Open note' : 'Write note';
   // The row's client and time describe its button: "Write note" is its name in every row.
   const base = `today-row-${row.session.id}`;
@@ -279,12 +291,11 @@ function Row({
           Overdue
         </span>
       )}
-      {/* Only the notes to finish show the note's state: elsewhere the section's title says it. */}
-      {sectionId === 'unsigned' && (
-        <span className={`badge ${row.note ? 'draft' : 'none'}`}>{row.note ? 'Draft' : 'No note'}</span>
+      {state && (
+        <span className={`badge ${state === 'No note' ? 'none' : state.toLowerCase()}`}>{state}</span>
       )}
       {signed && row.late && <span className="badge late-entry">{lateEntryText(row.late)}</span>}
-      {sectionId !== 'upcoming' && (
+      {writable && (
         <button
           type="button"
           className="secondary small today-write"
