@@ -4,25 +4,8 @@ import type { Client } from '../../shared/domain/clientSchema';
 import type { Note } from '../../shared/domain/noteSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import { expect, test } from './harness';
-import { createTestVault } from './seed';
+import { caller, createTestVault, daysAgo } from './seed';
 import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
-
-const DAY = 24 * 60 * 60 * 1000;
-
-function caller(backend: Backend) {
-  return async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await backend.router.call(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.kind}: ${result.error.message}`);
-    return result.value as T;
-  };
-}
-
-/** A session `days` before now, on the hour. */
-function daysAgo(days: number): string {
-  const at = new Date(Date.now() - days * DAY);
-  at.setMinutes(0, 0, 0);
-  return at.toISOString();
-}
 
 /**
  * C-061: a session 5 days ago with no note (overdue at the default 2 days), a session yesterday

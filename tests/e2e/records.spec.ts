@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
-import { createTestVault } from './seed';
 import { emptyAttunement } from '../../shared/domain/attunementSchema';
 import type { Client } from '../../shared/domain/clientSchema';
 import type { Note } from '../../shared/domain/noteSchema';
@@ -11,6 +10,7 @@ import { emptyParticipation } from '../../shared/domain/participationSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import { expect, test } from './harness';
 import { pdfText } from './pdfText';
+import { caller, createTestVault } from './seed';
 import { expectAccessible, goTo, passphrase, unlock } from './steps';
 
 const PROCESS_SENTENCE = 'I felt a strong urge to rescue her from the silence';
@@ -25,14 +25,6 @@ const SLOW = { timeout: 30_000 };
 /** A vault with small KDF settings (the app reads them from the header), left locked. */
 async function makeVault(dataDir: string): Promise<void> {
   await (await createTestVault(dataDir)).lock();
-}
-
-function caller(backend: Backend) {
-  return async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await backend.router.call(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.kind}: ${result.error.message}`);
-    return result.value as T;
-  };
 }
 
 function draft() {

@@ -14,7 +14,7 @@ import type { Session } from '../../shared/domain/sessionSchema';
 import type { PacketListing, SupervisorComment } from '../../shared/review/commentsSchema';
 import { expect, test } from './harness';
 import { pdfText } from './pdfText';
-import { createTestVault, openTestVault } from './seed';
+import { caller, createTestVault, openTestVault } from './seed';
 import { expectAccessible, goTo, passphrase, unlock } from './steps';
 
 /** Names that must never leave the clinician's machine: the client's, and two the user lists. */
@@ -31,14 +31,6 @@ const RUPTURE_COMMENT = 'Name the withdrawal out loud before moving on.';
 /** A vault with small KDF settings (the app reads them from the header), left locked. */
 async function makeVault(dataDir: string): Promise<void> {
   await (await createTestVault(dataDir)).lock();
-}
-
-function caller(backend: Backend) {
-  return async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await backend.router.call(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.kind}: ${result.error.message}`);
-    return result.value as T;
-  };
 }
 
 /** Session i's draft, with the client's name and two other names in several fields. */

@@ -1,13 +1,14 @@
 import { join } from 'node:path';
+import type { Backend } from '../../main/ipc/createBackend';
+import { generateDemo } from '../../main/services/demo/generateDemo';
+import { writeDemo } from '../../main/services/demo/writeDemo';
 import { DeviceConfigStore } from '../../main/services/device/DeviceConfigStore';
 import { openVaultAs } from '../../main/services/device/openVaultAs';
 import { ThisDevice } from '../../main/services/device/ThisDevice';
-import { generateDemo } from '../../main/services/demo/generateDemo';
-import { writeDemo } from '../../main/services/demo/writeDemo';
 import type { OpenVault } from '../../main/vault/OpenVault';
+import { Vault } from '../../main/vault/Vault';
 import { SyncedOpenVault } from '../../main/vault/v2/SyncedOpenVault';
 import { SyncedVault } from '../../main/vault/v2/SyncedVault';
-import { Vault } from '../../main/vault/Vault';
 import { summarizeNote } from '../../shared/summaries/noteSummary';
 import { passphrase } from './steps';
 
@@ -46,4 +47,22 @@ export async function seedDemoVault(
   await writeDemo(vault, data);
   await vault.lock();
   return { ...data, summaries: data.notes.map(summarizeNote) };
+}
+
+/** Calls main's router as the renderer would, throwing main's error kind and message on a refusal. */
+export function caller(backend: Backend) {
+  return async <T>(method: string, input?: unknown): Promise<T> => {
+    const result = await backend.router.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.kind}: ${result.error.message}`);
+    return result.value as T;
+  };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A session `days` before now, on the hour. */
+export function daysAgo(days: number): string {
+  const at = new Date(Date.now() - days * DAY);
+  at.setMinutes(0, 0, 0);
+  return at.toISOString();
 }

@@ -4,16 +4,8 @@ import type { Backend } from '../../main/ipc/createBackend';
 import type { Client } from '../../shared/domain/clientSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import { expect, test } from './harness';
-import { createTestVault } from './seed';
+import { caller, createTestVault } from './seed';
 import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
-
-function caller(backend: Backend) {
-  return async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await backend.router.call(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.kind}: ${result.error.message}`);
-    return result.value as T;
-  };
-}
 
 /** A vault (locked again) with one client and one session without a note. */
 async function seedClient(dataDir: string, backend: Backend, code: string) {

@@ -5,19 +5,11 @@ import type { Note } from '../../shared/domain/noteSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import type { TreatmentPlan } from '../../shared/domain/treatmentPlanSchema';
 import { expect, test } from './harness';
-import { createTestVault, seedDemoVault } from './seed';
+import { caller, createTestVault, seedDemoVault } from './seed';
 import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
 
 const DAY = 24 * 60 * 60 * 1000;
 const SIGNER = 'Dr. Sam Okafor';
-
-function caller(backend: Backend) {
-  return async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await backend.router.call(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.kind}: ${result.error.message}`);
-    return result.value as T;
-  };
-}
 
 /** A session `days` before now (negative: ahead), on the hour so the screens show it plainly. */
 function daysFromNow(days: number): string {

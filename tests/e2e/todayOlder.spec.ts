@@ -3,25 +3,8 @@ import type { Backend } from '../../main/ipc/createBackend';
 import type { Client } from '../../shared/domain/clientSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import { expect, test } from './harness';
-import { createTestVault } from './seed';
+import { caller, createTestVault, daysAgo } from './seed';
 import { passphrase, unlock } from './steps';
-
-const DAY = 24 * 60 * 60 * 1000;
-
-function caller(backend: Backend) {
-  return async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await backend.router.call(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.kind}: ${result.error.message}`);
-    return result.value as T;
-  };
-}
-
-/** A session `days` before now, on the hour. */
-function daysAgo(days: number): string {
-  const at = new Date(Date.now() - days * DAY);
-  at.setMinutes(0, 0, 0);
-  return at.toISOString();
-}
 
 /**
  * C-071: a session 25 days ago with no note (forgotten, past Today's two-week window), one 4 days
