@@ -50,13 +50,27 @@ export function CommentBox({
     target?.focus();
   }, [busy, comments]);
 
-  // A deleted comment's buttons go with it: focus, left on the page, carries on at the text box.
+  /** The comment being deleted, until the list without it has been drawn. */
+  const deleting = useRef<string | null>(null);
+  // A deleted comment's buttons go with it: focus, dropped on the page, carries on at the text
+  // box. This runs after React has drawn the list without the comment (a timer or frame after
+  // the delete can come before that, under load, and find the button still there).
+  useEffect(() => {
+    const id = deleting.current;
+    if (!id || comments.some((c) => c.id === id)) return;
+    deleting.current = null;
+    if (document.activeElement === document.body || !document.activeElement?.isConnected)
+      box.current?.querySelector<HTMLElement>(':scope > .field > textarea')?.focus();
+  }, [comments]);
+
   async function deleteAndCarryOn(id: string) {
-    await onDelete(id);
-    requestAnimationFrame(() => {
-      if (document.activeElement === document.body || !document.activeElement?.isConnected)
-        box.current?.querySelector<HTMLElement>(':scope > .field > textarea')?.focus();
-    });
+    deleting.current = id;
+    try {
+      await onDelete(id);
+    } catch (failure) {
+      deleting.current = null;
+      throw failure;
+    }
   }
 
   async function run(work: () => Promise<void>) {
