@@ -302,18 +302,68 @@ test('the command palette reaches a client, starts a note and locks; axe with it
   await page.keyboard.press('Escape');
   await expect(palette).toHaveCount(0);
 
-  // Each step waits for what it leads to: keys typed before the palette is open would be lost.
-  // Pressed again if need be: on a busy machine the shortcut right after Escape closed the palette
-  // was not seen twice in about ten clean runs (cause not found; a user presses again). The two
-  // opens above are by the shortcut once each, without a second try.
-  await expect(async () => {
-    if (!(await palette.isVisible())) await page.keyboard.press('Control+k');
-    await expect(palette).toBeVisible({ timeout: 3000 });
-  }).toPass({ timeout: 30_000 });
+  // Each step waits for what it leads to: keys typed before the palette is open would be lost. The
+  // shortcut right after Escape closed it opens it again (it was lost now and then on a busy
+  // machine: the test below).
+  await page.keyboard.press('Control+k');
+  await expect(palette).toBeVisible();
   await page.keyboard.type('lock');
   await expect(palette.getByRole('option', { name: /^Lock/ })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Unlock Attune' })).toBeVisible();
+});
+
+test('Ctrl+K right after Escape opens the palette again, also before the closed dialog has said so (its close event comes with the next frame)', async ({
+  page,
+  openApp,
+  dataDir,
+}) => {
+  await (await createTestVault(dataDir)).lock();
+  await openApp();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  const newClient = page.getByRole('main').getByRole('button', { name: 'New client' });
+  await newClient.focus();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.keyboard.press('Control+k');
+    await expect(palette).toBeVisible();
+    await page.keyboard.type('lock');
+    // The shortcut as it came now and then on a busy machine: once Escape has closed the dialog and
+    // its work is done, before the dialog's close event (Chromium fires it with the next frame, a
+    // task the page cannot get ahead of itself; a real key press sometimes did).
+    await page.evaluate(() => {
+      const dialog = document.querySelector('dialog[open]') as HTMLDialogElement;
+      const race = window as unknown as { keyCame?: string };
+      delete race.keyCame;
+      let closeEvent = false;
+      dialog.addEventListener('close', () => {
+        closeEvent = true;
+      });
+      const observer = new MutationObserver(() => {
+        if (dialog.open) return;
+        observer.disconnect();
+        queueMicrotask(() => {
+          race.keyCame = closeEvent ? 'after the close event' : 'before the close event';
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, cancelable: true }));
+        });
+      });
+      observer.observe(dialog, { attributeFilter: ['open'] });
+    });
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { keyCame?: string }).keyCame))
+      .toBe('before the close event');
+    // Open again, afresh, and still open once the close event has come.
+    await expect(palette).toBeVisible();
+    await expect(palette.getByRole('combobox')).toHaveValue('');
+    await page.waitForTimeout(300);
+    await expect(palette).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(palette).toHaveCount(0);
+    // Escape gives the focus back where it was.
+    await expect(newClient).toBeFocused();
+  }
 });
 
 test("the command palette reaches the app's actions, Settings' sections and the open note's, shortcuts shown", async ({

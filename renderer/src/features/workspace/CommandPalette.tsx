@@ -35,16 +35,33 @@ export function CommandPalette({
     return () => element?.close();
   }, []);
 
+  // Closes the dialog here and now, then says so: the page's state never lags the dialog. Left to
+  // the dialog, Escape closes it at once but its close event comes only with the next frame (12 to
+  // 80 ms later, more on a busy machine); a Ctrl+K in between found the palette still open in the
+  // state (so nothing was shown), and the late close event then shut it. Closing before the state
+  // changes also gives the focus back where it was, as the dialog's own close does.
+  const close = () => {
+    dialog.current?.close();
+    onClose();
+  };
+
   return (
-    // The dialog's own Escape (cancel) closes it; a click on the backdrop does too.
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click mirrors Escape, which the dialog handles itself.
+    // Escape (the dialog's cancel event) and a click on the backdrop close it. A close event is
+    // heeded only while this palette is still there: a late one for a palette gone changes nothing.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click mirrors Escape, which the dialog's cancel event handles.
     <dialog
       ref={dialog}
       className="palette"
       aria-label="Command palette"
-      onClose={onClose}
+      onCancel={(event) => {
+        event.preventDefault();
+        close();
+      }}
+      onClose={() => {
+        if (dialog.current) onClose();
+      }}
       onClick={(event) => {
-        if (event.target === dialog.current) onClose();
+        if (event.target === dialog.current) close();
       }}
     >
       <Command label="Command palette" shouldFilter={false} loop>
