@@ -235,7 +235,7 @@ test('a complete rupture folds to its summary and opens again with its text inta
 test('a rupture or repair minute after the 50-minute session’s end is pointed out, and still saved', async ({
   page,
   backend,
-}) => {
+}, testInfo) => {
   await openNote(page, '13');
   await page.getByRole('button', { name: 'Edit rupture 1' }).click();
   const rupture = page.getByRole('group', { name: 'Rupture 1' });
@@ -243,14 +243,21 @@ test('a rupture or repair minute after the 50-minute session’s end is pointed 
   const repair = rupture.getByLabel('Minute of repair');
   const afterEnd = /This is after the session ended \(50 minutes\)/;
   await expect(minute).not.toHaveAccessibleDescription(afterEnd);
+  // Each minute's warning is a polite live region that is there, empty, before the warning, so
+  // the warning is announced when it appears (text put into a new region is often not).
+  const warnings = rupture.getByRole('status');
+  await expect(warnings).toHaveText(['', '']);
+  const minuteWarning = await warnings.first().elementHandle();
   await minute.fill('200');
-  // Told beside the field and tied to it, but not marked invalid: sessions do run over.
+  // Told under the field and tied to it, but not marked invalid: sessions do run over.
   await expect(rupture.getByText(afterEnd)).toBeVisible();
-  await expect(minute).toHaveAccessibleDescription(afterEnd);
+  await expect.poll(() => minuteWarning?.textContent()).toMatch(afterEnd);
+  await expect(minute).toHaveAccessibleDescription(/^Optional: minutes into the session\. This is after/);
   await expect(minute).not.toHaveAttribute('aria-invalid', 'true');
   await repair.fill('210');
   await expect(repair).toHaveAccessibleDescription(afterEnd);
   await expect(repair).not.toHaveAttribute('aria-invalid', 'true');
+  await rupture.screenshot({ path: testInfo.outputPath('minutes-after-end.png') });
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('status', { name: 'Note save state' })).toContainText(/Saved at/);
   const saved = await stored(backend, seeded.second.id);
@@ -259,6 +266,7 @@ test('a rupture or repair minute after the 50-minute session’s end is pointed 
   await minute.fill('45');
   await repair.fill('48');
   await expect(rupture.getByText(afterEnd)).toHaveCount(0);
+  await expect(warnings).toHaveText(['', '']);
   await expect(minute).toHaveAccessibleDescription('Optional: minutes into the session.');
 });
 

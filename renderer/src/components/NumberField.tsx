@@ -1,5 +1,6 @@
 import { type ChangeEvent, memo, useId, useState } from 'react';
 import { FieldError } from './FieldError';
+import { FieldWarning } from './FieldWarning';
 
 export interface NumberFieldProps {
   label: string;
@@ -12,6 +13,12 @@ export interface NumberFieldProps {
   step?: number;
   readOnly?: boolean;
   error?: string;
+  /**
+   * Something to check that does not block saving, said under the field without marking it
+   * invalid. A field that may warn passes null while there is nothing to say (not undefined), so
+   * its live region exists before the warning and the warning is announced when it appears.
+   */
+  warning?: string | null;
   className?: string;
 }
 
@@ -31,6 +38,7 @@ export const NumberField = memo(function NumberField({
   step,
   readOnly = false,
   error,
+  warning,
   className,
 }: NumberFieldProps) {
   const id = useId();
@@ -61,7 +69,12 @@ export const NumberField = memo(function NumberField({
   const message = unreadable ? 'Enter a number, or leave the field blank.' : error;
   const descriptionId = `${id}-description`;
   const errorId = `${id}-error`;
-  const describers = [description ? descriptionId : undefined, message ? errorId : undefined]
+  const warningId = `${id}-warning`;
+  const describers = [
+    description ? descriptionId : undefined,
+    message ? errorId : undefined,
+    warning ? warningId : undefined,
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -86,6 +99,7 @@ export const NumberField = memo(function NumberField({
         onChange={handleChange}
       />
       <FieldError id={errorId} message={message} />
+      {warning !== undefined && <FieldWarning id={warningId} message={warning} />}
     </div>
   );
 });

@@ -110,8 +110,7 @@ export const RuptureFieldset = memo(function RuptureFieldset({
     rupture.minute !== null && rupture.repairMinute !== null && rupture.repairMinute < rupture.minute
       ? repairBeforeRupture
       : undefined;
-  // Beside the field, in place of its hint (the field's description, so announced with it); a
-  // warning, not an error: the note saves as it is. A signed note can no longer act on it.
+  // A warning, not an error: the note saves as it is. A signed note can no longer act on it.
   const pastEnd = ruptureMinuteWarnings(rupture, readOnly ? undefined : sessionMinutes);
   // A rupture with a problem to fix is never folded away.
   const foldable = isRuptureComplete(rupture) && !localRepairError && errorUnder(errors, path) === undefined;
@@ -240,8 +239,8 @@ export const RuptureFieldset = memo(function RuptureFieldset({
         <div className="grid2 rupture-minutes">
           <NumberField
             label="Minute of rupture"
-            description={pastEnd.minute ?? 'Optional: minutes into the session.'}
-            className={pastEnd.minute ? 'past-session-end' : undefined}
+            description="Optional: minutes into the session."
+            warning={pastEnd.minute ?? null}
             value={rupture.minute}
             onChange={setters.minute}
             min={0}
@@ -252,8 +251,8 @@ export const RuptureFieldset = memo(function RuptureFieldset({
           />
           <NumberField
             label="Minute of repair"
-            description={pastEnd.repairMinute ?? 'Optional.'}
-            className={pastEnd.repairMinute ? 'past-session-end' : undefined}
+            description="Optional."
+            warning={pastEnd.repairMinute ?? null}
             value={rupture.repairMinute}
             onChange={setters.repairMinute}
             min={0}
