@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/domain/sessionSchema';
 import { sessionInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
+import { focusFirstInvalid } from '../../components/focusFirstInvalid';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
 import { useClient } from '../../data/hooks';
@@ -67,9 +68,7 @@ export function SessionForm({
     if (typeof start !== 'string') found.startsAt = start.problem;
     if (!parsed.success || found.startsAt) {
       setErrors(found);
-      // To the first field to fix (a keyboard user is not left on Save).
-      const first = Object.keys(fieldIds).find((field) => found[field]);
-      if (first) document.getElementById(fieldIds[first as keyof typeof fieldIds])?.focus();
+      focusFirstInvalid(found, fieldIds);
       return;
     }
     setErrors({});

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { Client } from '../../../../shared/domain/clientSchema';
 import { clientInput } from '../../../../shared/ipc/contracts/clientContract';
 import { FieldError, fieldErrors } from '../../components/FieldError';
+import { focusFirstInvalid } from '../../components/focusFirstInvalid';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
 import { putClient } from '../../data/summaryIndex';
@@ -57,9 +58,7 @@ export function ClientForm({ client, onDone }: { client?: Client; onDone: (clien
     if (!parsed.success) {
       const found = fieldErrors(parsed.error.issues);
       setErrors(found);
-      // To the first field to fix, in the form's order (a keyboard user is not left on Save).
-      const first = Object.keys(fieldIds).find((field) => found[field]);
-      if (first) document.getElementById(fieldIds[first as keyof typeof fieldIds])?.focus();
+      focusFirstInvalid(found, fieldIds);
       return;
     }
     setBusy(true);
