@@ -4,10 +4,17 @@ import { createTestVault } from './seed';
 import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
 
 /**
- * What the new-session, new-client and create-vault forms say when something is missing or wrong:
- * one plain message per problem, next to its field, in words a person can act on (never a format
- * the field does not let them type), and the focus on the first field to fix.
+ * What the new-session, new-client, create-vault, recover and change-passphrase forms say when
+ * something is missing or wrong: one plain message per problem, next to its field, in words a
+ * person can act on (never a format the field does not let them type), and the focus on the first
+ * field to fix.
  */
+
+const tooShort = /^This passphrase is too short: use at least 10 characters\./;
+const noMatch = 'The two passphrases do not match.';
+const noConfirmation = 'Type the passphrase again to confirm it.';
+/** Argon2id at the real settings takes about a second per derivation here; a busy machine, more. */
+const SLOW = { timeout: 30_000 };
 
 test.describe('in an open vault', () => {
   test.beforeEach(async ({ page, openApp, backend, dataDir }) => {
@@ -87,6 +94,101 @@ test.describe('in an open vault', () => {
     await expect(form.getByRole('alert')).toHaveText([/^Enter a client code/]);
     await expect(code).toBeFocused();
   });
+
+  test('change passphrase: every problem is said at its field and focus goes to the first; a wrong current passphrase is said under it', async ({
+    page,
+  }, testInfo) => {
+    await goTo(page, 'Settings');
+    const form = page.getByRole('form', { name: 'Change passphrase' });
+    const current = form.getByLabel('Current passphrase');
+    const next = form.getByLabel('New passphrase', { exact: true });
+    const confirm = form.getByLabel('Confirm new passphrase');
+    const submit = form.getByRole('button', { name: 'Change passphrase' });
+
+    await next.fill('password');
+    await confirm.fill('passwor');
+    await submit.click();
+    await expect(form.getByRole('alert')).toHaveText(['Enter your current passphrase.', tooShort, noMatch]);
+    await expect(current).toHaveAccessibleDescription('Enter your current passphrase.');
+    await expect(current).toHaveAttribute('aria-invalid', 'true');
+    await expect(next).toHaveAccessibleDescription(/This passphrase is too short/);
+    await expect(next).toHaveAttribute('aria-invalid', 'true');
+    await expect(confirm).toHaveAccessibleDescription(noMatch);
+    await expect(confirm).toHaveAttribute('aria-invalid', 'true');
+    await expect(current).toBeFocused();
+    await expectAccessible(page, 'change passphrase, three problems');
+    await form.screenshot({ path: testInfo.outputPath('change-passphrase-problems.png') });
+
+    // The current passphrase chosen again: said at the new one, which takes the focus.
+    await current.fill(passphrase);
+    await next.fill(passphrase);
+    await confirm.fill(passphrase);
+    await submit.click();
+    await expect(form.getByRole('alert')).toHaveText([
+      'The new passphrase is the same as the current one; choose a different one.',
+    ]);
+    await expect(current).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(next).toBeFocused();
+
+    // Only main can tell a wrong current passphrase: said under it, and back there to type again.
+    const changed = 'granite meadow whistle forty';
+    await current.fill('not my passphrase at all');
+    await next.fill(changed);
+    await confirm.fill(changed);
+    await submit.click();
+    const notCurrent =
+      'That is not the current passphrase, so the passphrase was not changed. Check it and try again.';
+    await expect(form.getByRole('alert')).toHaveText([notCurrent], SLOW);
+    await expect(current).toHaveAccessibleDescription(notCurrent);
+    await expect(current).toHaveAttribute('aria-invalid', 'true');
+    await expect(current).toBeFocused();
+  });
+});
+
+test('recover: a missing key, a short passphrase and no confirmation are all said, each at its field, and focus goes to the first', async ({
+  page,
+  openApp,
+  dataDir,
+}, testInfo) => {
+  await (await createTestVault(dataDir)).lock();
+  await openApp();
+  await page.getByRole('button', { name: 'Forgot your passphrase?' }).click();
+  const form = page.getByRole('form', { name: 'Forgot your passphrase?' });
+  const key = form.getByLabel('Recovery key');
+  const next = form.getByLabel('New passphrase', { exact: true });
+  const confirm = form.getByLabel('Confirm new passphrase');
+  const submit = form.getByRole('button', { name: 'Set new passphrase' });
+
+  await next.fill('password');
+  await submit.click();
+  await expect(form.getByRole('alert')).toHaveText(['Enter your recovery key.', tooShort, noConfirmation]);
+  await expect(key).toHaveAccessibleDescription('Enter your recovery key.');
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await expect(next).toHaveAccessibleDescription(/This passphrase is too short/);
+  await expect(next).toHaveAttribute('aria-invalid', 'true');
+  await expect(confirm).toHaveAccessibleDescription(noConfirmation);
+  await expect(confirm).toHaveAttribute('aria-invalid', 'true');
+  await expect(key).toBeFocused();
+  await expectAccessible(page, 'recover, three problems');
+  await page.screenshot({ path: testInfo.outputPath('recover-problems.png'), fullPage: true });
+
+  // A key typed: the first problem left is the new passphrase, and the focus goes there.
+  await key.fill('ABCD-EFGH');
+  await submit.click();
+  await expect(form.getByRole('alert')).toHaveText([tooShort, noConfirmation]);
+  await expect(key).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(next).toBeFocused();
+
+  // Only main can tell a mistyped key: said under the key, and back there to correct it.
+  const chosen = 'velvet harbour quietly ninety';
+  await next.fill(chosen);
+  await confirm.fill(chosen);
+  await submit.click();
+  const typo = /^That recovery key has a typo or is incomplete/;
+  await expect(form.getByRole('alert')).toHaveText([typo], SLOW);
+  await expect(key).toHaveAccessibleDescription(typo);
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await expect(key).toBeFocused();
 });
 
 test('create vault: a short passphrase and a confirmation that differs are both said, each at its field, and focus goes to the first', async ({
@@ -100,8 +202,6 @@ test('create vault: a short passphrase and a confirmation that differs are both 
   await confirm.fill('passwor');
   await page.getByRole('button', { name: 'Create vault' }).click();
 
-  const tooShort = /^This passphrase is too short: use at least 10 characters\./;
-  const noMatch = 'The two passphrases do not match.';
   await expect(page.getByRole('alert')).toHaveText([tooShort, noMatch]);
   await expect(phrase).toHaveAccessibleDescription(/This passphrase is too short/);
   await expect(phrase).toHaveAttribute('aria-invalid', 'true');

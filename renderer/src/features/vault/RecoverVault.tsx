@@ -1,9 +1,16 @@
 import './recover.css';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { FieldError } from '../../components/FieldError';
 import { FormSubmit } from '../../components/FormSubmit';
-import { call, messageOf } from '../../data/api';
+import { focusFirstInvalid } from '../../components/focusFirstInvalid';
+import { ApiError, call, messageOf } from '../../data/api';
 import { NewPassphraseFields } from './NewPassphraseFields';
-import { useNewPassphrase } from './useNewPassphrase';
+import { type PassphraseProblems, useNewPassphrase } from './useNewPassphrase';
+
+/** What stops recovery, by the field to fix. */
+interface RecoverProblems extends PassphraseProblems {
+  recoveryKey?: string;
+}
 
 /**
  * "Forgot your passphrase?": the recovery key opens the vault and a new passphrase is chosen
@@ -21,22 +28,40 @@ export function RecoverVault({
   const [recoveryKey, setRecoveryKey] = useState('');
   const chosen = useNewPassphrase();
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<RecoverProblems>({});
   const [busy, setBusy] = useState(false);
+  const keyField = useRef<HTMLTextAreaElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!recoveryKey.trim()) return setError('Enter your recovery key.');
-    const problem = await chosen.problem();
-    if (problem) return setError(problem);
-    setBusy(true);
+    // Every problem at once, each under its field, and the focus on the first to fix (as Create vault).
+    const found: RecoverProblems = await chosen.problems();
+    if (!recoveryKey.trim()) found.recoveryKey = 'Enter your recovery key.';
+    setProblems(found);
     setError(null);
+    if (found.recoveryKey || found.passphrase || found.confirm) {
+      focusFirstInvalid(found, { recoveryKey: keyField, ...chosen.fields });
+      return;
+    }
+    setBusy(true);
     try {
       const result = await call('vault:recover', { recoveryKey, newPassphrase: chosen.passphrase });
       setRecoveryKey('');
       chosen.reset();
       onRecovered(result.recoveryKey, result.status.state === 'unlocked');
     } catch (failure) {
-      setError(messageOf(failure));
+      // A mistyped key, or one that does not open this vault, is said under the key, which is
+      // selected to correct (the button, disabled meanwhile, left the focus nowhere).
+      if (
+        failure instanceof ApiError &&
+        (failure.kind === 'invalid-input' || failure.kind === 'wrong-passphrase')
+      ) {
+        setProblems({ recoveryKey: failure.message });
+        keyField.current?.focus();
+        keyField.current?.select();
+      } else {
+        setError(messageOf(failure));
+      }
     } finally {
       setBusy(false);
     }
@@ -65,8 +90,17 @@ export function RecoverVault({
           autoFocus
           value={recoveryKey}
           onChange={(e) => setRecoveryKey(e.target.value)}
+          ref={keyField}
+          aria-invalid={Boolean(problems.recoveryKey)}
+          aria-describedby={problems.recoveryKey ? 'recover-key-error' : undefined}
         />
-        <NewPassphraseFields state={chosen} label="New passphrase" confirmLabel="Confirm new passphrase" />
+        <FieldError id="recover-key-error" message={problems.recoveryKey} />
+        <NewPassphraseFields
+          state={chosen}
+          errors={problems}
+          label="New passphrase"
+          confirmLabel="Confirm new passphrase"
+        />
         <FormSubmit error={error} busy={busy} label="Set new passphrase" busyLabel="Opening your vault…" />
         <button type="button" className="link" onClick={onCancel} disabled={busy}>
           Back to unlock
