@@ -20,15 +20,42 @@ export async function readPassphrase(
 
 /** The first line of a secret file, without its line ending. Empty files are refused. */
 export async function firstLineOf(path: string, what: string): Promise<string> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
     throw new AttuneError('invalid-input', `Cannot read the ${what} ${path}.`);
+  }
+  const text = secretFileText(bytes);
+  if (text === null) {
+    throw new AttuneError(
+      'invalid-input',
+      `The ${what} ${path} is not UTF-8 text: save it as UTF-8 (or UTF-16) and try again.`,
+    );
   }
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   if (!line) throw new AttuneError('invalid-input', `The ${what} ${path} is empty.`);
   return line;
+}
+
+/**
+ * A secret file's text as its editor meant it: Windows editors save UTF-16 with a byte-order mark
+ * (PowerShell's `>`) or UTF-8 with one (Notepad), and neither mark nor UTF-16's zero bytes are
+ * part of what the user typed; read raw, they would make `init` set a passphrase nobody can type.
+ * Null for bytes that are not text in any of these (a Latin-1 é, say).
+ */
+function secretFileText(bytes: Buffer): string | null {
+  const decode = (encoding: 'utf-8' | 'utf-16le' | 'utf-16be', from: number): string | null => {
+    try {
+      return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from));
+    } catch {
+      return null;
+    }
+  };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode('utf-8', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be', 2);
+  return decode('utf-8', 0);
 }
 
 /**

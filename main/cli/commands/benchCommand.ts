@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
 import type { CliIo } from '../CliIo';
+import { existingFolder } from '../cliPaths';
 import { exitCodes } from '../exitCodes';
 
 /** The hidden command that runs the memory benchmark's child process (measureFreshMemory.ts). */
@@ -63,9 +64,11 @@ export function registerBenchCommand(program: Command, io: CliIo, setCode: (code
     .action(async (flags: BenchFlags) => {
       const clients = count(flags.clients, '--clients', 1, 10_000);
       const notes = count(flags.notes, '--notes', clients, 1_000_000);
+      // A missing --dir is said in words now, not as mkdtemp's errno after the setup has run.
+      const dir = flags.dir === undefined ? undefined : await existingFolder(flags.dir, '--dir');
       if (flags.memoryOnly) {
         const { benchMemoryOnly } = await import('../bench/benchMemoryOnly');
-        const { dir, keep, json } = flags;
+        const { keep, json } = flags;
         return benchMemoryOnly(io, {
           notes,
           clients,
@@ -87,7 +90,7 @@ export function registerBenchCommand(program: Command, io: CliIo, setCode: (code
       const results = await runBench({
         notes,
         clients,
-        dir: flags.dir === undefined ? undefined : resolve(flags.dir),
+        dir,
         runs: count(flags.runs, '--runs', 1, 20),
         saves: count(flags.saves, '--saves', 1, 100_000),
         keep: flags.keep === true,

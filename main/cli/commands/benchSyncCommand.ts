@@ -8,6 +8,7 @@ import { measureSyncedBackup } from '../bench/measureSyncedBackup';
 import { syncedBackupRows } from '../bench/syncedBackupRows';
 import { syncedBenchRows } from '../bench/syncedBenchRows';
 import type { CliIo } from '../CliIo';
+import { existingFolder } from '../cliPaths';
 
 interface Flags {
   notes: string;
@@ -61,6 +62,7 @@ export function registerBenchSyncCommand(program: Command, io: CliIo): void {
           : flags.layout === 'both'
             ? (['batched', 'single'] as const)
             : [flags.layout as 'batched' | 'single'];
+      const dir = flags.dir === undefined ? undefined : await existingFolder(flags.dir, '--dir');
       const results: SyncedBench[] = [];
       for (const layout of layouts) {
         results.push(
@@ -69,7 +71,7 @@ export function registerBenchSyncCommand(program: Command, io: CliIo): void {
             clients,
             runs,
             layout,
-            ...(flags.dir ? { dir: resolve(flags.dir) } : {}),
+            ...(dir ? { dir } : {}),
             log: (line) => io.err(line),
           }),
         );
@@ -80,7 +82,7 @@ export function registerBenchSyncCommand(program: Command, io: CliIo): void {
           : await measureSyncedBackup({
               notes,
               clients,
-              ...(flags.dir ? { dir: resolve(flags.dir) } : {}),
+              ...(dir ? { dir } : {}),
               log: (line) => io.err(line),
             });
       const rows = [...results.flatMap(syncedBenchRows), ...(backup ? syncedBackupRows(backup) : [])];

@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
 import { plural } from '../../../shared/plural';
 import type { CliIo } from '../CliIo';
+import { isInsideFolder } from '../cliPaths';
 import { readPassphraseForNewVault } from '../secrets';
-import { createCliVault, type VaultOptions, withVault } from '../withVault';
+import { createFilledCliVault, type VaultOptions, withVault } from '../withVault';
 import { registerBenchCommand } from './benchCommand';
 
 /**
@@ -153,8 +154,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       });
       const treatmentPlans = demoPlans(data.clients, data.sessions, DEMO_CLINICIAN);
       const passphrase = await readPassphraseForNewVault(io, options);
-      const { vault, recoveryKey } = await createCliVault(io, dir, passphrase);
-      try {
+      const recoveryKey = await createFilledCliVault(io, dir, passphrase, async (vault) => {
         let reported = 0;
         await writeDemo(vault, data, {
           batchSize: 2000,
@@ -176,9 +176,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
             detail: { format: 'demo', part: 'treatment and safety plans' },
           });
         }
-      } finally {
-        await vault.lock();
-      }
+      });
       const signed = data.notes.filter((n) => n.status === 'signed').length;
       io.out(
         `Created a demo vault in ${resolve(dir)}: ${plural(data.clients.length, 'client')}, ${plural(data.sessions.length, 'session')}, ` +
@@ -206,9 +204,7 @@ function wholeNumber(text: string, flag: string): number {
 
 /** The export goes next to the vault, never into it: it is not encrypted. */
 async function checkOutPath(out: string, vaultDir: string): Promise<void> {
-  const rel = relative(vaultDir, out);
-  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-  if (!outside) {
+  if (await isInsideFolder(out, vaultDir)) {
     throw new AttuneError(
       'invalid-input',
       'Choose an output file outside the vault folder: an export is not encrypted.',

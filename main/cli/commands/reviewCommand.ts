@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isoDateSchema } from '../../../shared/domain/fields';
 import { AttuneError } from '../../../shared/errors';
 import { PACKET_EXTENSION } from '../../../shared/review/reviewFiles';
 import { daysWrittenIn, todays } from '../../services/review/realDates';
 import type { CliIo } from '../CliIo';
+import { isInsideFolder } from '../cliPaths';
 import { firstLineOf, readPassphrase } from '../secrets';
 import { openCliVault } from '../withVault';
 
@@ -177,8 +178,7 @@ async function checkPacketPath(out: string, vaultDir: string): Promise<void> {
       `Name the packet file with the ${PACKET_EXTENSION} extension, so Attune can open it.`,
     );
   }
-  const rel = relative(vaultDir, out);
-  if (!(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))) {
+  if (await isInsideFolder(out, vaultDir)) {
     throw new AttuneError('invalid-input', 'Choose an output file outside the vault folder.');
   }
   const folder = await stat(dirname(out)).catch(() => null);
