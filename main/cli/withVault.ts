@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import type { OpenVault } from '../vault/OpenVault';
 import type { VaultSecret } from '../vault/unlock';
@@ -51,6 +52,60 @@ export async function createCliVault(
     passphrase,
     new ThisDevice(new DeviceConfigStore(cliDataDir(io.env))),
   );
+}
+
+/**
+ * Creates a vault in `dir` as createCliVault does, lets `fill` write into it (demo) and locks it;
+ * resolves with its recovery key, for the caller to print. When anything fails before then (a
+ * full disk, say), the recovery key is never shown, so what was made is of no use to anyone and
+ * would only block the next try ("this folder already holds files") and read as a vault still
+ * arriving from a sync app: it is removed, when the folder was missing or empty before.
+ */
+export async function createFilledCliVault(
+  io: CliIo,
+  dir: string,
+  passphrase: string,
+  fill?: (vault: OpenVault) => Promise<void>,
+): Promise<string> {
+  const folder = resolve(dir);
+  const before = await readdir(folder).then(
+    (names) => (names.length === 0 ? 'empty' : 'in use'),
+    (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 'missing' : 'in use'),
+  );
+  try {
+    const { vault, recoveryKey } = await createCliVault(io, folder, passphrase);
+    try {
+      if (fill) await fill(vault);
+    } finally {
+      await vault.lock();
+    }
+    return recoveryKey;
+  } catch (error) {
+    // A folder that filled up meanwhile (another process) is never touched.
+    const refused = error instanceof AttuneError && error.kind === 'vault-exists';
+    if (before !== 'in use' && !refused) {
+      const removed = await removeUnfinished(folder, before === 'missing').then(
+        () => true,
+        () => false,
+      );
+      const told = removed
+        ? `No vault was made: the unfinished one in ${folder} was removed.`
+        : `No vault was made: remove what was left in ${folder} before trying again.`;
+      if (error instanceof AttuneError) throw new AttuneError(error.kind, `${error.message} ${told}`);
+      io.err(`attune: ${told}`);
+    }
+    throw error;
+  }
+}
+
+/** Removes the folder (it was made here) or, if it was there empty, what is in it now. */
+async function removeUnfinished(folder: string, madeHere: boolean): Promise<void> {
+  if (madeHere) {
+    await rm(folder, { recursive: true, force: true });
+    return;
+  }
+  const names = await readdir(folder).catch(() => []);
+  for (const name of names) await rm(join(folder, name), { recursive: true, force: true });
 }
 
 /**

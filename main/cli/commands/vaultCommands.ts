@@ -5,7 +5,7 @@ import { AttuneError } from '../../../shared/errors';
 import type { CliIo } from '../CliIo';
 import { exitCodes } from '../exitCodes';
 import { firstLineOf, readNewPassphrase, readPassphrase, readPassphraseForNewVault } from '../secrets';
-import { createCliVault, openCliVault, type VaultOptions, withVault } from '../withVault';
+import { createFilledCliVault, openCliVault, type VaultOptions, withVault } from '../withVault';
 
 const passphraseFileHelp =
   'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
@@ -22,8 +22,7 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, options: VaultOptions) => {
       const passphrase = await readPassphraseForNewVault(io, options);
-      const { vault, recoveryKey } = await createCliVault(io, dir, passphrase);
-      await vault.lock();
+      const recoveryKey = await createFilledCliVault(io, dir, passphrase);
       io.out(`Created a vault in ${resolve(dir)}.`);
       io.out('Recovery key (shown once; store it somewhere safe, away from this computer):');
       io.out(`  ${recoveryKey}`);
