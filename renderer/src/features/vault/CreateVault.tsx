@@ -2,6 +2,7 @@ import '../backup/backup.css';
 import { type FormEvent, useState } from 'react';
 import { BrandMark } from '../../components/BrandMark';
 import { FormSubmit } from '../../components/FormSubmit';
+import { focusFirstInvalid } from '../../components/focusFirstInvalid';
 import { call, messageOf } from '../../data/api';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { type PassphraseProblems, useNewPassphrase } from './useNewPassphrase';
@@ -35,10 +36,7 @@ export function CreateVault({
     const found = await chosen.problems();
     setProblems(found);
     setError(null);
-    if (found.passphrase || found.confirm) {
-      (found.passphrase ? chosen.fields.passphrase : chosen.fields.confirm).current?.focus();
-      return;
-    }
+    if (found.passphrase || found.confirm) return focusFirstInvalid(found, chosen.fields);
     setBusy(true);
     try {
       const { recoveryKey, status } = await call('vault:create', { passphrase: chosen.passphrase });

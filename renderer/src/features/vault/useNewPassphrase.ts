@@ -16,12 +16,10 @@ export interface NewPassphrase {
   setPassphrase: (value: string) => void;
   setConfirm: (value: string) => void;
   /**
-   * What stops this passphrase being used, in words for the user; null when it may be used. The
-   * strength is measured for the passphrase as it is now, so a form sent before the meter caught
-   * up with the last keystroke (or a paste) is judged on what was typed, not on an older value.
+   * Every problem, each for its field, in words for the user; {} when it may be used. The strength
+   * is measured for the passphrase as it is now, so a form sent before the meter caught up with
+   * the last keystroke (or a paste) is judged on what was typed, not on an older value.
    */
-  problem: () => Promise<string | null>;
-  /** Every problem, each for its field (as `problem`, measured on what was typed); {} when it may be used. */
   problems: () => Promise<PassphraseProblems>;
   /** The two inputs (NewPassphraseFields sets them), for a form to move focus to the field to fix. */
   fields: { passphrase: RefObject<HTMLInputElement | null>; confirm: RefObject<HTMLInputElement | null> };
@@ -63,10 +61,6 @@ export function useNewPassphrase(): NewPassphrase {
     strength,
     setPassphrase,
     setConfirm,
-    problem: async () => {
-      const found = await problems();
-      return found.passphrase ?? found.confirm ?? null;
-    },
     problems,
     fields: { passphrase: passphraseField, confirm: confirmField },
     reset: () => {
