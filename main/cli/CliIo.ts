@@ -1,4 +1,5 @@
-import { stdin, stderr } from 'node:process';
+import { writeSync } from 'node:fs';
+import { stderr, stdin } from 'node:process';
 import { createInterface } from 'node:readline';
 import { AttuneError } from '../../shared/errors';
 
@@ -11,17 +12,61 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
+  out: (text) => writeAllOut(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   promptSecret,
 };
 
+/**
+ * Writes every byte of `text` to standard output (file descriptor `fd`), or throws. Node's
+ * process.stdout, writing to a file, drops the rest of a write the disk took only part of (a
+ * short write) without a word: `attune export DIR > file` on a full disk ended with 0, "Exported
+ * …" and a JSON file cut at the disk's end. A write that fails outright (/dev/full) was a stack
+ * trace and exit code 1, which says "integrity problem".
+ */
+export function writeAllOut(text: string, fd = 1): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) {
+    let wrote: number;
+    try {
+      wrote = writeSync(fd, bytes, done, bytes.length - done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A pipe whose reader is slower than us, opened non-blocking by whoever started us.
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      // The reader stopped early (`attune verify DIR | head`): as index.ts does, end quietly.
+      if (code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw outputFailure(code);
+    }
+    // A write that takes nothing and says nothing would loop for ever: the disk is full.
+    if (wrote === 0) throw outputFailure('ENOSPC');
+    done += wrote;
+  }
+}
+
+function outputFailure(code: string | undefined): AttuneError {
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
+  return new AttuneError(
+    'io',
+    full
+      ? 'The disk is full: the output could not all be written, so what was written is incomplete. Free some space and run the command again.'
+      : `The output could not be written (${code ?? 'unknown error'}), so what was written is incomplete. Run the command again, or write to a file with --out where the command has it.`,
+  );
+}
+
 /** Reads one line from the terminal without echoing it. */
 function promptSecret(prompt: string): Promise<string> {
   if (!stdin.isTTY) {
     return Promise.reject(
-      new AttuneError('invalid-input', 'No passphrase given: use --passphrase-file, ATTUNE_PASSPHRASE, or run in a terminal.'),
+      new AttuneError(
+        'invalid-input',
+        'No passphrase given: use --passphrase-file, ATTUNE_PASSPHRASE, or run in a terminal.',
+      ),
     );
   }
   return new Promise((resolve) => {
