@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { MARKER_FILE, parseMarker } from './v2/marker';
-import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
+import { parseMarker, readMarkerFile } from './v2/marker';
+import { nodeVaultFs, type VaultFs } from './vaultFs';
 
 /** True when `dir` has a `devices/` folder: a format-2 vault, perhaps still arriving from a sync service. */
 export async function hasDevicesFolder(dir: string, fs: VaultFs = nodeVaultFs): Promise<boolean> {
@@ -20,9 +20,11 @@ export async function hasDevicesFolder(dir: string, fs: VaultFs = nodeVaultFs): 
 export async function folderFormat(dir: string, fs: VaultFs = nodeVaultFs): Promise<1 | 2> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(join(dir, MARKER_FILE));
-  } catch (error) {
-    return isNotFound(error) && (await hasDevicesFolder(dir, fs)) ? 2 : 1;
+    bytes = await readMarkerFile(fs, dir);
+  } catch {
+    // Missing (not arrived yet) or not readable (a pipe, a link, a huge file): each format's open
+    // says what is wrong, format 2's where there is a devices/ folder.
+    return (await hasDevicesFolder(dir, fs)) ? 2 : 1;
   }
   try {
     return parseMarker(bytes).version;
@@ -34,7 +36,7 @@ export async function folderFormat(dir: string, fs: VaultFs = nodeVaultFs): Prom
 /** The vault id (32 hex) a format-2 marker names, or null when there is none to read yet. */
 export async function syncedVaultHex(dir: string, fs: VaultFs = nodeVaultFs): Promise<string | null> {
   try {
-    const marker = parseMarker(await fs.readFile(join(dir, MARKER_FILE)));
+    const marker = parseMarker(await readMarkerFile(fs, dir));
     return marker.version === 2 ? marker.vaultId.toString('hex') : null;
   } catch {
     return null; // missing or damaged: the open says what is wrong

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { join } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import { open, seal } from './aead';
 import { ascii, equalBytes, parseHex, sha256, u16, u32 } from './binary';
 import { type KdfParams, kdfParamsProblem, SALT_BYTES } from './kdf';
+import { readMarkerFile } from './v2/marker';
 import { readFailure } from './vaultErrors';
 import { isNotFound, type VaultFs } from './vaultFs';
 
@@ -192,9 +192,11 @@ export function parseHeader(bytes: Buffer): VaultHeader {
 export async function readHeader(fs: VaultFs, dir: string): Promise<VaultHeader> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(join(dir, HEADER_FILE));
+    // The same file as format 2's marker, read the same way: never a pipe, a link or a huge file.
+    bytes = await readMarkerFile(fs, dir);
   } catch (error) {
     if (isNotFound(error) || (error as { code?: string }).code === 'ENOTDIR') throw notAVault();
+    if (error instanceof AttuneError) throw error;
     throw readFailure(error, 'header');
   }
   return parseHeader(bytes);

@@ -8,6 +8,7 @@ import { zeroKeys } from './keys';
 import { placeStagedCopy } from './placeStagedCopy';
 import { LOCK_FILE, ProcessLock } from './processLock';
 import { unlockKeys } from './unlock';
+import { readMarkerFile } from './v2/marker';
 import { writeFailure } from './vaultErrors';
 import { nodeVaultFs, type VaultFs } from './vaultFs';
 import { verifyContents } from './verifyVault';
@@ -58,7 +59,7 @@ export async function moveVaultFolder(
     lock = await ProcessLock.acquire(fs, source);
     await removeStaleStaging(fs, target);
     staged = true;
-    const headerBytes = await fs.readFile(join(source, HEADER_FILE));
+    const headerBytes = await readMarkerFile(fs, source);
     try {
       await copyTree(fs, source, staging, notCopied, options.onFile);
       // The header last: until it is there, the copy is not a vault.

@@ -1,6 +1,6 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { moveVaultFolder } from '../../vault/moveVaultFolder';
-import { MARKER_FILE, parseMarker } from '../../vault/v2/marker';
+import { parseMarker, readMarkerFile } from '../../vault/v2/marker';
 import { moveSyncedFolder } from '../../vault/v2/moveSyncedFolder';
 import { nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 import type { DeviceConfigStore } from '../device/DeviceConfigStore';
@@ -21,7 +21,7 @@ export async function moveVaultTo(
 ): Promise<{ keptAside: string }> {
   const isDefault = resolve(to) === resolve(defaultLocation);
   const fs = options.fs ?? nodeVaultFs;
-  const format = parseMarker(await fs.readFile(join(from, MARKER_FILE))).version;
+  const format = parseMarker(await readMarkerFile(fs, from)).version;
   const commit = async () => {
     await config.update((c) => ({
       ...c,

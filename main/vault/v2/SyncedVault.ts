@@ -35,7 +35,7 @@ import {
 } from './keySlots';
 import { encodeLogFrame, ZERO_HASH } from './logFrame';
 import { MergedState, type RecordView } from './MergedState';
-import { MARKER_FILE, markerBytes, parseMarker } from './marker';
+import { MARKER_FILE, markerBytes, parseMarker, readMarkerFile } from './marker';
 import { strayParentProblems } from './mergedStateProblems';
 import { PACK_MIN_FRAMES, packOwnLog } from './packOwnLog';
 import { decodePresence, encodePresence, PRESENCE_FILE, type Presence, presentDevices } from './presenceFile';
@@ -221,7 +221,7 @@ export class SyncedVault {
     const dir = resolve(dirIn);
     let markerBytesRead: Buffer;
     try {
-      markerBytesRead = await fs.readFile(join(dir, MARKER_FILE));
+      markerBytesRead = await readMarkerFile(fs, dir);
     } catch (error) {
       if (isNotFound(error)) {
         throw new AttuneError(

@@ -1,7 +1,7 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { VaultSecret } from '../unlock';
 import { nodeVaultFs, type VaultFs } from '../vaultFs';
-import { MARKER_FILE, parseMarker } from './marker';
+import { parseMarker, readMarkerFile } from './marker';
 import { readKeySlotFiles } from './readKeySlotFiles';
 import { unlockSlots } from './unlockSlots';
 import { zeroV2Keys } from './v2Keys';
@@ -17,7 +17,7 @@ export async function checkSyncedSecret(
   fs: VaultFs = nodeVaultFs,
 ): Promise<void> {
   const root = resolve(dir);
-  const marker = parseMarker(await fs.readFile(join(root, MARKER_FILE)));
+  const marker = parseMarker(await readMarkerFile(fs, root));
   if (marker.version !== 2) throw new Error('checkSyncedSecret reads format 2 only');
   const { files } = await readKeySlotFiles(fs, root);
   const unlocked = await unlockSlots(files, secret, marker.vaultId);

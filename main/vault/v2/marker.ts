@@ -1,8 +1,33 @@
+import { join } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { ascii, equalBytes, parseHex, sha256, u16 } from '../binary';
+import { readPlainFile } from '../readSmallFile';
+import type { VaultFs } from '../vaultFs';
 
 /** The vault's marker, written once when the vault is created (FORMAT.md §4). */
 export const MARKER_FILE = 'attune-vault.json';
+
+/** Far more than a marker ever holds (a few hundred bytes). */
+const MARKER_MAX_BYTES = 64 * 1024;
+
+/**
+ * The bytes of the marker in the vault folder `dir`. Only a plain file is read (a folder, link or
+ * pipe under its name is refused with an AttuneError naming it, never followed: a pipe would hang every
+ * open, a link to /dev/zero fill memory), and only one of a marker's size. Throws node's error when
+ * there is none, as fs.readFile does.
+ */
+export async function readMarkerFile(fs: VaultFs, dir: string): Promise<Buffer> {
+  try {
+    return (await readPlainFile(fs, join(dir, MARKER_FILE), MARKER_MAX_BYTES)).bytes;
+  } catch (error) {
+    // readPlainFile's refusals say what is there ("it is not a plain file…", "it holds…").
+    if (!(error instanceof AttuneError)) throw error;
+    throw new AttuneError(
+      'integrity',
+      `The vault folder's ${MARKER_FILE} (in ${dir}) was not read: ${error.message}. Attune left it as it is. Put back the ${MARKER_FILE} of a backup of this vault, or of this vault's folder on another computer, and try again.`,
+    );
+  }
+}
 const FORMAT_NAME = 'attune-vault';
 const VERSION = 2;
 

@@ -8,7 +8,7 @@ import { LOCK_FILE, ProcessLock } from '../processLock';
 import type { VaultSecret } from '../unlock';
 import { writeFailure } from '../vaultErrors';
 import { nodeVaultFs, type VaultFs } from '../vaultFs';
-import { MARKER_FILE, parseMarker } from './marker';
+import { MARKER_FILE, parseMarker, readMarkerFile } from './marker';
 import { decodePresence, PRESENCE_FILE, type Presence, presenceText, presentDevices } from './presenceFile';
 import { DEVICES_DIR, listDeviceFolders } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
@@ -47,7 +47,7 @@ export async function moveSyncedFolder(
   const source = resolve(from);
   const target = resolve(to);
   const now = options.now ?? new Date();
-  const markerBytes = await fs.readFile(join(source, MARKER_FILE));
+  const markerBytes = await readMarkerFile(fs, source);
   const marker = parseMarker(markerBytes);
   if (marker.version !== 2) throw new Error('moveSyncedFolder moves format-2 folders only');
   await refuseWhileOpenElsewhere(fs, source, secret, marker.vaultId, options.deviceHex ?? '', now);

@@ -1,26 +1,25 @@
-import { join } from 'node:path';
 import type { GenerationOnDisk } from '../generationsOnDisk';
 import type { KdfParams } from '../kdf';
 import { deriveKek } from '../kdf';
 import type { VaultSecret } from '../unlock';
 import type { VaultFs } from '../vaultFs';
 import type { VerifyReport } from '../vaultTypes';
-import { MARKER_FILE, parseMarker } from './marker';
 import { MergedState } from './MergedState';
+import { parseMarker, readMarkerFile } from './marker';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readAllLogs } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
 import type { SeenState } from './seenFile';
-import { checkSyncedFolder } from './verifySyncedFolder';
+import { blockingProblems } from './types';
 import { unlockSlots } from './unlockSlots';
 import type { V2Keys } from './v2Keys';
-import { blockingProblems } from './types';
+import { checkSyncedFolder } from './verifySyncedFolder';
 import { asVerifyProblems } from './writeSyncedGeneration';
 
 /** The vault id a generation's marker states when it is a format-2 vault; null otherwise (format 1, or unreadable). */
 export async function syncedGenerationId(fs: VaultFs, dir: string): Promise<Buffer | null> {
   try {
-    const marker = parseMarker(await fs.readFile(join(dir, MARKER_FILE)));
+    const marker = parseMarker(await readMarkerFile(fs, dir));
     return marker.version === 2 ? marker.vaultId : null;
   } catch {
     return null;

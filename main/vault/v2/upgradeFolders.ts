@@ -6,7 +6,7 @@ import { removeTree } from '../folderTree';
 import { ProcessLock } from '../processLock';
 import { finishInterruptedSwitch, freeAsideName } from '../switchVaultFolder';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
-import { MARKER_FILE, parseMarker } from './marker';
+import { MARKER_FILE, parseMarker, readMarkerFile } from './marker';
 
 /*
  * The folders an upgrade from format 1 makes beside the vault (FORMAT.md §14), all in its
@@ -130,7 +130,7 @@ export async function recoverInterruptedUpgrade(
   if ((await finishInterruptedSwitch(root, fs)) === 'busy') return 'busy';
   let version: 1 | 2;
   try {
-    version = parseMarker(await fs.readFile(join(root, MARKER_FILE))).version;
+    version = parseMarker(await readMarkerFile(fs, root)).version;
   } catch {
     return 'none'; // no vault here, or one damaged: nothing of an upgrade to finish
   }

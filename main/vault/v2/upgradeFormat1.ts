@@ -6,6 +6,7 @@ import { inParallel, removeLeftovers } from '../dirs';
 import { copyTree, removeTree, writeNewFile } from '../folderTree';
 import { HEADER_FILE, headerMacValid, notAVault, readHeader, type VaultHeader } from '../header';
 import { discardInterruptedRotations } from '../interruptedRotation';
+import { deriveKek, type KdfParams } from '../kdf';
 import { type VaultKeys, zeroKeys } from '../keys';
 import { loadState } from '../loadState';
 import { LOCK_FILE, ProcessLock } from '../processLock';
@@ -13,14 +14,13 @@ import { readAuditTexts } from '../readAuditTexts';
 import { decryptRecord, RECORDS_DIR, recordIntegrityError } from '../recordCodec';
 import type { VaultState } from '../state';
 import { switchVaultFolder } from '../switchVaultFolder';
-import { deriveKek, type KdfParams } from '../kdf';
 import { unlockWithPassphraseKek } from '../unlock';
 import { readFailure, writeFailure } from '../vaultErrors';
 import { errorCode, isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import { verifyContents } from '../verifyVault';
 import { checkUpgradedVault } from './checkUpgradedVault';
 import { upgradedKeySlots } from './keySlots';
-import { MARKER_FILE, parseMarker } from './marker';
+import { parseMarker, readMarkerFile } from './marker';
 import {
   discardUpgradeLeftovers,
   finishUpgradeFolders,
@@ -96,7 +96,7 @@ export async function upgradeFormat1(
       'The vault is open in another Attune window or process, so it was not upgraded. Close it there and try again.',
     );
   }
-  const marker = await fs.readFile(join(root, MARKER_FILE)).catch((error: unknown) => {
+  const marker = await readMarkerFile(fs, root).catch((error: unknown) => {
     throw isNotFound(error) ? notAVault() : readFailure(error, 'header');
   });
   if (parseMarker(marker).version === 2) return { upgraded: false, reason: 'format-2' };
@@ -277,7 +277,7 @@ async function buildFormat2(
 
 async function holdsFormat2(fs: VaultFs, root: string): Promise<boolean> {
   try {
-    return parseMarker(await fs.readFile(join(root, MARKER_FILE))).version === 2;
+    return parseMarker(await readMarkerFile(fs, root)).version === 2;
   } catch {
     return false;
   }

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import type { VaultSecret } from '../unlock';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
@@ -6,7 +6,7 @@ import { affectedRecords } from './affectedRecords';
 import { unnamedDevice } from './checkClaims';
 import { acknowledgementsOf, applyDamageRepairs } from './damageRepairs';
 import { MergedState } from './MergedState';
-import { MARKER_FILE, parseMarker } from './marker';
+import { parseMarker, readMarkerFile } from './marker';
 import { mergedStateProblems } from './mergedStateProblems';
 import { RollbackEvidence } from './RollbackEvidence';
 import { readAllLogs } from './readAllLogs';
@@ -32,7 +32,7 @@ export async function verifySyncedFolder(
   const root = resolve(dir);
   let markerRead: Buffer;
   try {
-    markerRead = await fs.readFile(join(root, MARKER_FILE));
+    markerRead = await readMarkerFile(fs, root);
   } catch (error) {
     if (!isNotFound(error)) throw error;
     throw new AttuneError(

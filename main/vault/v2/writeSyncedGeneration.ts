@@ -12,7 +12,7 @@ import { settleGeneration, type WrittenGeneration } from '../writeGeneration';
 import { type MergedCounts, SUMMARY_FILE, sealSummary, summaryAd } from './backupSummary';
 import { parseKeySlots } from './keySlotsCodec';
 import { PACK_HEADER_BYTES, type PackHeader, parsePackHeader, scanPack } from './logPack';
-import { MARKER_FILE } from './marker';
+import { MARKER_FILE, readMarkerFile } from './marker';
 import { decodePresence } from './presenceFile';
 import { RollbackEvidence } from './RollbackEvidence';
 import { DEVICES_DIR } from './readAllLogs';
@@ -288,7 +288,7 @@ export async function writeSyncedGeneration(
     await fsyncDir(fs, join(partial, DEVICES_DIR));
     const createdAt = now.toISOString();
     const verified = fullVerifyAt === null || src.repairedDamage ? 'full' : 'changed-files';
-    const marker = await fs.readFile(join(src.dir, MARKER_FILE));
+    const marker = await readMarkerFile(fs, src.dir);
     files[MARKER_FILE] = sha256Hex(marker);
     const sidecar: BackupSidecar = {
       vaultId: src.vaultId.toString('hex'),
