@@ -3,6 +3,7 @@ import { AttuneError } from '../../../shared/errors';
 import type { VaultSecret } from '../unlock';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import { affectedRecords } from './affectedRecords';
+import { backupListProblems } from './backupListProblems';
 import { unnamedDevice } from './checkClaims';
 import { acknowledgementsOf, applyDamageRepairs } from './damageRepairs';
 import { MergedState } from './MergedState';
@@ -61,7 +62,9 @@ export async function verifySyncedFolder(
       stale: staleDevices(files, marker.vaultId),
       staleVaults: staleVaultIds(files, marker.vaultId),
     });
-    const problems = [...slotProblems, ...report.problems];
+    // A backup generation is also checked as restore reads it: its list of files and their hashes.
+    const listed = await backupListProblems(fs, root, marker.vaultId.toString('hex'));
+    const problems = [...slotProblems, ...report.problems, ...listed];
     // From outside, a claim not met is a change missing from the folder, whoever claimed it;
     // a loss a repair acknowledged is information (FORMAT.md §9.1).
     return { ...report, ok: problems.every((p) => p.type === 'repaired'), problems };
