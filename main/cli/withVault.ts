@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 import type { OpenVault } from '../vault/OpenVault';
 import type { VaultSecret } from '../vault/unlock';
+import type { LocalSeenStore } from '../vault/v2/syncedVaultTypes';
 import type { CliIo } from './CliIo';
 import { cliDataDir } from './cliDataDir';
 import { exitCodes } from './exitCodes';
@@ -31,6 +32,37 @@ export async function openCliVault(io: CliIo, dir: string, secret: VaultSecret):
   // in use report this computer's changes missing for good (refuseKeptAsideCopy says why).
   if ((await folderFormat(resolve(dir))) === 2) await refuseKeptAsideCopy(resolve(dir), device);
   return openVaultAs(resolve(dir), secret, device);
+}
+
+/**
+ * This computer as `attune verify` checks with it: its id, and what it remembers having seen of
+ * the format-2 vault in `dir` (kept in its data folder, not in the vault), so changes saved here
+ * and then lost from the folder fail the check as they fail an open. Undefined when it has none
+ * to offer: it never opened a vault, `dir` is format 1 or a copy Attune kept aside (older by its
+ * nature), or its settings do not read. Reads only; draws no id.
+ */
+export async function checkingComputer(
+  io: CliIo,
+  dir: string,
+): Promise<{ hex: string; localSeen: LocalSeenStore } | undefined> {
+  const [{ ThisDevice }, { DeviceConfigStore }, { folderFormat, syncedVaultHex }] = await Promise.all([
+    import('../services/device/ThisDevice'),
+    import('../services/device/DeviceConfigStore'),
+    import('../vault/folderFormat'),
+  ]);
+  try {
+    if ((await folderFormat(dir)) !== 2) return undefined;
+    const device = new ThisDevice(new DeviceConfigStore(cliDataDir(io.env)));
+    const hex = await device.knownHex();
+    if (!hex || (await device.keptAsideCopy(dir))) return undefined;
+    const vaultHex = await syncedVaultHex(dir);
+    return { hex, localSeen: device.localSeen(() => vaultHex) };
+  } catch (error) {
+    io.err(
+      `attune: this computer's settings did not read, so the check is made from outside only (${String(error)}).`,
+    );
+    return undefined;
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ import { RecordCheckThread } from './recordCheckThread';
 import { decryptRecord, RECORDS_DIR } from './recordCodec';
 import type { RecordEntry, VaultState } from './state';
 import { unlockKeys, type VaultSecret } from './unlock';
+import type { LocalSeenStore } from './v2/syncedVaultTypes';
 import { verifySyncedFolder } from './v2/verifySyncedFolder';
 import { isNotFound, nodeVaultFs, type VaultFs } from './vaultFs';
 import type { RecordFault, VerifyProblem, VerifyProgress, VerifyReport } from './vaultTypes';
@@ -198,6 +199,8 @@ export async function verifyVault(
      * most that many; by default the thread reads ahead until the check starts.
      */
     readAhead?: 'none' | 'all' | { maxFiles: number };
+    /** Format 2: the checking computer's memory of what it has seen (verifySyncedFolder). */
+    thisComputer?: { hex: string; localSeen: LocalSeenStore };
   } = {},
 ): Promise<VerifyReport> {
   const fs = options.fs ?? nodeVaultFs;
@@ -205,7 +208,10 @@ export async function verifyVault(
   // A folder in format 2 (several computers; main/vault/FORMAT.md) is checked by its own reader:
   // its marker says so, or it has `devices/` (a marker still arriving or damaged: that reader says which).
   if ((await folderFormat(root, fs)) === 2) {
-    const report = await verifySyncedFolder(root, secret, { fs });
+    const report = await verifySyncedFolder(root, secret, {
+      fs,
+      ...(options.thisComputer ? { thisComputer: options.thisComputer } : {}),
+    });
     return {
       ok: report.ok,
       records: report.records,

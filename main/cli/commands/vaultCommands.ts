@@ -5,7 +5,13 @@ import { AttuneError } from '../../../shared/errors';
 import type { CliIo } from '../CliIo';
 import { exitCodes } from '../exitCodes';
 import { firstLineOf, readNewPassphrase, readPassphrase, readPassphraseForNewVault } from '../secrets';
-import { createFilledCliVault, openCliVault, type VaultOptions, withVault } from '../withVault';
+import {
+  checkingComputer,
+  createFilledCliVault,
+  openCliVault,
+  type VaultOptions,
+  withVault,
+} from '../withVault';
 
 const passphraseFileHelp =
   'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
@@ -38,7 +44,8 @@ export function registerVaultCommands(program: Command, io: CliIo, setCode: (cod
       // and a damaged manifest or journal is listed as a problem instead of refusing to open.
       const passphrase = await readPassphrase(io, options);
       const { verifyVault } = await import('../../vault/verifyVault');
-      const report = await verifyVault(resolve(dir), { passphrase });
+      const thisComputer = await checkingComputer(io, resolve(dir));
+      const report = await verifyVault(resolve(dir), { passphrase }, thisComputer ? { thisComputer } : {});
       for (const problem of report.problems) io.out(`PROBLEM ${problem.file}: ${problem.problem}`);
       io.out(
         `${report.ok ? 'OK' : 'PROBLEMS FOUND'}: ${report.records} records, ${report.auditEntries} audit entries, ${report.problems.length} problems.`,

@@ -66,6 +66,11 @@ export class ThisDevice {
     return this.#identity;
   }
 
+  /** This computer's id if it has one already (none is drawn: for read-only checks). */
+  async knownHex(): Promise<string | null> {
+    return (await this.config.read()).device.id;
+  }
+
   /**
    * Remembers the id this computer carries on under after its own log was found rolled back
    * (FORMAT.md §9): it must never append to the old one again.

@@ -68,3 +68,19 @@ export async function backupListProblems(
   }
   return problems;
 }
+
+/** Whether `root` lies where backups of vault `vaultHex` are written: `Attune backups/<vault id>/`. */
+const inBackupSetOf = (root: string, vaultHex: string): boolean =>
+  basename(dirname(root)) === vaultHex && basename(dirname(dirname(root))) === BACKUP_ROOT;
+
+/** Whether `root` is a backup generation: in a backup set, or holding a backup's list of files. */
+export async function isBackupGeneration(fs: VaultFs, root: string, vaultHex: string): Promise<boolean> {
+  if (inBackupSetOf(root, vaultHex)) return true;
+  try {
+    await fs.lstat(join(root, SIDECAR_FILE));
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}

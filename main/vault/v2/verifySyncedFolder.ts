@@ -3,7 +3,7 @@ import { AttuneError } from '../../../shared/errors';
 import type { VaultSecret } from '../unlock';
 import { isNotFound, nodeVaultFs, type VaultFs } from '../vaultFs';
 import { affectedRecords } from './affectedRecords';
-import { backupListProblems } from './backupListProblems';
+import { backupListProblems, isBackupGeneration } from './backupListProblems';
 import { unnamedDevice } from './checkClaims';
 import { acknowledgementsOf, applyDamageRepairs } from './damageRepairs';
 import { MergedState } from './MergedState';
@@ -27,7 +27,16 @@ import { zeroV2Keys } from './v2Keys';
 export async function verifySyncedFolder(
   dir: string,
   secret: VaultSecret,
-  options: { fs?: VaultFs } = {},
+  options: {
+    fs?: VaultFs;
+    /**
+     * The computer checking (the CLI's): what it remembers having seen of this vault, kept
+     * outside the folder, is checked too, so changes saved here and then lost from the folder (an
+     * older copy put back over it) fail the check as they fail the open. Not for a backup
+     * generation, which is older than what was seen by its nature.
+     */
+    thisComputer?: { hex: string; localSeen: LocalSeenStore };
+  } = {},
 ): Promise<SyncedVerifyReport> {
   const fs = options.fs ?? nodeVaultFs;
   const root = resolve(dir);
@@ -44,6 +53,10 @@ export async function verifySyncedFolder(
   const marker = parseMarker(markerRead);
   if (marker.version !== 2) throw new Error('verifySyncedFolder reads format 2 only');
   const { files, problems: slotProblems } = await readKeySlotFiles(fs, root);
+  const remembered =
+    options.thisComputer && !(await isBackupGeneration(fs, root, marker.vaultId.toString('hex')))
+      ? options.thisComputer
+      : undefined;
   const unlocked = await unlockSlots(files, secret, marker.vaultId);
   try {
     const report = await checkSyncedFolder({
@@ -53,7 +66,9 @@ export async function verifySyncedFolder(
       keys: unlocked.keys,
       ownHex: null,
       evidence: new RollbackEvidence(),
-      localSeen: undefined,
+      ...(remembered
+        ? { localSeen: remembered.localSeen, claimsAs: remembered.hex }
+        : { localSeen: undefined }),
       // Key files left from before a key rotation (another vault id) say nothing of this vault's epochs.
       maxEpoch: Math.max(
         ...files.filter((f) => f.slots.vaultId.equals(marker.vaultId)).map((f) => f.slots.epoch),
@@ -87,6 +102,8 @@ export async function checkSyncedFolder(args: {
   ownHex: string | null;
   evidence: RollbackEvidence;
   localSeen: LocalSeenStore | undefined;
+  /** With `localSeen` and no `ownHex`: the device whose memory it is (a check from outside by that computer). */
+  claimsAs?: string;
   maxEpoch: number;
   /** A device's name when its own frames do not give one. */
   name: (hex: string) => string | undefined;
@@ -118,7 +135,7 @@ export async function checkSyncedFolder(args: {
       dir: args.dir,
       vaultId: args.vaultId,
       seenKey: args.keys.seen,
-      ownHex: args.ownHex ?? '',
+      ownHex: args.ownHex ?? args.claimsAs ?? '',
       state,
       localSeen: args.localSeen,
       maxEpoch: args.maxEpoch,
