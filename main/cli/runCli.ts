@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { AttuneError } from '../../shared/errors';
 import type { CliIo } from './CliIo';
@@ -45,10 +46,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     }
     if (error instanceof AttuneError) {
-      io.err(`attune: ${error.message}`);
+      // The app's words for a folder that is not a vault name no folder (the user just chose it);
+      // here the folder was typed, perhaps mistyped: say which one was looked at.
+      const looked = error.kind === 'not-a-vault' ? folderOperand(program) : undefined;
+      io.err(`attune: ${error.message}${looked ? ` (looked in ${resolve(looked)})` : ''}`);
       return exitCodeFor(error.kind);
     }
     io.err(`attune: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
     return exitCodes.usage;
   }
+}
+
+/** The folder a command was given (its first operand, `<dir>` in every vault command), if any. */
+function folderOperand(program: Command): string | undefined {
+  const ran = program.commands.find((command) => command.args.length > 0);
+  return ran?.args[0];
 }

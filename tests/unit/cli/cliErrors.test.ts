@@ -28,6 +28,21 @@ describe('attune errors and help', () => {
     expect(result.out).toBe('');
   });
 
+  it('names the folder it looked in when it is not a vault (a typed path may be mistyped)', async () => {
+    const root = await tempDir();
+    const missing = join(root, 'no such vault');
+    for (const command of [
+      ['verify', missing],
+      ['export', missing],
+    ]) {
+      const result = await cli(command, { ATTUNE_PASSPHRASE: PASSPHRASE });
+      expect(result.code).toBe(2);
+      expect(result.errLines).toHaveLength(1);
+      expect(result.err).toContain(`not an Attune vault`);
+      expect(result.err).toContain(`(looked in ${missing})`);
+    }
+  });
+
   it('exits 2 when an argument is missing', async () => {
     const result = await cli(['import', '/tmp/only-a-vault']);
     expect(result.code).toBe(2);
