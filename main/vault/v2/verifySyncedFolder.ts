@@ -14,7 +14,7 @@ import { readAllLogs } from './readAllLogs';
 import { readKeySlotFiles } from './readKeySlotFiles';
 import { sayOtherVault, staleDevices, staleVaultIds } from './staleDeviceFolders';
 import type { LocalSeenStore, LostFrames, SyncedVerifyReport } from './syncedVaultTypes';
-import { blockingProblems } from './types';
+import { blockingProblems, type SyncProblem } from './types';
 import { unlockSlots } from './unlockSlots';
 import { zeroV2Keys } from './v2Keys';
 
@@ -53,10 +53,8 @@ export async function verifySyncedFolder(
   const marker = parseMarker(markerRead);
   if (marker.version !== 2) throw new Error('verifySyncedFolder reads format 2 only');
   const { files, problems: slotProblems } = await readKeySlotFiles(fs, root);
-  const remembered =
-    options.thisComputer && !(await isBackupGeneration(fs, root, marker.vaultId.toString('hex')))
-      ? options.thisComputer
-      : undefined;
+  const generation = await isBackupGeneration(fs, root, marker.vaultId.toString('hex'));
+  const remembered = options.thisComputer && !generation ? options.thisComputer : undefined;
   const unlocked = await unlockSlots(files, secret, marker.vaultId);
   try {
     const report = await checkSyncedFolder({
@@ -79,7 +77,8 @@ export async function verifySyncedFolder(
     });
     // A backup generation is also checked as restore reads it: its list of files and their hashes.
     const listed = await backupListProblems(fs, root, marker.vaultId.toString('hex'));
-    const problems = [...slotProblems, ...report.problems, ...listed];
+    const found = [...slotProblems, ...report.problems];
+    const problems = [...(generation ? found.map(asBackupProblem) : found), ...listed];
     // From outside, a claim not met is a change missing from the folder, whoever claimed it;
     // a loss a repair acknowledged is information (FORMAT.md §9.1).
     return { ...report, ok: problems.every((p) => p.type === 'repaired'), problems };
@@ -185,4 +184,23 @@ function lostFrames(live: MergedState, fresh: MergedState): LostFrames[] {
     if (had > now) out.push({ deviceHex: hex, from: now + 1, to: had });
   }
   return out;
+}
+
+/**
+ * In a backup generation nothing more arrives: changes another computer had made (its claims)
+ * that the backup lacks are a gap in it, not changes to wait for with the sync app running.
+ */
+function asBackupProblem(problem: SyncProblem): SyncProblem {
+  if (problem.type !== 'waiting') return problem;
+  const changes = /^Waiting for (.+?) from (.+?): /.exec(problem.message);
+  const keys = /^Waiting for a change of passphrase or recovery key made on (.+?): /.exec(problem.message);
+  const what = changes
+    ? `${changes[1]} from ${changes[2]}`
+    : keys
+      ? `a change of passphrase or recovery key made on ${keys[1]}`
+      : 'changes its files say were made';
+  return {
+    ...problem,
+    message: `This backup lacks ${what}: made before the backup, they had not reached the computer that wrote it, or a file of the backup is missing or cut short. Nothing more arrives in a backup; a later generation may hold them.`,
+  };
 }

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SIDECAR_FILE } from '../../../../main/vault/backupSidecar';
@@ -64,5 +64,20 @@ describe('verify of a backup generation checks its list of files, as restore doe
     expect(text).toContain(
       'This backup generation has no list of its files (attune-backup.json is missing).',
     );
+  }, 30_000);
+
+  it('says changes a generation lacks are a gap in the backup, not changes to wait for', async () => {
+    const { generation } = await backedUp();
+    const list = JSON.parse(await readFile(join(generation, SIDECAR_FILE), 'utf8'));
+    const log = Object.keys(list.files).find((path) => path.endsWith('log-000001.bin')) as string;
+    await truncate(join(generation, ...log.split('/')), 400);
+    const { ok, text } = await messages(generation);
+    expect(ok).toBe(false);
+    // The frames that name the computer were cut off with the rest: it is named by its id.
+    expect(text).toMatch(
+      /This backup lacks \d+ changes? from .+: made before the backup, .*a file of the backup is missing or cut short/,
+    );
+    expect(text).not.toContain('Keep your sync app running');
+    expect(text).toContain(`${log} is not the file this backup listed`);
   }, 30_000);
 });
