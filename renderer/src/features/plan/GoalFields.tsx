@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { goalStatusLabels, type PlanGoal } from '../../../../shared/domain/treatmentPlanSchema';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
+import { useAddedRowFocus } from '../../components/useAddedRowFocus';
 import { errorUnder, type FieldErrors } from '../note/noteDraft';
 import { PlanDateField, PlanTextField, removeAt, replaceAt } from './PlanInputs';
 
@@ -31,6 +32,7 @@ export function GoalFields({
   const at = `goals.${index}`;
   const statusId = useId();
   const hasWords = goal.text.trim() !== '' || goal.objectives.length > 0;
+  const objectiveFocus = useAddedRowFocus(goal.objectives.length, ':scope > fieldset.plan-objective');
   return (
     <fieldset className="plan-goal">
       <legend>Goal {n}</legend>
@@ -120,7 +122,10 @@ export function GoalFields({
                   type="button"
                   className="link plan-remove"
                   aria-label={`Remove objective ${o + 1} of goal ${n}`}
-                  onClick={() => onChange((g) => ({ ...g, objectives: removeAt(g.objectives, o) }))}
+                  onClick={() => {
+                    objectiveFocus.removed();
+                    onChange((g) => ({ ...g, objectives: removeAt(g.objectives, o) }));
+                  }}
                 >
                   <X aria-hidden="true" size={14} /> Remove
                 </button>
@@ -132,16 +137,18 @@ export function GoalFields({
         <button
           type="button"
           className="secondary"
+          ref={objectiveFocus.addButton}
           disabled={goal.objectives.length >= 20}
-          onClick={() =>
+          onClick={() => {
+            objectiveFocus.added();
             onChange((g) => ({
               ...g,
               objectives: [
                 ...g.objectives,
                 { id: crypto.randomUUID(), text: '', measure: '', targetDate: null },
               ],
-            }))
-          }
+            }));
+          }}
         >
           <Plus aria-hidden="true" size={14} /> Add objective to goal {n}
         </button>

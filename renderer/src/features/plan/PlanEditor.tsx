@@ -4,6 +4,7 @@ import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchem
 import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextAreaField } from '../../components/TextAreaField';
+import { useAddedRowFocus } from '../../components/useAddedRowFocus';
 import { ApiError, call, messageOf } from '../../data/api';
 import { useSettings } from '../../data/hooks';
 import { errorList } from '../note/noteDraft';
@@ -39,6 +40,7 @@ export function PlanEditor({
   const nameKnown = Boolean(settings.clinicianName?.trim());
   const problems = errorList(errors);
   const heading = useRef<HTMLHeadingElement>(null);
+  const goalFocus = useAddedRowFocus(content.goals.length, ':scope > fieldset.plan-goal');
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
   }, [takeFocus]);
@@ -147,14 +149,19 @@ export function PlanEditor({
             problems={content.problems}
             errors={errors}
             onChange={(update) => setContent((c) => ({ ...c, goals: replaceAt(c.goals, i, update) }))}
-            onRemove={() => setContent((c) => ({ ...c, goals: removeAt(c.goals, i) }))}
+            onRemove={() => {
+              goalFocus.removed();
+              setContent((c) => ({ ...c, goals: removeAt(c.goals, i) }));
+            }}
           />
         ))}
         <button
           type="button"
           className="secondary"
+          ref={goalFocus.addButton}
           disabled={content.goals.length >= 50}
-          onClick={() =>
+          onClick={() => {
+            goalFocus.added();
             setContent((c) => ({
               ...c,
               goals: [
@@ -168,8 +175,8 @@ export function PlanEditor({
                   status: 'active',
                 },
               ],
-            }))
-          }
+            }));
+          }}
         >
           <Plus aria-hidden="true" size={14} /> Add goal
         </button>

@@ -1,10 +1,12 @@
 import { Plus, X } from 'lucide-react';
+import { useAddedRowFocus } from '../../components/useAddedRowFocus';
 import type { FieldErrors } from '../note/noteDraft';
 import { PlanTextField } from './PlanInputs';
 
 /**
  * A plan's list of one-line items (problems, interventions): each a labelled field ("Problem 1")
  * with its message and a Remove beside it, then "Add problem". No reordering: order is as added.
+ * Add takes focus to the new field; Remove, to Add.
  */
 export function TextItemList({
   noun,
@@ -28,6 +30,7 @@ export function TextItemList({
   onAdd: () => void;
 }) {
   const lower = noun.toLowerCase();
+  const focus = useAddedRowFocus(items.length, ':scope > .plan-item');
   return (
     <>
       {items.map((item, i) => (
@@ -43,14 +46,26 @@ export function TextItemList({
             type="button"
             className="link plan-remove"
             aria-label={`Remove ${lower} ${i + 1}`}
-            onClick={() => onRemove(i)}
+            onClick={() => {
+              focus.removed();
+              onRemove(i);
+            }}
           >
             <X aria-hidden="true" size={14} /> Remove
           </button>
         </div>
       ))}
       {errors[path] && <p className="field-error">{errors[path]}</p>}
-      <button type="button" className="secondary" disabled={items.length >= max} onClick={onAdd}>
+      <button
+        type="button"
+        className="secondary"
+        ref={focus.addButton}
+        disabled={items.length >= max}
+        onClick={() => {
+          focus.added();
+          onAdd();
+        }}
+      >
         <Plus aria-hidden="true" size={14} /> Add {lower}
       </button>
     </>

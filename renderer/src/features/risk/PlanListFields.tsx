@@ -1,6 +1,7 @@
 import { Plus, X } from 'lucide-react';
-import { useId } from 'react';
+import { type RefObject, useId } from 'react';
 import { FieldError } from '../../components/FieldError';
+import { useAddedRowFocus } from '../../components/useAddedRowFocus';
 import type { ContactRow } from './safetyPlanForm';
 
 interface ListProps<T> {
@@ -16,6 +17,7 @@ interface ListProps<T> {
 /** Rows of one-line text under a legend, each removable, with "Add …" below. */
 export function TextListField({ title, help, item, rows, onChange, error }: ListProps<string>) {
   const id = useId();
+  const focus = useAddedRowFocus(rows.length, ':scope > ul > li');
   return (
     <fieldset aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}>
       <legend>{title}</legend>
@@ -37,12 +39,22 @@ export function TextListField({ title, help, item, rows, onChange, error }: List
             />
             <RemoveButton
               label={`Remove ${item.toLowerCase()} ${i + 1}`}
-              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              onClick={() => {
+                focus.removed();
+                onChange(rows.filter((_, j) => j !== i));
+              }}
             />
           </li>
         ))}
       </ul>
-      <AddButton label={`Add ${item.toLowerCase()}`} onClick={() => onChange([...rows, ''])} />
+      <AddButton
+        label={`Add ${item.toLowerCase()}`}
+        buttonRef={focus.addButton}
+        onClick={() => {
+          focus.added();
+          onChange([...rows, '']);
+        }}
+      />
       <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
@@ -51,6 +63,7 @@ export function TextListField({ title, help, item, rows, onChange, error }: List
 /** Rows of a name and how to reach them (people, professionals, crisis lines). */
 export function ContactListField({ title, help, item, rows, onChange, error }: ListProps<ContactRow>) {
   const id = useId();
+  const focus = useAddedRowFocus(rows.length, ':scope > ul > li');
   const set = (i: number, change: Partial<ContactRow>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   return (
@@ -82,14 +95,21 @@ export function ContactListField({ title, help, item, rows, onChange, error }: L
             />
             <RemoveButton
               label={`Remove ${item.toLowerCase()} ${i + 1}`}
-              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              onClick={() => {
+                focus.removed();
+                onChange(rows.filter((_, j) => j !== i));
+              }}
             />
           </li>
         ))}
       </ul>
       <AddButton
         label={`Add ${item.toLowerCase()}`}
-        onClick={() => onChange([...rows, { name: '', reach: '' }])}
+        buttonRef={focus.addButton}
+        onClick={() => {
+          focus.added();
+          onChange([...rows, { name: '', reach: '' }]);
+        }}
       />
       <FieldError id={`${id}-error`} message={error} />
     </fieldset>
@@ -104,9 +124,17 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
   );
 }
 
-function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
+function AddButton({
+  label,
+  buttonRef,
+  onClick,
+}: {
+  label: string;
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  onClick: () => void;
+}) {
   return (
-    <button type="button" className="secondary" onClick={onClick}>
+    <button type="button" className="secondary" ref={buttonRef} onClick={onClick}>
       <Plus aria-hidden="true" size={16} /> {label}
     </button>
   );
