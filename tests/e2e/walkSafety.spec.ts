@@ -1,12 +1,14 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from './harness';
 import { caller, daysAgo } from './seed';
-import { createVault, openClientFromSidebar, unlock } from './steps';
+import { createVault, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
 
 /**
  * A new therapist's walk, by keyboard where a keyboard user would go: what was found wrong on it
  * and fixed, kept as regressions. Lists with "Add …" (plan problems, goals, objectives,
  * interventions; safety plan rows) take the typing into the new row, not onto the button (where
- * each space typed pressed Add again).
+ * each space typed pressed Add again); moving the vault keeps the focus in its form.
  */
 
 const SLOW = { timeout: 60_000 };
@@ -94,4 +96,47 @@ test('safety plan by keyboard: Add takes the typing into the new row', async ({ 
   await expect(safety.getByRole('textbox', { name: /^Warning sign \d+$/ })).toHaveCount(rowsBefore + 1);
   await safety.getByRole('button', { name: `Remove warning sign ${rowsBefore + 1}` }).press('Enter');
   await expect(addSign).toBeFocused();
+});
+
+test('moving the vault by keyboard: the chosen folder’s form takes focus, a wrong passphrase puts it back in the field, Cancel returns to Move vault…', async ({
+  page,
+  openApp,
+  dataDir,
+  fileChooser,
+}) => {
+  test.setTimeout(180_000);
+  await openApp();
+  await createVault(page);
+  await goTo(page, 'Settings');
+  const section = page.getByRole('region', { name: 'Where the vault lives' });
+  const moveButton = section.getByRole('button', { name: 'Move vault…' });
+  const target = join(dataDir, 'elsewhere', 'Attune vault');
+  await mkdir(join(dataDir, 'elsewhere'));
+
+  fileChooser.choose(target);
+  await moveButton.press('Enter');
+  const form = section.getByRole('form', { name: 'Move the vault' });
+  const field = form.getByLabel('Your passphrase');
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('alert')).toHaveText('Enter your passphrase to move the vault.');
+  await expect(field).toBeFocused();
+  await page.keyboard.type('not my passphrase');
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('alert')).toContainText('not the current passphrase', SLOW);
+  await expect(field).toBeFocused();
+  await form.getByRole('button', { name: 'Cancel' }).press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(moveButton).toBeFocused();
+  // Cancelled: the wrong passphrase and what was said of it are gone, not waiting in the next form.
+  await expect(section.getByRole('alert')).toHaveCount(0);
+
+  fileChooser.choose(target);
+  await moveButton.press('Enter');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+  await page.keyboard.type(passphrase);
+  await page.keyboard.press('Enter');
+  await expect(section.getByText(`The vault now lives in ${target}.`, { exact: false })).toBeVisible(SLOW);
+  await expect(moveButton).toBeFocused();
 });

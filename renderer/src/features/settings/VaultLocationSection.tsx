@@ -1,9 +1,10 @@
 import './vaultLocation.css';
 import { FolderCog } from 'lucide-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { OldVaultCopy, VaultPlace } from '../../../../shared/ipc/contracts/vaultPlaceContract';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { Icon } from '../../components/Icon';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
 import { formatDateTime } from '../../format/dates';
 
@@ -30,6 +31,11 @@ export function VaultLocationSection() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The move form takes focus when a folder is chosen (its button was disabled meanwhile, so focus
+  // had gone to the page), and gives it back to "Move vault…" when it closes.
+  const moveButton = useRef<HTMLButtonElement>(null);
+  const passphraseField = useRef<HTMLInputElement>(null);
+  const moveForm = useFocusOnOpen<HTMLFormElement>({ open: target !== null, returnTo: moveButton });
 
   useEffect(() => {
     call('vaultPlace:get')
@@ -37,18 +43,28 @@ export function VaultLocationSection() {
       .catch((failure) => setError(messageOf(failure)));
   }, []);
 
-  async function attempt(action: () => Promise<void>) {
+  /** Runs `action` with the buttons disabled; resolves false when it failed (the error is shown). */
+  async function attempt(action: () => Promise<void>): Promise<boolean> {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
       await action();
+      return true;
     } catch (failure) {
       setError(messageOf(failure));
+      return false;
     } finally {
       setBusy(false);
     }
   }
+
+  /** Back in the passphrase field, selected, to type it again (the disabled button lost the focus). */
+  const retypePassphrase = () =>
+    requestAnimationFrame(() => {
+      passphraseField.current?.focus();
+      passphraseField.current?.select();
+    });
 
   const chooseTarget = () =>
     attempt(async () => {
@@ -56,10 +72,21 @@ export function VaultLocationSection() {
       if (chosen) setTarget(chosen.path);
     });
 
+  /** Cancel closes the form and forgets what was typed in it, and what was said about it. */
+  function cancelMove() {
+    setTarget(null);
+    setPassphrase('');
+    setError(null);
+  }
+
   function move(event: FormEvent) {
     event.preventDefault();
     if (!target) return;
-    if (!passphrase) return setError('Enter your passphrase to move the vault.');
+    if (!passphrase) {
+      setError('Enter your passphrase to move the vault.');
+      passphraseField.current?.focus();
+      return;
+    }
     void attempt(async () => {
       const { place: next } = await call('vaultPlace:move', { path: target, passphrase });
       setPlace(next);
@@ -68,6 +95,8 @@ export function VaultLocationSection() {
       setDone(
         `The vault now lives in ${next.location}. The old copy is kept until you remove it below; remove it once you have checked that everything is here.`,
       );
+    }).then((moved) => {
+      if (!moved) retypePassphrase();
     });
   }
 
@@ -101,18 +130,19 @@ export function VaultLocationSection() {
         >
           Show in file manager
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={chooseTarget}>
+        <button type="button" className="secondary" disabled={busy} onClick={chooseTarget} ref={moveButton}>
           Move vault…
         </button>
       </div>
       {target && (
-        <form onSubmit={move} aria-label="Move the vault" noValidate>
+        <form ref={moveForm} onSubmit={move} aria-label="Move the vault" noValidate>
           <p>
             Move the vault to <code>{target}</code>. Attune closes the vault, copies every file, checks the
             copy, and then uses the new folder. The old copy is kept until you remove it.
           </p>
           <label htmlFor="move-passphrase">Your passphrase</label>
           <input
+            ref={passphraseField}
             id="move-passphrase"
             type="password"
             autoComplete="current-password"
@@ -123,7 +153,7 @@ export function VaultLocationSection() {
             <button type="submit" disabled={busy}>
               {busy ? 'Moving the vault: copying every file, then checking the copy…' : 'Move the vault'}
             </button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => setTarget(null)}>
+            <button type="button" className="secondary" disabled={busy} onClick={cancelMove}>
               Cancel
             </button>
           </div>
