@@ -62,10 +62,12 @@ describe('the built attune command loads only what a command needs', () => {
       // and the parts of zod it uses (~0.17 MB). The limit flags the whole bundle or a heavy module
       // coming back, with room for verify's own code to grow by a few small modules. (475 KB before
       // the messages that name altered key files, other vaults' files, kept-aside copies and write
-      // errors, and the chunks they split off: 488 KB; the limit was 480 KB.)
+      // errors, and the chunks they split off: 488 KB; the limit was 480 KB. Then 521 KB once verify
+      // read this computer's settings (what it remembers having seen of the vault) and checked a
+      // backup's list of files; the limit was 500 KB.)
       const ours = files.filter((f) => f.startsWith(join(root, 'out')));
       const bytes = (await Promise.all(ours.map((f) => stat(f)))).reduce((sum, s) => sum + s.size, 0);
-      expect(bytes).toBeLessThan(500_000);
+      expect(bytes).toBeLessThan(540_000);
     },
   );
 });
