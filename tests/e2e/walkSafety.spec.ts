@@ -78,6 +78,22 @@ test('treatment plan by keyboard: Add problem, goal, objective and intervention 
   await goal1.getByRole('button', { name: 'Remove objective 1 of goal 1' }).press('Enter');
   await expect(goal1.getByRole('button', { name: 'Add objective to goal 1' })).toBeFocused();
   await expect(editor.getByRole('status').filter({ hasText: /^Saved / })).toBeVisible(SLOW);
+
+  // Signed by keyboard: the editor and its Sign button are gone, and focus is on the panel's
+  // heading above the signed plan, not left on the page.
+  await editor.getByRole('button', { name: 'Sign plan' }).press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Sign version 1 of the treatment plan?' });
+  await dialog.getByRole('button', { name: 'Sign plan' }).press('Enter');
+  await expect(dialog).toBeHidden(SLOW);
+  await expect(panel.getByText('Version 1, signed by Dr. Sam Field on')).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Treatment plan', level: 2 })).toBeFocused();
+  // So is a revision discarded.
+  await panel.getByRole('button', { name: 'Revise plan' }).press('Enter');
+  const revision = panel.getByRole('region', { name: 'Draft revision, version 2' });
+  await revision.getByRole('button', { name: 'Discard draft' }).press('Enter');
+  await revision.getByRole('button', { name: 'Discard draft' }).press('Enter');
+  await expect(revision).toHaveCount(0);
+  await expect(panel.getByRole('heading', { name: 'Treatment plan', level: 2 })).toBeFocused();
 });
 
 test('safety plan by keyboard: Add takes the typing into the new row', async ({ page, openApp, backend }) => {

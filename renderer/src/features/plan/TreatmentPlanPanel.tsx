@@ -1,5 +1,5 @@
 import { FilePenLine } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { currentPlan, latestDraft, planReviewDue } from '../../../../shared/domain/currentPlan';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { messageOf } from '../../data/api';
@@ -22,6 +22,7 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
   const [busy, setBusy] = useState(false);
   /** The draft just started here: its editor takes focus, as the button that started it is gone. */
   const [started, setStarted] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
     try {
@@ -54,6 +55,22 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
     }
   }
 
+  /**
+   * Signed or discarded: the editor, and the button pressed in it, are gone. Once the plan is
+   * drawn again without them, focus goes to the panel's heading rather than being left on the page.
+   */
+  const focusAfterLoad = useRef(false);
+  const editorClosed = () => {
+    focusAfterLoad.current = true;
+    void load();
+  };
+  useEffect(() => {
+    if (!focusAfterLoad.current || plans === undefined) return;
+    focusAfterLoad.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) heading.current?.focus();
+  }, [plans]);
+
   const current = plans ? currentPlan(plans) : null;
   const draft = plans ? latestDraft(plans) : null;
   const earlier = (plans ?? []).filter((p) => p !== current && p !== draft);
@@ -62,7 +79,9 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
   return (
     <section className="card plan-panel" aria-labelledby="plan-heading">
       <div className="plan-panel-head">
-        <h2 id="plan-heading">Treatment plan</h2>
+        <h2 id="plan-heading" ref={heading} tabIndex={-1}>
+          Treatment plan
+        </h2>
         {current && !draft && (
           <button
             type="button"
@@ -106,8 +125,8 @@ export function TreatmentPlanPanel({ clientId }: { clientId: string }) {
               key={draft.id}
               plan={draft}
               takeFocus={draft.id === started}
-              onSigned={() => void load()}
-              onDiscarded={() => void load()}
+              onSigned={editorClosed}
+              onDiscarded={editorClosed}
             />
           )}
           {current &&
