@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Backend } from '../../main/ipc/createBackend';
 import { expect, test } from './harness';
 import { caller, daysAgo } from './seed';
 import { createVault, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
@@ -155,4 +156,97 @@ test('moving the vault by keyboard: the chosen folder’s form takes focus, a wr
   await page.keyboard.press('Enter');
   await expect(section.getByText(`The vault now lives in ${target}.`, { exact: false })).toBeVisible(SLOW);
   await expect(moveButton).toBeFocused();
+});
+
+/** Main refuses `methods` with an I/O error (a full disk) until `heal` is called; the rest go through. */
+function failing(backend: Backend, methods: readonly string[]): { heal: () => void } {
+  const real = backend.router.call.bind(backend.router);
+  let on = true;
+  backend.router.call = async (method, input) => {
+    if (!on || typeof method !== 'string' || !methods.includes(method)) return real(method, input);
+    // A write takes a moment to fail, as a disk does: the form shows its busy state meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { ok: false, error: { kind: 'io', message: 'No space left on the disk.' } };
+  };
+  return {
+    heal: () => {
+      on = false;
+    },
+  };
+}
+
+test('a save refused by main (a full disk) keeps the form and gives focus back to its button: measure, Sign, addendum', async ({
+  page,
+  openApp,
+  backend,
+}) => {
+  test.setTimeout(180_000);
+  await openApp();
+  await createVault(page);
+  const api = caller(backend);
+  await api('settings:update', { clinicianName: 'Dr. Sam Field' });
+  const client = await api<{ id: string }>('clients:create', {
+    code: 'FF-01',
+    startDate: daysAgo(30).slice(0, 10),
+    concerns: [],
+    goals: [],
+  });
+  await api('sessions:create', {
+    clientId: client.id,
+    startsAt: daysAgo(1),
+    durationMinutes: 50,
+    modality: 'in-person',
+    attendance: 'attended',
+  });
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await unlock(page);
+  await openClientFromSidebar(page, 'FF-01');
+  await page.getByRole('button', { name: /^New note for / }).click();
+  await page.getByLabel('Session narrative', { exact: true }).fill('Spoke about the new job.');
+  // For three seconds after a page opens, focus lost anywhere goes to its heading (useFocusOnNewPage):
+  // wait as long as a person takes to get to the measures, so only the forms' own focus is tested.
+  await page.waitForTimeout(3_500);
+
+  const measures = page.getByRole('region', { name: 'Outcome measures' });
+  let disk = failing(backend, ['measures:save']);
+  await measures.getByRole('button', { name: 'Add GAD-7' }).click();
+  for (let item = 1; item <= 7; item++) {
+    await measures
+      .getByRole('group', { name: new RegExp(`^${item}\\. `) })
+      .getByRole('radio', { name: /^Not at all/ })
+      .check();
+  }
+  const saveMeasure = measures.getByRole('button', { name: 'Save GAD-7' });
+  await saveMeasure.press('Enter');
+  await expect(measures.getByRole('alert')).toHaveText('No space left on the disk.');
+  await expect(saveMeasure).toBeFocused();
+  disk.heal();
+  await saveMeasure.press('Enter');
+  await expect(measures.getByRole('button', { name: 'Edit GAD-7' })).toBeFocused();
+
+  disk = failing(backend, ['notes:sign']);
+  await expect(page.getByRole('status', { name: 'Note save state' })).toContainText(/Saved/, SLOW);
+  await page.getByRole('button', { name: 'Sign note' }).press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+  const sign = dialog.getByRole('button', { name: 'Sign', exact: true });
+  await sign.press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('No space left on the disk.');
+  await expect(sign).toBeFocused();
+  disk.heal();
+  await sign.press('Enter');
+  await expect(page.getByText(/Signed on .* by Dr\. Sam Field/)).toBeVisible(SLOW);
+
+  disk = failing(backend, ['notes:addAddendum']);
+  await page.getByRole('button', { name: 'Add addendum' }).press('Enter');
+  await page.getByRole('radio', { name: 'Clarification' }).check();
+  await page.getByLabel('Reason', { exact: true }).fill('The job starts in March, not May.');
+  await page.getByLabel('Addendum', { exact: true }).fill('New job starts in March.');
+  const saveAddendum = page.getByRole('button', { name: 'Save addendum' });
+  await saveAddendum.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'No space left' })).toBeVisible();
+  await expect(saveAddendum).toBeFocused();
+  await expect(page.getByLabel('Addendum', { exact: true })).toHaveValue('New job starts in March.');
+  disk.heal();
+  await saveAddendum.press('Enter');
+  await expect(page.getByRole('paragraph').filter({ hasText: 'New job starts in March.' })).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef } from 'react';
+import { useFocusBackAfterBusy } from './useFocusBackAfterBusy';
 import { useFocusOnOpen } from './useFocusOnOpen';
 
 export interface ConfirmDialogProps {
@@ -64,6 +65,8 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
+  // A confirmation that fails keeps the dialog open with its error: focus back on the button.
+  const confirmRef = useFocusBackAfterBusy(busy);
   // Start on the safe choice (Enter right after opening must not confirm by accident), or on the
   // field the dialog asks for: typing in it confirms nothing.
   const ref = useFocusOnOpen<HTMLDialogElement>({ open, initial: startOnField ? undefined : cancelRef });
@@ -104,6 +107,7 @@ export function ConfirmDialog({
           className={destructive ? 'danger' : 'primary'}
           onClick={onConfirm}
           disabled={busy || confirmDisabled}
+          ref={confirmRef}
           aria-busy={busy || undefined}
         >
           {confirmLabel}

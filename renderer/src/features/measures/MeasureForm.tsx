@@ -9,6 +9,7 @@ import {
   type MeasureAnswers,
 } from '../../../../shared/measures/measureSchema';
 import { scoreMeasure } from '../../../../shared/measures/scoreMeasure';
+import { useFocusBackAfterBusy } from '../../components/useFocusBackAfterBusy';
 import { messageOf } from '../../data/api';
 import { saveMeasure } from '../../data/measures';
 import { unsavedForms, useUnsavedForm } from '../../data/unsavedForms';
@@ -53,6 +54,7 @@ export function MeasureForm({ instrument, sessionId, saved, previous, onDone }: 
   const setPartial = (next: boolean) => change({ partial: next });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const saveButton = useFocusBackAfterBusy(busy);
   const setAnswer = (itemId: string, value: number | null) => {
     setError(null);
     change({ answers: { ...answers, [itemId]: value } });
@@ -143,7 +145,7 @@ export function MeasureForm({ instrument, sessionId, saved, previous, onDone }: 
         </p>
       )}
       <div className="measure-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy} ref={saveButton}>
           Save {instrument.label}
         </button>
         <button

@@ -10,6 +10,7 @@ import type { Addendum } from '../../../../shared/domain/noteSchema';
 import { fieldErrors } from '../../components/FieldError';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextAreaField } from '../../components/TextAreaField';
+import { useFocusBackAfterBusy } from '../../components/useFocusBackAfterBusy';
 import { messageOf } from '../../data/api';
 import { useUnsavedForm } from '../../data/unsavedForms';
 import { formatDateTime } from '../../format/dates';
@@ -58,6 +59,7 @@ export const AddendaSection = memo(function AddendaSection({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
+  const saveButton = useFocusBackAfterBusy(busy);
   const opened = useRef(false);
   const reasonId = useId();
   useEffect(() => {
@@ -145,7 +147,7 @@ export const AddendaSection = memo(function AddendaSection({
             </p>
           )}
           <div className="actions">
-            <button type="button" onClick={save} disabled={busy}>
+            <button type="button" onClick={save} disabled={busy} ref={saveButton}>
               Save addendum
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)} disabled={busy}>
