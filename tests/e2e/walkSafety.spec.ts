@@ -250,3 +250,48 @@ test('a save refused by main (a full disk) keeps the form and gives focus back t
   await saveAddendum.press('Enter');
   await expect(page.getByRole('paragraph').filter({ hasText: 'New job starts in March.' })).toBeVisible();
 });
+
+test('a new session typed and not saved is kept when the page is left and when the vault locks, until saved or cancelled', async ({
+  page,
+  openApp,
+  backend,
+}) => {
+  test.setTimeout(120_000);
+  await openApp();
+  await createVault(page);
+  await caller(backend)('clients:create', {
+    code: 'SS-01',
+    startDate: daysAgo(30).slice(0, 10),
+    concerns: [],
+    goals: [],
+  });
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await unlock(page);
+  await openClientFromSidebar(page, 'SS-01');
+  await page.getByRole('button', { name: 'New session' }).click();
+  const form = page.getByRole('form', { name: 'New session' });
+  await form.getByLabel('Date and time').fill('2026-11-30T15:30');
+  await form.getByLabel('Duration (minutes)').fill('80');
+  await form.getByLabel('Attendance').selectOption({ label: 'Late cancellation' });
+
+  await goTo(page, 'Today');
+  await openClientFromSidebar(page, 'SS-01');
+  await expect(form.getByLabel('Date and time')).toHaveValue('2026-11-30T15:30');
+  await expect(form.getByLabel('Duration (minutes)')).toHaveValue('80');
+
+  await page.keyboard.press('Control+l');
+  await unlock(page);
+  await openClientFromSidebar(page, 'SS-01');
+  await expect(form.getByLabel('Duration (minutes)')).toHaveValue('80');
+  await expect(form.getByLabel('Attendance')).toHaveValue('late-cancel');
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await expect(page.getByRole('table', { name: 'Sessions' })).toContainText('Late cancellation');
+
+  // Saved: the next new session starts afresh; cancelled, nothing is kept.
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(form.getByLabel('Duration (minutes)')).toHaveValue('50');
+  await form.getByLabel('Duration (minutes)').fill('20');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(form.getByLabel('Duration (minutes)')).toHaveValue('50');
+});

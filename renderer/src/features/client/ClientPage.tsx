@@ -3,8 +3,8 @@ import { clientsWithSharedCode, sharedCodeMessage } from '../../../../shared/dom
 import type { Template } from '../../../../shared/domain/templates';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { call, messageOf } from '../../data/api';
-import { useElevatedRisks } from '../../data/elevatedRisk';
 import { usePrimaryDiagnosis } from '../../data/diagnoses';
+import { useElevatedRisks } from '../../data/elevatedRisk';
 import { type SessionRow, useClient, useClients, useSessionRows } from '../../data/hooks';
 import { putClient, putNoteSummary, putSession } from '../../data/summaryIndex';
 import { unsavedForms } from '../../data/unsavedForms';
@@ -16,6 +16,7 @@ import { CaseComments, ImportCommentsPanel, SessionComments, useSupervisorCommen
 import { ClientHeader } from './ClientHeader';
 import { clientFacts } from './clientFacts';
 import { type ClientTab, clientTabs, rememberedTab, rememberTab } from './clientTab';
+import { sessionFormKey } from './SessionForm';
 import { SessionsPanel } from './SessionsPanel';
 import { Tabs } from './Tabs';
 import { TreatmentTab } from './TreatmentTab';
@@ -53,7 +54,7 @@ function ClientPageOf({ clientId, onBack, onOpenNote, onOpenProcessNote, onBuild
   const [chartRange, setChartRange] = useState<RangeInput>(allDates);
   // Open again with what was typed, if an edit was left unsaved (the screen left, or a lock).
   const [editing, setEditing] = useState(() => unsavedForms.has(clientFormKey(clientId)));
-  const [addingSession, setAddingSession] = useState(false);
+  const [addingSession, setAddingSession] = useState(() => unsavedForms.has(sessionFormKey(clientId)));
   const [templates, setTemplates] = useState<Template[]>([]);
   const [templateId, setTemplateId] = useState('');
   const [error, setError] = useState<string | null>(null);

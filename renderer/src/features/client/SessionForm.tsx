@@ -13,6 +13,7 @@ import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { call, messageOf } from '../../data/api';
 import { useClient } from '../../data/hooks';
 import { putSession } from '../../data/summaryIndex';
+import { useUnsavedForm } from '../../data/unsavedForms';
 import { formatDate, isoLocalDateTime } from '../../format/dates';
 
 /** Each checked field's input, by the name its errors carry, in the form's order. */
@@ -31,7 +32,13 @@ function startFromPicker(value: string): string | { problem: string } {
   return /^\d{4}-/.test(iso) ? iso : { problem: 'Enter a date with a four-digit year.' };
 }
 
-/** Records a session for a client. */
+/** The key under which what is typed into a client's new-session form is kept until saved or cancelled. */
+export const sessionFormKey = (clientId: string): string => `session:new:${clientId}`;
+
+/**
+ * Records a session for a client. What is typed is kept (unsavedForms.ts) when the screen is
+ * left or the vault locks, until it is saved or cancelled: the client's page opens the form again.
+ */
 export function SessionForm({
   clientId,
   onDone,
@@ -39,10 +46,13 @@ export function SessionForm({
   clientId: string;
   onDone: (session: Session | null) => void;
 }) {
-  const [startsAt, setStartsAt] = useState(() => isoLocalDateTime(new Date()));
-  const [duration, setDuration] = useState('50');
-  const [modality, setModality] = useState<Session['modality']>('in-person');
-  const [attendance, setAttendance] = useState<Session['attendance']>('attended');
+  const [fields, change, forget] = useUnsavedForm(sessionFormKey(clientId), () => ({
+    startsAt: isoLocalDateTime(new Date()),
+    duration: '50',
+    modality: 'in-person' as Session['modality'],
+    attendance: 'attended' as Session['attendance'],
+  }));
+  const { startsAt, duration, modality, attendance } = fields;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const form = useFocusOnOpen<HTMLFormElement>();
   const client = useClient(clientId);
@@ -75,6 +85,7 @@ export function SessionForm({
     try {
       const session = await call('sessions:create', parsed.data);
       putSession(session);
+      forget();
       onDone(session);
     } catch (failure) {
       setErrors({ _: messageOf(failure) });
@@ -91,7 +102,7 @@ export function SessionForm({
             id="session-start"
             type="datetime-local"
             value={startsAt}
-            onChange={(e) => setStartsAt(e.target.value)}
+            onChange={(e) => change({ startsAt: e.target.value })}
             aria-invalid={Boolean(errors.startsAt)}
             aria-describedby={describedBy(
               early && 'session-start-early',
@@ -114,7 +125,7 @@ export function SessionForm({
             min={1}
             max={600}
             value={duration}
-            onChange={(e) => setDuration(e.target.value)}
+            onChange={(e) => change({ duration: e.target.value })}
             aria-invalid={Boolean(errors.durationMinutes)}
             aria-describedby={errors.durationMinutes ? 'session-duration-error' : undefined}
           />
@@ -125,7 +136,7 @@ export function SessionForm({
           <select
             id="session-modality"
             value={modality}
-            onChange={(e) => setModality(e.target.value as Session['modality'])}
+            onChange={(e) => change({ modality: e.target.value as Session['modality'] })}
           >
             {modalityIds.map((id) => (
               <option key={id} value={id}>
@@ -139,7 +150,7 @@ export function SessionForm({
           <select
             id="session-attendance"
             value={attendance}
-            onChange={(e) => setAttendance(e.target.value as Session['attendance'])}
+            onChange={(e) => change({ attendance: e.target.value as Session['attendance'] })}
           >
             {attendanceIds.map((id) => (
               <option key={id} value={id}>
@@ -156,7 +167,14 @@ export function SessionForm({
       )}
       <div className="actions">
         <button type="submit">Save session</button>
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            forget();
+            onDone(null);
+          }}
+        >
           Cancel
         </button>
       </div>
