@@ -156,6 +156,8 @@ export class VaultPlaceService {
     // A shared vault (format 2) moves this computer's whole copy; its own folder stays locked meanwhile.
     const open = this.session.vault;
     const deviceHex = open instanceof SyncedOpenVault ? open.synced.deviceHex : undefined;
+    // After a restore this computer writes under a new id; its old presence file is its own.
+    const formerIds = open instanceof SyncedOpenVault ? [...open.synced.formerIds()] : [];
     await confirmPassphrase(this.session, passphrase, 'the vault was not moved');
     const config = await this.config.read();
     // Checked again: the folder may have changed since it was chosen.
@@ -171,6 +173,7 @@ export class VaultPlaceService {
         await moveVaultTo(this.config, dir, target, passphrase, this.defaultLocation, {
           fs: this.fs,
           ...(deviceHex ? { deviceHex } : {}),
+          formerIds,
         });
         this.session.relocate(target);
       },

@@ -17,7 +17,7 @@ export async function moveVaultTo(
   to: string,
   passphrase: string,
   defaultLocation: string,
-  options: { fs?: VaultFs; now?: Date; deviceHex?: string } = {},
+  options: { fs?: VaultFs; now?: Date; deviceHex?: string; formerIds?: readonly string[] } = {},
 ): Promise<{ keptAside: string }> {
   const isDefault = resolve(to) === resolve(defaultLocation);
   const fs = options.fs ?? nodeVaultFs;

@@ -656,15 +656,16 @@ export class SyncedVault {
   async present(): Promise<ReturnType<typeof presentDevices>> {
     const keys = this.requireKeys();
     const list: Array<{ deviceHex: string; presence: Presence }> = [];
+    const former = this.formerIds();
     for (const hex of await listDeviceFolders(this.fs, this.dir)) {
-      if (hex === this.deviceHex) continue;
+      if (hex === this.deviceHex || former.has(hex)) continue;
       const bytes = await readSmallFile(this.fs, join(this.dir, DEVICES_DIR, hex, PRESENCE_FILE)).catch(
         () => null,
       );
       const presence = bytes && decodePresence(keys.presence, this.vaultId, Buffer.from(hex, 'hex'), bytes);
       if (presence) list.push({ deviceHex: hex, presence });
     }
-    return presentDevices(list, this.now(), this.deviceHex);
+    return presentDevices(list, this.now(), this.deviceHex, former);
   }
 
   /**
@@ -1016,7 +1017,7 @@ export class SyncedVault {
   }
 
   /** The ids this computer wrote under before this one: each `device-join` names the id it replaces. */
-  private formerIds(): Set<string> {
+  formerIds(): Set<string> {
     const replaced = new Map<string, string>();
     for (const { deviceHex, detail } of auditEntriesOf(this.state.audit(), 'device-join'))
       if (typeof detail.replaces === 'string') replaced.set(deviceHex, detail.replaces);

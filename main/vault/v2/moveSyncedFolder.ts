@@ -5,6 +5,7 @@ import { randomHex } from '../binary';
 import { copyTree, removeTree, writeNewFile } from '../folderTree';
 import { placeStagedCopy } from '../placeStagedCopy';
 import { LOCK_FILE, ProcessLock } from '../processLock';
+import { readSmallFile } from '../readSmallFile';
 import type { VaultSecret } from '../unlock';
 import { writeFailure } from '../vaultErrors';
 import { nodeVaultFs, type VaultFs } from '../vaultFs';
@@ -22,6 +23,8 @@ export interface MoveSyncedOptions {
   now?: Date;
   /** This computer's device id: its folder's process lock is held throughout. */
   deviceHex?: string;
+  /** Ids this computer wrote under before (SyncedVault.formerIds): their presence is its own. */
+  formerIds?: readonly string[];
 }
 
 /** Not copied: process locks (local to a computer) and atomic writes under way; the marker comes last. */
@@ -50,7 +53,10 @@ export async function moveSyncedFolder(
   const markerBytes = await readMarkerFile(fs, source);
   const marker = parseMarker(markerBytes);
   if (marker.version !== 2) throw new Error('moveSyncedFolder moves format-2 folders only');
-  await refuseWhileOpenElsewhere(fs, source, secret, marker.vaultId, options.deviceHex ?? '', now);
+  await refuseWhileOpenElsewhere(fs, source, secret, marker.vaultId, now, {
+    ownHex: options.deviceHex ?? '',
+    formerHex: new Set(options.formerIds ?? []),
+  });
   const lock = options.deviceHex
     ? await ProcessLock.acquire(fs, join(source, DEVICES_DIR, options.deviceHex))
     : null;
@@ -105,19 +111,20 @@ async function refuseWhileOpenElsewhere(
   dir: string,
   secret: VaultSecret,
   vaultId: Buffer,
-  ownHex: string,
   now: Date,
+  mine: { ownHex: string; formerHex: ReadonlySet<string> },
 ): Promise<void> {
   const { files } = await readKeySlotFiles(fs, dir);
   const { keys } = await unlockSlots(files, secret, vaultId);
   try {
     const list: Array<{ deviceHex: string; presence: Presence }> = [];
     for (const hex of await listDeviceFolders(fs, dir)) {
-      const bytes = await fs.readFile(join(dir, DEVICES_DIR, hex, PRESENCE_FILE)).catch(() => null);
+      // Never through a link or from a pipe (readSmallFile): one put there must not hang the move.
+      const bytes = await readSmallFile(fs, join(dir, DEVICES_DIR, hex, PRESENCE_FILE)).catch(() => null);
       const presence = bytes && decodePresence(keys.presence, vaultId, Buffer.from(hex, 'hex'), bytes);
       if (presence) list.push({ deviceHex: hex, presence });
     }
-    const [open] = presentDevices(list, now, ownHex);
+    const [open] = presentDevices(list, now, mine.ownHex, mine.formerHex);
     if (open) {
       throw new AttuneError(
         'in-use',

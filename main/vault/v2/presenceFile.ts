@@ -65,11 +65,17 @@ export function presentDevices(
   list: Array<{ deviceHex: string; presence: Presence }>,
   now: Date,
   ownHex: string,
+  /**
+   * Ids this computer wrote under before (after a restore or a rollback it carries on under a new
+   * one): their presence files, copied back open, are this computer's own, never another's.
+   */
+  formerHex: ReadonlySet<string> = new Set(),
 ): PresentDevice[] {
   const present: Array<{ age: number; device: PresentDevice }> = [];
   for (const { deviceHex, presence } of list) {
     const age = now.getTime() - Date.parse(presence.at);
-    if (deviceHex === ownHex || !presence.open || !(Math.abs(age) < PRESENT_MS)) continue;
+    if (deviceHex === ownHex || formerHex.has(deviceHex)) continue;
+    if (!presence.open || !(Math.abs(age) < PRESENT_MS)) continue;
     const minutesAgo = Math.max(0, Math.floor(age / 60_000));
     const editing = presence.editing.map((e) => ({ kind: e.kind, id: e.id }));
     present.push({ age, device: { deviceHex, name: presence.name, minutesAgo, editing } });

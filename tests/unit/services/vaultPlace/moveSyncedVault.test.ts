@@ -1,9 +1,10 @@
-import { readdir } from 'node:fs/promises';
+import { cp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeviceConfigStore } from '../../../../main/services/device/DeviceConfigStore';
 import { moveVaultTo } from '../../../../main/services/vaultPlace/moveVaultTo';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
+import type { SeenState } from '../../../../main/vault/v2/seenFile';
 import { A, B, kdf, PASS, tempRootsPerTest } from '../../vault/v2/v2Kit';
 
 const tempRoot = tempRootsPerTest('attune-move-v2-');
@@ -69,6 +70,47 @@ describe('Move vault… on a vault shared between computers (format 2)', () => {
     expect(await readdir(dataDir)).toEqual(['vault']);
     expect((await config.read()).vaultDir).toBeNull();
     await b.lock();
+  });
+
+  it('after a restore, this computer’s former id (its presence copied back open) is not taken for another computer', async () => {
+    // Found by a walk: a backup written while the vault was open holds this computer's presence
+    // file saying "open"; after restoring it, this computer carries on under a new id, and Move
+    // was refused with "Also open on <this computer's own name>", a lock nobody could make.
+    const dataDir = await tempRoot();
+    const dir = join(dataDir, 'vault');
+    // This computer's own memory of what it has seen, kept outside the folder (its settings).
+    let seen: SeenState | null = null;
+    const localSeen = {
+      load: async () => seen,
+      save: async (state: SeenState) => {
+        seen = state;
+      },
+    };
+    const office = { device: { hex: A, name: 'Office iMac' }, heartbeatMs: 0, localSeen };
+    const { vault: a } = await SyncedVault.create(dir, PASS, { kdf, ...office });
+    await a.put('client', 'c1', { code: 'C-001' });
+    const backup = join(dataDir, 'backup');
+    await cp(dir, backup, { recursive: true }); // taken while open: A's presence says open
+    await a.put('client', 'c2', { code: 'C-002' });
+    await a.lock();
+    await rm(dir, { recursive: true });
+    await cp(backup, dir, { recursive: true }); // the restore puts the older copy back
+    const restored = await SyncedVault.open(dir, { passphrase: PASS }, office);
+    const newHex = restored.deviceHex;
+    expect(newHex).not.toBe(A); // its own log went back: it carries on under a new id
+    expect([...restored.formerIds()]).toEqual([A]);
+    expect(await restored.present()).toEqual([]);
+    const formerIds = [...restored.formerIds()];
+    await restored.lock();
+    const config = new DeviceConfigStore(dataDir);
+    const to = join(dataDir, 'elsewhere');
+    // Without knowing its former id, the move takes it for another computer (as before).
+    await expect(moveVaultTo(config, dir, to, PASS, dir, { deviceHex: newHex })).rejects.toMatchObject({
+      kind: 'in-use',
+      message: expect.stringMatching(/^Also open on Office iMac, just now\./),
+    });
+    await moveVaultTo(config, dir, to, PASS, dir, { deviceHex: newHex, formerIds });
+    expect((await config.read()).vaultDir).toBe(to);
   });
 
   it('a wrong passphrase moves nothing', async () => {
