@@ -50,6 +50,19 @@ test("a client's outcome measures over 8 sessions, entered in the notes, charted
         '3 Outcome rating items are not answered. Answer every item, or tick “Keep as partly answered” to save it without a score.',
       );
       await region.getByRole('button', { name: 'Cancel' }).click();
+      // What does not read as a number counts for nothing: the total counted the 7 before the "e".
+      await region.getByRole('button', { name: 'Add Outcome rating' }).click();
+      for (const item of outcomeItems.slice(1))
+        await region.getByRole('spinbutton', { name: item }).fill('6');
+      await region.getByRole('spinbutton', { name: outcomeItems[0]! }).pressSequentially('7e');
+      await expect(region.getByText('Enter a number, or leave the field blank.')).toBeVisible();
+      await expect(region.getByText(/Total 25 of 40/)).toHaveCount(0);
+      // Save says so in the app's words (the browser's own bubble before).
+      await region.getByRole('button', { name: 'Save Outcome rating' }).click();
+      await expect(
+        region.getByRole('alert').filter({ hasText: '1 Outcome rating item is not answered' }),
+      ).toBeVisible();
+      await region.getByRole('button', { name: 'Cancel' }).click();
     }
     await enterOutcome(region, total);
     if (k === totals.length - 1) {

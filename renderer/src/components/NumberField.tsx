@@ -54,9 +54,14 @@ export const NumberField = memo(function NumberField({
   function handleChange(event: ChangeEvent<HTMLInputElement>) {
     const raw = event.target.value;
     setText(raw);
-    // A partial entry such as "-" reads as "" with badInput set: keep the last number until it parses.
+    // What does not read as a number ("7e", or "-" on the way to "-5") is no number: reported as
+    // none, so a total or a check never counts the last number the field no longer shows.
     if (event.target.validity.badInput) {
       setUnreadable(true);
+      if (shown !== null) {
+        setShown(null);
+        onChange(null);
+      }
       return;
     }
     setUnreadable(false);

@@ -97,6 +97,8 @@ export function MeasureForm({ instrument, sessionId, saved, previous, onDone }: 
 
   return (
     <form
+      // The app's own messages, under each field and the form, not the browser's bubble.
+      noValidate
       className="measure-form"
       aria-labelledby={`${id}-title`}
       onSubmit={(event) => {
