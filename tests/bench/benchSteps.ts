@@ -21,8 +21,7 @@ const sidebarFilter = 'nav[aria-label="Clients"] input[aria-label="Filter client
  * answer about plan reviews in (due or none; that part arrives by its own call): the bench vaults
  * hold `attune demo`'s plans, some past their review date.
  */
-const todayReady =
-  'main.today[data-plan-reviews="loaded"] .today-columns, main.today[data-plan-reviews="loaded"] .today-empty';
+const todayReady = 'main.today[data-plan-reviews="loaded"][data-sections="loaded"]';
 export const editorReady: Until = {
   visible: [],
   named: { selector: '[role="radiogroup"]', name: 'Affective attunement' },

@@ -67,7 +67,12 @@ export function TodayPage({
   return (
     // Marked once main has answered about plan reviews (due or not), so a reader can tell "none
     // due" from "not asked yet" (the bench and the e2e tests wait on it).
-    <main className="page today" data-plan-reviews={reviewsDue === null ? 'loading' : 'loaded'}>
+    <main
+      className="page today"
+      data-plan-reviews={reviewsDue === null ? 'loading' : 'loaded'}
+      // For the benchmarks (tests/bench): the sections are computed from the index.
+      data-sections={!sections || !main ? 'loading' : 'loaded'}
+    >
       <div className="page-head">
         <h1>Today</h1>
         <span className="muted today-date">{formatDate(now)}</span>
