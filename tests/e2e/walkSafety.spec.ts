@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
 import { expect, test } from './harness';
 import { caller, daysAgo } from './seed';
@@ -14,22 +15,30 @@ import { createVault, goTo, openClientFromSidebar, passphrase, unlock } from './
 
 const SLOW = { timeout: 60_000 };
 
-async function clientWithTreatmentTab(
-  page: import('@playwright/test').Page,
-  backend: import('../../main/ipc/createBackend').Backend,
-) {
+/** A new vault (as a new user makes it) holding one client `code`; main's calls for the rest. */
+async function vaultWithClient(page: Page, backend: Backend, code: string) {
   await createVault(page);
   const api = caller(backend);
   await api('settings:update', { clinicianName: 'Dr. Sam Field' });
-  await api('clients:create', {
-    code: 'PP-01',
+  const client = await api<{ id: string }>('clients:create', {
+    code,
     startDate: daysAgo(30).slice(0, 10),
     concerns: [],
     goals: [],
   });
+  return { api, clientId: client.id };
+}
+
+/** Locks and unlocks (so the screens read what main wrote), then opens client `code`. */
+async function reopenAt(page: Page, code: string) {
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await unlock(page);
-  await openClientFromSidebar(page, 'PP-01');
+  await openClientFromSidebar(page, code);
+}
+
+async function clientWithTreatmentTab(page: Page, backend: Backend) {
+  await vaultWithClient(page, backend, 'PP-01');
+  await reopenAt(page, 'PP-01');
   await page.getByRole('tab', { name: 'Treatment', exact: true }).click();
 }
 
@@ -182,25 +191,15 @@ test('a save refused by main (a full disk) keeps the form and gives focus back t
 }) => {
   test.setTimeout(180_000);
   await openApp();
-  await createVault(page);
-  const api = caller(backend);
-  await api('settings:update', { clinicianName: 'Dr. Sam Field' });
-  const client = await api<{ id: string }>('clients:create', {
-    code: 'FF-01',
-    startDate: daysAgo(30).slice(0, 10),
-    concerns: [],
-    goals: [],
-  });
+  const { api, clientId } = await vaultWithClient(page, backend, 'FF-01');
   await api('sessions:create', {
-    clientId: client.id,
+    clientId,
     startsAt: daysAgo(1),
     durationMinutes: 50,
     modality: 'in-person',
     attendance: 'attended',
   });
-  await page.getByRole('button', { name: 'Lock', exact: true }).click();
-  await unlock(page);
-  await openClientFromSidebar(page, 'FF-01');
+  await reopenAt(page, 'FF-01');
   await page.getByRole('button', { name: /^New note for / }).click();
   await page.getByLabel('Session narrative', { exact: true }).fill('Spoke about the new job.');
   // For three seconds after a page opens, focus lost anywhere goes to its heading (useFocusOnNewPage):
@@ -258,16 +257,8 @@ test('a new session typed and not saved is kept when the page is left and when t
 }) => {
   test.setTimeout(120_000);
   await openApp();
-  await createVault(page);
-  await caller(backend)('clients:create', {
-    code: 'SS-01',
-    startDate: daysAgo(30).slice(0, 10),
-    concerns: [],
-    goals: [],
-  });
-  await page.getByRole('button', { name: 'Lock', exact: true }).click();
-  await unlock(page);
-  await openClientFromSidebar(page, 'SS-01');
+  await vaultWithClient(page, backend, 'SS-01');
+  await reopenAt(page, 'SS-01');
   await page.getByRole('button', { name: 'New session' }).click();
   const form = page.getByRole('form', { name: 'New session' });
   await form.getByLabel('Date and time').fill('2026-11-30T15:30');

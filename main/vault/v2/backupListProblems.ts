@@ -18,8 +18,7 @@ export async function backupListProblems(
   root: string,
   vaultHex: string,
 ): Promise<SyncProblem[]> {
-  const inBackupSet =
-    basename(dirname(root)) === vaultHex && basename(dirname(dirname(root))) === BACKUP_ROOT;
+  const inBackupSet = inBackupSetOf(root, vaultHex);
   const problem = (message: string, file = SIDECAR_FILE): SyncProblem => ({
     type: 'damage',
     file,
