@@ -6,7 +6,7 @@
  * the core walk. Every test is in exactly one of the two (checked by tests/unit/suites.test.ts).
  */
 
-/** Unit test files that run in `test:long`, not `npm test`: each takes 40 s to 3 min of a worker. */
+/** Unit test files that run in `test:long`, not `npm test`: each takes 20 s to 3 min of a worker. */
 export const longUnitTests = [
   'tests/unit/sync/syncScenarios.test.ts',
   'tests/unit/vault/backupFaults.test.ts',
@@ -15,6 +15,10 @@ export const longUnitTests = [
   'tests/unit/vault/v2/upgradeKill.test.ts',
   'tests/unit/vault/v2/rotateAndMoveKillV2.test.ts',
   'tests/unit/services/backup/restoreKill.test.ts',
+  // The benchmarks' own checks (a bench run on a small vault; the memory probe in fresh
+  // processes): 20–30 s each, benchmarks' business rather than every change's.
+  'tests/unit/cli/bench.test.ts',
+  'tests/unit/cli/unlockMemory.test.ts',
 ];
 
 /**
