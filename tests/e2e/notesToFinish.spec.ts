@@ -1,11 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
-import type { Client } from '../../shared/domain/clientSchema';
 import type { Note } from '../../shared/domain/noteSchema';
-import type { Session } from '../../shared/domain/sessionSchema';
 import { expect, test } from './harness';
-import { caller, createTestVault, daysAgo } from './seed';
-import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
+import { caller, daysAgo, seedClient } from './seed';
+import { expectAccessible, goTo, openClientFromSidebar, unlock } from './steps';
 
 /**
  * C-061: a session 5 days ago with no note (overdue at the default 2 days), a session yesterday
@@ -13,25 +11,13 @@ import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } fro
  * default 48 hours). The vault is locked again.
  */
 async function seed(dataDir: string, backend: Backend) {
-  await (await createTestVault(dataDir)).lock();
-  const call = caller(backend);
-  await call('vault:unlock', { passphrase });
-  await call('settings:update', { clinicianName: 'Dr. Lee Park' });
-  const client = await call<Client>('clients:create', {
+  const seeded = await seedClient(dataDir, backend, {
+    clinician: 'Dr. Lee Park',
     code: 'C-061',
     displayName: 'Noa Finch',
-    startDate: '2026-01-05',
-    concerns: [],
-    goals: [],
   });
-  const session = (days: number) =>
-    call<Session>('sessions:create', {
-      clientId: client.id,
-      startsAt: daysAgo(days),
-      durationMinutes: 50,
-      modality: 'in-person',
-      attendance: 'attended',
-    });
+  const { call, client } = seeded;
+  const session = (days: number) => seeded.session(daysAgo(days));
   const lateSession = await session(4);
   const draft = await call<Note>('notes:create', { sessionId: lateSession.id, templateId: 'dap' });
   const late = await call<Note>('notes:sign', { id: draft.id });

@@ -9,6 +9,8 @@ import type { OpenVault } from '../../main/vault/OpenVault';
 import { Vault } from '../../main/vault/Vault';
 import { SyncedOpenVault } from '../../main/vault/v2/SyncedOpenVault';
 import { SyncedVault } from '../../main/vault/v2/SyncedVault';
+import type { Client } from '../../shared/domain/clientSchema';
+import type { Session } from '../../shared/domain/sessionSchema';
 import { summarizeNote } from '../../shared/summaries/noteSummary';
 import { passphrase } from './steps';
 
@@ -65,4 +67,35 @@ export function daysAgo(days: number): string {
   const at = new Date(Date.now() - days * DAY);
   at.setMinutes(0, 0, 0);
   return at.toISOString();
+}
+
+/**
+ * A test vault unlocked through main's calls (no screen), signed by `clinician`, holding one
+ * client; `session(startsAt)` adds an attended 50-minute session of that client.
+ */
+export async function seedClient(
+  dataDir: string,
+  backend: Backend,
+  who: { clinician: string; code: string; displayName: string },
+) {
+  await (await createTestVault(dataDir)).lock();
+  const call = caller(backend);
+  await call('vault:unlock', { passphrase });
+  await call('settings:update', { clinicianName: who.clinician });
+  const client = await call<Client>('clients:create', {
+    code: who.code,
+    displayName: who.displayName,
+    startDate: '2026-01-05',
+    concerns: [],
+    goals: [],
+  });
+  const session = (startsAt: string) =>
+    call<Session>('sessions:create', {
+      clientId: client.id,
+      startsAt,
+      durationMinutes: 50,
+      modality: 'in-person',
+      attendance: 'attended',
+    });
+  return { call, client, session };
 }

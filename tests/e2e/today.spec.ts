@@ -5,7 +5,7 @@ import type { Note } from '../../shared/domain/noteSchema';
 import type { Session } from '../../shared/domain/sessionSchema';
 import type { TreatmentPlan } from '../../shared/domain/treatmentPlanSchema';
 import { expect, test } from './harness';
-import { caller, createTestVault, seedDemoVault } from './seed';
+import { caller, createTestVault, seedClient, seedDemoVault } from './seed';
 import { expectAccessible, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -58,25 +58,13 @@ async function seedWeek(dataDir: string, backend: Backend) {
  * 0 (6 days ago), a plan review due, a session tomorrow and one in two days whose note is begun.
  */
 async function seedEveryKindOfRow(dataDir: string, backend: Backend) {
-  await (await createTestVault(dataDir)).lock();
-  const call = caller(backend);
-  await call('vault:unlock', { passphrase });
-  await call('settings:update', { clinicianName: SIGNER });
-  const client = await call<Client>('clients:create', {
+  const seeded = await seedClient(dataDir, backend, {
+    clinician: SIGNER,
     code: 'C-053',
     displayName: 'Ada Quill',
-    startDate: '2026-01-05',
-    concerns: [],
-    goals: [],
   });
-  const session = (days: number) =>
-    call<Session>('sessions:create', {
-      clientId: client.id,
-      startsAt: daysFromNow(days),
-      durationMinutes: 50,
-      modality: 'in-person',
-      attendance: 'attended',
-    });
+  const { call, client } = seeded;
+  const session = (days: number) => seeded.session(daysFromNow(days));
   const overdue = await session(10);
   const draft = (s: Session) => call<Note>('notes:create', { sessionId: s.id, templateId: 'dap' });
   await draft(await session(3));
