@@ -121,6 +121,37 @@ test('forms and dialogs take focus to their first field and give it back when th
   await expect(remove).toBeFocused();
 });
 
+test('Enter in the Sign dialog’s name field signs the note, as Enter in a form submits it', async ({
+  page,
+  openApp,
+  backend,
+}) => {
+  await openApp();
+  await createVault(page);
+  await goTo(page, 'Clients');
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('Client code').fill('C-022');
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await expect(page.getByRole('heading', { name: /C-022/, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('button', { name: /^New note/ }).click();
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+  const name = dialog.getByLabel('Your name, as it should appear on signed notes');
+  await expect(name).toBeFocused();
+  // An empty name is not a signature: Enter then does what Sign would (it says what is missing).
+  await name.press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('Enter your name as it should appear on signed notes.');
+  await expect(dialog).toBeVisible();
+  await name.fill('Dr. Ada Quill');
+  await name.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Signed on .* by Dr\. Ada Quill/)).toBeVisible();
+  const settings = await backend.router.call('settings:get', undefined);
+  expect(settings).toMatchObject({ ok: true, value: { clinicianName: 'Dr. Ada Quill' } });
+});
+
 test('search names the fields it found words in, and shows how many notes match beyond the first screenful', async ({
   page,
   openApp,

@@ -50,6 +50,26 @@ function wrapTab(event: KeyboardEvent<HTMLDialogElement>): void {
   }
 }
 
+/** Inputs where Enter means "done" (text the dialog asks for), not a checkbox or a button's own Enter. */
+const TYPED = new Set(['text', 'password', 'email', 'search', 'tel', 'url', 'number']);
+
+/**
+ * Enter in a one-line field the dialog asks for (the signer's name) confirms, as Enter in a form's
+ * field submits it: typing the name and pressing Enter must not leave the user wondering why
+ * nothing happened. Only when confirming is allowed; a composition (IME) in progress is left alone.
+ */
+function isEnterInTypedField(event: KeyboardEvent<HTMLDialogElement>): boolean {
+  const target = event.target;
+  return (
+    event.key === 'Enter' &&
+    !event.nativeEvent.isComposing &&
+    !event.shiftKey &&
+    !event.altKey &&
+    target instanceof HTMLInputElement &&
+    TYPED.has(target.type)
+  );
+}
+
 export function ConfirmDialog({
   open,
   title,
@@ -92,7 +112,14 @@ export function ConfirmDialog({
         event.preventDefault();
         if (!busy) onCancel();
       }}
-      onKeyDown={wrapTab}
+      onKeyDown={(event) => {
+        if (isEnterInTypedField(event)) {
+          event.preventDefault();
+          if (!busy && !confirmDisabled) onConfirm();
+          return;
+        }
+        wrapTab(event);
+      }}
     >
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-body`}>{children}</div>
