@@ -386,9 +386,11 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
 
   const commentsPath = await test.step('the reviewer comments and exports the comments', async () => {
     // Saved from the keyboard: focus stays with the comment saved (its Edit button), not the page.
-    const comment = async (group: ReturnType<Page['getByRole']>, text: string) => {
+    // Or with Ctrl+Enter in the box (`shortcut`), as in mail and chat boxes.
+    const comment = async (group: ReturnType<Page['getByRole']>, text: string, shortcut = false) => {
       await group.getByRole('textbox').fill(text);
-      await group.getByRole('button', { name: 'Save comment' }).press('Enter');
+      if (shortcut) await group.getByRole('textbox').press('Control+Enter');
+      else await group.getByRole('button', { name: 'Save comment' }).press('Enter');
       const saved = group.getByRole('listitem').filter({ hasText: text });
       await expect(saved).toBeVisible();
       await expect(saved.getByRole('button', { name: 'Edit comment' })).toBeFocused();
@@ -415,7 +417,7 @@ test('case review round trip: de-identified packet and PDF, review mode in a sec
     await comment(sessionBox, SESSION_COMMENT);
     const rupture = firstSession.getByRole('region', { name: /^Rupture 1 · Withdrawal · minute 12$/ });
     const ruptureBox = rupture.getByRole('group', { name: 'Comment on this rupture' });
-    await comment(ruptureBox, RUPTURE_COMMENT);
+    await comment(ruptureBox, RUPTURE_COMMENT, true);
     // A saved comment can be changed; a change not saved yet is named at export, and kept.
     await caseBox
       .getByRole('listitem')
