@@ -47,6 +47,15 @@ test('a treatment plan with two goals, signed, revised into version 2 with versi
     panel.getByText(/^A treatment plan records what you and the client are working on/),
   ).toBeVisible();
   await expectAccessible(page, 'Treatment tab, no plan yet');
+  // The tab's three cards stand apart, as cards do on a page (they touched).
+  const boxes = [];
+  for (const name of ['Treatment plan', 'Diagnoses', 'Safety plan']) {
+    const box = await page.getByRole('region', { name, exact: true }).boundingBox();
+    if (!box) throw new Error(`The ${name} card is not on screen.`);
+    boxes.push(box);
+  }
+  for (let i = 1; i < boxes.length; i++)
+    expect(boxes[i]!.y - (boxes[i - 1]!.y + boxes[i - 1]!.height)).toBeGreaterThanOrEqual(12);
   await panel.getByRole('button', { name: 'Write a treatment plan' }).press('Enter');
 
   const editor = panel.getByRole('region', { name: 'Draft plan' });
