@@ -136,6 +136,14 @@ export class MergedState {
     return applied && hash !== undefined ? { seq: applied.length, hash: hash.toString('hex') } : null;
   }
 
+  /**
+   * Whether frames of the device are here but not applied: they wait for the frame before them or
+   * for a parent in another device's log that is not here (yet, or any more).
+   */
+  holdsUnapplied(deviceHex: string): boolean {
+    return (this.devicesByHex.get(deviceHex)?.offered.size ?? 0) > 0;
+  }
+
   appliedHash(deviceHex: string, seq: number): string | null {
     return this.devicesByHex.get(deviceHex)?.applied[seq - 1]?.toString('hex') ?? null;
   }

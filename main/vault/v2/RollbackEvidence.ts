@@ -35,10 +35,14 @@ export class RollbackEvidence {
   /**
    * True when this device must not append to its log `hex` again: the log holds fewer frames than
    * it claimed to have written (put back to an older copy), another frame is applied where its
-   * claimed one was, or the log is forked (its files are written on another computer too).
+   * claimed one was, the log is forked (its files are written on another computer too), or it
+   * holds frames past the applied ones (waiting for another device's frames they build on, which
+   * are not in the folder now): the next frame would take the number of the first of them, a
+   * fork of this device's own making.
    */
   behind(hex: string, state: MergedState): boolean {
     if (state.forks().some((f) => f.deviceHex === hex)) return true;
+    if (state.holdsUnapplied(hex)) return true;
     return [this.heads[hex], this.remembered[hex]].some((claim) => {
       if (claim === undefined) return false;
       const applied = state.appliedHash(hex, claim.seq);
