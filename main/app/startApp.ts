@@ -5,6 +5,7 @@ import type {
   BrowserWindowConstructorOptions,
   CustomScheme,
   MenuItemConstructorOptions,
+  MessageBoxSyncOptions,
   OpenDialogOptions,
   PrintToPDFOptions,
   SaveDialogOptions,
@@ -12,12 +13,13 @@ import type {
 import { appearanceSchema, type ThemePreference } from '../../shared/domain/themePreference';
 import { channels } from '../../shared/ipc/api';
 import type { FilePurpose, FolderPurpose, SavePurpose } from '../../shared/ipc/contract';
-import type { TextClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
-import type { PdfLayout } from '../ipc/createHandlers';
 import type { EventName, Events } from '../../shared/ipc/events';
+import type { PdfLayout } from '../ipc/createHandlers';
 import type { Router } from '../ipc/createRouter';
+import type { TextClipboard } from '../services/recoveryKey/RecoveryKeyClipboard';
 import { appMenuTemplate } from './appMenuTemplate';
 import { appEntryUrl, appScheme, appSchemePrivileges, createAppProtocolHandler } from './appProtocol';
+import { type ContextMenuFacts, contextMenuTemplate } from './contextMenu';
 import { autoLockMinutesOf, type IdleClock, wireIdleLock } from './idleLock';
 import {
   type Lockable,
@@ -34,8 +36,8 @@ import {
   type PermissionedSession,
 } from './navigationPolicy';
 import { createTrustedSenderCheck, type HandlerRegistry, registerIpc, type SenderEvent } from './registerIpc';
-import { type ContextMenuFacts, contextMenuTemplate } from './contextMenu';
 import { spellcheckConfig } from './spellcheckPolicy';
+import { type UnloadRefusingContents, wireUnsavedChangesDialog } from './unsavedChangesDialog';
 import { appPartition, openAppWindow } from './windowOptions';
 
 // The slice of Electron the app uses. `main/app/index.ts` passes the real modules; unit tests
@@ -53,13 +55,14 @@ export interface AppSlice extends QuitEvents {
 }
 
 export interface AppWindow extends RendererEvents {
-  readonly webContents: RendererEvents['webContents'] & {
-    readonly id: number;
-    send(channel: string, ...args: unknown[]): void;
-    printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
-    on(event: 'context-menu', listener: (event: unknown, params: ContextMenuFacts) => void): unknown;
-    replaceMisspelling(word: string): void;
-  };
+  readonly webContents: RendererEvents['webContents'] &
+    UnloadRefusingContents & {
+      readonly id: number;
+      send(channel: string, ...args: unknown[]): void;
+      printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+      on(event: 'context-menu', listener: (event: unknown, params: ContextMenuFacts) => void): unknown;
+      replaceMisspelling(word: string): void;
+    };
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
@@ -80,6 +83,8 @@ export interface AppSession extends PermissionedSession {
 export interface DialogSlice<W> {
   showOpenDialog(window: W, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
   showSaveDialog(window: W, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  /** Blocks until answered; returns the index of the button pressed. */
+  showMessageBoxSync(window: W, options: MessageBoxSyncOptions): number;
 }
 
 // Generic over the window type, so the real dialog (which takes any BaseWindow) accepts the
@@ -315,6 +320,8 @@ export async function startApp<W extends AppWindow>(
     });
     if (template.length > 0) Menu.buildFromTemplate(template).popup();
   });
+  // Closing while the renderer holds changes main could not save asks before they are lost.
+  wireUnsavedChangesDialog(win.webContents, (words) => dialog.showMessageBoxSync(win, words));
   registerIpc(ipcMain, backend.router, createTrustedSenderCheck(win.webContents.id));
   wireLockTriggers({ powerMonitor, app }, backend);
   // Backstops for the renderer's own auto-lock: a machine idle for the user's auto-lock time,

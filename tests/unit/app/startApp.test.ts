@@ -7,9 +7,10 @@ import type {
   BrowserWindowConstructorOptions,
   CustomScheme,
   MenuItemConstructorOptions,
+  MessageBoxSyncOptions,
   OpenDialogOptions,
-  SaveDialogOptions,
   PrintToPDFOptions,
+  SaveDialogOptions,
 } from 'electron';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { appSchemePrivileges } from '../../../main/app/appProtocol';
@@ -20,8 +21,8 @@ import {
   appPaths,
   type CreateBackend,
   caseSummaryPdf,
-  recordPdf,
   type ElectronSlice,
+  recordPdf,
   startApp,
 } from '../../../main/app/startApp';
 import { appPartition, secureWindowOptions } from '../../../main/app/windowOptions';
@@ -170,6 +171,9 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
   const saveDialogs: Array<{ window: FakeWindow; options: SaveDialogOptions }> = [];
   /** What the next save dialog answers; the user cancels by default. */
   const saveAnswer: { canceled: boolean; filePath?: string } = { canceled: true };
+  const messageBoxes: Array<{ window: FakeWindow; options: MessageBoxSyncOptions }> = [];
+  /** The button the next message box is answered with (its index). */
+  const messageBoxAnswer = { response: 0 };
   const clipboard = {
     text: '',
     writeText: async (text: string) => {
@@ -190,6 +194,10 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
       showSaveDialog: async (window: FakeWindow, options: SaveDialogOptions) => {
         saveDialogs.push({ window, options });
         return { ...saveAnswer };
+      },
+      showMessageBoxSync: (window: FakeWindow, options: MessageBoxSyncOptions) => {
+        messageBoxes.push({ window, options });
+        return messageBoxAnswer.response;
       },
     },
     clipboard,
@@ -253,6 +261,8 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
     dialogAnswer,
     saveDialogs,
     saveAnswer,
+    messageBoxes,
+    messageBoxAnswer,
     clipboard,
     popups,
   };
@@ -639,6 +649,20 @@ describe('startApp on ready', () => {
     app.emit('second-instance');
     expect(window.restored).toBe(true);
     expect(window.focused).toBe(true);
+  });
+
+  test('a close the page refused (changes only it holds) asks in a dialog modal to the window; only "Quit anyway" lets it close', async () => {
+    const { window, messageBoxes, messageBoxAnswer } = await started();
+    const stay = { preventDefault: vi.fn() };
+    window.webContents.emit('will-prevent-unload', stay);
+    expect(messageBoxes).toHaveLength(1);
+    expect(messageBoxes[0]?.window).toBe(window);
+    expect(messageBoxes[0]?.options.buttons).toEqual(['Stay', 'Quit anyway and lose them']);
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    messageBoxAnswer.response = 1;
+    const leave = { preventDefault: vi.fn() };
+    window.webContents.emit('will-prevent-unload', leave);
+    expect(leave.preventDefault).toHaveBeenCalledOnce();
   });
 
   test('closing the window quits the app (which locks the vault)', async () => {
