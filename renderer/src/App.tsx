@@ -9,6 +9,7 @@ import { unsavedForms } from './data/unsavedForms';
 import { RestoreBackup } from './features/backup/RestoreBackup';
 import { ClientEntryScreen } from './features/clientEntry';
 import { dropHeldKeptInVault } from './features/note/draftStash';
+import { useUnsavedCloseGuard } from './features/note/useUnsavedCloseGuard';
 import { CreateVault } from './features/vault/CreateVault';
 import { RecoverVault } from './features/vault/RecoverVault';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice';
@@ -64,6 +65,8 @@ const lockedWhileReplacing =
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [location, setLocation] = useState('');
+  // Changes only this window holds (a save refused) outlive a lock, not a closed window: ask first.
+  useUnsavedCloseGuard();
   // The page the workspace shows (ids only: no record's content), kept for `resumedAfter` locks.
   const shownRoute = useRef<Route | undefined>(undefined);
   const onRouteChange = useCallback((route: Route) => {

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
+import { failing } from './failingDisk';
 import { expect, test } from './harness';
 import { caller, daysAgo } from './seed';
 import { createVault, goTo, openClientFromSidebar, passphrase, unlock } from './steps';
@@ -166,23 +167,6 @@ test('moving the vault by keyboard: the chosen folder’s form takes focus, a wr
   await expect(section.getByText(`The vault now lives in ${target}.`, { exact: false })).toBeVisible(SLOW);
   await expect(moveButton).toBeFocused();
 });
-
-/** Main refuses `methods` with an I/O error (a full disk) until `heal` is called; the rest go through. */
-function failing(backend: Backend, methods: readonly string[]): { heal: () => void } {
-  const real = backend.router.call.bind(backend.router);
-  let on = true;
-  backend.router.call = async (method, input) => {
-    if (!on || typeof method !== 'string' || !methods.includes(method)) return real(method, input);
-    // A write takes a moment to fail, as a disk does: the form shows its busy state meanwhile.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    return { ok: false, error: { kind: 'io', message: 'No space left on the disk.' } };
-  };
-  return {
-    heal: () => {
-      on = false;
-    },
-  };
-}
 
 test('a save refused by main (a full disk) keeps the form and gives focus back to its button: measure, Sign, addendum', async ({
   page,

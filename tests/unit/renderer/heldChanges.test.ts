@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { draftDifferences } from '../../../renderer/src/features/note/draftDifferences';
-import { dropHeldKeptInVault, HeldChanges, heldState } from '../../../renderer/src/features/note/draftStash';
+import {
+  dropHeldKeptInVault,
+  HeldChanges,
+  heldDrafts,
+  heldProcessNotes,
+  heldState,
+  heldVersion,
+  placesHeldOnlyHere,
+  sessionProcessNoteKey,
+  subscribeHeld,
+} from '../../../renderer/src/features/note/draftStash';
 import { filledDraft } from '../services/serviceKit';
 
 const entry = (value: string, change: number, basedOn: string | null = 'v1') => ({
@@ -41,6 +51,16 @@ describe('HeldChanges: changes kept back until saved', () => {
     expect(notes.get('n1')).toBeUndefined();
   });
 
+  it('a failed save reported after a retry saved the same change does not hold it again', () => {
+    const held = new HeldChanges<string>();
+    held.hold('n1', entry('refused by a full disk', 5));
+    held.saved('n1', 5); // "Try saving again" went through
+    held.hold('n1', entry('refused by a full disk', 5)); // the editor's last attempt, begun before, fails now
+    expect(held.get('n1')).toBeUndefined();
+    held.hold('n1', entry('typed later, refused', 6));
+    expect(held.get('n1')?.value).toBe('typed later, refused');
+  });
+
   it('a save of an older change leaves a newer held value alone', () => {
     const held = new HeldChanges<string>();
     held.hold('n1', entry('typed as it locked', 7));
@@ -61,6 +81,50 @@ describe('HeldChanges: changes kept back until saved', () => {
     expect(heldState(entry('x', 1, 'v1'), 'v2')).toBe('choose');
     expect(heldState(entry('x', 1, null), null)).toBe('restore');
     expect(heldState(entry('x', 1, null), 'v1')).toBe('choose');
+  });
+});
+
+describe('what only this window holds, told live (the workspace banner, the close guard)', () => {
+  it('onlyHere leaves out the change the vault keeps too, not a later one', () => {
+    const held = new HeldChanges<string>();
+    held.fromVault('n1', entry('read back from the vault', 0));
+    held.hold('n2', entry('refused by a full disk', 3));
+    expect(held.onlyHere().map(([id]) => id)).toEqual(['n2']);
+    held.hold('n1', entry('typed after, then refused', 5));
+    expect(held.onlyHere().map(([id]) => id)).toEqual(['n1', 'n2']);
+  });
+
+  it('every change is told to subscribers, until they unsubscribe', () => {
+    const held = new HeldChanges<string>();
+    const told: number[] = [];
+    const off = subscribeHeld(() => told.push(heldVersion()));
+    held.hold('n1', entry('refused', 2));
+    held.saved('n1', 2);
+    held.saved('n1', 2); // nothing left to drop: nothing to tell
+    held.hold('n1', entry('refused again', 4));
+    held.discard('n1');
+    off();
+    held.hold('n1', entry('after unsubscribing', 6));
+    expect(told).toHaveLength(4);
+    expect(new Set(told).size).toBe(4);
+  });
+
+  it('names each note once: a progress note and its process note are one, a session’s process note its own', () => {
+    const draft = (change: number) => ({ ...entry('', change), value: filledDraft() });
+    heldDrafts.hold('note-a', draft(1));
+    heldProcessNotes.hold('note-a', entry('process note of the same note', 1));
+    heldProcessNotes.hold(sessionProcessNoteKey('session-b'), entry('process note of a session', 1));
+    heldDrafts.hold('note-c', draft(2));
+    heldDrafts.keptInVault('note-c', 2);
+    heldDrafts.hold('note-c', draft(2));
+    expect(placesHeldOnlyHere()).toEqual([
+      { kind: 'note', noteId: 'note-a' },
+      { kind: 'session', sessionId: 'session-b' },
+    ]);
+    heldDrafts.discard('note-a');
+    heldProcessNotes.discard('note-a');
+    heldProcessNotes.discard(sessionProcessNoteKey('session-b'));
+    expect(placesHeldOnlyHere()).toEqual([]);
   });
 });
 

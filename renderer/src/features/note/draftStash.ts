@@ -54,11 +54,36 @@ export function dropHeldKeptInVault(): void {
   for (const held of everyHeld) held.dropKeptInVault();
 }
 
+/** Told after any HeldChanges changed (the workspace's banner, the close guard). */
+const listeners = new Set<() => void>();
+/** Bumped on every change: a snapshot for useSyncExternalStore that is cheap to compare. */
+let version = 0;
+function changed(): void {
+  version += 1;
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` after any held value changes (of any kind); returns its unsubscribe. */
+export function subscribeHeld(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/** A number that changes whenever any held value does. */
+export const heldVersion = (): number => version;
+
 /** Held values of one kind, by note id. */
 export class HeldChanges<T> {
   readonly #entries = new Map<string, Held<T>>();
   /** By id, the change number of a value the vault keeps too. */
   readonly #inVault = new Map<string, number>();
+  /**
+   * By id, the latest change saved. A save that failed can report so after a later save of the
+   * same change went through (the retry won the race): that value is not held again.
+   */
+  readonly #savedUpTo = new Map<string, number>();
 
   constructor() {
     everyHeld.push(this as HeldChanges<unknown>);
@@ -67,6 +92,7 @@ export class HeldChanges<T> {
   /** The value of change `change` of `id` is kept in the vault as well. */
   keptInVault(id: string, change: number): void {
     this.#inVault.set(id, change);
+    changed();
   }
 
   /**
@@ -76,27 +102,28 @@ export class HeldChanges<T> {
   dropKeptInVault(): void {
     for (const [id, change] of this.#inVault)
       if (this.#entries.get(id)?.change === change) this.#entries.delete(id);
+    changed();
   }
 
   /**
-   * Keeps a value unless a later change is already held. A change the vault keeps is not held
+   * Keeps a value unless a later change is already held, or it (or a later one) was saved. A change the vault keeps is not held
    * here (the window need not, and while locked must not, hold its text): an older one held for
    * the same id goes, so the vault's is the one offered back.
    */
   hold(id: string, entry: Held<T>): void {
     const current = this.#entries.get(id);
     if (current && current.change > entry.change) return;
-    if (this.#inVault.get(id) === entry.change) {
-      this.#entries.delete(id);
-      return;
-    }
-    this.#entries.set(id, entry);
+    if ((this.#savedUpTo.get(id) ?? -1) >= entry.change) return;
+    if (this.#inVault.get(id) === entry.change) this.#entries.delete(id);
+    else this.#entries.set(id, entry);
+    changed();
   }
 
   /** A value read back from the vault (its held draft), offered by the editor that opens next; dropped at lock. */
   fromVault(id: string, entry: Held<T>): void {
     this.#entries.set(id, entry);
     this.#inVault.set(id, entry.change);
+    changed();
   }
 
   get(id: string): Held<T> | undefined {
@@ -105,13 +132,14 @@ export class HeldChanges<T> {
 
   /** A save of change `change` (or of a later one) supersedes what is held from before it. */
   saved(id: string, change: number): void {
+    this.#savedUpTo.set(id, Math.max(this.#savedUpTo.get(id) ?? -1, change));
     const current = this.#entries.get(id);
-    if (current && current.change <= change) this.#entries.delete(id);
+    if (current && current.change <= change && this.#entries.delete(id)) changed();
   }
 
   /** Forgets what is held for `id` (the user chose the saved version). */
   discard(id: string): void {
-    this.#entries.delete(id);
+    if (this.#entries.delete(id)) changed();
   }
 
   get size(): number {
@@ -120,6 +148,14 @@ export class HeldChanges<T> {
 
   entries(): Array<[string, Held<T>]> {
     return [...this.#entries];
+  }
+
+  /**
+   * The held values only this window has (not the vault's copy of a draft not valid yet): lost
+   * if the window closes before they are saved.
+   */
+  onlyHere(): Array<[string, Held<T>]> {
+    return this.entries().filter(([id, held]) => this.#inVault.get(id) !== held.change);
   }
 }
 
@@ -138,6 +174,21 @@ export const sessionOfProcessNoteKey = (key: string): string | null =>
 /** Whether anything is waiting to be saved. */
 export function hasStashedDrafts(): boolean {
   return heldDrafts.size > 0 || heldProcessNotes.size > 0;
+}
+
+/** Where a change only this window holds belongs: a progress note (its process note too) or a session's process note. */
+export type HeldPlace = { kind: 'note'; noteId: string } | { kind: 'session'; sessionId: string };
+
+/** The notes with changes only this window holds (see onlyHere), each named once. */
+export function placesHeldOnlyHere(): HeldPlace[] {
+  const places = new Map<string, HeldPlace>();
+  for (const [noteId] of heldDrafts.onlyHere()) places.set(`note:${noteId}`, { kind: 'note', noteId });
+  for (const [key] of heldProcessNotes.onlyHere()) {
+    const sessionId = sessionOfProcessNoteKey(key);
+    if (sessionId === null) places.set(`note:${key}`, { kind: 'note', noteId: key });
+    else places.set(`session:${sessionId}`, { kind: 'session', sessionId });
+  }
+  return [...places.values()];
 }
 
 /**

@@ -2,15 +2,35 @@ import { call } from '../../data/api';
 import { putNoteSummary } from '../../data/summaryIndex';
 import { heldDrafts, heldProcessNotes, sessionOfProcessNoteKey } from './draftStash';
 
+/** What a retry of the held changes came to. */
+export interface StashedSaveResult {
+  /** How many held values were saved. */
+  saved: number;
+  /** Why each one still held could not be saved (main's ApiError, usually), in order. */
+  failures: unknown[];
+}
+
 /**
- * Saves every held draft and process note (call after unlock), each only over the very version it
- * was made on: where a newer version was saved meanwhile, main refuses with `conflict` and the
- * held value stays, so the editor shows both when the note is opened. Resolves with how many
- * could not be saved.
+ * Saves every draft and process note only this window holds (call after unlock, or when the user
+ * asks to try again), each only over the very version it was made on: where a newer version was
+ * saved meanwhile, main refuses with `conflict` and the held value stays, so the editor shows both
+ * when the note is opened. What the vault keeps too (a draft not valid yet) is left to the editor,
+ * which offers it back: main would refuse it as invalid anyway.
  */
-export async function saveStashedDrafts(): Promise<number> {
-  let failed = 0;
-  for (const [noteId, held] of heldDrafts.entries()) {
+export function saveStashedDrafts(): Promise<StashedSaveResult> {
+  // One run at a time: "Try saving again" pressed while the unlock's run is under way shares it,
+  // rather than sending each value twice (the second would be refused as a conflict).
+  running ??= saveAll().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+let running: Promise<StashedSaveResult> | null = null;
+
+async function saveAll(): Promise<StashedSaveResult> {
+  const result: StashedSaveResult = { saved: 0, failures: [] };
+  for (const [noteId, held] of heldDrafts.onlyHere()) {
     // The editor may have saved it meanwhile (the note was opened during the index fill).
     if (heldDrafts.get(noteId) !== held) continue;
     try {
@@ -21,11 +41,13 @@ export async function saveStashedDrafts(): Promise<number> {
       });
       heldDrafts.saved(noteId, held.change);
       putNoteSummary(saved.summary);
-    } catch {
-      failed += 1;
+      result.saved += 1;
+    } catch (error) {
+      // Saved by the editor meanwhile, it no longer waits: not a failure to report.
+      if (heldDrafts.get(noteId) === held) result.failures.push(error);
     }
   }
-  for (const [key, held] of heldProcessNotes.entries()) {
+  for (const [key, held] of heldProcessNotes.onlyHere()) {
     if (heldProcessNotes.get(key) !== held) continue;
     try {
       const sessionId = sessionOfProcessNoteKey(key);
@@ -33,9 +55,10 @@ export async function saveStashedDrafts(): Promise<number> {
       if (sessionId !== null) await call('processNotes:saveForSession', { sessionId, ...input });
       else await call('processNotes:save', { noteId: key, ...input });
       heldProcessNotes.saved(key, held.change);
-    } catch {
-      failed += 1;
+      result.saved += 1;
+    } catch (error) {
+      if (heldProcessNotes.get(key) === held) result.failures.push(error);
     }
   }
-  return failed;
+  return result;
 }

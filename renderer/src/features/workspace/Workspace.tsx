@@ -21,6 +21,7 @@ import { conflictStore } from '../sync/conflictStore';
 import { TodayPage } from '../today/TodayPage';
 import { RecoveryKeyReminder } from '../vault/RecoveryKeyReminder';
 import { CommandPalette } from './CommandPalette';
+import { HeldChangesBanner } from './HeldChangesBanner';
 import { NotePage } from './NotePage';
 import { ProcessNotePage } from './ProcessNotePage';
 import { newClientAction, noteActions, type PaletteAction, settingsHeadingOf } from './paletteActions';
@@ -147,6 +148,7 @@ export function Workspace({
             {error}
           </p>
         )}
+        <HeldChangesBanner go={setRoute} />
         {route.page !== 'settings' && (
           <BackupBanner onOpenSettings={() => setRoute({ page: 'settings', section: 'backups' })} />
         )}
