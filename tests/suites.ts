@@ -19,6 +19,9 @@ export const longUnitTests = [
   // processes): 20–30 s each, benchmarks' business rather than every change's.
   'tests/unit/cli/bench.test.ts',
   'tests/unit/cli/unlockMemory.test.ts',
+  // Every IPC method under hostile input from the renderer (30–60 s of a worker; more runs with
+  // ROUTER_FUZZ_RUNS): fuzzing, kept out of every change's suite as the brief asks.
+  'tests/unit/ipc/routerFuzz.test.ts',
 ];
 
 /**
