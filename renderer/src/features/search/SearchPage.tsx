@@ -3,6 +3,7 @@ import type { SearchHit, SearchResults } from '../../../../shared/ipc/contract';
 import { parseJsonText } from '../../../../shared/ipc/jsonText';
 import { call, messageOf } from '../../data/api';
 import { ClientsNamed } from './ClientsNamed';
+import { type KeptSearch, keptSearch } from './keptSearch';
 import { SearchResultList } from './SearchResultList';
 import { markSearch } from './searchTiming';
 import './search.css';
@@ -26,6 +27,12 @@ const FIRST_FRAME = 8;
  * before the results). The first search after unlocking can wait for the notes to be prepared.
  */
 const SLOW_MS = 300;
+/** Over how many frames a search that comes back puts its opened result back in place (see its effect). */
+const PLACING_FRAMES = 4;
+/** The longest query main searches (search:notes in shared/ipc/contracts/noteContract.ts). */
+const MAX_QUERY = 200;
+/** The most results one search asks for (the contract's limit): a search brought back shows at most these. */
+const MAX_LIMIT = 200;
 
 /** The results of one query: the notes loaded so far, and how many match in all. */
 interface Results {
@@ -46,7 +53,8 @@ async function searchNotes(query: string, limit: number, offset?: number): Promi
 
 /**
  * Full-text search across the unlocked notes, with highlighted matches; a result opens its note.
- * `initialQuery` (from the command palette) is searched at once.
+ * `initialQuery` (from the command palette) is searched at once; without one, the page comes back
+ * as it was left (keptSearch): the query, its results, the scroll position and the result opened.
  */
 export function SearchPage({
   onOpen,
@@ -60,13 +68,16 @@ export function SearchPage({
 }) {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const [query, setQuery] = useState(initialQuery ?? '');
+  const [kept] = useState(() => (initialQuery === undefined ? keptSearch.get() : undefined));
+  const [query, setQuery] = useState(initialQuery ?? kept?.typed ?? '');
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
   /** After "Show more", the first new result takes focus, so the keyboard carries on from there. */
   const [focusAt, setFocusAt] = useState<number | null>(null);
+  /** Coming back to a kept search: where the page was, and the result opened, once its results show. */
+  const returnTo = useRef<Pick<KeptSearch, 'openedNoteId' | 'scrollY' | 'openedTop'> | null>(null);
   /** The latest search asked: an older answer arriving after it is dropped. */
   const latest = useRef(0);
   // The results keep one callback for their whole life, so a new one from the page above does
@@ -75,7 +86,11 @@ export function SearchPage({
   useLayoutEffect(() => {
     opener.current = onOpen;
   });
-  const open = useCallback((hit: SearchHit) => opener.current(hit), []);
+  const open = useCallback((hit: SearchHit, button: HTMLElement) => {
+    const openedTop = button.getBoundingClientRect().top;
+    keptSearch.update({ openedNoteId: hit.noteId, scrollY: window.scrollY, openedTop });
+    opener.current(hit);
+  }, []);
 
   useEffect(() => input.current?.focus(), []);
   // Once per new list of results: completing the first frame's list keeps the same hits.
@@ -98,14 +113,45 @@ export function SearchPage({
     };
   }, [results]);
   useEffect(() => {
+    const to = returnTo.current;
+    if (!to || !results || results.firstFrame) return;
+    returnTo.current = null;
+    const index = results.hits.findIndex((h) => h.noteId === to.openedNoteId);
+    const opened = list.current?.querySelectorAll<HTMLButtonElement>('li > button')[index];
+    if (!opened) {
+      // The note opened is no longer found (its text changed): the page where it was.
+      if (to.openedNoteId) window.scrollTo(0, to.scrollY);
+      return;
+    }
+    // The result opened back where it was in the window, and focused: the keyboard carries on from it.
+    // Again over the next frames: rows coming near the window are laid out then and move it.
+    const place = () => window.scrollBy(0, opened.getBoundingClientRect().top - to.openedTop);
+    place();
+    opened.focus({ preventScroll: true });
+    let frames = 0;
+    let frame = requestAnimationFrame(function again() {
+      place();
+      if (++frames < PLACING_FRAMES) frame = requestAnimationFrame(again);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [results]);
+  useEffect(() => {
     if (focusAt === null) return;
     list.current?.querySelectorAll<HTMLButtonElement>('li > button')[focusAt]?.focus();
     setFocusAt(null);
   }, [focusAt]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the palette's query is searched once, on opening.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the palette's query, or the kept one, is searched once, on opening.
   useEffect(() => {
     if (initialQuery?.trim()) void runSearch(initialQuery);
+    else if (kept?.searched) {
+      returnTo.current = {
+        openedNoteId: kept.openedNoteId,
+        scrollY: kept.scrollY,
+        openedTop: kept.openedTop,
+      };
+      void runSearch(kept.searched, Math.min(MAX_LIMIT, Math.max(FIRST_PAGE, kept.shown)));
+    }
   }, []);
 
   async function search(event: FormEvent) {
@@ -113,23 +159,39 @@ export function SearchPage({
     await runSearch(query);
   }
 
-  async function runSearch(text: string) {
+  /** Searches `text` for its first `limit` results (more when a kept search comes back). */
+  async function runSearch(text: string, limit = FIRST_PAGE) {
     const asked = ++latest.current;
-    if (!text.trim()) {
+    const refused = refusal(text);
+    if (refused) {
       // The results of an earlier query would read as this one's: only the message shows, and a
       // search still on its way is dropped (it is no longer the latest).
       setResults(null);
       setSearching(false);
-      return setError('Type something to search for.');
+      keptSearch.update({ searched: null, shown: 0, openedNoteId: null });
+      return setError(refused);
     }
     setError(null);
     const slow = setTimeout(() => latest.current === asked && setSearching(true), SLOW_MS);
     try {
-      const page = await searchNotes(text, FIRST_PAGE);
-      if (latest.current === asked)
-        setResults({ query: text, ...page, firstFrame: page.hits.length > FIRST_FRAME });
+      const page = await searchNotes(text, limit);
+      if (latest.current === asked) {
+        // A kept search coming back is drawn whole at once: its place on the page is below the first frame.
+        setResults({
+          query: text,
+          ...page,
+          firstFrame: limit === FIRST_PAGE && page.hits.length > FIRST_FRAME,
+        });
+        keptSearch.update({ searched: text, shown: page.hits.length });
+      }
     } catch (failure) {
-      if (latest.current === asked) setError(messageOf(failure));
+      if (latest.current === asked) {
+        // As for an empty query: the earlier query's results are not this one's.
+        setResults(null);
+        returnTo.current = null;
+        keptSearch.update({ searched: null, shown: 0, openedNoteId: null });
+        setError(messageOf(failure));
+      }
     } finally {
       clearTimeout(slow);
       if (latest.current === asked) setSearching(false);
@@ -147,11 +209,9 @@ export function SearchPage({
       if (latest.current !== of) return; // a new search was asked meanwhile
       // A note saved meanwhile can move between pages: keep each note once.
       const seen = new Set(hits.map((h) => h.noteId));
-      setResults({
-        query: asked,
-        total: page.total,
-        hits: [...hits, ...page.hits.filter((h) => !seen.has(h.noteId))],
-      });
+      const more = [...hits, ...page.hits.filter((h) => !seen.has(h.noteId))];
+      setResults({ query: asked, total: page.total, hits: more });
+      keptSearch.update({ shown: more.length });
       setFocusAt(hits.length);
     } catch (failure) {
       setError(messageOf(failure));
@@ -172,7 +232,10 @@ export function SearchPage({
             id="note-search"
             type="search"
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              keptSearch.update({ typed: e.target.value });
+            }}
           />
           <button type="submit">Search</button>
         </form>
@@ -207,6 +270,15 @@ export function SearchPage({
       )}
     </main>
   );
+}
+
+/** Why `text` is not searched, in words; null when it can be. */
+export function refusal(text: string): string | null {
+  const length = text.trim().length;
+  if (length === 0) return 'Type something to search for.';
+  if (length > MAX_QUERY)
+    return `Search for at most ${MAX_QUERY} characters; this search has ${length.toLocaleString('en-US')}. Shorten it to the words you are looking for.`;
+  return null;
 }
 
 /** "No note matches.", "3 notes found." or, while more are left to load, "Showing 50 of 73 notes." */

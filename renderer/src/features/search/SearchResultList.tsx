@@ -8,7 +8,8 @@ import { Highlighted } from './Highlighted';
 
 interface SearchResultListProps {
   hits: readonly SearchHit[];
-  onOpen: (hit: SearchHit) => void;
+  /** `button` is the result's, for the page to find it again on coming back. */
+  onOpen: (hit: SearchHit, button: HTMLElement) => void;
   listRef: Ref<HTMLUListElement>;
 }
 
@@ -51,12 +52,12 @@ const SearchResult = memo(function SearchResult({
   hit: SearchHit;
   client: Client | undefined;
   session: Session | undefined;
-  onOpen: (hit: SearchHit) => void;
+  onOpen: (hit: SearchHit, button: HTMLElement) => void;
 }) {
   const title = `${client?.code ?? 'Client'} · ${session ? formatDate(session.startsAt) : 'session'}`;
   return (
     <li>
-      <button type="button" className="link" onClick={() => onOpen(hit)}>
+      <button type="button" className="link" onClick={(event) => onOpen(hit, event.currentTarget)}>
         {title}
       </button>
       <dl className="snippets">
