@@ -22,6 +22,12 @@ export interface Lockable {
 export interface LockTriggerOptions {
   /** How long quitting waits for lock and dispose before going ahead anyway. */
   quitTimeoutMs?: number;
+  /**
+   * The app's open windows (BrowserWindow.getAllWindows): a quit first closes them, as their close
+   * button does, so each may still refuse (changes only it holds, unsavedChangesDialog.ts); the
+   * vault is locked once they have all closed. None given: the vault is locked at once.
+   */
+  windows?: () => ReadonlyArray<{ close(): void }>;
   report?: (what: string, error: unknown) => void;
 }
 
@@ -52,6 +58,15 @@ export function wireLockTriggers(
     if (quitting === 'done') return;
     event.preventDefault();
     if (quitting === 'closing-vault') return;
+    // Windows still open (Cmd+Q, the menu's Quit): close them first, each as its close button
+    // would. A window that holds changes it alone has asks, and "Stay" keeps it open with the
+    // vault still unlocked; locking first would leave it on the unlock screen with the backend
+    // closed. Once the last window has closed, 'window-all-closed' quits again and this goes on.
+    const open = options.windows?.() ?? [];
+    if (open.length > 0) {
+      for (const win of open) win.close();
+      return;
+    }
     quitting = 'closing-vault';
     const closeVault = async () => {
       await backend.lock('quit').catch((error: unknown) => report('lock on quit', error));

@@ -70,6 +70,8 @@ export interface AppWindow extends RendererEvents {
   restore(): void;
   isMinimized(): boolean;
   isDestroyed(): boolean;
+  /** As its close button: the page may refuse (beforeunload), see unsavedChangesDialog.ts. */
+  close(): void;
 }
 
 export interface AppSession extends PermissionedSession {
@@ -323,7 +325,8 @@ export async function startApp<W extends AppWindow>(
   // Closing while the renderer holds changes main could not save asks before they are lost.
   wireUnsavedChangesDialog(win.webContents, (words) => dialog.showMessageBoxSync(win, words));
   registerIpc(ipcMain, backend.router, createTrustedSenderCheck(win.webContents.id));
-  wireLockTriggers({ powerMonitor, app }, backend);
+  // A quit closes the window first (it may refuse), then locks: see wireLockTriggers.
+  wireLockTriggers({ powerMonitor, app }, backend, { windows: () => (win.isDestroyed() ? [] : [win]) });
   // Backstops for the renderer's own auto-lock: a machine idle for the user's auto-lock time,
   // and a renderer that crashed or hangs. The setting is read through the router, as the
   // renderer reads it, and only an unlocked vault has it.

@@ -73,6 +73,33 @@ describe('wireLockTriggers', () => {
     expect(last.preventDefault).not.toHaveBeenCalled();
   });
 
+  test('a quit with a window open closes the window first and locks only once it has closed; a window that stays keeps the vault open', async () => {
+    const { backend, calls } = recordingBackend();
+    const { powerMonitor, app } = sources();
+    const win = { open: true, closes: 0, close: vi.fn() };
+    wireLockTriggers({ powerMonitor, app }, backend, { windows: () => (win.open ? [win] : []) });
+
+    // Cmd+Q: the window is asked to close, nothing is locked yet.
+    const first = quitEvent();
+    app.emit('before-quit', first);
+    expect(first.preventDefault).toHaveBeenCalledOnce();
+    expect(win.close).toHaveBeenCalledOnce();
+    // The page refused (changes only it holds) and the user chose Stay: the window stays, and
+    // the vault is neither locked nor closed, so the user can free space and save.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual([]);
+    expect(app.quit).not.toHaveBeenCalled();
+
+    // Asked again and closed this time: 'window-all-closed' quits, and the vault is locked then.
+    win.open = false;
+    const second = quitEvent();
+    app.emit('before-quit', second);
+    expect(second.preventDefault).toHaveBeenCalledOnce();
+    expect(win.close).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
+    expect(calls).toEqual(['lock:quit', 'dispose']);
+  });
+
   test('a failing lock is reported and still lets the app quit', async () => {
     const report = vi.fn();
     const { backend } = recordingBackend({ lock: vi.fn(async () => Promise.reject(new Error('disk gone'))) });

@@ -121,6 +121,12 @@ function recordingElectron(options: { gotLock?: boolean; isPackaged?: boolean } 
     restored = false;
     minimized = true;
     destroyed = false;
+    closeAsked = 0;
+    /** As a window whose page lets it close: gone at once (its refusal is main/app/unsavedChangesDialog's test). */
+    close() {
+      this.closeAsked += 1;
+      this.destroyed = true;
+    }
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
       log.push('new BrowserWindow');
@@ -587,8 +593,8 @@ describe('startApp on ready', () => {
     expect(window.webContents.sent).toHaveLength(1);
   });
 
-  test('suspend and screen lock reach the vault; quitting locks and disposes it first', async () => {
-    const { powerMonitor, app, locks } = await started();
+  test('suspend and screen lock reach the vault; quitting closes the window, then locks and disposes it first', async () => {
+    const { powerMonitor, app, locks, window } = await started();
     powerMonitor.emit('suspend');
     powerMonitor.emit('lock-screen');
     await vi.waitFor(() => expect(locks).toEqual(['suspend', 'screen-lock']));
@@ -596,7 +602,15 @@ describe('startApp on ready', () => {
     const quit = { preventDefault: vi.fn() };
     app.emit('before-quit', quit);
     expect(quit.preventDefault).toHaveBeenCalledOnce();
-    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
+    // The window is asked to close first (its page may refuse); nothing is locked meanwhile.
+    expect(window.closeAsked).toBe(1);
+    expect(locks).toEqual(['suspend', 'screen-lock']);
+    // It closed: 'window-all-closed' quits again, and the vault is locked and closed then.
+    app.emit('window-all-closed');
+    const again = { preventDefault: vi.fn() };
+    app.emit('before-quit', again);
+    expect(again.preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(2));
     expect(locks).toEqual(['suspend', 'screen-lock', 'quit', 'dispose']);
   });
 
