@@ -264,6 +264,8 @@ test('the caseload page shows months, preceding dimensions, strategies and marke
   backend,
   fileChooser,
 }, testInfo) => {
+  // Axe in both themes and three exports: about a minute on a loaded machine.
+  test.setTimeout(150_000);
   const demo = await seedDemoVault(dataDir, { clients: 3, sessionsPerClient: 10, seed: 5 });
   const expected = caseloadMetrics(demo.sessions, demo.summaries, {});
 
@@ -296,9 +298,16 @@ test('the caseload page shows months, preceding dimensions, strategies and marke
 
   // A caseload chart's export is in the audit log as the caseload's, not a client's.
   const groups = page.getByRole('figure', { name: 'Repair by strategy group' });
+  const exportSvg = groups.getByRole('button', { name: 'Export SVG…' });
+  // By keyboard: focus stays on the button pressed while the export runs and after it, whether
+  // the save dialog is cancelled or answered (not lost to the page).
+  await exportSvg.press('Enter');
+  await expect.poll(() => fileChooser.asked.length).toBe(1);
+  await expect(exportSvg).toBeFocused();
   fileChooser.acceptNextSave();
-  await groups.getByRole('button', { name: 'Export SVG' }).click();
+  await exportSvg.press('Enter');
   await expect(groups.getByRole('status')).toContainText('Chart saved to');
+  await expect(exportSvg).toBeFocused();
   await backend.lock('user');
   const vault = await openTestVault(dataDir);
   const audit = await vault.readAudit();

@@ -51,6 +51,7 @@ export function ChartFigure(props: ChartFigureProps) {
   const chart = useMemo(() => (width === null ? null : children(width)), [width, children]);
 
   async function save(format: 'png' | 'svg') {
+    if (exporting) return;
     const svg = canvasRef.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
     if (!svg) {
       setExportError('There is no chart to export in this range.');
@@ -99,7 +100,9 @@ export function ChartFigure(props: ChartFigureProps) {
           <button
             type="button"
             className="secondary"
-            disabled={!canExport || exporting}
+            // Not disabled while exporting: a disabled button loses focus to the page.
+            disabled={!canExport}
+            aria-disabled={exporting || undefined}
             onClick={() => save('png')}
           >
             Export PNG…
@@ -107,7 +110,8 @@ export function ChartFigure(props: ChartFigureProps) {
           <button
             type="button"
             className="secondary"
-            disabled={!canExport || exporting}
+            disabled={!canExport}
+            aria-disabled={exporting || undefined}
             onClick={() => save('svg')}
           >
             Export SVG…
