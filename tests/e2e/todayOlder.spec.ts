@@ -75,3 +75,41 @@ test('Today lists a session forgotten 25 days ago, with no note, under “Older 
   });
   expect(note).toMatchObject({ sessionId: seeded.forgotten.id, status: 'draft' });
 });
+
+test('“Show all” pressed by keyboard takes focus to the first row it showed, not to the page', async ({
+  page,
+  openApp,
+  dataDir,
+  backend,
+}) => {
+  test.setTimeout(120_000);
+  await (await createTestVault(dataDir)).lock();
+  const call = caller(backend);
+  await call('vault:unlock', { passphrase });
+  const client = await call<Client>('clients:create', {
+    code: 'C-072',
+    startDate: '2025-10-01',
+    concerns: [],
+    goals: [],
+  });
+  // Twelve sessions 20 to 31 days ago, none with a note: more than the section's first eight.
+  for (let days = 20; days < 32; days++)
+    await call<Session>('sessions:create', {
+      clientId: client.id,
+      startsAt: daysAgo(days),
+      durationMinutes: 50,
+      modality: 'in-person',
+      attendance: 'attended',
+    });
+  await call('vault:lock', { reason: 'user' });
+  await openApp();
+  await unlock(page);
+
+  const older = region(page, 'Older notes to finish');
+  const rows = older.getByRole('listitem');
+  await expect(rows).toHaveCount(8);
+  await older.getByRole('button', { name: 'Show all 12' }).press('Enter');
+  await expect(rows).toHaveCount(12);
+  // The ninth row's first control: the keyboard carries on with the rows just shown.
+  await expect(rows.nth(8).getByRole('button', { name: 'C-072' })).toBeFocused();
+});

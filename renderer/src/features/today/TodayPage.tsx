@@ -1,5 +1,5 @@
 import { PenLine, Plus } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { summarizeNote } from '../../../../shared/summaries/noteSummary';
 import { lateEntryText } from '../../components/LateEntryBadge';
 import { call, messageOf } from '../../data/api';
@@ -180,6 +180,18 @@ function Section({
   onOpenClient: (clientId: string) => void;
 }) {
   const [all, setAll] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  /** After "Show all", the first row it showed takes focus (once it is in: the rest may still load). */
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const rowCount = section.rows.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tried again as the rest of the rows come in.
+  useEffect(() => {
+    if (focusRow === null) return;
+    const row = list.current?.children[focusRow];
+    if (!row) return;
+    row.querySelector<HTMLElement>('button')?.focus();
+    setFocusRow(null);
+  }, [focusRow, rowCount]);
   if (section.rows.length === 0 && !always) return null;
   // Until the whole index is in, Today's slice has only the first rows of a long section.
   const total = section.total ?? section.rows.length;
@@ -202,7 +214,7 @@ function Section({
             : section.empty}
         </p>
       ) : (
-        <ul className="today-rows">
+        <ul className="today-rows" ref={list}>
           {shown.map((row) => (
             <Row
               key={row.session.id}
@@ -220,8 +232,13 @@ function Section({
         <button
           type="button"
           className="link today-more"
-          onClick={() => setAll(true)}
-          disabled={all && shown.length < total}
+          onClick={() => {
+            if (all) return;
+            setAll(true);
+            setFocusRow(shown.length);
+          }}
+          // Not disabled while the rest loads: a disabled button loses focus to the page.
+          aria-disabled={all || undefined}
         >
           {all && shown.length < total ? 'Loading the rest…' : `Show all ${total}`}
         </button>
