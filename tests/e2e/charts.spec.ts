@@ -426,3 +426,22 @@ test('long strategy and marker labels fit their charts and the exported image', 
   expect(image.height).toBeGreaterThan(2 * 100);
   await testInfo.attach('strategies-export.png', { path: pngPath, contentType: 'image/png' });
 });
+
+test('a backwards date range is said in the range’s live region, there before the words come', async ({
+  page,
+  openApp,
+  dataDir,
+}) => {
+  await seedDemoVault(dataDir, { clients: 1, sessionsPerClient: 4, seed: 5 });
+  await openApp();
+  await unlock(page);
+  await goTo(page, 'Caseload');
+  const range = page.getByRole('group', { name: 'Date range' });
+  const said = range.getByRole('status');
+  await expect(said).toHaveText('');
+  await range.getByLabel('From').fill('2026-03-15');
+  await range.getByLabel('To').fill('2026-01-01');
+  await expect(said).toHaveText('The From date is after the To date, so no session falls in this range.');
+  await range.getByRole('button', { name: 'All dates' }).click();
+  await expect(said).toHaveText('');
+});

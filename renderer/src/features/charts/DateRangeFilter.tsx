@@ -11,6 +11,7 @@ export function DateRangeFilter({
 }) {
   const id = useId();
   const today = new Date();
+  const backwards = isBackwards(value);
   return (
     <fieldset className="chart-range">
       <legend>Date range</legend>
@@ -49,11 +50,11 @@ export function DateRangeFilter({
           </button>
         );
       })}
-      {isBackwards(value) && (
-        <p className="notice chart-range-note" role="status">
-          The From date is after the To date, so no session falls in this range.
-        </p>
-      )}
+      {/* Always there, so that a screen reader says the words when they come (a live region
+          added with its text is often not announced). */}
+      <p className={backwards ? 'notice chart-range-note' : 'chart-range-note'} role="status">
+        {backwards ? 'The From date is after the To date, so no session falls in this range.' : ''}
+      </p>
     </fieldset>
   );
 }
