@@ -445,3 +445,24 @@ test('a backwards date range is said in the range’s live region, there before 
   await range.getByRole('button', { name: 'All dates' }).click();
   await expect(said).toHaveText('');
 });
+
+test('a month opened from the monthly table takes focus to its sessions, and Close month gives it back', async ({
+  page,
+  openApp,
+  dataDir,
+}) => {
+  await seedDemoVault(dataDir, { clients: 1, sessionsPerClient: 8, seed: 5 });
+  await openApp();
+  await unlock(page);
+  await goTo(page, 'Caseload');
+  const months = page.getByRole('figure', { name: 'Dimension means by month' });
+  await months.getByRole('button', { name: 'View as table' }).press('Enter');
+  const month = months.getByRole('table').getByRole('button').first();
+  const name = (await month.textContent()) ?? '';
+  await month.press('Enter');
+  const opened = page.getByRole('region', { name: new RegExp(`^Sessions in ${name}`) });
+  await expect(opened.getByRole('heading', { level: 3 })).toBeFocused();
+  await opened.getByRole('button', { name: 'Close month' }).press('Enter');
+  await expect(opened).toHaveCount(0);
+  await expect(month).toBeFocused();
+});

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { rememberedCaseloadMetrics } from '../../../../shared/analytics/memoizedMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { ruptureVocabularyFor } from '../../../../shared/domain/settingsSchema';
@@ -36,6 +36,17 @@ export function CaseloadPage({
   const settings = useSettings();
   const [range, setRange] = useState<RangeInput>(allDates);
   const [month, setMonth] = useState<string | null>(null);
+  // What chose the month (a month's button in the table, the chart): focus goes back there on closing.
+  const monthChooser = useRef<Element | null>(null);
+  const chooseMonth = useCallback((chosen: string) => {
+    monthChooser.current = document.activeElement;
+    setMonth(chosen);
+  }, []);
+  const closeMonth = useCallback(() => {
+    setMonth(null);
+    const chooser = monthChooser.current;
+    if (chooser instanceof HTMLElement && chooser.isConnected) chooser.focus();
+  }, []);
   const openNote = useStableCallback(onOpenNote);
   const dateRange = useMemo(() => toDateRange(range), [range]);
 
@@ -98,14 +109,9 @@ export function CaseloadPage({
             </ul>
           </section>
           <div className="chart-list">
-            <MonthsChart metrics={metrics} onSelectMonth={setMonth} />
+            <MonthsChart metrics={metrics} onSelectMonth={chooseMonth} />
             {month && monthSessions && (
-              <MonthNotes
-                month={month}
-                rows={monthSessions}
-                onOpenNote={openNote}
-                onClose={() => setMonth(null)}
-              />
+              <MonthNotes month={month} rows={monthSessions} onOpenNote={openNote} onClose={closeMonth} />
             )}
             <PrecedingChart metrics={metrics} />
             <StrategyGroupsChart rows={strategyGroups} />

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatDate, formatMonth } from '../../format/dates';
 
 /** One session of the chosen month, for the list under the monthly chart. */
@@ -10,7 +11,11 @@ export interface MonthNoteRow {
   status: string;
 }
 
-/** The sessions of one month across the caseload, each date a button opening its note. */
+/**
+ * The sessions of one month across the caseload, each date a button opening its note. Its heading
+ * takes focus when a month is chosen, so the keyboard and a screen reader are taken to the list
+ * (it opens below the chart, past the rest of the monthly table).
+ */
 export function MonthNotes({
   month,
   rows,
@@ -23,10 +28,15 @@ export function MonthNotes({
   onClose: () => void;
 }) {
   const heading = `Sessions in ${formatMonth(month)}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: again for each month chosen.
+  useEffect(() => headingRef.current?.focus(), [month]);
   return (
     <section className="month-notes card" aria-label={heading}>
       <div className="chart-head">
-        <h3>{heading}</h3>
+        <h3 ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h3>
         <button type="button" className="secondary" onClick={onClose}>
           Close month
         </button>
