@@ -14,7 +14,7 @@ export interface KeptScan extends ScanSnapshot {
 }
 
 /** The copy's name and the shape of its plaintext: bump `schema` when either changes, or how words are split or folded. */
-export const NOTE_SCAN: KeptView = { name: 'note-scan', schema: 1 };
+export const NOTE_SCAN: KeptView = { name: 'note-scan', schema: 2 };
 
 /**
  * The plaintext of the kept scan: u32le header length, the header (UTF-8 JSON: ids, versions,

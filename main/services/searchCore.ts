@@ -67,6 +67,23 @@ export function searchCore(rules: MatchRules): SearchCore {
   // path, which gives the same result on this text.
   const NEEDS_NORMALISING = /[^\t\n\r -~\u2000-\u206f]/;
   const MARKS = /\p{M}+/gu;
+  /**
+   * Letters that NFD does not split into a base and a mark, written as their usual spelling
+   * without them: "strasse" finds "Straße", "oe" finds "œ", "o" finds "ø" (as a German, French
+   * or Danish reader types them on a keyboard without). Final sigma is σ (the one
+   * context-dependent lower-casing). One letter at a time, so whole texts and single words fold alike.
+   */
+  const SPELLED: Record<string, string> = {
+    ß: 'ss',
+    æ: 'ae',
+    œ: 'oe',
+    ø: 'o',
+    ł: 'l',
+    đ: 'd',
+    þ: 'th',
+    ς: 'σ',
+  };
+  const LETTERS_WITHOUT_MARKS = /[ßæœøłđþς]/g;
   /** A word: letters, digits and marks. */
   const WORD = /[\p{L}\p{N}\p{M}]+/gu;
   /**
@@ -81,15 +98,18 @@ export function searchCore(rules: MatchRules): SearchCore {
   const TRIE_WIDTH = 36;
 
   /**
-   * Lower case without diacritics, so "Élan" and "elan" are the same term. Every step works one
-   * character at a time (final sigma, the one context-dependent lower-casing, is folded to σ), so
+   * Lower case without diacritics, so "Élan" and "elan" are the same term (and "Straße" and
+   * "strasse", see SPELLED). Every step works one character at a time, so
    * folding a whole text and folding each of its words give the same words: the scan folds whole
    * fields, the highlighter folds single words.
    */
   function foldText(text: string): string {
     const lower = text.toLowerCase();
     if (!NEEDS_NORMALISING.test(lower)) return lower;
-    return lower.normalize('NFD').replace(MARKS, '').replaceAll('ς', 'σ');
+    return lower
+      .normalize('NFD')
+      .replace(MARKS, '')
+      .replace(LETTERS_WITHOUT_MARKS, (letter) => SPELLED[letter] ?? letter);
   }
 
   /** Levenshtein distance of at most one, in UTF-16 units. */
@@ -417,7 +437,9 @@ export function searchCore(rules: MatchRules): SearchCore {
 /** How a query term matches a word of a note: the scan and the full index apply these same rules. */
 export const matchRules: MatchRules = {
   prefixFrom: 2,
-  fuzzyFrom: 4,
+  // One typo from five letters, as common search engines' defaults: at four, one edit away is
+  // half the language ("cafe" found "came", "case", "care" in half the demo notes).
+  fuzzyFrom: 5,
   fuzzyDistance: 1,
 } as const;
 

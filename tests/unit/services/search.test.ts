@@ -70,6 +70,41 @@ describe('NoteSearch', () => {
     ]);
   });
 
+  it('takes no typo in a word under five letters, and spells ß, æ, œ, ø as typed without them', async () => {
+    const { services } = await openServices();
+    const { note } = await clientWithNote(services);
+    await services.notes.saveDraft(
+      note.id,
+      filledDraft({ subjective: 'She came by the care home; her Straße, her Søren, her sœur.' }),
+    );
+    const other = await clientWithNote(services, 'C-02');
+    await services.notes.saveDraft(
+      other.note.id,
+      filledDraft({ subjective: 'Met at the café before the session.' }),
+    );
+    // "cafe" one edit from "came" and "care": a four-letter word takes no typo (it found half the notes).
+    const cafe = await services.search.search('cafe', 10);
+    expect(cafe.hits.map((h) => h.noteId)).toEqual([other.note.id]);
+    expect(marked(cafe.hits[0])).toEqual(['café']);
+    // Five letters and more still forgive one slip.
+    expect(marked((await services.search.search('homwork', 10)).hits[0])).toEqual(['homework']);
+    // Letters NFD does not take apart match their usual spelling, both ways.
+    for (const [query, word] of [
+      ['strasse', 'Straße'],
+      ['STRAẞE', 'Straße'],
+      ['soren', 'Søren'],
+      ['soeur', 'sœur'],
+    ] as const) {
+      const found = await services.search.search(query, 10);
+      expect(
+        found.hits.map((h) => h.noteId),
+        query,
+      ).toEqual([note.id]);
+      expect(marked(found.hits[0]), query).toEqual([word]);
+    }
+    expect(foldTerm('Straße')).toBe('strasse');
+  });
+
   it('requires every word of the query and gives at most three snippets per note', async () => {
     const { services } = await openServices();
     const { note } = await clientWithNote(services);
