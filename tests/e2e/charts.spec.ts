@@ -465,4 +465,28 @@ test('a month opened from the monthly table takes focus to its sessions, and Clo
   await opened.getByRole('button', { name: 'Close month' }).press('Enter');
   await expect(opened).toHaveCount(0);
   await expect(month).toBeFocused();
+
+  // A note opened from the month's list, then the page again: the range and the month are as
+  // they were left, and the note's date has the focus (they were lost: all dates, no month).
+  const range = page.getByRole('group', { name: 'Date range' });
+  await range.getByLabel('From').fill('2000-01-01');
+  await month.press('Enter');
+  await expect(opened.getByRole('heading', { level: 3 })).toBeFocused();
+  const date = opened.getByRole('rowheader').getByRole('button').first();
+  const dateText = (await date.textContent()) ?? '';
+  await date.press('Enter');
+  await expect(
+    page
+      .getByRole('button', { name: 'Sign note' })
+      .or(page.getByText(/Signed on/))
+      .first(),
+  ).toBeVisible();
+  await goTo(page, 'Caseload');
+  await expect(range.getByLabel('From')).toHaveValue('2000-01-01');
+  await expect(opened.getByRole('heading', { level: 3 })).toBeVisible();
+  await expect(opened.getByRole('button', { name: dateText, exact: true })).toBeFocused();
+  // Closed now, with nothing left that chose it: focus goes to the page's heading, not the page.
+  await opened.getByRole('button', { name: 'Close month' }).press('Enter');
+  await expect(opened).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload reflection' })).toBeFocused();
 });

@@ -6,9 +6,10 @@ import { useCaseloadChartSource, useSettings } from '../../data/hooks';
 import { CaseloadMirrorSection } from './CaseloadMirrorSection';
 import { markerRows, monthNoteRows, strategyGroupRows, strategyRows } from './caseloadRows';
 import { overviewSummary, profileSentence, unratedCounts } from './caseloadSummaries';
+import { caseloadView } from './caseloadView';
 import { count, mean1 } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
-import { allDates, type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
+import { type RangeInput, rangeWords, toDateRange } from './dateRangeInput';
 import { MarkersChart } from './MarkersChart';
 import { MonthNotes } from './MonthNotes';
 import { MonthsChart } from './MonthsChart';
@@ -34,20 +35,43 @@ export function CaseloadPage({
   const profileId = useId();
   const source = useCaseloadChartSource();
   const settings = useSettings();
-  const [range, setRange] = useState<RangeInput>(allDates);
-  const [month, setMonth] = useState<string | null>(null);
+  // As the page was left (caseloadView.ts): back from a note, the same range and month.
+  const [range, setRangeState] = useState<RangeInput>(() => caseloadView.get().range);
+  const [month, setMonthState] = useState<string | null>(() => caseloadView.get().month);
+  const [returnTo] = useState(() => caseloadView.get().openedNote);
+  const setRange = useCallback((next: RangeInput) => {
+    caseloadView.keep({ range: next });
+    setRangeState(next);
+  }, []);
+  const setMonth = useCallback((next: string | null) => {
+    caseloadView.keep({ month: next, openedNote: null });
+    setMonthState(next);
+  }, []);
   // What chose the month (a month's button in the table, the chart): focus goes back there on closing.
   const monthChooser = useRef<Element | null>(null);
-  const chooseMonth = useCallback((chosen: string) => {
-    monthChooser.current = document.activeElement;
-    setMonth(chosen);
-  }, []);
+  const chooseMonth = useCallback(
+    (chosen: string) => {
+      monthChooser.current = document.activeElement;
+      setMonth(chosen);
+    },
+    [setMonth],
+  );
   const closeMonth = useCallback(() => {
     setMonth(null);
     const chooser = monthChooser.current;
     if (chooser instanceof HTMLElement && chooser.isConnected) chooser.focus();
-  }, []);
-  const openNote = useStableCallback(onOpenNote);
+    else {
+      // The month was open when the page came back (from a note): what chose it is gone, so focus
+      // goes to the page's heading rather than the page itself.
+      const heading = document.querySelector<HTMLElement>('main.charts-page h1');
+      heading?.setAttribute('tabindex', '-1');
+      heading?.focus();
+    }
+  }, [setMonth]);
+  const openNote = useStableCallback((noteId: string) => {
+    caseloadView.keep({ openedNote: noteId });
+    onOpenNote(noteId);
+  });
   const dateRange = useMemo(() => toDateRange(range), [range]);
 
   const metrics = useMemo(
@@ -111,7 +135,13 @@ export function CaseloadPage({
           <div className="chart-list">
             <MonthsChart metrics={metrics} onSelectMonth={chooseMonth} />
             {month && monthSessions && (
-              <MonthNotes month={month} rows={monthSessions} onOpenNote={openNote} onClose={closeMonth} />
+              <MonthNotes
+                month={month}
+                rows={monthSessions}
+                returnTo={returnTo}
+                onOpenNote={openNote}
+                onClose={closeMonth}
+              />
             )}
             <PrecedingChart metrics={metrics} />
             <StrategyGroupsChart rows={strategyGroups} />

@@ -14,23 +14,36 @@ export interface MonthNoteRow {
 /**
  * The sessions of one month across the caseload, each date a button opening its note. Its heading
  * takes focus when a month is chosen, so the keyboard and a screen reader are taken to the list
- * (it opens below the chart, past the rest of the monthly table).
+ * (it opens below the chart, past the rest of the monthly table); back from a note opened here
+ * (`returnTo`), that note's date does, as the clinician left it.
  */
 export function MonthNotes({
   month,
   rows,
+  returnTo = null,
   onOpenNote,
   onClose,
 }: {
   month: string;
   rows: readonly MonthNoteRow[];
+  /** The note opened from this list before the page was left for it. */
+  returnTo?: string | null;
   onOpenNote: (noteId: string) => void;
   onClose: () => void;
 }) {
   const heading = `Sessions in ${formatMonth(month)}`;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const returned = useRef(returnTo);
   // biome-ignore lint/correctness/useExhaustiveDependencies: again for each month chosen.
-  useEffect(() => headingRef.current?.focus(), [month]);
+  useEffect(() => {
+    const noteId = returned.current;
+    returned.current = null;
+    const opened = noteId
+      ? tableRef.current?.querySelector<HTMLElement>(`button[data-note-id="${CSS.escape(noteId)}"]`)
+      : null;
+    (opened ?? headingRef.current)?.focus();
+  }, [month]);
   return (
     <section className="month-notes card" aria-label={heading}>
       <div className="chart-head">
@@ -45,7 +58,7 @@ export function MonthNotes({
         <p className="muted">No sessions in this month within the range.</p>
       ) : (
         <div className="chart-table">
-          <table className="list chart-data">
+          <table className="list chart-data" ref={tableRef}>
             <thead>
               <tr>
                 <th scope="col">Session date</th>
@@ -59,7 +72,12 @@ export function MonthNotes({
                 <tr key={r.sessionId}>
                   <th scope="row">
                     {r.noteId ? (
-                      <button type="button" className="link" onClick={() => r.noteId && onOpenNote(r.noteId)}>
+                      <button
+                        type="button"
+                        className="link"
+                        data-note-id={r.noteId}
+                        onClick={() => r.noteId && onOpenNote(r.noteId)}
+                      >
                         {formatDate(r.date)}
                       </button>
                     ) : (
