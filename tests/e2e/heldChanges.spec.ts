@@ -93,8 +93,9 @@ test('a note’s changes refused by a full disk: a banner on every page, closing
   await test.step('the banner’s link opens the note with the text typed', async () => {
     await banner.getByRole('button', { name: /^Open HC-01’s note of / }).click();
     await expect(subjective).toHaveValue(typed, SLOW);
-    await leaveNote(page);
-    await goTo(page, 'Today');
+    // Opened from Today, the note closes back to Today.
+    await page.getByRole('button', { name: 'Close note' }).click();
+    await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible(SLOW);
     await expect(banner).toBeVisible(SLOW);
   });
 
@@ -114,5 +115,59 @@ test('a note’s changes refused by a full disk: a banner on every page, closing
     await expect(subjective).toHaveValue(typed, SLOW);
     await expect(page.getByRole('status', { name: 'Note save state' })).toContainText('Saved', SLOW);
     await expect(page.getByRole('status', { name: 'Note save state' })).not.toContainText('Not saved');
+  });
+});
+
+test('a treatment plan’s changes refused by a full disk are in the banner too, which leads to the plan and saves them', async ({
+  page,
+  openApp,
+  backend,
+  dataDir,
+}) => {
+  test.setTimeout(180_000);
+  const { call, client } = await seedClient(dataDir, backend, {
+    clinician: 'Dr. Sam Field',
+    code: 'HC-02',
+    displayName: 'Hana Cole',
+  });
+  const banner = page.getByRole('complementary', { name: 'Changes not saved' });
+  const outcome = page.getByRole('status', { name: 'Saving kept changes' });
+  const problem = 'Sleep broken since the accident';
+  const panel = page.getByRole('region', { name: 'Treatment plan', exact: true });
+  const problemBox = panel.getByRole('textbox', { name: 'Problem 1', exact: true });
+  let disk = { heal: () => {} };
+
+  await test.step('a plan typed while the disk is full, then left: the banner names the plan', async () => {
+    await openApp();
+    await openClientFromSidebar(page, 'HC-02');
+    await page.getByRole('tab', { name: 'Treatment' }).click();
+    await panel.getByRole('button', { name: 'Write a treatment plan' }).click();
+    await panel.getByRole('button', { name: 'Add problem' }).click(SLOW);
+    await expect(problemBox).toBeVisible(SLOW);
+    disk = failing(backend, ['plans:save']);
+    await problemBox.fill(problem);
+    await goTo(page, 'Today');
+    await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible(SLOW);
+    await expect(banner).toContainText('1 treatment plan has changes that could not be saved', SLOW);
+    expect(await refusesToUnload(page)).toBe(true);
+  });
+
+  await test.step('its link opens the client’s Treatment tab with the plan as typed', async () => {
+    await banner.getByRole('button', { name: 'Open HC-02’s treatment plan' }).click();
+    await expect(problemBox).toHaveValue(problem, SLOW);
+    await goTo(page, 'Today');
+    await expect(banner).toBeVisible(SLOW);
+  });
+
+  await test.step('space freed, "Try saving again" saves the plan into the vault', async () => {
+    disk.heal();
+    await banner.getByRole('button', { name: 'Try saving again' }).click();
+    await expect(outcome).toHaveText('Saved 1 change. Nothing is waiting any more.', SLOW);
+    await expect(banner).toHaveCount(0);
+    expect(await refusesToUnload(page)).toBe(false);
+    const plans = await call<Array<{ problems: Array<{ text: string }> }>>('plans:list', {
+      clientId: client.id,
+    });
+    expect(plans[0]?.problems.map((p) => p.text)).toEqual([problem]);
   });
 });

@@ -4,6 +4,8 @@ import {
   dropHeldKeptInVault,
   HeldChanges,
   heldDrafts,
+  heldPlanClients,
+  heldPlans,
   heldProcessNotes,
   heldState,
   heldVersion,
@@ -124,6 +126,15 @@ describe('what only this window holds, told live (the workspace banner, the clos
     heldDrafts.discard('note-a');
     heldProcessNotes.discard('note-a');
     heldProcessNotes.discard(sessionProcessNoteKey('session-b'));
+    expect(placesHeldOnlyHere()).toEqual([]);
+    // A treatment plan's draft a full disk refused is named too, with its client (the way to it).
+    heldPlanClients.set('plan-d', 'client-d');
+    heldPlans.hold('plan-d', {
+      ...entry('', 3),
+      value: { problems: [], goals: [], interventions: [], reviewDate: '2026-06-01', notes: '' },
+    });
+    expect(placesHeldOnlyHere()).toEqual([{ kind: 'plan', planId: 'plan-d', clientId: 'client-d' }]);
+    heldPlans.discard('plan-d');
     expect(placesHeldOnlyHere()).toEqual([]);
   });
 });

@@ -13,6 +13,10 @@ describe('the words of the banner for changes kept in this window only', () => {
       /^1 note has changes that could not be saved\. They are kept in this window only/,
     );
     expect(heldBannerText(2)).toMatch(/^2 notes have changes that could not be saved\./);
+    expect(heldBannerText(0, 1)).toMatch(/^1 treatment plan has changes that could not be saved\./);
+    expect(heldBannerText(2, 1)).toMatch(
+      /^2 notes and 1 treatment plan have changes that could not be saved\./,
+    );
   });
 
   it('after a retry: how many were saved, and that nothing waits any more', () => {
@@ -33,6 +37,6 @@ describe('the words of the banner for changes kept in this window only', () => {
   it('a newer version saved meanwhile sends the user to the note to choose', () => {
     const text = retryOutcomeText({ saved: 0, failures: [new ApiError('conflict', 'Changed elsewhere.')] });
     expect(text).toMatch(/^1 change still could not be saved\. A newer version was saved/);
-    expect(text).toContain('open the note to choose');
+    expect(text).toContain('open it (the note, or the client’s treatment plan) to choose');
   });
 });

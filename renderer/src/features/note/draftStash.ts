@@ -9,6 +9,7 @@
  * then both are shown and the user chooses.
  */
 import type { NoteDraft } from '../../../../shared/domain/noteSchema';
+import type { PlanContent } from '../../../../shared/ipc/contracts/planContract';
 
 export interface Held<T> {
   value: T;
@@ -171,15 +172,26 @@ export const sessionProcessNoteKey = (sessionId: string): string => `${sessionPr
 export const sessionOfProcessNoteKey = (key: string): string | null =>
   key.startsWith(sessionPrefix) ? key.slice(sessionPrefix.length) : null;
 
+/**
+ * Treatment plan drafts held back, by plan version id (usePlanDraft.ts): invalid when the editor
+ * closed, the vault locked first, or a save refused (a full disk).
+ */
+export const heldPlans = new HeldChanges<PlanContent>();
+/** The client of each plan version held, so the workspace's warning can lead to it. */
+export const heldPlanClients = new Map<string, string>();
+
 /** Whether anything is waiting to be saved. */
 export function hasStashedDrafts(): boolean {
   return heldDrafts.size > 0 || heldProcessNotes.size > 0;
 }
 
-/** Where a change only this window holds belongs: a progress note (its process note too) or a session's process note. */
-export type HeldPlace = { kind: 'note'; noteId: string } | { kind: 'session'; sessionId: string };
+/** Where a change only this window holds belongs: a progress note (its process note too), a session's process note, a treatment plan version. */
+export type HeldPlace =
+  | { kind: 'note'; noteId: string }
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'plan'; planId: string; clientId: string | null };
 
-/** The notes with changes only this window holds (see onlyHere), each named once. */
+/** The notes and plans with changes only this window holds (see onlyHere), each named once. */
 export function placesHeldOnlyHere(): HeldPlace[] {
   const places = new Map<string, HeldPlace>();
   for (const [noteId] of heldDrafts.onlyHere()) places.set(`note:${noteId}`, { kind: 'note', noteId });
@@ -188,6 +200,8 @@ export function placesHeldOnlyHere(): HeldPlace[] {
     if (sessionId === null) places.set(`note:${key}`, { kind: 'note', noteId: key });
     else places.set(`session:${sessionId}`, { kind: 'session', sessionId });
   }
+  for (const [planId] of heldPlans.onlyHere())
+    places.set(`plan:${planId}`, { kind: 'plan', planId, clientId: heldPlanClients.get(planId) ?? null });
   return [...places.values()];
 }
 

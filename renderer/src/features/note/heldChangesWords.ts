@@ -1,18 +1,25 @@
 import { ApiError, messageOf } from '../../data/api';
 import type { StashedSaveResult } from './saveStashedDrafts';
 
-const notes = (count: number): string => (count === 1 ? '1 note has' : `${count} notes have`);
+const counted = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 const changes = (count: number): string => (count === 1 ? '1 change' : `${count} changes`);
 
-/** The workspace banner's sentence while `count` notes have changes only this window holds. */
-export function heldBannerText(count: number): string {
-  return `${notes(count)} changes that could not be saved. They are kept in this window only until saved: do not close Attune before they are.`;
+/** The workspace banner's sentence while `notes` notes and `plans` plans have changes only this window holds. */
+export function heldBannerText(notes: number, plans = 0): string {
+  const what = [
+    notes > 0 ? counted(notes, 'note', 'notes') : '',
+    plans > 0 ? counted(plans, 'treatment plan', 'treatment plans') : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const have = notes + plans === 1 ? 'has' : 'have';
+  return `${what} ${have} changes that could not be saved. They are kept in this window only until saved: do not close Attune before they are.`;
 }
 
 /** What a failed retry means for the user: what happened and what to do. */
 function meaningOf(error: unknown): string {
   if (error instanceof ApiError && error.kind === 'conflict') {
-    return 'A newer version was saved since the change was made: open the note to choose which to keep.';
+    return 'A newer version was saved since the change was made: open it (the note, or the client’s treatment plan) to choose which to keep.';
   }
   if (error instanceof ApiError && error.kind === 'locked') {
     return 'The vault is locked: the changes are saved after you unlock.';

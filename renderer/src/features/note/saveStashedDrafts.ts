@@ -1,6 +1,7 @@
 import { call } from '../../data/api';
+import { savePlanDraft } from '../../data/plans';
 import { putNoteSummary } from '../../data/summaryIndex';
-import { heldDrafts, heldProcessNotes, sessionOfProcessNoteKey } from './draftStash';
+import { heldDrafts, heldPlans, heldProcessNotes, sessionOfProcessNoteKey } from './draftStash';
 
 /** What a retry of the held changes came to. */
 export interface StashedSaveResult {
@@ -11,7 +12,7 @@ export interface StashedSaveResult {
 }
 
 /**
- * Saves every draft and process note only this window holds (call after unlock, or when the user
+ * Saves every draft, process note and treatment plan draft only this window holds (call after unlock, or when the user
  * asks to try again), each only over the very version it was made on: where a newer version was
  * saved meanwhile, main refuses with `conflict` and the held value stays, so the editor shows both
  * when the note is opened. What the vault keeps too (a draft not valid yet) is left to the editor,
@@ -58,6 +59,16 @@ async function saveAll(): Promise<StashedSaveResult> {
       result.saved += 1;
     } catch (error) {
       if (heldProcessNotes.get(key) === held) result.failures.push(error);
+    }
+  }
+  for (const [planId, held] of heldPlans.onlyHere()) {
+    if (heldPlans.get(planId) !== held || held.basedOn === null) continue;
+    try {
+      await savePlanDraft({ id: planId, expectedUpdatedAt: held.basedOn, ...held.value });
+      heldPlans.saved(planId, held.change);
+      result.saved += 1;
+    } catch (error) {
+      if (heldPlans.get(planId) === held) result.failures.push(error);
     }
   }
   return result;

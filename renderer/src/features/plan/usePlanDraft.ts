@@ -3,16 +3,20 @@ import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchem
 import { type PlanContent, planDraftInput } from '../../../../shared/ipc/contracts/planContract';
 import { call } from '../../data/api';
 import { discardPlanDraft, savePlanDraft, signPlan } from '../../data/plans';
-import { discardVaultCopy, type Held, HeldChanges, heldState, vaultCopyDiscarded } from '../note/draftStash';
+import {
+  discardVaultCopy,
+  type Held,
+  heldPlanClients,
+  heldPlans,
+  heldState,
+  vaultCopyDiscarded,
+} from '../note/draftStash';
 import { type FieldErrors, InvalidDraftError, noErrors, sameErrors, toFieldErrors } from '../note/noteDraft';
 import { type ChangeInfo, useAutosave } from '../note/useAutosave';
 
-/**
- * Plan drafts that could not be saved (invalid when the editor closed, or the vault locked
- * first), in memory by plan id until the editor opens again. One that was not valid is also kept
- * in the vault (plans:holdDraft), so it outlives the window: `offerHeldPlan` brings it back here.
- */
-const heldPlans = new HeldChanges<PlanContent>();
+// Plan drafts that could not be saved are held in `heldPlans` (draftStash.ts, with the notes'),
+// in memory by plan id until saved or the editor opens again. One that was not valid is also
+// kept in the vault (plans:holdDraft), so it outlives the window: `offerHeldPlan` brings it back.
 
 /**
  * Puts this computer's held draft of the plan version (kept in the vault when it was not valid)
@@ -144,10 +148,11 @@ export function usePlanDraft(initial: TreatmentPlan): PlanDraftState {
   );
   const keepUnsaved = useCallback(
     (value: PlanContent, { change, basedOn }: ChangeInfo) => {
-      if (!discarded.current)
-        heldPlans.hold(planId, { value, change, basedOn, heldAt: new Date().toISOString() });
+      if (discarded.current) return;
+      heldPlanClients.set(planId, initial.clientId);
+      heldPlans.hold(planId, { value, change, basedOn, heldAt: new Date().toISOString() });
     },
-    [planId],
+    [planId, initial.clientId],
   );
   const autosave = useAutosave({ save, savedAt: initial.updatedAt, basedOn: initial.updatedAt, keepUnsaved });
   const { change, flush } = autosave;

@@ -9,6 +9,7 @@ import { useFocusBackAfterBusy } from '../../components/useFocusBackAfterBusy';
 import { useIndexLookup } from '../../data/hooks';
 import { summaryIndex } from '../../data/summaryIndex';
 import { formatDate } from '../../format/dates';
+import { rememberTab } from '../client/clientTab';
 import { saveStashedDrafts } from '../note';
 import type { HeldPlace } from '../note/draftStash';
 import { heldBannerText, retryOutcomeText } from '../note/heldChangesWords';
@@ -38,7 +39,20 @@ function usePresentFor(present: boolean, ms: number): boolean {
 type Lookup = { clients: ReadonlyMap<string, Client>; sessions: ReadonlyMap<string, Session> } | undefined;
 
 /** Where a held place opens, and its button's words; null while the index cannot say whose it is. */
-function linkOf(place: HeldPlace, lookup: Lookup): { route: Route; label: string } | null {
+function linkOf(
+  place: HeldPlace,
+  lookup: Lookup,
+): { route: Route; label: string; treatmentOf?: string } | null {
+  if (place.kind === 'plan') {
+    if (!place.clientId) return null;
+    const code = lookup?.clients.get(place.clientId)?.code;
+    return {
+      route: { page: 'client', clientId: place.clientId },
+      label: `Open ${code ? `${code}’s` : 'the'} treatment plan`,
+      // The plan is on the client's Treatment tab: the page opens there.
+      treatmentOf: place.clientId,
+    };
+  }
   const session =
     place.kind === 'note' ? summaryIndex.sessionOfNote(place.noteId) : lookup?.sessions.get(place.sessionId);
   if (!session) return null;
@@ -99,15 +113,32 @@ export function HeldChangesBanner({ go }: { go: (route: Route) => void }) {
         <aside className="backup-banner" aria-label="Changes not saved">
           <Icon icon={TriangleAlert} />
           <div className="banner-text">
-            <p className="held-changes-text">{heldBannerText(places.length)}</p>
+            <p className="held-changes-text">
+              {heldBannerText(
+                places.filter((p) => p.kind !== 'plan').length,
+                places.filter((p) => p.kind === 'plan').length,
+              )}
+            </p>
             <ul className="held-changes-places">
               {places.map((place) => {
                 const link = linkOf(place, lookup);
-                const key = place.kind === 'note' ? place.noteId : place.sessionId;
+                const key =
+                  place.kind === 'note'
+                    ? place.noteId
+                    : place.kind === 'plan'
+                      ? place.planId
+                      : place.sessionId;
                 return (
                   link && (
                     <li key={key}>
-                      <button type="button" className="quiet" onClick={() => go(link.route)}>
+                      <button
+                        type="button"
+                        className="quiet"
+                        onClick={() => {
+                          if (link.treatmentOf) rememberTab(link.treatmentOf, 'treatment');
+                          go(link.route);
+                        }}
+                      >
                         {link.label}
                       </button>
                     </li>
