@@ -45,8 +45,8 @@ test('a result opened and closed: Search comes back with its query, its results 
     timeout: 20_000,
   });
 
+  // Closing the note goes back to Search, which comes back as it was left.
   await page.getByRole('button', { name: 'Close note' }).click();
-  await goTo(page, 'Search');
   await expect(searchBox(page)).toHaveValue('the');
   await expect(results(page).getByRole('status')).toHaveText('Showing 65 of 80 notes.');
   await expect(chosen).toBeFocused();

@@ -50,6 +50,11 @@ export interface NoteEditorProps {
   heading: string;
   /** Called after "Close note", once pending changes have been saved (or kept for later). */
   onClose: () => void;
+  /**
+   * Goes to the client's page (the goals' way to the treatment plan), once pending changes are
+   * saved; closing may go elsewhere (the page the note was opened from). `onClose` when absent.
+   */
+  onOpenClient?: () => void;
 }
 
 /**
@@ -58,7 +63,7 @@ export interface NoteEditorProps {
  * feedback, plan and the private process notes. Drafts autosave; a signed note is read-only
  * and takes addenda.
  */
-export function NoteEditor({ noteId, heading, onClose }: NoteEditorProps) {
+export function NoteEditor({ noteId, heading, onClose, onOpenClient }: NoteEditorProps) {
   const loaded = useNoteData(noteId);
   if (loaded.state === 'loading') {
     return (
@@ -89,7 +94,13 @@ export function NoteEditor({ noteId, heading, onClose }: NoteEditorProps) {
     );
   }
   return (
-    <LoadedNoteEditor key={loaded.data.note.id} data={loaded.data} heading={heading} onClose={onClose} />
+    <LoadedNoteEditor
+      key={loaded.data.note.id}
+      data={loaded.data}
+      heading={heading}
+      onClose={onClose}
+      onOpenClient={onOpenClient ?? onClose}
+    />
   );
 }
 
@@ -123,10 +134,12 @@ function LoadedNoteEditor({
   data,
   heading,
   onClose,
+  onOpenClient,
 }: {
   data: NoteData;
   heading: string;
   onClose: () => void;
+  onOpenClient: () => void;
 }) {
   const { template, settings } = data;
   const {
@@ -169,8 +182,8 @@ function LoadedNoteEditor({
   // The goals' empty state leads to the plan: the client's page opens on its Treatment tab.
   const openTreatment = useCallback(() => {
     rememberTab(note.clientId, 'treatment');
-    close();
-  }, [note.clientId, close]);
+    void flush().finally(onOpenClient);
+  }, [note.clientId, flush, onOpenClient]);
   // Signing records a name: asked for at the first signature if Settings has none.
   const [nameKnown, setNameKnown] = useState(() => Boolean(settings.clinicianName?.trim()));
   const [signerName, setSignerName] = useState('');

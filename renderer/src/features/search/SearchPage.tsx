@@ -143,8 +143,11 @@ export function SearchPage({
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the palette's query, or the kept one, is searched once, on opening.
   useEffect(() => {
-    if (initialQuery?.trim()) void runSearch(initialQuery);
-    else if (kept?.searched) {
+    if (initialQuery?.trim()) {
+      // Kept as typed too: a note opened from these results closes back to Search as it was left.
+      keptSearch.update({ typed: initialQuery });
+      void runSearch(initialQuery);
+    } else if (kept?.searched) {
       returnTo.current = {
         openedNoteId: kept.openedNoteId,
         scrollY: kept.scrollY,

@@ -12,10 +12,14 @@ export function NotePage({
   noteId,
   clientId,
   onClose,
+  onOpenClient,
 }: {
   noteId: string;
   clientId: string;
+  /** Back to the page the note was opened from. */
   onClose: () => void;
+  /** To the client's page (the goals' way to the treatment plan). */
+  onOpenClient: () => void;
 }) {
   const client = useClient(clientId);
   const session = useSessionOfNote(noteId);
@@ -27,7 +31,7 @@ export function NotePage({
   return (
     <main className="page note-page">
       <EditingElsewhereGate kind="note" id={noteId} heading={heading} onBack={onClose}>
-        <NoteEditor noteId={noteId} heading={heading} onClose={onClose} />
+        <NoteEditor noteId={noteId} heading={heading} onClose={onClose} onOpenClient={onOpenClient} />
       </EditingElsewhereGate>
     </main>
   );

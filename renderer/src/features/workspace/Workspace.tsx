@@ -26,7 +26,7 @@ import { NotePage } from './NotePage';
 import { ProcessNotePage } from './ProcessNotePage';
 import { newClientAction, noteActions, type PaletteAction, settingsHeadingOf } from './paletteActions';
 import { findButton, pressWhenReady } from './pressButton';
-import type { Route } from './Route';
+import { closeRoute, openedFrom, type Route } from './Route';
 import { Sidebar } from './Sidebar';
 import { useFocusOnNewPage } from './useFocusOnNewPage';
 import { useSidebarCollapsed } from './useSidebarCollapsed';
@@ -53,6 +53,8 @@ export function Workspace({
   const [progress, setProgress] = useState<FillProgress | null>({ fraction: 0, clientsReady: false });
   const [error, setError] = useState<string | null>(null);
   const [route, setRoute] = useState<Route>(initialRoute ?? { page: 'today' });
+  // A note opened remembers the page it was opened from: closing it goes back there.
+  const go = useCallback((to: Route) => setRoute((from) => openedFrom(to, from)), []);
   const [settingsVersion, setSettingsVersion] = useState(0);
   const settings = useSettings(settingsVersion);
   useEffect(() => onRouteChange?.(route), [route, onRouteChange]);
@@ -110,7 +112,7 @@ export function Workspace({
       setPalette(null);
       switch (action.kind) {
         case 'go':
-          return setRoute(action.route);
+          return go(action.route);
         case 'lock':
           return lock('user');
         case 'theme':
@@ -122,7 +124,7 @@ export function Workspace({
         }
       }
     },
-    [lock, route],
+    [lock, route, go],
   );
   const opening = progress !== null && !progress.clientsReady;
   // "Opening your notes" is a page of its own: the route's page replaces it once the clients are in.
@@ -136,7 +138,7 @@ export function Workspace({
     >
       <Sidebar
         route={route}
-        go={setRoute}
+        go={go}
         collapsed={collapsed}
         onToggle={toggleSidebar}
         onPalette={openPalette}
@@ -148,7 +150,7 @@ export function Workspace({
             {error}
           </p>
         )}
-        <HeldChangesBanner go={setRoute} />
+        <HeldChangesBanner go={go} />
         {route.page !== 'settings' && (
           <BackupBanner onOpenSettings={() => setRoute({ page: 'settings', section: 'backups' })} />
         )}
@@ -179,7 +181,7 @@ export function Workspace({
         ) : (
           <CurrentPage
             route={route}
-            go={setRoute}
+            go={go}
             onSettingsSaved={() => setSettingsVersion((v) => v + 1)}
             onRestore={onRestore}
             onNewClient={() => run(newClientAction)}
@@ -232,7 +234,8 @@ function CurrentPage({
         <NotePage
           noteId={route.noteId}
           clientId={route.clientId}
-          onClose={() => go({ page: 'client', clientId: route.clientId })}
+          onClose={() => go(closeRoute(route))}
+          onOpenClient={() => go({ page: 'client', clientId: route.clientId })}
         />
       );
     case 'process-note':
@@ -241,7 +244,7 @@ function CurrentPage({
           sessionId={route.sessionId}
           clientId={route.clientId}
           onOpenNote={(noteId) => go({ page: 'note', noteId, clientId: route.clientId })}
-          onClose={() => go({ page: 'client', clientId: route.clientId })}
+          onClose={() => go(closeRoute(route))}
         />
       );
     case 'caseload':
