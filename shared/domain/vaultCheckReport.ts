@@ -62,6 +62,7 @@ export type VaultPart =
   | 'records-folder'
   | 'device-damaged'
   | 'device-rolled-back'
+  | 'device-missing'
   | 'device-forked'
   | 'device-arriving'
   | 'device-repaired'
@@ -73,6 +74,8 @@ export interface VaultPartProblem {
   device?: string;
   /** The change log is this computer's own. */
   own?: boolean;
+  /** `device-missing`: the folder of that computer's changes, as the sync app shows it ("devices/<id>"). */
+  folder?: string;
   /** `device-repaired`: when the records its damaged part held were restored (ISO 8601). */
   repairedAt?: string;
 }
@@ -206,6 +209,12 @@ export function describeVaultProblem(problem: VaultPartProblem): string {
       return `Part of the change log from ${computer(problem)} is damaged and cannot be read. Open Attune on ${computer(problem)} so the sync app sends its files again, or restore the affected records from a backup.`;
     case 'device-rolled-back':
       return `Changes saved on ${computer(problem)} that this computer had already received are missing from the vault folder: an older copy of its files was put back. Open Attune on ${computer(problem)} so the sync app sends its files again, or restore from a backup.`;
+    case 'device-missing': {
+      const folder = problem.folder ? ` (${problem.folder})` : '';
+      if (problem.own)
+        return `The folder of this computer’s own changes${folder} is missing from the vault folder, or holds none of its change log files: it was deleted, or the sync app leaves it out (an ignore rule or a selective sync setting), so changes saved on this computer are not in the vault folder. Look for that folder in your sync app’s deleted files, trash or version history and put it back, or restore from a backup.`;
+      return `The folder of the changes saved on ${computer(problem)}${folder} is missing from the vault folder, or holds none of its change log files: it was deleted, or the sync app has not synced it yet or leaves it out (an ignore rule or a selective sync setting). Changes this computer had received from ${computer(problem)} are not in the vault folder; they are still shown while the vault stays open. Look for that folder in your sync app’s deleted files, trash or version history and put it back, or open Attune on ${computer(problem)} so the sync app sends its files again, or restore from a backup.`;
+    }
     case 'device-forked':
       return `Two different versions of changes from ${computer(problem)} were found: its Attune data was copied to another computer and used on both. Each of those computers carries on under a new identity when it opens the vault, and writes again the changes of its own that are not shown (the activity log's "restore" entries say what). Open Attune on every computer that used that data, then check the records changed there; this stays listed as a record of the fork.`;
     case 'device-arriving':
@@ -238,7 +247,11 @@ export function adviceFor(report: VaultCheckReport): string {
   const resend = [
     ...new Set(
       report.vaultProblems
-        .filter((p) => !p.own && (p.part === 'device-damaged' || p.part === 'device-rolled-back'))
+        .filter(
+          (p) =>
+            !p.own &&
+            (p.part === 'device-damaged' || p.part === 'device-rolled-back' || p.part === 'device-missing'),
+        )
         .map(computer),
     ),
   ];
@@ -257,7 +270,8 @@ function onlyOwnLog(report: VaultCheckReport): boolean {
   return report.vaultProblems.every(
     (p) =>
       INFORMATION.has(p.part) ||
-      (p.own === true && (p.part === 'device-damaged' || p.part === 'device-rolled-back')),
+      (p.own === true &&
+        (p.part === 'device-damaged' || p.part === 'device-rolled-back' || p.part === 'device-missing')),
   );
 }
 

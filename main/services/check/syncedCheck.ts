@@ -24,7 +24,7 @@ export interface SyncedCheckDeps {
  * log again from the folder, and reports in the therapist's words which records can no longer be
  * read (the open vault still shows the version it read when the files were intact, so each is
  * named by client and session, and by the computer that saved it), and what is wrong with whose
- * change log: damaged, put back to an older copy, used on two computers, or still arriving.
+ * change log: damaged, put back to an older copy, missing, used on two computers, or still arriving.
  */
 export async function checkSyncedVault(vault: SyncedVault, deps: SyncedCheckDeps): Promise<VaultCheckReport> {
   const verify = await vault.verify(deps.onProgress ? { onProgress: deps.onProgress } : {});
@@ -67,6 +67,7 @@ export function syncedVaultProblems(
           part,
           device: name(hex),
           ...(hex === ownHex ? { own: true } : {}),
+          ...(part === 'device-missing' ? { folder: `${DEVICES_DIR}/${hex}` } : {}),
           ...(problem.repairedAt ? { repairedAt: problem.repairedAt } : {}),
         }
       : { part };
@@ -86,7 +87,8 @@ function partOf(problem: SyncProblem): VaultPart {
     case 'fork':
       return 'device-forked';
     case 'rollback':
-      return 'device-rolled-back';
+      // Nothing of its log in the folder (deleted, not synced): not an older copy put back.
+      return problem.absent ? 'device-missing' : 'device-rolled-back';
     case 'waiting':
       return 'device-arriving';
     case 'artefact':

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readSmallFile } from '../readSmallFile';
 import type { VaultFs } from '../vaultFs';
+import { type AbsentLog, absentLog, absentOtherLog } from './absentLogWords';
 import { checkClaims, unnamedDevice } from './checkClaims';
 import type { MergedState } from './MergedState';
 import { DEVICES_DIR, type LogReads, listDeviceFolders } from './readAllLogs';
@@ -115,6 +116,14 @@ export class RollbackEvidence {
       source: 'own',
       state: { at: '', epoch: this.epoch, heads: { ...this.heads } },
     });
+    // A claimed log with nothing applied: is any of it in the folder at all? (Rare: asked only then.)
+    const absent = new Map<string, AbsentLog>();
+    const claimed = new Set(claims.flatMap((c) => Object.keys(c.state.heads)));
+    for (const hex of claimed) {
+      if (state.head(hex) !== null || args.stale?.has(hex)) continue;
+      const why = await absentLog(fs, dir, hex);
+      if (why) absent.set(hex, why);
+    }
     return [
       ...unreadable,
       ...checkClaims({
@@ -125,36 +134,47 @@ export class RollbackEvidence {
         maxEpoch: args.maxEpoch,
         name: args.name,
         ...(args.formerIds ? { formerIds: args.formerIds } : {}),
+        absent,
       }),
     ];
   }
 
   /**
    * Changes of other devices this session has applied that are no longer in the folder: a log
-   * put back to an older copy while the vault is open. The claims cannot show this (the changes
-   * are still applied in memory), so the frames just read are compared with what was applied.
+   * put back to an older copy while the vault is open, or its folder (or every log file in it)
+   * gone. The claims cannot show this (the changes are still applied in memory), so the frames
+   * just read are compared with what was applied. `stale`: folders from before a key rotation,
+   * never read, so not gone.
    */
   static goneBack(
     reads: LogReads,
     state: MergedState,
     ownHex: string,
     name: (hex: string) => string,
+    stale: ReadonlySet<string> = new Set(),
   ): SyncProblem[] {
     const problems: SyncProblem[] = [];
-    for (const [hex, read] of reads) {
-      if (hex === ownHex) continue;
+    for (const hex of state.devices()) {
+      if (hex === ownHex || stale.has(hex)) continue;
+      const read = reads.get(hex);
       const applied = state.head(hex)?.seq ?? 0;
       let onDisk = 0;
-      while (read.frames.has(onDisk + 1)) onDisk++;
+      while (read?.frames.has(onDisk + 1)) onDisk++;
       if (onDisk >= applied) continue;
       const who = name(hex);
       const lost = applied - onDisk;
       const one = lost === 1;
+      const file = `${DEVICES_DIR}/${hex}`;
+      // Not read at all: no folder under its name (a stray there is reported by the reader).
+      const absent: AbsentLog | undefined = !read ? 'folder' : read.files.size === 0 ? 'logs' : undefined;
       problems.push({
         type: 'rollback',
-        file: `${DEVICES_DIR}/${hex}`,
+        file,
         deviceHex: hex,
-        message: `${one ? '1 change' : `${lost} changes`} saved on ${who} that this computer had already received ${one ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. ${one ? 'It is' : 'They are'} still shown here while the vault stays open. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
+        ...(absent ? { absent } : {}),
+        message: absent
+          ? absentOtherLog({ absent, who, file, lost, open: true })
+          : `${one ? '1 change' : `${lost} changes`} saved on ${who} that this computer had already received ${one ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. ${one ? 'It is' : 'They are'} still shown here while the vault stays open. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
       });
     }
     return problems;

@@ -21,6 +21,7 @@ import { mergedCounts } from './backupSummary';
 import { unnamedDevice } from './checkClaims';
 import { acknowledgementsOf, applyDamageRepairs, type DamageRepair, damageRepairsFor } from './damageRepairs';
 import { DEFAULT_SEGMENT_BYTES, DeviceLogWriter } from './deviceLogWriter';
+import { forkSummaries, pendingOnForks } from './forkSummary';
 import { encodeFramePayload } from './framePayload';
 import {
   changePassphraseSlots,
@@ -602,8 +603,7 @@ export class SyncedVault {
     // and per claim): a fork spans every change after it, and it has one cause and one remedy. Its
     // other version's changes past the shown one wait for ever, and what each computer claims of
     // that log disagrees by nature: said by the fork's message too, not as waiting or missing.
-    const forked = new Map<string, number[]>();
-    for (const f of this.state.forks()) forked.set(f.deviceHex, [...(forked.get(f.deviceHex) ?? []), f.seq]);
+    const forked = new Set(this.state.forks().map((f) => f.deviceHex));
     const ofForked = (p: SyncProblem) => p.deviceHex !== undefined && forked.has(p.deviceHex);
     // The reader's per-change fork lines, conflict copies and frames waiting on the other version;
     // a log put back while open (goneBack) is still said.
@@ -612,19 +612,13 @@ export class SyncedVault {
     // Every claim on a forked log: two computers wrote its numbers, so they cannot agree.
     const claimOnFork = (p: SyncProblem) =>
       (p.type === 'fork' || p.type === 'waiting' || p.type === 'rollback') && ofForked(p);
-    const forks: SyncProblem[] = [...forked].map(([hex, seqs]) => {
-      const from = Math.min(...seqs);
-      const to = Math.max(...seqs);
-      const copies = [
-        ...new Set(this.readProblems.filter((p) => p.deviceHex === hex && aboutFork(p)).map((p) => p.file)),
-      ].filter((file) => file !== `${DEVICES_DIR}/${hex}`);
-      return {
-        type: 'fork',
-        file: copies[0] ?? `${DEVICES_DIR}/${hex}`,
-        deviceHex: hex,
-        message: `${this.nameOf(hex)} has two different versions of its ${from === to ? `change ${from}` : `changes ${from} to ${to}`}${copies.length > 0 ? ` (the other version is in ${copies.map((f) => f.split('/').pop()).join(', ')})` : ''}: one computer’s Attune data was copied to another computer and both were used. Attune shows one version. Each computer that used that data now writes under a new identity when it opens the vault, and carries over the changes it made that are not shown (the activity log says what was carried over). Open Attune on every computer that used that data, then run a vault check.`,
-      };
-    });
+    const forkList = this.state.forks();
+    const forks = forkSummaries(
+      forkList,
+      this.readProblems.filter(aboutFork),
+      (hex) => this.nameOf(hex),
+      pendingOnForks(forkList, this.state.pending()).following,
+    );
     const repaired: SyncProblem[] =
       (this.writer?.healed ?? 0) > 0
         ? [
@@ -979,7 +973,13 @@ export class SyncedVault {
     );
     this.readProblems = await this.acknowledged([
       ...named,
-      ...RollbackEvidence.goneBack(this.reads, this.state, this.deviceHex, (hex) => this.nameOf(hex)),
+      ...RollbackEvidence.goneBack(
+        this.reads,
+        this.state,
+        this.deviceHex,
+        (hex) => this.nameOf(hex),
+        this.stale,
+      ),
     ]);
     return result.applied;
   }

@@ -1,3 +1,4 @@
+import { type AbsentLog, absentOtherLog, absentOwnLog, absentWaitingLog } from './absentLogWords';
 import type { SeenState } from './seenFile';
 import type { HeadClaim, SyncProblem } from './types';
 
@@ -15,8 +16,9 @@ const changes = (n: number): string => (n === 1 ? '1 change' : `${n} changes`);
 
 /**
  * Checks what every device says it has seen against what is applied here (FORMAT.md §9), and
- * names what does not match: a log put back to an older copy (rollback), two versions of one
- * frame (fork or tampering), or frames another device has that have not arrived (waiting).
+ * names what does not match: a log put back to an older copy (rollback), or missing whole (its
+ * folder deleted or not synced), two versions of one frame (fork or tampering), or frames another
+ * device has that have not arrived (waiting).
  *
  * One reading beyond the spec: a claim by another device about THIS device's log that is ahead of
  * it is a rollback too, not "waiting": this device writes its own log, nothing is on its way.
@@ -31,6 +33,11 @@ export function checkClaims(args: {
   name: (deviceHex: string) => string | undefined;
   /** Ids this computer wrote under before it carried on under a new one (§9): its own logs too. */
   formerIds?: ReadonlySet<string>;
+  /**
+   * Devices none of whose log is in the folder (absentLog): their folder is missing, or holds no
+   * log file. Their missing changes are said as such, not as an older copy put back.
+   */
+  absent?: ReadonlyMap<string, AbsentLog>;
 }): SyncProblem[] {
   const { ownDeviceHex: own } = args;
   const mine = (device: string) => device === own || args.formerIds?.has(device) === true;
@@ -87,19 +94,26 @@ export function checkClaims(args: {
     const who = mine(device) ? `this computer (${args.name(device) ?? device.slice(0, 8)})` : name(device);
     const lost = missing.get(device);
     const applied = args.head(device)?.seq ?? 0;
+    const absent = applied === 0 ? args.absent?.get(device) : undefined;
+    const gone = absent ? { absent } : {};
     if (lost !== undefined) {
       problems.push({
         type: 'rollback',
         file,
         deviceHex: device,
         frames: { from: applied + 1, to: applied + lost },
-        message: mine(device)
-          ? // What this computer saw is kept per vault id, not per folder: a copy of the vault
-            // opened here elsewhere (with the app or the attune command) holds changes this
-            // folder lacks, and looks exactly like this folder put back to an older copy. Both
-            // causes are said, the copy first (nothing is lost there), with its way out.
-            `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from this vault folder. If this computer opened a copy of the vault in another folder (an old copy kept beside it, say), ${lost === 1 ? 'it was' : 'they were'} saved in that copy: copy the files in that copy’s ${file} folder into this vault folder’s ${file} folder (make it if it is not there), and ${lost === 1 ? 'it is' : 'they are'} read here. Otherwise this folder’s files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back: look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).`
-          : `${changes(lost)} saved on ${who} that this computer had already received ${lost === 1 ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
+        ...gone,
+        message: absent
+          ? mine(device)
+            ? absentOwnLog({ absent, who, file, lost })
+            : absentOtherLog({ absent, who, file, lost })
+          : mine(device)
+            ? // What this computer saw is kept per vault id, not per folder: a copy of the vault
+              // opened here elsewhere (with the app or the attune command) holds changes this
+              // folder lacks, and looks exactly like this folder put back to an older copy. Both
+              // causes are said, the copy first (nothing is lost there), with its way out.
+              `${changes(lost)} saved on ${who} ${lost === 1 ? 'is' : 'are'} missing from this vault folder. If this computer opened a copy of the vault in another folder (an old copy kept beside it, say), ${lost === 1 ? 'it was' : 'they were'} saved in that copy: copy the files in that copy’s ${file} folder into this vault folder’s ${file} folder (make it if it is not there), and ${lost === 1 ? 'it is' : 'they are'} read here. Otherwise this folder’s files were replaced by an older copy, by the sync app or by copying an older copy of the vault folder back: look for the newer files in your sync app’s version history, or restore the vault from a backup (Settings → Backups → Restore, which does not leave this warning behind).`
+            : `${changes(lost)} saved on ${who} that this computer had already received ${lost === 1 ? 'is' : 'are'} missing from the vault folder: ${who}’s files were replaced by an older copy. Open Attune on ${who} so your sync app sends its files again, or restore the vault from a backup.`,
       });
     }
     if (forked.has(device)) {
@@ -117,7 +131,10 @@ export function checkClaims(args: {
         file,
         deviceHex: device,
         frames: { from: applied + 1, to: applied + due },
-        message: `Waiting for ${changes(due)} from ${who}: ${due === 1 ? 'it has' : 'they have'} not reached this computer yet. Keep your sync app running; ${due === 1 ? 'it appears' : 'they appear'} here when ${due === 1 ? 'it arrives' : 'they arrive'}.`,
+        ...gone,
+        message: absent
+          ? absentWaitingLog({ absent, who, file, due })
+          : `Waiting for ${changes(due)} from ${who}: ${due === 1 ? 'it has' : 'they have'} not reached this computer yet. Keep your sync app running; ${due === 1 ? 'it appears' : 'they appear'} here when ${due === 1 ? 'it arrives' : 'they arrive'}.`,
       });
     }
   }

@@ -1,23 +1,25 @@
+import { forkSummaries, pendingOnForks } from './forkSummary';
 import type { MergedState } from './MergedState';
 import { DEVICES_DIR } from './readAllLogs';
 import type { SyncProblem } from './types';
 
 /**
- * What a check reports of a merged state once every file has been read: forks, frames that can
- * never be applied because what they need is not in the folder, ops naming a parent that is not
- * an earlier op of their record, and broken audit chains.
+ * What a check reports of a merged state once every file has been read: forks (one line per
+ * log), frames that can never be applied because what they need is not in the folder, ops naming
+ * a parent that is not an earlier op of their record, and broken audit chains.
  */
-export function mergedStateProblems(state: MergedState, name: (hex: string) => string): SyncProblem[] {
+export function mergedStateProblems(
+  state: MergedState,
+  name: (hex: string) => string,
+  /** What the reader reported: it names the files that hold a fork's other versions. */
+  found: readonly SyncProblem[] = [],
+): SyncProblem[] {
+  const forks = state.forks();
+  const { following, waiting } = pendingOnForks(forks, state.pending());
   return [
-    ...state.forks().map(
-      (f): SyncProblem => ({
-        type: 'fork',
-        file: `${DEVICES_DIR}/${f.deviceHex}`,
-        deviceHex: f.deviceHex,
-        message: `${name(f.deviceHex)} has two different versions of its change ${f.seq}: the vault’s files were changed outside Attune, or that computer’s folder was used by two computers.`,
-      }),
-    ),
-    ...state.pending().map(
+    // One line per forked log, not one per change number (forkSummaries).
+    ...forkSummaries(forks, found, name, following),
+    ...waiting.map(
       (p): SyncProblem => ({
         type: 'damage',
         file: `${DEVICES_DIR}/${p.deviceHex}`,

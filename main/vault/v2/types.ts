@@ -68,6 +68,12 @@ export interface SyncProblem {
   offset?: number;
   /** A claim not met: the device's frames from `from` to `to` are not in the folder. */
   frames?: { from: number; to: number };
+  /**
+   * A claim not met because nothing of the device's log is in the folder: its folder
+   * `devices/<id>` is not there (deleted, or not synced), or holds no log file. Not set when
+   * the log is there but shorter than claimed (an older copy).
+   */
+  absent?: 'folder' | 'logs';
   /** `repaired`: when the repair that acknowledged it was written (ISO 8601), and on which computer. */
   repairedAt?: string;
   repairedBy?: string;

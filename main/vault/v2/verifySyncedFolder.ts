@@ -6,6 +6,7 @@ import { affectedRecords } from './affectedRecords';
 import { backupListProblems, isBackupGeneration } from './backupListProblems';
 import { unnamedDevice } from './checkClaims';
 import { acknowledgementsOf, applyDamageRepairs } from './damageRepairs';
+import { withoutForkEchoes } from './forkSummary';
 import { MergedState } from './MergedState';
 import { parseMarker, readMarkerFile } from './marker';
 import { mergedStateProblems } from './mergedStateProblems';
@@ -141,20 +142,23 @@ export async function checkSyncedFolder(args: {
       name: known,
       ...(args.stale ? { stale: args.stale } : {}),
     });
+    const forks = state.forks();
     // Damage whose records a repair restored is reported as repaired, still listed (§9.1).
     const found = await applyDamageRepairs({
       fs: args.fs,
       dir: args.dir,
       problems: [
-        ...read.problems
+        // A forked log is one line (mergedStateProblems), not one per change number and file
+        // from the reader, and what the claims say of it besides (withoutForkEchoes).
+        ...withoutForkEchoes(read.problems, forks)
           .filter((p) => p.type !== 'artefact')
           .map((p) =>
             args.staleVaults
               ? sayOtherVault(p, args.staleVaults, state.audit(), args.vaultId.toString('hex'))
               : p,
           ),
-        ...claims,
-        ...mergedStateProblems(state, name),
+        ...withoutForkEchoes(claims, forks, true),
+        ...mergedStateProblems(state, name, read.problems),
       ],
       acknowledged: acknowledgementsOf(state.audit()),
       name,

@@ -50,4 +50,39 @@ describe('attune verify and what this computer remembers', () => {
     expect(backup.out).toMatch(/^OK/m);
     expect(backup.code).toBe(0);
   }, 60_000);
+
+  it('says another computer’s folder of changes deleted from the vault folder is missing, not an older copy', async () => {
+    const dataDir = await tempDir('attune-cli-data-');
+    const dir = join(dataDir, 'vault');
+    const device = await new ThisDevice(new DeviceConfigStore(dataDir)).identity();
+    const { vault } = await SyncedVault.create(dir, PASSPHRASE, { kdf: TEST_KDF, device, heartbeatMs: 0 });
+    await vault.lock();
+    // The laptop joins on its copy of the folder and saves; the sync app brings its folder here.
+    const laptopDir = join(dataDir, 'laptop');
+    await cp(dir, laptopDir, { recursive: true });
+    const laptopHex = 'b'.repeat(32);
+    const laptop = await SyncedVault.open(
+      laptopDir,
+      { passphrase: PASSPHRASE },
+      { device: { hex: laptopHex, name: 'Laptop' }, heartbeatMs: 0 },
+    );
+    await laptop.put('client', undefined, { code: 'L-1' });
+    await laptop.lock();
+    await cp(join(laptopDir, 'devices', laptopHex), join(dir, 'devices', laptopHex), { recursive: true });
+    const env = { ATTUNE_PASSPHRASE: PASSPHRASE, ATTUNE_DATA_DIR: dataDir };
+    // Opened here, this computer receives the laptop's changes and remembers them.
+    expect((await cli(['export', dir], env)).code).toBe(0);
+    expect((await cli(['verify', dir], env)).code).toBe(0);
+
+    await rm(join(dir, 'devices', laptopHex), { recursive: true });
+    const here = await cli(['verify', dir], env);
+    expect(here.code).not.toBe(0);
+    const lines = here.out.split('\n').filter((l) => l.startsWith(`PROBLEM devices/${laptopHex}`));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(
+      `the folder of that computer’s changes (devices/${laptopHex}) is not in this vault folder`,
+    );
+    expect(lines[0]).toMatch(/deleted files, trash or version history/);
+    expect(lines[0]).not.toMatch(/older copy/);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSyncedVault } from '../../../main/services/check/syncedCheck';
@@ -82,6 +82,30 @@ describe('Check the vault on a vault shared between computers (format 2)', () =>
     const words = report.vaultProblems.map(describeVaultProblem).join(' ');
     expect(words).toMatch(/change log from Laptop is damaged/);
     expect(adviceFor(report)).toMatch(/^Open Attune on Laptop .*restore the vault from a backup/);
+    await a.lock();
+  });
+
+  it('the laptop’s whole folder of changes deleted: said missing (where to look for it), not put back from an older copy', async () => {
+    const { a, office } = await officeWithLaptopNote();
+    await rm(join(office, 'devices', B), { recursive: true });
+    const report = await checkSyncedVault(a, { sources: [], backupsExist: async () => true, clock });
+    expect(report.ok).toBe(false);
+    // The note it held is named, still shown while the vault is open.
+    expect(report.damaged).toMatchObject([{ what: 'note', cause: 'change-lost', device: 'Laptop' }]);
+    expect(report.vaultProblems).toEqual([
+      { part: 'device-missing', device: 'Laptop', folder: `devices/${B}` },
+    ]);
+    const words = describeVaultProblem(report.vaultProblems[0]!);
+    expect(words).toMatch(
+      new RegExp(
+        `^The folder of the changes saved on Laptop \\(devices/${B}\\) is missing from the vault folder`,
+      ),
+    );
+    expect(words).toMatch(/deleted, or the sync app has not synced it yet or leaves it out/);
+    expect(words).toMatch(/still shown while the vault stays open/);
+    expect(words).toMatch(/sync app’s deleted files, trash or version history/);
+    expect(words).not.toMatch(/older copy/);
+    expect(adviceFor(report)).toMatch(/^Open Attune on Laptop with the sync app running/);
     await a.lock();
   });
 

@@ -77,6 +77,49 @@ describe('checkClaims (rollback evidence, FORMAT.md §9)', () => {
     expect(problems[0]?.message).not.toMatch(/another computer/);
   });
 
+  it('a log of which nothing is in the folder (its folder deleted or not synced): said missing, with where to look, not an older copy', () => {
+    const problems = checkClaims({
+      ownDeviceHex: OWN,
+      claims: [
+        claim(OWN, 'settings', seen({ [OWN]: 4, [LAPTOP]: 3 })),
+        claim(HOME, 'other', seen({ [HOME]: 2 })),
+      ],
+      head: () => null,
+      appliedHash: () => null,
+      maxEpoch: 3,
+      name: (d) => names[d],
+      absent: new Map([
+        [OWN, 'folder'],
+        [LAPTOP, 'logs'],
+        [HOME, 'folder'],
+      ]),
+    });
+    expect(problems.map((p) => [p.type, p.deviceHex, p.absent])).toEqual([
+      ['rollback', OWN, 'folder'],
+      ['rollback', LAPTOP, 'logs'],
+      ['waiting', HOME, 'folder'],
+    ]);
+    const [own, laptop, home] = problems.map((p) => p.message);
+    expect(own).toMatch(
+      new RegExp(
+        `^4 changes saved on this computer \\(Office iMac\\) are missing: the folder of this computer’s changes \\(devices/${OWN}\\) is not in this vault folder\\. It was deleted`,
+      ),
+    );
+    expect(own).toMatch(/this computer opened a copy of the vault in another folder/);
+    expect(laptop).toMatch(
+      new RegExp(
+        `^3 changes saved on Laptop that this computer had already received are missing: the folder of that computer’s changes \\(devices/${LAPTOP}\\) is in this vault folder, but none of its change log files`,
+      ),
+    );
+    expect(home).toMatch(
+      /^Waiting for 2 changes from Home PC: a computer using this vault has already received them/,
+    );
+    for (const message of [own, laptop, home]) {
+      expect(message).toMatch(/deleted files, trash or version history/);
+      expect(message).not.toMatch(/older copy/);
+    }
+  });
+
   it('another device’s log behind this computer’s own record of it: a rollback, naming the device and the count', () => {
     expect(check(applied, [claim(OWN, 'own', seen({ [LAPTOP]: 8 }))])).toEqual([
       {

@@ -1,9 +1,10 @@
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { SeenState } from '../../../../main/vault/v2/seenFile';
 import { SyncedVault } from '../../../../main/vault/v2/SyncedVault';
+import type { SeenState } from '../../../../main/vault/v2/seenFile';
 import type { LocalSeenStore } from '../../../../main/vault/v2/syncedVaultTypes';
+import { verifyVault } from '../../../../main/vault/verifyVault';
 import { A, B, kdf, PASS, tempRootsPerTest } from './v2Kit';
 
 /**
@@ -323,6 +324,46 @@ describe('one device id used on two computers (a fork of its log)', () => {
     }
     throw new Error('Computer one never won the fork in 12 tries.');
   });
+  test('a check lists a forked log once, with every forked change number, not once per change and per file', async () => {
+    const { d1, d2, s1, s2 } = await copiedToSecond(await tempRoot());
+    for (const [d, s, tag] of [
+      [d1, s1, 'one'],
+      [d2, s2, 'two'],
+    ] as const) {
+      const v = await open(d, s);
+      for (const n of [1, 2, 3]) await v.put('client', `${tag}-${n}`, client(`C-${n}`));
+      await v.lock();
+    }
+    await mergeAsSyncthing(d1, d2);
+    // From outside (attune verify): each forked change was said twice (by the reader, per file
+    // holding it, and by the merged state), and the claims a third time.
+    const outside = await verifyVault(d1, { passphrase: PASS });
+    expect(outside.ok).toBe(false);
+    const aboutA = outside.problems.filter((p) => p.file.startsWith(`devices/${A}`));
+    expect(aboutA).toHaveLength(1);
+    const said = aboutA[0]!;
+    // Which device (its folder's file, its name), which changes, how many versions, where found.
+    expect(said.file).toMatch(
+      new RegExp(`^devices/${A}/log-000001\\.sync-conflict-20261204-101010-ABCDEFG\\.bin$`),
+    );
+    expect(said.problem).toMatch(
+      /^Office iMac has two different versions of its changes \d+ to \d+ \(found in log-000001\.sync-conflict-20261204-101010-ABCDEFG\.bin\)/,
+    );
+    expect(said.problem).toMatch(
+      /one computer’s Attune data was copied to another computer and both were used/,
+    );
+    // The app's Check (a fresh read by an open vault) and the open vault say it once too.
+    const v = await open(d1, s1);
+    try {
+      const checked = (await v.verify()).problems.filter((p) => p.deviceHex === A);
+      expect(checked.map((p) => p.type)).toEqual(['fork']);
+      expect(checked[0]?.message).toBe(said.problem);
+      expect(v.problems().filter((p) => p.deviceHex === A && p.type === 'fork')).toHaveLength(1);
+    } finally {
+      await v.lock();
+    }
+  });
+
   test('a forked log put back to an older copy while the vault is open is still said', async () => {
     const root = await tempRoot();
     const { d1, d2, s1, s2 } = await copiedToSecond(root);
