@@ -56,7 +56,8 @@ describe('this computer’s local views, read from FORMAT.md §17 alone', () => 
     expect([...facts.ids].sort()).toEqual([...ids].sort());
     expect(facts.versions).toEqual(facts.ids.map((id) => engineVersions.get(id)));
 
-    const scan = parseScan((await openLocalView(dataDir, vk, vaultId, 'note-scan', 1)) as Buffer);
+    // Schema 2 (FORMAT.md §17): words folded with ß as ss and the like.
+    const scan = parseScan((await openLocalView(dataDir, vk, vaultId, 'note-scan', 2)) as Buffer);
     expect(scan.notes.map((n) => n.id).sort()).toEqual([...ids].sort());
     for (const note of scan.notes) {
       expect(note.version).toBe(engineVersions.get(note.id));
@@ -68,7 +69,7 @@ describe('this computer’s local views, read from FORMAT.md §17 alone', () => 
         expect(note.words).not.toContain(other.toLowerCase());
     }
     // Under another schema, or another view's name, nothing opens.
-    expect(await openLocalView(dataDir, vk, vaultId, 'note-scan', 2)).toBeNull();
+    expect(await openLocalView(dataDir, vk, vaultId, 'note-scan', 1)).toBeNull();
     expect(await openLocalView(dataDir, vk, vaultId, 'note-facts', 2)).toBeNull();
   });
 });
