@@ -12,7 +12,7 @@ import {
   ratingMeans,
 } from './clinicianProfile';
 import { checkDateRange, inRange, monthsBetween, utcDate } from './dateRange';
-import { type AnalyticsSession, notesBySession } from './notesBySession';
+import { type AnalyticsSession, notesBySession, tookPlace } from './notesBySession';
 import { countOutcome, emptyOutcomeCounts, type OutcomeCounts, repairRate } from './repairRate';
 import {
   createRuptureTally,
@@ -21,8 +21,8 @@ import {
   type MarkerFrequency,
   markerFrequencies,
   type RuptureTally,
-  type StrategyOutcome,
   type StrategyGroupOutcome,
+  type StrategyOutcome,
   strategyGroupOutcomes,
   strategyOutcomes,
   tallyRupture,
@@ -54,9 +54,12 @@ export interface MonthMetrics extends CaseloadCounts {
 /** The caseload's metrics over a date range. */
 export interface CaseloadMetrics {
   range: { from: string | null; to: string | null };
-  /** Clients with at least one session in range. */
+  /** Clients with at least one session in range that took place. */
   clients: number;
+  /** Over the sessions that took place (attended), as each client's header counts them. */
   totals: CaseloadCounts;
+  /** Sessions in range that did not take place (cancelled, late cancellation, no-show): left out of every count. */
+  sessionsNotHeld: number;
   /** Every month from the first session's to the last's, in order; empty months included. */
   months: MonthMetrics[];
   medianMinutesToRepair: number | null;
@@ -96,7 +99,8 @@ function counts(sessions: number, notes: number, tally: MonthAccumulator['tally'
 
 /**
  * The caseload's metrics, in one pass over the sessions. Notes are joined to sessions by session
- * id; a note whose session is missing or out of range is left out, as it has no date.
+ * id; a note whose session is missing or out of range is left out, as it has no date, and so is a
+ * session that did not take place (counted in `sessionsNotHeld`).
  */
 export function caseloadMetrics(
   sessions: Iterable<AnalyticsSession>,
@@ -111,11 +115,16 @@ export function caseloadMetrics(
   const tally = createRuptureTally();
   const ratings = emptyRatingSums();
   let sessionCount = 0;
+  let notHeld = 0;
   let noted = 0;
 
   for (const session of sessions) {
     const date = utcDate(session.startsAt);
     if (!inRange(date, range)) continue;
+    if (!tookPlace(session)) {
+      notHeld += 1;
+      continue;
+    }
     const month = date.slice(0, 7);
     let acc = byMonth.get(month);
     if (!acc) {
@@ -158,6 +167,7 @@ export function caseloadMetrics(
     range: { from: range.from ?? null, to: range.to ?? null },
     clients: clients.size,
     totals: counts(sessionCount, noted, tally),
+    sessionsNotHeld: notHeld,
     months,
     medianMinutesToRepair: median(tally.minutesToRepair),
     dimensionsPrecedingRuptures: dimensionsPrecedingRuptures(tally),

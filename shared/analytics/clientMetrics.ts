@@ -6,7 +6,7 @@ import type { RuptureTypeId } from '../domain/ruptures';
 import type { NoteSummary } from '../summaries/noteSummary';
 import { checkDateRange, type DateRange, inRange, instantOf, utcDate } from './dateRange';
 import { type DimensionTrend, dimensionTrends } from './dimensionTrends';
-import { type AnalyticsSession, notesBySession } from './notesBySession';
+import { type AnalyticsSession, notesBySession, tookPlace } from './notesBySession';
 import { type OutcomeCounts, repairRate } from './repairRate';
 import { DEFAULT_REPAIR_WINDOW, type RollingRepairPoint, rollingRepairRate } from './rollingRepairRate';
 import {
@@ -15,8 +15,8 @@ import {
   dimensionsPrecedingRuptures,
   type MarkerFrequency,
   markerFrequencies,
-  type StrategyOutcome,
   type StrategyGroupOutcome,
+  type StrategyOutcome,
   strategyGroupOutcomes,
   strategyOutcomes,
   tallyRupture,
@@ -54,9 +54,15 @@ export interface FeedbackPoint {
 export interface ClientMetrics {
   clientId: string;
   range: { from: string | null; to: string | null };
-  /** Every session in range, ordered by start time. */
+  /** Every session in range that took place (attended; see `sessionsNotHeld`), ordered by start time. */
   sessions: SessionMetrics[];
   sessionCount: number;
+  /**
+   * Sessions in range that did not take place (cancelled, late cancellation, no-show): left out of
+   * every count and rate, as the client's header leaves them out of its count; a note on one says
+   * why it did not happen, not how the session went.
+   */
+  sessionsNotHeld: number;
   /** Sessions with a note: the base of every per-session rate. */
   notedSessionCount: number;
   ruptureCount: number;
@@ -123,7 +129,9 @@ export function clientMetrics(
   const feedback: FeedbackPoint[] = [];
   let noted = 0;
 
-  const metrics = clientSessionsInRange(clientId, sessions, range).map((session) => {
+  const chosen = clientSessionsInRange(clientId, sessions, range);
+  const held = chosen.filter(tookPlace);
+  const metrics = held.map((session) => {
     const note = noteOf.get(session.id);
     const m = sessionMetrics(session, note, concernLine);
     if (note) {
@@ -147,6 +155,7 @@ export function clientMetrics(
     range: { from: range.from ?? null, to: range.to ?? null },
     sessions: metrics,
     sessionCount: metrics.length,
+    sessionsNotHeld: chosen.length - held.length,
     notedSessionCount: noted,
     ruptureCount: tally.ruptures,
     rupturesByType: tally.byType,

@@ -18,3 +18,12 @@ export function notesBySession(notes: Iterable<NoteSummary>): Map<string, NoteSu
   }
   return bySession;
 }
+
+/**
+ * Whether the session took place (attended), so that the attunement analytics draw from it: a
+ * cancelled, late-cancelled or missed session has no ratings or ruptures to give, and its note
+ * (if any) says why it did not happen.
+ */
+export function tookPlace(session: Pick<AnalyticsSession, 'attendance'>): boolean {
+  return session.attendance === 'attended';
+}

@@ -9,12 +9,14 @@ describe('caseload metrics: clients A and B (see fixtures.ts)', () => {
   const m = caseloadMetrics(sessions, notes);
 
   it('buckets by UTC month, filling the empty months between', () => {
-    // b1 2024-12; a1..a3 2025-01; b2 (23:30−02:00 on 31 Jan = 01:30Z on 1 Feb) and b3 2025-02.
+    // b1 2024-12; a1..a3 2025-01; b2 (23:30−02:00 on 31 Jan = 01:30Z on 1 Feb) 2025-02; b3 was a
+    // no-show, so it is not counted (as the client's header does not count it).
     expect(m.months.map((x) => [x.month, x.sessions, x.notes, x.ruptures])).toEqual([
       ['2024-12', 1, 1, 1],
       ['2025-01', 3, 3, 4],
-      ['2025-02', 2, 1, 0],
+      ['2025-02', 1, 1, 0],
     ]);
+    expect(m.sessionsNotHeld).toBe(1);
   });
 
   it('gives each month its rates and dimension means', () => {
@@ -39,16 +41,16 @@ describe('caseload metrics: clients A and B (see fixtures.ts)', () => {
       rhythmic: 3,
     });
     expect(jan?.dimensionMeans.empathic).toBeCloseTo(13 / 3, 12);
-    // February: b2 noted without ratings or ruptures, b3 no note → rupture rate 0 / 1 = 0, no repair rate.
+    // February: b2 noted without ratings or ruptures (b3 not held) → rupture rate 0 / 1 = 0, no repair rate.
     expect(feb).toMatchObject({ ruptureRate: 0, repairRate: null, dimensionMeans: ratings() });
   });
 
   it('totals the caseload', () => {
-    // 6 sessions, 5 notes (b3 has none), 5 ruptures (A's 4 + r5): withdrawal r1 r3 r4, confrontation r2 r5.
+    // 5 sessions held (b3 was a no-show), 5 notes, 5 ruptures (A's 4 + r5): withdrawal r1 r3 r4, confrontation r2 r5.
     // Repair: resolved r1 r5 = 2, partial r2 = 0.5, unresolved r3 = 0 → 2.5 / 4 = 0.625. Rate 5 / 5 = 1.
     expect(m.clients).toBe(2);
     expect(m.totals).toEqual({
-      sessions: 6,
+      sessions: 5,
       notes: 5,
       ruptures: 5,
       rupturesByType: { withdrawal: 3, confrontation: 2 },

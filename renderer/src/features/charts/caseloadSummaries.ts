@@ -4,12 +4,27 @@ import { dimensions, type UnratedReason, unratedChoice } from '../../../../share
 import type { MarkerRow, MonthRow, PrecedingRow, StrategyRow } from './caseloadRows';
 import { count, mean1, percent, plural } from './chartFormat';
 
-/** "320 sessions (300 with notes) across 24 clients; 210 ruptures, 0.7 per noted session; repair rate 68% …". */
+/** "; 2 cancelled or missed not counted": the sessions the counts leave out, as the client's header does. */
+export function notCounted(notHeld: number): string {
+  return notHeld === 0 ? '' : `; ${count(notHeld)} cancelled or missed not counted`;
+}
+
+/** "No sessions in this range." or, when only sessions that did not take place are, "No sessions held (2 cancelled or missed)." */
+export function noSessionsHeld(notHeld: number, range: string): string {
+  return notHeld === 0
+    ? `No sessions${range}.`
+    : `No sessions held${range} (${count(notHeld)} cancelled or missed).`;
+}
+
+/**
+ * "320 sessions (300 with notes; 12 cancelled or missed not counted) across 24 clients; 210
+ * ruptures, 0.7 per noted session; repair rate 68% …".
+ */
 export function overviewSummary(m: CaseloadMetrics, range: string): string {
   const t = m.totals;
-  if (t.sessions === 0) return `No sessions${range}.`;
+  if (t.sessions === 0) return noSessionsHeld(m.sessionsNotHeld, range);
   return (
-    `${plural(t.sessions, 'session')}${range} (${count(t.notes)} with notes) across ` +
+    `${plural(t.sessions, 'session')}${range} (${count(t.notes)} with notes${notCounted(m.sessionsNotHeld)}) across ` +
     `${plural(m.clients, 'client')}; ${plural(t.ruptures, 'rupture')}` +
     (t.ruptureRate === null ? '' : `, ${t.ruptureRate.toFixed(1)} per noted session`) +
     (t.repairRate === null ? '' : `; repair rate ${percent(t.repairRate)}`) +

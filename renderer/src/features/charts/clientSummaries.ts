@@ -4,15 +4,18 @@ import type { DimensionTrend } from '../../../../shared/analytics/dimensionTrend
 import type { SessionMetrics } from '../../../../shared/analytics/sessionMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { formatDate } from '../../format/dates';
-import { unratedCounts, unratedReasons } from './caseloadSummaries';
+import { noSessionsHeld, notCounted, unratedCounts, unratedReasons } from './caseloadSummaries';
 import { mean1, percent, plural, sessionDate } from './chartFormat';
 import type { FeedbackRow, ProfileRow } from './clientChartRows';
 
-/** "12 sessions (10 with notes), 9 ruptures (6 withdrawal, 3 confrontation) … repair rate 72% …". */
+/**
+ * "12 sessions (10 with notes; 2 cancelled or missed not counted), 9 ruptures (6 withdrawal, 3
+ * confrontation) … repair rate 72% …".
+ */
 export function timelineSummary(m: ClientMetrics, range: string): string {
-  if (m.sessionCount === 0) return `No sessions${range}.`;
+  if (m.sessionCount === 0) return noSessionsHeld(m.sessionsNotHeld, range);
   const parts = [
-    `${plural(m.sessionCount, 'session')}${range} (${m.notedSessionCount} with notes), ` +
+    `${plural(m.sessionCount, 'session')}${range} (${m.notedSessionCount} with notes${notCounted(m.sessionsNotHeld)}), ` +
       `${plural(m.ruptureCount, 'rupture')} (${m.rupturesByType.withdrawal} withdrawal, ` +
       `${m.rupturesByType.confrontation} confrontation)` +
       (m.ruptureRatePerSession === null ? '.' : `, ${m.ruptureRatePerSession.toFixed(1)} per noted session.`),
