@@ -98,7 +98,11 @@ describe('attune report', () => {
       // Same numbers and the same key order, byte for byte.
       expect(result.out).toBe(JSON.stringify(expected, null, 2));
       expect(JSON.parse(result.out).metrics.concernLine).toBe(CONCERN_LINE);
-      expect(metrics.sessionCount).toBe(8);
+      // Eight sessions each, counted when they took place (the header's count), the rest said apart.
+      expect(metrics.sessionCount + metrics.sessionsNotHeld).toBe(8);
+      expect(metrics.sessionCount).toBe(
+        data.sessions.filter((s) => s.clientId === metrics.clientId && s.attendance === 'attended').length,
+      );
     }
     // The fixture is not trivial: ruptures with outcomes and timed repairs, feedback below the line.
     const all = data.clients.map((c) => rendererClientMetrics(data, c.code).metrics);
@@ -129,7 +133,10 @@ describe('attune report', () => {
       }),
     };
     expect(result.out).toBe(JSON.stringify(expected, null, 2));
-    expect(expected.metrics.totals.sessions).toBe(24);
+    expect(expected.metrics.totals.sessions + expected.metrics.sessionsNotHeld).toBe(24);
+    expect(expected.metrics.totals.sessions).toBe(
+      data.sessions.filter((s) => s.attendance === 'attended').length,
+    );
     expect(expected.metrics.months.map((m) => m.month)).toEqual(['2025-04', '2025-05', '2025-06']);
   });
 
@@ -258,7 +265,9 @@ describe('attune report', () => {
     const expected = caseloadMetrics(sessions, notes, { range: { from: null, to: '2025-04-30' } });
     expect(JSON.parse(until.out).metrics).toEqual(expected);
     expect(expected.months.map((m) => m.month)).toEqual(['2025-04']);
-    expect(expected.totals.sessions).toBe(data.sessions.filter((s) => s.startsAt < '2025-05-01').length);
+    expect(expected.totals.sessions).toBe(
+      data.sessions.filter((s) => s.startsAt < '2025-05-01' && s.attendance === 'attended').length,
+    );
 
     // A range with no sessions is an empty report, not an error.
     const empty = await cli(['report', dir, '--from', '2030-01-01', '--json']);
@@ -315,7 +324,9 @@ describe('attune report', () => {
     expect(summary.out).toContain(
       'Caseload, since 2025-04-01: 3 clients in the vault, 3 with sessions in range',
     );
-    expect(summary.out).toContain(`Sessions: 24 (${caseload.totals.notes} with a note) over 3 months`);
+    expect(summary.out).toContain(
+      `Sessions: ${caseload.totals.sessions} (${caseload.totals.notes} with a note) over 3 months`,
+    );
     expect(summary.out).toContain(`Ruptures: ${caseload.totals.ruptures} (`);
     const weakest = caseload.clinicianProfile.weakest!;
     expect(summary.out).toContain(
