@@ -2,7 +2,7 @@ import type { SearchResults } from '../../shared/ipc/contract';
 import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
 import { expect, test } from './harness';
 import { seedDemoVault } from './seed';
-import { createVault, expectAccessible, goTo, unlock } from './steps';
+import { addClientWithSession, createVault, expectAccessible, goTo, unlock } from './steps';
 
 const passphrase = 'copper lantern orchard seventeen';
 
@@ -129,12 +129,7 @@ test('Enter in the Sign dialog’s name field signs the note, as Enter in a form
   await openApp();
   await createVault(page);
   await goTo(page, 'Clients');
-  await page.getByRole('button', { name: 'New client' }).click();
-  await page.getByLabel('Client code').fill('C-022');
-  await page.getByRole('button', { name: 'Save client' }).click();
-  await expect(page.getByRole('heading', { name: /C-022/, level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'New session' }).click();
-  await page.getByRole('button', { name: 'Save session' }).click();
+  await addClientWithSession(page, 'C-022');
   await page.getByRole('button', { name: /^New note/ }).click();
   await page.getByRole('button', { name: 'Sign note' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign this note?' });

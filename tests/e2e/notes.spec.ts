@@ -1,8 +1,8 @@
 import type { Note } from '../../shared/domain/noteSchema';
-import { expect, test } from './harness';
 import { type JsonText, parseJsonText } from '../../shared/ipc/jsonText';
 import { type PackedNoteSummaries, unpackNoteSummaries } from '../../shared/summaries/packedSummaries';
-import { createVault, expectAccessible, goTo, passphrase, unlock } from './steps';
+import { expect, test } from './harness';
+import { addClientWithSession, createVault, expectAccessible, goTo, passphrase, unlock } from './steps';
 
 /** The note summaries in an `index:noteSummaries` answer. */
 const noteSummariesOf = (value: unknown) =>
@@ -267,11 +267,7 @@ test('auto-lock after the idle time keeps the draft', async ({ page, openApp }) 
   await expect(page.getByText(/Settings saved/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Clients' }).click();
-  await page.getByRole('button', { name: 'New client' }).click();
-  await page.getByLabel('Client code').fill('C-200');
-  await page.getByRole('button', { name: 'Save client' }).click();
-  await page.getByRole('button', { name: 'New session' }).click();
-  await page.getByRole('button', { name: 'Save session' }).click();
+  await addClientWithSession(page, 'C-200');
   await page.getByRole('button', { name: /^New note/ }).click();
   await page.getByLabel('Session narrative', { exact: true }).fill('draft typed before walking away');
 
@@ -296,11 +292,7 @@ test('a lock the OS asks for (suspend) saves the draft first, and unlocking goes
   await openApp();
   await createVault(page);
   await goTo(page, 'Clients');
-  await page.getByRole('button', { name: 'New client' }).click();
-  await page.getByLabel('Client code').fill('C-300');
-  await page.getByRole('button', { name: 'Save client' }).click();
-  await page.getByRole('button', { name: 'New session' }).click();
-  await page.getByRole('button', { name: 'Save session' }).click();
+  await addClientWithSession(page, 'C-300');
   await page.getByRole('button', { name: /^New note/ }).click();
   await page.getByLabel('Session narrative', { exact: true }).fill('typed right before the lid closed');
   await backend.lock('suspend');
@@ -338,11 +330,7 @@ test('a template of your own, made from SOAP without the participation section',
   await expectAccessible(page, 'settings');
 
   await page.getByRole('button', { name: 'Clients' }).click();
-  await page.getByRole('button', { name: 'New client' }).click();
-  await page.getByLabel('Client code').fill('C-400');
-  await page.getByRole('button', { name: 'Save client' }).click();
-  await page.getByRole('button', { name: 'New session' }).click();
-  await page.getByRole('button', { name: 'Save session' }).click();
+  await addClientWithSession(page, 'C-400');
   await page.getByLabel('Template for new notes').selectOption({ label: 'Brief SOAP' });
   await page.getByRole('button', { name: /^New note/ }).click();
   await expect(page.getByLabel('Subjective', { exact: true })).toBeVisible();

@@ -72,6 +72,18 @@ export async function goTo(page: Page, name: MainPage): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
 }
 
+/**
+ * From the Clients page: a new client with code `code`, then a session for them with the form's
+ * defaults (now, attended); the client's page is left showing the session.
+ */
+export async function addClientWithSession(page: Page, code: string): Promise<void> {
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByLabel('Client code').fill(code);
+  await page.getByRole('button', { name: 'Save client' }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('button', { name: 'Save session' }).click();
+}
+
 /** Opens a client's page from the sidebar's client list, filtered to its code first (the list is virtual). */
 export async function openClientFromSidebar(page: Page, code: string): Promise<void> {
   const list = page.getByRole('navigation', { name: 'Clients' });
