@@ -48,7 +48,7 @@ test('a note’s changes refused by a full disk: a banner on every page, closing
   const outcome = page.getByRole('status', { name: 'Saving kept changes' });
   const retry = banner.getByRole('button', { name: 'Try saving again' });
   const subjective = page.getByLabel('Subjective', { exact: true });
-  let disk = { heal: () => {} };
+  let disk = { heal: () => {}, settled: async () => {} };
 
   await test.step('typing into the note while the disk is full: the note says it is not saved', async () => {
     await openApp();
@@ -100,6 +100,8 @@ test('a note’s changes refused by a full disk: a banner on every page, closing
   });
 
   await test.step('space freed, "Try saving again" saves it: announced, the banner goes, closing no longer asks', async () => {
+    // The editor's last save, sent as it closed, is refused first: the retry is what saves.
+    await disk.settled();
     disk.heal();
     await retry.click();
     await expect(outcome).toHaveText('Saved 1 change. Nothing is waiting any more.', SLOW);
@@ -135,7 +137,7 @@ test('a treatment plan’s changes refused by a full disk are in the banner too,
   const problem = 'Sleep broken since the accident';
   const panel = page.getByRole('region', { name: 'Treatment plan', exact: true });
   const problemBox = panel.getByRole('textbox', { name: 'Problem 1', exact: true });
-  let disk = { heal: () => {} };
+  let disk = { heal: () => {}, settled: async () => {} };
 
   await test.step('a plan typed while the disk is full, then left: the banner names the plan', async () => {
     await openApp();
@@ -156,10 +158,13 @@ test('a treatment plan’s changes refused by a full disk are in the banner too,
     await banner.getByRole('button', { name: 'Open HC-02’s treatment plan' }).click();
     await expect(problemBox).toHaveValue(problem, SLOW);
     await goTo(page, 'Today');
+    await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible(SLOW);
     await expect(banner).toBeVisible(SLOW);
   });
 
   await test.step('space freed, "Try saving again" saves the plan into the vault', async () => {
+    // The editor's last save, sent as it closed, is refused first: the retry is what saves.
+    await disk.settled();
     disk.heal();
     await banner.getByRole('button', { name: 'Try saving again' }).click();
     await expect(outcome).toHaveText('Saved 1 change. Nothing is waiting any more.', SLOW);
