@@ -175,6 +175,33 @@ export interface SearchSplit {
 }
 
 /**
+ * Opens the Search page with no results on it, as before a new search. Search comes back as it
+ * was left (its query and results, searched again), so results kept from an earlier search are
+ * cleared (clearSearch) and what that set off is let finish: every timed search is then a fresh
+ * result list, with nothing else in flight.
+ */
+export async function openFreshSearch(page: Page): Promise<void> {
+  await nav(page, 'Search').click();
+  const box = page.getByLabel('Search in notes');
+  await expect(box).toBeVisible();
+  if ((await box.inputValue()) !== '' || (await page.locator(RESULTS).count()) > 0) await clearSearch(page);
+  await settle(page);
+}
+
+const RESULTS = 'section[aria-label="Search results"]';
+
+/**
+ * An empty search on the Search page: its results go, and nothing is kept to be searched again
+ * when the page is next opened (so no search but the timed ones reaches main while timing).
+ */
+export async function clearSearch(page: Page): Promise<void> {
+  const box = page.getByLabel('Search in notes');
+  await box.fill('');
+  await box.press('Enter');
+  await expect(page.locator(RESULTS)).toHaveCount(0);
+}
+
+/**
  * Submits `query` on the search page, timed from the click on "Search" to the results on screen:
  * the status line and, when something was found, the first result with its snippets (a user
  * waits for the rows, not for the count); returns the time and the status text, and where the
