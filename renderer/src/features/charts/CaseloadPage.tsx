@@ -49,6 +49,7 @@ export function CaseloadPage({
   }, []);
   // What chose the month (a month's button in the table, the chart): focus goes back there on closing.
   const monthChooser = useRef<Element | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const chooseMonth = useCallback(
     (chosen: string) => {
       monthChooser.current = document.activeElement;
@@ -60,13 +61,9 @@ export function CaseloadPage({
     setMonth(null);
     const chooser = monthChooser.current;
     if (chooser instanceof HTMLElement && chooser.isConnected) chooser.focus();
-    else {
-      // The month was open when the page came back (from a note): what chose it is gone, so focus
-      // goes to the page's heading rather than the page itself.
-      const heading = document.querySelector<HTMLElement>('main.charts-page h1');
-      heading?.setAttribute('tabindex', '-1');
-      heading?.focus();
-    }
+    // The month was open when the page came back (from a note): what chose it is gone, so focus
+    // goes to the page's heading rather than the page itself.
+    else headingRef.current?.focus();
   }, [setMonth]);
   const openNote = useStableCallback((noteId: string) => {
     caseloadView.keep({ openedNote: noteId });
@@ -92,7 +89,9 @@ export function CaseloadPage({
 
   return (
     <main className="page charts charts-page">
-      <h1>Caseload reflection</h1>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Caseload reflection
+      </h1>
       {source?.sessions.length === 0 ? (
         // Nothing to reflect on yet: one sentence and the one action, not a card per empty chart.
         <div className="charts-empty">
