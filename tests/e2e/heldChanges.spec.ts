@@ -22,6 +22,16 @@ const refusesToUnload = (page: Page) =>
     return event.defaultPrevented;
   });
 
+/** The workspace's banner for changes kept in this window, its retry button and its outcome. */
+function heldBanner(page: Page) {
+  const banner = page.getByRole('complementary', { name: 'Changes not saved' });
+  return {
+    banner,
+    retry: banner.getByRole('button', { name: 'Try saving again' }),
+    outcome: page.getByRole('status', { name: 'Saving kept changes' }),
+  };
+}
+
 /** Closes the note; its last save is tried (and refused) first, then the client's page shows. */
 async function leaveNote(page: Page) {
   await page.getByRole('button', { name: 'Close note' }).click();
@@ -44,9 +54,7 @@ test('a note’s changes refused by a full disk: a banner on every page, closing
     sessionId: (await session(daysAgo(1))).id,
     templateId: 'soap',
   });
-  const banner = page.getByRole('complementary', { name: 'Changes not saved' });
-  const outcome = page.getByRole('status', { name: 'Saving kept changes' });
-  const retry = banner.getByRole('button', { name: 'Try saving again' });
+  const { banner, outcome, retry } = heldBanner(page);
   const subjective = page.getByLabel('Subjective', { exact: true });
   let disk = { heal: () => {}, settled: async () => {} };
 
@@ -132,8 +140,7 @@ test('a treatment plan’s changes refused by a full disk are in the banner too,
     code: 'HC-02',
     displayName: 'Hana Cole',
   });
-  const banner = page.getByRole('complementary', { name: 'Changes not saved' });
-  const outcome = page.getByRole('status', { name: 'Saving kept changes' });
+  const { banner, outcome, retry } = heldBanner(page);
   const problem = 'Sleep broken since the accident';
   const panel = page.getByRole('region', { name: 'Treatment plan', exact: true });
   const problemBox = panel.getByRole('textbox', { name: 'Problem 1', exact: true });
@@ -166,7 +173,7 @@ test('a treatment plan’s changes refused by a full disk are in the banner too,
     // The editor's last save, sent as it closed, is refused first: the retry is what saves.
     await disk.settled();
     disk.heal();
-    await banner.getByRole('button', { name: 'Try saving again' }).click();
+    await retry.click();
     await expect(outcome).toHaveText('Saved 1 change. Nothing is waiting any more.', SLOW);
     await expect(banner).toHaveCount(0);
     expect(await refusesToUnload(page)).toBe(false);
