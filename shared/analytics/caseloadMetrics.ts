@@ -2,7 +2,7 @@
 import type { DimensionId } from '../domain/dimensions';
 import type { RuptureTypeId } from '../domain/ruptures';
 import type { NoteSummary } from '../summaries/noteSummary';
-import type { MetricsOptions } from './clientMetrics';
+import { countedAsOf, type MetricsOptions } from './clientMetrics';
 import {
   addRatings,
   type ClinicianProfile,
@@ -12,7 +12,7 @@ import {
   ratingMeans,
 } from './clinicianProfile';
 import { checkDateRange, inRange, monthsBetween, utcDate } from './dateRange';
-import { type AnalyticsSession, notesBySession, tookPlace } from './notesBySession';
+import { type AnalyticsSession, notesBySession, sessionStanding } from './notesBySession';
 import { countOutcome, emptyOutcomeCounts, type OutcomeCounts, repairRate } from './repairRate';
 import {
   createRuptureTally,
@@ -100,13 +100,14 @@ function counts(sessions: number, notes: number, tally: MonthAccumulator['tally'
 /**
  * The caseload's metrics, in one pass over the sessions. Notes are joined to sessions by session
  * id; a note whose session is missing or out of range is left out, as it has no date, and so is a
- * session that did not take place (counted in `sessionsNotHeld`).
+ * session that did not take place (counted in `sessionsNotHeld`) or is still to come (in neither).
  */
 export function caseloadMetrics(
   sessions: Iterable<AnalyticsSession>,
   notes: Iterable<NoteSummary>,
-  options: Pick<MetricsOptions, 'range'> = {},
+  options: Pick<MetricsOptions, 'range' | 'now'> = {},
 ): CaseloadMetrics {
+  const nowMs = countedAsOf(options);
   const range = options.range ?? {};
   checkDateRange(range);
   const noteOf = notesBySession(notes);
@@ -121,8 +122,9 @@ export function caseloadMetrics(
   for (const session of sessions) {
     const date = utcDate(session.startsAt);
     if (!inRange(date, range)) continue;
-    if (!tookPlace(session)) {
-      notHeld += 1;
+    const standing = sessionStanding(session, noteOf.get(session.id), nowMs);
+    if (standing !== 'held') {
+      if (standing === 'not-held') notHeld += 1;
       continue;
     }
     const month = date.slice(0, 7);

@@ -6,7 +6,7 @@ import type { RuptureTypeId } from '../domain/ruptures';
 import type { NoteSummary } from '../summaries/noteSummary';
 import { checkDateRange, type DateRange, inRange, instantOf, utcDate } from './dateRange';
 import { type DimensionTrend, dimensionTrends } from './dimensionTrends';
-import { type AnalyticsSession, notesBySession, tookPlace } from './notesBySession';
+import { type AnalyticsSession, notesBySession, sessionStanding } from './notesBySession';
 import { type OutcomeCounts, repairRate } from './repairRate';
 import { DEFAULT_REPAIR_WINDOW, type RollingRepairPoint, rollingRepairRate } from './rollingRepairRate';
 import {
@@ -32,6 +32,27 @@ export interface MetricsOptions {
   window?: number;
   /** Feedback totals below this are flagged; 36 by default. */
   concernLine?: number;
+  /**
+   * When the sessions are counted (ISO time; the current time if absent): a session not started
+   * by then is still to come, in neither count, unless its note is signed (sessionStanding).
+   */
+  now?: string;
+}
+
+/**
+ * `now` for a page's metrics: the current minute, so that the metrics remembered by their options
+ * (memoizedMetrics.ts) serve every render and revisit within it, and a session that has started
+ * is counted within a minute.
+ */
+export function countingMinute(at: Date = new Date()): string {
+  return new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
+}
+
+/** The moment sessions are counted as of, in ms since the epoch. */
+export function countedAsOf(options: Pick<MetricsOptions, 'now'>): number {
+  const ms = options.now === undefined ? Date.now() : Date.parse(options.now);
+  if (Number.isNaN(ms)) throw new RangeError(`Not a time: ${options.now}`);
+  return ms;
 }
 
 /** How often the client did one participation item. */
@@ -130,7 +151,9 @@ export function clientMetrics(
   let noted = 0;
 
   const chosen = clientSessionsInRange(clientId, sessions, range);
-  const held = chosen.filter(tookPlace);
+  const nowMs = countedAsOf(options);
+  const standing = chosen.map((session) => sessionStanding(session, noteOf.get(session.id), nowMs));
+  const held = chosen.filter((_, i) => standing[i] === 'held');
   const metrics = held.map((session) => {
     const note = noteOf.get(session.id);
     const m = sessionMetrics(session, note, concernLine);
@@ -155,7 +178,7 @@ export function clientMetrics(
     range: { from: range.from ?? null, to: range.to ?? null },
     sessions: metrics,
     sessionCount: metrics.length,
-    sessionsNotHeld: chosen.length - held.length,
+    sessionsNotHeld: standing.filter((s) => s === 'not-held').length,
     notedSessionCount: noted,
     ruptureCount: tally.ruptures,
     rupturesByType: tally.byType,

@@ -1,7 +1,7 @@
+import type { NoteSummary } from '../summaries/noteSummary';
 import { type CaseloadMetrics, caseloadMetrics } from './caseloadMetrics';
 import { type ClientMetrics, clientMetrics, type MetricsOptions } from './clientMetrics';
 import type { AnalyticsSession } from './notesBySession';
-import type { NoteSummary } from '../summaries/noteSummary';
 
 /**
  * Remembers the last few results of a metric by its inputs: collections by identity (a caller
@@ -54,7 +54,7 @@ function stableJson(value: unknown): string {
 export const rememberedCaseloadMetrics: (
   sessions: Iterable<AnalyticsSession>,
   notes: Iterable<NoteSummary>,
-  options?: Pick<MetricsOptions, 'range'>,
+  options?: Pick<MetricsOptions, 'range' | 'now'>,
 ) => CaseloadMetrics = rememberLast(caseloadMetrics);
 
 /** `clientMetrics`, remembered over the same client, summaries and options. */

@@ -20,10 +20,20 @@ export function notesBySession(notes: Iterable<NoteSummary>): Map<string, NoteSu
 }
 
 /**
- * Whether the session took place (attended), so that the attunement analytics draw from it: a
- * cancelled, late-cancelled or missed session has no ratings or ruptures to give, and its note
- * (if any) says why it did not happen.
+ * Where a session stands as of `nowMs`: held once it has started and was attended (or earlier, if
+ * its note is already signed: a signed note says it took place); to come while it has not started
+ * and is not called off; otherwise neither (cancelled, a late cancellation, a no-show). One rule
+ * for the client's header, the client list, the charts, `attune report` and review packets, so
+ * none of them counts a session another leaves out (a booked session still to come was counted by
+ * the charts and not by the header).
  */
-export function tookPlace(session: Pick<AnalyticsSession, 'attendance'>): boolean {
-  return session.attendance === 'attended';
+export function sessionStanding(
+  session: Pick<AnalyticsSession, 'startsAt' | 'attendance'>,
+  note: Pick<NoteSummary, 'status'> | undefined,
+  nowMs: number,
+): 'held' | 'to-come' | 'not-held' {
+  if (session.attendance !== 'attended') return 'not-held';
+  // Parsed, not compared as strings: a start may carry any UTC offset.
+  const started = Date.parse(session.startsAt) <= nowMs;
+  return started || note?.status === 'signed' ? 'held' : 'to-come';
 }

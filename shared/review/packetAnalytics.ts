@@ -29,5 +29,6 @@ export function packetAnalyticsInput(packet: ReviewPacket): {
  */
 export function packetMetrics(packet: ReviewPacket): ClientMetrics {
   const { clientId, sessions, notes } = packetAnalyticsInput(packet);
-  return clientMetrics(clientId, sessions, notes, { concernLine: packet.concernLine });
+  // Counted as of the packet's making (shifted with its dates), as the clinician's charts were then.
+  return clientMetrics(clientId, sessions, notes, { concernLine: packet.concernLine, now: packet.createdAt });
 }

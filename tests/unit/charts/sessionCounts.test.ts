@@ -3,6 +3,7 @@ import { overviewSummary } from '../../../renderer/src/features/charts/caseloadS
 import { timelineSummary } from '../../../renderer/src/features/charts/clientSummaries';
 import { clientFacts } from '../../../renderer/src/features/client/clientFacts';
 import { caseloadMetrics, clientMetrics } from '../../../shared/analytics';
+import { countingMinute } from '../../../shared/analytics/clientMetrics';
 import { note, rupture, session } from '../analytics/fixtures';
 
 /**
@@ -71,5 +72,42 @@ describe('the charts count the sessions the client header counts', () => {
     expect(overviewSummary(c, '')).toMatch(
       /^4 sessions \(4 with notes; 3 cancelled or missed not counted\) across 1 client; /,
     );
+  });
+});
+
+describe('a session still to come is counted nowhere until it has started, as in the header', () => {
+  // Booked for the week after `now`: attended is the default outcome a booking carries.
+  const now = '2025-02-01T00:00:00.000Z';
+  const booked = session('b1', '2025-02-08T10:00:00Z');
+  const signedEarly = session('b2', '2025-02-09T10:00:00Z');
+  const withBooked = [...sessions, booked, signedEarly];
+  const withSigned = [
+    ...notes,
+    { ...note('b2'), status: 'signed' as const, signedAt: '2025-01-31T12:00:00.000Z' },
+  ];
+  const facts = clientFacts(
+    withBooked.map((s) => ({ session: s, note: withSigned.find((n) => n.sessionId === s.id) })),
+    new Date(now),
+  );
+
+  it('the client charts: neither held nor "cancelled or missed"; a signed note says it took place', () => {
+    const m = clientMetrics('client-a', withBooked, withSigned, { now });
+    expect(facts.held).toBe(5);
+    expect(m.sessionCount).toBe(facts.held);
+    expect(m.sessions.map((s) => s.sessionId)).toEqual(['s1', 's2', 's3', 's4', 'b2']);
+    expect(m.sessionsNotHeld).toBe(3);
+  });
+
+  it('the caseload too, and both once the session has started', () => {
+    expect(caseloadMetrics(withBooked, withSigned, { now }).totals.sessions).toBe(5);
+    expect(caseloadMetrics(withBooked, withSigned, { now }).sessionsNotHeld).toBe(3);
+    const later = '2025-02-08T10:00:00.000Z';
+    expect(clientMetrics('client-a', withBooked, withSigned, { now: later }).sessionCount).toBe(6);
+    expect(caseloadMetrics(withBooked, withSigned, { now: later }).totals.sessions).toBe(6);
+  });
+
+  it('counts as of the current minute unless told', () => {
+    expect(countingMinute(new Date('2025-02-01T10:07:31.250Z'))).toBe('2025-02-01T10:07:00.000Z');
+    expect(() => clientMetrics('client-a', withBooked, withSigned, { now: 'soon' })).toThrow(RangeError);
   });
 });

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRow } from '../../../renderer/src/data/summaryIndex';
-import {
-  caseloadFacts,
-  clientFacts,
-  sessionStanding,
-} from '../../../renderer/src/features/client/clientFacts';
+import { caseloadFacts, clientFacts } from '../../../renderer/src/features/client/clientFacts';
+import { sessionStanding } from '../../../shared/analytics/notesBySession';
 import type { Session } from '../../../shared/domain/sessionSchema';
 import type { NoteSummary } from '../../../shared/summaries/noteSummary';
 

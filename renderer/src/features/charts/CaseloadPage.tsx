@@ -1,4 +1,5 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { countingMinute } from '../../../../shared/analytics/clientMetrics';
 import { rememberedCaseloadMetrics } from '../../../../shared/analytics/memoizedMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
 import { ruptureVocabularyFor } from '../../../../shared/domain/settingsSchema';
@@ -72,7 +73,9 @@ export function CaseloadPage({
   const dateRange = useMemo(() => toDateRange(range), [range]);
 
   const metrics = useMemo(
-    () => source && rememberedCaseloadMetrics(source.sessions, source.notes, { range: dateRange }),
+    () =>
+      source &&
+      rememberedCaseloadMetrics(source.sessions, source.notes, { range: dateRange, now: countingMinute() }),
     [source, dateRange],
   );
   const vocabulary = useMemo(() => ruptureVocabularyFor(settings), [settings]);

@@ -1,4 +1,5 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { countingMinute } from '../../../../shared/analytics/clientMetrics';
 import { rememberedClientMetrics } from '../../../../shared/analytics/memoizedMetrics';
 import { useClientChartSource, useSettings } from '../../data/hooks';
 import { ClientMirror } from './ClientMirror';
@@ -58,6 +59,7 @@ export function ClientCharts({
       rememberedClientMetrics(clientId, source.sessions, source.notes, {
         range: toDateRange(range),
         window: REPAIR_WINDOW,
+        now: countingMinute(),
       }),
     [clientId, source, range],
   );

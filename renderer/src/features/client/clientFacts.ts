@@ -1,3 +1,4 @@
+import { sessionStanding } from '../../../../shared/analytics/notesBySession';
 import type { Session } from '../../../../shared/domain/sessionSchema';
 import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import type { SessionRow } from '../../data/hooks';
@@ -8,7 +9,7 @@ import type { SessionRow } from '../../data/hooks';
  * the one booked for later today the last).
  */
 export interface ClientFacts {
-  /** Sessions held so far (see sessionStanding). */
+  /** Sessions held so far (see sessionStanding in shared/analytics). */
   held: number;
   /** Start of the latest session held; null before the first. */
   last: string | null;
@@ -16,23 +17,6 @@ export interface ClientFacts {
   next: string | null;
   /** Notes still in draft (not signed). */
   openDrafts: number;
-}
-
-/**
- * Where a session stands as of `nowMs`: held once it has started and was attended (or earlier, if
- * its note is already signed: a signed note says it took place); to come while it has not started
- * and is not called off; otherwise neither (cancelled, a late cancellation, a no-show), which is
- * in the sessions table but neither the last session nor the next.
- */
-export function sessionStanding(
-  session: Pick<Session, 'startsAt' | 'attendance'>,
-  note: Pick<NoteSummary, 'status'> | undefined,
-  nowMs: number,
-): 'held' | 'to-come' | 'not-held' {
-  if (session.attendance !== 'attended') return 'not-held';
-  // Parsed, not compared as strings: a start may carry any UTC offset.
-  const started = Date.parse(session.startsAt) <= nowMs;
-  return started || note?.status === 'signed' ? 'held' : 'to-come';
 }
 
 /** The header's facts from the client's session rows, as of `now`. */
