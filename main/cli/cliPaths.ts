@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AttuneError } from '../../shared/errors';
 
@@ -39,4 +39,32 @@ export async function isInsideFolder(out: string, vaultDir: string): Promise<boo
   // The file itself is replaced by a rename, never written through: only its folder is followed.
   const realOut = join(await realAsFarAsItExists(dirname(resolve(out))), basename(out));
   return inside(realOut, await realAsFarAsItExists(resolve(vaultDir)));
+}
+
+/** The help text of `--force` beside an `--out` that refuses to replace a file. */
+export const forceHelp = 'replace the --out file if it already exists';
+
+/**
+ * Refuses to replace what is at `out` (a file written atomically is renamed over it): a file
+ * unless `force` (an earlier export or packet is easily overwritten by a repeated command line),
+ * and never a folder, link or device, whose replacement no one means (`--out /dev/null` replaced
+ * the device with the unencrypted export).
+ */
+export async function checkNotReplacing(out: string, force: boolean): Promise<void> {
+  const info = await lstat(out).catch(() => null);
+  if (!info) return;
+  if (!info.isFile()) {
+    const what = info.isDirectory()
+      ? 'a folder'
+      : info.isSymbolicLink()
+        ? 'a symbolic link'
+        : 'a device or other special file';
+    throw new AttuneError('invalid-input', `${out} is ${what}, not a file: choose another name.`);
+  }
+  if (!force) {
+    throw new AttuneError(
+      'invalid-input',
+      `${out} already exists: choose another name, or add --force to replace it.`,
+    );
+  }
 }

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { AttuneError } from '../../../shared/errors';
 import { plural } from '../../../shared/plural';
 import type { CliIo } from '../CliIo';
-import { isInsideFolder } from '../cliPaths';
+import { checkNotReplacing, forceHelp, isInsideFolder } from '../cliPaths';
 import { readPassphraseForNewVault } from '../secrets';
 import { createFilledCliVault, type VaultOptions, withVault } from '../withVault';
 import { registerBenchCommand } from './benchCommand';
@@ -22,6 +22,7 @@ const passphraseFileHelp =
 interface ExportOptions extends VaultOptions {
   format: string;
   out?: string;
+  force?: boolean;
   includeProcessNotes?: boolean;
 }
 
@@ -44,6 +45,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     .argument('<dir>', 'the vault folder')
     .option('--format <format>', 'the file format; only json is supported', 'json')
     .option('--out <file>', 'write to FILE (atomically, readable by you only) instead of standard output')
+    .option('--force', forceHelp)
     .option('--include-process-notes', 'include psychotherapy (process) notes, which are left out by default')
     .option('--passphrase-file <file>', passphraseFileHelp)
     .action(async (dir: string, options: ExportOptions) => {
@@ -54,7 +56,8 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
         );
       }
       const out = options.out === undefined ? undefined : resolve(options.out);
-      if (out) await checkOutPath(out, resolve(dir));
+      const force = options.force === true;
+      if (out) await checkOutPath(out, resolve(dir), force);
       const [{ exportVault }, { atomicWriteFile }, { nodeVaultFs }, { fileWriteFailure }] = await Promise.all(
         [
           import('../../services/exchange/exportVault'),
@@ -77,6 +80,8 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
         `${plural(file.treatmentPlans.length, 'treatment plan version')}, ${plural(file.diagnoses.length, 'diagnosis', 'diagnoses')}, ` +
         `${plural(file.safetyPlans.length, 'safety plan')}, ${plural(file.templates.length, 'template')}.`;
       if (out) {
+        // Again: the passphrase prompt and the export take time, in which the file may appear.
+        await checkNotReplacing(out, force);
         await atomicWriteFile(nodeVaultFs, out, Buffer.from(text, 'utf8'), { syncDir: true }).catch(
           (error: unknown) => {
             throw fileWriteFailure(error, out);
@@ -203,7 +208,7 @@ function wholeNumber(text: string, flag: string): number {
 }
 
 /** The export goes next to the vault, never into it: it is not encrypted. */
-async function checkOutPath(out: string, vaultDir: string): Promise<void> {
+async function checkOutPath(out: string, vaultDir: string, force: boolean): Promise<void> {
   if (await isInsideFolder(out, vaultDir)) {
     throw new AttuneError(
       'invalid-input',
@@ -214,4 +219,5 @@ async function checkOutPath(out: string, vaultDir: string): Promise<void> {
   if (!folder?.isDirectory()) {
     throw new AttuneError('invalid-input', `Cannot write ${out}: the folder ${dirname(out)} does not exist.`);
   }
+  await checkNotReplacing(out, force);
 }

@@ -6,7 +6,7 @@ import { AttuneError } from '../../../shared/errors';
 import { PACKET_EXTENSION } from '../../../shared/review/reviewFiles';
 import { daysWrittenIn, todays } from '../../services/review/realDates';
 import type { CliIo } from '../CliIo';
-import { isInsideFolder } from '../cliPaths';
+import { checkNotReplacing, forceHelp, isInsideFolder } from '../cliPaths';
 import { firstLineOf, readPassphrase } from '../secrets';
 import { openCliVault } from '../withVault';
 
@@ -15,6 +15,7 @@ interface ReviewPacketFlags {
   from?: string;
   to?: string;
   out: string;
+  force?: boolean;
   alias?: string;
   names?: string;
   includeProcessNotes?: boolean;
@@ -37,6 +38,7 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
       '--out <file>',
       `the packet file to write, ending in ${PACKET_EXTENSION} (outside the vault folder; with shifted dates, no real date in its name)`,
     )
+    .option('--force', forceHelp)
     .option('--from <date>', 'first day included, yyyy-mm-dd (by the session’s UTC date)')
     .option('--to <date>', 'last day included, yyyy-mm-dd')
     .option(
@@ -82,7 +84,8 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
       }
       const vaultDir = resolve(dir);
       const out = resolve(flags.out);
-      await checkPacketPath(out, vaultDir);
+      const force = flags.force === true;
+      await checkPacketPath(out, vaultDir, force);
       if (flags.dateShift) checkNameHidesDates(out, [flags.from, flags.to]);
       const extraNames = (flags.names ?? '')
         .split(',')
@@ -120,6 +123,8 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
           shiftDates: flags.dateShift,
           alias: flags.alias,
         });
+        // Again: the passphrases and the packet's key derivation take time, in which the file may appear.
+        await checkNotReplacing(out, force);
         const done = await packets.exportPacket(vault, built, packetPassphrase, out);
         io.out(
           `Wrote a review packet for “${done.alias}”: ${done.sessions} session${done.sessions === 1 ? '' : 's'}, ` +
@@ -171,7 +176,7 @@ function checkNameHidesDates(out: string, rangeDays: Array<string | undefined>):
 }
 
 /** The packet goes outside the vault folder, into a folder that exists, under the packet extension. */
-async function checkPacketPath(out: string, vaultDir: string): Promise<void> {
+async function checkPacketPath(out: string, vaultDir: string, force: boolean): Promise<void> {
   if (!out.toLowerCase().endsWith(PACKET_EXTENSION)) {
     throw new AttuneError(
       'invalid-input',
@@ -185,4 +190,5 @@ async function checkPacketPath(out: string, vaultDir: string): Promise<void> {
   if (!folder?.isDirectory()) {
     throw new AttuneError('invalid-input', `Cannot write ${out}: the folder ${dirname(out)} does not exist.`);
   }
+  await checkNotReplacing(out, force);
 }
