@@ -136,6 +136,8 @@ describe('what only this window holds, told live (the workspace banner, the clos
     expect(placesHeldOnlyHere()).toEqual([{ kind: 'plan', planId: 'plan-d', clientId: 'client-d' }]);
     heldPlans.discard('plan-d');
     expect(placesHeldOnlyHere()).toEqual([]);
+    // Its client is forgotten with it: the window keeps no id it no longer needs.
+    expect(heldPlanClients.has('plan-d')).toBe(false);
   });
 });
 

@@ -177,8 +177,14 @@ export const sessionOfProcessNoteKey = (key: string): string | null =>
  * closed, the vault locked first, or a save refused (a full disk).
  */
 export const heldPlans = new HeldChanges<PlanContent>();
-/** The client of each plan version held, so the workspace's warning can lead to it. */
+/**
+ * The client of each plan version held, so the workspace's warning can lead to it: set by the
+ * plan's editor as it holds a change, forgotten once nothing of that plan is held.
+ */
 export const heldPlanClients = new Map<string, string>();
+subscribeHeld(() => {
+  for (const planId of heldPlanClients.keys()) if (!heldPlans.get(planId)) heldPlanClients.delete(planId);
+});
 
 /** Whether anything is waiting to be saved. */
 export function hasStashedDrafts(): boolean {
