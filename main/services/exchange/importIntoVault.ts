@@ -5,23 +5,23 @@ import type { Session } from '../../../shared/domain/sessionSchema';
 import type { Settings } from '../../../shared/domain/settingsSchema';
 import type { Template } from '../../../shared/domain/templates';
 import type { TreatmentPlan } from '../../../shared/domain/treatmentPlanSchema';
-import type { Measure } from '../../../shared/measures/measureSchema';
 import { AttuneError } from '../../../shared/errors';
+import type { Measure } from '../../../shared/measures/measureSchema';
 import { kinds } from '../RecordStore';
 import { SETTINGS_ID } from '../SettingsService';
 import { noteGoalNotices } from './checkClinicalReferences';
 import { checkReferences, measureSlot, type VaultIndex } from './checkReferences';
 import {
   countsOf,
-  type ExchangeCounts,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  type ExchangeCounts,
   exportFileSchemaFor,
 } from './exportFileSchema';
 import type { ExchangeVault } from './exportVault';
 import { type ImportProblem, importRefused, jsonPath, MAX_PROBLEMS } from './importProblems';
 import { type SettingsOutcome, settingsForImport } from './importSettings';
-import { migrateExportFile } from './migrateExportFile';
+import { checkListsOfLaterVersions, migrateExportFile } from './migrateExportFile';
 import { scanJson } from './scanJson';
 
 export interface ImportResult extends ExchangeCounts {
@@ -58,6 +58,7 @@ export async function checkImport(vault: ExchangeVault, data: unknown): Promise<
   };
 
   scanJson(data, report);
+  checkListsOfLaterVersions(data as Record<string, unknown>, version, report);
   if (problems.length > 0) return { problems, notices: [], plan: null, settings: 'none' };
   const current = migrateExportFile(data as Record<string, unknown>, version);
 
