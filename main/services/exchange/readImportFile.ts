@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { AttuneError } from '../../../shared/errors';
 import { MAX_IMPORT_BYTES } from './exportFileSchema';
 import { firstInvalidUtf8Offset } from './firstInvalidUtf8Offset';
+import { jsonErrorOffset } from './jsonErrorOffset';
 
 /**
  * Reads and JSON-parses an import file. Files over 200 MB are refused before reading: a real
@@ -66,15 +67,46 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** JSON.parse with a message a user can act on; a leading byte-order mark is allowed. */
+/**
+ * JSON.parse with a message a user can act on: the line and column of the mistake, or that the
+ * file stops early. V8's own words are kept without the text it quotes, which is the notes'. A
+ * leading byte-order mark is allowed.
+ */
 export function parseImportText(text: string): unknown {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(json);
   } catch (error) {
-    const detail = error instanceof Error ? error.message.slice(0, 160) : 'unreadable';
+    if (json.trim() === '') {
+      throw new AttuneError('invalid-input', 'The import file is empty, so nothing was imported.');
+    }
+    const offset = jsonErrorOffset(json);
+    const { line, column } = lineAndColumn(json, Math.max(offset, 0));
+    if (offset === json.length) {
+      throw new AttuneError(
+        'invalid-input',
+        `The import file is not valid JSON: it ends at line ${line} before its JSON does, so it may have been cut short (copied or downloaded only in part). Nothing was imported; export it again, or copy the whole file.`,
+      );
+    }
+    const detail = (error instanceof Error ? error.message : 'unreadable')
+      .replace(/, (?:"|\.\.\.")[\s\S]*$/, '')
+      .replace(/ (?:in JSON )?at position \d+$/, '')
+      .slice(0, 160);
+    const where = offset < 0 ? '' : ` at line ${line}, column ${column}`;
     throw new AttuneError(
       'invalid-input',
-      `The import file is not valid JSON (${detail}), so nothing was imported.`,
+      `The import file is not valid JSON${where} (${detail}), so nothing was imported.`,
     );
   }
+}
+
+/** The 1-based line and column (in UTF-16 code units, as editors mostly count) of `offset`. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
