@@ -15,6 +15,12 @@ import { registerBenchCommand } from './benchCommand';
  * tests/unit/cli/lazyCommands.test.ts fails if these drift from it.
  */
 export const DEMO_HELP_LIMITS = { clients: 10_000, sessionsPerClient: 1_000 } as const;
+/**
+ * Sessions in all (clients × sessions per client), each with a note: the demo is generated in
+ * memory, and 100,000 took 31 s and 1.5 GB; the largest the two limits allow, ten million, ran
+ * out of memory after two minutes.
+ */
+const DEMO_MAX_SESSIONS = 100_000;
 
 const passphraseFileHelp =
   'read the passphrase from the first line of FILE (else ATTUNE_PASSPHRASE, else a prompt)';
@@ -128,7 +134,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     .option('--clients <n>', `number of clients (1–${DEMO_HELP_LIMITS.clients})`, '12')
     .option(
       '--sessions <m>',
-      `weekly sessions per client, each with a note (1–${DEMO_HELP_LIMITS.sessionsPerClient})`,
+      `weekly sessions per client, each with a note (1–${DEMO_HELP_LIMITS.sessionsPerClient}; at most ${DEMO_MAX_SESSIONS.toLocaleString('en-US')} in all)`,
       '20',
     )
     .option('--seed <s>', 'the same seed always gives the same data', '1')
@@ -137,6 +143,13 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
     .action(async (dir: string, options: DemoOptions) => {
       const clients = wholeNumber(options.clients, '--clients');
       const sessionsPerClient = wholeNumber(options.sessions, '--sessions');
+      if (clients * sessionsPerClient > DEMO_MAX_SESSIONS) {
+        throw new AttuneError(
+          'invalid-input',
+          `--clients ${clients} × --sessions ${sessionsPerClient} is ${(clients * sessionsPerClient).toLocaleString('en-US')} sessions; ` +
+            `the demo makes at most ${DEMO_MAX_SESSIONS.toLocaleString('en-US')} in all. Choose fewer clients or sessions.`,
+        );
+      }
       const [{ generateDemo, DEMO_CLINICIAN }, { seedFrom }, { writeDemo }, { demoPlans }] =
         await Promise.all([
           import('../../services/demo/generateDemo'),
