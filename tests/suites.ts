@@ -29,6 +29,8 @@ export const longUnitTests = [
   // Every IPC method under hostile input from the renderer (30–60 s of a worker; more runs with
   // ROUTER_FUZZ_RUNS): fuzzing, kept out of every change's suite as the brief asks.
   'tests/unit/ipc/routerFuzz.test.ts',
+  // Exports of 205 MB and 540 MB (past V8's longest string) written to disk: 15 s and 1.5 GB.
+  'tests/unit/cli/largeExport.test.ts',
 ];
 
 /**

@@ -64,14 +64,10 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       const out = options.out === undefined ? undefined : resolve(options.out);
       const force = options.force === true;
       if (out) await checkOutPath(out, resolve(dir), force);
-      const [{ exportVault }, { atomicWriteFile }, { nodeVaultFs }, { fileWriteFailure }] = await Promise.all(
-        [
-          import('../../services/exchange/exportVault'),
-          import('../../vault/atomicWrite'),
-          import('../../vault/vaultFs'),
-          import('../../vault/vaultErrors'),
-        ],
-      );
+      const [{ exportVault }, { writeExport }] = await Promise.all([
+        import('../../services/exchange/exportVault'),
+        import('../writeExport'),
+      ]);
       const file = await withVault(
         io,
         dir,
@@ -79,26 +75,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
         (vault) => exportVault(vault, { includeProcessNotes: options.includeProcessNotes === true }),
         { warn: setCode },
       );
-      const text = `${JSON.stringify(file, null, 2)}\n`;
-      const summary =
-        `Exported ${plural(file.clients.length, 'client')}, ${plural(file.sessions.length, 'session')}, ${plural(file.notes.length, 'note')}, ` +
-        `${file.processNotes ? plural(file.processNotes.length, 'process note') : 'no process notes'}, ` +
-        `${plural(file.treatmentPlans.length, 'treatment plan version')}, ${plural(file.diagnoses.length, 'diagnosis', 'diagnoses')}, ` +
-        `${plural(file.safetyPlans.length, 'safety plan')}, ${plural(file.templates.length, 'template')}.`;
-      if (out) {
-        // Again: the passphrase prompt and the export take time, in which the file may appear.
-        await checkNotReplacing(out, force);
-        await atomicWriteFile(nodeVaultFs, out, Buffer.from(text, 'utf8'), { syncDir: true }).catch(
-          (error: unknown) => {
-            throw fileWriteFailure(error, out);
-          },
-        );
-        io.out(`${summary} Written to ${out}.`);
-      } else {
-        io.out(text.trimEnd());
-        io.err(summary);
-      }
-      io.err('The export is not encrypted: keep it somewhere safe and delete it when you no longer need it.');
+      await writeExport(io, file, out, force);
     });
 
   program
