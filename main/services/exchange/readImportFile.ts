@@ -22,7 +22,9 @@ export async function readImportFile(path: string): Promise<unknown> {
   if (size > MAX_IMPORT_BYTES) {
     throw new AttuneError(
       'invalid-input',
-      `The import file is ${(size / 1024 / 1024).toFixed(0)} MB; Attune imports files of up to 200 MB. Export fewer clients at a time.`,
+      // Rounded up, so a file just over is never said to be 200 MB.
+      `The import file is over 200 MB (${(Math.ceil((size / 1024 / 1024) * 10) / 10).toFixed(1)} MB), more than Attune imports, so nothing was imported. ` +
+        'To move a whole vault to another computer, use a backup of it instead (Back up now in the app, or `attune backup`).',
     );
   }
   let bytes: Buffer;

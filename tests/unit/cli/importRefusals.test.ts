@@ -264,11 +264,16 @@ describe('attune import refuses invalid files and changes nothing', () => {
   it('refuses a file over 200 MB without reading it', async () => {
     const file = join(root, 'huge.json');
     const handle = await open(file, 'w');
-    await handle.truncate(201 * 1024 * 1024); // sparse: costs no disk
+    // One byte over: it said "is 200 MB; Attune imports files of up to 200 MB", and to "export
+    // fewer clients at a time", which attune export cannot (an outside probe).
+    await handle.truncate(200 * 1024 * 1024 + 1); // sparse: costs no disk
     await handle.close();
     const result = await cli(['import', vault, file]);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^attune: The import file is 201 MB; Attune imports files of up to 200 MB/);
+    expect(result.err).toBe(
+      'attune: The import file is over 200 MB (200.1 MB), more than Attune imports, so nothing was imported. ' +
+        'To move a whole vault to another computer, use a backup of it instead (Back up now in the app, or `attune backup`).',
+    );
     expect(await recordSnapshot(vault)).toEqual(before);
   });
 
