@@ -21,6 +21,9 @@ async function createVaultNotingKey(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Create vault' }).click();
   const shown = page.getByRole('textbox', { name: 'Recovery key' });
   await expect(shown).toHaveValue(keyPattern, SLOW);
+  // The Create button went with the form: the new screen takes the focus at its heading, so a
+  // screen reader says where it is rather than nothing (focus left on the page's body).
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeFocused();
   const key = await shown.inputValue();
   await page.getByLabel('I have stored my recovery key somewhere safe').check();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -30,7 +33,7 @@ async function createVaultNotingKey(page: Page): Promise<string> {
 
 /** On a new-recovery-key screen: checks the key is new, stores it, and goes on. */
 async function takeNewKey(page: Page, previous: string): Promise<string> {
-  await expect(page.getByRole('heading', { name: 'Your new recovery key' })).toBeVisible(SLOW);
+  await expect(page.getByRole('heading', { name: 'Your new recovery key' })).toBeFocused(SLOW);
   const key = await page.getByRole('textbox', { name: 'Recovery key' }).inputValue();
   expect(key).toMatch(keyPattern);
   expect(key).not.toBe(previous);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '../../data/api';
 import { RecoveryKeyActions } from './RecoveryKeyActions';
 
@@ -20,10 +20,16 @@ export function RecoveryKeyNotice({
   note?: string | undefined;
 }) {
   const [stored, setStored] = useState(false);
+  // The screen before it (its button with the focus) is gone: start at the heading, so a screen
+  // reader says where the user now is and the keyboard carries on from the top.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <main className="centered">
       <section className="card" aria-labelledby="recovery-title">
-        <h1 id="recovery-title">{replaced ? 'Your new recovery key' : 'Your recovery key'}</h1>
+        <h1 id="recovery-title" ref={heading} tabIndex={-1}>
+          {replaced ? 'Your new recovery key' : 'Your recovery key'}
+        </h1>
         {replaced && (
           <p>
             Your previous recovery key no longer opens your vault. Destroy the old copy once you have stored
