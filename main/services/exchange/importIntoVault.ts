@@ -108,9 +108,48 @@ export async function importIntoVault(
   data: unknown,
 ): Promise<ImportResult & { notices: ImportProblem[] }> {
   const { problems, notices, plan } = await checkImport(vault, data);
-  if (!plan) throw importRefused(problems);
+  if (!plan) throw allInVaultAlready(vault, data) ?? importRefused(problems);
   await vault.putMany(plan.items, { type: 'import', detail: { format: 'json', ...plan.result } });
   return { ...plan.result, notices };
+}
+
+/** The record lists of a file and the kind each holds. */
+const recordLists = [
+  ['clients', kinds.client],
+  ['sessions', kinds.session],
+  ['notes', kinds.note],
+  ['processNotes', kinds.processNote],
+  ['measures', kinds.measure],
+  ['treatmentPlans', kinds.treatmentPlan],
+  ['diagnoses', kinds.diagnosis],
+  ['safetyPlans', kinds.safetyPlan],
+  ['templates', kinds.template],
+] as const;
+
+/**
+ * The refusal of a file every record of which the vault has already (by id): the same file
+ * imported twice, or an export of this vault. Said in one sentence rather than as a list of
+ * "problems" in a file that is not wrong; null when the file holds any record the vault lacks.
+ */
+function allInVaultAlready(vault: ExchangeVault, data: unknown): AttuneError | null {
+  const file = data as Record<string, unknown>;
+  let records = 0;
+  for (const [key, kind] of recordLists) {
+    const list = file[key];
+    if (!Array.isArray(list)) continue;
+    const ids = new Set(vault.list(kind).map((r) => r.id));
+    for (const item of list) {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string' || !ids.has(id)) return null;
+      records++;
+    }
+  }
+  if (records === 0) return null;
+  return new AttuneError(
+    'invalid-input',
+    `Every record in this file (${records}) is in the vault already: the file was imported before, or exported from this vault. ` +
+      'Import only adds records, so nothing was imported.',
+  );
 }
 
 /** The file must say what it is before its contents are worth checking; returns its version. */
