@@ -13,11 +13,13 @@ export async function readImportFile(path: string): Promise<unknown> {
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new AttuneError('invalid-input', `${path} is not a file.`);
+    if (!info.isFile()) {
+      const what = info.isDirectory() ? 'a folder' : 'a device or other special file';
+      throw new AttuneError('invalid-input', `The import file ${path} is ${what}, not a file.`);
+    }
     size = info.size;
   } catch (error) {
-    if (error instanceof AttuneError) throw error;
-    throw new AttuneError('invalid-input', `Cannot read the import file ${path}.`);
+    throw unreadable(error, path);
   }
   if (size > MAX_IMPORT_BYTES) {
     throw new AttuneError(
@@ -30,10 +32,29 @@ export async function readImportFile(path: string): Promise<unknown> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
-  } catch {
-    throw new AttuneError('invalid-input', `Cannot read the import file ${path}.`);
+  } catch (error) {
+    throw unreadable(error, path);
   }
   return parseImportText(decodeImportBytes(bytes));
+}
+
+/** Why the import file at `path` could not be read, in words. */
+function unreadable(error: unknown, path: string): AttuneError {
+  if (error instanceof AttuneError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new AttuneError('invalid-input', `There is no import file ${path}: check its name and folder.`);
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new AttuneError(
+      'invalid-input',
+      `Attune is not allowed to read the import file ${path}: check its permissions.`,
+    );
+  }
+  return new AttuneError(
+    'invalid-input',
+    `Cannot read the import file ${path} (${code ?? 'unknown error'}).`,
+  );
 }
 
 /**
