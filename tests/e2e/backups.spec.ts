@@ -35,6 +35,8 @@ test('backups: choose a folder, back up on lock, see the status, restore an olde
     await page.getByRole('button', { name: 'Choose backup folder…' }).click();
     await expect(page.getByText(backupDir, { exact: true })).toBeVisible();
     await expect(page.getByText(/Last backup: just now · verified/)).toBeVisible({ timeout: 60_000 });
+    // The button, disabled while the backup ran, has the focus back (not the page's body).
+    await expect(page.getByRole('button', { name: 'Change backup folder…' })).toBeFocused();
     expect(fileChooser.asked).toContain('backup-folder');
     await expectAccessible(page, 'settings with backups');
     await page.screenshot({ path: testInfo.outputPath('settings-backups.png'), fullPage: true });
@@ -48,6 +50,13 @@ test('backups: choose a folder, back up on lock, see the status, restore an olde
     await days.fill('3');
     await page.getByRole('button', { name: 'Save warning' }).click();
     await expect(page.getByText(/older than 3 days/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save warning' })).toBeFocused();
+  });
+
+  await test.step('"Back up now" writes a verified backup and keeps the focus', async () => {
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page.getByText('Backup written and verified.')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Back up now' })).toBeFocused();
   });
 
   await test.step('a client added, then a lock writes another verified backup', async () => {

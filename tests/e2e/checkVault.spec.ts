@@ -91,6 +91,8 @@ test('check the vault: healthy, then a damaged note named in words, and restored
 
     await section.getByRole('button', { name: 'Check the vault' }).click();
     await expect(section.getByRole('heading', { name: /Problems found/ })).toBeVisible({ timeout: 30_000 });
+    // The button, disabled while the check ran, has the focus back (not the page's body).
+    await expect(section.getByRole('button', { name: 'Check the vault' })).toBeFocused();
     const damaged = section.getByRole('list', { name: 'Damaged records' }).getByRole('listitem');
     await expect(damaged.first()).toContainText(
       'The note of the session of Mar 5, 2026 for client C-014 (Rose M.)',

@@ -2,6 +2,7 @@ import { HardDrive } from 'lucide-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Icon } from '../../components/Icon';
 import { ProgressLine } from '../../components/ProgressLine';
+import { useFocusBackAfterBusy } from '../../components/useFocusBackAfterBusy';
 import { call, messageOf } from '../../data/api';
 import { useTaskProgress } from '../../data/useTaskProgress';
 import { BackupStatusLine } from '../backup/BackupStatusLine';
@@ -34,6 +35,10 @@ export function BackupsSection({
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const progress = useTaskProgress('backup', busy || status?.running === true);
+  // Each button is disabled while the work it started runs: the one pressed gets the focus back.
+  const chooseButton = useFocusBackAfterBusy(busy);
+  const backUpButton = useFocusBackAfterBusy(busy);
+  const saveDaysButton = useFocusBackAfterBusy(busy);
 
   // The field follows the stored value when it changes (first load, or saved here).
   const storedDays = status?.warnAfterDays;
@@ -106,10 +111,15 @@ export function BackupsSection({
         <dd>{status?.folder ? <code className="path">{status.folder}</code> : 'None chosen'}</dd>
       </dl>
       <div className="actions">
-        <button type="button" className="secondary" onClick={chooseFolder} disabled={busy}>
+        <button type="button" className="secondary" onClick={chooseFolder} disabled={busy} ref={chooseButton}>
           {status?.folder ? 'Change backup folder…' : 'Choose backup folder…'}
         </button>
-        <button type="button" onClick={backUpNow} disabled={busy || !status?.folder || status.running}>
+        <button
+          type="button"
+          onClick={backUpNow}
+          disabled={busy || !status?.folder || status.running}
+          ref={backUpButton}
+        >
           {busy || status?.running ? 'Backing up…' : 'Back up now'}
         </button>
         {onRestore && (
@@ -135,7 +145,7 @@ export function BackupsSection({
             {daysError}
           </p>
         )}
-        <button type="submit" className="secondary" disabled={busy}>
+        <button type="submit" className="secondary" disabled={busy} ref={saveDaysButton}>
           Save warning
         </button>
       </form>

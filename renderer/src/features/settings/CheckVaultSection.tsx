@@ -1,3 +1,4 @@
+import { ShieldCheck } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import {
   adviceFor,
@@ -8,11 +9,11 @@ import {
   type VaultCheckReport,
 } from '../../../../shared/domain/vaultCheckReport';
 import type { Events } from '../../../../shared/ipc/events';
+import { Icon } from '../../components/Icon';
+import { useFocusBackAfterBusy } from '../../components/useFocusBackAfterBusy';
 import { call, messageOf, onEvent } from '../../data/api';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { RepairFromBackup, RepairOutcome } from './RepairFromBackup';
-import { ShieldCheck } from 'lucide-react';
-import { Icon } from '../../components/Icon';
 
 type Progress = Events['vault:progress'];
 
@@ -27,6 +28,8 @@ export function CheckVaultSection() {
   const [report, setReport] = useState<VaultCheckReport | null>(null);
   const [repaired, setRepaired] = useState<RepairResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Disabled while the check runs: it gets the focus back when the result is shown.
+  const checkButton = useFocusBackAfterBusy(running);
 
   useEffect(
     () =>
@@ -61,7 +64,7 @@ export function CheckVaultSection() {
         nothing was removed or put back from an older copy. It changes nothing. Run it after a disk problem, a
         crash, or if a sync tool touched the vault folder.
       </p>
-      <button type="button" onClick={run} disabled={running}>
+      <button type="button" onClick={run} disabled={running} ref={checkButton}>
         {running ? 'Checking…' : 'Check the vault'}
       </button>
       {running && (
