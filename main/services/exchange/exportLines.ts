@@ -16,9 +16,9 @@ export function exportLines(file: ExportFile): string[] {
     const comma = i < members.length - 1 ? ',' : '';
     if (Array.isArray(value) && value.length > 0) {
       lines.push(`  ${JSON.stringify(key)}: [`);
-      value.forEach((item, j) =>
-        lines.push(`    ${indented(item, '    ')}${j < value.length - 1 ? ',' : ''}`),
-      );
+      value.forEach((item, j) => {
+        lines.push(`    ${indented(item, '    ')}${j < value.length - 1 ? ',' : ''}`);
+      });
       lines.push(`  ]${comma}`);
     } else lines.push(`  ${JSON.stringify(key)}: ${indented(value, '  ')}${comma}`);
   });
