@@ -13,6 +13,7 @@ import { Icon } from '../../components/Icon';
 import { useFocusBackAfterBusy } from '../../components/useFocusBackAfterBusy';
 import { call, messageOf, onEvent } from '../../data/api';
 import { formatDate, formatDateTime } from '../../format/dates';
+import { checkedCount, healthyCheckText } from './checkWords';
 import { RepairFromBackup, RepairOutcome } from './RepairFromBackup';
 
 type Progress = Events['vault:progress'];
@@ -108,8 +109,7 @@ function CheckResult({ report }: { report: VaultCheckReport }) {
     return (
       <>
         <p>
-          <strong>No problems found.</strong> All {report.records} records were checked ({when}) and match
-          what Attune last saved.
+          <strong>No problems found.</strong> {healthyCheckText(report.records, when)}
         </p>
         {/* Damage whose records were restored stays on record (FORMAT.md §9.1): information, not a failure. */}
         {report.vaultProblems.length > 0 && (
@@ -129,9 +129,7 @@ function CheckResult({ report }: { report: VaultCheckReport }) {
           ? `Problems found: ${report.damaged.length} ${report.damaged.length === 1 ? 'record is' : 'records are'} damaged`
           : 'Problems found'}
       </h3>
-      <p className="muted">
-        Checked {report.records} records ({when}).
-      </p>
+      <p className="muted">{checkedCount(report.records, when)}</p>
       {report.damaged.length > 0 && (
         <ul aria-label="Damaged records">
           {report.damaged.map((record) => (
