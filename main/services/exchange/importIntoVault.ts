@@ -113,8 +113,8 @@ export async function importIntoVault(
   return { ...plan.result, notices };
 }
 
-/** The record lists of a file and the kind each holds. */
-const recordLists = [
+/** The record lists of a file and the kind each holds (every list: importConflicts counts them all). */
+export const recordLists = [
   ['clients', kinds.client],
   ['sessions', kinds.session],
   ['notes', kinds.note],
