@@ -8,7 +8,7 @@
 import { DEFAULT_FEEDBACK_CONCERN_LINE, feedbackTotal } from '../domain/feedback';
 import { participationItemIds } from '../domain/participation';
 import type { NoteSummary } from '../summaries/noteSummary';
-import { clientSessionsInRange } from './clientMetrics';
+import { clientSessionsInRange, countedAsOf } from './clientMetrics';
 import { checkDateRange, type DateRange, inRange, instantOf, utcDate } from './dateRange';
 import {
   type EpisodeGroups,
@@ -18,7 +18,7 @@ import {
   type RuptureEpisode,
   ruptureEpisodes,
 } from './mirrorEpisodes';
-import { type AnalyticsSession, notesBySession } from './notesBySession';
+import { type AnalyticsSession, notesBySession, sessionStanding } from './notesBySession';
 import {
   type ParticipationHalves,
   type ParticipationMonth,
@@ -49,6 +49,8 @@ export interface MirrorOptions {
   concernLine?: number;
   /** The outcome scale's total by session id, where one was entered. */
   outcomeTotals?: ReadonlyMap<string, number>;
+  /** When the sessions are counted (ISO time; now if absent), as the metrics count them (MetricsOptions.now). */
+  now?: string;
 }
 
 /** One client's mirror over a date range. */
@@ -81,7 +83,7 @@ export interface ClientEpisodeGroups {
 export interface CaseloadMirror {
   range: { from: string | null; to: string | null };
   concernLine: number;
-  /** Clients with a session in range. */
+  /** Clients with a session held in range. */
   clients: number;
   /** How many clients' outcomes came from each source. */
   outcomeSources: Record<OutcomeSource, number>;
@@ -163,6 +165,20 @@ function mirrorOf(
   };
 }
 
+/**
+ * The sessions that took place, in their order: as the charts and the client's header count them
+ * (sessionStanding), so the mirror's "noted sessions" are theirs. A cancelled or missed session's
+ * note says why it did not happen: read as a session, it lowered participation and put an empty
+ * "next session" after a rupture.
+ */
+function heldOnly(
+  ordered: readonly AnalyticsSession[],
+  noteOf: ReadonlyMap<string, NoteSummary>,
+  nowMs: number,
+): AnalyticsSession[] {
+  return ordered.filter((s) => sessionStanding(s, noteOf.get(s.id), nowMs) === 'held');
+}
+
 /** One client's mirror. `sessions` may hold other clients' sessions (they are skipped). */
 export function clientMirror(
   clientId: string,
@@ -172,9 +188,10 @@ export function clientMirror(
 ): ClientMirror {
   const range = options.range ?? {};
   checkDateRange(range);
-  const ordered = clientSessionsInRange(clientId, sessions, range);
+  const noteOf = notesBySession(notes);
+  const held = heldOnly(clientSessionsInRange(clientId, sessions, range), noteOf, countedAsOf(options));
   const concernLine = options.concernLine ?? DEFAULT_FEEDBACK_CONCERN_LINE;
-  return mirrorOf(clientId, ordered, notesBySession(notes), range, concernLine, options.outcomeTotals);
+  return mirrorOf(clientId, held, noteOf, range, concernLine, options.outcomeTotals);
 }
 
 /** The caseload's mirror: every client's mirror, pooled. */
@@ -189,8 +206,10 @@ export function caseloadMirror(
   const noteOf = notesBySession(notes);
 
   const byClient = new Map<string, { session: AnalyticsSession; at: number }[]>();
+  const nowMs = countedAsOf(options);
   for (const session of sessions) {
     if (!inRange(utcDate(session.startsAt), range)) continue;
+    if (sessionStanding(session, noteOf.get(session.id), nowMs) !== 'held') continue;
     let list = byClient.get(session.clientId);
     if (!list) {
       list = [];

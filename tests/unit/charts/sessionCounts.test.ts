@@ -4,6 +4,7 @@ import { timelineSummary } from '../../../renderer/src/features/charts/clientSum
 import { clientFacts } from '../../../renderer/src/features/client/clientFacts';
 import { caseloadMetrics, clientMetrics } from '../../../shared/analytics';
 import { countingMinute } from '../../../shared/analytics/clientMetrics';
+import { caseloadMirror, clientMirror } from '../../../shared/analytics/mirror';
 import { note, rupture, session } from '../analytics/fixtures';
 
 /**
@@ -109,5 +110,24 @@ describe('a session still to come is counted nowhere until it has started, as in
   it('counts as of the current minute unless told', () => {
     expect(countingMinute(new Date('2025-02-01T10:07:31.250Z'))).toBe('2025-02-01T10:07:00.000Z');
     expect(() => clientMetrics('client-a', withBooked, withSigned, { now: 'soon' })).toThrow(RangeError);
+  });
+});
+
+describe('the mirror reads the same sessions (attune report said "18 sessions" over "the 24 noted sessions")', () => {
+  const now = '2025-02-01T00:00:00.000Z';
+
+  it("a client's: participation over the sessions held, a rupture's next session the next one held", () => {
+    const m = clientMirror('client-a', sessions, notes, { now });
+    expect(m.participation.map((p) => p.sessionId)).toEqual(['s1', 's2', 's3', 's4']);
+    expect(m.participationHalves).toMatchObject({ firstSessions: 2, secondSessions: 2 });
+    expect(m.episodes.map((e) => e.sessionId)).toEqual(['s1']);
+  });
+
+  it("the caseload's, and a session still to come is not read either", () => {
+    const booked = session('b1', '2025-02-08T10:00:00Z');
+    const c = caseloadMirror([...sessions, booked], [...notes, note('b1')], { now });
+    const halves = c.participationHalves;
+    expect(halves.firstSessions + halves.secondSessions).toBe(4);
+    expect(c.participationByMonth.reduce((n, month) => n + month.notes, 0)).toBe(4);
   });
 });

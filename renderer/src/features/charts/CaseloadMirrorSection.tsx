@@ -1,4 +1,5 @@
 import { useDeferredValue, useId, useMemo } from 'react';
+import { countingMinute } from '../../../../shared/analytics/clientMetrics';
 import type { DateRange } from '../../../../shared/analytics/dateRange';
 import {
   rememberedCaseloadMirror,
@@ -33,7 +34,12 @@ export function CaseloadMirrorSection({
   const mirror = useMemo(
     () =>
       ready
-        ? rememberedCaseloadMirror(source.sessions, source.notes, { range, concernLine, outcomeTotals })
+        ? rememberedCaseloadMirror(source.sessions, source.notes, {
+            range,
+            concernLine,
+            outcomeTotals,
+            now: countingMinute(),
+          })
         : null,
     [ready, source, range, concernLine, outcomeTotals],
   );

@@ -1,4 +1,5 @@
 import { useDeferredValue, useId, useMemo } from 'react';
+import { countingMinute } from '../../../../shared/analytics/clientMetrics';
 import type { DateRange } from '../../../../shared/analytics/dateRange';
 import {
   rememberedClientMirror,
@@ -39,6 +40,7 @@ export function ClientMirror(props: ClientMirrorProps) {
             range,
             concernLine,
             outcomeTotals,
+            now: countingMinute(),
           })
         : null,
     [ready, clientId, source, range, concernLine, outcomeTotals],
