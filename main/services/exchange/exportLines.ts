@@ -7,21 +7,28 @@ import type { ExportFile } from './exportFileSchema';
  * JSON.stringify cannot make; no one record comes near it.
  */
 export function exportLines(file: ExportFile): string[] {
+  return [...eachExportLine(file)];
+}
+
+/**
+ * exportLines one line at a time, made as they are asked for: a writer that takes them as they
+ * come holds one record's text at a time, not the whole file's, and can let other work run.
+ */
+export function* eachExportLine(file: ExportFile): Generator<string, void, undefined> {
   // JSON.stringify escapes line breaks inside strings, so every '\n' here starts a line and
   // indenting the lines of a part is indenting the part.
   const indented = (value: unknown, by: string) => JSON.stringify(value, null, 2).replaceAll('\n', `\n${by}`);
   const members = Object.entries(file).filter(([, value]) => value !== undefined);
-  const lines = ['{'];
-  members.forEach(([key, value], i) => {
+  yield '{';
+  for (const [i, [key, value]] of members.entries()) {
     const comma = i < members.length - 1 ? ',' : '';
     if (Array.isArray(value) && value.length > 0) {
-      lines.push(`  ${JSON.stringify(key)}: [`);
-      value.forEach((item, j) => {
-        lines.push(`    ${indented(item, '    ')}${j < value.length - 1 ? ',' : ''}`);
-      });
-      lines.push(`  ]${comma}`);
-    } else lines.push(`  ${JSON.stringify(key)}: ${indented(value, '  ')}${comma}`);
-  });
-  lines.push('}');
-  return lines;
+      yield `  ${JSON.stringify(key)}: [`;
+      for (const [j, item] of value.entries()) {
+        yield `    ${indented(item, '    ')}${j < value.length - 1 ? ',' : ''}`;
+      }
+      yield `  ]${comma}`;
+    } else yield `  ${JSON.stringify(key)}: ${indented(value, '  ')}${comma}`;
+  }
+  yield '}';
 }

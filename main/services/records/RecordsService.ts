@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/ipc/contracts/recordsContract';
 import { type Clock, isoNow } from '../Clock';
 import { countsOf } from '../exchange/exportFileSchema';
+import { eachExportLine } from '../exchange/exportLines';
 import { exportVault } from '../exchange/exportVault';
 import { checkImport, importIntoVault } from '../exchange/importIntoVault';
 import { readImportFile } from '../exchange/readImportFile';
@@ -16,6 +17,7 @@ import type { SettingsService } from '../SettingsService';
 import type { TemplateService } from '../TemplateService';
 import type { VaultSession } from '../VaultSession';
 import { clientExportFile } from './clientExportFile';
+import { exportSizeWarning } from './exportSizeWarning';
 import { importConflicts } from './importConflicts';
 import { draftRefusal, readRecordSet } from './readRecordSet';
 import { checkExportFolder, fileStem, freshNames, printedPdf, writeNewFile } from './recordFiles';
@@ -100,18 +102,22 @@ export class RecordsService {
     return { pdfPath, jsonPath, ...counts };
   }
 
-  /** The whole vault as one interchange file in `folder` (exportVault records it in the audit log). */
+  /**
+   * The whole vault as one interchange file in `folder` (exportVault records it in the audit log),
+   * with a warning when the file is too large to import.
+   */
   async exportAll(
     folder: string,
     includeProcessNotes: boolean,
-  ): Promise<{ path: string; counts: RecordCounts }> {
+  ): Promise<{ path: string; counts: RecordCounts; warning: string | null }> {
     const vault = this.deps.session.vault;
     await checkExportFolder(folder, this.deps.session.location);
     const now = isoNow(this.deps.clock);
     const file = await exportVault(vault, { includeProcessNotes, now });
     const [path] = await freshNames(folder, `attune-export-${now.slice(0, 10)}`, ['.json']);
-    await writeNewFile(path!, json(file));
-    return { path: path!, counts: countsOf(file) };
+    // A line at a time: a large practice's file is longer than V8's longest string.
+    const size = await writeNewFile(path!, eachExportLine(file));
+    return { path: path!, counts: countsOf(file), warning: exportSizeWarning(size) };
   }
 
   /** What importing the file at `path` would add, and every problem that would refuse it. */

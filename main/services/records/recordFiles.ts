@@ -1,8 +1,11 @@
 /** Writing exported records into a folder the user chose: never inside the vault, never over a file. */
-import { open, rm, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { aliasFileStem } from '../../../shared/review/reviewFiles';
+import { fsyncDir } from '../../vault/atomicWrite';
+import { randomHex } from '../../vault/binary';
+import { errorCode, nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 
 /** A file-name-safe stem from a client code: "C-01" stays, "A/B" becomes "A-B". */
 export const fileStem = (text: string): string => aliasFileStem(text);
@@ -56,32 +59,107 @@ export async function freshNames(
   );
 }
 
+/** How much text is gathered before a write: large enough to be quick, small beside the file. */
+const CHUNK_CHARACTERS = 1 << 20;
+
 /**
- * Writes `bytes` to a new file at `path` (readable by the user only), flushed to disk. Fails
- * rather than replace a file that appeared meanwhile; a partly written file is removed.
+ * Writes a new file at `path` (readable by the user only) that is never there half written, and
+ * never replaces a file that appeared meanwhile: `content` (bytes as they are, or lines each
+ * followed by a line break, taken as they come so the whole text is never one string) goes to a
+ * temp file beside it, flushed, then takes its name, and the folder is flushed. On any failure
+ * nothing is left. Returns the file's size in bytes.
  */
-export async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>>;
+export async function writeNewFile(
+  path: string,
+  content: Uint8Array | Iterable<string> | AsyncIterable<string>,
+  fs: VaultFs = nodeVaultFs,
+): Promise<number> {
+  const temp = `${path}.tmp-${randomHex(4)}`;
+  let fd: number | undefined;
   try {
-    handle = await open(path, 'wx', 0o600);
-  } catch (error) {
-    const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
+    fd = await fs.open(temp, 'wx', 0o600);
+  } catch {
     throw new AttuneError(
       'io',
-      exists
-        ? `A file named ${path} appeared while saving; nothing was replaced. Export again.`
-        : `Cannot write ${path}; check that the folder is writable and the drive has room.`,
+      `Cannot write ${path}; check that the folder is writable and the drive has room.`,
     );
   }
+  let size = 0;
+  let named = false;
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-  } catch {
-    await handle.close().catch(() => undefined);
-    await rm(path, { force: true });
-    throw new AttuneError('io', `Cannot write ${path}; check that the drive has room, then export again.`);
+    for await (const bytes of chunksOf(content)) {
+      await fs.write(fd, bytes, size);
+      size += bytes.length;
+    }
+    await fs.fsync(fd);
+    const closing = fd;
+    fd = undefined;
+    await fs.close(closing);
+    await takeName(fs, temp, path);
+    named = true;
+    await fsyncDir(fs, dirname(path));
+  } catch (error) {
+    if (fd !== undefined) await fs.close(fd).catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    // Not flushed into its folder, the file may vanish in a power cut: the user is told it failed,
+    // so it goes now rather than be trusted.
+    if (named) await fs.unlink(path).catch(() => undefined);
+    // A fault in what was being written (a bug) is not the drive's: it goes on as it is.
+    if (error instanceof AttuneError || errorCode(error) === undefined) throw error;
+    throw new AttuneError(
+      'io',
+      errorCode(error) === 'EEXIST' && !named
+        ? `A file named ${path} appeared while saving; nothing was replaced. Export again.`
+        : `Cannot write ${path}; check that the drive has room, then export again.`,
+    );
   }
+  return size;
+}
+
+/** `content` as buffers of about CHUNK_CHARACTERS each. */
+async function* chunksOf(
+  content: Uint8Array | Iterable<string> | AsyncIterable<string>,
+): AsyncGenerator<Buffer, void, undefined> {
+  if (content instanceof Uint8Array) {
+    yield Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    return;
+  }
+  let pending: string[] = [];
+  let length = 0;
+  for await (const line of content) {
+    pending.push(line, '\n');
+    length += line.length + 1;
+    if (length >= CHUNK_CHARACTERS) {
+      yield Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield Buffer.from(pending.join(''), 'utf8');
+}
+
+/**
+ * Gives the written temp file its name without replacing anything there: a hard link fails if the
+ * name is taken. A drive without hard links (FAT, exFAT, some network shares) gets a rename, which
+ * would replace, after a look that the name is still free.
+ */
+async function takeName(fs: VaultFs, temp: string, path: string): Promise<void> {
+  try {
+    await fs.link(temp, path);
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') throw error;
+    const taken = await fs.lstat(path).then(
+      () => true,
+      (missing: unknown) => {
+        if (errorCode(missing) === 'ENOENT') return false;
+        throw missing;
+      },
+    );
+    if (taken) throw Object.assign(new Error(`${path} exists`), { code: 'EEXIST' });
+    await fs.rename(temp, path);
+    return;
+  }
+  await fs.unlink(temp);
 }
 
 /** The PDF bytes from the shell's print, checked to be a PDF. */

@@ -124,13 +124,16 @@ export const recordsContract = {
     input: z.strictObject({ clientId: recordIdSchema, folder: folderInput }),
     output: returns<Saved<ClientRecordExport>>(),
   },
-  /** The whole vault in the interchange format; process notes only when asked. */
+  /**
+   * The whole vault in the interchange format; process notes only when asked. `warning` says the
+   * file is too large to import as it stands (null when it is not).
+   */
   'records:exportAll': {
     input: z.strictObject({
       folder: folderInput,
       includeProcessNotes: z.boolean({ error: 'Say whether to include process notes.' }),
     }),
-    output: returns<Saved<{ path: string; counts: RecordCounts }>>(),
+    output: returns<Saved<{ path: string; counts: RecordCounts; warning: string | null }>>(),
   },
   /** Checks an interchange file as `records:import` would, and says what it would add. */
   'records:previewImport': {

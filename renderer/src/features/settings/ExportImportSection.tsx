@@ -34,9 +34,12 @@ export function ExportImportSection() {
   const processId = useId();
   const [includeProcess, setIncludeProcess] = useState(false);
   const [busy, setBusy] = useState<'export' | 'check' | 'import' | null>(null);
-  const [exported, setExported] = useState<{ path: string; counts: RecordCounts; fileId: string } | null>(
-    null,
-  );
+  const [exported, setExported] = useState<{
+    path: string;
+    counts: RecordCounts;
+    warning: string | null;
+    fileId: string;
+  } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [pending, setPending] = useState<{ path: string; summary: ImportSummary } | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -132,6 +135,7 @@ export function ExportImportSection() {
             <ShowInFolderButton fileId={exported.fileId} />
           </p>
         )}
+        {exported?.warning && <p className="notice">{exported.warning}</p>}
       </div>
       {exportError && (
         <p role="alert" className="error">
