@@ -31,6 +31,8 @@ export const longUnitTests = [
   'tests/unit/ipc/routerFuzz.test.ts',
   // Exports of 205 MB and 540 MB (past V8's longest string) written to disk: 15 s and 1.5 GB.
   'tests/unit/cli/largeExport.test.ts',
+  // The app's Export all records of real vaults of 205 MB and 540 MB of notes: built and exported.
+  'tests/unit/records/largeExportAll.test.ts',
 ];
 
 /**
