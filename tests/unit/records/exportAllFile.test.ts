@@ -85,6 +85,24 @@ describe('writeNewFile', () => {
     expect(await readdir(folder)).toEqual(['out.json']);
   });
 
+  it('on a drive without hard links (FAT, exFAT) is renamed into place, and still never over a file', async () => {
+    const folder = await tempDir('attune-records-');
+    const noLinks: VaultFs = {
+      ...nodeVaultFs,
+      link: async () => {
+        throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+      },
+    };
+    expect(await writeNewFile(join(folder, 'a.json'), ['{}'], noLinks)).toBe(3);
+    expect(await readFile(join(folder, 'a.json'), 'utf8')).toBe('{}\n');
+    await writeFile(join(folder, 'b.json'), 'theirs');
+    expect(await expectKind(writeNewFile(join(folder, 'b.json'), ['{}'], noLinks), 'io')).toMatch(
+      /appeared while saving; nothing was replaced/,
+    );
+    expect(await readFile(join(folder, 'b.json'), 'utf8')).toBe('theirs');
+    expect((await readdir(folder)).sort()).toEqual(['a.json', 'b.json']);
+  });
+
   it('flushes the file before it takes its name, and the folder after', async () => {
     const path = join(await tempDir('attune-records-'), 'out.json');
     const steps: string[] = [];
