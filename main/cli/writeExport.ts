@@ -1,6 +1,7 @@
 import { plural } from '../../shared/plural';
 import { type ExportFile, MAX_IMPORT_BYTES } from '../services/exchange/exportFileSchema';
 import { exportLines } from '../services/exchange/exportLines';
+import { exportMegabytes } from '../services/records/exportSizeWarning';
 import { atomicWriteFile } from '../vault/atomicWrite';
 import { fileWriteFailure } from '../vault/vaultErrors';
 import { nodeVaultFs } from '../vault/vaultFs';
@@ -43,7 +44,7 @@ export async function writeExport(
   // A file import refuses is no way to move the vault: say so while the vault is still there.
   if (size > MAX_IMPORT_BYTES) {
     io.err(
-      `This file is ${Math.round(size / 1024 / 1024)} MB, more than \`attune import\` takes (200 MB): it cannot be imported as it stands. ` +
+      `This file is ${exportMegabytes(size)} MB, more than \`attune import\` takes (200 MB): it cannot be imported as it stands. ` +
         'To move the vault to another computer, copy it with `attune backup` instead.',
     );
   }

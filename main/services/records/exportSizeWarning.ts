@@ -1,5 +1,10 @@
 import { MAX_IMPORT_BYTES } from '../exchange/exportFileSchema';
 
+/** A file's size in MB to one decimal, rounded up as the import's refusal is: a file just over is never "200 MB". */
+export function exportMegabytes(bytes: number): string {
+  return (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
+}
+
 /**
  * What the app says of an export of `bytes` that import would refuse, or null when it would take
  * it: the export is written all the same (it is a full, readable copy), but it is no way to move
@@ -7,8 +12,7 @@ import { MAX_IMPORT_BYTES } from '../exchange/exportFileSchema';
  */
 export function exportSizeWarning(bytes: number): string | null {
   if (bytes <= MAX_IMPORT_BYTES) return null;
-  // Rounded up, as the import's refusal is, so a file just over is never said to be 200 MB.
-  const mb = (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
+  const mb = exportMegabytes(bytes);
   return (
     `This file is ${mb} MB, more than Attune imports (200 MB), so it cannot be imported as it stands. ` +
     'To move the whole vault to another computer, use a backup instead: Back up now in Settings → Backups, ' +
