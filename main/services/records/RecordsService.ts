@@ -156,6 +156,7 @@ function looseCounts(data: unknown): RecordCounts {
     notes: lengthOf('notes'),
     processNotes: lengthOf('processNotes'),
     templates: lengthOf('templates'),
+    measures: lengthOf('measures'),
     treatmentPlans: lengthOf('treatmentPlans'),
     diagnoses: lengthOf('diagnoses'),
     safetyPlans: lengthOf('safetyPlans'),

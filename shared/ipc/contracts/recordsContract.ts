@@ -58,6 +58,8 @@ export interface RecordCounts {
   notes: number;
   processNotes: number;
   templates: number;
+  /** Outcome measures (interchange version 2 on). */
+  measures?: number;
   /** Treatment plan versions, diagnoses and safety plans (interchange version 3). */
   treatmentPlans?: number;
   diagnoses?: number;

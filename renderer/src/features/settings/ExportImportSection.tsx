@@ -3,19 +3,12 @@ import type { ImportSummary, RecordCounts } from '../../../../shared/ipc/contrac
 import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { call, messageOf } from '../../data/api';
 import { fillIndex } from '../../data/fillIndex';
+import { countsText } from './countsText';
 import '../records/records.css';
 import { ArrowLeftRight } from 'lucide-react';
 import { plural } from '../../../../shared/plural';
 import { Icon } from '../../components/Icon';
 
-const countsText = (c: RecordCounts) =>
-  `${plural(c.clients, 'client')}, ${plural(c.sessions, 'session')}, ${plural(c.notes, 'note')}, ` +
-  `${plural(c.processNotes, 'process note')}, ` +
-  // Files before interchange version 3 carry none of these: left out rather than "0 diagnoses".
-  (c.treatmentPlans ? `${plural(c.treatmentPlans, 'treatment plan version')}, ` : '') +
-  (c.diagnoses ? `${plural(c.diagnoses, 'diagnosis', 'diagnoses')}, ` : '') +
-  (c.safetyPlans ? `${plural(c.safetyPlans, 'safety plan')}, ` : '') +
-  plural(c.templates, 'template');
 const settingsText: Record<ImportSummary['settings'], string> = {
   imported: 'this vault has no settings yet, so it takes the file’s',
   merged: 'your settings are kept; the file’s own rupture markers and strategies are added',
@@ -110,9 +103,9 @@ export function ExportImportSection() {
       </h2>
       <h3>Export</h3>
       <p>
-        Saves every client, session, note and template as one JSON file in Attune’s interchange format, in a
-        folder you choose. The file is not encrypted: keep it somewhere safe and delete it when you no longer
-        need it.
+        Saves every record (clients, sessions, notes, measures, treatment plans, diagnoses, safety plans and
+        templates) as one JSON file in Attune’s interchange format, in a folder you choose. The file is not
+        encrypted: keep it somewhere safe and delete it when you no longer need it.
       </p>
       <div className="choice">
         <input
