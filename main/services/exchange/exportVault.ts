@@ -113,6 +113,8 @@ export async function exportVault(vault: ExchangeVault, options: ExportOptions):
     templates,
     ...(settings ? { settings } : {}),
   };
+  // Recorded before the file is written, on purpose: an export the audit log cannot record never
+  // happens (fail closed), and one whose write then fails stays recorded as the attempt it was.
   await vault.appendAudit('export', {
     format: 'json',
     ...countsOf(file),
