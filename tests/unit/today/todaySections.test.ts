@@ -61,6 +61,7 @@ describe('Today', () => {
     session('tomorrow', daysAgo(-1)),
     session('next-week', daysAgo(-7)),
     session('ahead-with-draft', daysAgo(-2)),
+    session('called-off-ahead', daysAgo(-3), 'cancelled'),
   ];
   const notes = [
     note('oldest-draft', 'draft'),
@@ -104,7 +105,7 @@ describe('Today', () => {
     expect(ids(sections, 'signed')).toEqual(['signed-today', 'signed-yesterday']);
   });
 
-  it('lists sessions still to come, soonest first, a note written ahead with its draft', () => {
+  it('lists sessions still to come, soonest first, a note written ahead with its draft, not one called off', () => {
     expect(ids(sections, 'upcoming')).toEqual(['tomorrow', 'ahead-with-draft', 'next-week']);
     const ahead = sections.find((s) => s.id === 'upcoming')!.rows[1]!;
     expect(ahead.note?.status).toBe('draft');

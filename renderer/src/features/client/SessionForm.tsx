@@ -14,10 +14,7 @@ import { call, messageOf } from '../../data/api';
 import { useClient } from '../../data/hooks';
 import { putSession } from '../../data/summaryIndex';
 import { useUnsavedForm } from '../../data/unsavedForms';
-import { formatDate, isoLocalDateTime } from '../../format/dates';
-
-/** Each checked field's input, by the name its errors carry, in the form's order. */
-const fieldIds = { startsAt: 'session-start', durationMinutes: 'session-duration' } as const;
+import { formatDate, formatDateTime, isoLocalDateTime } from '../../format/dates';
 
 /**
  * The picker's value ('yyyy-mm-ddThh:mm', local time) as the instant to store, or what to say: the
@@ -35,23 +32,37 @@ function startFromPicker(value: string): string | { problem: string } {
 /** The key under which what is typed into a client's new-session form is kept until saved or cancelled. */
 export const sessionFormKey = (clientId: string): string => `session:new:${clientId}`;
 
+/** The key under which the changes typed into a session's edit form are kept. */
+export const sessionEditKey = (sessionId: string): string => `session:edit:${sessionId}`;
+
 /**
- * Records a session for a client. What is typed is kept (unsavedForms.ts) when the screen is
- * left or the vault locks, until it is saved or cancelled: the client's page opens the form again.
+ * Records a session for a client, or with `session` changes one (its date, length, modality or
+ * attendance: a booked session the client called off is marked cancelled). What is typed is kept
+ * (unsavedForms.ts) when the screen is left or the vault locks, until it is saved or cancelled:
+ * the client's page opens the form again.
  */
 export function SessionForm({
   clientId,
+  session,
   onDone,
 }: {
   clientId: string;
+  session?: Session | undefined;
   onDone: (session: Session | null) => void;
 }) {
-  const [fields, change, forget] = useUnsavedForm(sessionFormKey(clientId), () => ({
-    startsAt: isoLocalDateTime(new Date()),
-    duration: '50',
-    modality: 'in-person' as Session['modality'],
-    attendance: 'attended' as Session['attendance'],
-  }));
+  const [fields, change, forget] = useUnsavedForm(
+    session ? sessionEditKey(session.id) : sessionFormKey(clientId),
+    () => ({
+      startsAt: isoLocalDateTime(session ? new Date(session.startsAt) : new Date()),
+      duration: String(session?.durationMinutes ?? 50),
+      modality: session?.modality ?? ('in-person' as Session['modality']),
+      attendance: session?.attendance ?? ('attended' as Session['attendance']),
+    }),
+  );
+  const title = session ? `Edit session of ${formatDateTime(session.startsAt)}` : 'New session';
+  // Its own ids: the new-session form may be open beside it.
+  const idPrefix = session ? 'session-edit' : 'session';
+  const fieldIds = { startsAt: `${idPrefix}-start`, durationMinutes: `${idPrefix}-duration` };
   const { startsAt, duration, modality, attendance } = fields;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const form = useFocusOnOpen<HTMLFormElement>();
@@ -83,58 +94,61 @@ export function SessionForm({
     }
     setErrors({});
     try {
-      const session = await call('sessions:create', parsed.data);
-      putSession(session);
+      const { clientId: _, ...changes } = parsed.data;
+      const saved = session
+        ? await call('sessions:update', { id: session.id, changes })
+        : await call('sessions:create', parsed.data);
+      putSession(saved);
       forget();
-      onDone(session);
+      onDone(saved);
     } catch (failure) {
       setErrors({ _: messageOf(failure) });
     }
   }
 
   return (
-    <form ref={form} className="card" onSubmit={submit} aria-label="New session" noValidate>
-      <h2>New session</h2>
+    <form ref={form} className="card" onSubmit={submit} aria-label={title} noValidate>
+      <h2>{title}</h2>
       <div className="grid2">
         <div>
-          <label htmlFor="session-start">Date and time</label>
+          <label htmlFor={`${idPrefix}-start`}>Date and time</label>
           <input
-            id="session-start"
+            id={`${idPrefix}-start`}
             type="datetime-local"
             value={startsAt}
             onChange={(e) => change({ startsAt: e.target.value })}
             aria-invalid={Boolean(errors.startsAt)}
             aria-describedby={describedBy(
-              early && 'session-start-early',
-              errors.startsAt && 'session-start-error',
+              early && `${idPrefix}-start-early`,
+              errors.startsAt && `${idPrefix}-start-error`,
             )}
           />
           {early && (
-            <p id="session-start-early" className="muted small">
+            <p id={`${idPrefix}-start-early`} className="muted small">
               This is before {early.code}’s start date ({formatDate(early.startDate)}). Check the date, or
               change the client’s start date.
             </p>
           )}
-          <FieldError id="session-start-error" message={errors.startsAt} />
+          <FieldError id={`${idPrefix}-start-error`} message={errors.startsAt} />
         </div>
         <div>
-          <label htmlFor="session-duration">Duration (minutes)</label>
+          <label htmlFor={`${idPrefix}-duration`}>Duration (minutes)</label>
           <input
-            id="session-duration"
+            id={`${idPrefix}-duration`}
             type="number"
             min={1}
             max={600}
             value={duration}
             onChange={(e) => change({ duration: e.target.value })}
             aria-invalid={Boolean(errors.durationMinutes)}
-            aria-describedby={errors.durationMinutes ? 'session-duration-error' : undefined}
+            aria-describedby={errors.durationMinutes ? `${idPrefix}-duration-error` : undefined}
           />
-          <FieldError id="session-duration-error" message={errors.durationMinutes} />
+          <FieldError id={`${idPrefix}-duration-error`} message={errors.durationMinutes} />
         </div>
         <div>
-          <label htmlFor="session-modality">Modality</label>
+          <label htmlFor={`${idPrefix}-modality`}>Modality</label>
           <select
-            id="session-modality"
+            id={`${idPrefix}-modality`}
             value={modality}
             onChange={(e) => change({ modality: e.target.value as Session['modality'] })}
           >
@@ -146,9 +160,9 @@ export function SessionForm({
           </select>
         </div>
         <div>
-          <label htmlFor="session-attendance">Attendance</label>
+          <label htmlFor={`${idPrefix}-attendance`}>Attendance</label>
           <select
-            id="session-attendance"
+            id={`${idPrefix}-attendance`}
             value={attendance}
             onChange={(e) => change({ attendance: e.target.value as Session['attendance'] })}
           >

@@ -24,6 +24,7 @@ export function SessionTable({
   onOpenNote,
   onNewNote,
   onOpenProcessNote,
+  onEditSession,
   sessionComments,
   lateEntryAfterHours = DEFAULT_LATE_ENTRY_AFTER_HOURS,
 }: {
@@ -33,6 +34,8 @@ export function SessionTable({
   onNewNote: (sessionId: string) => void;
   /** Opens the session's private process note alone (with or without a progress note). */
   onOpenProcessNote?: ((sessionId: string) => void) | undefined;
+  /** Opens the form that changes a session (offered until its note is signed, which fixes it). */
+  onEditSession?: ((sessionId: string) => void) | undefined;
   /** The returned supervisor comments of a session, shown in their own column when given. */
   sessionComments?: ((row: SessionRow) => ReactNode) | undefined;
   /** The late-entry limit from Settings: signed notes past it are labelled "Late entry". */
@@ -133,6 +136,7 @@ export function SessionTable({
                   onOpenNote={onOpenNote}
                   onNewNote={onNewNote}
                   onOpenProcessNote={onOpenProcessNote}
+                  onEditSession={onEditSession}
                   comments={sessionComments?.(row)}
                   hasComments={sessionComments !== undefined}
                   lateEntryAfterHours={lateEntryAfterHours}
@@ -151,6 +155,7 @@ function SessionCells({
   onOpenNote,
   onNewNote,
   onOpenProcessNote,
+  onEditSession,
   comments,
   hasComments,
   lateEntryAfterHours,
@@ -159,19 +164,40 @@ function SessionCells({
   onOpenNote: (noteId: string) => void;
   onNewNote: (sessionId: string) => void;
   onOpenProcessNote: ((sessionId: string) => void) | undefined;
+  onEditSession: ((sessionId: string) => void) | undefined;
   comments: ReactNode;
   hasComments: boolean;
   lateEntryAfterHours: number;
 }) {
   const { session, note } = row;
   const when = formatDateTime(session.startsAt);
+  const date = (
+    <>
+      {formatDate(session.startsAt)}
+      <span className="session-time">, {formatTime(session.startsAt)}</span>
+    </>
+  );
   const unresolved = note?.ruptures.filter((r) => r.outcome === 'unresolved').length ?? 0;
   return (
     <>
       {/* The time and the session's length and modality give way first in a narrow table (client.css). */}
       <td className="num">
-        {formatDate(session.startsAt)}
-        <span className="session-time">, {formatTime(session.startsAt)}</span>
+        {/* The date opens the session's form (a booked session called off, a date mistyped), until
+            its note is signed, which fixes the session too. In the date's place, so the row keeps
+            its one line in a narrow window. */}
+        {onEditSession && note?.status !== 'signed' ? (
+          <button
+            type="button"
+            className="link session-date-link"
+            onClick={() => onEditSession(session.id)}
+            aria-label={`Edit session of ${when}`}
+            title="Edit this session: date, length, modality, attendance"
+          >
+            {date}
+          </button>
+        ) : (
+          date
+        )}
       </td>
       <td className="col-session">
         <span className="session-detail">

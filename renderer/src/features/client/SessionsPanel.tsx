@@ -1,8 +1,9 @@
 import { Plus } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Template } from '../../../../shared/domain/templates';
 import { type SessionRow, useSettings } from '../../data/hooks';
-import { SessionForm } from './SessionForm';
+import { unsavedForms } from '../../data/unsavedForms';
+import { SessionForm, sessionEditKey } from './SessionForm';
 import { SessionTable } from './SessionTable';
 
 /** The Sessions tab: the template for new notes, the new-session form, and the sessions newest first. */
@@ -34,6 +35,11 @@ export function SessionsPanel({
 }) {
   // For the late-entry labels (a signed note past the limit in Settings).
   const { lateEntryAfterHours } = useSettings();
+  // The session being changed; else one whose edit was left unsaved (the screen left, or a lock).
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing =
+    rows?.find((row) => row.session.id === editingId) ??
+    (editingId === null ? rows?.find((row) => unsavedForms.has(sessionEditKey(row.session.id))) : undefined);
   if (rows === undefined) return <p className="muted">Loading sessions…</p>;
   const empty = rows.length === 0;
   return (
@@ -64,12 +70,21 @@ export function SessionsPanel({
         </div>
       )}
       {adding && <SessionForm clientId={clientId} onDone={() => onAdding(false)} />}
+      {editing && (
+        <SessionForm
+          key={editing.session.id}
+          clientId={clientId}
+          session={editing.session}
+          onDone={() => setEditingId(null)}
+        />
+      )}
       {empty ? null : (
         <SessionTable
           rows={rows}
           onOpenNote={onOpenNote}
           onNewNote={onNewNote}
           onOpenProcessNote={onOpenProcessNote}
+          onEditSession={setEditingId}
           sessionComments={sessionComments}
           lateEntryAfterHours={lateEntryAfterHours}
         />

@@ -76,7 +76,7 @@ export interface TodaySource {
  * overdue on top); older sessions without a signed note, a draft or no note at all, oldest first
  * (the note forgotten longest is the one most overdue, never hidden); notes signed in the last
  * week, newest first; sessions still to come, soonest first, with their note if one was started
- * ahead. Cancelled sessions without a note need none and are left out of the first two. Unsigned
+ * ahead. Cancelled sessions without a note need none and are left out, upcoming ones too. Unsigned
  * rows past the user's draft reminder limit are marked overdue, signed rows past the late-entry
  * limit carry their late entry.
  */
@@ -95,6 +95,8 @@ export function todaySections(
     const at = Date.parse(session.startsAt);
     const note = noteBySession.get(session.id);
     const row: TodayRow = { session, note, client: clients.get(session.clientId) };
+    // A cancelled session without a note needs none, and one to come will not take place.
+    if (session.attendance === 'cancelled' && !note) continue;
     // A session to come is upcoming whether or not its note was started (its row carries the note).
     if (at > nowMs) {
       upcoming.push(row);
@@ -107,7 +109,6 @@ export function todaySections(
       }
       continue;
     }
-    if (session.attendance === 'cancelled' && !note) continue;
     // Every past session still unsigned can be overdue; the limit is at most the window's 14 days.
     row.overdue = noteOverdue(session.startsAt, now, limits.draftReminderDays);
     if (nowMs - at <= UNSIGNED_WINDOW_DAYS * DAY) unsigned.push(row);
