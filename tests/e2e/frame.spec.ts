@@ -139,7 +139,16 @@ test('Enter in the Sign dialog’s name field signs the note, as Enter in a form
   await name.press('Enter');
   await expect(dialog.getByRole('alert')).toHaveText('Enter your name as it should appear on signed notes.');
   await expect(dialog).toBeVisible();
+  // Said at the field, which is marked and keeps the focus; so is a Sign pressed without it.
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/Enter your name as it should appear on signed notes\./);
+  await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(name).toBeFocused();
   await name.fill('Dr. Ada Quill');
+  // Typing takes the message back.
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true');
   await name.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByText(/Signed on .* by Dr\. Ada Quill/)).toBeVisible();

@@ -11,6 +11,7 @@ import {
 import { draftOfNote } from '../../../../shared/domain/draftOfNote';
 import { emptyRiskAssessment } from '../../../../shared/domain/riskSchema';
 import { planPrompt } from '../../../../shared/domain/templates';
+import type { SigningState } from '../../components/SignerNameField';
 import { useSessionOfNote } from '../../data/hooks';
 import { rememberTab } from '../client/clientTab';
 import { HandToClient } from '../clientEntry';
@@ -161,7 +162,7 @@ function LoadedNoteEditor({
     const labels = Object.fromEntries(template.baseSections.map((s) => [s.id, s.label]));
     return draftDifferences(draftOfNote(data.note), held.held.value, labels);
   }, [held, template, data.note]);
-  const [signing, setSigning] = useState<{ busy: boolean; error: string | null } | null>(null);
+  const [signing, setSigning] = useState<SigningState | null>(null);
   const [justSigned, setJustSigned] = useState(false);
   const problems = useMemo(
     () => errorList(errors, (path) => problemPlace(path, template.baseSections)),
@@ -187,10 +188,19 @@ function LoadedNoteEditor({
   // Signing records a name: asked for at the first signature if Settings has none.
   const [nameKnown, setNameKnown] = useState(() => Boolean(settings.clinicianName?.trim()));
   const [signerName, setSignerName] = useState('');
+  // Typing the name takes back "Enter your name": the field is no longer empty.
+  const changeSignerName = useCallback((name: string) => {
+    setSignerName(name);
+    setSigning((s) => (s?.nameMissing ? { ...s, nameMissing: undefined } : s));
+  }, []);
   const confirmSign = useCallback(async () => {
     const name = signerName.trim();
     if (!nameKnown && !name) {
-      setSigning({ busy: false, error: 'Enter your name as it should appear on signed notes.' });
+      setSigning({
+        busy: false,
+        error: null,
+        nameMissing: { message: 'Enter your name as it should appear on signed notes.' },
+      });
       return;
     }
     setSigning({ busy: true, error: null });
@@ -287,7 +297,7 @@ function LoadedNoteEditor({
         lateEntryAfterHours={settings.lateEntryAfterHours}
         nameKnown={nameKnown}
         signerName={signerName}
-        onSignerNameChange={setSignerName}
+        onSignerNameChange={changeSignerName}
         onConfirm={confirmSign}
         onCancel={cancelSign}
       />

@@ -4,11 +4,12 @@ import { dimensions } from '../../../../shared/domain/dimensions';
 import { wouldBeLateEntry } from '../../../../shared/domain/lateEntry';
 import { type RiskAssessment, riskSigningProblems } from '../../../../shared/domain/riskSchema';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SignerNameField, type SigningState } from '../../components/SignerNameField';
 import { formatDateTime } from '../../format/dates';
 
 export interface SignNoteDialogProps {
-  /** null while closed; `busy` while signing, `error` when signing failed. */
-  signing: { busy: boolean; error: string | null } | null;
+  /** null while closed; `busy` while signing, `error` when signing failed, `nameMissing` when Sign had no name. */
+  signing: SigningState | null;
   risk: RiskAssessment | null;
   /** The note's attunement, or null when its template has no attunement section (nothing to warn of). */
   attunement: Attunement | null;
@@ -115,18 +116,13 @@ export const SignNoteDialog = memo(function SignNoteDialog({
           </p>
         )}
       {!nameKnown && (
-        <div className="field">
-          <label htmlFor="signer-name">Your name, as it should appear on signed notes</label>
-          <input
-            id="signer-name"
-            type="text"
-            autoComplete="name"
-            maxLength={200}
-            value={signerName}
-            onChange={(event) => onSignerNameChange(event.target.value)}
-          />
-          <p className="muted">Saved in Settings for your later signatures; you can change it there.</p>
-        </div>
+        <SignerNameField
+          label="Your name, as it should appear on signed notes"
+          hint="Saved in Settings for your later signatures; you can change it there."
+          value={signerName}
+          onChange={onSignerNameChange}
+          missing={signing?.nameMissing ?? null}
+        />
       )}
     </ConfirmDialog>
   );

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { TreatmentPlan } from '../../../../shared/domain/treatmentPlanSchema';
 import { ConfirmableButton } from '../../components/ConfirmableButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SignerNameField, type SigningState } from '../../components/SignerNameField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useAddedRowFocus } from '../../components/useAddedRowFocus';
 import { ApiError, call, messageOf } from '../../data/api';
@@ -34,7 +35,7 @@ export function PlanEditor({
   const { content, setContent, errors } = draft;
   const settings = useSettings();
   const headingId = useId();
-  const [signing, setSigning] = useState<{ busy: boolean; error: string | null } | null>(null);
+  const [signing, setSigning] = useState<SigningState | null>(null);
   const [signerName, setSignerName] = useState('');
   const [discardError, setDiscardError] = useState<string | null>(null);
   const nameKnown = Boolean(settings.clinicianName?.trim());
@@ -48,7 +49,11 @@ export function PlanEditor({
   async function confirmSign() {
     const name = signerName.trim();
     if (!nameKnown && !name) {
-      setSigning({ busy: false, error: 'Enter your name as it should appear on the signed plan.' });
+      setSigning({
+        busy: false,
+        error: null,
+        nameMissing: { message: 'Enter your name as it should appear on the signed plan.' },
+      });
       return;
     }
     setSigning({ busy: true, error: null });
@@ -260,15 +265,15 @@ export function PlanEditor({
         {nameKnown ? (
           <p>It will be signed as {settings.clinicianName}.</p>
         ) : (
-          <div className="field">
-            <label htmlFor={`${headingId}-signer`}>Your name, as it appears on signed records</label>
-            <input
-              id={`${headingId}-signer`}
-              type="text"
-              value={signerName}
-              onChange={(event) => setSignerName(event.target.value)}
-            />
-          </div>
+          <SignerNameField
+            label="Your name, as it appears on signed records"
+            value={signerName}
+            onChange={(name) => {
+              setSignerName(name);
+              setSigning((s) => (s?.nameMissing ? { ...s, nameMissing: undefined } : s));
+            }}
+            missing={signing?.nameMissing ?? null}
+          />
         )}
       </ConfirmDialog>
     </section>
