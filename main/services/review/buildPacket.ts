@@ -5,6 +5,7 @@
  * the vault.
  */
 import { clientSessionsInRange } from '../../../shared/analytics/clientMetrics';
+import { sessionStanding } from '../../../shared/analytics/notesBySession';
 import type { Client } from '../../../shared/domain/clientSchema';
 import { isoDateSchema } from '../../../shared/domain/fields';
 import type { Template } from '../../../shared/domain/templates';
@@ -80,7 +81,7 @@ export async function buildPacket(
   now = new Date(),
 ): Promise<BuiltPacket> {
   const client = await clientById(vault, request.clientId);
-  const sessions = await chooseSessions(vault, client, request);
+  const sessions = await chooseSessions(vault, client, request, now);
   const previous = (await valuesOf<ReviewExportRecord>(vault, reviewKinds.export)).sort((a, b) =>
     a.createdAt < b.createdAt ? -1 : 1,
   );
@@ -213,7 +214,7 @@ export async function buildPacket(
 }
 
 /** The client's sessions in range (and among those picked), earliest first. */
-async function chooseSessions(vault: ReviewVault, client: Client, request: PacketRequest) {
+async function chooseSessions(vault: ReviewVault, client: Client, request: PacketRequest, now: Date) {
   for (const [flag, value] of [
     ['from', request.from],
     ['to', request.to],
@@ -248,13 +249,23 @@ async function chooseSessions(vault: ReviewVault, client: Client, request: Packe
       'No session of this client falls in the chosen dates; choose other dates or sessions.',
     );
   }
-  if (chosen.length > MAX_PACKET_SESSIONS) {
+  // A session still to come has nothing to review, and a packet with shifted dates could not tell
+  // it from one held (its time stands for the packet's): left out, as the charts leave it out.
+  const noteOf = await notesOfSessions(vault, new Set(chosen.map((s) => s.id)));
+  const past = chosen.filter((s) => sessionStanding(s, noteOf.get(s.id), now.getTime()) !== 'to-come');
+  if (past.length === 0) {
+    throw new AttuneError(
+      'invalid-input',
+      'Every chosen session is still to come; a packet holds sessions that have taken place (or were cancelled or missed).',
+    );
+  }
+  if (past.length > MAX_PACKET_SESSIONS) {
     throw new AttuneError(
       'invalid-input',
       `A packet holds at most ${MAX_PACKET_SESSIONS} sessions; choose a shorter range.`,
     );
   }
-  return chosen;
+  return past;
 }
 
 function chooseAlias(

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clientMetrics } from '../../../shared/analytics/clientMetrics';
-import { summarizeNote } from '../../../shared/summaries/noteSummary';
-import { packetMetrics } from '../../../shared/review/packetAnalytics';
-import type { ReviewPacket } from '../../../shared/review/packetSchema';
 import { generateDemo } from '../../../main/services/demo/generateDemo';
 import { writeDemo } from '../../../main/services/demo/writeDemo';
 import { openPacketFile } from '../../../main/services/review/reviewFiles';
+import { clientMetrics } from '../../../shared/analytics/clientMetrics';
+import { sessionStanding } from '../../../shared/analytics/notesBySession';
+import { packetMetrics } from '../../../shared/review/packetAnalytics';
+import type { ReviewPacket } from '../../../shared/review/packetSchema';
+import { summarizeNote } from '../../../shared/summaries/noteSummary';
 import {
   CLIENT_NAME,
   everything,
@@ -308,7 +309,8 @@ describe('building a review packet', () => {
   });
 
   it('picks one client’s notes out of a caseload, first in one pass, then from what it remembers', async () => {
-    const { session, review } = await openReviewHarness();
+    // After the demo's last session (2025-06-27): every session has taken place.
+    const { session, review } = await openReviewHarness('2025-07-01T10:00:00.000Z');
     const data = generateDemo({ clients: 3, sessionsPerClient: 30, seed: 7 });
     await writeDemo(session.vault, data);
     const client = data.clients[1]!;
@@ -331,5 +333,33 @@ describe('building a review packet', () => {
       expect(packet.processNotes).toHaveLength(ownProcess.length);
       expect(JSON.stringify(packet)).not.toContain(client.id);
     }
+  });
+
+  it('leaves out the sessions still to come, and refuses a choice of them alone (the metrics then count as the charts do)', async () => {
+    // The clock stands at 2025-06-02; the demo's sessions run weekly to 2025-06-27.
+    const { session, review } = await openReviewHarness();
+    const data = generateDemo({ clients: 1, sessionsPerClient: 12, seed: 3 });
+    // One more booked for July, without a note yet.
+    const last = data.sessions.at(-1)!;
+    data.sessions.push({ ...last, id: 'booked-for-july', startsAt: '2025-07-14T10:00:00.000Z' });
+    await writeDemo(session.vault, data);
+    const client = data.clients[0]!;
+    const now = '2025-06-02T10:00:00.000Z';
+    const noteOf = new Map(data.notes.map((n) => [n.sessionId, n]));
+    // Not started, and no signed note to say it took place (a draft written ahead, or none).
+    const toCome = data.sessions.filter(
+      (s) => sessionStanding(s, noteOf.get(s.id), Date.parse(now)) === 'to-come',
+    );
+    expect(toCome.length).toBeGreaterThan(0);
+    const request = { clientId: client.id, include: everything, extraNames: [], shiftDates: true };
+    const packet = await review.preview(request);
+    expect(packet.sessions).toHaveLength(13 - toCome.length);
+    const summaries = data.notes.map(summarizeNote);
+    expect(packetMetrics(packet).sessionCount).toBe(
+      clientMetrics(client.id, data.sessions, summaries, { now }).sessionCount,
+    );
+    await expect(review.preview({ ...request, sessionIds: toCome.map((s) => s.id) })).rejects.toThrow(
+      /Every chosen session is still to come/,
+    );
   });
 });
