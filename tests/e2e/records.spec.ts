@@ -343,13 +343,19 @@ test('full export from Settings, then import into a second profile with a summar
     await expect(op.getByRole('button', { name: 'C-021', exact: true })).toBeVisible();
   });
 
-  await test.step('the same file again: every record conflicts', async () => {
+  await test.step('the same file again: every record conflicts, said in one sentence as attune import says it', async () => {
     await op.getByRole('button', { name: 'Settings', exact: true }).click();
     other.nextChosenFile(exported);
     await op.getByRole('button', { name: 'Choose a file to import…' }).click();
     const summary = op.getByRole('region', { name: 'Import summary' });
     await expect(summary.getByRole('heading', { name: 'This file can’t be imported' })).toBeVisible(SLOW);
     await expect(summary).toContainText('3 records already in this vault');
+    await expect(summary.getByRole('alert')).toHaveText(
+      'Every record in this file (3) is in the vault already: the file was imported before, or exported from this vault. Import only adds records, so nothing was imported.Close',
+    );
+    await expect(summary).not.toContainText('Fix these');
+    await summary.getByRole('button', { name: 'Close' }).click();
+    await expect(summary).toHaveCount(0);
   });
   await rm(folder, { recursive: true, force: true });
 });

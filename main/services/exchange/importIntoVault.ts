@@ -131,7 +131,7 @@ export const recordLists = [
  * imported twice, or an export of this vault. Said in one sentence rather than as a list of
  * "problems" in a file that is not wrong; null when the file holds any record the vault lacks.
  */
-function allInVaultAlready(vault: ExchangeVault, data: unknown): AttuneError | null {
+export function allInVaultAlready(vault: ExchangeVault, data: unknown): AttuneError | null {
   const file = data as Record<string, unknown>;
   let records = 0;
   for (const [key, kind] of recordLists) {

@@ -10,7 +10,7 @@ import { type Clock, isoNow } from '../Clock';
 import { countsOf } from '../exchange/exportFileSchema';
 import { eachExportLine } from '../exchange/exportLines';
 import { exportVault } from '../exchange/exportVault';
-import { checkImport, importIntoVault } from '../exchange/importIntoVault';
+import { allInVaultAlready, checkImport, importIntoVault } from '../exchange/importIntoVault';
 import { readImportFile } from '../exchange/readImportFile';
 import { kinds, type RecordStore } from '../RecordStore';
 import type { SettingsService } from '../SettingsService';
@@ -126,12 +126,14 @@ export class RecordsService {
     const vault = this.deps.session.vault;
     const { problems, notices, plan, settings } = await checkImport(vault, data);
     const exportedAt = (data as { exportedAt?: unknown }).exportedAt;
+    const already = plan ? null : allInVaultAlready(vault, data);
     return {
       valid: plan !== null,
       exportedAt: typeof exportedAt === 'string' ? exportedAt : null,
       counts: plan?.result ?? looseCounts(data),
       settings,
       conflicts: importConflicts(vault, data),
+      alreadyInVault: already?.message ?? null,
       problems,
       notices,
     };

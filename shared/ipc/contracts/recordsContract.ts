@@ -84,6 +84,12 @@ export interface ImportSummary {
   settings: 'imported' | 'merged' | 'kept' | 'none';
   /** Records whose id the vault already has (each is also a problem). */
   conflicts: number;
+  /**
+   * Set when every record of the file is in the vault already (the same file imported before, or
+   * this vault's own export): said in this one sentence instead of as problems of a file that is
+   * not wrong, as `attune import` says it.
+   */
+  alreadyInVault: string | null;
   /** The problems found (at most 1,000), each with its place in the file. */
   problems: ImportProblemItem[];
   /** What is imported as it is but worth checking (a note's goal no plan holds). */

@@ -26,6 +26,22 @@ describe('the import summary’s conflicts', () => {
     const summary = await services.records.previewImport(path);
     expect(summary.valid).toBe(false);
     expect(summary.conflicts).toBe(records);
+    // Said in one sentence, as `attune import` says it, not as problems of a file that is not wrong.
+    expect(summary.alreadyInVault).toBe(
+      `Every record in this file (${records}) is in the vault already: the file was imported before, or exported from this vault. ` +
+        'Import only adds records, so nothing was imported.',
+    );
+    // The problems stay for whoever wants the list (the CLI's other cases name them).
     expect(summary.problems.map((p) => p.path)).toContain('measures[0].id');
+  });
+
+  it('say nothing of the kind while the file holds a record the vault lacks', async () => {
+    const { services } = await openServices();
+    await clientWithNote(services);
+    const { path } = await services.records.exportAll(await tempDir('attune-records-'), false);
+    const { services: other } = await openServices();
+    const summary = await other.records.previewImport(path);
+    expect(summary.valid).toBe(true);
+    expect(summary.alreadyInVault).toBeNull();
   });
 });

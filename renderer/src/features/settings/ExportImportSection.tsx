@@ -200,6 +200,13 @@ export function ExportImportSection() {
                 Cancel
               </button>
             </div>
+          ) : summary.alreadyInVault ? (
+            <div role="alert">
+              <p>{summary.alreadyInVault}</p>
+              <button type="button" className="secondary" onClick={() => setPending(null)}>
+                Close
+              </button>
+            </div>
           ) : (
             <div role="alert">
               <p>
