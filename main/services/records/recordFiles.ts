@@ -95,8 +95,10 @@ export async function writeNewFile(
     const closing = fd;
     fd = undefined;
     await fs.close(closing);
-    await takeName(fs, temp, path);
+    const linked = await takeName(fs, temp, path);
+    // Named from here: a failure below must take the file away again, not leave it behind unsaid.
     named = true;
+    if (linked) await fs.unlink(temp);
     await fsyncDir(fs, dirname(path));
   } catch (error) {
     if (fd !== undefined) await fs.close(fd).catch(() => undefined);
@@ -140,10 +142,10 @@ async function* chunksOf(
 
 /**
  * Gives the written temp file its name without replacing anything there: a hard link fails if the
- * name is taken. A drive without hard links (FAT, exFAT, some network shares) gets a rename, which
+ * name is taken (true: linked, the temp name is still there to remove). A drive without hard links (FAT, exFAT, some network shares) gets a rename, which
  * would replace, after a look that the name is still free.
  */
-async function takeName(fs: VaultFs, temp: string, path: string): Promise<void> {
+async function takeName(fs: VaultFs, temp: string, path: string): Promise<boolean> {
   try {
     await fs.link(temp, path);
   } catch (error) {
@@ -157,9 +159,9 @@ async function takeName(fs: VaultFs, temp: string, path: string): Promise<void> 
     );
     if (taken) throw Object.assign(new Error(`${path} exists`), { code: 'EEXIST' });
     await fs.rename(temp, path);
-    return;
+    return false;
   }
-  await fs.unlink(temp);
+  return true;
 }
 
 /** The PDF bytes from the shell's print, checked to be a PDF. */

@@ -124,4 +124,23 @@ describe('writeNewFile', () => {
     await writeNewFile(path, ['{}'], fs);
     expect(steps).toEqual(['fsync', 'name', 'fsync']);
   });
+
+  it('a failure once the file has its name (the temp name not removed) takes the file away again: never a whole export left behind while the user is told it failed', async () => {
+    const folder = await tempDir('attune-records-');
+    const path = join(folder, 'out.json');
+    const fs: VaultFs = {
+      ...nodeVaultFs,
+      unlink: async (file) => {
+        if (file !== path && file.includes('.tmp-') && !failedOnce) {
+          failedOnce = true;
+          throw Object.assign(new Error('input/output error'), { code: 'EIO' });
+        }
+        await nodeVaultFs.unlink(file);
+      },
+    };
+    let failedOnce = false;
+    expect(await expectKind(writeNewFile(path, ['{}'], fs), 'io')).toMatch(/^Cannot write .*out\.json/);
+    expect(failedOnce).toBe(true);
+    expect(await readdir(folder)).toEqual([]);
+  });
 });
