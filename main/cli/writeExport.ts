@@ -22,6 +22,7 @@ export async function writeExport(
   const summary =
     `Exported ${plural(file.clients.length, 'client')}, ${plural(file.sessions.length, 'session')}, ${plural(file.notes.length, 'note')}, ` +
     `${file.processNotes ? plural(file.processNotes.length, 'process note') : 'no process notes'}, ` +
+    `${plural(file.measures.length, 'measure')}, ` +
     `${plural(file.treatmentPlans.length, 'treatment plan version')}, ${plural(file.diagnoses.length, 'diagnosis', 'diagnoses')}, ` +
     `${plural(file.safetyPlans.length, 'safety plan')}, ${plural(file.templates.length, 'template')}.`;
   let size = 0;

@@ -41,8 +41,9 @@ export interface MetricsOptions {
 
 /**
  * `now` for a page's metrics: the current minute, so that the metrics remembered by their options
- * (memoizedMetrics.ts) serve every render and revisit within it, and a session that has started
- * is counted within a minute.
+ * (memoizedMetrics.ts) serve every render and revisit within it. A page counts as of when it
+ * computed its metrics (as the client's header counts as of when it drew): a session that starts
+ * while it stays open is counted once the page computes again (a visit, a change, a new range).
  */
 export function countingMinute(at: Date = new Date()): string {
   return new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();

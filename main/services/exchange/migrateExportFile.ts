@@ -52,7 +52,9 @@ export function checkListsOfLaterVersions(
 ): void {
   for (let v = version; v < EXPORT_VERSION; v++) {
     for (const { key, name } of steps[v - 1]!) {
-      if (!Object.hasOwn(file, key)) continue;
+      // An empty list loses nothing: only one with entries (or not a list) is worth refusing.
+      const list = file[key];
+      if (!Object.hasOwn(file, key) || (Array.isArray(list) && list.length === 0)) continue;
       report(
         key,
         `A version ${version} file has no ${name} (they came with version ${v + 1}), yet this one holds the list; it would be left out. ` +

@@ -113,7 +113,8 @@ export function parseImportText(text: string): unknown {
     }
     const detail = (error instanceof Error ? error.message : 'unreadable')
       .replace(/, (?:"|\.\.\.")[\s\S]*$/, '')
-      .replace(/ (?:in JSON )?at position \d+$/, '')
+      // Newer V8 adds the line and column too ("… at position 9 (line 1 column 10)"): said once, below.
+      .replace(/ (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?$/, '')
       .slice(0, 160);
     const where = offset < 0 ? '' : ` at line ${line}, column ${column}`;
     throw new AttuneError(

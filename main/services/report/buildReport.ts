@@ -36,6 +36,8 @@ export interface ReportOptions {
   from?: string;
   /** Last day included, yyyy-mm-dd. */
   to?: string;
+  /** When sessions are counted (ISO time; now if absent): one moment for the metrics and the mirror. */
+  now?: string;
 }
 
 /** The range as reported: null for an open end. */
@@ -135,6 +137,7 @@ async function noteSummaries(vault: ReportVault, keep: (note: Note) => boolean):
 export async function buildReport(vault: ReportVault, options: ReportOptions = {}): Promise<Report> {
   const range = checkReportRange(options);
   const dateRange: DateRange = range;
+  const now = options.now ?? new Date().toISOString();
   const clients = await values<Client>(vault, kinds.client);
 
   if (options.clientCode !== undefined) {
@@ -148,11 +151,13 @@ export async function buildReport(vault: ReportVault, options: ReportOptions = {
     const notes = await noteSummaries(vault, (n) => n.clientId === client.id);
     const concernLine = await concernLineOf(vault);
     const metrics = clientMetrics(client.id, sessions, notes, {
+      now,
       range: dateRange,
       window: REPORT_REPAIR_WINDOW,
       concernLine,
     });
     const mirror = clientMirror(client.id, sessions, notes, {
+      now,
       range: dateRange,
       concernLine,
       outcomeTotals: await outcomeTotalsOf(vault),
@@ -170,8 +175,9 @@ export async function buildReport(vault: ReportVault, options: ReportOptions = {
   // What the caseload page reads from the index: every session and note summary.
   const sessions = await values<Session>(vault, kinds.session);
   const notes = await noteSummaries(vault, () => true);
-  const metrics = caseloadMetrics(sessions, notes, { range: dateRange });
+  const metrics = caseloadMetrics(sessions, notes, { range: dateRange, now });
   const mirror = caseloadMirror(sessions, notes, {
+    now,
     range: dateRange,
     concernLine: await concernLineOf(vault),
     outcomeTotals: await outcomeTotalsOf(vault),

@@ -55,4 +55,26 @@ describe('import of a file whose version is older than its contents', () => {
       /^Imported 1 client, 1 session, 1 note, 1 process note, 1 measure, 0 treatment plan versions/,
     );
   });
+
+  it('imports an older file whose later lists are there but empty: nothing would be lost', async () => {
+    const root = await tempDir();
+    const vault = await makeVault(join(root, 'v'));
+    const file = join(root, 'v2-empty-lists.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...(await example()),
+        version: 2,
+        treatmentPlans: [],
+        diagnoses: [],
+        safetyPlans: [],
+      }),
+    );
+    const result = await cli(['import', vault, file]);
+    expect(result.err).not.toContain('would be left out');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(
+      /^Imported 1 client, 1 session, 1 note, 1 process note, 1 measure, 0 treatment plan versions/,
+    );
+  });
 });

@@ -31,7 +31,10 @@ describe('export --out onto a file that is already there', () => {
 
     const forced = await cli(['export', vault, '--out', out, '--force']);
     expect(forced.code).toBe(0);
-    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ format: 'attune-export' });
+    const written = JSON.parse(await readFile(out, 'utf8'));
+    expect(written).toMatchObject({ format: 'attune-export' });
+    // The summary names every kind the file holds, the measures too (they were left unsaid).
+    expect(forced.out).toMatch(new RegExp(`process notes?, ${written.measures.length} measures?, `));
   });
 
   it('never replaces a folder, a link or a device, even with --force', async () => {
