@@ -123,7 +123,9 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
           shiftDates: flags.dateShift,
           alias: flags.alias,
         });
-        // Again: the passphrases and the packet's key derivation take time, in which the file may appear.
+        // Again: the passphrase prompts and the packet's building take time, in which the file may
+        // appear. (The packet's key is derived in exportPacket, after this: a file appearing then is
+        // still replaced; the window is that derivation and the write.)
         await checkNotReplacing(out, force);
         const done = await packets.exportPacket(vault, built, packetPassphrase, out);
         io.out(
