@@ -251,7 +251,11 @@ test('with outcome ratings entered, they are the mirror’s outcome, as in the r
   await vault.lock();
   const reported = (await report(dataDir, ['--client', client.code])).mirror as ClientMirror;
   expect(reported.outcomeSource).toBe('outcome-scale');
-  expect(reported.outcomes.map((o) => o.value)).toEqual([20, 21, 22, 23, 24]);
+  // The mirror reads the sessions that took place, as the charts do: an outcome entered at a
+  // cancelled or missed session (only this test does that) is not among them.
+  const expected = own.flatMap((s, i) => (i % 2 === 0 && s.attendance === 'attended' ? [20 + i / 2] : []));
+  expect(expected.length).toBeGreaterThanOrEqual(3);
+  expect(reported.outcomes.map((o) => o.value)).toEqual(expected);
 
   await openApp();
   await unlock(page);
@@ -264,5 +268,5 @@ test('with outcome ratings entered, they are the mirror’s outcome, as in the r
   await expect(outcome.locator('.chart-legend').getByText('Clinical cut-off (25)')).toBeVisible();
   const table = await showTable(outcome);
   const values = (await column(table, 1)).filter((v) => v !== '—');
-  expect(values).toEqual(['20', '21', '22', '23', '24']);
+  expect(values).toEqual(expected.map(String));
 });
