@@ -37,7 +37,9 @@ export function BackupsSection({
   const progress = useTaskProgress('backup', busy || status?.running === true);
   // Each button is disabled while the work it started runs: the one pressed gets the focus back.
   const chooseButton = useFocusBackAfterBusy(busy);
-  const backUpButton = useFocusBackAfterBusy(busy);
+  // Back up now stays disabled until main says the backup finished (status.running), which may
+  // come after its call returned: the focus goes back once it is enabled again.
+  const backUpButton = useFocusBackAfterBusy(busy || status?.running === true);
   const saveDaysButton = useFocusBackAfterBusy(busy);
 
   // The field follows the stored value when it changes (first load, or saved here).
