@@ -1,7 +1,6 @@
 import { plural } from '../../shared/plural';
-import { type ExportFile, MAX_IMPORT_BYTES } from '../services/exchange/exportFileSchema';
+import { type ExportFile, exportMegabytes, MAX_IMPORT_BYTES } from '../services/exchange/exportFileSchema';
 import { exportLines } from '../services/exchange/exportLines';
-import { exportMegabytes } from '../services/records/exportSizeWarning';
 import { atomicWriteFile } from '../vault/atomicWrite';
 import { fileWriteFailure } from '../vault/vaultErrors';
 import { nodeVaultFs } from '../vault/vaultFs';

@@ -23,6 +23,11 @@ export const EXPORT_VERSION = 3;
 /** Import files above this size are refused before they are read. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
+/** A file's size in MB to one decimal, rounded up: a file just over the import's limit is never said to be "200 MB". */
+export function exportMegabytes(bytes: number): string {
+  return (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
+}
+
 const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item, { error: `${what} must be a list.` });
 

@@ -82,6 +82,15 @@ export function jsonErrorOffset(text: string): number {
     return false;
   };
 
+  /** Reads a member's name and its colon (the space between them too); false where it goes wrong. */
+  const readKey = (): boolean => {
+    if (at(i) !== 0x22 || !readString()) return false;
+    skipSpace();
+    if (at(i) !== 0x3a) return false;
+    i++;
+    return true;
+  };
+
   // What each open object or array expects next is found from the text, so the stack holds only
   // which of the two it is.
   const open: Array<'object' | 'array'> = [];
@@ -100,10 +109,7 @@ export function jsonErrorOffset(text: string): number {
           continue;
         }
         open.push('object');
-        if (at(i) !== 0x22 || !readString()) return i;
-        skipSpace();
-        if (at(i) !== 0x3a) return i;
-        i++;
+        if (!readKey()) return i;
         continue;
       }
       if (c === 0x5b) {
@@ -130,10 +136,7 @@ export function jsonErrorOffset(text: string): number {
       i++;
       if (inside === 'object') {
         skipSpace();
-        if (at(i) !== 0x22 || !readString()) return i;
-        skipSpace();
-        if (at(i) !== 0x3a) return i;
-        i++;
+        if (!readKey()) return i;
       }
       wantValue = true;
       continue;

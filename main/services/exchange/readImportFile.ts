@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { AttuneError } from '../../../shared/errors';
-import { MAX_IMPORT_BYTES } from './exportFileSchema';
+import { exportMegabytes, MAX_IMPORT_BYTES } from './exportFileSchema';
 import { firstInvalidUtf8Offset } from './firstInvalidUtf8Offset';
 import { jsonErrorOffset } from './jsonErrorOffset';
 
@@ -24,8 +24,7 @@ export async function readImportFile(path: string): Promise<unknown> {
   if (size > MAX_IMPORT_BYTES) {
     throw new AttuneError(
       'invalid-input',
-      // Rounded up, so a file just over is never said to be 200 MB.
-      `The import file is over 200 MB (${(Math.ceil((size / 1024 / 1024) * 10) / 10).toFixed(1)} MB), more than Attune imports, so nothing was imported. ` +
+      `The import file is over 200 MB (${exportMegabytes(size)} MB), more than Attune imports, so nothing was imported. ` +
         'To move a whole vault to another computer, use a backup of it instead (Back up now in the app, or `attune backup`).',
     );
   }

@@ -1,9 +1,4 @@
-import { MAX_IMPORT_BYTES } from '../exchange/exportFileSchema';
-
-/** A file's size in MB to one decimal, rounded up as the import's refusal is: a file just over is never "200 MB". */
-export function exportMegabytes(bytes: number): string {
-  return (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
-}
+import { exportMegabytes, MAX_IMPORT_BYTES } from '../exchange/exportFileSchema';
 
 /**
  * What the app says of an export of `bytes` that import would refuse, or null when it would take

@@ -13,7 +13,8 @@ export interface SigningState {
  * The clinician's name, asked for in a sign dialog at the first signature (Settings has none yet).
  * A Sign refused for want of it says so at the field, marks the field invalid and moves the focus
  * into it: said only as the dialog's alert, the focus stayed on Sign and the field gave no sign of
- * what was wrong. `missing` is a new object at each refusal, so a second Sign focuses it again.
+ * what was wrong. `missing` is a new object at each refusal, so a second Sign focuses it again;
+ * the message shows while the field is empty.
  */
 export function SignerNameField({
   label,
@@ -30,10 +31,12 @@ export function SignerNameField({
 }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  // Said only while the field is still empty: typing the name takes the message back.
+  const shown = missing && value.trim() === '' ? missing : null;
   useEffect(() => {
     if (missing) input.current?.focus();
   }, [missing]);
-  const described = [missing ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+  const described = [shown ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -44,11 +47,11 @@ export function SignerNameField({
         autoComplete="name"
         maxLength={200}
         value={value}
-        aria-invalid={missing ? true : undefined}
+        aria-invalid={shown ? true : undefined}
         aria-describedby={described || undefined}
         onChange={(event) => onChange(event.target.value)}
       />
-      <FieldError id={`${id}-error`} message={missing?.message} />
+      <FieldError id={`${id}-error`} message={shown?.message} />
       {hint && (
         <p id={`${id}-hint`} className="muted">
           {hint}

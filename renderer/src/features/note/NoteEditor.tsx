@@ -188,11 +188,6 @@ function LoadedNoteEditor({
   // Signing records a name: asked for at the first signature if Settings has none.
   const [nameKnown, setNameKnown] = useState(() => Boolean(settings.clinicianName?.trim()));
   const [signerName, setSignerName] = useState('');
-  // Typing the name takes back "Enter your name": the field is no longer empty.
-  const changeSignerName = useCallback((name: string) => {
-    setSignerName(name);
-    setSigning((s) => (s?.nameMissing ? { ...s, nameMissing: undefined } : s));
-  }, []);
   const confirmSign = useCallback(async () => {
     const name = signerName.trim();
     if (!nameKnown && !name) {
@@ -297,7 +292,7 @@ function LoadedNoteEditor({
         lateEntryAfterHours={settings.lateEntryAfterHours}
         nameKnown={nameKnown}
         signerName={signerName}
-        onSignerNameChange={changeSignerName}
+        onSignerNameChange={setSignerName}
         onConfirm={confirmSign}
         onCancel={cancelSign}
       />

@@ -268,10 +268,7 @@ export function PlanEditor({
           <SignerNameField
             label="Your name, as it appears on signed records"
             value={signerName}
-            onChange={(name) => {
-              setSignerName(name);
-              setSigning((s) => (s?.nameMissing ? { ...s, nameMissing: undefined } : s));
-            }}
+            onChange={setSignerName}
             missing={signing?.nameMissing ?? null}
           />
         )}
