@@ -40,13 +40,19 @@ export function SidebarClients({
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
-  // The row the arrows moved to: scrolled into the list's window, then focused once drawn.
+  // The row the arrows moved to: scrolled into the list's window, then focused once drawn. Only
+  // while the focus is still in the list or its filter (or fell to the page when the row it was on
+  // scrolled out): a key pressed before the frame (Escape back to the filter) or a click elsewhere wins.
   const [focusRow, setFocusRow] = useState<{ index: number } | null>(null);
   useEffect(() => {
     if (!focusRow) return;
     rows.scrollToIndex(focusRow.index);
     let frames = 0;
     let frame = requestAnimationFrame(function attempt() {
+      const active = document.activeElement;
+      const stillHere =
+        !active || active === document.body || Boolean(filter.current?.parentElement?.contains(active));
+      if (!stillHere) return;
       const link = scroller.current?.querySelector<HTMLElement>(`li[data-index="${focusRow.index}"] a`);
       if (link) link.focus();
       else if (++frames < FOCUS_FRAMES) frame = requestAnimationFrame(attempt);
@@ -78,6 +84,8 @@ export function SidebarClients({
     event.preventDefault();
     if (target === 'filter') {
       event.stopPropagation();
+      // A row still waiting for its frame would take the focus back from the filter.
+      setFocusRow(null);
       filter.current?.focus();
     } else setFocusRow({ index: target });
   }
