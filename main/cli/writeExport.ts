@@ -1,15 +1,15 @@
 import { plural } from '../../shared/plural';
 import { type ExportFile, exportMegabytes, MAX_IMPORT_BYTES } from '../services/exchange/exportFileSchema';
-import { exportLines } from '../services/exchange/exportLines';
-import { atomicWriteFile } from '../vault/atomicWrite';
-import { fileWriteFailure } from '../vault/vaultErrors';
-import { nodeVaultFs } from '../vault/vaultFs';
+import { eachExportLine } from '../services/exchange/exportLines';
+import { writeNewFile } from '../services/records/recordFiles';
 import type { CliIo } from './CliIo';
 import { checkNotReplacing } from './cliPaths';
 
 /**
- * Writes `file` to `out` (atomically, readable by the user only) or to standard output, says what
- * it held, and warns when it is too large to import.
+ * Writes `file` to `out` or to standard output a line at a time (a large export is never whole in
+ * memory), says what it held, and warns when it is too large to import. A file is written as the
+ * app writes one (`writeNewFile`: readable by the user only, never half written, never over a file
+ * that appeared meanwhile), but with `force` it replaces the file there.
  */
 export async function writeExport(
   io: CliIo,
@@ -17,7 +17,6 @@ export async function writeExport(
   out: string | undefined,
   force: boolean,
 ): Promise<void> {
-  const lines = exportLines(file);
   const summary =
     `Exported ${plural(file.clients.length, 'client')}, ${plural(file.sessions.length, 'session')}, ${plural(file.notes.length, 'note')}, ` +
     `${file.processNotes ? plural(file.processNotes.length, 'process note') : 'no process notes'}, ` +
@@ -28,14 +27,10 @@ export async function writeExport(
   if (out) {
     // Again: the passphrase prompt and the export take time, in which the file may appear.
     await checkNotReplacing(out, force);
-    const bytes = Buffer.concat(lines.map((line) => Buffer.from(`${line}\n`, 'utf8')));
-    size = bytes.length;
-    await atomicWriteFile(nodeVaultFs, out, bytes, { syncDir: true }).catch((error: unknown) => {
-      throw fileWriteFailure(error, out);
-    });
+    size = await writeNewFile(out, eachExportLine(file), { replace: force });
     io.out(`${summary} Written to ${out}.`);
   } else {
-    for (const line of lines) {
+    for (const line of eachExportLine(file)) {
       io.out(line);
       size += Buffer.byteLength(line, 'utf8') + 1;
     }

@@ -1,18 +1,11 @@
 import type { ExportFile } from './exportFileSchema';
 
 /**
- * The text of an export file in lines of a record or so each: joined with line breaks, plus a
- * final one, they are exactly what `JSON.stringify(file, null, 2)` writes. A whole file can be
- * longer than V8's longest string (about 512 MB, a practice of some 100,000 notes), which
- * JSON.stringify cannot make; no one record comes near it.
- */
-export function exportLines(file: ExportFile): string[] {
-  return [...eachExportLine(file)];
-}
-
-/**
- * exportLines one line at a time, made as they are asked for: a writer that takes them as they
- * come holds one record's text at a time, not the whole file's, and can let other work run.
+ * The text of an export file in lines of a record or so each, made as they are asked for: joined
+ * with line breaks, plus a final one, they are exactly what `JSON.stringify(file, null, 2)` writes.
+ * A whole file can be longer than V8's longest string (about 512 MB, a practice of some 100,000
+ * notes), which JSON.stringify cannot make; no one record comes near it. A writer that takes the
+ * lines as they come holds one record's text at a time, not the whole file's.
  */
 export function* eachExportLine(file: ExportFile): Generator<string, void, undefined> {
   // JSON.stringify escapes line breaks inside strings, so every '\n' here starts a line and

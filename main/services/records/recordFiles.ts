@@ -5,6 +5,7 @@ import { AttuneError } from '../../../shared/errors';
 import { aliasFileStem } from '../../../shared/review/reviewFiles';
 import { fsyncDir } from '../../vault/atomicWrite';
 import { randomHex } from '../../vault/binary';
+import { fileWriteFailure } from '../../vault/vaultErrors';
 import { errorCode, nodeVaultFs, type VaultFs } from '../../vault/vaultFs';
 
 /** A file-name-safe stem from a client code: "C-01" stays, "A/B" becomes "A-B". */
@@ -67,22 +68,22 @@ const CHUNK_CHARACTERS = 1 << 20;
  * never replaces a file that appeared meanwhile: `content` (bytes as they are, or lines each
  * followed by a line break, taken as they come so the whole text is never one string) goes to a
  * temp file beside it, flushed, then takes its name, and the folder is flushed. On any failure
- * nothing is left. Returns the file's size in bytes.
+ * nothing is left, and the drive's refusal is said in `fileWriteFailure`'s words (a full disk, no
+ * permission, a read-only disk, a folder gone). With `replace` (the user asked for it: `attune
+ * export --force`) the temp file is renamed over whatever file is there, in one step. Returns
+ * the file's size in bytes.
  */
 export async function writeNewFile(
   path: string,
   content: Uint8Array | Iterable<string> | AsyncIterable<string>,
-  fs: VaultFs = nodeVaultFs,
+  { fs = nodeVaultFs, replace = false }: { fs?: VaultFs; replace?: boolean } = {},
 ): Promise<number> {
   const temp = `${path}.tmp-${randomHex(4)}`;
   let fd: number | undefined;
   try {
     fd = await fs.open(temp, 'wx', 0o600);
-  } catch {
-    throw new AttuneError(
-      'io',
-      `Cannot write ${path}; check that the folder is writable and the drive has room.`,
-    );
+  } catch (error) {
+    throw fileWriteFailure(error, path);
   }
   let size = 0;
   let named = false;
@@ -95,7 +96,9 @@ export async function writeNewFile(
     const closing = fd;
     fd = undefined;
     await fs.close(closing);
-    const linked = await takeName(fs, temp, path);
+    let linked = false;
+    if (replace) await fs.rename(temp, path);
+    else linked = await takeName(fs, temp, path);
     // Named from here: a failure below must take the file away again, not leave it behind unsaid.
     named = true;
     if (linked) await fs.unlink(temp);
@@ -108,12 +111,13 @@ export async function writeNewFile(
     if (named) await fs.unlink(path).catch(() => undefined);
     // A fault in what was being written (a bug) is not the drive's: it goes on as it is.
     if (error instanceof AttuneError || errorCode(error) === undefined) throw error;
-    throw new AttuneError(
-      'io',
-      errorCode(error) === 'EEXIST' && !named
-        ? `A file named ${path} appeared while saving; nothing was replaced. Export again.`
-        : `Cannot write ${path}; check that the drive has room, then export again.`,
-    );
+    if (errorCode(error) === 'EEXIST' && !named) {
+      throw new AttuneError(
+        'io',
+        `A file named ${path} appeared while saving; nothing was replaced. Export again.`,
+      );
+    }
+    throw fileWriteFailure(error, path);
   }
   return size;
 }

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../../main/services/exchange/exportFileSchema';
-import { exportLines } from '../../../main/services/exchange/exportLines';
+import { eachExportLine } from '../../../main/services/exchange/exportLines';
 
-/** exportLines writes the export in pieces (largeExport.test, in the long suite, says why). */
-describe('exportLines', () => {
+/** eachExportLine writes the export in pieces (largeExport.test, in the long suite, says why). */
+describe('eachExportLine', () => {
   it('joins to exactly what JSON.stringify writes, whatever the file holds', async () => {
     const doc = await readFile(join(__dirname, '../../../docs/interchange-format.md'), 'utf8');
     const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(doc)![1]!) as ExportFile;
@@ -22,7 +22,7 @@ describe('exportLines', () => {
       bare,
       { ...bare, clients: [], sessions: [], notes: [], measures: [], templates: [] },
     ] as ExportFile[]) {
-      expect(exportLines(file).join('\n')).toBe(JSON.stringify(file, null, 2));
+      expect([...eachExportLine(file)].join('\n')).toBe(JSON.stringify(file, null, 2));
     }
   });
 });

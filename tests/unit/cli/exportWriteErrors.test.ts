@@ -1,23 +1,33 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli, makeVault } from './cliTestKit';
 
 /**
- * The error the next write of a file named `e.json` fails with (a full disk cannot be made in a
- * test without mounting one): every other write, the vault's own included, goes through.
+ * The error the drive gives the export file `e.json` (a full disk cannot be made in a test without
+ * mounting one): every other file, the vault's own included, is written as usual. Its first write
+ * fails (a full disk is met part way), or its creation for the refusals that come at once.
  */
-const failing = vi.hoisted(() => ({ code: null as string | null }));
-vi.mock('../../../main/vault/atomicWrite', async (original) => {
-  const real = await original<typeof import('../../../main/vault/atomicWrite')>();
-  return {
-    ...real,
-    atomicWriteFile: (...args: Parameters<typeof real.atomicWriteFile>) =>
-      failing.code && args[1].endsWith('e.json')
-        ? Promise.reject(Object.assign(new Error(`${failing.code}: ${args[1]}`), { code: failing.code }))
-        : real.atomicWriteFile(...args),
+const failing = vi.hoisted(() => ({ code: null as string | null, fds: new Set<number>() }));
+vi.mock('../../../main/vault/vaultFs', async (original) => {
+  const real = await original<typeof import('../../../main/vault/vaultFs')>();
+  const refuse = (what: string) =>
+    Promise.reject(Object.assign(new Error(`${failing.code}: ${what}`), { code: failing.code }));
+  const atWrite = () => failing.code === 'ENOSPC' || failing.code === 'EDQUOT';
+  const fs: typeof real.nodeVaultFs = {
+    ...real.nodeVaultFs,
+    open: async (path, flags, mode) => {
+      if (!failing.code || !path.includes('e.json')) return real.nodeVaultFs.open(path, flags, mode);
+      if (!atWrite()) return refuse(path);
+      const fd = await real.nodeVaultFs.open(path, flags, mode);
+      failing.fds.add(fd);
+      return fd;
+    },
+    write: (fd, data, position) =>
+      failing.fds.delete(fd) ? refuse(`write ${fd}`) : real.nodeVaultFs.write(fd, data, position),
   };
+  return { ...real, nodeVaultFs: fs };
 });
 
 describe('attune export --out FILE, when the file cannot be written', () => {
@@ -47,6 +57,8 @@ describe('attune export --out FILE, when the file cannot be written', () => {
       expect(err).toBe(
         `attune: The disk is full: ${out} could not be written. Free some space and try again; nothing was written.`,
       );
+      // Nothing half written is left, under its name or a temp one.
+      expect(await readdir(root)).toEqual(['vault']);
     }
   });
 

@@ -65,7 +65,7 @@ describe('writeNewFile', () => {
       throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
     }
     expect(await expectKind(writeNewFile(join(folder, 'out.json'), failing()), 'io')).toBe(
-      `Cannot write ${join(folder, 'out.json')}; check that the drive has room, then export again.`,
+      `The disk is full: ${join(folder, 'out.json')} could not be written. Free some space and try again; nothing was written.`,
     );
     expect(await readdir(folder)).toEqual([]);
   });
@@ -93,14 +93,23 @@ describe('writeNewFile', () => {
         throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
       },
     };
-    expect(await writeNewFile(join(folder, 'a.json'), ['{}'], noLinks)).toBe(3);
+    expect(await writeNewFile(join(folder, 'a.json'), ['{}'], { fs: noLinks })).toBe(3);
     expect(await readFile(join(folder, 'a.json'), 'utf8')).toBe('{}\n');
     await writeFile(join(folder, 'b.json'), 'theirs');
-    expect(await expectKind(writeNewFile(join(folder, 'b.json'), ['{}'], noLinks), 'io')).toMatch(
+    expect(await expectKind(writeNewFile(join(folder, 'b.json'), ['{}'], { fs: noLinks }), 'io')).toMatch(
       /appeared while saving; nothing was replaced/,
     );
     expect(await readFile(join(folder, 'b.json'), 'utf8')).toBe('theirs');
     expect((await readdir(folder)).sort()).toEqual(['a.json', 'b.json']);
+  });
+
+  it('with replace (attune export --force) takes the place of the file there, in one step', async () => {
+    const folder = await tempDir('attune-records-');
+    const path = join(folder, 'out.json');
+    await writeFile(path, 'the older export');
+    expect(await writeNewFile(path, ['{}'], { replace: true })).toBe(3);
+    expect(await readFile(path, 'utf8')).toBe('{}\n');
+    expect(await readdir(folder)).toEqual(['out.json']);
   });
 
   it('flushes the file before it takes its name, and the folder after', async () => {
@@ -121,7 +130,7 @@ describe('writeNewFile', () => {
         await nodeVaultFs.rename(from, to);
       },
     };
-    await writeNewFile(path, ['{}'], fs);
+    await writeNewFile(path, ['{}'], { fs });
     expect(steps).toEqual(['fsync', 'name', 'fsync']);
   });
 
@@ -139,7 +148,7 @@ describe('writeNewFile', () => {
       },
     };
     let failedOnce = false;
-    expect(await expectKind(writeNewFile(path, ['{}'], fs), 'io')).toMatch(/^Cannot write .*out\.json/);
+    expect(await expectKind(writeNewFile(path, ['{}'], { fs }), 'io')).toMatch(/^Cannot write .*out\.json/);
     expect(failedOnce).toBe(true);
     expect(await readdir(folder)).toEqual([]);
   });
