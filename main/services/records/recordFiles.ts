@@ -1,6 +1,6 @@
 /** Writing exported records into a folder the user chose: never inside the vault, never over a file. */
-import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { lstat, readdir, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AttuneError } from '../../../shared/errors';
 import { aliasFileStem } from '../../../shared/review/reviewFiles';
 import { fsyncDir } from '../../vault/atomicWrite';
@@ -78,6 +78,7 @@ export async function writeNewFile(
   content: Uint8Array | Iterable<string> | AsyncIterable<string>,
   { fs = nodeVaultFs, replace = false }: { fs?: VaultFs; replace?: boolean } = {},
 ): Promise<number> {
+  await removeStaleTemps(path);
   const temp = `${path}.tmp-${randomHex(4)}`;
   let fd: number | undefined;
   try {
@@ -120,6 +121,28 @@ export async function writeNewFile(
     throw fileWriteFailure(error, path);
   }
   return size;
+}
+
+/** A temp file not written to for this long is left from a write that died (a crash, a kill). */
+const STALE_TEMP_MS = 10 * 60_000;
+
+/**
+ * Removes the temp files an earlier write of `path` left when its process died mid-way: they hold
+ * an export's plaintext, which no one would otherwise find. Only names of writeNewFile's own form
+ * (`<name>.tmp-` and 8 hex digits), plain files not written to for ten minutes, so a write still
+ * under way in another process is left alone. Best effort: what cannot be removed stays.
+ */
+async function removeStaleTemps(path: string): Promise<void> {
+  const folder = dirname(path);
+  const prefix = `${basename(path)}.tmp-`;
+  const ours = (name: string) => name.startsWith(prefix) && /^[0-9a-f]{8}$/.test(name.slice(prefix.length));
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names.filter(ours)) {
+    const info = await lstat(join(folder, name)).catch(() => null);
+    if (info?.isFile() && Date.now() - info.mtimeMs > STALE_TEMP_MS) {
+      await unlink(join(folder, name)).catch(() => undefined);
+    }
+  }
 }
 
 /** `content` as buffers of about CHUNK_CHARACTERS each. */

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../main/services/exchange/exportFileSchema';
@@ -110,6 +110,24 @@ describe('writeNewFile', () => {
     expect(await writeNewFile(path, ['{}'], { replace: true })).toBe(3);
     expect(await readFile(path, 'utf8')).toBe('{}\n');
     expect(await readdir(folder)).toEqual(['out.json']);
+  });
+
+  it('removes the temp files a write that died left (plaintext no one would find), not one still being written', async () => {
+    const folder = await tempDir('attune-records-');
+    const path = join(folder, 'out.json');
+    const old = new Date(Date.now() - 11 * 60_000);
+    for (const name of ['out.json.tmp-0a1b2c3d', 'out.json.tmp-notours1', 'other.json.tmp-0a1b2c3d']) {
+      await writeFile(join(folder, name), 'an export cut short');
+      await utimes(join(folder, name), old, old);
+    }
+    await writeFile(join(folder, 'out.json.tmp-99887766'), 'being written elsewhere');
+    await writeNewFile(path, ['{}']);
+    expect((await readdir(folder)).sort()).toEqual([
+      'other.json.tmp-0a1b2c3d',
+      'out.json',
+      'out.json.tmp-99887766',
+      'out.json.tmp-notours1',
+    ]);
   });
 
   it('flushes the file before it takes its name, and the folder after', async () => {
