@@ -1,4 +1,4 @@
-import { plural } from '../../shared/plural';
+import { countsText } from '../../shared/countsText';
 import { type ExportFile, exportMegabytes, MAX_IMPORT_BYTES } from '../services/exchange/exportFileSchema';
 import { eachExportLine } from '../services/exchange/exportLines';
 import { writeNewFile } from '../services/records/recordFiles';
@@ -17,12 +17,20 @@ export async function writeExport(
   out: string | undefined,
   force: boolean,
 ): Promise<void> {
+  const counts = {
+    clients: file.clients.length,
+    sessions: file.sessions.length,
+    notes: file.notes.length,
+    processNotes: file.processNotes?.length,
+    measures: file.measures.length,
+    treatmentPlans: file.treatmentPlans.length,
+    diagnoses: file.diagnoses.length,
+    safetyPlans: file.safetyPlans.length,
+    templates: file.templates.length,
+  };
   const summary =
-    `Exported ${plural(file.clients.length, 'client')}, ${plural(file.sessions.length, 'session')}, ${plural(file.notes.length, 'note')}, ` +
-    `${file.processNotes ? plural(file.processNotes.length, 'process note') : 'no process notes'}, ` +
-    `${plural(file.measures.length, 'measure')}, ` +
-    `${plural(file.treatmentPlans.length, 'treatment plan version')}, ${plural(file.diagnoses.length, 'diagnosis', 'diagnoses')}, ` +
-    `${plural(file.safetyPlans.length, 'safety plan')}, ${plural(file.templates.length, 'template')}.`;
+    `Exported ${countsText(counts)}` +
+    (file.processNotes ? '.' : '; process notes are left out unless --include-process-notes is given.');
   let size = 0;
   if (out) {
     // Again: the passphrase prompt and the export take time, in which the file may appear.

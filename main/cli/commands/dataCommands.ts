@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { countsText } from '../../../shared/countsText';
 import { AttuneError } from '../../../shared/errors';
 import { plural } from '../../../shared/plural';
 import type { CliIo } from '../CliIo';
@@ -93,12 +94,7 @@ export function registerDataCommands(program: Command, io: CliIo, setCode: (code
       const result = await withVault(io, dir, options, (vault) => importIntoVault(vault, data), {
         refuse: 'Nothing was imported',
       });
-      io.out(
-        `Imported ${plural(result.clients, 'client')}, ${plural(result.sessions, 'session')}, ${plural(result.notes, 'note')}, ` +
-          `${plural(result.processNotes, 'process note')}, ${plural(result.measures, 'measure')}, ` +
-          `${plural(result.treatmentPlans, 'treatment plan version')}, ${plural(result.diagnoses, 'diagnosis', 'diagnoses')}, ` +
-          `${plural(result.safetyPlans, 'safety plan')}, ${plural(result.templates, 'template')}; settings: ${result.settings}.`,
-      );
+      io.out(`Imported ${countsText(result)}; settings: ${result.settings}.`);
       // Imported anyway (see noteGoalNotices); told so the user can check those notes' goals.
       for (const notice of result.notices.slice(0, 5)) io.err(`Note: ${notice.path}: ${notice.message}`);
       if (result.notices.length > 5) io.err(`Note: and ${result.notices.length - 5} more like these.`);

@@ -100,7 +100,7 @@ describe('attune export and import', () => {
     const imported = await cli(['import', target, file]);
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.out).toMatch(
-      /Imported 3 clients, 12 sessions, 12 notes, \d+ process notes?, 1 measure, 0 treatment plan versions, 0 diagnoses, 0 safety plans, 1 template; settings: imported\./,
+      /Imported 3 clients, 12 sessions, 12 notes, \d+ process notes?, 1 measure, 1 template; settings: imported\./,
     );
 
     expect(await allRecords(target)).toEqual(await allRecords(source));

@@ -33,8 +33,11 @@ describe('export --out onto a file that is already there', () => {
     expect(forced.code).toBe(0);
     const written = JSON.parse(await readFile(out, 'utf8'));
     expect(written).toMatchObject({ format: 'attune-export' });
-    // The summary names every kind the file holds, the measures too (they were left unsaid).
-    expect(forced.out).toMatch(new RegExp(`process notes?, ${written.measures.length} measures?, `));
+    // The summary says what the file holds, in Settings' words (countsText); process notes not asked for are not "0".
+    expect(forced.out).toBe(
+      `Exported ${written.clients.length} clients, ${written.sessions.length} sessions, ${written.notes.length} notes, ` +
+        `${written.templates.length} templates; process notes are left out unless --include-process-notes is given. Written to ${out}.`,
+    );
   });
 
   it('never replaces a folder, a link or a device, even with --force', async () => {

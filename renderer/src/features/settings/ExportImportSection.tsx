@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { countsText } from '../../../../shared/countsText';
 import type { ImportSummary, RecordCounts } from '../../../../shared/ipc/contracts/recordsContract';
 import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { call, messageOf } from '../../data/api';
 import { fillIndex } from '../../data/fillIndex';
-import { countsText } from './countsText';
 import '../records/records.css';
 import { ArrowLeftRight } from 'lucide-react';
 import { plural } from '../../../../shared/plural';

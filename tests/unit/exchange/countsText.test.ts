@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsText } from '../../../renderer/src/features/settings/countsText';
+import { countsText } from '../../../shared/countsText';
 
 /**
  * Settings' export and import say what a file holds. Measures were never said (an outside probe:
@@ -23,5 +23,11 @@ describe('countsText', () => {
       '1 client, 2 sessions, 2 notes, 0 process notes, 3 templates',
     );
     expect(countsText(base)).toBe('1 client, 2 sessions, 2 notes, 0 process notes, 3 templates');
+  });
+
+  it('leaves process notes unsaid when they were not asked for (an export without them), not "0 process notes"', () => {
+    expect(countsText({ ...base, processNotes: undefined, measures: 2 })).toBe(
+      '1 client, 2 sessions, 2 notes, 2 measures, 3 templates',
+    );
   });
 });
