@@ -23,6 +23,7 @@ import {
   type ReviewPacket,
 } from '../../../shared/review/packetSchema';
 import { parseOrThrow } from '../parseOrThrow';
+import { kinds } from '../RecordStore';
 import {
   clientById,
   notesOfSessions,
@@ -86,7 +87,10 @@ export async function buildPacket(
     a.createdAt < b.createdAt ? -1 : 1,
   );
   const clientNames = [client.displayName ?? '', client.code];
-  const alias = chooseAlias(client, request, previous, clientNames);
+  const otherClients = (await valuesOf<Client>(vault, kinds.client))
+    .filter((c) => c.id !== client.id)
+    .flatMap((c) => [c.displayName ?? '', c.code]);
+  const alias = chooseAlias(client, request, previous, clientNames, otherClients);
   const forClient = createDeidentifier({ names: clientNames, replacement: alias });
   const forOthers = createDeidentifier({ names: request.extraNames, replacement: OTHER_NAME });
   const include = { ...request.include, diagnoses: request.include.diagnoses === true };
@@ -268,11 +272,16 @@ async function chooseSessions(vault: ReviewVault, client: Client, request: Packe
   return past;
 }
 
+/**
+ * The packet's name for the client. It never holds the client's name or code, a listed name, or
+ * another client's name or code: a packet about one client must not name another to the reader.
+ */
 function chooseAlias(
   client: Client,
   request: PacketRequest,
   previous: ReviewExportRecord[],
   names: string[],
+  otherClients: string[],
 ): string {
   const listed = [...names, ...request.extraNames];
   if (request.alias) {
@@ -284,11 +293,18 @@ function chooseAlias(
         'The alias contains the client’s name or code, or a listed name; choose another.',
       );
     }
+    if (!aliasIsClean(alias, otherClients)) {
+      throw new AttuneError(
+        'invalid-input',
+        'The alias contains the name or code of another of your clients; choose another.',
+      );
+    }
     return alias;
   }
   // The alias this client had before, unless a name given since (or listed now) is in it.
+  const avoided = [...listed, ...otherClients];
   const before = previous.findLast((p) => p.clientId === client.id)?.alias;
-  return before !== undefined && aliasIsClean(before, listed) ? before : nextFreeAlias(previous, listed);
+  return before !== undefined && aliasIsClean(before, avoided) ? before : nextFreeAlias(previous, avoided);
 }
 
 /** Whether an alias holds none of the names (or their parts) that the packet removes. */

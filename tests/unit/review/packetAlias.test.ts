@@ -45,3 +45,30 @@ describe('the default alias of a review packet', () => {
     expect(packet.alias.toLowerCase()).not.toMatch(/known|client/);
   });
 });
+
+describe('an alias that names another client', () => {
+  it('is refused when typed, and never given by default: a packet about one client must not name another', async () => {
+    const { services, review } = await openReviewHarness();
+    const make = (code: string, displayName: string) =>
+      services.clients.create({ code, displayName, startDate: '2025-01-01', concerns: [], goals: [] });
+    const client = await make('C-1', 'Robin Okafor');
+    await make('C-2', 'Dana Reyes');
+    // A client whose name is the first default alias: the default moves past it.
+    await make('C-3', 'Client A');
+    await services.sessions.create({
+      clientId: client.id,
+      startsAt: '2025-04-01T10:00:00Z',
+      durationMinutes: 50,
+      modality: 'video',
+      attendance: 'attended',
+    });
+    const request = { clientId: client.id, include: everything, extraNames: [], shiftDates: false };
+    for (const alias of ['C-2', 'Dana Reyes', 'Dana']) {
+      await expect(review.preview({ ...request, alias })).rejects.toThrow(
+        'The alias contains the name or code of another of your clients; choose another.',
+      );
+    }
+    expect((await review.preview({ ...request, alias: 'Sam' })).alias).toBe('Sam');
+    expect((await review.preview(request)).alias).toBe('Person A');
+  });
+});
