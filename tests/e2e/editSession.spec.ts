@@ -68,7 +68,7 @@ test('a booked session is changed, then marked cancelled; a signed note’s sess
     await expect(page.getByRole('region', { name: /^Upcoming/ })).toHaveCount(0);
   });
 
-  await test.step('a change left unsaved (another page opened) is there on coming back', async () => {
+  await test.step('a change left unsaved (another page opened) is there on coming back, and saves', async () => {
     await page
       .getByRole('navigation', { name: 'Clients' })
       .getByRole('link', { name: /^C-031/ })
@@ -84,7 +84,13 @@ test('a booked session is changed, then marked cancelled; a signed note’s sess
       .click();
     const form = page.getByRole('form', { name: 'Edit session' });
     await expect(form.getByLabel('Duration (minutes)')).toHaveValue('30');
-    await form.getByRole('button', { name: 'Cancel' }).click();
+    // Saved, the focus goes to its session's row, not back to the sidebar link that opened the page.
+    await form.getByRole('button', { name: 'Save session' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(table.getByRole('row').filter({ hasText: '2099' })).toContainText(
+      '30 min · Video · Cancelled',
+    );
+    await expect(page.getByRole('button', { name: `Edit session of ${when}` })).toBeFocused();
   });
 
   await test.step('Cancel leaves the session as it was', async () => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type RefObject, useMemo, useState } from 'react';
 import {
   attendanceIds,
   attendanceLabels,
@@ -65,7 +65,21 @@ export function SessionForm({
   const fieldIds = { startsAt: `${idPrefix}-start`, durationMinutes: `${idPrefix}-duration` };
   const { startsAt, duration, modality, attendance } = fields;
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const form = useFocusOnOpen<HTMLFormElement>();
+  // An edit gives the focus back to its session's row (its date button) when it closes, whatever
+  // opened it: a form kept while the page was left opens with the page, from the sidebar's link.
+  const editId = session?.id;
+  const returnTo = useMemo<RefObject<HTMLElement | null> | undefined>(
+    () =>
+      editId === undefined
+        ? undefined
+        : {
+            get current() {
+              return document.querySelector<HTMLElement>(`button[data-edit-session="${CSS.escape(editId)}"]`);
+            },
+          },
+    [editId],
+  );
+  const form = useFocusOnOpen<HTMLFormElement>({ returnTo });
   const client = useClient(clientId);
   // A session before the client's first day is allowed (a start date set late) but said: it is
   // more often a mistyped year. Only for a whole date: the picker holds '' while empty or incomplete.

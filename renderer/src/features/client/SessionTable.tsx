@@ -190,6 +190,7 @@ function SessionCells({
             type="button"
             className="link session-date-link"
             onClick={() => onEditSession(session.id)}
+            data-edit-session={session.id}
             aria-label={`Edit session of ${when}`}
             title="Edit this session: date, length, modality, attendance"
           >
