@@ -33,13 +33,13 @@ import { PacketKeys } from './PacketKeys';
 import { type PrintablePacket, printSummary } from './pdfSummary';
 import { type ReviewKey, unlockCheck } from './reviewEnvelope';
 import {
+  asRead,
   type CommentInput,
   commentsFileFor,
   commentsOf,
   deleteComment,
   listPackets,
   removePacket,
-  asRead,
   requirePacket,
   saveComment,
   storeOpenedPacket,
@@ -56,12 +56,19 @@ export interface ReviewServiceOptions {
   exportsDir?: string;
 }
 
-/** The record kinds a packet is built from: if none changed, a preview is still what would leave. */
+/**
+ * Every record kind a packet is built from: if none changed, a preview is still what would leave.
+ * One missing here (a diagnosis, a measure, a plan) kept a stale preview: its content, or a
+ * diagnosis code the text should have lost, went into the export.
+ */
 const sourceKinds = [
   kinds.client,
   kinds.session,
   kinds.note,
   kinds.processNote,
+  kinds.measure,
+  kinds.treatmentPlan,
+  kinds.diagnosis,
   kinds.template,
   kinds.setting,
   reviewKinds.export,
