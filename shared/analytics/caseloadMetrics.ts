@@ -11,7 +11,7 @@ import {
   type RatingSums,
   ratingMeans,
 } from './clinicianProfile';
-import { checkDateRange, inRange, monthsBetween, utcDate } from './dateRange';
+import { calendarDate, checkDateRange, inRange, monthsBetween } from './dateRange';
 import { type AnalyticsSession, notesBySession, sessionStanding } from './notesBySession';
 import { countOutcome, emptyOutcomeCounts, type OutcomeCounts, repairRate } from './repairRate';
 import {
@@ -43,7 +43,7 @@ export interface CaseloadCounts {
   repairRate: number | null;
 }
 
-/** One calendar month (UTC) of the caseload. */
+/** One calendar month (local) of the caseload. */
 export interface MonthMetrics extends CaseloadCounts {
   /** yyyy-mm */
   month: string;
@@ -120,7 +120,7 @@ export function caseloadMetrics(
   let noted = 0;
 
   for (const session of sessions) {
-    const date = utcDate(session.startsAt);
+    const date = calendarDate(session.startsAt);
     if (!inRange(date, range)) continue;
     const standing = sessionStanding(session, noteOf.get(session.id), nowMs);
     if (standing !== 'held') {

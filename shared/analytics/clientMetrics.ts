@@ -4,7 +4,7 @@ import { DEFAULT_FEEDBACK_CONCERN_LINE } from '../domain/feedback';
 import { type ParticipationItemId, participationItemIds } from '../domain/participation';
 import type { RuptureTypeId } from '../domain/ruptures';
 import type { NoteSummary } from '../summaries/noteSummary';
-import { checkDateRange, type DateRange, inRange, instantOf, utcDate } from './dateRange';
+import { calendarDate, checkDateRange, type DateRange, inRange, instantOf, utcDate } from './dateRange';
 import { type DimensionTrend, dimensionTrends } from './dimensionTrends';
 import { type AnalyticsSession, notesBySession, sessionStanding } from './notesBySession';
 import { type OutcomeCounts, repairRate } from './repairRate';
@@ -26,7 +26,7 @@ import { median } from './statistics';
 
 /** Options for the client and caseload metrics. */
 export interface MetricsOptions {
-  /** Sessions whose UTC start date falls in this inclusive range; all sessions if absent. */
+  /** Sessions whose local start date falls in this inclusive range; all sessions if absent. */
   range?: DateRange;
   /** Sessions in the rolling repair rate's window (client metrics only); 5 by default. */
   window?: number;
@@ -109,15 +109,20 @@ export interface ClientMetrics {
   feedback: FeedbackPoint[];
 }
 
-/** The sessions of a client whose UTC start date is in range, ordered by start time (then id). */
+/**
+ * The sessions of a client whose start date is in range, ordered by start time (then id). The
+ * charts place a session on its local date (`calendarDate`); review packets, by default, on its
+ * UTC date (their dates are shifted in UTC, and the packet screen lists them so).
+ */
 export function clientSessionsInRange<S extends AnalyticsSession>(
   clientId: string,
   sessions: Iterable<S>,
   range: DateRange | undefined,
+  dateOf: (startsAt: string) => string = utcDate,
 ): S[] {
   const kept: { session: S; at: number }[] = [];
   for (const session of sessions) {
-    if (session.clientId !== clientId || !inRange(utcDate(session.startsAt), range)) continue;
+    if (session.clientId !== clientId || !inRange(dateOf(session.startsAt), range)) continue;
     kept.push({ session, at: instantOf(session.startsAt) });
   }
   // Instants, not strings: start times may carry different zone offsets.
@@ -151,7 +156,7 @@ export function clientMetrics(
   const feedback: FeedbackPoint[] = [];
   let noted = 0;
 
-  const chosen = clientSessionsInRange(clientId, sessions, range);
+  const chosen = clientSessionsInRange(clientId, sessions, range, calendarDate);
   const nowMs = countedAsOf(options);
   const standing = chosen.map((session) => sessionStanding(session, noteOf.get(session.id), nowMs));
   const held = chosen.filter((_, i) => standing[i] === 'held');

@@ -1,7 +1,10 @@
 /**
  * Calendar helpers for the analytics: plain string and Date arithmetic, no libraries. Sessions
- * are placed on the calendar by the UTC date of `startsAt`, for ranges and months alike, so a
- * session counted in a month always falls inside that month's date range.
+ * are placed on the calendar by their local date (`calendarDate`: the day the clinician saw the
+ * client, in the time zone the code runs in, as the session lists and the date inputs show it),
+ * for ranges and months alike, so a session counted in a month always falls inside that month's
+ * date range. Review packets alone pick sessions by UTC date (`utcDate`): their dates are shifted
+ * in UTC.
  */
 
 /** An inclusive range of calendar dates, yyyy-mm-dd; a missing or null end is open. */
@@ -36,6 +39,23 @@ export function utcDate(startsAt: string): string {
   const ms = Date.parse(startsAt);
   if (Number.isNaN(ms)) throw new RangeError(`"${startsAt}" is not an ISO 8601 date and time.`);
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * The local calendar date (yyyy-mm-dd) of an ISO 8601 date-time: the day it falls on where the
+ * code runs. A 7:30 PM session in New York is on that day, not on the next day's UTC date.
+ */
+export function calendarDate(startsAt: string): string {
+  const at = new Date(instantOf(startsAt));
+  const y = String(at.getFullYear()).padStart(4, '0');
+  const m = String(at.getMonth() + 1).padStart(2, '0');
+  const d = String(at.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** The local calendar month (yyyy-mm) of an ISO 8601 date-time, as `calendarDate` places it. */
+export function calendarMonth(startsAt: string): string {
+  return calendarDate(startsAt).slice(0, 7);
 }
 
 /** The UTC calendar month (yyyy-mm) of an ISO 8601 date-time. */

@@ -4,7 +4,7 @@
  * levels only: the renderer's index) and over full notes (with the comments) alike.
  */
 import type { GoalProgress } from '../domain/goalProgressSchema';
-import { checkDateRange, type DateRange, inRange, instantOf, utcDate } from './dateRange';
+import { calendarDate, checkDateRange, type DateRange, inRange, instantOf } from './dateRange';
 import { rememberLast } from './memoizedMetrics';
 import type { AnalyticsSession } from './notesBySession';
 
@@ -22,7 +22,7 @@ export interface GoalProgressPoint {
   sessionId: string;
   noteId: string;
   startsAt: string;
-  /** The session's UTC date, yyyy-mm-dd. */
+  /** The session's local date, yyyy-mm-dd. */
   date: string;
   /** −1 (moved away) to 3 (met); null when addressed but not rated. */
   level: number | null;
@@ -43,7 +43,7 @@ export interface GoalSeries {
 }
 
 export interface GoalProgressOptions {
-  /** Sessions whose UTC start date falls in this inclusive range; all sessions if absent. */
+  /** Sessions whose local start date falls in this inclusive range; all sessions if absent. */
   range?: DateRange;
   /** Goal ids in the order to return them (the plan's); others follow by first session. */
   order?: readonly string[];
@@ -72,7 +72,7 @@ export function goalProgressSeries(
   for (const session of sessions) {
     const note = noteOf.get(session.id);
     if (!note) continue;
-    const date = utcDate(session.startsAt);
+    const date = calendarDate(session.startsAt);
     if (inRange(date, range)) addressed.push({ session, at: instantOf(session.startsAt), date, note });
   }
   addressed.sort((a, b) => a.at - b.at || (a.session.id < b.session.id ? -1 : 1));

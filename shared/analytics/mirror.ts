@@ -9,7 +9,7 @@ import { DEFAULT_FEEDBACK_CONCERN_LINE, feedbackTotal } from '../domain/feedback
 import { participationItemIds } from '../domain/participation';
 import type { NoteSummary } from '../summaries/noteSummary';
 import { clientSessionsInRange, countedAsOf } from './clientMetrics';
-import { checkDateRange, type DateRange, inRange, instantOf, utcDate } from './dateRange';
+import { calendarDate, checkDateRange, type DateRange, inRange, instantOf } from './dateRange';
 import {
   type EpisodeGroups,
   type EpisodeInput,
@@ -43,7 +43,7 @@ import {
 export type OutcomeSource = 'outcome-scale' | 'feedback';
 
 export interface MirrorOptions {
-  /** Sessions whose UTC start date falls in this inclusive range; all if absent. */
+  /** Sessions whose local start date falls in this inclusive range; all if absent. */
   range?: DateRange;
   /** A feedback total below this reads as low; 36 by default. */
   concernLine?: number;
@@ -189,7 +189,11 @@ export function clientMirror(
   const range = options.range ?? {};
   checkDateRange(range);
   const noteOf = notesBySession(notes);
-  const held = heldOnly(clientSessionsInRange(clientId, sessions, range), noteOf, countedAsOf(options));
+  const held = heldOnly(
+    clientSessionsInRange(clientId, sessions, range, calendarDate),
+    noteOf,
+    countedAsOf(options),
+  );
   const concernLine = options.concernLine ?? DEFAULT_FEEDBACK_CONCERN_LINE;
   return mirrorOf(clientId, held, noteOf, range, concernLine, options.outcomeTotals);
 }
@@ -208,7 +212,7 @@ export function caseloadMirror(
   const byClient = new Map<string, { session: AnalyticsSession; at: number }[]>();
   const nowMs = countedAsOf(options);
   for (const session of sessions) {
-    if (!inRange(utcDate(session.startsAt), range)) continue;
+    if (!inRange(calendarDate(session.startsAt), range)) continue;
     if (sessionStanding(session, noteOf.get(session.id), nowMs) !== 'held') continue;
     let list = byClient.get(session.clientId);
     if (!list) {

@@ -1,6 +1,6 @@
 /** Participation over time: how many of the four participation items each noted session had, and by month. */
 import { type ParticipationItemId, participationItemIds } from '../domain/participation';
-import { monthKey } from './dateRange';
+import { calendarMonth } from './dateRange';
 import { round1 } from './mirrorEpisodes';
 
 /** One noted session's participation. */
@@ -22,7 +22,7 @@ export interface ParticipationHalves {
   secondMean: number | null;
 }
 
-/** One calendar month (UTC) of participation across the caseload. */
+/** One calendar month (local, as `calendarMonth` places it) of participation across the caseload. */
 export interface ParticipationMonth {
   /** yyyy-mm */
   month: string;
@@ -53,14 +53,14 @@ export function participationHalves(points: readonly ParticipationPoint[]): Part
   };
 }
 
-/** Points grouped by their UTC month, months in order (months without a noted session left out). */
+/** Points grouped by their local month, months in order (months without a noted session left out). */
 export function participationByMonth(points: Iterable<ParticipationPoint>): ParticipationMonth[] {
   const months = new Map<
     string,
     { notes: number; total: number; items: Record<ParticipationItemId, number> }
   >();
   for (const p of points) {
-    const month = monthKey(p.startsAt);
+    const month = calendarMonth(p.startsAt);
     let m = months.get(month);
     if (!m) {
       m = {

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { inRange } from '../../../../shared/analytics/dateRange';
+import { calendarDate, inRange } from '../../../../shared/analytics/dateRange';
 import { instruments } from '../../../../shared/measures/instruments';
 import type { NoteSummary } from '../../../../shared/summaries/noteSummary';
 import { useClientChartSource, useClientMeasures } from '../../data/hooks';
@@ -41,7 +41,7 @@ export function MeasureCharts({
   const inRangeGiven = useMemo(
     () =>
       given.filter((i) =>
-        measures?.some((m) => m.instrument === i.id && inRange(m.administeredAt.slice(0, 10), dateRange)),
+        measures?.some((m) => m.instrument === i.id && inRange(calendarDate(m.administeredAt), dateRange)),
       ),
     [given, measures, dateRange],
   );

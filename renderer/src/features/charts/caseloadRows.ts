@@ -1,10 +1,10 @@
 /** Chart rows from the caseload metrics, with vocabulary labels (the user's additions included). */
 import type { CaseloadMetrics, MonthMetrics } from '../../../../shared/analytics/caseloadMetrics';
-import { type DateRange, inRange, instantOf, utcDate } from '../../../../shared/analytics/dateRange';
+import { calendarDate, type DateRange, inRange, instantOf } from '../../../../shared/analytics/dateRange';
 import { type AnalyticsSession, notesBySession } from '../../../../shared/analytics/notesBySession';
+import { type StrategyTallyGroup, strategyTallyGroup } from '../../../../shared/analytics/ruptureTally';
 import type { DimensionId } from '../../../../shared/domain/dimensions';
 import { dimensionById } from '../../../../shared/domain/dimensions';
-import { type StrategyTallyGroup, strategyTallyGroup } from '../../../../shared/analytics/ruptureTally';
 import {
   ownStrategiesLabel,
   type RuptureTypeId,
@@ -165,7 +165,7 @@ export function monthNoteRows(
   const noteOf = notesBySession(notes);
   return sessions
     .filter((s) => {
-      const date = utcDate(s.startsAt);
+      const date = calendarDate(s.startsAt);
       return date.startsWith(month) && inRange(date, range);
     })
     .sort((a, b) => instantOf(a.startsAt) - instantOf(b.startsAt))
@@ -173,7 +173,7 @@ export function monthNoteRows(
       const note = noteOf.get(s.id);
       return {
         sessionId: s.id,
-        date: utcDate(s.startsAt),
+        date: calendarDate(s.startsAt),
         clientCode: clientCodes.get(s.clientId) ?? s.clientId,
         noteId: note?.id ?? null,
         ruptures: note?.ruptures.length ?? 0,

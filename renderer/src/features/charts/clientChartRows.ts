@@ -10,7 +10,7 @@ export interface SessionPoint {
   index: number;
   sessionId: string;
   noteId: string | null;
-  /** UTC date, yyyy-mm-dd. */
+  /** Local date, yyyy-mm-dd. */
   date: string;
 }
 

@@ -1,6 +1,6 @@
 /** The rows of a client's outcome-measure charts and tables, from the index's measures. */
 
-import { type DateRange, inRange } from '../../../../shared/analytics/dateRange';
+import { calendarDate, type DateRange, inRange } from '../../../../shared/analytics/dateRange';
 import { rememberLast } from '../../../../shared/analytics/memoizedMetrics';
 import type { InstrumentId } from '../../../../shared/measures/instrument';
 import { instrumentsById } from '../../../../shared/measures/instruments';
@@ -39,7 +39,7 @@ export function measureRows(
       index: rows.length,
       sessionId: measure.sessionId,
       noteId: noteOfSession.get(measure.sessionId) ?? null,
-      date: measure.administeredAt.slice(0, 10),
+      date: calendarDate(measure.administeredAt),
       total: score.total,
       band: score.band!.label,
       clinical: score.clinical === true,
