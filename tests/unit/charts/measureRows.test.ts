@@ -63,6 +63,21 @@ describe('measure chart rows', () => {
       'Outcome rating: 3 complete administrations. First 18 (clinical range), latest 27.5 (non-clinical range): a reliable improvement (5 points or more counts as reliable). 2 in the clinical range (cut-off 25).',
     );
     expect(measureSummary('gad7', [])).toBe('No complete GAD-7 yet.');
+  });
+
+  it('in a date range after the first administration, says the change is counted from that first, not from the range', () => {
+    const rows = measureRows(measures, 'outcome', notes);
+    // 24 → 27.5 is 3.5 points: not reliable in itself; 18 → 27.5 is.
+    const later = rowsInRange(rows, { from: '2026-02-10', to: '2026-02-22' });
+    expect(measureSummary('outcome', later, rows[0])).toBe(
+      'Outcome rating: 2 complete administrations in this range. First in the range 24 (clinical range), latest 27.5 (non-clinical range); since the first administration (18, clinical range): a reliable improvement (5 points or more counts as reliable). 1 in the clinical range (cut-off 25).',
+    );
+    const last = rowsInRange(rows, { from: '2026-02-20' });
+    expect(measureSummary('outcome', last, rows[0])).toBe(
+      'Outcome rating: 1 complete administration in this range. Total 27.5 of 40 (non-clinical range); since the first administration (18, clinical range): a reliable improvement (5 points or more counts as reliable). 0 in the clinical range (cut-off 25).',
+    );
+    // A range that starts with the first administration reads as before.
+    expect(measureSummary('outcome', rows, rows[0])).toBe(measureSummary('outcome', rows));
     expect(changeText(null)).toBe('First');
     expect(changeText('no-reliable-change')).toBe('no reliable change');
   });

@@ -67,11 +67,9 @@ export const MeasureChart = memo(function MeasureChart({
   onOpenNote,
 }: MeasureChartProps) {
   const definition = instrumentsById[instrument];
-  const rows = useMemo(
-    () => rowsInRange(rememberedMeasureRows(measures, instrument, noteOfSession), range),
-    [measures, instrument, noteOfSession, range],
-  );
-  const summary = useMemo(() => measureSummary(instrument, rows), [instrument, rows]);
+  const allRows = rememberedMeasureRows(measures, instrument, noteOfSession);
+  const rows = useMemo(() => rowsInRange(allRows, range), [allRows, range]);
+  const summary = useMemo(() => measureSummary(instrument, rows, allRows[0]), [instrument, rows, allRows]);
   // Too many points for a dot each: only the risk flags and where reliable change begins are drawn.
   const dot = useMemo(() => {
     if (rows.length <= MAX_DOTTED_POINTS) return measureDot;

@@ -80,19 +80,44 @@ const changeWords: Record<ChangeKind, string> = {
   'no-reliable-change': 'no reliable change',
 };
 
-/** The chart's summary in words: how many, first and latest with bands, the change, the clinical range and risk. */
-export function measureSummary(instrument: InstrumentId, rows: readonly MeasureRow[]): string {
+/**
+ * The chart's summary in words: how many, first and latest with bands, the change, the clinical
+ * range and risk. `clientFirst` is the client's first complete administration: when a date range
+ * starts after it, the change is still counted from it (as the table's "Since the first"), and
+ * the summary says so rather than set that change beside the range's own first total.
+ */
+export function measureSummary(
+  instrument: InstrumentId,
+  rows: readonly MeasureRow[],
+  clientFirst: MeasureRow | undefined = rows[0],
+): string {
   const definition = instrumentsById[instrument];
   const first = rows[0];
   const last = rows.at(-1);
   if (!first || !last) return `No complete ${definition.label} yet.`;
-  const parts = [
-    `${definition.label}: ${rows.length} complete administration${rows.length === 1 ? '' : 's'}.`,
-    rows.length === 1
-      ? `Total ${first.total} of ${definition.totalMax} (${first.band.toLowerCase()}).`
-      : `First ${first.total} (${first.band.toLowerCase()}), latest ${last.total} (${last.band.toLowerCase()}): ${changeWords[last.sinceFirst ?? 'no-reliable-change']} (${definition.reliableChange} points or more counts as reliable).`,
+  const reliable = `(${definition.reliableChange} points or more counts as reliable)`;
+  const n = `${rows.length} complete administration${rows.length === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (clientFirst && first.sinceFirst !== null) {
+    // The range begins after the client's first administration.
+    const since = `since the first administration (${clientFirst.total}, ${clientFirst.band.toLowerCase()}): ${changeWords[last.sinceFirst ?? 'no-reliable-change']} ${reliable}.`;
+    parts.push(
+      `${definition.label}: ${n} in this range.`,
+      rows.length === 1
+        ? `Total ${first.total} of ${definition.totalMax} (${first.band.toLowerCase()}); ${since}`
+        : `First in the range ${first.total} (${first.band.toLowerCase()}), latest ${last.total} (${last.band.toLowerCase()}); ${since}`,
+    );
+  } else {
+    parts.push(
+      `${definition.label}: ${n}.`,
+      rows.length === 1
+        ? `Total ${first.total} of ${definition.totalMax} (${first.band.toLowerCase()}).`
+        : `First ${first.total} (${first.band.toLowerCase()}), latest ${last.total} (${last.band.toLowerCase()}): ${changeWords[last.sinceFirst ?? 'no-reliable-change']} ${reliable}.`,
+    );
+  }
+  parts.push(
     `${rows.filter((r) => r.clinical).length} in the clinical range (cut-off ${definition.clinicalCutoff}).`,
-  ];
+  );
   const risks = rows.filter((r) => r.risk).length;
   if (risks > 0)
     parts.push(
