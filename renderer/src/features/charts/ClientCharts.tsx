@@ -69,9 +69,20 @@ export function ClientCharts({
   const laterMetrics = useDeferredValue<typeof metrics | null>(metrics, null);
   const rangeText = rangeWords(range);
   const code = source?.clientCode ?? clientId;
-  // Every note belongs to one session: the client's noted sessions, whatever the range.
-  const notedEver = source?.notes.length ?? 0;
-  const onlyNoted = metrics?.sessions.find((s) => s.noteId !== null);
+  // The client's noted sessions that took place, whatever the range: a cancelled session's note
+  // (why it did not happen) and a note begun for a session to come are not sessions to chart.
+  const everMetrics = useMemo(
+    () =>
+      source && (dateRange.from != null || dateRange.to != null)
+        ? rememberedClientMetrics(clientId, source.sessions, source.notes, {
+            window: REPAIR_WINDOW,
+            now: countingMinute(),
+          })
+        : metrics,
+    [clientId, source, dateRange, metrics],
+  );
+  const notedEver = everMetrics?.notedSessionCount ?? 0;
+  const onlyNoted = (notedEver < 2 ? everMetrics : metrics)?.sessions.find((s) => s.noteId !== null);
 
   if (!metrics) {
     return (
