@@ -1,3 +1,4 @@
+import { calendarDate } from '../../../shared/analytics/dateRange';
 import type { Note } from '../../../shared/domain/noteSchema';
 import { AttuneError } from '../../../shared/errors';
 import type {
@@ -57,7 +58,8 @@ export class RecordsService {
     const set = await this.get(note.clientId, noteId);
     await checkExportFolder(folder, this.deps.session.location);
     const pdf = await printedPdf(print, 'note');
-    const day = set.sessions[0]?.startsAt.slice(0, 10) ?? set.preparedAt.slice(0, 10);
+    // Named by the day the session was held where the user is (a New York evening is not tomorrow).
+    const day = calendarDate(set.sessions[0]?.startsAt ?? set.preparedAt);
     const [path] = await freshNames(folder, `${fileStem(set.client.code)}-note-${day}`, ['.pdf']);
     await writeNewFile(path!, pdf);
     await this.deps.session.vault.appendAudit('export', {
@@ -79,7 +81,7 @@ export class RecordsService {
     const set = await this.get(clientId);
     await checkExportFolder(folder, this.deps.session.location);
     const pdf = await printedPdf(print, 'client record');
-    const stem = `${fileStem(set.client.code)}-record-${set.preparedAt.slice(0, 10)}`;
+    const stem = `${fileStem(set.client.code)}-record-${calendarDate(set.preparedAt)}`;
     const [pdfPath, jsonPath] = (await freshNames(folder, stem, ['.pdf', '.json'])) as [string, string];
     await writeNewFile(pdfPath, pdf);
     await writeNewFile(jsonPath, json(clientExportFile(set)));
@@ -114,7 +116,7 @@ export class RecordsService {
     await checkExportFolder(folder, this.deps.session.location);
     const now = isoNow(this.deps.clock);
     const file = await exportVault(vault, { includeProcessNotes, now });
-    const [path] = await freshNames(folder, `attune-export-${now.slice(0, 10)}`, ['.json']);
+    const [path] = await freshNames(folder, `attune-export-${calendarDate(now)}`, ['.json']);
     // A line at a time: a large practice's file is longer than V8's longest string.
     const size = await writeNewFile(path!, eachExportLine(file));
     return { path: path!, counts: countsOf(file), warning: exportSizeWarning(size) };

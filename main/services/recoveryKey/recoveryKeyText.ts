@@ -1,3 +1,4 @@
+import { calendarDate } from '../../../shared/analytics/dateRange';
 import { AttuneError } from '../../../shared/errors';
 import { parseRecoveryKey } from '../../vault/recoveryKey';
 
@@ -25,7 +26,8 @@ export function requireShownRecoveryKey(key: string): string {
  * vault's place or the user, so a found copy tells its finder as little as possible.
  */
 export function recoveryKeyText(key: string, madeOn: Date): string {
-  const day = madeOn.toISOString().slice(0, 10);
+  // The user's own day: made at 9 PM in New York is not "made on" tomorrow.
+  const day = calendarDate(madeOn.toISOString());
   return [
     'Attune recovery key',
     '',
