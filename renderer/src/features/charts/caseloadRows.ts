@@ -1,7 +1,12 @@
 /** Chart rows from the caseload metrics, with vocabulary labels (the user's additions included). */
 import type { CaseloadMetrics, MonthMetrics } from '../../../../shared/analytics/caseloadMetrics';
+import { countingMinute } from '../../../../shared/analytics/clientMetrics';
 import { calendarDate, type DateRange, inRange, instantOf } from '../../../../shared/analytics/dateRange';
-import { type AnalyticsSession, notesBySession } from '../../../../shared/analytics/notesBySession';
+import {
+  type AnalyticsSession,
+  notesBySession,
+  sessionStanding,
+} from '../../../../shared/analytics/notesBySession';
 import { type StrategyTallyGroup, strategyTallyGroup } from '../../../../shared/analytics/ruptureTally';
 import type { DimensionId } from '../../../../shared/domain/dimensions';
 import { dimensionById } from '../../../../shared/domain/dimensions';
@@ -154,19 +159,29 @@ export function markerRows(metrics: CaseloadMetrics, vocabulary: RuptureVocabula
   });
 }
 
-/** The sessions of one month (yyyy-mm) within the range, in time order, with their notes' state. */
+/**
+ * The sessions of one month (yyyy-mm) within the range, in time order, with their notes' state:
+ * those the month's figures count, that took place by `now` (cancelled, missed and still to come
+ * left out, as in caseloadMetrics).
+ */
 export function monthNoteRows(
   sessions: readonly AnalyticsSession[],
   notes: readonly NoteSummary[],
   clientCodes: ReadonlyMap<string, string>,
   month: string,
   range: DateRange,
+  now: string = countingMinute(),
 ): MonthNoteRow[] {
   const noteOf = notesBySession(notes);
+  const nowMs = Date.parse(now);
   return sessions
     .filter((s) => {
       const date = calendarDate(s.startsAt);
-      return date.startsWith(month) && inRange(date, range);
+      return (
+        date.startsWith(month) &&
+        inRange(date, range) &&
+        sessionStanding(s, noteOf.get(s.id), nowMs) === 'held'
+      );
     })
     .sort((a, b) => instantOf(a.startsAt) - instantOf(b.startsAt))
     .map((s) => {
