@@ -85,9 +85,17 @@ export function CommentBox({
     }
   }
 
+  /** The new comment's problem (an empty box), said at the box; `error` is a save's own. */
+  const [problem, setProblem] = useState<string | null>(null);
+
   function save() {
     if (busy) return;
-    if (!text.trim()) return setError('Write the comment first.');
+    if (!text.trim()) {
+      setProblem('Write the comment first.');
+      box.current?.querySelector<HTMLElement>(':scope > .field > textarea')?.focus();
+      return;
+    }
+    setProblem(null);
     savingFrom.current = new Set(comments.map((c) => c.id));
     void run(async () => {
       await onSave(text);
@@ -126,7 +134,7 @@ export function CommentBox({
           ))}
         </ul>
       )}
-      <TextAreaField labelledBy={legendId} value={text} onChange={setText} />
+      <TextAreaField labelledBy={legendId} value={text} onChange={setText} error={problem ?? undefined} />
       <button
         type="button"
         className="secondary"

@@ -2,10 +2,11 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormFooter } from '../../components/FormFooter';
 import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
-import { messageOf } from '../../data/api';
+import { ApiError, messageOf } from '../../data/api';
 import { useSettings } from '../../data/hooks';
 import { unsavedForms } from '../../data/unsavedForms';
 import { commentsFileName } from './exportFileNames';
+import { LabelledInput } from './LabelledInput';
 import { chooseSavePath, exportComments } from './reviewData';
 import { plural } from './reviewFormat';
 
@@ -30,6 +31,12 @@ export function ExportCommentsPanel({
   const [name, setName] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // A problem with the name or the passphrase, said under that field (and focused); `error` is the export's own.
+  const [fieldError, setFieldError] = useState<{ field: 'name' | 'passphrase'; message: string } | null>(
+    null,
+  );
+  const nameInput = useRef<HTMLInputElement>(null);
+  const passphraseInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ path: string; comments: number; fileId: string } | null>(null);
   const reviewerName = name ?? clinicianName ?? '';
@@ -48,11 +55,22 @@ export function ExportCommentsPanel({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!reviewerName.trim())
-      return setError('Enter your name, so the clinician knows whose comments these are.');
-    if (!passphrase) return setError('Enter the packet passphrase the clinician gave you.');
-    setBusy(true);
     setError(null);
+    if (!reviewerName.trim()) {
+      setFieldError({
+        field: 'name',
+        message: 'Enter your name, so the clinician knows whose comments these are.',
+      });
+      nameInput.current?.focus();
+      return;
+    }
+    if (!passphrase) {
+      setFieldError({ field: 'passphrase', message: 'Enter the packet passphrase the clinician gave you.' });
+      passphraseInput.current?.focus();
+      return;
+    }
+    setFieldError(null);
+    setBusy(true);
     try {
       const saveTo = await chooseSavePath('review-comments', commentsFileName(alias, new Date()));
       if (!saveTo) return; // cancelled: the form stays as it was
@@ -60,7 +78,10 @@ export function ExportCommentsPanel({
       setPassphrase('');
       setOpen(false);
     } catch (failure) {
-      setError(messageOf(failure));
+      if (failure instanceof ApiError && failure.kind === 'wrong-passphrase') {
+        setFieldError({ field: 'passphrase', message: messageOf(failure) });
+        passphraseInput.current?.focus();
+      } else setError(messageOf(failure));
       setPassphrase('');
     } finally {
       setBusy(false);
@@ -90,21 +111,24 @@ export function ExportCommentsPanel({
                 : `${editing} comments you are changing are not saved, so their earlier text will be sent: save them first with Save changes under each.`}
             </p>
           )}
-          <label htmlFor={`${id}-name`}>Your name</label>
-          <input
+          <LabelledInput
             id={`${id}-name`}
-            type="text"
+            label="Your name"
+            inputRef={nameInput}
             autoComplete="name"
             value={reviewerName}
-            onChange={(e) => setName(e.target.value)}
+            onChange={setName}
+            error={fieldError?.field === 'name' ? fieldError.message : null}
           />
-          <label htmlFor={`${id}-pass`}>Packet passphrase</label>
-          <input
+          <LabelledInput
             id={`${id}-pass`}
+            label="Packet passphrase"
+            inputRef={passphraseInput}
             type="password"
             autoComplete="off"
             value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
+            onChange={setPassphrase}
+            error={fieldError?.field === 'passphrase' ? fieldError.message : null}
           />
           <FormFooter
             escapeCancels
@@ -112,7 +136,10 @@ export function ExportCommentsPanel({
             busy={busy}
             submitLabel="Encrypt and save comments…"
             busyLabel="Encrypting…"
-            onCancel={() => setOpen(false)}
+            onCancel={() => {
+              setFieldError(null);
+              setOpen(false);
+            }}
           />
         </form>
       ) : (

@@ -5,6 +5,7 @@ import { ShowInFolderButton } from '../../components/ShowInFolderButton';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { messageOf } from '../../data/api';
 import { packetFileName } from './exportFileNames';
+import { LabelledInput } from './LabelledInput';
 import { chooseSavePath, exportPacket } from './reviewData';
 
 const MIN_LENGTH = 10;
@@ -27,17 +28,33 @@ export function ExportPacketPanel({
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // A problem with one of the two fields, said under it (and focused); `error` is the export's own.
+  const [fieldError, setFieldError] = useState<{ field: 'passphrase' | 'confirm'; message: string } | null>(
+    null,
+  );
+  const passphraseInput = useRef<HTMLInputElement>(null);
+  const confirmInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ path: string; fileId: string } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (passphrase.length < MIN_LENGTH) {
-      return setError(`Use a packet passphrase of at least ${MIN_LENGTH} characters.`);
-    }
-    if (passphrase !== confirmation) return setError('The two passphrases differ; type them again.');
-    setBusy(true);
     setError(null);
+    if (passphrase.length < MIN_LENGTH) {
+      setFieldError({
+        field: 'passphrase',
+        message: `Use a packet passphrase of at least ${MIN_LENGTH} characters.`,
+      });
+      passphraseInput.current?.focus();
+      return;
+    }
+    if (passphrase !== confirmation) {
+      setFieldError({ field: 'confirm', message: 'The two passphrases differ; type them again.' });
+      confirmInput.current?.focus();
+      return;
+    }
+    setFieldError(null);
+    setBusy(true);
     try {
       const saveTo = await chooseSavePath('review-packet', packetFileName(packet));
       if (!saveTo) return; // cancelled: the form stays, passphrase and all
@@ -62,25 +79,29 @@ export function ExportPacketPanel({
             The packet is encrypted with a passphrase of its own, not your vault passphrase. Your supervisor
             needs it to open the packet, and the clinician side needs it to read the comments that come back.
           </p>
-          <label htmlFor={`${id}-pass`}>Packet passphrase</label>
-          <input
+          <LabelledInput
             id={`${id}-pass`}
+            label="Packet passphrase"
+            inputRef={passphraseInput}
             type="password"
             autoComplete="new-password"
-            aria-describedby={`${id}-hint`}
+            hintId={`${id}-hint`}
             value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
+            onChange={setPassphrase}
+            error={fieldError?.field === 'passphrase' ? fieldError.message : null}
           />
           <p id={`${id}-hint`} className="field-description">
             At least {MIN_LENGTH} characters; a few unrelated words are easy to say aloud.
           </p>
-          <label htmlFor={`${id}-confirm`}>Confirm packet passphrase</label>
-          <input
+          <LabelledInput
             id={`${id}-confirm`}
+            label="Confirm packet passphrase"
+            inputRef={confirmInput}
             type="password"
             autoComplete="new-password"
             value={confirmation}
-            onChange={(e) => setConfirmation(e.target.value)}
+            onChange={setConfirmation}
+            error={fieldError?.field === 'confirm' ? fieldError.message : null}
           />
           <FormFooter
             escapeCancels
@@ -88,7 +109,10 @@ export function ExportPacketPanel({
             busy={busy}
             submitLabel="Encrypt and save packet…"
             busyLabel="Encrypting…"
-            onCancel={() => setOpen(false)}
+            onCancel={() => {
+              setFieldError(null);
+              setOpen(false);
+            }}
           />
         </form>
       ) : (

@@ -1,12 +1,17 @@
 import { type FormEvent, type RefObject, useId, useRef, useState } from 'react';
 import { FormFooter } from '../../components/FormFooter';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
-import { messageOf } from '../../data/api';
+import { ApiError, messageOf } from '../../data/api';
+import { LabelledInput } from './LabelledInput';
 import { fileName } from './reviewFormat';
 
+/** What went wrong: with the passphrase (said at its field), or with the file (said at the form's end). */
+type Problem = { message: string; at: 'passphrase' | 'file' };
+
 /**
- * Asks for a packet's passphrase to open a chosen file. A failure (wrong passphrase, damaged or
- * newer file) is shown as an alert and the prompt stays, with the passphrase cleared. Focus goes
+ * Asks for a packet's passphrase to open a chosen file. A failure is shown as an alert and the
+ * prompt stays, with the passphrase cleared and focused: a missing or wrong passphrase is said at
+ * its field, a damaged or newer file at the form's end. Focus goes
  * to the passphrase on opening and back to `returnTo` (the control that chose the file) on closing.
  */
 export function PassphrasePrompt({
@@ -29,20 +34,25 @@ export function PassphrasePrompt({
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
 
   const form = useFocusOnOpen<HTMLFormElement>({ initial: input, returnTo });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!passphrase) return setError('Enter the packet passphrase the clinician gave you.');
+    if (!passphrase) {
+      setError({ message: 'Enter the packet passphrase the clinician gave you.', at: 'passphrase' });
+      input.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       await onSubmit(passphrase);
     } catch (failure) {
-      setError(messageOf(failure));
+      const wrong = failure instanceof ApiError && failure.kind === 'wrong-passphrase';
+      setError({ message: messageOf(failure), at: wrong ? 'passphrase' : 'file' });
       setPassphrase('');
       input.current?.focus();
     } finally {
@@ -56,18 +66,19 @@ export function PassphrasePrompt({
       <p className="muted">
         File: <code className="path">{fileName(path)}</code>
       </p>
-      <label htmlFor={`${id}-pass`}>Packet passphrase</label>
-      <input
+      <LabelledInput
         id={`${id}-pass`}
-        ref={input}
+        label="Packet passphrase"
+        inputRef={input}
         type="password"
         autoComplete="off"
         value={passphrase}
-        onChange={(e) => setPassphrase(e.target.value)}
+        onChange={setPassphrase}
+        error={error?.at === 'passphrase' ? error.message : null}
       />
       <FormFooter
         escapeCancels
-        error={error}
+        error={error?.at === 'file' ? error.message : null}
         busy={busy}
         submitLabel={submitLabel}
         busyLabel={busyLabel}
