@@ -6,7 +6,7 @@ import { ruptureVocabularyFor } from '../../../../shared/domain/settingsSchema';
 import { useCaseloadChartSource, useSettings } from '../../data/hooks';
 import { CaseloadMirrorSection } from './CaseloadMirrorSection';
 import { markerRows, monthNoteRows, strategyGroupRows, strategyRows } from './caseloadRows';
-import { overviewSummary, profileSentence, unratedCounts } from './caseloadSummaries';
+import { nothingHeldSummary, overviewSummary, profileSentence, unratedCounts } from './caseloadSummaries';
 import { caseloadView } from './caseloadView';
 import { count, mean1 } from './chartFormat';
 import { DateRangeFilter } from './DateRangeFilter';
@@ -112,9 +112,7 @@ export function CaseloadPage({
       {source?.sessions.length === 0 ? null : !metrics ? (
         <p className="muted">Loading your caseload…</p>
       ) : metrics.totals.sessions === 0 ? (
-        <p className="chart-overview">
-          {overviewSummary(metrics, rangeWords(range))} Choose other dates above.
-        </p>
+        <p className="chart-overview">{nothingHeldSummary(metrics.sessionsNotHeld, rangeWords(range))}</p>
       ) : (
         <>
           <p className="chart-overview">{overviewSummary(metrics, rangeWords(range))}</p>

@@ -17,6 +17,17 @@ export function noSessionsHeld(notHeld: number, range: string): string {
 }
 
 /**
+ * What the caseload says when no session in the range took place. Over all dates, choosing other
+ * dates cannot help: none has taken place yet (the booked ones are still to come, or were called off).
+ */
+export function nothingHeldSummary(notHeld: number, range: string): string {
+  if (range !== '') return `${noSessionsHeld(notHeld, range)} Choose other dates above.`;
+  return notHeld === 0
+    ? 'No session has taken place yet. The charts appear here once one has and its note is written.'
+    : `No session has taken place yet (${count(notHeld)} cancelled or missed). The charts appear here once one has and its note is written.`;
+}
+
+/**
  * "320 sessions (300 with notes; 12 cancelled or missed not counted) across 24 clients; 210
  * ruptures, 0.7 per noted session; repair rate 68% …".
  */
