@@ -15,6 +15,8 @@ import './review.css';
 export function ReviewPacketsPage({ onOpen }: { onOpen: (packetId: string) => void }) {
   const [packets, setPackets] = useState<PacketListing[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
   const file = useChosenFile('open-packet');
   const openButton = useRef<HTMLButtonElement>(null);
 
@@ -32,9 +34,16 @@ export function ReviewPacketsPage({ onOpen }: { onOpen: (packetId: string) => vo
     onOpen(packet.packetId);
   }
 
-  async function remove(packetId: string) {
+  // The removed row took the pressed button with it: the page says what went, and the keyboard
+  // carries on from the list's heading rather than the top of the document.
+  async function remove(packetId: string, alias: string) {
+    setError(null);
+    setRemoved(null);
     try {
       await removePacket(packetId);
+      setPackets((list) => list?.filter((p) => p.packetId !== packetId) ?? list);
+      setRemoved(`Removed ${alias} and your comments on it from this computer.`);
+      listHeading.current?.focus();
       reload();
     } catch (failure) {
       setError(messageOf(failure));
@@ -69,7 +78,10 @@ export function ReviewPacketsPage({ onOpen }: { onOpen: (packetId: string) => vo
           {error ?? file.error}
         </p>
       )}
-      <h2>Opened packets</h2>
+      <h2 ref={listHeading} tabIndex={-1}>
+        Opened packets
+      </h2>
+      <div role="status">{removed && <p>{removed}</p>}</div>
       {packets === null ? (
         <p>Loading…</p>
       ) : packets.length === 0 ? (
@@ -91,7 +103,7 @@ export function ReviewPacketsPage({ onOpen }: { onOpen: (packetId: string) => vo
                 question={`Remove the packet of ${p.alias} and your comments on it from this computer?`}
                 confirmLabel="Remove"
                 keepLabel="Keep"
-                onConfirm={() => void remove(p.packetId)}
+                onConfirm={() => void remove(p.packetId, p.alias)}
               />
             </li>
           ))}
