@@ -4,15 +4,18 @@
  * levels only: the renderer's index) and over full notes (with the comments) alike.
  */
 import type { GoalProgress } from '../domain/goalProgressSchema';
+import { countedAsOf } from './clientMetrics';
 import { calendarDate, checkDateRange, type DateRange, inRange, instantOf } from './dateRange';
 import { rememberLast } from './memoizedMetrics';
-import type { AnalyticsSession } from './notesBySession';
+import { type AnalyticsSession, sessionStanding } from './notesBySession';
 
 /** A note as the series reads it: a summary or a full note. */
 export interface GoalProgressNote {
   id: string;
   sessionId: string;
   updatedAt: string;
+  /** A signed note says its session took place (sessionStanding); absent reads as not signed. */
+  status?: string;
   /** Absent on a summary built before issue 15: no goals addressed. */
   goalProgress?: ReadonlyArray<Pick<GoalProgress, 'goalId' | 'progress'> & { comment?: string }>;
 }
@@ -47,12 +50,15 @@ export interface GoalProgressOptions {
   range?: DateRange;
   /** Goal ids in the order to return them (the plan's); others follow by first session. */
   order?: readonly string[];
+  /** Sessions count once held by this time (ISO); now if absent (see MetricsOptions.now). */
+  now?: string;
 }
 
 /**
  * Per goal, its progress over the client's sessions in range. A session's note is the one last
  * updated, as elsewhere in the analytics; sessions without a note, or whose note addressed no
- * goal, add nothing. Goals come in `order`, then by the first session that addressed them.
+ * goal, add nothing. Goals come in `order`, then by the first session that addressed them. Sessions
+ * that did not take place (cancelled, missed, still to come) are left out, as in the other charts.
  */
 export function goalProgressSeries(
   sessions: Iterable<AnalyticsSession>,
@@ -60,6 +66,7 @@ export function goalProgressSeries(
   options: GoalProgressOptions = {},
 ): GoalSeries[] {
   const { range, order = [] } = options;
+  const nowMs = countedAsOf(options);
   if (range) checkDateRange(range);
   const noteOf = new Map<string, GoalProgressNote>();
   for (const note of notes) {
@@ -72,6 +79,9 @@ export function goalProgressSeries(
   for (const session of sessions) {
     const note = noteOf.get(session.id);
     if (!note) continue;
+    // Only sessions that took place, as every count of sessions: not one called off, nor one to come.
+    if (sessionStanding(session, { status: note.status === 'signed' ? 'signed' : 'draft' }, nowMs) !== 'held')
+      continue;
     const date = calendarDate(session.startsAt);
     if (inRange(date, range)) addressed.push({ session, at: instantOf(session.startsAt), date, note });
   }

@@ -103,3 +103,27 @@ describe('goalProgressSeries', () => {
     );
   });
 });
+
+describe('goalProgressSeries and sessions that did not take place', () => {
+  it('charts only the sessions held by now, as every other count does', () => {
+    const now = '2025-03-01T12:00:00Z';
+    const mixed = [
+      session('held', '2025-02-03T10:00:00Z'),
+      session('cancelled', '2025-02-10T10:00:00Z', 'client-a', { attendance: 'cancelled' }),
+      session('to-come', '2025-03-03T10:00:00Z'),
+      session('signed-early', '2025-03-04T10:00:00Z'),
+    ];
+    const addressed = (sessionId: string, status: 'draft' | 'signed' = 'draft'): GoalProgressNote => ({
+      ...note(sessionId),
+      status,
+      goalProgress: [{ goalId: 'A', progress: 1, comment: '' }],
+    });
+    const series = goalProgressSeries(
+      mixed,
+      [addressed('held'), addressed('cancelled'), addressed('to-come'), addressed('signed-early', 'signed')],
+      { now },
+    );
+    // A signed note says its session took place, as sessionStanding has it.
+    expect(series[0]!.points.map((p) => p.sessionId)).toEqual(['held', 'signed-early']);
+  });
+});

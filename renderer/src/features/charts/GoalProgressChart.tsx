@@ -1,15 +1,16 @@
 import { memo, useMemo } from 'react';
 import { Line, Tooltip, YAxis } from 'recharts';
+import { countingMinute } from '../../../../shared/analytics/clientMetrics';
 import type { DateRange } from '../../../../shared/analytics/dateRange';
 import { rememberedGoalProgressSeries } from '../../../../shared/analytics/goalProgressSeries';
 import { goalProgressLevels } from '../../../../shared/domain/goalProgressSchema';
 import type { ClientSource } from '../../data/hooks';
 import { usePlanVersions } from '../../data/usePlanVersions';
 import { formatDate } from '../../format/dates';
-import { chartCatalog } from './chartCatalog';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
 import { ClickableLineChart } from './ClickableLineChart';
+import { chartCatalog } from './chartCatalog';
 import { openOnClick, rowTooltip, SessionDateCell, sessionHint, TooltipBox } from './chartParts';
 import { axisStroke, axisTick, MAX_DOTTED_POINTS } from './chartTheme';
 import {
@@ -51,7 +52,8 @@ export const GoalProgressChart = memo(function GoalProgressChart(props: GoalProg
   const plans = loaded.state === 'ready' ? loaded.plans : null;
   const order = useMemo(() => goalOrder(plans ?? []), [plans]);
   const series = useMemo(
-    () => rememberedGoalProgressSeries(source.sessions, source.notes, { range, order }),
+    () =>
+      rememberedGoalProgressSeries(source.sessions, source.notes, { range, order, now: countingMinute() }),
     [source, range, order],
   );
   const goals = useMemo(() => chartGoals(series, plans ?? []), [series, plans]);
