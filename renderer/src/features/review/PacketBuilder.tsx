@@ -1,12 +1,18 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PacketRequestInput, ReviewPacket } from '../../../../shared/ipc/contract';
 import { messageOf } from '../../data/api';
-import { unsavedForms } from '../../data/unsavedForms';
 import { useClient, useSessionRows } from '../../data/hooks';
+import { unsavedForms } from '../../data/unsavedForms';
 import { ExportPacketPanel } from './ExportPacketPanel';
 import { PacketChoicesForm } from './PacketChoicesForm';
 import { PacketView } from './PacketView';
-import { defaultChoices, type PacketChoices, packetRequest, rowsInDates } from './packetChoices';
+import {
+  type ChoiceProblem,
+  defaultChoices,
+  type PacketChoices,
+  packetRequest,
+  rowsInDates,
+} from './packetChoices';
 import { previewPacket } from './reviewData';
 import { SavePdfPanel } from './SavePdfPanel';
 import './review.css';
@@ -28,6 +34,8 @@ export function PacketBuilder({ clientId, onBack }: { clientId: string; onBack: 
   );
   const [preview, setPreview] = useState<{ packet: ReviewPacket; request: PacketRequestInput } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A choice to fix, said at its part of the form (which focuses it); `error` is the preview's own.
+  const [problem, setProblem] = useState<ChoiceProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const inDates = useMemo(() => rowsInDates(rows ?? [], choices.from, choices.to), [rows, choices]);
@@ -44,11 +52,13 @@ export function PacketBuilder({ clientId, onBack }: { clientId: string; onBack: 
     });
     setPreview(null);
     setError(null);
+    setProblem(null);
   }
 
   async function runPreview() {
     const made = packetRequest(clientId, choices, inDates);
-    if ('problem' in made) return setError(made.problem);
+    if ('problem' in made) return setProblem(made.problem);
+    setProblem(null);
     setBusy(true);
     setError(null);
     try {
@@ -84,6 +94,7 @@ export function PacketBuilder({ clientId, onBack }: { clientId: string; onBack: 
           onChange={change}
           onPreview={runPreview}
           busy={busy}
+          problem={problem}
         />
       )}
       {error && (

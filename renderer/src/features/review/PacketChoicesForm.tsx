@@ -1,8 +1,9 @@
-import { type FormEvent, useId } from 'react';
+import { type FormEvent, useEffect, useId, useRef } from 'react';
 import { CheckboxGroup, type CheckboxOption } from '../../components/CheckboxGroup';
+import { FieldError } from '../../components/FieldError';
 import { TextAreaField } from '../../components/TextAreaField';
 import type { SessionRow } from '../../data/hooks';
-import type { PacketChoices, PartId } from './packetChoices';
+import type { ChoiceProblem, PacketChoices, PartId } from './packetChoices';
 import { localDateTime, plural } from './reviewFormat';
 
 const partOptions: readonly (CheckboxOption & { value: PartId })[] = [
@@ -28,6 +29,7 @@ export function PacketChoicesForm({
   onChange,
   onPreview,
   busy,
+  problem,
 }: {
   choices: PacketChoices;
   /** The client's sessions within the chosen dates. */
@@ -35,8 +37,23 @@ export function PacketChoicesForm({
   onChange: (patch: Partial<PacketChoices>) => void;
   onPreview: () => void;
   busy: boolean;
+  /** A choice to fix, said at its part of the form, which takes the focus. */
+  problem: ChoiceProblem | null;
 }) {
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const problemAt = (field: ChoiceProblem['field']) =>
+    problem?.field === field ? problem.message : undefined;
+  const datesError = problemAt('dates');
+  // Each new problem takes the keyboard to what to fix, rather than leaving it on Preview.
+  useEffect(() => {
+    if (!problem) return;
+    const target =
+      problem.field === 'dates'
+        ? document.getElementById(`${id}-from`)
+        : form.current?.querySelector<HTMLElement>('fieldset[aria-invalid="true"] input');
+    target?.focus();
+  }, [problem, id]);
   const ticked = inDates.filter((r) => !choices.excluded.has(r.session.id)).map((r) => r.session.id);
 
   function submit(event: FormEvent) {
@@ -45,7 +62,7 @@ export function PacketChoicesForm({
   }
 
   return (
-    <form className="packet-choices" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <form ref={form} className="packet-choices" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>What goes in the packet</h2>
       <fieldset className="packet-dates">
         <legend>Dates</legend>
@@ -55,6 +72,8 @@ export function PacketChoicesForm({
             id={`${id}-from`}
             type="date"
             value={choices.from}
+            aria-invalid={datesError ? true : undefined}
+            aria-describedby={datesError ? `${id}-dates-error` : undefined}
             onChange={(e) => onChange({ from: e.target.value })}
           />
         </div>
@@ -64,9 +83,12 @@ export function PacketChoicesForm({
             id={`${id}-to`}
             type="date"
             value={choices.to}
+            aria-invalid={datesError ? true : undefined}
+            aria-describedby={datesError ? `${id}-dates-error` : undefined}
             onChange={(e) => onChange({ to: e.target.value })}
           />
         </div>
+        <FieldError id={`${id}-dates-error`} message={datesError} />
       </fieldset>
       {inDates.length === 0 ? (
         <p className="muted">No session of this client falls in these dates.</p>
@@ -77,6 +99,7 @@ export function PacketChoicesForm({
           layout="list"
           options={inDates.map(sessionOption)}
           selected={ticked}
+          error={problemAt('sessions')}
           onChange={(selected) => {
             const keep = new Set(selected);
             onChange({
@@ -90,6 +113,7 @@ export function PacketChoicesForm({
         layout="inline"
         options={partOptions}
         selected={choices.parts}
+        error={problemAt('parts')}
         onChange={(selected) => onChange({ parts: selected as PartId[] })}
       />
       <fieldset className="process-notes-choice">

@@ -41,19 +41,27 @@ export function rowsInDates(rows: readonly SessionRow[], from: string, to: strin
   });
 }
 
+/** A choice to fix before a preview, and which part of the form it is about. */
+export interface ChoiceProblem {
+  field: 'dates' | 'sessions' | 'parts';
+  message: string;
+}
+
 /** The request for these choices, or what to fix first. */
 export function packetRequest(
   clientId: string,
   choices: PacketChoices,
   inDates: readonly SessionRow[],
-): { request: PacketRequestInput } | { problem: string } {
+): { request: PacketRequestInput } | { problem: ChoiceProblem } {
   if (choices.from && choices.to && choices.from > choices.to) {
-    return { problem: 'The “From” date comes after the “To” date; swap them.' };
+    return { problem: { field: 'dates', message: 'The “From” date comes after the “To” date; swap them.' } };
   }
   const chosen = inDates.filter((r) => !choices.excluded.has(r.session.id));
-  if (chosen.length === 0) return { problem: 'Tick at least one session to put in the packet.' };
+  if (chosen.length === 0) {
+    return { problem: { field: 'sessions', message: 'Tick at least one session to put in the packet.' } };
+  }
   if (choices.parts.length === 0 && !choices.processNotes) {
-    return { problem: 'Tick at least one thing to put in the packet.' };
+    return { problem: { field: 'parts', message: 'Tick at least one thing to put in the packet.' } };
   }
   const has = (part: PartId) => choices.parts.includes(part);
   return {
