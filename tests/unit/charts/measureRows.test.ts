@@ -76,6 +76,10 @@ describe('measure chart rows', () => {
     expect(measureSummary('outcome', last, rows[0])).toBe(
       'Outcome rating: 1 complete administration in this range. Total 27.5 of 40 (non-clinical range); since the first administration (18, clinical range): a reliable improvement (5 points or more counts as reliable). 0 in the clinical range (cut-off 25).',
     );
+    // A range holding only a partly answered form: there are complete ones, just not in it.
+    expect(
+      measureSummary('outcome', rowsInRange(rows, { from: '2026-02-05', to: '2026-02-10' }), rows[0]),
+    ).toBe('No complete Outcome rating in this range.');
     // A range that starts with the first administration reads as before.
     expect(measureSummary('outcome', rows, rows[0])).toBe(measureSummary('outcome', rows));
     expect(changeText(null)).toBe('First');

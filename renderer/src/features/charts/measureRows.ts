@@ -94,7 +94,7 @@ export function measureSummary(
   const definition = instrumentsById[instrument];
   const first = rows[0];
   const last = rows.at(-1);
-  if (!first || !last) return `No complete ${definition.label} yet.`;
+  if (!first || !last) return `No complete ${definition.label} ${clientFirst ? 'in this range' : 'yet'}.`;
   const reliable = `(${definition.reliableChange} points or more counts as reliable)`;
   const n = `${rows.length} complete administration${rows.length === 1 ? '' : 's'}`;
   const parts: string[] = [];
