@@ -26,7 +26,7 @@ export interface RuptureTally {
   strategies: Map<string, OutcomeCounts>;
   /** Outcomes of the ruptures that used at least one strategy of each group (each rupture once per group). */
   strategyGroups: Record<StrategyTallyGroup, OutcomeCounts>;
-  /** Minutes from rupture to repair, for ruptures with both minutes noted. */
+  /** Minutes from rupture to repair, for ruptures with both minutes noted and not left unresolved. */
   minutesToRepair: number[];
 }
 
@@ -95,9 +95,15 @@ export function createRuptureTally(): RuptureTally {
   };
 }
 
-/** The minutes from rupture to repair, or null unless both are noted (and in order). */
-export function minutesToRepairOf(rupture: Pick<RuptureSummary, 'minute' | 'repairMinute'>): number | null {
+/**
+ * The minutes from rupture to repair, or null unless both are noted (and in order). A rupture left
+ * unresolved was not repaired: a minute noted for the attempt is no time to repair.
+ */
+export function minutesToRepairOf(
+  rupture: Pick<RuptureSummary, 'minute' | 'repairMinute' | 'outcome'>,
+): number | null {
   const { minute, repairMinute } = rupture;
+  if (rupture.outcome === 'unresolved') return null;
   // The note schema rejects a repair before the rupture; such data is skipped, not counted negative.
   if (minute === null || repairMinute === null || repairMinute < minute) return null;
   return repairMinute - minute;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionMetrics } from '../../../shared/analytics';
+import { caseloadMetrics, sessionMetrics } from '../../../shared/analytics';
 import { clientA, feedback, hasNonFinite, note, ratings, rupture, session } from './fixtures';
 
 const [a1, a2, a3] = [clientA.sessions[0]!, clientA.sessions[1]!, clientA.sessions[2]!];
@@ -47,6 +47,18 @@ describe('session metrics', () => {
     expect(m.outcomes).toEqual({ resolved: 0, partial: 0, unresolved: 1, unrated: 0 });
     expect(m.feedbackTotal).toBe(37);
     expect(m.belowConcernLine).toBe(false);
+  });
+
+  it('gives no time to repair for a rupture left unresolved, whatever minute was noted for the attempt', () => {
+    const s = session('u1', '2025-03-10T10:00:00Z');
+    const n = note('u1', {
+      ruptures: [
+        rupture({ id: 'tried', outcome: 'unresolved', minute: 20, repairMinute: 30 }),
+        rupture({ id: 'mended', outcome: 'resolved', minute: 10, repairMinute: 14 }),
+      ],
+    });
+    expect(sessionMetrics(s, n).minutesToRepair).toEqual([4]);
+    expect(caseloadMetrics([s], [n], { now: '2025-04-01T00:00:00Z' }).medianMinutesToRepair).toBe(4);
   });
 
   it('counts a rupture with no outcome as unrated, and leaves the concern flag null without feedback', () => {
