@@ -30,6 +30,7 @@ const PARTICLES: ReadonlySet<string> = new Set(
 // A word character for boundaries: letters, combining marks and digits, in any script.
 const WORD = '[\\p{L}\\p{M}\\p{N}]';
 const COMBINING_MARK = /\p{M}/u;
+const FORMAT_CHARACTER = /^\p{Cf}$/u;
 const LETTER = /\p{L}/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 const APOSTROPHES = new Set(["'", '\u2019', '\u2018', '\u02bc', '\u02bb', '\uff07', '`', '\u00b4']);
@@ -42,11 +43,16 @@ interface Folded {
   end: number[];
 }
 
-/** Lower case, accents removed, compatibility forms unified (ﬁ → fi), apostrophes made "'". */
+/**
+ * Lower case, accents removed, compatibility forms unified (ﬁ → fi), apostrophes made "'", and
+ * format characters (soft hyphen, zero-width space, word joiner, …) dropped: they show as
+ * nothing, so "Oka\u00adfor" reads "Okafor" and must match it.
+ */
 function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
   if (code < 0x80) return ch === '`' ? "'" : ch.toLowerCase();
   if (APOSTROPHES.has(ch)) return "'";
+  if (FORMAT_CHARACTER.test(ch)) return '';
   // Marks are stripped before lower-casing: "İ" decomposes to I + dot, which must not survive.
   return ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
@@ -99,7 +105,9 @@ function addCodeSpellings(variants: Set<string>, folded: string): void {
   if (!/\p{N}/u.test(folded) || !/\p{L}/u.test(folded)) return;
   const pieces = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (pieces.length < 2) return;
-  for (const separator of ['', '-', '_', ' ', '.', '/', '\u2013', '\u2014']) variants.add(pieces.join(separator));
+  // Hyphens and dashes as typed or autocorrected (a non-breaking hyphen folds to U+2010), the minus sign.
+  const separators = ['', '-', '_', ' ', '.', '/', '\u2010', '\u2012', '\u2013', '\u2014', '\u2212'];
+  for (const separator of separators) variants.add(pieces.join(separator));
 }
 
 const trimApostrophes = (s: string): string => s.replace(/^'+|'+$/g, '');
