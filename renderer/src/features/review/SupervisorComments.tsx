@@ -28,10 +28,18 @@ function CommentItem({
   onSetAddressed: SetAddressed;
 }) {
   const id = useId();
+  // Every box is named "Addressed": what it is about and the comment's text tell them apart.
+  const described = about ? `${id}-about ${id}-text` : `${id}-text`;
   return (
     <li className={comment.addressed ? 'supervisor-comment addressed' : 'supervisor-comment'}>
-      {about && <p className="comment-about">{about}</p>}
-      <p className="prewrap">{comment.text}</p>
+      {about && (
+        <p id={`${id}-about`} className="comment-about">
+          {about}
+        </p>
+      )}
+      <p id={`${id}-text`} className="prewrap">
+        {comment.text}
+      </p>
       <p className="muted small">
         {comment.reviewer.name} · {localDate(comment.at)}
       </p>
@@ -40,6 +48,7 @@ function CommentItem({
           id={id}
           type="checkbox"
           checked={comment.addressed}
+          aria-describedby={described}
           onChange={(e) => onSetAddressed(comment.id, e.target.checked)}
         />
         <label htmlFor={id} className="choice-label">
