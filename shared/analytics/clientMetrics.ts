@@ -4,7 +4,15 @@ import { DEFAULT_FEEDBACK_CONCERN_LINE } from '../domain/feedback';
 import { type ParticipationItemId, participationItemIds } from '../domain/participation';
 import type { RuptureTypeId } from '../domain/ruptures';
 import type { NoteSummary } from '../summaries/noteSummary';
-import { calendarDate, checkDateRange, type DateRange, inRange, instantOf, utcDate } from './dateRange';
+import {
+  type Calendar,
+  checkDateRange,
+  type DateRange,
+  dateOn,
+  inRange,
+  instantOf,
+  utcDate,
+} from './dateRange';
 import { type DimensionTrend, dimensionTrends } from './dimensionTrends';
 import { type AnalyticsSession, notesBySession, sessionStanding } from './notesBySession';
 import { type OutcomeCounts, repairRate } from './repairRate';
@@ -37,6 +45,11 @@ export interface MetricsOptions {
    * by then is still to come, in neither count, unless its note is signed (sessionStanding).
    */
   now?: string;
+  /**
+   * Where sessions fall on the calendar (client metrics only): the local date by default; 'utc'
+   * for a review packet, whose dates are shifted in UTC and shown so (its charts then say UTC dates).
+   */
+  calendar?: Calendar;
 }
 
 /**
@@ -75,6 +88,8 @@ export interface FeedbackPoint {
 /** A client's metrics over a date range. */
 export interface ClientMetrics {
   clientId: string;
+  /** Present when asked for: the charts then date sessions by UTC day (review packets). */
+  calendar?: 'utc';
   range: { from: string | null; to: string | null };
   /** Every session in range that took place (attended; see `sessionsNotHeld`), ordered by start time. */
   sessions: SessionMetrics[];
@@ -156,7 +171,7 @@ export function clientMetrics(
   const feedback: FeedbackPoint[] = [];
   let noted = 0;
 
-  const chosen = clientSessionsInRange(clientId, sessions, range, calendarDate);
+  const chosen = clientSessionsInRange(clientId, sessions, range, dateOn(options.calendar));
   const nowMs = countedAsOf(options);
   const standing = chosen.map((session) => sessionStanding(session, noteOf.get(session.id), nowMs));
   const held = chosen.filter((_, i) => standing[i] === 'held');
@@ -207,5 +222,6 @@ export function clientMetrics(
     ) as Record<ParticipationItemId, ParticipationRate>,
     concernLine,
     feedback,
+    ...(options.calendar === 'utc' ? { calendar: 'utc' as const } : {}),
   };
 }

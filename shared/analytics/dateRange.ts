@@ -53,6 +53,17 @@ export function calendarDate(startsAt: string): string {
   return `${y}-${m}-${d}`;
 }
 
+/**
+ * Where sessions fall on the calendar: `local` (the clinician's own charts) or `utc` (review
+ * packets, whose dates are shifted in UTC and shown in UTC).
+ */
+export type Calendar = 'local' | 'utc';
+
+/** The date function of a calendar. */
+export function dateOn(calendar: Calendar = 'local'): (startsAt: string) => string {
+  return calendar === 'utc' ? utcDate : calendarDate;
+}
+
 /** The local calendar month (yyyy-mm) of an ISO 8601 date-time, as `calendarDate` places it. */
 export function calendarMonth(startsAt: string): string {
   return calendarDate(startsAt).slice(0, 7);

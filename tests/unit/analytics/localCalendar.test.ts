@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthNoteRows } from '../../../renderer/src/features/charts/caseloadRows';
-import { timelineRows } from '../../../renderer/src/features/charts/clientChartRows';
+import { profileRows, timelineRows } from '../../../renderer/src/features/charts/clientChartRows';
+import { profileSummary } from '../../../renderer/src/features/charts/clientSummaries';
 import { measureRows, rowsInRange } from '../../../renderer/src/features/charts/measureRows';
 import { caseloadMetrics } from '../../../shared/analytics/caseloadMetrics';
 import { clientMetrics } from '../../../shared/analytics/clientMetrics';
@@ -56,6 +57,21 @@ describe('the local calendar', () => {
     expect(timelineRows(m).map((r) => r.date)).toEqual(['2026-03-14']);
     const all = clientMetrics('client-a', sessions, notes, { now });
     expect(timelineRows(all).map((r) => r.date)).toEqual(['2026-02-28', '2026-03-14', '2026-03-31']);
+  });
+
+  it("keeps a review packet's charts on UTC days, as the packet shows its dates, when asked", () => {
+    const m = clientMetrics('client-a', sessions, notes, {
+      now,
+      calendar: 'utc',
+      range: { from: '2026-03-01', to: '2026-03-14' },
+    });
+    expect(m.sessions.map((s) => s.sessionId)).toEqual(['s1']);
+    expect(timelineRows(m).map((r) => r.date)).toEqual(['2026-03-01']);
+    expect(profileSummary(m.sessions[0], profileRows(m, m.sessions[0]), m.calendar)).toMatch(
+      /^Session of Mar 1, 2026/,
+    );
+    // The clinician's own metrics carry no calendar field: the report's JSON is unchanged.
+    expect('calendar' in clientMetrics('client-a', sessions, notes, { now })).toBe(false);
   });
 
   it('groups the caseload by the months the sessions were held in', () => {

@@ -23,8 +23,13 @@ export const ProfileChart = memo(function ProfileChart(props: ClientChartProps) 
   // The latest rated session unless the user picked one that is still in range.
   const session = choices.find((s) => s.sessionId === chosenId) ?? choices[choices.length - 1];
   const rows = useMemo(() => profileRows(metrics, session), [metrics, session]);
-  const summary = useMemo(() => profileSummary(session, rows), [session, rows]);
-  const sessionName = session ? `Session of ${formatDate(sessionDate(session.startsAt))}` : 'Session';
+  const summary = useMemo(
+    () => profileSummary(session, rows, metrics.calendar),
+    [session, rows, metrics.calendar],
+  );
+  const sessionName = session
+    ? `Session of ${formatDate(sessionDate(session.startsAt, metrics.calendar))}`
+    : 'Session';
   const noteId = session?.noteId ?? null;
   const legend: LegendItem[] = [
     { kind: 'line', label: sessionName, style: sessionRadarStyle },
@@ -44,7 +49,7 @@ export const ProfileChart = memo(function ProfileChart(props: ClientChartProps) 
         >
           {choices.map((s) => (
             <option key={s.sessionId} value={s.sessionId}>
-              {formatDate(sessionDate(s.startsAt))} · session {positions.get(s.sessionId)}
+              {formatDate(sessionDate(s.startsAt, metrics.calendar))} · session {positions.get(s.sessionId)}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 /** Number and file-name formatting shared by the charts, their tables and summaries (dates: format/dates). */
-import { calendarDate } from '../../../../shared/analytics/dateRange';
+import { type Calendar, dateOn } from '../../../../shared/analytics/dateRange';
 import { todayIso } from '../../format/dates';
 
 /** A 0–1 rate as a whole percentage ("72%"); a dash when there is none. */
@@ -22,9 +22,9 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
   return `${count(n)} ${n === 1 ? singular : pluralForm}`;
 }
 
-/** The session's calendar date as the analytics place it (local, yyyy-mm-dd). */
-export function sessionDate(startsAt: string): string {
-  return calendarDate(startsAt);
+/** The session's calendar date as the analytics place it (local unless asked, yyyy-mm-dd). */
+export function sessionDate(startsAt: string, calendar?: Calendar): string {
+  return dateOn(calendar)(startsAt);
 }
 
 /** A file name part: letters, digits, dots, dashes and underscores only. */

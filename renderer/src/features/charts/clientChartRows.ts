@@ -48,15 +48,15 @@ export interface ProfileRow {
   average: number | null;
 }
 
-function point(s: SessionMetrics, index: number): SessionPoint {
-  return { index, sessionId: s.sessionId, noteId: s.noteId, date: sessionDate(s.startsAt) };
+function point(s: SessionMetrics, index: number, m: Pick<ClientMetrics, 'calendar'>): SessionPoint {
+  return { index, sessionId: s.sessionId, noteId: s.noteId, date: sessionDate(s.startsAt, m.calendar) };
 }
 
 export function timelineRows(m: ClientMetrics): TimelineRow[] {
   return m.sessions.map((s, i) => {
     const rolling = m.rollingRepairRate[i]?.value ?? null;
     return {
-      ...point(s, i),
+      ...point(s, i, m),
       withdrawal: s.rupturesByType.withdrawal,
       confrontation: s.rupturesByType.confrontation,
       resolved: s.outcomes.resolved,
@@ -70,7 +70,7 @@ export function timelineRows(m: ClientMetrics): TimelineRow[] {
 
 export function trendRows(m: ClientMetrics): TrendRow[] {
   return m.sessions.map((s, i) => ({
-    ...point(s, i),
+    ...point(s, i, m),
     ...s.ratings,
     ratingText: Object.fromEntries(dimensions.map((d) => [d.id, ratingOrReason(s, d.id)])) as Record<
       DimensionId,
@@ -81,14 +81,14 @@ export function trendRows(m: ClientMetrics): TrendRow[] {
 
 /** Sessions with a complete feedback total; `below` is judged against `concernLine`, not the metrics' own. */
 export function feedbackRows(m: ClientMetrics, concernLine: number): FeedbackRow[] {
-  const byId = new Map(m.sessions.map((s, i) => [s.sessionId, point(s, i)]));
+  const byId = new Map(m.sessions.map((s, i) => [s.sessionId, point(s, i, m)]));
   return m.feedback.map((f, i) => {
     const p = byId.get(f.sessionId);
     return {
       index: i,
       sessionId: f.sessionId,
       noteId: p?.noteId ?? null,
-      date: p?.date ?? sessionDate(f.startsAt),
+      date: p?.date ?? sessionDate(f.startsAt, m.calendar),
       total: f.total,
       below: f.total < concernLine,
     };

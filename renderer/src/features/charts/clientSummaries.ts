@@ -1,5 +1,6 @@
 /** The text summaries of a client's charts: what a screen reader hears and the figure caption says. */
 import type { ClientMetrics } from '../../../../shared/analytics/clientMetrics';
+import type { Calendar } from '../../../../shared/analytics/dateRange';
 import type { DimensionTrend } from '../../../../shared/analytics/dimensionTrends';
 import type { SessionMetrics } from '../../../../shared/analytics/sessionMetrics';
 import { dimensions } from '../../../../shared/domain/dimensions';
@@ -69,7 +70,11 @@ export function trendsSummary(m: ClientMetrics, range: string): string {
 }
 
 /** "Session of 2026-03-04 against the client's average: Affective 4 (average 3.8), … Lowest: …". */
-export function profileSummary(session: SessionMetrics | undefined, rows: readonly ProfileRow[]): string {
+export function profileSummary(
+  session: SessionMetrics | undefined,
+  rows: readonly ProfileRow[],
+  calendar?: Calendar,
+): string {
   if (!session) return 'No session in this range has attunement ratings.';
   const items = rows.map(
     // Without a rating, the reason the note gives (“Did not come up”, “Could not judge”), quoted.
@@ -80,7 +85,7 @@ export function profileSummary(session: SessionMetrics | undefined, rows: readon
   for (const r of rows)
     if (r.session !== null && (lowest === null || r.session < lowest.session!)) lowest = r;
   return (
-    `Session of ${formatDate(sessionDate(session.startsAt))} against the client's average: ${items.join(', ')}.` +
+    `Session of ${formatDate(sessionDate(session.startsAt, calendar))} against the client's average: ${items.join(', ')}.` +
     (lowest ? ` Lowest in this session: ${lowest.label} (${lowest.session}).` : '')
   );
 }
