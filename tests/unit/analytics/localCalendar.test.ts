@@ -124,6 +124,8 @@ describe('the local calendar', () => {
     };
     const rows = measureRows([given], 'outcome', new Map());
     expect(rows.map((r) => r.date)).toEqual(['2026-03-14']);
+    // A review packet's measures keep the UTC day its (shifted) dates are shown in.
+    expect(measureRows([given], 'outcome', new Map(), 'utc').map((r) => r.date)).toEqual(['2026-03-15']);
     expect(rowsInRange(rows, { from: '2026-03-01', to: '2026-03-14' })).toHaveLength(1);
   });
 });

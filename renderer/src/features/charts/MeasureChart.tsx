@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { Line, ReferenceArea, ReferenceLine, Tooltip, YAxis } from 'recharts';
-import type { DateRange } from '../../../../shared/analytics/dateRange';
+import type { Calendar, DateRange } from '../../../../shared/analytics/dateRange';
 import type { InstrumentId } from '../../../../shared/measures/instrument';
 import { instrumentsById } from '../../../../shared/measures/instruments';
 import type { Measure } from '../../../../shared/measures/measureSchema';
@@ -47,6 +47,8 @@ export interface MeasureChartProps {
   noteOfSession: ReadonlyMap<string, string>;
   /** The dates drawn (all when absent); change is still counted from the first administration. */
   range?: DateRange;
+  /** Local days by default; 'utc' in a review packet (its dates are shifted in UTC and shown so). */
+  calendar?: Calendar;
   /** The client's code (or the packet's alias) in the export's file name. */
   exportSubject: string;
   onOpenNote: (noteId: string) => void;
@@ -63,11 +65,12 @@ export const MeasureChart = memo(function MeasureChart({
   measures,
   noteOfSession,
   range,
+  calendar,
   exportSubject,
   onOpenNote,
 }: MeasureChartProps) {
   const definition = instrumentsById[instrument];
-  const allRows = rememberedMeasureRows(measures, instrument, noteOfSession);
+  const allRows = rememberedMeasureRows(measures, instrument, noteOfSession, calendar);
   const rows = useMemo(() => rowsInRange(allRows, range), [allRows, range]);
   const summary = useMemo(() => measureSummary(instrument, rows, allRows[0]), [instrument, rows, allRows]);
   // Too many points for a dot each: only the risk flags and where reliable change begins are drawn.

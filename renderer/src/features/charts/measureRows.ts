@@ -1,6 +1,6 @@
 /** The rows of a client's outcome-measure charts and tables, from the index's measures. */
 
-import { calendarDate, type DateRange, inRange } from '../../../../shared/analytics/dateRange';
+import { type Calendar, type DateRange, dateOn, inRange } from '../../../../shared/analytics/dateRange';
 import { rememberLast } from '../../../../shared/analytics/memoizedMetrics';
 import type { InstrumentId } from '../../../../shared/measures/instrument';
 import { instrumentsById } from '../../../../shared/measures/instruments';
@@ -30,7 +30,10 @@ export function measureRows(
   measures: readonly Measure[],
   instrument: InstrumentId,
   noteOfSession: ReadonlyMap<string, string>,
+  /** Local days by default; 'utc' for a review packet, whose dates are shifted in UTC and shown so. */
+  calendar?: Calendar,
 ): MeasureRow[] {
+  const dateOf = dateOn(calendar);
   const rows: MeasureRow[] = [];
   for (const point of measureSeries(measures, instrument)) {
     const { score, measure } = point;
@@ -39,7 +42,7 @@ export function measureRows(
       index: rows.length,
       sessionId: measure.sessionId,
       noteId: noteOfSession.get(measure.sessionId) ?? null,
-      date: calendarDate(measure.administeredAt),
+      date: dateOf(measure.administeredAt),
       total: score.total,
       band: score.band!.label,
       clinical: score.clinical === true,
