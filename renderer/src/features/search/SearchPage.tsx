@@ -27,8 +27,15 @@ const FIRST_FRAME = 8;
  * before the results). The first search after unlocking can wait for the notes to be prepared.
  */
 const SLOW_MS = 300;
-/** Over how many frames a search that comes back puts its opened result back in place (see its effect). */
-const PLACING_FRAMES = 4;
+/**
+ * A search that comes back puts its opened result back in place each frame until it has stayed
+ * put for STILL_FRAMES frames in a row, for PLACING_FRAMES at most (about a second): rows above it
+ * are laid out only as they come near the window, a frame or more later on a busy machine.
+ */
+const PLACING_FRAMES = 60;
+const STILL_FRAMES = 3;
+/** What the user does that ends the placing: the page is theirs to scroll from then on. */
+const USER_MOVES = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
 /** The longest query main searches (search:notes in shared/ipc/contracts/noteContract.ts). */
 const MAX_QUERY = 200;
 /** The most results one search asks for (the contract's limit): a search brought back shows at most these. */
@@ -124,16 +131,29 @@ export function SearchPage({
       return;
     }
     // The result opened back where it was in the window, and focused: the keyboard carries on from it.
-    // Again over the next frames: rows coming near the window are laid out then and move it.
-    const place = () => window.scrollBy(0, opened.getBoundingClientRect().top - to.openedTop);
+    // Again over the next frames, until it stays put: rows coming near the window are laid out then
+    // and move it. Whatever the user does first (a scroll, a key) ends it.
+    const place = (): number => {
+      const off = opened.getBoundingClientRect().top - to.openedTop;
+      if (Math.abs(off) >= 0.5) window.scrollBy(0, off);
+      return Math.abs(off);
+    };
     place();
     opened.focus({ preventScroll: true });
     let frames = 0;
-    let frame = requestAnimationFrame(function again() {
-      place();
-      if (++frames < PLACING_FRAMES) frame = requestAnimationFrame(again);
+    let still = 0;
+    let frame = 0;
+    const stop = () => {
+      cancelAnimationFrame(frame);
+      for (const move of USER_MOVES) window.removeEventListener(move, stop, true);
+    };
+    for (const move of USER_MOVES) window.addEventListener(move, stop, true);
+    frame = requestAnimationFrame(function again() {
+      still = place() < 0.5 ? still + 1 : 0;
+      if (++frames < PLACING_FRAMES && still < STILL_FRAMES) frame = requestAnimationFrame(again);
+      else stop();
     });
-    return () => cancelAnimationFrame(frame);
+    return stop;
   }, [results]);
   useEffect(() => {
     if (focusAt === null) return;
