@@ -29,6 +29,11 @@ export function packetAnalyticsInput(packet: ReviewPacket): {
  */
 export function packetMetrics(packet: ReviewPacket): ClientMetrics {
   const { clientId, sessions, notes } = packetAnalyticsInput(packet);
-  // Counted as of the packet's making (shifted with its dates), as the clinician's charts were then.
-  return clientMetrics(clientId, sessions, notes, { concernLine: packet.concernLine, now: packet.createdAt });
+  // Counted as of the packet's making (shifted with its dates), as the clinician's charts were then;
+  // dated by UTC day, as the packet shows its times, whatever the reader's time zone.
+  return clientMetrics(clientId, sessions, notes, {
+    concernLine: packet.concernLine,
+    now: packet.createdAt,
+    calendar: 'utc',
+  });
 }

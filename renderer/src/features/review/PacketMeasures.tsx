@@ -27,6 +27,8 @@ export function PacketMeasures({ packet, level }: { packet: ReviewPacket; level:
             instrument={instrument}
             measures={measures}
             noteOfSession={noteOfSession}
+            // The packet shows its times in UTC: its measures fall on those days, not the reader's.
+            calendar="utc"
             exportSubject={packet.alias}
             onOpenNote={showSession}
           />
