@@ -5,6 +5,7 @@
  * the vault.
  */
 import { clientSessionsInRange } from '../../../shared/analytics/clientMetrics';
+import { calendarDate, utcDate } from '../../../shared/analytics/dateRange';
 import { sessionStanding } from '../../../shared/analytics/notesBySession';
 import type { Client } from '../../../shared/domain/clientSchema';
 import { isoDateSchema } from '../../../shared/domain/fields';
@@ -183,13 +184,7 @@ export async function buildPacket(
             .at(-1) ?? `${shiftDay(client.startDate)}T00:00:00.000Z`),
     alias,
     dateShiftApplied: shiftDays !== 0,
-    range:
-      request.from || request.to
-        ? {
-            from: request.from ? shiftDate(request.from, shiftDays) : null,
-            to: request.to ? shiftDate(request.to, shiftDays) : null,
-          }
-        : null,
+    range: packetRange(request, shiftDays, packetSessions),
     include,
     concernLine: settings.feedbackConcernLine,
     sessions: packetSessions,
@@ -246,7 +241,14 @@ async function chooseSessions(vault: ReviewVault, client: Client, request: Packe
     const wanted = new Set(request.sessionIds);
     sessions = sessions.filter((s) => wanted.has(s.id));
   }
-  const chosen = clientSessionsInRange(client.id, sessions, { from: request.from, to: request.to });
+  // By the clinician's own day, as the builder lists them: a New York evening session on the 14th
+  // is in a range ending on the 14th (its UTC date is the 15th).
+  const chosen = clientSessionsInRange(
+    client.id,
+    sessions,
+    { from: request.from, to: request.to },
+    calendarDate,
+  );
   if (chosen.length === 0) {
     throw new AttuneError(
       'invalid-input',
@@ -276,6 +278,28 @@ async function chooseSessions(vault: ReviewVault, client: Client, request: Packe
  * The packet's name for the client. It never holds the client's name or code, a listed name, or
  * another client's name or code: a packet about one client must not name another to the reader.
  */
+/**
+ * The dates the packet says it covers (shifted with its sessions). The sessions were chosen by the
+ * clinician's local day and the packet shows them in UTC, so each end is widened to the UTC date
+ * of the session nearest it when that falls outside: the range never leaves out a session it holds.
+ */
+function packetRange(
+  request: PacketRequest,
+  shiftDays: number,
+  packetSessions: readonly { startsAt: string }[],
+): { from: string | null; to: string | null } | null {
+  if (!request.from && !request.to) return null;
+  const days = packetSessions.map((s) => utcDate(s.startsAt)).sort();
+  const from = request.from ? shiftDate(request.from, shiftDays) : null;
+  const to = request.to ? shiftDate(request.to, shiftDays) : null;
+  const first = days[0];
+  const last = days.at(-1);
+  return {
+    from: from !== null && first !== undefined && first < from ? first : from,
+    to: to !== null && last !== undefined && last > to ? last : to,
+  };
+}
+
 function chooseAlias(
   client: Client,
   request: PacketRequest,

@@ -1,5 +1,5 @@
 /** The builder's choices, and the packet request they make. */
-import { utcDate } from '../../../../shared/analytics/dateRange';
+import { calendarDate } from '../../../../shared/analytics/dateRange';
 import type { PacketRequestInput } from '../../../../shared/ipc/contract';
 import type { SessionRow } from '../../data/hooks';
 import { parseNames } from './reviewFormat';
@@ -33,10 +33,10 @@ export const defaultChoices: PacketChoices = {
   shiftDates: true,
 };
 
-/** Sessions whose UTC date is within the chosen dates, as main picks them. */
+/** Sessions whose local date (as the list shows them) is within the chosen dates, as main picks them. */
 export function rowsInDates(rows: readonly SessionRow[], from: string, to: string): SessionRow[] {
   return rows.filter(({ session }) => {
-    const date = utcDate(session.startsAt);
+    const date = calendarDate(session.startsAt);
     return (!from || date >= from) && (!to || date <= to);
   });
 }
