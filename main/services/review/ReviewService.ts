@@ -6,8 +6,10 @@
  * kept in main memory (never on disk, dropped at lock), so its comments file is sealed without
  * running Argon2id again.
  */
+
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { calendarDate } from '../../../shared/analytics/dateRange';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { AttuneError } from '../../../shared/errors';
 import type {
@@ -226,7 +228,8 @@ export class ReviewService {
             this.#exportsDir,
             alias,
             COMMENTS_EXTENSION,
-            now.toISOString().slice(0, 10),
+            // The reviewer's own day, as the save dialog suggests it (commentsFileName).
+            calendarDate(now.toISOString()),
             'comments',
           ));
         await writeCommentsFile(file, key, path);

@@ -1,3 +1,4 @@
+import { calendarDate } from '../../../../shared/analytics/dateRange';
 import type { ReviewPacket } from '../../../../shared/ipc/contract';
 import { aliasFileStem } from '../../../../shared/review/reviewFiles';
 
@@ -16,7 +17,7 @@ export function summaryFileName(packet: Pick<ReviewPacket, 'alias' | 'createdAt'
   return `${aliasFileStem(packet.alias)}-${madeOn(packet)}-summary.pdf`;
 }
 
-/** "Client-A-comments-2026-12-03.attune-comments": dated the day the reviewer sends them. */
+/** "Client-A-comments-2026-12-03.attune-comments": dated the day the reviewer sends them, their own day. */
 export function commentsFileName(alias: string, now: Date): string {
-  return `${aliasFileStem(alias)}-comments-${now.toISOString().slice(0, 10)}.attune-comments`;
+  return `${aliasFileStem(alias)}-comments-${calendarDate(now.toISOString())}.attune-comments`;
 }
