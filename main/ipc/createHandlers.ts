@@ -237,6 +237,10 @@ export function createHandlers(
       await review.deleteComment(id);
       return null;
     },
+    'review:checkPacketPassphrase': async ({ packetId, passphrase }) => {
+      await review.checkPacketPassphrase(packetId, passphrase);
+      return null;
+    },
     'review:exportComments': ({ packetId, reviewerName, passphrase, saveTo }) =>
       shown(
         review.exportComments(packetId, reviewerName, passphrase, savePath('review-comments', saveTo)),

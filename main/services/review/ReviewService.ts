@@ -191,6 +191,21 @@ export class ReviewService {
   }
 
   /**
+   * Checks the packet passphrase before the reviewer chooses where to save the comments: a wrong
+   * one said only after the save dialog sent them through it again. A right one's key is kept
+   * (as opening the packet keeps it), so the export that follows derives nothing.
+   */
+  async checkPacketPassphrase(packetId: string, passphrase: string): Promise<void> {
+    const matches = this.#keys.matches(packetId, passphrase);
+    if (matches === true) return;
+    if (matches === false) throw wrongPacketPassphrase();
+    const { passphraseCheck } = await requirePacket(this.session.vault, packetId);
+    const key = await unlockCheck(passphraseCheck, passphrase);
+    if (!key) throw wrongPacketPassphrase();
+    this.#keys.hold(packetId, key, passphrase);
+  }
+
+  /**
    * Encrypts the comments under the packet's key (so with its passphrase, checked first) for the
    * clinician. The key kept from opening the packet is used when there is one; otherwise (after
    * a lock) it is derived once from the passphrase, within the review files' bounds, and kept.

@@ -117,6 +117,11 @@ export const reviewContract = {
     output: returns<ReviewComment>(),
   },
   'review:deleteComment': { input: z.strictObject({ id: commentIdSchema }), output: returns<null>() },
+  /** Refuses a passphrase that is not the packet's, before the save dialog of its comments. */
+  'review:checkPacketPassphrase': {
+    input: z.strictObject({ packetId: packetIdSchema, passphrase: passphraseInput }),
+    output: returns<null>(),
+  },
   /** Seals the comments with the packet's passphrase (refused if it is not that passphrase). */
   'review:exportComments': {
     input: z.strictObject({

@@ -7,7 +7,7 @@ import { useSettings } from '../../data/hooks';
 import { unsavedForms } from '../../data/unsavedForms';
 import { commentsFileName } from './exportFileNames';
 import { LabelledInput } from './LabelledInput';
-import { chooseSavePath, exportComments } from './reviewData';
+import { checkPacketPassphrase, chooseSavePath, exportComments } from './reviewData';
 import { plural } from './reviewFormat';
 
 /**
@@ -72,6 +72,8 @@ export function ExportCommentsPanel({
     setFieldError(null);
     setBusy(true);
     try {
+      // Before the save dialog: a wrong passphrase said after it would send the reviewer through it again.
+      await checkPacketPassphrase(packetId, passphrase);
       const saveTo = await chooseSavePath('review-comments', commentsFileName(alias, new Date()));
       if (!saveTo) return; // cancelled: the form stays as it was
       setSaved(await exportComments(packetId, reviewerName, passphrase, saveTo));

@@ -73,6 +73,11 @@ export async function deleteComment(id: string): Promise<void> {
   await call('review:deleteComment', { id });
 }
 
+/** Refused (wrong-passphrase) unless it is the packet's passphrase. */
+export async function checkPacketPassphrase(packetId: string, passphrase: string): Promise<void> {
+  await call('review:checkPacketPassphrase', { packetId, passphrase });
+}
+
 export function exportComments(packetId: string, reviewerName: string, passphrase: string, saveTo: string) {
   return call('review:exportComments', { packetId, reviewerName, passphrase, saveTo });
 }
