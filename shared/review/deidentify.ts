@@ -44,26 +44,27 @@ interface Folded {
 }
 
 /**
- * Lower case, accents removed, compatibility forms unified (ﬁ → fi), apostrophes made "'", and
- * format characters (soft hyphen, zero-width space, word joiner, …) dropped: they show as
- * nothing, so "Oka\u00adfor" reads "Okafor" and must match it.
+ * Lower case, accents removed, compatibility forms unified (ﬁ → fi), apostrophes made "'".
+ * Format characters (soft hyphen, zero-width space, word joiner, …) show as nothing, so they are
+ * read both ways, in two passes: kept, they part words ("met\u200bRobin" holds "Robin"); dropped
+ * (`dropFormat`), they join them ("Oka\u00adfor" is "Okafor").
  */
-function foldChar(ch: string): string {
+function foldChar(ch: string, dropFormat: boolean): string {
   const code = ch.charCodeAt(0);
   if (code < 0x80) return ch === '`' ? "'" : ch.toLowerCase();
   if (APOSTROPHES.has(ch)) return "'";
-  if (FORMAT_CHARACTER.test(ch)) return '';
+  if (FORMAT_CHARACTER.test(ch)) return dropFormat ? '' : ch;
   // Marks are stripped before lower-casing: "İ" decomposes to I + dot, which must not survive.
   return ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function fold(text: string): Folded {
+function fold(text: string, dropFormat: boolean): Folded {
   let out = '';
   const start: number[] = [];
   const end: number[] = [];
   let at = 0;
   for (const ch of text) {
-    const f = foldChar(ch);
+    const f = foldChar(ch, dropFormat);
     for (let k = 0; k < f.length; k++) {
       start.push(at);
       end.push(at + ch.length);
@@ -80,8 +81,10 @@ const count = (s: string, pattern: RegExp): number => s.match(pattern)?.length ?
 /** The folded words to look for: each full name, then each of its parts of ≥ 2 letters. */
 export function nameVariants(names: readonly string[]): string[] {
   const variants = new Set<string>();
-  for (const name of names) {
-    const folded = fold(name.trim()).text.trim();
+  // Each name folded both ways (foldChar): "Robin\u200bOkafor" gives "robin" and "okafor", and "robinokafor".
+  const folds = names.flatMap((name) => [fold(name.trim(), false).text, fold(name.trim(), true).text]);
+  for (const whole of folds) {
+    const folded = whole.trim();
     // A one-character "name" (an initial) would wipe out ordinary words: left alone.
     if (count(folded, LETTER_OR_DIGIT) < 2) continue;
     variants.add(folded.split(/\s+/u).join(' '));
@@ -141,9 +144,14 @@ export function createDeidentifier(options: DeidentifyOptions): (text: string) =
   return (text) => replaceAll(text, matcher, options.replacement);
 }
 
+/** Both readings of format characters (foldChar): as word breaks, then as nothing. */
 function replaceAll(text: string, matcher: RegExp | null, replacement: string): string {
   if (!matcher || text === '') return text;
-  const folded = fold(text);
+  return replaceFolded(replaceFolded(text, matcher, replacement, false), matcher, replacement, true);
+}
+
+function replaceFolded(text: string, matcher: RegExp, replacement: string, dropFormat: boolean): string {
+  const folded = fold(text, dropFormat);
   let out = '';
   let copied = 0;
   for (const match of folded.text.matchAll(matcher)) {

@@ -24,8 +24,28 @@ describe('names split by characters that show as nothing', () => {
   });
 
   it('leaves other words with such characters as they were', () => {
-    const text = 'Hyphen\u00adation and Robin\u00adson stay.';
+    const text = 'Hyphen\u00adation and Ro\u00adbinson stay.';
     expect(deidentify(text, options)).toBe(text);
+  });
+
+  // Read the other way too: such a character between words hides nothing ("metRobin" still names
+  // Robin). On the safe side, a name before a soft hyphen goes even inside a longer word.
+  it.each([
+    ['met\u200bRobin today', 'met\u200b[name] today'],
+    ['Robin\u200bOkafor came', '[name]\u200b[name] came'],
+    ['Okafor\u200band partner', '[name]\u200band partner'],
+    ['said\u2060Robin', 'said\u2060[name]'],
+    ['asked \u200eRobin\u200f twice', 'asked \u200e[name]\u200f twice'],
+    ['Robin\u00adson', '[name]\u00adson'],
+  ])('replaces a name beside such a character: %j', (text, expected) => {
+    expect(deidentify(text, options)).toBe(expected);
+  });
+
+  it('takes a listed name holding such a character both ways: its parts and the whole', () => {
+    const names = { names: ['Robin\u200bOkafor'], replacement: '[name]' };
+    expect(deidentify('Robin came; Okafor said; RobinOkafor wrote.', names)).toBe(
+      '[name] came; [name] said; [name] wrote.',
+    );
   });
 
   it.each([
