@@ -107,6 +107,13 @@ export async function writeNewFile(
   } catch (error) {
     if (fd !== undefined) await fs.close(fd).catch(() => undefined);
     await fs.unlink(temp).catch(() => undefined);
+    if (named && replace) {
+      // The file it replaced is gone already: the new one, whole, is kept rather than leave nothing.
+      throw new AttuneError(
+        'io',
+        `${path} was written, but the drive did not confirm that it is stored (${errorCode(error) ?? 'unknown error'}); open it to check before you rely on it.`,
+      );
+    }
     // Not flushed into its folder, the file may vanish in a power cut: the user is told it failed,
     // so it goes now rather than be trusted.
     if (named) await fs.unlink(path).catch(() => undefined);

@@ -130,6 +130,24 @@ describe('writeNewFile', () => {
     ]);
   });
 
+  it('with replace, a folder that will not be flushed keeps the new file (the one it replaced is gone) and says so', async () => {
+    const folder = await tempDir('attune-records-');
+    const path = join(folder, 'out.json');
+    await writeFile(path, 'the older export');
+    const noFolderSync: VaultFs = {
+      ...nodeVaultFs,
+      open: async (file, flags, mode) => {
+        if (file === folder) throw Object.assign(new Error('invalid argument'), { code: 'EINVAL' });
+        return nodeVaultFs.open(file, flags, mode);
+      },
+    };
+    expect(await expectKind(writeNewFile(path, ['{}'], { fs: noFolderSync, replace: true }), 'io')).toBe(
+      `${path} was written, but the drive did not confirm that it is stored (EINVAL); open it to check before you rely on it.`,
+    );
+    expect(await readFile(path, 'utf8')).toBe('{}\n');
+    expect(await readdir(folder)).toEqual(['out.json']);
+  });
+
   it('flushes the file before it takes its name, and the folder after', async () => {
     const path = join(await tempDir('attune-records-'), 'out.json');
     const steps: string[] = [];
