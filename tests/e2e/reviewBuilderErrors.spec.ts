@@ -38,6 +38,14 @@ test('packet builder: dates the wrong way round, no session and nothing ticked a
   await expect(from).toBeFocused(STEP);
   await expect(from).toHaveAttribute('aria-invalid', 'true');
   await expect(from).toHaveAccessibleDescription(/comes after the “To” date/);
+
+  // Dates holding no session: the Sessions group is not shown, so it is said at the dates.
+  await from.fill('2026-03-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-03-31');
+  await preview.press('Enter');
+  await expect(from).toBeFocused(STEP);
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(from).toHaveAccessibleDescription(/No session of this client falls in these dates/);
   await from.fill('');
   await page.getByLabel('To', { exact: true }).fill('');
   await expect(from).not.toHaveAttribute('aria-invalid', 'true');

@@ -56,6 +56,16 @@ export function packetRequest(
   if (choices.from && choices.to && choices.from > choices.to) {
     return { problem: { field: 'dates', message: 'The “From” date comes after the “To” date; swap them.' } };
   }
+  // No session in the dates: the Sessions group is not shown then, so it is said at the dates.
+  if (inDates.length === 0) {
+    return {
+      problem: {
+        field: 'dates',
+        message:
+          'No session of this client falls in these dates; choose others, or clear them for all sessions.',
+      },
+    };
+  }
   const chosen = inDates.filter((r) => !choices.excluded.has(r.session.id));
   if (chosen.length === 0) {
     return { problem: { field: 'sessions', message: 'Tick at least one session to put in the packet.' } };
