@@ -4,15 +4,7 @@ import { DEFAULT_FEEDBACK_CONCERN_LINE } from '../domain/feedback';
 import { type ParticipationItemId, participationItemIds } from '../domain/participation';
 import type { RuptureTypeId } from '../domain/ruptures';
 import type { NoteSummary } from '../summaries/noteSummary';
-import {
-  type Calendar,
-  checkDateRange,
-  type DateRange,
-  dateOn,
-  inRange,
-  instantOf,
-  utcDate,
-} from './dateRange';
+import { type Calendar, checkDateRange, type DateRange, dateOn, inRange, instantOf } from './dateRange';
 import { type DimensionTrend, dimensionTrends } from './dimensionTrends';
 import { type AnalyticsSession, notesBySession, sessionStanding } from './notesBySession';
 import { type OutcomeCounts, repairRate } from './repairRate';
@@ -125,15 +117,15 @@ export interface ClientMetrics {
 }
 
 /**
- * The sessions of a client whose start date is in range, ordered by start time (then id). The
- * charts place a session on its local date (`calendarDate`); review packets, by default, on its
- * UTC date (their dates are shifted in UTC, and the packet screen lists them so).
+ * The sessions of a client whose start date is in range, ordered by start time (then id), each
+ * placed by `dateOf`: its local date (`calendarDate`) for the clinician's charts and a packet's
+ * choice of sessions, its UTC date for the charts inside a packet (shown in UTC).
  */
 export function clientSessionsInRange<S extends AnalyticsSession>(
   clientId: string,
   sessions: Iterable<S>,
   range: DateRange | undefined,
-  dateOf: (startsAt: string) => string = utcDate,
+  dateOf: (startsAt: string) => string,
 ): S[] {
   const kept: { session: S; at: number }[] = [];
   for (const session of sessions) {

@@ -3,8 +3,8 @@
  * are placed on the calendar by their local date (`calendarDate`: the day the clinician saw the
  * client, in the time zone the code runs in, as the session lists and the date inputs show it),
  * for ranges and months alike, so a session counted in a month always falls inside that month's
- * date range. Review packets alone pick sessions by UTC date (`utcDate`): their dates are shifted
- * in UTC.
+ * date range. The charts inside a review packet alone date sessions by UTC (`utcDate`, calendar
+ * 'utc'): a packet shows its times in UTC, whatever its reader's time zone.
  */
 
 /** An inclusive range of calendar dates, yyyy-mm-dd; a missing or null end is open. */

@@ -21,7 +21,10 @@ export function registerReportCommand(program: Command, io: CliIo, setCode: (cod
     )
     .argument('<dir>', 'the vault folder')
     .option('--client <code>', 'report on the client with this code (default: the whole caseload)')
-    .option('--from <date>', 'first day included, yyyy-mm-dd (by the session’s UTC date)')
+    .option(
+      '--from <date>',
+      'first day included, yyyy-mm-dd (by the session’s date on this computer’s calendar)',
+    )
     .option('--to <date>', 'last day included, yyyy-mm-dd')
     .option('--json', 'print the full metrics as JSON instead of a short summary')
     .option('--passphrase-file <file>', passphraseFileHelp)

@@ -39,7 +39,10 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
       `the packet file to write, ending in ${PACKET_EXTENSION} (outside the vault folder; with shifted dates, no real date in its name)`,
     )
     .option('--force', forceHelp)
-    .option('--from <date>', 'first day included, yyyy-mm-dd (by the session’s UTC date)')
+    .option(
+      '--from <date>',
+      'first day included, yyyy-mm-dd (by the session’s date on this computer’s calendar)',
+    )
     .option('--to <date>', 'last day included, yyyy-mm-dd')
     .option(
       '--names <list>',

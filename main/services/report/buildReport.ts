@@ -32,7 +32,7 @@ export type ReportVault = Pick<OpenVault, 'list' | 'get' | 'getAll' | 'appendAud
 export interface ReportOptions {
   /** One client's report, by code (case ignored, as codes are unique ignoring case). */
   clientCode?: string;
-  /** First day included, yyyy-mm-dd (by the session's UTC start date, as in the app). */
+  /** First day included, yyyy-mm-dd (by the session's local date, as in the app). */
   from?: string;
   /** Last day included, yyyy-mm-dd. */
   to?: string;

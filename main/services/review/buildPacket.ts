@@ -5,7 +5,7 @@
  * the vault.
  */
 import { clientSessionsInRange } from '../../../shared/analytics/clientMetrics';
-import { calendarDate, utcDate } from '../../../shared/analytics/dateRange';
+import { calendarDate } from '../../../shared/analytics/dateRange';
 import { sessionStanding } from '../../../shared/analytics/notesBySession';
 import type { Client } from '../../../shared/domain/clientSchema';
 import { isoDateSchema } from '../../../shared/domain/fields';
@@ -54,7 +54,7 @@ import {
 
 export interface PacketRequest {
   clientId: string;
-  /** First and last day included, yyyy-mm-dd, by the session's UTC date. */
+  /** First and last day included, yyyy-mm-dd, by the session's local date (the clinician's own day). */
   from?: string;
   to?: string;
   /** Only these sessions (of this client); all in range when absent. */
@@ -184,7 +184,7 @@ export async function buildPacket(
             .at(-1) ?? `${shiftDay(client.startDate)}T00:00:00.000Z`),
     alias,
     dateShiftApplied: shiftDays !== 0,
-    range: packetRange(request, shiftDays, packetSessions),
+    range: packetRange(request, shiftDays),
     include,
     concernLine: settings.feedbackConcernLine,
     sessions: packetSessions,
@@ -275,31 +275,26 @@ async function chooseSessions(vault: ReviewVault, client: Client, request: Packe
 }
 
 /**
- * The packet's name for the client. It never holds the client's name or code, a listed name, or
- * another client's name or code: a packet about one client must not name another to the reader.
- */
-/**
- * The dates the packet says it covers (shifted with its sessions). The sessions were chosen by the
- * clinician's local day and the packet shows them in UTC, so each end is widened to the UTC date
- * of the session nearest it when that falls outside: the range never leaves out a session it holds.
+ * The dates the packet says it covers: the clinician's chosen days, shifted with its sessions.
+ * They are the clinician's own days while the packet gives times in UTC, so a session near
+ * midnight can show a UTC date a day outside them; widening them to hold it would claim a day the
+ * packet does not cover (that day's other sessions are not in it). docs/review-packet-format.md says so.
  */
 function packetRange(
   request: PacketRequest,
   shiftDays: number,
-  packetSessions: readonly { startsAt: string }[],
 ): { from: string | null; to: string | null } | null {
   if (!request.from && !request.to) return null;
-  const days = packetSessions.map((s) => utcDate(s.startsAt)).sort();
-  const from = request.from ? shiftDate(request.from, shiftDays) : null;
-  const to = request.to ? shiftDate(request.to, shiftDays) : null;
-  const first = days[0];
-  const last = days.at(-1);
   return {
-    from: from !== null && first !== undefined && first < from ? first : from,
-    to: to !== null && last !== undefined && last > to ? last : to,
+    from: request.from ? shiftDate(request.from, shiftDays) : null,
+    to: request.to ? shiftDate(request.to, shiftDays) : null,
   };
 }
 
+/**
+ * The packet's name for the client. It never holds the client's name or code, a listed name, or
+ * another client's name or code: a packet about one client must not name another to the reader.
+ */
 function chooseAlias(
   client: Client,
   request: PacketRequest,

@@ -1,8 +1,9 @@
 /**
  * A packet's date range is the clinician's own days, as the builder lists the sessions: in New
  * York, an 8:30 PM session on March 14 (00:30 UTC on the 15th) is in a range ending on the 14th.
- * Picked by UTC day, it was left out of the packet (and of the builder's list). The packet shows
- * times in UTC, so the range it states is widened to hold that session's UTC day.
+ * Picked by UTC day, it was left out of the packet (and of the builder's list). The range the
+ * packet states stays the one chosen: widened to that session's UTC day, it would claim a day
+ * whose other sessions the packet does not hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsInDates } from '../../../renderer/src/features/review/packetChoices';
@@ -18,7 +19,7 @@ afterAll(() => {
 });
 
 describe('a review packet’s dates west of UTC', () => {
-  it('takes an evening session on the range’s last day, and says a range that holds it', async () => {
+  it('takes an evening session on the range’s last day, and states the range chosen', async () => {
     const { services, review } = await openReviewHarness();
     const client = await services.clients.create({
       code: 'C-7',
@@ -58,6 +59,6 @@ describe('a review packet’s dates west of UTC', () => {
       '2025-03-14T13:00:00.000Z',
       '2025-03-15T00:30:00.000Z',
     ]);
-    expect(packet.range).toEqual({ from: '2025-03-01', to: '2025-03-15' });
+    expect(packet.range).toEqual({ from: '2025-03-01', to: '2025-03-14' });
   });
 });
