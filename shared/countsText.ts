@@ -6,7 +6,7 @@ import { plural } from './plural';
  * wording of Settings' export and import and of `attune export` and `attune import`. Process notes
  * not asked for (`processNotes` undefined: an export without them) are not counted as none.
  */
-export const countsText = (c: Omit<RecordCounts, 'processNotes'> & { processNotes?: number }): string =>
+export const countsText = (c: RecordCounts): string =>
   `${plural(c.clients, 'client')}, ${plural(c.sessions, 'session')}, ${plural(c.notes, 'note')}, ` +
   (c.processNotes === undefined ? '' : `${plural(c.processNotes, 'process note')}, `) +
   // Files of older interchange versions carry none of these: left out rather than "0 diagnoses".

@@ -1,5 +1,10 @@
 import { countsText } from '../../shared/countsText';
-import { type ExportFile, exportMegabytes, MAX_IMPORT_BYTES } from '../services/exchange/exportFileSchema';
+import {
+  countsOf,
+  type ExportFile,
+  exportMegabytes,
+  MAX_IMPORT_BYTES,
+} from '../services/exchange/exportFileSchema';
 import { eachExportLine } from '../services/exchange/exportLines';
 import { writeNewFile } from '../services/records/recordFiles';
 import type { CliIo } from './CliIo';
@@ -17,17 +22,8 @@ export async function writeExport(
   out: string | undefined,
   force: boolean,
 ): Promise<void> {
-  const counts = {
-    clients: file.clients.length,
-    sessions: file.sessions.length,
-    notes: file.notes.length,
-    processNotes: file.processNotes?.length,
-    measures: file.measures.length,
-    treatmentPlans: file.treatmentPlans.length,
-    diagnoses: file.diagnoses.length,
-    safetyPlans: file.safetyPlans.length,
-    templates: file.templates.length,
-  };
+  // Process notes left out are not "0 process notes" (countsText).
+  const counts = { ...countsOf(file), processNotes: file.processNotes?.length };
   const summary =
     `Exported ${countsText(counts)}` +
     (file.processNotes ? '.' : '; process notes are left out unless --include-process-notes is given.');

@@ -301,6 +301,13 @@ test('full export from Settings, then import into a second profile with a summar
     fileChooser.choose(folder);
     await section.getByRole('button', { name: 'Export all records…' }).click();
     const path = await shownPath(page, 'Exported 1 client');
+    // Left out as chosen, not "0 process notes".
+    await expect(section.getByRole('status').filter({ hasText: 'Exported 1 client' })).toContainText(
+      '(without process notes)',
+    );
+    await expect(section.getByRole('status').filter({ hasText: 'Exported 1 client' })).not.toContainText(
+      '0 process notes',
+    );
     expect(path).toMatch(/attune-export-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await readFile(path, 'utf8')).not.toContain(PROCESS_SENTENCE);
     return path;

@@ -56,7 +56,8 @@ export interface RecordCounts {
   clients: number;
   sessions: number;
   notes: number;
-  processNotes: number;
+  /** Absent when the file was made without them (an export that left process notes out). */
+  processNotes?: number;
   templates: number;
   /** Outcome measures (interchange version 2 on). */
   measures?: number;

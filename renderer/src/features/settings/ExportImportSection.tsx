@@ -124,8 +124,9 @@ export function ExportImportSection() {
       <div role="status">
         {exported && (
           <p>
-            Exported {countsText(exported.counts)} to <code className="path">{exported.path}</code>.{' '}
-            <ShowInFolderButton fileId={exported.fileId} />
+            Exported {countsText(exported.counts)}
+            {exported.counts.processNotes === undefined ? ' (without process notes)' : ''} to{' '}
+            <code className="path">{exported.path}</code>. <ShowInFolderButton fileId={exported.fileId} />
           </p>
         )}
         {exported?.warning && <p className="notice">{exported.warning}</p>}
