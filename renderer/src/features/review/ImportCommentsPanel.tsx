@@ -24,6 +24,9 @@ function importWords(result: CommentsImportResult, clientId: string, otherCode: 
 
 function ImportResult({ result, clientId }: { result: CommentsImportResult; clientId: string }) {
   const other = useClient(result.clientId);
+  // Said once the client is looked up (undefined while the list loads): a status that changes
+  // after it was read out may be heard in its first, vaguer words only.
+  if (other === undefined) return null;
   return <p>{importWords(result, clientId, other?.code ?? null)}</p>;
 }
 
