@@ -1,13 +1,20 @@
 import type { PacketListing } from '../../shared/review/commentsSchema';
 import type { ReviewPacket } from '../../shared/review/packetSchema';
 import { expect, test } from './harness';
-import { caller, createTestVault, seedClient } from './seed';
+import {
+  clinicianCase,
+  exportPacket,
+  openPacketByCalls,
+  PACKET_PASS,
+  REVIEW_SLOW,
+  reviewerVault,
+} from './reviewCase';
+import { caller } from './seed';
 import { goTo, passphrase, unlock } from './steps';
 
-const PACKET_PASS = 'harbour violet seventy kites';
 const FIRST = 'Name the pattern before the break.';
 const SECOND = 'Ask what the silence was about.';
-const SLOW = { timeout: 40_000 };
+const SLOW = REVIEW_SLOW;
 
 /**
  * Every returned comment has its own "Addressed" box: tabbing through a session's comments, a
@@ -23,35 +30,18 @@ test('each “Addressed” box is described by its own comment', async ({
   secondProfile,
 }) => {
   test.setTimeout(120_000);
-  const { call, client, session } = await seedClient(dataDir, backend, {
-    clinician: 'Dr. Ada Byrne',
-    code: 'C-021',
-    displayName: 'Jo Bloggs',
-  });
-  await session('2026-02-02T09:00:00.000Z');
-  const { path } = await call<{ path: string }>('review:exportPacket', {
-    clientId: client.id,
-    include: {
-      metrics: true,
-      charts: false,
-      notes: true,
-      ruptures: true,
-      processNotes: false,
-      diagnoses: false,
-    },
-    extraNames: [],
-    shiftDates: true,
-    passphrase: PACKET_PASS,
-  });
+  const { call, client } = await clinicianCase(dataDir, backend);
+  const path = await exportPacket(call, client.id);
 
   // The reviewer's side through main's calls, as review mode makes them.
-  await (await createTestVault(secondProfile.dataDir)).lock();
+  await reviewerVault(secondProfile.dataDir);
   const reviewer = caller(secondProfile.backend);
   await reviewer('vault:unlock', { passphrase });
-  secondProfile.nextChosenFile(path);
-  await reviewer('files:chooseReviewFile', { purpose: 'open-packet' });
-  const packet = await reviewer<ReviewPacket>('review:openPacket', { path, passphrase: PACKET_PASS });
+  await openPacketByCalls(reviewer, secondProfile, path);
   const [listing] = await reviewer<PacketListing[]>('review:listPackets');
+  const { packet } = await reviewer<{ packet: ReviewPacket }>('review:getPacket', {
+    packetId: listing!.packetId,
+  });
   const target = { kind: 'session', sessionRef: packet.sessions[0]!.sessionRef };
   for (const text of [FIRST, SECOND]) {
     await reviewer('review:saveComment', { packetId: listing!.packetId, target, text });

@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './harness';
-import { type caller, createTestVault, seedClient } from './seed';
+import { clinicianCase, exportPacket, PACKET_PASS, REVIEW_SLOW, reviewerVault } from './reviewCase';
 import { goTo, unlock } from './steps';
 
 /**
@@ -9,9 +9,7 @@ import { goTo, unlock } from './steps';
  * a keyboard user is taken to what to fix, not left on the button with an alert at the form's end.
  */
 
-const PACKET_PASS = 'harbour violet seventy kites';
-/** Argon2id at the app's settings: seconds each on a busy machine. */
-const SLOW = { timeout: 40_000 };
+const SLOW = REVIEW_SLOW;
 const STEP = { timeout: 20_000 };
 
 async function expectSaidAt(field: Locator, message: RegExp): Promise<void> {
@@ -21,16 +19,7 @@ async function expectSaidAt(field: Locator, message: RegExp): Promise<void> {
 }
 
 /** The clinician's vault, unlocked through main: client C-021 with two sessions. */
-async function clinicianCase(dataDir: string, backend: Parameters<typeof caller>[0]) {
-  const { call, client, session } = await seedClient(dataDir, backend, {
-    clinician: 'Dr. Ada Byrne',
-    code: 'C-021',
-    displayName: 'Jo Bloggs',
-  });
-  await session('2026-02-02T09:00:00.000Z');
-  await session('2026-02-09T09:00:00.000Z');
-  return { call, client };
-}
+const twoSessions = ['2026-02-02T09:00:00.000Z', '2026-02-09T09:00:00.000Z'];
 
 test('reviewer: a missing or wrong passphrase, an empty comment and a missing name are said at their field', async ({
   dataDir,
@@ -38,24 +27,11 @@ test('reviewer: a missing or wrong passphrase, an empty comment and a missing na
   secondProfile,
 }) => {
   test.setTimeout(120_000);
-  const { call, client } = await clinicianCase(dataDir, backend);
-  const { path } = await call<{ path: string }>('review:exportPacket', {
-    clientId: client.id,
-    include: {
-      metrics: true,
-      charts: false,
-      notes: true,
-      ruptures: true,
-      processNotes: false,
-      diagnoses: false,
-    },
-    extraNames: [],
-    shiftDates: true,
-    passphrase: PACKET_PASS,
-  });
+  const { call, client } = await clinicianCase(dataDir, backend, twoSessions);
+  const path = await exportPacket(call, client.id);
 
   const rp = secondProfile.page;
-  await (await createTestVault(secondProfile.dataDir)).lock();
+  await reviewerVault(secondProfile.dataDir);
   await secondProfile.openApp();
   await unlock(rp);
   await goTo(rp, 'Review packets');
@@ -103,7 +79,7 @@ test('clinician: a short or unconfirmed packet passphrase is said at its field',
   backend,
 }) => {
   test.setTimeout(60_000);
-  const { call } = await clinicianCase(dataDir, backend);
+  const { call } = await clinicianCase(dataDir, backend, twoSessions);
   await call('vault:lock', { reason: 'user' });
   await openApp();
   await unlock(page);

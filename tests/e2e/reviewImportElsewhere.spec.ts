@@ -1,11 +1,18 @@
 import type { Client } from '../../shared/domain/clientSchema';
 import type { PacketListing } from '../../shared/review/commentsSchema';
 import { expect, test } from './harness';
-import { caller, createTestVault, seedClient } from './seed';
+import {
+  clinicianCase,
+  exportPacket,
+  openPacketByCalls,
+  PACKET_PASS,
+  REVIEW_SLOW,
+  reviewerVault,
+} from './reviewCase';
+import { caller } from './seed';
 import { goTo, passphrase, unlock } from './steps';
 
-const PACKET_PASS = 'harbour violet seventy kites';
-const SLOW = { timeout: 40_000 };
+const SLOW = REVIEW_SLOW;
 
 /**
  * Comments imported on one client's page that are about another client's packet are stored with
@@ -21,12 +28,7 @@ test('comments imported on another client’s page name the client they are abou
   secondProfile,
 }) => {
   test.setTimeout(120_000);
-  const { call, session } = await seedClient(dataDir, backend, {
-    clinician: 'Dr. Ada Byrne',
-    code: 'C-021',
-    displayName: 'Jo Bloggs',
-  });
-  await session('2026-02-02T09:00:00.000Z');
+  const { call } = await clinicianCase(dataDir, backend);
   const other = await call<Client>('clients:create', {
     code: 'C-022',
     displayName: 'Sam Other',
@@ -41,28 +43,13 @@ test('comments imported on another client’s page name the client they are abou
     modality: 'in-person',
     attendance: 'attended',
   });
-  const { path } = await call<{ path: string }>('review:exportPacket', {
-    clientId: other.id,
-    include: {
-      metrics: true,
-      charts: false,
-      notes: true,
-      ruptures: true,
-      processNotes: false,
-      diagnoses: false,
-    },
-    extraNames: [],
-    shiftDates: true,
-    passphrase: PACKET_PASS,
-  });
+  const path = await exportPacket(call, other.id);
 
   // The reviewer's side through main's calls, as review mode makes them.
-  await (await createTestVault(secondProfile.dataDir)).lock();
+  await reviewerVault(secondProfile.dataDir);
   const reviewer = caller(secondProfile.backend);
   await reviewer('vault:unlock', { passphrase });
-  secondProfile.nextChosenFile(path);
-  await reviewer('files:chooseReviewFile', { purpose: 'open-packet' });
-  await reviewer('review:openPacket', { path, passphrase: PACKET_PASS });
+  await openPacketByCalls(reviewer, secondProfile, path);
   const [listing] = await reviewer<PacketListing[]>('review:listPackets');
   await reviewer('review:saveComment', {
     packetId: listing!.packetId,
