@@ -69,11 +69,6 @@ export function calendarMonth(startsAt: string): string {
   return calendarDate(startsAt).slice(0, 7);
 }
 
-/** The UTC calendar month (yyyy-mm) of an ISO 8601 date-time. */
-export function monthKey(startsAt: string): string {
-  return utcDate(startsAt).slice(0, 7);
-}
-
 /** Whether a yyyy-mm-dd date lies within the range, both ends included. */
 export function inRange(date: string, range: DateRange | undefined): boolean {
   if (!range) return true;

@@ -3,14 +3,15 @@ import type { ReviewPacket } from '../../shared/review/packetSchema';
 import { expect, test } from './harness';
 import {
   clinicianCase,
+  exportCommentsByCalls,
   exportPacket,
+  importCommentsOnC021,
   openPacketByCalls,
-  PACKET_PASS,
   REVIEW_SLOW,
   reviewerVault,
 } from './reviewCase';
 import { caller } from './seed';
-import { goTo, passphrase, unlock } from './steps';
+import { passphrase } from './steps';
 
 const FIRST = 'Name the pattern before the break.';
 const SECOND = 'Ask what the silence was about.';
@@ -46,22 +47,9 @@ test('each “Addressed” box is described by its own comment', async ({
   for (const text of [FIRST, SECOND]) {
     await reviewer('review:saveComment', { packetId: listing!.packetId, target, text });
   }
-  const comments = await reviewer<{ path: string }>('review:exportComments', {
-    packetId: listing!.packetId,
-    reviewerName: 'Sam Reviewer',
-    passphrase: PACKET_PASS,
-  });
+  const comments = await exportCommentsByCalls(reviewer, listing!.packetId);
 
-  await call('vault:lock', { reason: 'user' });
-  await openApp();
-  await unlock(page);
-  await goTo(page, 'Clients');
-  await page.getByRole('button', { name: 'C-021', exact: true }).click();
-  await page.getByRole('tab', { name: 'Review' }).click();
-  nextChosenFile(comments.path);
-  await page.getByRole('button', { name: 'Import supervisor comments' }).click();
-  await page.getByLabel('Packet passphrase').fill(PACKET_PASS);
-  await page.getByRole('button', { name: 'Import comments' }).click();
+  await importCommentsOnC021(page, { call, openApp, nextChosenFile }, comments);
   await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText(
     '2 comments imported.',
     SLOW,

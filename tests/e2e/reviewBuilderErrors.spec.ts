@@ -1,5 +1,5 @@
 import { expect, test } from './harness';
-import { seedClient } from './seed';
+import { clinicianCase } from './reviewCase';
 import { goTo, unlock } from './steps';
 
 const STEP = { timeout: 20_000 };
@@ -16,13 +16,10 @@ test('packet builder: dates the wrong way round, no session and nothing ticked a
   backend,
 }) => {
   test.setTimeout(60_000);
-  const { call, session } = await seedClient(dataDir, backend, {
-    clinician: 'Dr. Ada Byrne',
-    code: 'C-021',
-    displayName: 'Jo Bloggs',
-  });
-  await session('2026-02-02T09:00:00.000Z');
-  await session('2026-02-09T09:00:00.000Z');
+  const { call } = await clinicianCase(dataDir, backend, [
+    '2026-02-02T09:00:00.000Z',
+    '2026-02-09T09:00:00.000Z',
+  ]);
   await call('vault:lock', { reason: 'user' });
   await openApp();
   await unlock(page);

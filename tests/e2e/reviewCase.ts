@@ -1,5 +1,7 @@
+import type { Page } from '@playwright/test';
 import type { Backend } from '../../main/ipc/createBackend';
 import { type caller, createTestVault, seedClient } from './seed';
+import { goTo, unlock } from './steps';
 
 /** The passphrase of every packet these specs make. */
 export const PACKET_PASS = 'harbour violet seventy kites';
@@ -54,4 +56,42 @@ export async function openPacketByCalls(
   profile.nextChosenFile(path);
   await reviewer('files:chooseReviewFile', { purpose: 'open-packet' });
   await reviewer('review:openPacket', { path, passphrase: PACKET_PASS });
+}
+
+/** The reviewer's comments on `packetId` sealed for the clinician through main's calls; the file's path. */
+export async function exportCommentsByCalls(
+  reviewer: ReturnType<typeof caller>,
+  packetId: string,
+): Promise<string> {
+  const { path } = await reviewer<{ path: string }>('review:exportComments', {
+    packetId,
+    reviewerName: 'Sam Reviewer',
+    passphrase: PACKET_PASS,
+  });
+  return path;
+}
+
+/**
+ * The clinician, their vault locked through main, opens the app, unlocks, and imports the comments
+ * file at `path` from C-021's Review tab, as the screens do it.
+ */
+export async function importCommentsOnC021(
+  page: Page,
+  app: {
+    call: ReturnType<typeof caller>;
+    openApp: () => Promise<void>;
+    nextChosenFile: (path: string) => void;
+  },
+  path: string,
+): Promise<void> {
+  await app.call('vault:lock', { reason: 'user' });
+  await app.openApp();
+  await unlock(page);
+  await goTo(page, 'Clients');
+  await page.getByRole('button', { name: 'C-021', exact: true }).click();
+  await page.getByRole('tab', { name: 'Review' }).click();
+  app.nextChosenFile(path);
+  await page.getByRole('button', { name: 'Import supervisor comments' }).click();
+  await page.getByLabel('Packet passphrase').fill(PACKET_PASS);
+  await page.getByRole('button', { name: 'Import comments' }).click();
 }

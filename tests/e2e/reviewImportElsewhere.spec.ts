@@ -3,14 +3,15 @@ import type { PacketListing } from '../../shared/review/commentsSchema';
 import { expect, test } from './harness';
 import {
   clinicianCase,
+  exportCommentsByCalls,
   exportPacket,
+  importCommentsOnC021,
   openPacketByCalls,
-  PACKET_PASS,
   REVIEW_SLOW,
   reviewerVault,
 } from './reviewCase';
 import { caller } from './seed';
-import { goTo, passphrase, unlock } from './steps';
+import { passphrase } from './steps';
 
 const SLOW = REVIEW_SLOW;
 
@@ -56,22 +57,9 @@ test('comments imported on another client’s page name the client they are abou
     target: { kind: 'case' },
     text: 'Worth a second look.',
   });
-  const comments = await reviewer<{ path: string }>('review:exportComments', {
-    packetId: listing!.packetId,
-    reviewerName: 'Sam Reviewer',
-    passphrase: PACKET_PASS,
-  });
+  const comments = await exportCommentsByCalls(reviewer, listing!.packetId);
 
-  await call('vault:lock', { reason: 'user' });
-  await openApp();
-  await unlock(page);
-  await goTo(page, 'Clients');
-  await page.getByRole('button', { name: 'C-021', exact: true }).click();
-  await page.getByRole('tab', { name: 'Review' }).click();
-  nextChosenFile(comments.path);
-  await page.getByRole('button', { name: 'Import supervisor comments' }).click();
-  await page.getByLabel('Packet passphrase').fill(PACKET_PASS);
-  await page.getByRole('button', { name: 'Import comments' }).click();
+  await importCommentsOnC021(page, { call, openApp, nextChosenFile }, comments);
   await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText(
     `1 comment imported. They are about another client, C-022 (${listing!.alias} in the packet); open that client’s page to see them.`,
     SLOW,

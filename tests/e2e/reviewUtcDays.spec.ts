@@ -2,7 +2,7 @@ import { emptyAttunement } from '../../shared/domain/attunementSchema';
 import type { Note } from '../../shared/domain/noteSchema';
 import { emptyParticipation } from '../../shared/domain/participationSchema';
 import { expect, test } from './harness';
-import { seedClient } from './seed';
+import { clinicianCase } from './reviewCase';
 import { goTo, unlock } from './steps';
 
 // A reader in New York: the sessions below began at 00:30 UTC on Feb 3 and 10, 7:30 PM the day before there.
@@ -22,11 +22,7 @@ test('a packet’s chart tables date sessions and measures by the UTC day the pa
   backend,
 }) => {
   test.setTimeout(60_000);
-  const { call, session } = await seedClient(dataDir, backend, {
-    clinician: 'Dr. Ada Byrne',
-    code: 'C-021',
-    displayName: 'Jo Bloggs',
-  });
+  const { call, session } = await clinicianCase(dataDir, backend, []);
   for (const startsAt of ['2026-02-03T00:30:00.000Z', '2026-02-10T00:30:00.000Z']) {
     const s = await session(startsAt);
     const note = await call<Note>('notes:create', { sessionId: s.id, templateId: 'soap' });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkDateRange,
-  inRange,
-  instantOf,
-  monthKey,
-  monthsBetween,
-  utcDate,
-} from '../../../shared/analytics';
+import { checkDateRange, inRange, instantOf, monthsBetween, utcDate } from '../../../shared/analytics';
 
 describe('date helpers', () => {
   it('reads the UTC date of a start time, converting zone offsets', () => {
@@ -17,11 +10,6 @@ describe('date helpers', () => {
     // 00:30 at UTC+1 is 23:30 the previous day in UTC.
     expect(utcDate('2025-01-01T00:30:00+01:00')).toBe('2024-12-31');
     expect(() => utcDate('not a date')).toThrow(RangeError);
-  });
-
-  it('keys months by the UTC month', () => {
-    expect(monthKey('2025-03-14T09:30:00Z')).toBe('2025-03');
-    expect(monthKey('2025-01-01T00:30:00+01:00')).toBe('2024-12');
   });
 
   it('includes both ends of a range', () => {
