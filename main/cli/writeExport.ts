@@ -22,8 +22,7 @@ export async function writeExport(
   out: string | undefined,
   force: boolean,
 ): Promise<void> {
-  // Process notes left out are not "0 process notes" (countsText).
-  const counts = { ...countsOf(file), processNotes: file.processNotes?.length };
+  const counts = countsOf(file);
   const summary =
     `Exported ${countsText(counts)}` +
     (file.processNotes ? '.' : '; process notes are left out unless --include-process-notes is given.');

@@ -67,7 +67,8 @@ export interface ExchangeCounts {
   clients: number;
   sessions: number;
   notes: number;
-  processNotes: number;
+  /** Absent when the file has none asked for (an export without them): not "0 process notes". */
+  processNotes?: number;
   measures: number;
   treatmentPlans: number;
   diagnoses: number;
@@ -83,7 +84,7 @@ export function countsOf(
     clients: file.clients.length,
     sessions: file.sessions.length,
     notes: file.notes.length,
-    processNotes: file.processNotes?.length ?? 0,
+    ...(file.processNotes ? { processNotes: file.processNotes.length } : {}),
     measures: file.measures?.length ?? 0,
     treatmentPlans: file.treatmentPlans?.length ?? 0,
     diagnoses: file.diagnoses?.length ?? 0,

@@ -119,9 +119,7 @@ export class RecordsService {
     const [path] = await freshNames(folder, `attune-export-${calendarDate(now)}`, ['.json']);
     // A line at a time: a large practice's file is longer than V8's longest string.
     const size = await writeNewFile(path!, eachExportLine(file));
-    // Process notes left out are not "0 process notes" (countsText).
-    const counts = { ...countsOf(file), processNotes: file.processNotes?.length };
-    return { path: path!, counts, warning: exportSizeWarning(size) };
+    return { path: path!, counts: countsOf(file), warning: exportSizeWarning(size) };
   }
 
   /** What importing the file at `path` would add, and every problem that would refuse it. */
